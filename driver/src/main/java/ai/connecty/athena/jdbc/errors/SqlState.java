@@ -1,0 +1,59 @@
+package ai.connecty.athena.jdbc.errors;
+
+/**
+ * The SQLStates this driver raises. Tools branch on the class (first two characters): 08 connection,
+ * 22 data, 42 syntax or access, 57/58 system, HY/0A driver. Always use these constants, never literals.
+ */
+public final class SqlState {
+    private SqlState() {
+    }
+
+    /** Connection could not be established (bad endpoint, credentials refused at connect). */
+    public static final String CONNECTION_FAILURE = "08001";
+    /** The connection is closed or was never open. */
+    public static final String CONNECTION_DOES_NOT_EXIST = "08003";
+    /** A call failed in transit (network error, service unavailable after retries). */
+    public static final String CONNECTION_EXCEPTION = "08006";
+    /** Feature not supported by Athena or by this driver. */
+    public static final String FEATURE_NOT_SUPPORTED = "0A000";
+    /** A value cannot be converted to the requested type (getInt on "abc"). */
+    public static final String INVALID_CHARACTER_VALUE_FOR_CAST = "22018";
+    /** Numeric value out of range for the requested type. */
+    public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
+    /** Datetime value cannot be parsed or is out of range. */
+    public static final String INVALID_DATETIME_FORMAT = "22007";
+    /** Division by zero in the query. */
+    public static final String DIVISION_BY_ZERO = "22012";
+    /** Generic data exception (Athena USER error with a data error type). */
+    public static final String DATA_EXCEPTION = "22000";
+    /** Invalid cursor state (next() after close, get before next()). */
+    public static final String INVALID_CURSOR_STATE = "24000";
+    /** Invalid authorization: credentials refused or access denied. */
+    public static final String INVALID_AUTHORIZATION = "28000";
+    /** Syntax error or access rule violation (Athena MALFORMED_QUERY, USER errors). */
+    public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";
+    /** Access denied by IAM. */
+    public static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /** Table or view not found. */
+    public static final String UNDEFINED_TABLE = "42P01";
+    /** Column not found. */
+    public static final String UNDEFINED_COLUMN = "42703";
+    /** Object not in the state the call needs (statement closed, result set closed). */
+    public static final String OBJECT_NOT_IN_STATE = "55000";
+    /** The query was cancelled. */
+    public static final String QUERY_CANCELED = "57014";
+    /** An Athena SYSTEM error, or a failure inside the service. */
+    public static final String SYSTEM_ERROR = "58000";
+    /** Invalid parameter value passed to a JDBC method or connection property. */
+    public static final String INVALID_PARAMETER_VALUE = "HY024";
+    /** Invalid column index or name. */
+    public static final String INVALID_DESCRIPTOR_INDEX = "07009";
+    /** Timeout expired (Statement.setQueryTimeout). */
+    public static final String TIMEOUT = "HYT00";
+    /** Throttled by the service after all retries: transient, worth retrying later. */
+    public static final String THROTTLED = "08004";
+    /** Connection property error (unknown value, missing required property). */
+    public static final String INVALID_CONNECTION_PROPERTY = "HY000";
+    /** General driver error. */
+    public static final String GENERAL_ERROR = "HY000";
+}

@@ -1,0 +1,55 @@
+package ai.connecty.athena.jdbc.results;
+
+import java.util.Objects;
+
+/**
+ * A result column as Athena describes it in {@code ColumnInfo}: a name and an Athena type name
+ * ({@code integer}, {@code varchar}, {@code decimal}, {@code array}, ...), with precision and scale where
+ * the type has them. Metadata result sets use the same description, so one set of getters serves both.
+ */
+public final class ColumnSpec {
+    private final String name;
+    private final String label;
+    private final String athenaType;
+    private final int precision;
+    private final int scale;
+    private final boolean caseSensitive;
+    private final int nullable;
+
+    public ColumnSpec(String name, String athenaType) {
+        this(name, name, athenaType, 0, 0, "varchar".equals(athenaType) || "char".equals(athenaType),
+                java.sql.ResultSetMetaData.columnNullableUnknown);
+    }
+
+    public ColumnSpec(String name, String label, String athenaType, int precision, int scale,
+                      boolean caseSensitive, int nullable) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.label = label == null ? name : label;
+        this.athenaType = Objects.requireNonNull(athenaType, "athenaType");
+        this.precision = precision;
+        this.scale = scale;
+        this.caseSensitive = caseSensitive;
+        this.nullable = nullable;
+    }
+
+    public String name() { return name; }
+
+    public String label() { return label; }
+
+    /** The Athena type name as in ColumnInfo.Type, lower case, without parameters. */
+    public String athenaType() { return athenaType; }
+
+    public int precision() { return precision; }
+
+    public int scale() { return scale; }
+
+    public boolean caseSensitive() { return caseSensitive; }
+
+    /** One of {@link java.sql.ResultSetMetaData#columnNoNulls}, {@code columnNullable}, {@code columnNullableUnknown}. */
+    public int nullable() { return nullable; }
+
+    @Override
+    public String toString() {
+        return name + " " + athenaType;
+    }
+}
