@@ -1,0 +1,57 @@
+package ai.connecty.athena.local.s3;
+
+import ai.connecty.athena.local.api.AwsException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
+
+/**
+ * Checks the integrity values a client sent with an upload (Content-MD5, x-amz-checksum-* as header or
+ * aws-chunked trailer), so a client bug or a corrupted body is refused like S3 does instead of stored.
+ * Algorithms the JDK has no implementation for (CRC64NVME) are accepted unchecked.
+ */
+final class ChecksumVerifier {
+
+    private static final Map<String, Function<byte[], byte[]>> ALGORITHMS = Map.of(
+            "crc32", b -> checksum(new CRC32(), b),
+            "crc32c", b -> checksum(new CRC32C(), b),
+            "sha1", b -> digest("SHA-1", b),
+            "sha256", b -> digest("SHA-256", b));
+
+    private ChecksumVerifier() {
+    }
+
+    /** @param values lower-case header/trailer names to values */
+    static void verify(byte[] content, String contentMd5, Map<String, String> values) {
+        if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(digest("MD5", content)))) {
+            throw new AwsException(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+        }
+        ALGORITHMS.forEach((name, algorithm) -> {
+            String expected = values.get("x-amz-checksum-" + name);
+            if (expected != null && !expected.equals(Base64.getEncoder().encodeToString(algorithm.apply(content)))) {
+                throw new AwsException(400, "BadDigest", "The " + name.toUpperCase(Locale.ROOT)
+                        + " you specified did not match the calculated checksum.");
+            }
+        });
+    }
+
+    private static byte[] checksum(Checksum checksum, byte[] content) {
+        checksum.update(content, 0, content.length);
+        return ByteBuffer.allocate(4).putInt((int) checksum.getValue()).array();
+    }
+
+    static byte[] digest(String algorithm, byte[] content) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package ai.connecty.athena.local.s3;
+
+import ai.connecty.athena.local.api.AwsException;
+import ai.connecty.athena.local.auth.AuthenticatedCall;
+import ai.connecty.athena.local.auth.Authenticator;
+import ai.connecty.athena.local.auth.AwsUriEncoding;
+import ai.connecty.athena.local.http.AwsService;
+import ai.connecty.athena.local.http.HttpDates;
+import ai.connecty.athena.local.http.HttpRequest;
+import ai.connecty.athena.local.http.HttpResponse;
+import ai.connecty.athena.local.http.ResponseBody;
+import ai.connecty.athena.local.http.ServiceEndpoint;
+import ai.connecty.athena.local.http.Xml;
+import ai.connecty.athena.local.storage.BucketStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * S3's REST-XML protocol over {@link BucketStore}. Authorization follows S3's resource model: object
+ * actions on {@code arn:aws:s3:::bucket/key}, bucket actions on {@code arn:aws:s3:::bucket}; and, as in S3,
+ * a missing key is reported as 404 only to callers allowed to list the bucket (others get 403).
+ */
+public final class S3Endpoint implements ServiceEndpoint {
+
+    private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static final String XML_TYPE = "application/xml";
+
+    private final BucketStore store;
+    private final String region;
+    private final ObjectMetadata metadata = new ObjectMetadata();
+
+    public S3Endpoint(BucketStore store, String region) {
+        this.store = store;
+        this.region = region;
+    }
+
+    @Override
+    public AwsService service(HttpRequest request) {
+        return AwsService.S3;
+    }
+
+    @Override
+    public String operation(HttpRequest request) {
+        S3Target target = S3Target.of(request);
+        Map<String, String> query = request.queryParameters();
+        String method = request.method();
+        if (target.bucket() == null) {
+            return method.equals("GET") ? "ListBuckets" : method + "Service";
+        }
+        if (target.key().isEmpty()) {
+            return switch (method) {
+                case "GET" -> query.containsKey("location") ? "GetBucketLocation"
+                        : "2".equals(query.get("list-type")) ? "ListObjectsV2" : "ListObjects";
+                case "HEAD" -> "HeadBucket";
+                case "PUT" -> "CreateBucket";
+                case "DELETE" -> "DeleteBucket";
+                default -> method + "Bucket";
+            };
+        }
+        return switch (method) {
+            case "GET" -> "GetObject";
+            case "HEAD" -> "HeadObject";
+            case "PUT" -> request.header("x-amz-copy-source") != null ? "CopyObject"
+                    : query.containsKey("uploadId") ? "UploadPart" : "PutObject";
+            case "DELETE" -> "DeleteObject";
+            case "POST" -> query.containsKey("uploads") ? "CreateMultipartUpload" : "PostObject";
+            default -> method + "Object";
+        };
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request, AuthenticatedCall call) {
+        S3Target target = S3Target.of(request);
+        if (target.bucket() != null && !BucketStore.isValidBucketName(target.bucket())) {
+            throw new AwsException(400, "InvalidBucketName", "The specified bucket is not valid.",
+                    Map.of("BucketName", target.bucket()));
+        }
+        HttpResponse response = switch (operation(request)) {
+            case "ListBuckets" -> listBuckets(call);
+            case "GetBucketLocation" -> getBucketLocation(target, call);
+            case "ListObjectsV2" -> listObjectsV2(target, request, call);
+            case "HeadBucket" -> headBucket(target, call);
+            case "CreateBucket" -> createBucket(target, call);
+            case "GetObject", "HeadObject" -> getObject(target, request, call);
+            case "PutObject" -> putObject(target, request, call);
+            case "DeleteObject" -> deleteObject(target, call);
+            default -> throw new AwsException(501, "NotImplemented", "athena-local does not implement "
+                    + operation(request) + "; it supports GetObject, HeadObject, PutObject, DeleteObject, "
+                    + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket and ListBuckets");
+        };
+        return response.header("x-amz-request-id", request.requestId());
+    }
+
+    private HttpResponse listBuckets(AuthenticatedCall call) {
+        call.authorize("s3:ListAllMyBuckets", "arn:aws:s3:::*");
+        StringBuilder xml = new StringBuilder(Xml.DECLARATION)
+                .append("<ListAllMyBucketsResult xmlns=\"").append(NAMESPACE).append("\"><Buckets>");
+        for (String bucket : store.buckets()) {
+            java.time.Instant created = modified(store.root().resolve(bucket));
+            xml.append("<Bucket>").append(Xml.element("Name", bucket))
+                    .append(Xml.element("CreationDate", HttpDates.isoMillis(created))).append("</Bucket>");
+        }
+        xml.append("</Buckets><Owner>").append(Xml.element("ID", call.accountId()))
+                .append("</Owner></ListAllMyBucketsResult>");
+        return HttpResponse.text(200, XML_TYPE, xml.toString());
+    }
+
+    private HttpResponse getBucketLocation(S3Target target, AuthenticatedCall call) {
+        call.authorize("s3:GetBucketLocation", target.bucketArn());
+        requireBucket(target);
+        String constraint = region.equals("us-east-1") ? "" : Xml.escape(region);
+        return HttpResponse.text(200, XML_TYPE, Xml.DECLARATION + "<LocationConstraint xmlns=\"" + NAMESPACE + "\">"
+                + constraint + "</LocationConstraint>");
+    }
+
+    private HttpResponse headBucket(S3Target target, AuthenticatedCall call) {
+        call.authorize("s3:ListBucket", target.bucketArn());
+        requireBucket(target);
+        return HttpResponse.empty(200).header("x-amz-bucket-region", region);
+    }
+
+    private HttpResponse createBucket(S3Target target, AuthenticatedCall call) {
+        call.authorize("s3:CreateBucket", target.bucketArn());
+        if (store.bucketExists(target.bucket())) {
+            throw new AwsException(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named "
+                    + "bucket succeeded and you already own it.", Map.of("BucketName", target.bucket()));
+        }
+        store.createBucket(target.bucket());
+        return HttpResponse.empty(200).header("Location", "/" + target.bucket());
+    }
+
+    private HttpResponse listObjectsV2(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:ListBucket", target.bucketArn());
+        requireBucket(target);
+        Map<String, String> q = request.queryParameters();
+        String prefix = q.getOrDefault("prefix", "");
+        String delimiter = q.get("delimiter");
+        int maxKeys = maxKeys(q.get("max-keys"));
+        boolean urlEncoded = "url".equals(q.get("encoding-type"));
+        UnaryOperator<String> enc = urlEncoded ? AwsUriEncoding::encodeKeepingSlashes : UnaryOperator.identity();
+        ObjectListing page = ObjectListing.page(store.list(target.bucket(), prefix), prefix, delimiter,
+                q.get("continuation-token"), q.get("start-after"), maxKeys);
+        StringBuilder xml = new StringBuilder(Xml.DECLARATION)
+                .append("<ListBucketResult xmlns=\"").append(NAMESPACE).append("\">")
+                .append(Xml.element("Name", target.bucket()))
+                .append(Xml.element("Prefix", enc.apply(prefix)));
+        if (delimiter != null) {
+            xml.append(Xml.element("Delimiter", enc.apply(delimiter)));
+        }
+        xml.append(Xml.element("MaxKeys", maxKeys));
+        if (urlEncoded) {
+            xml.append(Xml.element("EncodingType", "url"));
+        }
+        xml.append(Xml.element("KeyCount", page.keys().size() + page.commonPrefixes().size()))
+                .append(Xml.element("IsTruncated", page.truncated()));
+        Optional.ofNullable(q.get("continuation-token")).ifPresent(t -> xml.append(Xml.element("ContinuationToken", t)));
+        Optional.ofNullable(page.nextToken()).ifPresent(t -> xml.append(Xml.element("NextContinuationToken", t)));
+        Optional.ofNullable(q.get("start-after")).ifPresent(s -> xml.append(Xml.element("StartAfter", enc.apply(s))));
+        for (String key : page.keys()) {
+            ObjectMetadata.Info info = metadata.read(store.path(target.bucket(), key));
+            xml.append("<Contents>").append(Xml.element("Key", enc.apply(key)))
+                    .append(Xml.element("LastModified", HttpDates.isoMillis(info.lastModified())))
+                    .append(Xml.element("ETag", info.etag()))
+                    .append(Xml.element("Size", info.size()))
+                    .append(Xml.element("StorageClass", "STANDARD")).append("</Contents>");
+        }
+        for (String commonPrefix : page.commonPrefixes()) {
+            xml.append("<CommonPrefixes>").append(Xml.element("Prefix", enc.apply(commonPrefix))).append("</CommonPrefixes>");
+        }
+        xml.append("</ListBucketResult>");
+        return HttpResponse.text(200, XML_TYPE, xml.toString());
+    }
+
+    private HttpResponse getObject(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:GetObject", target.objectArn());
+        requireBucket(target);
+        Path file = objectPath(target);
+        if (!Files.isRegularFile(file)) {
+            throw call.isAllowed("s3:ListBucket", target.bucketArn())
+                    ? new AwsException(404, "NoSuchKey", "The specified key does not exist.", Map.of("Key", target.key()))
+                    : call.accessDenied("s3:GetObject", target.objectArn());
+        }
+        ObjectMetadata.Info info = metadata.read(file);
+        Optional<ByteRange> range = ByteRange.parse(request.header("range"), info.size());
+        HttpResponse response = range
+                .map(r -> new HttpResponse(206, ResponseBody.fileRange(file, r.first(), r.length()))
+                        .header("Content-Range", r.contentRange()))
+                .orElseGet(() -> new HttpResponse(200, ResponseBody.fileRange(file, 0, info.size())));
+        return response.header("Content-Type", info.contentType())
+                .header("ETag", info.etag())
+                .header("Last-Modified", HttpDates.http(info.lastModified()))
+                .header("Accept-Ranges", "bytes");
+    }
+
+    private HttpResponse putObject(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:PutObject", target.objectArn());
+        requireBucket(target);
+        byte[] content = request.body();
+        Map<String, String> checksums = new LinkedHashMap<>();
+        request.headers().forEach((name, values) -> {
+            if (name.startsWith("x-amz-checksum-")) {
+                checksums.put(name, values.get(0));
+            }
+        });
+        String contentSha256 = request.header("x-amz-content-sha256");
+        if (AwsChunkedBody.applies(request.header("content-encoding"), contentSha256)) {
+            AwsChunkedBody chunked = AwsChunkedBody.decode(content);
+            content = chunked.content();
+            checksums.putAll(chunked.trailers());
+            String declared = request.header("x-amz-decoded-content-length");
+            if (declared != null && !declared.equals(Long.toString(content.length))) {
+                throw new AwsException(400, "IncompleteBody", "The request body holds " + content.length
+                        + " bytes but x-amz-decoded-content-length says " + declared);
+            }
+        } else if (contentSha256 != null && contentSha256.matches("[0-9a-f]{64}")
+                && !contentSha256.equals(Authenticator.hex(Authenticator.sha256(content)))) {
+            throw new AwsException(400, "XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+        ChecksumVerifier.verify(content, request.header("content-md5"), checksums);
+        if (target.key().endsWith("/")) {
+            return folderMarker(target, content);
+        }
+        Path file = objectPath(target);
+        store.put(target.bucket(), target.key(), content);
+        metadata.remember(file, request.header("content-type"));
+        return HttpResponse.empty(200)
+                .header("ETag", "\"" + HexFormat.of().formatHex(ChecksumVerifier.digest("MD5", content)) + "\"");
+    }
+
+    /**
+     * Keys ending in '/' are folder markers that consoles and tools create; a folder is all a file system
+     * can hold there, so an empty marker becomes a directory and a non-empty one is refused.
+     */
+    private HttpResponse folderMarker(S3Target target, byte[] content) {
+        if (content.length > 0) {
+            throw new AwsException(400, "InvalidArgument", "athena-local stores objects as files, so a key ending "
+                    + "in '/' can only be an empty folder marker: " + target.key(), Map.of("Key", target.key()));
+        }
+        try {
+            Files.createDirectories(store.root().resolve(target.bucket()).resolve(target.key()).normalize());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpResponse.empty(200).header("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\"");
+    }
+
+    private HttpResponse deleteObject(S3Target target, AuthenticatedCall call) {
+        call.authorize("s3:DeleteObject", target.objectArn());
+        requireBucket(target);
+        Path file = objectPath(target);
+        if (store.delete(target.bucket(), target.key())) {
+            metadata.forget(file);
+        }
+        return HttpResponse.empty(204);
+    }
+
+    private Path objectPath(S3Target target) {
+        try {
+            return store.path(target.bucket(), target.key());
+        } catch (IllegalArgumentException e) {
+            throw new AwsException(400, "InvalidArgument", "athena-local refuses keys that would leave the bucket "
+                    + "folder ('..' segments or an empty key): " + target.key(), Map.of("Key", target.key()));
+        }
+    }
+
+    private void requireBucket(S3Target target) {
+        if (!store.bucketExists(target.bucket())) {
+            throw new AwsException(404, "NoSuchBucket", "The specified bucket does not exist",
+                    Map.of("BucketName", target.bucket()));
+        }
+    }
+
+    private static int maxKeys(String value) {
+        if (value == null) {
+            return ObjectListing.MAX_KEYS;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return Math.min(n, ObjectListing.MAX_KEYS);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new AwsException(400, "InvalidArgument", "max-keys must be a non-negative integer, got '" + value + "'");
+    }
+
+    private static java.time.Instant modified(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir).toInstant();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public HttpResponse render(AwsException error, HttpRequest request) {
+        StringBuilder xml = new StringBuilder(Xml.DECLARATION).append("<Error>")
+                .append(Xml.element("Code", error.code()))
+                .append(Xml.element("Message", error.getMessage() == null ? "" : error.getMessage()));
+        error.extra().forEach((name, value) -> xml.append(Xml.element(name, value)));
+        xml.append(Xml.element("RequestId", request.requestId()))
+                .append(Xml.element("HostId", request.requestId())).append("</Error>");
+        HttpResponse response = HttpResponse.text(error.status(), XML_TYPE, xml.toString())
+                .header("x-amz-request-id", request.requestId());
+        String size = error.extra().get("ActualObjectSize");
+        if (error.status() == 416 && size != null) {
+            response.header("Content-Range", "bytes */" + size);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,186 @@
+package ai.connecty.athena.local.sts;
+
+import ai.connecty.athena.local.api.AwsException;
+import ai.connecty.athena.local.auth.AccessRequest;
+import ai.connecty.athena.local.auth.AuthenticatedCall;
+import ai.connecty.athena.local.auth.Decision;
+import ai.connecty.athena.local.auth.IdentityStore;
+import ai.connecty.athena.local.auth.Principal;
+import ai.connecty.athena.local.auth.Role;
+import ai.connecty.athena.local.auth.RoleSession;
+import ai.connecty.athena.local.auth.SessionStore;
+import ai.connecty.athena.local.control.Faults;
+import ai.connecty.athena.local.http.AwsService;
+import ai.connecty.athena.local.http.HttpDates;
+import ai.connecty.athena.local.http.HttpRequest;
+import ai.connecty.athena.local.http.HttpResponse;
+import ai.connecty.athena.local.http.ServiceEndpoint;
+import ai.connecty.athena.local.http.Xml;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * STS AssumeRole and GetCallerIdentity. AssumeRole needs both halves of IAM's check: the caller's own
+ * policy must allow {@code sts:AssumeRole} on the role, and the role's trust policy must name the caller
+ * (and, when it says so, the {@code sts:ExternalId}).
+ */
+public final class StsEndpoint implements ServiceEndpoint {
+
+    private static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    private static final String CONTENT_TYPE = "text/xml";
+    private static final int DEFAULT_DURATION = 3600;
+
+    private final IdentityStore identities;
+    private final SessionStore sessions;
+    private final Faults faults;
+    private final Clock clock;
+
+    public StsEndpoint(IdentityStore identities, SessionStore sessions, Faults faults, Clock clock) {
+        this.identities = identities;
+        this.sessions = sessions;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    @Override
+    public AwsService service(HttpRequest request) {
+        return AwsService.STS;
+    }
+
+    @Override
+    public String operation(HttpRequest request) {
+        try {
+            return parameters(request).getOrDefault("Action", "");
+        } catch (AwsException malformed) {
+            return "";
+        }
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request, AuthenticatedCall call) {
+        Map<String, String> params = parameters(request);
+        String action = params.getOrDefault("Action", "");
+        return switch (action) {
+            case "GetCallerIdentity" -> getCallerIdentity(call, request);
+            case "AssumeRole" -> assumeRole(params, call, request);
+            default -> throw new AwsException(400, "InvalidAction",
+                    "Could not find operation " + action + " for version 2011-06-15");
+        };
+    }
+
+    private HttpResponse getCallerIdentity(AuthenticatedCall call, HttpRequest request) {
+        Principal p = call.principal();
+        return ok("GetCallerIdentity", Xml.element("UserId", p.userId()) + Xml.element("Account", p.accountId())
+                + Xml.element("Arn", p.arn()), request);
+    }
+
+    private HttpResponse assumeRole(Map<String, String> params, AuthenticatedCall call, HttpRequest request) {
+        String roleArn = required(params, "RoleArn");
+        String sessionName = required(params, "RoleSessionName");
+        if (!sessionName.matches("[\\w+=,.@-]{2,64}")) {
+            throw validation("1 validation error detected: Value '" + sessionName + "' at 'roleSessionName' failed "
+                    + "to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* "
+                    + "and have length between 2 and 64");
+        }
+        int duration = duration(params.get("DurationSeconds"));
+        call.authorize("sts:AssumeRole", roleArn);
+        Role role = identities.roleByArn(roleArn).orElseThrow(() -> call.accessDenied("sts:AssumeRole", roleArn));
+        Map<String, String> keys = new HashMap<>();
+        keys.put("aws:requestedregion", call.region());
+        Optional.ofNullable(params.get("ExternalId")).ifPresent(id -> keys.put("sts:externalid", id));
+        Decision trust = role.trustPolicy().evaluateTrust(
+                new AccessRequest(call.principalArn(), "sts:AssumeRole", roleArn, keys), call.accountId());
+        if (!trust.allowed()) {
+            call.record(roleArn, true);
+            throw call.accessDenied("sts:AssumeRole", roleArn);
+        }
+        if (duration > role.maxSessionSeconds()) {
+            throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        Instant now = clock.instant();
+        // Truncated because the XML carries whole seconds: the session must end exactly when the client is told.
+        Instant expiration = now.plusSeconds(faults.credentialSeconds().orElse((long) duration))
+                .truncatedTo(ChronoUnit.SECONDS);
+        RoleSession session = sessions.issue(role, sessionName, expiration, now);
+        String body = "<Credentials>" + Xml.element("AccessKeyId", session.accessKeyId())
+                + Xml.element("SecretAccessKey", session.secretAccessKey())
+                + Xml.element("SessionToken", session.sessionToken())
+                + Xml.element("Expiration", HttpDates.isoSeconds(expiration)) + "</Credentials>"
+                + "<AssumedRoleUser>" + Xml.element("AssumedRoleId", session.assumedRoleId())
+                + Xml.element("Arn", session.arn()) + "</AssumedRoleUser>";
+        return ok("AssumeRole", body, request);
+    }
+
+    private static int duration(String value) {
+        if (value == null) {
+            return DEFAULT_DURATION;
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 900 && seconds <= 43200) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like any other out-of-range value
+        }
+        throw validation("1 validation error detected: Value '" + value + "' at 'durationSeconds' failed to "
+                + "satisfy constraint: Member must have value between 900 and 43200");
+    }
+
+    private static String required(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new AwsException(400, "MissingParameter",
+                    "The request must contain the parameter " + name);
+        }
+        return value;
+    }
+
+    private static AwsException validation(String message) {
+        return new AwsException(400, "ValidationError", message);
+    }
+
+    private static HttpResponse ok(String operation, String result, HttpRequest request) {
+        String xml = Xml.DECLARATION + "<" + operation + "Response xmlns=\"" + NAMESPACE + "\">"
+                + "<" + operation + "Result>" + result + "</" + operation + "Result>"
+                + "<ResponseMetadata>" + Xml.element("RequestId", request.requestId()) + "</ResponseMetadata>"
+                + "</" + operation + "Response>";
+        return HttpResponse.text(200, CONTENT_TYPE, xml).header("x-amzn-RequestId", request.requestId());
+    }
+
+    @Override
+    public HttpResponse render(AwsException error, HttpRequest request) {
+        String type = error.status() >= 500 ? "Receiver" : "Sender";
+        String xml = Xml.DECLARATION + "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error>"
+                + Xml.element("Type", type) + Xml.element("Code", error.code())
+                + Xml.element("Message", error.getMessage() == null ? "" : error.getMessage())
+                + "</Error>" + Xml.element("RequestId", request.requestId()) + "</ErrorResponse>";
+        return HttpResponse.text(error.status(), CONTENT_TYPE, xml).header("x-amzn-RequestId", request.requestId());
+    }
+
+    /** The form body, plus query parameters (STS also accepts the GET form). */
+    private static Map<String, String> parameters(HttpRequest request) {
+        Map<String, String> params = new LinkedHashMap<>(request.queryParameters());
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new AwsException(400, "MalformedQueryString", "The form body is not URL-encoded correctly");
+            }
+        }
+        return params;
+    }
+}

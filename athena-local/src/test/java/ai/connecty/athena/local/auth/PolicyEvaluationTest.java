@@ -1,0 +1,92 @@
+package ai.connecty.athena.local.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyEvaluationTest {
+
+    private static final Role ROLE = IdentityStore.defaults()
+            .roleByArn("arn:aws:iam::123456789012:role/connecty-athena").orElseThrow();
+
+    private static Decision roleMay(String action, String resource, String region) {
+        return Policy.evaluate(ROLE.policies(), new AccessRequest("arn:aws:sts::123456789012:assumed-role/x/y", action,
+                resource, Map.of("aws:requestedregion", region)));
+    }
+
+    private static Policy policy(String json) throws Exception {
+        return Policy.parse(new ObjectMapper().readTree(json), "test policy");
+    }
+
+    @Test
+    void theGuidesPolicyGrantsExactlyWhatItLists() {
+        String wg = "arn:aws:athena:us-east-1:123456789012:workgroup/";
+        assertThat(roleMay("athena:StartQueryExecution", wg + "primary", "us-east-1")).isEqualTo(Decision.ALLOW);
+        assertThat(roleMay("athena:StartQueryExecution", wg + "analytics", "us-east-1")).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(roleMay("athena:StopQueryExecution", wg + "primary", "us-east-1")).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(roleMay("athena:ListDatabases", "arn:aws:athena:us-east-1:123456789012:datacatalog/lakehouse",
+                "us-east-1")).isEqualTo(Decision.ALLOW);
+        assertThat(roleMay("glue:GetTables", "arn:aws:glue:us-east-1:123456789012:table/default/t", "us-east-1"))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(roleMay("glue:GetCatalogs", "arn:aws:glue:us-east-1:123456789012:catalog", "us-east-1"))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(roleMay("s3:GetObject", "arn:aws:s3:::athena-results/q.csv", "us-east-1")).isEqualTo(Decision.ALLOW);
+        assertThat(roleMay("s3:PutObject", "arn:aws:s3:::demo-data/x", "us-east-1")).isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
+    void regionConditionRestrictsTheListCalls() {
+        assertThat(roleMay("athena:ListWorkGroups", "*", "us-east-1")).isEqualTo(Decision.ALLOW);
+        assertThat(roleMay("athena:ListWorkGroups", "*", "eu-west-1")).isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
+    void actionsMatchCaseInsensitivelyWithWildcardsAndExplicitDenyWins() throws Exception {
+        Policy p = policy("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"S3:Get*\",\"Resource\":\"arn:aws:s3:::b/*\"},"
+                + "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/secret/?.txt\"}]}");
+        AccessRequest ok = new AccessRequest("p", "s3:getobject", "arn:aws:s3:::b/public/a.txt", Map.of());
+        AccessRequest secret = new AccessRequest("p", "s3:GetObject", "arn:aws:s3:::b/secret/a.txt", Map.of());
+        AccessRequest list = new AccessRequest("p", "s3:ListBucket", "arn:aws:s3:::b", Map.of());
+        assertThat(Policy.evaluate(List.of(p), ok)).isEqualTo(Decision.ALLOW);
+        assertThat(Policy.evaluate(List.of(p), secret)).isEqualTo(Decision.EXPLICIT_DENY);
+        assertThat(Policy.evaluate(List.of(p), list)).isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
+    void notActionAndNotResourceInvertTheMatch() throws Exception {
+        Policy p = policy("{\"Statement\":{\"Effect\":\"Allow\",\"NotAction\":\"s3:*\",\"NotResource\":\"arn:aws:athena:*:*:workgroup/secret\"}}");
+        assertThat(Policy.evaluate(List.of(p), new AccessRequest("p", "athena:GetQueryResults",
+                "arn:aws:athena:us-east-1:1:workgroup/primary", Map.of()))).isEqualTo(Decision.ALLOW);
+        assertThat(Policy.evaluate(List.of(p), new AccessRequest("p", "athena:GetQueryResults",
+                "arn:aws:athena:us-east-1:1:workgroup/secret", Map.of()))).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(Policy.evaluate(List.of(p), new AccessRequest("p", "s3:GetObject", "x", Map.of())))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
+    void trustPolicyNamesOnlyTheServiceAccountAndExternalIdIsEnforcedWhenRequired() throws Exception {
+        AccessRequest sa = new AccessRequest("arn:aws:iam::123456789012:user/connecty-sa", "sts:AssumeRole", "r", Map.of());
+        AccessRequest admin = new AccessRequest("arn:aws:iam::123456789012:user/test", "sts:AssumeRole", "r", Map.of());
+        assertThat(ROLE.trustPolicy().evaluateTrust(sa, "123456789012")).isEqualTo(Decision.ALLOW);
+        assertThat(ROLE.trustPolicy().evaluateTrust(admin, "123456789012")).isEqualTo(Decision.IMPLICIT_DENY);
+
+        Policy withExternalId = policy("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"123456789012\"},"
+                + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"abc\"}}}]}");
+        assertThat(withExternalId.evaluateTrust(sa, "123456789012")).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(withExternalId.evaluateTrust(new AccessRequest(sa.principalArn(), "sts:AssumeRole", "r",
+                Map.of("sts:externalid", "abc")), "123456789012")).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void badDocumentsAreRefusedNamingTheProblem() {
+        assertThatThrownBy(() -> policy("{\"Statement\":[{\"Effect\":\"Maybe\",\"Action\":\"*\"}]}"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("Effect").hasMessageContaining("Maybe");
+        assertThatThrownBy(() -> policy("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Condition\":{\"NumericLessThan\":{\"a\":\"1\"}}}]}"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("NumericLessThan");
+    }
+}

@@ -1,0 +1,65 @@
+package ai.connecty.athena.local.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.local.api.AwsException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class S3CodecTest {
+
+    @Test
+    void signedChunksWithTrailerDecode() {
+        String body = "5;chunk-signature=abc\r\nhello\r\n6;chunk-signature=def\r\n world\r\n0;chunk-signature=0f\r\n"
+                + "x-amz-checksum-crc32:DUoRhQ==\r\nx-amz-trailer-signature:ff\r\n\r\n";
+        AwsChunkedBody decoded = AwsChunkedBody.decode(body.getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(decoded.content(), StandardCharsets.US_ASCII)).isEqualTo("hello world");
+        assertThat(decoded.trailers()).containsOnlyKeys("x-amz-checksum-crc32");
+        ChecksumVerifier.verify(decoded.content(), null, decoded.trailers());
+    }
+
+    @Test
+    void unsignedChunksDecodeAndAWrongChecksumIsBadDigest() {
+        String body = "3\r\nabc\r\n0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n";
+        AwsChunkedBody decoded = AwsChunkedBody.decode(body.getBytes(StandardCharsets.US_ASCII));
+        assertThat(decoded.content()).isEqualTo("abc".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> ChecksumVerifier.verify(decoded.content(), null, decoded.trailers()))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("BadDigest"));
+    }
+
+    @Test
+    void truncatedChunkIsAClearError() {
+        assertThatThrownBy(() -> AwsChunkedBody.decode("10\r\nshort\r\n".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("IncompleteBody");
+                    assertThat(e.getMessage()).contains("aws-chunked");
+                });
+    }
+
+    @Test
+    void rangesFollowHttpRules() {
+        assertThat(ByteRange.parse("bytes=0-0", 10)).hasValue(new ByteRange(0, 0, 10));
+        assertThat(ByteRange.parse("bytes=5-100", 10)).hasValue(new ByteRange(5, 9, 10));
+        assertThat(ByteRange.parse("bytes=-20", 10)).hasValue(new ByteRange(0, 9, 10));
+        assertThat(ByteRange.parse("bytes=0-1,4-5", 10)).isEmpty();
+        assertThat(ByteRange.parse(null, 10)).isEmpty();
+        assertThatThrownBy(() -> ByteRange.parse("bytes=0-", 0)).isInstanceOfSatisfying(AwsException.class,
+                e -> assertThat(e.status()).isEqualTo(416));
+    }
+
+    @Test
+    void listingCountsPrefixesAgainstMaxKeysAndResumesAfterAPrefix() {
+        List<String> keys = List.of("a/1", "a/2", "b", "c/1", "d");
+        ObjectListing first = ObjectListing.page(keys, "", "/", null, null, 2);
+        assertThat(first.commonPrefixes()).containsExactly("a/");
+        assertThat(first.keys()).containsExactly("b");
+        assertThat(first.truncated()).isTrue();
+        ObjectListing second = ObjectListing.page(keys, "", "/", first.nextToken(), null, 2);
+        assertThat(second.commonPrefixes()).containsExactly("c/");
+        assertThat(second.keys()).containsExactly("d");
+        assertThat(second.truncated()).isFalse();
+        assertThat(ObjectListing.page(keys, "", null, null, "b", 10).keys()).containsExactly("c/1", "d");
+    }
+}
