@@ -1,0 +1,264 @@
+package ai.connecty.athena.local.sql;
+
+import ai.connecty.athena.local.sql.SqlTree.Group;
+import ai.connecty.athena.local.sql.SqlTree.Leaf;
+import ai.connecty.athena.local.sql.SqlTree.Node;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Trino function calls (and CAST) rewritten for DuckDB. Functions that agree are not listed. */
+final class Calls {
+
+    /** One call argument: its DuckDB text and its original nodes (to recognise literals). */
+    record Arg(String sql, List<Node> nodes) {
+
+        boolean isString() {
+            List<Node> s = SqlTree.significant(nodes);
+            return s.size() == 1 && s.get(0) instanceof Leaf leaf && leaf.token().kind() == Token.Kind.STRING;
+        }
+
+        String stringValue() {
+            return ((Leaf) SqlTree.significant(nodes).get(0)).token().unquoted();
+        }
+
+        /** Statically a date: a DATE literal, {@code current_date}, a cast to date or a date function. */
+        boolean isDate() {
+            String s = SqlTranslator.lower(SqlTree.text(nodes).trim());
+            return s.startsWith("date '") || s.equals("current_date") || s.matches("(try_)?cast\\s*\\(.*\\bas\\s+date\\s*\\)")
+                    || s.startsWith("from_iso8601_date(") || s.startsWith("date(");
+        }
+    }
+
+    private static final Map<String, Function<List<Arg>, String>> RULES = new HashMap<>();
+
+    static {
+        rename("approx_distinct", "approx_count_distinct");
+        RULES.put("approx_percentile", a -> "approx_quantile(" + a.get(0).sql() + ", CAST(" + a.get(1).sql() + " AS FLOAT))");
+        rename("arbitrary", "any_value");
+        rename("regexp_like", "regexp_matches");
+        rename("contains", "list_contains");
+        rename("split", "str_split");
+        rename("is_nan", "isnan");
+        rename("is_finite", "isfinite");
+        rename("is_infinite", "isinf");
+        rename("json_parse", "json");
+        rename("format", "printf");
+        rename("transform", "list_transform");
+        rename("filter", "list_filter");
+        rename("array_sort", "list_sort");
+        rename("array_max", "list_max");
+        rename("array_min", "list_min");
+        rename("array_distinct", "list_distinct");
+        rename("array_intersect", "list_intersect");
+        rename("array_concat", "list_concat");
+        rename("regexp_split", "regexp_split_to_array");
+        rename("day_of_week", "isodow");
+        rename("dow", "isodow");
+        rename("day_of_year", "dayofyear");
+        rename("doy", "dayofyear");
+        rename("week_of_year", "week");
+        rename("year_of_week", "isoyear");
+        rename("yow", "isoyear");
+        rename("last_day_of_month", "last_day");
+        rename("levenshtein_distance", "levenshtein");
+        rename("hamming_distance", "hamming");
+        rename("truncate", "trunc");
+        rename("every", "bool_and");
+        rename("to_utf8", "encode");
+        rename("from_utf8", "decode");
+        rename("from_unixtime", "to_timestamp");
+        rename("to_unixtime", "epoch");
+        RULES.put("from_iso8601_date", a -> "CAST(" + a.get(0).sql() + " AS DATE)");
+        RULES.put("from_iso8601_timestamp", a -> "CAST(" + a.get(0).sql() + " AS TIMESTAMPTZ)");
+        RULES.put("to_iso8601", Calls::toIso8601);
+        RULES.put("nan", a -> "CAST('NaN' AS DOUBLE)");
+        RULES.put("infinity", a -> "CAST('Infinity' AS DOUBLE)");
+        RULES.put("current_timezone", a -> "'UTC'");
+        RULES.put("cardinality", Calls::cardinality);
+        RULES.put("element_at", a -> "(" + a.get(0).sql() + ")[" + a.get(1).sql() + "]");
+        RULES.put("array_join", Calls::arrayJoin);
+        RULES.put("array_position", a -> "coalesce(list_position(" + join(a) + "), 0)");
+        RULES.put("array_remove", a -> "list_filter(" + a.get(0).sql() + ", __e -> __e IS DISTINCT FROM ("
+                + a.get(1).sql() + "))");
+        RULES.put("slice", a -> "list_slice(" + a.get(0).sql() + ", " + a.get(1).sql() + ", (" + a.get(1).sql()
+                + ") + (" + a.get(2).sql() + ") - 1)");
+        RULES.put("any_match", a -> "list_bool_or(list_transform(" + join(a) + "))");
+        RULES.put("all_match", a -> "list_bool_and(list_transform(" + join(a) + "))");
+        RULES.put("none_match", a -> "NOT list_bool_or(list_transform(" + join(a) + "))");
+        RULES.put("reduce", Calls::reduce);
+        RULES.put("map_agg", a -> "map(list(" + a.get(0).sql() + "), list(" + a.get(1).sql() + "))");
+        RULES.put("regexp_extract", Calls::regexpExtract);
+        RULES.put("regexp_replace", Calls::regexpReplace);
+        RULES.put("replace", a -> a.size() == 2 ? "replace(" + join(a) + ", '')" : "replace(" + join(a) + ")");
+        RULES.put("json_extract_scalar", a -> "json_extract_string(" + join(a) + ")");
+        RULES.put("json_format", a -> "CAST(" + a.get(0).sql() + " AS VARCHAR)");
+        RULES.put("json_array_get", a -> "json_extract(" + a.get(0).sql() + ", '$[' || (" + a.get(1).sql() + ") || ']')");
+        RULES.put("if", a -> a.size() == 2 ? "CASE WHEN " + a.get(0).sql() + " THEN " + a.get(1).sql() + " END"
+                : "CASE WHEN " + a.get(0).sql() + " THEN " + a.get(1).sql() + " ELSE " + a.get(2).sql() + " END");
+        RULES.put("typeof", Calls::typeOf);
+        RULES.put("date_add", Calls::dateAdd);
+        RULES.put("date_diff", a -> "date_sub(" + join(a) + ")");
+        RULES.put("date_trunc", a -> a.get(1).isDate() ? "CAST(date_trunc(" + join(a) + ") AS DATE)" : "date_trunc(" + join(a) + ")");
+        RULES.put("date_format", a -> "strftime(" + a.get(0).sql() + ", " + DateFormats.mysqlToStrftime(a.get(1)) + ")");
+        RULES.put("date_parse", a -> "strptime(" + a.get(0).sql() + ", " + DateFormats.mysqlToStrftime(a.get(1)) + ")");
+        RULES.put("sequence", Calls::sequence);
+        RULES.put("log", a -> a.size() == 2 ? "(ln(" + a.get(1).sql() + ") / ln(" + a.get(0).sql() + "))" : "log(" + join(a) + ")");
+        RULES.put("bitwise_and", a -> "(" + a.get(0).sql() + " & " + a.get(1).sql() + ")");
+        RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
+    }
+
+    private Calls() {
+    }
+
+    private static void rename(String trino, String duckDb) {
+        RULES.put(trino, a -> duckDb + "(" + join(a) + ")");
+    }
+
+    /** The rewritten call, or null when the function needs no rewrite. */
+    static String rewrite(String name, Group call) {
+        if (name.equals("cast") || name.equals("try_cast")) {
+            return cast(name, call);
+        }
+        Function<List<Arg>, String> rule = RULES.get(name);
+        if (rule == null) {
+            return null;
+        }
+        List<Arg> args = call.arguments().stream()
+                .map(nodes -> new Arg(SqlTranslator.translate(nodes).trim(), nodes))
+                .toList();
+        try {
+            return rule.apply(args);
+        } catch (IndexOutOfBoundsException e) {
+            throw new UnsupportedSqlException(name + "() with " + args.size() + " argument(s)");
+        }
+    }
+
+    private static String join(List<Arg> args) {
+        return args.stream().map(Arg::sql).collect(Collectors.joining(", "));
+    }
+
+    /** {@code CAST(x AS type)} with the type spelled for DuckDB; CAST to JSON serialises like Trino does. */
+    private static String cast(String name, Group call) {
+        List<Node> children = call.children();
+        int as = -1;
+        for (int k = 0; k < children.size(); k++) {
+            if (SqlTree.isWord(children.get(k), "as")) {
+                as = k;
+            }
+        }
+        if (as < 0) {
+            return null;
+        }
+        String expression = SqlTranslator.translate(children.subList(0, as)).trim();
+        String typeText = SqlTree.text(children.subList(as + 1, children.size())).trim();
+        String duckType;
+        try {
+            SqlType type = TypeParser.parse(typeText, TypeParser.Dialect.TRINO);
+            if (type.is("json")) {
+                return "to_json(" + expression + ")";
+            }
+            duckType = type.duckDbName();
+        } catch (IllegalArgumentException e) {
+            duckType = typeText;
+        }
+        return name.toUpperCase(java.util.Locale.ROOT) + "(" + expression + " AS " + duckType + ")";
+    }
+
+    private static String cardinality(List<Arg> a) {
+        String x = a.get(0).sql();
+        String lower = SqlTranslator.lower(x);
+        if (lower.startsWith("map(") || lower.startsWith("map_")) {
+            return "cardinality(" + x + ")";
+        }
+        if (lower.startsWith("[") || lower.startsWith("list_") || lower.startsWith("str_split(")
+                || lower.startsWith("generate_series(") || lower.startsWith("array_agg(")) {
+            return "len(" + x + ")";
+        }
+        // The argument's type is only known to DuckDB: count JSON elements, which works for lists and maps alike.
+        return "CAST(coalesce(nullif(json_array_length(to_json(" + x + ")), 0), len(json_keys(to_json(" + x
+                + ")))) AS BIGINT)";
+    }
+
+    private static String arrayJoin(List<Arg> a) {
+        if (a.size() == 3) {
+            return "array_to_string(list_transform(" + a.get(0).sql() + ", __e -> coalesce(CAST(__e AS VARCHAR), "
+                    + a.get(2).sql() + ")), " + a.get(1).sql() + ")";
+        }
+        return "array_to_string(" + join(a) + ")";
+    }
+
+    /** Trino's reduce(array, initial, input function, output function). */
+    private static String reduce(List<Arg> a) {
+        String reduced = "list_reduce(" + a.get(0).sql() + ", " + a.get(2).sql() + ", " + a.get(1).sql() + ")";
+        return "list_transform([" + reduced + "], " + a.get(3).sql() + ")[1]";
+    }
+
+    /** Trino returns NULL when the pattern does not match (DuckDB: an empty string). */
+    private static String regexpExtract(List<Arg> a) {
+        String group = a.size() > 2 ? a.get(2).sql() : "0";
+        return "CASE WHEN regexp_matches(" + a.get(0).sql() + ", " + a.get(1).sql() + ") THEN regexp_extract("
+                + a.get(0).sql() + ", " + a.get(1).sql() + ", " + group + ") END";
+    }
+
+    /** Trino replaces every match and writes group references as {@code $1}; DuckDB needs 'g' and {@code \1}. */
+    private static String regexpReplace(List<Arg> a) {
+        String replacement = a.size() > 2 ? a.get(2).sql() : "''";
+        if (a.size() > 2 && a.get(2).isString()) {
+            replacement = Literals.quote(a.get(2).stringValue().replaceAll("\\$(\\d)", "\\\\$1"));
+        }
+        return "regexp_replace(" + a.get(0).sql() + ", " + a.get(1).sql() + ", " + replacement + ", 'g')";
+    }
+
+    private static String toIso8601(List<Arg> a) {
+        String x = a.get(0).sql();
+        return "CASE typeof(" + x + ") WHEN 'DATE' THEN strftime(" + x + ", '%Y-%m-%d')"
+                + " WHEN 'TIMESTAMP WITH TIME ZONE' THEN strftime(" + x + ", '%Y-%m-%dT%H:%M:%S.%gZ')"
+                + " ELSE strftime(" + x + ", '%Y-%m-%dT%H:%M:%S.%g') END";
+    }
+
+    /** Trino type names for the common DuckDB ones. */
+    private static String typeOf(List<Arg> a) {
+        String t = "typeof(" + a.get(0).sql() + ")";
+        return "CASE " + t + " WHEN 'FLOAT' THEN 'real' WHEN 'BLOB' THEN 'varbinary'"
+                + " WHEN 'TIMESTAMP' THEN 'timestamp(3)' WHEN 'TIMESTAMP WITH TIME ZONE' THEN 'timestamp(3) with time zone'"
+                + " ELSE lower(" + t + ") END";
+    }
+
+    private static String dateAdd(List<Arg> a) {
+        String interval = interval(a.get(0));
+        String sum = "(" + a.get(2).sql() + " + CAST(" + a.get(1).sql() + " AS BIGINT) * " + interval + ")";
+        boolean dateUnit = interval.endsWith("DAY") || interval.endsWith("MONTH") || interval.endsWith("YEAR");
+        return a.get(2).isDate() && dateUnit ? "CAST(" + sum + " AS DATE)" : sum;
+    }
+
+    private static String interval(Arg unit) {
+        if (!unit.isString()) {
+            throw new UnsupportedSqlException("a date/time unit that is not a string literal (" + unit.sql() + ")");
+        }
+        return switch (SqlTranslator.lower(unit.stringValue())) {
+            case "millisecond" -> "INTERVAL 1 MILLISECOND";
+            case "second" -> "INTERVAL 1 SECOND";
+            case "minute" -> "INTERVAL 1 MINUTE";
+            case "hour" -> "INTERVAL 1 HOUR";
+            case "day" -> "INTERVAL 1 DAY";
+            case "week" -> "INTERVAL 7 DAY";
+            case "month" -> "INTERVAL 1 MONTH";
+            case "quarter" -> "INTERVAL 3 MONTH";
+            case "year" -> "INTERVAL 1 YEAR";
+            default -> throw new UnsupportedSqlException("the date/time unit '" + unit.stringValue() + "'");
+        };
+    }
+
+    /** Trino's sequence is inclusive and also steps dates (one day by default). */
+    private static String sequence(List<Arg> a) {
+        if (a.get(0).isDate() || a.get(1).isDate()) {
+            String step = a.size() > 2 ? a.get(2).sql() : "INTERVAL 1 DAY";
+            return "CAST(generate_series(CAST(" + a.get(0).sql() + " AS TIMESTAMP), CAST(" + a.get(1).sql()
+                    + " AS TIMESTAMP), " + step + ") AS DATE[])";
+        }
+        return "generate_series(" + join(a) + ")";
+    }
+}

@@ -1,0 +1,76 @@
+package ai.connecty.athena.local.sql;
+
+import java.math.BigDecimal;
+
+/** Trino literals in DuckDB form. */
+final class Literals {
+
+    private Literals() {
+    }
+
+    /** Trino types {@code 1.5} as DOUBLE (DuckDB: DECIMAL); integers and exponent forms agree already. */
+    static String number(String text) {
+        if (text.contains(".") && !text.contains("e") && !text.contains("E")) {
+            return "CAST(" + text + " AS DOUBLE)";
+        }
+        return text;
+    }
+
+    /** {@code X'0102'} as a DuckDB BLOB. */
+    static String binary(String hexDigits) {
+        String hex = hexDigits.replaceAll("\\s", "");
+        if (hex.length() % 2 != 0 || !hex.matches("[0-9A-Fa-f]*")) {
+            throw new UnsupportedSqlException("the binary literal X'" + hexDigits + "' (it needs an even number of hex digits)");
+        }
+        StringBuilder out = new StringBuilder("'");
+        for (int i = 0; i < hex.length(); i += 2) {
+            out.append("\\x").append(hex, i, i + 2);
+        }
+        return out.append("'::BLOB").toString();
+    }
+
+    /** A typed literal such as {@code DECIMAL '1.50'}, or null when {@code type} is not a literal type. */
+    static String typed(String type, String value) {
+        String quoted = quote(value);
+        return switch (type) {
+            case "date", "time" -> type.toUpperCase(java.util.Locale.ROOT) + " " + quoted;
+            case "timestamp" -> (hasZone(value) ? "TIMESTAMPTZ " : "TIMESTAMP ") + quoted;
+            case "decimal" -> "CAST(" + quoted + " AS " + decimalType(value) + ")";
+            case "json" -> "json(" + quoted + ")";
+            case "uuid" -> "CAST(" + quoted + " AS UUID)";
+            case "real" -> "CAST(" + quoted + " AS FLOAT)";
+            case "double", "tinyint", "smallint", "integer", "bigint", "boolean" ->
+                    "CAST(" + quoted + " AS " + type.toUpperCase(java.util.Locale.ROOT) + ")";
+            case "varchar", "char", "ipaddress" -> quoted;
+            case "varbinary" -> "encode(" + quoted + ")";
+            default -> null;
+        };
+    }
+
+    static String quote(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Trino: the literal's digits give the precision, its fraction digits the scale ({@code '1.50'} = decimal(3,2)). */
+    static String decimalType(String literal) {
+        try {
+            BigDecimal value = new BigDecimal(literal.trim());
+            String plain = literal.trim().replaceFirst("^[+-]", "");
+            int dot = plain.indexOf('.');
+            String integerDigits = (dot < 0 ? plain : plain.substring(0, dot)).replaceFirst("^0+", "");
+            int scale = Math.max(value.scale(), 0);
+            int precision = Math.max(integerDigits.length() + scale, 1);
+            return "DECIMAL(" + Math.min(precision, 38) + "," + scale + ")";
+        } catch (NumberFormatException e) {
+            throw new UnsupportedSqlException("the decimal literal DECIMAL '" + literal + "' (not a number)");
+        }
+    }
+
+    /** Whether a timestamp literal carries a zone ({@code ... UTC}, {@code ... +02:00}, {@code ...Z}). */
+    private static boolean hasZone(String value) {
+        String v = value.trim();
+        int space = v.indexOf(' ');
+        String time = space < 0 ? "" : v.substring(space + 1);
+        return time.matches(".*([A-Za-z]|[+-]\\d{1,2}(:?\\d{2})?)$") || time.contains(" ");
+    }
+}

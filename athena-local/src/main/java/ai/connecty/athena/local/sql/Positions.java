@@ -1,0 +1,20 @@
+package ai.connecty.athena.local.sql;
+
+/** Trino-style {@code line:column} positions (both 1-based, columns in UTF-16 units). */
+final class Positions {
+
+    private Positions() {
+    }
+
+    static String of(String sql, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < sql.length(); i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return line + ":" + (offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,129 @@
+package ai.connecty.athena.local.sql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs row-returning Athena statements on DuckDB and streams Athena-rendered rows. */
+public final class QueryRunner {
+
+    /**
+     * Session settings every DuckDB connection that runs Athena SQL needs: Trino semantics for {@code 5/2},
+     * a UTC session zone (Athena's), Trino's NULL ordering, and never downloading extensions.
+     */
+    private static final String[] SESSION_SETTINGS = {
+        "SET autoinstall_known_extensions = false",
+        "SET TimeZone = 'UTC'",
+        "SET integer_division = true",
+        "SET default_null_order = 'nulls_last'",
+    };
+
+    private QueryRunner() {
+    }
+
+    /** Applies the session settings Athena semantics depend on; call once per DuckDB connection before {@link #run}. */
+    public static void configure(Connection duck) {
+        try (Statement statement = duck.createStatement()) {
+            for (String setting : SESSION_SETTINGS) {
+                statement.execute(setting);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot configure the DuckDB connection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Translates and runs {@code athenaSql} (SELECT, WITH, VALUES, TABLE or EXPLAIN), sending columns then rows to
+     * {@code sink}.
+     *
+     * @return the number of rows sent
+     * @throws EngineFailure when DuckDB fails, described as Athena would describe it
+     * @throws UnsupportedSqlException when the statement uses SQL athena-local cannot translate
+     */
+    public static long run(Connection duck, String athenaSql, String catalog, String database, RowSink sink) {
+        if (StatementClassifier.classify(athenaSql).substatementType().equals("EXPLAIN")) {
+            return explain(duck, athenaSql, catalog, database, sink);
+        }
+        String duckSql = duckDbQuery(athenaSql);
+        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(duckSql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            int count = meta.getColumnCount();
+            List<SqlType> types = new ArrayList<>(count);
+            List<OutputColumn> columns = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                SqlType type = AthenaTypes.parseDuckDb(meta.getColumnTypeName(i));
+                types.add(type);
+                columns.add(new OutputColumn(columnName(meta.getColumnName(i), i - 1), type.columnType()));
+            }
+            sink.columns(columns);
+            long rows = 0;
+            while (rs.next()) {
+                String[] values = new String[count];
+                for (int i = 0; i < count; i++) {
+                    values[i] = ValueRenderer.render(types.get(i), value(rs, i + 1, types.get(i)));
+                }
+                sink.row(values);
+                rows++;
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw EngineFailure.from(e, athenaSql, catalog, database);
+        }
+    }
+
+    /** Timestamps are read as wall-clock values: a java.sql.Timestamp would pass through the JVM's zone (DST gaps). */
+    private static Object value(ResultSet rs, int column, SqlType type) throws SQLException {
+        return type.is("timestamp") ? rs.getObject(column, java.time.LocalDateTime.class) : rs.getObject(column);
+    }
+
+    /** Unnamed columns after {@code *} only learn their position ({@code _colN}) from the result. */
+    private static String columnName(String duckName, int index) {
+        return duckName.startsWith(SqlTranslator.UNNAMED_AFTER_STAR) ? "_col" + index : duckName;
+    }
+
+    /**
+     * EXPLAIN answers with one varchar column {@code Query Plan} (one row per plan line) whose precision is the plan's
+     * length; {@code EXPLAIN (TYPE VALIDATE)} answers {@code Valid = true}. The plan text is DuckDB's, not Trino's.
+     */
+    private static long explain(Connection duck, String athenaSql, String catalog, String database, RowSink sink) {
+        String query = QueryBodies.explainedQuery(athenaSql);
+        if (query == null) {
+            throw EngineFailure.user("NOT_SUPPORTED", "EXPLAIN needs a query");
+        }
+        boolean analyze = SqlLexer.significant(athenaSql).stream().skip(1).findFirst().filter(t -> t.isWord("analyze")).isPresent();
+        boolean validate = athenaSql.substring(0, athenaSql.indexOf(query)).toLowerCase(java.util.Locale.ROOT)
+                .matches("(?s).*\\btype\\s+validate\\b.*");
+        StringBuilder plan = new StringBuilder();
+        try (Statement statement = duck.createStatement();
+             ResultSet rs = statement.executeQuery((analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + duckDbQuery(query))) {
+            while (rs.next()) {
+                plan.append(rs.getString(rs.getMetaData().getColumnCount())).append('\n');
+            }
+        } catch (SQLException e) {
+            throw EngineFailure.from(e, athenaSql, catalog, database);
+        }
+        if (validate) {
+            sink.columns(List.of(new OutputColumn("Valid", SqlType.simple("boolean").columnType())));
+            sink.row(new String[] {"true"});
+            return 1;
+        }
+        String text = plan.toString().stripTrailing();
+        SqlType varchar = new SqlType("varchar", text.length(), 0, List.of(), List.of());
+        sink.columns(List.of(new OutputColumn("Query Plan", varchar.columnType())));
+        long rows = 0;
+        for (String line : text.split("\n", -1)) {
+            sink.row(new String[] {line});
+            rows++;
+        }
+        return rows;
+    }
+
+    /** The DuckDB query computing the rows of {@code athenaSql} with Athena column names and types. */
+    public static String duckDbQuery(String athenaSql) {
+        return SqlTranslator.toDuckDb(athenaSql);
+    }
+}

@@ -1,0 +1,136 @@
+package ai.connecty.athena.local.sql;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A parsed column type in Athena's terms: a base name ({@code integer}, {@code varchar}, {@code array} ...),
+ * its parameters and, for array/map/row, its element types. Renders itself in the Trino, Hive and DuckDB spellings.
+ *
+ * @param base       Athena's ColumnInfo.Type ({@code float} for Trino's {@code real})
+ * @param length     varchar/char length ({@link #UNBOUNDED} when absent) or decimal precision
+ * @param scale      decimal scale
+ * @param children   element type (array), key and value (map), fields (row)
+ * @param fieldNames row field names; an element is null for an unnamed field
+ */
+record SqlType(String base, int length, int scale, List<SqlType> children, List<String> fieldNames) {
+
+    static final int UNBOUNDED = -1;
+    static final int VARCHAR_MAX = 2147483647;
+    static final int VARBINARY_MAX = 1073741824;
+
+    static SqlType simple(String base) {
+        return new SqlType(base, UNBOUNDED, 0, List.of(), List.of());
+    }
+
+    static SqlType decimal(int precision, int scale) {
+        return new SqlType("decimal", precision, scale, List.of(), List.of());
+    }
+
+    static SqlType array(SqlType element) {
+        return new SqlType("array", UNBOUNDED, 0, List.of(element), List.of());
+    }
+
+    static SqlType map(SqlType key, SqlType value) {
+        return new SqlType("map", UNBOUNDED, 0, List.of(key, value), List.of());
+    }
+
+    static SqlType row(List<String> names, List<SqlType> fields) {
+        return new SqlType("row", UNBOUNDED, 0, List.copyOf(fields), java.util.Collections.unmodifiableList(
+                new java.util.ArrayList<>(names)));
+    }
+
+    boolean is(String name) {
+        return base.equals(name);
+    }
+
+    SqlType element() {
+        return children.get(0);
+    }
+
+    boolean isNumeric() {
+        return switch (base) {
+            case "tinyint", "smallint", "integer", "bigint", "decimal", "double", "float" -> true;
+            default -> false;
+        };
+    }
+
+    AthenaColumnType columnType() {
+        int precision = switch (base) {
+            case "tinyint" -> 3;
+            case "smallint" -> 5;
+            case "integer" -> 10;
+            case "bigint" -> 19;
+            case "double", "float" -> 17;
+            case "decimal" -> length;
+            case "varchar" -> length == UNBOUNDED ? VARCHAR_MAX : length;
+            case "char" -> length == UNBOUNDED ? 1 : length;
+            case "varbinary" -> VARBINARY_MAX;
+            case "timestamp", "timestamp with time zone", "time", "time with time zone" -> 3;
+            default -> 0;
+        };
+        boolean caseSensitive = base.equals("varchar") || base.equals("char");
+        return new AthenaColumnType(base, precision, base.equals("decimal") ? scale : 0, caseSensitive,
+                trinoName(), hiveName());
+    }
+
+    /** Trino spelling: {@code array(integer)}, {@code row(a integer, b varchar)}, {@code real}. */
+    String trinoName() {
+        return switch (base) {
+            case "float" -> "real";
+            case "decimal" -> "decimal(" + length + "," + scale + ")";
+            case "varchar", "char" -> length == UNBOUNDED ? base : base + "(" + length + ")";
+            case "array" -> "array(" + element().trinoName() + ")";
+            case "map" -> "map(" + children.get(0).trinoName() + ", " + children.get(1).trinoName() + ")";
+            case "row" -> "row(" + fields(" ", ", ", SqlType::trinoName) + ")";
+            default -> base;
+        };
+    }
+
+    /** Glue / DESCRIBE spelling: {@code int}, {@code string}, {@code array<int>}, {@code struct<a:int,b:string>}. */
+    String hiveName() {
+        return switch (base) {
+            case "integer" -> "int";
+            case "varchar" -> length == UNBOUNDED ? "string" : "varchar(" + length + ")";
+            case "char" -> "char(" + (length == UNBOUNDED ? 1 : length) + ")";
+            case "varbinary" -> "binary";
+            case "decimal" -> "decimal(" + length + "," + scale + ")";
+            case "array" -> "array<" + element().hiveName() + ">";
+            case "map" -> "map<" + children.get(0).hiveName() + "," + children.get(1).hiveName() + ">";
+            case "row" -> "struct<" + fields(":", ",", SqlType::hiveName) + ">";
+            default -> base;
+        };
+    }
+
+    /** DuckDB spelling, for CASTs. */
+    String duckDbName() {
+        return switch (base) {
+            case "float" -> "FLOAT";
+            case "decimal" -> "DECIMAL(" + length + "," + scale + ")";
+            case "varchar", "char" -> "VARCHAR";
+            case "varbinary" -> "BLOB";
+            case "timestamp with time zone" -> "TIMESTAMP WITH TIME ZONE";
+            case "time with time zone" -> "TIME WITH TIME ZONE";
+            case "interval day to second", "interval year to month" -> "INTERVAL";
+            case "array" -> element().duckDbName() + "[]";
+            case "map" -> "MAP(" + children.get(0).duckDbName() + ", " + children.get(1).duckDbName() + ")";
+            case "row" -> "STRUCT(" + fields(" ", ", ", t -> t.duckDbName()) + ")";
+            case "ipaddress" -> "VARCHAR";
+            default -> base.toUpperCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private String fields(String nameSeparator, String fieldSeparator, java.util.function.Function<SqlType, String> spell) {
+        return java.util.stream.IntStream.range(0, children.size())
+                .mapToObj(i -> {
+                    String name = fieldNames.get(i);
+                    String type = spell.apply(children.get(i));
+                    return name == null ? type : quoteFieldIfNeeded(name) + nameSeparator + type;
+                })
+                .collect(Collectors.joining(fieldSeparator));
+    }
+
+    private static String quoteFieldIfNeeded(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,160 @@
+package ai.connecty.athena.local.sql;
+
+import java.util.List;
+import java.util.Locale;
+
+/** StatementType and SubstatementType as Athena reports them (measured-behaviour §6.2). */
+public final class StatementClassifier {
+
+    public static final String DML = "DML";
+    public static final String DDL = "DDL";
+    public static final String UTILITY = "UTILITY";
+
+    private static final Classification SELECT = new Classification(DML, "SELECT");
+
+    private StatementClassifier() {
+    }
+
+    /** Classifies a statement; leading whitespace, comments and opening parentheses are skipped. */
+    public static Classification classify(String normalizedSql) {
+        List<Token> tokens = SqlLexer.significant(normalizedSql);
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).isSymbol("(")) {
+            i++;
+        }
+        if (i == tokens.size()) {
+            return SELECT;
+        }
+        Words words = new Words(tokens, i);
+        return switch (words.at(0)) {
+            case "select", "with", "values", "table" -> SELECT;
+            case "insert" -> new Classification(DML, "INSERT");
+            case "update" -> new Classification(DML, "UPDATE");
+            case "delete" -> new Classification(DML, "DELETE");
+            case "merge" -> new Classification(DML, "MERGE");
+            case "explain" -> new Classification(DML, "EXPLAIN");
+            case "vacuum" -> new Classification(DML, "VACUUM_TABLE");
+            case "optimize" -> new Classification(DDL, "CREATE_TABLE_AS_SELECT");
+            case "create" -> classifyCreate(words);
+            case "drop" -> classifyDrop(words);
+            case "alter" -> classifyAlter(words);
+            case "msck" -> new Classification(DDL, "MSCK_REPAIR");
+            case "show" -> classifyShow(words);
+            case "describe", "desc" -> new Classification(UTILITY, "DESCRIBE_TABLE");
+            default -> new Classification(UTILITY, words.at(0).toUpperCase(Locale.ROOT));
+        };
+    }
+
+    /**
+     * Athena reports DESCRIBE and SHOW COLUMNS on a view as {@code UTILITY/DESC_VIEW}; only the caller knows
+     * whether the object is a view, so it asks for this after resolving the name.
+     */
+    public static Classification forView(Classification classification) {
+        String sub = classification.substatementType();
+        if (sub.equals("DESCRIBE_TABLE") || sub.equals("SHOW_COLUMNS")) {
+            return new Classification(UTILITY, "DESC_VIEW");
+        }
+        return classification;
+    }
+
+    private static Classification classifyCreate(Words words) {
+        int i = 1;
+        if (words.at(i).equals("or") && words.at(i + 1).equals("replace")) {
+            i += 2;
+        }
+        while (words.at(i).equals("external") || words.at(i).equals("temporary") || words.at(i).equals("protected")
+                || words.at(i).equals("multi")) {
+            i++;
+        }
+        return switch (words.at(i)) {
+            case "database", "schema" -> new Classification(DDL, "CREATE_DATABASE");
+            case "view", "materialized" -> new Classification(DDL, "CREATE_VIEW");
+            case "table" -> new Classification(DDL,
+                    words.hasTopLevelWord("as", i) ? "CREATE_TABLE_AS_SELECT" : "CREATE_TABLE");
+            default -> new Classification(DDL, "CREATE_" + words.at(i).toUpperCase(Locale.ROOT));
+        };
+    }
+
+    private static Classification classifyDrop(Words words) {
+        return switch (words.at(1)) {
+            case "database", "schema" -> new Classification(DDL, "DROP_DATABASE");
+            case "view" -> new Classification(DDL, "DROP_VIEW");
+            default -> new Classification(DDL, "DROP_TABLE");
+        };
+    }
+
+    private static Classification classifyAlter(Words words) {
+        for (int i = 3; i < words.size(); i++) {
+            String sub = switch (words.at(i)) {
+                case "add" -> words.following(i, "partition") ? "ALTER_TABLE_ADD_PARTITION" : "ALTER_TABLE_ADD_COLUMN";
+                case "drop" -> words.following(i, "partition") ? "ALTER_TABLE_DROP_PARTITION" : "ALTER_TABLE_DROP_COLUMN";
+                case "tblproperties" -> "ALTER_TABLE_PROPERTIES";
+                case "location" -> "ALTER_TABLE_SET_LOCATION";
+                case "replace" -> "ALTER_TABLE_REPLACE_COLUMN";
+                case "rename" -> "ALTER_TABLE_RENAME";
+                case "change" -> "ALTER_TABLE_CHANGE_COLUMN";
+                default -> null;
+            };
+            if (sub != null) {
+                return new Classification(DDL, sub);
+            }
+        }
+        return new Classification(DDL, "ALTER_TABLE");
+    }
+
+    private static Classification classifyShow(Words words) {
+        String sub = switch (words.at(1)) {
+            case "tables" -> "SHOW_TABLES";
+            case "databases", "schemas" -> "SHOW_DATABASES";
+            case "columns" -> "SHOW_COLUMNS";
+            case "create" -> words.at(2).equals("view") ? "SHOW_CREATE_VIEW" : "SHOW_CREATE_TABLE";
+            case "partitions" -> "SHOW_PARTITIONS";
+            case "tblproperties" -> "SHOW_TABLE_PROPERTIES";
+            case "functions" -> "SHOW_FUNCTIONS";
+            case "views" -> "SHOW_VIEWS";
+            default -> "SHOW_" + words.at(1).toUpperCase(Locale.ROOT);
+        };
+        return new Classification(UTILITY, sub);
+    }
+
+    /** Lower-cased words of a statement, from a starting token; non-words read as "". */
+    private record Words(List<Token> tokens, int offset) {
+
+        String at(int index) {
+            int i = offset + index;
+            if (i >= tokens.size() || tokens.get(i).kind() != Token.Kind.WORD) {
+                return "";
+            }
+            return tokens.get(i).lower();
+        }
+
+        int size() {
+            return tokens.size() - offset;
+        }
+
+        /** Whether the next few words after {@code index} include {@code word} (skipping IF [NOT] EXISTS). */
+        boolean following(int index, String word) {
+            for (int i = index + 1; i <= index + 4; i++) {
+                if (at(i).equals(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean hasTopLevelWord(String word, int from) {
+            int depth = 0;
+            for (int i = offset + from; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                if (token.isSymbol("(")) {
+                    depth++;
+                } else if (token.isSymbol(")")) {
+                    depth--;
+                } else if (depth == 0 && token.isWord(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

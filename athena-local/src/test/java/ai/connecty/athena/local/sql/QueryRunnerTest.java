@@ -1,0 +1,303 @@
+package ai.connecty.athena.local.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every translated construct is executed on DuckDB and its rendering compared with Athena's. */
+class QueryRunnerTest {
+
+    private static Connection duck;
+
+    @BeforeAll
+    static void open() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        duck = DriverManager.getConnection("jdbc:duckdb:", properties);
+        QueryRunner.configure(duck);
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE SCHEMA demo");
+            s.execute("CREATE TABLE demo.t AS SELECT * FROM (VALUES (1, 'a', [1, 2], MAP(['k'], [1])), "
+                    + "(2, 'b', [3], MAP(['x', 'y'], [2, 3]))) AS v(id, name, arr, m)");
+            s.execute("USE demo");
+        }
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        duck.close();
+    }
+
+    /** Runs a query and returns its single value (first row, first column). */
+    private static String value(String sql) {
+        return result(sql).rows.get(0)[0];
+    }
+
+    private static Result result(String sql) {
+        Result result = new Result();
+        QueryRunner.run(duck, sql, "awsdatacatalog", "demo", result);
+        return result;
+    }
+
+    private static final class Result implements RowSink {
+        final List<OutputColumn> columns = new ArrayList<>();
+        final List<String[]> rows = new ArrayList<>();
+
+        @Override
+        public void columns(List<OutputColumn> c) {
+            columns.addAll(c);
+        }
+
+        @Override
+        public void row(String[] values) {
+            rows.add(values);
+        }
+
+        List<String> names() {
+            return columns.stream().map(OutputColumn::name).toList();
+        }
+
+        List<String> column(int index) {
+            return rows.stream().map(r -> r[index]).toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        // literals and arithmetic
+        "SELECT 0.1 + 0.2 => 0.30000000000000004",
+        "SELECT 5/2 => 2",
+        "SELECT 5.0/2 => 2.5",
+        "SELECT DECIMAL '1.50' => 1.50",
+        "SELECT X'0102' => 01 02",
+        "SELECT X'ABff' => ab ff",
+        "SELECT 1e20 => 1.0E20",
+        "SELECT 1e-7 => 1.0E-7",
+        "SELECT 100.0 => 100.0",
+        "SELECT nan() => NaN",
+        "SELECT infinity() => Infinity",
+        "SELECT CAST(1.5 AS real) => 1.5",
+        "SELECT 9223372036854775807 => 9223372036854775807",
+        "SELECT true => true",
+        "SELECT CAST(NULL AS varchar) => <null>",
+        "SELECT DATE '2020-01-01' => 2020-01-01",
+        "SELECT TIMESTAMP '2020-01-01 12:34:56.789' => 2020-01-01 12:34:56.789",
+        "SELECT TIMESTAMP '2020-01-01 12:34:56' => 2020-01-01 12:34:56.000",
+        "SELECT TIMESTAMP '2020-01-01 12:34:56.789 UTC' => 2020-01-01 12:34:56.789 UTC",
+        "SELECT TIME '12:34:56.789' => 12:34:56.789",
+        "SELECT INTERVAL '1' DAY => 1 00:00:00.000",
+        "SELECT INTERVAL '1' YEAR => 1-0",
+        "SELECT UUID '12151FD2-7586-11E9-8F9E-2A86E4085A59' => 12151fd2-7586-11e9-8f9e-2a86e4085a59",
+        // complex values
+        "SELECT ARRAY[1,2] => [1, 2]",
+        "SELECT ARRAY['a', NULL] => [a, null]",
+        "SELECT ARRAY['a, b'] => [a, b]",
+        "SELECT ARRAY[ARRAY[1], ARRAY[2, 3]] => [[1], [2, 3]]",
+        "SELECT ARRAY[1e20, 0.5] => [1.0E20, 0.5]",
+        "SELECT ARRAY[DECIMAL '1.50'] => [1.50]",
+        "SELECT ARRAY[DATE '2020-01-01'] => [2020-01-01]",
+        "SELECT ARRAY[TIMESTAMP '2020-01-01 12:34:56.789'] => [2020-01-01 12:34:56.789]",
+        "SELECT ARRAY[true, false] => [true, false]",
+        "SELECT ARRAY[] => []",
+        "SELECT MAP(ARRAY['b','a'], ARRAY[1,2]) => {a=2, b=1}",
+        "SELECT MAP(ARRAY[10, 9], ARRAY['b', 'a']) => {9=a, 10=b}",
+        "SELECT ROW(1, 'x') => {1, x}",
+        "SELECT CAST(ROW(1, 'x') AS ROW(a integer, b varchar)) => {a=1, b=x}",
+        "SELECT ARRAY[CAST(ROW(1) AS ROW(n integer))] => [{n=1}]",
+        "SELECT ARRAY[X'01'] => [[B@20]",
+        // functions
+        "SELECT cardinality(ARRAY[1, 2, 3]) => 3",
+        "SELECT cardinality(MAP(ARRAY['a'], ARRAY[1])) => 1",
+        "SELECT element_at(ARRAY[1, 2, 3], 1) => 1",
+        "SELECT element_at(ARRAY[1, 2, 3], -1) => 3",
+        "SELECT element_at(ARRAY[1, 2, 3], 5) => <null>",
+        "SELECT element_at(MAP(ARRAY['a'], ARRAY[1]), 'a') => 1",
+        "SELECT element_at(MAP(ARRAY['a'], ARRAY[1]), 'z') => <null>",
+        "SELECT contains(ARRAY[1, 2], 2) => true",
+        "SELECT array_join(ARRAY['a', 'b'], '-') => a-b",
+        "SELECT array_join(ARRAY['a', NULL], ',', 'n') => a,n",
+        "SELECT map_keys(MAP(ARRAY['a'], ARRAY[1])) => [a]",
+        "SELECT map_values(MAP(ARRAY['a'], ARRAY[1])) => [1]",
+        "SELECT sequence(1, 5) => [1, 2, 3, 4, 5]",
+        "SELECT sequence(1, 10, 3) => [1, 4, 7, 10]",
+        "SELECT sequence(DATE '2020-01-30', DATE '2020-02-01') => [2020-01-30, 2020-01-31, 2020-02-01]",
+        "SELECT sequence(DATE '2020-01-01', DATE '2020-03-01', INTERVAL '1' MONTH) => [2020-01-01, 2020-02-01, 2020-03-01]",
+        "SELECT regexp_like('abc', 'b') => true",
+        "SELECT regexp_extract('a1b22', '\\d+') => 1",
+        "SELECT regexp_extract('abc', '\\d+') => <null>",
+        "SELECT regexp_extract('a1b22', '([a-z])(\\d+)', 2) => 1",
+        "SELECT regexp_replace('abcabc', 'b') => acac",
+        "SELECT regexp_replace('abcabc', '(b)', '<$1>') => a<b>ca<b>c",
+        "SELECT split('a,b,c', ',') => [a, b, c]",
+        "SELECT split_part('a,b,c', ',', 2) => b",
+        "SELECT strpos('abc', 'c') => 3",
+        "SELECT length('abc') => 3",
+        "SELECT substr('abcdef', 2, 3) => bcd",
+        "SELECT json_extract_scalar('{\"a\": {\"b\": 5}}', '$.a.b') => 5",
+        "SELECT json_extract('{\"a\": {\"b\": 5}}', '$.a') => {\"b\":5}",
+        "SELECT json_format(json_parse('{\"a\": [1, 2]}')) => {\"a\":[1,2]}",
+        "SELECT json_parse('[1, 2]') => [1,2]",
+        "SELECT CAST(ARRAY[1, 2] AS JSON) => [1,2]",
+        "SELECT CAST('abc' AS JSON) => \"abc\"",
+        "SELECT try_cast('abc' AS integer) => <null>",
+        "SELECT try(CAST('abc' AS integer)) => <null>",
+        "SELECT if(1 > 0, 'yes', 'no') => yes",
+        "SELECT if(1 < 0, 'yes') => <null>",
+        "SELECT coalesce(NULL, 2) => 2",
+        "SELECT nullif(1, 1) => <null>",
+        "SELECT greatest(1, 5, 3) => 5",
+        "SELECT least(1, 5, 3) => 1",
+        "SELECT concat('a', 'b', 'c') => abc",
+        "SELECT 'a' || 'b' => ab",
+        "SELECT upper(trim('  ab  ')) => AB",
+        "SELECT format('%s-%d', 'a', 3) => a-3",
+        "SELECT transform(ARRAY[1, 2], x -> x + 1) => [2, 3]",
+        "SELECT filter(ARRAY[1, 2, 3], x -> x > 1) => [2, 3]",
+        "SELECT reduce(ARRAY[1, 2, 3], 0, (s, x) -> s + x, s -> s * 10) => 60",
+        "SELECT typeof(1) => integer",
+        "SELECT typeof(1.5) => double",
+        "SELECT is_nan(nan()) => true",
+        "SELECT CAST(12 AS varchar) => 12",
+        "SELECT CAST('7' AS integer) + 1 => 8",
+        "SELECT CAST(1.25 AS decimal(5,1)) => 1.3",
+        "SELECT date_add('day', 3, DATE '2020-01-30') => 2020-02-02",
+        "SELECT date_add('month', 1, TIMESTAMP '2020-01-31 10:00:00') => 2020-02-29 10:00:00.000",
+        "SELECT date_add('hour', -2, TIMESTAMP '2020-01-01 01:00:00') => 2019-12-31 23:00:00.000",
+        "SELECT date_diff('day', TIMESTAMP '2020-01-01 23:00:00', TIMESTAMP '2020-01-02 01:00:00') => 0",
+        "SELECT date_diff('day', DATE '2020-01-01', DATE '2020-01-31') => 30",
+        "SELECT date_trunc('month', DATE '2020-05-17') => 2020-05-01",
+        "SELECT date_trunc('hour', TIMESTAMP '2020-05-17 10:20:30') => 2020-05-17 10:00:00.000",
+        "SELECT date_format(TIMESTAMP '2020-05-17 10:20:30', '%Y-%m-%d %H:%i:%s') => 2020-05-17 10:20:30",
+        "SELECT date_parse('2020/05/17 10:20', '%Y/%m/%d %H:%i') => 2020-05-17 10:20:00.000",
+        "SELECT from_iso8601_timestamp('2020-05-17T10:20:30.123Z') => 2020-05-17 10:20:30.123 UTC",
+        "SELECT from_iso8601_date('2020-05-17') => 2020-05-17",
+        "SELECT to_iso8601(DATE '2020-05-17') => 2020-05-17",
+        "SELECT to_iso8601(TIMESTAMP '2020-05-17 10:20:30.123') => 2020-05-17T10:20:30.123",
+        "SELECT from_unixtime(0) => 1970-01-01 00:00:00.000 UTC",
+        "SELECT to_unixtime(TIMESTAMP '1970-01-01 00:00:01.500') => 1.5",
+        "SELECT current_timestamp IS NOT NULL => true",
+    })
+    void rendersLikeAthena(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    @Test
+    void aggregates() {
+        Result r = result("SELECT approx_distinct(id), arbitrary(name) IS NOT NULL, array_agg(id ORDER BY id), "
+                + "approx_percentile(id, 0.5) FROM t");
+        assertThat(r.rows.get(0)[0]).isEqualTo("2");
+        assertThat(r.rows.get(0)[1]).isEqualTo("true");
+        assertThat(r.rows.get(0)[2]).isEqualTo("[1, 2]");
+        assertThat(r.rows.get(0)[3]).isIn("1", "2");
+    }
+
+    @Test
+    void unnamedColumnsArePositional() {
+        assertThat(result("SELECT 1").names()).containsExactly("_col0");
+        assertThat(result("SELECT id, name AS Label, id + 1, upper(name) u, 'x' FROM t").names())
+                .containsExactly("id", "label", "_col2", "u", "_col4");
+        assertThat(result("SELECT t.id, \"name\", count(*) FROM t GROUP BY 1, 2").names())
+                .containsExactly("id", "name", "_col2");
+        assertThat(result("SELECT *, id * 2 FROM t").names()).containsExactly("id", "name", "arr", "m", "_col4");
+        assertThat(result("WITH x AS (SELECT 1 AS a) SELECT a, a + 1 FROM x").names()).containsExactly("a", "_col1");
+        assertThat(result("SELECT CASE WHEN id = 1 THEN 'one' END FROM t").names()).containsExactly("_col0");
+        assertThat(result("(SELECT 1)").names()).containsExactly("_col0");
+    }
+
+    @Test
+    void valuesAndTableStatements() {
+        Result values = result("VALUES 1, 2");
+        assertThat(values.names()).containsExactly("_col0");
+        assertThat(values.column(0)).containsExactly("1", "2");
+        Result rows = result("VALUES (1, 'a'), (2, 'b')");
+        assertThat(rows.names()).containsExactly("_col0", "_col1");
+        assertThat(Arrays.asList(rows.rows.get(1))).containsExactly("2", "b");
+        Result table = result("TABLE t");
+        assertThat(table.names()).containsExactly("id", "name", "arr", "m");
+        assertThat(table.rows).hasSize(2);
+    }
+
+    @Test
+    void unnestForms() {
+        Result arrays = result("SELECT id, x FROM t CROSS JOIN UNNEST(arr) AS u(x) ORDER BY id, x");
+        assertThat(arrays.column(1)).containsExactly("1", "2", "3");
+        Result ordinality = result("SELECT x, n FROM UNNEST(ARRAY['a', 'b']) WITH ORDINALITY AS u(x, n)");
+        assertThat(ordinality.column(0)).containsExactly("a", "b");
+        assertThat(ordinality.column(1)).containsExactly("1", "2");
+        Result maps = result("SELECT k, v FROM t CROSS JOIN UNNEST(m) AS u(k, v) ORDER BY k");
+        assertThat(maps.column(0)).containsExactly("k", "x", "y");
+        assertThat(maps.column(1)).containsExactly("1", "2", "3");
+        Result zipped = result("SELECT a, b FROM UNNEST(ARRAY[1, 2], ARRAY['x']) AS u(a, b)");
+        assertThat(zipped.column(1)).containsExactly("x", null);
+        Result rows = result("SELECT n, s FROM UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')]) AS u(n, s)");
+        assertThat(rows.column(1)).containsExactly("a", "b");
+    }
+
+    @Test
+    void columnInfoTypes() {
+        Result r = result("SELECT 1, 'a', CAST(1 AS bigint), 1.5, CAST(1 AS real), DECIMAL '1.50', ARRAY[1], "
+                + "MAP(ARRAY['a'], ARRAY[1]), ROW(1), X'01', DATE '2020-01-01', TIMESTAMP '2020-01-01 00:00:00', true");
+        assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList()).containsExactly("integer", "varchar",
+                "bigint", "double", "float", "decimal", "array", "map", "row", "varbinary", "date", "timestamp", "boolean");
+        assertThat(r.columns.get(1).type().precision()).isEqualTo(2147483647);
+        assertThat(r.columns.get(1).type().caseSensitive()).isTrue();
+        assertThat(r.columns.get(5).type().precision()).isEqualTo(3);
+        assertThat(r.columns.get(5).type().scale()).isEqualTo(2);
+        assertThat(r.columns.get(11).type().precision()).isEqualTo(3);
+    }
+
+    @Test
+    void explainReturnsAQueryPlanColumn() {
+        Result plan = result("EXPLAIN SELECT id FROM t");
+        assertThat(plan.names()).containsExactly("Query Plan");
+        assertThat(plan.columns.get(0).type().precision()).isPositive();
+        assertThat(plan.rows).isNotEmpty();
+        Result validate = result("EXPLAIN (TYPE VALIDATE) SELECT id FROM t");
+        assertThat(validate.names()).containsExactly("Valid");
+        assertThat(validate.rows.get(0)).containsExactly("true");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT * FROM nosuch|TABLE_NOT_FOUND|1301|TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.demo.nosuch' does not exist",
+        "SELECT * FROM nodb.x|SCHEMA_NOT_FOUND|1301|SCHEMA_NOT_FOUND: line 1:15: Schema 'nodb' does not exist",
+        "SELECT nosuchcol FROM t|COLUMN_NOT_FOUND|1006|COLUMN_NOT_FOUND: line 1:8: Column 'nosuchcol' cannot be resolved",
+        "SELECT CAST('abc' AS integer)|INVALID_CAST_ARGUMENT|1100|INVALID_CAST_ARGUMENT: Cannot cast 'abc' to INT",
+        "SELECT CAST(300 AS tinyint)|NUMERIC_VALUE_OUT_OF_RANGE|1100|NUMERIC_VALUE_OUT_OF_RANGE: Out of range for tinyint: 300",
+        "SELECT nosuchfunc(1)|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'nosuchfunc' not registered",
+        "SELECT 1 + 'a'|TYPE_MISMATCH|1002|TYPE_MISMATCH: Cannot apply operator: integer + varchar",
+    })
+    void engineErrorsUseTrinoNamesAndTypes(String sql, String name, int type, String message) {
+        assertThatThrownBy(() -> result(sql)).isInstanceOfSatisfying(EngineFailure.class, e -> {
+            assertThat(e.errorName()).isEqualTo(name);
+            assertThat(e.category()).isEqualTo(2);
+            assertThat(e.errorType()).isEqualTo(type);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void unsupportedSyntaxNamesTheConstruct() {
+        assertThatThrownBy(() -> result("SELECT date_add('fortnight', 1, DATE '2020-01-01')"))
+                .isInstanceOf(UnsupportedSqlException.class)
+                .hasMessageContaining("'fortnight'").hasMessageContaining("SQL-GAPS.md");
+    }
+
+    @Test
+    void duckDbQueryIsRunnableForCtas() {
+        assertThat(QueryRunner.duckDbQuery("SELECT 1, name FROM t")).contains("AS _col0");
+    }
+}
