@@ -1,0 +1,292 @@
+package ai.connecty.athena.local.athena;
+
+import ai.connecty.athena.local.api.AwsException;
+import ai.connecty.athena.local.api.CallContext;
+import ai.connecty.athena.local.engine.QueryExecution;
+import ai.connecty.athena.local.engine.QueryRequest;
+import ai.connecty.athena.local.engine.QueryService;
+import ai.connecty.athena.local.engine.QueryState;
+import ai.connecty.athena.local.engine.StatementResult;
+import ai.connecty.athena.local.engine.Warehouse;
+import ai.connecty.athena.local.engine.ddl.DdlStatement;
+import ai.connecty.athena.local.engine.ddl.DdlParser;
+import ai.connecty.athena.local.engine.result.CsvResultReader;
+import ai.connecty.athena.local.sql.Classification;
+import ai.connecty.athena.local.sql.OutputColumn;
+import ai.connecty.athena.local.sql.SqlRejectedException;
+import ai.connecty.athena.local.sql.StatementClassifier;
+import ai.connecty.athena.local.sql.StatementText;
+import ai.connecty.athena.local.sql.SyntaxChecker;
+import ai.connecty.athena.local.storage.S3Location;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** StartQueryExecution and the calls that follow a query: validation order and messages as Athena's (§1.3, §5). */
+final class QueryOperations {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final int MAX_PAGE = 1000;
+    static final String NO_OUTPUT = "No output location provided. You did not provide an output location for  your "
+            + "query results. Either specify an S3 bucket location or enable Athena managed query results in your "
+            + "workgroup settings.";
+
+    private final QueryService queries;
+    private final Warehouse warehouse;
+    private final Map<String, WorkGroup> workGroups;
+
+    QueryOperations(QueryService queries, Warehouse warehouse, Map<String, WorkGroup> workGroups) {
+        this.queries = queries;
+        this.warehouse = warehouse;
+        this.workGroups = workGroups;
+    }
+
+    JsonNode start(JsonNode in, CallContext ctx) {
+        String workGroupName = Optional.ofNullable(Validation.text(in, "WorkGroup")).orElse("primary");
+        ctx.authorize("athena:StartQueryExecution", workGroupArn(ctx, workGroupName));
+        String queryString = Validation.text(in, "QueryString");
+        new Validation().notNull(queryString, "queryString").check();
+        String token = Validation.text(in, "ClientRequestToken");
+        checkToken(token);
+        WorkGroup wg = workGroup(workGroupName);
+        JsonNode context = in.path("QueryExecutionContext");
+        String catalog = Validation.text(context, "Catalog");
+        String database = Validation.text(context, "Database");
+        S3Location output = outputLocation(Validation.text(in.path("ResultConfiguration"), "OutputLocation"), wg);
+        String statement;
+        try {
+            statement = StatementText.normalize(queryString);
+            SyntaxChecker.check(statement);
+        } catch (SqlRejectedException e) {
+            throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
+        }
+        Classification classification = classifyAtStart(statement, catalog, database);
+        JsonNode reuse = in.path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
+        Integer reuseMinutes = null;
+        if (reuse.path("Enabled").asBoolean(false)) {
+            reuseMinutes = reuse.has("MaxAgeInMinutes") ? reuse.get("MaxAgeInMinutes").asInt() : 60;
+        }
+        QueryRequest request = new QueryRequest(statement, classification, catalog, database, wg.name(), output,
+                reuseMinutes, ctx);
+        QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
+        QueryExecution e = queries.start(request, token, key);
+        ObjectNode out = F.objectNode();
+        out.put("QueryExecutionId", e.id());
+        return out;
+    }
+
+    private static void checkToken(String token) {
+        if (token == null) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "clientRequestToken is null or empty");
+        }
+        int chars = token.codePointCount(0, token.length());
+        if (chars < 32) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "1 validation error detected: Value at 'clientRequestToken' "
+                    + "failed to satisfy constraint: Member must have length greater than or equal to 32");
+        }
+        if (chars > 128) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "1 validation error detected: Value at 'clientRequestToken' "
+                    + "failed to satisfy constraint: Member must have length less than or equal to 128");
+        }
+        if (token.getBytes(StandardCharsets.UTF_8).length > 128) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "clientRequestToken exceeds maximum allowed length 128");
+        }
+    }
+
+    private static S3Location outputLocation(String requested, WorkGroup wg) {
+        String chosen = wg.enforced() || requested == null ? wg.outputLocation() : requested;
+        if (chosen == null) {
+            throw AwsException.invalidRequest("INVALID_INPUT", NO_OUTPUT);
+        }
+        if (!S3Location.isValid(chosen)) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "outputLocation is not a valid S3 path.");
+        }
+        return S3Location.parse(chosen).asPrefix();
+    }
+
+    /** DESCRIBE / SHOW COLUMNS resolve their table at start: missing is an error, a view makes it DESC_VIEW. */
+    private Classification classifyAtStart(String statement, String catalog, String database) {
+        Classification c = StatementClassifier.classify(statement);
+        if (!c.substatementType().equals("DESCRIBE_TABLE") && !c.substatementType().equals("SHOW_COLUMNS")) {
+            return c;
+        }
+        DdlStatement.Name name;
+        try {
+            DdlStatement parsed = DdlParser.parse(statement);
+            name = parsed instanceof DdlStatement.Describe d ? d.table() : ((DdlStatement.ShowColumns) parsed).table();
+        } catch (RuntimeException e) {
+            return c;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(name.database() == null ? (database == null ? "default" : database) : name.database());
+        parts.add(name.name());
+        var table = warehouse.resolve(parts, catalog, null);
+        if (table.isEmpty()) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "Entity Not Found (Service: AmazonDataCatalog; Status Code: "
+                    + "400; Error Code: EntityNotFoundException; Request ID: " + UUID.randomUUID() + "; Proxy: null)");
+        }
+        return table.get().table().isView() ? StatementClassifier.forView(c) : c;
+    }
+
+    JsonNode get(JsonNode in, CallContext ctx) {
+        QueryExecution e = existing(in, ctx, "athena:GetQueryExecution");
+        ObjectNode out = F.objectNode();
+        out.set("QueryExecution", QueryExecutionJson.render(e));
+        return out;
+    }
+
+    JsonNode batchGet(JsonNode in, CallContext ctx) {
+        JsonNode ids = in.get("QueryExecutionIds");
+        new Validation().notNull(ids, "queryExecutionIds").check();
+        ObjectNode out = F.objectNode();
+        ArrayNode found = out.putArray("QueryExecutions");
+        ArrayNode missing = out.putArray("UnprocessedQueryExecutionIds");
+        for (JsonNode id : ids) {
+            Optional<QueryExecution> e = queries.find(id.asText());
+            if (e.isPresent() && ctx.isAllowed("athena:BatchGetQueryExecution", workGroupArn(ctx, e.get().request().workGroup()))) {
+                found.add(QueryExecutionJson.render(e.get()));
+            } else {
+                ObjectNode m = missing.addObject();
+                m.put("QueryExecutionId", id.asText());
+                m.put("ErrorCode", "INVALID_INPUT");
+                m.put("ErrorMessage", "QueryExecution " + id.asText() + " was not found");
+            }
+        }
+        return out;
+    }
+
+    JsonNode stop(JsonNode in, CallContext ctx) {
+        QueryExecution e = existing(in, ctx, "athena:StopQueryExecution");
+        e.cancel();
+        return F.objectNode();
+    }
+
+    JsonNode list(JsonNode in, CallContext ctx) {
+        String wg = Optional.ofNullable(Validation.text(in, "WorkGroup")).orElse("primary");
+        Integer max = Validation.integer(in, "MaxResults");
+        String token = Validation.text(in, "NextToken");
+        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 0, 50).check();
+        ctx.authorize("athena:ListQueryExecutions", workGroupArn(ctx, wg));
+        workGroup(wg);
+        List<String> ids = queries.idsInWorkGroup(wg);
+        return Paging.page(ids, max == null || max == 0 ? 50 : max, token, "list-executions:" + wg,
+                "QueryExecutionIds", F::textNode);
+    }
+
+    JsonNode results(JsonNode in, CallContext ctx) {
+        String token = Validation.text(in, "NextToken");
+        Integer max = Validation.integer(in, "MaxResults");
+        String id = Validation.text(in, "QueryExecutionId");
+        new Validation().notNull(id, "queryExecutionId").minLength(token, "nextToken", 1)
+                .range(max, "maxResults", 1, 100000).check();
+        QueryExecution e = queries.find(id).orElseThrow(() -> notFound(id));
+        ctx.authorize("athena:GetQueryResults", workGroupArn(ctx, e.request().workGroup()));
+        if (max != null && max > MAX_PAGE) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "MaxResults is more than maximum allowed length 1000");
+        }
+        QueryExecution.Snapshot s = e.snapshot();
+        if (s.state() == QueryState.QUEUED || s.state() == QueryState.RUNNING) {
+            throw AwsException.invalidRequest("INVALID_QUERY_EXECUTION_STATE",
+                    "Query has not yet finished. Current state: " + s.state());
+        }
+        if (s.state() == QueryState.CANCELLED) {
+            throw AwsException.invalidRequest("RESULT_NOT_FOUND", "Could not find results");
+        }
+        ObjectNode out = F.objectNode();
+        if (s.state() == QueryState.FAILED) {
+            if (s.failure() != null && s.failure().hivePath()) {
+                out.putObject("ResultSet").putArray("Rows");
+                return out;
+            }
+            throw AwsException.invalidRequest("INVALID_QUERY_EXECUTION_STATE",
+                    "Query did not finish successfully. Final query state: FAILED");
+        }
+        StatementResult r = s.result();
+        int pageSize = max == null ? MAX_PAGE : max;
+        long first = 0;
+        if (r.records() > 0 && token != null) {
+            first = PageToken.decode(e.id(), token).orElseThrow(() -> AwsException.invalidRequest("INVALID_INPUT",
+                    "Malformed nextPageToken " + token));
+        }
+        List<String[]> rows = rows(r, first, pageSize);
+        ObjectNode rs = out.putObject("ResultSet");
+        ArrayNode rowArray = rs.putArray("Rows");
+        for (String[] row : rows) {
+            ArrayNode data = rowArray.addObject().putArray("Data");
+            for (String v : row) {
+                ObjectNode datum = data.addObject();
+                if (v != null) {
+                    datum.put("VarCharValue", v);
+                }
+            }
+        }
+        ArrayNode info = rs.putObject("ResultSetMetadata").putArray("ColumnInfo");
+        for (OutputColumn c : r.columns()) {
+            info.add(columnInfo(c));
+        }
+        if (r.updateCount() != null) {
+            out.put("UpdateCount", r.updateCount());
+        }
+        if (!rows.isEmpty() && rows.size() == pageSize) {
+            out.put("NextToken", PageToken.encode(e.id(), first + rows.size()));
+        }
+        return out;
+    }
+
+    private static List<String[]> rows(StatementResult r, long first, int count) {
+        if (r.csvFile() != null) {
+            return CsvResultReader.read(r.csvFile(), r.csvIndex(), first, count);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (long i = first; i < r.lines().size() && rows.size() < count; i++) {
+            rows.add(new String[] {r.lines().get((int) i)});
+        }
+        return rows;
+    }
+
+    private static ObjectNode columnInfo(OutputColumn c) {
+        ObjectNode n = F.objectNode();
+        n.put("CatalogName", "hive");
+        n.put("SchemaName", "");
+        n.put("TableName", "");
+        n.put("Name", c.name());
+        n.put("Label", c.name());
+        n.put("Type", c.type().athenaName());
+        n.put("Precision", c.type().precision());
+        n.put("Scale", c.type().scale());
+        n.put("Nullable", "UNKNOWN");
+        n.put("CaseSensitive", c.type().caseSensitive());
+        return n;
+    }
+
+    private QueryExecution existing(JsonNode in, CallContext ctx, String action) {
+        String id = Validation.text(in, "QueryExecutionId");
+        new Validation().notNull(id, "queryExecutionId").check();
+        QueryExecution e = queries.find(id).orElseThrow(() -> notFound(id));
+        ctx.authorize(action, workGroupArn(ctx, e.request().workGroup()));
+        return e;
+    }
+
+    private static AwsException notFound(String id) {
+        return AwsException.invalidRequest("QUERY_EXECUTION_NOT_FOUND", "QueryExecution " + id + " was not found");
+    }
+
+    private WorkGroup workGroup(String name) {
+        WorkGroup wg = workGroups.get(name);
+        if (wg == null) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "WorkGroup is not found.");
+        }
+        return wg;
+    }
+
+    static String workGroupArn(CallContext ctx, String name) {
+        return "arn:aws:athena:" + ctx.region() + ":" + ctx.accountId() + ":workgroup/" + name;
+    }
+}

@@ -1,0 +1,196 @@
+package ai.connecty.athena.local.catalog;
+
+import ai.connecty.athena.local.sql.AthenaTypes;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Mirrors the catalog into DuckDB: each catalog is an attached in-memory database, each Glue database a schema
+ * and each table a DuckDB view over its files, with columns cast to the declared Hive types. Views are rebuilt
+ * from the files present when a query starts (so files PUT through S3 or written by INSERT are seen) and only
+ * replaced when their text changes, which keeps concurrent queries from racing on the DuckDB catalog.
+ */
+public final class DuckDbViews {
+
+    /** The view SQL plus what it reads, so the query can report DataScannedInBytes. */
+    public record Binding(String sql, long bytes) {
+    }
+
+    private final Connection admin;
+    private final TableFiles files;
+    private final Map<String, String> boundSql = new HashMap<>();
+
+    public DuckDbViews(Connection admin, TableFiles files) {
+        this.admin = admin;
+        this.files = files;
+    }
+
+    public synchronized void attach(DataCatalog catalog) {
+        exec("ATTACH IF NOT EXISTS ':memory:' AS " + quote(catalog.engineName()));
+    }
+
+    public synchronized void createSchema(DataCatalog catalog, String database) {
+        exec("CREATE SCHEMA IF NOT EXISTS " + quote(catalog.engineName()) + "." + quote(database));
+    }
+
+    public synchronized void dropSchema(DataCatalog catalog, String database) {
+        boundSql.keySet().removeIf(k -> k.startsWith(catalog.engineName() + "." + database + "."));
+        exec("DROP SCHEMA IF EXISTS " + quote(catalog.engineName()) + "." + quote(database) + " CASCADE");
+    }
+
+    public synchronized void drop(DataCatalog catalog, String database, String name) {
+        boundSql.remove(qualified(catalog, database, name));
+        exec("DROP VIEW IF EXISTS " + qualified(catalog, database, name));
+    }
+
+    /** Points the DuckDB view of a file-backed table at the files present now; returns the bytes it covers. */
+    public synchronized long bindTable(DataCatalog catalog, TableDef table, List<PartitionDef> partitions) {
+        Binding b = bindingFor(table, partitions);
+        replaceIfChanged(qualified(catalog, table.database(), table.name()), b.sql());
+        return b.bytes();
+    }
+
+    /** Registers an Athena view whose body has already been translated to DuckDB SQL. */
+    public synchronized void bindView(DataCatalog catalog, TableDef view, String duckDbSelect) {
+        replaceIfChanged(qualified(catalog, view.database(), view.name()), duckDbSelect);
+    }
+
+    Binding bindingFor(TableDef table, List<PartitionDef> partitions) {
+        List<String> selects = new ArrayList<>();
+        long bytes = 0;
+        if (table.partitionKeys().isEmpty()) {
+            List<Path> found = files.under(table.location());
+            bytes += TableFiles.totalBytes(found);
+            if (!found.isEmpty()) {
+                selects.add(selectFrom(table, found, List.of()));
+            }
+        } else {
+            for (PartitionDef p : partitions) {
+                List<Path> found = files.under(p.location());
+                bytes += TableFiles.totalBytes(found);
+                if (!found.isEmpty()) {
+                    selects.add(selectFrom(table, found, p.values()));
+                }
+            }
+        }
+        if (selects.isEmpty()) {
+            String nulls = table.allColumns().stream()
+                    .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + quote(c.name()))
+                    .collect(Collectors.joining(", "));
+            return new Binding("SELECT " + nulls + " WHERE false", 0);
+        }
+        return new Binding(String.join("\nUNION ALL\n", selects), bytes);
+    }
+
+    private String selectFrom(TableDef table, List<Path> found, List<String> partitionValues) {
+        List<String> items = new ArrayList<>();
+        boolean text = table.fileFormat().equals("csv");
+        for (ColumnDef c : table.columns()) {
+            String type = duckType(c);
+            if (text && !type.equals("VARCHAR")) {
+                // Hive's text SerDe turns unparseable values into NULL instead of failing the query.
+                items.add("TRY_CAST(" + quote(c.name()) + " AS " + type + ") AS " + quote(c.name()));
+            } else {
+                items.add("CAST(" + quote(c.name()) + " AS " + type + ") AS " + quote(c.name()));
+            }
+        }
+        for (int i = 0; i < table.partitionKeys().size(); i++) {
+            ColumnDef k = table.partitionKeys().get(i);
+            items.add("CAST(" + literal(partitionValues.get(i)) + " AS " + duckType(k) + ") AS " + quote(k.name()));
+        }
+        return "SELECT " + String.join(", ", items) + " FROM " + reader(table, found);
+    }
+
+    private String reader(TableDef table, List<Path> found) {
+        String list = found.stream().map(p -> literal(p.toString())).collect(Collectors.joining(", ", "[", "]"));
+        switch (table.fileFormat()) {
+            case "json":
+                return "read_json(" + list + ", format='newline_delimited', columns=" + columnStruct(table, false) + ")";
+            case "csv":
+                return "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip="
+                        + skipLines(table) + ", delim=" + literal(delimiter(table)) + ", quote=" + literal(quoteChar(table))
+                        + ", escape=" + literal(escapeChar(table)) + ", nullstr=" + literal(nullString(table))
+                        + ", columns=" + columnStruct(table, true) + ")";
+            default:
+                return "read_parquet(" + list + ", union_by_name=true)";
+        }
+    }
+
+    private String columnStruct(TableDef table, boolean allVarchar) {
+        return table.columns().stream()
+                .map(c -> literal(c.name()) + ": " + literal(allVarchar ? "VARCHAR" : duckType(c)))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static int skipLines(TableDef table) {
+        try {
+            return Integer.parseInt(table.parameters().getOrDefault("skip.header.line.count", "0").trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String delimiter(TableDef table) {
+        Map<String, String> p = table.serdeParameters();
+        if (TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())) {
+            return p.getOrDefault("separatorChar", ",");
+        }
+        return p.getOrDefault("field.delim", p.getOrDefault("serialization.format", "\u0001"));
+    }
+
+    private static String quoteChar(TableDef table) {
+        return TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())
+                ? table.serdeParameters().getOrDefault("quoteChar", "\"") : "";
+    }
+
+    private static String escapeChar(TableDef table) {
+        if (TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())) {
+            // DuckDB cannot combine a backslash escape with the \N null marker; doubled quotes cover common files.
+            return table.serdeParameters().getOrDefault("escapeChar", "\"");
+        }
+        return table.serdeParameters().getOrDefault("escape.delim", "");
+    }
+
+    private static String nullString(TableDef table) {
+        return table.serdeParameters().getOrDefault("serialization.null.format", "\\N");
+    }
+
+    private static String duckType(ColumnDef c) {
+        return AthenaTypes.duckDbTypeForHive(c.type());
+    }
+
+    private void replaceIfChanged(String qualifiedName, String select) {
+        if (select.equals(boundSql.get(qualifiedName))) {
+            return;
+        }
+        exec("CREATE OR REPLACE VIEW " + qualifiedName + " AS " + select);
+        boundSql.put(qualifiedName, select);
+    }
+
+    private void exec(String sql) {
+        try (Statement s = admin.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB refused catalog statement: " + e.getMessage(), e);
+        }
+    }
+
+    private static String qualified(DataCatalog catalog, String database, String name) {
+        return quote(catalog.engineName()) + "." + quote(database) + "." + quote(name);
+    }
+
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    public static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,64 @@
+package ai.connecty.athena.local.catalog;
+
+import ai.connecty.athena.local.storage.BucketStore;
+import ai.connecty.athena.local.storage.S3Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds the data files behind a table location the way Athena does: every file below the folder, except the
+ * hidden ones Hive skips (names starting with {@code _} or {@code .}, which also covers the bucket store's
+ * temp files).
+ */
+public final class TableFiles {
+
+    private final BucketStore buckets;
+
+    public TableFiles(BucketStore buckets) {
+        this.buckets = buckets;
+    }
+
+    public List<Path> under(String s3Location) {
+        if (s3Location == null || !S3Location.isValid(s3Location)) {
+            return List.of();
+        }
+        Path dir = buckets.pathOf(S3Location.parse(s3Location).asPrefix().toString());
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(dir.relativize(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static long totalBytes(List<Path> files) {
+        long total = 0;
+        for (Path f : files) {
+            try {
+                total += Files.size(f);
+            } catch (IOException e) {
+                // a file deleted between listing and sizing simply is not scanned
+            }
+        }
+        return total;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            String n = part.toString();
+            if (n.startsWith("_") || n.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

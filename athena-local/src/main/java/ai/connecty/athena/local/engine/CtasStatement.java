@@ -1,0 +1,124 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.catalog.ColumnDef;
+import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.DuckDbViews;
+import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.engine.ddl.DdlParser;
+import ai.connecty.athena.local.engine.ddl.DdlStatement;
+import ai.connecty.athena.local.sql.AthenaTypes;
+import ai.connecty.athena.local.sql.EngineFailure;
+import ai.connecty.athena.local.sql.QueryRunner;
+import ai.connecty.athena.local.storage.S3Location;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** CREATE TABLE ... AS SELECT: Parquet files under {@code external_location} or {@code <output>tables/<id>/}. */
+final class CtasStatement {
+
+    private CtasStatement() {
+    }
+
+    static StatementResult run(QueryContext ctx) throws SQLException {
+        DdlStatement.CreateTableAs ctas = (DdlStatement.CreateTableAs) DdlParser.parse(ctx.sql());
+        DataCatalog catalog = ctas.table().catalog() == null ? ctx.catalog()
+                : ctx.warehouse.catalog().catalog(ctas.table().catalog()).orElse(ctx.catalog());
+        String db = ctas.table().database() == null ? ctx.databaseName() : ctas.table().database();
+        String qualified = catalog.engineName() + "." + db + "." + ctas.table().name();
+        try {
+            if (ctx.warehouse.catalog().database(catalog.name(), db).isEmpty()) {
+                throw new EngineFailure("SCHEMA_NOT_FOUND", 2, 1301,
+                        "SCHEMA_NOT_FOUND: line 1:1: Schema '" + db + "' does not exist");
+            }
+            if (ctx.warehouse.catalog().table(catalog.name(), db, ctas.table().name()).isPresent()) {
+                if (ctas.ifNotExists()) {
+                    TableWriter.Written none = new TableWriter.Written(0, List.of());
+                    TableWriter.writeSidecars(ctx, "CREATE TABLE", none);
+                    return StatementResult.rowCount(TableWriter.ROWS_COLUMN, 0);
+                }
+                throw new EngineFailure("TABLE_ALREADY_EXISTS", 2, 1110,
+                        "TABLE_ALREADY_EXISTS: line 1:1: Destination table '" + qualified + "' already exists.");
+            }
+            String format = unquote(ctas.properties().getOrDefault("format", "'PARQUET'")).toUpperCase(Locale.ROOT);
+            if (!format.equals("PARQUET")) {
+                throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "NOT_SUPPORTED: CTAS format " + format
+                        + " is not supported by athena-local; use format = 'PARQUET' (see README)");
+            }
+            String location = ctas.properties().containsKey("external_location")
+                    ? S3Location.parse(unquote(ctas.properties().get("external_location"))).asPrefix().toString()
+                    : ctx.execution.files().ctasData().toString();
+            List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
+            SelectStatement.prepareReads(ctx, ctas.query());
+            ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);
+            String select = QueryRunner.duckDbQuery(ctas.query());
+            try (Connection conn = ctx.openConnection()) {
+                TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy);
+                ctx.warehouse.catalog().putTable(catalog.name(), table);
+                TableWriter.Written written = ctas.withData()
+                        ? TableWriter.write(ctx, conn, catalog, table, TableWriter.castTo(table, quotedNames(table))
+                        + " FROM (" + select + ")")
+                        : new TableWriter.Written(0, List.of());
+                ctx.checkNotCancelled();
+                TableWriter.writeSidecars(ctx, "CREATE TABLE", written);
+                return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());
+            }
+        } catch (SQLException e) {
+            throw withCleanupHint(ctx, EngineFailure.from(e, ctas.query(), ctx.catalogName(), ctx.databaseName()));
+        } catch (EngineFailure e) {
+            throw withCleanupHint(ctx, e);
+        }
+    }
+
+    private static TableDef tableFor(QueryContext ctx, Connection conn, String select, String db, String name,
+                                     String location, List<String> partitionedBy) throws SQLException {
+        List<ColumnDef> columns = new ArrayList<>();
+        List<ColumnDef> keys = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE " + select)) {
+            while (rs.next()) {
+                String hive = AthenaTypes.fromDuckDb(rs.getString("column_type")).hiveName();
+                ColumnDef c = ColumnDef.of(rs.getString("column_name"), hive);
+                (partitionedBy.contains(c.name()) ? keys : columns).add(c);
+            }
+        }
+        Map<String, String> params = Map.of("has_encrypted_data", "false", "classification", "parquet",
+                "EXTERNAL", "TRUE", "transient_lastDdlTime", String.valueOf(Instant.now().getEpochSecond()));
+        return new TableDef(db, name, TableDef.EXTERNAL_TABLE, columns, keys, location, TableDef.PARQUET_INPUT,
+                TableDef.PARQUET_OUTPUT, TableDef.PARQUET_SERDE, Map.of("serialization.format", "1"), params, null,
+                null, Instant.now().toEpochMilli() / 1000.0, ctx.request().caller().principalArn());
+    }
+
+    private static List<String> quotedNames(TableDef table) {
+        return table.allColumns().stream().map(c -> DuckDbViews.quote(c.name())).toList();
+    }
+
+    private static List<String> arrayValues(String raw) {
+        List<String> values = new ArrayList<>();
+        if (raw == null) {
+            return values;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'((?:[^']|'')*)'").matcher(raw);
+        while (m.find()) {
+            values.add(m.group(1).replace("''", "'").toLowerCase(Locale.ROOT));
+        }
+        return values;
+    }
+
+    private static String unquote(String literal) {
+        String s = literal.strip();
+        return s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1).replace("''", "'") : s;
+    }
+
+    private static QueryFailedException withCleanupHint(QueryContext ctx, EngineFailure failure) {
+        S3Location main = ctx.execution.files().main();
+        return QueryFailedException.engine(failure.getMessage() + " You may need to manually clean the data at location '"
+                + main + "' before retrying. Athena will not delete data in your account.",
+                failure.category(), failure.errorType());
+    }
+}

@@ -1,0 +1,498 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.catalog.CatalogStore;
+import ai.connecty.athena.local.catalog.ColumnDef;
+import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.DatabaseDef;
+import ai.connecty.athena.local.catalog.NamePattern;
+import ai.connecty.athena.local.catalog.PartitionDef;
+import ai.connecty.athena.local.catalog.PartitionScanner;
+import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.engine.ddl.DdlParser;
+import ai.connecty.athena.local.engine.ddl.DdlStatement;
+import ai.connecty.athena.local.engine.ddl.DdlSyntaxException;
+import ai.connecty.athena.local.engine.result.ResultMetadata;
+import ai.connecty.athena.local.sql.AthenaTypes;
+import ai.connecty.athena.local.sql.EngineFailure;
+import ai.connecty.athena.local.sql.OutputColumn;
+import ai.connecty.athena.local.sql.QueryRunner;
+import ai.connecty.athena.local.storage.S3Location;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Runs DDL and SHOW/DESCRIBE statements against the catalog (Athena's Hive path) and writes their {@code .txt}
+ * result. Failures carry Hive's {@code FAILED: ...} wording.
+ */
+final class DdlExecutor {
+
+    private static final String DDL_TASK = "FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec.DDLTask. ";
+
+    private final QueryContext ctx;
+    private final CatalogStore store;
+    private final DataCatalog catalog;
+
+    DdlExecutor(QueryContext ctx) {
+        this.ctx = ctx;
+        this.store = ctx.warehouse.catalog();
+        this.catalog = ctx.catalog();
+    }
+
+    StatementResult run() throws SQLException {
+        DdlStatement statement;
+        try {
+            statement = DdlParser.parse(ctx.sql());
+        } catch (DdlSyntaxException e) {
+            throw QueryFailedException.hive("FAILED: ParseException " + e.getMessage(), e.getMessage());
+        }
+        StatementResult result = execute(statement);
+        write(result);
+        return result;
+    }
+
+    private StatementResult execute(DdlStatement s) throws SQLException {
+        if (s instanceof DdlStatement.CreateDatabase c) {
+            return createDatabase(c);
+        }
+        if (s instanceof DdlStatement.DropDatabase d) {
+            return dropDatabase(d);
+        }
+        if (s instanceof DdlStatement.CreateExternalTable t) {
+            return createTable(t);
+        }
+        if (s instanceof DdlStatement.CreateView v) {
+            return createView(v);
+        }
+        if (s instanceof DdlStatement.DropTable d) {
+            return dropTable(d);
+        }
+        if (s instanceof DdlStatement.MsckRepair m) {
+            return msck(m);
+        }
+        if (s instanceof DdlStatement.AddPartitions a) {
+            return addPartitions(a);
+        }
+        if (s instanceof DdlStatement.DropPartitions d) {
+            return dropPartitions(d);
+        }
+        if (s instanceof DdlStatement.AddColumns a) {
+            return alter(a.table(), t -> new TableDef(t.database(), t.name(), t.tableType(),
+                    concat(t.columns(), a.columns()), t.partitionKeys(), t.location(), t.inputFormat(), t.outputFormat(),
+                    t.serdeLibrary(), t.serdeParameters(), t.parameters(), t.viewSql(), t.viewColumns(), t.createTime(),
+                    t.owner()));
+        }
+        if (s instanceof DdlStatement.SetTableProperties p) {
+            return alter(p.table(), t -> {
+                Map<String, String> params = new LinkedHashMap<>(t.parameters());
+                params.putAll(p.properties());
+                return t.withParameters(params);
+            });
+        }
+        if (s instanceof DdlStatement.SetLocation l) {
+            return alter(l.table(), t -> t.withLocation(l.location()));
+        }
+        if (s instanceof DdlStatement.ShowDatabases d) {
+            return showDatabases(d);
+        }
+        if (s instanceof DdlStatement.ShowTables t) {
+            return showTables(t);
+        }
+        if (s instanceof DdlStatement.ShowViews v) {
+            return showViews(v);
+        }
+        if (s instanceof DdlStatement.ShowColumns c) {
+            return showColumns(c);
+        }
+        if (s instanceof DdlStatement.ShowCreate c) {
+            return showCreate(c);
+        }
+        if (s instanceof DdlStatement.ShowPartitions p) {
+            return showPartitions(p);
+        }
+        if (s instanceof DdlStatement.ShowTableProperties p) {
+            return showProperties(p);
+        }
+        if (s instanceof DdlStatement.Describe d) {
+            return describe(d);
+        }
+        if (s instanceof DdlStatement.CreateTableAs) {
+            throw new IllegalStateException("CTAS runs on the engine path");
+        }
+        if (s instanceof DdlStatement.Insert) {
+            throw new IllegalStateException("INSERT runs on the engine path");
+        }
+        throw new IllegalStateException("Unhandled statement " + s);
+    }
+
+    private StatementResult createDatabase(DdlStatement.CreateDatabase c) {
+        if (store.database(catalog.name(), c.name()).isPresent()) {
+            if (c.ifNotExists()) {
+                return none();
+            }
+            throw hiveFailure(DDL_TASK + "Database " + c.name() + " already exists", "Database " + c.name() + " already exists");
+        }
+        store.putDatabase(catalog.name(), new DatabaseDef(c.name(), c.comment(), c.location(), c.properties(), now()));
+        ctx.warehouse.views().createSchema(catalog, c.name());
+        return none();
+    }
+
+    private StatementResult dropDatabase(DdlStatement.DropDatabase d) {
+        if (store.database(catalog.name(), d.name()).isEmpty()) {
+            if (d.ifExists()) {
+                return none();
+            }
+            throw missingDatabase(d.name());
+        }
+        if (!d.cascade() && !store.tables(catalog.name(), d.name()).isEmpty()) {
+            throw hiveFailure(DDL_TASK + "InvalidOperationException(message:Database " + d.name()
+                    + " is not empty. One or more tables exist.)", "Database " + d.name() + " is not empty.");
+        }
+        store.dropDatabase(catalog.name(), d.name());
+        ctx.warehouse.views().dropSchema(catalog, d.name());
+        return none();
+    }
+
+    private StatementResult createTable(DdlStatement.CreateExternalTable t) {
+        String db = database(t.table());
+        requireDatabase(db);
+        if (t.location() == null) {
+            throw hiveFailure("FAILED: No location was specified for table. An S3 location must be specified",
+                    "No location was specified for table. An S3 location must be specified");
+        }
+        if (!t.external()) {
+            throw hiveFailure("FAILED: External keyword required for table type HIVE",
+                    "External keyword required for table type HIVE");
+        }
+        if (!S3Location.isValid(t.location())) {
+            throw hiveFailure("FAILED: Invalid location " + t.location() + "; use s3://bucket/prefix/",
+                    "Invalid location " + t.location());
+        }
+        if (store.table(catalog.name(), db, t.table().name()).isPresent()) {
+            if (t.ifNotExists()) {
+                return none();
+            }
+            throw hiveFailure(DDL_TASK + "AlreadyExistsException(message:Table " + t.table().name() + " already exist)",
+                    "Table " + t.table().name() + " already exists.");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("EXTERNAL", "TRUE");
+        params.put("transient_lastDdlTime", String.valueOf(Instant.now().getEpochSecond()));
+        params.putAll(t.properties());
+        TableDef def = new TableDef(db, t.table().name(), TableDef.EXTERNAL_TABLE, t.columns(), t.partitionKeys(),
+                S3Location.parse(t.location()).asPrefix().toString(), t.inputFormat(), t.outputFormat(), t.serdeLibrary(),
+                t.serdeParameters(), params, null, null, now(), ctx.request().caller().principalArn());
+        for (ColumnDef c : def.allColumns()) {
+            AthenaTypes.duckDbTypeForHive(c.type());
+        }
+        store.putTable(catalog.name(), def);
+        ctx.warehouse.views().bindTable(catalog, def, List.of());
+        return none();
+    }
+
+    private StatementResult createView(DdlStatement.CreateView v) throws SQLException {
+        String db = database(v.view());
+        String qualified = catalog.engineName() + "." + db + "." + v.view().name();
+        if (store.database(catalog.name(), db).isEmpty()) {
+            throw engineFailure("SCHEMA_NOT_FOUND: line 1:1: Schema '" + db + "' does not exist", 1301);
+        }
+        if (store.table(catalog.name(), db, v.view().name()).isPresent() && !v.orReplace()) {
+            throw engineFailure("TABLE_ALREADY_EXISTS: line 1:1: View '" + qualified + "' already exists", 1110);
+        }
+        SelectStatement.prepareReads(ctx, v.query());
+        String select = QueryRunner.duckDbQuery(v.query());
+        List<ColumnDef> columns = new ArrayList<>();
+        List<ColumnDef> trinoColumns = new ArrayList<>();
+        try (Connection conn = ctx.openConnection(); Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("DESCRIBE " + select)) {
+            while (rs.next()) {
+                var type = AthenaTypes.fromDuckDb(rs.getString("column_type"));
+                columns.add(ColumnDef.of(rs.getString("column_name"), type.hiveName()));
+                trinoColumns.add(ColumnDef.of(rs.getString("column_name"), type.trinoName()));
+            }
+        } catch (SQLException e) {
+            throw new QueryFailedException(failureOf(EngineFailure.from(e, v.query(), ctx.catalogName(), db)));
+        }
+        Map<String, String> params = Map.of("presto_view", "true", "comment", "Presto View");
+        TableDef view = new TableDef(db, v.view().name(), TableDef.VIRTUAL_VIEW, columns, List.of(), null, null, null,
+                null, null, params, v.query(), trinoColumns, now(), ctx.request().caller().principalArn());
+        ctx.warehouse.views().bindView(catalog, view, select);
+        store.putTable(catalog.name(), view);
+        return none();
+    }
+
+    private StatementResult dropTable(DdlStatement.DropTable d) {
+        String db = database(d.table());
+        var existing = store.table(catalog.name(), db, d.table().name());
+        if (existing.isEmpty() || existing.get().isView() != d.view()) {
+            if (d.ifExists()) {
+                return none();
+            }
+            if (d.view()) {
+                throw engineFailure("TABLE_NOT_FOUND: line 1:1: View '" + catalog.engineName() + "." + db + "."
+                        + d.table().name() + "' does not exist", 1301);
+            }
+            throw missingTable(db, d.table().name());
+        }
+        store.dropTable(catalog.name(), db, d.table().name());
+        ctx.warehouse.views().drop(catalog, db, d.table().name());
+        return none();
+    }
+
+    private StatementResult msck(DdlStatement.MsckRepair m) {
+        TableDef t = table(m.table());
+        List<PartitionDef> found = new PartitionScanner(ctx.warehouse.results().buckets()).scan(t);
+        List<PartitionDef> added = store.addPartitions(catalog.name(), t.database(), t.name(), found);
+        List<String> lines = new ArrayList<>();
+        if (!added.isEmpty()) {
+            StringBuilder missing = new StringBuilder("Partitions not in metastore:");
+            for (PartitionDef p : added) {
+                missing.append('\t').append(t.name()).append(':').append(partitionName(t, p.values()));
+            }
+            lines.add(missing.toString());
+            for (PartitionDef p : added) {
+                lines.add("Repair: Added partition to metastore " + t.name() + ":" + partitionName(t, p.values()));
+            }
+        }
+        return StatementResult.text(List.of(), null, lines);
+    }
+
+    private StatementResult addPartitions(DdlStatement.AddPartitions a) {
+        TableDef t = table(a.table());
+        List<PartitionDef> defs = new ArrayList<>();
+        for (DdlStatement.PartitionSpec spec : a.partitions()) {
+            List<String> values = partitionValues(t, spec.values());
+            boolean exists = store.partitions(catalog.name(), t.database(), t.name()).stream()
+                    .anyMatch(p -> p.values().equals(values));
+            if (exists && !a.ifNotExists()) {
+                throw hiveFailure(DDL_TASK + "AlreadyExistsException(message:Partition already exists: "
+                        + partitionName(t, values) + ")", "Partition already exists.");
+            }
+            String location = spec.location() != null ? S3Location.parse(spec.location()).asPrefix().toString()
+                    : S3Location.parse(t.location()).asPrefix().child(partitionName(t, values) + "/").toString();
+            defs.add(new PartitionDef(values, location, now()));
+        }
+        store.addPartitions(catalog.name(), t.database(), t.name(), defs);
+        return none();
+    }
+
+    private StatementResult dropPartitions(DdlStatement.DropPartitions d) {
+        TableDef t = table(d.table());
+        for (DdlStatement.PartitionSpec spec : d.partitions()) {
+            List<String> values = partitionValues(t, spec.values());
+            if (!store.dropPartition(catalog.name(), t.database(), t.name(), values) && !d.ifExists()) {
+                throw hiveFailure("FAILED: SemanticException [Error 10006]: Partition not found ("
+                        + partitionName(t, values).replace('/', ',') + ")", "Partition not found");
+            }
+        }
+        return none();
+    }
+
+    private StatementResult alter(DdlStatement.Name name, java.util.function.UnaryOperator<TableDef> change) {
+        TableDef t = table(name);
+        store.putTable(catalog.name(), change.apply(t));
+        return none();
+    }
+
+    private StatementResult showDatabases(DdlStatement.ShowDatabases d) {
+        Pattern pattern = null;
+        if (d.likePattern() != null && !d.likePattern().equals("*")) {
+            try {
+                pattern = Pattern.compile(d.likePattern());
+            } catch (PatternSyntaxException e) {
+                String msg = e.getMessage().replace("\r", "");
+                throw hiveFailure(DDL_TASK + "java.util.regex.PatternSyntaxException: " + msg, msg);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (DatabaseDef db : store.databases(catalog.name())) {
+            if (pattern == null || pattern.matcher(db.name()).matches()) {
+                names.add(db.name());
+            }
+        }
+        return StatementResult.text(List.of(HiveText.string("database_name")), 0L, names);
+    }
+
+    private StatementResult showTables(DdlStatement.ShowTables s) {
+        String db = s.database() == null ? ctx.databaseName() : s.database();
+        requireDatabase(db);
+        NamePattern pattern = NamePattern.of(s.pattern());
+        List<String> names = store.tables(catalog.name(), db).stream().map(TableDef::name).filter(pattern::matches).toList();
+        return StatementResult.text(List.of(HiveText.string("tab_name")), 0L, names);
+    }
+
+    private StatementResult showViews(DdlStatement.ShowViews s) {
+        String db = s.database() == null ? ctx.databaseName() : s.database();
+        requireDatabase(db);
+        NamePattern pattern = NamePattern.of(s.likePattern());
+        List<String> names = store.tables(catalog.name(), db).stream().filter(TableDef::isView).map(TableDef::name)
+                .filter(pattern::matches).toList();
+        return StatementResult.text(List.of(HiveText.varchar("views")), 0L, names);
+    }
+
+    private StatementResult showColumns(DdlStatement.ShowColumns c) {
+        TableDef t = table(c.table());
+        if (t.isView()) {
+            return describeView(t);
+        }
+        List<String> rows = t.allColumns().stream().map(col -> HiveText.pad(col.name())).toList();
+        return StatementResult.text(List.of(HiveText.string("field")), 0L, rows);
+    }
+
+    private StatementResult showCreate(DdlStatement.ShowCreate c) {
+        TableDef t = table(c.table());
+        if (c.view()) {
+            if (!t.isView()) {
+                throw hiveFailure("FAILED: SemanticException " + t.name() + " is not a view", t.name() + " is not a view");
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("CREATE VIEW " + t.database() + "." + t.name() + " AS");
+            lines.addAll(HiveText.lines(List.of(t.viewSql())));
+            return StatementResult.text(List.of(HiveText.varchar("create view")), 0L, lines);
+        }
+        if (t.isView()) {
+            throw hiveFailure("FAILED: SemanticException [Error 10001]: " + t.name()
+                    + " is a view; use SHOW CREATE VIEW", t.name() + " is a view");
+        }
+        return StatementResult.text(List.of(HiveText.string("createtab_stmt")), null, HiveText.showCreateTable(t));
+    }
+
+    private StatementResult showPartitions(DdlStatement.ShowPartitions p) {
+        TableDef t = table(p.table());
+        if (t.partitionKeys().isEmpty()) {
+            throw hiveFailure("FAILED: SemanticException [Error 10241]: Table " + t.name() + " is not a partitioned table",
+                    "Table " + t.name() + " is not a partitioned table");
+        }
+        List<String> rows = store.partitions(catalog.name(), t.database(), t.name()).stream()
+                .map(part -> partitionName(t, part.values())).sorted().toList();
+        return StatementResult.text(List.of(HiveText.string("partition")), 0L, rows);
+    }
+
+    private StatementResult showProperties(DdlStatement.ShowTableProperties p) {
+        TableDef t = table(p.table());
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<String, String> e : t.parameters().entrySet()) {
+            if (p.key() == null) {
+                rows.add(e.getKey() + "\t" + e.getValue());
+            } else if (p.key().equals(e.getKey())) {
+                rows.add(e.getValue());
+            }
+        }
+        return StatementResult.text(List.of(HiveText.string("prpt_name"), HiveText.string("prpt_value")), 0L,
+                HiveText.lines(rows));
+    }
+
+    private StatementResult describe(DdlStatement.Describe d) {
+        TableDef t = table(d.table());
+        if (t.isView()) {
+            return describeView(t);
+        }
+        return StatementResult.text(List.of(HiveText.string("col_name"), HiveText.string("data_type"),
+                HiveText.string("comment")), null, HiveText.describe(t));
+    }
+
+    private StatementResult describeView(TableDef view) {
+        List<String> rows = view.viewColumns().stream().map(c -> c.name() + "\t" + c.type()).toList();
+        return StatementResult.text(List.of(HiveText.varchar("column"), HiveText.varchar("type")), 0L, rows);
+    }
+
+    /** Writes {@code <id>.txt} and, when the statement has columns, its {@code .metadata}. */
+    private void write(StatementResult result) {
+        OutputFiles files = ctx.execution.files();
+        ctx.warehouse.results().put(files.main(), String.join("\n", result.lines()).getBytes(StandardCharsets.UTF_8));
+        boolean msck = ctx.request().classification().substatementType().equals("MSCK_REPAIR");
+        if (!result.columns().isEmpty() || msck) {
+            List<OutputColumn> cols = result.columns();
+            ctx.warehouse.results().put(files.metadata(), ResultMetadata.encode(ctx.execution.id(), null, null, cols));
+        }
+    }
+
+    private TableDef table(DdlStatement.Name name) {
+        String db = database(name);
+        requireDatabase(db);
+        return store.table(catalog.name(), db, name.name()).orElseThrow(() -> missingTable(db, name.name()));
+    }
+
+    private String database(DdlStatement.Name name) {
+        return name.database() == null ? ctx.databaseName() : name.database();
+    }
+
+    private void requireDatabase(String db) {
+        if (store.database(catalog.name(), db).isEmpty()) {
+            throw missingDatabase(db);
+        }
+    }
+
+    private static List<String> partitionValues(TableDef t, Map<String, String> spec) {
+        if (t.partitionKeys().isEmpty()) {
+            throw hiveFailure("FAILED: SemanticException table is not partitioned but partition spec exists: " + spec,
+                    "table is not partitioned but partition spec exists");
+        }
+        List<String> values = new ArrayList<>();
+        for (ColumnDef k : t.partitionKeys()) {
+            String v = spec.get(k.name());
+            if (v == null) {
+                throw hiveFailure("FAILED: SemanticException [Error 10006]: Partition spec " + spec
+                        + " does not name partition key " + k.name(), "Invalid partition spec");
+            }
+            values.add(v);
+        }
+        return values;
+    }
+
+    static String partitionName(TableDef t, List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append('/');
+            }
+            sb.append(t.partitionKeys().get(i).name()).append('=').append(values.get(i));
+        }
+        return sb.toString();
+    }
+
+    private static List<ColumnDef> concat(List<ColumnDef> a, List<ColumnDef> b) {
+        List<ColumnDef> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static StatementResult none() {
+        return StatementResult.text(List.of(), null, List.of());
+    }
+
+    private static double now() {
+        return Instant.now().toEpochMilli() / 1000.0;
+    }
+
+    private static QueryFailedException missingDatabase(String db) {
+        return hiveFailure("FAILED: SemanticException [Error 10072]: Database does not exist: " + db,
+                "Database does not exist: " + db);
+    }
+
+    private static QueryFailedException missingTable(String db, String table) {
+        return hiveFailure("FAILED: SemanticException [Error 10001]: Table not found " + db + "." + table,
+                "Table not found " + db + "." + table);
+    }
+
+    private static QueryFailedException hiveFailure(String reason, String message) {
+        return QueryFailedException.hive(reason, message);
+    }
+
+    private static QueryFailedException engineFailure(String reason, int type) {
+        return QueryFailedException.engine(reason, 2, type);
+    }
+
+    private static AthenaFailure failureOf(EngineFailure e) {
+        return AthenaFailure.engine(e.getMessage(), e.category(), e.errorType());
+    }
+}

@@ -1,0 +1,79 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.DuckDbViews;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/** What a running statement needs: its execution, the shared warehouse and the access checks. */
+final class QueryContext {
+
+    final QueryExecution execution;
+    final Warehouse warehouse;
+    final AccessChecks access;
+    final String engineQueryId;
+
+    QueryContext(QueryExecution execution, Warehouse warehouse, String engineQueryId) {
+        this.execution = execution;
+        this.warehouse = warehouse;
+        this.access = new AccessChecks(warehouse);
+        this.engineQueryId = engineQueryId;
+    }
+
+    QueryRequest request() {
+        return execution.request();
+    }
+
+    String sql() {
+        return execution.request().statement();
+    }
+
+    /** Catalog as the engine names it in messages: lower case, AwsDataCatalog when omitted. */
+    String catalogName() {
+        String c = request().catalog();
+        return c == null ? DataCatalog.AWS_DATA_CATALOG.engineName() : c.toLowerCase(Locale.ROOT);
+    }
+
+    /** Athena runs in database {@code default} when the context names none. */
+    String databaseName() {
+        String d = request().database();
+        return d == null ? "default" : d.toLowerCase(Locale.ROOT);
+    }
+
+    DataCatalog catalog() {
+        return warehouse.catalogOrDefault(request().catalog());
+    }
+
+    /** A DuckDB connection registered for cancellation and positioned on the context database when it exists. */
+    Connection openConnection() throws SQLException {
+        Connection c = warehouse.engine().newConnection();
+        if (!execution.attachConnection(c)) {
+            c.close();
+            throw new QueryCancelledException();
+        }
+        if (warehouse.catalog().catalog(request().catalog() == null ? "AwsDataCatalog" : request().catalog()).isPresent()
+                && warehouse.catalog().database(catalog().name(), databaseName()).isPresent()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("USE " + DuckDbViews.quote(catalog().engineName()) + "." + DuckDbViews.quote(databaseName()));
+            }
+        }
+        return c;
+    }
+
+    void checkNotCancelled() {
+        if (execution.state().isFinal()) {
+            throw new QueryCancelledException();
+        }
+    }
+
+    /** Thrown to abandon work for a query that was stopped meanwhile. */
+    static final class QueryCancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        QueryCancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.api.CallContext;
+import ai.connecty.athena.local.sql.Classification;
+import ai.connecty.athena.local.storage.S3Location;
+
+/**
+ * A validated StartQueryExecution: the statement after Athena's text rules, the context exactly as sent (null
+ * when omitted), the output prefix that applies, and the caller whose rights the query runs with.
+ *
+ * @param reuseMaxAgeMinutes result-reuse window, or null when reuse is off
+ */
+public record QueryRequest(String statement, Classification classification, String catalog, String database,
+                           String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes,
+                           CallContext caller) {
+}

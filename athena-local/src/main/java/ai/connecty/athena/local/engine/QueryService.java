@@ -1,0 +1,228 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.api.AwsException;
+import ai.connecty.athena.local.api.QueryFaults;
+import ai.connecty.athena.local.sql.EngineFailure;
+import ai.connecty.athena.local.sql.UnsupportedSqlException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query lifecycle: creates executions (honouring ClientRequestToken idempotency), runs them on a bounded
+ * background pool through QUEUED, RUNNING and a final state, and keeps them for GetQueryExecution. Result files
+ * are complete before the state flips to SUCCEEDED.
+ */
+public final class QueryService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+    private static final DateTimeFormatter ENGINE_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /** The request fields Athena compares when a token is reused. */
+    public record IdempotencyKey(String queryString, String catalog, String database, String outputLocation) {
+    }
+
+    private record TokenEntry(IdempotencyKey key, String queryId) {
+    }
+
+    private final Warehouse warehouse;
+    private final QueryFaults faults;
+    private final ExecutorService pool;
+    private final Map<String, QueryExecution> executions = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, TokenEntry> tokens = new LinkedHashMap<>();
+    private final AtomicInteger engineCounter = new AtomicInteger();
+    private final SecureRandom random = new SecureRandom();
+    private final String engineSuffix;
+
+    public QueryService(Warehouse warehouse, QueryFaults faults) {
+        this.warehouse = warehouse;
+        this.faults = faults;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "athena-local-query-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(26)));
+        }
+        this.engineSuffix = sb.toString();
+    }
+
+    /**
+     * Starts a query, or returns the execution a previous call with the same token created. Throws
+     * IDEMPOTENT_PARAMETER_MISMATCH when the token was used with different compared parameters.
+     */
+    public QueryExecution start(QueryRequest request, String token, IdempotencyKey key) {
+        QueryExecution execution;
+        synchronized (tokens) {
+            TokenEntry previous = token == null ? null : tokens.get(token);
+            if (previous != null) {
+                if (!previous.key().equals(key)) {
+                    throw AwsException.invalidRequest("IDEMPOTENT_PARAMETER_MISMATCH", "Idempotent parameters do not match");
+                }
+                return executions.get(previous.queryId());
+            }
+            String id = UUID.randomUUID().toString();
+            execution = new QueryExecution(id, request, OutputFiles.of(request.outputPrefix(), id, request.classification()));
+            executions.put(id, execution);
+            if (token != null) {
+                tokens.put(token, new TokenEntry(key, id));
+            }
+        }
+        execution.attachTask(pool.submit(() -> run(execution)));
+        return execution;
+    }
+
+    public Optional<QueryExecution> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(executions.get(id));
+    }
+
+    /** Ids of a workgroup's executions, newest first. */
+    public List<String> idsInWorkGroup(String workGroup) {
+        List<String> ids = new ArrayList<>();
+        synchronized (executions) {
+            for (QueryExecution e : executions.values()) {
+                if (e.request().workGroup().equals(workGroup)) {
+                    ids.add(e.id());
+                }
+            }
+        }
+        Collections.reverse(ids);
+        return ids;
+    }
+
+    private void run(QueryExecution e) {
+        if (!e.markRunning()) {
+            return;
+        }
+        QueryContext ctx = new QueryContext(e, warehouse, nextEngineId());
+        try {
+            stretch();
+            Optional<StatementResult> reused = reuse(ctx);
+            StatementResult result = reused.isPresent() ? reused.get() : execute(ctx);
+            e.succeed(result, reused.isPresent());
+        } catch (QueryFailedException f) {
+            fail(ctx, f.failure());
+        } catch (EngineFailure f) {
+            fail(ctx, AthenaFailure.engine(f.getMessage(), f.category(), f.errorType()));
+        } catch (UnsupportedSqlException f) {
+            fail(ctx, AthenaFailure.engine("NOT_SUPPORTED: " + f.getMessage(), 2, 1200));
+        } catch (QueryContext.QueryCancelledException | InterruptedException f) {
+            // Stopped by the user: the state is already CANCELLED and nothing is written.
+        } catch (Exception f) {
+            if (!e.state().isFinal()) {
+                LOG.warn("Query {} failed unexpectedly", e.id(), f);
+                fail(ctx, AthenaFailure.engine("GENERIC_INTERNAL_ERROR: " + f.getMessage(), 1, 100));
+            }
+        }
+    }
+
+    private StatementResult execute(QueryContext ctx) throws Exception {
+        String sub = ctx.request().classification().substatementType();
+        String type = ctx.request().classification().statementType();
+        switch (sub) {
+            case "SELECT":
+                return SelectStatement.query(ctx);
+            case "EXPLAIN":
+                return SelectStatement.explain(ctx);
+            case "INSERT":
+                return InsertStatement.run(ctx);
+            case "CREATE_TABLE_AS_SELECT":
+                return CtasStatement.run(ctx);
+            case "UPDATE":
+            case "DELETE":
+            case "MERGE":
+            case "VACUUM_TABLE":
+                throw QueryFailedException.engine("NOT_SUPPORTED: Modifying Hive table rows is only supported for "
+                        + "transactional tables", 2, 1200);
+            case "SHOW_FUNCTIONS":
+                throw QueryFailedException.engine("NOT_SUPPORTED: SHOW FUNCTIONS is not supported by athena-local", 2, 1200);
+            default:
+                if (type.equals("DML")) {
+                    throw QueryFailedException.engine("NOT_SUPPORTED: " + sub + " is not supported by athena-local", 2, 1200);
+                }
+                return new DdlExecutor(ctx).run();
+        }
+    }
+
+    /** Result reuse: copy the files of an identical query that succeeded within the allowed age. */
+    private Optional<StatementResult> reuse(QueryContext ctx) {
+        QueryRequest r = ctx.request();
+        if (r.reuseMaxAgeMinutes() == null || !r.classification().substatementType().equals("SELECT")) {
+            return Optional.empty();
+        }
+        Instant oldest = Instant.now().minus(Duration.ofMinutes(r.reuseMaxAgeMinutes()));
+        List<QueryExecution> candidates;
+        synchronized (executions) {
+            candidates = new ArrayList<>(executions.values());
+        }
+        Collections.reverse(candidates);
+        for (QueryExecution old : candidates) {
+            QueryRequest o = old.request();
+            QueryExecution.Snapshot s = old.snapshot();
+            if (old != ctx.execution && s.state() == QueryState.SUCCEEDED && s.completed().isAfter(oldest)
+                    && o.statement().equals(r.statement()) && Objects.equals(o.catalog(), r.catalog())
+                    && Objects.equals(o.database(), r.database()) && o.workGroup().equals(r.workGroup())) {
+                OutputFiles to = ctx.execution.files();
+                ctx.warehouse.results().copy(old.files().metadata(), to.metadata());
+                ctx.warehouse.results().copy(old.files().main(), to.main());
+                StatementResult prev = s.result();
+                return Optional.of(new StatementResult(prev.columns(), prev.updateCount(),
+                        ctx.warehouse.results().pathOf(to.main()), prev.csvIndex(), prev.lines(), prev.headerRow()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void fail(QueryContext ctx, AthenaFailure failure) {
+        if (ctx.execution.state().isFinal()) {
+            return;
+        }
+        if (failure.hivePath()) {
+            // Athena leaves the reason in <id>.txt for failed Hive DDL; engine failures write nothing.
+            ctx.warehouse.results().put(ctx.execution.files().main(),
+                    failure.stateChangeReason().getBytes(StandardCharsets.UTF_8));
+        }
+        ctx.execution.fail(failure);
+    }
+
+    private void stretch() throws InterruptedException {
+        long extra = faults.extraQueryMillis();
+        if (extra > 0) {
+            Thread.sleep(extra);
+        }
+    }
+
+    /** Trino-style engine query id, {@code 20260917_085344_00007_k6s5b} (27 characters). */
+    private String nextEngineId() {
+        return ENGINE_ID_TIME.format(Instant.now()) + "_" + String.format("%05d", engineCounter.incrementAndGet() % 100000)
+                + "_" + engineSuffix;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,82 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.engine.result.CsvResultWriter;
+import ai.connecty.athena.local.engine.result.ResultMetadata;
+import ai.connecty.athena.local.sql.AthenaColumnType;
+import ai.connecty.athena.local.sql.OutputColumn;
+import ai.connecty.athena.local.sql.QueryRunner;
+import ai.connecty.athena.local.sql.RowSink;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Row-returning statements on the engine path: SELECT-like queries to {@code <id>.csv}, EXPLAIN to {@code <id>.txt}. */
+final class SelectStatement {
+
+    private SelectStatement() {
+    }
+
+    static StatementResult query(QueryContext ctx) throws SQLException {
+        prepareReads(ctx, ctx.sql());
+        OutputFiles files = ctx.execution.files();
+        ctx.access.requireWrite(ctx.request().caller(), files.main(), files.main().toString());
+        Path temp = ctx.warehouse.results().tempFor(files.main());
+        CsvResultWriter writer = new CsvResultWriter(temp);
+        try (Connection conn = ctx.openConnection()) {
+            try (writer) {
+                QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(), writer);
+            }
+            ctx.checkNotCancelled();
+            ctx.warehouse.results().put(files.metadata(),
+                    ResultMetadata.encode(ctx.engineQueryId, null, null, writer.columnList()));
+            Path published = ctx.warehouse.results().publish(temp, files.main());
+            return StatementResult.csv(writer.columnList(), published, writer.index());
+        } finally {
+            ResultStore.deleteQuietly(temp);
+        }
+    }
+
+    static StatementResult explain(QueryContext ctx) throws SQLException {
+        prepareReads(ctx, ctx.sql());
+        List<String> lines = new ArrayList<>();
+        List<OutputColumn> columns = new ArrayList<>();
+        try (Connection conn = ctx.openConnection()) {
+            QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(), new RowSink() {
+                @Override
+                public void columns(List<OutputColumn> cols) {
+                    columns.addAll(cols);
+                }
+
+                @Override
+                public void row(String[] values) {
+                    lines.addAll(List.of((values[0] == null ? "" : values[0]).split("\n", -1)));
+                }
+            });
+        }
+        ctx.checkNotCancelled();
+        String name = columns.isEmpty() ? "Query Plan" : columns.get(0).name();
+        String text = String.join("\n", lines);
+        // The plan column is a varchar whose precision Athena reports as the plan's length.
+        OutputColumn column = new OutputColumn(name,
+                new AthenaColumnType("varchar", text.length(), 0, true, "varchar", "string"));
+        List<String> withHeader = new ArrayList<>();
+        withHeader.add(name);
+        withHeader.addAll(lines);
+        OutputFiles files = ctx.execution.files();
+        ctx.warehouse.results().put(files.main(), String.join("\n", withHeader).getBytes(StandardCharsets.UTF_8));
+        ctx.warehouse.results().put(files.metadata(),
+                ResultMetadata.encode(ctx.engineQueryId, null, null, List.of(column)));
+        return new StatementResult(List.of(column), null, null, null, withHeader, true);
+    }
+
+    /** Access checks for everything the query reads, then points the DuckDB views at the current files. */
+    static void prepareReads(QueryContext ctx, String sql) {
+        List<ResolvedTable> tables = ctx.warehouse.referencedTables(sql, ctx.request().catalog(), ctx.databaseName());
+        ctx.access.requireRead(ctx.request().caller(), tables);
+        long bytes = ctx.warehouse.bindForQuery(tables);
+        ctx.execution.recordScan(bytes, !tables.isEmpty());
+    }
+}

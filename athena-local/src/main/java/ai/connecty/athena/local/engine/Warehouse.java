@@ -1,0 +1,153 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.catalog.CatalogStore;
+import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.DuckDbViews;
+import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.catalog.TableFiles;
+import ai.connecty.athena.local.engine.ddl.DdlLexer;
+import ai.connecty.athena.local.engine.ddl.DdlToken;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shared state statements work on: the catalog, its DuckDB mirror, the files behind tables and the result
+ * store, plus name resolution in a query context.
+ */
+public final class Warehouse {
+
+    private final CatalogStore catalog;
+    private final DuckDbEngine engine;
+    private final DuckDbViews views;
+    private final TableFiles files;
+    private final ResultStore results;
+    private final String accountId;
+    private final String region;
+
+    public Warehouse(CatalogStore catalog, DuckDbEngine engine, DuckDbViews views, TableFiles files,
+                     ResultStore results, String accountId, String region) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.views = views;
+        this.files = files;
+        this.results = results;
+        this.accountId = accountId;
+        this.region = region;
+    }
+
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    public DuckDbEngine engine() {
+        return engine;
+    }
+
+    public DuckDbViews views() {
+        return views;
+    }
+
+    public TableFiles files() {
+        return files;
+    }
+
+    public ResultStore results() {
+        return results;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** The catalog a statement runs in: the context catalog when it exists, else AwsDataCatalog (as Athena does for DDL). */
+    public DataCatalog catalogOrDefault(String contextCatalog) {
+        return catalog.catalog(contextCatalog).orElse(DataCatalog.AWS_DATA_CATALOG);
+    }
+
+    public Optional<ResolvedTable> resolve(List<String> parts, String contextCatalog, String contextDatabase) {
+        String cat;
+        String db;
+        String name;
+        switch (parts.size()) {
+            case 1 -> {
+                cat = contextCatalog;
+                db = contextDatabase;
+                name = parts.get(0);
+            }
+            case 2 -> {
+                cat = contextCatalog;
+                db = parts.get(0);
+                name = parts.get(1);
+            }
+            case 3 -> {
+                cat = parts.get(0);
+                db = parts.get(1);
+                name = parts.get(2);
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        if (db == null) {
+            return Optional.empty();
+        }
+        Optional<DataCatalog> dc = catalog.catalog(cat == null ? DataCatalog.AWS_DATA_CATALOG.name() : cat);
+        return dc.flatMap(c -> catalog.table(c.name(), db, name).map(t -> new ResolvedTable(c, t)));
+    }
+
+    /**
+     * Tables a query reads: names after FROM, JOIN, TABLE or a comma that exist in the catalog, followed through
+     * views. An over-approximation (a column named like a table counts), which only makes checks stricter.
+     */
+    public List<ResolvedTable> referencedTables(String sql, String contextCatalog, String contextDatabase) {
+        Map<String, ResolvedTable> found = new LinkedHashMap<>();
+        collect(sql, contextCatalog, contextDatabase, found, 0);
+        return new ArrayList<>(found.values());
+    }
+
+    private void collect(String sql, String cat, String db, Map<String, ResolvedTable> found, int depth) {
+        List<DdlToken> tokens = DdlLexer.tokenize(sql, false);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            DdlToken t = tokens.get(i);
+            if (!(t.isWord("FROM") || t.isWord("JOIN") || t.isWord("TABLE") || t.isSymbol(","))) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            int j = i + 1;
+            while (j < tokens.size() && tokens.get(j).isIdentifier()) {
+                parts.add(tokens.get(j).identifier());
+                if (j + 1 < tokens.size() && tokens.get(j + 1).isSymbol(".")) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            Optional<ResolvedTable> r = resolve(parts, cat, db);
+            if (r.isPresent() && found.putIfAbsent(r.get().qualifiedName(), r.get()) == null) {
+                TableDef def = r.get().table();
+                if (def.isView() && def.viewSql() != null && depth < 10) {
+                    collect(def.viewSql(), r.get().catalog().name(), def.database(), found, depth + 1);
+                }
+            }
+        }
+    }
+
+    /** Rebinds the DuckDB views of file-backed tables to the files present now; returns the bytes they cover. */
+    public long bindForQuery(List<ResolvedTable> tables) {
+        long bytes = 0;
+        for (ResolvedTable t : tables) {
+            if (!t.table().isView()) {
+                bytes += views.bindTable(t.catalog(), t.table(),
+                        catalog.partitions(t.catalog().name(), t.table().database(), t.table().name()));
+            }
+        }
+        return bytes;
+    }
+}

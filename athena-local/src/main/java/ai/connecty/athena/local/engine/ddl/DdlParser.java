@@ -1,0 +1,418 @@
+package ai.connecty.athena.local.engine.ddl;
+
+import ai.connecty.athena.local.catalog.ColumnDef;
+import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.engine.ddl.DdlStatement.Name;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses the Hive-dialect DDL and the SHOW/DESCRIBE statements Athena runs outside its query engine, plus the
+ * head of CTAS and INSERT (whose query body is handed to the SQL layer untouched).
+ */
+public final class DdlParser {
+
+    private DdlParser() {
+    }
+
+    public static DdlStatement parse(String sql) {
+        TokenCursor c = new TokenCursor(sql, true);
+        DdlStatement statement;
+        if (c.acceptWords("CREATE")) {
+            statement = create(c);
+        } else if (c.acceptWords("DROP")) {
+            statement = drop(c);
+        } else if (c.acceptWords("MSCK", "REPAIR", "TABLE")) {
+            statement = new DdlStatement.MsckRepair(name(c));
+        } else if (c.acceptWords("ALTER", "TABLE")) {
+            statement = alter(c);
+        } else if (c.acceptWords("INSERT", "INTO")) {
+            statement = insert(c);
+        } else if (c.acceptWords("SHOW")) {
+            statement = show(c);
+        } else if (c.acceptWords("DESCRIBE") || c.acceptWords("DESC")) {
+            c.acceptWords("FORMATTED");
+            c.acceptWords("EXTENDED");
+            statement = new DdlStatement.Describe(name(c));
+        } else {
+            throw c.error("a DDL or SHOW statement");
+        }
+        if (!(statement instanceof DdlStatement.CreateTableAs) && !(statement instanceof DdlStatement.Insert)
+                && !(statement instanceof DdlStatement.CreateView)) {
+            c.expectEnd();
+        }
+        return statement;
+    }
+
+    private static DdlStatement create(TokenCursor c) {
+        if (c.acceptWords("DATABASE") || c.acceptWords("SCHEMA")) {
+            boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+            String name = c.identifier();
+            String comment = c.acceptWords("COMMENT") ? c.string() : "";
+            String location = c.acceptWords("LOCATION") ? c.string() : "";
+            Map<String, String> props = c.acceptWords("WITH", "DBPROPERTIES") ? properties(c) : Map.of();
+            return new DdlStatement.CreateDatabase(name, ifNotExists, comment, location, props);
+        }
+        boolean orReplace = c.acceptWords("OR", "REPLACE");
+        if (c.acceptWords("VIEW")) {
+            Name view = name(c);
+            c.expectWords("AS");
+            return new DdlStatement.CreateView(view, orReplace, c.restOfText());
+        }
+        boolean external = c.acceptWords("EXTERNAL");
+        c.expectWords("TABLE");
+        boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+        Name table = name(c);
+        if (c.peekWord("WITH") || c.peekWord("AS")) {
+            Map<String, String> props = c.acceptWords("WITH") ? ctasProperties(c) : Map.of();
+            c.expectWords("AS");
+            String query = c.restOfText();
+            boolean withData = true;
+            String upper = query.stripTrailing().toUpperCase(Locale.ROOT);
+            if (upper.endsWith("WITH NO DATA")) {
+                withData = false;
+                query = query.stripTrailing().substring(0, upper.lastIndexOf("WITH NO DATA")).stripTrailing();
+            } else if (upper.endsWith("WITH DATA")) {
+                query = query.stripTrailing().substring(0, upper.lastIndexOf("WITH DATA")).stripTrailing();
+            }
+            return new DdlStatement.CreateTableAs(table, ifNotExists, props, stripParens(query), withData);
+        }
+        return externalTable(c, table, ifNotExists, external);
+    }
+
+    private static DdlStatement externalTable(TokenCursor c, Name table, boolean ifNotExists, boolean external) {
+        c.expectSymbol("(");
+        List<ColumnDef> columns = columns(c);
+        if (c.acceptWords("COMMENT")) {
+            c.string();
+        }
+        List<ColumnDef> partitionKeys = List.of();
+        if (c.acceptWords("PARTITIONED", "BY")) {
+            c.expectSymbol("(");
+            partitionKeys = columns(c);
+        }
+        String serde = null;
+        Map<String, String> serdeParams = new LinkedHashMap<>();
+        String input = null;
+        String output = null;
+        String location = null;
+        Map<String, String> props = new LinkedHashMap<>();
+        while (!c.atEnd()) {
+            if (c.acceptWords("ROW", "FORMAT", "DELIMITED")) {
+                serde = TableDef.LAZY_SIMPLE_SERDE;
+                delimited(c, serdeParams);
+            } else if (c.acceptWords("ROW", "FORMAT", "SERDE")) {
+                serde = c.string();
+                if (c.acceptWords("WITH", "SERDEPROPERTIES")) {
+                    serdeParams.putAll(properties(c));
+                }
+            } else if (c.acceptWords("STORED", "AS")) {
+                if (c.acceptWords("INPUTFORMAT")) {
+                    input = c.string();
+                    c.expectWords("OUTPUTFORMAT");
+                    output = c.string();
+                } else {
+                    String format = c.identifier();
+                    input = inputFormatOf(format);
+                    output = outputFormatOf(format);
+                    if (serde == null) {
+                        serde = format.equals("parquet") ? TableDef.PARQUET_SERDE : TableDef.LAZY_SIMPLE_SERDE;
+                    }
+                }
+            } else if (c.acceptWords("LOCATION")) {
+                location = c.string();
+            } else if (c.acceptWords("TBLPROPERTIES")) {
+                props.putAll(properties(c));
+            } else {
+                throw c.error("ROW FORMAT, STORED AS, LOCATION or TBLPROPERTIES");
+            }
+        }
+        if (serde == null) {
+            serde = TableDef.LAZY_SIMPLE_SERDE;
+        }
+        if (input == null) {
+            boolean parquet = serde.equals(TableDef.PARQUET_SERDE);
+            input = parquet ? TableDef.PARQUET_INPUT : TableDef.TEXT_INPUT;
+            output = parquet ? TableDef.PARQUET_OUTPUT : TableDef.TEXT_OUTPUT;
+        }
+        return new DdlStatement.CreateExternalTable(table, ifNotExists, columns, partitionKeys, serde, serdeParams,
+                input, output, location, props, external);
+    }
+
+    private static void delimited(TokenCursor c, Map<String, String> serdeParams) {
+        while (true) {
+            if (c.acceptWords("FIELDS", "TERMINATED", "BY")) {
+                String delim = c.string();
+                serdeParams.put("field.delim", delim);
+                serdeParams.put("serialization.format", delim);
+                if (c.acceptWords("ESCAPED", "BY")) {
+                    serdeParams.put("escape.delim", c.string());
+                }
+            } else if (c.acceptWords("COLLECTION", "ITEMS", "TERMINATED", "BY")) {
+                serdeParams.put("collection.delim", c.string());
+            } else if (c.acceptWords("MAP", "KEYS", "TERMINATED", "BY")) {
+                serdeParams.put("mapkey.delim", c.string());
+            } else if (c.acceptWords("LINES", "TERMINATED", "BY")) {
+                serdeParams.put("line.delim", c.string());
+            } else if (c.acceptWords("NULL", "DEFINED", "AS")) {
+                serdeParams.put("serialization.null.format", c.string());
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static String inputFormatOf(String format) {
+        return switch (format) {
+            case "parquet" -> TableDef.PARQUET_INPUT;
+            case "textfile" -> TableDef.TEXT_INPUT;
+            default -> throw new DdlSyntaxException("STORED AS " + format.toUpperCase(Locale.ROOT)
+                    + " is not supported by athena-local; use PARQUET or TEXTFILE (see README)");
+        };
+    }
+
+    private static String outputFormatOf(String format) {
+        return format.equals("parquet") ? TableDef.PARQUET_OUTPUT : TableDef.TEXT_OUTPUT;
+    }
+
+    /** Column list after the opening parenthesis, up to and including the closing one. */
+    private static List<ColumnDef> columns(TokenCursor c) {
+        List<ColumnDef> columns = new ArrayList<>();
+        do {
+            String name = c.identifier();
+            String type = hiveType(c);
+            String comment = c.acceptWords("COMMENT") ? c.string() : "";
+            columns.add(new ColumnDef(name, type, comment));
+        } while (c.acceptSymbol(","));
+        c.expectSymbol(")");
+        return columns;
+    }
+
+    /** A Hive type in canonical spelling: lower case, no spaces ({@code struct<a:int,b:array<string>>}). */
+    static String hiveType(TokenCursor c) {
+        StringBuilder type = new StringBuilder();
+        int depth = 0;
+        while (!c.atEnd()) {
+            DdlToken t = c.peek().orElseThrow();
+            if (depth == 0 && (t.isSymbol(",") || t.isSymbol(")") || t.isWord("COMMENT"))) {
+                break;
+            }
+            if (t.isSymbol("<") || t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(">") || t.isSymbol(")")) {
+                depth--;
+            }
+            c.next();
+            type.append(t.isIdentifier() ? t.identifier() : t.text());
+        }
+        if (type.isEmpty()) {
+            throw c.error("a column type");
+        }
+        String s = type.toString();
+        return s.equals("integer") ? "int" : s;
+    }
+
+    private static Map<String, String> properties(TokenCursor c) {
+        Map<String, String> props = new LinkedHashMap<>();
+        c.expectSymbol("(");
+        if (c.acceptSymbol(")")) {
+            return props;
+        }
+        do {
+            String key = c.string();
+            c.expectSymbol("=");
+            props.put(key, c.string());
+        } while (c.acceptSymbol(","));
+        c.expectSymbol(")");
+        return props;
+    }
+
+    /** {@code WITH (format = 'PARQUET', partitioned_by = ARRAY['dt'])}: keys lower case, values raw text. */
+    private static Map<String, String> ctasProperties(TokenCursor c) {
+        Map<String, String> props = new LinkedHashMap<>();
+        c.expectSymbol("(");
+        do {
+            String key = c.identifier();
+            c.expectSymbol("=");
+            StringBuilder value = new StringBuilder();
+            int depth = 0;
+            while (!c.atEnd()) {
+                DdlToken t = c.peek().orElseThrow();
+                if (depth == 0 && (t.isSymbol(",") || t.isSymbol(")"))) {
+                    break;
+                }
+                if (t.isSymbol("(") || t.isSymbol("[")) {
+                    depth++;
+                } else if (t.isSymbol(")") || t.isSymbol("]")) {
+                    depth--;
+                }
+                value.append(c.next().text());
+            }
+            props.put(key, value.toString());
+        } while (c.acceptSymbol(","));
+        c.expectSymbol(")");
+        return props;
+    }
+
+    private static DdlStatement drop(TokenCursor c) {
+        if (c.acceptWords("DATABASE") || c.acceptWords("SCHEMA")) {
+            boolean ifExists = c.acceptWords("IF", "EXISTS");
+            String name = c.identifier();
+            boolean cascade = c.acceptWords("CASCADE");
+            c.acceptWords("RESTRICT");
+            return new DdlStatement.DropDatabase(name, ifExists, cascade);
+        }
+        boolean view = c.acceptWords("VIEW");
+        if (!view) {
+            c.expectWords("TABLE");
+        }
+        boolean ifExists = c.acceptWords("IF", "EXISTS");
+        return new DdlStatement.DropTable(name(c), ifExists, view);
+    }
+
+    private static DdlStatement alter(TokenCursor c) {
+        Name table = name(c);
+        if (c.acceptWords("ADD")) {
+            if (c.acceptWords("COLUMNS")) {
+                c.expectSymbol("(");
+                return new DdlStatement.AddColumns(table, columns(c));
+            }
+            boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+            List<DdlStatement.PartitionSpec> specs = new ArrayList<>();
+            while (c.acceptWords("PARTITION")) {
+                Map<String, String> values = partitionValues(c);
+                String location = c.acceptWords("LOCATION") ? c.string() : null;
+                specs.add(new DdlStatement.PartitionSpec(values, location));
+            }
+            if (specs.isEmpty()) {
+                throw c.error("PARTITION or COLUMNS");
+            }
+            return new DdlStatement.AddPartitions(table, ifNotExists, specs);
+        }
+        if (c.acceptWords("DROP")) {
+            boolean ifExists = c.acceptWords("IF", "EXISTS");
+            List<DdlStatement.PartitionSpec> specs = new ArrayList<>();
+            do {
+                c.expectWords("PARTITION");
+                specs.add(new DdlStatement.PartitionSpec(partitionValues(c), null));
+            } while (c.acceptSymbol(","));
+            return new DdlStatement.DropPartitions(table, ifExists, specs);
+        }
+        if (c.acceptWords("SET", "TBLPROPERTIES")) {
+            return new DdlStatement.SetTableProperties(table, properties(c));
+        }
+        if (c.acceptWords("SET", "LOCATION")) {
+            return new DdlStatement.SetLocation(table, c.string());
+        }
+        throw new DdlSyntaxException("This ALTER TABLE form is not supported by athena-local (supported: ADD/DROP "
+                + "PARTITION, ADD COLUMNS, SET TBLPROPERTIES, SET LOCATION; see README)");
+    }
+
+    private static Map<String, String> partitionValues(TokenCursor c) {
+        Map<String, String> values = new LinkedHashMap<>();
+        c.expectSymbol("(");
+        do {
+            String key = c.identifier();
+            c.expectSymbol("=");
+            DdlToken v = c.next();
+            values.put(key, v.kind() == DdlToken.Kind.STRING ? v.stringValue() : v.text());
+        } while (c.acceptSymbol(","));
+        c.expectSymbol(")");
+        return values;
+    }
+
+    private static DdlStatement insert(TokenCursor c) {
+        Name table = name(c);
+        List<String> columns = new ArrayList<>();
+        if (c.peekSymbol("(") && !c.peek(1).map(t -> t.isWord("SELECT") || t.isWord("WITH") || t.isWord("VALUES"))
+                .orElse(false)) {
+            c.expectSymbol("(");
+            do {
+                columns.add(c.identifier());
+            } while (c.acceptSymbol(","));
+            c.expectSymbol(")");
+        }
+        return new DdlStatement.Insert(table, columns, c.restOfText());
+    }
+
+    private static DdlStatement show(TokenCursor c) {
+        if (c.acceptWords("DATABASES") || c.acceptWords("SCHEMAS")) {
+            String like = c.acceptWords("LIKE") ? c.string() : null;
+            return new DdlStatement.ShowDatabases(like);
+        }
+        if (c.acceptWords("TABLES")) {
+            String db = c.acceptWords("IN") || c.acceptWords("FROM") ? lastPart(c.qualifiedName()) : null;
+            c.acceptWords("LIKE");
+            String pattern = c.atEnd() ? null : c.string();
+            return new DdlStatement.ShowTables(db, pattern);
+        }
+        if (c.acceptWords("VIEWS")) {
+            String db = c.acceptWords("IN") || c.acceptWords("FROM") ? lastPart(c.qualifiedName()) : null;
+            String like = c.acceptWords("LIKE") ? c.string() : null;
+            return new DdlStatement.ShowViews(db, like);
+        }
+        if (c.acceptWords("COLUMNS")) {
+            if (!c.acceptWords("IN")) {
+                c.expectWords("FROM");
+            }
+            Name table = name(c);
+            if (c.acceptWords("IN") || c.acceptWords("FROM")) {
+                table = new Name(table.catalog(), c.identifier(), table.name());
+            }
+            return new DdlStatement.ShowColumns(table);
+        }
+        if (c.acceptWords("CREATE", "TABLE")) {
+            return new DdlStatement.ShowCreate(name(c), false);
+        }
+        if (c.acceptWords("CREATE", "VIEW")) {
+            return new DdlStatement.ShowCreate(name(c), true);
+        }
+        if (c.acceptWords("PARTITIONS")) {
+            return new DdlStatement.ShowPartitions(name(c));
+        }
+        if (c.acceptWords("TBLPROPERTIES")) {
+            Name table = name(c);
+            String key = null;
+            if (c.acceptSymbol("(")) {
+                key = c.string();
+                c.expectSymbol(")");
+            }
+            return new DdlStatement.ShowTableProperties(table, key);
+        }
+        throw new DdlSyntaxException("This SHOW statement is not supported by athena-local (see README)");
+    }
+
+    private static String lastPart(List<String> parts) {
+        return parts.get(parts.size() - 1);
+    }
+
+    private static Name name(TokenCursor c) {
+        return Name.of(c.qualifiedName());
+    }
+
+    private static String stripParens(String query) {
+        String q = query.strip();
+        while (q.startsWith("(") && q.endsWith(")") && balancedInside(q)) {
+            q = q.substring(1, q.length() - 1).strip();
+        }
+        return q;
+    }
+
+    private static boolean balancedInside(String q) {
+        int depth = 0;
+        for (DdlToken t : DdlLexer.tokenize(q, false)) {
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+                if (depth == 0 && t.end() != q.length()) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+}

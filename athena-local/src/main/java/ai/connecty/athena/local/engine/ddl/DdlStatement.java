@@ -1,0 +1,97 @@
+package ai.connecty.athena.local.engine.ddl;
+
+import ai.connecty.athena.local.catalog.ColumnDef;
+import java.util.List;
+import java.util.Map;
+
+/** The DDL and utility statements athena-local answers itself (the Hive path of Athena). Names are lower case. */
+public sealed interface DdlStatement {
+
+    /** An optionally qualified object name: {@code [catalog.][database.]name}. */
+    record Name(String catalog, String database, String name) {
+        public static Name of(List<String> parts) {
+            return switch (parts.size()) {
+                case 1 -> new Name(null, null, parts.get(0));
+                case 2 -> new Name(null, parts.get(0), parts.get(1));
+                case 3 -> new Name(parts.get(0), parts.get(1), parts.get(2));
+                default -> throw new DdlSyntaxException("Invalid table name " + String.join(".", parts));
+            };
+        }
+
+        public Name withDefaults(String defaultDatabase) {
+            return new Name(catalog, database == null ? defaultDatabase : database, name);
+        }
+    }
+
+    record CreateDatabase(String name, boolean ifNotExists, String comment, String location,
+                          Map<String, String> properties) implements DdlStatement {
+    }
+
+    record DropDatabase(String name, boolean ifExists, boolean cascade) implements DdlStatement {
+    }
+
+    record CreateExternalTable(Name table, boolean ifNotExists, List<ColumnDef> columns, List<ColumnDef> partitionKeys,
+                               String serdeLibrary, Map<String, String> serdeParameters, String inputFormat,
+                               String outputFormat, String location, Map<String, String> properties,
+                               boolean external) implements DdlStatement {
+    }
+
+    /** CTAS; {@code properties} values are raw SQL literals ({@code 'PARQUET'}, {@code ARRAY['dt']}). */
+    record CreateTableAs(Name table, boolean ifNotExists, Map<String, String> properties, String query,
+                         boolean withData) implements DdlStatement {
+    }
+
+    record CreateView(Name view, boolean orReplace, String query) implements DdlStatement {
+    }
+
+    record DropTable(Name table, boolean ifExists, boolean view) implements DdlStatement {
+    }
+
+    record MsckRepair(Name table) implements DdlStatement {
+    }
+
+    record PartitionSpec(Map<String, String> values, String location) {
+    }
+
+    record AddPartitions(Name table, boolean ifNotExists, List<PartitionSpec> partitions) implements DdlStatement {
+    }
+
+    record DropPartitions(Name table, boolean ifExists, List<PartitionSpec> partitions) implements DdlStatement {
+    }
+
+    record AddColumns(Name table, List<ColumnDef> columns) implements DdlStatement {
+    }
+
+    record SetTableProperties(Name table, Map<String, String> properties) implements DdlStatement {
+    }
+
+    record SetLocation(Name table, String location) implements DdlStatement {
+    }
+
+    record Insert(Name table, List<String> columns, String query) implements DdlStatement {
+    }
+
+    record ShowDatabases(String likePattern) implements DdlStatement {
+    }
+
+    record ShowTables(String database, String pattern) implements DdlStatement {
+    }
+
+    record ShowViews(String database, String likePattern) implements DdlStatement {
+    }
+
+    record ShowColumns(Name table) implements DdlStatement {
+    }
+
+    record ShowCreate(Name table, boolean view) implements DdlStatement {
+    }
+
+    record ShowPartitions(Name table) implements DdlStatement {
+    }
+
+    record ShowTableProperties(Name table, String key) implements DdlStatement {
+    }
+
+    record Describe(Name table) implements DdlStatement {
+    }
+}

@@ -1,0 +1,36 @@
+package ai.connecty.athena.local.engine.ddl;
+
+import java.util.Locale;
+
+/** A token of a DDL/utility statement; comments and whitespace are dropped by the lexer. */
+public record DdlToken(Kind kind, String text, int start, int end) {
+
+    public enum Kind { WORD, QUOTED_IDENTIFIER, BACKQUOTED_IDENTIFIER, STRING, NUMBER, SYMBOL }
+
+    public boolean isWord(String word) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(word);
+    }
+
+    public boolean isSymbol(String symbol) {
+        return kind == Kind.SYMBOL && text.equals(symbol);
+    }
+
+    public boolean isIdentifier() {
+        return kind == Kind.WORD || kind == Kind.QUOTED_IDENTIFIER || kind == Kind.BACKQUOTED_IDENTIFIER;
+    }
+
+    /** Identifier value as the catalog stores it: unquoted and lower case (Glue folds names). */
+    public String identifier() {
+        return switch (kind) {
+            case QUOTED_IDENTIFIER -> text.substring(1, text.length() - 1).replace("\"\"", "\"").toLowerCase(Locale.ROOT);
+            case BACKQUOTED_IDENTIFIER -> text.substring(1, text.length() - 1).replace("``", "`").toLowerCase(Locale.ROOT);
+            default -> text.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The value of a string literal without quotes; Hive also accepts {@code "..."} and backslash escapes. */
+    public String stringValue() {
+        String body = text.substring(1, text.length() - 1);
+        return body.replace("''", "'").replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\");
+    }
+}

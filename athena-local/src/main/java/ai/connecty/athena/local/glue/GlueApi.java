@@ -1,0 +1,165 @@
+package ai.connecty.athena.local.glue;
+
+import ai.connecty.athena.local.api.AwsException;
+import ai.connecty.athena.local.api.CallContext;
+import ai.connecty.athena.local.api.JsonOperationHandler;
+import ai.connecty.athena.local.catalog.CatalogStore;
+import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.DatabaseDef;
+import ai.connecty.athena.local.catalog.NamePattern;
+import ai.connecty.athena.local.catalog.PartitionDef;
+import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.engine.ddl.DdlSyntaxException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** The Glue Data Catalog API (target prefix {@code AWSGlue}); it serves only the {@code AwsDataCatalog} catalog. */
+public final class GlueApi implements JsonOperationHandler {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String CATALOG = DataCatalog.AWS_DATA_CATALOG.name();
+
+    private final CatalogStore store;
+
+    public GlueApi(CatalogStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public JsonNode handle(String operation, JsonNode input, CallContext ctx) {
+        JsonNode in = input == null ? F.objectNode() : input;
+        return switch (operation) {
+            case "GetDatabases" -> getDatabases(in, ctx);
+            case "GetDatabase" -> getDatabase(in, ctx);
+            case "GetTables" -> getTables(in, ctx);
+            case "GetTable" -> getTable(in, ctx);
+            case "GetPartitions" -> getPartitions(in, ctx);
+            default -> throw new AwsException(400, "UnknownOperationException", "");
+        };
+    }
+
+    private JsonNode getDatabases(JsonNode in, CallContext ctx) {
+        ctx.authorize("glue:GetDatabases", catalogArn(ctx));
+        List<DatabaseDef> dbs = store.databases(CATALOG);
+        return page(dbs, in, 100, "DatabaseList", "dbs", d -> GlueJson.database(d, catalogId(in, ctx)));
+    }
+
+    private JsonNode getDatabase(JsonNode in, CallContext ctx) {
+        String name = required(in, "Name");
+        ctx.authorize("glue:GetDatabase", databaseArn(ctx, name));
+        DatabaseDef db = database(name);
+        ObjectNode out = F.objectNode();
+        out.set("Database", GlueJson.database(db, catalogId(in, ctx)));
+        return out;
+    }
+
+    private JsonNode getTables(JsonNode in, CallContext ctx) {
+        String db = required(in, "DatabaseName");
+        ctx.authorize("glue:GetTables", databaseArn(ctx, db));
+        database(db);
+        NamePattern pattern = NamePattern.of(in.path("Expression").asText(null));
+        List<TableDef> tables = store.tables(CATALOG, db).stream().filter(t -> pattern.matches(t.name())).toList();
+        return page(tables, in, 100, "TableList", "tables:" + db, t -> GlueJson.table(t, catalogId(in, ctx)));
+    }
+
+    private JsonNode getTable(JsonNode in, CallContext ctx) {
+        String db = required(in, "DatabaseName");
+        String name = required(in, "Name");
+        ctx.authorize("glue:GetTable", tableArn(ctx, db, name));
+        TableDef t = table(db, name);
+        ObjectNode out = F.objectNode();
+        out.set("Table", GlueJson.table(t, catalogId(in, ctx)));
+        return out;
+    }
+
+    private JsonNode getPartitions(JsonNode in, CallContext ctx) {
+        String db = required(in, "DatabaseName");
+        String name = required(in, "TableName");
+        ctx.authorize("glue:GetPartitions", tableArn(ctx, db, name));
+        TableDef t = table(db, name);
+        Predicate<List<String>> filter;
+        try {
+            filter = PartitionFilter.parse(in.path("Expression").asText(null), t.partitionKeys());
+        } catch (IllegalArgumentException | DdlSyntaxException e) {
+            throw new AwsException(400, "InvalidInputException", "Unsupported expression: " + e.getMessage());
+        }
+        List<PartitionDef> parts = store.partitions(CATALOG, db, name).stream().filter(p -> filter.test(p.values())).toList();
+        return page(parts, in, 1000, "Partitions", "parts:" + db + "." + name, p -> GlueJson.partition(t, p, catalogId(in, ctx)));
+    }
+
+    private DatabaseDef database(String name) {
+        return store.database(CATALOG, name).orElseThrow(() ->
+                new AwsException(400, "EntityNotFoundException", "Database " + name + " not found."));
+    }
+
+    private TableDef table(String db, String name) {
+        database(db);
+        return store.table(CATALOG, db, name).orElseThrow(() ->
+                new AwsException(400, "EntityNotFoundException", "Table " + name + " not found."));
+    }
+
+    private static <T> ObjectNode page(List<T> items, JsonNode in, int maxAllowed, String field, String scope,
+                                       Function<T, JsonNode> render) {
+        int max = in.path("MaxResults").asInt(maxAllowed);
+        if (max < 1 || max > maxAllowed) {
+            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value '" + max
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + maxAllowed);
+        }
+        int from = 0;
+        String token = in.path("NextToken").asText(null);
+        if (token != null) {
+            try {
+                String s = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+                if (!s.startsWith(scope + ":")) {
+                    throw new IllegalArgumentException(s);
+                }
+                from = Integer.parseInt(s.substring(scope.length() + 1));
+            } catch (IllegalArgumentException e) {
+                throw new AwsException(400, "InvalidInputException", "Invalid pagination token");
+            }
+        }
+        ObjectNode out = F.objectNode();
+        ArrayNode array = out.putArray(field);
+        int end = Math.min(items.size(), from + max);
+        for (int i = from; i < end; i++) {
+            array.add(render.apply(items.get(i)));
+        }
+        if (end < items.size()) {
+            out.put("NextToken", Base64.getEncoder().encodeToString((scope + ":" + end).getBytes(StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    private static String required(JsonNode in, String field) {
+        JsonNode n = in.get(field);
+        if (n == null || n.isNull() || n.asText().isEmpty()) {
+            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value null at '"
+                    + Character.toLowerCase(field.charAt(0)) + field.substring(1) + "' failed to satisfy constraint: Member must not be null");
+        }
+        return n.asText();
+    }
+
+    private static String catalogId(JsonNode in, CallContext ctx) {
+        return in.path("CatalogId").asText(ctx.accountId());
+    }
+
+    private static String catalogArn(CallContext ctx) {
+        return "arn:aws:glue:" + ctx.region() + ":" + ctx.accountId() + ":catalog";
+    }
+
+    private static String databaseArn(CallContext ctx, String db) {
+        return "arn:aws:glue:" + ctx.region() + ":" + ctx.accountId() + ":database/" + db.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String tableArn(CallContext ctx, String db, String table) {
+        return "arn:aws:glue:" + ctx.region() + ":" + ctx.accountId() + ":table/" + db.toLowerCase(java.util.Locale.ROOT)
+                + "/" + table.toLowerCase(java.util.Locale.ROOT);
+    }
+}
