@@ -1,14 +1,116 @@
 package ai.connecty.athena.jdbc.aws;
 
+import ai.connecty.athena.jdbc.auth.AssumeRoleCredentials;
+import ai.connecty.athena.jdbc.auth.CredentialsProviders;
+import ai.connecty.athena.jdbc.config.ConfigErrors;
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.config.ConnectionProperty;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
-/** STUB (owned by the config/auth work): the SDK clients of one connection, closed with it. */
+/**
+ * The SDK clients of one connection, sharing one HTTP client and one credentials provider, and closed with the
+ * connection. Building them makes no network call: credentials (including AssumeRole) are fetched on first use.
+ */
 public final class AwsClients implements AutoCloseable {
-    public AthenaClient athena() { throw new UnsupportedOperationException("stub"); }
-    public GlueClient glue() { throw new UnsupportedOperationException("stub"); }
-    public S3Client s3() { throw new UnsupportedOperationException("stub"); }
+    private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+
+    private final AthenaClient athena;
+    private final GlueClient glue;
+    private final S3Client s3;
+    private final AwsCredentialsProvider credentials;
+    /** Everything to close, most dependent first. */
+    private final Deque<AutoCloseable> resources;
+
+    private AwsClients(AthenaClient athena, GlueClient glue, S3Client s3, AwsCredentialsProvider credentials,
+                       Deque<AutoCloseable> resources) {
+        this.athena = athena;
+        this.glue = glue;
+        this.s3 = s3;
+        this.credentials = credentials;
+        this.resources = resources;
+    }
+
+    public static AwsClients create(ConnectionConfig config) throws SQLException {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            SdkHttpClient http = HttpClientFactory.create(config);
+            resources.push(http);
+            SdkClientSettings settings = new SdkClientSettings(config, http);
+            AwsCredentialsProvider credentials = own(resources, CredentialsProviders.base(config));
+            if (config.roleArn().isPresent()) {
+                StsClient sts = own(resources, settings.apply(StsClient.builder(), credentials,
+                        ConnectionProperty.STS_ENDPOINT).build());
+                credentials = own(resources, AssumeRoleCredentials.create(config, sts));
+            }
+            AthenaClient athena = own(resources, settings.apply(AthenaClient.builder(), credentials,
+                    ConnectionProperty.ATHENA_ENDPOINT).build());
+            GlueClient glue = own(resources, settings.apply(GlueClient.builder(), credentials,
+                    ConnectionProperty.GLUE_ENDPOINT).build());
+            // Emulators and private endpoints cannot serve bucket.host names, so address them path-style.
+            boolean pathStyle = settings.endpoint(ConnectionProperty.S3_ENDPOINT).isPresent();
+            S3Client s3 = own(resources, settings.apply(S3Client.builder(), credentials,
+                    ConnectionProperty.S3_ENDPOINT).forcePathStyle(pathStyle).build());
+            return new AwsClients(athena, glue, s3, credentials, resources);
+        } catch (SQLException e) {
+            closeAll(resources);
+            throw e;
+        } catch (SdkException | IllegalArgumentException e) {
+            closeAll(resources);
+            throw ConfigErrors.error("Could not set up the AWS clients: " + e.getMessage(), e);
+        }
+    }
+
+    public AthenaClient athena() {
+        return athena;
+    }
+
+    public GlueClient glue() {
+        return glue;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    /** The provider that signs every call (the assumed role's, when RoleArn is set). */
+    public AwsCredentialsProvider credentialsProvider() {
+        return credentials;
+    }
+
+    /** Closes the clients, the credential providers (stopping their refresh threads) and the HTTP client. */
     @Override
-    public void close() { }
+    public void close() {
+        synchronized (resources) {
+            closeAll(resources);
+        }
+    }
+
+    private static <T> T own(Deque<AutoCloseable> resources, T resource) {
+        if (resource instanceof AutoCloseable) {
+            resources.push((AutoCloseable) resource);
+        }
+        return resource;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("Ignoring failure while closing {}", resource.getClass().getName(), e);
+            }
+        }
+    }
 }

@@ -1,0 +1,100 @@
+package ai.connecty.athena.jdbc;
+
+import ai.connecty.athena.jdbc.aws.AwsClients;
+import ai.connecty.athena.jdbc.config.ConfigErrors;
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.config.ConnectionUrl;
+import ai.connecty.athena.jdbc.config.DriverVersion;
+import ai.connecty.athena.jdbc.config.PropertyInfos;
+import ai.connecty.athena.jdbc.config.PropertySettings;
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC driver for Amazon Athena, for URLs starting with {@code jdbc:connecty-athena://}. Loading the class
+ * registers it with {@link DriverManager}; {@code META-INF/services/java.sql.Driver} makes that automatic.
+ */
+public class AthenaDriver implements Driver {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(AthenaDriver.class);
+
+    static {
+        try {
+            DriverManager.registerDriver(new AthenaDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * @return a connection, or null when the URL is for another driver (as {@link Driver#connect} requires)
+     */
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (!acceptsURL(url)) {
+            return null;
+        }
+        ConnectionConfig config = ConnectionConfig.parse(url, info);
+        LOG.debug("Connecting with {}", config);
+        AwsClients clients = AwsClients.create(config);
+        boolean opened = false;
+        try {
+            List<SQLWarning> warnings = new ArrayList<>(config.warnings());
+            Connection connection = new AthenaConnection(url, config, clients, warnings);
+            opened = true;
+            return connection;
+        } catch (RuntimeException e) {
+            throw new SQLException("Could not open the connection: " + e, SqlState.CONNECTION_FAILURE, e);
+        } finally {
+            if (!opened) {
+                clients.close();
+            }
+        }
+    }
+
+    @Override
+    public boolean acceptsURL(String url) throws SQLException {
+        if (url == null) {
+            throw ConfigErrors.error("The connection URL is null; expected " + ConnectionUrl.PREFIX + "Key=Value;...");
+        }
+        return ConnectionUrl.accepts(url);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+        return PropertyInfos.describe(PropertySettings.resolve(url, info));
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return DriverVersion.major();
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return DriverVersion.minor();
+    }
+
+    /** Athena is not SQL-92 entry level (no transactions, no primary keys), so the driver cannot claim compliance. */
+    @Override
+    public boolean jdbcCompliant() {
+        return false;
+    }
+
+    /** The driver logs through SLF4J, not java.util.logging. */
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("The driver logs through SLF4J, not java.util.logging",
+                SqlState.FEATURE_NOT_SUPPORTED);
+    }
+}

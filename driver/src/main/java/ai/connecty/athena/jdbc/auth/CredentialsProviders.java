@@ -1,0 +1,68 @@
+package ai.connecty.athena.jdbc.auth;
+
+import ai.connecty.athena.jdbc.config.ConfigErrors;
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.config.CredentialsSource;
+import java.sql.SQLException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Chooses the credentials that sign the connection's calls, before any role is assumed: static keys, a named
+ * source (DefaultChain, ProfileCredentials, InstanceProfile) or a user class; the SDK default chain otherwise.
+ * Every provider returned is a fresh instance owned by the connection, so closing it cannot affect other
+ * connections (unlike {@code DefaultCredentialsProvider.create()}, which is a shared singleton).
+ */
+public final class CredentialsProviders {
+    private CredentialsProviders() {
+    }
+
+    public static AwsCredentialsProvider base(ConnectionConfig config) throws SQLException {
+        if (config.accessKeyId().isPresent()) {
+            return StaticCredentialsProvider.create(staticCredentials(config));
+        }
+        if (!config.credentialsProvider().isPresent()) {
+            return config.profileName().isPresent() ? profile(config) : defaultChain();
+        }
+        String configured = config.credentialsProvider().get();
+        CredentialsSource source = CredentialsSource.byKeyword(configured);
+        if (source == null) {
+            return CustomProviderLoader.load(configured);
+        }
+        switch (source) {
+            case PROFILE:
+                return profile(config);
+            case INSTANCE_PROFILE:
+                return InstanceProfileCredentialsProvider.builder().build();
+            case DEFAULT_CHAIN:
+            default:
+                return defaultChain();
+        }
+    }
+
+    private static AwsCredentials staticCredentials(ConnectionConfig config) throws SQLException {
+        String accessKeyId = config.accessKeyId().get();
+        String secret = config.secretAccessKey().orElseThrow(() -> ConfigErrors.error(
+                "User (AccessKeyId) is set but Password (SecretAccessKey) is missing"));
+        if (config.sessionToken().isPresent()) {
+            return AwsSessionCredentials.create(accessKeyId, secret, config.sessionToken().get());
+        }
+        return AwsBasicCredentials.create(accessKeyId, secret);
+    }
+
+    private static AwsCredentialsProvider defaultChain() {
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static AwsCredentialsProvider profile(ConnectionConfig config) {
+        ProfileCredentialsProvider.Builder builder = ProfileCredentialsProvider.builder();
+        config.profileName().ifPresent(builder::profileName);
+        return builder.build();
+    }
+}

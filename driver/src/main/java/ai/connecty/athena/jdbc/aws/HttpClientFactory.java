@@ -1,0 +1,46 @@
+package ai.connecty.athena.jdbc.aws;
+
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
+
+/**
+ * Builds the one HTTP client that all SDK clients of a connection share (one connection pool, one proxy).
+ * The SDK marks its Apache 4 client deprecated in favour of the Apache 5 one; the driver's pom depends on the
+ * Apache 4 module for now, so the deprecation is acknowledged here until the pom moves to apache5-client.
+ */
+@SuppressWarnings("deprecation")
+final class HttpClientFactory {
+    private HttpClientFactory() {
+    }
+
+    static SdkHttpClient create(ConnectionConfig config) {
+        ApacheHttpClient.Builder builder = ApacheHttpClient.builder();
+        config.networkTimeoutMillis().ifPresent(millis -> {
+            builder.connectionTimeout(Duration.ofMillis(millis));
+            builder.socketTimeout(Duration.ofMillis(millis));
+        });
+        if (config.proxyHost().isPresent()) {
+            builder.proxyConfiguration(proxy(config));
+        }
+        return builder.build();
+    }
+
+    static ProxyConfiguration proxy(ConnectionConfig config) {
+        String host = config.proxyHost().get();
+        URI parsed = URI.create(host.contains("://") ? host : "http://" + host);
+        int port = config.proxyPort().isPresent() ? config.proxyPort().getAsInt() : parsed.getPort();
+        URI endpoint = URI.create(parsed.getScheme() + "://" + parsed.getHost() + (port > 0 ? ":" + port : ""));
+        ProxyConfiguration.Builder proxy = ProxyConfiguration.builder()
+                .endpoint(endpoint)
+                // Only the driver's own settings count; JVM-wide proxy properties would surprise users of tools.
+                .useSystemPropertyValues(false)
+                .useEnvironmentVariableValues(false);
+        config.proxyUsername().ifPresent(proxy::username);
+        config.proxyPassword().ifPresent(proxy::password);
+        return proxy.build();
+    }
+}

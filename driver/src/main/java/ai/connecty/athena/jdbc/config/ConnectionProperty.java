@@ -1,0 +1,295 @@
+package ai.connecty.athena.jdbc.config;
+
+import static ai.connecty.athena.jdbc.config.PropertyCategory.BASIC;
+import static ai.connecty.athena.jdbc.config.PropertyCategory.CREDENTIALS;
+import static ai.connecty.athena.jdbc.config.PropertyCategory.ENDPOINTS;
+import static ai.connecty.athena.jdbc.config.PropertyCategory.METADATA;
+import static ai.connecty.athena.jdbc.config.PropertyCategory.NETWORK;
+import static ai.connecty.athena.jdbc.config.PropertyCategory.POLLING;
+import static ai.connecty.athena.jdbc.config.PropertyCategory.RESULTS;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every connection property the driver knows. This one list drives URL parsing, validation,
+ * {@code Driver.getPropertyInfo}, the DataSource setters and the generated docs, so they cannot disagree.
+ * Names follow the official Athena JDBC 3.x driver; its deprecated spellings are accepted as aliases so that
+ * users can switch drivers by changing only the URL prefix.
+ */
+public enum ConnectionProperty {
+    REGION(spec("Region", BASIC, PropertyType.STRING).aliases("AwsRegion")
+            .describe("AWS Region of the Athena service, e.g. us-east-1. When absent the AWS SDK region chain is used "
+                    + "(AWS_REGION, aws.region, the profile's region).")),
+    WORK_GROUP(spec("WorkGroup", BASIC, PropertyType.STRING).defaultValue("primary")
+            .describe("Athena workgroup that queries run in.")),
+    OUTPUT_LOCATION(spec("OutputLocation", BASIC, PropertyType.STRING).aliases("S3OutputLocation", "s3_staging_dir")
+            .describe("S3 location for query results: s3://bucket/prefix/ (the trailing slash is added when missing). "
+                    + "HTTPS S3 URLs are rewritten to s3:// with a warning. Optional when the workgroup sets one.")),
+    CATALOG(spec("Catalog", BASIC, PropertyType.STRING).defaultValue("AwsDataCatalog")
+            .describe("Data catalog used for unqualified table names and reported as the connection's catalog.")),
+    DATABASE(spec("Database", BASIC, PropertyType.STRING).aliases("Schema").defaultValue("default")
+            .describe("Database (JDBC schema) used for unqualified table names.")),
+
+    USER(spec("User", CREDENTIALS, PropertyType.STRING).aliases("AccessKeyId")
+            .describe("Access key id of static IAM credentials. DriverManager's user argument means this.")),
+    PASSWORD(spec("Password", CREDENTIALS, PropertyType.STRING).aliases("SecretAccessKey").secret()
+            .describe("Secret access key of static IAM credentials. DriverManager's password argument means this.")),
+    SESSION_TOKEN(spec("SessionToken", CREDENTIALS, PropertyType.STRING).secret()
+            .describe("Session token, when the static credentials are temporary ones.")),
+    CREDENTIALS_PROVIDER(spec("CredentialsProvider", CREDENTIALS, PropertyType.STRING)
+            .aliases("AWSCredentialsProviderClass")
+            .suggestions("DefaultChain", "ProfileCredentials", "InstanceProfile")
+            .describe("Where credentials come from when no static keys are given: DefaultChain, ProfileCredentials, "
+                    + "InstanceProfile, or the fully qualified name of a class implementing the AWS SDK v2 "
+                    + "AwsCredentialsProvider (public no-arg constructor or static create()). Without keys and "
+                    + "without this property the SDK default chain is used.")),
+    PROFILE_NAME(spec("ProfileName", CREDENTIALS, PropertyType.STRING)
+            .describe("Profile of the shared AWS config files used by ProfileCredentials (implied when only this "
+                    + "property is set).")),
+    ROLE_ARN(spec("RoleArn", CREDENTIALS, PropertyType.STRING)
+            .describe("IAM role to assume through STS with the credentials above. The temporary credentials are "
+                    + "refreshed in the background before they expire.")),
+    ROLE_SESSION_NAME(spec("RoleSessionName", CREDENTIALS, PropertyType.STRING)
+            .describe("Session name for AssumeRole (2-64 characters of [A-Za-z0-9+=,.@_-]). Default: "
+                    + "connecty-athena-jdbc-<epoch seconds>.")),
+    EXTERNAL_ID(spec("ExternalId", CREDENTIALS, PropertyType.STRING)
+            .describe("External id that the role's trust policy requires, if any.")),
+    ROLE_SESSION_DURATION(spec("RoleSessionDuration", CREDENTIALS, PropertyType.INTEGER).defaultValue("3600")
+            .range(900, 43200)
+            .describe("Lifetime in seconds of the assumed-role credentials (900-43200).")),
+
+    RESULT_FETCHER(spec("ResultFetcher", RESULTS, PropertyType.CHOICE).defaultValue("auto")
+            .choices("auto", "S3", "GetQueryResults", "GetQueryResultsStream")
+            .describe("How result rows are read: auto picks the fastest path that works, S3 downloads the result "
+                    + "file, GetQueryResults pages through the API.")),
+    FETCH_SIZE(spec("FetchSize", RESULTS, PropertyType.INTEGER).aliases("RowsToFetchPerBlock").defaultValue("0")
+            .range(0, 1_000_000)
+            .describe("Rows fetched per page; 0 lets the driver choose.")),
+    ENCRYPTION_OPTION(spec("EncryptionOption", RESULTS, PropertyType.CHOICE).aliases("S3OutputEncOption")
+            .choices("SSE_S3", "SSE_KMS", "CSE_KMS")
+            .describe("Encryption of the result files Athena writes.")),
+    KMS_KEY(spec("KmsKey", RESULTS, PropertyType.STRING).aliases("S3OutputEncKMSKey")
+            .describe("KMS key ARN or id; required with SSE_KMS and CSE_KMS, refused otherwise.")),
+    EXPECTED_BUCKET_OWNER(spec("ExpectedBucketOwner", RESULTS, PropertyType.STRING)
+            .describe("12-digit account id that must own the output bucket.")),
+    ACL_OPTION(spec("AclOption", RESULTS, PropertyType.CHOICE).choices("BUCKET_OWNER_FULL_CONTROL")
+            .describe("Canned ACL for the result files.")),
+    ENABLE_RESULT_REUSE_BY_AGE(spec("EnableResultReuseByAge", RESULTS, PropertyType.BOOLEAN).defaultValue("false")
+            .describe("Let Athena return an earlier result of the same query instead of running it again.")),
+    MAX_RESULT_REUSE_AGE_IN_MINUTES(spec("MaxResultReuseAgeInMinutes", RESULTS, PropertyType.INTEGER)
+            .defaultValue("60").range(1, 10080)
+            .describe("Oldest reusable result, in minutes (1-10080).")),
+
+    MIN_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS(spec("MinQueryExecutionPollingIntervalMillis", POLLING,
+            PropertyType.LONG).aliases("MinQueryExecutionPollingInterval").defaultValue("100").range(1, 600_000)
+            .describe("First wait, in milliseconds, before asking whether a query finished.")),
+    MAX_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS(spec("MaxQueryExecutionPollingIntervalMillis", POLLING,
+            PropertyType.LONG).aliases("MaxQueryExecutionPollingInterval").defaultValue("5000").range(1, 600_000)
+            .describe("Longest wait, in milliseconds, between two polls; at least the minimum.")),
+    QUERY_EXECUTION_POLLING_INTERVAL_MULTIPLIER(spec("QueryExecutionPollingIntervalMultiplier", POLLING,
+            PropertyType.DOUBLE).defaultValue("2").range(1, 10)
+            .describe("Growth factor of the wait after each poll (1-10).")),
+
+    NUM_RETRIES(spec("NumRetries", NETWORK, PropertyType.INTEGER).aliases("MaxErrorRetry").range(0, 100)
+            .describe("Retries of a failed retryable AWS call (throttling, 5xx, network); default: the SDK's.")),
+    NETWORK_TIMEOUT_MILLIS(spec("NetworkTimeoutMillis", NETWORK, PropertyType.INTEGER).range(1, Integer.MAX_VALUE)
+            .describe("Connect and socket read timeout of every AWS call, in milliseconds; default: the SDK's.")),
+    APPLICATION_NAME(spec("ApplicationName", NETWORK, PropertyType.STRING)
+            .describe("Appended to the User-Agent of every AWS call, so the application shows in CloudTrail.")),
+    PROXY_HOST(spec("ProxyHost", NETWORK, PropertyType.STRING)
+            .describe("HTTP proxy host, with or without http:// or https://.")),
+    PROXY_PORT(spec("ProxyPort", NETWORK, PropertyType.INTEGER).range(1, 65535)
+            .describe("HTTP proxy port.")),
+    PROXY_USERNAME(spec("ProxyUsername", NETWORK, PropertyType.STRING).aliases("ProxyUID")
+            .describe("Proxy user name.")),
+    PROXY_PASSWORD(spec("ProxyPassword", NETWORK, PropertyType.STRING).aliases("ProxyPWD").secret()
+            .describe("Proxy password.")),
+    CONNECTION_TEST(spec("ConnectionTest", NETWORK, PropertyType.BOOLEAN).defaultValue("false").notYetEffective()
+            .describe("Run a test query when connecting. Off by default because every query costs money.")),
+
+    ENDPOINT_OVERRIDE(spec("EndpointOverride", ENDPOINTS, PropertyType.STRING)
+            .describe("One endpoint for every service (Athena, Glue, S3, STS), as with athena-local or LocalStack. "
+                    + "Unlike the official driver, where EndpointOverride means the Athena endpoint only. "
+                    + "https:// is added when no scheme is given; http:// is allowed.")),
+    ATHENA_ENDPOINT(spec("AthenaEndpoint", ENDPOINTS, PropertyType.STRING)
+            .describe("Athena API endpoint; wins over EndpointOverride.")),
+    GLUE_ENDPOINT(spec("GlueEndpoint", ENDPOINTS, PropertyType.STRING)
+            .describe("Glue API endpoint; wins over EndpointOverride.")),
+    S3_ENDPOINT(spec("S3Endpoint", ENDPOINTS, PropertyType.STRING)
+            .describe("S3 endpoint; wins over EndpointOverride. An overridden S3 endpoint is addressed path-style.")),
+    STS_ENDPOINT(spec("StsEndpoint", ENDPOINTS, PropertyType.STRING).aliases("StsEndpointOverride")
+            .describe("STS endpoint used for AssumeRole; wins over EndpointOverride.")),
+
+    METADATA_RETRIEVAL_METHOD(spec("MetadataRetrievalMethod", METADATA, PropertyType.CHOICE).defaultValue("auto")
+            .choices("auto", "Glue", "ProxyAPI")
+            .describe("Source of DatabaseMetaData: auto reads Glue for GLUE catalogs and the Athena catalog APIs for "
+                    + "the others; Glue or ProxyAPI force one source.")),
+    METADATA_CACHE_TTL_SECONDS(spec("MetadataCacheTtlSeconds", METADATA, PropertyType.INTEGER).defaultValue("0")
+            .range(0, 86_400).notYetEffective()
+            .describe("How long catalog metadata may be cached, in seconds; 0 disables caching."));
+
+    private static final Map<String, ConnectionProperty> BY_LOWER_CASE_NAME = indexNames();
+
+    private final Spec spec;
+
+    ConnectionProperty(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** The canonical spelling, as documented. */
+    public String propertyName() {
+        return spec.name;
+    }
+
+    /** Other accepted spellings, mostly the official driver's deprecated names. */
+    public List<String> aliases() {
+        return spec.aliases;
+    }
+
+    public PropertyCategory category() {
+        return spec.category;
+    }
+
+    public PropertyType type() {
+        return spec.type;
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(spec.defaultValue);
+    }
+
+    public String description() {
+        return spec.description;
+    }
+
+    /** For CHOICE properties the only accepted values; for others the suggested ones (possibly empty). */
+    public List<String> choices() {
+        return spec.choices;
+    }
+
+    /** Secret values never leave the driver: not in messages, toString, logs or DriverPropertyInfo. */
+    public boolean isSecret() {
+        return spec.secret;
+    }
+
+    /** False for properties that are accepted and validated but only act in a later release. */
+    public boolean isEffective() {
+        return spec.effective;
+    }
+
+    public long minimum() {
+        return spec.min;
+    }
+
+    public long maximum() {
+        return spec.max;
+    }
+
+    /** The property whose name or alias this is, ignoring case. */
+    public static Optional<ConnectionProperty> byName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(BY_LOWER_CASE_NAME.get(name.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every accepted spelling, canonical names first. */
+    public static List<String> allNames() {
+        List<String> names = new ArrayList<>();
+        for (ConnectionProperty property : values()) {
+            names.add(property.propertyName());
+        }
+        for (ConnectionProperty property : values()) {
+            names.addAll(property.aliases());
+        }
+        return names;
+    }
+
+    private static Map<String, ConnectionProperty> indexNames() {
+        Map<String, ConnectionProperty> index = new HashMap<>();
+        for (ConnectionProperty property : values()) {
+            List<String> spellings = new ArrayList<>(property.aliases());
+            spellings.add(property.propertyName());
+            for (String spelling : spellings) {
+                ConnectionProperty previous = index.put(spelling.toLowerCase(Locale.ROOT), property);
+                if (previous != null) {
+                    throw new IllegalStateException("Property name " + spelling + " is defined twice");
+                }
+            }
+        }
+        return Collections.unmodifiableMap(index);
+    }
+
+    private static Spec spec(String name, PropertyCategory category, PropertyType type) {
+        return new Spec(name, category, type);
+    }
+
+    /** Fluent description of one property, used only while the enum constants are built. */
+    private static final class Spec {
+        private final String name;
+        private final PropertyCategory category;
+        private final PropertyType type;
+        private List<String> aliases = Collections.emptyList();
+        private List<String> choices = Collections.emptyList();
+        private String defaultValue;
+        private String description = "";
+        private boolean secret;
+        private boolean effective = true;
+        private long min = Long.MIN_VALUE;
+        private long max = Long.MAX_VALUE;
+
+        Spec(String name, PropertyCategory category, PropertyType type) {
+            this.name = name;
+            this.category = category;
+            this.type = type;
+        }
+
+        Spec aliases(String... names) {
+            aliases = Collections.unmodifiableList(Arrays.asList(names));
+            return this;
+        }
+
+        Spec choices(String... values) {
+            choices = Collections.unmodifiableList(Arrays.asList(values));
+            return this;
+        }
+
+        /** Suggested values shown to tools; unlike choices, other values are allowed. */
+        Spec suggestions(String... values) {
+            return choices(values);
+        }
+
+        Spec defaultValue(String value) {
+            defaultValue = value;
+            return this;
+        }
+
+        Spec describe(String text) {
+            description = text;
+            return this;
+        }
+
+        Spec secret() {
+            secret = true;
+            return this;
+        }
+
+        Spec notYetEffective() {
+            effective = false;
+            return this;
+        }
+
+        Spec range(long minimum, long maximum) {
+            min = minimum;
+            max = maximum;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package ai.connecty.athena.jdbc.config;
+
+import java.sql.SQLException;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The syntax of {@code jdbc:connecty-athena://[host[:port]];Key=Value;Key={value;with;semicolons};...}.
+ * This class only splits the text; what the keys mean is decided by {@link PropertySettings}.
+ * A first fragment without '=' is kept as the host segment: tools such as Metabase put the Athena host there.
+ */
+public final class ConnectionUrl {
+    public static final String PREFIX = "jdbc:connecty-athena://";
+
+    private final String hostSegment;
+    private final List<Map.Entry<String, String>> pairs;
+
+    private ConnectionUrl(String hostSegment, List<Map.Entry<String, String>> pairs) {
+        this.hostSegment = hostSegment;
+        this.pairs = Collections.unmodifiableList(pairs);
+    }
+
+    /** True when the URL is meant for this driver; the scheme part is compared ignoring case. */
+    public static boolean accepts(String url) {
+        return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
+    public static ConnectionUrl parse(String url) throws SQLException {
+        if (!accepts(url)) {
+            throw ConfigErrors.error("Not a Connecty Athena URL: it must start with " + PREFIX
+                    + ", e.g. " + PREFIX + "Region=us-east-1;OutputLocation=s3://bucket/prefix/");
+        }
+        return new Parser(url.substring(PREFIX.length())).parse();
+    }
+
+    public Optional<String> hostSegment() {
+        return Optional.ofNullable(hostSegment);
+    }
+
+    /** The key/value pairs in URL order; keys and values trimmed, braces removed. */
+    public List<Map.Entry<String, String>> pairs() {
+        return pairs;
+    }
+
+    private static final class Parser {
+        private final String text;
+        private int position;
+        private String hostSegment;
+        private final List<Map.Entry<String, String>> pairs = new ArrayList<>();
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        ConnectionUrl parse() throws SQLException {
+            boolean first = true;
+            while (position < text.length()) {
+                parseFragment(first);
+                first = false;
+            }
+            return new ConnectionUrl(hostSegment, pairs);
+        }
+
+        private void parseFragment(boolean first) throws SQLException {
+            int start = position;
+            int equals = indexOfEither('=', ';', start);
+            if (equals < 0 || text.charAt(equals) == ';') {
+                int end = equals < 0 ? text.length() : equals;
+                String fragment = text.substring(start, end).trim();
+                position = end + 1;
+                if (fragment.isEmpty()) {
+                    return;
+                }
+                if (first && looksLikeHost(fragment)) {
+                    hostSegment = fragment;
+                    return;
+                }
+                throw ConfigErrors.error("Malformed fragment '" + fragment + "' in the connection URL: expected "
+                        + "Key=Value pairs separated by ';', e.g. " + PREFIX + "Region=us-east-1;WorkGroup=primary");
+            }
+            String key = text.substring(start, equals).trim();
+            if (key.isEmpty()) {
+                throw ConfigErrors.error("Malformed fragment '" + text.substring(start, Math.min(text.length(),
+                        equals + 1)) + "' in the connection URL: a property name is missing before '='");
+            }
+            position = equals + 1;
+            pairs.add(new AbstractMap.SimpleImmutableEntry<>(key, readValue(key)));
+        }
+
+        private String readValue(String key) throws SQLException {
+            int valueStart = skipWhitespace(position);
+            if (valueStart < text.length() && text.charAt(valueStart) == '{') {
+                int close = text.indexOf('}', valueStart + 1);
+                if (close < 0) {
+                    throw ConfigErrors.error("The value of " + key + " in the connection URL opens a '{' that is "
+                            + "never closed: write " + key + "={value} with the closing brace");
+                }
+                int after = skipWhitespace(close + 1);
+                if (after < text.length() && text.charAt(after) != ';') {
+                    throw ConfigErrors.error("Unexpected text after the closing '}' of " + key
+                            + " in the connection URL: end the braced value with ';'");
+                }
+                position = after + 1;
+                return text.substring(valueStart + 1, close);
+            }
+            int end = text.indexOf(';', valueStart);
+            if (end < 0) {
+                end = text.length();
+            }
+            position = end + 1;
+            return text.substring(valueStart, end).trim();
+        }
+
+        private int indexOfEither(char a, char b, int from) {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == a || c == b) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int skipWhitespace(int from) {
+            int i = from;
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean looksLikeHost(String fragment) {
+            String lower = fragment.toLowerCase(Locale.ROOT);
+            boolean hostShaped = lower.matches("(https?://)?[a-z0-9.-]+(:\\d{1,5})?/?");
+            // A lone word is more likely a key whose '=' was forgotten than a host name.
+            return hostShaped && (lower.indexOf('.') >= 0 || lower.indexOf(':') >= 0);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package ai.connecty.athena.jdbc.config;
+
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.CREDENTIALS_PROVIDER;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.ENCRYPTION_OPTION;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.EXPECTED_BUCKET_OWNER;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.EXTERNAL_ID;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.KMS_KEY;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.MAX_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.MIN_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.PASSWORD;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROFILE_NAME;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_HOST;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_PASSWORD;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_PORT;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_USERNAME;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_ARN;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_SESSION_DURATION;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_SESSION_NAME;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.SESSION_TOKEN;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.USER;
+
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Rules that involve more than one property: combinations that cannot work are refused with the fix. */
+final class ConsistencyRules {
+    /** Java binary class name: dotted identifiers, '$' allowed for nested classes. */
+    private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
+
+    private ConsistencyRules() {
+    }
+
+    static void check(PropertySettings settings, Map<ConnectionProperty, Object> values, List<SQLWarning> warnings)
+            throws SQLException {
+        checkEncryption(settings);
+        checkPolling(values);
+        checkCredentials(settings);
+        checkRole(settings, warnings);
+        checkProxy(settings);
+        if (settings.isSet(EXPECTED_BUCKET_OWNER)) {
+            ValueFormats.accountId(EXPECTED_BUCKET_OWNER, settings.get(EXPECTED_BUCKET_OWNER).get());
+        }
+    }
+
+    private static void checkEncryption(PropertySettings settings) throws SQLException {
+        String option = settings.get(ENCRYPTION_OPTION).orElse("");
+        boolean kmsOption = option.equalsIgnoreCase("SSE_KMS") || option.equalsIgnoreCase("CSE_KMS");
+        if (kmsOption && !settings.isSet(KMS_KEY)) {
+            throw ConfigErrors.error("EncryptionOption " + option + " needs a KMS key: set KmsKey to the key ARN or id");
+        }
+        if (!kmsOption && settings.isSet(KMS_KEY)) {
+            throw ConfigErrors.error("KmsKey only applies with EncryptionOption=SSE_KMS or CSE_KMS"
+                    + (option.isEmpty() ? "" : ", not " + option) + ": set one of those or remove KmsKey");
+        }
+    }
+
+    private static void checkPolling(Map<ConnectionProperty, Object> values) throws SQLException {
+        long min = (Long) values.get(MIN_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS);
+        long max = (Long) values.get(MAX_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS);
+        if (min > max) {
+            throw ConfigErrors.error("MinQueryExecutionPollingIntervalMillis (" + min + ") is greater than "
+                    + "MaxQueryExecutionPollingIntervalMillis (" + max + "): make the minimum at most the maximum");
+        }
+    }
+
+    private static void checkCredentials(PropertySettings settings) throws SQLException {
+        boolean user = settings.isSet(USER);
+        boolean password = settings.isSet(PASSWORD);
+        if (user && !password) {
+            throw ConfigErrors.error("User (AccessKeyId) is set but Password (SecretAccessKey) is missing: "
+                    + "static credentials need both");
+        }
+        if (password && !user) {
+            throw ConfigErrors.error("Password (SecretAccessKey) is set but User (AccessKeyId) is missing: "
+                    + "static credentials need both");
+        }
+        if (settings.isSet(SESSION_TOKEN) && !user) {
+            throw ConfigErrors.error("SessionToken only applies together with User (AccessKeyId) and Password "
+                    + "(SecretAccessKey)");
+        }
+        if (!settings.isSet(CREDENTIALS_PROVIDER)) {
+            return;
+        }
+        String provider = settings.get(CREDENTIALS_PROVIDER).get();
+        if (user) {
+            throw ConfigErrors.error("Both static keys (User/Password) and CredentialsProvider=" + provider
+                    + " are set: choose one source of credentials and remove the other");
+        }
+        if (!CredentialsSource.isNamed(provider) && !CLASS_NAME.matcher(provider).matches()) {
+            throw ConfigErrors.invalidValue(CREDENTIALS_PROVIDER, provider, "expected DefaultChain, "
+                    + "ProfileCredentials, InstanceProfile or the fully qualified name of a class implementing "
+                    + "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider");
+        }
+        if (settings.isSet(PROFILE_NAME) && !CredentialsSource.PROFILE.matches(provider)) {
+            throw ConfigErrors.error("ProfileName only applies with CredentialsProvider=ProfileCredentials, not "
+                    + provider + ": remove ProfileName or change CredentialsProvider");
+        }
+    }
+
+    private static void checkRole(PropertySettings settings, List<SQLWarning> warnings) throws SQLException {
+        if (settings.isSet(ROLE_ARN)) {
+            ValueFormats.roleArn(settings.get(ROLE_ARN).get());
+            if (settings.isSet(EXTERNAL_ID)) {
+                ValueFormats.externalId(settings.get(EXTERNAL_ID).get());
+            }
+            return;
+        }
+        for (ConnectionProperty roleOnly : new ConnectionProperty[] {ROLE_SESSION_NAME, EXTERNAL_ID,
+                ROLE_SESSION_DURATION}) {
+            if (settings.isSet(roleOnly)) {
+                warnings.add(ConfigErrors.warning("Connection property " + roleOnly.propertyName()
+                        + " has no effect without RoleArn"));
+            }
+        }
+    }
+
+    private static void checkProxy(PropertySettings settings) throws SQLException {
+        if (!settings.isSet(PROXY_HOST)) {
+            for (ConnectionProperty proxyOnly : new ConnectionProperty[] {PROXY_PORT, PROXY_USERNAME,
+                    PROXY_PASSWORD}) {
+                if (settings.isSet(proxyOnly)) {
+                    throw ConfigErrors.error(proxyOnly.propertyName() + " is set but ProxyHost is missing: set "
+                            + "ProxyHost (e.g. ProxyHost=http://proxy.example.com) or remove "
+                            + proxyOnly.propertyName());
+                }
+            }
+        }
+        if (settings.isSet(PROXY_PASSWORD) && !settings.isSet(PROXY_USERNAME)) {
+            throw ConfigErrors.error("ProxyPassword is set but ProxyUsername is missing: set both or neither");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package ai.connecty.athena.jdbc.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Shape checks of individual values that Athena, STS or S3 would otherwise reject only after a network call. */
+final class ValueFormats {
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    private ValueFormats() {
+    }
+
+    static String region(String value) throws SQLException {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!REGION.matcher(lower).matches()) {
+            throw ConfigErrors.invalidValue(ConnectionProperty.REGION, value,
+                    "expected an AWS Region code such as us-east-1, eu-west-1 or us-gov-west-1");
+        }
+        return lower;
+    }
+
+    static String roleArn(String value) throws SQLException {
+        if (!ROLE_ARN.matcher(value).matches()) {
+            throw ConfigErrors.invalidValue(ConnectionProperty.ROLE_ARN, value,
+                    "expected an IAM role ARN such as arn:aws:iam::123456789012:role/connecty-athena");
+        }
+        return value;
+    }
+
+    static String roleSessionName(String value) throws SQLException {
+        if (!SESSION_NAME.matcher(value).matches()) {
+            throw ConfigErrors.invalidValue(ConnectionProperty.ROLE_SESSION_NAME, value,
+                    "expected 2-64 characters from letters, digits and +=,.@_-");
+        }
+        return value;
+    }
+
+    static String externalId(String value) throws SQLException {
+        if (!EXTERNAL_ID.matcher(value).matches()) {
+            throw ConfigErrors.invalidValue(ConnectionProperty.EXTERNAL_ID, value,
+                    "expected 2-1224 characters from letters, digits and +=,.@:/_-");
+        }
+        return value;
+    }
+
+    static String accountId(ConnectionProperty property, String value) throws SQLException {
+        if (!ACCOUNT_ID.matcher(value).matches()) {
+            throw ConfigErrors.invalidValue(property, value, "expected a 12-digit AWS account id");
+        }
+        return value;
+    }
+
+    /** An endpoint URL; a bare host[:port] gets https:// like the SDK's own endpoint settings. */
+    static URI endpoint(ConnectionProperty property, String value) throws SQLException {
+        String withScheme = value.contains("://") ? value : "https://" + value;
+        try {
+            URI uri = new URI(withScheme);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw ConfigErrors.invalidValue(property, value, "the scheme must be https:// or http://");
+            }
+            if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw ConfigErrors.invalidValue(property, value,
+                        "expected an endpoint such as https://athena.us-east-1.amazonaws.com or http://127.0.0.1:4566");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw ConfigErrors.invalidValue(property, value,
+                    "not a valid URL (" + e.getReason() + "); expected e.g. http://127.0.0.1:4566");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package ai.connecty.athena.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.jdbc.config.ConnectionProperty;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class AthenaDataSourceTest {
+
+    @Test
+    void everyPropertyHasASetterAndGetter() {
+        for (ConnectionProperty property : ConnectionProperty.values()) {
+            String name = property.propertyName();
+            assertThat(Arrays.stream(AthenaDataSource.class.getMethods()).map(Method::getName))
+                    .as(name).contains("set" + name, "get" + name);
+        }
+    }
+
+    @Test
+    void settersRoundTripAndDefaultsShowThrough() {
+        AthenaDataSource ds = new AthenaDataSource();
+        assertThat(ds.getWorkGroup()).isEqualTo("primary");
+        assertThat(ds.getFetchSize()).isZero();
+        assertThat(ds.getNumRetries()).isNull();
+        ds.setRegion("eu-west-1");
+        ds.setWorkGroup("analytics");
+        ds.setFetchSize(5000);
+        ds.setEnableResultReuseByAge(true);
+        ds.setQueryExecutionPollingIntervalMultiplier(1.5);
+        ds.setMaxQueryExecutionPollingIntervalMillis(900L);
+        ds.setNumRetries(4);
+        ds.setProxyPort(null);
+        assertThat(ds.getRegion()).isEqualTo("eu-west-1");
+        assertThat(ds.getWorkGroup()).isEqualTo("analytics");
+        assertThat(ds.getFetchSize()).isEqualTo(5000);
+        assertThat(ds.getEnableResultReuseByAge()).isTrue();
+        assertThat(ds.getQueryExecutionPollingIntervalMultiplier()).isEqualTo(1.5);
+        assertThat(ds.getMaxQueryExecutionPollingIntervalMillis()).isEqualTo(900L);
+        assertThat(ds.getNumRetries()).isEqualTo(4);
+        assertThat(ds.getProxyPort()).isNull();
+        ds.setWorkGroup(null);
+        assertThat(ds.getWorkGroup()).isEqualTo("primary");
+    }
+
+    @Test
+    void genericSetterAcceptsAliasesIgnoringCase() {
+        AthenaDataSource ds = new AthenaDataSource();
+        ds.setProperty("awsregion", "ap-south-1");
+        ds.setProperty("S3OutputLocation", "s3://b/p/");
+        assertThat(ds.getRegion()).isEqualTo("ap-south-1");
+        assertThat(ds.getOutputLocation()).isEqualTo("s3://b/p/");
+        assertThat(ds.getProperty("Region")).isEqualTo("ap-south-1");
+    }
+
+    @Test
+    void getConnectionValidatesLikeTheUrl() {
+        AthenaDataSource ds = new AthenaDataSource();
+        ds.setRegion("us-east-1");
+        ds.setProperty("FetchSize", "many");
+        assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class).hasMessageContaining("FetchSize");
+    }
+
+    @Test
+    void getConnectionWithUserAndPasswordUsesThemAsKeys() throws SQLException {
+        AthenaDataSource ds = new AthenaDataSource();
+        ds.setRegion("us-east-1");
+        ds.setEndpointOverride("http://127.0.0.1:1");
+        ds.setUser("AKIAOTHER");
+        ds.setPassword("other");
+        try (Connection connection = ds.getConnection("AKIAIOSFODNN7EXAMPLE", "secret")) {
+            assertThat(connection.unwrap(AthenaConnection.class).config().accessKeyId())
+                    .contains("AKIAIOSFODNN7EXAMPLE");
+        }
+        assertThat(ds.getUser()).isEqualTo("AKIAOTHER");
+    }
+
+    @Test
+    void wrapperAndTimeouts() throws SQLException {
+        AthenaDataSource ds = new AthenaDataSource();
+        assertThat(ds.isWrapperFor(DataSource.class)).isTrue();
+        assertThat(ds.unwrap(AthenaDataSource.class)).isSameAs(ds);
+        assertThatThrownBy(() -> ds.unwrap(String.class)).isInstanceOf(SQLException.class);
+        ds.setLoginTimeout(7);
+        assertThat(ds.getLoginTimeout()).isEqualTo(7);
+        assertThatThrownBy(() -> ds.setLoginTimeout(-1)).isInstanceOf(SQLException.class);
+    }
+}

@@ -1,0 +1,84 @@
+package ai.connecty.athena.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Arrays;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class AthenaDriverTest {
+    private final AthenaDriver driver = new AthenaDriver();
+
+    @Test
+    void registersItselfAndIsListedInTheServicesFile() throws Exception {
+        assertThat(DriverManager.getDriver("jdbc:connecty-athena://Region=us-east-1"))
+                .isInstanceOf(AthenaDriver.class);
+        try (InputStream services = AthenaDriver.class.getResourceAsStream("/META-INF/services/java.sql.Driver")) {
+            assertThat(new String(services.readAllBytes(), StandardCharsets.UTF_8).trim())
+                    .isEqualTo(AthenaDriver.class.getName());
+        }
+    }
+
+    @Test
+    void acceptsOnlyItsPrefix() throws SQLException {
+        assertThat(driver.acceptsURL("jdbc:connecty-athena://")).isTrue();
+        assertThat(driver.acceptsURL("JDBC:CONNECTY-ATHENA://Region=us-east-1")).isTrue();
+        assertThat(driver.acceptsURL("jdbc:athena://Region=us-east-1")).isFalse();
+        assertThat(driver.acceptsURL("jdbc:postgresql://localhost/db")).isFalse();
+        assertThatThrownBy(() -> driver.acceptsURL(null)).isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void connectReturnsNullForOtherDrivers() throws SQLException {
+        assertThat(driver.connect("jdbc:postgresql://localhost/db", new Properties())).isNull();
+    }
+
+    @Test
+    void badSettingsFailBeforeAnyNetworkCall() {
+        assertThatThrownBy(() -> driver.connect("jdbc:connecty-athena://Region=us-east-1;FetchSize=lots", null))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("FetchSize")
+                .hasMessageContaining("'lots'");
+    }
+
+    @Test
+    void connectsWithoutNetworkAndCarriesWarnings() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;"
+                + "EndpointOverride=http://127.0.0.1:1;OutputLocation=s3://athena-results;WorkGrup=x",
+                "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")) {
+            AthenaConnection athena = connection.unwrap(AthenaConnection.class);
+            assertThat(athena.config().accessKeyId()).contains("AKIAIOSFODNN7EXAMPLE");
+            assertThat(athena.config().outputLocation()).contains("s3://athena-results/");
+            assertThat(athena.clients().athena()).isNotNull();
+            assertThat((Object) connection.getWarnings()).isNotNull();
+            assertThat(connection.getWarnings().getMessage()).contains("did you mean WorkGroup?");
+        }
+    }
+
+    @Test
+    void propertyInfoDescribesEveryPropertyWithoutSecrets() throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("password", "TOPSECRET");
+        DriverPropertyInfo[] infos = driver.getPropertyInfo("jdbc:connecty-athena://Region=eu-west-1", info);
+        assertThat(infos).extracting(i -> i.name).contains("Region", "WorkGroup", "OutputLocation", "Password");
+        assertThat(Arrays.stream(infos).filter(i -> i.name.equals("Region")).findFirst().get().value)
+                .isEqualTo("eu-west-1");
+        assertThat(infos).allSatisfy(i -> assertThat(String.valueOf(i.value)).doesNotContain("TOPSECRET"));
+    }
+
+    @Test
+    void versionAndCompliance() throws SQLException {
+        assertThat(driver.getMajorVersion()).isZero();
+        assertThat(driver.getMinorVersion()).isEqualTo(1);
+        assertThat(driver.jdbcCompliant()).isFalse();
+        assertThatThrownBy(driver::getParentLogger).isInstanceOf(SQLFeatureNotSupportedException.class);
+    }
+}

@@ -1,0 +1,137 @@
+package ai.connecty.athena.jdbc.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+class CredentialsProvidersTest {
+    private static final String URL = "jdbc:connecty-athena://Region=us-east-1;";
+
+    private static AwsCredentialsProvider provider(String urlTail) throws SQLException {
+        return CredentialsProviders.base(ConnectionConfig.parse(URL + urlTail, new Properties()));
+    }
+
+    @Test
+    void staticKeysResolveWithoutNetwork() throws SQLException {
+        AwsCredentialsProvider provider = provider("User=AKIAIOSFODNN7EXAMPLE;Password=secret/key");
+        assertThat(provider).isInstanceOf(StaticCredentialsProvider.class);
+        AwsCredentials credentials = provider.resolveCredentials();
+        assertThat(credentials).isInstanceOf(AwsBasicCredentials.class);
+        assertThat(credentials.accessKeyId()).isEqualTo("AKIAIOSFODNN7EXAMPLE");
+        assertThat(credentials.secretAccessKey()).isEqualTo("secret/key");
+    }
+
+    @Test
+    void driverManagerUserAndPasswordAreStaticKeys() throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("user", "AKIAUSER");
+        info.setProperty("password", "pw");
+        AwsCredentials credentials = CredentialsProviders.base(ConnectionConfig.parse(URL, info)).resolveCredentials();
+        assertThat(credentials.accessKeyId()).isEqualTo("AKIAUSER");
+    }
+
+    @Test
+    void sessionTokenMakesSessionCredentials() throws SQLException {
+        AwsCredentials credentials = provider("AccessKeyId=ASIAX;SecretAccessKey=s;SessionToken=tok")
+                .resolveCredentials();
+        assertThat(credentials).isInstanceOf(AwsSessionCredentials.class);
+        assertThat(((AwsSessionCredentials) credentials).sessionToken()).isEqualTo("tok");
+    }
+
+    @Test
+    void namedSourcesPickTheSdkProviders() throws SQLException {
+        assertThat(provider("")).isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(provider("CredentialsProvider=defaultchain")).isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(provider("CredentialsProvider=ProfileCredentials;ProfileName=dev"))
+                .isInstanceOf(ProfileCredentialsProvider.class);
+        assertThat(provider("ProfileName=dev")).isInstanceOf(ProfileCredentialsProvider.class);
+        assertThat(provider("AWSCredentialsProviderClass=InstanceProfile"))
+                .isInstanceOf(InstanceProfileCredentialsProvider.class);
+    }
+
+    @Test
+    void defaultChainIsAFreshInstanceNotTheSharedSingleton() throws SQLException {
+        assertThat(provider("")).isNotSameAs(DefaultCredentialsProvider.create());
+    }
+
+    @Test
+    void customClassWithNoArgConstructor() throws SQLException {
+        AwsCredentialsProvider provider = provider("CredentialsProvider=" + FixedProvider.class.getName());
+        assertThat(provider).isInstanceOf(FixedProvider.class);
+        assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIAFIXED");
+    }
+
+    @Test
+    void customClassWithStaticCreate() throws SQLException {
+        AwsCredentialsProvider provider = provider("CredentialsProvider=" + FactoryProvider.class.getName());
+        assertThat(provider).isInstanceOf(FactoryProvider.class);
+        assertThat(((FactoryProvider) provider).createdByFactory).isTrue();
+    }
+
+    @Test
+    void missingClassIsAClearError() {
+        assertThatThrownBy(() -> provider("CredentialsProvider=com.example.NoSuchProvider"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("com.example.NoSuchProvider was not found on the classpath");
+    }
+
+    @Test
+    void classOfTheWrongTypeIsAClearError() {
+        assertThatThrownBy(() -> provider("CredentialsProvider=java.lang.String"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("does not implement software.amazon.awssdk.auth.credentials.AwsCredentialsProvider");
+    }
+
+    @Test
+    void classWithoutUsableConstructorIsAClearError() {
+        assertThatThrownBy(() -> provider("CredentialsProvider=" + NoDefaultConstructor.class.getName()))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("public no-argument constructor or a public static create() method");
+    }
+
+    public static final class FixedProvider implements AwsCredentialsProvider {
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("AKIAFIXED", "fixed");
+        }
+    }
+
+    public static final class FactoryProvider implements AwsCredentialsProvider {
+        private final boolean createdByFactory;
+
+        private FactoryProvider(boolean createdByFactory) {
+            this.createdByFactory = createdByFactory;
+        }
+
+        public static FactoryProvider create() {
+            return new FactoryProvider(true);
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("AKIAFACTORY", "factory");
+        }
+    }
+
+    public static final class NoDefaultConstructor implements AwsCredentialsProvider {
+        public NoDefaultConstructor(String unused) {
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("AKIANONE", "none");
+        }
+    }
+}

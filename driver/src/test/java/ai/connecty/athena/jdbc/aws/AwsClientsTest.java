@@ -1,0 +1,137 @@
+package ai.connecty.athena.jdbc.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Endpoint, path-style, retry and user-agent wiring of the SDK clients, against WireMock on 127.0.0.1. */
+class AwsClientsTest {
+    private static final String CREDENTIALS = "User=AKIAIOSFODNN7EXAMPLE;Password=secret;";
+    private static final String JSON = "application/x-amz-json-1.1";
+
+    private WireMockServer primary;
+    private WireMockServer secondary;
+
+    @BeforeEach
+    void start() {
+        primary = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        secondary = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        primary.start();
+        secondary.start();
+        for (WireMockServer server : new WireMockServer[] {primary, secondary}) {
+            server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.ListWorkGroups"))
+                    .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("{\"WorkGroups\":[]}")));
+            server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.GetDatabases"))
+                    .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("{\"DatabaseList\":[]}")));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        primary.stop();
+        secondary.stop();
+    }
+
+    private static AwsClients clients(String urlTail) throws SQLException {
+        return AwsClients.create(ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;" + CREDENTIALS
+                + urlTail, new Properties()));
+    }
+
+    private static String http(WireMockServer server) {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Test
+    void endpointOverrideServesS3PathStyle() throws SQLException {
+        primary.stubFor(get(urlEqualTo("/athena-results/q/1.csv"))
+                .willReturn(aResponse().withHeader("Content-Length", "4").withBody("\"a\"\n")));
+        try (AwsClients clients = clients("EndpointOverride=" + http(primary))) {
+            byte[] bytes = clients.s3().getObjectAsBytes(b -> b.bucket("athena-results").key("q/1.csv")).asByteArray();
+            assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\"a\"\n");
+        }
+        primary.verify(1, getRequestedFor(urlEqualTo("/athena-results/q/1.csv")));
+    }
+
+    @Test
+    void serviceEndpointsWinOverEndpointOverride() throws SQLException {
+        try (AwsClients clients = clients("EndpointOverride=" + http(primary) + ";AthenaEndpoint=" + http(secondary))) {
+            clients.athena().listWorkGroups(b -> { });
+            clients.glue().getDatabases(b -> { });
+        }
+        secondary.verify(1, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListWorkGroups")));
+        primary.verify(0, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListWorkGroups")));
+        primary.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.GetDatabases")));
+    }
+
+    @Test
+    void applicationNameAndDriverVersionAreInTheUserAgent() throws SQLException {
+        try (AwsClients clients = clients("EndpointOverride=" + http(primary) + ";ApplicationName=nightly-report")) {
+            clients.athena().listWorkGroups(b -> { });
+        }
+        primary.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("User-Agent", containing("connecty-athena-jdbc/0.1.0-SNAPSHOT nightly-report")));
+    }
+
+    @Test
+    void numRetriesBoundsTheAttempts() throws SQLException {
+        primary.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.ListDataCatalogs"))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", JSON)
+                        .withBody("{\"__type\":\"InternalServerException\",\"Message\":\"boom\"}")));
+        try (AwsClients clients = clients("EndpointOverride=" + http(primary) + ";NumRetries=2")) {
+            assertThatThrownBy(() -> clients.athena().listDataCatalogs(b -> { })).isInstanceOf(SdkException.class);
+        }
+        primary.verify(3, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListDataCatalogs")));
+    }
+
+    @Test
+    void proxySettingsAreApplied() throws SQLException {
+        ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"
+                + "ProxyHost=proxy.example.com;ProxyPort=3128;ProxyUID=alice;ProxyPWD=pw", new Properties());
+        @SuppressWarnings("deprecation")
+        software.amazon.awssdk.http.apache.ProxyConfiguration proxy = HttpClientFactory.proxy(config);
+        assertThat(proxy.host()).isEqualTo("proxy.example.com");
+        assertThat(proxy.port()).isEqualTo(3128);
+        assertThat(proxy.scheme()).isEqualTo("http");
+        assertThat(proxy.username()).isEqualTo("alice");
+    }
+
+    @Test
+    void settingsResolveEndpointsPerService() throws SQLException {
+        ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"
+                + "EndpointOverride=localhost:4566;S3Endpoint=http://s3.local:9000", new Properties());
+        SdkClientSettings settings = new SdkClientSettings(config, null);
+        assertThat(settings.endpoint(ai.connecty.athena.jdbc.config.ConnectionProperty.GLUE_ENDPOINT))
+                .contains(URI.create("https://localhost:4566"));
+        assertThat(settings.endpoint(ai.connecty.athena.jdbc.config.ConnectionProperty.S3_ENDPOINT))
+                .contains(URI.create("http://s3.local:9000"));
+    }
+
+    @Test
+    void closeIsIdempotent() throws SQLException {
+        AwsClients clients = clients("EndpointOverride=" + http(primary));
+        clients.close();
+        clients.close();
+        assertThatThrownBy(() -> clients.athena().listWorkGroups(b -> { })).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,229 @@
+package ai.connecty.athena.jdbc.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLWarning;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConnectionConfigTest {
+    private static final String BASE = ConnectionUrl.PREFIX + "Region=us-east-1;";
+
+    private static ConnectionConfig config(String urlTail) throws SQLException {
+        return ConnectionConfig.from(PropertySettings.resolve(BASE + urlTail, new Properties()), Optional::empty);
+    }
+
+    private static SQLException error(String urlTail) {
+        try {
+            config(urlTail);
+        } catch (SQLException e) {
+            return e;
+        }
+        throw new AssertionError("expected an error for " + urlTail);
+    }
+
+    @Test
+    void defaultsFollowTheContract() throws SQLException {
+        ConnectionConfig config = config("");
+        assertThat(config.region()).isEqualTo("us-east-1");
+        assertThat(config.workGroup()).isEqualTo("primary");
+        assertThat(config.catalog()).isEqualTo("AwsDataCatalog");
+        assertThat(config.database()).isEqualTo("default");
+        assertThat(config.resultFetcher()).isEqualTo("auto");
+        assertThat(config.connectionTest()).isFalse();
+        assertThat(config.minPollingIntervalMillis()).isEqualTo(100);
+        assertThat(config.maxPollingIntervalMillis()).isEqualTo(5000);
+        assertThat(config.pollingIntervalMultiplier()).isEqualTo(2.0);
+        assertThat(config.resultReuseEnabled()).isFalse();
+        assertThat(config.resultReuseMaxAgeMinutes()).isEqualTo(60);
+        assertThat(config.fetchSize()).isZero();
+        assertThat(config.metadataRetrievalMethod()).isEqualTo("auto");
+        assertThat(config.metadataCacheTtlSeconds()).isZero();
+        assertThat(config.outputLocation()).isEmpty();
+        assertThat(config.encryptionOption()).isEmpty();
+        assertThat(config.roleSessionDurationSeconds()).isEqualTo(3600);
+        assertThat(config.roleSessionName()).matches("connecty-athena-jdbc-\\d+");
+        assertThat(config.numRetries()).isEmpty();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void typedValuesAreParsed() throws SQLException {
+        ConnectionConfig config = config("FetchSize=2000;EnableResultReuseByAge=1;MaxResultReuseAgeInMinutes=15;"
+                + "MinQueryExecutionPollingInterval=50;MaxQueryExecutionPollingIntervalMillis=800;"
+                + "QueryExecutionPollingIntervalMultiplier=1.5;ResultFetcher=getqueryresults;"
+                + "MetadataRetrievalMethod=glue;EncryptionOption=sse_kms;KmsKey=arn:aws:kms:us-east-1:1:key/k;"
+                + "ExpectedBucketOwner=123456789012;AclOption=bucket_owner_full_control;ConnectionTest=TRUE;"
+                + "NumRetries=5;NetworkTimeoutMillis=3000;OutputLocation=s3://b-1/p");
+        assertThat(config.fetchSize()).isEqualTo(2000);
+        assertThat(config.resultReuseEnabled()).isTrue();
+        assertThat(config.resultReuseMaxAgeMinutes()).isEqualTo(15);
+        assertThat(config.minPollingIntervalMillis()).isEqualTo(50);
+        assertThat(config.maxPollingIntervalMillis()).isEqualTo(800);
+        assertThat(config.pollingIntervalMultiplier()).isEqualTo(1.5);
+        assertThat(config.resultFetcher()).isEqualTo("GetQueryResults");
+        assertThat(config.metadataRetrievalMethod()).isEqualTo("Glue");
+        assertThat(config.encryptionOption()).contains("SSE_KMS");
+        assertThat(config.kmsKey()).contains("arn:aws:kms:us-east-1:1:key/k");
+        assertThat(config.expectedBucketOwner()).contains("123456789012");
+        assertThat(config.aclOption()).contains("BUCKET_OWNER_FULL_CONTROL");
+        assertThat(config.connectionTest()).isTrue();
+        assertThat(config.warnings()).extracting(SQLWarning::getMessage).containsExactly("Connection property "
+                + "ConnectionTest is accepted but takes effect only in a later release of the driver");
+        assertThat(config.numRetries()).hasValue(5);
+        assertThat(config.networkTimeoutMillis()).hasValue(3000);
+        assertThat(config.outputLocation()).contains("s3://b-1/p/");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "FetchSize=abc | Invalid value 'abc' for connection property FetchSize: expected a whole number from 0 to 1000000",
+            "FetchSize=-1 | expected a whole number from 0 to 1000000",
+            "FetchSize=99999999999 | expected a whole number from 0 to 1000000",
+            "ConnectionTest=yes | Invalid value 'yes' for connection property ConnectionTest: expected true, false, 1 or 0",
+            "ResultFetcher=fast | expected one of auto, S3, GetQueryResults, GetQueryResultsStream",
+            "QueryExecutionPollingIntervalMultiplier=0.5 | expected a number from 1 to 10",
+            "RoleSessionDuration=60 | expected a whole number from 900 to 43200",
+            "ProxyHost=p;ProxyPort=70000 | expected a whole number from 1 to 65535",
+            "MetadataRetrievalMethod=Query | expected one of auto, Glue, ProxyAPI",
+            "EncryptionOption=SSE_KMS | needs a KMS key: set KmsKey",
+            "KmsKey=k | KmsKey only applies with EncryptionOption=SSE_KMS or CSE_KMS",
+            "EncryptionOption=SSE_S3;KmsKey=k | not SSE_S3",
+            "MinQueryExecutionPollingIntervalMillis=6000 | make the minimum at most the maximum",
+            "ExpectedBucketOwner=12345 | expected a 12-digit AWS account id",
+            "User=AKIA1 | Password (SecretAccessKey) is missing",
+            "Password=x | User (AccessKeyId) is missing",
+            "SessionToken=t | SessionToken only applies together with User",
+            "User=AKIA1;Password=x;CredentialsProvider=DefaultChain | choose one source of credentials",
+            "CredentialsProvider=not a class | expected DefaultChain, ProfileCredentials, InstanceProfile",
+            "CredentialsProvider=InstanceProfile;ProfileName=dev | ProfileName only applies with CredentialsProvider=ProfileCredentials",
+            "RoleArn=arn:aws:iam::123:role/x | expected an IAM role ARN such as arn:aws:iam::123456789012:role/",
+            "RoleArn=arn:aws:iam::123456789012:role/r;RoleSessionName=a b | expected 2-64 characters",
+            "RoleArn=arn:aws:iam::123456789012:role/r;ExternalId=x | expected 2-1224 characters",
+            "ProxyPort=8080 | ProxyPort is set but ProxyHost is missing",
+            "ProxyHost=p;ProxyPassword=pw | ProxyPassword is set but ProxyUsername is missing",
+            "EndpointOverride=ftp://x | the scheme must be https:// or http://",
+            "S3Endpoint=http://h:1/?q=1 | Invalid value 'http://h:1/?q=1' for connection property S3Endpoint",
+            "OutputLocation=http://bucket/x | Accepted forms",
+    })
+    void badValuesAreRefusedNamingKeyValueAndFix(String urlTail, String expectedMessagePart) {
+        SQLException error = error(urlTail);
+        assertThat((Throwable) error).isInstanceOf(SQLNonTransientConnectionException.class);
+        assertThat(error.getSQLState()).isEqualTo("08001");
+        assertThat(error.getMessage()).contains(expectedMessagePart);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"us", "useast1", "us-east", "us_east_1", "moon-base-1x"})
+    void regionMustLookLikeARegion(String region) {
+        assertThatThrownBy(() -> ConnectionConfig.from(
+                PropertySettings.resolve(ConnectionUrl.PREFIX + "Region=" + region, null), Optional::empty))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("'" + region + "'")
+                .hasMessageContaining("such as us-east-1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"us-east-1, us-east-1", "US-WEST-2, us-west-2", "us-gov-west-1, us-gov-west-1",
+            "us-isob-east-1, us-isob-east-1", "ap-southeast-5, ap-southeast-5", "cn-north-1, cn-north-1"})
+    void realRegionsAreAccepted(String region, String expected) throws SQLException {
+        assertThat(ConnectionConfig.from(PropertySettings.resolve(ConnectionUrl.PREFIX + "Region=" + region, null),
+                Optional::empty).region()).isEqualTo(expected);
+    }
+
+    @Test
+    void missingRegionUsesTheSdkChainOrAsksForRegion() throws SQLException {
+        PropertySettings noRegion = PropertySettings.resolve(ConnectionUrl.PREFIX, null);
+        assertThat(ConnectionConfig.from(noRegion, () -> Optional.of("eu-central-1")).region())
+                .isEqualTo("eu-central-1");
+        assertThatThrownBy(() -> ConnectionConfig.from(noRegion, Optional::empty))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("set the connection property Region");
+    }
+
+    @Test
+    void endpointsGetHttpsWhenNoSchemeIsGiven() throws SQLException {
+        ConnectionConfig config = config("EndpointOverride=127.0.0.1:4566;AthenaEndpoint=http://localhost:1");
+        assertThat(config.endpoint(ConnectionProperty.ENDPOINT_OVERRIDE)).contains(URI.create("https://127.0.0.1:4566"));
+        assertThat(config.endpoint(ConnectionProperty.ATHENA_ENDPOINT)).contains(URI.create("http://localhost:1"));
+        assertThat(config.endpoint(ConnectionProperty.GLUE_ENDPOINT)).isEmpty();
+    }
+
+    @Test
+    void notYetEffectivePropertyIsAcceptedWithAWarning() throws SQLException {
+        ConnectionConfig config = config("MetadataCacheTtlSeconds=300");
+        assertThat(config.metadataCacheTtlSeconds()).isEqualTo(300);
+        assertThat(config.warnings()).extracting(SQLWarning::getMessage)
+                .containsExactly("Connection property MetadataCacheTtlSeconds is accepted but takes effect only in "
+                        + "a later release of the driver");
+    }
+
+    @Test
+    void roleOnlySettingsWithoutRoleArnWarn() throws SQLException {
+        assertThat(config("ExternalId=abc").warnings()).extracting(SQLWarning::getMessage)
+                .containsExactly("Connection property ExternalId has no effect without RoleArn");
+    }
+
+    @Test
+    void httpsOutputLocationRewriteIsReportedAsWarning() throws SQLException {
+        ConnectionConfig config = config("OutputLocation=https://s3.amazonaws.com/analytics-prod/athena/results/");
+        assertThat(config.outputLocation()).contains("s3://analytics-prod/athena/results/");
+        assertThat(config.warnings()).hasSize(1);
+    }
+
+    @Test
+    void secretsNeverAppearInToStringOrErrors() throws SQLException {
+        ConnectionConfig config = config("User=AKIAIOSFODNN7EXAMPLE;Password=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY;"
+                + "SessionToken=TOKEN123456;ProxyHost=proxy;ProxyUsername=pu;ProxyPassword=PROXYSECRET");
+        assertThat(config.toString())
+                .contains("User=AKIAIOSFODNN7EXAMPLE", "Password=****", "SessionToken=****", "ProxyPassword=****",
+                        "Region=us-east-1")
+                .doesNotContain("wJalrXUtnFEMI", "TOKEN123456", "PROXYSECRET");
+        assertThat(config.secretAccessKey()).contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        assertThat(error("Password=hunter2;Password=other3").getMessage())
+                .doesNotContain("hunter2").doesNotContain("other3");
+    }
+
+    @Test
+    void everyPropertyHasADescriptionAndCanonicalNamesAreUnique() {
+        for (ConnectionProperty property : ConnectionProperty.values()) {
+            assertThat(property.description()).as(property.propertyName()).isNotBlank();
+            assertThat(ConnectionProperty.byName(property.propertyName())).contains(property);
+            for (String alias : property.aliases()) {
+                assertThat(ConnectionProperty.byName(alias.toUpperCase())).contains(property);
+            }
+            if (property.type() == PropertyType.CHOICE && property.defaultValue().isPresent()) {
+                assertThat(property.choices()).contains(property.defaultValue().get());
+            }
+        }
+    }
+
+    @Test
+    void contractNamesAndAliasesExist() {
+        String[] names = {"Region", "AwsRegion", "WorkGroup", "OutputLocation", "S3OutputLocation", "s3_staging_dir",
+                "Catalog", "Database", "Schema", "User", "AccessKeyId", "Password", "SecretAccessKey", "SessionToken",
+                "CredentialsProvider", "AWSCredentialsProviderClass", "ProfileName", "ResultFetcher", "FetchSize",
+                "RowsToFetchPerBlock", "MinQueryExecutionPollingIntervalMillis", "MinQueryExecutionPollingInterval",
+                "MaxQueryExecutionPollingIntervalMillis", "MaxQueryExecutionPollingInterval",
+                "QueryExecutionPollingIntervalMultiplier", "EncryptionOption", "S3OutputEncOption", "KmsKey",
+                "S3OutputEncKMSKey", "ExpectedBucketOwner", "AclOption", "EnableResultReuseByAge",
+                "MaxResultReuseAgeInMinutes", "NumRetries", "MaxErrorRetry", "NetworkTimeoutMillis",
+                "ApplicationName", "ProxyHost", "ProxyPort", "ProxyUsername", "ProxyUID", "ProxyPassword", "ProxyPWD",
+                "ConnectionTest", "AthenaEndpoint", "S3Endpoint", "StsEndpoint", "StsEndpointOverride", "RoleArn",
+                "RoleSessionName", "ExternalId", "RoleSessionDuration", "GlueEndpoint", "EndpointOverride",
+                "MetadataRetrievalMethod", "MetadataCacheTtlSeconds"};
+        for (String name : names) {
+            assertThat(ConnectionProperty.byName(name)).as(name).isPresent();
+        }
+        // Ours means every service; it must not be an alias of the Athena endpoint as in the official driver.
+        assertThat(ConnectionProperty.byName("EndpointOverride")).contains(ConnectionProperty.ENDPOINT_OVERRIDE);
+    }
+}

@@ -1,0 +1,106 @@
+package ai.connecty.athena.jdbc.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConnectionUrlTest {
+
+    private static Map<String, String> pairs(String url) throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>();
+        ConnectionUrl.parse(url).pairs().forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    @Test
+    void acceptsOnlyItsOwnPrefixIgnoringSchemeCase() {
+        assertThat(ConnectionUrl.accepts("jdbc:connecty-athena://")).isTrue();
+        assertThat(ConnectionUrl.accepts("JDBC:Connecty-Athena://Region=us-east-1")).isTrue();
+        assertThat(ConnectionUrl.accepts("jdbc:athena://Region=us-east-1")).isFalse();
+        assertThat(ConnectionUrl.accepts("jdbc:connecty-athena:")).isFalse();
+        assertThat(ConnectionUrl.accepts(null)).isFalse();
+    }
+
+    @Test
+    void bareUrlHasNoPairs() throws SQLException {
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:connecty-athena://");
+        assertThat(url.pairs()).isEmpty();
+        assertThat(url.hostSegment()).isEmpty();
+    }
+
+    @Test
+    void splitsPairsTrimsWhitespaceAndToleratesTrailingAndDoubleSemicolons() throws SQLException {
+        assertThat(pairs("jdbc:connecty-athena:// Region = us-east-1 ;;WorkGroup=analytics;"))
+                .containsExactly(Map.entry("Region", "us-east-1"), Map.entry("WorkGroup", "analytics"));
+    }
+
+    @Test
+    void bracedValuesMayContainSemicolonsAndEquals() throws SQLException {
+        assertThat(pairs("jdbc:connecty-athena://Password={a;b=c};Region=us-east-1"))
+                .containsExactly(Map.entry("Password", "a;b=c"), Map.entry("Region", "us-east-1"));
+        assertThat(pairs("jdbc:connecty-athena://ApplicationName= {x;y} "))
+                .containsExactly(Map.entry("ApplicationName", "x;y"));
+    }
+
+    @Test
+    void valueMayContainEqualsWithoutBraces() throws SQLException {
+        assertThat(pairs("jdbc:connecty-athena://Password=abc=def"))
+                .containsExactly(Map.entry("Password", "abc=def"));
+    }
+
+    @Test
+    void firstFragmentWithoutEqualsIsTheHostSegment() throws SQLException {
+        ConnectionUrl url = ConnectionUrl.parse(
+                "jdbc:connecty-athena://athena.us-east-1.amazonaws.com:443;Region=us-east-1");
+        assertThat(url.hostSegment()).contains("athena.us-east-1.amazonaws.com:443");
+        assertThat(url.pairs()).hasSize(1);
+        assertThat(ConnectionUrl.parse("jdbc:connecty-athena://http://127.0.0.1:4566;Region=us-east-1")
+                .hostSegment()).contains("http://127.0.0.1:4566");
+    }
+
+    @Test
+    void fragmentWithoutEqualsElsewhereIsRefusedNamingIt() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://Region=us-east-1;WorkGroup"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("'WorkGroup'")
+                .hasMessageContaining("Key=Value")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+        // A lone word first is a forgotten '=' rather than a host.
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://Region"))
+                .hasMessageContaining("'Region'");
+    }
+
+    @Test
+    void missingKeyIsRefused() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://=us-east-1"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("property name is missing");
+    }
+
+    @Test
+    void unclosedBraceIsRefusedWithoutEchoingTheValue() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://Password={s3cr3t;Region=x"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Password")
+                .hasMessageContaining("never closed")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void textAfterClosingBraceIsRefused() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://ApplicationName={a}b;Region=x"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("ApplicationName");
+    }
+
+    @Test
+    void foreignUrlIsRefusedWithTheExpectedForm() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:athena://Region=us-east-1"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining(ConnectionUrl.PREFIX);
+    }
+}
