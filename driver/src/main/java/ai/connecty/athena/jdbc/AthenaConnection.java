@@ -2,17 +2,630 @@ package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
+import ai.connecty.athena.jdbc.execution.PollingClock;
+import ai.connecty.athena.jdbc.execution.QuerySettings;
+import ai.connecty.athena.jdbc.metadata.AthenaDatabaseMetaData;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.ClientInfoStatus;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** STUB (owned by the execution work): the java.sql.Connection of this driver. */
-public class AthenaConnection {
+/**
+ * The java.sql.Connection of this driver. Athena has no sessions or transactions: a connection is the
+ * settings queries are started with plus the AWS clients, so opening one makes no network call and
+ * {@link #isValid(int)} answers from local state.
+ *
+ * <p>Choices where JDBC leaves room: auto-commit is always on ({@code setAutoCommit(false)} is refused with
+ * 0A000, because silently pretending to batch statements into a transaction would lose users' data
+ * expectations); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
+ * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY statements exist, other types are refused with 0A000; a transaction
+ * isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE.
+ */
+public class AthenaConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(AthenaConnection.class);
+
+    private final String url;
+    private final ConnectionConfig config;
+    private final AwsClients clients;
+    private final QuerySettings querySettings;
+    private final PollingClock pollingClock;
+    private final Set<AthenaStatement> statements = ConcurrentHashMap.newKeySet();
+    private final Properties clientInfo = new Properties();
+    private volatile AthenaQueryClient queryClient;
+    private volatile boolean closed;
+    private volatile String catalog;
+    private volatile String schema;
+    private boolean readOnly;
+    private int networkTimeoutMillis;
+    private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    private Map<String, Class<?>> typeMap = new HashMap<>();
+    private SQLWarning warnings;
+
     public AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings) {
+        this(url, config, clients, warnings, QuerySettings.from(config), null, PollingClock.SYSTEM);
     }
 
-    public ConnectionConfig config() { throw new UnsupportedOperationException("stub"); }
+    private AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings,
+                             QuerySettings querySettings, AthenaQueryClient queryClient, PollingClock pollingClock) {
+        this.url = url;
+        this.config = config;
+        this.clients = clients;
+        this.querySettings = querySettings;
+        this.queryClient = queryClient;
+        this.pollingClock = pollingClock;
+        this.catalog = querySettings.catalog();
+        this.schema = querySettings.database();
+        for (SQLWarning warning : warnings == null ? Collections.<SQLWarning>emptyList() : warnings) {
+            addWarning(warning);
+        }
+    }
 
-    public AwsClients clients() { throw new UnsupportedOperationException("stub"); }
+    /**
+     * A connection that runs queries through the given client and owns no AWS clients: for embedding the
+     * driver with an SDK client configured elsewhere, and for tests. {@link #config()} and
+     * {@link #clients()} are null on such a connection, so it has no DatabaseMetaData.
+     */
+    public static AthenaConnection withQueryClient(String url, AthenaQueryClient queryClient, PollingClock pollingClock) {
+        return new AthenaConnection(url, null, null, Collections.<SQLWarning>emptyList(), queryClient.settings(),
+                queryClient, pollingClock);
+    }
 
-    public String url() { throw new UnsupportedOperationException("stub"); }
+    public ConnectionConfig config() {
+        return config;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    QuerySettings querySettings() {
+        return querySettings;
+    }
+
+    PollingClock pollingClock() {
+        return pollingClock;
+    }
+
+    /** Built on first use, so that opening a connection never touches the Athena client. */
+    AthenaQueryClient queryClient() {
+        AthenaQueryClient client = queryClient;
+        if (client == null) {
+            synchronized (this) {
+                if (queryClient == null) {
+                    queryClient = new AthenaQueryClient(clients.athena(), querySettings);
+                }
+                client = queryClient;
+            }
+        }
+        return client;
+    }
+
+    String currentCatalog() {
+        return catalog;
+    }
+
+    String currentSchema() {
+        return schema;
+    }
+
+    final void checkOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST);
+        }
+    }
+
+    void statementClosed(AthenaStatement statement) {
+        statements.remove(statement);
+    }
+
+    // ---- statements ------------------------------------------------------------------------------------
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        checkOpen();
+        AthenaStatement statement = new AthenaStatement(this);
+        statements.add(statement);
+        return statement;
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        return createStatement(resultSetType, resultSetConcurrency, holdability);
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        checkOpen();
+        if (resultSetType != ResultSet.TYPE_FORWARD_ONLY || resultSetConcurrency != ResultSet.CONCUR_READ_ONLY) {
+            throw new SQLFeatureNotSupportedException("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; "
+                    + "asked for type " + resultSetType + ", concurrency " + resultSetConcurrency, SqlState.FEATURE_NOT_SUPPORTED);
+        }
+        checkHoldability(resultSetHoldability);
+        return createStatement();
+    }
+
+    private static SQLFeatureNotSupportedException preparedStatementsNotSupported() {
+        return new SQLFeatureNotSupportedException("Prepared statements are not supported yet by the Athena driver; "
+                + "use createStatement()", SqlState.FEATURE_NOT_SUPPORTED);
+    }
+
+    private static SQLFeatureNotSupportedException callableStatementsNotSupported() {
+        return new SQLFeatureNotSupportedException("Athena has no stored procedures (prepareCall)", SqlState.FEATURE_NOT_SUPPORTED);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        checkOpen();
+        throw preparedStatementsNotSupported();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkOpen();
+        throw preparedStatementsNotSupported();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+                                              int resultSetHoldability) throws SQLException {
+        checkOpen();
+        throw preparedStatementsNotSupported();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        checkOpen();
+        throw preparedStatementsNotSupported();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        checkOpen();
+        throw preparedStatementsNotSupported();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        checkOpen();
+        throw preparedStatementsNotSupported();
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        checkOpen();
+        throw callableStatementsNotSupported();
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkOpen();
+        throw callableStatementsNotSupported();
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        checkOpen();
+        throw callableStatementsNotSupported();
+    }
+
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        checkOpen();
+        return sql;
+    }
+
+    // ---- transactions (Athena has none) ----------------------------------------------------------------
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        checkOpen();
+        if (!autoCommit) {
+            throw new SQLFeatureNotSupportedException("Athena has no transactions: the connection stays in auto-commit mode",
+                    SqlState.FEATURE_NOT_SUPPORTED);
+        }
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return true;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        checkOpen();
+        throw noTransaction("commit");
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        checkOpen();
+        throw noTransaction("rollback");
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        checkOpen();
+        throw noTransaction("rollback");
+    }
+
+    private static SQLException noTransaction(String action) {
+        return new SQLException("Cannot " + action + ": the connection is in auto-commit mode (Athena has no transactions)",
+                SqlState.INVALID_TRANSACTION_STATE);
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        checkOpen();
+        throw savepointsNotSupported();
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        checkOpen();
+        throw savepointsNotSupported();
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        checkOpen();
+        throw savepointsNotSupported();
+    }
+
+    private static SQLFeatureNotSupportedException savepointsNotSupported() {
+        return new SQLFeatureNotSupportedException("Athena has no transactions, so no savepoints", SqlState.FEATURE_NOT_SUPPORTED);
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        checkOpen();
+        if (level != Connection.TRANSACTION_NONE) {
+            addWarning(new SQLWarning("Athena has no transactions; transaction isolation level " + level
+                    + " was ignored and stays TRANSACTION_NONE"));
+        }
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
+        return Connection.TRANSACTION_NONE;
+    }
+
+    // ---- catalog, schema, metadata ---------------------------------------------------------------------
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return AthenaDatabaseMetaData.create(this);
+    }
+
+    /** Changes the data catalog that later queries run against (QueryExecutionContext.Catalog). */
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        checkOpen();
+        if (catalog == null || catalog.trim().isEmpty()) {
+            throw new SQLException("Catalog must not be empty", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        this.catalog = catalog.trim();
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        checkOpen();
+        return catalog;
+    }
+
+    /** Changes the database that later queries run against (QueryExecutionContext.Database). */
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        checkOpen();
+        if (schema == null || schema.trim().isEmpty()) {
+            throw new SQLException("Schema (database) must not be empty", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        this.schema = schema.trim();
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        checkOpen();
+        return schema;
+    }
+
+    /** A hint only: Athena permissions decide what may be written. */
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        checkOpen();
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return readOnly;
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        checkOpen();
+        return typeMap;
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        checkOpen();
+        this.typeMap = map == null ? new HashMap<>() : map;
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        checkOpen();
+        checkHoldability(holdability);
+        this.holdability = holdability;
+    }
+
+    private static void checkHoldability(int holdability) throws SQLException {
+        if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT && holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            throw new SQLException("Unknown holdability " + holdability, SqlState.INVALID_PARAMETER_VALUE);
+        }
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return holdability;
+    }
+
+    // ---- unsupported object factories ------------------------------------------------------------------
+
+    @Override
+    public Clob createClob() throws SQLException {
+        checkOpen();
+        throw notSupported("createClob");
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        checkOpen();
+        throw notSupported("createBlob");
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        checkOpen();
+        throw notSupported("createNClob");
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        checkOpen();
+        throw notSupported("createSQLXML");
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        checkOpen();
+        throw notSupported("createArrayOf");
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        checkOpen();
+        throw notSupported("createStruct");
+    }
+
+    private static SQLFeatureNotSupportedException notSupported(String method) {
+        return new SQLFeatureNotSupportedException(method + " is not supported by the Athena driver", SqlState.FEATURE_NOT_SUPPORTED);
+    }
+
+    // ---- validity, client info, timeouts ---------------------------------------------------------------
+
+    /** Answers from local state: a query would cost money and an API call proves little about the next one. */
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw new SQLException("Timeout must be 0 or more seconds, was " + timeout, SqlState.INVALID_PARAMETER_VALUE);
+        }
+        return !closed;
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        if (closed) {
+            Map<String, ClientInfoStatus> failed = new HashMap<>();
+            failed.put(name, ClientInfoStatus.REASON_UNKNOWN);
+            throw new SQLClientInfoException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST, failed);
+        }
+        if (name == null) {
+            return;
+        }
+        synchronized (clientInfo) {
+            if (value == null) {
+                clientInfo.remove(name);
+            } else {
+                clientInfo.setProperty(name, value);
+            }
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        if (closed) {
+            Map<String, ClientInfoStatus> failed = new HashMap<>();
+            if (properties != null) {
+                properties.stringPropertyNames().forEach(name -> failed.put(name, ClientInfoStatus.REASON_UNKNOWN));
+            }
+            throw new SQLClientInfoException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST, failed);
+        }
+        synchronized (clientInfo) {
+            clientInfo.clear();
+            if (properties != null) {
+                properties.stringPropertyNames().forEach(name -> clientInfo.setProperty(name, properties.getProperty(name)));
+            }
+        }
+    }
+
+    @Override
+    public String getClientInfo(String name) throws SQLException {
+        checkOpen();
+        synchronized (clientInfo) {
+            return name == null ? null : clientInfo.getProperty(name);
+        }
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        checkOpen();
+        synchronized (clientInfo) {
+            Properties copy = new Properties();
+            copy.putAll(clientInfo);
+            return copy;
+        }
+    }
+
+    /**
+     * Stored and reported; the SDK clients' own timeouts come from the connection properties
+     * (NetworkTimeoutMillis) when the clients are built.
+     */
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        checkOpen();
+        if (milliseconds < 0) {
+            throw new SQLException("Network timeout must be 0 or more milliseconds, was " + milliseconds,
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+        networkTimeoutMillis = milliseconds;
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        return networkTimeoutMillis;
+    }
+
+    // ---- warnings and lifecycle ------------------------------------------------------------------------
+
+    private synchronized void addWarning(SQLWarning warning) {
+        if (warnings == null) {
+            warnings = warning;
+        } else {
+            warnings.setNextWarning(warning);
+        }
+    }
+
+    @Override
+    public synchronized SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
+    }
+
+    @Override
+    public synchronized void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes every open statement (which cancel their queries and close their result sets), then the AWS clients. */
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        release();
+    }
+
+    private void release() throws SQLException {
+        SQLException failure = null;
+        for (AthenaStatement statement : new ArrayList<>(statements)) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.setNextException(e);
+                }
+            }
+        }
+        statements.clear();
+        if (clients != null) {
+            try {
+                clients.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing the AWS clients failed", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        if (executor == null) {
+            throw new SQLException("abort needs an executor", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        executor.execute(() -> {
+            try {
+                release();
+            } catch (SQLException e) {
+                LOG.debug("Closing an aborted connection failed", e);
+            }
+        });
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface != null && iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("This connection does not implement " + iface, SqlState.GENERAL_ERROR);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface != null && iface.isInstance(this);
+    }
 }

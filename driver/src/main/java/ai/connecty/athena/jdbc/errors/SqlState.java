@@ -56,4 +56,12 @@ public final class SqlState {
     public static final String INVALID_CONNECTION_PROPERTY = "HY000";
     /** General driver error. */
     public static final String GENERAL_ERROR = "HY000";
+    /** Invalid schema (database) name: Athena SCHEMA_NOT_FOUND. */
+    public static final String INVALID_SCHEMA_NAME = "3F000";
+    /** Function not found: Athena FUNCTION_NOT_FOUND. */
+    public static final String UNDEFINED_FUNCTION = "42883";
+    /** Operand types do not match: Athena TYPE_MISMATCH. */
+    public static final String DATATYPE_MISMATCH = "42804";
+    /** commit/rollback without a transaction: Athena has none, the connection is always in auto-commit. */
+    public static final String INVALID_TRANSACTION_STATE = "25000";
 }

@@ -2,11 +2,17 @@ package ai.connecty.athena.jdbc.results;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
-/** STUB (owned by the execution/results work): a forward-only result set over rows held in memory. */
-public final class InMemoryResultSet {
-    private InMemoryResultSet() {
+/** A forward-only result set over rows held in memory, e.g. DatabaseMetaData answers built by the driver. */
+public final class InMemoryResultSet extends AbstractTextResultSet {
+    private final Iterator<List<String>> rows;
+
+    private InMemoryResultSet(Statement statement, List<ColumnSpec> columns, List<List<String>> rows) {
+        super(statement, columns);
+        this.rows = new ArrayList<>(rows).iterator();
     }
 
     /**
@@ -15,6 +21,11 @@ public final class InMemoryResultSet {
      * @param rows      each row's values as Athena renders them in text; a null element is SQL NULL
      */
     public static ResultSet create(Statement statement, List<ColumnSpec> columns, List<List<String>> rows) {
-        throw new UnsupportedOperationException("stub");
+        return new InMemoryResultSet(statement, columns, rows);
+    }
+
+    @Override
+    protected List<String> fetchRow() {
+        return rows.hasNext() ? rows.next() : null;
     }
 }

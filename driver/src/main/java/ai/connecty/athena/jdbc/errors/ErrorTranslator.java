@@ -1,0 +1,139 @@
+package ai.connecty.athena.jdbc.errors;
+
+import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.athena.model.AthenaError;
+import software.amazon.awssdk.services.athena.model.InternalServerException;
+import software.amazon.awssdk.services.athena.model.InvalidRequestException;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
+
+/**
+ * The one place where AWS SDK exceptions and failed query executions become SQLExceptions. Messages are
+ * Athena's own text (its {@code line:column} positions intact) plus the context a user needs: which call,
+ * which query execution id, what to do. AWS error messages never contain credentials, and nothing else from
+ * the request is copied into them.
+ */
+public final class ErrorTranslator {
+    private static final Pattern ERROR_NAME = Pattern.compile("^([A-Z][A-Z0-9_]+):");
+    private static final Pattern NOT_AUTHORIZED =
+            Pattern.compile("not authorized to perform: (\\S+)(?: on resource: (\\S+))?");
+    private static final Set<String> ACCESS_DENIED_CODES = new HashSet<>(Arrays.asList(
+            "AccessDeniedException", "AccessDenied"));
+    private static final Set<String> BAD_CREDENTIALS_CODES = new HashSet<>(Arrays.asList(
+            "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "ExpiredToken",
+            "InvalidClientTokenId", "SignatureDoesNotMatch", "InvalidAccessKeyId", "MissingAuthenticationTokenException",
+            "IncompleteSignature"));
+    private static final Set<String> THROTTLING_CODES = new HashSet<>(Arrays.asList(
+            "TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded", "SlowDown"));
+
+    private ErrorTranslator() {
+    }
+
+    /**
+     * Translates a failed SDK call (after the SDK's own retries).
+     *
+     * @param operation        the API operation, e.g. {@code StartQueryExecution}
+     * @param queryExecutionId the query concerned, or null before it has one
+     */
+    public static SQLException fromSdk(String operation, String queryExecutionId, SdkException e) {
+        String about = queryExecutionId == null ? operation : operation + " for query " + queryExecutionId;
+        if (!(e instanceof AwsServiceException)) {
+            return new SQLTransientConnectionException(about + " failed: " + e.getMessage(), SqlState.CONNECTION_EXCEPTION, e);
+        }
+        AwsServiceException service = (AwsServiceException) e;
+        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        String message = serviceMessage(service);
+        String requestId = service.requestId() == null ? "" : ", request id " + service.requestId();
+        if (e instanceof InvalidRequestException) {
+            String athenaCode = ((InvalidRequestException) e).athenaErrorCode();
+            String text = message + " [" + (athenaCode == null ? code : athenaCode) + requestId + "]";
+            if ("MALFORMED_QUERY".equals(athenaCode)) {
+                return new SQLSyntaxErrorException("Athena rejected the query: " + text,
+                        SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
+            }
+            return new SQLException(about + " was refused: " + text, SqlState.GENERAL_ERROR, e);
+        }
+        if (code != null && ACCESS_DENIED_CODES.contains(code)) {
+            return accessDenied(about, message, requestId, e);
+        }
+        if (code != null && BAD_CREDENTIALS_CODES.contains(code)) {
+            return new SQLInvalidAuthorizationSpecException(about + " failed: the credentials were refused: " + message
+                    + " [" + code + requestId + "]. Check the access key id, secret access key and session token,"
+                    + " and that the machine's clock is correct.", SqlState.INVALID_AUTHORIZATION, e);
+        }
+        if ((code != null && THROTTLING_CODES.contains(code)) || service.isThrottlingException()) {
+            return new SQLTransientException(about + " was throttled by Athena after retries: " + message
+                    + " [" + code + requestId + "]. Retry later or raise the account's Athena quotas.", SqlState.THROTTLED, e);
+        }
+        if (e instanceof InternalServerException || service.statusCode() >= 500) {
+            return new SQLTransientException(about + " failed inside the service: " + message + " [" + code + requestId + "]",
+                    SqlState.SYSTEM_ERROR, e);
+        }
+        return new SQLException(about + " failed: " + message + " [" + code + requestId + "]", SqlState.CONNECTION_EXCEPTION, e);
+    }
+
+    private static SQLException accessDenied(String about, String message, String requestId, SdkException e) {
+        Matcher matcher = NOT_AUTHORIZED.matcher(message);
+        String advice = matcher.find()
+                ? " Grant " + matcher.group(1) + (matcher.group(2) == null ? "" : " on " + matcher.group(2))
+                        + " to the IAM identity the driver uses."
+                : " Check the IAM policy of the identity the driver uses.";
+        return new SQLException(about + " was denied: " + message + " [AccessDeniedException" + requestId + "]." + advice,
+                SqlState.INSUFFICIENT_PRIVILEGE, e);
+    }
+
+    /** Whether {@code e} means "the caller is not allowed to do this" (IAM), as opposed to a failure. */
+    public static boolean isAccessDenied(SQLException e) {
+        return SqlState.INSUFFICIENT_PRIVILEGE.equals(e.getSQLState());
+    }
+
+    private static String serviceMessage(AwsServiceException e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        if (message == null || message.isEmpty()) {
+            message = e.getMessage();
+        }
+        return message == null ? "(no message)" : message;
+    }
+
+    /** A query that ended FAILED: Athena's reason, the id, the category and type, a SQLState from them. */
+    public static AthenaQueryException queryFailed(QueryExecution execution) {
+        QueryExecutionStatus status = execution.status();
+        AthenaError error = status == null ? null : status.athenaError();
+        String reason = error != null && error.errorMessage() != null ? error.errorMessage()
+                : status != null && status.stateChangeReason() != null ? status.stateChangeReason() : "no reason given";
+        Integer category = error == null ? null : error.errorCategory();
+        Integer type = error == null ? null : error.errorType();
+        AthenaErrorCategory resolved = AthenaErrorCategory.fromCode(category);
+        Matcher name = ERROR_NAME.matcher(reason);
+        String sqlState = QueryFailureSqlStates.sqlState(category, type, name.find() ? name.group(1) : null);
+        String message = String.format(Locale.ROOT, "Query %s failed: %s [category %s, type %s]",
+                execution.queryExecutionId(), reason, resolved, type == null ? "unknown" : type.toString());
+        return new AthenaQueryException(message, sqlState, execution.queryExecutionId(), resolved,
+                type == null ? 0 : type, error != null && Boolean.TRUE.equals(error.retryable()));
+    }
+
+    /** A query that ended CANCELLED, by this driver's cancel() or by someone else. */
+    public static AthenaQueryException cancelled(String queryExecutionId, String reason) {
+        return new AthenaQueryException("Query " + queryExecutionId + " was cancelled: " + reason, SqlState.QUERY_CANCELED,
+                queryExecutionId, AthenaErrorCategory.UNKNOWN, 0, false);
+    }
+
+    /** Statement.setQueryTimeout expired. */
+    public static SQLTimeoutException timedOut(String queryExecutionId, int timeoutSeconds) {
+        return new SQLTimeoutException("Query " + queryExecutionId + " did not finish within the query timeout of "
+                + timeoutSeconds + " s; the driver asked Athena to stop it", SqlState.TIMEOUT);
+    }
+}

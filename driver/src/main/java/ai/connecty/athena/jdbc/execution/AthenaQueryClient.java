@@ -1,0 +1,113 @@
+package ai.connecty.athena.jdbc.execution;
+
+import ai.connecty.athena.jdbc.errors.ErrorTranslator;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.AclConfiguration;
+import software.amazon.awssdk.services.athena.model.EncryptionConfiguration;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionContext;
+import software.amazon.awssdk.services.athena.model.ResultConfiguration;
+import software.amazon.awssdk.services.athena.model.ResultReuseByAgeConfiguration;
+import software.amazon.awssdk.services.athena.model.ResultReuseConfiguration;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
+
+/**
+ * The Athena query API as the driver uses it: start, look at, page through and stop one query execution.
+ * It knows nothing of java.sql beyond turning SDK failures into SQLExceptions, so the facade stays thin and
+ * this can be tested against any Athena-shaped endpoint.
+ */
+public final class AthenaQueryClient {
+    private static final Logger LOG = LoggerFactory.getLogger(AthenaQueryClient.class);
+
+    private final AthenaClient athena;
+    private final QuerySettings settings;
+
+    public AthenaQueryClient(AthenaClient athena, QuerySettings settings) {
+        this.athena = athena;
+        this.settings = settings;
+    }
+
+    public QuerySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Submits a query. {@code clientRequestToken} must be generated once per statement execution: the SDK
+     * resends it on retries, and Athena then answers with the first submission's id instead of running the
+     * query again.
+     */
+    public String start(String sql, String catalog, String database, String clientRequestToken) throws SQLException {
+        StartQueryExecutionRequest request = StartQueryExecutionRequest.builder()
+                .queryString(sql)
+                .clientRequestToken(clientRequestToken)
+                .workGroup(settings.workGroup())
+                .queryExecutionContext(QueryExecutionContext.builder().catalog(catalog).database(database).build())
+                .resultConfiguration(resultConfiguration())
+                .resultReuseConfiguration(resultReuseConfiguration())
+                .build();
+        try {
+            String id = athena.startQueryExecution(request).queryExecutionId();
+            LOG.debug("Started query {} in workgroup {}", id, settings.workGroup());
+            return id;
+        } catch (SdkException e) {
+            throw ErrorTranslator.fromSdk("StartQueryExecution", null, e);
+        }
+    }
+
+    private ResultConfiguration resultConfiguration() {
+        ResultConfiguration.Builder result = ResultConfiguration.builder();
+        settings.outputLocation().ifPresent(result::outputLocation);
+        settings.encryptionOption().ifPresent(option -> result.encryptionConfiguration(
+                EncryptionConfiguration.builder().encryptionOption(option).kmsKey(settings.kmsKey().orElse(null)).build()));
+        settings.expectedBucketOwner().ifPresent(result::expectedBucketOwner);
+        settings.aclOption().ifPresent(acl -> result.aclConfiguration(AclConfiguration.builder().s3AclOption(acl).build()));
+        return result.build();
+    }
+
+    private ResultReuseConfiguration resultReuseConfiguration() {
+        if (!settings.resultReuseEnabled()) {
+            return null;
+        }
+        return ResultReuseConfiguration.builder()
+                .resultReuseByAgeConfiguration(ResultReuseByAgeConfiguration.builder()
+                        .enabled(true).maxAgeInMinutes(settings.resultReuseMaxAgeMinutes()).build())
+                .build();
+    }
+
+    public QueryExecution getExecution(String queryExecutionId) throws SQLException {
+        try {
+            return athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId)).queryExecution();
+        } catch (SdkException e) {
+            throw ErrorTranslator.fromSdk("GetQueryExecution", queryExecutionId, e);
+        }
+    }
+
+    /** One page of results; {@code nextToken} null for the first page. */
+    public GetQueryResultsResponse fetchPage(String queryExecutionId, String nextToken, int maxResults) throws SQLException {
+        GetQueryResultsRequest request = GetQueryResultsRequest.builder()
+                .queryExecutionId(queryExecutionId)
+                .nextToken(nextToken)
+                .maxResults(maxResults)
+                .build();
+        try {
+            return athena.getQueryResults(request);
+        } catch (SdkException e) {
+            throw ErrorTranslator.fromSdk("GetQueryResults", queryExecutionId, e);
+        }
+    }
+
+    public void stop(String queryExecutionId) throws SQLException {
+        try {
+            athena.stopQueryExecution(r -> r.queryExecutionId(queryExecutionId));
+            LOG.debug("Asked Athena to stop query {}", queryExecutionId);
+        } catch (SdkException e) {
+            throw ErrorTranslator.fromSdk("StopQueryExecution", queryExecutionId, e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package ai.connecty.athena.jdbc.execution;
+
+import ai.connecty.athena.jdbc.errors.ErrorTranslator;
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+
+/**
+ * One run of one statement: submit, poll until a terminal state, fetch the first page. {@link #cancel()} may
+ * be called from any thread; it wakes the polling wait at once and asks Athena to stop the query. Stopping
+ * needs {@code athena:StopQueryExecution}, which the customer policy may not grant: a refusal becomes a
+ * SQLWarning (the query may still be running), never an error of the cancel itself.
+ */
+public final class StatementExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(StatementExecution.class);
+
+    private final AthenaQueryClient client;
+    private final PollingClock clock;
+    private final Consumer<SQLWarning> warnings;
+    private final CancelSignal cancelSignal = new CancelSignal();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private volatile String queryExecutionId;
+    private volatile boolean finished;
+
+    /** @param warnings where warnings about this execution go (the statement's chain) */
+    public StatementExecution(AthenaQueryClient client, PollingClock clock, Consumer<SQLWarning> warnings) {
+        this.client = client;
+        this.clock = clock;
+        this.warnings = warnings;
+    }
+
+    /** The id Athena gave the query, null before StartQueryExecution answered. */
+    public String queryExecutionId() {
+        return queryExecutionId;
+    }
+
+    /**
+     * @param timeoutSeconds Statement.setQueryTimeout; 0 for none
+     * @param firstPageSize  MaxResults of the first GetQueryResults call
+     */
+    public CompletedQuery run(String sql, String catalog, String database, int timeoutSeconds, int firstPageSize)
+            throws SQLException {
+        try {
+            if (cancelSignal.isFired()) {
+                throw new SQLException("The statement was cancelled before the query was submitted", SqlState.QUERY_CANCELED);
+            }
+            String id = client.start(sql, catalog, database, UUID.randomUUID().toString());
+            queryExecutionId = id;
+            if (cancelSignal.isFired()) {
+                stopOnce(id);
+                throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+            }
+            QueryExecution execution = awaitTerminalState(id, timeoutSeconds);
+            QueryExecutionState state = execution.status().state();
+            if (state == QueryExecutionState.FAILED) {
+                throw ErrorTranslator.queryFailed(execution);
+            }
+            if (state == QueryExecutionState.CANCELLED) {
+                String reason = execution.status().stateChangeReason();
+                throw ErrorTranslator.cancelled(id, reason == null ? "cancelled outside this statement" : reason);
+            }
+            return new CompletedQuery(execution, client.fetchPage(id, null, firstPageSize));
+        } finally {
+            finished = true;
+        }
+    }
+
+    private QueryExecution awaitTerminalState(String id, int timeoutSeconds) throws SQLException {
+        PollingSchedule.Delays delays = client.settings().pollingSchedule().delays();
+        long startedAt = clock.nanoTime();
+        long timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            QueryExecution execution = client.getExecution(id);
+            if (isTerminal(execution)) {
+                return execution;
+            }
+            long delay = delays.next();
+            if (timeoutSeconds > 0) {
+                long remainingNanos = timeoutNanos - (clock.nanoTime() - startedAt);
+                if (remainingNanos <= 0) {
+                    stopOnce(id);
+                    throw ErrorTranslator.timedOut(id, timeoutSeconds);
+                }
+                delay = Math.min(delay, TimeUnit.NANOSECONDS.toMillis(remainingNanos) + 1);
+            }
+            try {
+                clock.waitFor(delay, cancelSignal);
+            } catch (InterruptedException e) {
+                // An interrupted thread wants out as much as a cancel() does; keep the flag for the caller.
+                Thread.currentThread().interrupt();
+                cancelSignal.fire();
+            }
+            if (cancelSignal.isFired()) {
+                stopOnce(id);
+                throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+            }
+        }
+    }
+
+    private static boolean isTerminal(QueryExecution execution) {
+        QueryExecutionState state = execution.status() == null ? null : execution.status().state();
+        return state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
+                || state == QueryExecutionState.CANCELLED;
+    }
+
+    /** Stops polling now and asks Athena to stop the query if it is still running. Safe from any thread. */
+    public void cancel() {
+        cancelSignal.fire();
+        String id = queryExecutionId;
+        if (id != null && !finished) {
+            stopOnce(id);
+        }
+    }
+
+    private void stopOnce(String id) {
+        if (!stopRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.stop(id);
+        } catch (SQLException e) {
+            LOG.debug("StopQueryExecution for {} failed: {}", id, e.getMessage());
+            String why = ErrorTranslator.isAccessDenied(e)
+                    ? "the IAM identity may not call athena:StopQueryExecution"
+                    : "StopQueryExecution failed";
+            warnings.accept(new SQLWarning("Query " + id + " could not be stopped (" + why + "); it may still be running"
+                    + " in Athena and scanning data. " + e.getMessage(), e.getSQLState(), e));
+        }
+    }
+}

@@ -1,0 +1,613 @@
+package ai.connecty.athena.jdbc.results;
+
+import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.AthenaType;
+import ai.connecty.athena.jdbc.types.TypeConversions;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A forward-only cursor over rows of Athena text values ({@code VarCharValue}s, null for SQL NULL), typed by
+ * {@link ColumnSpec}. All getters and conversions live here so that query results and metadata results
+ * behave the same; subclasses only say where the next row comes from.
+ */
+public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
+    private final Statement statement;
+    private final List<ColumnSpec> columns;
+    private final AthenaType[] types;
+    private final Map<String, Integer> indexByLabel;
+    private final TypeConversions conversions = TypeConversions.get();
+
+    private List<String> current;
+    private List<String> lookahead;
+    private boolean lookaheadLoaded;
+    private long row;
+    private boolean exhausted;
+    private boolean wasNull;
+    private volatile boolean closed;
+    private int fetchSize;
+    private long maxRows;
+    private SQLWarning warnings;
+    private ResultSetMetaData metaData;
+
+    protected AbstractTextResultSet(Statement statement, List<ColumnSpec> columns) {
+        this.statement = statement;
+        this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
+        this.types = new AthenaType[columns.size()];
+        Map<String, Integer> byLabel = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            types[i] = AthenaType.fromName(columns.get(i).athenaType());
+            byLabel.putIfAbsent(columns.get(i).label().toLowerCase(Locale.ROOT), i + 1);
+        }
+        this.indexByLabel = byLabel;
+    }
+
+    /** The next row, or null when there are no more. Called at most once after it returned null. */
+    protected abstract List<String> fetchRow() throws SQLException;
+
+    /** Frees what the subclass holds; called once, by the first {@link #close()}. */
+    protected void release() throws SQLException {
+    }
+
+    /** Stops the cursor after this many rows (Statement.setMaxRows); 0 means no limit. */
+    protected final void limitRows(long limit) {
+        this.maxRows = limit;
+    }
+
+    protected final List<ColumnSpec> columns() {
+        return columns;
+    }
+
+    protected final synchronized void addWarning(SQLWarning warning) {
+        if (warnings == null) {
+            warnings = warning;
+        } else {
+            warnings.setNextWarning(warning);
+        }
+    }
+
+    @Override
+    protected final void checkOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("The result set is closed", SqlState.OBJECT_NOT_IN_STATE);
+        }
+    }
+
+    // ---- cursor ----------------------------------------------------------------------------------------
+
+    @Override
+    public boolean next() throws SQLException {
+        checkOpen();
+        List<String> nextRow = maxRows > 0 && row >= maxRows ? null : takeNextRow();
+        current = nextRow;
+        wasNull = false;
+        if (nextRow == null) {
+            exhausted = true;
+            return false;
+        }
+        row++;
+        return true;
+    }
+
+    private List<String> takeNextRow() throws SQLException {
+        if (lookaheadLoaded) {
+            lookaheadLoaded = false;
+            List<String> taken = lookahead;
+            lookahead = null;
+            return taken;
+        }
+        return exhausted ? null : fetchRow();
+    }
+
+    private boolean hasNextRow() throws SQLException {
+        if (exhausted || (maxRows > 0 && row >= maxRows)) {
+            return false;
+        }
+        if (!lookaheadLoaded) {
+            lookahead = fetchRow();
+            lookaheadLoaded = true;
+        }
+        return lookahead != null;
+    }
+
+    @Override
+    public boolean isBeforeFirst() throws SQLException {
+        checkOpen();
+        return row == 0 && hasNextRow();
+    }
+
+    @Override
+    public boolean isAfterLast() throws SQLException {
+        checkOpen();
+        return exhausted && current == null && row > 0;
+    }
+
+    @Override
+    public boolean isFirst() throws SQLException {
+        checkOpen();
+        return row == 1 && current != null;
+    }
+
+    @Override
+    public boolean isLast() throws SQLException {
+        checkOpen();
+        return current != null && !hasNextRow();
+    }
+
+    @Override
+    public int getRow() throws SQLException {
+        checkOpen();
+        return current == null ? 0 : (int) Math.min(row, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        current = null;
+        lookahead = null;
+        release();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- columns ---------------------------------------------------------------------------------------
+
+    @Override
+    public int findColumn(String columnLabel) throws SQLException {
+        checkOpen();
+        Integer index = columnLabel == null ? null : indexByLabel.get(columnLabel.toLowerCase(Locale.ROOT));
+        if (index == null) {
+            throw new SQLException("Column '" + columnLabel + "' not found; the result has: "
+                    + columns.stream().map(ColumnSpec::label).collect(Collectors.joining(", ")),
+                    SqlState.INVALID_DESCRIPTOR_INDEX);
+        }
+        return index;
+    }
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        if (metaData == null) {
+            metaData = new AthenaResultSetMetaData(columns);
+        }
+        return metaData;
+    }
+
+    private String text(int columnIndex) throws SQLException {
+        checkOpen();
+        if (columnIndex < 1 || columnIndex > columns.size()) {
+            throw new SQLException("Column index " + columnIndex + " is out of range: the result has "
+                    + columns.size() + " columns", SqlState.INVALID_DESCRIPTOR_INDEX);
+        }
+        if (current == null) {
+            throw new SQLException(row == 0 ? "No current row: call next() first" : "No current row: the cursor is after the last row",
+                    SqlState.INVALID_CURSOR_STATE);
+        }
+        String value = columnIndex <= current.size() ? current.get(columnIndex - 1) : null;
+        wasNull = value == null;
+        return value;
+    }
+
+    private <T> T value(int columnIndex, Class<T> target, ZoneId zone) throws SQLException {
+        String text = text(columnIndex);
+        if (text == null) {
+            return null;
+        }
+        return conversions.convert(columns.get(columnIndex - 1).label(), types[columnIndex - 1], text, target, zone);
+    }
+
+    private <T> T value(int columnIndex, Class<T> target) throws SQLException {
+        return value(columnIndex, target, ZoneId.systemDefault());
+    }
+
+    private static ZoneId zoneOf(Calendar calendar) {
+        return calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+        checkOpen();
+        return wasNull;
+    }
+
+    // ---- getters by index ------------------------------------------------------------------------------
+
+    @Override
+    public String getString(int columnIndex) throws SQLException {
+        return text(columnIndex);
+    }
+
+    @Override
+    public String getNString(int columnIndex) throws SQLException {
+        return text(columnIndex);
+    }
+
+    @Override
+    public boolean getBoolean(int columnIndex) throws SQLException {
+        Boolean value = value(columnIndex, Boolean.class);
+        return value != null && value;
+    }
+
+    @Override
+    public byte getByte(int columnIndex) throws SQLException {
+        Byte value = value(columnIndex, Byte.class);
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public short getShort(int columnIndex) throws SQLException {
+        Short value = value(columnIndex, Short.class);
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public int getInt(int columnIndex) throws SQLException {
+        Integer value = value(columnIndex, Integer.class);
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public long getLong(int columnIndex) throws SQLException {
+        Long value = value(columnIndex, Long.class);
+        return value == null ? 0L : value;
+    }
+
+    @Override
+    public float getFloat(int columnIndex) throws SQLException {
+        Float value = value(columnIndex, Float.class);
+        return value == null ? 0f : value;
+    }
+
+    @Override
+    public double getDouble(int columnIndex) throws SQLException {
+        Double value = value(columnIndex, Double.class);
+        return value == null ? 0d : value;
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
+        return value(columnIndex, BigDecimal.class);
+    }
+
+    /** @deprecated kept for JDBC; rounds half-up to {@code scale} digits. */
+    @Override
+    @Deprecated
+    public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
+        BigDecimal value = value(columnIndex, BigDecimal.class);
+        return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    @Override
+    public byte[] getBytes(int columnIndex) throws SQLException {
+        return value(columnIndex, byte[].class);
+    }
+
+    @Override
+    public Date getDate(int columnIndex) throws SQLException {
+        return value(columnIndex, Date.class);
+    }
+
+    @Override
+    public Date getDate(int columnIndex, Calendar cal) throws SQLException {
+        return value(columnIndex, Date.class, zoneOf(cal));
+    }
+
+    @Override
+    public Time getTime(int columnIndex) throws SQLException {
+        return value(columnIndex, Time.class);
+    }
+
+    @Override
+    public Time getTime(int columnIndex, Calendar cal) throws SQLException {
+        return value(columnIndex, Time.class, zoneOf(cal));
+    }
+
+    @Override
+    public Timestamp getTimestamp(int columnIndex) throws SQLException {
+        return value(columnIndex, Timestamp.class);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
+        return value(columnIndex, Timestamp.class, zoneOf(cal));
+    }
+
+    @Override
+    public InputStream getAsciiStream(int columnIndex) throws SQLException {
+        String text = text(columnIndex);
+        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** @deprecated JDBC 1 relic; use getCharacterStream. */
+    @Override
+    @Deprecated
+    public InputStream getUnicodeStream(int columnIndex) throws SQLException {
+        String text = text(columnIndex);
+        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    @Override
+    public InputStream getBinaryStream(int columnIndex) throws SQLException {
+        byte[] bytes = getBytes(columnIndex);
+        return bytes == null ? null : new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public Reader getCharacterStream(int columnIndex) throws SQLException {
+        String text = text(columnIndex);
+        return text == null ? null : new StringReader(text);
+    }
+
+    @Override
+    public Reader getNCharacterStream(int columnIndex) throws SQLException {
+        return getCharacterStream(columnIndex);
+    }
+
+    @Override
+    public Object getObject(int columnIndex) throws SQLException {
+        return value(columnIndex, Object.class);
+    }
+
+    @Override
+    public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
+        if (map != null && !map.isEmpty()) {
+            checkOpen();
+            throw notSupported("getObject with a type map");
+        }
+        return getObject(columnIndex);
+    }
+
+    @Override
+    public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+        if (type == null) {
+            checkOpen();
+            throw new SQLException("getObject(" + columnIndex + ", type): type must not be null", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        return value(columnIndex, type);
+    }
+
+    // ---- getters by label ------------------------------------------------------------------------------
+
+    @Override
+    public String getString(String columnLabel) throws SQLException {
+        return getString(findColumn(columnLabel));
+    }
+
+    @Override
+    public String getNString(String columnLabel) throws SQLException {
+        return getNString(findColumn(columnLabel));
+    }
+
+    @Override
+    public boolean getBoolean(String columnLabel) throws SQLException {
+        return getBoolean(findColumn(columnLabel));
+    }
+
+    @Override
+    public byte getByte(String columnLabel) throws SQLException {
+        return getByte(findColumn(columnLabel));
+    }
+
+    @Override
+    public short getShort(String columnLabel) throws SQLException {
+        return getShort(findColumn(columnLabel));
+    }
+
+    @Override
+    public int getInt(String columnLabel) throws SQLException {
+        return getInt(findColumn(columnLabel));
+    }
+
+    @Override
+    public long getLong(String columnLabel) throws SQLException {
+        return getLong(findColumn(columnLabel));
+    }
+
+    @Override
+    public float getFloat(String columnLabel) throws SQLException {
+        return getFloat(findColumn(columnLabel));
+    }
+
+    @Override
+    public double getDouble(String columnLabel) throws SQLException {
+        return getDouble(findColumn(columnLabel));
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(String columnLabel) throws SQLException {
+        return getBigDecimal(findColumn(columnLabel));
+    }
+
+    /** @deprecated kept for JDBC; rounds half-up to {@code scale} digits. */
+    @Override
+    @Deprecated
+    public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
+        return getBigDecimal(findColumn(columnLabel), scale);
+    }
+
+    @Override
+    public byte[] getBytes(String columnLabel) throws SQLException {
+        return getBytes(findColumn(columnLabel));
+    }
+
+    @Override
+    public Date getDate(String columnLabel) throws SQLException {
+        return getDate(findColumn(columnLabel));
+    }
+
+    @Override
+    public Date getDate(String columnLabel, Calendar cal) throws SQLException {
+        return getDate(findColumn(columnLabel), cal);
+    }
+
+    @Override
+    public Time getTime(String columnLabel) throws SQLException {
+        return getTime(findColumn(columnLabel));
+    }
+
+    @Override
+    public Time getTime(String columnLabel, Calendar cal) throws SQLException {
+        return getTime(findColumn(columnLabel), cal);
+    }
+
+    @Override
+    public Timestamp getTimestamp(String columnLabel) throws SQLException {
+        return getTimestamp(findColumn(columnLabel));
+    }
+
+    @Override
+    public Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
+        return getTimestamp(findColumn(columnLabel), cal);
+    }
+
+    @Override
+    public InputStream getAsciiStream(String columnLabel) throws SQLException {
+        return getAsciiStream(findColumn(columnLabel));
+    }
+
+    /** @deprecated JDBC 1 relic; use getCharacterStream. */
+    @Override
+    @Deprecated
+    public InputStream getUnicodeStream(String columnLabel) throws SQLException {
+        return getUnicodeStream(findColumn(columnLabel));
+    }
+
+    @Override
+    public InputStream getBinaryStream(String columnLabel) throws SQLException {
+        return getBinaryStream(findColumn(columnLabel));
+    }
+
+    @Override
+    public Reader getCharacterStream(String columnLabel) throws SQLException {
+        return getCharacterStream(findColumn(columnLabel));
+    }
+
+    @Override
+    public Reader getNCharacterStream(String columnLabel) throws SQLException {
+        return getNCharacterStream(findColumn(columnLabel));
+    }
+
+    @Override
+    public Object getObject(String columnLabel) throws SQLException {
+        return getObject(findColumn(columnLabel));
+    }
+
+    @Override
+    public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
+        return getObject(findColumn(columnLabel), map);
+    }
+
+    @Override
+    public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+        return getObject(findColumn(columnLabel), type);
+    }
+
+    // ---- cursor properties -----------------------------------------------------------------------------
+
+    @Override
+    public Statement getStatement() throws SQLException {
+        checkOpen();
+        return statement;
+    }
+
+    @Override
+    public int getType() throws SQLException {
+        checkOpen();
+        return ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public int getConcurrency() throws SQLException {
+        checkOpen();
+        return ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        checkOpen();
+        if (direction != ResultSet.FETCH_FORWARD) {
+            throw new SQLException("Only FETCH_FORWARD is supported: Athena result sets are forward-only",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        checkOpen();
+        return ResultSet.FETCH_FORWARD;
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        checkOpen();
+        if (rows < 0) {
+            throw new SQLException("Fetch size must be 0 or more, was " + rows, SqlState.INVALID_PARAMETER_VALUE);
+        }
+        fetchSize = rows;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        checkOpen();
+        return fetchSize;
+    }
+
+    @Override
+    public synchronized SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
+    }
+
+    @Override
+    public synchronized void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface != null && iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("This result set does not implement " + iface, SqlState.GENERAL_ERROR);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface != null && iface.isInstance(this);
+    }
+}

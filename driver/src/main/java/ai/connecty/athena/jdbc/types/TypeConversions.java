@@ -1,0 +1,299 @@
+package ai.connecty.athena.jdbc.types;
+
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table of conversions from Athena's text rendering of a value to the Java classes JDBC getters
+ * return, keyed by (Athena type, target class). Every getter of every result set of this driver goes
+ * through {@link #convert}, so a value reads the same whether it came from a query or from metadata.
+ *
+ * <p>A pair that is not in the table is refused with SQLState 22018; text that does not parse is refused
+ * with 22018 (numbers, booleans) or 22007 (dates and times); a number too large for the target with 22003.
+ * Numbers with a fraction read as integers are truncated toward zero, as JDBC getters conventionally do.
+ */
+public final class TypeConversions {
+    private static final int MAX_VALUE_IN_MESSAGE = 64;
+
+    private static final Set<AthenaType> INTEGERS =
+            Collections.unmodifiableSet(EnumSet.of(AthenaType.TINYINT, AthenaType.SMALLINT, AthenaType.INTEGER, AthenaType.BIGINT));
+    private static final Set<AthenaType> TEXT =
+            Collections.unmodifiableSet(EnumSet.of(AthenaType.VARCHAR, AthenaType.CHAR, AthenaType.UNKNOWN));
+    /** Types whose text is a number, a boolean, or free text that may hold either. */
+    private static final Set<AthenaType> NUMERIC_SOURCES = union(INTEGERS,
+            EnumSet.of(AthenaType.DECIMAL, AthenaType.FLOAT, AthenaType.DOUBLE, AthenaType.BOOLEAN), TEXT);
+
+    private static final Map<Class<?>, Class<?>> BOXED = new HashMap<>();
+
+    static {
+        BOXED.put(boolean.class, Boolean.class);
+        BOXED.put(byte.class, Byte.class);
+        BOXED.put(short.class, Short.class);
+        BOXED.put(int.class, Integer.class);
+        BOXED.put(long.class, Long.class);
+        BOXED.put(float.class, Float.class);
+        BOXED.put(double.class, Double.class);
+    }
+
+    /** Created after the type groups above, which its constructor uses. */
+    private static final TypeConversions INSTANCE = new TypeConversions();
+
+    /** Converts one non-null value; {@code zone} places zone-less dates and times on the time line. */
+    @FunctionalInterface
+    private interface Conversion {
+        Object convert(String text, ZoneId zone);
+    }
+
+    private final Map<AthenaType, Map<Class<?>, Conversion>> table = new EnumMap<>(AthenaType.class);
+
+    private TypeConversions() {
+        for (AthenaType type : AthenaType.values()) {
+            register(EnumSet.of(type), String.class, (text, zone) -> text);
+        }
+        registerNumbers();
+        registerBinary();
+        registerDateTimes();
+    }
+
+    public static TypeConversions get() {
+        return INSTANCE;
+    }
+
+    /**
+     * Converts {@code text} (never null: the caller handles SQL NULL) of a column of type {@code type} to
+     * {@code target}. {@code Object.class} means the type's default class. Primitive classes are accepted.
+     *
+     * @param column the column label, for messages
+     * @param zone   the zone of zone-less dates and times (the Calendar's, or the JVM default)
+     */
+    public <T> T convert(String column, AthenaType type, String text, Class<T> target, ZoneId zone) throws SQLException {
+        Class<?> wanted = target == Object.class ? type.defaultJavaClass() : BOXED.getOrDefault(target, target);
+        Conversion conversion = table.get(type) == null ? null : table.get(type).get(wanted);
+        if (conversion == null) {
+            throw new SQLDataException(String.format(Locale.ROOT,
+                    "Cannot read column '%s' of type %s as %s: this conversion is not supported; use getString or getObject",
+                    column, type.athenaName(), target.getSimpleName()),
+                    SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            T value = (T) conversion.convert(text, zone);
+            return value;
+        } catch (ConversionFailure failure) {
+            throw new SQLDataException(message(column, type, text, target, failure.getMessage()), failure.sqlState());
+        } catch (DateTimeException e) {
+            throw new SQLDataException(message(column, type, text, target, "not a valid date/time: " + e.getMessage()),
+                    SqlState.INVALID_DATETIME_FORMAT, e);
+        }
+    }
+
+    /** Whether {@link #convert} knows the pair; used to answer {@code getObject(i, Class)} questions up front. */
+    public boolean supports(AthenaType type, Class<?> target) {
+        Class<?> wanted = target == Object.class ? type.defaultJavaClass() : BOXED.getOrDefault(target, target);
+        return table.get(type) != null && table.get(type).containsKey(wanted);
+    }
+
+    private static String message(String column, AthenaType type, String text, Class<?> target, String reason) {
+        String shown = text.length() > MAX_VALUE_IN_MESSAGE ? text.substring(0, MAX_VALUE_IN_MESSAGE) + "..." : text;
+        return String.format(Locale.ROOT, "Cannot read value '%s' of column '%s' (%s) as %s: %s",
+                shown, column, type.athenaName(), target.getSimpleName(), reason);
+    }
+
+    private void register(Set<AthenaType> sources, Class<?> target, Conversion conversion) {
+        for (AthenaType source : sources) {
+            table.computeIfAbsent(source, key -> new HashMap<>()).put(target, conversion);
+        }
+    }
+
+    // ---- numbers and booleans ----------------------------------------------------------------------------
+
+    private void registerNumbers() {
+        register(NUMERIC_SOURCES, Long.class, (text, zone) -> toLong(text));
+        register(NUMERIC_SOURCES, Integer.class, (text, zone) -> (int) toLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        register(NUMERIC_SOURCES, Short.class, (text, zone) -> (short) toLong(text, Short.MIN_VALUE, Short.MAX_VALUE));
+        register(NUMERIC_SOURCES, Byte.class, (text, zone) -> (byte) toLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE));
+        register(NUMERIC_SOURCES, BigInteger.class, (text, zone) -> toBigDecimal(text).toBigInteger());
+        register(NUMERIC_SOURCES, BigDecimal.class, (text, zone) -> toBigDecimal(text));
+        register(NUMERIC_SOURCES, Double.class, (text, zone) -> toDouble(text));
+        register(NUMERIC_SOURCES, Float.class, (text, zone) -> toFloat(text));
+        register(NUMERIC_SOURCES, Boolean.class, (text, zone) -> toBoolean(text));
+    }
+
+    private static long toLong(String text) {
+        return toLong(text, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static long toLong(String text, long min, long max) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException notAPlainInteger) {
+            BigDecimal decimal = toBigDecimal(text);
+            if (decimal.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 || decimal.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw ConversionFailure.outOfRange("out of range [" + min + ", " + max + "]");
+            }
+            value = decimal.longValue();
+        }
+        if (value < min || value > max) {
+            throw ConversionFailure.outOfRange("out of range [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    private static BigDecimal toBigDecimal(String text) {
+        String trimmed = text.trim();
+        if ("true".equalsIgnoreCase(trimmed)) {
+            return BigDecimal.ONE;
+        }
+        if ("false".equalsIgnoreCase(trimmed)) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(trimmed);
+        } catch (NumberFormatException e) {
+            throw ConversionFailure.invalid(isNonFinite(trimmed) ? "not a finite number" : "not a number");
+        }
+    }
+
+    private static boolean isNonFinite(String text) {
+        return "NaN".equals(text) || text.endsWith("Infinity");
+    }
+
+    private static double toDouble(String text) {
+        String trimmed = text.trim();
+        if ("true".equalsIgnoreCase(trimmed) || "false".equalsIgnoreCase(trimmed)) {
+            return toBigDecimal(trimmed).doubleValue();
+        }
+        if (isNonFinite(trimmed)) {
+            return Double.parseDouble(trimmed);
+        }
+        return toBigDecimal(trimmed).doubleValue();
+    }
+
+    private static float toFloat(String text) {
+        double value = toDouble(text);
+        if (Double.isFinite(value) && Math.abs(value) > Float.MAX_VALUE) {
+            throw ConversionFailure.outOfRange("out of range for a float");
+        }
+        return (float) value;
+    }
+
+    private static boolean toBoolean(String text) {
+        String trimmed = text.trim();
+        if ("true".equalsIgnoreCase(trimmed)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(trimmed)) {
+            return false;
+        }
+        try {
+            return new BigDecimal(trimmed).signum() != 0;
+        } catch (NumberFormatException e) {
+            throw ConversionFailure.invalid("not a boolean (true, false or a number)");
+        }
+    }
+
+    // ---- binary ----------------------------------------------------------------------------------------
+
+    private void registerBinary() {
+        register(EnumSet.of(AthenaType.VARBINARY), byte[].class, (text, zone) -> parseHexBytes(text));
+        register(TEXT, byte[].class, (text, zone) -> text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Athena renders varbinary as hex byte pairs separated by single spaces: {@code 01 0a ff}. */
+    private static byte[] parseHexBytes(String text) {
+        String digits = text.replace(" ", "");
+        if (digits.length() % 2 != 0) {
+            throw ConversionFailure.invalid("not hex bytes (odd number of digits)");
+        }
+        byte[] bytes = new byte[digits.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            int high = Character.digit(digits.charAt(2 * i), 16);
+            int low = Character.digit(digits.charAt(2 * i + 1), 16);
+            if (high < 0 || low < 0) {
+                throw ConversionFailure.invalid("not hex bytes");
+            }
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return bytes;
+    }
+
+    // ---- dates and times -------------------------------------------------------------------------------
+
+    private void registerDateTimes() {
+        Set<AthenaType> date = union(EnumSet.of(AthenaType.DATE), TEXT);
+        Set<AthenaType> timestamp = union(EnumSet.of(AthenaType.TIMESTAMP), TEXT);
+        Set<AthenaType> zoned = EnumSet.of(AthenaType.TIMESTAMP_WITH_TIME_ZONE);
+
+        register(date, LocalDate.class, (text, zone) -> DateTimeText.parseTimestamp(text).toLocalDate());
+        register(EnumSet.of(AthenaType.TIMESTAMP), LocalDate.class, (text, zone) -> DateTimeText.parseTimestamp(text).toLocalDate());
+        register(zoned, LocalDate.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toLocalDate());
+
+        register(union(timestamp, EnumSet.of(AthenaType.DATE)), LocalDateTime.class, (text, zone) -> DateTimeText.parseTimestamp(text));
+        register(zoned, LocalDateTime.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toLocalDateTime());
+
+        register(union(EnumSet.of(AthenaType.TIME), TEXT), LocalTime.class, (text, zone) -> DateTimeText.parseTime(text));
+        register(EnumSet.of(AthenaType.TIMESTAMP), LocalTime.class, (text, zone) -> DateTimeText.parseTimestamp(text).toLocalTime());
+        register(EnumSet.of(AthenaType.TIME_WITH_TIME_ZONE), LocalTime.class, (text, zone) -> DateTimeText.parseTimeWithTimeZone(text).toLocalTime());
+        register(EnumSet.of(AthenaType.TIME_WITH_TIME_ZONE), OffsetTime.class, (text, zone) -> DateTimeText.parseTimeWithTimeZone(text));
+
+        register(zoned, ZonedDateTime.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text));
+        register(zoned, OffsetDateTime.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toOffsetDateTime());
+        register(zoned, Instant.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toInstant());
+        register(EnumSet.of(AthenaType.TIMESTAMP), Instant.class, (text, zone) -> DateTimeText.parseTimestamp(text).atZone(zone).toInstant());
+
+        register(union(date, EnumSet.of(AthenaType.TIMESTAMP)), java.sql.Date.class,
+                (text, zone) -> new java.sql.Date(DateTimeText.parseTimestamp(text).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli()));
+        register(zoned, java.sql.Date.class,
+                (text, zone) -> new java.sql.Date(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
+
+        register(union(EnumSet.of(AthenaType.TIME), TEXT), Time.class,
+                (text, zone) -> timeOnEpochDay(DateTimeText.parseTime(text), zone));
+        register(EnumSet.of(AthenaType.TIMESTAMP), Time.class,
+                (text, zone) -> timeOnEpochDay(DateTimeText.parseTimestamp(text).toLocalTime(), zone));
+        register(EnumSet.of(AthenaType.TIME_WITH_TIME_ZONE), Time.class,
+                (text, zone) -> new Time(DateTimeText.parseTimeWithTimeZone(text).atDate(LocalDate.EPOCH).toInstant().toEpochMilli()));
+        register(zoned, Time.class,
+                (text, zone) -> new Time(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
+
+        register(union(timestamp, EnumSet.of(AthenaType.DATE)), Timestamp.class,
+                (text, zone) -> Timestamp.from(DateTimeText.parseTimestamp(text).atZone(zone).toInstant()));
+        register(zoned, Timestamp.class,
+                (text, zone) -> Timestamp.from(DateTimeText.parseTimestampWithTimeZone(text).toInstant()));
+    }
+
+    private static Time timeOnEpochDay(LocalTime time, ZoneId zone) {
+        return new Time(time.atDate(LocalDate.EPOCH).atZone(zone).toInstant().toEpochMilli());
+    }
+
+    @SafeVarargs
+    private static Set<AthenaType> union(Set<AthenaType>... sets) {
+        EnumSet<AthenaType> all = EnumSet.noneOf(AthenaType.class);
+        for (Set<AthenaType> set : sets) {
+            all.addAll(set);
+        }
+        return Collections.unmodifiableSet(all);
+    }
+}

@@ -1,0 +1,140 @@
+package ai.connecty.athena.jdbc.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static software.amazon.awssdk.services.athena.model.QueryExecutionState.CANCELLED;
+import static software.amazon.awssdk.services.athena.model.QueryExecutionState.QUEUED;
+import static software.amazon.awssdk.services.athena.model.QueryExecutionState.RUNNING;
+import static software.amazon.awssdk.services.athena.model.QueryExecutionState.SUCCEEDED;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
+
+class StatementExecutionTest {
+    private final FakeClock clock = new FakeClock();
+    private final List<SQLWarning> warnings = new ArrayList<>();
+
+    private StatementExecution execution(ScriptedAthenaClient athena, QuerySettings settings) {
+        return new StatementExecution(new AthenaQueryClient(athena, settings), clock, warnings::add);
+    }
+
+    private static QuerySettings settings() {
+        return QuerySettings.builder().outputLocation("s3://results/prefix/")
+                .pollingSchedule(new PollingSchedule(100, 1000, 2.0)).build();
+    }
+
+    @Test
+    void pollsWithGrowingDelaysUntilSucceeded() throws SQLException {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient()
+                .states(QUEUED, QUEUED, RUNNING, RUNNING, RUNNING, RUNNING, SUCCEEDED);
+
+        CompletedQuery query = execution(athena, settings()).run("SELECT 1", "AwsDataCatalog", "default", 0, 1000);
+
+        assertThat(query.queryExecutionId()).isEqualTo(ScriptedAthenaClient.ID);
+        assertThat(clock.waits).containsExactly(100L, 200L, 400L, 800L, 1000L, 1000L);
+        assertThat(athena.polls).isEqualTo(7);
+    }
+
+    @Test
+    void startsWithContextResultConfigurationAndAFreshToken() throws SQLException {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(SUCCEEDED);
+        QuerySettings settings = QuerySettings.builder().workGroup("analytics").outputLocation("s3://b/p/")
+                .encryption("SSE_KMS", "arn:aws:kms:us-east-1:123456789012:key/k").expectedBucketOwner("123456789012")
+                .aclOption("BUCKET_OWNER_FULL_CONTROL").resultReuse(true, 30).build();
+
+        execution(athena, settings).run("SELECT 1", "lakehouse", "sales", 0, 1000);
+        execution(athena, settings).run("SELECT 1", "lakehouse", "sales", 0, 1000);
+
+        StartQueryExecutionRequest request = athena.starts.get(0);
+        assertThat(request.queryString()).isEqualTo("SELECT 1");
+        assertThat(request.workGroup()).isEqualTo("analytics");
+        assertThat(request.queryExecutionContext().catalog()).isEqualTo("lakehouse");
+        assertThat(request.queryExecutionContext().database()).isEqualTo("sales");
+        assertThat(request.resultConfiguration().outputLocation()).isEqualTo("s3://b/p/");
+        assertThat(request.resultConfiguration().encryptionConfiguration().encryptionOptionAsString()).isEqualTo("SSE_KMS");
+        assertThat(request.resultConfiguration().encryptionConfiguration().kmsKey()).endsWith("key/k");
+        assertThat(request.resultConfiguration().expectedBucketOwner()).isEqualTo("123456789012");
+        assertThat(request.resultConfiguration().aclConfiguration().s3AclOptionAsString()).isEqualTo("BUCKET_OWNER_FULL_CONTROL");
+        assertThat(request.resultReuseConfiguration().resultReuseByAgeConfiguration().enabled()).isTrue();
+        assertThat(request.resultReuseConfiguration().resultReuseByAgeConfiguration().maxAgeInMinutes()).isEqualTo(30);
+        assertThat(request.clientRequestToken()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(athena.starts.get(1).clientRequestToken()).isNotEqualTo(request.clientRequestToken());
+    }
+
+    @Test
+    void resultReuseIsLeftOutWhenDisabled() throws SQLException {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(SUCCEEDED);
+
+        execution(athena, settings()).run("SELECT 1", "AwsDataCatalog", "default", 0, 1000);
+
+        assertThat(athena.starts.get(0).resultReuseConfiguration()).isNull();
+        assertThat(athena.starts.get(0).resultConfiguration().encryptionConfiguration()).isNull();
+    }
+
+    @Test
+    void timeoutStopsTheQueryAndThrowsHyt00() {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING);
+
+        assertThatThrownBy(() -> execution(athena, settings()).run("SELECT 1", "c", "d", 2, 1000))
+                .isInstanceOf(SQLTimeoutException.class)
+                .hasMessageContaining(ScriptedAthenaClient.ID)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HYT00"));
+        assertThat(athena.stops).containsExactly(ScriptedAthenaClient.ID);
+        long waited = clock.waits.stream().mapToLong(Long::longValue).sum();
+        assertThat(waited).isBetween(2000L, 2001L);
+    }
+
+    @Test
+    void cancelWakesThePollingAndStopsTheQuery() {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING);
+        StatementExecution execution = execution(athena, settings());
+        clock.onWait(execution::cancel);
+
+        assertThatThrownBy(() -> execution.run("SELECT 1", "c", "d", 0, 1000))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("cancelled")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+        assertThat(athena.stops).containsExactly(ScriptedAthenaClient.ID);
+        assertThat(clock.waits).hasSize(1);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void deniedStopBecomesAWarningNamingTheQuery() {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING).denyStop();
+        StatementExecution execution = execution(athena, settings());
+        clock.onWait(execution::cancel);
+
+        assertThatThrownBy(() -> execution.run("SELECT 1", "c", "d", 0, 1000)).isInstanceOf(SQLException.class);
+
+        assertThat(warnings).hasSize(1);
+        assertThat((Throwable) warnings.get(0)).hasMessageContaining(ScriptedAthenaClient.ID)
+                .hasMessageContaining("may still be running").hasMessageContaining("athena:StopQueryExecution");
+    }
+
+    @Test
+    void queryCancelledElsewhereIs57014WithAthenasReason() {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING, CANCELLED);
+
+        assertThatThrownBy(() -> execution(athena, settings()).run("SELECT 1", "c", "d", 0, 1000))
+                .hasMessageContaining("was cancelled")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+        assertThat(athena.stops).isEmpty();
+    }
+
+    @Test
+    void cancelBeforeSubmissionSubmitsNothing() {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(SUCCEEDED);
+        StatementExecution execution = execution(athena, settings());
+        execution.cancel();
+
+        assertThatThrownBy(() -> execution.run("SELECT 1", "c", "d", 0, 1000))
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+        assertThat(athena.starts).isEmpty();
+    }
+}

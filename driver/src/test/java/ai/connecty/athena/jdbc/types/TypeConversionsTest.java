@@ -1,0 +1,170 @@
+package ai.connecty.athena.jdbc.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TypeConversionsTest {
+    private static final ZoneId UTC = ZoneOffset.UTC;
+    private final TypeConversions conversions = TypeConversions.get();
+
+    static Stream<Arguments> conversions() {
+        return Stream.of(
+                // type name, Athena text, target, expected
+                Arguments.of("boolean", "true", Boolean.class, true),
+                Arguments.of("boolean", "false", Object.class, false),
+                Arguments.of("boolean", "true", Integer.class, 1),
+                Arguments.of("tinyint", "-128", Byte.class, (byte) -128),
+                Arguments.of("tinyint", "7", Object.class, 7),
+                Arguments.of("smallint", "32767", Short.class, (short) 32767),
+                Arguments.of("integer", "2147483647", Integer.class, Integer.MAX_VALUE),
+                Arguments.of("integer", "42", Object.class, 42),
+                Arguments.of("integer", "42", Long.class, 42L),
+                Arguments.of("integer", "42", String.class, "42"),
+                Arguments.of("integer", "0", Boolean.class, false),
+                Arguments.of("bigint", "9223372036854775807", Object.class, Long.MAX_VALUE),
+                Arguments.of("bigint", "9223372036854775807", BigDecimal.class, new BigDecimal("9223372036854775807")),
+                Arguments.of("bigint", "-5", BigInteger.class, BigInteger.valueOf(-5)),
+                Arguments.of("double", "0.30000000000000004", Object.class, 0.30000000000000004d),
+                Arguments.of("double", "1.0E20", Double.class, 1.0E20d),
+                Arguments.of("double", "NaN", Double.class, Double.NaN),
+                Arguments.of("double", "Infinity", Double.class, Double.POSITIVE_INFINITY),
+                Arguments.of("double", "-Infinity", Float.class, Float.NEGATIVE_INFINITY),
+                Arguments.of("double", "1.9", Integer.class, 1),
+                Arguments.of("double", "-1.9", Long.class, -1L),
+                Arguments.of("float", "1.5", Object.class, 1.5f),
+                Arguments.of("real", "2.25", Double.class, 2.25d),
+                Arguments.of("decimal", "1.50", Object.class, new BigDecimal("1.50")),
+                Arguments.of("decimal", "1.50", Double.class, 1.5d),
+                Arguments.of("decimal(10,2)", "12.34", Integer.class, 12),
+                Arguments.of("varchar", "it's", Object.class, "it's"),
+                Arguments.of("varchar", " 12 ", Integer.class, 12),
+                Arguments.of("varchar", "TRUE", Boolean.class, true),
+                Arguments.of("string", "x", Object.class, "x"),
+                Arguments.of("char", "ab  ", String.class, "ab  "),
+                Arguments.of("varbinary", "01 02 ff", Object.class, new byte[] {1, 2, (byte) 0xff}),
+                Arguments.of("varbinary", "", byte[].class, new byte[0]),
+                Arguments.of("varchar", "é", byte[].class, new byte[] {(byte) 0xc3, (byte) 0xa9}),
+                Arguments.of("date", "2017-01-02", LocalDate.class, LocalDate.of(2017, 1, 2)),
+                Arguments.of("date", "2017-01-02", LocalDateTime.class, LocalDateTime.of(2017, 1, 2, 0, 0)),
+                Arguments.of("timestamp", "2020-01-01 12:34:56.789", LocalDateTime.class,
+                        LocalDateTime.of(2020, 1, 1, 12, 34, 56, 789_000_000)),
+                Arguments.of("timestamp", "2020-01-01 12:34:56.123456", LocalDateTime.class,
+                        LocalDateTime.of(2020, 1, 1, 12, 34, 56, 123_456_000)),
+                Arguments.of("timestamp", "2020-01-01 12:34:56", LocalDateTime.class, LocalDateTime.of(2020, 1, 1, 12, 34, 56)),
+                Arguments.of("timestamp", "2020-01-01 12:34:56.789", LocalDate.class, LocalDate.of(2020, 1, 1)),
+                Arguments.of("timestamp", "2020-01-01 12:34:56.789", LocalTime.class, LocalTime.of(12, 34, 56, 789_000_000)),
+                Arguments.of("timestamp", "2020-01-01 00:00:00.000", Instant.class, Instant.parse("2020-01-01T00:00:00Z")),
+                Arguments.of("time", "12:34:56.789", LocalTime.class, LocalTime.of(12, 34, 56, 789_000_000)),
+                Arguments.of("time with time zone", "12:34:56.789+02:00", OffsetTime.class,
+                        OffsetTime.of(12, 34, 56, 789_000_000, ZoneOffset.ofHours(2))),
+                Arguments.of("timestamp with time zone", "2020-01-01 12:34:56.789 UTC", OffsetDateTime.class,
+                        OffsetDateTime.of(2020, 1, 1, 12, 34, 56, 789_000_000, ZoneOffset.UTC)),
+                Arguments.of("timestamp with time zone", "2020-07-01 12:00:00.000 America/New_York", Instant.class,
+                        Instant.parse("2020-07-01T16:00:00Z")),
+                Arguments.of("timestamp with time zone", "2020-07-01 12:00:00.000 America/New_York", ZonedDateTime.class,
+                        ZonedDateTime.of(2020, 7, 1, 12, 0, 0, 0, ZoneId.of("America/New_York"))),
+                Arguments.of("timestamp with time zone", "2020-01-01 12:00:00.000 +05:30", Instant.class,
+                        Instant.parse("2020-01-01T06:30:00Z")),
+                Arguments.of("timestamp with time zone", "2020-01-01 12:00:00.000 UTC", Object.class,
+                        Timestamp.from(Instant.parse("2020-01-01T12:00:00Z"))),
+                Arguments.of("array", "[1, 2]", Object.class, "[1, 2]"),
+                Arguments.of("map", "{k=1}", Object.class, "{k=1}"),
+                Arguments.of("row", "{id=1, name=x}", Object.class, "{id=1, name=x}"),
+                Arguments.of("json", "[1,2]", Object.class, "[1,2]"),
+                Arguments.of("uuid", "12151fd2-7586-11e9-8f9e-2a86e4085a59", Object.class, "12151fd2-7586-11e9-8f9e-2a86e4085a59"),
+                Arguments.of("interval day to second", "2 00:00:00.000", Object.class, "2 00:00:00.000"),
+                Arguments.of("some future type", "anything", Object.class, "anything"));
+    }
+
+    @ParameterizedTest(name = "{0} ''{1}'' as {2}")
+    @MethodSource("conversions")
+    void converts(String typeName, String text, Class<?> target, Object expected) throws SQLException {
+        Object value = conversions.convert("c", AthenaType.fromName(typeName), text, target, UTC);
+
+        assertThat(value).isEqualTo(expected);
+    }
+
+    @Test
+    void zoneLessValuesArePlacedInTheGivenZone() throws SQLException {
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+
+        Timestamp timestamp = conversions.convert("c", AthenaType.TIMESTAMP, "2020-01-01 09:00:00.250", Timestamp.class, tokyo);
+        java.sql.Date date = conversions.convert("c", AthenaType.DATE, "2020-01-01", java.sql.Date.class, tokyo);
+        Time time = conversions.convert("c", AthenaType.TIME, "09:00:00.500", Time.class, tokyo);
+
+        assertThat(timestamp.toInstant()).isEqualTo(Instant.parse("2020-01-01T00:00:00.250Z"));
+        assertThat(date.getTime()).isEqualTo(Instant.parse("2019-12-31T15:00:00Z").toEpochMilli());
+        assertThat(time.getTime()).isEqualTo(Instant.parse("1970-01-01T00:00:00.500Z").toEpochMilli());
+    }
+
+    @Test
+    void timestampKeepsNanosecondPrecision() throws SQLException {
+        Timestamp timestamp = conversions.convert("c", AthenaType.TIMESTAMP, "2020-01-01 00:00:00.123456789", Timestamp.class, UTC);
+
+        assertThat(timestamp.getNanos()).isEqualTo(123_456_789);
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                // type, text, target, SQLState, message fragment
+                Arguments.of("varchar", "abc", Integer.class, "22018", "not a number"),
+                Arguments.of("varchar", "abc", Boolean.class, "22018", "not a boolean"),
+                Arguments.of("bigint", "3000000000", Integer.class, "22003", "out of range"),
+                Arguments.of("integer", "300", Byte.class, "22003", "out of range"),
+                Arguments.of("decimal", "99999999999999999999", Long.class, "22003", "out of range"),
+                Arguments.of("double", "1.0E300", Float.class, "22003", "out of range"),
+                Arguments.of("double", "NaN", Integer.class, "22018", "not a finite number"),
+                Arguments.of("double", "Infinity", BigDecimal.class, "22018", "not a finite number"),
+                Arguments.of("varbinary", "0g", byte[].class, "22018", "not hex"),
+                Arguments.of("varchar", "2020-13-01", LocalDate.class, "22007", "not a valid date/time"),
+                Arguments.of("timestamp with time zone", "2020-01-01 00:00:00.000 Mars/Olympus", Instant.class, "22007", "date/time"),
+                Arguments.of("date", "2020-01-01", Integer.class, "22018", "not supported"),
+                Arguments.of("array", "[1]", Integer.class, "22018", "not supported"),
+                Arguments.of("integer", "1", LocalDate.class, "22018", "not supported"));
+    }
+
+    @ParameterizedTest(name = "{0} ''{1}'' as {2} fails with {3}")
+    @MethodSource("failures")
+    void refusesWithSqlStateNamingColumnAndValue(String typeName, String text, Class<?> target, String sqlState,
+                                                 String reason) {
+        assertThatThrownBy(() -> conversions.convert("price", AthenaType.fromName(typeName), text, target, UTC))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("'price'")
+                .hasMessageContaining(target.getSimpleName())
+                .hasMessageContaining(reason)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(sqlState));
+    }
+
+    @Test
+    void failureMessageShowsTheOffendingValue() {
+        assertThatThrownBy(() -> conversions.convert("qty", AthenaType.VARCHAR, "abc", int.class, UTC))
+                .hasMessage("Cannot read value 'abc' of column 'qty' (varchar) as int: not a number");
+    }
+
+    @Test
+    void primitiveTargetsAreBoxed() throws SQLException {
+        assertThat(conversions.convert("c", AthenaType.INTEGER, "5", int.class, UTC)).isEqualTo(5);
+        assertThat(conversions.supports(AthenaType.BOOLEAN, boolean.class)).isTrue();
+        assertThat(conversions.supports(AthenaType.ARRAY, int.class)).isFalse();
+    }
+}

@@ -1,0 +1,66 @@
+package ai.connecty.athena.jdbc.wiremock;
+
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.column;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.execution;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.json;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a user's program does: only java.sql, a URL, a query. */
+class PlainJavaProgramTest {
+    private WireMockServer wireMock;
+
+    @BeforeEach
+    void start() {
+        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wireMock.start();
+        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(
+                Arrays.asList(column("id", "integer"), column("name", "varchar")),
+                Arrays.asList(row("id", "name"), row("1", "alice"), row("2", "bob")), null, 0L))));
+    }
+
+    @AfterEach
+    void stop() {
+        wireMock.stop();
+    }
+
+    @Test
+    void queriesThroughDriverManager() throws Exception {
+        String url = "jdbc:connecty-athena://EndpointOverride=http://127.0.0.1:" + wireMock.port()
+                + ";Region=us-east-1;User=AKIDEXAMPLE;Password=secret;OutputLocation=s3://athena-results/p/";
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT id, name FROM users")) {
+            while (rs.next()) {
+                names.add(rs.getInt("id") + "=" + rs.getString("name"));
+            }
+        }
+
+        assertThat(names).containsExactly("1=alice", "2=bob");
+        String startBody = wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))).get(0).getBodyAsString();
+        assertThat(startBody).contains("\"OutputLocation\":\"s3://athena-results/p/\"");
+    }
+}
