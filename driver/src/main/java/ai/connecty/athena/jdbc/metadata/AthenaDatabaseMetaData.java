@@ -1,14 +1,1109 @@
 package ai.connecty.athena.jdbc.metadata;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.config.DriverVersion;
+import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.results.ColumnSpec;
+import ai.connecty.athena.jdbc.results.InMemoryResultSet;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.RowIdLifetime;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** STUB (owned by the config/metadata work). */
-public final class AthenaDatabaseMetaData {
-    private AthenaDatabaseMetaData() {
+/**
+ * DatabaseMetaData for Athena: JDBC catalog = Athena data catalog, JDBC schema = Athena database. Catalog
+ * contents come from Glue or Athena's catalog calls ({@link CatalogAccess}); capabilities describe Athena's
+ * engine (Trino SQL): no transactions, keys, indexes or procedures. A null catalog argument means the
+ * connection's catalog (Catalog property), so listing never walks every catalog (and never wakes Lambda
+ * connectors of federated catalogs) unless asked.
+ */
+public final class AthenaDatabaseMetaData implements DatabaseMetaData {
+    private static final Logger LOG = LoggerFactory.getLogger(AthenaDatabaseMetaData.class);
+    private static final String TABLE = "TABLE";
+    private static final String VIEW = "VIEW";
+
+    private final AthenaConnection connection;
+    private final ConnectionConfig config;
+    private final CatalogAccess access;
+
+    private AthenaDatabaseMetaData(AthenaConnection connection, CatalogAccess access) {
+        this.connection = connection;
+        this.config = connection.config();
+        this.access = access;
     }
 
     public static DatabaseMetaData create(AthenaConnection connection) {
-        throw new UnsupportedOperationException("stub");
+        ConnectionConfig config = connection.config();
+        CatalogAccess access = new CatalogAccess(connection.clients().athena(), connection.clients().glue(),
+                config.workGroup(), config.metadataRetrievalMethod(), warningSink(connection));
+        return new AthenaDatabaseMetaData(connection, access);
+    }
+
+    /** Appends to the connection's warning chain; without a chain to append to, the warning is logged. */
+    private static Consumer<SQLWarning> warningSink(AthenaConnection connection) {
+        return warning -> {
+            try {
+                SQLWarning chain = connection.getWarnings();
+                if (chain != null) {
+                    chain.setNextWarning(warning);
+                    return;
+                }
+            } catch (SQLException e) {
+                LOG.debug("Connection refused its warnings", e);
+            }
+            LOG.warn(warning.getMessage());
+        };
+    }
+
+    // ---------------------------------------------------------------- catalog contents
+
+    @Override
+    public ResultSet getCatalogs() throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String catalog : access.catalogs()) {
+            rows.add(row(catalog));
+        }
+        rows.sort(Comparator.comparing(r -> r.get(0)));
+        return result(MetadataColumns.CATALOGS, rows);
+    }
+
+    @Override
+    public ResultSet getSchemas() throws SQLException {
+        return getSchemas(null, null);
+    }
+
+    @Override
+    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        String resolved = catalogOrDefault(catalog);
+        if (resolved != null) {
+            NamePattern pattern = NamePattern.of(schemaPattern);
+            for (String schema : access.databases(resolved)) {
+                if (pattern.matches(schema)) {
+                    rows.add(row(schema, resolved));
+                }
+            }
+        }
+        rows.sort(Comparator.comparing((List<String> r) -> r.get(1)).thenComparing(r -> r.get(0)));
+        return result(MetadataColumns.SCHEMAS, rows);
+    }
+
+    @Override
+    public ResultSet getTableTypes() {
+        return result(MetadataColumns.TABLE_TYPES, Arrays.asList(row(TABLE), row(VIEW)));
+    }
+
+    @Override
+    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+            throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> wanted = tableTypes(types);
+        String resolved = catalogOrDefault(catalog);
+        if (resolved != null && !wanted.isEmpty()) {
+            NamePattern tables = NamePattern.of(tableNamePattern);
+            for (String schema : schemas(resolved, schemaPattern)) {
+                for (TableEntry table : access.tables(resolved, schema, tables)) {
+                    if (wanted.contains(table.tableType())) {
+                        rows.add(row(resolved, schema, table.name(), table.tableType(), table.comment(),
+                                null, null, null, null, null));
+                    }
+                }
+            }
+        }
+        rows.sort(Comparator.comparing((List<String> r) -> r.get(3)).thenComparing(r -> r.get(0))
+                .thenComparing(r -> r.get(1)).thenComparing(r -> r.get(2)));
+        return result(MetadataColumns.TABLES, rows);
+    }
+
+    @Override
+    public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
+                                String columnNamePattern) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        String resolved = catalogOrDefault(catalog);
+        if (resolved != null) {
+            NamePattern tables = NamePattern.of(tableNamePattern);
+            NamePattern columns = NamePattern.of(columnNamePattern);
+            for (String schema : schemas(resolved, schemaPattern)) {
+                List<TableEntry> entries = new ArrayList<>(access.tables(resolved, schema, tables));
+                entries.sort(Comparator.comparing(TableEntry::name));
+                for (TableEntry table : entries) {
+                    addColumnRows(rows, resolved, schema, table, columns);
+                }
+            }
+        }
+        return result(MetadataColumns.COLUMNS, rows);
+    }
+
+    private static void addColumnRows(List<List<String>> rows, String catalog, String schema, TableEntry table,
+                                      NamePattern columns) {
+        int position = 0;
+        for (TableEntry.ColumnEntry column : table.columns()) {
+            position++;
+            if (!columns.matches(column.name())) {
+                continue;
+            }
+            ColumnType type = ColumnType.of(column.type());
+            // Athena cannot say whether a column holds NULLs (Hive tables have no NOT NULL), so all may.
+            rows.add(row(catalog, schema, table.name(), column.name(), type.jdbcType(), type.typeName(),
+                    type.columnSize(), null, type.decimalDigits(), type.radix(), columnNullable, column.comment(),
+                    null, null, null, type.charOctetLength(), position, "YES", null, null, null, null, "NO", "NO"));
+        }
+    }
+
+    private List<String> schemas(String catalog, String schemaPattern) throws SQLException {
+        NamePattern pattern = NamePattern.of(schemaPattern);
+        if (pattern.exactName().isPresent()) {
+            return Collections.singletonList(pattern.exactName().get());
+        }
+        List<String> schemas = new ArrayList<>();
+        for (String schema : access.databases(catalog)) {
+            if (pattern.matches(schema)) {
+                schemas.add(schema);
+            }
+        }
+        Collections.sort(schemas);
+        return schemas;
+    }
+
+    /** Null catalog = the connection's current one; "" = objects without a catalog, which Athena does not have. */
+    private String catalogOrDefault(String catalog) throws SQLException {
+        if (catalog == null) {
+            String current = connection.getCatalog();
+            return current == null ? config.catalog() : current;
+        }
+        return catalog.isEmpty() ? null : catalog;
+    }
+
+    private static Set<String> tableTypes(String[] types) {
+        Set<String> wanted = new HashSet<>();
+        if (types == null) {
+            wanted.add(TABLE);
+            wanted.add(VIEW);
+            return wanted;
+        }
+        for (String type : types) {
+            if (type != null) {
+                wanted.add(type.toUpperCase(Locale.ROOT));
+            }
+        }
+        return wanted;
+    }
+
+    @Override
+    public ResultSet getTypeInfo() {
+        return result(MetadataColumns.TYPE_INFO, TypeInfoRows.rows());
+    }
+
+    // ---------------------------------------------------------------- objects Athena does not have
+
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) {
+        return empty(MetadataColumns.PRIMARY_KEYS);
+    }
+
+    @Override
+    public ResultSet getImportedKeys(String catalog, String schema, String table) {
+        return empty(MetadataColumns.FOREIGN_KEYS);
+    }
+
+    @Override
+    public ResultSet getExportedKeys(String catalog, String schema, String table) {
+        return empty(MetadataColumns.FOREIGN_KEYS);
+    }
+
+    @Override
+    public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
+                                       String foreignCatalog, String foreignSchema, String foreignTable) {
+        return empty(MetadataColumns.FOREIGN_KEYS);
+    }
+
+    @Override
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) {
+        return empty(MetadataColumns.INDEX_INFO);
+    }
+
+    @Override
+    public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) {
+        return empty(MetadataColumns.PROCEDURES);
+    }
+
+    @Override
+    public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
+                                         String columnNamePattern) {
+        return empty(MetadataColumns.PROCEDURE_COLUMNS);
+    }
+
+    @Override
+    public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) {
+        return empty(MetadataColumns.FUNCTIONS);
+    }
+
+    @Override
+    public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
+                                        String columnNamePattern) {
+        return empty(MetadataColumns.FUNCTION_COLUMNS);
+    }
+
+    @Override
+    public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) {
+        return empty(MetadataColumns.UDTS);
+    }
+
+    @Override
+    public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) {
+        return empty(MetadataColumns.SUPER_TYPES);
+    }
+
+    @Override
+    public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern) {
+        return empty(MetadataColumns.SUPER_TABLES);
+    }
+
+    @Override
+    public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern,
+                                   String attributeNamePattern) {
+        return empty(MetadataColumns.ATTRIBUTES);
+    }
+
+    @Override
+    public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) {
+        return empty(MetadataColumns.COLUMN_PRIVILEGES);
+    }
+
+    @Override
+    public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) {
+        return empty(MetadataColumns.TABLE_PRIVILEGES);
+    }
+
+    @Override
+    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) {
+        return empty(MetadataColumns.ROW_IDENTIFIERS);
+    }
+
+    @Override
+    public ResultSet getVersionColumns(String catalog, String schema, String table) {
+        return empty(MetadataColumns.ROW_IDENTIFIERS);
+    }
+
+    @Override
+    public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern,
+                                      String columnNamePattern) {
+        return empty(MetadataColumns.PSEUDO_COLUMNS);
+    }
+
+    @Override
+    public ResultSet getClientInfoProperties() {
+        return empty(MetadataColumns.CLIENT_INFO_PROPERTIES);
+    }
+
+    private static ResultSet empty(List<ColumnSpec> columns) {
+        return result(columns, Collections.emptyList());
+    }
+
+    private static ResultSet result(List<ColumnSpec> columns, List<List<String>> rows) {
+        return InMemoryResultSet.create(null, columns, rows);
+    }
+
+    /** A row rendered as Athena would render the values in text; null stays SQL NULL. */
+    static List<String> row(Object... values) {
+        List<String> row = new ArrayList<>(values.length);
+        for (Object value : values) {
+            row.add(value == null ? null : String.valueOf(value));
+        }
+        return row;
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    @Override
+    public Connection getConnection() {
+        return connection;
+    }
+
+    @Override
+    public String getURL() {
+        return connection.url();
+    }
+
+    /** The access key id of static credentials; null when credentials come from a provider. */
+    @Override
+    public String getUserName() {
+        return config.accessKeyId().orElse(null);
+    }
+
+    @Override
+    public String getDatabaseProductName() {
+        return "Amazon Athena";
+    }
+
+    /** Athena engine version 3 (Trino based). */
+    @Override
+    public String getDatabaseProductVersion() {
+        return "3";
+    }
+
+    @Override
+    public int getDatabaseMajorVersion() {
+        return 3;
+    }
+
+    @Override
+    public int getDatabaseMinorVersion() {
+        return 0;
+    }
+
+    @Override
+    public String getDriverName() {
+        return "Connecty Athena JDBC";
+    }
+
+    @Override
+    public String getDriverVersion() {
+        return DriverVersion.version();
+    }
+
+    @Override
+    public int getDriverMajorVersion() {
+        return DriverVersion.major();
+    }
+
+    @Override
+    public int getDriverMinorVersion() {
+        return DriverVersion.minor();
+    }
+
+    @Override
+    public int getJDBCMajorVersion() {
+        return 4;
+    }
+
+    @Override
+    public int getJDBCMinorVersion() {
+        return 2;
+    }
+
+    /** Athena runs CTAS, INSERT INTO and DDL, so the connection is not read-only. */
+    @Override
+    public boolean isReadOnly() {
+        return false;
+    }
+
+    // ---------------------------------------------------------------- SQL dialect (Trino)
+
+    @Override
+    public String getIdentifierQuoteString() {
+        return "\"";
+    }
+
+    @Override
+    public String getSQLKeywords() {
+        return "LIMIT,UNNEST,TABLESAMPLE,LATERAL,MAP,ROW,ARRAY,IGNORE,RESPECT,TRY_CAST,SHOW,DESCRIBE,EXPLAIN";
+    }
+
+    @Override
+    public String getNumericFunctions() {
+        return "abs,acos,asin,atan,atan2,cbrt,ceiling,cos,cosh,degrees,exp,floor,ln,log10,log2,mod,pi,power,"
+                + "radians,rand,round,sign,sin,sqrt,tan,tanh,truncate";
+    }
+
+    @Override
+    public String getStringFunctions() {
+        return "concat,length,lower,lpad,ltrim,replace,reverse,rpad,rtrim,split,strpos,substr,trim,upper";
+    }
+
+    @Override
+    public String getSystemFunctions() {
+        return "";
+    }
+
+    @Override
+    public String getTimeDateFunctions() {
+        return "current_date,current_time,current_timestamp,date_add,date_diff,date_format,date_parse,date_trunc,"
+                + "day,day_of_week,day_of_year,extract,from_unixtime,hour,minute,month,now,quarter,second,"
+                + "to_unixtime,week,year";
+    }
+
+    @Override
+    public String getSearchStringEscape() {
+        return "\\";
+    }
+
+    @Override
+    public String getExtraNameCharacters() {
+        return "";
+    }
+
+    @Override
+    public String getSchemaTerm() {
+        return "schema";
+    }
+
+    @Override
+    public String getProcedureTerm() {
+        return "procedure";
+    }
+
+    @Override
+    public String getCatalogTerm() {
+        return "catalog";
+    }
+
+    @Override
+    public boolean isCatalogAtStart() {
+        return true;
+    }
+
+    @Override
+    public String getCatalogSeparator() {
+        return ".";
+    }
+
+    @Override
+    public boolean allProceduresAreCallable() {
+        return false;
+    }
+
+    @Override
+    public boolean allTablesAreSelectable() {
+        return true;
+    }
+
+    // Trino sorts NULLs last in both directions by default.
+    @Override
+    public boolean nullsAreSortedHigh() {
+        return false;
+    }
+
+    @Override
+    public boolean nullsAreSortedLow() {
+        return false;
+    }
+
+    @Override
+    public boolean nullsAreSortedAtStart() {
+        return false;
+    }
+
+    @Override
+    public boolean nullsAreSortedAtEnd() {
+        return true;
+    }
+
+    @Override
+    public boolean usesLocalFiles() {
+        return false;
+    }
+
+    @Override
+    public boolean usesLocalFilePerTable() {
+        return false;
+    }
+
+    // The catalog folds unquoted and quoted identifiers to lower case.
+    @Override
+    public boolean supportsMixedCaseIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesUpperCaseIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesLowerCaseIdentifiers() {
+        return true;
+    }
+
+    @Override
+    public boolean storesMixedCaseIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsMixedCaseQuotedIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesUpperCaseQuotedIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean storesLowerCaseQuotedIdentifiers() {
+        return true;
+    }
+
+    @Override
+    public boolean storesMixedCaseQuotedIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsAlterTableWithAddColumn() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsAlterTableWithDropColumn() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsColumnAliasing() {
+        return true;
+    }
+
+    @Override
+    public boolean nullPlusNonNullIsNull() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsConvert() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsConvert(int fromType, int toType) {
+        return false;
+    }
+
+    @Override
+    public boolean supportsTableCorrelationNames() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsDifferentTableCorrelationNames() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsExpressionsInOrderBy() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOrderByUnrelated() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsGroupBy() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsGroupByUnrelated() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsGroupByBeyondSelect() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsLikeEscapeClause() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsMultipleResultSets() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsMultipleTransactions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsNonNullableColumns() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsMinimumSQLGrammar() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsCoreSQLGrammar() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsExtendedSQLGrammar() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsANSI92EntryLevelSQL() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsANSI92IntermediateSQL() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsANSI92FullSQL() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsIntegrityEnhancementFacility() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsOuterJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsFullOuterJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsLimitedOuterJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemasInDataManipulation() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemasInProcedureCalls() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSchemasInTableDefinitions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemasInIndexDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSchemasInPrivilegeDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInDataManipulation() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsCatalogsInProcedureCalls() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInTableDefinitions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsCatalogsInIndexDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsCatalogsInPrivilegeDefinitions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsPositionedDelete() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsPositionedUpdate() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSelectForUpdate() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsStoredProcedures() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInComparisons() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInExists() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInIns() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSubqueriesInQuantifieds() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsCorrelatedSubqueries() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUnion() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUnionAll() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOpenCursorsAcrossCommit() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOpenCursorsAcrossRollback() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOpenStatementsAcrossCommit() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsOpenStatementsAcrossRollback() {
+        return true;
+    }
+
+    // Limits Athena does not publish as fixed numbers: 0 means "unknown or no limit".
+    @Override
+    public int getMaxBinaryLiteralLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxCharLiteralLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInGroupBy() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInIndex() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInOrderBy() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInSelect() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxColumnsInTable() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxConnections() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxCursorNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxIndexLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxSchemaNameLength() {
+        return 255;
+    }
+
+    @Override
+    public int getMaxProcedureNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxCatalogNameLength() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxRowSize() {
+        return 0;
+    }
+
+    @Override
+    public boolean doesMaxRowSizeIncludeBlobs() {
+        return false;
+    }
+
+    /** Athena's query string limit is 262,144 bytes. */
+    @Override
+    public int getMaxStatementLength() {
+        return 262_144;
+    }
+
+    @Override
+    public int getMaxStatements() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxTableNameLength() {
+        return 255;
+    }
+
+    @Override
+    public int getMaxTablesInSelect() {
+        return 0;
+    }
+
+    @Override
+    public int getMaxUserNameLength() {
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- transactions and result sets
+
+    @Override
+    public int getDefaultTransactionIsolation() {
+        return Connection.TRANSACTION_NONE;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsTransactionIsolationLevel(int level) {
+        return level == Connection.TRANSACTION_NONE;
+    }
+
+    @Override
+    public boolean supportsDataDefinitionAndDataManipulationTransactions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsDataManipulationTransactionsOnly() {
+        return false;
+    }
+
+    @Override
+    public boolean dataDefinitionCausesTransactionCommit() {
+        return false;
+    }
+
+    @Override
+    public boolean dataDefinitionIgnoredInTransactions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsResultSetType(int type) {
+        return type == ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public boolean supportsResultSetConcurrency(int type, int concurrency) {
+        return type == ResultSet.TYPE_FORWARD_ONLY && concurrency == ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public boolean ownUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean updatesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean deletesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean insertsAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean supportsBatchUpdates() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSavepoints() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsNamedParameters() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsMultipleOpenResults() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsGetGeneratedKeys() {
+        return false;
+    }
+
+    /** Without transactions a commit never closes anything. */
+    @Override
+    public boolean supportsResultSetHoldability(int holdability) {
+        return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    }
+
+    @Override
+    public int getResultSetHoldability() {
+        return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    }
+
+    @Override
+    public int getSQLStateType() {
+        return sqlStateSQL;
+    }
+
+    @Override
+    public boolean locatorsUpdateCopy() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsStatementPooling() {
+        return false;
+    }
+
+    @Override
+    public RowIdLifetime getRowIdLifetime() {
+        return RowIdLifetime.ROWID_UNSUPPORTED;
+    }
+
+    @Override
+    public boolean supportsStoredFunctionsUsingCallSyntax() {
+        return false;
+    }
+
+    @Override
+    public boolean autoCommitFailureClosesAllResultSets() {
+        return false;
+    }
+
+    @Override
+    public boolean generatedKeyAlwaysReturned() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsRefCursors() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSharding() {
+        return false;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface != null && iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("AthenaDatabaseMetaData does not implement " + iface, SqlState.GENERAL_ERROR);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface != null && iface.isInstance(this);
     }
 }

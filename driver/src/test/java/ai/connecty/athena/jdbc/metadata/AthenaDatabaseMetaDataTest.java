@@ -1,0 +1,166 @@
+package ai.connecty.athena.jdbc.metadata;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** getTables/getColumns through Glue and Athena's catalog calls, served by WireMock on 127.0.0.1. */
+class AthenaDatabaseMetaDataTest {
+    private static final String JSON = "application/x-amz-json-1.1";
+    private static final String GLUE_TABLES = "{\"TableList\":["
+            + "{\"Name\":\"orders\",\"TableType\":\"EXTERNAL_TABLE\",\"Description\":\"all orders\","
+            + "\"StorageDescriptor\":{\"Columns\":[{\"Name\":\"id\",\"Type\":\"bigint\"},"
+            + "{\"Name\":\"amount\",\"Type\":\"decimal(10,2)\",\"Comment\":\"EUR\"}]},"
+            + "\"PartitionKeys\":[{\"Name\":\"dt\",\"Type\":\"string\"}]},"
+            + "{\"Name\":\"order_view\",\"TableType\":\"VIRTUAL_VIEW\","
+            + "\"StorageDescriptor\":{\"Columns\":[{\"Name\":\"id\",\"Type\":\"bigint\"}]},\"PartitionKeys\":[]}]}";
+
+    private WireMockServer aws;
+
+    @BeforeEach
+    void start() {
+        aws = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        aws.start();
+    }
+
+    @AfterEach
+    void stop() {
+        aws.stop();
+    }
+
+    private void stub(String target, int status, String body) {
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body)));
+    }
+
+    private Connection connect(String extra) throws SQLException {
+        return DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;EndpointOverride=http://127.0.0.1:"
+                + aws.port() + ";NumRetries=0;" + extra, "AKIAIOSFODNN7EXAMPLE", "secret");
+    }
+
+    private static List<String> column(ResultSet rs, String name) throws SQLException {
+        List<String> values = new ArrayList<>();
+        while (rs.next()) {
+            values.add(rs.getString(name));
+        }
+        return values;
+    }
+
+    @Test
+    void tablesAndColumnsComeFromGlueForTheDefaultCatalog() throws SQLException {
+        stub("AWSGlue.GetTables", 200, GLUE_TABLES);
+        String orders = GLUE_TABLES.substring("{\"TableList\":[".length(), GLUE_TABLES.indexOf(",{\"Name\":\"order_view"));
+        stub("AWSGlue.GetTable", 200, "{\"Table\":" + orders + "}");
+        try (Connection connection = connect("")) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet tables = metaData.getTables(null, "sales", "%", null)) {
+                ResultSetMetaData shape = tables.getMetaData();
+                assertThat(shape.getColumnName(1)).isEqualTo("TABLE_CAT");
+                assertThat(shape.getColumnName(4)).isEqualTo("TABLE_TYPE");
+                assertThat(shape.getColumnCount()).isEqualTo(10);
+                assertThat(tables.next()).isTrue();
+                assertThat(tables.getString("TABLE_CAT")).isEqualTo("AwsDataCatalog");
+                assertThat(tables.getString("TABLE_SCHEM")).isEqualTo("sales");
+                assertThat(tables.getString("TABLE_NAME")).isEqualTo("orders");
+                assertThat(tables.getString("TABLE_TYPE")).isEqualTo("TABLE");
+                assertThat(tables.getString("REMARKS")).isEqualTo("all orders");
+                assertThat(tables.next()).isTrue();
+                assertThat(tables.getString("TABLE_TYPE")).isEqualTo("VIEW");
+                assertThat(tables.next()).isFalse();
+            }
+            try (ResultSet views = metaData.getTables(null, "sales", "%", new String[] {"VIEW"})) {
+                assertThat(column(views, "TABLE_NAME")).containsExactly("order_view");
+            }
+            try (ResultSet columns = metaData.getColumns(null, "sales", "orders", null)) {
+                assertThat(columns.getMetaData().getColumnCount()).isEqualTo(24);
+                assertThat(columns.next()).isTrue();
+                assertThat(columns.getString("COLUMN_NAME")).isEqualTo("id");
+                assertThat(columns.getInt("DATA_TYPE")).isEqualTo(Types.BIGINT);
+                assertThat(columns.next()).isTrue();
+                assertThat(columns.getString("COLUMN_NAME")).isEqualTo("amount");
+                assertThat(columns.getString("TYPE_NAME")).isEqualTo("decimal");
+                assertThat(columns.getInt("COLUMN_SIZE")).isEqualTo(10);
+                assertThat(columns.getInt("DECIMAL_DIGITS")).isEqualTo(2);
+                assertThat(columns.getString("REMARKS")).isEqualTo("EUR");
+                assertThat(columns.getInt("ORDINAL_POSITION")).isEqualTo(2);
+                assertThat(columns.next()).isTrue();
+                assertThat(columns.getString("COLUMN_NAME")).isEqualTo("dt");
+                assertThat(columns.getInt("DATA_TYPE")).isEqualTo(Types.VARCHAR);
+                assertThat(columns.getInt("ORDINAL_POSITION")).isEqualTo(3);
+                assertThat(columns.getString("IS_NULLABLE")).isEqualTo("YES");
+                assertThat(columns.next()).isFalse();
+            }
+        }
+        aws.verify(0, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListTableMetadata")));
+    }
+
+    @Test
+    void glueAccessDeniedFallsBackToAthenaListTableMetadata() throws SQLException {
+        stub("AWSGlue.GetTables", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized\"}");
+        stub("AmazonAthena.ListTableMetadata", 200, "{\"TableMetadataList\":[{\"Name\":\"events\","
+                + "\"TableType\":\"EXTERNAL_TABLE\",\"Columns\":[{\"Name\":\"e\",\"Type\":\"string\"}],"
+                + "\"PartitionKeys\":[]}]}");
+        try (Connection connection = connect("WorkGrup=x")) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, "logs", null, null)) {
+                assertThat(column(tables, "TABLE_NAME")).containsExactly("events");
+            }
+            assertThat(connection.getWarnings().getNextWarning().getMessage())
+                    .contains("Glue denied glue:GetTables").contains("ListTableMetadata");
+        }
+    }
+
+    @Test
+    void proxyApiNeverCallsGlue() throws SQLException {
+        stub("AmazonAthena.ListDatabases", 200, "{\"DatabaseList\":[{\"Name\":\"b\"},{\"Name\":\"a\"}]}");
+        try (Connection connection = connect("MetadataRetrievalMethod=ProxyAPI;Catalog=lakehouse");
+             ResultSet schemas = connection.getMetaData().getSchemas()) {
+            assertThat(schemas.getMetaData().getColumnName(1)).isEqualTo("TABLE_SCHEM");
+            assertThat(column(schemas, "TABLE_SCHEM")).containsExactly("a", "b");
+        }
+        aws.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target",
+                equalTo("AmazonAthena.ListDatabases")));
+        assertThat(aws.findAll(postRequestedFor(urlEqualTo("/")))).allSatisfy(request ->
+                assertThat(request.getHeader("X-Amz-Target")).startsWith("AmazonAthena."));
+    }
+
+    @Test
+    void keysAndIndexesAreEmptyWithStandardColumns() throws SQLException {
+        try (Connection connection = connect("")) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet keys = metaData.getPrimaryKeys(null, "s", "t")) {
+                assertThat(keys.getMetaData().getColumnName(5)).isEqualTo("KEY_SEQ");
+                assertThat(keys.next()).isFalse();
+            }
+            try (ResultSet types = metaData.getTableTypes()) {
+                assertThat(column(types, "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
+            }
+            try (ResultSet typeInfo = metaData.getTypeInfo()) {
+                assertThat(column(typeInfo, "TYPE_NAME")).contains("varchar", "bigint", "decimal", "timestamp");
+            }
+            assertThat(metaData.getDatabaseProductName()).isEqualTo("Amazon Athena");
+            assertThat(metaData.getUserName()).isEqualTo("AKIAIOSFODNN7EXAMPLE");
+            assertThat(metaData.supportsTransactions()).isFalse();
+            assertThat(metaData.getIdentifierQuoteString()).isEqualTo("\"");
+        }
+        assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+}
