@@ -537,7 +537,11 @@ public class AthenaConnection implements Connection {
 
     // ---- warnings and lifecycle ------------------------------------------------------------------------
 
-    private synchronized void addWarning(SQLWarning warning) {
+    /**
+     * Appends a warning to this connection's chain. Public so that the parts of the driver that act for the
+     * connection (metadata falling back from a denied Glue call, for instance) can report what they did.
+     */
+    public synchronized void addWarning(SQLWarning warning) {
         if (warnings == null) {
             warnings = warning;
         } else {

@@ -12,9 +12,12 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * registers it with {@link DriverManager}; {@code META-INF/services/java.sql.Driver} makes that automatic.
  */
 public class AthenaDriver implements Driver {
+    /** The comment tells whoever reads the workgroup's history where the query came from. */
+    static final String CONNECTION_TEST_QUERY = "-- connecty-athena-jdbc connection test\nSELECT 1";
+
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(AthenaDriver.class);
 
     static {
@@ -50,7 +56,10 @@ public class AthenaDriver implements Driver {
         boolean opened = false;
         try {
             List<SQLWarning> warnings = new ArrayList<>(config.warnings());
-            Connection connection = new AthenaConnection(url, config, clients, warnings);
+            AthenaConnection connection = new AthenaConnection(url, config, clients, warnings);
+            if (config.connectionTest()) {
+                testQuery(connection);
+            }
             opened = true;
             return connection;
         } catch (RuntimeException e) {
@@ -59,6 +68,21 @@ public class AthenaDriver implements Driver {
             if (!opened) {
                 clients.close();
             }
+        }
+    }
+
+    /**
+     * Runs the opt-in test query. A failure closes the connection and is reported as a connect failure, with
+     * Athena's own error (access denied, workgroup not found...) kept as the cause.
+     */
+    private static void testQuery(AthenaConnection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(CONNECTION_TEST_QUERY)) {
+            rows.next();
+        } catch (SQLException e) {
+            connection.close();
+            throw new SQLNonTransientConnectionException("ConnectionTest=true: the test query failed: "
+                    + e.getMessage(), SqlState.CONNECTION_FAILURE, e);
         }
     }
 

@@ -12,9 +12,6 @@ import java.sql.SQLWarning;
  * pointless. Messages name the property, the offending value (never for secret properties) and the fix.
  */
 public final class ConfigErrors {
-    /** SQLState class 01 is "warning"; 01000 is the general warning. */
-    public static final String WARNING_STATE = "01000";
-
     private ConfigErrors() {
     }
 
@@ -27,7 +24,7 @@ public final class ConfigErrors {
     }
 
     public static SQLWarning warning(String message) {
-        return new SQLWarning(message, WARNING_STATE);
+        return new SQLWarning(message, SqlState.WARNING);
     }
 
     /** The value as it may appear in a message: quoted, or hidden when the property is secret. */

@@ -111,8 +111,9 @@ public enum ConnectionProperty {
             .describe("Proxy user name.")),
     PROXY_PASSWORD(spec("ProxyPassword", NETWORK, PropertyType.STRING).aliases("ProxyPWD").secret()
             .describe("Proxy password.")),
-    CONNECTION_TEST(spec("ConnectionTest", NETWORK, PropertyType.BOOLEAN).defaultValue("false").notYetEffective()
-            .describe("Run a test query when connecting. Off by default because every query costs money.")),
+    CONNECTION_TEST(spec("ConnectionTest", NETWORK, PropertyType.BOOLEAN).defaultValue("false")
+            .describe("Run SELECT 1 when connecting, so that bad credentials, a missing workgroup or an unwritable "
+                    + "output location fail at connect time. Off by default because every query costs money.")),
 
     ENDPOINT_OVERRIDE(spec("EndpointOverride", ENDPOINTS, PropertyType.STRING)
             .describe("One endpoint for every service (Athena, Glue, S3, STS), as with athena-local or LocalStack. "

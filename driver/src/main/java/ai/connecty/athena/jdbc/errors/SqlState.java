@@ -8,6 +8,8 @@ public final class SqlState {
     private SqlState() {
     }
 
+    /** General warning (class 01): attached to SQLWarnings, never thrown. */
+    public static final String WARNING = "01000";
     /** Connection could not be established (bad endpoint, credentials refused at connect). */
     public static final String CONNECTION_FAILURE = "08001";
     /** The connection is closed or was never open. */

@@ -49,24 +49,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     public static DatabaseMetaData create(AthenaConnection connection) {
         ConnectionConfig config = connection.config();
         CatalogAccess access = new CatalogAccess(connection.clients().athena(), connection.clients().glue(),
-                config.workGroup(), config.metadataRetrievalMethod(), warningSink(connection));
+                config.workGroup(), config.metadataRetrievalMethod(), connection::addWarning);
         return new AthenaDatabaseMetaData(connection, access);
-    }
-
-    /** Appends to the connection's warning chain; without a chain to append to, the warning is logged. */
-    private static Consumer<SQLWarning> warningSink(AthenaConnection connection) {
-        return warning -> {
-            try {
-                SQLWarning chain = connection.getWarnings();
-                if (chain != null) {
-                    chain.setNextWarning(warning);
-                    return;
-                }
-            } catch (SQLException e) {
-                LOG.debug("Connection refused its warnings", e);
-            }
-            LOG.warn(warning.getMessage());
-        };
     }
 
     // ---------------------------------------------------------------- catalog contents

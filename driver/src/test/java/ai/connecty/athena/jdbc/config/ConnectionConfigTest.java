@@ -76,8 +76,7 @@ class ConnectionConfigTest {
         assertThat(config.expectedBucketOwner()).contains("123456789012");
         assertThat(config.aclOption()).contains("BUCKET_OWNER_FULL_CONTROL");
         assertThat(config.connectionTest()).isTrue();
-        assertThat(config.warnings()).extracting(SQLWarning::getMessage).containsExactly("Connection property "
-                + "ConnectionTest is accepted but takes effect only in a later release of the driver");
+        assertThat(config.warnings()).isEmpty();
         assertThat(config.numRetries()).hasValue(5);
         assertThat(config.networkTimeoutMillis()).hasValue(3000);
         assertThat(config.outputLocation()).contains("s3://b-1/p/");

@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.wiremock;
 
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.column;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.error;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.execution;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.json;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
@@ -11,12 +12,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,5 +65,37 @@ class PlainJavaProgramTest {
         String startBody = wireMock.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))).get(0).getBodyAsString();
         assertThat(startBody).contains("\"OutputLocation\":\"s3://athena-results/p/\"");
+    }
+
+    @Test
+    void connectionTestRunsOneQueryAtConnectOnlyWhenAskedFor() throws Exception {
+        try (Connection ignored = DriverManager.getConnection(url(""))) {
+            assertThat(startRequests()).isZero();
+        }
+        try (Connection ignored = DriverManager.getConnection(url("ConnectionTest=true"))) {
+            assertThat(startRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void failedConnectionTestFailsTheConnectWithAthenasReason() {
+        wireMock.stubFor(operation("StartQueryExecution").willReturn(
+                error("InvalidRequestException", "WorkGroup is not found.", "INVALID_INPUT")));
+
+        assertThatThrownBy(() -> DriverManager.getConnection(url("ConnectionTest=true")))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("ConnectionTest=true")
+                .hasMessageContaining("WorkGroup is not found.")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+    }
+
+    private String url(String extra) {
+        return "jdbc:connecty-athena://EndpointOverride=http://127.0.0.1:" + wireMock.port()
+                + ";Region=us-east-1;User=AKIDEXAMPLE;Password=secret;OutputLocation=s3://athena-results/p/;" + extra;
+    }
+
+    private int startRequests() {
+        return wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))).size();
     }
 }
