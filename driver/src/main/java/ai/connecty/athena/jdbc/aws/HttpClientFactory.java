@@ -4,21 +4,19 @@ import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 
 /**
  * Builds the one HTTP client that all SDK clients of a connection share (one connection pool, one proxy).
- * The SDK marks its Apache 4 client deprecated in favour of the Apache 5 one; the driver's pom depends on the
- * Apache 4 module for now, so the deprecation is acknowledged here until the pom moves to apache5-client.
+ * Apache HttpClient 5: the SDK deprecated its Apache 4 client in its favour.
  */
-@SuppressWarnings("deprecation")
 final class HttpClientFactory {
     private HttpClientFactory() {
     }
 
     static SdkHttpClient create(ConnectionConfig config) {
-        ApacheHttpClient.Builder builder = ApacheHttpClient.builder();
+        Apache5HttpClient.Builder builder = Apache5HttpClient.builder();
         config.networkTimeoutMillis().ifPresent(millis -> {
             builder.connectionTimeout(Duration.ofMillis(millis));
             builder.socketTimeout(Duration.ofMillis(millis));

@@ -108,8 +108,7 @@ class AwsClientsTest {
     void proxySettingsAreApplied() throws SQLException {
         ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"
                 + "ProxyHost=proxy.example.com;ProxyPort=3128;ProxyUID=alice;ProxyPWD=pw", new Properties());
-        @SuppressWarnings("deprecation")
-        software.amazon.awssdk.http.apache.ProxyConfiguration proxy = HttpClientFactory.proxy(config);
+        software.amazon.awssdk.http.apache5.ProxyConfiguration proxy = HttpClientFactory.proxy(config);
         assertThat(proxy.host()).isEqualTo("proxy.example.com");
         assertThat(proxy.port()).isEqualTo(3128);
         assertThat(proxy.scheme()).isEqualTo("http");
