@@ -64,7 +64,8 @@ public final class ErrorTranslator {
                 return new SQLSyntaxErrorException("Athena rejected the query: " + text,
                         SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
             }
-            return new SQLException(about + " was refused: " + text, SqlState.GENERAL_ERROR, e);
+            // Athena refuses the request as given (no output location, unknown workgroup, ...): the caller's to fix.
+            return new SQLException(about + " was refused: " + text, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
         }
         if (code != null && ACCESS_DENIED_CODES.contains(code)) {
             return accessDenied(about, message, requestId, e);
@@ -75,8 +76,8 @@ public final class ErrorTranslator {
                     + " and that the machine's clock is correct.", SqlState.INVALID_AUTHORIZATION, e);
         }
         if ((code != null && THROTTLING_CODES.contains(code)) || service.isThrottlingException()) {
-            return new SQLTransientException(about + " was throttled by Athena after retries: " + message
-                    + " [" + code + requestId + "]. Retry later or raise the account's Athena quotas.", SqlState.THROTTLED, e);
+            return new SQLTransientException(about + " was throttled after the SDK's retries: " + message
+                    + " [" + code + requestId + "]. Retry later, lower the concurrency, or raise NumRetries.", SqlState.THROTTLED, e);
         }
         if (e instanceof InternalServerException || service.statusCode() >= 500) {
             return new SQLTransientException(about + " failed inside the service: " + message + " [" + code + requestId + "]",

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class PropertyDocsTest {
     /** Surefire runs in the module directory; the docs live at the repository root. */
     private static final Path DOCS = Paths.get("..", "docs", "properties.md");
+    private static final Path README = Paths.get("..", "README.md");
 
     @Test
     void committedDocsMatchTheRegistry() throws IOException {
@@ -20,6 +21,15 @@ class PropertyDocsTest {
                 .as("docs/properties.md is stale: regenerate it with "
                         + "java -cp driver/target/classes ai.connecty.athena.jdbc.config.PropertyDocs docs/properties.md")
                 .isEqualTo(PropertyDocs.render());
+    }
+
+    @Test
+    void readmeTablesMatchTheRegistry() throws IOException {
+        String committed = new String(Files.readAllBytes(README), StandardCharsets.UTF_8);
+        assertThat(committed)
+                .as("README.md's property tables are stale: regenerate them with java -cp driver/target/classes "
+                        + "ai.connecty.athena.jdbc.config.PropertyDocs docs/properties.md README.md")
+                .isEqualTo(PropertyDocs.withReadmeTables(committed));
     }
 
     @Test

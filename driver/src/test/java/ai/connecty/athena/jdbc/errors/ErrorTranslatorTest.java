@@ -77,6 +77,15 @@ class ErrorTranslatorTest {
                 .hasMessageContaining("INVALID_QUERY_EXECUTION_STATE");
     }
 
+    @Test
+    void refusedRequestsAreTheCallersToFix() {
+        SQLException e = ErrorTranslator.fromSdk("StartQueryExecution", null,
+                invalidRequest("INVALID_INPUT", "WorkGroup is not found."));
+
+        assertThat(e.getSQLState()).isEqualTo("42000");
+        assertThat((Throwable) e).hasMessage("StartQueryExecution was refused: WorkGroup is not found. [INVALID_INPUT, request id req-1]");
+    }
+
     private static AthenaException serviceError(String code, String message, int status) {
         return (AthenaException) AthenaException.builder().message(message).statusCode(status).requestId("req-2")
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
