@@ -1,0 +1,144 @@
+package ai.connecty.athena.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** DatabaseMetaData over Glue (AwsDataCatalog) and over Athena's ListTableMetadata (the HIVE catalog lakehouse). */
+@ExtendWith(LocalAthenaExtension.class)
+class MetadataTest {
+
+    private static LocalAthena athena;
+    private static Connection connection;
+    private static DatabaseMetaData metaData;
+
+    @BeforeAll
+    static void connect() throws SQLException {
+        connection = Connections.connectyUser(athena);
+        metaData = connection.getMetaData();
+    }
+
+    @AfterAll
+    static void disconnect() throws SQLException {
+        connection.close();
+    }
+
+    @Test
+    void catalogsAreTheDataCatalogs() throws SQLException {
+        try (ResultSet rs = metaData.getCatalogs()) {
+            assertThat(strings(rs, "TABLE_CAT")).containsExactly("AwsDataCatalog", "lakehouse");
+        }
+    }
+
+    @Test
+    void schemasOfBothCatalogs() throws SQLException {
+        try (ResultSet rs = metaData.getSchemas("AwsDataCatalog", null)) {
+            assertThat(strings(rs, "TABLE_SCHEM")).contains("default", "demo");
+        }
+        try (ResultSet rs = metaData.getSchemas("lakehouse", "%")) {
+            assertThat(strings(rs, "TABLE_SCHEM")).containsExactly("lake");
+        }
+    }
+
+    @Test
+    void tablesAndViewsOfDemoThroughGlue() throws SQLException {
+        athena.requestLog().clear();
+        try (ResultSet rs = metaData.getTables("AwsDataCatalog", "demo", "%", null)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                assertThat(rs.getString("TABLE_CAT")).isEqualTo("AwsDataCatalog");
+                assertThat(rs.getString("TABLE_SCHEM")).isEqualTo("demo");
+                rows.add(rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
+            }
+            assertThat(rows).containsExactly("all_types:TABLE", "customers:TABLE", "events:TABLE", "numbers:TABLE",
+                    "sales:TABLE", "sales_by_customer:VIEW");
+        }
+        assertThat(athena.requestLog().count("glue", "GetTables")).isGreaterThanOrEqualTo(1);
+        assertThat(athena.requestLog().count("athena", "ListTableMetadata")).isZero();
+
+        try (ResultSet rs = metaData.getTables("AwsDataCatalog", "demo", "%", new String[] {"VIEW"})) {
+            assertThat(strings(rs, "TABLE_NAME")).containsExactly("sales_by_customer");
+        }
+        try (ResultSet rs = metaData.getTables("AwsDataCatalog", "demo", "sales\\_%", null)) {
+            assertThat(strings(rs, "TABLE_NAME")).containsExactly("sales_by_customer");
+        }
+    }
+
+    @Test
+    void columnsOfAPartitionedTableListPartitionKeysLast() throws SQLException {
+        try (ResultSet rs = metaData.getColumns("AwsDataCatalog", "demo", "sales", "%")) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString("COLUMN_NAME"));
+                assertThat(rs.getInt("ORDINAL_POSITION")).isEqualTo(names.size());
+                switch (rs.getString("COLUMN_NAME")) {
+                    case "sale_id" -> assertThat(rs.getInt("DATA_TYPE")).isEqualTo(Types.BIGINT);
+                    case "product" -> {
+                        assertThat(rs.getInt("DATA_TYPE")).isEqualTo(Types.VARCHAR);
+                        assertThat(rs.getString("TYPE_NAME")).isEqualTo("varchar");
+                    }
+                    case "amount" -> {
+                        assertThat(rs.getInt("DATA_TYPE")).isEqualTo(Types.DECIMAL);
+                        assertThat(rs.getInt("COLUMN_SIZE")).isEqualTo(10);
+                        assertThat(rs.getInt("DECIMAL_DIGITS")).isEqualTo(2);
+                    }
+                    case "sold_at" -> assertThat(rs.getInt("DATA_TYPE")).isEqualTo(Types.TIMESTAMP);
+                    default -> assertThat(rs.getInt("DATA_TYPE")).isEqualTo(Types.INTEGER);
+                }
+            }
+            assertThat(names).containsExactly("sale_id", "customer_id", "product", "quantity", "amount", "sold_at",
+                    "year", "month");
+        }
+    }
+
+    @Test
+    void columnsOfNestedTypes() throws SQLException {
+        try (ResultSet rs = metaData.getColumns("AwsDataCatalog", "demo", "events", "%")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE"));
+            }
+            assertThat(rows).containsExactly("event_id:" + Types.BIGINT, "event_type:" + Types.VARCHAR,
+                    "tags:" + Types.ARRAY, "counters:" + Types.JAVA_OBJECT, "context:" + Types.STRUCT);
+        }
+    }
+
+    @Test
+    void lakehouseCatalogIsBrowsedThroughAthenaNotGlue() throws SQLException {
+        athena.requestLog().clear();
+        try (ResultSet rs = metaData.getTables("lakehouse", "lake", "%", null)) {
+            assertThat(strings(rs, "TABLE_NAME")).containsExactly("orders", "products");
+        }
+        try (ResultSet rs = metaData.getColumns("lakehouse", "lake", "orders", "%")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getInt("ORDINAL_POSITION") + ":" + rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE"));
+            }
+            assertThat(rows).containsExactly("1:order_id:" + Types.BIGINT, "2:customer_id:" + Types.INTEGER,
+                    "3:total:" + Types.DOUBLE, "4:status:" + Types.VARCHAR);
+        }
+        assertThat(athena.requestLog().count("athena", "ListTableMetadata")).isGreaterThanOrEqualTo(1);
+        assertThat(athena.requestLog().entries()).noneMatch(e -> e.service().equals("glue"));
+        assertThat(athena.requestLog().denied()).isEmpty();
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        while (rs.next()) {
+            values.add(rs.getString(column));
+        }
+        return values;
+    }
+}
