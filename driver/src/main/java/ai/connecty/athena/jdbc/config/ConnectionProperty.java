@@ -68,7 +68,8 @@ public enum ConnectionProperty {
     RESULT_FETCHER(spec("ResultFetcher", RESULTS, PropertyType.CHOICE).defaultValue("auto")
             .choices("auto", "S3", "GetQueryResults", "GetQueryResultsStream")
             .describe("How result rows are read: auto picks the fastest path that works, S3 downloads the result "
-                    + "file, GetQueryResults pages through the API.")),
+                    + "file, GetQueryResults pages through the API. This release reads every result through "
+                    + "GetQueryResults; S3 and GetQueryResultsStream are accepted with a warning.")),
     FETCH_SIZE(spec("FetchSize", RESULTS, PropertyType.INTEGER).aliases("RowsToFetchPerBlock").defaultValue("0")
             .range(0, 1_000_000)
             .describe("Rows fetched per page; 0 lets the driver choose.")),

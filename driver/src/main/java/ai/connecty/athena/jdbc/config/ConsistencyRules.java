@@ -13,6 +13,7 @@ import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_HOST;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_PASSWORD;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_PORT;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_USERNAME;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.RESULT_FETCHER;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_ARN;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_SESSION_DURATION;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_SESSION_NAME;
@@ -40,6 +41,7 @@ final class ConsistencyRules {
         checkCredentials(settings);
         checkRole(settings, warnings);
         checkProxy(settings);
+        checkResultFetcher(values, warnings);
         if (settings.isSet(EXPECTED_BUCKET_OWNER)) {
             ValueFormats.accountId(EXPECTED_BUCKET_OWNER, settings.get(EXPECTED_BUCKET_OWNER).get());
         }
@@ -114,6 +116,19 @@ final class ConsistencyRules {
                 warnings.add(ConfigErrors.warning("Connection property " + roleOnly.propertyName()
                         + " has no effect without RoleArn"));
             }
+        }
+    }
+
+    /**
+     * Every fetcher value is accepted so that URLs of the official driver keep working, but this release reads
+     * results through GetQueryResults only: say so rather than silently ignore an explicit S3 or streaming choice.
+     * ({@code auto} promises only "the fastest path that works", which today is GetQueryResults.)
+     */
+    private static void checkResultFetcher(Map<ConnectionProperty, Object> values, List<SQLWarning> warnings) {
+        String fetcher = (String) values.get(RESULT_FETCHER);
+        if ("S3".equals(fetcher) || "GetQueryResultsStream".equals(fetcher)) {
+            warnings.add(ConfigErrors.warning("ResultFetcher=" + fetcher + " is accepted, but this release of the "
+                    + "driver reads results through GetQueryResults"));
         }
     }
 

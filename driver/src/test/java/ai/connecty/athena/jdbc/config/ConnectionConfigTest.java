@@ -166,6 +166,16 @@ class ConnectionConfigTest {
     }
 
     @Test
+    void resultFetchersThisReleaseDoesNotHaveAreAcceptedWithAWarning() throws SQLException {
+        assertThat(config("ResultFetcher=s3").warnings()).extracting(SQLWarning::getMessage)
+                .containsExactly("ResultFetcher=S3 is accepted, but this release of the driver reads results through "
+                        + "GetQueryResults");
+        assertThat(config("ResultFetcher=GetQueryResultsStream").warnings()).hasSize(1);
+        assertThat(config("ResultFetcher=auto").warnings()).isEmpty();
+        assertThat(config("ResultFetcher=GetQueryResults").warnings()).isEmpty();
+    }
+
+    @Test
     void roleOnlySettingsWithoutRoleArnWarn() throws SQLException {
         assertThat(config("ExternalId=abc").warnings()).extracting(SQLWarning::getMessage)
                 .containsExactly("Connection property ExternalId has no effect without RoleArn");
