@@ -104,6 +104,11 @@ final class Calls {
         RULES.put("date_trunc", a -> a.get(1).isDate() ? "CAST(date_trunc(" + join(a) + ") AS DATE)" : "date_trunc(" + join(a) + ")");
         RULES.put("date_format", a -> "strftime(" + a.get(0).sql() + ", " + DateFormats.mysqlToStrftime(a.get(1)) + ")");
         RULES.put("date_parse", a -> "strptime(" + a.get(0).sql() + ", " + DateFormats.mysqlToStrftime(a.get(1)) + ")");
+        RULES.put("format_datetime", a -> "strftime(" + a.get(0).sql() + ", " + DateFormats.jodaToStrftime(a.get(1), false) + ")");
+        // Trino's parse_datetime returns a timestamp with time zone.
+        RULES.put("parse_datetime", a -> "CAST(strptime(" + a.get(0).sql() + ", " + DateFormats.jodaToStrftime(a.get(1), true)
+                + ") AS TIMESTAMPTZ)");
+        RULES.put("mod", a -> "athena_modulo(" + join(a) + ")");
         RULES.put("sequence", Calls::sequence);
         RULES.put("log", a -> a.size() == 2 ? "(ln(" + a.get(1).sql() + ") / ln(" + a.get(0).sql() + "))" : "log(" + join(a) + ")");
         RULES.put("bitwise_and", a -> "(" + a.get(0).sql() + " & " + a.get(1).sql() + ")");

@@ -109,7 +109,13 @@ final class EngineErrors {
                                               String database) {
         List<String> parts = List.of(name.split("\\."));
         String lastPart = parts.get(parts.size() - 1);
-        String position = at(athenaSql, parts.get(0));
+        // DuckDB names only the last part of the table; the reference as written in the query has the rest
+        // (Trino reports the fully qualified name, positioned at the start of the reference).
+        Reference written = reference(athenaSql, lastPart);
+        if (written != null && written.parts().size() > parts.size()) {
+            parts = written.parts();
+        }
+        String position = written != null ? written.position() : at(athenaSql, parts.get(0));
         if (missingSchema != null) {
             return EngineFailure.user("SCHEMA_NOT_FOUND", position + "Schema '" + missingSchema.toLowerCase(Locale.ROOT)
                     + "' does not exist");
@@ -118,6 +124,34 @@ final class EngineErrors {
         String cat = parts.size() >= 3 ? parts.get(parts.size() - 3) : catalog;
         String qualified = (cat == null ? "" : cat + ".") + (schema == null ? "" : schema + ".") + lastPart;
         return EngineFailure.user("TABLE_NOT_FOUND", position + "Table '" + qualified.toLowerCase(Locale.ROOT) + "' does not exist");
+    }
+
+    /** A dotted name as written in the query, and the {@code "line L:C: "} of its first part. */
+    private record Reference(List<String> parts, String position) {
+    }
+
+    /** The first reference whose last part is {@code lastPart}, with the qualifiers written before it. */
+    private static Reference reference(String athenaSql, String lastPart) {
+        List<Token> tokens = SqlLexer.significant(athenaSql);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!isIdentifier(tokens.get(i)) || !tokens.get(i).unquoted().equalsIgnoreCase(lastPart)
+                    || (i + 1 < tokens.size() && tokens.get(i + 1).text().equals("."))) {
+                continue;
+            }
+            List<String> parts = new java.util.ArrayList<>(List.of(tokens.get(i).unquoted()));
+            int first = i;
+            while (first >= 2 && tokens.get(first - 1).text().equals(".") && isIdentifier(tokens.get(first - 2))) {
+                first -= 2;
+                parts.add(0, tokens.get(first).unquoted());
+            }
+            return new Reference(List.copyOf(parts), "line " + Positions.of(athenaSql, tokens.get(first).start()) + ": ");
+        }
+        return null;
+    }
+
+    private static boolean isIdentifier(Token token) {
+        return token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.QUOTED_IDENTIFIER
+                || token.kind() == Token.Kind.BACKQUOTED_IDENTIFIER;
     }
 
     private static EngineFailure noCandidate(Matcher m, String athenaSql) {
@@ -142,9 +176,7 @@ final class EngineErrors {
     /** {@code "line L:C: "} for the first occurrence of {@code identifier} in the Athena SQL, or "" when absent. */
     private static String at(String athenaSql, String identifier) {
         for (Token token : SqlLexer.significant(athenaSql)) {
-            boolean identifierToken = token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.QUOTED_IDENTIFIER
-                    || token.kind() == Token.Kind.BACKQUOTED_IDENTIFIER;
-            if (identifierToken && token.unquoted().equalsIgnoreCase(identifier)) {
+            if (isIdentifier(token) && token.unquoted().equalsIgnoreCase(identifier)) {
                 return "line " + Positions.of(athenaSql, token.start()) + ": ";
             }
         }

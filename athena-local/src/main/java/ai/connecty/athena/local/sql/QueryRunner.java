@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.sql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,21 +16,27 @@ public final class QueryRunner {
      * Session settings every DuckDB connection that runs Athena SQL needs: Trino semantics for {@code 5/2},
      * a UTC session zone (Athena's), Trino's NULL ordering, and never downloading extensions.
      */
-    private static final String[] SESSION_SETTINGS = {
+    private static final List<String> SESSION_SETTINGS = List.of(
         "SET autoinstall_known_extensions = false",
         "SET TimeZone = 'UTC'",
         "SET integer_division = true",
-        "SET default_null_order = 'nulls_last'",
-    };
+        "SET default_null_order = 'nulls_last'");
 
     private QueryRunner() {
     }
 
-    /** Applies the session settings Athena semantics depend on; call once per DuckDB connection before {@link #run}. */
+    /**
+     * Applies the session settings Athena semantics depend on and creates the connection's temporary macros (Trino
+     * division, see {@link Division}); call once per DuckDB connection before running translated SQL on it, also
+     * {@link #duckDbQuery} text and views made of it.
+     */
     public static void configure(Connection duck) {
         try (Statement statement = duck.createStatement()) {
             for (String setting : SESSION_SETTINGS) {
                 statement.execute(setting);
+            }
+            for (String macro : Division.MACROS) {
+                statement.execute(macro);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot configure the DuckDB connection: " + e.getMessage(), e);
@@ -49,35 +56,44 @@ public final class QueryRunner {
             return explain(duck, athenaSql, catalog, database, sink);
         }
         String duckSql = duckDbQuery(athenaSql);
-        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(duckSql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            int count = meta.getColumnCount();
-            List<SqlType> types = new ArrayList<>(count);
-            List<OutputColumn> columns = new ArrayList<>(count);
-            for (int i = 1; i <= count; i++) {
-                SqlType type = AthenaTypes.parseDuckDb(meta.getColumnTypeName(i));
-                types.add(type);
-                columns.add(new OutputColumn(columnName(meta.getColumnName(i), i - 1), type.columnType()));
-            }
+        try {
+            List<OutputColumn> columns = new ArrayList<>();
+            List<SqlType> types = describe(duck, duckSql, columns);
             sink.columns(columns);
-            long rows = 0;
-            while (rs.next()) {
-                String[] values = new String[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = ValueRenderer.render(types.get(i), value(rs, i + 1, types.get(i)));
-                }
-                sink.row(values);
-                rows++;
-            }
-            return rows;
+            return stream(duck, TemporalText.project(duckSql, types), types, sink);
         } catch (SQLException e) {
             throw EngineFailure.from(e, athenaSql, catalog, database);
         }
     }
 
-    /** Timestamps are read as wall-clock values: a java.sql.Timestamp would pass through the JVM's zone (DST gaps). */
-    private static Object value(ResultSet rs, int column, SqlType type) throws SQLException {
-        return type.is("timestamp") ? rs.getObject(column, java.time.LocalDateTime.class) : rs.getObject(column);
+    /** The result's column types (and Athena columns, added to {@code columns}), from a prepare that runs nothing. */
+    private static List<SqlType> describe(Connection duck, String duckSql, List<OutputColumn> columns) throws SQLException {
+        try (PreparedStatement prepared = duck.prepareStatement(duckSql)) {
+            ResultSetMetaData meta = prepared.getMetaData();
+            int count = meta.getColumnCount();
+            List<SqlType> types = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                SqlType type = AthenaTypes.parseDuckDb(meta.getColumnTypeName(i));
+                types.add(type);
+                columns.add(new OutputColumn(columnName(meta.getColumnName(i), i - 1), type.columnType()));
+            }
+            return types;
+        }
+    }
+
+    private static long stream(Connection duck, String sql, List<SqlType> types, RowSink sink) throws SQLException {
+        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            long rows = 0;
+            while (rs.next()) {
+                String[] values = new String[types.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = ValueRenderer.render(types.get(i), rs.getObject(i + 1));
+                }
+                sink.row(values);
+                rows++;
+            }
+            return rows;
+        }
     }
 
     /** Unnamed columns after {@code *} only learn their position ({@code _colN}) from the result. */

@@ -54,9 +54,18 @@ public final class SqlTranslator {
 
     private static String translate(List<Node> nodes, Map<Integer, String> suffixes) {
         StringBuilder out = new StringBuilder();
+        Map<Integer, Division.Run> divisions = new HashMap<>();
+        Division.runs(nodes).forEach(run -> divisions.put(run.start(), run));
         int i = 0;
         while (i < nodes.size()) {
-            int consumed = translateAt(nodes, i, out);
+            Division.Run division = divisions.get(i);
+            int consumed;
+            if (division != null) {
+                out.append(Division.translate(nodes, division));
+                consumed = division.end() - i;
+            } else {
+                consumed = translateAt(nodes, i, out);
+            }
             for (int k = i; k < i + consumed; k++) {
                 String suffix = suffixes.get(k);
                 if (suffix != null) {
@@ -128,7 +137,7 @@ public final class SqlTranslator {
                 return next - i + 1;
             }
         }
-        if (!qualified && following instanceof Group call && call.isParen()) {
+        if (!qualified && following instanceof Group call && call.isParen() && !isAggregateFilter(word, call)) {
             if (word.equals("unnest")) {
                 return Unnest.translate(nodes, i, next, call, out);
             }
@@ -140,6 +149,12 @@ public final class SqlTranslator {
         }
         out.append(word);
         return 1;
+    }
+
+    /** {@code count(*) FILTER (WHERE ...)} is a clause, not Trino's filter(array, lambda). */
+    private static boolean isAggregateFilter(String word, Group call) {
+        int first = SqlTree.next(call.children(), 0);
+        return word.equals("filter") && first < call.children().size() && SqlTree.isWord(call.children().get(first), "where");
     }
 
     // ---- statement level -------------------------------------------------------------------------------------

@@ -7,14 +7,13 @@ import java.sql.Array;
 import java.sql.Blob;
 import java.sql.SQLException;
 import java.sql.Struct;
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +30,12 @@ final class ValueRenderer {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** DuckDB's timestamp text: years may have more than four digits; the fraction has up to nine. */
+    private static final DateTimeFormatter DUCKDB_TIMESTAMP = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4, 9, SignStyle.NORMAL).appendPattern("-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .toFormatter();
+    private static final String BEFORE_CHRIST = " (BC)";
 
     private ValueRenderer() {
     }
@@ -49,11 +54,11 @@ final class ValueRenderer {
                 case "double" -> Double.toString(((Number) value).doubleValue());
                 case "float" -> value instanceof Float f ? Float.toString(f) : Double.toString(((Number) value).doubleValue());
                 case "decimal" -> decimal(type, value);
-                case "timestamp" -> TIMESTAMP.format(toMillis(localDateTime(value)));
-                case "timestamp with time zone" -> timestampWithZone(value);
-                case "time" -> TIME.format(toMillis(localTime(value)));
-                case "time with time zone" -> timeWithZone(value);
-                case "date" -> value instanceof java.sql.Date d ? d.toLocalDate().toString() : value.toString();
+                case "timestamp" -> TIMESTAMP.format(toMillis(localDateTime(value.toString())));
+                case "timestamp with time zone" -> timestampWithZone(value.toString());
+                case "time" -> TIME.format(toMillis(LocalTime.parse(value.toString())));
+                case "time with time zone" -> timeWithZone(value.toString());
+                case "date" -> value.toString();
                 case "varbinary" -> nested ? nestedBinary(bytes(value)) : hex(bytes(value));
                 case "interval day to second", "interval year to month" -> IntervalText.render(value.toString());
                 case "array" -> array(type, value);
@@ -63,6 +68,9 @@ final class ValueRenderer {
             };
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read a " + type.trinoName() + " value from DuckDB", e);
+        } catch (java.time.DateTimeException e) {
+            // DuckDB accepts values Trino has no text for, such as TIME '24:00:00'.
+            throw new IllegalStateException("Cannot render the " + type.trinoName() + " value '" + value + "' as Athena would", e);
         }
     }
 
@@ -81,46 +89,42 @@ final class ValueRenderer {
         return value.plusNanos(500_000).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static LocalDateTime localDateTime(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.toLocalDateTime();
-        }
-        return LocalDateTime.parse(value.toString().replace(' ', 'T'));
-    }
+    /*
+     * Date/time values arrive as DuckDB's text (see TemporalText), never as java.sql / java.time objects, whose
+     * conversions depend on the JVM's default time zone: "2020-01-02 03:04:05.123456", "...+00", "03:04:05-05:30".
+     */
 
-    private static LocalTime localTime(Object value) {
-        if (value instanceof LocalTime t) {
-            return t;
-        }
-        if (value instanceof java.sql.Time t) {
-            return t.toLocalTime();
-        }
-        return LocalTime.parse(value.toString());
+    /** DuckDB writes year 44 BC as {@code 0044-03-15 (BC) 12:00:00}; ISO counts it as year -43. */
+    private static LocalDateTime localDateTime(String duckDbText) {
+        boolean beforeChrist = duckDbText.contains(BEFORE_CHRIST);
+        LocalDateTime time = LocalDateTime.parse(duckDbText.replace(BEFORE_CHRIST, ""), DUCKDB_TIMESTAMP);
+        return beforeChrist ? time.withYear(1 - time.getYear()) : time;
     }
 
     /** The session zone is UTC (see {@link QueryRunner#configure}), which Athena prints by name. */
-    private static String timestampWithZone(Object value) {
-        LocalDateTime utc;
-        if (value instanceof OffsetDateTime t) {
-            utc = t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        } else if (value instanceof Timestamp t) {
-            utc = LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
-        } else {
-            utc = OffsetDateTime.parse(value.toString()).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        }
+    private static String timestampWithZone(String duckDbText) {
+        int offset = offsetStart(duckDbText);
+        LocalDateTime utc = localDateTime(duckDbText.substring(0, offset))
+                .atOffset(ZoneOffset.of(duckDbText.substring(offset)))
+                .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         return TIMESTAMP.format(toMillis(utc)) + " UTC";
     }
 
-    private static String timeWithZone(Object value) {
-        OffsetTime time = value instanceof OffsetTime t ? t : OffsetTime.parse(value.toString());
-        String offset = time.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : time.getOffset().getId();
-        return TIME.format(toMillis(time.toLocalTime())) + offset;
+    private static String timeWithZone(String duckDbText) {
+        int offsetStart = offsetStart(duckDbText);
+        ZoneOffset offset = ZoneOffset.of(duckDbText.substring(offsetStart));
+        String zone = offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId();
+        return TIME.format(toMillis(LocalTime.parse(duckDbText.substring(0, offsetStart)))) + zone;
+    }
+
+    /** Where the {@code +hh[:mm]} / {@code -hh[:mm]} offset that ends a time text begins. */
+    private static int offsetStart(String duckDbText) {
+        int time = duckDbText.indexOf(':');
+        int offset = Math.max(duckDbText.lastIndexOf('+'), duckDbText.lastIndexOf('-'));
+        if (offset < time) {
+            throw new IllegalStateException("No zone offset in DuckDB time value '" + duckDbText + "'");
+        }
+        return offset;
     }
 
     private static byte[] bytes(Object value) throws SQLException {

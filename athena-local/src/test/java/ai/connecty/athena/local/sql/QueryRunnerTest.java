@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,37 @@ class QueryRunnerTest {
         "SELECT from_unixtime(0) => 1970-01-01 00:00:00.000 UTC",
         "SELECT to_unixtime(TIMESTAMP '1970-01-01 00:00:01.500') => 1.5",
         "SELECT current_timestamp IS NOT NULL => true",
+        // Joda patterns
+        "SELECT format_datetime(TIMESTAMP '2020-05-07 03:04:05.123', 'yyyy-MM-dd HH:mm') => 2020-05-07 03:04",
+        "SELECT format_datetime(TIMESTAMP '2020-05-07 15:04:05.123', 'd/M/yy h:m:s.SSS a EEE MMM') => 7/5/20 3:4:5.123 PM Thu May",
+        "SELECT format_datetime(TIMESTAMP '2020-05-07 15:04:05', 'EEEE MMMM D 100%') => Thursday May 128 100%",
+        "SELECT parse_datetime('2020-05-17 10:20', 'yyyy-MM-dd HH:mm') => 2020-05-17 10:20:00.000 UTC",
+        "SELECT parse_datetime('17/5/2020 10:20:30.250', 'd/M/yyyy HH:mm:ss.SSS') => 2020-05-17 10:20:30.250 UTC",
+        // division and modulo (exact types by zero fail: see engineErrorsUseTrinoNamesAndTypes)
+        "SELECT -7 / 2 => -3",
+        "SELECT 7 % 3 => 1",
+        "SELECT -7 % 3 => -1",
+        "SELECT mod(7, 3) => 1",
+        "SELECT 10 / 2 * 3 => 15",
+        "SELECT 2 * 10 / 4 => 5",
+        "SELECT 1 + 10 / 4 - 1 => 2",
+        "SELECT 100 / 10 / 5 => 2",
+        "SELECT -9 / -(3) => 3",
+        "SELECT 7 / 2.0 => 3.5",
+        "SELECT CAST(7 AS bigint) / CAST(2 AS bigint) => 3",
+        "SELECT element_at(ARRAY[9, 6], 1) / ARRAY[3][1] => 3",
+        "SELECT CASE WHEN 1 = 1 THEN 9 / 3 END => 3",
+        "SELECT transform(ARRAY[2, 4], x -> 8 / x) => [4, 2]",
+        "SELECT CAST(NULL AS integer) / 0 => <null>",
+        "SELECT 1e0 / 0 => Infinity",
+        "SELECT -1e0 / 0 => -Infinity",
+        "SELECT 1 / -0e0 => -Infinity",
+        "SELECT 0e0 / 0 => NaN",
+        "SELECT nan() / 0 => NaN",
+        "SELECT 1.5 / 0 => Infinity",
+        "SELECT CAST(1 AS real) / 0 => Infinity",
+        "SELECT 5e0 % 0 => NaN",
+        "SELECT count(*) FILTER (WHERE id > 1) / 1 FROM t => 1",
     })
     void rendersLikeAthena(String sql, String expected) {
         assertThat(value(sql)).isEqualTo(expected);
@@ -273,12 +305,21 @@ class QueryRunnerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "SELECT * FROM nosuch|TABLE_NOT_FOUND|1301|TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.demo.nosuch' does not exist",
+        "SELECT * FROM demo.nosuch|TABLE_NOT_FOUND|1301|TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.demo.nosuch' does not exist",
+        "SELECT t.id FROM t JOIN demo.nosuch n ON true|TABLE_NOT_FOUND|1301|TABLE_NOT_FOUND: line 1:25: Table 'awsdatacatalog.demo.nosuch' does not exist",
         "SELECT * FROM nodb.x|SCHEMA_NOT_FOUND|1301|SCHEMA_NOT_FOUND: line 1:15: Schema 'nodb' does not exist",
         "SELECT nosuchcol FROM t|COLUMN_NOT_FOUND|1006|COLUMN_NOT_FOUND: line 1:8: Column 'nosuchcol' cannot be resolved",
         "SELECT CAST('abc' AS integer)|INVALID_CAST_ARGUMENT|1100|INVALID_CAST_ARGUMENT: Cannot cast 'abc' to INT",
         "SELECT CAST(300 AS tinyint)|NUMERIC_VALUE_OUT_OF_RANGE|1100|NUMERIC_VALUE_OUT_OF_RANGE: Out of range for tinyint: 300",
         "SELECT nosuchfunc(1)|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'nosuchfunc' not registered",
         "SELECT 1 + 'a'|TYPE_MISMATCH|1002|TYPE_MISMATCH: Cannot apply operator: integer + varchar",
+        "SELECT 1 / 0|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
+        "SELECT id / (id - 1) FROM t|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
+        "SELECT id % 0 FROM t|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
+        "SELECT mod(5, 0)|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
+        "SELECT DECIMAL '1.50' / 0|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
+        "SELECT DECIMAL '1.50' % DECIMAL '0.00'|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
+        "SELECT sum(id) / (count(*) - 2) FROM t|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
     })
     void engineErrorsUseTrinoNamesAndTypes(String sql, String name, int type, String message) {
         assertThatThrownBy(() -> result(sql)).isInstanceOfSatisfying(EngineFailure.class, e -> {
@@ -287,6 +328,62 @@ class QueryRunnerTest {
             assertThat(e.errorType()).isEqualTo(type);
             assertThat(e.getMessage()).isEqualTo(message);
         });
+    }
+
+    @Test
+    void divisionKeepsTrinoTypes() {
+        Result r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");
+        assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
+                .containsExactly("integer", "integer", "double", "float", "bigint");
+        assertThat(Arrays.asList(r.rows.get(1))).containsExactly("1", "0", "1.0", "1.0", "1");
+    }
+
+    /**
+     * The DuckDB JDBC driver converts dates and times through the JVM's default zone; athena-local runs inside users'
+     * JVMs, so a wall-clock time in New York's spring-forward gap (2021-03-14 02:30) must still render unchanged.
+     */
+    @Test
+    void dateTimeRenderingIgnoresTheJvmTimeZone() {
+        TimeZone original = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+        try {
+            Result r = result("SELECT TIMESTAMP '2021-03-14 02:30:00.123', ARRAY[TIMESTAMP '2021-03-14 02:30:00.123'], "
+                    + "MAP(ARRAY[TIMESTAMP '2021-03-14 02:30:00'], ARRAY[DATE '2021-03-14']), "
+                    + "CAST(ROW(TIMESTAMP '2021-03-14 02:30:00', TIME '02:30:00.5') AS ROW(t timestamp, h time)), "
+                    + "ROW(DATE '2021-03-14', 1), TIMESTAMP '2021-03-14 02:30:00 UTC', "
+                    + "ARRAY[TIMESTAMP '2021-03-14 07:30:00.250 UTC'], DATE '2021-03-14', TIME '02:30:00', "
+                    + "ARRAY[ARRAY[TIMESTAMP '2021-11-07 01:30:00']], id FROM t ORDER BY id DESC");
+            assertThat(r.rows).hasSize(2);
+            assertThat(Arrays.asList(r.rows.get(0))).containsExactly("2021-03-14 02:30:00.123",
+                    "[2021-03-14 02:30:00.123]", "{2021-03-14 02:30:00.000=2021-03-14}",
+                    "{t=2021-03-14 02:30:00.000, h=02:30:00.500}", "{2021-03-14, 1}", "2021-03-14 02:30:00.000 UTC",
+                    "[2021-03-14 07:30:00.250 UTC]", "2021-03-14", "02:30:00.000", "[[2021-11-07 01:30:00.000]]", "2");
+            assertThat(r.column(10)).containsExactly("2", "1");
+            Result extremes = result("SELECT TIMESTAMP '10000-01-01 00:00:00', ARRAY[TIMESTAMP '10000-01-01 00:00:00'], "
+                    + "TIMESTAMP '0001-01-01 00:00:00' - INTERVAL '1' YEAR, ARRAY[TIMESTAMP '0001-01-01 00:00:00' - INTERVAL '1' YEAR]");
+            assertThat(extremes.rows.get(0)[1]).isEqualTo("[" + extremes.rows.get(0)[0] + "]");
+            assertThat(extremes.rows.get(0)[3]).isEqualTo("[" + extremes.rows.get(0)[2] + "]");
+            assertThat(extremes.rows.get(0)[2]).isEqualTo("0000-01-01 00:00:00.000"); // 1 BC is ISO year 0
+            assertThat(r.names()).startsWith("_col0", "_col1").endsWith("id");
+            assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList()).containsExactly("timestamp",
+                    "array", "map", "row", "row", "timestamp with time zone", "array", "date", "time", "array", "integer");
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void jodaPatternsQuoteTextAndNameUnsupportedLetters() {
+        assertThat(value("SELECT format_datetime(TIMESTAMP '2020-05-07 15:04:05', 'yyyy ''year'' '''' HH''h''')"))
+                .isEqualTo("2020 year ' 15h");
+        assertThat(value("SELECT parse_datetime('2020-05-17T10:20:30+0200', 'yyyy-MM-dd''T''HH:mm:ssZ')"))
+                .isEqualTo("2020-05-17 08:20:30.000 UTC");
+        assertThatThrownBy(() -> result("SELECT format_datetime(TIMESTAMP '2020-05-07 15:04:05', 'G yyyy')"))
+                .isInstanceOf(UnsupportedSqlException.class)
+                .hasMessageContaining("letter 'G'").hasMessageContaining("SQL-GAPS.md");
+        assertThatThrownBy(() -> result("SELECT format_datetime(TIMESTAMP '2020-05-07 15:04:05', 'SS')"))
+                .isInstanceOf(UnsupportedSqlException.class)
+                .hasMessageContaining("letter 'S' repeated 2 times");
     }
 
     @Test

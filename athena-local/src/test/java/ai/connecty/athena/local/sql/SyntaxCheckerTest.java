@@ -38,6 +38,15 @@ class SyntaxCheckerTest {
     }
 
     @Test
+    void unclosedQuoteIsATokenRecognitionError() {
+        assertThatThrownBy(() -> SyntaxChecker.check("SELECT 'abc"))
+                .isInstanceOf(SqlRejectedException.class)
+                .hasMessage("line 1:8: token recognition error at: ''abc'");
+        assertThatThrownBy(() -> SyntaxChecker.check("SELECT 1,\n  \"abc"))
+                .hasMessage("line 2:3: token recognition error at: '\"abc'");
+    }
+
+    @Test
     void unbalancedParentheses() {
         assertThatThrownBy(() -> SyntaxChecker.check("SELECT (1")).hasMessageStartingWith("line 1:10: mismatched input '<EOF>'");
         assertThatThrownBy(() -> SyntaxChecker.check("SELECT 1)")).hasMessageStartingWith("line 1:9: mismatched input ')'");
