@@ -18,7 +18,7 @@ final class QueryBodies {
             return null;
         }
         Token first = tokens.get(0);
-        if (first.isSymbol("(") || QUERY_START.contains(first.lower()) && first.kind() == Token.Kind.WORD) {
+        if (startsQuery(first)) {
             return sql;
         }
         if (first.isWord("explain")) {
@@ -32,12 +32,17 @@ final class QueryBodies {
             for (int i = 1; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
                 depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-                if (depth == 0 && token.isWord("as") && i + 1 < tokens.size()) {
+                // Only an AS followed by a query is a CTAS or view body: STORED AS PARQUET is a storage clause.
+                if (depth == 0 && token.isWord("as") && i + 1 < tokens.size() && startsQuery(tokens.get(i + 1))) {
                     return sql.substring(tokens.get(i + 1).start()).replaceFirst("(?is)\\s+with\\s+(no\\s+)?data\\s*$", "");
                 }
             }
         }
         return null;
+    }
+
+    static boolean startsQuery(Token token) {
+        return token.isSymbol("(") || token.kind() == Token.Kind.WORD && QUERY_START.contains(token.lower());
     }
 
     /** The statement after {@code EXPLAIN [ANALYZE] [VERBOSE] [(options)]}. */

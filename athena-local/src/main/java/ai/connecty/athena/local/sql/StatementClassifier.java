@@ -70,7 +70,7 @@ public final class StatementClassifier {
             case "database", "schema" -> new Classification(DDL, "CREATE_DATABASE");
             case "view", "materialized" -> new Classification(DDL, "CREATE_VIEW");
             case "table" -> new Classification(DDL,
-                    words.hasTopLevelWord("as", i) ? "CREATE_TABLE_AS_SELECT" : "CREATE_TABLE");
+                    words.hasTopLevelQueryBody(i) ? "CREATE_TABLE_AS_SELECT" : "CREATE_TABLE");
             default -> new Classification(DDL, "CREATE_" + words.at(i).toUpperCase(Locale.ROOT));
         };
     }
@@ -142,7 +142,8 @@ public final class StatementClassifier {
             return false;
         }
 
-        boolean hasTopLevelWord(String word, int from) {
+        /** Whether a top-level AS is followed by a query (CTAS), unlike the AS of {@code STORED AS PARQUET}. */
+        boolean hasTopLevelQueryBody(int from) {
             int depth = 0;
             for (int i = offset + from; i < tokens.size(); i++) {
                 Token token = tokens.get(i);
@@ -150,7 +151,8 @@ public final class StatementClassifier {
                     depth++;
                 } else if (token.isSymbol(")")) {
                     depth--;
-                } else if (depth == 0 && token.isWord(word)) {
+                } else if (depth == 0 && token.isWord("as") && i + 1 < tokens.size()
+                        && QueryBodies.startsQuery(tokens.get(i + 1))) {
                     return true;
                 }
             }

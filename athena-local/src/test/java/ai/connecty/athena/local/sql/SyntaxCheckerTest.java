@@ -69,7 +69,10 @@ class SyntaxCheckerTest {
         "SELECT transform(ARRAY[1, 2], x -> x + 1), reduce(ARRAY[1], 0, (s, x) -> s + x, s -> s)",
         "SELECT CAST(ROW(1, 'x') AS ROW(a integer, b varchar)), X'0102', DECIMAL '1.50'",
         "WITH a AS (SELECT 1 AS n) SELECT n FROM a",
-        "INSERT INTO t (a, b) SELECT 1, 2", "CREATE TABLE t AS SELECT 1 AS a", "EXPLAIN (TYPE VALIDATE) SELECT 1",
+        "INSERT INTO t (a, b) SELECT 1, 2", "CREATE TABLE t AS SELECT 1 AS a", "CREATE TABLE t AS (SELECT 1 AS a)",
+        "CREATE EXTERNAL TABLE t (a int) STORED AS PARQUET LOCATION 's3://b/p/'",
+        "CREATE EXTERNAL TABLE t (a int) ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' STORED AS TEXTFILE LOCATION 's3://b/p/'",
+        "EXPLAIN (TYPE VALIDATE) SELECT 1",
         "SHOW TABLES", "DESCRIBE t", "MSCK REPAIR TABLE t", "CREATE EXTERNAL TABLE t (a int) LOCATION 's3://b/'",
         "SELECT date_format(current_timestamp, '%Y-%m-%d %H:%i:%s')",
     })
