@@ -68,12 +68,20 @@ final class QueryOperations {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
         }
         Classification classification = classifyAtStart(statement, catalog, database);
+        String runDatabase = database;
+        if (classification.substatementType().equals("DESCRIBE_TABLE")) {
+            Optional<QualifiedDescribe.Rewritten> shown = QualifiedDescribe.of(statement, catalog);
+            if (shown.isPresent()) {
+                statement = shown.get().statement();
+                runDatabase = shown.get().database();
+            }
+        }
         JsonNode reuse = in.path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
         Integer reuseMinutes = null;
         if (reuse.path("Enabled").asBoolean(false)) {
             reuseMinutes = reuse.has("MaxAgeInMinutes") ? reuse.get("MaxAgeInMinutes").asInt() : 60;
         }
-        QueryRequest request = new QueryRequest(statement, classification, catalog, database, wg.name(), output,
+        QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,
                 reuseMinutes, ctx);
         QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
         QueryExecution e = queries.start(request, token, key);

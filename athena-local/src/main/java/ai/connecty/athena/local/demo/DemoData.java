@@ -41,7 +41,6 @@ public final class DemoData {
         buckets.createBucket(BUCKET);
         buckets.createBucket("athena-results");
         String aws = DataCatalog.AWS_DATA_CATALOG.name();
-        database(aws, "default", "Default Hive database");
         database(aws, "demo", "Demo data set of athena-local");
         database(DataCatalog.LAKEHOUSE.name(), "lake", "Demo lakehouse database (HIVE catalog)");
 

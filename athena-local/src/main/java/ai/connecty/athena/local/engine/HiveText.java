@@ -53,7 +53,8 @@ final class HiveText {
         if (!t.partitionKeys().isEmpty()) {
             rows.add("\t \t ");
             rows.add("# Partition Information\t \t ");
-            rows.add(describeRow("# col_name", "data_type", "comment"));
+            // Hive pads the header's name before prefixing "# ", so that cell is 22 characters wide.
+            rows.add("# " + describeRow("col_name", "data_type", "comment"));
             rows.add("\t \t ");
             for (ColumnDef c : t.partitionKeys()) {
                 rows.add(describeRow(c.name(), c.type(), c.comment()));

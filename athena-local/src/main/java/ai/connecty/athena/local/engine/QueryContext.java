@@ -53,10 +53,12 @@ final class QueryContext {
             c.close();
             throw new QueryCancelledException();
         }
-        if (warehouse.catalog().catalog(request().catalog() == null ? "AwsDataCatalog" : request().catalog()).isPresent()
-                && warehouse.catalog().database(catalog().name(), databaseName()).isPresent()) {
+        if (warehouse.catalog().catalog(request().catalog() == null ? "AwsDataCatalog" : request().catalog()).isPresent()) {
+            // Without the context database, stay in the catalog anyway so that db.table names resolve in it.
+            String schema = warehouse.catalog().database(catalog().name(), databaseName()).isPresent()
+                    ? databaseName() : "main";
             try (Statement s = c.createStatement()) {
-                s.execute("USE " + DuckDbViews.quote(catalog().engineName()) + "." + DuckDbViews.quote(databaseName()));
+                s.execute("USE " + DuckDbViews.quote(catalog().engineName()) + "." + DuckDbViews.quote(schema));
             }
         }
         return c;

@@ -20,7 +20,8 @@ final class SelectStatement {
     }
 
     static StatementResult query(QueryContext ctx) throws SQLException {
-        prepareReads(ctx, ctx.sql());
+        boolean literalOnly = LiteralSelect.isLiteralOnly(ctx.sql());
+        prepareReads(ctx, ctx.sql(), !literalOnly);
         OutputFiles files = ctx.execution.files();
         ctx.access.requireWrite(ctx.request().caller(), files.main(), files.main().toString());
         Path temp = ctx.warehouse.results().tempFor(files.main());
@@ -30,8 +31,11 @@ final class SelectStatement {
                 QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(), writer);
             }
             ctx.checkNotCancelled();
-            ctx.warehouse.results().put(files.metadata(),
-                    ResultMetadata.encode(ctx.engineQueryId, null, null, writer.columnList()));
+            // Literal-only SELECTs never reach the engine: Athena names the execution and an empty update (§4.5).
+            byte[] metadata = literalOnly
+                    ? ResultMetadata.encode(ctx.execution.id(), "", 0L, writer.columnList())
+                    : ResultMetadata.encode(ctx.engineQueryId, null, null, writer.columnList());
+            ctx.warehouse.results().put(files.metadata(), metadata);
             Path published = ctx.warehouse.results().publish(temp, files.main());
             return StatementResult.csv(writer.columnList(), published, writer.index());
         } finally {
@@ -40,7 +44,7 @@ final class SelectStatement {
     }
 
     static StatementResult explain(QueryContext ctx) throws SQLException {
-        prepareReads(ctx, ctx.sql());
+        prepareReads(ctx, ctx.sql(), true);
         List<String> lines = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         try (Connection conn = ctx.openConnection()) {
@@ -74,9 +78,14 @@ final class SelectStatement {
 
     /** Access checks for everything the query reads, then points the DuckDB views at the current files. */
     static void prepareReads(QueryContext ctx, String sql) {
+        prepareReads(ctx, sql, true);
+    }
+
+    /** {@code planned}: whether Athena's engine plans the statement (and so reports QueryPlanningTimeInMillis). */
+    private static void prepareReads(QueryContext ctx, String sql, boolean planned) {
         List<ResolvedTable> tables = ctx.warehouse.referencedTables(sql, ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);
         long bytes = ctx.warehouse.bindForQuery(tables);
-        ctx.execution.recordScan(bytes, !tables.isEmpty());
+        ctx.execution.recordScan(bytes, planned);
     }
 }

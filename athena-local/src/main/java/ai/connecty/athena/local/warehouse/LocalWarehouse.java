@@ -24,8 +24,10 @@ import ai.connecty.athena.local.sql.StatementClassifier;
 import ai.connecty.athena.local.storage.BucketStore;
 import ai.connecty.athena.local.storage.S3Location;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,17 @@ public final class LocalWarehouse implements AutoCloseable {
         this.queries = new QueryService(warehouse, faults);
         this.athena = new AthenaApi(queries, warehouse, store);
         this.glue = new GlueApi(store);
+        ensureDefaultDatabase();
         bindCatalog();
+    }
+
+    /** Glue always has a {@code default} database, and Athena runs queries there when the context names none. */
+    private void ensureDefaultDatabase() {
+        String catalog = DataCatalog.AWS_DATA_CATALOG.name();
+        if (store.database(catalog, "default").isEmpty()) {
+            store.putDatabase(catalog, new DatabaseDef("default", "Default Hive database", "", Map.of(),
+                    Instant.now().toEpochMilli() / 1000.0));
+        }
     }
 
     public JsonOperationHandler athena() {

@@ -81,8 +81,10 @@ class LocalWarehouseTest {
         assertThat(new String(buckets.read("athena-results", id + ".csv").orElseThrow(), StandardCharsets.UTF_8))
                 .isEqualTo("\"_col0\"\n\"1\"\n");
         byte[] meta = buckets.read("athena-results", id + ".csv.metadata").orElseThrow();
+        // A literal-only SELECT's sidecar names the execution id, not an engine query id (measured-behaviour §4.5).
         assertThat(meta[0]).isEqualTo((byte) 0x0a);
-        assertThat(meta[1]).isEqualTo((byte) 27);
+        assertThat(meta[1]).isEqualTo((byte) 36);
+        assertThat(new String(meta, 2, 36, StandardCharsets.US_ASCII)).isEqualTo(id);
         JsonNode r = athena("GetQueryResults", "{\"QueryExecutionId\":\"" + id + "\"}");
         assertThat(r.at("/ResultSet/Rows/0/Data/0/VarCharValue").asText()).isEqualTo("_col0");
         assertThat(r.at("/ResultSet/Rows/1/Data/0/VarCharValue").asText()).isEqualTo("1");

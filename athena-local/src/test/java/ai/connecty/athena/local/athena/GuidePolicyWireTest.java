@@ -1,0 +1,114 @@
+package ai.connecty.athena.local.athena;
+
+import static ai.connecty.athena.local.athena.AthenaQueries.await;
+import static ai.connecty.athena.local.athena.AthenaQueries.request;
+import static ai.connecty.athena.local.athena.AthenaQueries.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.AthenaException;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.TableMetadata;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The connection guide's flow: the service account assumes the role, whose policy (the guide's, verbatim) must be
+ * enough for queries and metadata; what it does not grant fails as on Athena.
+ */
+@ExtendWith(LocalAthenaExtension.class)
+class GuidePolicyWireTest {
+
+    private static final String ROLE_SESSION = "arn:aws:sts::123456789012:assumed-role/connecty-athena/guide-test";
+
+    static LocalAthena local;
+    private static AthenaClient athena;
+    private static GlueClient glue;
+    private static S3Client s3;
+
+    @BeforeAll
+    static void assumeRole() {
+        AwsCredentials role;
+        try (StsClient sts = SdkClients.sts(local, SdkClients.SERVICE_ACCOUNT)) {
+            role = SdkClients.session(sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("guide-test"))
+                    .credentials());
+        }
+        athena = SdkClients.athena(local, role);
+        glue = SdkClients.glue(local, role);
+        s3 = SdkClients.s3(local, role);
+    }
+
+    @AfterAll
+    static void close() {
+        athena.close();
+        glue.close();
+        s3.close();
+    }
+
+    @Test
+    void theRoleRunsQueriesOverTheDemoDataAndReadsItsResultsFromS3() {
+        QueryExecution q = AthenaQueries.succeed(athena,
+                "SELECT customer_id, sales FROM sales_by_customer WHERE customer_id = 1", "demo");
+        assertThat(rows(athena, q.queryExecutionId())).containsExactly(List.of("customer_id", "sales"), List.of("1", "20"));
+        assertThat(athena.batchGetQueryExecution(r -> r.queryExecutionIds(q.queryExecutionId())).queryExecutions())
+                .hasSize(1);
+        assertThat(athena.listQueryExecutions(r -> { }).queryExecutionIds()).contains(q.queryExecutionId());
+        String csv = s3.getObjectAsBytes(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".csv"))
+                .asString(StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("\"customer_id\",\"sales\"\n\"1\",\"20\"\n");
+    }
+
+    @Test
+    void theRoleReadsMetadataThroughAthenaAndGlue() {
+        assertThat(athena.listWorkGroups(r -> { }).workGroups()).isNotEmpty();
+        assertThat(athena.listDataCatalogs(r -> { }).dataCatalogsSummary()).hasSize(2);
+        assertThat(athena.listDatabases(r -> r.catalogName("AwsDataCatalog")).databaseList()).isNotEmpty();
+        assertThat(athena.listTableMetadata(r -> r.catalogName("lakehouse").databaseName("lake")).tableMetadataList())
+                .extracting(TableMetadata::name).contains("orders");
+        assertThat(glue.getTables(r -> r.databaseName("demo")).tableList()).extracting(Table::name).contains("sales");
+        assertThat(glue.getPartitions(r -> r.databaseName("demo").tableName("sales")).partitions()).isNotEmpty();
+    }
+
+    @Test
+    void whatTheGuideDoesNotGrantIsDeniedNamingActionAndResource() {
+        assertThatThrownBy(() -> athena.getWorkGroup(r -> r.workGroup("primary")))
+                .isInstanceOfSatisfying(AthenaException.class, GuidePolicyWireTest::accessDenied)
+                .hasMessageContaining("User: " + ROLE_SESSION + " is not authorized to perform: athena:GetWorkGroup "
+                        + "on resource: arn:aws:athena:us-east-1:123456789012:workgroup/primary");
+        assertThatThrownBy(() -> athena.startQueryExecution(request("SELECT 1", null).workGroup("analytics").build()))
+                .isInstanceOfSatisfying(AthenaException.class, GuidePolicyWireTest::accessDenied)
+                .hasMessageContaining("athena:StartQueryExecution");
+    }
+
+    @Test
+    void aQueryWritingIntoTheDataBucketFailsLikeAthena() {
+        String id = athena.startQueryExecution(request("SELECT 1", null)
+                .resultConfiguration(r -> r.outputLocation("s3://demo-data/results/")).build()).queryExecutionId();
+        QueryExecution q = await(athena, id);
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(q.status().stateChangeReason())
+                .startsWith("Access denied when writing output to url: s3://demo-data/results/" + id + ".csv");
+        assertThat(q.status().athenaError().errorMessage()).isEqualTo(q.status().stateChangeReason());
+        assertThat(local.buckets().path("demo-data", "results/" + id + ".csv")).doesNotExist();
+    }
+
+    /** The Athena SDK has no modelled AccessDeniedException: it arrives as AthenaException with that code. */
+    private static void accessDenied(AthenaException e) {
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+        assertThat(e.statusCode()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,130 @@
+package ai.connecty.athena.local.glue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.Database;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.Table;
+
+/** The Glue Data Catalog API through the real SDK (wire-protocol §2.6). Only AwsDataCatalog is visible to Glue. */
+@ExtendWith(LocalAthenaExtension.class)
+class GlueWireTest {
+
+    static LocalAthena local;
+    private static GlueClient glue;
+
+    @BeforeAll
+    static void client() {
+        glue = SdkClients.glue(local, SdkClients.ADMIN);
+    }
+
+    @AfterAll
+    static void close() {
+        glue.close();
+    }
+
+    @Test
+    void databasesOfTheGlueCatalogOnly() {
+        List<Database> dbs = glue.getDatabases(r -> { }).databaseList();
+        assertThat(dbs).extracting(Database::name).contains("default", "demo").doesNotContain("lake");
+        Database demo = glue.getDatabase(r -> r.name("demo")).database();
+        assertThat(demo.catalogId()).isEqualTo(LocalAthena.ACCOUNT_ID);
+        assertThat(demo.createTime()).isNotNull();
+        assertThatThrownBy(() -> glue.getDatabase(r -> r.name("nosuch"))).isInstanceOfSatisfying(
+                EntityNotFoundException.class,
+                e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Database nosuch not found."));
+        // The lakehouse catalog is HIVE: Athena lists it, Glue does not know it.
+        assertThatThrownBy(() -> glue.getDatabase(r -> r.name("lake"))).isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> glue.getTables(r -> r.databaseName("lake"))).isInstanceOf(EntityNotFoundException.class);
+    }
+
+    @Test
+    void getTablesFiltersWithHivePatterns() {
+        assertThat(glue.getTables(r -> r.databaseName("demo").expression("sale*|cust*")).tableList())
+                .extracting(Table::name).containsExactlyInAnyOrder("sales", "sales_by_customer", "customers");
+        assertThat(glue.getTables(r -> r.databaseName("demo").expression("SALES")).tableList())
+                .extracting(Table::name).containsExactly("sales");
+        List<String> paged = glue.getTablesPaginator(r -> r.databaseName("demo").maxResults(2)).stream()
+                .flatMap(p -> p.tableList().stream()).map(Table::name).toList();
+        assertThat(paged).doesNotHaveDuplicates().contains("sales", "customers", "events", "all_types", "numbers",
+                "sales_by_customer");
+        assertThatThrownBy(() -> glue.getTables(r -> r.databaseName("nosuch"))).isInstanceOf(EntityNotFoundException.class);
+    }
+
+    @Test
+    void tablesCarryAFullStorageDescriptor() {
+        Table sales = glue.getTable(r -> r.databaseName("demo").name("sales")).table();
+        assertThat(sales.databaseName()).isEqualTo("demo");
+        assertThat(sales.tableType()).isEqualTo("EXTERNAL_TABLE");
+        assertThat(sales.catalogId()).isEqualTo(LocalAthena.ACCOUNT_ID);
+        assertThat(sales.parameters()).containsEntry("classification", "parquet");
+        assertThat(sales.partitionKeys()).extracting(Column::name, Column::type)
+                .containsExactly(tuple("year", "int"), tuple("month", "int"));
+        var sd = sales.storageDescriptor();
+        assertThat(sd.location()).isEqualTo("s3://demo-data/demo/sales/");
+        assertThat(sd.inputFormat()).isEqualTo("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat");
+        assertThat(sd.serdeInfo().serializationLibrary())
+                .isEqualTo("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
+        assertThat(sd.columns()).extracting(Column::name, Column::type)
+                .contains(tuple("sale_id", "bigint"), tuple("amount", "decimal(10,2)"), tuple("sold_at", "timestamp"));
+
+        Table events = glue.getTable(r -> r.databaseName("demo").name("events")).table();
+        assertThat(events.storageDescriptor().serdeInfo().serializationLibrary()).isEqualTo("org.openx.data.jsonserde.JsonSerDe");
+        assertThat(events.storageDescriptor().columns()).extracting(Column::type)
+                .contains("array<string>", "map<string,int>", "struct<user_id:int,device:string>");
+
+        assertThatThrownBy(() -> glue.getTable(r -> r.databaseName("demo").name("nosuch"))).isInstanceOfSatisfying(
+                EntityNotFoundException.class,
+                e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Table nosuch not found."));
+    }
+
+    @Test
+    void viewsAreVirtualViewsHoldingThePrestoViewText() throws Exception {
+        Table view = glue.getTable(r -> r.databaseName("demo").name("sales_by_customer")).table();
+        assertThat(view.tableType()).isEqualTo("VIRTUAL_VIEW");
+        assertThat(view.viewExpandedText()).isEqualTo("/* Presto View */");
+        assertThat(view.parameters()).containsEntry("presto_view", "true").containsEntry("comment", "Presto View");
+        String original = view.viewOriginalText();
+        assertThat(original).startsWith("/* Presto View: ").endsWith(" */");
+        String base64 = original.substring("/* Presto View: ".length(), original.length() - " */".length());
+        JsonNode json = new ObjectMapper().readTree(Base64.getDecoder().decode(base64));
+        assertThat(json.get("originalSql").asText()).contains("FROM demo.sales s JOIN demo.customers c");
+        assertThat(json.get("catalog").asText()).isEqualTo("awsdatacatalog");
+        assertThat(json.get("schema").asText()).isEqualTo("demo");
+        assertThat(json.get("columns").findValuesAsText("name")).contains("customer_id", "total_amount");
+    }
+
+    @Test
+    void partitionsFilteredByAnExpression() {
+        List<Partition> all = glue.getPartitionsPaginator(r -> r.databaseName("demo").tableName("sales")).stream()
+                .flatMap(p -> p.partitions().stream()).toList();
+        // Sales cover 2024-01 .. 2025-05: seventeen year/month partitions.
+        assertThat(all).hasSize(17);
+        assertThat(all.get(0).storageDescriptor().location()).startsWith("s3://demo-data/demo/sales/year=");
+
+        List<Partition> some = glue.getPartitions(r -> r.databaseName("demo").tableName("sales")
+                .expression("year = 2025 AND month IN (1, 2) OR (year = 2024 AND month BETWEEN 11 AND 12)")).partitions();
+        assertThat(some).extracting(Partition::values).containsExactlyInAnyOrder(
+                List.of("2025", "1"), List.of("2025", "2"), List.of("2024", "11"), List.of("2024", "12"));
+        assertThat(glue.getPartitions(r -> r.databaseName("demo").tableName("sales").expression("year > 2030"))
+                .partitions()).isEmpty();
+        assertThatThrownBy(() -> glue.getPartitions(r -> r.databaseName("demo").tableName("nosuch")))
+                .isInstanceOf(EntityNotFoundException.class);
+    }
+}
