@@ -47,6 +47,23 @@ public final class ConnectionUrl {
         return pairs;
     }
 
+    /**
+     * The URL rebuilt with the values of secret properties (Password, SessionToken, ProxyPassword) replaced by
+     * {@code ****}: what {@code DatabaseMetaData.getURL()} shows, since tools display and log it.
+     */
+    public String withSecretsMasked() {
+        StringBuilder url = new StringBuilder(PREFIX);
+        if (hostSegment != null) {
+            url.append(hostSegment).append(';');
+        }
+        for (Map.Entry<String, String> pair : pairs) {
+            boolean secret = ConnectionProperty.byName(pair.getKey()).map(ConnectionProperty::isSecret).orElse(false);
+            String value = secret ? "****" : pair.getValue();
+            url.append(pair.getKey()).append('=').append(value.indexOf(';') >= 0 ? "{" + value + "}" : value).append(';');
+        }
+        return url.toString();
+    }
+
     private static final class Parser {
         private final String text;
         private int position;

@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.metadata;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.config.ConnectionUrl;
 import ai.connecty.athena.jdbc.config.DriverVersion;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
@@ -319,8 +320,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public String getURL() {
-        return connection.url();
+    public String getURL() throws SQLException {
+        return ConnectionUrl.parse(connection.url()).withSecretsMasked();
     }
 
     /** The access key id of static credentials; null when credentials come from a provider. */

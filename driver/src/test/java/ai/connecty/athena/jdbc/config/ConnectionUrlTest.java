@@ -103,4 +103,13 @@ class ConnectionUrlTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining(ConnectionUrl.PREFIX);
     }
+
+    @Test
+    void maskedFormHidesSecretValuesUnderEveryAliasAndKeepsTheRest() throws SQLException {
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:connecty-athena://athena.example.com:443;Region=us-east-1;"
+                + "User=AKID;secretaccesskey=s3cr3t;SessionToken={tok;en};ProxyPWD=pp;Catalog={a;b}");
+
+        assertThat(url.withSecretsMasked()).isEqualTo("jdbc:connecty-athena://athena.example.com:443;Region=us-east-1;"
+                + "User=AKID;secretaccesskey=****;SessionToken=****;ProxyPWD=****;Catalog={a;b};");
+    }
 }

@@ -1,0 +1,74 @@
+package ai.connecty.athena.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class in a JVM of its own whose class path holds only the driver's runtime dependencies (listed
+ * at build time in {@code target/driver-runtime-classpath.txt}) and the test classes, like a user's program.
+ */
+final class DriverOnlyJvm {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    /** How the program exited and what it printed on stdout and stderr, interleaved. */
+    record Outcome(int exitCode, String output) {
+    }
+
+    private DriverOnlyJvm() {
+    }
+
+    static Outcome run(List<String> jvmOptions, Class<?> mainClass, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-Daws.disableEc2Metadata=true");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath(mainClass));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        // A file rather than a pipe: a chatty program cannot block on it, and a hung one still lets us time out.
+        Path outputFile = Files.createTempFile(mainClass.getSimpleName(), ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(outputFile.toFile()).start();
+            process.getOutputStream().close();
+            boolean exited = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(outputFile, StandardCharsets.UTF_8);
+            assertThat(exited).as("%s finished; it printed:%n%s", mainClass.getSimpleName(), output).isTrue();
+            return new Outcome(process.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(outputFile);
+        }
+    }
+
+    private static String classpath(Class<?> mainClass) throws IOException, URISyntaxException {
+        Path classpathFile = Path.of("target", "driver-runtime-classpath.txt");
+        assertThat(classpathFile).as("written by maven-dependency-plugin:build-classpath").exists();
+        String driverClasspath = Files.readString(classpathFile).strip();
+        assertThat(driverClasspath).contains("connecty-athena-jdbc").doesNotContain("connecty-athena-local");
+        Path programLocation = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return driverClasspath + File.pathSeparator + programLocation;
+    }
+
+    private static String javaExecutable() throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (!Files.isExecutable(java)) {
+            throw new IOException("No java executable at " + java);
+        }
+        return java.toString();
+    }
+}

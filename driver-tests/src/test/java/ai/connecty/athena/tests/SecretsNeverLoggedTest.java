@@ -1,0 +1,113 @@
+package ai.connecty.athena.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ai.connecty.athena.jdbc.AthenaDataSource;
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import ai.connecty.athena.tests.plain.DiagnosticsProgram;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Secret access keys and session tokens never show up in what a user can see or paste into a bug report: logs
+ * (even at TRACE), toString(), exception and warning messages, property info.
+ */
+@ExtendWith(LocalAthenaExtension.class)
+class SecretsNeverLoggedTest {
+
+    private static final String SECRET = LocalAthena.SERVICE_ACCOUNT_SECRET;
+    private static final String WRONG_SECRET = "Wr0ngSecretKeyWr0ngSecretKeyWr0ngSecret/";
+    /** The session credentials in an STS AssumeRole response. */
+    private static final Pattern ISSUED_SECRET = Pattern.compile("<(SessionToken|SecretAccessKey)>([^<]+)</\\1>");
+
+    private static LocalAthena athena;
+
+    @Test
+    void aProgramLoggingTheDriverAtTracePrintsNoSecret() throws Exception {
+        DriverOnlyJvm.Outcome outcome;
+        List<String> issuedSecrets;
+        // STS answers through the relay so that the test learns the session credentials handed to the driver.
+        try (RecordingRelay sts = new RecordingRelay(athena.endpoint())) {
+            String url = Connections.url(athena, "RoleArn=" + LocalAthena.ROLE_ARN, "StsEndpoint=" + sts.endpoint());
+            outcome = DriverOnlyJvm.run(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                            "-Dorg.slf4j.simpleLogger.log.ai.connecty=trace"),
+                    DiagnosticsProgram.class, url, LocalAthena.SERVICE_ACCOUNT_KEY_ID, SECRET, WRONG_SECRET);
+            issuedSecrets = issuedSecrets(sts.responses());
+        }
+        String output = outcome.output();
+
+        assertThat(outcome.exitCode()).as(output).isZero();
+        assertThat(output).as("the program ran to the end").contains(DiagnosticsProgram.DONE).contains("sales rows: 4000");
+        assertThat(output).as("the failing query and the wrong secret were reported")
+                .containsPattern("SQLException \\w+: .*no_such_table")
+                .containsPattern("(?s)connection with a wrong secret: .*SQLException \\w+: ");
+        assertThat(output).as("driver logging was active, so the check below is not vacuous")
+                .containsPattern("(TRACE|DEBUG) ai\\.connecty\\.");
+        assertThat(issuedSecrets).as("session credentials issued to the program").isNotEmpty();
+
+        assertThat(output).as("the output of the program")
+                .doesNotContain(SECRET)
+                .doesNotContain(URLEncoder.encode(SECRET, StandardCharsets.UTF_8))
+                .doesNotContain(WRONG_SECRET)
+                .doesNotContainIgnoringCase("X-Amz-Security-Token")
+                .as("a session token, except the unset (null) or masked (****) SessionToken property")
+                .doesNotContainPattern("SessionToken=(?!null\\b|\\*{4})\\S")
+                .doesNotContain("Signature=");
+        for (String issued : issuedSecrets) {
+            assertThat(output).as("the output of the program").doesNotContain(issued);
+        }
+    }
+
+    @Test
+    void toStringOfConnectionAndDataSourceHidesTheSecret() throws SQLException {
+        try (Connection connection = Connections.connectyUser(athena); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT 1")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(connection.toString()).doesNotContain(SECRET);
+            assertThat(statement.toString()).doesNotContain(SECRET);
+        }
+
+        AthenaDataSource dataSource = new AthenaDataSource();
+        dataSource.setUser(LocalAthena.SERVICE_ACCOUNT_KEY_ID);
+        dataSource.setPassword(SECRET);
+        dataSource.setRoleArn(LocalAthena.ROLE_ARN);
+        assertThat(dataSource.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void wrongSecretIsRefusedWithoutEchoingAnySecret() throws SQLException {
+        String url = Connections.url(athena, "RoleArn=" + LocalAthena.ROLE_ARN);
+        try (Connection connection = DriverManager.getConnection(url, LocalAthena.SERVICE_ACCOUNT_KEY_ID, WRONG_SECRET);
+             Statement statement = connection.createStatement()) {
+            SQLException refused = catchThrowableOfType(SQLException.class, () -> statement.executeQuery("SELECT 1"));
+
+            assertThat((Throwable) refused).isNotNull();
+            assertThat(refused.getMessage()).doesNotContain(WRONG_SECRET).doesNotContain(SECRET);
+            assertThat(stackTraceOf(refused)).as("the exception with its causes")
+                    .doesNotContain(WRONG_SECRET).doesNotContain(SECRET);
+        }
+    }
+
+    private static List<String> issuedSecrets(String stsResponses) {
+        return ISSUED_SECRET.matcher(stsResponses).results().map(match -> match.group(2)).toList();
+    }
+
+    private static String stackTraceOf(Throwable throwable) {
+        StringWriter text = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}
