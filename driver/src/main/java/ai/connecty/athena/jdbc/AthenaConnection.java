@@ -2,7 +2,9 @@ package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
@@ -63,10 +65,10 @@ public class AthenaConnection implements Connection {
     private volatile String catalog;
     private volatile String schema;
     private boolean readOnly;
-    private int networkTimeoutMillis;
+    private volatile int networkTimeoutMillis;
     private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
     private Map<String, Class<?>> typeMap = new HashMap<>();
-    private SQLWarning warnings;
+    private final WarningChain warnings = new WarningChain();
 
     public AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings) {
         this(url, config, clients, warnings, QuerySettings.from(config), null, PollingClock.SYSTEM);
@@ -117,7 +119,10 @@ public class AthenaConnection implements Connection {
         return pollingClock;
     }
 
-    /** Built on first use, so that opening a connection never touches the Athena client. */
+    /**
+     * Built on first use, so that opening a connection never touches the Athena client; each caller gets it
+     * with the network timeout as it is now.
+     */
     AthenaQueryClient queryClient() {
         AthenaQueryClient client = queryClient;
         if (client == null) {
@@ -128,7 +133,7 @@ public class AthenaConnection implements Connection {
                 client = queryClient;
             }
         }
-        return client;
+        return client.withNetworkTimeout(networkTimeoutMillis);
     }
 
     String currentCatalog() {
@@ -169,20 +174,19 @@ public class AthenaConnection implements Connection {
             throws SQLException {
         checkOpen();
         if (resultSetType != ResultSet.TYPE_FORWARD_ONLY || resultSetConcurrency != ResultSet.CONCUR_READ_ONLY) {
-            throw new SQLFeatureNotSupportedException("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; "
-                    + "asked for type " + resultSetType + ", concurrency " + resultSetConcurrency, SqlState.FEATURE_NOT_SUPPORTED);
+            throw SqlExceptions.notSupported("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; "
+                    + "asked for type " + resultSetType + ", concurrency " + resultSetConcurrency);
         }
         checkHoldability(resultSetHoldability);
         return createStatement();
     }
 
     private static SQLFeatureNotSupportedException preparedStatementsNotSupported() {
-        return new SQLFeatureNotSupportedException("Prepared statements are not supported yet by the Athena driver; "
-                + "use createStatement()", SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.notSupported("Prepared statements are not supported yet by the Athena driver; use createStatement()");
     }
 
     private static SQLFeatureNotSupportedException callableStatementsNotSupported() {
-        return new SQLFeatureNotSupportedException("Athena has no stored procedures (prepareCall)", SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.notSupported("Athena has no stored procedures (prepareCall)");
     }
 
     @Override
@@ -253,8 +257,7 @@ public class AthenaConnection implements Connection {
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         checkOpen();
         if (!autoCommit) {
-            throw new SQLFeatureNotSupportedException("Athena has no transactions: the connection stays in auto-commit mode",
-                    SqlState.FEATURE_NOT_SUPPORTED);
+            throw SqlExceptions.notSupported("Athena has no transactions: the connection stays in auto-commit mode");
         }
     }
 
@@ -306,7 +309,7 @@ public class AthenaConnection implements Connection {
     }
 
     private static SQLFeatureNotSupportedException savepointsNotSupported() {
-        return new SQLFeatureNotSupportedException("Athena has no transactions, so no savepoints", SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.notSupported("Athena has no transactions, so no savepoints");
     }
 
     @Override
@@ -336,10 +339,7 @@ public class AthenaConnection implements Connection {
     @Override
     public void setCatalog(String catalog) throws SQLException {
         checkOpen();
-        if (catalog == null || catalog.trim().isEmpty()) {
-            throw new SQLException("Catalog must not be empty", SqlState.INVALID_PARAMETER_VALUE);
-        }
-        this.catalog = catalog.trim();
+        this.catalog = nonEmpty(catalog, "Catalog");
     }
 
     @Override
@@ -352,16 +352,20 @@ public class AthenaConnection implements Connection {
     @Override
     public void setSchema(String schema) throws SQLException {
         checkOpen();
-        if (schema == null || schema.trim().isEmpty()) {
-            throw new SQLException("Schema (database) must not be empty", SqlState.INVALID_PARAMETER_VALUE);
-        }
-        this.schema = schema.trim();
+        this.schema = nonEmpty(schema, "Schema (database)");
     }
 
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
         return schema;
+    }
+
+    private static String nonEmpty(String name, String what) throws SQLException {
+        if (name == null || name.trim().isEmpty()) {
+            throw new SQLException(what + " must not be empty", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        return name.trim();
     }
 
     /** A hint only: Athena permissions decide what may be written. */
@@ -413,41 +417,37 @@ public class AthenaConnection implements Connection {
     @Override
     public Clob createClob() throws SQLException {
         checkOpen();
-        throw notSupported("createClob");
+        throw SqlExceptions.methodNotSupported("createClob");
     }
 
     @Override
     public Blob createBlob() throws SQLException {
         checkOpen();
-        throw notSupported("createBlob");
+        throw SqlExceptions.methodNotSupported("createBlob");
     }
 
     @Override
     public NClob createNClob() throws SQLException {
         checkOpen();
-        throw notSupported("createNClob");
+        throw SqlExceptions.methodNotSupported("createNClob");
     }
 
     @Override
     public SQLXML createSQLXML() throws SQLException {
         checkOpen();
-        throw notSupported("createSQLXML");
+        throw SqlExceptions.methodNotSupported("createSQLXML");
     }
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
         checkOpen();
-        throw notSupported("createArrayOf");
+        throw SqlExceptions.methodNotSupported("createArrayOf");
     }
 
     @Override
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
         checkOpen();
-        throw notSupported("createStruct");
-    }
-
-    private static SQLFeatureNotSupportedException notSupported(String method) {
-        return new SQLFeatureNotSupportedException(method + " is not supported by the Athena driver", SqlState.FEATURE_NOT_SUPPORTED);
+        throw SqlExceptions.methodNotSupported("createStruct");
     }
 
     // ---- validity, client info, timeouts ---------------------------------------------------------------
@@ -516,8 +516,12 @@ public class AthenaConnection implements Connection {
     }
 
     /**
-     * Stored and reported; the SDK clients' own timeouts come from the connection properties
-     * (NetworkTimeoutMillis) when the clients are built.
+     * Limits each HTTP attempt of the query calls (StartQueryExecution, GetQueryExecution, GetQueryResults,
+     * StopQueryExecution) of statements executed from now on; statements already running and result sets
+     * already open keep the timeout they started with. A call that runs out fails with SQLState 08006 after the
+     * SDK's retries. 0 (the default) leaves only the connect and socket timeouts of the NetworkTimeoutMillis
+     * property, which are all that DatabaseMetaData calls ever have. The SDK enforces the limit itself, so
+     * {@code executor} is not used.
      */
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
@@ -541,24 +545,20 @@ public class AthenaConnection implements Connection {
      * Appends a warning to this connection's chain. Public so that the parts of the driver that act for the
      * connection (metadata falling back from a denied Glue call, for instance) can report what they did.
      */
-    public synchronized void addWarning(SQLWarning warning) {
-        if (warnings == null) {
-            warnings = warning;
-        } else {
-            warnings.setNextWarning(warning);
-        }
+    public void addWarning(SQLWarning warning) {
+        warnings.add(warning);
     }
 
     @Override
-    public synchronized SQLWarning getWarnings() throws SQLException {
+    public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return warnings;
+        return warnings.first();
     }
 
     @Override
-    public synchronized void clearWarnings() throws SQLException {
+    public void clearWarnings() throws SQLException {
         checkOpen();
-        warnings = null;
+        warnings.clear();
     }
 
     @Override

@@ -1,9 +1,12 @@
 package ai.connecty.athena.jdbc;
 
+import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.execution.CompletedQuery;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
+import ai.connecty.athena.jdbc.results.FetchHints;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +32,7 @@ public class AthenaStatement implements Statement {
     private int queryTimeoutSeconds;
     private boolean closeOnCompletion;
     private boolean poolable;
-    private SQLWarning warnings;
+    private final WarningChain warnings = new WarningChain();
 
     AthenaStatement(AthenaConnection connection) {
         this.connection = connection;
@@ -56,7 +59,7 @@ public class AthenaStatement implements Statement {
         queryExecutionId = null;
         statistics = null;
         clearWarnings();
-        StatementExecution execution = new StatementExecution(connection.queryClient(), connection.pollingClock(), this::addWarning);
+        StatementExecution execution = new StatementExecution(connection.queryClient(), connection.pollingClock(), warnings::add);
         running = execution;
         try {
             CompletedQuery query = execution.run(sql, connection.currentCatalog(), connection.currentSchema(),
@@ -156,7 +159,7 @@ public class AthenaStatement implements Statement {
     }
 
     private static SQLFeatureNotSupportedException generatedKeysNotSupported() {
-        return new SQLFeatureNotSupportedException("Athena has no generated keys", SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.notSupported("Athena has no generated keys");
     }
 
     @Override
@@ -316,16 +319,13 @@ public class AthenaStatement implements Statement {
     @Override
     public void setCursorName(String name) throws SQLException {
         checkOpen();
-        throw new SQLFeatureNotSupportedException("Named cursors are not supported by Athena", SqlState.FEATURE_NOT_SUPPORTED);
+        throw SqlExceptions.notSupported("Named cursors are not supported by Athena");
     }
 
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw new SQLException("Only FETCH_FORWARD is supported: Athena result sets are forward-only",
-                    SqlState.INVALID_PARAMETER_VALUE);
-        }
+        FetchHints.checkDirection(direction);
     }
 
     @Override
@@ -338,10 +338,7 @@ public class AthenaStatement implements Statement {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("Fetch size must be 0 or more, was " + rows, SqlState.INVALID_PARAMETER_VALUE);
-        }
-        fetchSize = rows;
+        fetchSize = FetchHints.checkSize(rows);
     }
 
     @Override
@@ -393,8 +390,7 @@ public class AthenaStatement implements Statement {
     }
 
     private static SQLFeatureNotSupportedException batchNotSupported() {
-        return new SQLFeatureNotSupportedException("Batches are not supported: Athena runs one statement per query",
-                SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.notSupported("Batches are not supported: Athena runs one statement per query");
     }
 
     @Override
@@ -429,24 +425,16 @@ public class AthenaStatement implements Statement {
 
     // ---- warnings and lifecycle ------------------------------------------------------------------------
 
-    private synchronized void addWarning(SQLWarning warning) {
-        if (warnings == null) {
-            warnings = warning;
-        } else {
-            warnings.setNextWarning(warning);
-        }
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings.first();
     }
 
     @Override
-    public synchronized SQLWarning getWarnings() throws SQLException {
+    public void clearWarnings() throws SQLException {
         checkOpen();
-        return warnings;
-    }
-
-    @Override
-    public synchronized void clearWarnings() throws SQLException {
-        checkOpen();
-        warnings = null;
+        warnings.clear();
     }
 
     @Override

@@ -30,6 +30,12 @@ public final class ErrorTranslator {
     private static final Pattern ERROR_NAME = Pattern.compile("^([A-Z][A-Z0-9_]+):");
     private static final Pattern NOT_AUTHORIZED =
             Pattern.compile("not authorized to perform: (\\S+)(?: on resource: (\\S+))?");
+    /**
+     * Athena words the caller's missing Glue or S3 rights during a query in prose rather than with an error
+     * name ("Access denied when writing output to url", "Insufficient permissions to execute the query").
+     */
+    private static final Pattern DENIED_DURING_QUERY = Pattern.compile(
+            "(?i)access denied|is not authorized to perform|insufficient permissions|permission denied");
     private static final Set<String> ACCESS_DENIED_CODES = new HashSet<>(Arrays.asList(
             "AccessDeniedException", "AccessDenied"));
     private static final Set<String> BAD_CREDENTIALS_CODES = new HashSet<>(Arrays.asList(
@@ -119,7 +125,8 @@ public final class ErrorTranslator {
         Integer type = error == null ? null : error.errorType();
         AthenaErrorCategory resolved = AthenaErrorCategory.fromCode(category);
         Matcher name = ERROR_NAME.matcher(reason);
-        String sqlState = QueryFailureSqlStates.sqlState(category, type, name.find() ? name.group(1) : null);
+        String errorName = name.find() ? name.group(1) : DENIED_DURING_QUERY.matcher(reason).find() ? "PERMISSION_DENIED" : null;
+        String sqlState = QueryFailureSqlStates.sqlState(category, type, errorName);
         String message = String.format(Locale.ROOT, "Query %s failed: %s [category %s, type %s]",
                 execution.queryExecutionId(), reason, resolved, type == null ? "unknown" : type.toString());
         return new AthenaQueryException(message, sqlState, execution.queryExecutionId(), resolved,

@@ -2,8 +2,10 @@ package ai.connecty.athena.jdbc.execution;
 
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AclConfiguration;
@@ -27,10 +29,29 @@ public final class AthenaQueryClient {
 
     private final AthenaClient athena;
     private final QuerySettings settings;
+    private final int networkTimeoutMillis;
+    /** Put on every request; null leaves the SDK client's own timeouts. */
+    private final AwsRequestOverrideConfiguration requestTimeouts;
 
     public AthenaQueryClient(AthenaClient athena, QuerySettings settings) {
+        this(athena, settings, 0);
+    }
+
+    private AthenaQueryClient(AthenaClient athena, QuerySettings settings, int networkTimeoutMillis) {
         this.athena = athena;
         this.settings = settings;
+        this.networkTimeoutMillis = networkTimeoutMillis;
+        this.requestTimeouts = networkTimeoutMillis == 0 ? null : AwsRequestOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(Duration.ofMillis(networkTimeoutMillis)).build();
+    }
+
+    /**
+     * This client with each HTTP attempt of each request limited to {@code millis} (Connection.setNetworkTimeout);
+     * 0 for the SDK client's own timeouts. A request that runs out is retried like a network error, then fails
+     * with SQLState 08006.
+     */
+    public AthenaQueryClient withNetworkTimeout(int millis) {
+        return millis == networkTimeoutMillis ? this : new AthenaQueryClient(athena, settings, millis);
     }
 
     public QuerySettings settings() {
@@ -50,6 +71,7 @@ public final class AthenaQueryClient {
                 .queryExecutionContext(QueryExecutionContext.builder().catalog(catalog).database(database).build())
                 .resultConfiguration(resultConfiguration())
                 .resultReuseConfiguration(resultReuseConfiguration())
+                .overrideConfiguration(requestTimeouts)
                 .build();
         try {
             String id = athena.startQueryExecution(request).queryExecutionId();
@@ -82,7 +104,8 @@ public final class AthenaQueryClient {
 
     public QueryExecution getExecution(String queryExecutionId) throws SQLException {
         try {
-            return athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId)).queryExecution();
+            return athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(requestTimeouts))
+                    .queryExecution();
         } catch (SdkException e) {
             throw ErrorTranslator.fromSdk("GetQueryExecution", queryExecutionId, e);
         }
@@ -94,6 +117,7 @@ public final class AthenaQueryClient {
                 .queryExecutionId(queryExecutionId)
                 .nextToken(nextToken)
                 .maxResults(maxResults)
+                .overrideConfiguration(requestTimeouts)
                 .build();
         try {
             return athena.getQueryResults(request);
@@ -104,7 +128,7 @@ public final class AthenaQueryClient {
 
     public void stop(String queryExecutionId) throws SQLException {
         try {
-            athena.stopQueryExecution(r -> r.queryExecutionId(queryExecutionId));
+            athena.stopQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(requestTimeouts));
             LOG.debug("Asked Athena to stop query {}", queryExecutionId);
         } catch (SdkException e) {
             throw ErrorTranslator.fromSdk("StopQueryExecution", queryExecutionId, e);

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -49,7 +50,6 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private volatile boolean closed;
     private int fetchSize;
     private long maxRows;
-    private SQLWarning warnings;
     private ResultSetMetaData metaData;
 
     protected AbstractTextResultSet(Statement statement, List<ColumnSpec> columns) {
@@ -78,14 +78,6 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     protected final List<ColumnSpec> columns() {
         return columns;
-    }
-
-    protected final synchronized void addWarning(SQLWarning warning) {
-        if (warnings == null) {
-            warnings = warning;
-        } else {
-            warnings.setNextWarning(warning);
-        }
     }
 
     @Override
@@ -203,10 +195,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     private String text(int columnIndex) throws SQLException {
         checkOpen();
-        if (columnIndex < 1 || columnIndex > columns.size()) {
-            throw new SQLException("Column index " + columnIndex + " is out of range: the result has "
-                    + columns.size() + " columns", SqlState.INVALID_DESCRIPTOR_INDEX);
-        }
+        ColumnSpec.at(columns, columnIndex);
         if (current == null) {
             throw new SQLException(row == 0 ? "No current row: call next() first" : "No current row: the cursor is after the last row",
                     SqlState.INVALID_CURSOR_STATE);
@@ -226,6 +215,17 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     private <T> T value(int columnIndex, Class<T> target) throws SQLException {
         return value(columnIndex, target, ZoneId.systemDefault());
+    }
+
+    /** For the getters of primitives, which JDBC has read SQL NULL as 0 or false. */
+    private <T> T valueOr(int columnIndex, Class<T> target, T ifNull) throws SQLException {
+        T value = value(columnIndex, target);
+        return value == null ? ifNull : value;
+    }
+
+    private InputStream encoded(int columnIndex, Charset charset) throws SQLException {
+        String text = text(columnIndex);
+        return text == null ? null : new ByteArrayInputStream(text.getBytes(charset));
     }
 
     private static ZoneId zoneOf(Calendar calendar) {
@@ -252,44 +252,37 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
-        Boolean value = value(columnIndex, Boolean.class);
-        return value != null && value;
+        return valueOr(columnIndex, Boolean.class, false);
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
-        Byte value = value(columnIndex, Byte.class);
-        return value == null ? 0 : value;
+        return valueOr(columnIndex, Byte.class, (byte) 0);
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
-        Short value = value(columnIndex, Short.class);
-        return value == null ? 0 : value;
+        return valueOr(columnIndex, Short.class, (short) 0);
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
-        Integer value = value(columnIndex, Integer.class);
-        return value == null ? 0 : value;
+        return valueOr(columnIndex, Integer.class, 0);
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        Long value = value(columnIndex, Long.class);
-        return value == null ? 0L : value;
+        return valueOr(columnIndex, Long.class, 0L);
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        Float value = value(columnIndex, Float.class);
-        return value == null ? 0f : value;
+        return valueOr(columnIndex, Float.class, 0f);
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        Double value = value(columnIndex, Double.class);
-        return value == null ? 0d : value;
+        return valueOr(columnIndex, Double.class, 0d);
     }
 
     @Override
@@ -342,16 +335,14 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public InputStream getAsciiStream(int columnIndex) throws SQLException {
-        String text = text(columnIndex);
-        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+        return encoded(columnIndex, StandardCharsets.US_ASCII);
     }
 
     /** @deprecated JDBC 1 relic; use getCharacterStream. */
     @Override
     @Deprecated
     public InputStream getUnicodeStream(int columnIndex) throws SQLException {
-        String text = text(columnIndex);
-        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16BE));
+        return encoded(columnIndex, StandardCharsets.UTF_16BE);
     }
 
     @Override
@@ -559,10 +550,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw new SQLException("Only FETCH_FORWARD is supported: Athena result sets are forward-only",
-                    SqlState.INVALID_PARAMETER_VALUE);
-        }
+        FetchHints.checkDirection(direction);
     }
 
     @Override
@@ -574,10 +562,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("Fetch size must be 0 or more, was " + rows, SqlState.INVALID_PARAMETER_VALUE);
-        }
-        fetchSize = rows;
+        fetchSize = FetchHints.checkSize(rows);
     }
 
     @Override
@@ -586,16 +571,16 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return fetchSize;
     }
 
+    /** Always none: Athena sends no warnings with result pages, and reading rows has nothing to warn about. */
     @Override
-    public synchronized SQLWarning getWarnings() throws SQLException {
+    public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return warnings;
+        return null;
     }
 
     @Override
-    public synchronized void clearWarnings() throws SQLException {
+    public void clearWarnings() throws SQLException {
         checkOpen();
-        warnings = null;
     }
 
     @Override

@@ -25,11 +25,13 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
     }
 
     private ColumnSpec column(int column) throws SQLException {
-        if (column < 1 || column > columns.size()) {
-            throw new SQLException("Column index " + column + " is out of range: the result has " + columns.size() + " columns",
-                    SqlState.INVALID_DESCRIPTOR_INDEX);
-        }
-        return columns.get(column - 1);
+        return ColumnSpec.at(columns, column);
+    }
+
+    /** {@code answer} for a valid column index: for what every Athena result column has in common. */
+    private <T> T sameForEveryColumn(int column, T answer) throws SQLException {
+        column(column);
+        return answer;
     }
 
     private AthenaType type(int column) throws SQLException {
@@ -44,8 +46,7 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isAutoIncrement(int column) throws SQLException {
-        column(column);
-        return false;
+        return sameForEveryColumn(column, false);
     }
 
     @Override
@@ -55,14 +56,12 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isSearchable(int column) throws SQLException {
-        column(column);
-        return true;
+        return sameForEveryColumn(column, true);
     }
 
     @Override
     public boolean isCurrency(int column) throws SQLException {
-        column(column);
-        return false;
+        return sameForEveryColumn(column, false);
     }
 
     @Override
@@ -100,8 +99,7 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getSchemaName(int column) throws SQLException {
-        column(column);
-        return "";
+        return sameForEveryColumn(column, "");
     }
 
     @Override
@@ -116,14 +114,12 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getTableName(int column) throws SQLException {
-        column(column);
-        return "";
+        return sameForEveryColumn(column, "");
     }
 
     @Override
     public String getCatalogName(int column) throws SQLException {
-        column(column);
-        return "";
+        return sameForEveryColumn(column, "");
     }
 
     @Override
@@ -139,20 +135,17 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isReadOnly(int column) throws SQLException {
-        column(column);
-        return true;
+        return sameForEveryColumn(column, true);
     }
 
     @Override
     public boolean isWritable(int column) throws SQLException {
-        column(column);
-        return false;
+        return sameForEveryColumn(column, false);
     }
 
     @Override
     public boolean isDefinitelyWritable(int column) throws SQLException {
-        column(column);
-        return false;
+        return sameForEveryColumn(column, false);
     }
 
     @Override

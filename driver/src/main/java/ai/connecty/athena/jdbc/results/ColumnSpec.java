@@ -1,5 +1,8 @@
 package ai.connecty.athena.jdbc.results;
 
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,6 +33,15 @@ public final class ColumnSpec {
         this.scale = scale;
         this.caseSensitive = caseSensitive;
         this.nullable = nullable;
+    }
+
+    /** The column at a JDBC index (from 1); an index outside the columns is refused with 07009. */
+    static ColumnSpec at(List<ColumnSpec> columns, int index) throws SQLException {
+        if (index < 1 || index > columns.size()) {
+            throw new SQLException("Column index " + index + " is out of range: the result has " + columns.size() + " columns",
+                    SqlState.INVALID_DESCRIPTOR_INDEX);
+        }
+        return columns.get(index - 1);
     }
 
     public String name() { return name; }

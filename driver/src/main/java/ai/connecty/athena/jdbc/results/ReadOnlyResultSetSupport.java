@@ -1,6 +1,6 @@
 package ai.connecty.athena.jdbc.results;
 
-import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -30,20 +30,18 @@ public abstract class ReadOnlyResultSetSupport implements ResultSet {
     protected abstract void checkOpen() throws SQLException;
 
     private static SQLFeatureNotSupportedException readOnly() {
-        return new SQLFeatureNotSupportedException(
-                "Athena result sets are read-only (CONCUR_READ_ONLY): run an INSERT or UPDATE statement instead",
-                SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.notSupported(
+                "Athena result sets are read-only (CONCUR_READ_ONLY): run an INSERT or UPDATE statement instead");
     }
 
     private static SQLFeatureNotSupportedException forwardOnly() {
-        return new SQLFeatureNotSupportedException(
-                "Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order with next()",
-                SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.notSupported(
+                "Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order with next()");
     }
 
+    /** Every value Athena returns is text with a type name, so getString and getObject read all of them. */
     protected static SQLFeatureNotSupportedException notSupported(String method) {
-        return new SQLFeatureNotSupportedException(method + " is not supported by the Athena driver; use getString or getObject",
-                SqlState.FEATURE_NOT_SUPPORTED);
+        return SqlExceptions.methodNotSupported(method, "use getString or getObject");
     }
 
     @Override

@@ -41,6 +41,21 @@ class ErrorTranslatorTest {
     }
 
     @Test
+    void queriesFailingOnTheCallersMissingRightsAreInsufficientPrivilege() {
+        for (String reason : new String[] {
+                "Access denied when writing output to url: s3://demo-data/x/" + ID + ".csv",
+                "Insufficient permissions to execute the query. User: arn:aws:sts::123456789012:assumed-role/r/s is "
+                        + "not authorized to perform: glue:GetTable on resource: arn:aws:glue:us-east-1:123456789012:table/d/t"}) {
+            QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
+                    .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED).stateChangeReason(reason)
+                            .athenaError(AthenaError.builder().errorCategory(2).errorType(1000).errorMessage(reason).build())
+                            .build()).build();
+
+            assertThat(ErrorTranslator.queryFailed(execution).getSQLState()).as(reason).isEqualTo("42501");
+        }
+    }
+
+    @Test
     void failedQueryWithoutAthenaErrorUsesTheStateChangeReason() {
         QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
                 .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED).stateChangeReason("boom").build()).build();

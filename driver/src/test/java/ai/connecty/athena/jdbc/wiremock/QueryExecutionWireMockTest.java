@@ -35,6 +35,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
@@ -377,6 +379,31 @@ class QueryExecutionWireMockTest {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT x FROM empty")) {
             assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("x");
             assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void networkTimeoutCutsOffASlowAnswerUntilItIsSetBackToZero() throws SQLException {
+        // Far longer than the timeout, so only the timeout can end the call first, however slow the machine.
+        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started()).withFixedDelay(400)));
+        stubSucceeded("DML", "SELECT");
+        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
+                Arrays.asList(row("x"), row("1")), null, 0L))));
+        connection.setNetworkTimeout(Runnable::run, 20);
+
+        try (Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT 1"))
+                    .isInstanceOf(SQLTransientConnectionException.class)
+                    .hasMessageStartingWith("StartQueryExecution failed: ")
+                    .hasCauseInstanceOf(ApiCallAttemptTimeoutException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08006"));
+            assertThat(requests("GetQueryExecution")).isZero();
+
+            connection.setNetworkTimeout(Runnable::run, 0);
+            try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
         }
     }
 

@@ -1,0 +1,215 @@
+package ai.connecty.athena.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
+import ai.connecty.athena.jdbc.execution.PollingClock;
+import ai.connecty.athena.jdbc.execution.QuerySettings;
+import ai.connecty.athena.jdbc.results.ColumnSpec;
+import ai.connecty.athena.jdbc.results.InMemoryResultSet;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact words and SQLStates of what the java.sql facade refuses, and its warning chains: tools and users
+ * match on them, so they are pinned here (no network: nothing here reaches Athena).
+ */
+class FacadeRefusalsTest {
+    private static final String FEATURE_NOT_SUPPORTED = "0A000";
+    private static final String INVALID_PARAMETER = "HY024";
+
+    private final AthenaConnection connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
+            new AthenaQueryClient(null, QuerySettings.builder().build()), PollingClock.SYSTEM);
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    private static void refused(ThrowingCallable call, String sqlState, String message) {
+        assertThatThrownBy(call).isInstanceOf(SQLException.class).hasMessage(message)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(sqlState));
+    }
+
+    private static void notSupported(ThrowingCallable call, String message) {
+        assertThatThrownBy(call).isInstanceOf(SQLFeatureNotSupportedException.class);
+        refused(call, FEATURE_NOT_SUPPORTED, message);
+    }
+
+    private static ResultSet resultSet() {
+        return InMemoryResultSet.create(null, Arrays.asList(new ColumnSpec("id", "integer"), new ColumnSpec("name", "varchar")),
+                Collections.singletonList(Arrays.asList("1", "a")));
+    }
+
+    @Test
+    void connectionRefusesWhatAthenaHasNot() {
+        String prepared = "Prepared statements are not supported yet by the Athena driver; use createStatement()";
+        notSupported(() -> connection.prepareStatement("SELECT 1"), prepared);
+        notSupported(() -> connection.prepareStatement("SELECT 1", new String[] {"id"}), prepared);
+        notSupported(() -> connection.prepareCall("CALL p()"), "Athena has no stored procedures (prepareCall)");
+        notSupported(connection::setSavepoint, "Athena has no transactions, so no savepoints");
+        notSupported(() -> connection.releaseSavepoint(null), "Athena has no transactions, so no savepoints");
+        notSupported(connection::createClob, "createClob is not supported by the Athena driver");
+        notSupported(() -> connection.createStruct("row", new Object[0]), "createStruct is not supported by the Athena driver");
+        notSupported(() -> connection.setAutoCommit(false), "Athena has no transactions: the connection stays in auto-commit mode");
+        notSupported(() -> connection.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY),
+                "Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; asked for type 1004, concurrency 1007");
+        refused(connection::commit, "25000", "Cannot commit: the connection is in auto-commit mode (Athena has no transactions)");
+    }
+
+    @Test
+    void closedConnectionSaysSoBeforeRefusing() throws SQLException {
+        connection.close();
+
+        refused(() -> connection.prepareStatement("SELECT 1"), "08003", "The connection is closed");
+        refused(connection::createBlob, "08003", "The connection is closed");
+        refused(connection::getWarnings, "08003", "The connection is closed");
+    }
+
+    @Test
+    void connectionWarningsChainInOrderUntilCleared() throws SQLException {
+        assertThat((Object) connection.getWarnings()).isNull();
+
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        connection.addWarning(new SQLWarning("second"));
+        connection.addWarning(new SQLWarning("third"));
+
+        SQLWarning first = connection.getWarnings();
+        assertThat(first.getMessage())
+                .isEqualTo("Athena has no transactions; transaction isolation level 2 was ignored and stays TRANSACTION_NONE");
+        assertThat(first.getNextWarning().getMessage()).isEqualTo("second");
+        assertThat(first.getNextWarning().getNextWarning().getMessage()).isEqualTo("third");
+        assertThat((Object) first.getNextWarning().getNextWarning().getNextWarning()).isNull();
+        connection.clearWarnings();
+        assertThat((Object) connection.getWarnings()).isNull();
+    }
+
+    @Test
+    void statementRefusesBatchesKeysCursorsAndBackwardFetching() throws SQLException {
+        Statement statement = connection.createStatement();
+
+        String batches = "Batches are not supported: Athena runs one statement per query";
+        notSupported(() -> statement.addBatch("SELECT 1"), batches);
+        notSupported(statement::executeLargeBatch, batches);
+        notSupported(statement::getGeneratedKeys, "Athena has no generated keys");
+        notSupported(() -> statement.execute("SELECT 1", Statement.RETURN_GENERATED_KEYS), "Athena has no generated keys");
+        notSupported(() -> statement.executeUpdate("SELECT 1", new int[] {1}), "Athena has no generated keys");
+        notSupported(() -> statement.setCursorName("c"), "Named cursors are not supported by Athena");
+        refused(() -> statement.setFetchDirection(ResultSet.FETCH_REVERSE), INVALID_PARAMETER,
+                "Only FETCH_FORWARD is supported: Athena result sets are forward-only");
+        refused(() -> statement.setFetchSize(-1), INVALID_PARAMETER, "Fetch size must be 0 or more, was -1");
+
+        statement.setFetchDirection(ResultSet.FETCH_FORWARD);
+        statement.setFetchSize(7);
+        assertThat(statement.getFetchSize()).isEqualTo(7);
+        assertThat(statement.getFetchDirection()).isEqualTo(ResultSet.FETCH_FORWARD);
+        assertThat((Object) statement.getWarnings()).isNull();
+        statement.close();
+        refused(statement::getWarnings, "55000", "The statement is closed");
+        refused(statement::clearBatch, "55000", "The statement is closed");
+    }
+
+    @Test
+    void resultSetRefusesUpdatesScrollingAndLobs() throws SQLException {
+        ResultSet rs = resultSet();
+        rs.next();
+        Map<String, Class<?>> typeMap = new HashMap<>();
+        typeMap.put("row", Object.class);
+
+        notSupported(() -> rs.updateInt(1, 2),
+                "Athena result sets are read-only (CONCUR_READ_ONLY): run an INSERT or UPDATE statement instead");
+        notSupported(() -> rs.absolute(1),
+                "Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order with next()");
+        notSupported(() -> rs.getBlob("name"), "getBlob is not supported by the Athena driver; use getString or getObject");
+        notSupported(rs::getCursorName, "getCursorName is not supported by the Athena driver; use getString or getObject");
+        notSupported(() -> rs.getObject(1, typeMap),
+                "getObject with a type map is not supported by the Athena driver; use getString or getObject");
+        refused(() -> rs.setFetchDirection(ResultSet.FETCH_UNKNOWN), INVALID_PARAMETER,
+                "Only FETCH_FORWARD is supported: Athena result sets are forward-only");
+        refused(() -> rs.setFetchSize(-2), INVALID_PARAMETER, "Fetch size must be 0 or more, was -2");
+        refused(() -> rs.getInt(3), "07009", "Column index 3 is out of range: the result has 2 columns");
+        refused(() -> rs.getObject(1, (Class<?>) null), INVALID_PARAMETER, "getObject(1, type): type must not be null");
+
+        rs.setFetchSize(9);
+        assertThat(rs.getFetchSize()).isEqualTo(9);
+        assertThat((Object) rs.getWarnings()).isNull();
+        rs.clearWarnings();
+        rs.close();
+        refused(() -> rs.getClob(1), "55000", "The result set is closed");
+        refused(rs::getWarnings, "55000", "The result set is closed");
+    }
+
+    @Test
+    void primitiveGettersReadZeroOrFalseForNull() throws SQLException {
+        ResultSet rs = InMemoryResultSet.create(null, Arrays.asList(new ColumnSpec("b", "boolean"), new ColumnSpec("n", "double")),
+                Arrays.asList(Arrays.asList(null, null), Arrays.asList("true", "2.5")));
+
+        rs.next();
+        assertThat(rs.getBoolean(1)).isFalse();
+        assertThat(rs.getByte(2)).isZero();
+        assertThat(rs.getShort(2)).isZero();
+        assertThat(rs.getFloat(2)).isZero();
+        assertThat(rs.getDouble("n")).isZero();
+        assertThat(rs.wasNull()).isTrue();
+        assertThat(rs.getAsciiStream(1)).isNull();
+        rs.next();
+        assertThat(rs.getBoolean("b")).isTrue();
+        assertThat(rs.getDouble(2)).isEqualTo(2.5d);
+        assertThat(rs.getFloat(2)).isEqualTo(2.5f);
+        assertThat(rs.wasNull()).isFalse();
+    }
+
+    @Test
+    void metadataAnswersTheSameForEveryColumnButChecksTheIndex() throws SQLException {
+        ResultSetMetaData md = resultSet().getMetaData();
+
+        for (int column = 1; column <= 2; column++) {
+            assertThat(md.isAutoIncrement(column)).isFalse();
+            assertThat(md.isSearchable(column)).isTrue();
+            assertThat(md.isCurrency(column)).isFalse();
+            assertThat(md.isWritable(column)).isFalse();
+            assertThat(md.isDefinitelyWritable(column)).isFalse();
+            assertThat(md.getSchemaName(column)).isEmpty();
+        }
+        List<ThrowingCallable> outOfRange = Arrays.asList(() -> md.isAutoIncrement(0), () -> md.isSearchable(3),
+                () -> md.getSchemaName(3), () -> md.getColumnLabel(0), () -> md.getColumnType(3), () -> md.isWritable(-1));
+        for (ThrowingCallable call : outOfRange) {
+            assertThatThrownBy(call).hasMessageStartingWith("Column index ").hasMessageEndingWith(" is out of range: the result has 2 columns")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07009"));
+        }
+    }
+
+    @Test
+    void catalogAndSchemaMustBeNamed() throws SQLException {
+        refused(() -> connection.setCatalog(" "), INVALID_PARAMETER, "Catalog must not be empty");
+        refused(() -> connection.setSchema(null), INVALID_PARAMETER, "Schema (database) must not be empty");
+
+        connection.setCatalog(" lake ");
+        connection.setSchema(" sales ");
+        assertThat(connection.getCatalog()).isEqualTo("lake");
+        assertThat(connection.getSchema()).isEqualTo("sales");
+    }
+
+    @Test
+    void networkTimeoutIsValidatedAndReported() throws SQLException {
+        assertThat(connection.getNetworkTimeout()).isZero();
+        connection.setNetworkTimeout(Runnable::run, 2500);
+        assertThat(connection.getNetworkTimeout()).isEqualTo(2500);
+        refused(() -> connection.setNetworkTimeout(Runnable::run, -1), INVALID_PARAMETER,
+                "Network timeout must be 0 or more milliseconds, was -1");
+    }
+}
