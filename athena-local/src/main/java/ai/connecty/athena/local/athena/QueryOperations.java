@@ -68,14 +68,10 @@ final class QueryOperations {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
         }
         Classification classification = classifyAtStart(statement, catalog, database);
-        String runDatabase = database;
-        if (classification.substatementType().equals("DESCRIBE_TABLE")) {
-            Optional<QualifiedDescribe.Rewritten> shown = QualifiedDescribe.of(statement, catalog);
-            if (shown.isPresent()) {
-                statement = shown.get().statement();
-                runDatabase = shown.get().database();
-            }
-        }
+        ShownStatement.Rewritten shown = ShownStatement.of(statement, classification.substatementType(), catalog,
+                database);
+        statement = shown.statement();
+        String runDatabase = shown.database();
         JsonNode reuse = in.path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
         Integer reuseMinutes = null;
         if (reuse.path("Enabled").asBoolean(false)) {

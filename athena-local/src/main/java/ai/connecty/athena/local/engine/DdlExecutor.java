@@ -55,7 +55,7 @@ final class DdlExecutor {
         } catch (DdlSyntaxException e) {
             throw QueryFailedException.hive("FAILED: ParseException " + e.getMessage(), e.getMessage());
         }
-        StatementResult result = execute(statement);
+        StatementResult result = ctx.warehouse.underCatalogLock(() -> execute(statement));
         write(result);
         return result;
     }

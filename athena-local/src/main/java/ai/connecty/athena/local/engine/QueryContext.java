@@ -48,8 +48,9 @@ final class QueryContext {
 
     /** A DuckDB connection registered for cancellation and positioned on the context database when it exists. */
     Connection openConnection() throws SQLException {
-        Connection c = warehouse.engine().newConnection();
-        if (!execution.attachConnection(c)) {
+        InterruptibleConnection.Tracked tracked = InterruptibleConnection.wrap(warehouse.engine().newConnection());
+        Connection c = tracked.connection();
+        if (!execution.attachConnection(tracked.handle())) {
             c.close();
             throw new QueryCancelledException();
         }

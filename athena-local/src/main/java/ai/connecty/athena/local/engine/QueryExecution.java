@@ -1,9 +1,8 @@
 package ai.connecty.athena.local.engine;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * One query execution: immutable request facts plus the state the background run moves through. Readers take
@@ -32,12 +31,17 @@ public final class QueryExecution {
     private String manifestLocation;
     private StatementResult result;
     private Future<?> task;
-    private Connection connection;
+    private InterruptibleConnection connection;
+    private boolean released;
 
-    public QueryExecution(String id, QueryRequest request, OutputFiles files) {
+    private final Consumer<QueryExecution> afterStop;
+
+    /** {@code afterStop} runs after a stop has interrupted the query once (to keep interrupting until released). */
+    QueryExecution(String id, QueryRequest request, OutputFiles files, Consumer<QueryExecution> afterStop) {
         this.id = id;
         this.request = request;
         this.files = files;
+        this.afterStop = afterStop;
     }
 
     public String id() {
@@ -105,37 +109,63 @@ public final class QueryExecution {
 
     /** Cancels a queued or running query and interrupts its DuckDB work; finished queries stay as they are. */
     public void cancel() {
-        Connection toClose;
+        stop(QueryState.CANCELLED,
+                new AthenaFailure("Query cancelled by user", 2, 1000, "Query cancelled by user", false));
+    }
+
+    /**
+     * Ends a queued or running query in {@code finalState} and interrupts its work; false when it had finished.
+     * The query thread may still be inside DuckDB afterwards: {@link #interruptEngine()} again until
+     * {@link #released()}.
+     */
+    boolean stop(QueryState finalState, AthenaFailure reason) {
         Future<?> toCancel;
         synchronized (this) {
             if (state.isFinal()) {
-                return;
+                return false;
             }
-            state = QueryState.CANCELLED;
-            failure = new AthenaFailure("Query cancelled by user", 2, 1000, "Query cancelled by user", false);
+            // A query stopped while QUEUED never runs (its task is cancelled before it starts): nothing to release.
+            released = released || state == QueryState.QUEUED;
+            state = finalState;
+            failure = reason;
             completed = Instant.now();
-            toClose = connection;
             toCancel = task;
         }
-        if (toClose != null) {
-            try {
-                // Closing a DuckDB connection interrupts the statement running on it.
-                toClose.close();
-            } catch (SQLException e) {
-                // already closed: nothing left to interrupt
-            }
-        }
+        interruptEngine();
         if (toCancel != null) {
+            // Wakes a thread sleeping or waiting in Java; DuckDB itself only reacts to interruptEngine().
             toCancel.cancel(true);
         }
+        afterStop.accept(this);
+        return true;
+    }
+
+    /** Interrupts the DuckDB statements of this query, if any run now. */
+    void interruptEngine() {
+        InterruptibleConnection c;
+        synchronized (this) {
+            c = connection;
+        }
+        if (c != null) {
+            c.interrupt();
+        }
+    }
+
+    /** Whether the query thread has finished with this execution (or never started it). */
+    synchronized boolean released() {
+        return released;
+    }
+
+    synchronized void markReleased() {
+        released = true;
     }
 
     synchronized void attachTask(Future<?> f) {
         task = f;
     }
 
-    /** Registers the DuckDB connection to interrupt on cancel; false if the query was cancelled meanwhile. */
-    synchronized boolean attachConnection(Connection c) {
+    /** Registers the DuckDB connection to interrupt on stop; false if the query was stopped meanwhile. */
+    synchronized boolean attachConnection(InterruptibleConnection c) {
         connection = c;
         return !state.isFinal();
     }

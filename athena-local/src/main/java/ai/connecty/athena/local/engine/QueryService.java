@@ -19,7 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,21 +49,37 @@ public final class QueryService implements AutoCloseable {
     private record TokenEntry(IdempotencyKey key, String queryId) {
     }
 
+    /**
+     * How long a query may run before it is stopped FAILED: Athena's default DML timeout. A safety net, so a query
+     * whose DuckDB work blocks or never ends cannot stay RUNNING forever.
+     */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(30);
+    /** Pause between interrupts of a stopped query whose thread is still inside DuckDB. */
+    private static final long INTERRUPT_RETRY_MILLIS = 50;
+
     private final Warehouse warehouse;
     private final QueryFaults faults;
+    private final Duration timeLimit;
     private final ExecutorService pool;
+    private final ScheduledExecutorService watchdog;
     private final Map<String, QueryExecution> executions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, TokenEntry> tokens = new LinkedHashMap<>();
     private final AtomicInteger engineCounter = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private final String engineSuffix;
 
-    public QueryService(Warehouse warehouse, QueryFaults faults) {
+    public QueryService(Warehouse warehouse, QueryFaults faults, Duration timeLimit) {
         this.warehouse = warehouse;
         this.faults = faults;
+        this.timeLimit = timeLimit;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "athena-local-query-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "athena-local-query-watchdog");
             t.setDaemon(true);
             return t;
         });
@@ -85,7 +105,8 @@ public final class QueryService implements AutoCloseable {
                 return executions.get(previous.queryId());
             }
             String id = UUID.randomUUID().toString();
-            execution = new QueryExecution(id, request, OutputFiles.of(request.outputPrefix(), id, request.classification()));
+            execution = new QueryExecution(id, request, OutputFiles.of(request.outputPrefix(), id, request.classification()),
+                    this::interruptUntilReleased);
             executions.put(id, execution);
             if (token != null) {
                 tokens.put(token, new TokenEntry(key, id));
@@ -114,9 +135,43 @@ public final class QueryService implements AutoCloseable {
     }
 
     private void run(QueryExecution e) {
-        if (!e.markRunning()) {
+        try {
+            if (e.markRunning()) {
+                ScheduledFuture<?> limit = watchdog.schedule(() -> timeOut(e), timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    runStatement(e);
+                } finally {
+                    limit.cancel(false);
+                }
+            }
+        } finally {
+            e.markReleased();
+        }
+    }
+
+    private void timeOut(QueryExecution e) {
+        String limit = timeLimit.toMinutes() > 0 ? timeLimit.toMinutes() + " minutes" : timeLimit.toMillis() + " ms";
+        String reason = "EXCEEDED_TIME_LIMIT: Query exceeded the maximum execution time limit of " + limit
+                + " and was stopped by athena-local";
+        if (e.stop(QueryState.FAILED, AthenaFailure.engine(reason, 1, 100))) {
+            LOG.warn("Query {} stopped after running for {}", e.id(), limit);
+        }
+    }
+
+    /** Keeps interrupting a stopped query's DuckDB work until its thread has let go of it. */
+    private void interruptUntilReleased(QueryExecution e) {
+        if (e.released() || watchdog.isShutdown()) {
             return;
         }
+        e.interruptEngine();
+        try {
+            watchdog.schedule(() -> interruptUntilReleased(e), INTERRUPT_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // shutting down: the engine goes away with it
+        }
+    }
+
+    private void runStatement(QueryExecution e) {
         QueryContext ctx = new QueryContext(e, warehouse, nextEngineId());
         try {
             stretch();
@@ -223,6 +278,7 @@ public final class QueryService implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         pool.shutdownNow();
     }
 }

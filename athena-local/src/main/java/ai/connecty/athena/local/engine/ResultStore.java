@@ -39,23 +39,13 @@ public final class ResultStore {
     }
 
     public void put(S3Location location, byte[] content) {
-        Path p = pathOf(location);
-        try {
-            Files.createDirectories(p.getParent());
-            Path tmp = Files.createTempFile(p.getParent(), ".put-", ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BucketStore.writeAtomically(pathOf(location), content);
     }
 
     /** A temp file next to where {@code location} will live; {@link #publish} moves it into place. */
     public Path tempFor(S3Location location) {
-        Path p = pathOf(location);
         try {
-            Files.createDirectories(p.getParent());
-            return Files.createTempFile(p.getParent(), ".put-", ".tmp");
+            return BucketStore.tempFileNextTo(pathOf(location));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,12 +77,12 @@ final class SelectStatement {
     }
 
     /** Access checks for everything the query reads, then points the DuckDB views at the current files. */
-    static void prepareReads(QueryContext ctx, String sql) {
+    static void prepareReads(QueryContext ctx, String sql) throws SQLException {
         prepareReads(ctx, sql, true);
     }
 
     /** {@code planned}: whether Athena's engine plans the statement (and so reports QueryPlanningTimeInMillis). */
-    private static void prepareReads(QueryContext ctx, String sql, boolean planned) {
+    private static void prepareReads(QueryContext ctx, String sql, boolean planned) throws SQLException {
         List<ResolvedTable> tables = ctx.warehouse.referencedTables(sql, ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);
         long bytes = ctx.warehouse.bindForQuery(tables);

@@ -7,11 +7,13 @@ import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.catalog.TableFiles;
 import ai.connecty.athena.local.engine.ddl.DdlLexer;
 import ai.connecty.athena.local.engine.ddl.DdlToken;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The shared state statements work on: the catalog, its DuckDB mirror, the files behind tables and the result
@@ -26,6 +28,13 @@ public final class Warehouse {
     private final ResultStore results;
     private final String accountId;
     private final String region;
+    private final ReentrantLock catalogLock = new ReentrantLock();
+
+    /** Catalog work that may fail in DuckDB. */
+    @FunctionalInterface
+    public interface CatalogWork<T> {
+        T run() throws SQLException;
+    }
 
     public Warehouse(CatalogStore catalog, DuckDbEngine engine, DuckDbViews views, TableFiles files,
                      ResultStore results, String accountId, String region) {
@@ -140,14 +149,39 @@ public final class Warehouse {
     }
 
     /** Rebinds the DuckDB views of file-backed tables to the files present now; returns the bytes they cover. */
-    public long bindForQuery(List<ResolvedTable> tables) {
-        long bytes = 0;
-        for (ResolvedTable t : tables) {
-            if (!t.table().isView()) {
-                bytes += views.bindTable(t.catalog(), t.table(),
-                        catalog.partitions(t.catalog().name(), t.table().database(), t.table().name()));
+    public long bindForQuery(List<ResolvedTable> tables) throws SQLException {
+        return underCatalogLock(() -> {
+            long bytes = 0;
+            for (ResolvedTable t : tables) {
+                // The definition as it is now, not as resolved earlier: a DROP or CREATE may have come in between.
+                String cat = t.catalog().name();
+                Optional<TableDef> now = catalog.table(cat, t.table().database(), t.table().name());
+                if (now.isPresent() && !now.get().isView()) {
+                    bytes += views.bindTable(t.catalog(), now.get(),
+                            catalog.partitions(cat, now.get().database(), now.get().name()));
+                }
             }
+            return bytes;
+        });
+    }
+
+    /**
+     * Runs a catalog change together with its DuckDB mirror (or a query's view binding) so that concurrent
+     * statements never interleave between the two: otherwise a DROP racing a CREATE or a query's rebinding could
+     * leave a DuckDB view the catalog no longer has. Only catalog work runs under it, never a query's own
+     * execution. Waiting is interruptible, so a stopped query waiting here is released.
+     */
+    public <T> T underCatalogLock(CatalogWork<T> work) throws SQLException {
+        try {
+            catalogLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryContext.QueryCancelledException();
         }
-        return bytes;
+        try {
+            return work.run();
+        } finally {
+            catalogLock.unlock();
+        }
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -40,6 +41,7 @@ public final class GlueApi implements JsonOperationHandler {
             case "GetDatabase" -> getDatabase(in, ctx);
             case "GetTables" -> getTables(in, ctx);
             case "GetTable" -> getTable(in, ctx);
+            case "GetPartition" -> getPartition(in, ctx);
             case "GetPartitions" -> getPartitions(in, ctx);
             default -> throw new AwsException(400, "UnknownOperationException", "");
         };
@@ -92,6 +94,25 @@ public final class GlueApi implements JsonOperationHandler {
         }
         List<PartitionDef> parts = store.partitions(CATALOG, db, name).stream().filter(p -> filter.test(p.values())).toList();
         return page(parts, in, 1000, "Partitions", "parts:" + db + "." + name, p -> GlueJson.partition(t, p, catalogId(in, ctx)));
+    }
+
+    private JsonNode getPartition(JsonNode in, CallContext ctx) {
+        String db = required(in, "DatabaseName");
+        String name = required(in, "TableName");
+        JsonNode values = in.get("PartitionValues");
+        if (values == null || !values.isArray()) {
+            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value null at "
+                    + "'partitionValues' failed to satisfy constraint: Member must not be null");
+        }
+        ctx.authorize("glue:GetPartition", tableArn(ctx, db, name));
+        TableDef t = table(db, name);
+        List<String> wanted = new ArrayList<>();
+        values.forEach(v -> wanted.add(v.asText()));
+        PartitionDef p = store.partitions(CATALOG, db, name).stream().filter(x -> x.values().equals(wanted)).findFirst()
+                .orElseThrow(() -> new AwsException(400, "EntityNotFoundException", "Cannot find partition."));
+        ObjectNode out = F.objectNode();
+        out.set("Partition", GlueJson.partition(t, p, catalogId(in, ctx)));
+        return out;
     }
 
     private DatabaseDef database(String name) {

@@ -91,15 +91,27 @@ public final class BucketStore {
 
     /** Writes atomically (temp file + move), so a reader never sees half an object. */
     public void put(String bucket, String key, byte[] content) {
-        Path p = path(bucket, key);
+        writeAtomically(path(bucket, key), content);
+    }
+
+    /**
+     * Writes {@code file} through a hidden temp file next to it (skipped by listings) and a move, so a reader
+     * never sees half of it.
+     */
+    public static void writeAtomically(Path file, byte[] content) {
         try {
-            Files.createDirectories(p.getParent());
-            Path tmp = Files.createTempFile(p.getParent(), ".put-", ".tmp");
+            Path tmp = tempFileNextTo(file);
             Files.write(tmp, content);
-            Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A new hidden temp file in the folder of {@code file} (created if missing); listings skip it. */
+    public static Path tempFileNextTo(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.createTempFile(file.getParent(), ".put-", ".tmp");
     }
 
     public boolean delete(String bucket, String key) {

@@ -24,6 +24,9 @@ import ai.connecty.athena.local.sql.StatementClassifier;
 import ai.connecty.athena.local.storage.BucketStore;
 import ai.connecty.athena.local.storage.S3Location;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,12 @@ public final class LocalWarehouse implements AutoCloseable {
     private final String region;
 
     public LocalWarehouse(Path dataDir, BucketStore buckets, QueryFaults faults, String accountId, String region) {
+        this(dataDir, buckets, faults, accountId, region, QueryService.DEFAULT_TIME_LIMIT);
+    }
+
+    /** {@code queryTimeLimit}: how long a query may run before it is stopped FAILED. */
+    public LocalWarehouse(Path dataDir, BucketStore buckets, QueryFaults faults, String accountId, String region,
+                          Duration queryTimeLimit) {
         this.buckets = buckets;
         this.accountId = accountId;
         this.region = region;
@@ -56,7 +65,7 @@ public final class LocalWarehouse implements AutoCloseable {
         TableFiles files = new TableFiles(buckets);
         this.views = new DuckDbViews(engine.admin(), files);
         this.warehouse = new Warehouse(store, engine, views, files, new ResultStore(buckets, dataDir), accountId, region);
-        this.queries = new QueryService(warehouse, faults);
+        this.queries = new QueryService(warehouse, faults, queryTimeLimit);
         this.athena = new AthenaApi(queries, warehouse, store);
         this.glue = new GlueApi(store);
         ensureDefaultDatabase();
@@ -82,7 +91,12 @@ public final class LocalWarehouse implements AutoCloseable {
 
     /** Builds the demo data set when it is missing; idempotent; blocks until ready. */
     public void prepareDemoData() {
-        new DemoData(store, buckets, engine.admin()).prepare();
+        // Its own connection: the admin connection belongs to DuckDbViews, which queries use meanwhile.
+        try (Connection duck = engine.newConnection()) {
+            new DemoData(store, buckets, duck).prepare();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open a DuckDB connection for the demo data: " + e.getMessage(), e);
+        }
         bindCatalog();
         if (store.table(DataCatalog.AWS_DATA_CATALOG.name(), "demo", "sales_by_customer").isEmpty()) {
             runAsSystem("CREATE VIEW demo.sales_by_customer AS\n" + DemoData.salesByCustomerSql());
@@ -91,6 +105,17 @@ public final class LocalWarehouse implements AutoCloseable {
 
     /** Mirrors every catalog into DuckDB: schemas, table views, then Athena views (which may use each other). */
     private void bindCatalog() {
+        try {
+            warehouse.underCatalogLock(() -> {
+                bindCatalogNow();
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot mirror the catalog into DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    private void bindCatalogNow() {
         List<Runnable> pendingViews = new ArrayList<>();
         for (DataCatalog c : store.catalogs()) {
             views.attach(c);

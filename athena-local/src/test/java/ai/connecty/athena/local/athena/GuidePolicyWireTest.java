@@ -81,6 +81,8 @@ class GuidePolicyWireTest {
                 .extracting(TableMetadata::name).contains("orders");
         assertThat(glue.getTables(r -> r.databaseName("demo")).tableList()).extracting(Table::name).contains("sales");
         assertThat(glue.getPartitions(r -> r.databaseName("demo").tableName("sales")).partitions()).isNotEmpty();
+        assertThat(glue.getPartition(r -> r.databaseName("demo").tableName("sales").partitionValues("2024", "1"))
+                .partition().values()).containsExactly("2024", "1");
     }
 
     @Test

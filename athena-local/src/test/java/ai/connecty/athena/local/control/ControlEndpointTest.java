@@ -3,7 +3,7 @@ package ai.connecty.athena.local.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.FakeBackend;
+import ai.connecty.athena.local.http.FakeBackendExtension;
 import ai.connecty.athena.local.http.SdkClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,30 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sts.StsClient;
 
+@ExtendWith(FakeBackendExtension.class)
 class ControlEndpointTest {
 
-    @TempDir
-    static Path dataDir;
     static LocalAthena athena;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() {
-        athena = FakeBackend.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        athena.close();
-    }
 
     private static HttpResponse<String> call(String method, String resource, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(athena.endpoint().resolve("/_athena-local/" + resource))

@@ -11,9 +11,6 @@ import ai.connecty.athena.local.http.SdkClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +32,6 @@ class DdlWireTest {
 
     @TempDir
     static Path dataDir;
-    @TempDir
-    static Path scratch;
     private static LocalAthena local;
     private static AthenaClient athena;
     private static S3Client s3;
@@ -85,17 +80,8 @@ class DdlWireTest {
     }
 
     private static void putParquet(String key, String select) throws Exception {
-        Path file = scratch.resolve(key.replace('/', '_'));
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:", noDownloads()); Statement s = duck.createStatement()) {
-            s.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
-        }
-        s3.putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromBytes(Files.readAllBytes(file)));
-    }
-
-    private static java.util.Properties noDownloads() {
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("autoinstall_known_extensions", "false");
-        return properties;
+        byte[] parquet = ParquetFiles.of(select);
+        s3.putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromBytes(parquet));
     }
 
     private static String object(String key) {
@@ -228,6 +214,31 @@ class DdlWireTest {
         assertThat(create.get(0)).isEqualTo("CREATE VIEW ddl.named AS");
         assertThat(create).hasSizeGreaterThan(1);
         assertThat(rows(athena, succeed(athena, "SHOW VIEWS IN ddl", null).queryExecutionId())).contains(List.of("named"));
+    }
+
+    @Test
+    void theRecordedQueryDropsTheCatalogPrefixOnlyWhereAthenaDoes() {
+        succeed(athena, "CREATE EXTERNAL TABLE ddl.prefixed (id int) LOCATION 's3://demo-data/ddl/people/'", null);
+        List<List<String>> cases = List.of(
+                List.of("DESCRIBE awsdatacatalog.ddl.prefixed", "DESCRIBE prefixed"),
+                List.of("SHOW COLUMNS IN awsdatacatalog.ddl.prefixed", "SHOW COLUMNS IN ddl.prefixed"),
+                List.of("SHOW CREATE TABLE awsdatacatalog.ddl.prefixed", "SHOW CREATE TABLE ddl.prefixed"),
+                List.of("SHOW TABLES IN awsdatacatalog.ddl", "SHOW TABLES IN ddl"),
+                List.of("SHOW TBLPROPERTIES awsdatacatalog.ddl.prefixed", "SHOW TBLPROPERTIES ddl.prefixed"),
+                List.of("ALTER TABLE awsdatacatalog.ddl.prefixed SET TBLPROPERTIES ('k'='v')",
+                        "ALTER TABLE ddl.prefixed SET TBLPROPERTIES ('k'='v')"),
+                List.of("SELECT count(*) FROM awsdatacatalog.ddl.prefixed", "SELECT count(*) FROM awsdatacatalog.ddl.prefixed"),
+                List.of("EXPLAIN SELECT id FROM awsdatacatalog.ddl.prefixed", "EXPLAIN SELECT id FROM awsdatacatalog.ddl.prefixed"),
+                List.of("SHOW VIEWS IN awsdatacatalog.ddl", "SHOW VIEWS IN awsdatacatalog.ddl"),
+                List.of("DROP TABLE awsdatacatalog.ddl.prefixed", "DROP TABLE ddl.prefixed"));
+        for (List<String> c : cases) {
+            assertThat(succeed(athena, c.get(0), null).query()).as(c.get(0)).isEqualTo(c.get(1));
+        }
+        // In another catalog the prefix names a different catalog, so it stays.
+        QueryExecution elsewhere = AthenaQueries.await(athena, athena.startQueryExecution(AthenaQueries
+                .request("SHOW TABLES IN awsdatacatalog.ddl", null).queryExecutionContext(x -> x.catalog("lakehouse"))
+                .build()).queryExecutionId());
+        assertThat(elsewhere.query()).isEqualTo("SHOW TABLES IN awsdatacatalog.ddl");
     }
 
     @Test

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GlueException;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
 
@@ -126,5 +127,37 @@ class GlueWireTest {
                 .partitions()).isEmpty();
         assertThatThrownBy(() -> glue.getPartitions(r -> r.databaseName("demo").tableName("nosuch")))
                 .isInstanceOf(EntityNotFoundException.class);
+    }
+
+    @Test
+    void onePartitionByItsValues() {
+        Partition p = glue.getPartition(r -> r.databaseName("demo").tableName("sales").partitionValues("2024", "3"))
+                .partition();
+        assertThat(p.values()).containsExactly("2024", "3");
+        assertThat(p.databaseName()).isEqualTo("demo");
+        assertThat(p.tableName()).isEqualTo("sales");
+        assertThat(p.storageDescriptor().location()).isEqualTo("s3://demo-data/demo/sales/year=2024/month=3/");
+
+        assertThatThrownBy(() -> glue.getPartition(r -> r.databaseName("demo").tableName("sales")
+                .partitionValues("2031", "1"))).isInstanceOfSatisfying(EntityNotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot find partition."));
+        assertThatThrownBy(() -> glue.getPartition(r -> r.databaseName("demo").tableName("sales")
+                .partitionValues("2024"))).isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> glue.getPartition(r -> r.databaseName("demo").tableName("nosuch")
+                .partitionValues("2024", "3"))).isInstanceOfSatisfying(EntityNotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Table nosuch not found."));
+    }
+
+    @Test
+    void getPartitionIsAuthorizedOnTheTable() {
+        // The service account may only assume the role.
+        try (GlueClient serviceAccount = SdkClients.glue(local, SdkClients.SERVICE_ACCOUNT)) {
+            assertThatThrownBy(() -> serviceAccount.getPartition(r -> r.databaseName("demo").tableName("sales")
+                    .partitionValues("2024", "3"))).isInstanceOfSatisfying(GlueException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e.awsErrorDetails().errorMessage()).endsWith("is not authorized to perform: "
+                                + "glue:GetPartition on resource: arn:aws:glue:us-east-1:123456789012:table/demo/sales");
+                    });
+        }
     }
 }

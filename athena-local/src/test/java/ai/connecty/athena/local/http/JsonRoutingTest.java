@@ -9,15 +9,11 @@ import ai.connecty.athena.local.control.FaultRule;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
@@ -28,26 +24,10 @@ import software.amazon.awssdk.services.glue.model.ThrottlingException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
+@ExtendWith(FakeBackendExtension.class)
 class JsonRoutingTest {
 
-    @TempDir
-    static Path dataDir;
     static LocalAthena athena;
-
-    @BeforeAll
-    static void start() {
-        athena = FakeBackend.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        athena.close();
-    }
-
-    @AfterEach
-    void clear() {
-        athena.faults().clear();
-    }
 
     private static Credentials roleSession() {
         try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {

@@ -7,19 +7,17 @@ import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.control.FaultPlan;
 import ai.connecty.athena.local.control.FaultRule;
 import ai.connecty.athena.local.control.RequestLogEntry;
-import ai.connecty.athena.local.http.FakeBackend;
+import ai.connecty.athena.local.http.FakeBackendExtension;
 import ai.connecty.athena.local.http.SdkClients;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -37,28 +35,20 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
+@ExtendWith(FakeBackendExtension.class)
 class S3ThroughSdkTest {
 
-    @TempDir
-    static Path dataDir;
     static LocalAthena athena;
     static S3Client admin;
 
     @BeforeAll
     static void start() {
-        athena = FakeBackend.start(dataDir);
         admin = SdkClients.s3(athena, SdkClients.ADMIN);
     }
 
     @AfterAll
     static void stop() {
         admin.close();
-        athena.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        athena.faults().clear();
     }
 
     private static byte[] bytes(int n) {

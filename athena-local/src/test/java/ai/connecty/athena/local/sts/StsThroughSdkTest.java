@@ -6,42 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.control.FaultPlan;
 import ai.connecty.athena.local.control.FaultRule;
-import ai.connecty.athena.local.http.FakeBackend;
+import ai.connecty.athena.local.http.FakeBackendExtension;
 import ai.connecty.athena.local.http.SdkClients;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
+@ExtendWith(FakeBackendExtension.class)
 class StsThroughSdkTest {
 
-    @TempDir
-    static Path dataDir;
     static LocalAthena athena;
-
-    @BeforeAll
-    static void start() {
-        athena = FakeBackend.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        athena.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        athena.faults().clear();
-    }
 
     private static AssumeRoleResponse assumeRole(String session) {
         try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
