@@ -52,6 +52,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalAthena implements AutoCloseable {
 
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, a reply
+        // that fits in few segments waited for the client's delayed ACK: ~40 ms on every mid-sized response
+        // (measured: 500-row GetQueryResults pages took 48 ms each, 9 ms with this set). Read once, when the
+        // server classes initialise, so it must be set before the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     public static final String ACCOUNT_ID = "123456789012";
     public static final String REGION = "us-east-1";
     public static final int DEFAULT_PORT = 4566;
