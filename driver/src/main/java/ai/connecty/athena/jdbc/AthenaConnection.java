@@ -332,6 +332,10 @@ public class AthenaConnection implements Connection {
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
         checkOpen();
+        if (clients == null) {
+            throw SqlExceptions.notSupported("This connection was made with withQueryClient and has no AWS clients to "
+                    + "read the catalog with; open it through AthenaDriver or AthenaDataSource for DatabaseMetaData");
+        }
         return AthenaDatabaseMetaData.create(this);
     }
 

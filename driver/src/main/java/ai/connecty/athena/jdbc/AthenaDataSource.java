@@ -40,9 +40,12 @@ public class AthenaDataSource implements DataSource {
 
     /**
      * Sets a property by its name or any alias, ignoring case; a null value unsets it. Unknown names are kept and
-     * reported as a warning on the connection, like unknown URL keys.
+     * reported as a warning on the connection, like unknown URL keys. A null name names nothing and is ignored.
      */
     public void setProperty(String name, String value) {
+        if (name == null) {
+            return;
+        }
         String key = ConnectionProperty.byName(name).map(ConnectionProperty::propertyName).orElse(name);
         synchronized (properties) {
             if (value == null) {
@@ -55,6 +58,9 @@ public class AthenaDataSource implements DataSource {
 
     /** The configured text of a property by name or alias, without defaults; null when unset. */
     public String getProperty(String name) {
+        if (name == null) {
+            return null;
+        }
         String key = ConnectionProperty.byName(name).map(ConnectionProperty::propertyName).orElse(name);
         synchronized (properties) {
             return properties.getProperty(key);

@@ -25,6 +25,7 @@ public final class AthenaResultSet extends AbstractTextResultSet {
         this.queryExecutionId = query.queryExecutionId();
         this.statistics = QueryStatistics.from(query.execution().statistics());
         limitRows(maxRows);
+        startingFetchSize(fetchSize);
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A statement runs one query at a time: submit, wait, then either a result set or an update count.
@@ -24,6 +26,8 @@ public class AthenaStatement implements Statement {
     private volatile boolean closed;
     private volatile StatementExecution running;
     private AthenaResultSet resultSet;
+    /** Result sets getMoreResults(KEEP_CURRENT_RESULT) left open: still this statement's to close. */
+    private final List<AthenaResultSet> keptOpen = new ArrayList<>();
     private long updateCount = -1;
     private String queryExecutionId;
     private QueryStatistics statistics;
@@ -206,12 +210,18 @@ public class AthenaStatement implements Statement {
     @Override
     public boolean getMoreResults(int current) throws SQLException {
         checkOpen();
-        if (current != Statement.KEEP_CURRENT_RESULT) {
-            closeResultSet();
-        } else {
+        if (current == Statement.KEEP_CURRENT_RESULT) {
             synchronized (this) {
+                if (resultSet != null) {
+                    keptOpen.add(resultSet);
+                }
                 resultSet = null;
             }
+        } else if (current == Statement.CLOSE_CURRENT_RESULT || current == Statement.CLOSE_ALL_RESULTS) {
+            closeResultSet();
+        } else {
+            throw new SQLException("getMoreResults(" + current + "): expected Statement.CLOSE_CURRENT_RESULT (1), "
+                    + "KEEP_CURRENT_RESULT (2) or CLOSE_ALL_RESULTS (3)", SqlState.INVALID_PARAMETER_VALUE);
         }
         updateCount = -1;
         return false;
@@ -228,14 +238,21 @@ public class AthenaStatement implements Statement {
         }
     }
 
-    /** Called by a result set of this statement when it closes. */
+    /**
+     * Called by a result set of this statement when it closes. Only the user closing the current result set
+     * completes a closeOnCompletion statement: the statement closing it itself (a new execute, getMoreResults)
+     * detaches it first, so that the statement stays usable for the call that is under way.
+     */
     void resultSetClosed(AthenaResultSet closedResultSet) throws SQLException {
+        boolean wasCurrent;
         synchronized (this) {
-            if (resultSet == closedResultSet) {
+            wasCurrent = resultSet == closedResultSet;
+            if (wasCurrent) {
                 resultSet = null;
             }
+            keptOpen.remove(closedResultSet);
         }
-        if (closeOnCompletion && !closed) {
+        if (wasCurrent && closeOnCompletion && !closed) {
             close();
         }
     }
@@ -455,6 +472,14 @@ public class AthenaStatement implements Statement {
         }
         try {
             closeResultSet();
+            List<AthenaResultSet> kept;
+            synchronized (this) {
+                kept = new ArrayList<>(keptOpen);
+                keptOpen.clear();
+            }
+            for (AthenaResultSet resultSet : kept) {
+                resultSet.close();
+            }
         } finally {
             connection.statementClosed(this);
         }

@@ -17,10 +17,18 @@ public final class PropertyInfos {
             DriverPropertyInfo info = new DriverPropertyInfo(property.propertyName(), value);
             info.description = description(property);
             info.required = false;
-            info.choices = property.choices().isEmpty() ? null : property.choices().toArray(new String[0]);
+            info.choices = choices(property);
             infos[i] = info;
         }
         return infos;
+    }
+
+    /** Tools such as DBeaver turn choices into a drop-down, so booleans offer their two values too. */
+    private static String[] choices(ConnectionProperty property) {
+        if (property.type() == PropertyType.BOOLEAN) {
+            return new String[] {"true", "false"};
+        }
+        return property.choices().isEmpty() ? null : property.choices().toArray(new String[0]);
     }
 
     /** The registry description plus the aliases and, for properties not yet effective, a notice saying so. */

@@ -48,7 +48,7 @@ public final class SqlState {
     public static final String SYSTEM_ERROR = "58000";
     /** Invalid parameter value passed to a JDBC method or connection property. */
     public static final String INVALID_PARAMETER_VALUE = "HY024";
-    /** Invalid column index or name. */
+    /** Invalid column index (an unknown column label is UNDEFINED_COLUMN). */
     public static final String INVALID_DESCRIPTOR_INDEX = "07009";
     /** Timeout expired (Statement.setQueryTimeout). */
     public static final String TIMEOUT = "HYT00";

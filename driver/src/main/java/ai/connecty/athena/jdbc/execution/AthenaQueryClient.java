@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.execution;
 
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
+import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -75,6 +76,10 @@ public final class AthenaQueryClient {
                 .build();
         try {
             String id = athena.startQueryExecution(request).queryExecutionId();
+            if (id == null || id.isEmpty()) {
+                throw new SQLException("StartQueryExecution returned no QueryExecutionId: the endpoint does not answer"
+                        + " as Athena does; check AthenaEndpoint/EndpointOverride", SqlState.SYSTEM_ERROR);
+            }
             LOG.debug("Started query {} in workgroup {}", id, settings.workGroup());
             return id;
         } catch (SdkException e) {
@@ -102,13 +107,20 @@ public final class AthenaQueryClient {
                 .build();
     }
 
+    /** The execution, always with a state: without one the driver could neither finish nor stop polling. */
     public QueryExecution getExecution(String queryExecutionId) throws SQLException {
+        QueryExecution execution;
         try {
-            return athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(requestTimeouts))
+            execution = athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(requestTimeouts))
                     .queryExecution();
         } catch (SdkException e) {
             throw ErrorTranslator.fromSdk("GetQueryExecution", queryExecutionId, e);
         }
+        if (execution == null || execution.status() == null || execution.status().state() == null) {
+            throw new SQLException("GetQueryExecution for query " + queryExecutionId + " returned no status: the endpoint"
+                    + " does not answer as Athena does; check AthenaEndpoint/EndpointOverride", SqlState.SYSTEM_ERROR);
+        }
+        return execution;
     }
 
     /** One page of results; {@code nextToken} null for the first page. */

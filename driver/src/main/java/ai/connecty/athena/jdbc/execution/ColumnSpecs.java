@@ -15,7 +15,10 @@ final class ColumnSpecs {
     static List<ColumnSpec> from(List<ColumnInfo> infos) {
         List<ColumnSpec> specs = new ArrayList<>(infos.size());
         for (ColumnInfo info : infos) {
-            specs.add(new ColumnSpec(info.name(), info.label(), info.type(),
+            // Name and Type are required by the model; an endpoint that leaves them out still gets readable
+            // columns, named as Athena names unnamed expressions and typed as text.
+            String name = info.name() != null ? info.name() : info.label() != null ? info.label() : "_col" + specs.size();
+            specs.add(new ColumnSpec(name, info.label(), info.type() == null ? "unknown" : info.type(),
                     info.precision() == null ? 0 : info.precision(),
                     info.scale() == null ? 0 : info.scale(),
                     Boolean.TRUE.equals(info.caseSensitive()),

@@ -106,7 +106,7 @@ public final class StatementExecution {
     }
 
     private static boolean isTerminal(QueryExecution execution) {
-        QueryExecutionState state = execution.status() == null ? null : execution.status().state();
+        QueryExecutionState state = execution.status().state();
         return state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
                 || state == QueryExecutionState.CANCELLED;
     }

@@ -58,6 +58,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getCatalogs() throws SQLException {
+        checkOpen();
         List<List<String>> rows = new ArrayList<>();
         for (String catalog : access.catalogs()) {
             rows.add(row(catalog));
@@ -73,6 +74,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+        checkOpen();
         List<List<String>> rows = new ArrayList<>();
         String resolved = catalogOrDefault(catalog);
         if (resolved != null) {
@@ -88,13 +90,14 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getTableTypes() {
+    public ResultSet getTableTypes() throws SQLException {
         return result(MetadataColumns.TABLE_TYPES, Arrays.asList(row(TABLE), row(VIEW)));
     }
 
     @Override
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
+        checkOpen();
         List<List<String>> rows = new ArrayList<>();
         Set<String> wanted = tableTypes(types);
         String resolved = catalogOrDefault(catalog);
@@ -117,6 +120,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
                                 String columnNamePattern) throws SQLException {
+        checkOpen();
         List<List<String>> rows = new ArrayList<>();
         String resolved = catalogOrDefault(catalog);
         if (resolved != null) {
@@ -189,118 +193,129 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getTypeInfo() {
+    public ResultSet getTypeInfo() throws SQLException {
         return result(MetadataColumns.TYPE_INFO, TypeInfoRows.rows());
     }
 
     // ---------------------------------------------------------------- objects Athena does not have
 
     @Override
-    public ResultSet getPrimaryKeys(String catalog, String schema, String table) {
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
         return empty(MetadataColumns.PRIMARY_KEYS);
     }
 
     @Override
-    public ResultSet getImportedKeys(String catalog, String schema, String table) {
+    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
         return empty(MetadataColumns.FOREIGN_KEYS);
     }
 
     @Override
-    public ResultSet getExportedKeys(String catalog, String schema, String table) {
+    public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
         return empty(MetadataColumns.FOREIGN_KEYS);
     }
 
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
-                                       String foreignCatalog, String foreignSchema, String foreignTable) {
+                                       String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
         return empty(MetadataColumns.FOREIGN_KEYS);
     }
 
     @Override
-    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) {
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
         return empty(MetadataColumns.INDEX_INFO);
     }
 
     @Override
-    public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) {
+    public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) throws SQLException {
         return empty(MetadataColumns.PROCEDURES);
     }
 
     @Override
     public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
-                                         String columnNamePattern) {
+                                         String columnNamePattern) throws SQLException {
         return empty(MetadataColumns.PROCEDURE_COLUMNS);
     }
 
     @Override
-    public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) {
+    public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) throws SQLException {
         return empty(MetadataColumns.FUNCTIONS);
     }
 
     @Override
     public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
-                                        String columnNamePattern) {
+                                        String columnNamePattern) throws SQLException {
         return empty(MetadataColumns.FUNCTION_COLUMNS);
     }
 
     @Override
-    public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) {
+    public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) throws SQLException {
         return empty(MetadataColumns.UDTS);
     }
 
     @Override
-    public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) {
+    public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) throws SQLException {
         return empty(MetadataColumns.SUPER_TYPES);
     }
 
     @Override
-    public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern) {
+    public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
         return empty(MetadataColumns.SUPER_TABLES);
     }
 
     @Override
     public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern,
-                                   String attributeNamePattern) {
+                                   String attributeNamePattern) throws SQLException {
         return empty(MetadataColumns.ATTRIBUTES);
     }
 
     @Override
-    public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) {
+    public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) throws SQLException {
         return empty(MetadataColumns.COLUMN_PRIVILEGES);
     }
 
     @Override
-    public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) {
+    public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
         return empty(MetadataColumns.TABLE_PRIVILEGES);
     }
 
     @Override
-    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) {
+    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) throws SQLException {
         return empty(MetadataColumns.ROW_IDENTIFIERS);
     }
 
     @Override
-    public ResultSet getVersionColumns(String catalog, String schema, String table) {
+    public ResultSet getVersionColumns(String catalog, String schema, String table) throws SQLException {
         return empty(MetadataColumns.ROW_IDENTIFIERS);
     }
 
     @Override
     public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern,
-                                      String columnNamePattern) {
+                                      String columnNamePattern) throws SQLException {
         return empty(MetadataColumns.PSEUDO_COLUMNS);
     }
 
     @Override
-    public ResultSet getClientInfoProperties() {
+    public ResultSet getClientInfoProperties() throws SQLException {
         return empty(MetadataColumns.CLIENT_INFO_PROPERTIES);
     }
 
-    private static ResultSet empty(List<ColumnSpec> columns) {
+    private ResultSet empty(List<ColumnSpec> columns) throws SQLException {
         return result(columns, Collections.emptyList());
     }
 
-    private static ResultSet result(List<ColumnSpec> columns, List<List<String>> rows) {
+    private ResultSet result(List<ColumnSpec> columns, List<List<String>> rows) throws SQLException {
+        checkOpen();
         return InMemoryResultSet.create(null, columns, rows);
+    }
+
+    /**
+     * Listings need the connection's AWS clients, which closing it shut down; the answers built from memory
+     * refuse too, so that every ResultSet of a closed connection fails the same way.
+     */
+    private void checkOpen() throws SQLException {
+        if (connection.isClosed()) {
+            throw new SQLException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST);
+        }
     }
 
     /** A row rendered as Athena would render the values in text; null stays SQL NULL. */
@@ -1013,9 +1028,10 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
+    /** getMoreResults(KEEP_CURRENT_RESULT) leaves the result set open; a statement never has a second one. */
     @Override
     public boolean supportsMultipleOpenResults() {
-        return false;
+        return true;
     }
 
     @Override

@@ -76,6 +76,11 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         this.maxRows = limit;
     }
 
+    /** The fetch size the result set starts with: its statement's, as JDBC has getFetchSize report. */
+    protected final void startingFetchSize(int rows) {
+        this.fetchSize = rows;
+    }
+
     protected final List<ColumnSpec> columns() {
         return columns;
     }
@@ -179,7 +184,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         if (index == null) {
             throw new SQLException("Column '" + columnLabel + "' not found; the result has: "
                     + columns.stream().map(ColumnSpec::label).collect(Collectors.joining(", ")),
-                    SqlState.INVALID_DESCRIPTOR_INDEX);
+                    SqlState.UNDEFINED_COLUMN);
         }
         return index;
     }

@@ -189,7 +189,12 @@ public final class TypeConversions {
         if (isNonFinite(trimmed)) {
             return Double.parseDouble(trimmed);
         }
-        return toBigDecimal(trimmed).doubleValue();
+        double value = toBigDecimal(trimmed).doubleValue();
+        // Only the text Infinity means infinity; a finite number beyond a double's range is an overflow.
+        if (Double.isInfinite(value)) {
+            throw ConversionFailure.outOfRange("out of range for a double");
+        }
+        return value;
     }
 
     private static float toFloat(String text) {

@@ -72,7 +72,7 @@ class InMemoryResultSetTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("'missing'")
                 .hasMessageContaining("id, name, price, day, Name")
-                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07009"));
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42703"));
     }
 
     @Test

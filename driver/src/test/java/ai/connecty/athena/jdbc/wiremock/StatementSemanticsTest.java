@@ -1,0 +1,246 @@
+package ai.connecty.athena.jdbc.wiremock;
+
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.column;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.execution;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.json;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.jdbc.AthenaConnection;
+import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
+import ai.connecty.athena.jdbc.execution.PollingClock;
+import ai.connecty.athena.jdbc.execution.QuerySettings;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The JDBC result protocol as tools drive it: execute / getResultSet / getUpdateCount / getMoreResults, cursors. */
+class StatementSemanticsTest {
+    private static WireMockServer wireMock;
+    private Connection connection;
+
+    @BeforeAll
+    static void startServer() {
+        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wireMock.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        wireMock.stop();
+    }
+
+    @BeforeEach
+    void connect() throws SQLException {
+        wireMock.resetAll();
+        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        selectReturns(Arrays.asList(row("id", "name"), row("1", "a"), row("2", "b")));
+        connection = DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;EndpointOverride=http://127.0.0.1:"
+                + wireMock.port() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1",
+                "AKIAIOSFODNN7EXAMPLE", "secret");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    private static void selectReturns(List<String> rows) {
+        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(
+                Arrays.asList(column("id", "integer"), column("name", "varchar")), rows, null, 0L))));
+    }
+
+    private static void ddlSucceeds() {
+        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DDL", "CREATE_TABLE"))));
+        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.emptyList(),
+                Collections.emptyList(), null, null))));
+    }
+
+    private static String sqlState(Throwable e) {
+        return ((SQLException) e).getSQLState();
+    }
+
+    @Test
+    void selectThroughExecuteFollowsTheJdbcResultProtocol() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.execute("SELECT id, name FROM t")).isTrue();
+            assertThat(statement.getUpdateCount()).isEqualTo(-1);
+            assertThat(statement.getLargeUpdateCount()).isEqualTo(-1L);
+            ResultSet rs = statement.getResultSet();
+            assertThat(rs).isNotNull();
+            assertThat(rs.getStatement()).isSameAs(statement);
+
+            assertThat(statement.getMoreResults()).isFalse();
+            assertThat(statement.getUpdateCount()).isEqualTo(-1);
+            assertThat(statement.getResultSet()).isNull();
+            assertThat(rs.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void ddlThroughExecuteHasAnUpdateCountAndNoResultSet() throws SQLException {
+        ddlSucceeds();
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.execute("CREATE TABLE t (x int)")).isFalse();
+            assertThat(statement.getResultSet()).isNull();
+            assertThat(statement.getUpdateCount()).isEqualTo(0);
+            assertThat(statement.getMoreResults()).isFalse();
+            assertThat(statement.getUpdateCount()).isEqualTo(-1);
+            assertThat(statement.executeUpdate("CREATE TABLE t (x int)")).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void executeQueryOfDdlAndExecuteUpdateOfSelectAreRefusedClearly() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("SELECT id, name FROM t"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("produced a result set").hasMessageContaining("executeQuery");
+            assertThat(statement.getResultSet()).isNull();
+            ddlSucceeds();
+            assertThatThrownBy(() -> statement.executeQuery("CREATE TABLE t (x int)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no result set").hasMessageContaining("executeUpdate");
+        }
+    }
+
+    @Test
+    void getMoreResultsKeepsOrClosesTheResultAsAskedAndRefusesUnknownModes() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT id, name FROM t");
+            assertThatThrownBy(() -> statement.getMoreResults(42))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("getMoreResults(42)")
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo("HY024"));
+
+            assertThat(connection.getMetaData().supportsMultipleOpenResults()).isTrue();
+            ResultSet kept = statement.getResultSet();
+            assertThat(statement.getMoreResults(Statement.KEEP_CURRENT_RESULT)).isFalse();
+            assertThat(statement.getResultSet()).isNull();
+            assertThat(statement.getUpdateCount()).isEqualTo(-1);
+            assertThat(kept.next()).isTrue();
+
+            statement.execute("SELECT id, name FROM t");
+            ResultSet closed = statement.getResultSet();
+            assertThat(statement.getMoreResults(Statement.CLOSE_ALL_RESULTS)).isFalse();
+            assertThat(closed.isClosed()).isTrue();
+            assertThat(kept.isClosed()).isFalse();
+
+            statement.close();
+            assertThat(kept.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void reExecutingAStatementMarkedCloseOnCompletionKeepsItOpen() throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.closeOnCompletion();
+        ResultSet first = statement.executeQuery("SELECT id, name FROM t");
+
+        ResultSet second = statement.executeQuery("SELECT id, name FROM t");
+
+        assertThat(first.isClosed()).isTrue();
+        assertThat(statement.isClosed()).isFalse();
+        assertThat(second.next()).isTrue();
+        second.close();
+        assertThat(statement.isClosed()).isTrue();
+    }
+
+    @Test
+    void cursorPositionThroughoutAResult() throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT id, name FROM t")) {
+            assertThat(rs.wasNull()).isFalse();
+            assertThat(rs.isBeforeFirst()).isTrue();
+            assertThat(rs.isFirst()).isFalse();
+            assertThat(rs.getRow()).isZero();
+            assertThatThrownBy(() -> rs.getString(1)).satisfies(e -> assertThat(sqlState(e)).isEqualTo("24000"));
+
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.wasNull()).isFalse();
+            assertThat(rs.isBeforeFirst()).isFalse();
+            assertThat(rs.isFirst()).isTrue();
+            assertThat(rs.isLast()).isFalse();
+            assertThat(rs.getRow()).isEqualTo(1);
+
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.isFirst()).isFalse();
+            assertThat(rs.isLast()).isTrue();
+            assertThat(rs.getRow()).isEqualTo(2);
+            assertThat(rs.getString("name")).isEqualTo("b");
+
+            assertThat(rs.next()).isFalse();
+            assertThat(rs.isAfterLast()).isTrue();
+            assertThat(rs.isLast()).isFalse();
+            assertThat(rs.getRow()).isZero();
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void emptyResultIsNeitherBeforeFirstNorAfterLast() throws SQLException {
+        selectReturns(Collections.singletonList(row("id", "name")));
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT id, name FROM t")) {
+            assertThat(rs.isBeforeFirst()).isFalse();
+            assertThat(rs.next()).isFalse();
+            assertThat(rs.isAfterLast()).isFalse();
+        }
+    }
+
+    @Test
+    void unknownLabelsAndBadIndexesHaveTheirOwnSqlStates() throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT id, name FROM t")) {
+            rs.next();
+            assertThat(rs.findColumn("NAME")).isEqualTo(2);
+            assertThatThrownBy(() -> rs.findColumn("nope"))
+                    .hasMessageContaining("'nope'").hasMessageContaining("id, name")
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo("42703"));
+            assertThatThrownBy(() -> rs.getString("nope")).satisfies(e -> assertThat(sqlState(e)).isEqualTo("42703"));
+            for (int bad : new int[] {0, -1, 3}) {
+                assertThatThrownBy(() -> rs.getInt(bad)).hasMessageContaining("Column index " + bad)
+                        .satisfies(e -> assertThat(sqlState(e)).isEqualTo("07009"));
+            }
+        }
+    }
+
+    @Test
+    void maxRowsStopsTheCursorAndClosedResultSetsSaySo() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxRows(1);
+            statement.setFetchSize(50);
+            ResultSet rs = statement.executeQuery("SELECT id, name FROM t");
+            assertThat(rs.getFetchSize()).isEqualTo(50);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.isLast()).isTrue();
+            assertThat(rs.next()).isFalse();
+            rs.close();
+            assertThatThrownBy(rs::next).satisfies(e -> assertThat(sqlState(e)).isEqualTo("55000"));
+            assertThat(statement.getMaxRows()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void connectionBuiltAroundAQueryClientRefusesMetadataInsteadOfFailingInside() throws SQLException {
+        try (Connection embedded = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
+                new AthenaQueryClient(null, QuerySettings.builder().build()), PollingClock.SYSTEM)) {
+            assertThatThrownBy(embedded::getMetaData).isInstanceOf(SQLFeatureNotSupportedException.class)
+                    .hasMessageContaining("withQueryClient");
+        }
+    }
+}
