@@ -26,7 +26,11 @@ public final class Main {
     private Main() {
     }
 
+    /** slf4j-simple's key for one logger's level; read when the first logger is created. */
+    private static final String LOCAL_ATHENA_LOG_LEVEL = "org.slf4j.simpleLogger.log." + LocalAthena.class.getName();
+
     public static void main(String[] args) throws InterruptedException {
+        quietStartupLog();
         LocalAthena.Builder builder;
         try {
             builder = parse(args);
@@ -51,6 +55,17 @@ public final class Main {
         out.println("JDBC URL: " + athena.jdbcUrl());
         out.flush();
         stopped.await();
+    }
+
+    /**
+     * The command prints the contract's two lines itself; LocalAthena's INFO lines (written for embedders) would
+     * repeat the first on stderr. Warnings and errors still show, and a {@code -D} setting of the user wins.
+     * Must run before anything creates a logger.
+     */
+    private static void quietStartupLog() {
+        if (System.getProperty(LOCAL_ATHENA_LOG_LEVEL) == null) {
+            System.setProperty(LOCAL_ATHENA_LOG_LEVEL, "warn");
+        }
     }
 
     /** The builder for {@code args}, or null when help was asked for. */

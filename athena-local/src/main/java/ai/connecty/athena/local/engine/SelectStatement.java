@@ -21,14 +21,15 @@ final class SelectStatement {
 
     static StatementResult query(QueryContext ctx) throws SQLException {
         boolean literalOnly = LiteralSelect.isLiteralOnly(ctx.sql());
-        prepareReads(ctx, ctx.sql(), !literalOnly);
+        List<ResolvedTable> tables = prepareReads(ctx, ctx.sql(), !literalOnly);
         OutputFiles files = ctx.execution.files();
         ctx.access.requireWrite(ctx.request().caller(), files.main(), files.main().toString());
         Path temp = ctx.warehouse.results().tempFor(files.main());
         CsvResultWriter writer = new CsvResultWriter(temp);
         try (Connection conn = ctx.openConnection()) {
             try (writer) {
-                QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(), writer);
+                QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(),
+                        DeclaredStringTypes.wrap(writer, tables));
             }
             ctx.checkNotCancelled();
             // Literal-only SELECTs never reach the engine: Athena names the execution and an empty update (§4.5).
@@ -82,10 +83,11 @@ final class SelectStatement {
     }
 
     /** {@code planned}: whether Athena's engine plans the statement (and so reports QueryPlanningTimeInMillis). */
-    private static void prepareReads(QueryContext ctx, String sql, boolean planned) throws SQLException {
+    private static List<ResolvedTable> prepareReads(QueryContext ctx, String sql, boolean planned) throws SQLException {
         List<ResolvedTable> tables = ctx.warehouse.referencedTables(sql, ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);
         long bytes = ctx.warehouse.bindForQuery(tables);
         ctx.execution.recordScan(bytes, planned);
+        return tables;
     }
 }

@@ -27,7 +27,7 @@ public final class QueryRunner {
 
     /**
      * Applies the session settings Athena semantics depend on and creates the connection's temporary macros (Trino
-     * division, see {@link Division}); call once per DuckDB connection before running translated SQL on it, also
+     * division, see {@link Division}; date types, see {@link TemporalMacros}); call once per DuckDB connection before running translated SQL on it, also
      * {@link #duckDbQuery} text and views made of it.
      */
     public static void configure(Connection duck) {
@@ -36,6 +36,9 @@ public final class QueryRunner {
                 statement.execute(setting);
             }
             for (String macro : Division.MACROS) {
+                statement.execute(macro);
+            }
+            for (String macro : TemporalMacros.MACROS) {
                 statement.execute(macro);
             }
         } catch (SQLException e) {

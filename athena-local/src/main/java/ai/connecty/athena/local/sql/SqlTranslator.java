@@ -126,6 +126,12 @@ public final class SqlTranslator {
         Node following = next < nodes.size() ? nodes.get(next) : null;
         int previous = SqlTree.previous(nodes, i);
         boolean qualified = previous >= 0 && SqlTree.isSymbol(nodes.get(previous), ".");
+        if (word.equals("match_recognize")) {
+            throw new UnsupportedSqlException("MATCH_RECOGNIZE (row pattern recognition)");
+        }
+        if (word.equals("at") && following != null && SqlTree.isWord(following, "time")) {
+            return atTimeZone(nodes, i, out);
+        }
         if (word.equals("array") && following instanceof Group bracket && !bracket.isParen()) {
             out.append('[').append(translate(bracket.children())).append(']');
             return next - i + 1;
@@ -149,6 +155,26 @@ public final class SqlTranslator {
         }
         out.append(word);
         return 1;
+    }
+
+    /**
+     * {@code x AT TIME ZONE 'UTC'} is a timestamp with time zone in Trino (DuckDB's AT TIME ZONE drops the zone).
+     * The session zone is UTC, so a cast says the same; both bind tighter than arithmetic. Other zones would need
+     * a zone-carrying type DuckDB lacks, so they are refused rather than answered with the wrong type.
+     */
+    private static int atTimeZone(List<Node> nodes, int at, StringBuilder out) {
+        int zoneWord = SqlTree.next(nodes, SqlTree.next(nodes, at + 1) + 1);
+        int zone = SqlTree.next(nodes, zoneWord + 1);
+        if (zoneWord >= nodes.size() || !SqlTree.isWord(nodes.get(zoneWord), "zone") || zone >= nodes.size()
+                || !(nodes.get(zone) instanceof Leaf literal) || literal.token().kind() != Token.Kind.STRING) {
+            throw new UnsupportedSqlException("AT TIME ZONE with a zone that is not a string literal");
+        }
+        String name = literal.token().unquoted();
+        if (!Set.of("utc", "z", "+00:00", "etc/utc", "gmt").contains(lower(name.trim()))) {
+            throw new UnsupportedSqlException("AT TIME ZONE '" + name + "' (only 'UTC', the session zone, is translated)");
+        }
+        out.append("::TIMESTAMPTZ");
+        return zone - at + 1;
     }
 
     /** {@code count(*) FILTER (WHERE ...)} is a clause, not Trino's filter(array, lambda). */

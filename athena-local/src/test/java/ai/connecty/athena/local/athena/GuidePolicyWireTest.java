@@ -97,6 +97,28 @@ class GuidePolicyWireTest {
     }
 
     @Test
+    void callsTheContractListsAsNotGrantedAreDeniedNamingActionAndResource() {
+        String id = athena.startQueryExecution(request("SELECT 1", null).build()).queryExecutionId();
+        String primary = "arn:aws:athena:us-east-1:123456789012:workgroup/primary";
+        String catalog = "arn:aws:athena:us-east-1:123456789012:datacatalog/AwsDataCatalog";
+        assertThatThrownBy(() -> athena.stopQueryExecution(r -> r.queryExecutionId(id)))
+                .isInstanceOfSatisfying(AthenaException.class, GuidePolicyWireTest::accessDenied)
+                .hasMessageContaining("User: " + ROLE_SESSION + " is not authorized to perform: athena:StopQueryExecution "
+                        + "on resource: " + primary);
+        assertThatThrownBy(() -> athena.getDataCatalog(r -> r.name("AwsDataCatalog")))
+                .isInstanceOfSatisfying(AthenaException.class, GuidePolicyWireTest::accessDenied)
+                .hasMessageContaining("is not authorized to perform: athena:GetDataCatalog on resource: " + catalog);
+        assertThatThrownBy(() -> athena.getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
+                .tableName("sales"))).isInstanceOfSatisfying(AthenaException.class, GuidePolicyWireTest::accessDenied)
+                .hasMessageContaining("is not authorized to perform: athena:GetTableMetadata on resource: " + catalog);
+        // The result bucket is readable, but the guide grants no delete there.
+        assertThatThrownBy(() -> s3.deleteObject(r -> r.bucket("athena-results").key(id + ".csv")))
+                .hasMessageContaining("is not authorized to perform: s3:DeleteObject on resource: "
+                        + "arn:aws:s3:::athena-results/" + id + ".csv");
+        assertThat(await(athena, id).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+    }
+
+    @Test
     void aQueryWritingIntoTheDataBucketFailsLikeAthena() {
         String id = athena.startQueryExecution(request("SELECT 1", null)
                 .resultConfiguration(r -> r.outputLocation("s3://demo-data/results/")).build()).queryExecutionId();
