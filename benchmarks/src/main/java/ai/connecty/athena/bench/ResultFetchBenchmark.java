@@ -2,11 +2,6 @@ package ai.connecty.athena.bench;
 
 import ai.connecty.athena.local.LocalAthena;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,25 +10,38 @@ import java.util.Locale;
 
 /**
  * How fast the driver reads a large result, for several page sizes side by side in one run against one
- * athena-local: every variant gets one untimed warm-up, then the timed runs of {@code SELECT * FROM demo.numbers}
- * go round-robin over the variants (so that a noisy moment of a shared machine hurts them all alike), and each
- * variant's median is compared with the first. Numbers from an emulator on a shared machine: use the ratios, not
- * the absolute rates. Only settings this release implements are compared (results are read through
- * GetQueryResults; the S3 fetcher is a later step and gets its own variants then).
+ * athena-local, compared with the AWS SDK alone paging the same query ({@link RawSdkResultReader}): every variant
+ * gets one untimed warm-up, then the timed runs of {@code SELECT * FROM demo.numbers} go round-robin over the
+ * variants (so that a noisy moment of a shared machine hurts them all alike), and each variant's median is given
+ * as a ratio of the raw SDK's. Numbers from an emulator on a shared machine: use the ratios, not the absolute
+ * rates. Only settings this release implements are compared (results are read through GetQueryResults; the S3
+ * fetcher is a later step and gets its own variants then).
  *
  * <pre>java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' ai.connecty.athena.bench.ResultFetchBenchmark
  *     [--runs 3] [--limit ROWS] [--data DIR]</pre>
  */
 public final class ResultFetchBenchmark {
 
-    /** One way of configuring the driver, as extra URL properties. */
-    private record Variant(String name, String properties) {
+    /** One way of reading the result; the first is the baseline the others are compared with. */
+    private record Variant(String name, Opener opener) {
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        ResultReader open(LocalAthena athena) throws Exception;
     }
 
     private static final List<Variant> VARIANTS = List.of(
-            new Variant("GetQueryResults, FetchSize=1000", "ResultFetcher=GetQueryResults;FetchSize=1000"),
-            new Variant("GetQueryResults, FetchSize=500", "ResultFetcher=GetQueryResults;FetchSize=500"),
-            new Variant("GetQueryResults, FetchSize=100", "ResultFetcher=GetQueryResults;FetchSize=100"));
+            new Variant("raw AWS SDK GetQueryResults loop", RawSdkResultReader::new),
+            driver("ResultFetcher=GetQueryResults;FetchSize=1000"),
+            driver("ResultFetcher=GetQueryResults;FetchSize=500"),
+            driver("ResultFetcher=GetQueryResults;FetchSize=100"));
+
+    /** The driver with these extra URL properties. */
+    private static Variant driver(String properties) {
+        String name = "driver, " + properties.replace("ResultFetcher=", "").replace(";", ", ");
+        return new Variant(name, athena -> new JdbcResultReader(athena.jdbcUrl() + ";" + properties));
+    }
 
     /** The measured runs of one variant. */
     private record Result(Variant variant, long rows, double medianSeconds) {
@@ -45,7 +53,7 @@ public final class ResultFetchBenchmark {
     private ResultFetchBenchmark() {
     }
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws Exception {
         for (int i = 0; i < args.length; i += 2) {
             if (!List.of("--runs", "--limit", "--data").contains(args[i]) || i + 1 == args.length) {
                 throw new IllegalArgumentException("usage: ResultFetchBenchmark [--runs N] [--limit ROWS] [--data DIR]; got '"
@@ -59,24 +67,24 @@ public final class ResultFetchBenchmark {
         try (LocalAthena athena = LocalAthena.builder().port(0).dataDir(dataDir).build().start()) {
             athena.awaitReady(Duration.ofMinutes(5));
             System.out.println("athena-local at " + athena.endpoint() + "; " + runs + " timed run(s) per variant of: " + sql);
-            print(measure(athena.jdbcUrl(), sql, runs));
+            print(measure(athena, sql, runs));
         }
     }
 
-    private static List<Result> measure(String baseUrl, String sql, int runs) throws SQLException {
-        List<Connection> connections = new ArrayList<>();
+    private static List<Result> measure(LocalAthena athena, String sql, int runs) throws Exception {
+        List<ResultReader> readers = new ArrayList<>();
         try {
             for (Variant variant : VARIANTS) {
-                Connection connection = DriverManager.getConnection(baseUrl + ";" + variant.properties());
-                connections.add(connection);
-                readAll(connection, sql);
+                ResultReader reader = variant.opener().open(athena);
+                readers.add(reader);
+                reader.readAll(sql);
             }
             double[][] seconds = new double[VARIANTS.size()][runs];
             long[] rows = new long[VARIANTS.size()];
             for (int run = 0; run < runs; run++) {
                 for (int v = 0; v < VARIANTS.size(); v++) {
                     long start = System.nanoTime();
-                    rows[v] = readAll(connections.get(v), sql);
+                    rows[v] = readers.get(v).readAll(sql);
                     seconds[v][run] = (System.nanoTime() - start) / 1e9;
                 }
             }
@@ -87,33 +95,18 @@ public final class ResultFetchBenchmark {
             }
             return results;
         } finally {
-            for (Connection connection : connections) {
-                connection.close();
+            for (ResultReader reader : readers) {
+                reader.close();
             }
         }
-    }
-
-    /** Reads every value of every row, as an application would, and returns the row count. */
-    private static long readAll(Connection connection, String sql) throws SQLException {
-        long rows = 0;
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int c = 1; c <= columns; c++) {
-                    rs.getObject(c);
-                }
-                rows++;
-            }
-        }
-        return rows;
     }
 
     private static void print(List<Result> results) {
         Result baseline = results.get(0);
-        System.out.printf(Locale.ROOT, "%n%-34s %10s %10s %12s %8s%n", "variant", "rows", "median s", "rows/s", "ratio");
+        System.out.printf(Locale.ROOT, "%n%-40s %10s %10s %12s %12s%n", "variant", "rows", "median s", "rows/s", "vs raw SDK");
         for (Result r : results) {
             String ratio = String.format(Locale.ROOT, "%.2fx", r.rowsPerSecond() / baseline.rowsPerSecond());
-            System.out.printf(Locale.ROOT, "%-34s %10d %10.2f %12.0f %8s%n", r.variant().name(), r.rows(),
+            System.out.printf(Locale.ROOT, "%-40s %10d %10.2f %12.0f %12s%n", r.variant().name(), r.rows(),
                     r.medianSeconds(), r.rowsPerSecond(), ratio);
         }
     }

@@ -7,6 +7,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
+import ai.connecty.athena.jdbc.execution.PrefetchThreads;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.metadata.AthenaDatabaseMetaData;
 import java.sql.Array;
@@ -59,6 +60,7 @@ public class AthenaConnection implements Connection {
     private final QuerySettings querySettings;
     private final PollingClock pollingClock;
     private final Set<AthenaStatement> statements = ConcurrentHashMap.newKeySet();
+    private final PrefetchThreads prefetchThreads = new PrefetchThreads();
     private final Properties clientInfo = new Properties();
     private volatile AthenaQueryClient queryClient;
     private volatile boolean closed;
@@ -134,6 +136,11 @@ public class AthenaConnection implements Connection {
             }
         }
         return client.withNetworkTimeout(networkTimeoutMillis);
+    }
+
+    /** Where result sets of this connection fetch their next page while the application reads the current one. */
+    PrefetchThreads prefetchThreads() {
+        return prefetchThreads;
     }
 
     String currentCatalog() {
@@ -570,7 +577,10 @@ public class AthenaConnection implements Connection {
         return closed;
     }
 
-    /** Closes every open statement (which cancel their queries and close their result sets), then the AWS clients. */
+    /**
+     * Closes every open statement (which cancel their queries and close their result sets), ends the threads that
+     * fetched result pages ahead, then closes the AWS clients.
+     */
     @Override
     public void close() throws SQLException {
         if (closed) {
@@ -594,6 +604,7 @@ public class AthenaConnection implements Connection {
             }
         }
         statements.clear();
+        prefetchThreads.shutdown();
         if (clients != null) {
             try {
                 clients.close();

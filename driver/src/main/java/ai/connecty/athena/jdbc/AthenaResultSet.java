@@ -3,13 +3,14 @@ package ai.connecty.athena.jdbc;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.CompletedQuery;
 import ai.connecty.athena.jdbc.execution.PagedRows;
+import ai.connecty.athena.jdbc.execution.PrefetchThreads;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.results.AbstractTextResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The result of a query: rows paged in from GetQueryResults as the reader advances. Unwrap it to get the
+ * The result of a query: rows paged in from GetQueryResults as the reader advances, one page ahead of it. Unwrap it to get the
  * query execution id and statistics.
  */
 public final class AthenaResultSet extends AbstractTextResultSet {
@@ -18,10 +19,11 @@ public final class AthenaResultSet extends AbstractTextResultSet {
     private final String queryExecutionId;
     private final QueryStatistics statistics;
 
-    AthenaResultSet(AthenaStatement statement, CompletedQuery query, AthenaQueryClient client, int fetchSize, long maxRows) {
+    AthenaResultSet(AthenaStatement statement, CompletedQuery query, AthenaQueryClient client, PrefetchThreads prefetchThreads,
+                    int fetchSize, long maxRows) {
         super(statement, query.columns());
         this.statement = statement;
-        this.rows = query.rows(client, QuerySettings.pageSize(fetchSize));
+        this.rows = query.rows(client, prefetchThreads, QuerySettings.pageSize(fetchSize));
         this.queryExecutionId = query.queryExecutionId();
         this.statistics = QueryStatistics.from(query.execution().statistics());
         limitRows(maxRows);
@@ -39,8 +41,10 @@ public final class AthenaResultSet extends AbstractTextResultSet {
         rows.pageSize(fetchSize);
     }
 
+    /** Also cancels the page fetch under way ahead of the reader, without waiting for it. */
     @Override
     protected void release() throws SQLException {
+        rows.close();
         statement.resultSetClosed(this);
     }
 

@@ -71,7 +71,8 @@ public class AthenaStatement implements Statement {
             statistics = QueryStatistics.from(query.execution().statistics());
             if (query.hasResultSet()) {
                 synchronized (this) {
-                    resultSet = new AthenaResultSet(this, query, connection.queryClient(), fetchSize, maxRows);
+                    resultSet = new AthenaResultSet(this, query, connection.queryClient(), connection.prefetchThreads(),
+                            fetchSize, maxRows);
                 }
                 return true;
             }

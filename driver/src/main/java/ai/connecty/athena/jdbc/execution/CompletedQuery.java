@@ -68,8 +68,11 @@ public final class CompletedQuery {
         return execution.statementType() == StatementType.DML || "SHOW_FUNCTIONS".equals(execution.substatementType());
     }
 
-    /** The rows, lazily paged; the header row, where Athena sends one, is already dropped. */
-    public PagedRows rows(AthenaQueryClient client, int pageSize) {
-        return new PagedRows(client, queryExecutionId(), firstPage, hasHeaderRow(), columns.size(), pageSize);
+    /**
+     * The rows, paged one page ahead of the reader on {@code prefetchThreads}; the header row, where Athena sends
+     * one, is already dropped.
+     */
+    public PagedRows rows(AthenaQueryClient client, PrefetchThreads prefetchThreads, int pageSize) {
+        return new PagedRows(client, prefetchThreads, queryExecutionId(), firstPage, hasHeaderRow(), columns.size(), pageSize);
     }
 }

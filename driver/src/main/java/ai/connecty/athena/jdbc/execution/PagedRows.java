@@ -1,33 +1,50 @@
 package ai.connecty.athena.jdbc.execution;
 
+import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.Row;
 
 /**
- * The rows of a query, fetched page by page with GetQueryResults only when the reader gets to them. Handles
- * Athena's paging quirks: the header row is the first row of the first page only; a full page carries a
- * NextToken even when nothing follows, and the next call returns no rows; UTILITY statements with several
- * columns send each row as one tab-joined value, which is split back into the columns.
+ * The rows of a query, fetched page by page with GetQueryResults. Handles Athena's paging quirks: the header
+ * row is the first row of the first page only; a full page carries a NextToken even when nothing follows, and
+ * the next call returns no rows; UTILITY statements with several columns send each row as one tab-joined
+ * value, which is split back into the columns.
+ *
+ * <p>Each GetQueryResults call takes a round trip the application would otherwise wait for at every page end,
+ * so as soon as a page arrives with a NextToken the next page is requested on a thread of the connection, and
+ * handed over when the reader gets to the end of the current one. Exactly one page ahead: memory stays at two
+ * pages however slow the reader. A failed fetch ahead is rethrown, unchanged, only when the reader gets to
+ * that page, as if it had been fetched then; {@link #close()} cancels a fetch under way without waiting for
+ * it. Without a thread (the connection is closing) the page is fetched in the reader's thread, as it comes.
  */
-public final class PagedRows {
+public final class PagedRows implements AutoCloseable {
     private final AthenaQueryClient client;
+    private final PrefetchThreads prefetchThreads;
     private final String queryExecutionId;
     private final int columnCount;
     private final boolean splitJoinedRows;
     private List<Row> page;
     private int index;
+    /** The token of the page after this one; null or empty after the last page. */
     private String nextToken;
-    private int pageSize;
+    /** The fetch of the page after this one, under way or done; guarded by this. */
+    private Future<GetQueryResultsResponse> ahead;
+    private boolean closed;
+    private volatile int pageSize;
 
-    PagedRows(AthenaQueryClient client, String queryExecutionId, GetQueryResultsResponse firstPage,
-              boolean skipHeaderRow, int columnCount, int pageSize) {
+    PagedRows(AthenaQueryClient client, PrefetchThreads prefetchThreads, String queryExecutionId,
+              GetQueryResultsResponse firstPage, boolean skipHeaderRow, int columnCount, int pageSize) {
         this.client = client;
+        this.prefetchThreads = prefetchThreads;
         this.queryExecutionId = queryExecutionId;
         this.columnCount = columnCount;
         this.splitJoinedRows = !skipHeaderRow && columnCount > 1;
@@ -42,9 +59,22 @@ public final class PagedRows {
         page = response.resultSet() == null ? Collections.emptyList() : response.resultSet().rows();
         index = 0;
         nextToken = response.nextToken();
+        if (hasNextPage()) {
+            fetchAhead(nextToken, pageSize);
+        }
     }
 
-    /** The MaxResults of later pages (Statement/ResultSet fetch size), capped to what Athena allows. */
+    private boolean hasNextPage() {
+        return nextToken != null && !nextToken.isEmpty();
+    }
+
+    private synchronized void fetchAhead(String token, int maxResults) {
+        if (!closed) {
+            ahead = prefetchThreads.submit(() -> client.fetchPage(queryExecutionId, token, maxResults));
+        }
+    }
+
+    /** The MaxResults of the requests issued from now on (Statement/ResultSet fetch size), capped to what Athena allows. */
     public void pageSize(int fetchSize) {
         this.pageSize = QuerySettings.pageSize(fetchSize);
     }
@@ -52,12 +82,60 @@ public final class PagedRows {
     /** The next row's values (null elements are SQL NULL), or null after the last row. */
     public List<String> next() throws SQLException {
         while (index >= page.size()) {
-            if (nextToken == null || nextToken.isEmpty()) {
+            if (!hasNextPage()) {
                 return null;
             }
-            load(client.fetchPage(queryExecutionId, nextToken, pageSize));
+            load(nextPage());
         }
         return values(page.get(index++));
+    }
+
+    private GetQueryResultsResponse nextPage() throws SQLException {
+        Future<GetQueryResultsResponse> fetch;
+        synchronized (this) {
+            if (closed) {
+                throw closedError();
+            }
+            fetch = ahead;
+            ahead = null;
+        }
+        if (fetch == null) {
+            return client.fetchPage(queryExecutionId, nextToken, pageSize);
+        }
+        try {
+            return fetch.get();
+        } catch (ExecutionException e) {
+            // Unchanged, so that it reads as if the page had been fetched now, in this thread.
+            Throwable failure = e.getCause();
+            if (failure instanceof SQLException) {
+                throw (SQLException) failure;
+            }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            throw (Error) failure; // fetchPage throws nothing else
+        } catch (CancellationException e) {
+            throw closedError();
+        } catch (InterruptedException e) {
+            fetch.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new SQLException("Reading the results of query " + queryExecutionId + " was interrupted",
+                    SqlState.QUERY_CANCELED, e);
+        }
+    }
+
+    private static SQLException closedError() {
+        return new SQLException("The result set is closed", SqlState.OBJECT_NOT_IN_STATE);
+    }
+
+    /** Cancels the fetch under way, if any, without waiting for it; no request is issued after this. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (ahead != null) {
+            ahead.cancel(true);
+            ahead = null;
+        }
     }
 
     private List<String> values(Row row) {
