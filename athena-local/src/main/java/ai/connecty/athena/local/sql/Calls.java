@@ -88,7 +88,8 @@ final class Calls {
         RULES.put("regexp_extract", Calls::regexpExtract);
         RULES.put("regexp_replace", Calls::regexpReplace);
         RULES.put("replace", a -> a.size() == 2 ? "replace(" + join(a) + ", '')" : "replace(" + join(a) + ")");
-        RULES.put("json_extract_scalar", a -> "json_extract_string(" + join(a) + ")");
+        RULES.put("json_extract_scalar", Calls::jsonExtractScalar);
+        RULES.put("split_part", Calls::splitPart);
         RULES.put("json_format", a -> "CAST(" + a.get(0).sql() + " AS VARCHAR)");
         RULES.put("json_array_get", a -> "json_extract(" + a.get(0).sql() + ", '$[' || (" + a.get(1).sql() + ") || ']')");
         RULES.put("if", a -> a.size() == 2 ? "CASE WHEN " + a.get(0).sql() + " THEN " + a.get(1).sql() + " END"
@@ -210,6 +211,23 @@ final class Calls {
             replacement = Literals.quote(a.get(2).stringValue().replaceAll("\\$(\\d)", "\\\\$1"));
         }
         return "regexp_replace(" + a.get(0).sql() + ", " + a.get(1).sql() + ", " + replacement + ", 'g')";
+    }
+
+    /** Trino gives NULL for an object or array (DuckDB: its JSON text). */
+    private static String jsonExtractScalar(List<Arg> a) {
+        return "CASE WHEN json_type(json_extract(" + join(a) + ")) IN ('OBJECT', 'ARRAY') THEN NULL"
+                + " ELSE json_extract_string(" + join(a) + ") END";
+    }
+
+    /**
+     * Trino gives NULL past the last field and refuses an index below 1 (DuckDB: '' past the end, and a negative
+     * index counts from the end). An empty delimiter makes every character a field in both.
+     */
+    private static String splitPart(List<Arg> a) {
+        String index = "(" + a.get(2).sql() + ")";
+        return "CASE WHEN " + index + " < 1 THEN error('" + EngineErrors.INDEX_BELOW_ONE + "')"
+                + " WHEN " + index + " <= len(string_split(" + a.get(0).sql() + ", " + a.get(1).sql() + "))"
+                + " THEN split_part(" + join(a) + ") END";
     }
 
     private static String toIso8601(List<Arg> a) {

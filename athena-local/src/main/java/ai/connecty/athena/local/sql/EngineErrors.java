@@ -21,7 +21,16 @@ final class EngineErrors {
     private static final Pattern MISSING_TABLE = Pattern.compile("Table with name \"?([^\" ]+)\"? does not exist(?: because schema \"([^\"]+)\" does not exist)?");
     private static final Pattern MISSING_CATALOG = Pattern.compile("Catalog \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_COLUMN = Pattern.compile("(?:Referenced column|does not have a column named) \"([^\"]+)\"");
-    private static final Pattern MISSING_FUNCTION = Pattern.compile("(?:Scalar|Aggregate|Table) Function with name \"?([^\" ]+?)\"? does not exist");
+    private static final Pattern MISSING_FUNCTION = Pattern.compile("(?:Scalar|Aggregate|Table) Function with name \"?([^\" ]+?)\"?"
+            + " (?:does not exist|is not in the catalog)");
+    /** Trino's message for split_part with an index below 1, raised by the translation (see Calls). */
+    static final String INDEX_BELOW_ONE = "Index must be greater than zero";
+    /** Trino INVALID_FUNCTION_ARGUMENT messages that session macros and translations raise with DuckDB's error(). */
+    private static final Pattern RAISED_INVALID_ARGUMENT = Pattern.compile(
+            "Cannot (?:add|subtract) hour, minutes or seconds (?:to|from) a date|" + INDEX_BELOW_ONE);
+    private static final Pattern INVALID_ARGUMENT = Pattern.compile(
+            Pattern.quote(UrlFunctions.InvalidArgumentException.class.getName()) + ": (.*)");
+
     private static final Pattern NO_CANDIDATE = Pattern.compile("function call \"([^\"(]+)\\(([^)]*)\\)\"|argument types '([^'(]+)\\(([^)]*)\\)'");
     private static final Pattern BAD_STRING_CAST = Pattern.compile("Could not convert string '(.*)' to ([A-Z0-9]+)");
     private static final Pattern BAD_DATE_CAST = Pattern.compile("invalid (date|timestamp|time)(?: field)? format: \"(.*?)\"");
@@ -33,7 +42,8 @@ final class EngineErrors {
             Map.entry("INT64", "bigint"), Map.entry("INTEGER_LITERAL", "integer"), Map.entry("STRING_LITERAL", "varchar"),
             Map.entry("VARCHAR", "varchar"), Map.entry("INTEGER", "integer"), Map.entry("BIGINT", "bigint"),
             Map.entry("DOUBLE", "double"), Map.entry("FLOAT", "real"), Map.entry("BOOLEAN", "boolean"),
-            Map.entry("DATE", "date"), Map.entry("TIMESTAMP", "timestamp(3)"), Map.entry("BLOB", "varbinary"));
+            Map.entry("DATE", "date"), Map.entry("TIMESTAMP", "timestamp(3)"), Map.entry("BLOB", "varbinary"),
+            Map.entry("INTERVAL", "interval day to second"));
 
     /** Trino's spelling of the target in "Cannot cast 'abc' to INT". */
     private static final Map<String, String> CAST_TARGET = Map.of("INT8", "TINYINT", "INT16", "SMALLINT",
@@ -92,6 +102,12 @@ final class EngineErrors {
         }
         if ((m = OVERFLOW.matcher(text)).find()) {
             return EngineFailure.user("NUMERIC_VALUE_OUT_OF_RANGE", trinoType(m.group(2)) + " " + m.group(1) + " overflow: " + m.group(3));
+        }
+        if ((m = RAISED_INVALID_ARGUMENT.matcher(text)).find()) {
+            return EngineFailure.user("INVALID_FUNCTION_ARGUMENT", m.group());
+        }
+        if ((m = INVALID_ARGUMENT.matcher(text)).find()) {
+            return EngineFailure.user("INVALID_FUNCTION_ARGUMENT", m.group(1));
         }
         if (text.contains("Division by zero") || text.contains("division by zero")) {
             return EngineFailure.user("DIVISION_BY_ZERO", "Division by zero");

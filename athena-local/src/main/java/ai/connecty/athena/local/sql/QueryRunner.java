@@ -18,6 +18,8 @@ public final class QueryRunner {
      */
     private static final List<String> SESSION_SETTINGS = List.of(
         "SET autoinstall_known_extensions = false",
+        // Without autoloading DuckDB names the function an unloaded extension would provide (see EngineErrors).
+        "SET autoload_known_extensions = false",
         "SET TimeZone = 'UTC'",
         "SET integer_division = true",
         "SET default_null_order = 'nulls_last'");
@@ -27,7 +29,8 @@ public final class QueryRunner {
 
     /**
      * Applies the session settings Athena semantics depend on and creates the connection's temporary macros (Trino
-     * division, see {@link Division}; date types, see {@link TemporalMacros}); call once per DuckDB connection before running translated SQL on it, also
+     * division, see {@link Division}; date types, see {@link TemporalMacros}) and Java functions ({@link UrlFunctions});
+     * call once per DuckDB connection before running translated SQL on it, also
      * {@link #duckDbQuery} text and views made of it.
      */
     public static void configure(Connection duck) {
@@ -41,6 +44,7 @@ public final class QueryRunner {
             for (String macro : TemporalMacros.MACROS) {
                 statement.execute(macro);
             }
+            UrlFunctions.register(duck);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot configure the DuckDB connection: " + e.getMessage(), e);
         }

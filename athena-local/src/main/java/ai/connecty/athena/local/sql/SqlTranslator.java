@@ -54,13 +54,20 @@ public final class SqlTranslator {
 
     private static String translate(List<Node> nodes, Map<Integer, String> suffixes) {
         StringBuilder out = new StringBuilder();
-        Map<Integer, Division.Run> divisions = new HashMap<>();
+        // An additive run with an interval starts at or before any division run inside it, so it is met first.
+        Map<Integer, Operands.Run> intervals = new HashMap<>();
+        IntervalArithmetic.runs(nodes).forEach(run -> intervals.put(run.start(), run));
+        Map<Integer, Operands.Run> divisions = new HashMap<>();
         Division.runs(nodes).forEach(run -> divisions.put(run.start(), run));
         int i = 0;
         while (i < nodes.size()) {
-            Division.Run division = divisions.get(i);
+            Operands.Run interval = intervals.get(i);
+            Operands.Run division = divisions.get(i);
             int consumed;
-            if (division != null) {
+            if (interval != null) {
+                out.append(IntervalArithmetic.translate(nodes, interval));
+                consumed = interval.end() - i;
+            } else if (division != null) {
                 out.append(Division.translate(nodes, division));
                 consumed = division.end() - i;
             } else {
@@ -144,6 +151,9 @@ public final class SqlTranslator {
             }
         }
         if (!qualified && following instanceof Group call && call.isParen() && !isAggregateFilter(word, call)) {
+            if (UnavailableFunctions.contains(word) && !namesColumns(nodes, i, next)) {
+                throw new UnsupportedSqlException("the function " + token.text());
+            }
             if (word.equals("unnest")) {
                 return Unnest.translate(nodes, i, next, call, out);
             }
@@ -175,6 +185,15 @@ public final class SqlTranslator {
         }
         out.append("::TIMESTAMPTZ");
         return zone - at + 1;
+    }
+
+    /** {@code AS name(a, b)} (an alias with column names) and {@code name(a, b) AS (…)} (a WITH query) are no calls. */
+    private static boolean namesColumns(List<Node> nodes, int name, int columns) {
+        int previous = SqlTree.previous(nodes, name);
+        int as = SqlTree.next(nodes, columns + 1);
+        int query = as < nodes.size() ? SqlTree.next(nodes, as + 1) : nodes.size();
+        return previous >= 0 && SqlTree.isWord(nodes.get(previous), "as")
+                || query < nodes.size() && SqlTree.isWord(nodes.get(as), "as") && SqlTree.isParenGroup(nodes.get(query));
     }
 
     /** {@code count(*) FILTER (WHERE ...)} is a clause, not Trino's filter(array, lambda). */

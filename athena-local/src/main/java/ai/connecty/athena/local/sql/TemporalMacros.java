@@ -3,8 +3,8 @@ package ai.connecty.athena.local.sql;
 import java.util.List;
 
 /**
- * Session macros that give date functions Trino's result type. DuckDB answers {@code date + interval} with a
- * timestamp, while Trino's date_add, date_trunc and sequence keep a date a date; the translator cannot see the
+ * Session macros that give date functions and operators Trino's result type. DuckDB answers {@code date + interval}
+ * with a timestamp, while Trino's {@code +}, date_add, date_trunc and sequence keep a date a date; the translator cannot see the
  * type of a column, so these macros are overloaded on their argument types and DuckDB picks the overload.
  * Created by {@link QueryRunner#configure}.
  */
@@ -14,8 +14,18 @@ final class TemporalMacros {
     static final String DATE_ADD = "athena_date_add";
     /** {@code athena_date_trunc(unit, x)}: x truncated to unit, in x's type. */
     static final String DATE_TRUNC = "athena_date_trunc";
+    /** {@code athena_plus(x, y)}: Trino's {@code x + y} where one side is an interval (see {@link IntervalArithmetic}). */
+    static final String PLUS = "athena_plus";
+    /** {@code athena_minus(x, step)}: Trino's {@code x - step} for an interval step. */
+    static final String MINUS = "athena_minus";
     /** {@code athena_sequence(start, stop[, step])}: Trino's inclusive sequence of integers, dates or timestamps. */
     static final String SEQUENCE = "athena_sequence";
+
+    /** A date moved by whole days, months or years stays a date; Trino refuses a step with a time of day. */
+    private static final String DATE_STEP = "CASE WHEN CAST(%1$s AS TIME) <> TIME '00:00:00' THEN error('%2$s')"
+            + " ELSE CAST(%1$s AS DATE) END";
+    private static final String ADD_TO_DATE = "Cannot add hour, minutes or seconds to a date";
+    private static final String SUBTRACT_FROM_DATE = "Cannot subtract hour, minutes or seconds from a date";
 
     private static final String DATES = "CAST(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), %s) AS DATE[])";
 
@@ -24,11 +34,22 @@ final class TemporalMacros {
                     + " (x TIMESTAMP, step INTERVAL) AS x + step,"
                     + " (x TIMESTAMPTZ, step INTERVAL) AS x + step,"
                     + " (x TIME, step INTERVAL) AS x + step",
+            "CREATE OR REPLACE TEMP MACRO " + PLUS + "(x DATE, y INTERVAL) AS " + DATE_STEP.formatted("x + y", ADD_TO_DATE) + ","
+                    + " (x INTERVAL, y DATE) AS " + DATE_STEP.formatted("y + x", ADD_TO_DATE) + ","
+                    + " (x TIMESTAMP, y INTERVAL) AS x + y, (x INTERVAL, y TIMESTAMP) AS y + x,"
+                    + " (x TIMESTAMPTZ, y INTERVAL) AS x + y, (x INTERVAL, y TIMESTAMPTZ) AS y + x,"
+                    + " (x TIME, y INTERVAL) AS x + y, (x INTERVAL, y TIME) AS y + x,"
+                    + " (x INTERVAL, y INTERVAL) AS x + y,"
+                    // other types: DuckDB's own operator, so a mismatch is reported as the operator's
+                    + " (x, y) AS x + y",
+            "CREATE OR REPLACE TEMP MACRO " + MINUS + "(x DATE, y INTERVAL) AS " + DATE_STEP.formatted("x - y", SUBTRACT_FROM_DATE) + ","
+                    + " (x TIMESTAMP, y INTERVAL) AS x - y, (x TIMESTAMPTZ, y INTERVAL) AS x - y,"
+                    + " (x TIME, y INTERVAL) AS x - y, (x INTERVAL, y INTERVAL) AS x - y, (x, y) AS x - y",
             "CREATE OR REPLACE TEMP MACRO " + DATE_TRUNC + "(unit, x DATE) AS CAST(date_trunc(unit, x) AS DATE),"
                     + " (unit, x TIMESTAMP) AS date_trunc(unit, x),"
                     + " (unit, x TIMESTAMPTZ) AS date_trunc(unit, x)",
-            // (DATE, TIMESTAMP) and (TIMESTAMP, DATE) only arise from DuckDB's typing of `date + INTERVAL`, which
-            // Trino types as a date: sequence(d, d + INTERVAL '2' DAY) is a sequence of dates.
+            // (DATE, TIMESTAMP) and (TIMESTAMP, DATE) arise from DuckDB's typing of `date + interval` when the interval
+            // is not a literal (IntervalArithmetic only sees literals); Trino types that sum as a date.
             "CREATE OR REPLACE TEMP MACRO " + SEQUENCE + "(a BIGINT, b BIGINT) AS generate_series(a, b),"
                     + " (a BIGINT, b BIGINT, step BIGINT) AS generate_series(a, b, step),"
                     + " (a DATE, b DATE) AS " + DATES.formatted("INTERVAL 1 DAY") + ","

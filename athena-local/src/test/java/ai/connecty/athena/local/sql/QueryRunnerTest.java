@@ -144,11 +144,23 @@ class QueryRunnerTest {
         "SELECT regexp_replace('abcabc', '(b)', '<$1>') => a<b>ca<b>c",
         "SELECT split('a,b,c', ',') => [a, b, c]",
         "SELECT split_part('a,b,c', ',', 2) => b",
+        "SELECT split_part('a,b,c', ',', 4) => <null>",
+        "SELECT split_part('a,b,,', ',', 4) => ''",
+        "SELECT split_part('a::b', '::', 2) => b",
+        "SELECT split_part('abc', '', 3) => c",
+        "SELECT split_part('abc', '', 4) => <null>",
+        "SELECT split_part(name, ',', 1) FROM t WHERE id = 2 => b",
         "SELECT strpos('abc', 'c') => 3",
         "SELECT length('abc') => 3",
         "SELECT substr('abcdef', 2, 3) => bcd",
         "SELECT json_extract_scalar('{\"a\": {\"b\": 5}}', '$.a.b') => 5",
         "SELECT json_extract('{\"a\": {\"b\": 5}}', '$.a') => {\"b\":5}",
+        "SELECT json_extract_scalar('{\"a\": {\"b\": 5}}', '$.a') => <null>",
+        "SELECT json_extract_scalar('{\"a\": [1, 2]}', '$.a') => <null>",
+        "SELECT json_extract_scalar('{\"a\": \"x\"}', '$.a') => x",
+        "SELECT json_extract_scalar('{\"a\": true}', '$.a') => true",
+        "SELECT json_extract_scalar('{\"a\": null}', '$.a') => <null>",
+        "SELECT json_extract_scalar(json_parse('{\"a\": 1.5}'), '$.a') => 1.5",
         "SELECT json_format(json_parse('{\"a\": [1, 2]}')) => {\"a\":[1,2]}",
         "SELECT json_parse('[1, 2]') => [1,2]",
         "SELECT CAST(ARRAY[1, 2] AS JSON) => [1,2]",
@@ -221,6 +233,42 @@ class QueryRunnerTest {
         "SELECT CAST(1 AS real) / 0 => Infinity",
         "SELECT 5e0 % 0 => NaN",
         "SELECT count(*) FILTER (WHERE id > 1) / 1 FROM t => 1",
+        // date/time plus or minus an interval keeps its type, as in Trino
+        "SELECT DATE '2020-01-31' + INTERVAL '1' DAY => 2020-02-01",
+        "SELECT DATE '2020-03-01' - INTERVAL '1' DAY => 2020-02-29",
+        "SELECT DATE '2020-01-31' + INTERVAL '1' MONTH => 2020-02-29",
+        "SELECT INTERVAL '1' YEAR + DATE '2020-02-29' => 2021-02-28",
+        "SELECT DATE '2020-01-01' + INTERVAL '24' HOUR => 2020-01-02",
+        "SELECT DATE '2020-01-01' + INTERVAL '1' DAY + INTERVAL '1' MONTH => 2020-02-02",
+        "SELECT DATE '2020-01-10' - INTERVAL '2' DAY * 3 => 2020-01-04",
+        "SELECT typeof(DATE '2020-01-01' - INTERVAL '1' YEAR) => date",
+        "SELECT TIMESTAMP '2020-01-01 10:00:00' - INTERVAL '90' MINUTE => 2020-01-01 08:30:00.000",
+        "SELECT TIMESTAMP '2020-01-01 10:00:00 UTC' + INTERVAL '1' DAY => 2020-01-02 10:00:00.000 UTC",
+        "SELECT TIME '23:30:00' + INTERVAL '1' HOUR => 00:30:00.000",
+        "SELECT -INTERVAL '1' DAY + INTERVAL '3' DAY => 2 00:00:00.000",
+        "SELECT CAST(NULL AS date) + INTERVAL '1' DAY => <null>",
+        "SELECT 10 - 2 - 3 + 1 => 6",
+        "SELECT sequence(DATE '2020-01-01', DATE '2020-01-01' + INTERVAL '2' DAY) => [2020-01-01, 2020-01-02, 2020-01-03]",
+        "SELECT count(*) FROM t WHERE DATE '2020-01-02' - INTERVAL '1' DAY = DATE '2020-01-01' => 2",
+        // URL functions (Trino parses with java.net.URI: an absent part is '', an unparsable URL NULL)
+        "SELECT url_extract_protocol('http://example.com:8080/path1/p.php?k1=v1&k2=v2#Ref1') => http",
+        "SELECT url_extract_host('http://example.com:8080/path1/p.php?k1=v1&k2=v2#Ref1') => example.com",
+        "SELECT url_extract_port('http://example.com:8080/path1/p.php?k1=v1&k2=v2#Ref1') => 8080",
+        "SELECT url_extract_path('http://example.com:8080/path1/p.php?k1=v1&k2=v2#Ref1') => /path1/p.php",
+        "SELECT url_extract_query('http://example.com:8080/path1/p.php?k1=v1&k2=v2#Ref1') => k1=v1&k2=v2",
+        "SELECT url_extract_fragment('http://example.com:8080/path1/p.php?k1=v1&k2=v2#Ref1') => Ref1",
+        "SELECT url_extract_parameter('http://example.com/p?k1=v1&k2=v2&k3&k4#Ref1', 'k2') => v2",
+        "SELECT url_extract_parameter('http://example.com/p?k1=v1&k2=v2&k3&k4#Ref1', 'k3') => ''",
+        "SELECT url_extract_parameter('http://example.com/p?k1=v1&k2=v2&k3&k4#Ref1', 'k9') => <null>",
+        "SELECT url_extract_parameter('http://example.com/p?a=b%20c+d&a=2', 'a') => b c d",
+        "SELECT url_extract_port('https://username:password@example.com') => <null>",
+        "SELECT url_extract_path('https://username:password@example.com') => ''",
+        "SELECT url_extract_host('mailto:test@example.com') => ''",
+        "SELECT url_extract_path('foo') => foo",
+        "SELECT url_extract_host('http://example.com/^') => <null>",
+        "SELECT url_extract_host(CAST(NULL AS varchar)) => <null>",
+        "SELECT url_encode('a b/é~*-_.') => a+b%2F%C3%A9%7E*-_.",
+        "SELECT url_decode('a+b%2Fz%C3%A9') => a b/zé",
     })
     void rendersLikeAthena(String sql, String expected) {
         assertThat(value(sql)).isEqualTo(expected);
@@ -320,6 +368,16 @@ class QueryRunnerTest {
         "SELECT DECIMAL '1.50' / 0|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
         "SELECT DECIMAL '1.50' % DECIMAL '0.00'|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
         "SELECT sum(id) / (count(*) - 2) FROM t|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
+        "SELECT DATE '2020-01-01' + INTERVAL '1' HOUR|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Cannot add hour, minutes or seconds to a date",
+        "SELECT INTERVAL '25' HOUR + DATE '2020-01-01'|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Cannot add hour, minutes or seconds to a date",
+        "SELECT DATE '2020-01-01' - INTERVAL '1' SECOND|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Cannot subtract hour, minutes or seconds from a date",
+        "SELECT INTERVAL '1' DAY - DATE '2020-01-01'|TYPE_MISMATCH|1002|TYPE_MISMATCH: Cannot apply operator: interval day to second - date",
+        "SELECT url_decode('%zz')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: URLDecoder: Illegal hex characters in escape (%) pattern - Error at index 0 in: \"zz\"",
+        "SELECT url_extract_host(1)|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters (integer) for function url_extract_host",
+        "SELECT split_part('a,b', ',', 0)|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Index must be greater than zero",
+        "SELECT split_part('a,b', ',', -1)|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Index must be greater than zero",
+        "SELECT stem('running', 'porter')|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'stem' not registered",
+        "SELECT url_extract_hots('http://a/')|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'url_extract_hots' not registered",
     })
     void engineErrorsUseTrinoNamesAndTypes(String sql, String name, int type, String message) {
         assertThatThrownBy(() -> result(sql)).isInstanceOfSatisfying(EngineFailure.class, e -> {
@@ -391,6 +449,46 @@ class QueryRunnerTest {
         assertThatThrownBy(() -> result("SELECT date_add('fortnight', 1, DATE '2020-01-01')"))
                 .isInstanceOf(UnsupportedSqlException.class)
                 .hasMessageContaining("'fortnight'").hasMessageContaining("SQL-GAPS.md");
+    }
+
+    @Test
+    void dateAndTimestampArithmeticKeepsColumnTypes() {
+        Result r = result("SELECT d + INTERVAL '1' DAY, d - INTERVAL '1' MONTH, ts + INTERVAL '1' HOUR, "
+                + "INTERVAL '2' DAY + ts FROM (VALUES (DATE '2020-01-31', TIMESTAMP '2020-01-01 00:00:00')) AS v(d, ts)");
+        assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
+                .containsExactly("date", "date", "timestamp", "timestamp");
+        assertThat(Arrays.asList(r.rows.get(0)))
+                .containsExactly("2020-02-01", "2019-12-31", "2020-01-01 01:00:00.000", "2020-01-03 00:00:00.000");
+    }
+
+    @Test
+    void urlExtractPortIsABigint() {
+        assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
+    }
+
+    /** Athena functions athena-local cannot run are NOT_SUPPORTED (QueryService turns this exception into ErrorType 1200). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT ST_Point(1, 2)|ST_Point",
+        "SELECT ST_Distance(ST_Point(0, 0), ST_Point(3, 4))|ST_Distance",
+        "SELECT great_circle_distance(0, 0, 1, 1)|great_circle_distance",
+        "SELECT cardinality(approx_set(id)) FROM t|approx_set",
+        "SELECT merge(h) FROM (SELECT approx_set(id) h FROM t)|merge",
+        "SELECT value_at_quantile(qdigest_agg(id), 0.5) FROM t|value_at_quantile",
+        "SELECT tdigest_agg(id) FROM t|tdigest_agg",
+        "SELECT make_set_digest(id) FROM t|make_set_digest",
+        "SELECT numeric_histogram(2, id) FROM t|numeric_histogram",
+        "SELECT bar(0.5, 10)|bar",
+    })
+    void athenaFunctionsWithoutAnEquivalentAreNotSupported(String sql, String function) {
+        assertThatThrownBy(() -> result(sql)).isInstanceOf(UnsupportedSqlException.class)
+                .hasMessage("athena-local does not support the function " + function + " (see athena-local/SQL-GAPS.md)");
+    }
+
+    @Test
+    void namesOfUnavailableFunctionsStayUsableAsQueryNames() {
+        assertThat(value("WITH bar(x) AS (SELECT 1) SELECT x FROM bar")).isEqualTo("1");
+        assertThat(value("SELECT merge FROM (VALUES 3) AS numeric_histogram(merge)")).isEqualTo("3");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package ai.connecty.athena.local.sql;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.duckdb.DuckDBFunctions;
+
+/**
+ * Trino's URL functions, registered on DuckDB as Java functions: Trino parses with {@link URI}, so calling the same
+ * parser is the only way to agree on every odd URL (a component the URL lacks is {@code ''}, a URL {@code URI}
+ * rejects is NULL). {@code url_encode}/{@code url_decode} replace DuckDB's built-ins, which encode differently.
+ */
+final class UrlFunctions {
+
+    /** Thrown inside a function for a bad argument; {@link EngineErrors} maps it to INVALID_FUNCTION_ARGUMENT. */
+    static final class InvalidArgumentException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidArgumentException(String message) {
+            super(message);
+        }
+    }
+
+    private UrlFunctions() {
+    }
+
+    /**
+     * Registers the functions on the DuckDB database of {@code duck}, once: they live in the database's system catalog,
+     * shared by its connections, and DuckDB refuses concurrent registrations, so this is serialised and skipped when
+     * the last function registered is already there.
+     */
+    static synchronized void register(Connection duck) throws SQLException {
+        try (Statement statement = duck.createStatement();
+             ResultSet existing = statement.executeQuery(
+                     "SELECT 1 FROM duckdb_functions() WHERE function_name = 'url_extract_parameter' LIMIT 1")) {
+            if (existing.next()) {
+                return;
+            }
+        }
+        varchar(duck, "url_extract_protocol", url -> part(url, URI::getScheme));
+        varchar(duck, "url_extract_host", url -> part(url, URI::getHost));
+        varchar(duck, "url_extract_path", url -> part(url, URI::getPath));
+        varchar(duck, "url_extract_query", url -> part(url, URI::getQuery));
+        varchar(duck, "url_extract_fragment", url -> part(url, URI::getFragment));
+        varchar(duck, "url_encode", UrlFunctions::encode);
+        varchar(duck, "url_decode", UrlFunctions::decode);
+        register(duck, "url_extract_port", Long.class, (Function<String, Long>) UrlFunctions::port);
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName("url_extract_parameter").withParameters(String.class, String.class).withReturnType(String.class)
+                    .withFunction((BiFunction<String, String, String>) UrlFunctions::parameter).withNullInNullOut().register(duck);
+        }
+    }
+
+    private static void varchar(Connection duck, String name, Function<String, String> function) throws SQLException {
+        register(duck, name, String.class, function);
+    }
+
+    private static <T> void register(Connection duck, String name, Class<T> returns, Function<String, T> function)
+            throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withParameter(String.class).withReturnType(returns).withFunction(function)
+                    .withNullInNullOut().register(duck);
+        }
+    }
+
+    static String part(String url, Function<URI, String> component) {
+        URI uri = parse(url);
+        if (uri == null) {
+            return null;
+        }
+        String value = component.apply(uri);
+        return value == null ? "" : value;
+    }
+
+    static Long port(String url) {
+        URI uri = parse(url);
+        return uri == null || uri.getPort() < 0 ? null : (long) uri.getPort();
+    }
+
+    /** The first {@code name=value} of the raw query whose name matches, decoded; {@code ''} for a bare {@code name}. */
+    static String parameter(String url, String name) {
+        URI uri = parse(url);
+        if (uri == null || uri.getRawQuery() == null) {
+            return null;
+        }
+        for (String argument : uri.getRawQuery().split("&", -1)) {
+            int equals = argument.indexOf('=');
+            String key = equals < 0 ? argument : argument.substring(0, equals);
+            if (key.equals(name)) {
+                return equals < 0 ? "" : decode(argument.substring(equals + 1));
+            }
+        }
+        return null;
+    }
+
+    /** Form encoding (space as {@code +}), as Guava's form-parameter escaper that Trino uses. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(e.getMessage());
+        }
+    }
+
+    private static URI parse(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
