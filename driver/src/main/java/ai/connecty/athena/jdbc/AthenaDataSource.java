@@ -33,8 +33,8 @@ public class AthenaDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         Properties info = snapshot();
-        putOrRemove(info, ConnectionProperty.USER, username);
-        putOrRemove(info, ConnectionProperty.PASSWORD, password);
+        putOrRemove(info, ConnectionProperty.USER.propertyName(), username);
+        putOrRemove(info, ConnectionProperty.PASSWORD.propertyName(), password);
         return driver.connect(ConnectionUrl.PREFIX, info);
     }
 
@@ -46,13 +46,8 @@ public class AthenaDataSource implements DataSource {
         if (name == null) {
             return;
         }
-        String key = ConnectionProperty.byName(name).map(ConnectionProperty::propertyName).orElse(name);
         synchronized (properties) {
-            if (value == null) {
-                properties.remove(key);
-            } else {
-                properties.setProperty(key, value);
-            }
+            putOrRemove(properties, canonicalName(name), value);
         }
     }
 
@@ -61,10 +56,14 @@ public class AthenaDataSource implements DataSource {
         if (name == null) {
             return null;
         }
-        String key = ConnectionProperty.byName(name).map(ConnectionProperty::propertyName).orElse(name);
         synchronized (properties) {
-            return properties.getProperty(key);
+            return properties.getProperty(canonicalName(name));
         }
+    }
+
+    /** The property's own name for any of its aliases, so that a value set under one is read under all. */
+    private static String canonicalName(String name) {
+        return ConnectionProperty.byName(name).map(ConnectionProperty::propertyName).orElse(name);
     }
 
     public void setRegion(String region) {
@@ -414,8 +413,7 @@ public class AthenaDataSource implements DataSource {
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("The driver logs through SLF4J, not java.util.logging",
-                SqlState.FEATURE_NOT_SUPPORTED);
+        return driver.getParentLogger();
     }
 
     @Override
@@ -443,11 +441,11 @@ public class AthenaDataSource implements DataSource {
         setProperty(property.propertyName(), value == null ? null : String.valueOf(value));
     }
 
-    private static void putOrRemove(Properties info, ConnectionProperty property, String value) {
+    private static void putOrRemove(Properties target, String key, String value) {
         if (value == null) {
-            info.remove(property.propertyName());
+            target.remove(key);
         } else {
-            info.setProperty(property.propertyName(), value);
+            target.setProperty(key, value);
         }
     }
 

@@ -7,6 +7,7 @@ import ai.connecty.athena.jdbc.config.ConnectionUrl;
 import ai.connecty.athena.jdbc.config.DriverVersion;
 import ai.connecty.athena.jdbc.config.PropertyInfos;
 import ai.connecty.athena.jdbc.config.PropertySettings;
+import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -118,7 +119,6 @@ public class AthenaDriver implements Driver {
     /** The driver logs through SLF4J, not java.util.logging. */
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("The driver logs through SLF4J, not java.util.logging",
-                SqlState.FEATURE_NOT_SUPPORTED);
+        throw SqlExceptions.notSupported("The driver logs through SLF4J, not java.util.logging");
     }
 }

@@ -19,13 +19,13 @@ public final class AthenaResultSet extends AbstractTextResultSet {
     private final String queryExecutionId;
     private final QueryStatistics statistics;
 
-    AthenaResultSet(AthenaStatement statement, CompletedQuery query, AthenaQueryClient client, PrefetchThreads prefetchThreads,
-                    int fetchSize, long maxRows) {
+    AthenaResultSet(AthenaStatement statement, CompletedQuery query, QueryStatistics statistics, AthenaQueryClient client,
+                    PrefetchThreads prefetchThreads, int fetchSize, long maxRows) {
         super(statement, query.columns());
         this.statement = statement;
         this.rows = query.rows(client, prefetchThreads, QuerySettings.pageSize(fetchSize));
         this.queryExecutionId = query.queryExecutionId();
-        this.statistics = QueryStatistics.from(query.execution().statistics());
+        this.statistics = statistics;
         limitRows(maxRows);
         startingFetchSize(fetchSize);
     }

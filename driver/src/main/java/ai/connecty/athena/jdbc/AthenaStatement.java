@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.errors.WarningChain;
+import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.CompletedQuery;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
@@ -63,7 +64,9 @@ public class AthenaStatement implements Statement {
         queryExecutionId = null;
         statistics = null;
         clearWarnings();
-        StatementExecution execution = new StatementExecution(connection.queryClient(), connection.pollingClock(), warnings::add);
+        // One client for the whole run: the result set pages with the network timeout the query started with.
+        AthenaQueryClient client = connection.queryClient();
+        StatementExecution execution = new StatementExecution(client, connection.pollingClock(), warnings::add);
         running = execution;
         try {
             CompletedQuery query = execution.run(sql, connection.currentCatalog(), connection.currentSchema(),
@@ -71,7 +74,7 @@ public class AthenaStatement implements Statement {
             statistics = QueryStatistics.from(query.execution().statistics());
             if (query.hasResultSet()) {
                 synchronized (this) {
-                    resultSet = new AthenaResultSet(this, query, connection.queryClient(), connection.prefetchThreads(),
+                    resultSet = new AthenaResultSet(this, query, statistics, client, connection.prefetchThreads(),
                             fetchSize, maxRows);
                 }
                 return true;

@@ -27,32 +27,29 @@ final class ValueFormats {
     }
 
     static String roleArn(String value) throws SQLException {
-        if (!ROLE_ARN.matcher(value).matches()) {
-            throw ConfigErrors.invalidValue(ConnectionProperty.ROLE_ARN, value,
-                    "expected an IAM role ARN such as arn:aws:iam::123456789012:role/connecty-athena");
-        }
-        return value;
+        return matching(ROLE_ARN, ConnectionProperty.ROLE_ARN, value,
+                "expected an IAM role ARN such as arn:aws:iam::123456789012:role/connecty-athena");
     }
 
     static String roleSessionName(String value) throws SQLException {
-        if (!SESSION_NAME.matcher(value).matches()) {
-            throw ConfigErrors.invalidValue(ConnectionProperty.ROLE_SESSION_NAME, value,
-                    "expected 2-64 characters from letters, digits and +=,.@_-");
-        }
-        return value;
+        return matching(SESSION_NAME, ConnectionProperty.ROLE_SESSION_NAME, value,
+                "expected 2-64 characters from letters, digits and +=,.@_-");
     }
 
     static String externalId(String value) throws SQLException {
-        if (!EXTERNAL_ID.matcher(value).matches()) {
-            throw ConfigErrors.invalidValue(ConnectionProperty.EXTERNAL_ID, value,
-                    "expected 2-1224 characters from letters, digits and +=,.@:/_-");
-        }
-        return value;
+        return matching(EXTERNAL_ID, ConnectionProperty.EXTERNAL_ID, value,
+                "expected 2-1224 characters from letters, digits and +=,.@:/_-");
     }
 
     static String accountId(ConnectionProperty property, String value) throws SQLException {
-        if (!ACCOUNT_ID.matcher(value).matches()) {
-            throw ConfigErrors.invalidValue(property, value, "expected a 12-digit AWS account id");
+        return matching(ACCOUNT_ID, property, value, "expected a 12-digit AWS account id");
+    }
+
+    /** {@code value} unchanged when the whole of it matches {@code format}, else refused naming the property. */
+    private static String matching(Pattern format, ConnectionProperty property, String value, String expectation)
+            throws SQLException {
+        if (!format.matcher(value).matches()) {
+            throw ConfigErrors.invalidValue(property, value, expectation);
         }
         return value;
     }

@@ -78,11 +78,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         List<List<String>> rows = new ArrayList<>();
         String resolved = catalogOrDefault(catalog);
         if (resolved != null) {
-            NamePattern pattern = NamePattern.of(schemaPattern);
-            for (String schema : access.databases(resolved)) {
-                if (pattern.matches(schema)) {
-                    rows.add(row(schema, resolved));
-                }
+            for (String schema : databasesMatching(resolved, NamePattern.of(schemaPattern))) {
+                rows.add(row(schema, resolved));
             }
         }
         rows.sort(Comparator.comparing((List<String> r) -> r.get(1)).thenComparing(r -> r.get(0)));
@@ -158,21 +155,26 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         if (pattern.exactName().isPresent()) {
             return Collections.singletonList(pattern.exactName().get());
         }
-        List<String> schemas = new ArrayList<>();
-        for (String schema : access.databases(catalog)) {
-            if (pattern.matches(schema)) {
-                schemas.add(schema);
-            }
-        }
+        List<String> schemas = databasesMatching(catalog, pattern);
         Collections.sort(schemas);
         return schemas;
+    }
+
+    private List<String> databasesMatching(String catalog, NamePattern pattern) throws SQLException {
+        List<String> matching = new ArrayList<>();
+        for (String database : access.databases(catalog)) {
+            if (pattern.matches(database)) {
+                matching.add(database);
+            }
+        }
+        return matching;
     }
 
     /** Null catalog = the connection's current one; "" = objects without a catalog, which Athena does not have. */
     private String catalogOrDefault(String catalog) throws SQLException {
         if (catalog == null) {
-            String current = connection.getCatalog();
-            return current == null ? config.catalog() : current;
+            // Never null: it starts as the Catalog property, which has a default, and setCatalog refuses empty names.
+            return connection.getCatalog();
         }
         return catalog.isEmpty() ? null : catalog;
     }

@@ -92,13 +92,14 @@ final class CatalogAccess {
         try {
             return supplier.get();
         } catch (AwsServiceException e) {
-            if (isAccessDenied(e) && action.startsWith("glue:") && "auto".equals(method)) {
+            boolean denied = isAccessDenied(e);
+            if (denied && action.startsWith("glue:") && "auto".equals(method)) {
                 throw new GlueDenied(action, e.awsErrorDetails() == null ? e.getMessage()
                         : e.awsErrorDetails().errorMessage());
             }
-            String state = isAccessDenied(e) ? SqlState.INSUFFICIENT_PRIVILEGE : SqlState.SYSTEM_ERROR;
+            String state = denied ? SqlState.INSUFFICIENT_PRIVILEGE : SqlState.SYSTEM_ERROR;
             throw new SQLException(action + " on " + resource + " failed: " + e.getMessage()
-                    + (isAccessDenied(e) ? " Grant " + action + " to the connection's IAM identity." : ""), state, e);
+                    + (denied ? " Grant " + action + " to the connection's IAM identity." : ""), state, e);
         } catch (SdkClientException e) {
             throw new SQLException(action + " on " + resource + " could not reach AWS: " + e.getMessage(),
                     SqlState.CONNECTION_EXCEPTION, e);

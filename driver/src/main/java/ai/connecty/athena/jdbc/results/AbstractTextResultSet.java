@@ -81,10 +81,6 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         this.fetchSize = rows;
     }
 
-    protected final List<ColumnSpec> columns() {
-        return columns;
-    }
-
     @Override
     protected final void checkOpen() throws SQLException {
         if (closed) {

@@ -89,8 +89,7 @@ public final class TypeConversions {
      * @param zone   the zone of zone-less dates and times (the Calendar's, or the JVM default)
      */
     public <T> T convert(String column, AthenaType type, String text, Class<T> target, ZoneId zone) throws SQLException {
-        Class<?> wanted = target == Object.class ? type.defaultJavaClass() : BOXED.getOrDefault(target, target);
-        Conversion conversion = table.get(type) == null ? null : table.get(type).get(wanted);
+        Conversion conversion = find(type, target);
         if (conversion == null) {
             throw new SQLDataException(String.format(Locale.ROOT,
                     "Cannot read column '%s' of type %s as %s: this conversion is not supported; use getString or getObject",
@@ -111,8 +110,14 @@ public final class TypeConversions {
 
     /** Whether {@link #convert} knows the pair; used to answer {@code getObject(i, Class)} questions up front. */
     public boolean supports(AthenaType type, Class<?> target) {
+        return find(type, target) != null;
+    }
+
+    /** The table's conversion for the pair, null when there is none. */
+    private Conversion find(AthenaType type, Class<?> target) {
         Class<?> wanted = target == Object.class ? type.defaultJavaClass() : BOXED.getOrDefault(target, target);
-        return table.get(type) != null && table.get(type).containsKey(wanted);
+        Map<Class<?>, Conversion> byTarget = table.get(type);
+        return byTarget == null ? null : byTarget.get(wanted);
     }
 
     private static String message(String column, AthenaType type, String text, Class<?> target, String reason) {
@@ -248,15 +253,14 @@ public final class TypeConversions {
     // ---- dates and times -------------------------------------------------------------------------------
 
     private void registerDateTimes() {
-        Set<AthenaType> date = union(EnumSet.of(AthenaType.DATE), TEXT);
-        Set<AthenaType> timestamp = union(EnumSet.of(AthenaType.TIMESTAMP), TEXT);
+        // Zone-less date and timestamp text (and free text that may hold either) parse the same way.
+        Set<AthenaType> zoneless = union(EnumSet.of(AthenaType.DATE, AthenaType.TIMESTAMP), TEXT);
         Set<AthenaType> zoned = EnumSet.of(AthenaType.TIMESTAMP_WITH_TIME_ZONE);
 
-        register(date, LocalDate.class, (text, zone) -> DateTimeText.parseTimestamp(text).toLocalDate());
-        register(EnumSet.of(AthenaType.TIMESTAMP), LocalDate.class, (text, zone) -> DateTimeText.parseTimestamp(text).toLocalDate());
+        register(zoneless, LocalDate.class, (text, zone) -> DateTimeText.parseTimestamp(text).toLocalDate());
         register(zoned, LocalDate.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toLocalDate());
 
-        register(union(timestamp, EnumSet.of(AthenaType.DATE)), LocalDateTime.class, (text, zone) -> DateTimeText.parseTimestamp(text));
+        register(zoneless, LocalDateTime.class, (text, zone) -> DateTimeText.parseTimestamp(text));
         register(zoned, LocalDateTime.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toLocalDateTime());
 
         register(union(EnumSet.of(AthenaType.TIME), TEXT), LocalTime.class, (text, zone) -> DateTimeText.parseTime(text));
@@ -269,7 +273,7 @@ public final class TypeConversions {
         register(zoned, Instant.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toInstant());
         register(EnumSet.of(AthenaType.TIMESTAMP), Instant.class, (text, zone) -> DateTimeText.parseTimestamp(text).atZone(zone).toInstant());
 
-        register(union(date, EnumSet.of(AthenaType.TIMESTAMP)), java.sql.Date.class,
+        register(zoneless, java.sql.Date.class,
                 (text, zone) -> new java.sql.Date(DateTimeText.parseTimestamp(text).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli()));
         register(zoned, java.sql.Date.class,
                 (text, zone) -> new java.sql.Date(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
@@ -283,7 +287,7 @@ public final class TypeConversions {
         register(zoned, Time.class,
                 (text, zone) -> new Time(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
 
-        register(union(timestamp, EnumSet.of(AthenaType.DATE)), Timestamp.class,
+        register(zoneless, Timestamp.class,
                 (text, zone) -> Timestamp.from(DateTimeText.parseTimestamp(text).atZone(zone).toInstant()));
         register(zoned, Timestamp.class,
                 (text, zone) -> Timestamp.from(DateTimeText.parseTimestampWithTimeZone(text).toInstant()));
