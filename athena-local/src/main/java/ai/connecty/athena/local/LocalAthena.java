@@ -8,6 +8,7 @@ import ai.connecty.athena.local.control.ControlEndpoint;
 import ai.connecty.athena.local.control.Faults;
 import ai.connecty.athena.local.control.Readiness;
 import ai.connecty.athena.local.control.RequestLog;
+import ai.connecty.athena.local.demo.DemoData;
 import ai.connecty.athena.local.http.EndpointHandler;
 import ai.connecty.athena.local.http.JsonServiceEndpoint;
 import ai.connecty.athena.local.http.SelfSignedTls;
@@ -69,7 +70,7 @@ public final class LocalAthena implements AutoCloseable {
     public static final String SERVICE_ACCOUNT_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     public static final String SERVICE_ACCOUNT_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     public static final String ROLE_ARN = "arn:aws:iam::123456789012:role/connecty-athena";
-    public static final String DEMO_BUCKET = "demo-data";
+    public static final String DEMO_BUCKET = DemoData.BUCKET;
     public static final String RESULTS_BUCKET = "athena-results";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAthena.class);

@@ -3,14 +3,12 @@ package ai.connecty.athena.local.athena;
 import ai.connecty.athena.local.api.AwsException;
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.catalog.CatalogStore;
-import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DatabaseDef;
 import ai.connecty.athena.local.catalog.NamePattern;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.glue.GlueJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -133,8 +131,8 @@ final class MetadataOperations {
         n.put("Name", t.name());
         n.put("CreateTime", GlueJson.time(t.createTime()));
         n.put("TableType", t.tableType());
-        columns(n.putArray("Columns"), t.columns());
-        columns(n.putArray("PartitionKeys"), t.partitionKeys());
+        GlueJson.columns(n.putArray("Columns"), t.columns());
+        GlueJson.columns(n.putArray("PartitionKeys"), t.partitionKeys());
         Map<String, String> params = new TreeMap<>(t.parameters());
         if (!t.isView()) {
             params.put("inputformat", t.inputFormat());
@@ -146,17 +144,6 @@ final class MetadataOperations {
         ObjectNode p = n.putObject("Parameters");
         params.forEach(p::put);
         return n;
-    }
-
-    private static void columns(ArrayNode array, List<ColumnDef> cols) {
-        for (ColumnDef c : cols) {
-            ObjectNode col = array.addObject();
-            col.put("Name", c.name());
-            col.put("Type", c.type());
-            if (!c.comment().isEmpty()) {
-                col.put("Comment", c.comment());
-            }
-        }
     }
 
     private DataCatalog catalog(String name) {

@@ -63,6 +63,11 @@ public record TableDef(String database, String name, String tableType, List<Colu
         return all;
     }
 
+    public TableDef withColumns(List<ColumnDef> newColumns) {
+        return new TableDef(database, name, tableType, newColumns, partitionKeys, location, inputFormat, outputFormat,
+                serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner);
+    }
+
     public TableDef withParameters(Map<String, String> newParameters) {
         return new TableDef(database, name, tableType, columns, partitionKeys, location, inputFormat, outputFormat,
                 serdeLibrary, serdeParameters, newParameters, viewSql, viewColumns, createTime, owner);

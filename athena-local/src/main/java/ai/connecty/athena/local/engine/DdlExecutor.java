@@ -86,10 +86,7 @@ final class DdlExecutor {
             return dropPartitions(d);
         }
         if (s instanceof DdlStatement.AddColumns a) {
-            return alter(a.table(), t -> new TableDef(t.database(), t.name(), t.tableType(),
-                    concat(t.columns(), a.columns()), t.partitionKeys(), t.location(), t.inputFormat(), t.outputFormat(),
-                    t.serdeLibrary(), t.serdeParameters(), t.parameters(), t.viewSql(), t.viewColumns(), t.createTime(),
-                    t.owner()));
+            return alter(a.table(), t -> t.withColumns(concat(t.columns(), a.columns())));
         }
         if (s instanceof DdlStatement.SetTableProperties p) {
             return alter(p.table(), t -> {
@@ -268,12 +265,11 @@ final class DdlExecutor {
 
     private StatementResult addPartitions(DdlStatement.AddPartitions a) {
         TableDef t = table(a.table());
+        List<PartitionDef> existing = store.partitions(catalog.name(), t.database(), t.name());
         List<PartitionDef> defs = new ArrayList<>();
         for (DdlStatement.PartitionSpec spec : a.partitions()) {
             List<String> values = partitionValues(t, spec.values());
-            boolean exists = store.partitions(catalog.name(), t.database(), t.name()).stream()
-                    .anyMatch(p -> p.values().equals(values));
-            if (exists && !a.ifNotExists()) {
+            if (!a.ifNotExists() && existing.stream().anyMatch(p -> p.values().equals(values))) {
                 throw hiveFailure(DDL_TASK + "AlreadyExistsException(message:Partition already exists: "
                         + partitionName(t, values) + ")", "Partition already exists.");
             }

@@ -105,7 +105,8 @@ public final class GlueJson {
         return sd;
     }
 
-    private static void columns(ArrayNode array, List<ColumnDef> columns) {
+    /** Appends one {@code Column} per definition; Athena's TableMetadata uses the same shape as Glue. */
+    public static void columns(ArrayNode array, List<ColumnDef> columns) {
         for (ColumnDef c : columns) {
             ObjectNode col = array.addObject();
             col.put("Name", c.name());

@@ -82,7 +82,8 @@ public final class S3Endpoint implements ServiceEndpoint {
             throw new AwsException(400, "InvalidBucketName", "The specified bucket is not valid.",
                     Map.of("BucketName", target.bucket()));
         }
-        HttpResponse response = switch (operation(request)) {
+        String operation = operation(request);
+        HttpResponse response = switch (operation) {
             case "ListBuckets" -> listBuckets(call);
             case "GetBucketLocation" -> getBucketLocation(target, call);
             case "ListObjectsV2" -> listObjectsV2(target, request, call);
@@ -92,7 +93,7 @@ public final class S3Endpoint implements ServiceEndpoint {
             case "PutObject" -> putObject(target, request, call);
             case "DeleteObject" -> deleteObject(target, call);
             default -> throw new AwsException(501, "NotImplemented", "athena-local does not implement "
-                    + operation(request) + "; it supports GetObject, HeadObject, PutObject, DeleteObject, "
+                    + operation + "; it supports GetObject, HeadObject, PutObject, DeleteObject, "
                     + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket and ListBuckets");
         };
         return response.header("x-amz-request-id", request.requestId());
@@ -245,7 +246,8 @@ public final class S3Endpoint implements ServiceEndpoint {
                     + "in '/' can only be an empty folder marker: " + target.key(), Map.of("Key", target.key()));
         }
         try {
-            Files.createDirectories(store.root().resolve(target.bucket()).resolve(target.key()).normalize());
+            // objectPath, like every other object operation: a marker key with '..' must not leave the bucket.
+            Files.createDirectories(objectPath(target));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

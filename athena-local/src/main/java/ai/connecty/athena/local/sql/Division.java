@@ -1,7 +1,6 @@
 package ai.connecty.athena.local.sql;
 
 import ai.connecty.athena.local.sql.SqlTree.Node;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,19 +31,8 @@ final class Division {
 
     /** The runs in {@code nodes} with a {@code /} or {@code %} (one bracket level, see {@link Operands}). */
     static List<Operands.Run> runs(List<Node> nodes) {
-        List<Operands.Run> runs = new ArrayList<>();
-        int i = SqlTree.next(nodes, 0);
-        while (i < nodes.size()) {
-            Operands.Run run = Operands.canStart(nodes, i, false)
-                    ? Operands.run(nodes, i, Operands.Level.MULTIPLICATIVE, false) : null;
-            if (run != null && run.operators().stream().anyMatch(o -> !o.equals("*"))) {
-                runs.add(run);
-                i = SqlTree.next(nodes, run.end());
-            } else {
-                i = SqlTree.next(nodes, i + 1);
-            }
-        }
-        return runs;
+        return Operands.runs(nodes, Operands.Level.MULTIPLICATIVE, false,
+                run -> run.operators().stream().anyMatch(o -> !o.equals("*")));
     }
 
     /** The DuckDB text of {@code run}; each operand is translated on its own. */

@@ -2,7 +2,6 @@ package ai.connecty.athena.local.sql;
 
 import ai.connecty.athena.local.sql.SqlTree.Leaf;
 import ai.connecty.athena.local.sql.SqlTree.Node;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,19 +18,8 @@ final class IntervalArithmetic {
 
     /** The runs in {@code nodes} (one bracket level) that add or subtract an interval literal. */
     static List<Operands.Run> runs(List<Node> nodes) {
-        List<Operands.Run> runs = new ArrayList<>();
-        int i = SqlTree.next(nodes, 0);
-        while (i < nodes.size()) {
-            Operands.Run run = Operands.canStart(nodes, i, true) ? Operands.run(nodes, i, Operands.Level.ADDITIVE, true) : null;
-            if (run != null && !run.operators().isEmpty()
-                    && run.operands().stream().anyMatch(bounds -> isInterval(nodes, bounds))) {
-                runs.add(run);
-                i = SqlTree.next(nodes, run.end());
-            } else {
-                i = SqlTree.next(nodes, i + 1);
-            }
-        }
-        return runs;
+        return Operands.runs(nodes, Operands.Level.ADDITIVE, true, run -> !run.operators().isEmpty()
+                && run.operands().stream().anyMatch(bounds -> isInterval(nodes, bounds)));
     }
 
     /** The DuckDB text of {@code run}; each operand is translated on its own. */

@@ -6,6 +6,7 @@ import ai.connecty.athena.local.sql.SqlTree.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the operands of Trino's binary arithmetic on one bracket level of the token tree, following Trino's precedence:
@@ -50,7 +51,7 @@ final class Operands {
      * Whether a run may start at {@code i}: not inside a name ({@code a.b}, {@code x::t}), not the arguments of a call.
      * A leading sign is unary only where no operand precedes it; {@code signed} says whether the caller accepts one.
      */
-    static boolean canStart(List<Node> nodes, int i, boolean signed) {
+    private static boolean canStart(List<Node> nodes, int i, boolean signed) {
         int previous = SqlTree.previous(nodes, i);
         Node before = previous < 0 ? null : nodes.get(previous);
         if (isSign(nodes.get(i))) {
@@ -68,7 +69,7 @@ final class Operands {
     }
 
     /** The run of {@code level} operators starting at {@code start}, or null when no operand starts there. */
-    static Run run(List<Node> nodes, int start, Level level, boolean signed) {
+    private static Run run(List<Node> nodes, int start, Level level, boolean signed) {
         int end = operandEnd(nodes, start, level, signed);
         if (end < 0) {
             return null;
@@ -88,6 +89,25 @@ final class Operands {
             op = SqlTree.next(nodes, end);
         }
         return new Run(start, end, operands, operators);
+    }
+
+    /**
+     * The runs of {@code level} operators on this bracket level that {@code wanted} accepts, left to right and not
+     * overlapping; where a run is not wanted the scan moves on one node, so a later operand can still start one.
+     */
+    static List<Run> runs(List<Node> nodes, Level level, boolean signed, Predicate<Run> wanted) {
+        List<Run> runs = new ArrayList<>();
+        int i = SqlTree.next(nodes, 0);
+        while (i < nodes.size()) {
+            Run run = canStart(nodes, i, signed) ? run(nodes, i, level, signed) : null;
+            if (run != null && wanted.test(run)) {
+                runs.add(run);
+                i = SqlTree.next(nodes, run.end());
+            } else {
+                i = SqlTree.next(nodes, i + 1);
+            }
+        }
+        return runs;
     }
 
     /** The DuckDB text of one operand, translated on its own. */

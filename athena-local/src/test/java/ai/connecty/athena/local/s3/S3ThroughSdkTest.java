@@ -72,6 +72,17 @@ class S3ThroughSdkTest {
     }
 
     @Test
+    void emptyFolderMarkerBecomesADirectoryButMayNotLeaveItsBucket() {
+        admin.putObject(r -> r.bucket("athena-results").key("markers/inside/"), RequestBody.empty());
+        assertThat(athena.buckets().root().resolve("athena-results").resolve("markers/inside")).isDirectory();
+
+        assertThatThrownBy(() -> admin.putObject(r -> r.bucket("athena-results").key("markers/../../escaped-marker/"),
+                RequestBody.empty()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(athena.buckets().root().resolve("escaped-marker")).doesNotExist();
+    }
+
+    @Test
     void rangedGetsReturnPartialContent() {
         admin.putObject(r -> r.bucket("demo-data").key("range.txt"), RequestBody.fromString("0123456789"));
 
