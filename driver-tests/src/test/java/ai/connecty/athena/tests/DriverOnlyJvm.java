@@ -29,12 +29,18 @@ final class DriverOnlyJvm {
     }
 
     static Outcome run(List<String> jvmOptions, Class<?> mainClass, String... args) throws Exception {
+        return run(driverRuntimeClasspath(), jvmOptions, mainClass, args);
+    }
+
+    /** Runs {@code mainClass} with the given driver class path (plus the test classes) instead of the default. */
+    static Outcome run(String driverClasspath, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Daws.disableEc2Metadata=true");
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classpath(mainClass));
+        command.add(driverClasspath + File.pathSeparator + programLocation(mainClass));
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         // A file rather than a pipe: a chatty program cannot block on it, and a hung one still lets us time out.
@@ -55,13 +61,16 @@ final class DriverOnlyJvm {
         }
     }
 
-    private static String classpath(Class<?> mainClass) throws IOException, URISyntaxException {
+    private static String driverRuntimeClasspath() throws IOException {
         Path classpathFile = Path.of("target", "driver-runtime-classpath.txt");
         assertThat(classpathFile).as("written by maven-dependency-plugin:build-classpath").exists();
         String driverClasspath = Files.readString(classpathFile).strip();
         assertThat(driverClasspath).contains("connecty-athena-jdbc").doesNotContain("connecty-athena-local");
-        Path programLocation = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return driverClasspath + File.pathSeparator + programLocation;
+        return driverClasspath;
+    }
+
+    private static Path programLocation(Class<?> mainClass) throws URISyntaxException {
+        return Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static String javaExecutable() throws IOException {
