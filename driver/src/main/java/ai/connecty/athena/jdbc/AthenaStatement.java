@@ -5,7 +5,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.CompletedQuery;
-import ai.connecty.athena.jdbc.execution.QuerySettings;
+import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
 import ai.connecty.athena.jdbc.results.FetchHints;
 import java.sql.Connection;
@@ -56,9 +56,23 @@ public class AthenaStatement implements Statement {
     @Override
     public boolean execute(String sql) throws SQLException {
         checkOpen();
+        return executeRequest(request(sql));
+    }
+
+    /** The request for {@code sql} in this statement's current context and settings. */
+    protected final QueryRequest request(String sql) throws SQLException {
         if (sql == null || sql.trim().isEmpty()) {
             throw new SQLException("The SQL text is empty: pass the query to run", SqlState.INVALID_PARAMETER_VALUE);
         }
+        return QueryRequest.of(sql, connection.currentCatalog(), connection.currentSchema(), queryTimeoutSeconds, fetchSize);
+    }
+
+    /**
+     * The one way every execute method of this statement and its subclasses runs a query: true when it left a
+     * result set, false when an update count.
+     */
+    protected final boolean executeRequest(QueryRequest request) throws SQLException {
+        checkOpen();
         closeResultSet();
         updateCount = -1;
         queryExecutionId = null;
@@ -69,8 +83,7 @@ public class AthenaStatement implements Statement {
         StatementExecution execution = new StatementExecution(client, connection.pollingClock(), warnings::add);
         running = execution;
         try {
-            CompletedQuery query = execution.run(sql, connection.currentCatalog(), connection.currentSchema(),
-                    queryTimeoutSeconds, QuerySettings.pageSize(fetchSize));
+            CompletedQuery query = execution.run(request);
             statistics = QueryStatistics.from(query.execution().statistics());
             if (query.hasResultSet()) {
                 synchronized (this) {

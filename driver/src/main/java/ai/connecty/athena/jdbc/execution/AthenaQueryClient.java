@@ -64,12 +64,15 @@ public final class AthenaQueryClient {
      * resends it on retries, and Athena then answers with the first submission's id instead of running the
      * query again.
      */
-    public String start(String sql, String catalog, String database, String clientRequestToken) throws SQLException {
+    public String start(QueryRequest query, String clientRequestToken) throws SQLException {
         StartQueryExecutionRequest request = StartQueryExecutionRequest.builder()
-                .queryString(sql)
+                .queryString(query.sql())
                 .clientRequestToken(clientRequestToken)
                 .workGroup(settings.workGroup())
-                .queryExecutionContext(QueryExecutionContext.builder().catalog(catalog).database(database).build())
+                .queryExecutionContext(QueryExecutionContext.builder()
+                        .catalog(query.catalog()).database(query.database()).build())
+                // Athena refuses an empty list on statements without placeholders: send none rather than [].
+                .executionParameters(query.executionParameters().isEmpty() ? null : query.executionParameters())
                 .resultConfiguration(resultConfiguration())
                 .resultReuseConfiguration(resultReuseConfiguration())
                 .overrideConfiguration(requestTimeouts)

@@ -42,23 +42,19 @@ public final class StatementExecution {
         return queryExecutionId;
     }
 
-    /**
-     * @param timeoutSeconds Statement.setQueryTimeout; 0 for none
-     * @param firstPageSize  MaxResults of the first GetQueryResults call
-     */
-    public CompletedQuery run(String sql, String catalog, String database, int timeoutSeconds, int firstPageSize)
-            throws SQLException {
+    /** Submits the request, waits for a terminal state and fetches the first page of results. */
+    public CompletedQuery run(QueryRequest request) throws SQLException {
         try {
             if (cancelSignal.isFired()) {
                 throw new SQLException("The statement was cancelled before the query was submitted", SqlState.QUERY_CANCELED);
             }
-            String id = client.start(sql, catalog, database, UUID.randomUUID().toString());
+            String id = client.start(request, UUID.randomUUID().toString());
             queryExecutionId = id;
             if (cancelSignal.isFired()) {
                 stopOnce(id);
                 throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
             }
-            QueryExecution execution = awaitTerminalState(id, timeoutSeconds);
+            QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds());
             QueryExecutionState state = execution.status().state();
             if (state == QueryExecutionState.FAILED) {
                 throw ErrorTranslator.queryFailed(execution);
@@ -67,7 +63,7 @@ public final class StatementExecution {
                 String reason = execution.status().stateChangeReason();
                 throw ErrorTranslator.cancelled(id, reason == null ? "cancelled outside this statement" : reason);
             }
-            return new CompletedQuery(execution, client.fetchPage(id, null, firstPageSize));
+            return new CompletedQuery(execution, client.fetchPage(id, null, request.pageSize()));
         } finally {
             finished = true;
         }

@@ -33,7 +33,7 @@ class StatementExecutionTest {
         ScriptedAthenaClient athena = new ScriptedAthenaClient()
                 .states(QUEUED, QUEUED, RUNNING, RUNNING, RUNNING, RUNNING, SUCCEEDED);
 
-        CompletedQuery query = execution(athena, settings()).run("SELECT 1", "AwsDataCatalog", "default", 0, 1000);
+        CompletedQuery query = execution(athena, settings()).run(QueryRequest.of("SELECT 1", "AwsDataCatalog", "default", 0, 1000));
 
         assertThat(query.queryExecutionId()).isEqualTo(ScriptedAthenaClient.ID);
         assertThat(clock.waits).containsExactly(100L, 200L, 400L, 800L, 1000L, 1000L);
@@ -47,8 +47,8 @@ class StatementExecutionTest {
                 .encryption("SSE_KMS", "arn:aws:kms:us-east-1:123456789012:key/k").expectedBucketOwner("123456789012")
                 .aclOption("BUCKET_OWNER_FULL_CONTROL").resultReuse(true, 30).build();
 
-        execution(athena, settings).run("SELECT 1", "lakehouse", "sales", 0, 1000);
-        execution(athena, settings).run("SELECT 1", "lakehouse", "sales", 0, 1000);
+        execution(athena, settings).run(QueryRequest.of("SELECT 1", "lakehouse", "sales", 0, 1000));
+        execution(athena, settings).run(QueryRequest.of("SELECT 1", "lakehouse", "sales", 0, 1000));
 
         StartQueryExecutionRequest request = athena.starts.get(0);
         assertThat(request.queryString()).isEqualTo("SELECT 1");
@@ -70,7 +70,7 @@ class StatementExecutionTest {
     void resultReuseIsLeftOutWhenDisabled() throws SQLException {
         ScriptedAthenaClient athena = new ScriptedAthenaClient().states(SUCCEEDED);
 
-        execution(athena, settings()).run("SELECT 1", "AwsDataCatalog", "default", 0, 1000);
+        execution(athena, settings()).run(QueryRequest.of("SELECT 1", "AwsDataCatalog", "default", 0, 1000));
 
         assertThat(athena.starts.get(0).resultReuseConfiguration()).isNull();
         assertThat(athena.starts.get(0).resultConfiguration().encryptionConfiguration()).isNull();
@@ -80,7 +80,7 @@ class StatementExecutionTest {
     void timeoutStopsTheQueryAndThrowsHyt00() {
         ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING);
 
-        assertThatThrownBy(() -> execution(athena, settings()).run("SELECT 1", "c", "d", 2, 1000))
+        assertThatThrownBy(() -> execution(athena, settings()).run(QueryRequest.of("SELECT 1", "c", "d", 2, 1000)))
                 .isInstanceOf(SQLTimeoutException.class)
                 .hasMessageContaining(ScriptedAthenaClient.ID)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HYT00"));
@@ -95,7 +95,7 @@ class StatementExecutionTest {
         StatementExecution execution = execution(athena, settings());
         clock.onWait(execution::cancel);
 
-        assertThatThrownBy(() -> execution.run("SELECT 1", "c", "d", 0, 1000))
+        assertThatThrownBy(() -> execution.run(QueryRequest.of("SELECT 1", "c", "d", 0, 1000)))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("cancelled")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
@@ -110,7 +110,7 @@ class StatementExecutionTest {
         StatementExecution execution = execution(athena, settings());
         clock.onWait(execution::cancel);
 
-        assertThatThrownBy(() -> execution.run("SELECT 1", "c", "d", 0, 1000)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execution.run(QueryRequest.of("SELECT 1", "c", "d", 0, 1000))).isInstanceOf(SQLException.class);
 
         assertThat(warnings).hasSize(1);
         assertThat((Throwable) warnings.get(0)).hasMessageContaining(ScriptedAthenaClient.ID)
@@ -121,7 +121,7 @@ class StatementExecutionTest {
     void queryCancelledElsewhereIs57014WithAthenasReason() {
         ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING, CANCELLED);
 
-        assertThatThrownBy(() -> execution(athena, settings()).run("SELECT 1", "c", "d", 0, 1000))
+        assertThatThrownBy(() -> execution(athena, settings()).run(QueryRequest.of("SELECT 1", "c", "d", 0, 1000)))
                 .hasMessageContaining("was cancelled")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
         assertThat(athena.stops).isEmpty();
@@ -133,7 +133,7 @@ class StatementExecutionTest {
         StatementExecution execution = execution(athena, settings());
         execution.cancel();
 
-        assertThatThrownBy(() -> execution.run("SELECT 1", "c", "d", 0, 1000))
+        assertThatThrownBy(() -> execution.run(QueryRequest.of("SELECT 1", "c", "d", 0, 1000)))
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
         assertThat(athena.starts).isEmpty();
     }
