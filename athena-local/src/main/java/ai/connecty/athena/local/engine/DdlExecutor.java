@@ -41,6 +41,8 @@ final class DdlExecutor {
     private final QueryContext ctx;
     private final CatalogStore store;
     private final DataCatalog catalog;
+    /** Athena's content type of this statement's result files: binary unless a Hive describe or change wrote text. */
+    private String contentType = ResultStore.BINARY;
 
     DdlExecutor(QueryContext ctx) {
         this.ctx = ctx;
@@ -86,6 +88,7 @@ final class DdlExecutor {
             return dropPartitions(d);
         }
         if (s instanceof DdlStatement.AddColumns a) {
+            contentType = ResultStore.APPLICATION;
             return alter(a.table(), t -> t.withColumns(concat(t.columns(), a.columns())));
         }
         if (s instanceof DdlStatement.SetTableProperties p) {
@@ -256,6 +259,7 @@ final class DdlExecutor {
 
     private StatementResult msck(DdlStatement.MsckRepair m) {
         TableDef t = table(m.table());
+        contentType = ResultStore.APPLICATION;
         List<PartitionDef> found = new PartitionScanner(ctx.warehouse.results().buckets()).scan(t);
         List<PartitionDef> known = store.partitions(catalog.name(), t.database(), t.name());
         if (found.stream().anyMatch(f -> known.stream().noneMatch(k -> k.values().equals(f.values())))) {
@@ -376,6 +380,7 @@ final class DdlExecutor {
             throw hiveFailure("FAILED: SemanticException [Error 10001]: " + t.name()
                     + " is a view; use SHOW CREATE VIEW", t.name() + " is a view");
         }
+        contentType = ResultStore.APPLICATION;
         return StatementResult.text(List.of(HiveText.string("createtab_stmt")), null, HiveText.showCreateTable(t));
     }
 
@@ -409,6 +414,7 @@ final class DdlExecutor {
         if (t.isView()) {
             return describeView(t);
         }
+        contentType = ResultStore.APPLICATION;
         return StatementResult.text(List.of(HiveText.string("col_name"), HiveText.string("data_type"),
                 HiveText.string("comment")), null, HiveText.describe(t));
     }
@@ -421,11 +427,13 @@ final class DdlExecutor {
     /** Writes {@code <id>.txt} and, when the statement has columns, its {@code .metadata}. */
     private void write(StatementResult result) {
         OutputFiles files = ctx.execution.files();
-        ctx.warehouse.results().put(files.main(), String.join("\n", result.lines()).getBytes(StandardCharsets.UTF_8));
+        ctx.warehouse.results().put(files.main(), String.join("\n", result.lines()).getBytes(StandardCharsets.UTF_8),
+                contentType);
         boolean msck = ctx.request().classification().substatementType().equals("MSCK_REPAIR");
         if (!result.columns().isEmpty() || msck) {
             List<OutputColumn> cols = result.columns();
-            ctx.warehouse.results().put(files.metadata(), ResultMetadata.encode(ctx.execution.id(), null, null, cols));
+            ctx.warehouse.results().put(files.metadata(), ResultMetadata.encode(ctx.execution.id(), null, null, cols),
+                    contentType);
         }
     }
 

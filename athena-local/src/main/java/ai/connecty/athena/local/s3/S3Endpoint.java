@@ -34,11 +34,14 @@ public final class S3Endpoint implements ServiceEndpoint {
 
     private final BucketStore store;
     private final String region;
-    private final ObjectMetadata metadata = new ObjectMetadata();
+    private final ObjectMetadata metadata;
+    private final MultipartUploads uploads;
 
     public S3Endpoint(BucketStore store, String region) {
         this.store = store;
         this.region = region;
+        this.metadata = new ObjectMetadata(store);
+        this.uploads = new MultipartUploads(store.root().resolveSibling("multipart-uploads"));
     }
 
     @Override
@@ -49,30 +52,8 @@ public final class S3Endpoint implements ServiceEndpoint {
     @Override
     public String operation(HttpRequest request) {
         S3Target target = S3Target.of(request);
-        Map<String, String> query = request.queryParameters();
-        String method = request.method();
-        if (target.bucket() == null) {
-            return method.equals("GET") ? "ListBuckets" : method + "Service";
-        }
-        if (target.key().isEmpty()) {
-            return switch (method) {
-                case "GET" -> query.containsKey("location") ? "GetBucketLocation"
-                        : "2".equals(query.get("list-type")) ? "ListObjectsV2" : "ListObjects";
-                case "HEAD" -> "HeadBucket";
-                case "PUT" -> "CreateBucket";
-                case "DELETE" -> "DeleteBucket";
-                default -> method + "Bucket";
-            };
-        }
-        return switch (method) {
-            case "GET" -> "GetObject";
-            case "HEAD" -> "HeadObject";
-            case "PUT" -> request.header("x-amz-copy-source") != null ? "CopyObject"
-                    : query.containsKey("uploadId") ? "UploadPart" : "PutObject";
-            case "DELETE" -> "DeleteObject";
-            case "POST" -> query.containsKey("uploads") ? "CreateMultipartUpload" : "PostObject";
-            default -> method + "Object";
-        };
+        return S3Operations.of(request.method(), target.bucket(), target.key(), request.queryParameters(),
+                request.header("x-amz-copy-source") != null);
     }
 
     @Override
@@ -92,9 +73,14 @@ public final class S3Endpoint implements ServiceEndpoint {
             case "GetObject", "HeadObject" -> getObject(target, request, call);
             case "PutObject" -> putObject(target, request, call);
             case "DeleteObject" -> deleteObject(target, call);
+            case "CreateMultipartUpload" -> createMultipartUpload(target, request, call);
+            case "UploadPart" -> uploadPart(target, request, call);
+            case "CompleteMultipartUpload" -> completeMultipartUpload(target, request, call);
+            case "AbortMultipartUpload" -> abortMultipartUpload(target, request, call);
             default -> throw new AwsException(501, "NotImplemented", "athena-local does not implement "
                     + operation + "; it supports GetObject, HeadObject, PutObject, DeleteObject, "
-                    + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket and ListBuckets");
+                    + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket, ListBuckets and multipart uploads "
+                    + "(CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload)");
         };
         return response.header("x-amz-request-id", request.requestId());
     }
@@ -203,6 +189,58 @@ public final class S3Endpoint implements ServiceEndpoint {
     private HttpResponse putObject(S3Target target, HttpRequest request, AuthenticatedCall call) {
         call.authorize("s3:PutObject", target.objectArn());
         requireBucket(target);
+        byte[] content = verifiedBody(request);
+        if (target.key().endsWith("/")) {
+            return folderMarker(target, content);
+        }
+        Path file = objectPath(target);
+        store.put(target.bucket(), target.key(), content);
+        metadata.remember(file, request.header("content-type"));
+        return HttpResponse.empty(200)
+                .header("ETag", "\"" + HexFormat.of().formatHex(ChecksumVerifier.digest("MD5", content)) + "\"");
+    }
+
+    private HttpResponse createMultipartUpload(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:PutObject", target.objectArn());
+        requireBucket(target);
+        objectPath(target);
+        String id = uploads.create(target.bucket(), target.key(), request.header("content-type"));
+        return HttpResponse.text(200, XML_TYPE, Xml.DECLARATION + "<InitiateMultipartUploadResult xmlns=\"" + NAMESPACE
+                + "\">" + Xml.element("Bucket", target.bucket()) + Xml.element("Key", target.key())
+                + Xml.element("UploadId", id) + "</InitiateMultipartUploadResult>");
+    }
+
+    private HttpResponse uploadPart(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:PutObject", target.objectArn());
+        requireBucket(target);
+        Map<String, String> q = request.queryParameters();
+        String etag = uploads.putPart(q.get("uploadId"), target.bucket(), target.key(), q.get("partNumber"),
+                verifiedBody(request));
+        return HttpResponse.empty(200).header("ETag", etag);
+    }
+
+    private HttpResponse completeMultipartUpload(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:PutObject", target.objectArn());
+        requireBucket(target);
+        Path file = objectPath(target);
+        MultipartUploads.Completed done = uploads.complete(request.queryParameters().get("uploadId"), target.bucket(),
+                target.key(), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8), file);
+        metadata.remember(file, done.contentType());
+        return HttpResponse.text(200, XML_TYPE, Xml.DECLARATION + "<CompleteMultipartUploadResult xmlns=\"" + NAMESPACE
+                + "\">" + Xml.element("Location", "/" + target.bucket() + "/" + target.key())
+                + Xml.element("Bucket", target.bucket()) + Xml.element("Key", target.key())
+                + Xml.element("ETag", done.etag()) + "</CompleteMultipartUploadResult>");
+    }
+
+    private HttpResponse abortMultipartUpload(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:AbortMultipartUpload", target.objectArn());
+        requireBucket(target);
+        uploads.abort(request.queryParameters().get("uploadId"), target.bucket(), target.key());
+        return HttpResponse.empty(204);
+    }
+
+    /** The request body with aws-chunked framing removed, after its SHA-256, MD5 and checksum headers matched. */
+    private static byte[] verifiedBody(HttpRequest request) {
         byte[] content = request.body();
         Map<String, String> checksums = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> {
@@ -226,14 +264,7 @@ public final class S3Endpoint implements ServiceEndpoint {
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         ChecksumVerifier.verify(content, request.header("content-md5"), checksums);
-        if (target.key().endsWith("/")) {
-            return folderMarker(target, content);
-        }
-        Path file = objectPath(target);
-        store.put(target.bucket(), target.key(), content);
-        metadata.remember(file, request.header("content-type"));
-        return HttpResponse.empty(200)
-                .header("ETag", "\"" + HexFormat.of().formatHex(ChecksumVerifier.digest("MD5", content)) + "\"");
+        return content;
     }
 
     /**
