@@ -146,6 +146,10 @@ final class QueryOperations {
         return out;
     }
 
+    JsonNode runtimeStatistics(JsonNode in, CallContext ctx) {
+        return RuntimeStatistics.render(existing(in, ctx, "athena:GetQueryRuntimeStatistics"));
+    }
+
     JsonNode batchGet(JsonNode in, CallContext ctx) {
         JsonNode ids = in.get("QueryExecutionIds");
         new Validation().notNull(ids, "queryExecutionIds").check();
