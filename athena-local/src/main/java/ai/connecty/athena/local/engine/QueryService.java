@@ -213,6 +213,9 @@ public final class QueryService implements AutoCloseable {
         QueryContext ctx = new QueryContext(e, warehouse, nextEngineId());
         try {
             stretch();
+            if (e.request().parameterError() != null) {
+                throw QueryFailedException.engine("INVALID_PARAMETER_USAGE: " + e.request().parameterError(), 2, 1100);
+            }
             Optional<StatementResult> reused = reuse(ctx);
             StatementResult result = reused.isPresent() ? reused.get() : execute(ctx);
             e.succeed(result, reused.isPresent());
