@@ -10,9 +10,11 @@ import io.trino.sql.tree.Table;
 import io.trino.sql.tree.WithQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,17 @@ public final class TrinoSql {
 
     /** Stateless once built, so one is shared by every query (as Trino's coordinator does). */
     private static final SqlParser PARSER = new SqlParser();
+    private static final int PARSED_KEPT = 256;
+    /**
+     * Recently parsed texts and their (immutable) trees: a statement is checked at StartQueryExecution, bound to
+     * its parameters and read for its tables when it runs, and each step gets the one tree instead of a new parse.
+     */
+    private static final Map<String, Statement> PARSED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Statement> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    };
 
     private TrinoSql() {
     }
@@ -44,8 +57,19 @@ public final class TrinoSql {
             padded.append(statement.charAt(i) == '\n' ? '\n' : ' ');
         }
         padded.append(text);
+        String key = padded.toString();
+        synchronized (PARSED) {
+            Statement known = PARSED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
         try {
-            return PARSER.createStatement(padded.toString());
+            Statement tree = PARSER.createStatement(key);
+            synchronized (PARSED) {
+                PARSED.put(key, tree);
+            }
+            return tree;
         } catch (ParsingException e) {
             throw new SqlRejectedException("MALFORMED_QUERY", e.getMessage());
         } catch (StackOverflowError e) {
