@@ -23,19 +23,7 @@ final class AccessChecks {
 
     void requireRead(CallContext caller, List<ResolvedTable> tables) {
         for (ResolvedTable t : tables) {
-            if (t.catalog().equals(DataCatalog.AWS_DATA_CATALOG)) {
-                String region = warehouse.region();
-                String account = warehouse.accountId();
-                String[][] needed = {
-                        {"glue:GetDatabase", "arn:aws:glue:" + region + ":" + account + ":database/" + t.table().database()},
-                        {"glue:GetTable", t.glueTableArn(region, account)},
-                };
-                for (String[] n : needed) {
-                    if (!caller.isAllowed(n[0], n[1])) {
-                        throw denied("Insufficient permissions to execute the query. " + deniedSentence(caller, n[0], n[1]));
-                    }
-                }
-            }
+            requireDefinition(caller, t);
             String location = t.table().location();
             if (!t.table().isView() && location != null && S3Location.isValid(location)) {
                 S3Location loc = S3Location.parse(location).asPrefix();
@@ -44,6 +32,24 @@ final class AccessChecks {
                     throw denied("PERMISSION_DENIED: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: "
                             + "AccessDenied) when reading " + location + " as " + caller.principalArn());
                 }
+            }
+        }
+    }
+
+    /** The Glue reads that fetch a table's definition (every statement naming a Glue table needs them). */
+    void requireDefinition(CallContext caller, ResolvedTable t) {
+        if (!t.catalog().equals(DataCatalog.AWS_DATA_CATALOG)) {
+            return;
+        }
+        String region = warehouse.region();
+        String account = warehouse.accountId();
+        String[][] needed = {
+                {"glue:GetDatabase", "arn:aws:glue:" + region + ":" + account + ":database/" + t.table().database()},
+                {"glue:GetTable", t.glueTableArn(region, account)},
+        };
+        for (String[] n : needed) {
+            if (!caller.isAllowed(n[0], n[1])) {
+                throw denied("Insufficient permissions to execute the query. " + deniedSentence(caller, n[0], n[1]));
             }
         }
     }

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
  * The tables a query reads come from its parsed tree: a caller denied glue:GetTable on demo.sales cannot read it
- * from a CTE, a subquery, a join, UNNEST, LATERAL or a view over it, and a CTE that merely shares its name is no
- * read of it.
+ * from a CTE, a subquery, a join, UNNEST, LATERAL or a view over it, insert into it or copy it with CTAS, and a CTE
+ * that merely shares its name is no read of it.
  */
 class TableReferencesWireTest {
 
@@ -63,6 +63,8 @@ class TableReferencesWireTest {
             "SELECT c.id, l.n FROM customers c, LATERAL (SELECT count(*) AS n FROM sales s WHERE s.customer_id = c.id) l",
             "SELECT * FROM sales_by_customer",
             "SELECT id FROM customers UNION ALL SELECT customer_id FROM \"DEMO\".\"SALES\"",
+            "INSERT INTO sales (sale_id) VALUES (1)",
+            "CREATE TABLE copy_of_sales AS SELECT * FROM sales",
     })
     void everyReadOfADeniedTableFails(String sql) {
         QueryExecution q = run(analyst, sql, "demo");
