@@ -77,9 +77,10 @@ public final class S3Endpoint implements ServiceEndpoint {
             case "UploadPart" -> uploadPart(target, request, call);
             case "CompleteMultipartUpload" -> completeMultipartUpload(target, request, call);
             case "AbortMultipartUpload" -> abortMultipartUpload(target, request, call);
+            case "DeleteObjects" -> deleteObjects(target, request, call);
             default -> throw new AwsException(501, "NotImplemented", "athena-local does not implement "
                     + operation + "; it supports GetObject, HeadObject, PutObject, DeleteObject, "
-                    + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket, ListBuckets and multipart uploads "
+                    + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket, ListBuckets, DeleteObjects and multipart uploads "
                     + "(CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload)");
         };
         return response.header("x-amz-request-id", request.requestId());
@@ -237,6 +238,72 @@ public final class S3Endpoint implements ServiceEndpoint {
         requireBucket(target);
         uploads.abort(request.queryParameters().get("uploadId"), target.bucket(), target.key());
         return HttpResponse.empty(204);
+    }
+
+    private static final java.util.regex.Pattern DELETE_KEY = java.util.regex.Pattern.compile(
+            "<Object>.*?<Key>(.*?)</Key>.*?</Object>", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * DeleteObjects ({@code aws s3 rm --recursive}, boto3's batch delete): each key is authorized and deleted on
+     * its own, as S3 does; a denied key is reported in the result instead of failing the request.
+     */
+    private HttpResponse deleteObjects(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        requireBucket(target);
+        String body = new String(verifiedBody(request), java.nio.charset.StandardCharsets.UTF_8);
+        boolean quiet = body.matches("(?s).*<Quiet>\\s*true\\s*</Quiet>.*");
+        java.util.regex.Matcher m = DELETE_KEY.matcher(body);
+        StringBuilder xml = new StringBuilder(Xml.DECLARATION).append("<DeleteResult xmlns=\"").append(NAMESPACE)
+                .append("\">");
+        int keys = 0;
+        while (m.find()) {
+            keys++;
+            String key = unescapeXml(m.group(1));
+            S3Target object = new S3Target(target.bucket(), key);
+            if (!call.isAllowed("s3:DeleteObject", object.objectArn())) {
+                xml.append("<Error>").append(Xml.element("Key", key)).append(Xml.element("Code", "AccessDenied"))
+                        .append(Xml.element("Message", "Access Denied")).append("</Error>");
+                continue;
+            }
+            try {
+                Path file = objectPath(object);
+                if (store.delete(target.bucket(), key)) {
+                    metadata.forget(file);
+                }
+            } catch (AwsException e) {
+                xml.append("<Error>").append(Xml.element("Key", key)).append(Xml.element("Code", e.code()))
+                        .append(Xml.element("Message", e.getMessage())).append("</Error>");
+                continue;
+            }
+            if (!quiet) {
+                xml.append("<Deleted>").append(Xml.element("Key", key)).append("</Deleted>");
+            }
+        }
+        if (keys == 0 || keys > 1000) {
+            throw new AwsException(400, "MalformedXML", "The XML you provided was not well-formed or did not validate "
+                    + "against our published schema (DeleteObjects takes 1 to 1000 keys)");
+        }
+        return HttpResponse.text(200, XML_TYPE, xml.append("</DeleteResult>").toString());
+    }
+
+    /** XML text content: the five predefined entities and numeric character references. */
+    private static String unescapeXml(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|quot|apos|amp);")
+                .matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String entity = m.group(1);
+            String replacement = switch (entity) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "amp" -> "&";
+                default -> new String(Character.toChars(entity.startsWith("#x")
+                        ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1))));
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** The request body with aws-chunked framing removed, after its SHA-256, MD5 and checksum headers matched. */

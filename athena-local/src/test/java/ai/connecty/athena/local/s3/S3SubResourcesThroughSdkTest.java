@@ -18,12 +18,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Requests on S3 sub-resources never act on the object or bucket itself: multipart uploads are implemented, every
@@ -152,6 +157,35 @@ class S3SubResourcesThroughSdkTest {
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityTooSmall"));
         assertThat(athena.buckets().exists(BUCKET, "multipart/small.bin")).isFalse();
         s3.abortMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id));
+    }
+
+    @Test
+    void deleteObjectsDeletesEachAllowedKeyAndReportsTheOthers() {
+        s3.putObject(r -> r.bucket(BUCKET).key("batch/a.txt"), RequestBody.fromString("a"));
+        s3.putObject(r -> r.bucket(BUCKET).key("batch/b & c.txt"), RequestBody.fromString("b"));
+        var result = s3.deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(
+                ObjectIdentifier.builder().key("batch/a.txt").build(),
+                ObjectIdentifier.builder().key("batch/b & c.txt").build(),
+                ObjectIdentifier.builder().key("batch/never-there.txt").build())));
+        assertThat(result.deleted()).extracting(DeletedObject::key)
+                .containsExactly("batch/a.txt", "batch/b & c.txt", "batch/never-there.txt");
+        assertThat(result.errors()).isEmpty();
+        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("batch/")).contents()).isEmpty();
+
+        s3.putObject(r -> r.bucket(BUCKET).key("batch/kept.txt"), RequestBody.fromString("kept"));
+        AwsCredentials role;
+        try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
+            role = SdkClients.session(sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("batch"))
+                    .credentials());
+        }
+        try (S3Client guide = SdkClients.s3(athena, role)) {
+            var denied = guide.deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(
+                    ObjectIdentifier.builder().key("batch/kept.txt").build())));
+            assertThat(denied.deleted()).isEmpty();
+            assertThat(denied.errors()).extracting(S3Error::key, S3Error::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("batch/kept.txt", "AccessDenied"));
+        }
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("batch/kept.txt")).asUtf8String()).isEqualTo("kept");
     }
 
     private static byte[] filled(int n, char c) {
