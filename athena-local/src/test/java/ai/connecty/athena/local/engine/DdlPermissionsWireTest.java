@@ -68,6 +68,7 @@ class DdlPermissionsWireTest {
         succeed(admin, "CREATE EXTERNAL TABLE perm.ins (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION 's3://athena-results/perm/ins/'", null);
         succeed(admin, "ALTER TABLE perm.d ADD PARTITION (dt='a')", null);
+        succeed(admin, "CREATE VIEW perm.v0 AS SELECT 1 AS x", null);
     }
 
     @AfterAll
@@ -102,6 +103,12 @@ class DdlPermissionsWireTest {
                 Arguments.of("ALTER TABLE perm.t ADD COLUMNS (w string)", "glue:UpdateTable", "catalog",
                         (Supplier<Object>) () -> glue.getTable(r -> r.databaseName("perm").name("t")).table()
                                 .storageDescriptor().columns().size()),
+                Arguments.of("CREATE OR REPLACE VIEW perm.v0 AS SELECT 2 AS x", "glue:UpdateTable", "catalog",
+                        (Supplier<Object>) () -> glue.getTable(r -> r.databaseName("perm").name("v0")).table()
+                                .viewOriginalText()),
+                Arguments.of("ALTER TABLE perm.m SET LOCATION 's3://demo-data/perm/t/'", "glue:UpdateTable", "catalog",
+                        (Supplier<Object>) () -> glue.getTable(r -> r.databaseName("perm").name("m")).table()
+                                .storageDescriptor().location()),
                 Arguments.of("CREATE TABLE perm.c AS SELECT 1 AS x", "glue:CreateTable", "catalog",
                         (Supplier<Object>) () -> tableExists("c")),
                 Arguments.of("INSERT INTO perm.ins VALUES (1, 'new')", "glue:BatchCreatePartition", "catalog",
