@@ -9,6 +9,7 @@ import ai.connecty.athena.local.control.Faults;
 import ai.connecty.athena.local.control.Readiness;
 import ai.connecty.athena.local.control.RequestLog;
 import ai.connecty.athena.local.demo.DemoData;
+import ai.connecty.athena.local.engine.QueryHistory;
 import ai.connecty.athena.local.http.EndpointHandler;
 import ai.connecty.athena.local.http.JsonServiceEndpoint;
 import ai.connecty.athena.local.http.SelfSignedTls;
@@ -274,7 +275,8 @@ public final class LocalAthena implements AutoCloseable {
         private String host = "127.0.0.1";
         private Path identities;
         private boolean demoData = true;
-        private ServiceBackend.Factory backendFactory = Builder::warehouse;
+        private ServiceBackend.Factory backendFactory;
+        private QueryHistory queryHistory = QueryHistory.DEFAULT;
 
         private Builder() {
         }
@@ -321,6 +323,15 @@ public final class LocalAthena implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many finished query executions (default 10,000) GetQueryExecution and ClientRequestToken idempotency
+         * remember, and for how long (default Athena's 45 days); older ones are forgotten, their result files kept.
+         */
+        public Builder queryHistory(int maxExecutions, java.time.Duration maxAge) {
+            this.queryHistory = new QueryHistory(maxExecutions, maxAge);
+            return this;
+        }
+
         /** Replaces the warehouse behind Athena and Glue; for tests of the HTTP layer. */
         public Builder backend(ServiceBackend.Factory factory) {
             this.backendFactory = Objects.requireNonNull(factory, "factory");
@@ -328,13 +339,19 @@ public final class LocalAthena implements AutoCloseable {
         }
 
         public LocalAthena build() {
+            if (backendFactory == null) {
+                QueryHistory history = queryHistory;
+                backendFactory = (dataDir, buckets, faults, accountId, region) ->
+                        warehouse(dataDir, buckets, faults, accountId, region, history);
+            }
             return new LocalAthena(this);
         }
 
         private static ServiceBackend warehouse(Path dataDir, BucketStore buckets,
                                                 ai.connecty.athena.local.api.QueryFaults faults,
-                                                String accountId, String region) {
-            LocalWarehouse warehouse = new LocalWarehouse(dataDir, buckets, faults, accountId, region);
+                                                String accountId, String region, QueryHistory history) {
+            LocalWarehouse warehouse = new LocalWarehouse(dataDir, buckets, faults, accountId, region,
+                    ai.connecty.athena.local.engine.QueryService.DEFAULT_TIME_LIMIT, history);
             return new ServiceBackend() {
                 @Override
                 public JsonOperationHandler athena() {

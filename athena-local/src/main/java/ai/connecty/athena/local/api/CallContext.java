@@ -19,6 +19,14 @@ public interface CallContext {
     boolean isAllowed(String action, String resourceArn);
 
     /**
+     * The tail IAM gives an access-denied message: {@code because no identity-based policy allows the <action> action},
+     * or {@code with an explicit deny in an identity-based policy} when a Deny statement matched.
+     */
+    default String denialReason(String action, String resourceArn) {
+        return "because no identity-based policy allows the " + action + " action";
+    }
+
+    /**
      * Throws the service's access-denied error ({@code AccessDeniedException}, 400, message
      * {@code User: <arn> is not authorized to perform: <action> on resource: <resource>}) unless allowed.
      * The HTTP layer also records the decision in the request log.

@@ -17,6 +17,11 @@ import java.util.Map;
 public final class AthenaApi implements JsonOperationHandler {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final List<String> IMPLEMENTED = List.of("StartQueryExecution", "GetQueryExecution",
+            "BatchGetQueryExecution", "GetQueryResults", "GetQueryRuntimeStatistics", "StopQueryExecution",
+            "ListQueryExecutions", "ListWorkGroups", "GetWorkGroup", "ListDataCatalogs", "GetDataCatalog",
+            "ListDatabases", "GetDatabase", "ListTableMetadata", "GetTableMetadata", "ListNamedQueries",
+            "ListEngineVersions");
 
     private final Map<String, WorkGroup> workGroups = new LinkedHashMap<>();
     private final QueryOperations queries;
@@ -36,6 +41,7 @@ public final class AthenaApi implements JsonOperationHandler {
             case "GetQueryExecution" -> queries.get(in, context);
             case "BatchGetQueryExecution" -> queries.batchGet(in, context);
             case "GetQueryResults" -> queries.results(in, context);
+            case "GetQueryRuntimeStatistics" -> queries.runtimeStatistics(in, context);
             case "StopQueryExecution" -> queries.stop(in, context);
             case "ListQueryExecutions" -> queries.list(in, context);
             case "ListWorkGroups" -> listWorkGroups(in, context);
@@ -46,7 +52,10 @@ public final class AthenaApi implements JsonOperationHandler {
             case "GetDatabase" -> metadata.getDatabase(in, context);
             case "ListTableMetadata" -> metadata.listTableMetadata(in, context);
             case "GetTableMetadata" -> metadata.getTableMetadata(in, context);
-            default -> throw new AwsException(400, "UnknownOperationException", "");
+            case "ListNamedQueries" -> listNamedQueries(in, context);
+            case "ListEngineVersions" -> listEngineVersions(in, context);
+            default -> throw new AwsException(400, "UnknownOperationException", "athena-local does not implement the "
+                    + "Athena operation " + operation + "; it implements " + String.join(", ", IMPLEMENTED));
         };
     }
 
@@ -95,6 +104,40 @@ public final class AthenaApi implements JsonOperationHandler {
         wg.put("State", "ENABLED");
         ObjectNode out = F.objectNode();
         out.set("WorkGroup", wg);
+        return out;
+    }
+
+    /** athena-local keeps no saved queries (CreateNamedQuery is not implemented), so every workgroup has none. */
+    private JsonNode listNamedQueries(JsonNode in, CallContext ctx) {
+        Integer max = Validation.integer(in, "MaxResults");
+        String token = Validation.text(in, "NextToken");
+        String name = Validation.text(in, "WorkGroup");
+        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 0, 50).check();
+        String workGroup = name == null ? "primary" : name;
+        ctx.authorize("athena:ListNamedQueries", QueryOperations.workGroupArn(ctx, workGroup));
+        if (!workGroups.containsKey(workGroup)) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "WorkGroup is not found.");
+        }
+        if (token != null) {
+            throw AwsException.invalidRequest("INVALID_INPUT", "Malformed nextPageToken " + token);
+        }
+        ObjectNode out = F.objectNode();
+        out.putArray("NamedQueryIds");
+        return out;
+    }
+
+    /** The one engine athena-local emulates, plus AUTO (which selects it), as Athena lists them. */
+    private JsonNode listEngineVersions(JsonNode in, CallContext ctx) {
+        Integer max = Validation.integer(in, "MaxResults");
+        String token = Validation.text(in, "NextToken");
+        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 1, 10).check();
+        ctx.authorize("athena:ListEngineVersions", "*");
+        ObjectNode out = F.objectNode();
+        var versions = out.putArray("EngineVersions");
+        versions.addObject().put("SelectedEngineVersion", "AUTO")
+                .put("EffectiveEngineVersion", "Athena engine version 3");
+        versions.addObject().put("SelectedEngineVersion", "Athena engine version 3")
+                .put("EffectiveEngineVersion", "Athena engine version 3");
         return out;
     }
 

@@ -15,6 +15,7 @@ import ai.connecty.athena.local.sql.Classification;
 import ai.connecty.athena.local.sql.OutputColumn;
 import ai.connecty.athena.local.sql.SqlRejectedException;
 import ai.connecty.athena.local.sql.StatementClassifier;
+import ai.connecty.athena.local.sql.QueryParameters;
 import ai.connecty.athena.local.sql.StatementText;
 import ai.connecty.athena.local.sql.SyntaxChecker;
 import ai.connecty.athena.local.storage.S3Location;
@@ -60,13 +61,17 @@ final class QueryOperations {
         String catalog = Validation.text(context, "Catalog");
         String database = Validation.text(context, "Database");
         S3Location output = outputLocation(Validation.text(in.path("ResultConfiguration"), "OutputLocation"), wg);
+        List<String> parameters = executionParameters(in);
         String statement;
+        QueryParameters.Bound bound;
         try {
             statement = StatementText.normalize(queryString);
             SyntaxChecker.check(statement);
+            bound = QueryParameters.bind(statement, parameters);
         } catch (SqlRejectedException e) {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
         }
+        statement = bound.statement();
         Classification classification = classifyAtStart(statement, catalog, database);
         ShownStatement.Rewritten shown = ShownStatement.of(statement, classification.substatementType(), catalog,
                 database);
@@ -78,12 +83,39 @@ final class QueryOperations {
             reuseMinutes = reuse.has("MaxAgeInMinutes") ? reuse.get("MaxAgeInMinutes").asInt() : 60;
         }
         QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,
-                reuseMinutes, ctx);
+                reuseMinutes, ctx, bound.error());
         QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
         QueryExecution e = queries.start(request, token, key);
         ObjectNode out = F.objectNode();
         out.put("QueryExecutionId", e.id());
         return out;
+    }
+
+    /** ExecutionParameters: strings of 1..1024 characters; {@code null} elements are dropped, as Athena does. */
+    private static List<String> executionParameters(JsonNode in) {
+        JsonNode node = in.get("ExecutionParameters");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw Validation.serialization(node);
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : node) {
+            if (v.isNull()) {
+                continue;
+            }
+            if (!v.isTextual()) {
+                throw Validation.serialization(v);
+            }
+            values.add(v.asText());
+        }
+        Validation check = new Validation();
+        for (String v : values) {
+            check.minLength(v, "executionParameters", 1);
+        }
+        check.check();
+        return values;
     }
 
     private static void checkToken(String token) {
@@ -144,6 +176,10 @@ final class QueryOperations {
         ObjectNode out = F.objectNode();
         out.set("QueryExecution", QueryExecutionJson.render(e));
         return out;
+    }
+
+    JsonNode runtimeStatistics(JsonNode in, CallContext ctx) {
+        return RuntimeStatistics.render(existing(in, ctx, "athena:GetQueryRuntimeStatistics"));
     }
 
     JsonNode batchGet(JsonNode in, CallContext ctx) {

@@ -50,6 +50,13 @@ public final class AuthenticatedCall implements CallContext {
         return decide(action, resourceArn, Map.of()).allowed();
     }
 
+    @Override
+    public String denialReason(String action, String resourceArn) {
+        return decide(action, resourceArn, Map.of()) == Decision.EXPLICIT_DENY
+                ? "with an explicit deny in an identity-based policy"
+                : "because no identity-based policy allows the " + action + " action";
+    }
+
     /** Evaluates the principal's policies with the request's condition keys plus {@code extraKeys}. */
     public Decision decide(String action, String resourceArn, Map<String, String> extraKeys) {
         Map<String, String> keys = new HashMap<>();

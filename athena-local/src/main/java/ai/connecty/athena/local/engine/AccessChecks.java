@@ -7,8 +7,11 @@ import java.util.List;
 
 /**
  * The rights a running query needs beyond StartQueryExecution: Glue reads of every table it touches, S3 reads
- * of their files and S3 writes of its results. Checked in the background, so a missing right FAILS the query
- * the way Athena does instead of rejecting the call.
+ * of their files, S3 writes of its results, and the Glue write actions of DDL (as AWS's "fine-grained access to
+ * Glue resources for Athena" lists them: each action on the catalog, the database and, where one is named, the
+ * table). Checked in the background, so a missing right FAILS the query the way Athena does instead of rejecting
+ * the call. Write checks sit right before the catalog change, where Athena's metastore client makes the Glue
+ * call: a statement that changes nothing ({@code IF NOT EXISTS} on an existing name) needs no write right.
  */
 final class AccessChecks {
 
@@ -20,20 +23,7 @@ final class AccessChecks {
 
     void requireRead(CallContext caller, List<ResolvedTable> tables) {
         for (ResolvedTable t : tables) {
-            if (t.catalog().equals(DataCatalog.AWS_DATA_CATALOG)) {
-                String region = warehouse.region();
-                String account = warehouse.accountId();
-                String[][] needed = {
-                        {"glue:GetDatabase", "arn:aws:glue:" + region + ":" + account + ":database/" + t.table().database()},
-                        {"glue:GetTable", t.glueTableArn(region, account)},
-                };
-                for (String[] n : needed) {
-                    if (!caller.isAllowed(n[0], n[1])) {
-                        throw denied("Insufficient permissions to execute the query. User: " + caller.principalArn()
-                                + " is not authorized to perform: " + n[0] + " on resource: " + n[1]);
-                    }
-                }
-            }
+            requireDefinition(caller, t);
             String location = t.table().location();
             if (!t.table().isView() && location != null && S3Location.isValid(location)) {
                 S3Location loc = S3Location.parse(location).asPrefix();
@@ -46,12 +36,63 @@ final class AccessChecks {
         }
     }
 
+    /** The Glue reads that fetch a table's definition (every statement naming a Glue table needs them). */
+    void requireDefinition(CallContext caller, ResolvedTable t) {
+        if (!t.catalog().equals(DataCatalog.AWS_DATA_CATALOG)) {
+            return;
+        }
+        String region = warehouse.region();
+        String account = warehouse.accountId();
+        String[][] needed = {
+                {"glue:GetDatabase", "arn:aws:glue:" + region + ":" + account + ":database/" + t.table().database()},
+                {"glue:GetTable", t.glueTableArn(region, account)},
+        };
+        for (String[] n : needed) {
+            if (!caller.isAllowed(n[0], n[1])) {
+                throw denied("Insufficient permissions to execute the query. " + deniedSentence(caller, n[0], n[1]));
+            }
+        }
+    }
+
     void requireWrite(CallContext caller, S3Location object, String shownUrl) {
         if (!caller.isAllowed("s3:PutObject", object.arn())) {
             throw QueryFailedException.engine("Access denied when writing output to url: " + shownUrl
                     + " . Please ensure you are allowed to access the S3 bucket. If you are encrypting query results "
                     + "with KMS key, please ensure you are allowed to access your KMS key", 2, 401);
         }
+    }
+
+    /** Where the statement runs: Hive DDL fails with {@code FAILED: } reasons, engine statements with Trino's. */
+    enum Path { HIVE, ENGINE }
+
+    /**
+     * Requires a Glue write {@code action} on the catalog, {@code database} and, unless null, {@code table}: the
+     * resources Glue authorizes for that call. Only Glue catalogs are checked; other catalogs have no Glue.
+     */
+    void requireGlueWrite(CallContext caller, DataCatalog catalog, Path path, String action, String database,
+                          String table) {
+        if (!catalog.type().equals(DataCatalog.AWS_DATA_CATALOG.type())) {
+            return;
+        }
+        String prefix = "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":";
+        List<String> resources = table == null
+                ? List.of(prefix + "catalog", prefix + "database/" + database)
+                : List.of(prefix + "catalog", prefix + "database/" + database, prefix + "table/" + database + "/" + table);
+        for (String resource : resources) {
+            if (!caller.isAllowed(action, resource)) {
+                String sentence = deniedSentence(caller, action, resource);
+                if (path == Path.HIVE) {
+                    throw QueryFailedException.hive("FAILED: Execution Error, return code 1 from "
+                            + "org.apache.hadoop.hive.ql.exec.DDLTask. " + sentence, sentence);
+                }
+                throw denied("Insufficient permissions to execute the query. " + sentence);
+            }
+        }
+    }
+
+    private static String deniedSentence(CallContext caller, String action, String resource) {
+        return "User: " + caller.principalArn() + " is not authorized to perform: " + action + " on resource: "
+                + resource + " " + caller.denialReason(action, resource);
     }
 
     private static QueryFailedException denied(String message) {

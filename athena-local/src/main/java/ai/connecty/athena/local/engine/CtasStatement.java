@@ -60,6 +60,8 @@ final class CtasStatement {
             String select = QueryRunner.duckDbQuery(ctas.query());
             try (Connection conn = ctx.openConnection()) {
                 TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy);
+                ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
+                        "glue:CreateTable", db, ctas.table().name());
                 ctx.warehouse.catalog().putTable(catalog.name(), table);
                 TableWriter.Written written = ctas.withData()
                         ? TableWriter.write(ctx, conn, catalog, table, TableWriter.castTo(table, quotedNames(table))

@@ -41,6 +41,8 @@ final class DdlExecutor {
     private final QueryContext ctx;
     private final CatalogStore store;
     private final DataCatalog catalog;
+    /** Athena's content type of this statement's result files: binary unless a Hive describe or change wrote text. */
+    private String contentType = ResultStore.BINARY;
 
     DdlExecutor(QueryContext ctx) {
         this.ctx = ctx;
@@ -86,6 +88,7 @@ final class DdlExecutor {
             return dropPartitions(d);
         }
         if (s instanceof DdlStatement.AddColumns a) {
+            contentType = ResultStore.APPLICATION;
             return alter(a.table(), t -> t.withColumns(concat(t.columns(), a.columns())));
         }
         if (s instanceof DdlStatement.SetTableProperties p) {
@@ -138,6 +141,7 @@ final class DdlExecutor {
             }
             throw hiveFailure(DDL_TASK + "Database " + c.name() + " already exists", "Database " + c.name() + " already exists");
         }
+        glue(AccessChecks.Path.HIVE, "glue:CreateDatabase", c.name(), null);
         store.putDatabase(catalog.name(), new DatabaseDef(c.name(), c.comment(), c.location(), c.properties(), now()));
         ctx.warehouse.views().createSchema(catalog, c.name());
         return none();
@@ -154,6 +158,10 @@ final class DdlExecutor {
             throw hiveFailure(DDL_TASK + "InvalidOperationException(message:Database " + d.name()
                     + " is not empty. One or more tables exist.)", "Database " + d.name() + " is not empty.");
         }
+        for (TableDef t : store.tables(catalog.name(), d.name())) {
+            glue(AccessChecks.Path.HIVE, "glue:DeleteTable", d.name(), t.name());
+        }
+        glue(AccessChecks.Path.HIVE, "glue:DeleteDatabase", d.name(), null);
         store.dropDatabase(catalog.name(), d.name());
         ctx.warehouse.views().dropSchema(catalog, d.name());
         return none();
@@ -191,6 +199,7 @@ final class DdlExecutor {
         for (ColumnDef c : def.allColumns()) {
             AthenaTypes.duckDbTypeForHive(c.type());
         }
+        glue(AccessChecks.Path.HIVE, "glue:CreateTable", db, t.table().name());
         store.putTable(catalog.name(), def);
         ctx.warehouse.views().bindTable(catalog, def, List.of());
         return none();
@@ -202,7 +211,8 @@ final class DdlExecutor {
         if (store.database(catalog.name(), db).isEmpty()) {
             throw engineFailure("SCHEMA_NOT_FOUND: line 1:1: Schema '" + db + "' does not exist", 1301);
         }
-        if (store.table(catalog.name(), db, v.view().name()).isPresent() && !v.orReplace()) {
+        boolean exists = store.table(catalog.name(), db, v.view().name()).isPresent();
+        if (exists && !v.orReplace()) {
             throw engineFailure("TABLE_ALREADY_EXISTS: line 1:1: View '" + qualified + "' already exists", 1110);
         }
         SelectStatement.prepareReads(ctx, v.query());
@@ -222,6 +232,7 @@ final class DdlExecutor {
         Map<String, String> params = Map.of("presto_view", "true", "comment", "Presto View");
         TableDef view = new TableDef(db, v.view().name(), TableDef.VIRTUAL_VIEW, columns, List.of(), null, null, null,
                 null, null, params, v.query(), trinoColumns, now(), ctx.request().caller().principalArn());
+        glue(AccessChecks.Path.ENGINE, exists ? "glue:UpdateTable" : "glue:CreateTable", db, v.view().name());
         ctx.warehouse.views().bindView(catalog, view, select);
         store.putTable(catalog.name(), view);
         return none();
@@ -240,6 +251,7 @@ final class DdlExecutor {
             }
             throw missingTable(db, d.table().name());
         }
+        glue(d.view() ? AccessChecks.Path.ENGINE : AccessChecks.Path.HIVE, "glue:DeleteTable", db, d.table().name());
         store.dropTable(catalog.name(), db, d.table().name());
         ctx.warehouse.views().drop(catalog, db, d.table().name());
         return none();
@@ -247,7 +259,12 @@ final class DdlExecutor {
 
     private StatementResult msck(DdlStatement.MsckRepair m) {
         TableDef t = table(m.table());
+        contentType = ResultStore.APPLICATION;
         List<PartitionDef> found = new PartitionScanner(ctx.warehouse.results().buckets()).scan(t);
+        List<PartitionDef> known = store.partitions(catalog.name(), t.database(), t.name());
+        if (found.stream().anyMatch(f -> known.stream().noneMatch(k -> k.values().equals(f.values())))) {
+            glue(AccessChecks.Path.HIVE, "glue:BatchCreatePartition", t.database(), t.name());
+        }
         List<PartitionDef> added = store.addPartitions(catalog.name(), t.database(), t.name(), found);
         List<String> lines = new ArrayList<>();
         if (!added.isEmpty()) {
@@ -277,12 +294,14 @@ final class DdlExecutor {
                     : S3Location.parse(t.location()).asPrefix().child(partitionName(t, values) + "/").toString();
             defs.add(new PartitionDef(values, location, now()));
         }
+        glue(AccessChecks.Path.HIVE, "glue:BatchCreatePartition", t.database(), t.name());
         store.addPartitions(catalog.name(), t.database(), t.name(), defs);
         return none();
     }
 
     private StatementResult dropPartitions(DdlStatement.DropPartitions d) {
         TableDef t = table(d.table());
+        glue(AccessChecks.Path.HIVE, "glue:BatchDeletePartition", t.database(), t.name());
         for (DdlStatement.PartitionSpec spec : d.partitions()) {
             List<String> values = partitionValues(t, spec.values());
             if (!store.dropPartition(catalog.name(), t.database(), t.name(), values) && !d.ifExists()) {
@@ -295,7 +314,9 @@ final class DdlExecutor {
 
     private StatementResult alter(DdlStatement.Name name, java.util.function.UnaryOperator<TableDef> change) {
         TableDef t = table(name);
-        store.putTable(catalog.name(), change.apply(t));
+        TableDef changed = change.apply(t);
+        glue(AccessChecks.Path.HIVE, "glue:UpdateTable", t.database(), t.name());
+        store.putTable(catalog.name(), changed);
         return none();
     }
 
@@ -359,6 +380,7 @@ final class DdlExecutor {
             throw hiveFailure("FAILED: SemanticException [Error 10001]: " + t.name()
                     + " is a view; use SHOW CREATE VIEW", t.name() + " is a view");
         }
+        contentType = ResultStore.APPLICATION;
         return StatementResult.text(List.of(HiveText.string("createtab_stmt")), null, HiveText.showCreateTable(t));
     }
 
@@ -392,6 +414,7 @@ final class DdlExecutor {
         if (t.isView()) {
             return describeView(t);
         }
+        contentType = ResultStore.APPLICATION;
         return StatementResult.text(List.of(HiveText.string("col_name"), HiveText.string("data_type"),
                 HiveText.string("comment")), null, HiveText.describe(t));
     }
@@ -404,12 +427,19 @@ final class DdlExecutor {
     /** Writes {@code <id>.txt} and, when the statement has columns, its {@code .metadata}. */
     private void write(StatementResult result) {
         OutputFiles files = ctx.execution.files();
-        ctx.warehouse.results().put(files.main(), String.join("\n", result.lines()).getBytes(StandardCharsets.UTF_8));
+        ctx.warehouse.results().put(files.main(), String.join("\n", result.lines()).getBytes(StandardCharsets.UTF_8),
+                contentType);
         boolean msck = ctx.request().classification().substatementType().equals("MSCK_REPAIR");
         if (!result.columns().isEmpty() || msck) {
             List<OutputColumn> cols = result.columns();
-            ctx.warehouse.results().put(files.metadata(), ResultMetadata.encode(ctx.execution.id(), null, null, cols));
+            ctx.warehouse.results().put(files.metadata(), ResultMetadata.encode(ctx.execution.id(), null, null, cols),
+                    contentType);
         }
+    }
+
+    /** The caller's right to a Glue write, checked where Athena's metastore client would make the call. */
+    private void glue(AccessChecks.Path path, String action, String database, String table) {
+        ctx.access.requireGlueWrite(ctx.request().caller(), catalog, path, action, database, table);
     }
 
     private TableDef table(DdlStatement.Name name) {

@@ -25,6 +25,8 @@ final class InsertStatement {
                 .orElseThrow(() -> fail("TABLE_NOT_FOUND: line 1:13: Table '" + ctx.catalogName() + "."
                         + (insert.table().database() == null ? ctx.databaseName() : insert.table().database()) + "."
                         + insert.table().name() + "' does not exist", 1301));
+        // The target is read from Glue like any table the statement names (its definition, not its files).
+        ctx.access.requireDefinition(ctx.request().caller(), target);
         TableDef table = target.table();
         if (table.isView() || table.location() == null) {
             throw fail("NOT_SUPPORTED: Inserting into views is not supported", 1200);

@@ -9,8 +9,15 @@ import ai.connecty.athena.local.storage.S3Location;
  * when omitted), the output prefix that applies, and the caller whose rights the query runs with.
  *
  * @param reuseMaxAgeMinutes result-reuse window, or null when reuse is off
+ * @param parameterError why the ExecutionParameters could not be bound (the query then FAILS with
+ *                       INVALID_PARAMETER_USAGE when it runs, as Trino's analysis does), or null
  */
 public record QueryRequest(String statement, Classification classification, String catalog, String database,
                            String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes,
-                           CallContext caller) {
+                           CallContext caller, String parameterError) {
+
+    public QueryRequest(String statement, Classification classification, String catalog, String database,
+                        String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes, CallContext caller) {
+        this(statement, classification, catalog, database, workGroup, outputPrefix, reuseMaxAgeMinutes, caller, null);
+    }
 }

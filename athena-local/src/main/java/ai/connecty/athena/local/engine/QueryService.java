@@ -60,6 +60,7 @@ public final class QueryService implements AutoCloseable {
     private final Warehouse warehouse;
     private final QueryFaults faults;
     private final Duration timeLimit;
+    private final QueryHistory history;
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
     private final Map<String, QueryExecution> executions = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -69,9 +70,14 @@ public final class QueryService implements AutoCloseable {
     private final String engineSuffix;
 
     public QueryService(Warehouse warehouse, QueryFaults faults, Duration timeLimit) {
+        this(warehouse, faults, timeLimit, QueryHistory.DEFAULT);
+    }
+
+    public QueryService(Warehouse warehouse, QueryFaults faults, Duration timeLimit, QueryHistory history) {
         this.warehouse = warehouse;
         this.faults = faults;
         this.timeLimit = timeLimit;
+        this.history = history;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "athena-local-query-" + threads.incrementAndGet());
@@ -104,6 +110,7 @@ public final class QueryService implements AutoCloseable {
                 }
                 return executions.get(previous.queryId());
             }
+            forgetOldExecutions();
             String id = UUID.randomUUID().toString();
             execution = new QueryExecution(id, request, OutputFiles.of(request.outputPrefix(), id, request.classification()),
                     this::interruptUntilReleased);
@@ -114,6 +121,37 @@ public final class QueryService implements AutoCloseable {
         }
         execution.attachTask(pool.submit(() -> run(execution)));
         return execution;
+    }
+
+    /**
+     * Forgets the oldest finished executions beyond the history's count, and finished ones older than its age,
+     * with their tokens. Called under the tokens lock, before each new execution.
+     */
+    private void forgetOldExecutions() {
+        Instant oldest = Instant.now().minus(history.maxAge());
+        java.util.Set<String> forgotten = new java.util.HashSet<>();
+        synchronized (executions) {
+            int excess = executions.size() + 1 - history.maxExecutions();
+            var it = executions.values().iterator();
+            while (it.hasNext()) {
+                QueryExecution e = it.next();
+                QueryExecution.Snapshot s = e.snapshot();
+                if (excess <= 0 && s.submitted().isAfter(oldest)) {
+                    break; // in submission order: every later execution is younger still
+                }
+                if (!s.state().isFinal() || s.completed() == null) {
+                    continue;
+                }
+                if (excess > 0 || s.completed().isBefore(oldest)) {
+                    it.remove();
+                    forgotten.add(e.id());
+                    excess--;
+                }
+            }
+        }
+        if (!forgotten.isEmpty()) {
+            tokens.values().removeIf(t -> forgotten.contains(t.queryId()));
+        }
     }
 
     public Optional<QueryExecution> find(String id) {
@@ -175,6 +213,9 @@ public final class QueryService implements AutoCloseable {
         QueryContext ctx = new QueryContext(e, warehouse, nextEngineId());
         try {
             stretch();
+            if (e.request().parameterError() != null) {
+                throw QueryFailedException.engine("INVALID_PARAMETER_USAGE: " + e.request().parameterError(), 2, 1100);
+            }
             Optional<StatementResult> reused = reuse(ctx);
             StatementResult result = reused.isPresent() ? reused.get() : execute(ctx);
             e.succeed(result, reused.isPresent());

@@ -15,6 +15,14 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ResultStore {
 
+    /**
+     * Athena never gives result files a text type (measured-behaviour §4.2): statements answered without the engine
+     * (literal-only SELECT, SHOW, column-less DDL) are {@code binary/octet-stream}, everything the engine or a
+     * Hive describe produces, and every failure text, is {@code application/octet-stream}.
+     */
+    public static final String BINARY = "binary/octet-stream";
+    public static final String APPLICATION = "application/octet-stream";
+
     private final BucketStore buckets;
     private final Path spool;
 
@@ -39,7 +47,13 @@ public final class ResultStore {
     }
 
     public void put(S3Location location, byte[] content) {
-        BucketStore.writeAtomically(pathOf(location), content);
+        put(location, content, APPLICATION);
+    }
+
+    public void put(S3Location location, byte[] content, String contentType) {
+        Path p = pathOf(location);
+        BucketStore.writeAtomically(p, content);
+        buckets.rememberContentType(p, contentType);
     }
 
     /** A temp file next to where {@code location} will live; {@link #publish} moves it into place. */
@@ -51,10 +65,11 @@ public final class ResultStore {
         }
     }
 
-    public Path publish(Path temp, S3Location location) {
+    public Path publish(Path temp, S3Location location, String contentType) {
         Path p = pathOf(location);
         try {
             Files.move(temp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            buckets.rememberContentType(p, contentType);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,7 +82,7 @@ public final class ResultStore {
             return;
         }
         try {
-            put(to, Files.readAllBytes(source));
+            put(to, Files.readAllBytes(source), buckets.contentType(source).orElse(APPLICATION));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

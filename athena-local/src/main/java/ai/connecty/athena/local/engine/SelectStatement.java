@@ -36,8 +36,9 @@ final class SelectStatement {
             byte[] metadata = literalOnly
                     ? ResultMetadata.encode(ctx.execution.id(), "", 0L, writer.columnList())
                     : ResultMetadata.encode(ctx.engineQueryId, null, null, writer.columnList());
-            ctx.warehouse.results().put(files.metadata(), metadata);
-            Path published = ctx.warehouse.results().publish(temp, files.main());
+            String type = literalOnly ? ResultStore.BINARY : ResultStore.APPLICATION;
+            ctx.warehouse.results().put(files.metadata(), metadata, type);
+            Path published = ctx.warehouse.results().publish(temp, files.main(), type);
             return StatementResult.csv(writer.columnList(), published, writer.index());
         } finally {
             ResultStore.deleteQuietly(temp);

@@ -3,6 +3,7 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DuckDbViews;
+import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.PartitionScanner;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.result.ResultMetadata;
@@ -65,8 +66,14 @@ final class TableWriter {
                         .resolve(root.bucket()).relativize(p).toString().replace('\\', '/'))
                 .toList();
         if (!table.partitionKeys().isEmpty()) {
-            ctx.warehouse.catalog().addPartitions(catalog.name(), table.database(), table.name(),
-                    new PartitionScanner(ctx.warehouse.results().buckets()).scan(table));
+            List<PartitionDef> found = new PartitionScanner(ctx.warehouse.results().buckets()).scan(table);
+            List<PartitionDef> known = ctx.warehouse.catalog().partitions(catalog.name(), table.database(), table.name());
+            if (found.stream().anyMatch(f -> known.stream().noneMatch(k -> k.values().equals(f.values())))) {
+                // Athena writes the files first and registers new partitions last, so a denial leaves them behind.
+                ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
+                        "glue:BatchCreatePartition", table.database(), table.name());
+            }
+            ctx.warehouse.catalog().addPartitions(catalog.name(), table.database(), table.name(), found);
         }
         return new Written(rows, created);
     }

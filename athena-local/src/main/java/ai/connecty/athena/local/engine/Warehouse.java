@@ -5,8 +5,9 @@ import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.catalog.TableFiles;
-import ai.connecty.athena.local.engine.ddl.DdlLexer;
-import ai.connecty.athena.local.engine.ddl.DdlToken;
+import ai.connecty.athena.local.sql.EngineFailure;
+import ai.connecty.athena.local.sql.SqlRejectedException;
+import ai.connecty.athena.local.sql.TrinoSql;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,23 +122,19 @@ public final class Warehouse {
         return new ArrayList<>(found.values());
     }
 
+    /**
+     * The tables and views of {@code sql} (a Trino statement or query) by its parsed tree, then the tables behind
+     * each view by the view's own text. Text Trino cannot parse fails the query: without its tree nothing could
+     * say which rights it needs.
+     */
     private void collect(String sql, String cat, String db, Map<String, ResolvedTable> found, int depth) {
-        List<DdlToken> tokens = DdlLexer.tokenize(sql, false);
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            DdlToken t = tokens.get(i);
-            if (!(t.isWord("FROM") || t.isWord("JOIN") || t.isWord("TABLE") || t.isSymbol(","))) {
-                continue;
-            }
-            List<String> parts = new ArrayList<>();
-            int j = i + 1;
-            while (j < tokens.size() && tokens.get(j).isIdentifier()) {
-                parts.add(tokens.get(j).identifier());
-                if (j + 1 < tokens.size() && tokens.get(j + 1).isSymbol(".")) {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
+        List<List<String>> names;
+        try {
+            names = TrinoSql.tableNames(TrinoSql.parse(sql));
+        } catch (SqlRejectedException e) {
+            throw new EngineFailure("SYNTAX_ERROR", 2, 1006, "SYNTAX_ERROR: " + e.getMessage());
+        }
+        for (List<String> parts : names) {
             Optional<ResolvedTable> r = resolve(parts, cat, db);
             if (r.isPresent() && found.putIfAbsent(r.get().qualifiedName(), r.get()) == null) {
                 TableDef def = r.get().table();

@@ -10,14 +10,17 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import ai.connecty.athena.local.storage.BucketStore;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ETag, size, modification time and content type of stored objects. Buckets are plain folders (the query
  * engine reads and writes them too), so nothing is stored beside the files: ETags are MD5s computed on
- * demand and cached while the file's size and mtime are unchanged; content types given on PUT are
- * remembered in memory and otherwise guessed from the extension.
+ * demand and cached while the file's size and mtime are unchanged; content types given on PUT (or by the
+ * engine for result files) are remembered in memory by the {@link BucketStore} and otherwise guessed from the
+ * extension.
  */
 final class ObjectMetadata {
 
@@ -35,7 +38,11 @@ final class ObjectMetadata {
             "metadata", "application/octet-stream", "gz", "application/gzip");
 
     private final Map<Path, CachedEtag> etags = new ConcurrentHashMap<>();
-    private final Map<Path, String> contentTypes = new ConcurrentHashMap<>();
+    private final BucketStore store;
+
+    ObjectMetadata(BucketStore store) {
+        this.store = store;
+    }
 
     Info read(Path file) {
         try {
@@ -53,22 +60,18 @@ final class ObjectMetadata {
     }
 
     void remember(Path file, String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            contentTypes.remove(file);
-        } else {
-            contentTypes.put(file, contentType);
-        }
+        store.rememberContentType(file, contentType);
     }
 
     void forget(Path file) {
         etags.remove(file);
-        contentTypes.remove(file);
+        store.rememberContentType(file, null);
     }
 
     private String contentType(Path file) {
-        String remembered = contentTypes.get(file);
-        if (remembered != null) {
-            return remembered;
+        Optional<String> remembered = store.contentType(file);
+        if (remembered.isPresent()) {
+            return remembered.get();
         }
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -34,11 +34,14 @@ public final class S3Endpoint implements ServiceEndpoint {
 
     private final BucketStore store;
     private final String region;
-    private final ObjectMetadata metadata = new ObjectMetadata();
+    private final ObjectMetadata metadata;
+    private final MultipartUploads uploads;
 
     public S3Endpoint(BucketStore store, String region) {
         this.store = store;
         this.region = region;
+        this.metadata = new ObjectMetadata(store);
+        this.uploads = new MultipartUploads(store.root().resolveSibling("multipart-uploads"));
     }
 
     @Override
@@ -49,30 +52,8 @@ public final class S3Endpoint implements ServiceEndpoint {
     @Override
     public String operation(HttpRequest request) {
         S3Target target = S3Target.of(request);
-        Map<String, String> query = request.queryParameters();
-        String method = request.method();
-        if (target.bucket() == null) {
-            return method.equals("GET") ? "ListBuckets" : method + "Service";
-        }
-        if (target.key().isEmpty()) {
-            return switch (method) {
-                case "GET" -> query.containsKey("location") ? "GetBucketLocation"
-                        : "2".equals(query.get("list-type")) ? "ListObjectsV2" : "ListObjects";
-                case "HEAD" -> "HeadBucket";
-                case "PUT" -> "CreateBucket";
-                case "DELETE" -> "DeleteBucket";
-                default -> method + "Bucket";
-            };
-        }
-        return switch (method) {
-            case "GET" -> "GetObject";
-            case "HEAD" -> "HeadObject";
-            case "PUT" -> request.header("x-amz-copy-source") != null ? "CopyObject"
-                    : query.containsKey("uploadId") ? "UploadPart" : "PutObject";
-            case "DELETE" -> "DeleteObject";
-            case "POST" -> query.containsKey("uploads") ? "CreateMultipartUpload" : "PostObject";
-            default -> method + "Object";
-        };
+        return S3Operations.of(request.method(), target.bucket(), target.key(), request.queryParameters(),
+                request.header("x-amz-copy-source") != null);
     }
 
     @Override
@@ -92,9 +73,15 @@ public final class S3Endpoint implements ServiceEndpoint {
             case "GetObject", "HeadObject" -> getObject(target, request, call);
             case "PutObject" -> putObject(target, request, call);
             case "DeleteObject" -> deleteObject(target, call);
+            case "CreateMultipartUpload" -> createMultipartUpload(target, request, call);
+            case "UploadPart" -> uploadPart(target, request, call);
+            case "CompleteMultipartUpload" -> completeMultipartUpload(target, request, call);
+            case "AbortMultipartUpload" -> abortMultipartUpload(target, request, call);
+            case "DeleteObjects" -> deleteObjects(target, request, call);
             default -> throw new AwsException(501, "NotImplemented", "athena-local does not implement "
                     + operation + "; it supports GetObject, HeadObject, PutObject, DeleteObject, "
-                    + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket and ListBuckets");
+                    + "ListObjectsV2, GetBucketLocation, HeadBucket, CreateBucket, ListBuckets, DeleteObjects and multipart uploads "
+                    + "(CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload)");
         };
         return response.header("x-amz-request-id", request.requestId());
     }
@@ -203,6 +190,124 @@ public final class S3Endpoint implements ServiceEndpoint {
     private HttpResponse putObject(S3Target target, HttpRequest request, AuthenticatedCall call) {
         call.authorize("s3:PutObject", target.objectArn());
         requireBucket(target);
+        byte[] content = verifiedBody(request);
+        if (target.key().endsWith("/")) {
+            return folderMarker(target, content);
+        }
+        Path file = objectPath(target);
+        store.put(target.bucket(), target.key(), content);
+        metadata.remember(file, request.header("content-type"));
+        return HttpResponse.empty(200)
+                .header("ETag", "\"" + HexFormat.of().formatHex(ChecksumVerifier.digest("MD5", content)) + "\"");
+    }
+
+    private HttpResponse createMultipartUpload(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:PutObject", target.objectArn());
+        requireBucket(target);
+        objectPath(target);
+        String id = uploads.create(target.bucket(), target.key(), request.header("content-type"));
+        return HttpResponse.text(200, XML_TYPE, Xml.DECLARATION + "<InitiateMultipartUploadResult xmlns=\"" + NAMESPACE
+                + "\">" + Xml.element("Bucket", target.bucket()) + Xml.element("Key", target.key())
+                + Xml.element("UploadId", id) + "</InitiateMultipartUploadResult>");
+    }
+
+    private HttpResponse uploadPart(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:PutObject", target.objectArn());
+        requireBucket(target);
+        Map<String, String> q = request.queryParameters();
+        String etag = uploads.putPart(q.get("uploadId"), target.bucket(), target.key(), q.get("partNumber"),
+                verifiedBody(request));
+        return HttpResponse.empty(200).header("ETag", etag);
+    }
+
+    private HttpResponse completeMultipartUpload(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:PutObject", target.objectArn());
+        requireBucket(target);
+        Path file = objectPath(target);
+        MultipartUploads.Completed done = uploads.complete(request.queryParameters().get("uploadId"), target.bucket(),
+                target.key(), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8), file);
+        metadata.remember(file, done.contentType());
+        return HttpResponse.text(200, XML_TYPE, Xml.DECLARATION + "<CompleteMultipartUploadResult xmlns=\"" + NAMESPACE
+                + "\">" + Xml.element("Location", "/" + target.bucket() + "/" + target.key())
+                + Xml.element("Bucket", target.bucket()) + Xml.element("Key", target.key())
+                + Xml.element("ETag", done.etag()) + "</CompleteMultipartUploadResult>");
+    }
+
+    private HttpResponse abortMultipartUpload(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        call.authorize("s3:AbortMultipartUpload", target.objectArn());
+        requireBucket(target);
+        uploads.abort(request.queryParameters().get("uploadId"), target.bucket(), target.key());
+        return HttpResponse.empty(204);
+    }
+
+    private static final java.util.regex.Pattern DELETE_KEY = java.util.regex.Pattern.compile(
+            "<Object>.*?<Key>(.*?)</Key>.*?</Object>", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * DeleteObjects ({@code aws s3 rm --recursive}, boto3's batch delete): each key is authorized and deleted on
+     * its own, as S3 does; a denied key is reported in the result instead of failing the request.
+     */
+    private HttpResponse deleteObjects(S3Target target, HttpRequest request, AuthenticatedCall call) {
+        requireBucket(target);
+        String body = new String(verifiedBody(request), java.nio.charset.StandardCharsets.UTF_8);
+        boolean quiet = body.matches("(?s).*<Quiet>\\s*true\\s*</Quiet>.*");
+        java.util.regex.Matcher m = DELETE_KEY.matcher(body);
+        StringBuilder xml = new StringBuilder(Xml.DECLARATION).append("<DeleteResult xmlns=\"").append(NAMESPACE)
+                .append("\">");
+        int keys = 0;
+        while (m.find()) {
+            keys++;
+            String key = unescapeXml(m.group(1));
+            S3Target object = new S3Target(target.bucket(), key);
+            if (!call.isAllowed("s3:DeleteObject", object.objectArn())) {
+                xml.append("<Error>").append(Xml.element("Key", key)).append(Xml.element("Code", "AccessDenied"))
+                        .append(Xml.element("Message", "Access Denied")).append("</Error>");
+                continue;
+            }
+            try {
+                Path file = objectPath(object);
+                if (store.delete(target.bucket(), key)) {
+                    metadata.forget(file);
+                }
+            } catch (AwsException e) {
+                xml.append("<Error>").append(Xml.element("Key", key)).append(Xml.element("Code", e.code()))
+                        .append(Xml.element("Message", e.getMessage())).append("</Error>");
+                continue;
+            }
+            if (!quiet) {
+                xml.append("<Deleted>").append(Xml.element("Key", key)).append("</Deleted>");
+            }
+        }
+        if (keys == 0 || keys > 1000) {
+            throw new AwsException(400, "MalformedXML", "The XML you provided was not well-formed or did not validate "
+                    + "against our published schema (DeleteObjects takes 1 to 1000 keys)");
+        }
+        return HttpResponse.text(200, XML_TYPE, xml.append("</DeleteResult>").toString());
+    }
+
+    /** XML text content: the five predefined entities and numeric character references. */
+    private static String unescapeXml(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|quot|apos|amp);")
+                .matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String entity = m.group(1);
+            String replacement = switch (entity) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "amp" -> "&";
+                default -> new String(Character.toChars(entity.startsWith("#x")
+                        ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1))));
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** The request body with aws-chunked framing removed, after its SHA-256, MD5 and checksum headers matched. */
+    private static byte[] verifiedBody(HttpRequest request) {
         byte[] content = request.body();
         Map<String, String> checksums = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> {
@@ -226,14 +331,7 @@ public final class S3Endpoint implements ServiceEndpoint {
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         ChecksumVerifier.verify(content, request.header("content-md5"), checksums);
-        if (target.key().endsWith("/")) {
-            return folderMarker(target, content);
-        }
-        Path file = objectPath(target);
-        store.put(target.bucket(), target.key(), content);
-        metadata.remember(file, request.header("content-type"));
-        return HttpResponse.empty(200)
-                .header("ETag", "\"" + HexFormat.of().formatHex(ChecksumVerifier.digest("MD5", content)) + "\"");
+        return content;
     }
 
     /**

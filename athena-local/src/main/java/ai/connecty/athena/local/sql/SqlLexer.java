@@ -6,20 +6,32 @@ import java.util.List;
 /**
  * Splits SQL text into tokens, keeping whitespace and comments so that the original text (and every
  * position in it) can be reproduced. Never fails: unfinished quotes and comments become {@link Token.Kind#UNTERMINATED}.
+ * The one lexer of athena-local's own parsing: SQL rules here, and Hive's backslash escapes in strings for the
+ * DDL parser ({@code engine.ddl}).
  */
-final class SqlLexer {
+public final class SqlLexer {
 
     private static final String[] MULTI_CHAR_SYMBOLS = {"<>", "<=", ">=", "!=", "||", "->", "=>", "::"};
 
     private final String sql;
+    private final boolean backslashEscapes;
     private int pos;
 
-    private SqlLexer(String sql) {
+    private SqlLexer(String sql, boolean backslashEscapes) {
         this.sql = sql;
+        this.backslashEscapes = backslashEscapes;
     }
 
     static List<Token> tokenize(String sql) {
-        return new SqlLexer(sql).run();
+        return new SqlLexer(sql, false).run();
+    }
+
+    /**
+     * Every token of {@code sql}; with {@code hiveStrings} a backslash escapes the next character inside a string
+     * literal, as Hive reads DDL ({@code 'it\'s'}); otherwise a backslash is an ordinary character, as in Trino.
+     */
+    public static List<Token> tokenize(String sql, boolean hiveStrings) {
+        return new SqlLexer(sql, hiveStrings).run();
     }
 
     /** The tokens that are not whitespace or comments. */
@@ -70,7 +82,7 @@ final class SqlLexer {
             return quoted('\'') ? Token.Kind.BINARY_STRING : Token.Kind.UNTERMINATED;
         }
         if (c == '\'') {
-            return quoted('\'') ? Token.Kind.STRING : Token.Kind.UNTERMINATED;
+            return quoted('\'', backslashEscapes) ? Token.Kind.STRING : Token.Kind.UNTERMINATED;
         }
         if (c == '"') {
             return quoted('"') ? Token.Kind.QUOTED_IDENTIFIER : Token.Kind.UNTERMINATED;
@@ -104,8 +116,16 @@ final class SqlLexer {
 
     /** Consumes a quoted run starting at the opening quote; a doubled quote is an escaped quote. */
     private boolean quoted(char quote) {
+        return quoted(quote, false);
+    }
+
+    private boolean quoted(char quote, boolean backslashes) {
         pos++;
         while (pos < sql.length()) {
+            if (backslashes && sql.charAt(pos) == '\\' && pos + 1 < sql.length()) {
+                pos += 2;
+                continue;
+            }
             if (sql.charAt(pos) == quote) {
                 if (pos + 1 < sql.length() && sql.charAt(pos + 1) == quote) {
                     pos += 2;

@@ -1,19 +1,13 @@
 package ai.connecty.athena.local.sql;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 /**
- * Rejects, before execution, what Athena rejects at StartQueryExecution with MALFORMED_QUERY, using Trino's
- * message shapes. Query bodies are parsed (never bound or run) by DuckDB after translation.
+ * Rejects, before execution, what Athena rejects at StartQueryExecution with MALFORMED_QUERY. Query bodies are
+ * parsed by Trino's own grammar ({@link TrinoSql}), so their errors carry Trino's exact wording and position; the
+ * checks before it give Athena's measured answers for what never reaches the grammar (unknown statements,
+ * {@code SELECT FROM t}).
  */
 public final class SyntaxChecker {
 
@@ -29,8 +23,6 @@ public final class SyntaxChecker {
             "use", "select", "with", "values", "table", "msck", "optimize", "vacuum");
 
     private static final String NOT_SUPPORTED = "Queries of this type are not supported";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static Connection parserConnection;
 
     private SyntaxChecker() {
     }
@@ -54,7 +46,7 @@ public final class SyntaxChecker {
         checkSelectList(normalizedSql, tokens);
         String body = QueryBodies.queryBody(normalizedSql);
         if (body != null) {
-            parseWithDuckDb(normalizedSql, body);
+            parseWithTrino(normalizedSql, body);
         }
     }
 
@@ -103,79 +95,9 @@ public final class SyntaxChecker {
         }
     }
 
-    private static void parseWithDuckDb(String originalSql, String athenaBody) {
-        String translated;
-        try {
-            translated = SqlTranslator.toDuckDb(athenaBody, false);
-        } catch (UnsupportedSqlException e) {
-            return; // valid Athena SQL that fails at run time with NOT_SUPPORTED, not a syntax error
-        }
-        JsonNode result = serialize(translated);
-        if (result == null || !result.path("error").asBoolean(false)
-                || !"parser".equals(result.path("error_type").asText())) {
-            return;
-        }
-        String message = result.path("error_message").asText("syntax error");
-        int duckPosition = result.path("position").asInt(-1);
-        int bodyStart = Math.max(originalSql.indexOf(athenaBody), 0);
-        int inBody = originalPosition(athenaBody, translated, duckPosition);
-        boolean atEnd = message.contains("at end of input") || inBody < 0;
-        int offset = atEnd ? originalSql.length() : bodyStart + inBody;
-        String near = atEnd ? "<EOF>" : SqlLexer.significant(originalSql).stream()
-                .filter(t -> t.start() == offset).map(Token::text).findFirst().orElse(message);
-        throw malformed("line " + Positions.of(originalSql, offset) + ": mismatched input '" + near + "'");
-    }
-
-    /** Maps a position in the translated text to the same token occurrence in the original text; -1 if it has none. */
-    private static int originalPosition(String original, String translated, int duckPosition) {
-        if (duckPosition < 0 || duckPosition >= translated.length()) {
-            return -1;
-        }
-        List<Token> duckTokens = SqlLexer.significant(translated);
-        Token target = null;
-        int occurrence = 0;
-        for (Token token : duckTokens) {
-            if (token.start() > duckPosition) {
-                break;
-            }
-            target = token;
-        }
-        if (target == null) {
-            return -1;
-        }
-        for (Token token : duckTokens) {
-            if (token == target) {
-                break;
-            }
-            if (token.text().equalsIgnoreCase(target.text())) {
-                occurrence++;
-            }
-        }
-        for (Token token : SqlLexer.significant(original)) {
-            if (token.text().equalsIgnoreCase(target.text()) && occurrence-- == 0) {
-                return token.start();
-            }
-        }
-        return -1;
-    }
-
-    private static synchronized JsonNode serialize(String sql) {
-        try {
-            if (parserConnection == null || parserConnection.isClosed()) {
-                Properties properties = new Properties();
-                properties.setProperty("autoinstall_known_extensions", "false");
-                parserConnection = DriverManager.getConnection("jdbc:duckdb:", properties);
-            }
-            try (PreparedStatement statement = parserConnection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
-                statement.setString(1, sql);
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? JSON.readTree(rs.getString(1)) : null;
-                }
-            }
-        } catch (SQLException | java.io.IOException e) {
-            // The parse check is an extra; if it cannot run, the statement fails later with the engine's message.
-            return null;
-        }
+    /** Trino's grammar on the query the statement carries, positions counted in the whole statement. */
+    private static void parseWithTrino(String statement, String body) {
+        TrinoSql.parse(body, Math.max(statement.indexOf(body), 0), statement);
     }
 
     private static SqlRejectedException malformed(String message) {

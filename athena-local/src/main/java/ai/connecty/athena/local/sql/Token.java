@@ -3,9 +3,9 @@ package ai.connecty.athena.local.sql;
 import java.util.Locale;
 
 /** One lexical unit of a SQL text, with its position in the original string. */
-record Token(Kind kind, String text, int start) {
+public record Token(Kind kind, String text, int start) {
 
-    enum Kind {
+    public enum Kind {
         /** Unquoted identifier or keyword. */
         WORD,
         /** {@code "..."} identifier ({@code ""} escapes a quote). */
@@ -26,11 +26,11 @@ record Token(Kind kind, String text, int start) {
         UNTERMINATED
     }
 
-    int end() {
+    public int end() {
         return start + text.length();
     }
 
-    boolean isTrivia() {
+    public boolean isTrivia() {
         return kind == Kind.WHITESPACE || kind == Kind.LINE_COMMENT || kind == Kind.BLOCK_COMMENT;
     }
 

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 public final class BucketStore {
 
     private final Path root;
+    /** Content types given when objects were written (by a PUT or by the engine), served back by GetObject. */
+    private final java.util.Map<Path, String> contentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BucketStore(Path dataDir) {
         this.root = dataDir.resolve("buckets").toAbsolutePath().normalize();
@@ -114,8 +116,22 @@ public final class BucketStore {
         return Files.createTempFile(file.getParent(), ".put-", ".tmp");
     }
 
+    /** Records the content type of {@code file}; null or blank forgets it (the extension decides again). */
+    public void rememberContentType(Path file, String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            contentTypes.remove(file);
+        } else {
+            contentTypes.put(file, contentType);
+        }
+    }
+
+    public Optional<String> contentType(Path file) {
+        return Optional.ofNullable(contentTypes.get(file));
+    }
+
     public boolean delete(String bucket, String key) {
         try {
+            contentTypes.remove(path(bucket, key));
             return Files.deleteIfExists(path(bucket, key));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import ai.connecty.athena.local.catalog.TableFiles;
 import ai.connecty.athena.local.demo.DemoData;
 import ai.connecty.athena.local.engine.DuckDbEngine;
 import ai.connecty.athena.local.engine.QueryExecution;
+import ai.connecty.athena.local.engine.QueryHistory;
 import ai.connecty.athena.local.engine.QueryRequest;
 import ai.connecty.athena.local.engine.QueryService;
 import ai.connecty.athena.local.engine.QueryState;
@@ -57,6 +58,12 @@ public final class LocalWarehouse implements AutoCloseable {
     /** {@code queryTimeLimit}: how long a query may run before it is stopped FAILED. */
     public LocalWarehouse(Path dataDir, BucketStore buckets, QueryFaults faults, String accountId, String region,
                           Duration queryTimeLimit) {
+        this(dataDir, buckets, faults, accountId, region, queryTimeLimit, QueryHistory.DEFAULT);
+    }
+
+    /** {@code history}: how many finished executions, and for how long, GetQueryExecution still finds. */
+    public LocalWarehouse(Path dataDir, BucketStore buckets, QueryFaults faults, String accountId, String region,
+                          Duration queryTimeLimit, QueryHistory history) {
         this.buckets = buckets;
         this.accountId = accountId;
         this.region = region;
@@ -65,7 +72,7 @@ public final class LocalWarehouse implements AutoCloseable {
         TableFiles files = new TableFiles(buckets);
         this.views = new DuckDbViews(engine.admin(), files);
         this.warehouse = new Warehouse(store, engine, views, files, new ResultStore(buckets, dataDir), accountId, region);
-        this.queries = new QueryService(warehouse, faults, queryTimeLimit);
+        this.queries = new QueryService(warehouse, faults, queryTimeLimit, history);
         this.athena = new AthenaApi(queries, warehouse, store);
         this.glue = new GlueApi(store);
         ensureDefaultDatabase();

@@ -53,13 +53,15 @@ class SyntaxCheckerTest {
     }
 
     @Test
-    void duckDbParseErrorsPointIntoTheOriginalText() {
+    void trinosGrammarReportsErrorsInItsOwnWordsAndPositions() {
         assertThatThrownBy(() -> SyntaxChecker.check("SELECT a FROM t WHERE WHERE b"))
                 .isInstanceOfSatisfying(SqlRejectedException.class,
                         e -> org.assertj.core.api.Assertions.assertThat(e.athenaErrorCode()).isEqualTo("MALFORMED_QUERY"))
-                .hasMessage("line 1:23: mismatched input 'WHERE'");
+                .hasMessage("line 1:23: mismatched input 'WHERE'. Expecting: <expression>");
         assertThatThrownBy(() -> SyntaxChecker.check("EXPLAIN SELECT 1 +"))
-                .hasMessage("line 1:19: mismatched input '<EOF>'");
+                .hasMessage("line 1:19: mismatched input '<EOF>'. Expecting: <expression>");
+        assertThatThrownBy(() -> SyntaxChecker.check("INSERT INTO t\nSELECT `a` FROM u"))
+                .hasMessage("line 2:8: backquoted identifiers are not supported; use double quotes to quote identifiers");
     }
 
     @ParameterizedTest

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryStopTest {
 
     /** Runs far longer than any test waits (10^12 rows) unless DuckDB is interrupted. */
-    private static final String ENDLESS = "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b";
+    private static final String ENDLESS = "SELECT count(*) FROM UNNEST(sequence(1, 100000)) AS a(x), "
+            + "UNNEST(sequence(1, 100000)) AS b(y), UNNEST(sequence(1, 100000)) AS c(z)";
     private static final int MORE_THAN_THE_POOL = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AllowAll ADMIN = new AllowAll();

@@ -1,10 +1,16 @@
 package ai.connecty.athena.local.engine.ddl;
 
 import ai.connecty.athena.local.engine.ddl.DdlToken.Kind;
+import ai.connecty.athena.local.sql.SqlLexer;
+import ai.connecty.athena.local.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits statement text into tokens, respecting strings, quoted identifiers and both comment styles. */
+/**
+ * The DDL parser's view of athena-local's one lexer ({@link SqlLexer}): comments and whitespace dropped, operators
+ * as single characters (so {@code map<string,array<int>>} closes bracket by bracket), and an unterminated string
+ * or identifier running to the end of the text, where the parser reports it.
+ */
 public final class DdlLexer {
 
     private DdlLexer() {
@@ -13,69 +19,46 @@ public final class DdlLexer {
     /** Hive rules: backslash escapes inside strings (DDL); otherwise Trino rules, where {@code '\\'} is one backslash. */
     public static List<DdlToken> tokenize(String sql, boolean hiveEscapes) {
         List<DdlToken> tokens = new ArrayList<>();
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? n : eol + 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-            } else if (c == '\'') {
-                int end = closing(sql, i, '\'', hiveEscapes);
-                tokens.add(new DdlToken(Kind.STRING, sql.substring(i, end), i, end));
-                i = end;
-            } else if (c == '"') {
-                int end = closing(sql, i, '"', false);
-                tokens.add(new DdlToken(Kind.QUOTED_IDENTIFIER, sql.substring(i, end), i, end));
-                i = end;
-            } else if (c == '`') {
-                int end = closing(sql, i, '`', false);
-                tokens.add(new DdlToken(Kind.BACKQUOTED_IDENTIFIER, sql.substring(i, end), i, end));
-                i = end;
-            } else if (Character.isLetter(c) || c == '_') {
-                int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
-                    end++;
+        for (Token t : SqlLexer.tokenize(sql, hiveEscapes)) {
+            int start = t.start();
+            switch (t.kind()) {
+                case WHITESPACE, LINE_COMMENT, BLOCK_COMMENT -> {
                 }
-                tokens.add(new DdlToken(Kind.WORD, sql.substring(i, end), i, end));
-                i = end;
-            } else if (Character.isDigit(c)) {
-                int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '.')) {
-                    end++;
+                case WORD -> tokens.add(new DdlToken(Kind.WORD, t.text(), start, t.end()));
+                case NUMBER -> tokens.add(new DdlToken(Kind.NUMBER, t.text(), start, t.end()));
+                case STRING -> tokens.add(new DdlToken(Kind.STRING, t.text(), start, t.end()));
+                case QUOTED_IDENTIFIER -> tokens.add(new DdlToken(Kind.QUOTED_IDENTIFIER, t.text(), start, t.end()));
+                case BACKQUOTED_IDENTIFIER -> tokens.add(new DdlToken(Kind.BACKQUOTED_IDENTIFIER, t.text(), start, t.end()));
+                case BINARY_STRING -> {
+                    tokens.add(new DdlToken(Kind.WORD, t.text().substring(0, 1), start, start + 1));
+                    tokens.add(new DdlToken(Kind.STRING, t.text().substring(1), start + 1, t.end()));
                 }
-                tokens.add(new DdlToken(Kind.NUMBER, sql.substring(i, end), i, end));
-                i = end;
-            } else {
-                tokens.add(new DdlToken(Kind.SYMBOL, String.valueOf(c), i, i + 1));
-                i++;
+                case SYMBOL -> {
+                    for (int i = 0; i < t.text().length(); i++) {
+                        tokens.add(new DdlToken(Kind.SYMBOL, t.text().substring(i, i + 1), start + i, start + i + 1));
+                    }
+                }
+                case UNTERMINATED -> unterminated(t, tokens);
+                default -> throw new IllegalStateException("unknown token kind " + t.kind());
             }
         }
         return tokens;
     }
 
-    /** Index after the closing quote; a doubled quote (and for strings a backslash) escapes it. */
-    private static int closing(String sql, int open, char quote, boolean backslashEscapes) {
-        int i = open + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\' && backslashEscapes && i + 1 < sql.length()) {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
+    private static void unterminated(Token t, List<DdlToken> tokens) {
+        String text = t.text();
+        int start = t.start();
+        switch (text.charAt(0)) {
+            case '\'' -> tokens.add(new DdlToken(Kind.STRING, text, start, t.end()));
+            case '"' -> tokens.add(new DdlToken(Kind.QUOTED_IDENTIFIER, text, start, t.end()));
+            case '`' -> tokens.add(new DdlToken(Kind.BACKQUOTED_IDENTIFIER, text, start, t.end()));
+            case 'x', 'X' -> {
+                tokens.add(new DdlToken(Kind.WORD, text.substring(0, 1), start, start + 1));
+                tokens.add(new DdlToken(Kind.STRING, text.substring(1), start + 1, t.end()));
+            }
+            default -> {
+                // an unclosed block comment: the rest of the text is comment
             }
         }
-        return sql.length();
     }
 }

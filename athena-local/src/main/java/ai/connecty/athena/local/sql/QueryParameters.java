@@ -1,0 +1,133 @@
+package ai.connecty.athena.local.sql;
+
+import io.trino.sql.parser.ParsingException;
+import io.trino.sql.parser.SqlParser;
+import io.trino.sql.tree.Cast;
+import io.trino.sql.tree.DefaultTraversalVisitor;
+import io.trino.sql.tree.DereferenceExpression;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.Identifier;
+import io.trino.sql.tree.Node;
+import io.trino.sql.tree.NodeLocation;
+import io.trino.sql.tree.Parameter;
+import io.trino.sql.tree.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * ExecutionParameters as Athena binds them: each {@code ?} of the statement (a Trino {@link Parameter} node, so a
+ * {@code ?} inside a string or comment is none) takes the value at its position. A value that parses as an
+ * expression without column references is used as that expression ({@code 'abc'}, {@code 1 + 1},
+ * {@code DATE '2024-01-01'}, {@code now()}); anything else ({@code abc def}, {@code it's}, a UUID, {@code x + 1})
+ * becomes a string literal. Values given to a statement without {@code ?} are ignored.
+ */
+public final class QueryParameters {
+
+    private static final SqlParser PARSER = new SqlParser();
+
+    /** The statement with its parameters bound, or why it cannot be (Trino's INVALID_PARAMETER_USAGE message). */
+    public record Bound(String statement, String error) {
+    }
+
+    private QueryParameters() {
+    }
+
+    /**
+     * @param statement the normalised statement, already through the syntax check
+     * @param values the ExecutionParameters ({@code null} elements already dropped)
+     */
+    public static Bound bind(String statement, List<String> values) {
+        String body = QueryBodies.queryBody(statement);
+        if (body == null || !statement.contains("?")) {
+            return new Bound(statement, null);
+        }
+        int offset = Math.max(statement.indexOf(body), 0);
+        Statement tree = TrinoSql.parse(body, offset, statement);
+        List<Parameter> parameters = new ArrayList<>();
+        new DefaultTraversalVisitor<Void>() {
+            @Override
+            protected Void visitParameter(Parameter node, Void context) {
+                parameters.add(node);
+                return null;
+            }
+        }.process(tree, null);
+        if (parameters.isEmpty()) {
+            return new Bound(statement, null);
+        }
+        if (parameters.size() != values.size()) {
+            return new Bound(statement, "line 1:1: Incorrect number of parameters: expected " + parameters.size()
+                    + " but found " + values.size());
+        }
+        parameters.sort(Comparator.comparingInt(Parameter::getId));
+        List<int[]> edits = new ArrayList<>();
+        for (Parameter p : parameters) {
+            edits.add(new int[] {offsetOf(statement, p.getLocation().orElseThrow()), p.getId()});
+        }
+        edits.sort(Comparator.comparingInt((int[] e) -> e[0]).reversed());
+        StringBuilder sb = new StringBuilder(statement);
+        for (int[] edit : edits) {
+            if (sb.charAt(edit[0]) != '?') {
+                throw new IllegalStateException("parameter " + edit[1] + " is not at a '?'");
+            }
+            sb.replace(edit[0], edit[0] + 1, "(" + asExpression(values.get(edit[1])) + ")");
+        }
+        return new Bound(sb.toString(), null);
+    }
+
+    /** The value as SQL: itself when it is an expression without column references, else a string literal. */
+    static String asExpression(String value) {
+        try {
+            Expression e = PARSER.createExpression(value);
+            if (!refersToColumns(e)) {
+                return value;
+            }
+        } catch (ParsingException | StackOverflowError notAnExpression) {
+            // a plain string
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static boolean refersToColumns(Node expression) {
+        boolean[] found = {false};
+        new DefaultTraversalVisitor<Void>() {
+            @Override
+            protected Void visitIdentifier(Identifier node, Void context) {
+                found[0] = true;
+                return null;
+            }
+
+            @Override
+            protected Void visitDereferenceExpression(DereferenceExpression node, Void context) {
+                found[0] = true;
+                return null;
+            }
+
+            @Override
+            protected Void visitParameter(Parameter node, Void context) {
+                found[0] = true;
+                return null;
+            }
+
+            @Override
+            protected Void visitCast(Cast node, Void context) {
+                // The target type's name is no column: only the cast value can refer to one.
+                process(node.getExpression(), context);
+                return null;
+            }
+        }.process(expression, null);
+        return found[0];
+    }
+
+    /** Trino's line and column (1-based, in UTF-16 units) as an offset in {@code text}. */
+    private static int offsetOf(String text, NodeLocation location) {
+        int line = 1;
+        int i = 0;
+        while (line < location.getLineNumber() && i < text.length()) {
+            if (text.charAt(i++) == '\n') {
+                line++;
+            }
+        }
+        return i + location.getColumnNumber() - 1;
+    }
+}

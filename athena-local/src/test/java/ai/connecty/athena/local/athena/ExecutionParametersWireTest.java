@@ -1,0 +1,78 @@
+package ai.connecty.athena.local.athena;
+
+import static ai.connecty.athena.local.athena.AthenaQueries.await;
+import static ai.connecty.athena.local.athena.AthenaQueries.request;
+import static ai.connecty.athena.local.athena.AthenaQueries.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+
+/** ExecutionParameters bound to the statement's {@code ?} as Athena does (measured-behaviour §5.6). */
+@ExtendWith(LocalAthenaExtension.class)
+class ExecutionParametersWireTest {
+
+    static LocalAthena local;
+    private static AthenaClient athena;
+
+    @BeforeAll
+    static void clients() {
+        athena = SdkClients.athena(local, SdkClients.ADMIN);
+    }
+
+    @AfterAll
+    static void close() {
+        athena.close();
+    }
+
+    private static QueryExecution run(String sql, String... parameters) {
+        String id = athena.startQueryExecution(request(sql, "demo").executionParameters(parameters).build())
+                .queryExecutionId();
+        return await(athena, id);
+    }
+
+    @Test
+    void eachValueIsAnExpressionUnlessItIsNoneOrNamesAColumn() {
+        QueryExecution q = run("SELECT ? AS a, ? AS b, ? AS c, ? AS d, ? AS e, ? AS f",
+                "'abc'", "1 + 1", "abc def", "it's", "x + 1", "CAST('7' AS integer) * 2");
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(rows(athena, q.queryExecutionId())).containsExactly(List.of("a", "b", "c", "d", "e", "f"),
+                List.of("abc", "2", "abc def", "it's", "x + 1", "14"));
+    }
+
+    @Test
+    void parametersFilterRowsAndAQuestionMarkInAStringIsNoParameter() {
+        QueryExecution q = run("SELECT id, '?' AS q FROM customers WHERE id = ? OR name = ?", "3", "'Customer 5'");
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(rows(athena, q.queryExecutionId())).containsExactlyInAnyOrder(List.of("id", "q"),
+                List.of("3", "?"), List.of("5", "?"));
+    }
+
+    @Test
+    void valuesForAStatementWithoutParametersAreIgnored() {
+        QueryExecution q = run("SELECT 1 AS one", "'unused'");
+        assertThat(rows(athena, q.queryExecutionId())).containsExactly(List.of("one"), List.of("1"));
+    }
+
+    @Test
+    void aWrongCountFailsWithInvalidParameterUsage() {
+        QueryExecution q = run("SELECT ? AS a, ? AS b", "1");
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(q.status().stateChangeReason())
+                .isEqualTo("INVALID_PARAMETER_USAGE: line 1:1: Incorrect number of parameters: expected 2 but found 1");
+        assertThat(q.status().athenaError().errorType()).isEqualTo(1100);
+        assertThat(q.status().athenaError().errorCategory()).isEqualTo(2);
+
+        QueryExecution none = run("SELECT ? AS a");
+        assertThat(none.status().stateChangeReason()).endsWith("expected 1 but found 0");
+    }
+}
