@@ -324,7 +324,7 @@ public class AthenaConnection implements Connection {
         checkOpen();
         if (level != Connection.TRANSACTION_NONE) {
             addWarning(new SQLWarning("Athena has no transactions; transaction isolation level " + level
-                    + " was ignored and stays TRANSACTION_NONE"));
+                    + " was ignored and stays TRANSACTION_NONE", SqlState.WARNING));
         }
     }
 
@@ -529,7 +529,7 @@ public class AthenaConnection implements Connection {
     /**
      * Limits each HTTP attempt of the query calls (StartQueryExecution, GetQueryExecution, GetQueryResults,
      * StopQueryExecution) of statements executed from now on; statements already running and result sets
-     * already open keep the timeout they started with. A call that runs out fails with SQLState 08006 after the
+     * already open keep the timeout they started with. A call that runs out fails with SQLState 58030 after the
      * SDK's retries. 0 (the default) leaves only the connect and socket timeouts of the NetworkTimeoutMillis
      * property, which are all that DatabaseMetaData calls ever have. The SDK enforces the limit itself, so
      * {@code executor} is not used.

@@ -124,11 +124,7 @@ public final class StatementExecution {
             client.stop(id);
         } catch (SQLException e) {
             LOG.debug("StopQueryExecution for {} failed: {}", id, e.getMessage());
-            String why = ErrorTranslator.isAccessDenied(e)
-                    ? "the IAM identity may not call athena:StopQueryExecution"
-                    : "StopQueryExecution failed";
-            warnings.accept(new SQLWarning("Query " + id + " could not be stopped (" + why + "); it may still be running"
-                    + " in Athena and scanning data. " + e.getMessage(), e.getSQLState(), e));
+            warnings.accept(ErrorTranslator.couldNotStop(id, e));
         }
     }
 }
