@@ -95,11 +95,13 @@ public final class EndpointHandler implements HttpHandler {
             LOG.warn("{} {} failed unexpectedly", service.signingName(), operation, e);
             response = endpoint.render(service.internalError(), request);
         }
+        Long drop = fault.dropAfterBytes();
+        Long cutAfter = drop != null && !request.isHead() && drop < response.body().length() ? drop : null;
         requestLog.add(new RequestLogEntry(clock.instant(), call == null ? "anonymous" : call.principalArn(),
                 service.signingName(), operation, call == null ? null : call.lastResource(),
                 call == null || call.lastDenied() ? "deny" : "allow", response.status(),
-                (System.nanoTime() - started) / 1_000_000));
-        write(exchange, request, response, fault.dropAfterBytes());
+                (System.nanoTime() - started) / 1_000_000, cutAfter));
+        write(exchange, request, response, cutAfter);
     }
 
     private ServiceEndpoint route(HttpRequest request) {
