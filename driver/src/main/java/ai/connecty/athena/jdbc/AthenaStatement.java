@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc;
 
+import ai.connecty.athena.jdbc.config.QueryTextLimit;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.errors.WarningChain;
@@ -80,6 +81,7 @@ public class AthenaStatement implements Statement {
      */
     protected final boolean executeRequest(QueryRequest request) throws SQLException {
         checkOpen();
+        QueryTextLimit.check(request.sql());
         closeResultSet();
         updateCount = -1;
         queryExecutionId = null;

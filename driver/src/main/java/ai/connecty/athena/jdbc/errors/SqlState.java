@@ -52,6 +52,8 @@ public final class SqlState {
     public static final String UNDEFINED_COLUMN = "42703";
     /** Object not in the state the call needs (statement closed, result set closed). */
     public static final String OBJECT_NOT_IN_STATE = "55000";
+    /** A limit of the service exceeded by the statement itself (query text over 262,144 bytes). */
+    public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
     /** The query was cancelled. */
     public static final String QUERY_CANCELED = "57014";
     /** An Athena SYSTEM error, or a failure inside the service (HTTP 5xx after the SDK's retries). */
