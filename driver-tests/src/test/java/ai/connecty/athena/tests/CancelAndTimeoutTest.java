@@ -2,6 +2,7 @@ package ai.connecty.athena.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.connecty.athena.jdbc.AthenaStatement;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.control.FaultPlan;
 import ai.connecty.athena.local.control.FaultRule;
@@ -115,9 +116,12 @@ class CancelAndTimeoutTest {
     void cancelWhilePollingWithStopDenied() throws Exception {
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(10_000)));
         try (Connection connection = Connections.connectyUser(athena); Statement statement = connection.createStatement()) {
+            athena.requestLog().clear();
             CompletableFuture<SQLException> outcome = runExpectingFailure(statement, "SELECT count(*) FROM demo.sales");
+            // Polling has begun once the query has an id and athena-local has answered a GetQueryExecution.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (athena.requestLog().count("athena", "GetQueryExecution") == 0 && System.nanoTime() < deadline) {
+            while ((statement.unwrap(AthenaStatement.class).getQueryExecutionId() == null
+                    || athena.requestLog().count("athena", "GetQueryExecution") == 0) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             statement.cancel();

@@ -36,6 +36,7 @@ public final class ErrorTranslator {
      */
     private static final Pattern DENIED_DURING_QUERY = Pattern.compile(
             "(?i)access denied|is not authorized to perform|insufficient permissions|permission denied");
+    private static final Pattern S3_URL = Pattern.compile("s3://([^/\\s]+)/?(\\S*?)(?:\\s|$)");
     private static final Set<String> ACCESS_DENIED_CODES = new HashSet<>(Arrays.asList(
             "AccessDeniedException", "AccessDenied"));
     private static final Set<String> BAD_CREDENTIALS_CODES = new HashSet<>(Arrays.asList(
@@ -162,10 +163,33 @@ public final class ErrorTranslator {
         Matcher name = ERROR_NAME.matcher(reason);
         String errorName = name.find() ? name.group(1) : DENIED_DURING_QUERY.matcher(reason).find() ? "PERMISSION_DENIED" : null;
         String sqlState = QueryFailureSqlStates.sqlState(category, type, errorName);
-        String message = String.format(Locale.ROOT, "Query %s failed: %s [category %s, type %s]",
-                execution.queryExecutionId(), reason, resolved, type == null ? "unknown" : type.toString());
+        String message = String.format(Locale.ROOT, "Query %s failed: %s [category %s, type %s]%s",
+                execution.queryExecutionId(), reason, resolved, type == null ? "unknown" : type.toString(),
+                "PERMISSION_DENIED".equals(errorName) ? s3Grant(reason) : "");
         return new AthenaQueryException(message, sqlState, execution.queryExecutionId(), resolved,
                 type == null ? 0 : type, error != null && Boolean.TRUE.equals(error.retryable()));
+    }
+
+    /**
+     * Athena words a denied S3 access during a query without the action ("Access Denied ... when reading
+     * s3://bucket/path/", "Access denied when writing output to url: s3://..."): name the actions and resources the
+     * guide's policy grants for it, so the user knows what to add.
+     */
+    private static String s3Grant(String reason) {
+        Matcher url = S3_URL.matcher(reason);
+        if (!url.find()) {
+            return "";
+        }
+        String bucket = url.group(1);
+        String path = url.group(2);
+        if (reason.toLowerCase(Locale.ROOT).contains("writing output")) {
+            int slash = path.lastIndexOf('/');
+            String prefix = slash < 0 ? "" : path.substring(0, slash + 1);
+            return ". Grant s3:PutObject and s3:GetObject on arn:aws:s3:::" + bucket + "/" + prefix + "* (and s3:ListBucket,"
+                    + " s3:GetBucketLocation on arn:aws:s3:::" + bucket + ") to the IAM identity the driver uses.";
+        }
+        return ". Grant s3:ListBucket on arn:aws:s3:::" + bucket + " and s3:GetObject on arn:aws:s3:::" + bucket + "/"
+                + path + "* to the IAM identity the driver uses.";
     }
 
     /** A query that ended CANCELLED, by this driver's cancel() or by someone else. */

@@ -196,6 +196,27 @@ class ErrorTranslatorTest {
     }
 
     @Test
+    void aDeniedS3AccessDuringAQueryNamesTheActionsAndResourcesToGrant() {
+        String reading = "PERMISSION_DENIED: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)"
+                + " when reading s3://demo-data/demo/sales/ as arn:aws:sts::123456789012:assumed-role/r/s";
+        String writing = "Access denied when writing output to url: s3://athena-results/q/" + ID + ".csv . Please ensure"
+                + " you are allowed to access the S3 bucket.";
+
+        assertThat((Throwable) ErrorTranslator.queryFailed(failed(reading, 1000))).hasMessageEndingWith(
+                "Grant s3:ListBucket on arn:aws:s3:::demo-data and s3:GetObject on arn:aws:s3:::demo-data/demo/sales/*"
+                        + " to the IAM identity the driver uses.");
+        assertThat((Throwable) ErrorTranslator.queryFailed(failed(writing, 401)))
+                .hasMessageContaining("Grant s3:PutObject and s3:GetObject on arn:aws:s3:::athena-results/q/*");
+    }
+
+    private static QueryExecution failed(String reason, int type) {
+        return QueryExecution.builder().queryExecutionId(ID)
+                .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED).stateChangeReason(reason)
+                        .athenaError(AthenaError.builder().errorCategory(2).errorType(type).retryable(false)
+                                .errorMessage(reason).build()).build()).build();
+    }
+
+    @Test
     void timeoutAndCancelHaveTheirStates() {
         SQLTimeoutException timeout = ErrorTranslator.timedOut(ID, 5);
         AthenaQueryException cancelled = ErrorTranslator.cancelled(ID, "Query cancelled by user");
