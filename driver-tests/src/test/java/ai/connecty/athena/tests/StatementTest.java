@@ -181,6 +181,7 @@ class StatementTest {
             SQLWarning warning = s.getWarnings();
             assertThat((Throwable) warning).isNotNull();
             assertThat(warning.getMessage()).contains(queryId).contains("StopQueryExecution");
+            assertThat(warning.getSQLState()).startsWith("01");
         }
         assertThat(athena.requestLog().denied()).anyMatch(e -> e.action().equals("StopQueryExecution"));
     }

@@ -37,6 +37,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,9 @@ public class AthenaConnection implements Connection {
     private final PrefetchThreads prefetchThreads = new PrefetchThreads();
     private final Properties clientInfo = new Properties();
     private volatile AthenaQueryClient queryClient;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Makes "check open, then register a statement" atomic against close(), so no statement outlives it. */
+    private final Object lifecycle = new Object();
     private volatile String catalog;
     private volatile String schema;
     private boolean readOnly;
@@ -152,7 +155,7 @@ public class AthenaConnection implements Connection {
     }
 
     final void checkOpen() throws SQLException {
-        if (closed) {
+        if (closed.get()) {
             throw new SQLException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST);
         }
     }
@@ -165,9 +168,18 @@ public class AthenaConnection implements Connection {
 
     @Override
     public Statement createStatement() throws SQLException {
-        checkOpen();
-        AthenaStatement statement = new AthenaStatement(this);
-        statements.add(statement);
+        return register(new AthenaStatement(this));
+    }
+
+    /**
+     * Registers a new statement of this connection, so that close() closes it; refused once the connection is
+     * closed. Every kind of statement is created through here.
+     */
+    <S extends AthenaStatement> S register(S statement) throws SQLException {
+        synchronized (lifecycle) {
+            checkOpen();
+            statements.add(statement);
+        }
         return statement;
     }
 
@@ -324,7 +336,7 @@ public class AthenaConnection implements Connection {
         checkOpen();
         if (level != Connection.TRANSACTION_NONE) {
             addWarning(new SQLWarning("Athena has no transactions; transaction isolation level " + level
-                    + " was ignored and stays TRANSACTION_NONE"));
+                    + " was ignored and stays TRANSACTION_NONE", SqlState.WARNING));
         }
     }
 
@@ -469,12 +481,12 @@ public class AthenaConnection implements Connection {
         if (timeout < 0) {
             throw new SQLException("Timeout must be 0 or more seconds, was " + timeout, SqlState.INVALID_PARAMETER_VALUE);
         }
-        return !closed;
+        return !closed.get();
     }
 
     @Override
     public void setClientInfo(String name, String value) throws SQLClientInfoException {
-        if (closed) {
+        if (closed.get()) {
             Map<String, ClientInfoStatus> failed = new HashMap<>();
             failed.put(name, ClientInfoStatus.REASON_UNKNOWN);
             throw new SQLClientInfoException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST, failed);
@@ -493,7 +505,7 @@ public class AthenaConnection implements Connection {
 
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
-        if (closed) {
+        if (closed.get()) {
             Map<String, ClientInfoStatus> failed = new HashMap<>();
             if (properties != null) {
                 properties.stringPropertyNames().forEach(name -> failed.put(name, ClientInfoStatus.REASON_UNKNOWN));
@@ -529,7 +541,7 @@ public class AthenaConnection implements Connection {
     /**
      * Limits each HTTP attempt of the query calls (StartQueryExecution, GetQueryExecution, GetQueryResults,
      * StopQueryExecution) of statements executed from now on; statements already running and result sets
-     * already open keep the timeout they started with. A call that runs out fails with SQLState 08006 after the
+     * already open keep the timeout they started with. A call that runs out fails with SQLState 58030 after the
      * SDK's retries. 0 (the default) leaves only the connect and socket timeouts of the NetworkTimeoutMillis
      * property, which are all that DatabaseMetaData calls ever have. The SDK enforces the limit itself, so
      * {@code executor} is not used.
@@ -574,7 +586,7 @@ public class AthenaConnection implements Connection {
 
     @Override
     public boolean isClosed() {
-        return closed;
+        return closed.get();
     }
 
     /**
@@ -583,11 +595,16 @@ public class AthenaConnection implements Connection {
      */
     @Override
     public void close() throws SQLException {
-        if (closed) {
-            return;
+        if (markClosed()) {
+            release();
         }
-        closed = true;
-        release();
+    }
+
+    /** True for the one caller that closed the connection; after it, no statement can be registered. */
+    private boolean markClosed() {
+        synchronized (lifecycle) {
+            return !closed.getAndSet(true);
+        }
     }
 
     private void release() throws SQLException {
@@ -622,10 +639,9 @@ public class AthenaConnection implements Connection {
         if (executor == null) {
             throw new SQLException("abort needs an executor", SqlState.INVALID_PARAMETER_VALUE);
         }
-        if (closed) {
+        if (!markClosed()) {
             return;
         }
-        closed = true;
         executor.execute(() -> {
             try {
                 release();

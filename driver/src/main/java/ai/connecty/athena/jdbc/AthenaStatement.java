@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc;
 
+import ai.connecty.athena.jdbc.config.QueryTextLimit;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.errors.WarningChain;
@@ -16,6 +17,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A statement runs one query at a time: submit, wait, then either a result set or an update count.
@@ -24,7 +26,13 @@ import java.util.List;
  */
 public class AthenaStatement implements Statement {
     private final AthenaConnection connection;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * Guards the step from "open" to "a query is registered as running", and from "running" to "result set
+     * handed out", against close(): close either sees the registered execution and cancels it before anything
+     * was sent, or the execute sees the statement closed and sends nothing.
+     */
+    private final Object lifecycle = new Object();
     private volatile StatementExecution running;
     private AthenaResultSet resultSet;
     /** Result sets getMoreResults(KEEP_CURRENT_RESULT) left open: still this statement's to close. */
@@ -45,7 +53,7 @@ public class AthenaStatement implements Statement {
     }
 
     protected final void checkOpen() throws SQLException {
-        if (closed) {
+        if (closed.get()) {
             throw new SQLException("The statement is closed", SqlState.OBJECT_NOT_IN_STATE);
         }
         connection.checkOpen();
@@ -73,6 +81,7 @@ public class AthenaStatement implements Statement {
      */
     protected final boolean executeRequest(QueryRequest request) throws SQLException {
         checkOpen();
+        QueryTextLimit.check(request.sql());
         closeResultSet();
         updateCount = -1;
         queryExecutionId = null;
@@ -81,22 +90,38 @@ public class AthenaStatement implements Statement {
         // One client for the whole run: the result set pages with the network timeout the query started with.
         AthenaQueryClient client = connection.queryClient();
         StatementExecution execution = new StatementExecution(client, connection.pollingClock(), warnings::add);
-        running = execution;
+        synchronized (lifecycle) {
+            checkOpen();
+            if (running != null) {
+                throw new SQLException("The statement is already running query " + running.queryExecutionId()
+                        + "; a statement runs one query at a time: use another statement", SqlState.OBJECT_NOT_IN_STATE);
+            }
+            running = execution;
+        }
         try {
             CompletedQuery query = execution.run(request);
             statistics = QueryStatistics.from(query.execution().statistics());
-            if (query.hasResultSet()) {
-                synchronized (this) {
-                    resultSet = new AthenaResultSet(this, query, statistics, client, connection.prefetchThreads(),
-                            fetchSize, maxRows);
+            synchronized (lifecycle) {
+                // Closed while the query ran: hand out nothing, so no result set (nor its fetch ahead) is left open.
+                if (closed.get()) {
+                    throw new SQLException("The statement was closed while query " + execution.queryExecutionId()
+                            + " ran; its results were discarded", SqlState.OBJECT_NOT_IN_STATE);
                 }
-                return true;
+                if (query.hasResultSet()) {
+                    synchronized (this) {
+                        resultSet = new AthenaResultSet(this, query, statistics, client, connection.prefetchThreads(),
+                                fetchSize, maxRows);
+                    }
+                    return true;
+                }
             }
             updateCount = query.updateCount();
             return false;
         } finally {
             queryExecutionId = execution.queryExecutionId();
-            running = null;
+            synchronized (lifecycle) {
+                running = null;
+            }
         }
     }
 
@@ -269,7 +294,7 @@ public class AthenaStatement implements Statement {
             }
             keptOpen.remove(closedResultSet);
         }
-        if (wasCurrent && closeOnCompletion && !closed) {
+        if (wasCurrent && closeOnCompletion && !closed.get()) {
             close();
         }
     }
@@ -473,17 +498,19 @@ public class AthenaStatement implements Statement {
 
     @Override
     public boolean isClosed() {
-        return closed;
+        return closed.get();
     }
 
-    /** Cancels a running query, closes the current result set; idempotent. */
+    /** Cancels a running query, closes the current result set; idempotent and safe from any thread. */
     @Override
     public void close() throws SQLException {
-        if (closed) {
-            return;
+        StatementExecution execution;
+        synchronized (lifecycle) {
+            if (closed.getAndSet(true)) {
+                return;
+            }
+            execution = running;
         }
-        closed = true;
-        StatementExecution execution = running;
         if (execution != null) {
             execution.cancel();
         }

@@ -87,7 +87,7 @@ public final class ControlEndpoint {
             return error(400, "Invalid fault plan: " + rootMessage(e) + ". Expected {\"seed\": 1, \"rules\": "
                     + "[{\"service\": \"athena\", \"action\": \"GetQueryResults\", \"latencyMillis\": 40, "
                     + "\"throttleRate\": 0.2, \"errorRate\": 0.05, \"dropAfterBytes\": 65536, \"queryMillis\": 1500, "
-                    + "\"credentialSeconds\": 60}]}");
+                    + "\"credentialSeconds\": 60, \"latencyRate\": 0.1, \"dropRate\": 0.05}]}");
         }
     }
 
@@ -113,6 +113,9 @@ public final class ControlEndpoint {
             o.put("decision", e.decision());
             o.put("status", e.status());
             o.put("millis", e.millis());
+            if (e.cut()) {
+                o.put("cutAfterBytes", e.cutAfterBytes());
+            }
         }
         return array;
     }

@@ -33,6 +33,12 @@ public final class EndpointHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
     private static final Pattern SCOPE_SERVICE = Pattern.compile("Credential=[^/,]+/[^/,]+/[^/,]+/([^/,]+)/");
+    /**
+     * Largest body read for Athena, Glue and STS, whose requests are small JSON or form documents (a query string
+     * is at most 256 KiB): a bigger one is refused with 413 without being buffered, so no request can exhaust the
+     * heap. S3 bodies are objects and are not limited.
+     */
+    static final int MAX_API_BODY_BYTES = 16 * 1024 * 1024;
 
     private final ServiceEndpoint json;
     private final ServiceEndpoint sts;
@@ -58,16 +64,31 @@ public final class EndpointHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            HttpRequest request = read(exchange);
+            boolean apiCall = isApiCall(exchange);
+            byte[] body = apiCall ? exchange.getRequestBody().readNBytes(MAX_API_BODY_BYTES + 1)
+                    : exchange.getRequestBody().readAllBytes();
+            boolean tooLarge = apiCall && body.length > MAX_API_BODY_BYTES;
+            if (tooLarge) {
+                // Read the rest without keeping it, so that the client, still sending, gets the 413 cleanly.
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            }
+            HttpRequest request = read(exchange, tooLarge ? new byte[0] : body);
             if (ControlEndpoint.accepts(request)) {
                 write(exchange, request, control.handle(request), null);
             } else {
-                serve(exchange, request);
+                serve(exchange, request, tooLarge);
             }
         }
     }
 
-    private void serve(HttpExchange exchange, HttpRequest request) throws IOException {
+    /** Athena and Glue (X-Amz-Target) and STS (a form post): the services whose bodies are bounded. */
+    private static boolean isApiCall(HttpExchange exchange) {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        return exchange.getRequestHeaders().getFirst("X-Amz-Target") != null || contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private void serve(HttpExchange exchange, HttpRequest request, boolean tooLarge) throws IOException {
         long started = System.nanoTime();
         ServiceEndpoint endpoint = route(request);
         AwsService service = endpoint.service(request);
@@ -76,6 +97,10 @@ public final class EndpointHandler implements HttpHandler {
         FaultDecision fault = FaultDecision.NONE;
         HttpResponse response;
         try {
+            if (tooLarge) {
+                throw new AwsException(413, "RequestEntityTooLargeException", "The request body exceeds "
+                        + MAX_API_BODY_BYTES + " bytes");
+            }
             call = new AuthenticatedCall(authenticator.authenticate(request, service.signingName()),
                     service::accessDenied);
             fault = faults.decide(service.signingName(), operation);
@@ -95,11 +120,13 @@ public final class EndpointHandler implements HttpHandler {
             LOG.warn("{} {} failed unexpectedly", service.signingName(), operation, e);
             response = endpoint.render(service.internalError(), request);
         }
+        Long drop = fault.dropAfterBytes();
+        Long cutAfter = drop != null && !request.isHead() && drop < response.body().length() ? drop : null;
         requestLog.add(new RequestLogEntry(clock.instant(), call == null ? "anonymous" : call.principalArn(),
                 service.signingName(), operation, call == null ? null : call.lastResource(),
                 call == null || call.lastDenied() ? "deny" : "allow", response.status(),
-                (System.nanoTime() - started) / 1_000_000));
-        write(exchange, request, response, fault.dropAfterBytes());
+                (System.nanoTime() - started) / 1_000_000, cutAfter));
+        write(exchange, request, response, cutAfter);
     }
 
     private ServiceEndpoint route(HttpRequest request) {
@@ -136,7 +163,7 @@ public final class EndpointHandler implements HttpHandler {
         }
     }
 
-    private static HttpRequest read(HttpExchange exchange) throws IOException {
+    private static HttpRequest read(HttpExchange exchange, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
@@ -144,7 +171,6 @@ public final class EndpointHandler implements HttpHandler {
                     all.addAll(b);
                     return List.copyOf(all);
                 }));
-        byte[] body = exchange.getRequestBody().readAllBytes();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         return new HttpRequest(UUID.randomUUID().toString(), exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), rawQuery == null ? "" : rawQuery, Map.copyOf(headers), body,

@@ -103,6 +103,31 @@ class ControlEndpointTest {
     }
 
     @Test
+    void aCutReplyIsRecordedInTheRequestLog() throws Exception {
+        athena.requestLog().clear();
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("sts", "GetCallerIdentity").withDropAfterBytes(10)));
+        try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
+            try {
+                sts.getCallerIdentity();
+            } catch (RuntimeException expected) {
+                // the SDK sees a truncated body; what matters here is the log
+            }
+        } finally {
+            athena.faults().clear();
+        }
+        assertThat(athena.requestLog().entries()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.cutAfterBytes()).isEqualTo(10L));
+        JsonNode log = JSON.readTree(call("GET", "requests", null).body());
+        assertThat(log.get(0).path("cutAfterBytes").asLong()).isEqualTo(10L);
+        athena.requestLog().clear();
+        try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
+            sts.getCallerIdentity();
+        }
+        assertThat(athena.requestLog().entries()).singleElement().satisfies(e -> assertThat(e.cut()).isFalse());
+        assertThat(JSON.readTree(call("GET", "requests", null).body()).get(0).has("cutAfterBytes")).isFalse();
+    }
+
+    @Test
     void unknownControlResourceIs404() throws Exception {
         assertThat(call("GET", "nope", null).statusCode()).isEqualTo(404);
         assertThat(call("POST", "health", null).statusCode()).isEqualTo(405);

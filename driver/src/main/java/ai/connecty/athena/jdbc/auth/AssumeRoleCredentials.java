@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.auth;
 
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import java.time.Duration;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -11,6 +12,19 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  * a pool for days keeps working without blocking queries on STS.
  */
 public final class AssumeRoleCredentials {
+    /**
+     * Refresh in the background from this long before expiry (the SDK's default): with real sessions (at least
+     * 15 minutes) fresh credentials are in place long before the old ones expire.
+     */
+    static final Duration PREFETCH_TIME = Duration.ofMinutes(5);
+    /**
+     * Block and refresh only this close to expiry. The SDK's default of one minute makes every credential that
+     * lives less than a minute (as test benches issue) stale on arrival: each call then refreshes in the
+     * foreground and logs a warning that the value's expiration is in the past. Reaching this point at all
+     * means every background refresh of the last five minutes failed.
+     */
+    static final Duration STALE_TIME = Duration.ofSeconds(2);
+
     private AssumeRoleCredentials() {
     }
 
@@ -29,6 +43,8 @@ public final class AssumeRoleCredentials {
                 .stsClient(sts)
                 .refreshRequest(request.build())
                 .asyncCredentialUpdateEnabled(true)
+                .prefetchTime(PREFETCH_TIME)
+                .staleTime(STALE_TIME)
                 .build();
     }
 }

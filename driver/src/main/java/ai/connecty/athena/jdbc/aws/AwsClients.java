@@ -8,6 +8,8 @@ import ai.connecty.athena.jdbc.config.ConnectionProperty;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsClients implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+    /** Sets of clients created and not yet closed in this JVM: lets tests prove that closing leaks none. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
 
     private final AthenaClient athena;
     private final GlueClient glue;
@@ -31,6 +35,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     /** Everything to close, most dependent first. */
     private final Deque<AutoCloseable> resources;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private AwsClients(AthenaClient athena, GlueClient glue, S3Client s3, AwsCredentialsProvider credentials,
                        Deque<AutoCloseable> resources) {
@@ -39,6 +44,12 @@ public final class AwsClients implements AutoCloseable {
         this.s3 = s3;
         this.credentials = credentials;
         this.resources = resources;
+        OPEN.incrementAndGet();
+    }
+
+    /** How many connections' clients are open in this JVM right now. */
+    public static int openCount() {
+        return OPEN.get();
     }
 
     public static AwsClients create(ConnectionConfig config) throws SQLException {
@@ -91,9 +102,13 @@ public final class AwsClients implements AutoCloseable {
     /** Closes the clients, the credential providers (stopping their refresh threads) and the HTTP client. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         synchronized (resources) {
             closeAll(resources);
         }
+        OPEN.decrementAndGet();
     }
 
     private static <T> T own(Deque<AutoCloseable> resources, T resource) {

@@ -42,7 +42,7 @@ final class SdkClientSettings {
     }
 
     private void override(ClientOverrideConfiguration.Builder override) {
-        config.numRetries().ifPresent(retries -> override.retryStrategy(b -> b.maxAttempts(retries + 1)));
+        override.retryStrategy(RetryPolicy.strategy(config.numRetries()));
         override.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, userAgentSuffix());
     }
 

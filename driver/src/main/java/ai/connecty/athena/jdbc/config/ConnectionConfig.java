@@ -73,16 +73,19 @@ public final class ConnectionConfig {
         String sessionName = settings.get(ConnectionProperty.ROLE_SESSION_NAME).isPresent()
                 ? ValueFormats.roleSessionName(settings.get(ConnectionProperty.ROLE_SESSION_NAME).get())
                 : "connecty-athena-jdbc-" + System.currentTimeMillis() / 1000;
-        return new ConnectionConfig(values, region, output, sessionName, endpoints(settings),
+        return new ConnectionConfig(values, region, output, sessionName, endpoints(settings, warnings),
                 Collections.unmodifiableList(warnings));
     }
 
-    private static Map<ConnectionProperty, URI> endpoints(PropertySettings settings) throws SQLException {
+    private static Map<ConnectionProperty, URI> endpoints(PropertySettings settings, List<SQLWarning> warnings)
+            throws SQLException {
         Map<ConnectionProperty, URI> endpoints = new EnumMap<>(ConnectionProperty.class);
         for (ConnectionProperty property : ConnectionProperty.values()) {
             Optional<String> text = settings.get(property);
             if (property.category() == PropertyCategory.ENDPOINTS && text.isPresent()) {
-                endpoints.put(property, ValueFormats.endpoint(property, text.get()));
+                URI endpoint = ValueFormats.endpoint(property, text.get());
+                EndpointSecurity.check(property, endpoint, warnings);
+                endpoints.put(property, endpoint);
             }
         }
         return endpoints;

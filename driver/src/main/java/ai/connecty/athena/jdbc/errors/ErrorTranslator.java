@@ -4,8 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.sql.SQLWarning;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
@@ -36,6 +36,7 @@ public final class ErrorTranslator {
      */
     private static final Pattern DENIED_DURING_QUERY = Pattern.compile(
             "(?i)access denied|is not authorized to perform|insufficient permissions|permission denied");
+    private static final Pattern S3_URL = Pattern.compile("s3://([^/\\s]+)/?(\\S*?)(?:\\s|$)");
     private static final Set<String> ACCESS_DENIED_CODES = new HashSet<>(Arrays.asList(
             "AccessDeniedException", "AccessDenied"));
     private static final Set<String> BAD_CREDENTIALS_CODES = new HashSet<>(Arrays.asList(
@@ -51,13 +52,34 @@ public final class ErrorTranslator {
     /**
      * Translates a failed SDK call (after the SDK's own retries).
      *
-     * @param operation        the API operation, e.g. {@code StartQueryExecution}
+     * @param operation        the API operation, e.g. {@code GetQueryExecution}
      * @param queryExecutionId the query concerned, or null before it has one
      */
     public static SQLException fromSdk(String operation, String queryExecutionId, SdkException e) {
         String about = queryExecutionId == null ? operation : operation + " for query " + queryExecutionId;
+        String mayHaveRun = queryExecutionId == null || !"GetQueryExecution".equals(operation) ? ""
+                : " Query " + queryExecutionId + " was started and may have run or still be running: check its state"
+                        + " before running it again.";
+        return translate(about, mayHaveRun, e);
+    }
+
+    /**
+     * Translates a failed StartQueryExecution. When the failure is transient, an earlier attempt may have reached
+     * Athena although its reply was lost, so the message names the ClientRequestToken the query would be known by.
+     */
+    public static SQLException fromStart(String clientRequestToken, SdkException e) {
+        String mayHaveRun = " The query may have started although no reply arrived; if it did, Athena knows it by"
+                + " ClientRequestToken " + clientRequestToken + ": check the workgroup's query history before running"
+                + " it again.";
+        return translate("StartQueryExecution", mayHaveRun, e);
+    }
+
+    /** {@code mayHaveRun} is appended to transient failures only: a refusal means nothing was done. */
+    private static SQLException translate(String about, String mayHaveRun, SdkException e) {
         if (!(e instanceof AwsServiceException)) {
-            return new SQLTransientConnectionException(about + " failed: " + e.getMessage(), SqlState.CONNECTION_EXCEPTION, e);
+            // Network error, cut or late reply: the call failed, not the connection (which holds no session).
+            return new SQLTransientException(about + " failed: " + e.getMessage() + "." + mayHaveRun,
+                    SqlState.NETWORK_ERROR, e);
         }
         AwsServiceException service = (AwsServiceException) e;
         String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
@@ -83,13 +105,27 @@ public final class ErrorTranslator {
         }
         if ((code != null && THROTTLING_CODES.contains(code)) || service.isThrottlingException()) {
             return new SQLTransientException(about + " was throttled after the SDK's retries: " + message
-                    + " [" + code + requestId + "]. Retry later, lower the concurrency, or raise NumRetries.", SqlState.THROTTLED, e);
+                    + " [" + code + requestId + "]. Retry later, lower the concurrency, or raise NumRetries." + mayHaveRun,
+                    SqlState.THROTTLED, e);
         }
         if (e instanceof InternalServerException || service.statusCode() >= 500) {
-            return new SQLTransientException(about + " failed inside the service: " + message + " [" + code + requestId + "]",
-                    SqlState.SYSTEM_ERROR, e);
+            return new SQLTransientException(about + " failed inside the service: " + message + " [" + code + requestId
+                    + "]." + mayHaveRun, SqlState.SYSTEM_ERROR, e);
         }
-        return new SQLException(about + " failed: " + message + " [" + code + requestId + "]", SqlState.CONNECTION_EXCEPTION, e);
+        // Another refusal of the request (4xx): nothing ran, and the connection is as good as before.
+        return new SQLException(about + " failed: " + message + " [" + code + requestId + "]", SqlState.GENERAL_ERROR, e);
+    }
+
+    /**
+     * The warning for a StopQueryExecution that failed: the query may still run. Class 01 as every warning; 01007
+     * (privilege not granted) when IAM denied it, the error itself is the warning's cause.
+     */
+    public static SQLWarning couldNotStop(String queryExecutionId, SQLException e) {
+        boolean denied = isAccessDenied(e);
+        String why = denied ? "the IAM identity may not call athena:StopQueryExecution" : "StopQueryExecution failed";
+        return new SQLWarning("Query " + queryExecutionId + " could not be stopped (" + why + "); it may still be running"
+                + " in Athena and scanning data. " + e.getMessage(),
+                denied ? SqlState.WARNING_PRIVILEGE_NOT_GRANTED : SqlState.WARNING, e);
     }
 
     private static SQLException accessDenied(String about, String message, String requestId, SdkException e) {
@@ -127,10 +163,33 @@ public final class ErrorTranslator {
         Matcher name = ERROR_NAME.matcher(reason);
         String errorName = name.find() ? name.group(1) : DENIED_DURING_QUERY.matcher(reason).find() ? "PERMISSION_DENIED" : null;
         String sqlState = QueryFailureSqlStates.sqlState(category, type, errorName);
-        String message = String.format(Locale.ROOT, "Query %s failed: %s [category %s, type %s]",
-                execution.queryExecutionId(), reason, resolved, type == null ? "unknown" : type.toString());
+        String message = String.format(Locale.ROOT, "Query %s failed: %s [category %s, type %s]%s",
+                execution.queryExecutionId(), reason, resolved, type == null ? "unknown" : type.toString(),
+                "PERMISSION_DENIED".equals(errorName) ? s3Grant(reason) : "");
         return new AthenaQueryException(message, sqlState, execution.queryExecutionId(), resolved,
                 type == null ? 0 : type, error != null && Boolean.TRUE.equals(error.retryable()));
+    }
+
+    /**
+     * Athena words a denied S3 access during a query without the action ("Access Denied ... when reading
+     * s3://bucket/path/", "Access denied when writing output to url: s3://..."): name the actions and resources the
+     * guide's policy grants for it, so the user knows what to add.
+     */
+    private static String s3Grant(String reason) {
+        Matcher url = S3_URL.matcher(reason);
+        if (!url.find()) {
+            return "";
+        }
+        String bucket = url.group(1);
+        String path = url.group(2);
+        if (reason.toLowerCase(Locale.ROOT).contains("writing output")) {
+            int slash = path.lastIndexOf('/');
+            String prefix = slash < 0 ? "" : path.substring(0, slash + 1);
+            return ". Grant s3:PutObject and s3:GetObject on arn:aws:s3:::" + bucket + "/" + prefix + "* (and s3:ListBucket,"
+                    + " s3:GetBucketLocation on arn:aws:s3:::" + bucket + ") to the IAM identity the driver uses.";
+        }
+        return ". Grant s3:ListBucket on arn:aws:s3:::" + bucket + " and s3:GetObject on arn:aws:s3:::" + bucket + "/"
+                + path + "* to the IAM identity the driver uses.";
     }
 
     /** A query that ended CANCELLED, by this driver's cancel() or by someone else. */

@@ -2,7 +2,12 @@ package ai.connecty.athena.jdbc.errors;
 
 /**
  * The SQLStates this driver raises. Tools branch on the class (first two characters): 08 connection,
- * 22 data, 42 syntax or access, 57/58 system, HY/0A driver. Always use these constants, never literals.
+ * 22 data, 42 syntax or access, 53/57/58 service, HY/0A driver. Always use these constants, never literals.
+ *
+ * <p>Class 08 is kept for a connection that is itself unusable (closed, or never opened): connection pools
+ * (HikariCP evicts on any 08 state, and on 0A000, 57P01-57P03, 01002) and tools (DBeaver reconnects and re-runs
+ * the statement on 08000/08003/08006/08007/08S01) act on it, and a throttled or failed call leaves an Athena
+ * connection, which holds no session, as good as it was.
  */
 public final class SqlState {
     private SqlState() {
@@ -10,11 +15,16 @@ public final class SqlState {
 
     /** General warning (class 01): attached to SQLWarnings, never thrown. */
     public static final String WARNING = "01000";
+    /** Warning: something was skipped because a permission is missing (a denied StopQueryExecution). */
+    public static final String WARNING_PRIVILEGE_NOT_GRANTED = "01007";
     /** Connection could not be established (bad endpoint, credentials refused at connect). */
     public static final String CONNECTION_FAILURE = "08001";
     /** The connection is closed or was never open. */
     public static final String CONNECTION_DOES_NOT_EXIST = "08003";
-    /** A call failed in transit (network error, service unavailable after retries). */
+    /**
+     * The connection failed and cannot be used any more. Not raised for a failed call: an Athena connection
+     * holds no session, so a network error leaves it usable (see {@link #NETWORK_ERROR}).
+     */
     public static final String CONNECTION_EXCEPTION = "08006";
     /** Feature not supported by Athena or by this driver. */
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
@@ -42,18 +52,28 @@ public final class SqlState {
     public static final String UNDEFINED_COLUMN = "42703";
     /** Object not in the state the call needs (statement closed, result set closed). */
     public static final String OBJECT_NOT_IN_STATE = "55000";
+    /** A limit of the service exceeded by the statement itself (query text over 262,144 bytes). */
+    public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
     /** The query was cancelled. */
     public static final String QUERY_CANCELED = "57014";
-    /** An Athena SYSTEM error, or a failure inside the service. */
+    /** An Athena SYSTEM error, or a failure inside the service (HTTP 5xx after the SDK's retries). */
     public static final String SYSTEM_ERROR = "58000";
+    /**
+     * A call could not reach the service or its reply was cut or late (I/O error), after the SDK's retries.
+     * Transient; the connection stays usable, so deliberately not class 08.
+     */
+    public static final String NETWORK_ERROR = "58030";
     /** Invalid parameter value passed to a JDBC method or connection property. */
     public static final String INVALID_PARAMETER_VALUE = "HY024";
     /** Invalid column index (an unknown column label is UNDEFINED_COLUMN). */
     public static final String INVALID_DESCRIPTOR_INDEX = "07009";
     /** Timeout expired (Statement.setQueryTimeout). */
     public static final String TIMEOUT = "HYT00";
-    /** Throttled by the service after all retries: transient, worth retrying later. */
-    public static final String THROTTLED = "08004";
+    /**
+     * Throttled by the service after all retries (insufficient resources): transient, worth retrying later.
+     * Not class 08 (pools would rebuild the connection) and not 40001 (frameworks re-run on it).
+     */
+    public static final String THROTTLED = "53000";
     /** Connection property error (unknown value, missing required property). */
     public static final String INVALID_CONNECTION_PROPERTY = "HY000";
     /** General driver error. */

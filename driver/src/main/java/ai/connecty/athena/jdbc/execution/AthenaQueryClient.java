@@ -49,7 +49,7 @@ public final class AthenaQueryClient {
     /**
      * This client with each HTTP attempt of each request limited to {@code millis} (Connection.setNetworkTimeout);
      * 0 for the SDK client's own timeouts. A request that runs out is retried like a network error, then fails
-     * with SQLState 08006.
+     * with SQLState 58030.
      */
     public AthenaQueryClient withNetworkTimeout(int millis) {
         return millis == networkTimeoutMillis ? this : new AthenaQueryClient(athena, settings, millis);
@@ -86,7 +86,7 @@ public final class AthenaQueryClient {
             LOG.debug("Started query {} in workgroup {}", id, settings.workGroup());
             return id;
         } catch (SdkException e) {
-            throw ErrorTranslator.fromSdk("StartQueryExecution", null, e);
+            throw ErrorTranslator.fromStart(clientRequestToken, e);
         }
     }
 

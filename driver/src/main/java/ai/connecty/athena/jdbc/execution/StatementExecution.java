@@ -44,6 +44,8 @@ public final class StatementExecution {
 
     /** Submits the request, waits for a terminal state and fetches the first page of results. */
     public CompletedQuery run(QueryRequest request) throws SQLException {
+        // The query timeout runs from here: a slow or retried submission counts against it too.
+        long startedAt = clock.nanoTime();
         try {
             if (cancelSignal.isFired()) {
                 throw new SQLException("The statement was cancelled before the query was submitted", SqlState.QUERY_CANCELED);
@@ -54,7 +56,7 @@ public final class StatementExecution {
                 stopOnce(id);
                 throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
             }
-            QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds());
+            QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds(), startedAt);
             QueryExecutionState state = execution.status().state();
             if (state == QueryExecutionState.FAILED) {
                 throw ErrorTranslator.queryFailed(execution);
@@ -69,10 +71,13 @@ public final class StatementExecution {
         }
     }
 
-    private QueryExecution awaitTerminalState(String id, int timeoutSeconds) throws SQLException {
+    private QueryExecution awaitTerminalState(String id, int timeoutSeconds, long startedAt) throws SQLException {
         PollingSchedule.Delays delays = client.settings().pollingSchedule().delays();
-        long startedAt = clock.nanoTime();
         long timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        if (timeoutSeconds > 0 && clock.nanoTime() - startedAt >= timeoutNanos) {
+            stopOnce(id);
+            throw ErrorTranslator.timedOut(id, timeoutSeconds);
+        }
         while (true) {
             QueryExecution execution = client.getExecution(id);
             if (isTerminal(execution)) {
@@ -124,11 +129,7 @@ public final class StatementExecution {
             client.stop(id);
         } catch (SQLException e) {
             LOG.debug("StopQueryExecution for {} failed: {}", id, e.getMessage());
-            String why = ErrorTranslator.isAccessDenied(e)
-                    ? "the IAM identity may not call athena:StopQueryExecution"
-                    : "StopQueryExecution failed";
-            warnings.accept(new SQLWarning("Query " + id + " could not be stopped (" + why + "); it may still be running"
-                    + " in Athena and scanning data. " + e.getMessage(), e.getSQLState(), e));
+            warnings.accept(ErrorTranslator.couldNotStop(id, e));
         }
     }
 }

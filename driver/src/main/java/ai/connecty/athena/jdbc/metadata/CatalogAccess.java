@@ -101,8 +101,8 @@ final class CatalogAccess {
             throw new SQLException(action + " on " + resource + " failed: " + e.getMessage()
                     + (denied ? " Grant " + action + " to the connection's IAM identity." : ""), state, e);
         } catch (SdkClientException e) {
-            throw new SQLException(action + " on " + resource + " could not reach AWS: " + e.getMessage(),
-                    SqlState.CONNECTION_EXCEPTION, e);
+            throw new java.sql.SQLTransientException(action + " on " + resource + " could not reach AWS: "
+                    + e.getMessage(), SqlState.NETWORK_ERROR, e);
         } catch (SdkException e) {
             throw new SQLException(action + " on " + resource + " failed: " + e.getMessage(), SqlState.SYSTEM_ERROR, e);
         }

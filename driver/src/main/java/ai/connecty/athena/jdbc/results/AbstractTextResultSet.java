@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +48,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private long row;
     private boolean exhausted;
     private boolean wasNull;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private int fetchSize;
     private long maxRows;
     private ResultSetMetaData metaData;
@@ -83,7 +84,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     protected final void checkOpen() throws SQLException {
-        if (closed) {
+        if (closed.get()) {
             throw new SQLException("The result set is closed", SqlState.OBJECT_NOT_IN_STATE);
         }
     }
@@ -157,10 +158,10 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public void close() throws SQLException {
-        if (closed) {
+        // getAndSet: of two threads closing at once (the statement's close and the user's), one releases.
+        if (closed.getAndSet(true)) {
             return;
         }
-        closed = true;
         current = null;
         lookahead = null;
         release();
@@ -168,7 +169,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public boolean isClosed() {
-        return closed;
+        return closed.get();
     }
 
     // ---- columns ---------------------------------------------------------------------------------------

@@ -134,16 +134,86 @@ class ErrorTranslatorTest {
                 .build());
 
         assertThat((Throwable) e).isInstanceOf(SQLTransientException.class).hasMessageContaining("throttled");
-        assertThat(e.getSQLState()).isEqualTo("08004");
+        assertThat(e.getSQLState()).isEqualTo("53000");
     }
 
     @Test
-    void networkFailureIsATransientConnectionError() {
+    void networkFailureIsTransientAndSaysTheQueryMayHaveRun() {
         SQLException e = ErrorTranslator.fromSdk("GetQueryExecution", ID, SdkClientException.create("Connection refused"));
 
-        assertThat((Throwable) e).isInstanceOf(SQLTransientConnectionException.class)
-                .hasMessage("GetQueryExecution for query " + ID + " failed: Connection refused");
-        assertThat(e.getSQLState()).isEqualTo("08006");
+        assertThat((Throwable) e).isInstanceOf(SQLTransientException.class)
+                .isNotInstanceOf(SQLTransientConnectionException.class)
+                .hasMessageStartingWith("GetQueryExecution for query " + ID + " failed: Connection refused.")
+                .hasMessageContaining("Query " + ID + " was started and may have run");
+        assertThat(e.getSQLState()).isEqualTo("58030");
+    }
+
+    @Test
+    void aStartWhoseReplyWasLostNamesTheClientRequestTokenAndSaysTheQueryMayHaveRun() {
+        SQLException e = ErrorTranslator.fromStart("token-1", SdkClientException.create("The target server failed to respond"));
+
+        assertThat((Throwable) e).isInstanceOf(SQLTransientException.class)
+                .hasMessageContaining("may have started").hasMessageContaining("ClientRequestToken token-1");
+        assertThat(e.getSQLState()).isEqualTo("58030");
+    }
+
+    @Test
+    void aRefusedStartSaysNothingAboutHavingRun() {
+        SQLException e = ErrorTranslator.fromStart("token-1", serviceError("ValidationException", "QueryString too long", 400));
+
+        assertThat((Throwable) e).isNotInstanceOf(SQLTransientException.class).hasMessageNotContaining("token-1");
+        assertThat(e.getSQLState()).isEqualTo("HY000");
+    }
+
+    @Test
+    void aServerErrorIsATransientSystemError() {
+        SQLException e = ErrorTranslator.fromStart("token-1", serviceError("InternalServerException", "boom", 500));
+
+        assertThat((Throwable) e).isInstanceOf(SQLTransientException.class).hasMessageContaining("ClientRequestToken token-1");
+        assertThat(e.getSQLState()).isEqualTo("58000");
+    }
+
+    /**
+     * What pools and tools act on: HikariCP 7 evicts on class 08 and on 0A000, 57P01-57P03, 01002, JZ0C0, JZ0C1;
+     * DBeaver reconnects and re-runs on 08000/08003/08006/08007/08S01. No failure of a call may carry them.
+     */
+    @Test
+    void noFailedCallCarriesAStateThatMakesAPoolEvictOrAToolReRun() {
+        java.util.Set<String> evicting = new java.util.HashSet<>(java.util.Arrays.asList(
+                "0A000", "57P01", "57P02", "57P03", "01002", "JZ0C0", "JZ0C1"));
+        SQLException[] failures = {
+                ErrorTranslator.fromSdk("GetQueryExecution", ID, SdkClientException.create("Connection reset")),
+                ErrorTranslator.fromStart("t", SdkClientException.create("Read timed out")),
+                ErrorTranslator.fromSdk("GetQueryResults", ID, serviceError("ThrottlingException", "Rate exceeded", 400)),
+                ErrorTranslator.fromSdk("GetQueryResults", ID, serviceError("InternalServerException", "boom", 500)),
+                ErrorTranslator.fromSdk("GetQueryResults", ID, serviceError("ServiceUnavailable", "later", 503)),
+                ErrorTranslator.fromSdk("GetQueryResults", ID, serviceError("SomethingNew", "odd", 400)),
+                ErrorTranslator.fromSdk("GetQueryResults", ID, serviceError("ExpiredTokenException", "expired", 400)),
+        };
+        for (SQLException failure : failures) {
+            assertThat(failure.getSQLState()).as(failure.getMessage()).doesNotStartWith("08").isNotIn(evicting);
+        }
+    }
+
+    @Test
+    void aDeniedS3AccessDuringAQueryNamesTheActionsAndResourcesToGrant() {
+        String reading = "PERMISSION_DENIED: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)"
+                + " when reading s3://demo-data/demo/sales/ as arn:aws:sts::123456789012:assumed-role/r/s";
+        String writing = "Access denied when writing output to url: s3://athena-results/q/" + ID + ".csv . Please ensure"
+                + " you are allowed to access the S3 bucket.";
+
+        assertThat((Throwable) ErrorTranslator.queryFailed(failed(reading, 1000))).hasMessageEndingWith(
+                "Grant s3:ListBucket on arn:aws:s3:::demo-data and s3:GetObject on arn:aws:s3:::demo-data/demo/sales/*"
+                        + " to the IAM identity the driver uses.");
+        assertThat((Throwable) ErrorTranslator.queryFailed(failed(writing, 401)))
+                .hasMessageContaining("Grant s3:PutObject and s3:GetObject on arn:aws:s3:::athena-results/q/*");
+    }
+
+    private static QueryExecution failed(String reason, int type) {
+        return QueryExecution.builder().queryExecutionId(ID)
+                .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED).stateChangeReason(reason)
+                        .athenaError(AthenaError.builder().errorCategory(2).errorType(type).retryable(false)
+                                .errorMessage(reason).build()).build()).build();
     }
 
     @Test

@@ -115,6 +115,9 @@ class StatementExecutionTest {
         assertThat(warnings).hasSize(1);
         assertThat((Throwable) warnings.get(0)).hasMessageContaining(ScriptedAthenaClient.ID)
                 .hasMessageContaining("may still be running").hasMessageContaining("athena:StopQueryExecution");
+        // A warning is class 01 (01007: privilege not granted); the denial itself stays reachable as the cause.
+        assertThat(warnings.get(0).getSQLState()).isEqualTo("01007");
+        assertThat(((SQLException) warnings.get(0).getCause()).getSQLState()).isEqualTo("42501");
     }
 
     @Test

@@ -35,7 +35,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
-import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -270,6 +270,7 @@ class QueryExecutionWireMockTest {
         SQLWarning warning = statement.getWarnings();
         assertThat((Throwable) warning).isNotNull();
         assertThat(warning.getMessage()).contains(ID).contains("may still be running").contains("athena:StopQueryExecution");
+        assertThat(warning.getSQLState()).isEqualTo("01007");
         assertThat(requests("StopQueryExecution")).isEqualTo(1);
         statement.close();
     }
@@ -393,10 +394,11 @@ class QueryExecutionWireMockTest {
 
         try (Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("SELECT 1"))
-                    .isInstanceOf(SQLTransientConnectionException.class)
+                    .isInstanceOf(SQLTransientException.class)
                     .hasMessageStartingWith("StartQueryExecution failed: ")
+                    .hasMessageContaining("may have started").hasMessageContaining("ClientRequestToken")
                     .hasCauseInstanceOf(ApiCallAttemptTimeoutException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08006"));
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("58030"));
             assertThat(requests("GetQueryExecution")).isZero();
 
             connection.setNetworkTimeout(Runnable::run, 0);

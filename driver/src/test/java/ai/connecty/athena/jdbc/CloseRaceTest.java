@@ -1,0 +1,239 @@
+package ai.connecty.athena.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
+import ai.connecty.athena.jdbc.execution.PollingClock;
+import ai.connecty.athena.jdbc.execution.PollingSchedule;
+import ai.connecty.athena.jdbc.execution.QuerySettings;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.ColumnInfo;
+import software.amazon.awssdk.services.athena.model.Datum;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
+import software.amazon.awssdk.services.athena.model.ResultSetMetadata;
+import software.amazon.awssdk.services.athena.model.Row;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.StatementType;
+import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
+
+/**
+ * close() racing execute(), many times over, with both released by one barrier: every query that was started
+ * either completed for the caller (whose result set close() then closed) or was asked to stop at once, so no
+ * query runs on unobserved and no result set is left open. A StartQueryExecution may still leave after close()
+ * returned, when the executing thread had passed its last cancel check: that query is stopped as soon as its id
+ * arrives (close() does not wait for a network call in flight).
+ */
+class CloseRaceTest {
+    private static final int ROUNDS = 1500;
+
+    private ExecutorService threads;
+
+    @BeforeEach
+    void start() {
+        threads = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    /** Answers every query at once with one row; records starts, stops and whether a start came after close. */
+    private static final class CountingAthena implements AthenaClient {
+        final AtomicInteger starts = new AtomicInteger();
+        final AtomicInteger stops = new AtomicInteger();
+        /** Polls that saw the query finished: this client's queries succeed at the first poll. */
+        final AtomicInteger finished = new AtomicInteger();
+        final AtomicBoolean closeReturned = new AtomicBoolean();
+        final AtomicInteger startsAfterClose = new AtomicInteger();
+
+        @Override
+        public StartQueryExecutionResponse startQueryExecution(StartQueryExecutionRequest request) {
+            if (closeReturned.get()) {
+                startsAfterClose.incrementAndGet();
+            }
+            return StartQueryExecutionResponse.builder().queryExecutionId("q-" + starts.incrementAndGet()).build();
+        }
+
+        @Override
+        public GetQueryExecutionResponse getQueryExecution(GetQueryExecutionRequest request) {
+            finished.incrementAndGet();
+            return GetQueryExecutionResponse.builder().queryExecution(QueryExecution.builder()
+                    .queryExecutionId(request.queryExecutionId()).statementType(StatementType.DML).substatementType("SELECT")
+                    .status(QueryExecutionStatus.builder().state(QueryExecutionState.SUCCEEDED).build()).build()).build();
+        }
+
+        @Override
+        public GetQueryResultsResponse getQueryResults(GetQueryResultsRequest request) {
+            return GetQueryResultsResponse.builder().resultSet(software.amazon.awssdk.services.athena.model.ResultSet.builder()
+                    .resultSetMetadata(ResultSetMetadata.builder().columnInfo(ColumnInfo.builder().name("x").label("x")
+                            .type("integer").build()).build())
+                    .rows(row("x"), row("1")).build()).build();
+        }
+
+        private static Row row(String value) {
+            return Row.builder().data(Datum.builder().varCharValue(value).build()).build();
+        }
+
+        @Override
+        public StopQueryExecutionResponse stopQueryExecution(StopQueryExecutionRequest request) {
+            stops.incrementAndGet();
+            return StopQueryExecutionResponse.builder().build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "athena";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static AthenaConnection connect(CountingAthena athena) {
+        QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/")
+                .pollingSchedule(new PollingSchedule(1, 1, 1.0)).build();
+        return AthenaConnection.withQueryClient("jdbc:connecty-athena://", new AthenaQueryClient(athena, settings),
+                PollingClock.SYSTEM);
+    }
+
+    @Test
+    void closingTheStatementWhileItExecutesStartsNothingAfterwardsAndLeaksNoResultSet() throws Exception {
+        race(false);
+    }
+
+    @Test
+    void closingTheConnectionWhileAStatementExecutesStartsNothingAfterwardsAndLeaksNoResultSet() throws Exception {
+        race(true);
+    }
+
+    private void race(boolean closeConnection) throws Exception {
+        int completed = 0;
+        int refused = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            CountingAthena athena = new CountingAthena();
+            Connection connection = connect(athena);
+            Statement statement = connection.createStatement();
+            CyclicBarrier go = new CyclicBarrier(2);
+            Future<ResultSet> execute = threads.submit(() -> {
+                go.await();
+                return statement.executeQuery("SELECT 1");
+            });
+            Future<?> close = threads.submit(() -> {
+                go.await();
+                if (closeConnection) {
+                    connection.close();
+                } else {
+                    statement.close();
+                }
+                athena.closeReturned.set(true);
+                return null;
+            });
+            close.get(10, TimeUnit.SECONDS);
+            ResultSet rows = null;
+            try {
+                rows = execute.get(10, TimeUnit.SECONDS);
+                completed++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(SQLException.class);
+                assertThat(((SQLException) e.getCause()).getSQLState()).isIn("55000", "57014", "08003");
+                refused++;
+            }
+            assertThat(athena.starts.get()).isLessThanOrEqualTo(1);
+            if (athena.startsAfterClose.get() > 0) {
+                assertThat(rows).as("a query started after close() returned is never handed out").isNull();
+            }
+            if (rows != null) {
+                assertThat(rows.isClosed()).as("the result set of a closed statement").isTrue();
+            } else if (athena.starts.get() == 1 && athena.finished.get() == 0) {
+                assertThat(athena.stops.get()).as("a started query nobody reads is stopped").isEqualTo(1);
+            }
+            assertThat(statement.isClosed()).isTrue();
+            connection.close();
+        }
+        // Both outcomes must have happened, or the race was not exercised.
+        assertThat(completed).isPositive();
+        assertThat(refused).isPositive();
+    }
+
+    @Test
+    void closeIsIdempotentFromManyThreadsAtOnce() throws Exception {
+        CountingAthena athena = new CountingAthena();
+        AthenaConnection connection = connect(athena);
+        List<Statement> statements = new ArrayList<>();
+        List<ResultSet> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Statement statement = connection.createStatement();
+            statements.add(statement);
+            results.add(statement.executeQuery("SELECT 1"));
+        }
+        ExecutorService many = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier go = new CyclicBarrier(8);
+            List<Future<?>> closers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int which = t;
+                closers.add(many.submit(() -> {
+                    go.await();
+                    if (which % 2 == 0) {
+                        connection.close();
+                    } else {
+                        for (ResultSet rs : results) {
+                            rs.close();
+                        }
+                        for (Statement s : statements) {
+                            s.close();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> closer : closers) {
+                closer.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            many.shutdownNow();
+        }
+        assertThat(connection.isClosed()).isTrue();
+        assertThat(statements).allMatch(s -> {
+            try {
+                return s.isClosed();
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        assertThat(results).allMatch(rs -> {
+            try {
+                return rs.isClosed();
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        assertThat(athena.stops.get()).isZero();
+    }
+}

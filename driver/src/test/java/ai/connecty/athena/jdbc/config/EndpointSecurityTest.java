@@ -1,0 +1,51 @@
+package ai.connecty.athena.jdbc.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class EndpointSecurityTest {
+    private static ConnectionConfig config(String urlTail) throws SQLException {
+        return ConnectionConfig.from(PropertySettings.resolve(ConnectionUrl.PREFIX + "Region=us-east-1;" + urlTail,
+                new Properties()), Optional::empty);
+    }
+
+    @Test
+    void plainHttpToThisMachineIsQuiet() throws SQLException {
+        for (String host : new String[] {"127.0.0.1:4566", "localhost:4566", "[::1]:4566", "athena.localhost"}) {
+            assertThat(config("EndpointOverride=http://" + host).warnings()).as(host).isEmpty();
+        }
+    }
+
+    @Test
+    void plainHttpToAnotherMachineWarns() throws SQLException {
+        ConnectionConfig config = config("AthenaEndpoint=http://athena-proxy.internal:8080");
+
+        assertThat(config.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.getSQLState()).isEqualTo("01000");
+            assertThat(w.getMessage()).contains("AthenaEndpoint").contains("plain HTTP").contains("https://");
+        });
+        assertThat(config.endpoint(ConnectionProperty.ATHENA_ENDPOINT)).isPresent();
+    }
+
+    @Test
+    void plainHttpToAwsIsRefused() {
+        assertThatThrownBy(() -> config("S3Endpoint=http://s3.us-east-1.amazonaws.com"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("S3Endpoint").hasMessageContaining("TLS")
+                .hasMessageContaining("https://s3.us-east-1.amazonaws.com")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
+    }
+
+    @Test
+    void httpsAndBareHostsStayTls() throws SQLException {
+        ConnectionConfig config = config("GlueEndpoint=glue.us-east-1.amazonaws.com;StsEndpoint=https://sts.example.com");
+
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.endpoint(ConnectionProperty.GLUE_ENDPOINT).get().getScheme()).isEqualTo("https");
+    }
+}
