@@ -9,8 +9,10 @@ import ai.connecty.athena.local.storage.S3Location;
  * when omitted), the output prefix that applies, and the caller whose rights the query runs with.
  *
  * @param reuseMaxAgeMinutes result-reuse window, or null when reuse is off
+ * @param encryptionOption   ResultConfiguration.EncryptionConfiguration.EncryptionOption as sent, or null; echoed by
+ *                           GetQueryExecution (athena-local writes the files unencrypted whatever it says)
  */
 public record QueryRequest(String statement, Classification classification, String catalog, String database,
                            String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes,
-                           CallContext caller) {
+                           CallContext caller, String encryptionOption) {
 }

@@ -152,7 +152,7 @@ public final class LocalWarehouse implements AutoCloseable {
 
     private void runAsSystem(String sql) {
         QueryRequest request = new QueryRequest(sql, StatementClassifier.classify(sql), "AwsDataCatalog", "demo",
-                "primary", S3Location.parse("s3://athena-results/athena-local-setup/"), null, new SystemContext());
+                "primary", S3Location.parse("s3://athena-results/athena-local-setup/"), null, new SystemContext(), null);
         QueryExecution e = queries.start(request, null, null);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!e.state().isFinal() && System.nanoTime() < deadline) {
