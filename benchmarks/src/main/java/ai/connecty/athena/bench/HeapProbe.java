@@ -8,7 +8,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-/** Run in a JVM of its own (-Xmx128m): reads every row of a query and prints the rows and the peak heap used. */
+/**
+ * Run in a JVM of its own (-Xmx128m): reads every row of a query and prints the rows, their sum and the peak of
+ * the old generation (what survived collections: buffers and rows held, not the garbage of parsing).
+ */
 public final class HeapProbe {
     private HeapProbe() {
     }
@@ -25,8 +28,9 @@ public final class HeapProbe {
         }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
+            String name = pool.getName();
+            if (pool.getType() == MemoryType.HEAP && (name.contains("Old") || name.contains("Tenured"))) {
+                peak = Math.max(peak, pool.getPeakUsage().getUsed());
             }
         }
         System.out.println(rows + " " + sum + " " + peak);

@@ -191,7 +191,7 @@ public final class ResultFetchBenchmark {
                 throw new IllegalStateException("the heap probe failed: " + String.join("\n", lines));
             }
             System.out.printf(Locale.ROOT, "%n== a JVM with -Xmx128m iterated %s rows (S3, auto) in %.1f s including the query;"
-                    + " peak heap used %.1f MB ==%n", f[0], (System.nanoTime() - start) / 1e9,
+                    + " peak old generation %.1f MB ==%n", f[0], (System.nanoTime() - start) / 1e9,
                     Long.parseLong(f[2]) / 1e6);
         } finally {
             Files.deleteIfExists(out);

@@ -128,7 +128,6 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         Thread thread = new Thread(() -> part.download(firstResponse),
                 "connecty-athena-s3-" + THREAD_NUMBER.incrementAndGet());
         thread.setDaemon(true);
-        part.thread = thread;
         thread.start();
     }
 
@@ -193,6 +192,13 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         return false;
     }
 
+    /** Fails once cancel() or close() was called, even while bytes already downloaded remain unread. */
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw closedError();
+        }
+    }
+
     private SQLException closedError() {
         return cancelled
                 ? new SQLException("Reading " + location() + " was cancelled by Statement.cancel()", SqlState.QUERY_CANCELED)
@@ -238,7 +244,6 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         final byte[] data;
         int filled;
         SQLException failure;
-        Thread thread;
         ResponseInputStream<GetObjectResponse> response;
 
         Part(int index, long first, long last) {
@@ -331,11 +336,9 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 response = null;
                 notifyAll();
             }
+            // No interrupt: the SDK would log the interrupted request at ERROR level. A thread still waiting for
+            // response headers sees the closed flag when they arrive, and aborts that response.
             abortQuietly(in);
-            Thread t = thread;
-            if (t != null) {
-                t.interrupt();
-            }
         }
     }
 
