@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Memory is bounded by the S3 source's byte budget, never by the result: 10,000,000 rows (about 90 MB of CSV)
+ * Memory is bounded by the S3 source's byte budget, never by the result: 10,000,000 rows
  * iterate to the end in a JVM of its own limited to 128 MB of heap.
  */
 @ExtendWith(LocalAthenaExtension.class)

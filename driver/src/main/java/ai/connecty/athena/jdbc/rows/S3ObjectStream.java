@@ -226,15 +226,12 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         }
     }
 
-    /** Download threads still alive, for tests. */
-    static int liveThreads() {
-        int count = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("connecty-athena-s3-")) {
-                count++;
-            }
+    private boolean startsAt(GetObjectResponse response, long offset) {
+        String range = response.contentRange(); // bytes first-last/size
+        if (range == null) {
+            return offset == 0 && partCount == 1; // a whole-object answer only fits a single-part object
         }
-        return count;
+        return range.trim().startsWith("bytes " + offset + "-");
     }
 
     /** One byte range of the object, filled by one thread; guarded by its own monitor. */
@@ -267,6 +264,15 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                                 .range("bytes=" + (first + filled) + "-" + (first + data.length - 1)).build());
                     }
                     if (!track(in)) {
+                        return;
+                    }
+                    if (!startsAt(in.response(), first + filled)) {
+                        // A server that ignored Range would hand us the wrong bytes: refuse rather than mix them.
+                        fail(new SQLException("S3 answered a ranged GET of " + location() + " from byte " + (first + filled)
+                                + " with " + (in.response().contentRange() == null ? "the whole object"
+                                : "range " + in.response().contentRange()) + "; read with ResultFetcher=GetQueryResults",
+                                SqlState.SYSTEM_ERROR));
+                        abortQuietly(in);
                         return;
                     }
                     copy(in);
