@@ -113,6 +113,27 @@ class S3TransportTest {
     }
 
     @Test
+    void aResultFileReplacedWhileItIsReadFailsInsteadOfMixingTwoFiles() throws Exception {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {
+            // Every GET waits 500 ms in athena-local before it looks at the file: the parts after the first are
+            // then checked (If-Match) against the replaced file.
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withLatencyMillis(500)));
+            ResultSet rs = s.executeQuery(LARGE);
+            String id = rs.unwrap(AthenaResultSet.class).getQueryExecutionId();
+            athena.buckets().put(LocalAthena.RESULTS_BUCKET, id + ".csv", "\"n\",\"pad\"\n\"1\",\"x\"\n".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            SQLException e = catchThrowableOfType(SQLException.class, () -> {
+                while (rs.next()) {
+                    // the first part, read before the file changed, is whole; then the change shows
+                }
+            });
+            assertThat((Throwable) e).isNotNull();
+            assertThat(e.getMessage()).contains("changed while it was read").contains(id + ".csv");
+            rs.close();
+        }
+    }
+
+    @Test
     void cseKmsResultsFallBackToGetQueryResultsWithAWarningOrFailWithResultFetcherS3() throws SQLException {
         String kms = "EncryptionOption=CSE_KMS;KmsKey=arn:aws:kms:us-east-1:123456789012:key/abcd";
         try (Connection c = Connections.connectyUser(athena, kms)) {
