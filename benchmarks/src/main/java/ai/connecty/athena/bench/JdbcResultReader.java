@@ -3,30 +3,75 @@ package ai.connecty.athena.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 
-/** The driver, through java.sql as an application uses it: one connection, one statement per run. */
-final class JdbcResultReader implements ResultReader {
+/**
+ * The driver, through java.sql as an application uses it: one connection, one statement per run, every value
+ * read through the getter of its column's type.
+ */
+final class JdbcResultReader implements AutoCloseable {
     private final Connection connection;
+    /** Folded from every value read, so that the JIT cannot drop the reading of values nobody uses. */
+    long checksum;
+
+    /** What one run took: until the first row, until executeQuery returned, until the last row. */
+    record Timing(long rows, double firstRowSeconds, double executeSeconds, double totalSeconds, String transport,
+                  String queryExecutionId) {
+    }
 
     JdbcResultReader(String url) throws SQLException {
         this.connection = DriverManager.getConnection(url);
     }
 
-    @Override
-    public long readAll(String sql) throws SQLException {
+    Timing read(String sql, long maxRows) throws SQLException {
+        long start = System.nanoTime();
         long rows = 0;
+        double firstRow = 0;
+        double executed;
+        String transport;
+        String id;
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
+            executed = (System.nanoTime() - start) / 1e9;
+            transport = rs.unwrap(ai.connecty.athena.jdbc.AthenaResultSet.class).getResultTransport();
+            id = rs.unwrap(ai.connecty.athena.jdbc.AthenaResultSet.class).getQueryExecutionId();
+            ResultSetMetaData md = rs.getMetaData();
+            int columns = md.getColumnCount();
+            int[] types = new int[columns + 1];
+            for (int c = 1; c <= columns; c++) {
+                types[c] = md.getColumnType(c);
+            }
             while (rs.next()) {
-                for (int c = 1; c <= columns; c++) {
-                    rs.getObject(c);
+                if (rows == 0) {
+                    firstRow = (System.nanoTime() - start) / 1e9;
                 }
-                rows++;
+                for (int c = 1; c <= columns; c++) {
+                    checksum += value(rs, c, types[c]);
+                }
+                if (++rows == maxRows) {
+                    break;
+                }
             }
         }
-        return rows;
+        return new Timing(rows, firstRow, executed, (System.nanoTime() - start) / 1e9, transport, id);
+    }
+
+    private static long value(ResultSet rs, int column, int type) throws SQLException {
+        switch (type) {
+            case Types.BIGINT:
+            case Types.INTEGER:
+                return rs.getLong(column);
+            case Types.DOUBLE:
+                return (long) rs.getDouble(column);
+            case Types.DATE:
+                java.sql.Date date = rs.getDate(column);
+                return date == null ? 0 : date.getTime();
+            default:
+                String text = rs.getString(column);
+                return text == null ? 0 : text.length();
+        }
     }
 
     @Override

@@ -1,123 +1,216 @@
 package ai.connecty.athena.bench;
 
+import ai.connecty.athena.jdbc.execution.PollingTable;
 import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.control.FaultPlan;
+import ai.connecty.athena.local.control.FaultRule;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
- * How fast the driver reads a large result, for several page sizes side by side in one run against one
- * athena-local, compared with the AWS SDK alone paging the same query ({@link RawSdkResultReader}): every variant
- * gets one untimed warm-up, then the timed runs of {@code SELECT * FROM demo.numbers} go round-robin over the
- * variants (so that a noisy moment of a shared machine hurts them all alike), and each variant's median is given
- * as a ratio of the raw SDK's. Numbers from an emulator on a shared machine: use the ratios, not the absolute
- * rates. Only settings this release implements are compared (results are read through GetQueryResults; the S3
- * fetcher is a later step and gets its own variants then).
+ * How fast the driver reads results from S3 compared with GetQueryResults paging and with the transport limit,
+ * on athena-local, once with {@code --latency} ms added to every Athena API call and every S3 GET (a cloud
+ * round trip) and once with none. Sections:
+ * <ol>
+ *   <li>full iteration of a 1,000,000-row, 10-column result through typed getters: ResultFetcher=S3 vs
+ *       GetQueryResults vs the transport limit (the same file downloaded by the SDK alone and discarded);</li>
+ *   <li>time to first row for 10 and for 1,000,000 rows;</li>
+ *   <li>the polling table (computed, no sleeping);</li>
+ *   <li>peak heap of a separate {@code -Xmx128m} JVM iterating 10,000,000 rows.</li>
+ * </ol>
+ * Result reuse is on, so every run after the untimed warm-up reads the same result file and times the driver,
+ * not DuckDB. Timed runs alternate between variants (a noisy moment of a shared machine hurts them alike);
+ * medians are printed. Numbers from an emulator on a shared machine: read the ratios.
  *
  * <pre>java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' ai.connecty.athena.bench.ResultFetchBenchmark
- *     [--runs 3] [--limit ROWS] [--data DIR]</pre>
+ *     [--runs 3] [--api-runs 1] [--rows 1000000] [--heap-rows 10000000] [--latency 40] [--data DIR]</pre>
  */
 public final class ResultFetchBenchmark {
-
-    /** One way of reading the result; the first is the baseline the others are compared with. */
-    private record Variant(String name, Opener opener) {
-    }
-
-    @FunctionalInterface
-    private interface Opener {
-        ResultReader open(LocalAthena athena) throws Exception;
-    }
-
-    private static final List<Variant> VARIANTS = List.of(
-            new Variant("raw AWS SDK GetQueryResults loop", RawSdkResultReader::new),
-            driver("ResultFetcher=GetQueryResults;FetchSize=1000"),
-            driver("ResultFetcher=GetQueryResults;FetchSize=500"),
-            driver("ResultFetcher=GetQueryResults;FetchSize=100"));
-
-    /** The driver with these extra URL properties. */
-    private static Variant driver(String properties) {
-        String name = "driver, " + properties.replace("ResultFetcher=", "").replace(";", ", ");
-        return new Variant(name, athena -> new JdbcResultReader(athena.jdbcUrl() + ";" + properties));
-    }
-
-    /** The measured runs of one variant. */
-    private record Result(Variant variant, long rows, double medianSeconds) {
-        double rowsPerSecond() {
-            return rows / medianSeconds;
-        }
-    }
+    private static final List<String> OPTIONS = List.of("--runs", "--api-runs", "--rows", "--heap-rows", "--latency", "--data");
 
     private ResultFetchBenchmark() {
     }
 
+    private static String wide(long rows) {
+        // 10 columns: bigint, bigint, varchar, double, bigint, varchar, bigint, double, date, varchar.
+        return "SELECT n, square, parity, ratio, n + 1 AS next, CAST(n AS varchar) AS text, n % 100 AS bucket, "
+                + "ratio * 2 AS twice, DATE '2024-01-01' AS day, parity || '-' || CAST(n % 7 AS varchar) AS tag "
+                + "FROM demo.numbers" + (rows < 1_000_000 ? " WHERE n < " + rows : "");
+    }
+
     public static void main(String[] args) throws Exception {
         for (int i = 0; i < args.length; i += 2) {
-            if (!List.of("--runs", "--limit", "--data").contains(args[i]) || i + 1 == args.length) {
-                throw new IllegalArgumentException("usage: ResultFetchBenchmark [--runs N] [--limit ROWS] [--data DIR]; got '"
-                        + args[i] + "'");
+            if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
+                throw new IllegalArgumentException("usage: ResultFetchBenchmark " + OPTIONS.stream()
+                        .map(o -> "[" + o + " N]").reduce((a, b) -> a + " " + b).orElse("") + "; got '" + args[i] + "'");
             }
         }
-        int runs = Math.max(1, intOption(args, "--runs", 3));
-        int limit = intOption(args, "--limit", 0);
+        int runs = Math.max(1, (int) option(args, "--runs", 3));
+        int apiRuns = Math.max(1, (int) option(args, "--api-runs", 1));
+        long rows = Math.min(1_000_000, Math.max(10, option(args, "--rows", 1_000_000)));
+        long heapRows = option(args, "--heap-rows", 10_000_000);
+        long latency = option(args, "--latency", 40);
         Path dataDir = Path.of(stringOption(args, "--data", ".athena-local"));
-        String sql = "SELECT * FROM demo.numbers" + (limit > 0 ? " LIMIT " + limit : "");
         try (LocalAthena athena = LocalAthena.builder().port(0).dataDir(dataDir).build().start()) {
             athena.awaitReady(Duration.ofMinutes(5));
-            System.out.println("athena-local at " + athena.endpoint() + "; " + runs + " timed run(s) per variant of: " + sql);
-            print(measure(athena, sql, runs));
-        }
-    }
-
-    private static List<Result> measure(LocalAthena athena, String sql, int runs) throws Exception {
-        List<ResultReader> readers = new ArrayList<>();
-        try {
-            for (Variant variant : VARIANTS) {
-                ResultReader reader = variant.opener().open(athena);
-                readers.add(reader);
-                reader.readAll(sql);
-            }
-            double[][] seconds = new double[VARIANTS.size()][runs];
-            long[] rows = new long[VARIANTS.size()];
-            for (int run = 0; run < runs; run++) {
-                for (int v = 0; v < VARIANTS.size(); v++) {
-                    long start = System.nanoTime();
-                    rows[v] = readers.get(v).readAll(sql);
-                    seconds[v][run] = (System.nanoTime() - start) / 1e9;
+            String base = athena.jdbcUrl() + ";ResultReuseEnabled=true";
+            System.out.printf(Locale.ROOT, "athena-local at %s; %d timed run(s) (GetQueryResults: %d) of %d rows x 10 columns%n",
+                    athena.endpoint(), runs, apiRuns, rows);
+            try (JdbcResultReader s3 = new JdbcResultReader(base + ";ResultFetcher=S3");
+                 JdbcResultReader api = new JdbcResultReader(base + ";ResultFetcher=GetQueryResults");
+                 JdbcResultReader auto = new JdbcResultReader(base);
+                 TransportLimit transport = new TransportLimit(athena)) {
+                String sql = wide(rows);
+                String tenRows = "SELECT * FROM (" + wide(1_000_000) + ") WHERE n < 10";
+                // Warm-up: runs the queries once (result reuse serves the later runs) and warms the JIT.
+                String id = s3.read(sql, Long.MAX_VALUE).queryExecutionId();
+                s3.read(sql, Long.MAX_VALUE);
+                api.read(tenRows, Long.MAX_VALUE);
+                Path file = resultFile(athena, id);
+                long size = Files.size(file);
+                String key = athena.buckets().root().resolve(LocalAthena.RESULTS_BUCKET).relativize(file).toString()
+                        .replace(File.separatorChar, '/');
+                for (long added : latency > 0 ? new long[] {latency, 0} : new long[] {0}) {
+                    setLatency(athena, added);
+                    System.out.printf(Locale.ROOT, "%n== %d ms added to every Athena call and S3 GET; result file %.1f MB ==%n",
+                            added, size / 1e6);
+                    double[] s3Total = new double[runs];
+                    double[] s3AfterExecute = new double[runs];
+                    double[] limit = new double[runs];
+                    for (int run = 0; run < runs; run++) {
+                        JdbcResultReader.Timing t = s3.read(sql, Long.MAX_VALUE);
+                        check(t, rows, "S3");
+                        s3Total[run] = t.totalSeconds();
+                        s3AfterExecute[run] = t.totalSeconds() - t.executeSeconds();
+                        limit[run] = transport.download(LocalAthena.RESULTS_BUCKET, key, size);
+                    }
+                    double[] apiTotal = new double[apiRuns];
+                    double[] apiAfterExecute = new double[apiRuns];
+                    for (int run = 0; run < apiRuns; run++) {
+                        JdbcResultReader.Timing t = api.read(sql, Long.MAX_VALUE);
+                        check(t, rows, "GetQueryResults");
+                        apiTotal[run] = t.totalSeconds();
+                        apiAfterExecute[run] = t.totalSeconds() - t.executeSeconds();
+                    }
+                    double[] firstTen = new double[runs];
+                    double[] firstOfMany = new double[runs];
+                    for (int run = 0; run < runs; run++) {
+                        firstTen[run] = auto.read(tenRows, Long.MAX_VALUE).firstRowSeconds();
+                        firstOfMany[run] = auto.read(sql, 1).firstRowSeconds();
+                    }
+                    double apiEnd = median(apiTotal);
+                    double apiRead = median(apiAfterExecute);
+                    double s3End = median(s3Total);
+                    double s3Read = median(s3AfterExecute);
+                    double limitRead = median(limit);
+                    System.out.printf(Locale.ROOT, "%-58s %10s %12s %22s%n", "full iteration, typed getters", "median s",
+                            "rows/s", "ratio");
+                    row("GetQueryResults, end to end", apiEnd, rows, "baseline");
+                    row("S3 row source, end to end", s3End, rows,
+                            String.format(Locale.ROOT, "%.1fx faster", apiEnd / s3End));
+                    row("GetQueryResults, after executeQuery returned", apiRead, rows, "baseline");
+                    row("S3 row source, after executeQuery returned", s3Read, rows,
+                            String.format(Locale.ROOT, "%.1fx faster", apiRead / s3Read));
+                    row("transport limit (same file downloaded, discarded)", limitRead, rows,
+                            String.format(Locale.ROOT, "S3 source takes %.2fx", s3Read / limitRead));
+                    System.out.printf(Locale.ROOT, "%-58s %10.3f%n", "time to first row, 10 rows (auto)", median(firstTen));
+                    System.out.printf(Locale.ROOT, "%-58s %10.3f%n", "time to first row, " + rows + " rows (auto)",
+                            median(firstOfMany));
                 }
+                setLatency(athena, 0);
             }
-            List<Result> results = new ArrayList<>();
-            for (int v = 0; v < VARIANTS.size(); v++) {
-                Arrays.sort(seconds[v]);
-                results.add(new Result(VARIANTS.get(v), rows[v], seconds[v][runs / 2]));
+            System.out.printf(Locale.ROOT, "%n== polling: how late completion is noticed, and GetQueryExecution calls ==%n");
+            System.out.print(PollingTable.render(0));
+            System.out.print(PollingTable.render(latency));
+            if (heapRows > 0) {
+                heap(athena, heapRows);
             }
-            return results;
+        }
+    }
+
+    private static void check(JdbcResultReader.Timing t, long rows, String transport) {
+        if (t.rows() != rows || !t.transport().equals(transport)) {
+            throw new IllegalStateException("expected " + rows + " rows via " + transport + ", read " + t.rows() + " via "
+                    + t.transport());
+        }
+    }
+
+    private static void row(String name, double seconds, long rows, String ratio) {
+        System.out.printf(Locale.ROOT, "%-58s %10.3f %12.0f %22s%n", name, seconds, rows / seconds, ratio);
+    }
+
+    private static void setLatency(LocalAthena athena, long millis) {
+        if (millis == 0) {
+            athena.faults().clear();
+        } else {
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withLatencyMillis(millis),
+                    FaultRule.forAction("s3", "GetObject").withLatencyMillis(millis)));
+        }
+    }
+
+    /** The result file of a query, as GetQueryExecution reports it (with reuse: the original query's file). */
+    private static Path resultFile(LocalAthena athena, String id) throws Exception {
+        try (software.amazon.awssdk.services.athena.AthenaClient client = software.amazon.awssdk.services.athena.AthenaClient
+                .builder().region(software.amazon.awssdk.regions.Region.of(LocalAthena.REGION))
+                .endpointOverride(athena.endpoint()).httpClient(software.amazon.awssdk.http.apache5.Apache5HttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))).build()) {
+            String location = client.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution()
+                    .resultConfiguration().outputLocation();
+            return athena.buckets().pathOf(location);
+        }
+    }
+
+    /** A JVM of its own with -Xmx128m reads {@code rows} rows through the S3 source; prints its peak heap. */
+    private static void heap(LocalAthena athena, long rows) throws Exception {
+        long side = (long) Math.ceil(Math.sqrt(rows));
+        String sql = "SELECT a.n * " + side + " + b.n AS n FROM UNNEST(sequence(0, " + (side - 1) + ")) AS a(n) "
+                + "CROSS JOIN UNNEST(sequence(0, " + (side - 1) + ")) AS b(n)";
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path out = Files.createTempFile("heap-probe", ".out");
+        try {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(java, "-Xmx128m", "-Daws.disableEc2Metadata=true", "-cp",
+                    System.getProperty("java.class.path"), HeapProbe.class.getName(), athena.jdbcUrl(), sql)
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the heap probe did not finish");
+            }
+            String[] lines = Files.readString(out, StandardCharsets.UTF_8).trim().split("\n");
+            String[] f = lines[lines.length - 1].trim().split(" ");
+            if (p.exitValue() != 0 || f.length != 3) {
+                throw new IllegalStateException("the heap probe failed: " + String.join("\n", lines));
+            }
+            System.out.printf(Locale.ROOT, "%n== a JVM with -Xmx128m iterated %s rows (S3, auto) in %.1f s including the query;"
+                    + " peak old generation %.1f MB ==%n", f[0], (System.nanoTime() - start) / 1e9,
+                    Long.parseLong(f[2]) / 1e6);
         } finally {
-            for (ResultReader reader : readers) {
-                reader.close();
-            }
+            Files.deleteIfExists(out);
         }
     }
 
-    private static void print(List<Result> results) {
-        Result baseline = results.get(0);
-        System.out.printf(Locale.ROOT, "%n%-40s %10s %10s %12s %12s%n", "variant", "rows", "median s", "rows/s", "vs raw SDK");
-        for (Result r : results) {
-            String ratio = String.format(Locale.ROOT, "%.2fx", r.rowsPerSecond() / baseline.rowsPerSecond());
-            System.out.printf(Locale.ROOT, "%-40s %10d %10.2f %12.0f %12s%n", r.variant().name(), r.rows(),
-                    r.medianSeconds(), r.rowsPerSecond(), ratio);
-        }
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
-    private static int intOption(String[] args, String name, int defaultValue) {
+    private static long option(String[] args, String name, long defaultValue) {
         String value = stringOption(args, name, null);
         if (value == null) {
             return defaultValue;
         }
         try {
-            int n = Integer.parseInt(value);
+            long n = Long.parseLong(value);
             if (n >= 0) {
                 return n;
             }

@@ -7,7 +7,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
-import ai.connecty.athena.jdbc.execution.PrefetchThreads;
+import ai.connecty.athena.jdbc.rows.PrefetchThreads;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.metadata.AthenaDatabaseMetaData;
 import java.sql.Array;
@@ -133,7 +133,7 @@ public class AthenaConnection implements Connection {
         if (client == null) {
             synchronized (this) {
                 if (queryClient == null) {
-                    queryClient = new AthenaQueryClient(clients.athena(), querySettings);
+                    queryClient = new AthenaQueryClient(clients.athena(), clients.s3(), querySettings);
                 }
                 client = queryClient;
             }

@@ -1,30 +1,26 @@
 package ai.connecty.athena.jdbc;
 
-import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
-import ai.connecty.athena.jdbc.execution.CompletedQuery;
-import ai.connecty.athena.jdbc.execution.PagedRows;
-import ai.connecty.athena.jdbc.execution.PrefetchThreads;
-import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.results.AbstractTextResultSet;
+import ai.connecty.athena.jdbc.rows.RowSource;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The result of a query: rows paged in from GetQueryResults as the reader advances, one page ahead of it. Unwrap it to get the
- * query execution id and statistics.
+ * The result of a query: rows from a {@link RowSource} (the result file in S3, or GetQueryResults pages), read
+ * as the application advances. Unwrap it to get the query execution id and statistics.
  */
 public final class AthenaResultSet extends AbstractTextResultSet {
     private final AthenaStatement statement;
-    private final PagedRows rows;
+    private final RowSource rows;
     private final String queryExecutionId;
     private final QueryStatistics statistics;
 
-    AthenaResultSet(AthenaStatement statement, CompletedQuery query, QueryStatistics statistics, AthenaQueryClient client,
-                    PrefetchThreads prefetchThreads, int fetchSize, long maxRows) {
-        super(statement, query.columns());
+    AthenaResultSet(AthenaStatement statement, RowSource rows, String queryExecutionId, QueryStatistics statistics,
+                    int fetchSize, long maxRows) {
+        super(statement, rows.columns());
         this.statement = statement;
-        this.rows = query.rows(client, prefetchThreads, QuerySettings.pageSize(fetchSize));
-        this.queryExecutionId = query.queryExecutionId();
+        this.rows = rows;
+        this.queryExecutionId = queryExecutionId;
         this.statistics = statistics;
         limitRows(maxRows);
         startingFetchSize(fetchSize);
@@ -38,14 +34,25 @@ public final class AthenaResultSet extends AbstractTextResultSet {
     @Override
     public void setFetchSize(int fetchSize) throws SQLException {
         super.setFetchSize(fetchSize);
-        rows.pageSize(fetchSize);
+        rows.fetchSize(fetchSize);
     }
 
-    /** Also cancels the page fetch under way ahead of the reader, without waiting for it. */
+    /** Statement.cancel() while rows are read: stops the transfers at once; the next read fails with 57014. */
+    void cancelFetch() {
+        rows.cancel();
+    }
+
+    /** Also stops what is fetched ahead of the reader (pages, S3 downloads), without waiting for it. */
     @Override
     protected void release() throws SQLException {
         rows.close();
         statement.resultSetClosed(this);
+    }
+
+    /** The transport the rows come through: "S3" or "GetQueryResults". */
+    public String getResultTransport() throws SQLException {
+        checkOpen();
+        return rows.transport();
     }
 
     public String getQueryExecutionId() throws SQLException {

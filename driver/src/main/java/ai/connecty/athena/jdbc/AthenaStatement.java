@@ -9,6 +9,7 @@ import ai.connecty.athena.jdbc.execution.CompletedQuery;
 import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
 import ai.connecty.athena.jdbc.results.FetchHints;
+import ai.connecty.athena.jdbc.rows.RowSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -108,9 +109,9 @@ public class AthenaStatement implements Statement {
                             + " ran; its results were discarded", SqlState.OBJECT_NOT_IN_STATE);
                 }
                 if (query.hasResultSet()) {
+                    RowSource rows = query.openRows(connection.prefetchThreads(), fetchSize, warnings::add);
                     synchronized (this) {
-                        resultSet = new AthenaResultSet(this, query, statistics, client, connection.prefetchThreads(),
-                                fetchSize, maxRows);
+                        resultSet = new AthenaResultSet(this, rows, query.queryExecutionId(), statistics, fetchSize, maxRows);
                     }
                     return true;
                 }
@@ -214,13 +215,24 @@ public class AthenaStatement implements Statement {
         throw generatedKeysNotSupported();
     }
 
-    /** Wakes the polling wait at once and asks Athena to stop the running query (see {@link StatementExecution}). */
+    /**
+     * Wakes the polling wait at once and asks Athena to stop the running query (see {@link StatementExecution});
+     * once the query is done and its rows are being read, stops their download instead.
+     */
     @Override
     public void cancel() throws SQLException {
         checkOpen();
         StatementExecution execution = running;
         if (execution != null) {
             execution.cancel();
+            return;
+        }
+        AthenaResultSet current;
+        synchronized (this) {
+            current = resultSet;
+        }
+        if (current != null) {
+            current.cancelFetch();
         }
     }
 

@@ -93,7 +93,9 @@ public final class AthenaApi implements JsonOperationHandler {
         conf.put("QuerySchedulingType", "DEFAULT");
         conf.put("RequesterPaysEnabled", false);
         ObjectNode result = conf.putObject("ResultConfiguration");
-        if (w.outputLocation() != null) {
+        if (w.managedResults()) {
+            conf.putObject("ManagedQueryResultsConfiguration").put("Enabled", true);
+        } else if (w.outputLocation() != null) {
             result.put("OutputLocation", w.outputLocation());
         }
         wg.put("CreationTime", w.creationTime());

@@ -18,14 +18,26 @@ final class QueryExecutionJson {
     private QueryExecutionJson() {
     }
 
-    static ObjectNode render(QueryExecution e) {
+    /**
+     * @param managedResults the workgroup keeps results in Athena-managed storage: then, as in Athena, no S3
+     *                       location is reported (athena-local still keeps the files in its own bucket)
+     */
+    static ObjectNode render(QueryExecution e, boolean managedResults) {
         QueryRequest r = e.request();
         QueryExecution.Snapshot s = e.snapshot();
         ObjectNode q = F.objectNode();
         q.put("QueryExecutionId", e.id());
         q.put("Query", r.statement());
         q.put("StatementType", r.classification().statementType());
-        q.putObject("ResultConfiguration").put("OutputLocation", e.files().main().toString());
+        ObjectNode result = q.putObject("ResultConfiguration");
+        if (managedResults) {
+            q.putObject("ManagedQueryResultsConfiguration").put("Enabled", true);
+        } else {
+            result.put("OutputLocation", e.files().main().toString());
+        }
+        if (r.encryptionOption() != null) {
+            result.putObject("EncryptionConfiguration").put("EncryptionOption", r.encryptionOption());
+        }
         ObjectNode reuse = q.putObject("ResultReuseConfiguration").putObject("ResultReuseByAgeConfiguration");
         reuse.put("Enabled", r.reuseMaxAgeMinutes() != null);
         if (r.reuseMaxAgeMinutes() != null) {

@@ -82,8 +82,9 @@ final class QueryOperations {
         if (reuse.path("Enabled").asBoolean(false)) {
             reuseMinutes = reuse.has("MaxAgeInMinutes") ? reuse.get("MaxAgeInMinutes").asInt() : 60;
         }
+        String encryption = Validation.text(in.path("ResultConfiguration").path("EncryptionConfiguration"), "EncryptionOption");
         QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,
-                reuseMinutes, ctx, bound.error());
+                reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption);
         QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
         QueryExecution e = queries.start(request, token, key);
         ObjectNode out = F.objectNode();
@@ -171,10 +172,15 @@ final class QueryOperations {
         return table.get().table().isView() ? StatementClassifier.forView(c) : c;
     }
 
+    private boolean managedResults(QueryExecution e) {
+        WorkGroup wg = workGroups.get(e.request().workGroup());
+        return wg != null && wg.managedResults();
+    }
+
     JsonNode get(JsonNode in, CallContext ctx) {
         QueryExecution e = existing(in, ctx, "athena:GetQueryExecution");
         ObjectNode out = F.objectNode();
-        out.set("QueryExecution", QueryExecutionJson.render(e));
+        out.set("QueryExecution", QueryExecutionJson.render(e, managedResults(e)));
         return out;
     }
 
@@ -191,7 +197,7 @@ final class QueryOperations {
         for (JsonNode id : ids) {
             Optional<QueryExecution> e = queries.find(id.asText());
             if (e.isPresent() && ctx.isAllowed("athena:BatchGetQueryExecution", workGroupArn(ctx, e.get().request().workGroup()))) {
-                found.add(QueryExecutionJson.render(e.get()));
+                found.add(QueryExecutionJson.render(e.get(), managedResults(e.get())));
             } else {
                 ObjectNode m = missing.addObject();
                 m.put("QueryExecutionId", id.asText());

@@ -11,13 +11,15 @@ import ai.connecty.athena.local.storage.S3Location;
  * @param reuseMaxAgeMinutes result-reuse window, or null when reuse is off
  * @param parameterError why the ExecutionParameters could not be bound (the query then FAILS with
  *                       INVALID_PARAMETER_USAGE when it runs, as Trino's analysis does), or null
+ * @param encryptionOption   ResultConfiguration.EncryptionConfiguration.EncryptionOption as sent, or null; echoed by
+ *                           GetQueryExecution (athena-local writes the files unencrypted whatever it says)
  */
 public record QueryRequest(String statement, Classification classification, String catalog, String database,
                            String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes,
-                           CallContext caller, String parameterError) {
+                           CallContext caller, String parameterError, String encryptionOption) {
 
     public QueryRequest(String statement, Classification classification, String catalog, String database,
                         String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes, CallContext caller) {
-        this(statement, classification, catalog, database, workGroup, outputPrefix, reuseMaxAgeMinutes, caller, null);
+        this(statement, classification, catalog, database, workGroup, outputPrefix, reuseMaxAgeMinutes, caller, null, null);
     }
 }

@@ -176,6 +176,12 @@ public final class S3Endpoint implements ServiceEndpoint {
                     : call.accessDenied("s3:GetObject", target.objectArn());
         }
         ObjectMetadata.Info info = metadata.read(file);
+        String ifMatch = request.header("if-match");
+        if (ifMatch != null && !ifMatch.trim().equals("*") && !ifMatch.trim().equals(info.etag())) {
+            // As S3: a reader resuming a download learns that the object changed instead of mixing two versions.
+            throw new AwsException(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold",
+                    Map.of("Condition", "If-Match"));
+        }
         Optional<ByteRange> range = ByteRange.parse(request.header("range"), info.size());
         HttpResponse response = range
                 .map(r -> new HttpResponse(206, ResponseBody.fileRange(file, r.first(), r.length()))

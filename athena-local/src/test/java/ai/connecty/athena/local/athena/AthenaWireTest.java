@@ -379,6 +379,25 @@ class AthenaWireTest {
     }
 
     @Test
+    void theEncryptionOptionAsSentIsEchoedByGetQueryExecution() {
+        String id = athena.startQueryExecution(request("SELECT 14", null).resultConfiguration(r -> r
+                .outputLocation("s3://athena-results/").encryptionConfiguration(e -> e.encryptionOption("CSE_KMS")
+                        .kmsKey("arn:aws:kms:us-east-1:123456789012:key/1"))).build()).queryExecutionId();
+        QueryExecution q = await(athena, id);
+        assertThat(q.resultConfiguration().encryptionConfiguration().encryptionOptionAsString()).isEqualTo("CSE_KMS");
+        assertThat(await(athena, start(athena, "SELECT 15", null)).resultConfiguration().encryptionConfiguration()).isNull();
+    }
+
+    @Test
+    void aWorkGroupWithManagedResultsReportsThemInsteadOfAnS3Location() {
+        String id = athena.startQueryExecution(request("SELECT 16", null).workGroup("managed").build()).queryExecutionId();
+        QueryExecution q = await(athena, id);
+        assertThat(q.managedQueryResultsConfiguration().enabled()).isTrue();
+        assertThat(q.resultConfiguration().outputLocation()).isNull();
+        assertThat(athena.getQueryResults(r -> r.queryExecutionId(id)).resultSet().rows()).hasSize(2);
+    }
+
+    @Test
     void theRunningStateIsObservableWhileAQueryIsStretched() {
         local.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(400)));
         String id = start(athena, "SELECT 13", null);

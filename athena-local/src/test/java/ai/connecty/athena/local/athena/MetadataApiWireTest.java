@@ -146,10 +146,10 @@ class MetadataApiWireTest {
     }
 
     @Test
-    void listWorkGroupsShowsBothWorkGroupsInNameOrder() {
+    void listWorkGroupsShowsEveryWorkGroupInNameOrder() {
         ListWorkGroupsResponse r = athena.listWorkGroups(x -> { });
-        assertThat(r.workGroups()).extracting(WorkGroupSummary::name).containsExactly("analytics", "primary");
-        WorkGroupSummary primary = r.workGroups().get(1);
+        assertThat(r.workGroups()).extracting(WorkGroupSummary::name).containsExactly("analytics", "managed", "primary");
+        WorkGroupSummary primary = r.workGroups().get(2);
         assertThat(primary.description()).isEmpty();
         assertThat(primary.stateAsString()).isEqualTo("ENABLED");
         assertThat(primary.engineVersion().effectiveEngineVersion()).isEqualTo("Athena engine version 3");
@@ -159,7 +159,7 @@ class MetadataApiWireTest {
         ListWorkGroupsResponse one = athena.listWorkGroups(x -> x.maxResults(1));
         assertThat(one.workGroups()).extracting(WorkGroupSummary::name).containsExactly("analytics");
         assertThat(athena.listWorkGroups(x -> x.maxResults(1).nextToken(one.nextToken())).workGroups())
-                .extracting(WorkGroupSummary::name).containsExactly("primary");
+                .extracting(WorkGroupSummary::name).containsExactly("managed");
     }
 
     @Test

@@ -103,6 +103,20 @@ class S3ThroughSdkTest {
     }
 
     @Test
+    void ifMatchWithAnotherEtagIsRefusedWith412AsS3Does() {
+        var put = admin.putObject(r -> r.bucket("demo-data").key("if-match.txt"), RequestBody.fromString("0123456789"));
+
+        assertThat(admin.getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt").range("bytes=4-")
+                .ifMatch(put.eTag())).asUtf8String()).isEqualTo("456789");
+        assertThatThrownBy(() -> admin.getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt")
+                .ifMatch("\"0123456789abcdef0123456789abcdef\"")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(412);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+                });
+    }
+
+    @Test
     void headReportsSizeTypeAndEtagAndMissingKeysAre404() {
         var put = admin.putObject(r -> r.bucket("demo-data").key("head/h.csv").contentType("text/csv"),
                 RequestBody.fromString("a,b\n"));

@@ -67,9 +67,11 @@ public enum ConnectionProperty {
 
     RESULT_FETCHER(spec("ResultFetcher", RESULTS, PropertyType.CHOICE).defaultValue("auto")
             .choices("auto", "S3", "GetQueryResults", "GetQueryResultsStream")
-            .describe("How result rows are read: auto picks the fastest path that works, S3 downloads the result "
-                    + "file, GetQueryResults pages through the API. This release reads every result through "
-                    + "GetQueryResults; S3 and GetQueryResultsStream are accepted with a warning.")),
+            .describe("How result rows are read. auto: results longer than one GetQueryResults page are downloaded "
+                    + "from the result file in S3 (needs s3:GetObject on the output location), falling back to "
+                    + "GetQueryResults with a SQLWarning when the file cannot be read (access denied, CSE_KMS, "
+                    + "managed query results). S3: always the result file, failing instead of falling back. "
+                    + "GetQueryResults: the API only. GetQueryResultsStream is read as GetQueryResults.")),
     FETCH_SIZE(spec("FetchSize", RESULTS, PropertyType.INTEGER).aliases("RowsToFetchPerBlock").defaultValue("0")
             .range(0, 1_000_000)
             .describe("Rows fetched per page; 0 lets the driver choose.")),
@@ -89,13 +91,14 @@ public enum ConnectionProperty {
             .describe("Oldest reusable result, in minutes (1-10080).")),
 
     MIN_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS(spec("MinQueryExecutionPollingIntervalMillis", POLLING,
-            PropertyType.LONG).aliases("MinQueryExecutionPollingInterval").defaultValue("100").range(1, 600_000)
-            .describe("First wait, in milliseconds, before asking whether a query finished.")),
+            PropertyType.LONG).aliases("MinQueryExecutionPollingInterval").defaultValue("65").range(1, 600_000)
+            .describe("First wait, in milliseconds, between the two first polls of a query (the first poll comes "
+                    + "right after StartQueryExecution, so a query already finished returns at once).")),
     MAX_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS(spec("MaxQueryExecutionPollingIntervalMillis", POLLING,
             PropertyType.LONG).aliases("MaxQueryExecutionPollingInterval").defaultValue("5000").range(1, 600_000)
             .describe("Longest wait, in milliseconds, between two polls; at least the minimum.")),
     QUERY_EXECUTION_POLLING_INTERVAL_MULTIPLIER(spec("QueryExecutionPollingIntervalMultiplier", POLLING,
-            PropertyType.DOUBLE).defaultValue("2").range(1, 10)
+            PropertyType.DOUBLE).defaultValue("2.2").range(1, 10)
             .describe("Growth factor of the wait after each poll (1-10).")),
 
     NUM_RETRIES(spec("NumRetries", NETWORK, PropertyType.INTEGER).aliases("MaxErrorRetry").range(0, 100)

@@ -120,15 +120,14 @@ final class ConsistencyRules {
     }
 
     /**
-     * Every fetcher value is accepted so that URLs of the official driver keep working, but this release reads
-     * results through GetQueryResults only: say so rather than silently ignore an explicit S3 or streaming choice.
-     * ({@code auto} promises only "the fastest path that works", which today is GetQueryResults.)
+     * GetQueryResultsStream (the official driver's streaming API, not in the public SDK) is accepted so that its
+     * URLs keep working, but it is read through GetQueryResults: say so rather than silently ignore the choice.
      */
     private static void checkResultFetcher(Map<ConnectionProperty, Object> values, List<SQLWarning> warnings) {
         String fetcher = (String) values.get(RESULT_FETCHER);
-        if ("S3".equals(fetcher) || "GetQueryResultsStream".equals(fetcher)) {
-            warnings.add(ConfigErrors.warning("ResultFetcher=" + fetcher + " is accepted, but this release of the "
-                    + "driver reads results through GetQueryResults"));
+        if ("GetQueryResultsStream".equals(fetcher)) {
+            warnings.add(ConfigErrors.warning("ResultFetcher=GetQueryResultsStream is accepted, but this driver reads "
+                    + "those results through GetQueryResults"));
         }
     }
 

@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.execution;
 
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.rows.ResultTransport;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.athena.model.ResultConfiguration;
 import software.amazon.awssdk.services.athena.model.ResultReuseByAgeConfiguration;
 import software.amazon.awssdk.services.athena.model.ResultReuseConfiguration;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The Athena query API as the driver uses it: start, look at, page through and stop one query execution.
@@ -30,17 +32,32 @@ public final class AthenaQueryClient {
 
     private final AthenaClient athena;
     private final QuerySettings settings;
+    private final ResultTransport transport;
     private final int networkTimeoutMillis;
     /** Put on every request; null leaves the SDK client's own timeouts. */
     private final AwsRequestOverrideConfiguration requestTimeouts;
 
+    /** A client that reads every result through GetQueryResults. */
     public AthenaQueryClient(AthenaClient athena, QuerySettings settings) {
-        this(athena, settings, 0);
+        this(athena, settings, ResultTransport.apiOnly(), 0);
     }
 
-    private AthenaQueryClient(AthenaClient athena, QuerySettings settings, int networkTimeoutMillis) {
+    /** A client that reads results as {@code settings.resultFetcher()} says, from S3 through {@code s3}. */
+    public AthenaQueryClient(AthenaClient athena, S3Client s3, QuerySettings settings) {
+        this(athena, settings, new ResultTransport(settings.resultFetcher(), s3, settings.encryptionOption().orElse(null),
+                ResultTransport.DEFAULT_PART_SIZE, ResultTransport.DEFAULT_PARTS_AHEAD), 0);
+    }
+
+    /** A client that reads results through {@code transport} (for tests and benchmarks that size its budget). */
+    public AthenaQueryClient(AthenaClient athena, QuerySettings settings, ResultTransport transport) {
+        this(athena, settings, transport, 0);
+    }
+
+    private AthenaQueryClient(AthenaClient athena, QuerySettings settings, ResultTransport transport,
+                              int networkTimeoutMillis) {
         this.athena = athena;
         this.settings = settings;
+        this.transport = transport;
         this.networkTimeoutMillis = networkTimeoutMillis;
         this.requestTimeouts = networkTimeoutMillis == 0 ? null : AwsRequestOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(Duration.ofMillis(networkTimeoutMillis)).build();
@@ -52,11 +69,16 @@ public final class AthenaQueryClient {
      * with SQLState 58030.
      */
     public AthenaQueryClient withNetworkTimeout(int millis) {
-        return millis == networkTimeoutMillis ? this : new AthenaQueryClient(athena, settings, millis);
+        return millis == networkTimeoutMillis ? this : new AthenaQueryClient(athena, settings, transport, millis);
     }
 
     public QuerySettings settings() {
         return settings;
+    }
+
+    /** How the rows of this client's queries are read. */
+    public ResultTransport resultTransport() {
+        return transport;
     }
 
     /**

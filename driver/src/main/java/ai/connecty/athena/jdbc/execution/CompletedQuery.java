@@ -1,18 +1,27 @@
 package ai.connecty.athena.jdbc.execution;
 
+import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
+import ai.connecty.athena.jdbc.rows.PageFetcher;
+import ai.connecty.athena.jdbc.rows.PrefetchThreads;
+import ai.connecty.athena.jdbc.rows.ResultTransport;
+import ai.connecty.athena.jdbc.rows.RowSource;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.StatementType;
 
 /**
- * A query that ended SUCCEEDED, with the first page of its results, and what JDBC should make of it: a
- * result set, or an update count.
+ * The outcome of a query that ended SUCCEEDED: its column types, what JDBC should make of it (a result set, or
+ * an update count) and, for a result set, the {@link RowSource} its rows come from. Which transport that is
+ * ({@link ResultTransport}) is decided when the rows are opened.
  *
  * <p>Decisions (Athena measured behaviour §1.1, §1.5): INSERT, UPDATE, DELETE, MERGE and CTAS give their
  * {@code UpdateCount} and no result set; a statement without columns (CREATE, DROP, ALTER ...) gives update
@@ -26,10 +35,26 @@ public final class CompletedQuery {
     private final QueryExecution execution;
     private final GetQueryResultsResponse firstPage;
     private final List<ColumnSpec> columns;
+    private final ResultTransport transport;
+    private final PageFetcher pages;
 
+    /** An outcome whose rows can only be read from {@code firstPage} on, without further pages. */
     public CompletedQuery(QueryExecution execution, GetQueryResultsResponse firstPage) {
+        this(execution, firstPage, ResultTransport.apiOnly(), (id, token, max) -> {
+            throw new SQLException("No protocol client to fetch further pages of query " + id, SqlState.SYSTEM_ERROR);
+        });
+    }
+
+    /**
+     * @param firstPage the first GetQueryResults page: column types, update count, and the rows of a short result
+     * @param pages     fetches further GetQueryResults pages
+     */
+    public CompletedQuery(QueryExecution execution, GetQueryResultsResponse firstPage, ResultTransport transport,
+                          PageFetcher pages) {
         this.execution = execution;
         this.firstPage = firstPage;
+        this.transport = transport;
+        this.pages = pages;
         this.columns = firstPage.resultSet() == null || firstPage.resultSet().resultSetMetadata() == null
                 ? Collections.emptyList()
                 : ColumnSpecs.from(firstPage.resultSet().resultSetMetadata().columnInfo());
@@ -69,10 +94,14 @@ public final class CompletedQuery {
     }
 
     /**
-     * The rows, paged one page ahead of the reader on {@code prefetchThreads}; the header row, where Athena sends
-     * one, is already dropped.
+     * The rows (without the header row where Athena sends one), from S3 or GetQueryResults as the connection's
+     * ResultFetcher and the result allow; a fallback to GetQueryResults is reported to {@code warnings}.
+     *
+     * @param threads   where GetQueryResults pages are fetched ahead of the reader
+     * @param fetchSize Statement.setFetchSize (the GetQueryResults page size)
      */
-    public PagedRows rows(AthenaQueryClient client, PrefetchThreads prefetchThreads, int pageSize) {
-        return new PagedRows(client, prefetchThreads, queryExecutionId(), firstPage, hasHeaderRow(), columns.size(), pageSize);
+    public RowSource openRows(PrefetchThreads threads, int fetchSize, Consumer<SQLWarning> warnings) throws SQLException {
+        return transport.open(execution, firstPage, columns, hasHeaderRow(), pages, threads,
+                QuerySettings.pageSize(fetchSize), warnings);
     }
 }

@@ -1,6 +1,8 @@
 package ai.connecty.athena.jdbc.execution;
 
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.rows.ApiRowSource;
+import ai.connecty.athena.jdbc.rows.ResultFetcher;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Optional;
  */
 public final class QuerySettings {
     /** GetQueryResults accepts at most 1000 rows per page. */
-    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int MAX_PAGE_SIZE = ApiRowSource.MAX_PAGE_SIZE;
 
     private final String workGroup;
     private final String catalog;
@@ -23,6 +25,7 @@ public final class QuerySettings {
     private final int resultReuseMaxAgeMinutes;
     private final PollingSchedule pollingSchedule;
     private final int fetchSize;
+    private final ResultFetcher resultFetcher;
 
     private QuerySettings(Builder builder) {
         this.workGroup = builder.workGroup;
@@ -37,6 +40,7 @@ public final class QuerySettings {
         this.resultReuseMaxAgeMinutes = builder.resultReuseMaxAgeMinutes;
         this.pollingSchedule = builder.pollingSchedule;
         this.fetchSize = builder.fetchSize;
+        this.resultFetcher = builder.resultFetcher;
     }
 
     public static Builder builder() {
@@ -56,6 +60,7 @@ public final class QuerySettings {
                 .pollingSchedule(new PollingSchedule(config.minPollingIntervalMillis(), config.maxPollingIntervalMillis(),
                         config.pollingIntervalMultiplier()))
                 .fetchSize(config.fetchSize())
+                .resultFetcher(ResultFetcher.fromProperty(config.resultFetcher()))
                 .build();
     }
 
@@ -84,12 +89,15 @@ public final class QuerySettings {
     /** The connection's FetchSize; 0 means the largest page Athena allows. */
     public int fetchSize() { return fetchSize; }
 
+    /** How result rows are read (the ResultFetcher property). */
+    public ResultFetcher resultFetcher() { return resultFetcher; }
+
     /** The GetQueryResults MaxResults for a fetch size: the fetch size if in 1..1000, else 1000. */
     public static int pageSize(int fetchSize) {
-        return fetchSize > 0 && fetchSize < MAX_PAGE_SIZE ? fetchSize : MAX_PAGE_SIZE;
+        return ApiRowSource.pageSize(fetchSize);
     }
 
-    /** Builder with the product defaults (workgroup primary, AwsDataCatalog, default, 100 ms .. 5 s x2). */
+    /** Builder with the product defaults (workgroup primary, AwsDataCatalog, default, 65 ms .. 5 s x2.2). */
     public static final class Builder {
         private String workGroup = "primary";
         private String catalog = "AwsDataCatalog";
@@ -101,8 +109,9 @@ public final class QuerySettings {
         private String aclOption;
         private boolean resultReuseEnabled;
         private int resultReuseMaxAgeMinutes = 60;
-        private PollingSchedule pollingSchedule = new PollingSchedule(100, 5000, 2.0);
+        private PollingSchedule pollingSchedule = new PollingSchedule(65, 5000, 2.2);
         private int fetchSize;
+        private ResultFetcher resultFetcher = ResultFetcher.AUTO;
 
         private Builder() {
         }
@@ -130,6 +139,8 @@ public final class QuerySettings {
         public Builder pollingSchedule(PollingSchedule value) { this.pollingSchedule = value; return this; }
 
         public Builder fetchSize(int value) { this.fetchSize = value; return this; }
+
+        public Builder resultFetcher(ResultFetcher value) { this.resultFetcher = value; return this; }
 
         public QuerySettings build() {
             return new QuerySettings(this);

@@ -65,7 +65,8 @@ public final class StatementExecution {
                 String reason = execution.status().stateChangeReason();
                 throw ErrorTranslator.cancelled(id, reason == null ? "cancelled outside this statement" : reason);
             }
-            return new CompletedQuery(execution, client.fetchPage(id, null, request.pageSize()));
+            return new CompletedQuery(execution, client.fetchPage(id, null, request.pageSize()), client.resultTransport(),
+                    client::fetchPage);
         } finally {
             finished = true;
         }

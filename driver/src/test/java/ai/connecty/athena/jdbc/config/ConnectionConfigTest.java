@@ -39,9 +39,9 @@ class ConnectionConfigTest {
         assertThat(config.database()).isEqualTo("default");
         assertThat(config.resultFetcher()).isEqualTo("auto");
         assertThat(config.connectionTest()).isFalse();
-        assertThat(config.minPollingIntervalMillis()).isEqualTo(100);
+        assertThat(config.minPollingIntervalMillis()).isEqualTo(65);
         assertThat(config.maxPollingIntervalMillis()).isEqualTo(5000);
-        assertThat(config.pollingIntervalMultiplier()).isEqualTo(2.0);
+        assertThat(config.pollingIntervalMultiplier()).isEqualTo(2.2);
         assertThat(config.resultReuseEnabled()).isFalse();
         assertThat(config.resultReuseMaxAgeMinutes()).isEqualTo(60);
         assertThat(config.fetchSize()).isZero();
@@ -166,11 +166,11 @@ class ConnectionConfigTest {
     }
 
     @Test
-    void resultFetchersThisReleaseDoesNotHaveAreAcceptedWithAWarning() throws SQLException {
-        assertThat(config("ResultFetcher=s3").warnings()).extracting(SQLWarning::getMessage)
-                .containsExactly("ResultFetcher=S3 is accepted, but this release of the driver reads results through "
-                        + "GetQueryResults");
-        assertThat(config("ResultFetcher=GetQueryResultsStream").warnings()).hasSize(1);
+    void onlyTheStreamingFetcherThisDriverDoesNotHaveIsAcceptedWithAWarning() throws SQLException {
+        assertThat(config("ResultFetcher=GetQueryResultsStream").warnings()).extracting(SQLWarning::getMessage)
+                .containsExactly("ResultFetcher=GetQueryResultsStream is accepted, but this driver reads those results "
+                        + "through GetQueryResults");
+        assertThat(config("ResultFetcher=s3").warnings()).isEmpty();
         assertThat(config("ResultFetcher=auto").warnings()).isEmpty();
         assertThat(config("ResultFetcher=GetQueryResults").warnings()).isEmpty();
     }

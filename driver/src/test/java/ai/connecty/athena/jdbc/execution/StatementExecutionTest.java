@@ -41,6 +41,16 @@ class StatementExecutionTest {
     }
 
     @Test
+    void aQueryAlreadyFinishedWhenSubmittedReturnsAfterOnePollWithoutWaiting() throws SQLException {
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(SUCCEEDED);
+
+        execution(athena, settings()).run(QueryRequest.of("SELECT 1", "AwsDataCatalog", "default", 0, 1000));
+
+        assertThat(athena.polls).isEqualTo(1);
+        assertThat(clock.waits).isEmpty();
+    }
+
+    @Test
     void startsWithContextResultConfigurationAndAFreshToken() throws SQLException {
         ScriptedAthenaClient athena = new ScriptedAthenaClient().states(SUCCEEDED);
         QuerySettings settings = QuerySettings.builder().workGroup("analytics").outputLocation("s3://b/p/")

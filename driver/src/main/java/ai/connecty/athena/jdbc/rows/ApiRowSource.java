@@ -1,6 +1,7 @@
-package ai.connecty.athena.jdbc.execution;
+package ai.connecty.athena.jdbc.rows;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.results.ColumnSpec;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +27,12 @@ import software.amazon.awssdk.services.athena.model.Row;
  * that page, as if it had been fetched then; {@link #close()} cancels a fetch under way without waiting for
  * it. Without a thread (the connection is closing) the page is fetched in the reader's thread, as it comes.
  */
-public final class PagedRows implements AutoCloseable {
-    private final AthenaQueryClient client;
+public final class ApiRowSource implements RowSource {
+    /** GetQueryResults accepts at most 1000 rows per page. */
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private final PageFetcher client;
+    private final List<ColumnSpec> columns;
     private final PrefetchThreads prefetchThreads;
     private final String queryExecutionId;
     private final int columnCount;
@@ -39,14 +44,20 @@ public final class PagedRows implements AutoCloseable {
     /** The fetch of the page after this one, under way or done; guarded by this. */
     private Future<GetQueryResultsResponse> ahead;
     private boolean closed;
+    private volatile boolean cancelled;
     private volatile int pageSize;
 
-    PagedRows(AthenaQueryClient client, PrefetchThreads prefetchThreads, String queryExecutionId,
-              GetQueryResultsResponse firstPage, boolean skipHeaderRow, int columnCount, int pageSize) {
+    /**
+     * @param firstPage     the page the query's outcome was read from (its column types, its update count)
+     * @param skipHeaderRow whether Athena sent the column names as the first row (DML and SHOW FUNCTIONS)
+     */
+    public ApiRowSource(PageFetcher client, PrefetchThreads prefetchThreads, String queryExecutionId,
+                        List<ColumnSpec> columns, GetQueryResultsResponse firstPage, boolean skipHeaderRow, int pageSize) {
         this.client = client;
         this.prefetchThreads = prefetchThreads;
         this.queryExecutionId = queryExecutionId;
-        this.columnCount = columnCount;
+        this.columns = columns;
+        this.columnCount = columns.size();
         this.splitJoinedRows = !skipHeaderRow && columnCount > 1;
         this.pageSize = pageSize;
         load(firstPage);
@@ -70,17 +81,37 @@ public final class PagedRows implements AutoCloseable {
 
     private synchronized void fetchAhead(String token, int maxResults) {
         if (!closed) {
-            ahead = prefetchThreads.submit(() -> client.fetchPage(queryExecutionId, token, maxResults));
+            ahead = prefetchThreads.submit(() -> client.fetch(queryExecutionId, token, maxResults));
         }
     }
 
+    /** The GetQueryResults MaxResults for a fetch size: the fetch size if in 1..1000, else 1000. */
+    public static int pageSize(int fetchSize) {
+        return fetchSize > 0 && fetchSize < MAX_PAGE_SIZE ? fetchSize : MAX_PAGE_SIZE;
+    }
+
+    @Override
+    public List<ColumnSpec> columns() {
+        return columns;
+    }
+
+    @Override
+    public String transport() {
+        return "GetQueryResults";
+    }
+
     /** The MaxResults of the requests issued from now on (Statement/ResultSet fetch size), capped to what Athena allows. */
-    public void pageSize(int fetchSize) {
-        this.pageSize = QuerySettings.pageSize(fetchSize);
+    @Override
+    public void fetchSize(int rows) {
+        this.pageSize = pageSize(rows);
     }
 
     /** The next row's values (null elements are SQL NULL), or null after the last row. */
+    @Override
     public List<String> next() throws SQLException {
+        if (cancelled) {
+            throw closedError();
+        }
         while (index >= page.size()) {
             if (!hasNextPage()) {
                 return null;
@@ -100,7 +131,7 @@ public final class PagedRows implements AutoCloseable {
             ahead = null;
         }
         if (fetch == null) {
-            return client.fetchPage(queryExecutionId, nextToken, pageSize);
+            return client.fetch(queryExecutionId, nextToken, pageSize);
         }
         try {
             return fetch.get();
@@ -124,8 +155,17 @@ public final class PagedRows implements AutoCloseable {
         }
     }
 
-    private static SQLException closedError() {
-        return new SQLException("The result set is closed", SqlState.OBJECT_NOT_IN_STATE);
+    private SQLException closedError() {
+        return cancelled
+                ? new SQLException("Reading the results of query " + queryExecutionId + " was cancelled by Statement.cancel()",
+                        SqlState.QUERY_CANCELED)
+                : new SQLException("The result set is closed", SqlState.OBJECT_NOT_IN_STATE);
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        close();
     }
 
     /** Cancels the fetch under way, if any, without waiting for it; no request is issued after this. */

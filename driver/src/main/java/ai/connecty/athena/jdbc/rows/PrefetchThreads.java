@@ -1,4 +1,4 @@
-package ai.connecty.athena.jdbc.execution;
+package ai.connecty.athena.jdbc.rows;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +24,7 @@ public final class PrefetchThreads {
     private boolean shutDown;
 
     /** The task, under way on a thread of this connection; null once the connection is closed. */
-    synchronized <T> Future<T> submit(Callable<T> task) {
+    public synchronized <T> Future<T> submit(Callable<T> task) {
         if (shutDown) {
             return null;
         }

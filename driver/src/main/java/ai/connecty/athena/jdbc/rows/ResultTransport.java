@@ -1,0 +1,201 @@
+package ai.connecty.athena.jdbc.rows;
+
+import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.results.ColumnSpec;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.athena.model.EncryptionConfiguration;
+import software.amazon.awssdk.services.athena.model.EncryptionOption;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.ManagedQueryResultsConfiguration;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.ResultConfiguration;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The one place that decides how the rows of a succeeded query are read: GetQueryResults pages, or the result
+ * file {@code <id>.csv} from S3 (much faster for anything beyond a page: no JSON, no 1,000-row round trips,
+ * several ranged GETs at once).
+ *
+ * <p>With {@code auto}, a result that fits in its first GetQueryResults page is served from that page (it is in
+ * hand already); a longer one is read from S3 unless the file cannot be read, in which case the API pages it
+ * and a SQLWarning says why: the workgroup keeps results in Athena-managed storage, the results are client-side
+ * encrypted (CSE_KMS), or S3 refused the first GET (typically access denied). {@code S3} reads every CSV result
+ * from S3 and fails with those reasons instead. Results that are not CSV ({@code .txt} of DDL, SHOW, DESCRIBE,
+ * EXPLAIN: small, tab-joined, without NULL markers) always come through the API.
+ */
+public final class ResultTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultTransport.class);
+    /** Bytes per ranged GET. */
+    public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+    /** Parts held at once: the byte budget of one result set is PART_SIZE x this. */
+    public static final int DEFAULT_PARTS_AHEAD = 4;
+
+    private final ResultFetcher fetcher;
+    private final S3Client s3;
+    private final String requestedEncryption;
+    private final int partSize;
+    private final int partsAhead;
+
+    /** Reads through GetQueryResults only: for a protocol client without an S3 client. */
+    public static ResultTransport apiOnly() {
+        return new ResultTransport(ResultFetcher.GET_QUERY_RESULTS, null, null, DEFAULT_PART_SIZE, DEFAULT_PARTS_AHEAD);
+    }
+
+    /**
+     * @param s3                  null when no S3 client is at hand (then only the API is used)
+     * @param requestedEncryption the connection's EncryptionOption, consulted when the execution does not echo one
+     * @param partSize            bytes per ranged GET
+     * @param partsAhead          ranged GETs held at once; partSize x partsAhead bounds the memory of one result set
+     */
+    public ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead) {
+        this.fetcher = fetcher;
+        this.s3 = s3;
+        this.requestedEncryption = requestedEncryption;
+        this.partSize = Math.max(1024, partSize);
+        this.partsAhead = Math.max(1, partsAhead);
+    }
+
+    public ResultFetcher fetcher() {
+        return fetcher;
+    }
+
+    /**
+     * The rows of {@code execution}, read from {@code firstPage} (the page its outcome was read from) onwards.
+     *
+     * @param headerRow whether the API sends the column names as the first row (the CSV always does)
+     * @param pageSize  GetQueryResults MaxResults
+     * @param warnings  where the reason of a fallback to GetQueryResults goes (the statement's warnings)
+     */
+    public RowSource open(QueryExecution execution, GetQueryResultsResponse firstPage, List<ColumnSpec> columns,
+                          boolean headerRow, PageFetcher pages, PrefetchThreads threads, int pageSize,
+                          Consumer<SQLWarning> warnings) throws SQLException {
+        String id = execution.queryExecutionId();
+        if (fetcher == ResultFetcher.GET_QUERY_RESULTS || !isCsv(execution)
+                || fetcher == ResultFetcher.AUTO && isLastPage(firstPage)) {
+            return new ApiRowSource(pages, threads, id, columns, firstPage, headerRow, pageSize);
+        }
+        String reason = unreadableReason(execution);
+        if (reason == null) {
+            S3Location file = S3Location.parse(execution.resultConfiguration().outputLocation());
+            S3ObjectStream stream = new S3ObjectStream(s3, file.bucket, file.key, partSize, partsAhead);
+            try {
+                stream.open();
+                LOG.debug("Reading the results of query {} from {} ({} bytes)", id, stream.location(), stream.size());
+                return new S3RowSource(columns, stream);
+            } catch (SdkException e) {
+                stream.close();
+                reason = refusal(stream.location(), e);
+                if (fetcher == ResultFetcher.S3) {
+                    throw new SQLException(s3Only(id, reason), sqlState(e), e);
+                }
+            }
+        } else if (fetcher == ResultFetcher.S3) {
+            throw new SQLException(s3Only(id, reason), SqlState.FEATURE_NOT_SUPPORTED);
+        }
+        warnings.accept(new SQLWarning("The results of query " + id + " are read through GetQueryResults, which is"
+                + " much slower for large results, because " + reason + ". Set ResultFetcher=GetQueryResults to skip"
+                + " the S3 attempt", SqlState.WARNING));
+        return new ApiRowSource(pages, threads, id, columns, firstPage, headerRow, pageSize);
+    }
+
+    private static boolean isLastPage(GetQueryResultsResponse page) {
+        return page.nextToken() == null || page.nextToken().isEmpty();
+    }
+
+    private static boolean isCsv(QueryExecution execution) {
+        ResultConfiguration result = execution.resultConfiguration();
+        String location = result == null ? null : result.outputLocation();
+        return location == null || location.endsWith(".csv") || managedResults(execution);
+    }
+
+    private static boolean managedResults(QueryExecution execution) {
+        ManagedQueryResultsConfiguration managed = execution.managedQueryResultsConfiguration();
+        return managed != null && Boolean.TRUE.equals(managed.enabled());
+    }
+
+    /** Why the result file cannot be read from S3, null when it can be tried. */
+    private String unreadableReason(QueryExecution execution) {
+        if (managedResults(execution)) {
+            return "the workgroup keeps query results in Athena-managed storage, which only the Athena API can read";
+        }
+        if (isCseKms(execution)) {
+            return "the results are client-side encrypted (CSE_KMS), which only the Athena API decrypts";
+        }
+        ResultConfiguration result = execution.resultConfiguration();
+        if (result == null || result.outputLocation() == null || S3Location.parse(result.outputLocation()) == null) {
+            return "Athena reported no S3 location of the result file";
+        }
+        if (s3 == null) {
+            return "this connection has no S3 client";
+        }
+        return null;
+    }
+
+    private boolean isCseKms(QueryExecution execution) {
+        ResultConfiguration result = execution.resultConfiguration();
+        EncryptionConfiguration encryption = result == null ? null : result.encryptionConfiguration();
+        if (encryption != null && encryption.encryptionOption() != null) {
+            return encryption.encryptionOption() == EncryptionOption.CSE_KMS;
+        }
+        return "CSE_KMS".equals(requestedEncryption);
+    }
+
+    private static String refusal(String location, SdkException e) {
+        if (e instanceof S3Exception) {
+            S3Exception s3e = (S3Exception) e;
+            String code = s3e.awsErrorDetails() == null ? null : s3e.awsErrorDetails().errorCode();
+            if (s3e.statusCode() == 403) {
+                return "S3 denied GetObject on " + location + " (" + (code == null ? "403" : code)
+                        + "): the IAM identity needs s3:GetObject on the output location, and kms:Decrypt if it is SSE_KMS";
+            }
+            if (s3e.statusCode() == 404) {
+                return "the result file " + location + " does not exist (" + (code == null ? "404" : code) + ")";
+            }
+            return "S3 refused GetObject on " + location + " (HTTP " + s3e.statusCode()
+                    + (code == null ? "" : ", " + code) + ")";
+        }
+        return "reading " + location + " failed: " + e.getMessage();
+    }
+
+    private static String sqlState(SdkException e) {
+        if (e instanceof S3Exception) {
+            int status = ((S3Exception) e).statusCode();
+            return status == 403 ? SqlState.INSUFFICIENT_PRIVILEGE : SqlState.SYSTEM_ERROR;
+        }
+        return SqlState.CONNECTION_EXCEPTION;
+    }
+
+    private static String s3Only(String id, String reason) {
+        return "ResultFetcher=S3 cannot read the results of query " + id + " because " + reason
+                + ". Set ResultFetcher=auto to fall back to GetQueryResults, or GetQueryResults to use the API only";
+    }
+
+    /** s3://bucket/key as the SDK wants it; null for anything else. */
+    private static final class S3Location {
+        final String bucket;
+        final String key;
+
+        private S3Location(String bucket, String key) {
+            this.bucket = bucket;
+            this.key = key;
+        }
+
+        static S3Location parse(String uri) {
+            if (uri == null || !uri.startsWith("s3://")) {
+                return null;
+            }
+            int slash = uri.indexOf('/', 5);
+            if (slash <= 5 || slash == uri.length() - 1) {
+                return null;
+            }
+            return new S3Location(uri.substring(5, slash), uri.substring(slash + 1));
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package ai.connecty.athena.jdbc.rows;
+
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * One S3 object read in order as {@link ByteChunks}, downloaded as several ranged GETs at once.
+ *
+ * <p>The object is cut into parts of {@code partSize} bytes; at most {@code partsAhead} parts are held at a time
+ * (the byte budget), each filled by its own thread while the reader consumes the oldest one, so memory is
+ * bounded by the budget whatever the object's size, and the reader sees bytes as soon as they arrive (parsing
+ * overlaps the download). The first GET (made by {@link #open}) learns the size and the ETag; every later GET
+ * carries {@code If-Match} with that ETag, so a result file replaced while it is read fails with 412 instead of
+ * mixing two files. A connection that breaks mid-part resumes with a GET from the first byte not yet received,
+ * so no byte is lost or read twice.
+ *
+ * <p>{@link #close()} aborts every response under way (the SDK then discards the connection rather than
+ * draining it) and lets every download thread end at once.
+ */
+final class S3ObjectStream extends ByteChunks implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStream.class);
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    /** Attempts in a row without receiving a byte before a part is given up. */
+    private static final int MAX_ATTEMPTS_WITHOUT_PROGRESS = 5;
+    private static final int READ_SIZE = 64 * 1024;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String key;
+    private final int partSize;
+    private final int partsAhead;
+    private final List<Part> started = new ArrayList<>();
+    private long size;
+    private String etag;
+    private int partCount;
+    /** Index of the part the reader is in. */
+    private int current;
+    private long readInPart;
+    private volatile boolean closed;
+    private volatile boolean cancelled;
+
+    S3ObjectStream(S3Client s3, String bucket, String key, int partSize, int partsAhead) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.key = key;
+        this.partSize = partSize;
+        this.partsAhead = Math.max(1, partsAhead);
+    }
+
+    String location() {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    /**
+     * Sends the first GET in the caller's thread, so that a refusal (access denied, missing object, KMS) is known
+     * before any row is promised, then starts the download of the first parts.
+     *
+     * @throws SdkException as the SDK raised it, for the caller to decide between falling back and failing
+     */
+    void open() {
+        ResponseInputStream<GetObjectResponse> first;
+        try {
+            first = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
+                    .range("bytes=0-" + (partSize - 1)).build());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) { // an empty object has no byte 0
+                size = 0;
+                partCount = 0;
+                return;
+            }
+            throw e;
+        }
+        GetObjectResponse response = first.response();
+        etag = response.eTag();
+        size = totalSize(response);
+        partCount = (int) ((size + partSize - 1) / partSize);
+        if (partCount == 0) {
+            first.abort();
+            return;
+        }
+        start(0, first);
+        for (int i = 1; i < Math.min(partCount, partsAhead); i++) {
+            start(i, null);
+        }
+    }
+
+    private static long totalSize(GetObjectResponse response) {
+        String range = response.contentRange(); // bytes 0-99/12345
+        if (range != null && range.lastIndexOf('/') > 0) {
+            String total = range.substring(range.lastIndexOf('/') + 1).trim();
+            if (!total.equals("*")) {
+                return Long.parseLong(total);
+            }
+        }
+        // A server that ignored Range sends the whole object with a 200.
+        return response.contentLength() == null ? 0 : response.contentLength();
+    }
+
+    long size() {
+        return size;
+    }
+
+    private synchronized void start(int index, ResponseInputStream<GetObjectResponse> firstResponse) {
+        long first = (long) index * partSize;
+        long last = Math.min(size, first + partSize) - 1;
+        Part part = new Part(index, first, last);
+        started.add(part);
+        if (closed) {
+            if (firstResponse != null) {
+                firstResponse.abort();
+            }
+            return;
+        }
+        Thread thread = new Thread(() -> part.download(firstResponse),
+                "connecty-athena-s3-" + THREAD_NUMBER.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private synchronized Part part(int index) {
+        for (Part part : started) {
+            if (part.index == index) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    boolean fill() throws SQLException {
+        while (current < partCount) {
+            Part part = part(current);
+            if (part == null || closed) {
+                throw closedError();
+            }
+            byte[] data;
+            int filled;
+            synchronized (part) {
+                while (part.filled == readInPart && !part.complete() && part.failure == null && !closed) {
+                    try {
+                        part.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        close();
+                        throw new SQLException("Reading " + location() + " was interrupted", SqlState.QUERY_CANCELED, e);
+                    }
+                }
+                data = part.data;
+                filled = part.filled;
+            }
+            if (closed) {
+                throw closedError();
+            }
+            if (filled > readInPart) {
+                buffer = data;
+                position = (int) readInPart;
+                limit = filled;
+                readInPart = filled;
+                return true;
+            }
+            if (part.failure != null) {
+                throw part.failure;
+            }
+            // This part is read: free it and start the next one beyond the window.
+            synchronized (this) {
+                started.remove(part);
+            }
+            current++;
+            readInPart = 0;
+            int next = current + partsAhead - 1;
+            if (next < partCount && part(next) == null) {
+                start(next, null);
+            }
+        }
+        buffer = new byte[0];
+        position = 0;
+        limit = 0;
+        return false;
+    }
+
+    /** Fails once cancel() or close() was called, even while bytes already downloaded remain unread. */
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw closedError();
+        }
+    }
+
+    private SQLException closedError() {
+        return cancelled
+                ? new SQLException("Reading " + location() + " was cancelled by Statement.cancel()", SqlState.QUERY_CANCELED)
+                : new SQLException("The result set is closed", SqlState.OBJECT_NOT_IN_STATE);
+    }
+
+    void cancel() {
+        cancelled = true;
+        close();
+    }
+
+    @Override
+    public void close() {
+        List<Part> parts;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            parts = new ArrayList<>(started);
+            started.clear();
+        }
+        for (Part part : parts) {
+            part.abort();
+        }
+    }
+
+    private boolean startsAt(GetObjectResponse response, long offset) {
+        String range = response.contentRange(); // bytes first-last/size
+        if (range == null) {
+            return offset == 0 && partCount == 1; // a whole-object answer only fits a single-part object
+        }
+        return range.trim().startsWith("bytes " + offset + "-");
+    }
+
+    /** One byte range of the object, filled by one thread; guarded by its own monitor. */
+    private final class Part {
+        final int index;
+        final long first;
+        final byte[] data;
+        int filled;
+        SQLException failure;
+        ResponseInputStream<GetObjectResponse> response;
+
+        Part(int index, long first, long last) {
+            this.index = index;
+            this.first = first;
+            this.data = new byte[(int) (last - first + 1)];
+        }
+
+        boolean complete() {
+            return filled == data.length;
+        }
+
+        void download(ResponseInputStream<GetObjectResponse> firstResponse) {
+            ResponseInputStream<GetObjectResponse> in = firstResponse;
+            int attemptsWithoutProgress = 0;
+            while (!closed && filled < data.length) {
+                int before = filled;
+                try {
+                    if (in == null) {
+                        in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).ifMatch(etag)
+                                .range("bytes=" + (first + filled) + "-" + (first + data.length - 1)).build());
+                    }
+                    if (!track(in)) {
+                        return;
+                    }
+                    if (!startsAt(in.response(), first + filled)) {
+                        // A server that ignored Range would hand us the wrong bytes: refuse rather than mix them.
+                        fail(new SQLException("S3 answered a ranged GET of " + location() + " from byte " + (first + filled)
+                                + " with " + (in.response().contentRange() == null ? "the whole object"
+                                : "range " + in.response().contentRange()) + "; read with ResultFetcher=GetQueryResults",
+                                SqlState.SYSTEM_ERROR));
+                        abortQuietly(in);
+                        return;
+                    }
+                    copy(in);
+                    in.close();
+                    track(null);
+                } catch (IOException | SdkException e) {
+                    track(null);
+                    abortQuietly(in);
+                    if (closed) {
+                        return;
+                    }
+                    if (e instanceof S3Exception && ((S3Exception) e).statusCode() == 412) {
+                        fail(new SQLException("The result file " + location() + " changed while it was read (its ETag is"
+                                + " no longer " + etag + "); run the query again", SqlState.DATA_EXCEPTION, e));
+                        return;
+                    }
+                    attemptsWithoutProgress = filled > before ? 1 : attemptsWithoutProgress + 1;
+                    if (attemptsWithoutProgress >= MAX_ATTEMPTS_WITHOUT_PROGRESS) {
+                        fail(new SQLException("Downloading " + location() + " failed " + attemptsWithoutProgress
+                                + " times in a row at byte " + (first + filled) + ": " + e.getMessage()
+                                + "; check the network or read with ResultFetcher=GetQueryResults",
+                                SqlState.CONNECTION_EXCEPTION, e));
+                        return;
+                    }
+                    LOG.debug("Resuming {} at byte {} after: {}", location(), first + filled, e.toString());
+                } finally {
+                    in = null;
+                }
+            }
+        }
+
+        private void copy(ResponseInputStream<GetObjectResponse> in) throws IOException {
+            while (filled < data.length) {
+                if (closed) {
+                    throw new InterruptedIOException("closed");
+                }
+                int n = in.read(data, filled, Math.min(READ_SIZE, data.length - filled));
+                if (n < 0) {
+                    throw new EOFException("The response ended at byte " + (first + filled) + " of " + location());
+                }
+                synchronized (this) {
+                    filled += n;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Remembers the response under way so that close() can abort it; false if closed already. */
+        private synchronized boolean track(ResponseInputStream<GetObjectResponse> in) {
+            if (closed && in != null) {
+                abortQuietly(in);
+                return false;
+            }
+            response = in;
+            return true;
+        }
+
+        private synchronized void fail(SQLException e) {
+            failure = e;
+            notifyAll();
+        }
+
+        void abort() {
+            ResponseInputStream<GetObjectResponse> in;
+            synchronized (this) {
+                in = response;
+                response = null;
+                notifyAll();
+            }
+            // No interrupt: the SDK would log the interrupted request at ERROR level. A thread still waiting for
+            // response headers sees the closed flag when they arrive, and aborts that response.
+            abortQuietly(in);
+        }
+    }
+
+    private static void abortQuietly(ResponseInputStream<GetObjectResponse> in) {
+        if (in != null) {
+            try {
+                in.abort();
+            } catch (RuntimeException e) {
+                LOG.debug("Ignoring failure while aborting a download", e);
+            }
+        }
+    }
+}
