@@ -71,6 +71,7 @@ public class AthenaStatement implements Statement {
         try {
             CompletedQuery query = execution.run(sql, connection.currentCatalog(), connection.currentSchema(),
                     queryTimeoutSeconds, QuerySettings.pageSize(fetchSize));
+            connection.statementCompleted(query.execution());
             statistics = QueryStatistics.from(query.execution().statistics());
             if (query.hasResultSet()) {
                 synchronized (this) {
