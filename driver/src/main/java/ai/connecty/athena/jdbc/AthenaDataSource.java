@@ -322,6 +322,14 @@ public class AthenaDataSource implements DataSource {
         return text(ConnectionProperty.PROXY_PASSWORD);
     }
 
+    public void setValidateCredentials(boolean validateCredentials) {
+        set(ConnectionProperty.VALIDATE_CREDENTIALS, validateCredentials);
+    }
+
+    public boolean getValidateCredentials() {
+        return booleanValue(ConnectionProperty.VALIDATE_CREDENTIALS);
+    }
+
     public void setConnectionTest(boolean connectionTest) {
         set(ConnectionProperty.CONNECTION_TEST, connectionTest);
     }

@@ -46,7 +46,8 @@ class ConnectionConfigTest {
         assertThat(config.resultReuseMaxAgeMinutes()).isEqualTo(60);
         assertThat(config.fetchSize()).isZero();
         assertThat(config.metadataRetrievalMethod()).isEqualTo("auto");
-        assertThat(config.metadataCacheTtlSeconds()).isZero();
+        assertThat(config.metadataCacheTtlSeconds()).isEqualTo(60);
+        assertThat(config.validateCredentials()).isTrue();
         assertThat(config.outputLocation()).isEmpty();
         assertThat(config.encryptionOption()).isEmpty();
         assertThat(config.roleSessionDurationSeconds()).isEqualTo(3600);
