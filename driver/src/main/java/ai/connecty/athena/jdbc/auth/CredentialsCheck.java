@@ -53,7 +53,7 @@ public final class CredentialsCheck {
 
     private static SQLException translate(String what, String roleArn, SdkException failure) {
         SdkException e = innermostAws(failure);
-        String prefix = "Connecting failed the credentials check (" + what + "): ";
+        String prefix = "Connecting failed the credentials check: ";
         if (e instanceof AwsServiceException) {
             SQLException translated = ErrorTranslator.fromSdk(what, null, e);
             if (SqlState.INSUFFICIENT_PRIVILEGE.equals(translated.getSQLState()) && roleArn != null) {
@@ -70,11 +70,11 @@ public final class CredentialsCheck {
         }
         String message = String.valueOf(e.getMessage());
         if (e instanceof SdkClientException && message.contains("Unable to load credentials")) {
-            return new SQLInvalidAuthorizationSpecException(prefix + "no credentials were found: " + message
+            return new SQLInvalidAuthorizationSpecException(prefix + what + ": no credentials were found: " + message
                     + " Set User and Password (the access key id and secret), or CredentialsProvider/ProfileName.",
                     SqlState.INVALID_AUTHORIZATION, e);
         }
-        return new SQLNonTransientConnectionException(prefix + "STS could not be reached: " + message
+        return new SQLNonTransientConnectionException(prefix + what + ": STS could not be reached: " + message
                 + " Check the network, the proxy settings and StsEndpoint/EndpointOverride; "
                 + "ValidateCredentials=false skips this check.", SqlState.CONNECTION_FAILURE, e);
     }
