@@ -1,8 +1,10 @@
 package ai.connecty.athena.jdbc.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,15 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.StatementType;
+import software.amazon.awssdk.services.glue.model.GlueException;
 
 /** The cache of MetadataHome over a fake catalog that counts its calls; time is a fake nano clock. */
 class MetadataHomeTest {
 
     /** A Glue-like catalog of named tables, each with one column; counts calls and records expressions. */
-    private static final class FakeBrowser implements CatalogBrowser {
+    private static class FakeBrowser implements CatalogBrowser {
         final List<String> tableNames = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger databaseCalls = new AtomicInteger();
         final AtomicInteger listCalls = new AtomicInteger();
@@ -236,6 +240,27 @@ class MetadataHomeTest {
         assertThat(glue.listCalls).hasValue(1);
         home.tables("AwsDataCatalog", "db", NamePattern.of(null));
         assertThat(glue.listCalls).hasValue(1);
+    }
+
+    @Test
+    void glueFailuresGoThroughTheQueriesErrorTranslation() {
+        CatalogBrowser throttled = new FakeBrowser() {
+            @Override
+            public List<TableEntry> tables(String catalog, String database, String expression) {
+                throw (GlueException) GlueException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ThrottlingException").errorMessage("Rate exceeded").build()).build();
+            }
+        };
+        CatalogAccess access = new CatalogAccess(List::of, throttled, glue, "auto", warnings::add);
+        MetadataHome home = new MetadataHome(access, "AwsDataCatalog", 60, nanos::get);
+        SQLException e = catchThrowableOfType(SQLException.class,
+                () -> home.tables("AwsDataCatalog", "db", NamePattern.of("%")));
+        assertThat((Throwable) e).isInstanceOf(SQLTransientException.class);
+        assertThat(e.getSQLState()).isEqualTo("08004");
+        assertThat(e.getMessage()).contains("Glue GetTables (database db)").contains("NumRetries");
+        // A failure is not cached, and a throttled Glue is no reason to fall back.
+        assertThat(warnings).isEmpty();
+        assertThat(glue.listCalls).hasValue(0);
     }
 
     private static QueryExecution execution(String sql, StatementType type, String substatement, String database) {
