@@ -64,7 +64,7 @@ public final class MetadataHome {
     // ---------------------------------------------------------------- reads
 
     List<String> catalogs() throws SQLException {
-        return catalogs.get(ALL, access::catalogs);
+        return catalogs.get(ALL, () -> Collections.unmodifiableList(access.catalogs()));
     }
 
     List<String> databases(String catalog) throws SQLException {
@@ -84,14 +84,16 @@ public final class MetadataHome {
             return table.map(Collections::singletonList).orElse(Collections.emptyList());
         }
         String expression = pattern.serverExpression().orElse(ALL);
-        long generation = tables.generation();
-        long startTime = tables.now();
-        List<TableEntry> listed = listings.get(new TableKey(catalog, database, expression),
-                () -> Collections.unmodifiableList(access.tables(catalog, database,
-                        expression.isEmpty() ? null : expression)));
-        for (TableEntry entry : listed) {
-            tables.putFrom(new TableKey(catalog, database, entry.name()), Optional.of(entry), generation, startTime);
-        }
+        List<TableEntry> listed = listings.get(new TableKey(catalog, database, expression), () -> {
+            long generation = tables.generation();
+            long startTime = tables.now();
+            List<TableEntry> loaded = access.tables(catalog, database, expression.isEmpty() ? null : expression);
+            // Stamped with the listing's own start, so a table's entry never outlives the listing it came from.
+            for (TableEntry entry : loaded) {
+                tables.putFrom(new TableKey(catalog, database, entry.name()), Optional.of(entry), generation, startTime);
+            }
+            return Collections.unmodifiableList(loaded);
+        });
         return matching(listed, pattern);
     }
 
