@@ -44,8 +44,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
  * The java.sql.Connection of this driver. Athena has no sessions or transactions: a connection is the
- * settings queries are started with plus the AWS clients, so opening one makes no network call and
- * {@link #isValid(int)} answers from local state.
+ * settings queries are started with plus the AWS clients, so building one makes no network call (the driver's
+ * connect-time credentials check happens before) and {@link #isValid(int)} answers from local state.
  *
  * <p>Choices where JDBC leaves room: auto-commit is always on ({@code setAutoCommit(false)} is refused with
  * 0A000, because silently pretending to batch statements into a transaction would lose users' data
