@@ -53,7 +53,8 @@ class AllJarProgramTest {
     void aProgramWithOnlyTheAllJarRunsAQuery() throws Exception {
         Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
         assertThat(allJar).as("copied by maven-dependency-plugin:copy").exists();
-        String url = "jdbc:connecty-athena://EndpointOverride=http://127.0.0.1:" + athena.port()
+        // WireMock serves no STS, so the connect-time credentials check is off.
+        String url = "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + athena.port()
                 + ";Region=us-east-1;OutputLocation=s3://athena-results/all-jar/";
 
         DriverOnlyJvm.Outcome outcome = DriverOnlyJvm.run(allJar.toString(), List.of(), PlainJavaProgram.class, url,

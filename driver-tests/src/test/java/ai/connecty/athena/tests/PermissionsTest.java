@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,15 +36,66 @@ class PermissionsTest {
     }
 
     @Test
-    void wrongSecretIsRefusedWithoutEchoingIt() throws SQLException {
+    void wrongSecretFailsConnectWith28000WithoutEchoingIt() {
         String wrongSecret = "NotTheSecretAtAll0123456789abcdefghijklm";
         String url = Connections.url(athena, "RoleArn=" + LocalAthena.ROLE_ARN);
-        try (Connection c = DriverManager.getConnection(url, LocalAthena.SERVICE_ACCOUNT_KEY_ID, wrongSecret);
-             Statement s = c.createStatement()) {
-            SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeQuery("SELECT 1"));
+        athena.requestLog().clear();
+        SQLException e = catchThrowableOfType(SQLException.class,
+                () -> DriverManager.getConnection(url, LocalAthena.SERVICE_ACCOUNT_KEY_ID, wrongSecret));
+        assertThat((Throwable) e).isInstanceOf(SQLInvalidAuthorizationSpecException.class);
+        assertThat(e.getSQLState()).isEqualTo("28000");
+        assertThat(e.getMessage()).contains("credentials check").contains("SignatureDoesNotMatch")
+                .doesNotContain(wrongSecret);
+        // Nothing but the check was sent: no query ran.
+        assertThat(athena.requestLog().entries()).extracting(RequestLogEntry::action).containsExactly("AssumeRole");
+    }
+
+    @Test
+    void unknownKeyWithoutARoleFailsConnectThroughGetCallerIdentity() {
+        String url = Connections.url(athena);
+        athena.requestLog().clear();
+        SQLException e = catchThrowableOfType(SQLException.class,
+                () -> DriverManager.getConnection(url, "AKIAUNKNOWNKEY000001", "whatever-secret"));
+        assertThat((Throwable) e).isNotNull();
+        assertThat(e.getSQLState()).isEqualTo("28000");
+        assertThat(e.getMessage()).contains("GetCallerIdentity").contains("InvalidClientTokenId");
+        assertThat(athena.requestLog().entries()).extracting(RequestLogEntry::action).containsExactly("GetCallerIdentity");
+    }
+
+    @Test
+    void aRoleThatDoesNotTrustTheCallerOrDoesNotExistFailsConnectWith42501() {
+        // The administrator is not named in the role's trust policy.
+        SQLException untrusted = catchThrowableOfType(SQLException.class,
+                () -> Connections.admin(athena, "RoleArn=" + LocalAthena.ROLE_ARN));
+        assertThat((Throwable) untrusted).isNotNull();
+        assertThat(untrusted.getSQLState()).isEqualTo("42501");
+        assertThat(untrusted.getMessage()).contains("sts:AssumeRole").contains(LocalAthena.ROLE_ARN)
+                .contains("trust policy");
+
+        String unknownRole = "arn:aws:iam::123456789012:role/no-such-role";
+        SQLException unknown = catchThrowableOfType(SQLException.class,
+                () -> DriverManager.getConnection(Connections.url(athena, "RoleArn=" + unknownRole),
+                        LocalAthena.SERVICE_ACCOUNT_KEY_ID, LocalAthena.SERVICE_ACCOUNT_SECRET));
+        assertThat((Throwable) unknown).isNotNull();
+        assertThat(unknown.getSQLState()).isEqualTo("42501");
+        assertThat(unknown.getMessage()).contains(unknownRole);
+    }
+
+    @Test
+    void theCheckCanBeTurnedOffAndConnectionTestStillRunsItsQuery() throws SQLException {
+        String wrongSecret = "NotTheSecretAtAll0123456789abcdefghijklm";
+        athena.requestLog().clear();
+        try (Connection c = DriverManager.getConnection(Connections.url(athena, "RoleArn=" + LocalAthena.ROLE_ARN,
+                "ValidateCredentials=false"), LocalAthena.SERVICE_ACCOUNT_KEY_ID, wrongSecret)) {
+            assertThat(athena.requestLog().entries()).isEmpty();
+            SQLException e = catchThrowableOfType(SQLException.class, () -> c.createStatement().executeQuery("SELECT 1"));
             assertThat((Throwable) e).isNotNull();
             assertThat(e.getSQLState()).isIn("28000", "08001");
-            assertThat(e.getMessage()).containsIgnoringCase("credentials").doesNotContain(wrongSecret);
+        }
+        athena.requestLog().clear();
+        try (Connection c = Connections.connectyUser(athena, "ConnectionTest=true")) {
+            assertThat(athena.requestLog().entries()).extracting(RequestLogEntry::action)
+                    .startsWith("AssumeRole").contains("StartQueryExecution");
         }
     }
 

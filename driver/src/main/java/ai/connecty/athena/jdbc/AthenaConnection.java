@@ -10,6 +10,7 @@ import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.rows.PrefetchThreads;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.metadata.AthenaDatabaseMetaData;
+import ai.connecty.athena.jdbc.metadata.MetadataHome;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -40,11 +41,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
  * The java.sql.Connection of this driver. Athena has no sessions or transactions: a connection is the
- * settings queries are started with plus the AWS clients, so opening one makes no network call and
- * {@link #isValid(int)} answers from local state.
+ * settings queries are started with plus the AWS clients, so building one makes no network call (the driver's
+ * connect-time credentials check happens before) and {@link #isValid(int)} answers from local state.
  *
  * <p>Choices where JDBC leaves room: auto-commit is always on ({@code setAutoCommit(false)} is refused with
  * 0A000, because silently pretending to batch statements into a transaction would lose users' data
@@ -74,6 +76,8 @@ public class AthenaConnection implements Connection {
     private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
     private Map<String, Class<?>> typeMap = new HashMap<>();
     private final WarningChain warnings = new WarningChain();
+    /** Catalog access and the metadata cache, for the life of the connection; null without AWS clients. */
+    private final MetadataHome metadataHome;
 
     public AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings) {
         this(url, config, clients, warnings, QuerySettings.from(config), null, PollingClock.SYSTEM);
@@ -89,6 +93,7 @@ public class AthenaConnection implements Connection {
         this.pollingClock = pollingClock;
         this.catalog = querySettings.catalog();
         this.schema = querySettings.database();
+        this.metadataHome = clients == null ? null : MetadataHome.create(config, clients, this::addWarning);
         for (SQLWarning warning : warnings == null ? Collections.<SQLWarning>emptyList() : warnings) {
             addWarning(warning);
         }
@@ -114,6 +119,21 @@ public class AthenaConnection implements Connection {
 
     public String url() {
         return url;
+    }
+
+    /** The connection's metadata home (catalog access and cache); null on a {@link #withQueryClient} connection. */
+    public MetadataHome metadataHome() {
+        return metadataHome;
+    }
+
+    /**
+     * Told by statements after a query finished, so that DDL run through this connection drops the metadata it
+     * touched from the cache and the next DatabaseMetaData call (a tool's refresh) sees the change.
+     */
+    void statementCompleted(QueryExecution execution) {
+        if (metadataHome != null) {
+            metadataHome.afterStatement(execution);
+        }
     }
 
     QuerySettings querySettings() {
@@ -355,7 +375,7 @@ public class AthenaConnection implements Connection {
             throw SqlExceptions.notSupported("This connection was made with withQueryClient and has no AWS clients to "
                     + "read the catalog with; open it through AthenaDriver or AthenaDataSource for DatabaseMetaData");
         }
-        return AthenaDatabaseMetaData.create(this);
+        return AthenaDatabaseMetaData.create(this, metadataHome);
     }
 
     /** Changes the data catalog that later queries run against (QueryExecutionContext.Catalog). */

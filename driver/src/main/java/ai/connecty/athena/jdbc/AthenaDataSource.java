@@ -322,6 +322,14 @@ public class AthenaDataSource implements DataSource {
         return text(ConnectionProperty.PROXY_PASSWORD);
     }
 
+    public void setValidateCredentials(boolean validateCredentials) {
+        set(ConnectionProperty.VALIDATE_CREDENTIALS, validateCredentials);
+    }
+
+    public boolean getValidateCredentials() {
+        return booleanValue(ConnectionProperty.VALIDATE_CREDENTIALS);
+    }
+
     public void setConnectionTest(boolean connectionTest) {
         set(ConnectionProperty.CONNECTION_TEST, connectionTest);
     }
@@ -386,7 +394,10 @@ public class AthenaDataSource implements DataSource {
         return intValue(ConnectionProperty.METADATA_CACHE_TTL_SECONDS);
     }
 
-    /** Accepted for the DataSource contract; connecting makes no network call, so there is nothing to time out. */
+    /**
+     * Accepted for the DataSource contract but not applied: connecting makes at most one STS call (the credentials
+     * check, see ValidateCredentials), bounded by the SDK's timeouts and NetworkTimeoutMillis.
+     */
     @Override
     public void setLoginTimeout(int seconds) throws SQLException {
         if (seconds < 0) {

@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc;
 
+import ai.connecty.athena.jdbc.auth.CredentialsCheck;
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.config.ConfigErrors;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
@@ -56,6 +57,9 @@ public class AthenaDriver implements Driver {
         AwsClients clients = AwsClients.create(config);
         boolean opened = false;
         try {
+            if (config.validateCredentials()) {
+                CredentialsCheck.verify(config, clients.credentialsProvider(), clients.sts());
+            }
             List<SQLWarning> warnings = new ArrayList<>(config.warnings());
             AthenaConnection connection = new AthenaConnection(url, config, clients, warnings);
             if (config.connectionTest()) {

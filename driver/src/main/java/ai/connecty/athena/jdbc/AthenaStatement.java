@@ -101,6 +101,7 @@ public class AthenaStatement implements Statement {
         }
         try {
             CompletedQuery query = execution.run(request);
+            connection.statementCompleted(query.execution());
             statistics = QueryStatistics.from(query.execution().statistics());
             synchronized (lifecycle) {
                 // Closed while the query ran: hand out nothing, so no result set (nor its fetch ahead) is left open.

@@ -51,7 +51,7 @@ class AthenaDriverTest {
 
     @Test
     void connectsWithoutNetworkAndCarriesWarnings() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;"
+        try (Connection connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
                 + "EndpointOverride=http://127.0.0.1:1;OutputLocation=s3://athena-results;WorkGrup=x",
                 "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")) {
             AthenaConnection athena = connection.unwrap(AthenaConnection.class);

@@ -93,6 +93,24 @@ class DdlWireTest {
     }
 
     @Test
+    void aTableCommentIsKeptAsTheCommentParameterInGlueAndAthenasMetadata() {
+        succeed(athena, "CREATE EXTERNAL TABLE ddl.commented (id int COMMENT 'key') COMMENT 'people, one per row' "
+                + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://demo-data/ddl/people/'", null);
+        try (software.amazon.awssdk.services.glue.GlueClient glue = SdkClients.glue(local, SdkClients.ADMIN)) {
+            software.amazon.awssdk.services.glue.model.Table table =
+                    glue.getTable(r -> r.databaseName("ddl").name("commented")).table();
+            assertThat(table.parameters()).containsEntry("comment", "people, one per row")
+                    .containsEntry("EXTERNAL", "TRUE");
+            assertThat(table.storageDescriptor().columns().get(0).comment()).isEqualTo("key");
+        }
+        assertThat(athena.listTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("ddl")
+                .expression("commented")).tableMetadataList())
+                .singleElement().satisfies(t -> assertThat(t.parameters()).containsEntry("comment", "people, one per row"));
+        assertThat(athena.getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("ddl")
+                .tableName("commented")).tableMetadata().parameters()).containsEntry("comment", "people, one per row");
+    }
+
+    @Test
     void createExternalTableIsColumnlessDdlWithAnEmptyTxt() {
         QueryExecution q = succeed(athena, "CREATE EXTERNAL TABLE IF NOT EXISTS ddl.people (id int) "
                 + "LOCATION 's3://demo-data/ddl/people/'", null);

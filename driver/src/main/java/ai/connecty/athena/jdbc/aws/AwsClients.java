@@ -33,16 +33,18 @@ public final class AwsClients implements AutoCloseable {
     private final GlueClient glue;
     private final S3Client s3;
     private final AwsCredentialsProvider credentials;
+    private final StsClient sts;
     /** Everything to close, most dependent first. */
     private final Deque<AutoCloseable> resources;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AwsClients(AthenaClient athena, GlueClient glue, S3Client s3, AwsCredentialsProvider credentials,
-                       Deque<AutoCloseable> resources) {
+                       StsClient sts, Deque<AutoCloseable> resources) {
         this.athena = athena;
         this.glue = glue;
         this.s3 = s3;
         this.credentials = credentials;
+        this.sts = sts;
         this.resources = resources;
         OPEN.incrementAndGet();
     }
@@ -59,9 +61,10 @@ public final class AwsClients implements AutoCloseable {
             resources.push(http);
             SdkClientSettings settings = new SdkClientSettings(config, http);
             AwsCredentialsProvider credentials = own(resources, CredentialsProviders.base(config));
+            // Signed with the base credentials: AssumeRole, and the connect-time GetCallerIdentity without a role.
+            StsClient sts = own(resources, settings.apply(StsClient.builder(), credentials,
+                    ConnectionProperty.STS_ENDPOINT).build());
             if (config.roleArn().isPresent()) {
-                StsClient sts = own(resources, settings.apply(StsClient.builder(), credentials,
-                        ConnectionProperty.STS_ENDPOINT).build());
                 credentials = own(resources, AssumeRoleCredentials.create(config, sts));
             }
             AthenaClient athena = own(resources, settings.apply(AthenaClient.builder(), credentials,
@@ -72,7 +75,7 @@ public final class AwsClients implements AutoCloseable {
             boolean pathStyle = settings.endpoint(ConnectionProperty.S3_ENDPOINT).isPresent();
             S3Client s3 = own(resources, settings.apply(S3Client.builder(), credentials,
                     ConnectionProperty.S3_ENDPOINT).forcePathStyle(pathStyle).build());
-            return new AwsClients(athena, glue, s3, credentials, resources);
+            return new AwsClients(athena, glue, s3, credentials, sts, resources);
         } catch (SQLException e) {
             closeAll(resources);
             throw e;
@@ -92,6 +95,11 @@ public final class AwsClients implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    /** STS signed with the base credentials (before any role is assumed). */
+    public StsClient sts() {
+        return sts;
     }
 
     /** The provider that signs every call (the assumed role's, when RoleArn is set). */

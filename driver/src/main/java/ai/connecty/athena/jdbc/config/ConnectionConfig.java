@@ -170,6 +170,10 @@ public final class ConnectionConfig {
         return string(ConnectionProperty.RESULT_FETCHER);
     }
 
+    public boolean validateCredentials() {
+        return (Boolean) values.get(ConnectionProperty.VALIDATE_CREDENTIALS);
+    }
+
     public boolean connectionTest() {
         return (Boolean) values.get(ConnectionProperty.CONNECTION_TEST);
     }

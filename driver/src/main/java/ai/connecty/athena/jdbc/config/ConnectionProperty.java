@@ -116,6 +116,11 @@ public enum ConnectionProperty {
             .describe("Proxy user name.")),
     PROXY_PASSWORD(spec("ProxyPassword", NETWORK, PropertyType.STRING).aliases("ProxyPWD").secret()
             .describe("Proxy password.")),
+    VALIDATE_CREDENTIALS(spec("ValidateCredentials", CREDENTIALS, PropertyType.BOOLEAN).defaultValue("true")
+            .describe("Check the credentials when connecting, without running a query: with RoleArn the role is "
+                    + "assumed, otherwise STS GetCallerIdentity is called (it needs no permission). A wrong key, "
+                    + "secret, trust policy or role then fails the connect with SQLState 28000 or 42501. false sends "
+                    + "nothing to AWS at connect time (unless ConnectionTest=true).")),
     CONNECTION_TEST(spec("ConnectionTest", NETWORK, PropertyType.BOOLEAN).defaultValue("false")
             .describe("Run SELECT 1 when connecting, so that bad credentials, a missing workgroup or an unwritable "
                     + "output location fail at connect time. Off by default because every query costs money.")),
@@ -137,9 +142,12 @@ public enum ConnectionProperty {
             .choices("auto", "Glue", "ProxyAPI")
             .describe("Source of DatabaseMetaData: auto reads Glue for GLUE catalogs and the Athena catalog APIs for "
                     + "the others; Glue or ProxyAPI force one source.")),
-    METADATA_CACHE_TTL_SECONDS(spec("MetadataCacheTtlSeconds", METADATA, PropertyType.INTEGER).defaultValue("0")
-            .range(0, 86_400).notYetEffective()
-            .describe("How long catalog metadata may be cached, in seconds; 0 disables caching."));
+    METADATA_CACHE_TTL_SECONDS(spec("MetadataCacheTtlSeconds", METADATA, PropertyType.INTEGER).defaultValue("60")
+            .range(0, 86_400)
+            .describe("How long the connection keeps catalogs, databases, tables and columns it has read, in seconds, "
+                    + "so that a tool's tree view and completion do not list the catalog again; 0 disables caching. "
+                    + "DDL run through the same connection refreshes what it touched at once; changes made elsewhere "
+                    + "show after at most this long."));
 
     private static final Map<String, ConnectionProperty> BY_LOWER_CASE_NAME = indexNames();
 

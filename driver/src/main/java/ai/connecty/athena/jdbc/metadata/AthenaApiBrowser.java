@@ -2,6 +2,8 @@ package ai.connecty.athena.jdbc.metadata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.Column;
 import software.amazon.awssdk.services.athena.model.MetadataException;
@@ -10,7 +12,8 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 /**
  * Any data catalog through Athena's own catalog calls (ListDatabases, ListTableMetadata): the only way to see
  * HIVE, LAMBDA and FEDERATED catalogs. GetTableMetadata is not used because the customer guide's policy does
- * not grant it, so exact names are filtered from the listing too.
+ * not grant it; an exact name is a ListTableMetadata narrowed by an {@code Expression} instead, so it never pages
+ * the whole database.
  */
 final class AthenaApiBrowser implements CatalogBrowser {
     private final AthenaClient athena;
@@ -30,19 +33,17 @@ final class AthenaApiBrowser implements CatalogBrowser {
     }
 
     @Override
-    public List<TableEntry> tables(String catalog, String database, NamePattern tableNames) {
+    public List<TableEntry> tables(String catalog, String database, String expression) {
         List<TableEntry> tables = new ArrayList<>();
         try {
             for (TableMetadata table : athena.listTableMetadataPaginator(b -> b.catalogName(catalog)
-                    .databaseName(database).workGroup(workGroup)).tableMetadataList()) {
-                if (tableNames.matches(table.name())) {
-                    tables.add(entry(table));
-                }
+                    .databaseName(database).expression(expression).workGroup(workGroup)).tableMetadataList()) {
+                tables.add(entry(table));
             }
         } catch (MetadataException e) {
             // Athena reports an unknown database as a MetadataException wrapping Glue's EntityNotFoundException.
-            if (!String.valueOf(e.getMessage()).contains("EntityNotFound")
-                    && !String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("not found")) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.contains("EntityNotFound") && !message.toLowerCase(Locale.ROOT).contains("not found")) {
                 throw e;
             }
             tables.clear();
@@ -50,12 +51,26 @@ final class AthenaApiBrowser implements CatalogBrowser {
         return tables;
     }
 
+    @Override
+    public Optional<TableEntry> table(String catalog, String database, String name) {
+        String expression = NamePattern.of(escapeWildcards(name)).serverExpression().orElse(null);
+        for (TableEntry entry : tables(catalog, database, expression)) {
+            if (entry.name().equalsIgnoreCase(name)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String escapeWildcards(String name) {
+        return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private static TableEntry entry(TableMetadata table) {
         List<TableEntry.ColumnEntry> columns = new ArrayList<>();
         addColumns(columns, table.columns());
         addColumns(columns, table.partitionKeys());
-        String comment = table.parameters() == null ? null : table.parameters().get("comment");
-        return new TableEntry(table.name(), table.tableType(), comment, columns);
+        return new TableEntry(table.name(), table.tableType(), GlueBrowser.comment(null, table.parameters()), columns);
     }
 
     private static void addColumns(List<TableEntry.ColumnEntry> target, List<Column> columns) {

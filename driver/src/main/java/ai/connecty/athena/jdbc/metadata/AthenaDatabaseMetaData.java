@@ -12,7 +12,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,13 +20,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * DatabaseMetaData for Athena: JDBC catalog = Athena data catalog, JDBC schema = Athena database. Catalog
- * contents come from Glue or Athena's catalog calls ({@link CatalogAccess}); capabilities describe Athena's
+ * contents come from the connection's {@link MetadataHome} (Glue or Athena's catalog calls, cached for
+ * MetadataCacheTtlSeconds); capabilities describe Athena's
  * engine (Trino SQL): no transactions, keys, indexes or procedures. A null catalog argument means the
  * connection's catalog (Catalog property), so listing never walks every catalog (and never wakes Lambda
  * connectors of federated catalogs) unless asked.
@@ -39,19 +38,17 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     private final AthenaConnection connection;
     private final ConnectionConfig config;
-    private final CatalogAccess access;
+    private final MetadataHome home;
 
-    private AthenaDatabaseMetaData(AthenaConnection connection, CatalogAccess access) {
+    private AthenaDatabaseMetaData(AthenaConnection connection, MetadataHome home) {
         this.connection = connection;
         this.config = connection.config();
-        this.access = access;
+        this.home = home;
     }
 
-    public static DatabaseMetaData create(AthenaConnection connection) {
-        ConnectionConfig config = connection.config();
-        CatalogAccess access = new CatalogAccess(connection.clients().athena(), connection.clients().glue(),
-                config.workGroup(), config.metadataRetrievalMethod(), connection::addWarning);
-        return new AthenaDatabaseMetaData(connection, access);
+    /** The metadata of a connection, reading through the connection's own (long-lived) metadata home. */
+    public static DatabaseMetaData create(AthenaConnection connection, MetadataHome home) {
+        return new AthenaDatabaseMetaData(connection, home);
     }
 
     // ---------------------------------------------------------------- catalog contents
@@ -60,7 +57,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     public ResultSet getCatalogs() throws SQLException {
         checkOpen();
         List<List<String>> rows = new ArrayList<>();
-        for (String catalog : access.catalogs()) {
+        for (String catalog : home.catalogs()) {
             rows.add(row(catalog));
         }
         rows.sort(Comparator.comparing(r -> r.get(0)));
@@ -101,7 +98,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         if (resolved != null && !wanted.isEmpty()) {
             NamePattern tables = NamePattern.of(tableNamePattern);
             for (String schema : schemas(resolved, schemaPattern)) {
-                for (TableEntry table : access.tables(resolved, schema, tables)) {
+                for (TableEntry table : home.tables(resolved, schema, tables)) {
                     if (wanted.contains(table.tableType())) {
                         rows.add(row(resolved, schema, table.name(), table.tableType(), table.comment(),
                                 null, null, null, null, null));
@@ -124,7 +121,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
             NamePattern tables = NamePattern.of(tableNamePattern);
             NamePattern columns = NamePattern.of(columnNamePattern);
             for (String schema : schemas(resolved, schemaPattern)) {
-                List<TableEntry> entries = new ArrayList<>(access.tables(resolved, schema, tables));
+                List<TableEntry> entries = new ArrayList<>(home.tables(resolved, schema, tables));
                 entries.sort(Comparator.comparing(TableEntry::name));
                 for (TableEntry table : entries) {
                     addColumnRows(rows, resolved, schema, table, columns);
@@ -162,7 +159,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     private List<String> databasesMatching(String catalog, NamePattern pattern) throws SQLException {
         List<String> matching = new ArrayList<>();
-        for (String database : access.databases(catalog)) {
+        for (String database : home.databases(catalog)) {
             if (pattern.matches(database)) {
                 matching.add(database);
             }

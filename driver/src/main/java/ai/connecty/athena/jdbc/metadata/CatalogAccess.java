@@ -1,80 +1,102 @@
 package ai.connecty.athena.jdbc.metadata;
 
 import ai.connecty.athena.jdbc.config.ConfigErrors;
-import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.DataCatalogSummary;
-import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
- * Chooses the API for each catalog (MetadataRetrievalMethod) and turns AWS failures into SQLExceptions that name
- * the denied action and resource. With {@code auto}, AwsDataCatalog is read through Glue and every other catalog
- * through Athena's catalog calls; a Glue AccessDenied then switches to Athena's calls for the rest of the
+ * Chooses the API for each catalog (MetadataRetrievalMethod) and turns AWS failures into SQLExceptions through
+ * the same {@link ErrorTranslator} as queries (so Glue throttling after the SDK's retries is the same transient
+ * state and advice as a throttled query). With {@code auto}, AwsDataCatalog is read through Glue and every other
+ * catalog through Athena's catalog calls; a Glue AccessDenied then switches to Athena's calls for the rest of the
  * connection, with a warning. {@code Glue} never falls back; {@code ProxyAPI} never uses Glue.
  * Glue can only address the account's own catalog without GetDataCatalog (not granted by the customer
  * policy), so other GLUE-type catalogs use Athena's calls in every mode.
+ *
+ * <p>One instance lives as long as its connection (in {@link MetadataHome}), so the fallback decision is made
+ * once per connection, not once per {@code getMetaData()}.
  */
 final class CatalogAccess {
     static final String DEFAULT_GLUE_CATALOG = "AwsDataCatalog";
 
-    private final AthenaClient athena;
+    private final Supplier<List<String>> catalogLister;
     private final CatalogBrowser glue;
     private final CatalogBrowser athenaApi;
     private final String method;
     private final Consumer<SQLWarning> warnings;
     private volatile boolean glueDenied;
 
-    CatalogAccess(AthenaClient athena, GlueClient glue, String workGroup, String method,
+    CatalogAccess(Supplier<List<String>> catalogLister, CatalogBrowser glue, CatalogBrowser athenaApi, String method,
                   Consumer<SQLWarning> warnings) {
-        this.athena = athena;
-        this.glue = new GlueBrowser(glue);
-        this.athenaApi = new AthenaApiBrowser(athena, workGroup);
+        this.catalogLister = catalogLister;
+        this.glue = glue;
+        this.athenaApi = athenaApi;
         this.method = method;
         this.warnings = warnings;
     }
 
-    List<String> catalogs() throws SQLException {
-        return call("athena:ListDataCatalogs", "*", () -> {
+    /** ListDataCatalogs, every page. */
+    static Supplier<List<String>> listDataCatalogs(AthenaClient athena) {
+        return () -> {
             List<String> names = new ArrayList<>();
             for (DataCatalogSummary summary : athena.listDataCatalogsPaginator(b -> { }).dataCatalogsSummary()) {
                 names.add(summary.catalogName());
             }
             return names;
-        });
+        };
+    }
+
+    List<String> catalogs() throws SQLException {
+        return call("ListDataCatalogs", null, catalogLister);
     }
 
     List<String> databases(String catalog) throws SQLException {
         if (usesGlue(catalog)) {
             try {
-                return call("glue:GetDatabases", "catalog " + catalog, () -> glue.databases(catalog));
+                return call("Glue GetDatabases", "glue:GetDatabases", () -> glue.databases(catalog));
             } catch (GlueDenied denied) {
                 fallBackFrom(denied);
             }
         }
-        return call("athena:ListDatabases", "datacatalog/" + catalog, () -> athenaApi.databases(catalog));
+        return call("ListDatabases (catalog " + catalog + ")", null, () -> athenaApi.databases(catalog));
     }
 
-    List<TableEntry> tables(String catalog, String database, NamePattern tableNames) throws SQLException {
+    /** Tables of a database narrowed by a server-side expression (null: all). */
+    List<TableEntry> tables(String catalog, String database, String expression) throws SQLException {
         if (usesGlue(catalog)) {
             try {
-                String action = tableNames.exactName().isPresent() ? "glue:GetTable" : "glue:GetTables";
-                return call(action, "database " + database,
-                        () -> glue.tables(catalog, database, tableNames));
+                return call("Glue GetTables (database " + database + ")", "glue:GetTables",
+                        () -> glue.tables(catalog, database, expression));
             } catch (GlueDenied denied) {
                 fallBackFrom(denied);
             }
         }
-        return call("athena:ListTableMetadata", "datacatalog/" + catalog + " database " + database,
-                () -> athenaApi.tables(catalog, database, tableNames));
+        return call("ListTableMetadata (catalog " + catalog + ", database " + database + ")", null,
+                () -> athenaApi.tables(catalog, database, expression));
+    }
+
+    /** One table by exact name: a Glue GetTable, or a ListTableMetadata narrowed to the name. */
+    Optional<TableEntry> table(String catalog, String database, String name) throws SQLException {
+        if (usesGlue(catalog)) {
+            try {
+                return call("Glue GetTable (" + database + "." + name + ")", "glue:GetTable",
+                        () -> glue.table(catalog, database, name));
+            } catch (GlueDenied denied) {
+                fallBackFrom(denied);
+            }
+        }
+        return call("ListTableMetadata (catalog " + catalog + ", database " + database + ", table " + name + ")",
+                null, () -> athenaApi.table(catalog, database, name));
     }
 
     private boolean usesGlue(String catalog) {
@@ -84,33 +106,30 @@ final class CatalogAccess {
     private void fallBackFrom(GlueDenied denied) {
         glueDenied = true;
         warnings.accept(ConfigErrors.warning("Glue denied " + denied.action + " (" + denied.getMessage()
-                + "); reading metadata through Athena's ListDatabases/ListTableMetadata instead. Grant the Glue "
-                + "read actions, or set MetadataRetrievalMethod=ProxyAPI to skip Glue"));
+                + "); reading metadata through Athena's ListDatabases/ListTableMetadata instead for the rest of "
+                + "this connection. Grant the Glue read actions, or set MetadataRetrievalMethod=ProxyAPI to skip Glue"));
     }
 
-    private <T> T call(String action, String resource, Supplier<T> supplier) throws SQLException {
+    /**
+     * @param glueAction the IAM action of a Glue call, whose denial falls back to Athena's calls under auto
+     */
+    private <T> T call(String operation, String glueAction, Supplier<T> supplier) throws SQLException {
         try {
             return supplier.get();
         } catch (AwsServiceException e) {
-            boolean denied = isAccessDenied(e);
-            if (denied && action.startsWith("glue:") && "auto".equals(method)) {
-                throw new GlueDenied(action, e.awsErrorDetails() == null ? e.getMessage()
+            if (glueAction != null && isAccessDenied(e) && "auto".equals(method)) {
+                throw new GlueDenied(glueAction, e.awsErrorDetails() == null ? e.getMessage()
                         : e.awsErrorDetails().errorMessage());
             }
-            String state = denied ? SqlState.INSUFFICIENT_PRIVILEGE : SqlState.SYSTEM_ERROR;
-            throw new SQLException(action + " on " + resource + " failed: " + e.getMessage()
-                    + (denied ? " Grant " + action + " to the connection's IAM identity." : ""), state, e);
-        } catch (SdkClientException e) {
-            throw new java.sql.SQLTransientException(action + " on " + resource + " could not reach AWS: "
-                    + e.getMessage(), SqlState.NETWORK_ERROR, e);
+            throw ErrorTranslator.fromSdk(operation, null, e);
         } catch (SdkException e) {
-            throw new SQLException(action + " on " + resource + " failed: " + e.getMessage(), SqlState.SYSTEM_ERROR, e);
+            throw ErrorTranslator.fromSdk(operation, null, e);
         }
     }
 
     private static boolean isAccessDenied(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return e.statusCode() == 403 || (code != null && code.startsWith("AccessDenied"));
+        return code != null && code.startsWith("AccessDenied");
     }
 
     /** Glue refused an action under MetadataRetrievalMethod=auto; the caller retries through Athena's calls. */

@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.metadata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.glue.model.Table;
 
 /**
  * The Glue Data Catalog of the caller's account (Athena's AwsDataCatalog). Glue is preferred there: it is what the
- * customer guide's policy grants, it pages 100 tables at a time, and an exact name is one GetTable call.
+ * customer guide's policy grants, it pages 100 tables at a time with their columns, it filters names on the server
+ * ({@code Expression}), and an exact name is one GetTable call.
  */
 final class GlueBrowser implements CatalogBrowser {
     private final GlueClient glue;
@@ -34,19 +36,12 @@ final class GlueBrowser implements CatalogBrowser {
     }
 
     @Override
-    public List<TableEntry> tables(String catalog, String database, NamePattern tableNames) {
+    public List<TableEntry> tables(String catalog, String database, String expression) {
         List<TableEntry> tables = new ArrayList<>();
         try {
-            Optional<String> exact = tableNames.exactName();
-            if (exact.isPresent()) {
-                tables.add(entry(glue.getTable(b -> b.databaseName(database).name(exact.get())).table()));
-                return tables;
-            }
-            for (GetTablesResponse page : glue.getTablesPaginator(b -> b.databaseName(database))) {
+            for (GetTablesResponse page : glue.getTablesPaginator(b -> b.databaseName(database).expression(expression))) {
                 for (Table table : page.tableList()) {
-                    if (tableNames.matches(table.name())) {
-                        tables.add(entry(table));
-                    }
+                    tables.add(entry(table));
                 }
             }
         } catch (EntityNotFoundException e) {
@@ -55,13 +50,34 @@ final class GlueBrowser implements CatalogBrowser {
         return tables;
     }
 
+    @Override
+    public Optional<TableEntry> table(String catalog, String database, String name) {
+        try {
+            return Optional.of(entry(glue.getTable(b -> b.databaseName(database).name(name)).table()));
+        } catch (EntityNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     private static TableEntry entry(Table table) {
         List<TableEntry.ColumnEntry> columns = new ArrayList<>();
         if (table.storageDescriptor() != null) {
             addColumns(columns, table.storageDescriptor().columns());
         }
         addColumns(columns, table.partitionKeys());
-        return new TableEntry(table.name(), table.tableType(), table.description(), columns);
+        return new TableEntry(table.name(), table.tableType(), comment(table.description(), table.parameters()),
+                columns);
+    }
+
+    /**
+     * Glue's console writes a table's description to {@code Description}; Athena's DDL ({@code COMMENT '...'})
+     * writes it to the {@code comment} table parameter. The description wins when both are set.
+     */
+    static String comment(String description, Map<String, String> parameters) {
+        if (description != null && !description.isEmpty()) {
+            return description;
+        }
+        return parameters == null ? null : parameters.get("comment");
     }
 
     private static void addColumns(List<TableEntry.ColumnEntry> target, List<Column> columns) {

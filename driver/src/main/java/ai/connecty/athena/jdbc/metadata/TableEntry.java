@@ -5,6 +5,8 @@ import java.util.List;
 
 /** A table as either catalog API describes it, reduced to what DatabaseMetaData reports. */
 final class TableEntry {
+    private static final String PRESTO_VIEW_MARKER = "Presto View";
+
     private final String name;
     private final String tableType;
     private final String comment;
@@ -17,7 +19,8 @@ final class TableEntry {
     TableEntry(String name, String catalogTableType, String comment, List<ColumnEntry> columns) {
         this.name = name;
         this.tableType = "VIRTUAL_VIEW".equalsIgnoreCase(catalogTableType) ? "VIEW" : "TABLE";
-        this.comment = comment;
+        // Athena marks every view it creates with the comment "Presto View": a marker, not the user's remark.
+        this.comment = "VIEW".equals(tableType) && PRESTO_VIEW_MARKER.equals(comment) ? null : comment;
         this.columns = Collections.unmodifiableList(columns);
     }
 

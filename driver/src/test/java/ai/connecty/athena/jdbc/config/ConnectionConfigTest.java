@@ -46,7 +46,8 @@ class ConnectionConfigTest {
         assertThat(config.resultReuseMaxAgeMinutes()).isEqualTo(60);
         assertThat(config.fetchSize()).isZero();
         assertThat(config.metadataRetrievalMethod()).isEqualTo("auto");
-        assertThat(config.metadataCacheTtlSeconds()).isZero();
+        assertThat(config.metadataCacheTtlSeconds()).isEqualTo(60);
+        assertThat(config.validateCredentials()).isTrue();
         assertThat(config.outputLocation()).isEmpty();
         assertThat(config.encryptionOption()).isEmpty();
         assertThat(config.roleSessionDurationSeconds()).isEqualTo(3600);
@@ -157,12 +158,13 @@ class ConnectionConfigTest {
     }
 
     @Test
-    void notYetEffectivePropertyIsAcceptedWithAWarning() throws SQLException {
+    void metadataCacheTtlIsInEffectWithADefaultForTreeViews() throws SQLException {
         ConnectionConfig config = config("MetadataCacheTtlSeconds=300");
         assertThat(config.metadataCacheTtlSeconds()).isEqualTo(300);
-        assertThat(config.warnings()).extracting(SQLWarning::getMessage)
-                .containsExactly("Connection property MetadataCacheTtlSeconds is accepted but takes effect only in "
-                        + "a later release of the driver");
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config("").metadataCacheTtlSeconds()).isEqualTo(60);
+        assertThat(config("").validateCredentials()).isTrue();
+        assertThat(config("ValidateCredentials=false").validateCredentials()).isFalse();
     }
 
     @Test
@@ -228,7 +230,7 @@ class ConnectionConfigTest {
                 "ApplicationName", "ProxyHost", "ProxyPort", "ProxyUsername", "ProxyUID", "ProxyPassword", "ProxyPWD",
                 "ConnectionTest", "AthenaEndpoint", "S3Endpoint", "StsEndpoint", "StsEndpointOverride", "RoleArn",
                 "RoleSessionName", "ExternalId", "RoleSessionDuration", "GlueEndpoint", "EndpointOverride",
-                "MetadataRetrievalMethod", "MetadataCacheTtlSeconds"};
+                "MetadataRetrievalMethod", "MetadataCacheTtlSeconds", "ValidateCredentials"};
         for (String name : names) {
             assertThat(ConnectionProperty.byName(name)).as(name).isPresent();
         }

@@ -38,6 +38,6 @@ class PropertyDocsTest {
         for (String name : ConnectionProperty.allNames()) {
             assertThat(rendered).contains("`" + name + "`");
         }
-        assertThat(rendered).contains("MetadataCacheTtlSeconds").contains("Accepted; takes effect in a later release");
+        assertThat(rendered).contains("MetadataCacheTtlSeconds").contains("ValidateCredentials");
     }
 }

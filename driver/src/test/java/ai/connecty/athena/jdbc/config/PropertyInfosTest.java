@@ -28,7 +28,8 @@ class PropertyInfosTest {
         assertThat(infos.get("ResultFetcher").choices)
                 .containsExactly("auto", "S3", "GetQueryResults", "GetQueryResultsStream");
         assertThat(infos.get("Database").description).contains("Also accepted as: Schema");
-        assertThat(infos.get("MetadataCacheTtlSeconds").description).contains("takes effect in a later release");
+        assertThat(infos.get("MetadataCacheTtlSeconds").description).doesNotContain("takes effect in a later release");
+        assertThat(infos.get("MetadataCacheTtlSeconds").value).isEqualTo("60");
         assertThat(infos.values()).allSatisfy(info -> assertThat(info.description).isNotBlank());
     }
 

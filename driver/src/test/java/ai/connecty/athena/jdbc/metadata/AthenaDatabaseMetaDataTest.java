@@ -52,7 +52,7 @@ class AthenaDatabaseMetaDataTest {
     }
 
     private Connection connect(String extra) throws SQLException {
-        return DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;EndpointOverride=http://127.0.0.1:"
+        return DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
                 + aws.port() + ";NumRetries=0;" + extra, "AKIAIOSFODNN7EXAMPLE", "secret");
     }
 

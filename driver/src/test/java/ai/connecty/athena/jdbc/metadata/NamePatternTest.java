@@ -37,4 +37,16 @@ class NamePatternTest {
         assertThat(pattern.matches("aXb$c+")).isFalse();
         assertThat(NamePattern.of("Orders").exactName()).contains("orders");
     }
+
+    @Test
+    void serverExpressionsMatchASupersetAndNothingForEverything() {
+        assertThat(NamePattern.of("sales_%").serverExpression()).contains("sales..*");
+        assertThat(NamePattern.of("Sales\\_%").serverExpression()).contains("sales_.*");
+        assertThat(NamePattern.of("a.b$c").serverExpression()).contains("a.b.c");
+        assertThat(NamePattern.of("%%").serverExpression()).isEmpty();
+        assertThat(NamePattern.of("%x%%").serverExpression()).contains(".*x.*");
+        assertThat(NamePattern.of(null).serverExpression()).isEmpty();
+        assertThat(NamePattern.of("%").matchesEverything()).isTrue();
+        assertThat(NamePattern.of("a%").matchesEverything()).isFalse();
+    }
 }

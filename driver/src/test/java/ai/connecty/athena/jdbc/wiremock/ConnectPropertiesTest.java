@@ -58,6 +58,7 @@ class ConnectPropertiesTest {
         properties.setProperty("EndpointOverride", "http://127.0.0.1:" + wireMock.port());
         properties.setProperty("Region", "us-east-1");
         properties.setProperty("NumRetries", "0");
+        properties.setProperty("ValidateCredentials", "false");
         return properties;
     }
 
@@ -112,6 +113,7 @@ class ConnectPropertiesTest {
     @Test
     void driverManagerUserAndPasswordMeanTheAccessKeys() throws SQLException {
         String url = PREFIX + "EndpointOverride=http://127.0.0.1:" + wireMock.port() + ";Region=us-east-1;NumRetries=0;"
+                + "ValidateCredentials=false;"
                 + "OutputLocation=s3://athena-results/";
         try (Connection connection = DriverManager.getConnection(url, "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")) {
             runQuery(connection);

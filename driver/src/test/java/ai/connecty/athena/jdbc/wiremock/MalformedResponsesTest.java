@@ -39,7 +39,7 @@ class MalformedResponsesTest {
         wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
         wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
         wireMock.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
-        connection = DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;EndpointOverride=http://127.0.0.1:"
+        connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
                 + wireMock.port() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1;"
                 + "MaxQueryExecutionPollingIntervalMillis=2", "AKIAIOSFODNN7EXAMPLE", "secret");
     }

@@ -50,7 +50,7 @@ class PlainJavaProgramTest {
 
     @Test
     void queriesThroughDriverManager() throws Exception {
-        String url = "jdbc:connecty-athena://EndpointOverride=http://127.0.0.1:" + wireMock.port()
+        String url = "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + wireMock.port()
                 + ";Region=us-east-1;User=AKIDEXAMPLE;Password=secret;OutputLocation=s3://athena-results/p/";
         List<String> names = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url);
@@ -90,7 +90,7 @@ class PlainJavaProgramTest {
     }
 
     private String url(String extra) {
-        return "jdbc:connecty-athena://EndpointOverride=http://127.0.0.1:" + wireMock.port()
+        return "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + wireMock.port()
                 + ";Region=us-east-1;User=AKIDEXAMPLE;Password=secret;OutputLocation=s3://athena-results/p/;" + extra;
     }
 

@@ -52,7 +52,7 @@ class StatementSemanticsTest {
         wireMock.resetAll();
         wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
         selectReturns(Arrays.asList(row("id", "name"), row("1", "a"), row("2", "b")));
-        connection = DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;EndpointOverride=http://127.0.0.1:"
+        connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
                 + wireMock.port() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1",
                 "AKIAIOSFODNN7EXAMPLE", "secret");
     }

@@ -103,7 +103,7 @@ class ToolCompatibilityTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:connecty-athena://Region=us-east-1;EndpointOverride=http://127.0.0.1:"
+        return DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
                 + wireMock.port() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1;"
                 + "MaxQueryExecutionPollingIntervalMillis=2", "AKIAIOSFODNN7EXAMPLE", "secret");
     }

@@ -86,9 +86,8 @@ public final class DdlParser {
     private static DdlStatement externalTable(TokenCursor c, Name table, boolean ifNotExists, boolean external) {
         c.expectSymbol("(");
         List<ColumnDef> columns = columns(c);
-        if (c.acceptWords("COMMENT")) {
-            c.string();
-        }
+        // Hive keeps the table comment as the table parameter "comment"; Glue and Athena's metadata calls show it there.
+        String comment = c.acceptWords("COMMENT") ? c.string() : null;
         List<ColumnDef> partitionKeys = List.of();
         if (c.acceptWords("PARTITIONED", "BY")) {
             c.expectSymbol("(");
@@ -129,6 +128,9 @@ public final class DdlParser {
             } else {
                 throw c.error("ROW FORMAT, STORED AS, LOCATION or TBLPROPERTIES");
             }
+        }
+        if (comment != null) {
+            props.put("comment", comment);
         }
         if (serde == null) {
             serde = TableDef.LAZY_SIMPLE_SERDE;

@@ -1,0 +1,91 @@
+package ai.connecty.athena.jdbc.auth;
+
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.errors.ErrorTranslator;
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * The connect-time check that the credentials work, so that a tool's "Test Connection" fails on a wrong key
+ * instead of reporting success. It runs no query and costs nothing: with RoleArn it is the role's first
+ * AssumeRole (the credentials the connection then uses, so no call is wasted); without a role it is STS
+ * GetCallerIdentity, which every valid identity may call (IAM cannot deny it).
+ */
+public final class CredentialsCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialsCheck.class);
+
+    private CredentialsCheck() {
+    }
+
+    /**
+     * @param signing the provider that signs the connection's calls (the assumed role's, with RoleArn)
+     * @param sts     STS signed with the base credentials
+     * @throws SQLException 28000 when AWS refuses the key or secret (or no credentials are found), 42501 when the
+     *                      identity may not assume the role (trust policy, permission, or no such role), 08001
+     *                      when STS cannot be reached
+     */
+    public static void verify(ConnectionConfig config, AwsCredentialsProvider signing, StsClient sts)
+            throws SQLException {
+        String roleArn = config.roleArn().orElse(null);
+        String what = roleArn == null ? "STS GetCallerIdentity" : "STS AssumeRole of " + roleArn;
+        try {
+            if (roleArn == null) {
+                GetCallerIdentityResponse identity = sts.getCallerIdentity();
+                LOG.debug("Credentials check: connected as {}", identity.arn());
+            } else {
+                signing.resolveCredentials();
+                LOG.debug("Credentials check: assumed {}", roleArn);
+            }
+        } catch (SdkException e) {
+            throw translate(what, roleArn, e);
+        }
+    }
+
+    private static SQLException translate(String what, String roleArn, SdkException failure) {
+        SdkException e = innermostAws(failure);
+        String prefix = "Connecting failed the credentials check: ";
+        if (e instanceof AwsServiceException) {
+            SQLException translated = ErrorTranslator.fromSdk(what, null, e);
+            if (SqlState.INSUFFICIENT_PRIVILEGE.equals(translated.getSQLState()) && roleArn != null) {
+                return new SQLException(prefix + translated.getMessage() + " The role's trust policy must name the "
+                        + "identity of the access key (the service-account user) and that user needs sts:AssumeRole "
+                        + "on the role; check also that RoleArn names an existing role.",
+                        SqlState.INSUFFICIENT_PRIVILEGE, e);
+            }
+            if (SqlState.INVALID_AUTHORIZATION.equals(translated.getSQLState())) {
+                return new SQLInvalidAuthorizationSpecException(prefix + translated.getMessage(),
+                        SqlState.INVALID_AUTHORIZATION, e);
+            }
+            return new SQLException(prefix + translated.getMessage(), translated.getSQLState(), e);
+        }
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof SdkClientException && message.contains("Unable to load credentials")) {
+            return new SQLInvalidAuthorizationSpecException(prefix + what + ": no credentials were found: " + message
+                    + " Set User and Password (the access key id and secret), or CredentialsProvider/ProfileName.",
+                    SqlState.INVALID_AUTHORIZATION, e);
+        }
+        return new SQLNonTransientConnectionException(prefix + what + ": STS could not be reached: " + message
+                + " Check the network, the proxy settings and StsEndpoint/EndpointOverride; "
+                + "ValidateCredentials=false skips this check.", SqlState.CONNECTION_FAILURE, e);
+    }
+
+    /** Credential providers may wrap the STS error; the service's own error carries the code that matters. */
+    private static SdkException innermostAws(SdkException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof AwsServiceException) {
+                return (AwsServiceException) t;
+            }
+        }
+        return e;
+    }
+}

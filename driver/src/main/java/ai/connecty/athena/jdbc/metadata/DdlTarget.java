@@ -1,0 +1,225 @@
+package ai.connecty.athena.jdbc.metadata;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionContext;
+import software.amazon.awssdk.services.athena.model.StatementType;
+
+/**
+ * What a finished statement changed in the catalog, for the metadata cache: nothing, one database's tables,
+ * a catalog's list of databases (plus that database's tables), or, when the statement cannot be read,
+ * everything. Whether a statement is DDL comes from Athena's own classification of the execution (StatementType
+ * DDL, or a SubstatementType such as CREATE_TABLE_AS_SELECT that some Athena versions file as DML); only the name
+ * of the object is read from the statement text, after skipping comments.
+ */
+final class DdlTarget {
+    private static final Set<String> SCHEMA_CHANGING_PREFIXES = new HashSet<>(Arrays.asList(
+            "CREATE_", "DROP_", "ALTER_", "MSCK_", "RENAME_", "REPLACE_"));
+    private static final Set<String> OBJECT_WORDS = new HashSet<>(Arrays.asList("TABLE", "VIEW", "DATABASE", "SCHEMA"));
+    private static final Set<String> DATABASE_WORDS = new HashSet<>(Arrays.asList("DATABASE", "SCHEMA"));
+    private static final Set<String> IF_WORDS = new HashSet<>(Arrays.asList("IF", "NOT", "EXISTS"));
+
+    private static final DdlTarget EVERYTHING = new DdlTarget(null, null, false);
+
+    private final String catalog;
+    private final String database;
+    private final boolean databaseLevel;
+
+    private DdlTarget(String catalog, String database, boolean databaseLevel) {
+        this.catalog = catalog;
+        this.database = database;
+        this.databaseLevel = databaseLevel;
+    }
+
+    /** Empty when the statement changes no metadata (queries, INSERT, SHOW, DESCRIBE...). */
+    static Optional<DdlTarget> of(QueryExecution execution, String defaultCatalog) {
+        if (!changesMetadata(execution)) {
+            return Optional.empty();
+        }
+        QueryExecutionContext context = execution.queryExecutionContext();
+        String contextCatalog = context != null && context.catalog() != null ? context.catalog() : defaultCatalog;
+        String contextDatabase = context != null && context.database() != null ? context.database() : "default";
+        return Optional.of(parse(execution.query(), contextCatalog, contextDatabase));
+    }
+
+    static boolean changesMetadata(QueryExecution execution) {
+        String substatement = execution.substatementType() == null ? ""
+                : execution.substatementType().toUpperCase(Locale.ROOT);
+        for (String prefix : SCHEMA_CHANGING_PREFIXES) {
+            if (substatement.startsWith(prefix)) {
+                return true;
+            }
+        }
+        // A DDL statement Athena names with a SubstatementType this driver does not know yet.
+        return execution.statementType() == StatementType.DDL && substatement.isEmpty();
+    }
+
+    /** The object a DDL statement names after TABLE, VIEW, DATABASE or SCHEMA; everything when unreadable. */
+    static DdlTarget parse(String sql, String contextCatalog, String contextDatabase) {
+        if (sql == null) {
+            return EVERYTHING;
+        }
+        List<String> words = new ArrayList<>();
+        List<List<String>> names = new ArrayList<>();
+        Tokens tokens = new Tokens(sql);
+        for (String word = tokens.next(); word != null; word = tokens.next()) {
+            String upper = word.toUpperCase(Locale.ROOT);
+            words.add(upper);
+            if (OBJECT_WORDS.contains(upper)) {
+                String next = tokens.next();
+                while (next != null && IF_WORDS.contains(next.toUpperCase(Locale.ROOT))) {
+                    next = tokens.next();
+                }
+                if (next == null) {
+                    return EVERYTHING;
+                }
+                List<String> parts = tokens.qualifiedName(next);
+                boolean database = DATABASE_WORDS.contains(upper);
+                return resolve(parts, database, contextCatalog, contextDatabase);
+            }
+            if (words.size() > 8) {
+                break;
+            }
+        }
+        // MSCK REPAIR TABLE is found above; anything else (OPTIMIZE t, VACUUM t ...) is read conservatively.
+        return EVERYTHING;
+    }
+
+    private static DdlTarget resolve(List<String> parts, boolean databaseLevel, String contextCatalog,
+                                     String contextDatabase) {
+        if (parts.isEmpty() || parts.size() > 3) {
+            return EVERYTHING;
+        }
+        if (databaseLevel) {
+            if (parts.size() == 1) {
+                return new DdlTarget(contextCatalog, parts.get(0), true);
+            }
+            return parts.size() == 2 ? new DdlTarget(parts.get(0), parts.get(1), true) : EVERYTHING;
+        }
+        switch (parts.size()) {
+            case 1:
+                return new DdlTarget(contextCatalog, contextDatabase, false);
+            case 2:
+                return new DdlTarget(contextCatalog, parts.get(0), false);
+            default:
+                return new DdlTarget(parts.get(0), parts.get(1), false);
+        }
+    }
+
+    boolean isEverything() {
+        return catalog == null;
+    }
+
+    boolean isDatabaseLevel() {
+        return databaseLevel;
+    }
+
+    String catalog() {
+        return catalog;
+    }
+
+    String database() {
+        return database;
+    }
+
+    @Override
+    public String toString() {
+        return isEverything() ? "everything" : catalog + "." + database + (databaseLevel ? " (database)" : "");
+    }
+
+    /** Words, quoted identifiers ({@code "x"}, {@code `x`}) and dots of a statement, comments skipped. */
+    private static final class Tokens {
+        private final String sql;
+        private int at;
+
+        Tokens(String sql) {
+            this.sql = sql;
+        }
+
+        String next() {
+            skipSpaceAndComments();
+            if (at >= sql.length()) {
+                return null;
+            }
+            char c = sql.charAt(at);
+            if (c == '"' || c == '`') {
+                int end = sql.indexOf(c, at + 1);
+                if (end < 0) {
+                    at = sql.length();
+                    return null;
+                }
+                String quoted = sql.substring(at + 1, end);
+                at = end + 1;
+                return "\u0000" + quoted;
+            }
+            if (isWordChar(c)) {
+                int start = at;
+                while (at < sql.length() && isWordChar(sql.charAt(at))) {
+                    at++;
+                }
+                return sql.substring(start, at);
+            }
+            at++;
+            return String.valueOf(c);
+        }
+
+        /** {@code first} followed by {@code .part} repeats; quoted parts are unquoted, all lower-cased. */
+        List<String> qualifiedName(String first) {
+            List<String> parts = new ArrayList<>();
+            String part = first;
+            while (true) {
+                if (!isName(part)) {
+                    return new ArrayList<>();
+                }
+                parts.add(unquote(part).toLowerCase(Locale.ROOT));
+                int mark = at;
+                skipSpaceAndComments();
+                if (at < sql.length() && sql.charAt(at) == '.') {
+                    at++;
+                    part = next();
+                    if (part == null) {
+                        return new ArrayList<>();
+                    }
+                } else {
+                    at = mark;
+                    return parts;
+                }
+            }
+        }
+
+        private static boolean isName(String token) {
+            return token.startsWith("\u0000") || (!token.isEmpty() && isWordChar(token.charAt(0)));
+        }
+
+        private static String unquote(String token) {
+            return token.startsWith("\u0000") ? token.substring(1) : token;
+        }
+
+        private static boolean isWordChar(char c) {
+            return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        }
+
+        private void skipSpaceAndComments() {
+            while (at < sql.length()) {
+                char c = sql.charAt(at);
+                if (Character.isWhitespace(c)) {
+                    at++;
+                } else if (sql.startsWith("--", at)) {
+                    int end = sql.indexOf('\n', at);
+                    at = end < 0 ? sql.length() : end + 1;
+                } else if (sql.startsWith("/*", at)) {
+                    int end = sql.indexOf("*/", at + 2);
+                    at = end < 0 ? sql.length() : end + 2;
+                } else {
+                    return;
+                }
+            }
+        }
+    }
+}

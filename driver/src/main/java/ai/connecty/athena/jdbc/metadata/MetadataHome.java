@@ -1,0 +1,186 @@
+package ai.connecty.athena.jdbc.metadata;
+
+import ai.connecty.athena.jdbc.aws.AwsClients;
+import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+
+/**
+ * Everything a connection knows about its catalogs, kept for the life of the connection: the catalog access
+ * (with its Glue-denied fallback decision) and a cache of catalogs, databases, tables and their columns that
+ * expires after {@code MetadataCacheTtlSeconds}. A listing fills the per-table cache too, because Glue GetTables
+ * and Athena ListTableMetadata pages carry every column: the getColumns a tool runs after expanding a schema
+ * then makes no call. DDL run through the connection ({@link #afterStatement}) drops what it touched.
+ *
+ * <p>Thread-safe: tools call DatabaseMetaData from several threads at once; concurrent requests for the same
+ * listing share one set of AWS calls.
+ */
+public final class MetadataHome {
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataHome.class);
+    private static final String ALL = "";
+
+    private final CatalogAccess access;
+    private final String defaultCatalog;
+    private final TtlCache<String, List<String>> catalogs;
+    private final TtlCache<String, List<String>> databases;
+    /** Key: catalog, database and server expression ("" = the whole database). */
+    private final TtlCache<TableKey, List<TableEntry>> listings;
+    /** Key: catalog, database and exact table name; empty = known not to exist. */
+    private final TtlCache<TableKey, Optional<TableEntry>> tables;
+
+    MetadataHome(CatalogAccess access, String defaultCatalog, long ttlSeconds, LongSupplier nanoClock) {
+        this.access = access;
+        this.defaultCatalog = defaultCatalog;
+        long ttlNanos = TimeUnit.SECONDS.toNanos(ttlSeconds);
+        AtomicLong generation = new AtomicLong();
+        this.catalogs = new TtlCache<>(ttlNanos, nanoClock, generation);
+        this.databases = new TtlCache<>(ttlNanos, nanoClock, generation);
+        this.listings = new TtlCache<>(ttlNanos, nanoClock, generation);
+        this.tables = new TtlCache<>(ttlNanos, nanoClock, generation);
+    }
+
+    /** The home of a connection; building it makes no call. */
+    public static MetadataHome create(ConnectionConfig config, AwsClients clients, Consumer<SQLWarning> warnings) {
+        CatalogAccess access = new CatalogAccess(CatalogAccess.listDataCatalogs(clients.athena()),
+                new GlueBrowser(clients.glue()), new AthenaApiBrowser(clients.athena(), config.workGroup()),
+                config.metadataRetrievalMethod(), warnings);
+        return new MetadataHome(access, config.catalog(), config.metadataCacheTtlSeconds(), System::nanoTime);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    List<String> catalogs() throws SQLException {
+        return catalogs.get(ALL, () -> Collections.unmodifiableList(access.catalogs()));
+    }
+
+    List<String> databases(String catalog) throws SQLException {
+        return databases.get(key(catalog), () -> Collections.unmodifiableList(access.databases(catalog)));
+    }
+
+    /** The tables of one database whose names match, in no particular order. */
+    List<TableEntry> tables(String catalog, String database, NamePattern pattern) throws SQLException {
+        Optional<List<TableEntry>> whole = listings.peek(new TableKey(catalog, database, ALL));
+        if (whole.isPresent()) {
+            return matching(whole.get(), pattern);
+        }
+        Optional<String> exact = pattern.exactName();
+        if (exact.isPresent()) {
+            Optional<TableEntry> table = tables.get(new TableKey(catalog, database, exact.get()),
+                    () -> access.table(catalog, database, exact.get()));
+            return table.map(Collections::singletonList).orElse(Collections.emptyList());
+        }
+        String expression = pattern.serverExpression().orElse(ALL);
+        List<TableEntry> listed = listings.get(new TableKey(catalog, database, expression), () -> {
+            long generation = tables.generation();
+            long startTime = tables.now();
+            List<TableEntry> loaded = access.tables(catalog, database, expression.isEmpty() ? null : expression);
+            // Stamped with the listing's own start, so a table's entry never outlives the listing it came from.
+            for (TableEntry entry : loaded) {
+                tables.putFrom(new TableKey(catalog, database, entry.name()), Optional.of(entry), generation, startTime);
+            }
+            return Collections.unmodifiableList(loaded);
+        });
+        return matching(listed, pattern);
+    }
+
+    private static List<TableEntry> matching(List<TableEntry> entries, NamePattern pattern) {
+        if (pattern.matchesEverything()) {
+            return entries;
+        }
+        List<TableEntry> matching = new ArrayList<>();
+        for (TableEntry entry : entries) {
+            if (pattern.matches(entry.name())) {
+                matching.add(entry);
+            }
+        }
+        return matching;
+    }
+
+    // ---------------------------------------------------------------- invalidation
+
+    /**
+     * Called by the statement layer after a query of this connection finished: DDL (CREATE, DROP, ALTER, MSCK,
+     * CTAS...) drops the cached metadata of the database it touched, or of everything when the target cannot be
+     * told from the statement; other statements change nothing. Never fails: a cache must not break a query.
+     */
+    public void afterStatement(QueryExecution execution) {
+        if (execution == null || execution.status() == null
+                || execution.status().state() != QueryExecutionState.SUCCEEDED) {
+            return;
+        }
+        try {
+            Optional<DdlTarget> target = DdlTarget.of(execution, defaultCatalog);
+            target.ifPresent(this::invalidate);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not tell what DDL touched; dropping all cached metadata", e);
+            invalidateAll();
+        }
+    }
+
+    /** Forgets everything cached (the Glue-denied decision stays: it is about permissions, not contents). */
+    public void invalidateAll() {
+        catalogs.invalidate(key -> true);
+        databases.invalidate(key -> true);
+        listings.invalidate(key -> true);
+        tables.invalidate(key -> true);
+    }
+
+    void invalidate(DdlTarget target) {
+        if (target.isEverything()) {
+            invalidateAll();
+            return;
+        }
+        String catalog = key(target.catalog());
+        if (target.isDatabaseLevel()) {
+            databases.invalidate(catalog::equals);
+        }
+        String database = key(target.database());
+        listings.invalidate(k -> k.catalog.equals(catalog) && k.database.equals(database));
+        tables.invalidate(k -> k.catalog.equals(catalog) && k.database.equals(database));
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Catalog, database and a table name or server expression, compared without case like Athena does. */
+    static final class TableKey {
+        final String catalog;
+        final String database;
+        final String name;
+
+        TableKey(String catalog, String database, String name) {
+            this.catalog = key(catalog);
+            this.database = key(database);
+            this.name = key(name);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof TableKey)) {
+                return false;
+            }
+            TableKey other = (TableKey) o;
+            return catalog.equals(other.catalog) && database.equals(other.database) && name.equals(other.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(catalog, database, name);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package ai.connecty.athena.jdbc.metadata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.StatementType;
+
+class DdlTargetTest {
+
+    private static String target(String sql) {
+        return DdlTarget.parse(sql, "AwsDataCatalog", "ctx").toString();
+    }
+
+    @Test
+    void tableStatementsNameTheirDatabase() {
+        assertThat(target("CREATE EXTERNAL TABLE IF NOT EXISTS sales.t (a int) LOCATION 's3://b/'"))
+                .isEqualTo("AwsDataCatalog.sales");
+        assertThat(target("-- made by a tool\n/* c */ CREATE TABLE t WITH (format='PARQUET') AS SELECT 1 a"))
+                .isEqualTo("AwsDataCatalog.ctx");
+        assertThat(target("DROP TABLE IF EXISTS `Sales`.`T`")).isEqualTo("AwsDataCatalog.sales");
+        assertThat(target("ALTER TABLE lakehouse.lake.orders ADD COLUMNS (x int)")).isEqualTo("lakehouse.lake");
+        assertThat(target("MSCK REPAIR TABLE \"demo\" . \"sales\"")).isEqualTo("AwsDataCatalog.demo");
+        assertThat(target("CREATE OR REPLACE VIEW v AS SELECT 1 x")).isEqualTo("AwsDataCatalog.ctx");
+    }
+
+    @Test
+    void databaseStatementsAreDatabaseLevel() {
+        assertThat(target("CREATE DATABASE IF NOT EXISTS fresh")).isEqualTo("AwsDataCatalog.fresh (database)");
+        assertThat(target("DROP SCHEMA lakehouse.old CASCADE")).isEqualTo("lakehouse.old (database)");
+    }
+
+    @Test
+    void unreadableStatementsInvalidateEverything() {
+        assertThat(target("OPTIMIZE t REWRITE DATA USING BIN_PACK")).isEqualTo("everything");
+        assertThat(target("CREATE TABLE")).isEqualTo("everything");
+        assertThat(target(null)).isEqualTo("everything");
+    }
+
+    @Test
+    void onlyMetadataChangingStatementsCount() {
+        assertThat(DdlTarget.changesMetadata(exec(StatementType.DML, "CREATE_TABLE_AS_SELECT"))).isTrue();
+        assertThat(DdlTarget.changesMetadata(exec(StatementType.DDL, "ALTER_TABLE_ADD_COLUMN"))).isTrue();
+        assertThat(DdlTarget.changesMetadata(exec(StatementType.DDL, "MSCK_REPAIR"))).isTrue();
+        assertThat(DdlTarget.changesMetadata(exec(StatementType.DDL, null))).isTrue();
+        assertThat(DdlTarget.changesMetadata(exec(StatementType.DML, "INSERT"))).isFalse();
+        assertThat(DdlTarget.changesMetadata(exec(StatementType.UTILITY, "SHOW_TABLES"))).isFalse();
+        assertThat(DdlTarget.changesMetadata(exec(StatementType.UTILITY, "DESCRIBE_TABLE"))).isFalse();
+    }
+
+    private static QueryExecution exec(StatementType type, String substatement) {
+        return QueryExecution.builder().statementType(type).substatementType(substatement).build();
+    }
+}

@@ -1,0 +1,271 @@
+package ai.connecty.athena.jdbc.metadata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.StatementType;
+import software.amazon.awssdk.services.glue.model.GlueException;
+
+/** The cache of MetadataHome over a fake catalog that counts its calls; time is a fake nano clock. */
+class MetadataHomeTest {
+
+    /** A Glue-like catalog of named tables, each with one column; counts calls and records expressions. */
+    private static class FakeBrowser implements CatalogBrowser {
+        final List<String> tableNames = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger databaseCalls = new AtomicInteger();
+        final AtomicInteger listCalls = new AtomicInteger();
+        final AtomicInteger getCalls = new AtomicInteger();
+        final List<String> expressions = Collections.synchronizedList(new ArrayList<>());
+        volatile CountDownLatch listGate;
+
+        @Override
+        public List<String> databases(String catalog) {
+            databaseCalls.incrementAndGet();
+            return new ArrayList<>(List.of("db", "other"));
+        }
+
+        @Override
+        public List<TableEntry> tables(String catalog, String database, String expression) {
+            listCalls.incrementAndGet();
+            expressions.add(expression);
+            awaitGate();
+            List<TableEntry> result = new ArrayList<>();
+            Pattern filter = expression == null ? null : Pattern.compile(expression);
+            for (String name : new ArrayList<>(tableNames)) {
+                if (filter == null || filter.matcher(name).matches()) {
+                    result.add(entry(name));
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public Optional<TableEntry> table(String catalog, String database, String name) {
+            getCalls.incrementAndGet();
+            return tableNames.contains(name) ? Optional.of(entry(name)) : Optional.empty();
+        }
+
+        private void awaitGate() {
+            CountDownLatch gate = listGate;
+            if (gate != null) {
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private static TableEntry entry(String name) {
+            return new TableEntry(name, "EXTERNAL_TABLE", null,
+                    List.of(new TableEntry.ColumnEntry("c_" + name, "int", null)));
+        }
+    }
+
+    private final FakeBrowser glue = new FakeBrowser();
+    private final AtomicLong nanos = new AtomicLong(1_000);
+    private final List<SQLWarning> warnings = new ArrayList<>();
+
+    private MetadataHome home(long ttlSeconds) {
+        CatalogAccess access = new CatalogAccess(() -> new ArrayList<>(List.of("AwsDataCatalog")), glue, glue, "auto",
+                warnings::add);
+        return new MetadataHome(access, "AwsDataCatalog", ttlSeconds, nanos::get);
+    }
+
+    private static List<String> names(List<TableEntry> entries) {
+        List<String> names = new ArrayList<>();
+        entries.forEach(e -> names.add(e.name()));
+        Collections.sort(names);
+        return names;
+    }
+
+    @Test
+    void aListingAnswersLaterExactLookupsAndPatternsWithoutCalls() throws SQLException {
+        glue.tableNames.addAll(List.of("orders", "order_lines", "orderXlines", "customers"));
+        MetadataHome home = home(60);
+
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of("%")))).hasSize(4);
+        assertThat(home.tables("AwsDataCatalog", "db", NamePattern.of("orders")).get(0).columns().get(0).name())
+                .isEqualTo("c_orders");
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of("order_lines"))))
+                .containsExactly("orderXlines", "order_lines");
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of("order\\_lines"))))
+                .containsExactly("order_lines");
+        assertThat(home.tables("AwsDataCatalog", "db", NamePattern.of("missing"))).isEmpty();
+
+        assertThat(glue.listCalls).hasValue(1);
+        assertThat(glue.getCalls).hasValue(0);
+    }
+
+    @Test
+    void entriesExpireAfterTheTtl() throws SQLException {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        home.databases("AwsDataCatalog");
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(59));
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        home.databases("AwsDataCatalog");
+        assertThat(glue.listCalls).hasValue(1);
+        assertThat(glue.databaseCalls).hasValue(1);
+
+        glue.tableNames.add("t2");
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of(null)))).containsExactly("t1", "t2");
+        home.databases("AwsDataCatalog");
+        assertThat(glue.listCalls).hasValue(2);
+        assertThat(glue.databaseCalls).hasValue(2);
+    }
+
+    @Test
+    void ttlZeroCachesNothing() throws SQLException {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(0);
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        home.tables("AwsDataCatalog", "db", NamePattern.of("t1"));
+        assertThat(glue.listCalls).hasValue(2);
+        assertThat(glue.getCalls).hasValue(1);
+    }
+
+    @Test
+    void exactNamesAreOneLookupAndPatternsNarrowOnTheServer() throws SQLException {
+        glue.tableNames.addAll(List.of("sales_2024", "sales_2025", "stock"));
+        MetadataHome home = home(60);
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of("sales\\_2024")))).containsExactly("sales_2024");
+        assertThat(glue.getCalls).hasValue(1);
+        assertThat(glue.listCalls).hasValue(0);
+
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of("Sales%")))).containsExactly("sales_2024", "sales_2025");
+        assertThat(glue.expressions).containsExactly("sales.*");
+        // The listing filled the per-table cache.
+        home.tables("AwsDataCatalog", "db", NamePattern.of("sales\\_2025"));
+        assertThat(glue.getCalls).hasValue(1);
+    }
+
+    @Test
+    void ddlInvalidatesTheDatabaseItTouched() throws SQLException {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        home.tables("AwsDataCatalog", "other", NamePattern.of(null));
+        assertThat(glue.listCalls).hasValue(2);
+
+        glue.tableNames.add("t2");
+        home.afterStatement(execution("CREATE EXTERNAL TABLE db.t2 (a int) LOCATION 's3://x/'", StatementType.DDL,
+                "CREATE_TABLE", "other"));
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of(null)))).containsExactly("t1", "t2");
+        home.tables("AwsDataCatalog", "other", NamePattern.of(null));
+        assertThat(glue.listCalls).hasValue(3);
+
+        home.afterStatement(execution("SELECT * FROM db.t2", StatementType.DML, "SELECT", "db"));
+        home.afterStatement(execution("INSERT INTO t2 VALUES (1)", StatementType.DML, "INSERT", "db"));
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        assertThat(glue.listCalls).hasValue(3);
+    }
+
+    @Test
+    void databaseDdlRefreshesTheDatabaseList() throws SQLException {
+        MetadataHome home = home(60);
+        home.databases("AwsDataCatalog");
+        home.afterStatement(execution("CREATE DATABASE IF NOT EXISTS fresh", StatementType.DDL, "CREATE_DATABASE",
+                "default"));
+        home.databases("AwsDataCatalog");
+        assertThat(glue.databaseCalls).hasValue(2);
+    }
+
+    @Test
+    void aListingLoadedWhileDdlRanIsNotKept() throws Exception {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        glue.listGate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<TableEntry>> listing = pool.submit(() -> home.tables("AwsDataCatalog", "db", NamePattern.of(null)));
+            while (glue.listCalls.get() == 0) {
+                Thread.onSpinWait();
+            }
+            home.afterStatement(execution("DROP TABLE t1", StatementType.DDL, "DROP_TABLE", "db"));
+            glue.listGate.countDown();
+            listing.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        glue.listGate = null;
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        assertThat(glue.listCalls).hasValue(2);
+    }
+
+    @Test
+    void concurrentRequestsForOneListingShareOneLoad() throws Exception {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        glue.listGate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<TableEntry>>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> home.tables("AwsDataCatalog", "db", NamePattern.of(null))));
+            }
+            while (glue.listCalls.get() == 0) {
+                Thread.onSpinWait();
+            }
+            glue.listGate.countDown();
+            for (Future<List<TableEntry>> future : futures) {
+                assertThat(names(future.get(10, TimeUnit.SECONDS))).containsExactly("t1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // The others either waited for the one load or came after it and found it cached.
+        assertThat(glue.listCalls).hasValue(1);
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        assertThat(glue.listCalls).hasValue(1);
+    }
+
+    @Test
+    void glueFailuresGoThroughTheQueriesErrorTranslation() {
+        CatalogBrowser throttled = new FakeBrowser() {
+            @Override
+            public List<TableEntry> tables(String catalog, String database, String expression) {
+                throw (GlueException) GlueException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ThrottlingException").errorMessage("Rate exceeded").build()).build();
+            }
+        };
+        CatalogAccess access = new CatalogAccess(List::of, throttled, glue, "auto", warnings::add);
+        MetadataHome home = new MetadataHome(access, "AwsDataCatalog", 60, nanos::get);
+        SQLException e = catchThrowableOfType(SQLException.class,
+                () -> home.tables("AwsDataCatalog", "db", NamePattern.of("%")));
+        assertThat((Throwable) e).isInstanceOf(SQLTransientException.class);
+        assertThat(e.getSQLState()).isEqualTo("53000");
+        assertThat(e.getMessage()).contains("Glue GetTables (database db)").contains("NumRetries");
+        // A failure is not cached, and a throttled Glue is no reason to fall back.
+        assertThat(warnings).isEmpty();
+        assertThat(glue.listCalls).hasValue(0);
+    }
+
+    private static QueryExecution execution(String sql, StatementType type, String substatement, String database) {
+        return QueryExecution.builder().query(sql).statementType(type).substatementType(substatement)
+                .queryExecutionContext(c -> c.catalog("awsdatacatalog").database(database))
+                .status(s -> s.state(QueryExecutionState.SUCCEEDED)).build();
+    }
+}
