@@ -1,8 +1,8 @@
 package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
-import ai.connecty.athena.jdbc.types.AthenaType;
 import ai.connecty.athena.jdbc.types.TypeConversions;
+import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private final Statement statement;
     private final List<ColumnSpec> columns;
-    private final AthenaType[] types;
+    private final TypeSignature[] types;
     private final Map<String, Integer> indexByLabel;
     private final TypeConversions conversions = TypeConversions.get();
 
@@ -55,10 +55,10 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     protected AbstractTextResultSet(Statement statement, List<ColumnSpec> columns) {
         this.statement = statement;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
-        this.types = new AthenaType[columns.size()];
+        this.types = new TypeSignature[columns.size()];
         Map<String, Integer> byLabel = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            types[i] = AthenaType.fromName(columns.get(i).athenaType());
+            types[i] = columns.get(i).type();
             byLabel.putIfAbsent(columns.get(i).label().toLowerCase(Locale.ROOT), i + 1);
         }
         this.indexByLabel = byLabel;
@@ -363,9 +363,24 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return getCharacterStream(columnIndex);
     }
 
+    /** The default class of the column's type (JDBC 4.2 Table B-3): see {@link TypeSignature#javaClass()}. */
     @Override
     public Object getObject(int columnIndex) throws SQLException {
         return value(columnIndex, Object.class);
+    }
+
+    /**
+     * An array column parsed from Athena's text ({@code [1, 2]}), or a json column holding a JSON array (the
+     * exact path for elements whose text is ambiguous: {@code CAST(x AS JSON)}).
+     */
+    @Override
+    public java.sql.Array getArray(int columnIndex) throws SQLException {
+        return value(columnIndex, java.sql.Array.class);
+    }
+
+    @Override
+    public java.sql.Array getArray(String columnLabel) throws SQLException {
+        return getArray(findColumn(columnLabel));
     }
 
     @Override
