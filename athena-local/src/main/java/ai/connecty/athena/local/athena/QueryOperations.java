@@ -63,6 +63,7 @@ final class QueryOperations {
         String statement;
         try {
             statement = StatementText.normalize(queryString);
+            statement = ExecutionParameters.bind(statement, in.get("ExecutionParameters"));
             SyntaxChecker.check(statement);
         } catch (SqlRejectedException e) {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
