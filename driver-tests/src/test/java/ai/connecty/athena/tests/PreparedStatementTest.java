@@ -124,6 +124,43 @@ class PreparedStatementTest {
     }
 
     @Test
+    void ddlWithoutExecutionParametersRendersValuesWithHiveEscapingThatNoValueEscapes() throws SQLException {
+        String db = "prepared_ddl_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = Connections.admin(athena); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE " + db);
+            s.executeUpdate("CREATE EXTERNAL TABLE " + db + ".t (id int) LOCATION 's3://" + LocalAthena.DEMO_BUCKET
+                    + "/driver-tests/" + db + "/t/'");
+            List<String> attempts = Arrays.asList("\u2019); DROP TABLE " + db + ".t; --", "\u02bc , \"other\" = x",
+                    "-- x", "/* y", "\"q\"", "日本語");
+            try (PreparedStatement ps = c.prepareStatement("ALTER TABLE " + db + ".t SET TBLPROPERTIES ('note' = ?)")) {
+                for (String attempt : attempts) {
+                    ps.setString(1, attempt);
+                    assertThat(ps.execute()).isFalse();
+                    String note = null;
+                    try (ResultSet rs = s.executeQuery("SHOW TBLPROPERTIES " + db + ".t")) {
+                        while (rs.next()) {
+                            if ("note".equals(rs.getString(1))) {
+                                note = rs.getString(2);
+                            }
+                            assertThat(rs.getString(1)).isNotEqualTo("other");
+                        }
+                    }
+                    assertThat(note).as(attempt).isEqualTo(attempt);
+                }
+                for (String refused : Arrays.asList("it's", "'); DROP TABLE " + db + ".t; --", "a\\", "x\u0000y")) {
+                    ps.setString(1, refused);
+                    assertThatThrownBy(ps::execute).as(refused).isInstanceOf(SQLException.class)
+                            .hasMessageContaining("cannot be written safely");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + db + ".t")) {
+                assertThat(rs.next()).isTrue(); // the table survived every attempt
+            }
+            s.executeUpdate("DROP DATABASE " + db + " CASCADE");
+        }
+    }
+
+    @Test
     void placeholdersAreCountedAsAthenaCountsThem() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT '?' AS \"a?\", ? /* ? */ AS b -- ?\n, ? AS c")) {

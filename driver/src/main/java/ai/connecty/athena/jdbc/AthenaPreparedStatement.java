@@ -41,8 +41,9 @@ import java.util.List;
  * A statement with {@code ?} placeholders, counted as Athena counts them (not inside literals, quoted
  * identifiers or comments). Each value is rendered as a complete Athena literal ({@link Literals}). For
  * queries and DML the literals go to Athena as {@code ExecutionParameters}, never into the text; for DDL and
- * utility statements, which Athena does not bind, they are rendered into the text with the escaping that
- * statement's engine needs (Hive backslash escapes for Hive DDL). A parameter not set is 07001 before any call.
+ * utility statements, which Athena does not bind, they are rendered into the text (Trino escaping; in Hive DDL
+ * a string with {@code '}, {@code \} or NUL is refused, see {@link ParameterValue#hiveLiteral}). A parameter
+ * not set is 07001 before any call.
  *
  * <p>A thin layer over {@link AthenaStatement}: every execution goes through its one execute path.
  */
@@ -123,7 +124,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         int from = 0;
         List<Integer> positions = sql.placeholders();
         for (int i = 0; i < positions.size(); i++) {
-            String literal = hive ? bound[i].hiveLiteral() : bound[i].literal();
+            String literal = hive ? bound[i].hiveLiteral(i + 1) : bound[i].literal();
             if (literal.indexOf('\0') >= 0) {
                 throw new SQLException("Parameter " + (i + 1) + " contains a NUL character, which this statement "
                         + "cannot carry in its text (Athena binds no parameters to DDL or utility statements)",

@@ -1,6 +1,8 @@
 package ai.connecty.athena.jdbc.parameters;
 
+import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.types.TypeSignature;
+import java.sql.SQLException;
 
 /**
  * One bound parameter: the Athena literal that stands for it, and the type it has (for ParameterMetaData).
@@ -27,14 +29,26 @@ public final class ParameterValue {
     }
 
     /**
-     * The literal for a Hive-engine statement (DDL): strings with backslash escapes ({@code 'it\'s'}), because
-     * Hive reads {@code ''} as two adjacent literals; other values are the same in both engines.
+     * The literal for a Hive-engine statement (DDL), whose text Athena checks with one lexer and Hive reads
+     * with another: Hive takes backslash escapes and reads {@code ''} as two adjacent literals, the Trino check
+     * takes neither. A string is written into such a statement only when it has no {@code '}, {@code \} or
+     * NUL, the characters those rules disagree on; otherwise it is refused, because no escaping is right for
+     * both. Other values are the same in both engines.
      */
-    public String hiveLiteral() {
+    public String hiveLiteral(int index) throws SQLException {
         if (text == null) {
             return literal;
         }
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        for (char c : new char[] {'\'', '\\', '\0'}) {
+            if (text.indexOf(c) >= 0) {
+                throw new SQLException("Parameter " + index + " contains " + (c == '\0' ? "a NUL character" : "the character " + c)
+                        + ", which cannot be written safely into the text of a DDL or utility statement (Athena binds "
+                        + "no ExecutionParameters there, and its Hive and Trino lexers escape it differently); "
+                        + "remove it, or run a statement that takes parameters (SELECT, INSERT, CTAS)",
+                        SqlState.INVALID_PARAMETER_VALUE);
+            }
+        }
+        return literal;
     }
 
     public int jdbcType() {

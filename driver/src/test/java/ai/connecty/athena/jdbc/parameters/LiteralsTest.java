@@ -102,8 +102,12 @@ class LiteralsTest {
     }
 
     @Test
-    void hiveStatementsGetBackslashEscapes() throws SQLException {
-        assertThat(Literals.of("it's \\ x", 1).hiveLiteral()).isEqualTo("'it\\'s \\\\ x'");
-        assertThat(Literals.of(5, 1).hiveLiteral()).isEqualTo("5");
+    void hiveStatementsRefuseTheCharactersTheirLexersDisagreeOn() throws SQLException {
+        assertThat(Literals.of("a \u2019 \" -- ; b", 1).hiveLiteral(1)).isEqualTo("'a \u2019 \" -- ; b'");
+        assertThat(Literals.of(5, 1).hiveLiteral(1)).isEqualTo("5");
+        for (String refused : new String[] {"it's", "a\\b", "x\u0000"}) {
+            assertThatThrownBy(() -> Literals.of(refused, 2).hiveLiteral(2)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Parameter 2").hasMessageContaining("DDL");
+        }
     }
 }
