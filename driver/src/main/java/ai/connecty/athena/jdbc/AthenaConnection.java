@@ -356,11 +356,49 @@ public class AthenaConnection implements Connection {
         return AthenaDatabaseMetaData.create(this);
     }
 
-    /** Changes the data catalog that later queries run against (QueryExecutionContext.Catalog). */
+    /**
+     * Changes the data catalog that later queries run against (QueryExecutionContext.Catalog). Tools that know
+     * one level of naming only, such as DBeaver's generic driver choosing the active database, call setCatalog
+     * with a database name: a name that is not a data catalog of the account but is a database of the current
+     * catalog selects that database instead (as setSchema), with a SQLWarning saying so. Any other name is taken
+     * as a catalog, as Athena takes one it does not know.
+     */
     @Override
     public void setCatalog(String catalog) throws SQLException {
         checkOpen();
-        this.catalog = nonEmpty(catalog, "Catalog");
+        String name = nonEmpty(catalog, "Catalog");
+        if (!name.equalsIgnoreCase(this.catalog) && clients != null && isDatabaseNotCatalog(name)) {
+            this.schema = name;
+            addWarning(new SQLWarning("setCatalog(\"" + name + "\"): no data catalog has that name, but the current "
+                    + "catalog " + this.catalog + " has a database of that name: it is now the current database "
+                    + "(Connection.setSchema)", SqlState.WARNING));
+            return;
+        }
+        this.catalog = name;
+    }
+
+    /** Whether {@code name} names no data catalog but a database of the current catalog; false when unknown. */
+    private boolean isDatabaseNotCatalog(String name) {
+        try {
+            DatabaseMetaData metaData = getMetaData();
+            try (ResultSet catalogs = metaData.getCatalogs()) {
+                while (catalogs.next()) {
+                    if (name.equalsIgnoreCase(catalogs.getString(1))) {
+                        return false;
+                    }
+                }
+            }
+            try (ResultSet schemas = metaData.getSchemas(this.catalog, null)) {
+                while (schemas.next()) {
+                    if (name.equalsIgnoreCase(schemas.getString(1))) {
+                        return true;
+                    }
+                }
+            }
+        } catch (SQLException listingFailed) {
+            // Without the right to list, keep setCatalog's plain meaning.
+        }
+        return false;
     }
 
     @Override
