@@ -244,6 +244,16 @@ class PreparedStatementTest {
                 }
                 assertThat(ps.executeBatch()).containsExactly(1, 1, 1);
 
+                ps.setInt(1, 9);
+                ps.setString(2, "never written");
+                ps.addBatch();
+                ps.clearParameters();
+                ps.setInt(1, 10);
+                ps.addBatch();
+                assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("Batch item 2 of 2: parameter 2 of 2 is not set; nothing in the batch was run")
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07001"));
+
                 ps.setInt(1, 4);
                 ps.setString(2, "four");
                 ps.addBatch();

@@ -161,6 +161,17 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         checkOpen();
         List<ParameterValue[]> items = new ArrayList<>(batch);
         batch.clear();
+        // Every item's values are checked before the first runs: a missing one must not leave half a batch done.
+        for (int item = 0; item < items.size(); item++) {
+            ParameterValue[] bound = items.get(item);
+            for (int i = 0; i < bound.length; i++) {
+                if (bound[i] == null) {
+                    throw new SQLException("Batch item " + (item + 1) + " of " + items.size() + ": parameter " + (i + 1)
+                            + " of " + bound.length + " is not set; nothing in the batch was run",
+                            SqlState.WRONG_NUMBER_OF_PARAMETERS);
+                }
+            }
+        }
         return runBatch(items.size(), index -> executeRequest(boundRequest(items.get(index))));
     }
 
