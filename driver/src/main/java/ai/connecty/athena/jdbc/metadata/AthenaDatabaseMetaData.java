@@ -1028,9 +1028,10 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
+    /** Batches run their statements one after the other (AthenaStatement.executeBatch). */
     @Override
     public boolean supportsBatchUpdates() {
-        return false;
+        return true;
     }
 
     @Override

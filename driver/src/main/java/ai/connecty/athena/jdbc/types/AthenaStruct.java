@@ -46,6 +46,19 @@ public final class AthenaStruct implements Struct {
         return fieldNames;
     }
 
+    /**
+     * The fields by name, in order: what {@code getObject(i, Map.class)} gives for a row. A field whose name is
+     * not known is keyed by its position from 1 ({@code "1"}, {@code "2"}...), as JDBC numbers attributes.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            String name = i < fieldNames.size() && fieldNames.get(i) != null ? fieldNames.get(i) : String.valueOf(i + 1);
+            map.put(name, attributes.get(i));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
     @Override
     public String toString() {
         return typeName + attributes;

@@ -127,6 +127,9 @@ public final class TypeConversions {
         if (kind == AthenaType.ROW && (wanted == java.sql.Struct.class || wanted == AthenaStruct.class)) {
             return complexValues.row(type, text, zone);
         }
+        if (kind == AthenaType.ROW && wanted == Map.class) {
+            return complexValues.row(type, text, zone).asMap();
+        }
         if (kind == AthenaType.JSON && (wanted == java.sql.Array.class || wanted == Map.class || wanted == List.class)) {
             Object json = complexValues.json(text);
             if (wanted == List.class && json instanceof AthenaArray) {

@@ -46,6 +46,9 @@ class ComplexValuesTest {
         Struct row = (Struct) read("row(name varchar, d date)", "{name=Smith, John, d=2020-01-02}");
         assertThat(row.getAttributes()).containsExactly("Smith, John", java.sql.Date.valueOf("2020-01-02"));
         assertThat(((AthenaStruct) row).fieldNames()).containsExactly("name", "d");
+        Map<?, ?> byName = conversions.convert("c", TypeSignature.parse("row"), "{id=1, name=x}", Map.class, UTC);
+        assertThat(new java.util.ArrayList<Object>(byName.keySet())).containsExactly("id", "name");
+        assertThat(byName.get("name")).isEqualTo("x");
     }
 
     @Test
