@@ -35,6 +35,7 @@ public class AthenaStatement implements Statement {
     private String queryExecutionId;
     private QueryStatistics statistics;
     private long maxRows;
+    private int maxFieldSize;
     private int fetchSize;
     private int queryTimeoutSeconds;
     private boolean closeOnCompletion;
@@ -99,6 +100,7 @@ public class AthenaStatement implements Statement {
                 synchronized (this) {
                     resultSet = new AthenaResultSet(this, query, statistics, client, connection.prefetchThreads(),
                             fetchSize, maxRows);
+                    resultSet.limitFieldSize(maxFieldSize);
                 }
                 return true;
             }
@@ -328,16 +330,17 @@ public class AthenaStatement implements Statement {
     @Override
     public int getMaxFieldSize() throws SQLException {
         checkOpen();
-        return 0;
+        return maxFieldSize;
     }
 
+    /** Cuts varchar/char values to this many characters and varbinary to this many bytes as they are read. */
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
         checkOpen();
         if (max < 0) {
             throw new SQLException("Max field size must be 0 or more, was " + max, SqlState.INVALID_PARAMETER_VALUE);
         }
-        // Athena values are read whole; a limit would only cut text, which no tool relies on.
+        maxFieldSize = max;
     }
 
     /** JDBC escapes ({d ...}, {fn ...}...) are translated by default; off, the text goes to Athena as written. */

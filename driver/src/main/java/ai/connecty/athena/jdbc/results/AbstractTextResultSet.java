@@ -50,6 +50,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private volatile boolean closed;
     private int fetchSize;
     private long maxRows;
+    private int maxFieldSize;
     private ResultSetMetaData metaData;
 
     protected AbstractTextResultSet(Statement statement, List<ColumnSpec> columns) {
@@ -74,6 +75,14 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     /** Stops the cursor after this many rows (Statement.setMaxRows); 0 means no limit. */
     protected final void limitRows(long limit) {
         this.maxRows = limit;
+    }
+
+    /**
+     * Statement.setMaxFieldSize: character and binary values are cut to this many characters or bytes, as
+     * JDBC specifies; 0 means no limit. Public for the statement that creates the result set.
+     */
+    public final void limitFieldSize(int limit) {
+        this.maxFieldSize = limit;
     }
 
     /** The fetch size the result set starts with: its statement's, as JDBC has getFetchSize report. */
@@ -211,7 +220,23 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         if (text == null) {
             return null;
         }
-        return conversions.convert(columns.get(columnIndex - 1).label(), types[columnIndex - 1], text, target, zone);
+        T value = conversions.convert(columns.get(columnIndex - 1).label(), types[columnIndex - 1], text, target, zone);
+        return maxFieldSize > 0 ? cut(columnIndex, value) : value;
+    }
+
+    /** A character or binary value cut to the statement's max field size. */
+    @SuppressWarnings("unchecked")
+    private <T> T cut(int columnIndex, T value) {
+        boolean character = types[columnIndex - 1].kind() == ai.connecty.athena.jdbc.types.AthenaType.VARCHAR
+                || types[columnIndex - 1].kind() == ai.connecty.athena.jdbc.types.AthenaType.CHAR;
+        if (character && value instanceof String && ((String) value).length() > maxFieldSize) {
+            return (T) ((String) value).substring(0, maxFieldSize);
+        }
+        if (types[columnIndex - 1].kind() == ai.connecty.athena.jdbc.types.AthenaType.VARBINARY
+                && value instanceof byte[] && ((byte[]) value).length > maxFieldSize) {
+            return (T) java.util.Arrays.copyOf((byte[]) value, maxFieldSize);
+        }
+        return value;
     }
 
     private <T> T value(int columnIndex, Class<T> target) throws SQLException {
@@ -243,12 +268,13 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public String getString(int columnIndex) throws SQLException {
-        return text(columnIndex);
+        String text = text(columnIndex);
+        return maxFieldSize > 0 && text != null ? cut(columnIndex, text) : text;
     }
 
     @Override
     public String getNString(int columnIndex) throws SQLException {
-        return text(columnIndex);
+        return getString(columnIndex);
     }
 
     @Override
@@ -354,7 +380,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Reader getCharacterStream(int columnIndex) throws SQLException {
-        String text = text(columnIndex);
+        String text = getString(columnIndex);
         return text == null ? null : new StringReader(text);
     }
 

@@ -113,6 +113,21 @@ class StatementSemanticsTest {
     }
 
     @Test
+    void maxFieldSizeCutsCharacterValuesOnly() throws SQLException {
+        selectReturns(Arrays.asList(row("id", "name"), row("10", "abc")));
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxFieldSize(2);
+            assertThat(statement.getMaxFieldSize()).isEqualTo(2);
+            try (ResultSet rs = statement.executeQuery("SELECT id, name FROM t")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("name")).isEqualTo("ab");
+                assertThat(rs.getObject("name")).isEqualTo("ab");
+                assertThat(rs.getInt("id")).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
     void selectThroughExecuteFollowsTheJdbcResultProtocol() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             assertThat(statement.execute("SELECT id, name FROM t")).isTrue();
