@@ -122,11 +122,10 @@ public final class Literals {
             return typed("UUID", value.toString(), Types.OTHER, "uuid");
         }
         if (value instanceof java.sql.Array) {
-            Object elements = ((java.sql.Array) value).getArray();
-            return array(java.util.Arrays.asList((Object[]) elements), index);
+            return array(elementsOf(((java.sql.Array) value).getArray()), index);
         }
-        if (value instanceof Object[]) {
-            return array(java.util.Arrays.asList((Object[]) value), index);
+        if (value.getClass().isArray()) {
+            return array(elementsOf(value), index);
         }
         if (value instanceof Collection) {
             return array((Collection<?>) value, index);
@@ -180,15 +179,20 @@ public final class Literals {
                     BigDecimal decimal = toBigDecimal(value);
                     return decimal(scaleOrLength > 0 ? decimal.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : decimal, index);
                 case Types.DATE:
-                    return value instanceof String ? date(LocalDate.parse(((String) value).trim(), DATE)) : dateOf(value, index);
+                    return expect(value instanceof String ? date(LocalDate.parse(((String) value).trim(), DATE))
+                            : dateOf(value, index), value, targetSqlType, index, Types.DATE);
                 case Types.TIME:
-                    return value instanceof String ? time(LocalTime.parse(((String) value).trim())) : timeOf(value, index);
+                    return expect(value instanceof String ? time(LocalTime.parse(((String) value).trim()))
+                            : timeOf(value, index), value, targetSqlType, index, Types.TIME, Types.TIME_WITH_TIMEZONE);
                 case Types.TIMESTAMP:
-                    return value instanceof String ? timestamp(LocalDateTime.parse(((String) value).trim().replace(' ', 'T')))
-                            : timestampOf(value, index);
+                    return expect(value instanceof String
+                            ? timestamp(LocalDateTime.parse(((String) value).trim().replace(' ', 'T')))
+                            : timestampOf(value, index), value, targetSqlType, index, Types.TIMESTAMP,
+                            Types.TIMESTAMP_WITH_TIMEZONE);
                 case Types.TIMESTAMP_WITH_TIMEZONE:
-                    return value instanceof String ? of(OffsetDateTime.parse(((String) value).trim().replace(' ', 'T')), index)
-                            : of(value, index);
+                    return expect(value instanceof String
+                            ? of(OffsetDateTime.parse(((String) value).trim().replace(' ', 'T')), index)
+                            : of(value, index), value, targetSqlType, index, Types.TIMESTAMP_WITH_TIMEZONE);
                 case Types.BINARY:
                 case Types.VARBINARY:
                 case Types.LONGVARBINARY:
@@ -208,6 +212,19 @@ public final class Literals {
                     + " value to java.sql.Types " + targetSqlType + ": " + e.getMessage(),
                     SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, e);
         }
+    }
+
+    /** The converted value when it is of one of the {@code allowed} types; else 22018 naming the parameter. */
+    private static ParameterValue expect(ParameterValue converted, Object value, int targetSqlType, int index,
+                                         int... allowed) throws SQLException {
+        for (int type : allowed) {
+            if (converted.jdbcType() == type) {
+                return converted;
+            }
+        }
+        throw new SQLException("Parameter " + index + ": a " + value.getClass().getSimpleName()
+                + " cannot be converted to java.sql.Types " + targetSqlType + "; pass a date/time value or its text",
+                SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
     }
 
     private static ParameterValue dateOf(Object value, int index) throws SQLException {
@@ -425,6 +442,18 @@ public final class Literals {
             return text + String.format(Locale.ROOT, ".%06d", nanos / 1_000);
         }
         return text + String.format(Locale.ROOT, ".%09d", nanos);
+    }
+
+    /** The elements of any Java array, primitive ones included (another driver's Array may give int[]). */
+    private static java.util.List<Object> elementsOf(Object array) {
+        java.util.List<Object> elements = new java.util.ArrayList<>();
+        if (array != null && array.getClass().isArray()) {
+            int length = java.lang.reflect.Array.getLength(array);
+            for (int i = 0; i < length; i++) {
+                elements.add(java.lang.reflect.Array.get(array, i));
+            }
+        }
+        return elements;
     }
 
     private static ParameterValue array(Collection<?> elements, int index) throws SQLException {

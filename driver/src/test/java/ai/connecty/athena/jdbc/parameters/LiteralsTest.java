@@ -84,6 +84,11 @@ class LiteralsTest {
                 .hasMessageContaining("Parameter 3")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
         assertThatThrownBy(() -> Literals.of(300, Types.TINYINT, -1, 1)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> Literals.of(5, Types.DATE, -1, 2)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+        assertThat(Literals.of(java.sql.Date.valueOf("2020-01-02"), Types.TIMESTAMP, -1, 1).literal())
+                .isEqualTo("TIMESTAMP '2020-01-02 00:00:00'");
+        assertThat(literal(new int[] {1, 2})).isEqualTo("ARRAY[1, 2]");
     }
 
     @Test
