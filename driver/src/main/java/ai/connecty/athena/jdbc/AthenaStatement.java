@@ -8,8 +8,10 @@ import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.CompletedQuery;
 import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
+import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.results.FetchHints;
 import ai.connecty.athena.jdbc.rows.RowSource;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A statement runs one query at a time: submit, wait, then either a result set or an update count.
- * Unwrap it to get the last query's execution id and statistics. Batches and generated keys are not
- * supported (Athena has neither).
+ * Unwrap it to get the last query's execution id and statistics. Batches run their statements one after
+ * the other (Athena has no batch call); generated keys are not supported (Athena has none).
  */
 public class AthenaStatement implements Statement {
     private final AthenaConnection connection;
@@ -42,10 +44,13 @@ public class AthenaStatement implements Statement {
     private String queryExecutionId;
     private QueryStatistics statistics;
     private long maxRows;
+    private int maxFieldSize;
     private int fetchSize;
     private int queryTimeoutSeconds;
     private boolean closeOnCompletion;
     private boolean poolable;
+    private boolean escapeProcessing = true;
+    private final List<String> batch = new ArrayList<>();
     private final WarningChain warnings = new WarningChain();
 
     AthenaStatement(AthenaConnection connection) {
@@ -73,7 +78,13 @@ public class AthenaStatement implements Statement {
         if (sql == null || sql.trim().isEmpty()) {
             throw new SQLException("The SQL text is empty: pass the query to run", SqlState.INVALID_PARAMETER_VALUE);
         }
-        return QueryRequest.of(sql, connection.currentCatalog(), connection.currentSchema(), queryTimeoutSeconds, fetchSize);
+        String text = escapeProcessing ? JdbcEscapes.translate(sql) : sql;
+        return QueryRequest.of(text, connection.currentCatalog(), connection.currentSchema(), queryTimeoutSeconds, fetchSize);
+    }
+
+    /** The connection this statement runs on, for subclasses in this package. */
+    final AthenaConnection athenaConnection() {
+        return connection;
     }
 
     /**
@@ -113,6 +124,7 @@ public class AthenaStatement implements Statement {
                     RowSource rows = query.openRows(connection.prefetchThreads(), fetchSize, warnings::add);
                     synchronized (this) {
                         resultSet = new AthenaResultSet(this, rows, query.queryExecutionId(), statistics, fetchSize, maxRows);
+                        resultSet.limitFieldSize(maxFieldSize);
                     }
                     return true;
                 }
@@ -356,21 +368,24 @@ public class AthenaStatement implements Statement {
     @Override
     public int getMaxFieldSize() throws SQLException {
         checkOpen();
-        return 0;
+        return maxFieldSize;
     }
 
+    /** Cuts varchar/char values to this many characters and varbinary to this many bytes as they are read. */
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
         checkOpen();
         if (max < 0) {
             throw new SQLException("Max field size must be 0 or more, was " + max, SqlState.INVALID_PARAMETER_VALUE);
         }
-        // Athena values are read whole; a limit would only cut text, which no tool relies on.
+        maxFieldSize = max;
     }
 
+    /** JDBC escapes ({d ...}, {fn ...}...) are translated by default; off, the text goes to Athena as written. */
     @Override
     public void setEscapeProcessing(boolean enable) throws SQLException {
         checkOpen();
+        escapeProcessing = enable;
     }
 
     @Override
@@ -440,29 +455,68 @@ public class AthenaStatement implements Statement {
     @Override
     public void addBatch(String sql) throws SQLException {
         checkOpen();
-        throw batchNotSupported();
+        if (sql == null || sql.trim().isEmpty()) {
+            throw new SQLException("addBatch: the SQL text is empty", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        batch.add(sql);
     }
 
     @Override
     public void clearBatch() throws SQLException {
         checkOpen();
-        throw batchNotSupported();
+        batch.clear();
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        checkOpen();
-        throw batchNotSupported();
+        return toIntCounts(executeLargeBatch());
     }
 
+    /** Runs the batch's statements one after the other (Athena has no batch call); see {@link #runBatch}. */
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
-        throw batchNotSupported();
+        List<String> items = new ArrayList<>(batch);
+        batch.clear();
+        return runBatch(items.size(), index -> executeRequest(request(items.get(index))));
     }
 
-    private static SQLFeatureNotSupportedException batchNotSupported() {
-        return SqlExceptions.notSupported("Batches are not supported: Athena runs one statement per query");
+    /** One item of a batch: runs it, true when it left a result set. */
+    @FunctionalInterface
+    protected interface BatchItem {
+        boolean run(int index) throws SQLException;
+    }
+
+    /**
+     * Runs {@code size} items in order and gives each one's update count ({@code SUCCESS_NO_INFO} where Athena
+     * reports none, as for DDL). The first failure stops the batch with a BatchUpdateException that names the
+     * item (from 1) and holds the counts of the items before it; an item that returns rows is such a failure,
+     * as JDBC requires.
+     */
+    protected final long[] runBatch(int size, BatchItem item) throws SQLException {
+        long[] counts = new long[size];
+        for (int i = 0; i < size; i++) {
+            try {
+                if (item.run(i)) {
+                    closeResultSet();
+                    throw new SQLException("it returned a result set; a batch is for statements without rows "
+                            + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
+                }
+                counts[i] = updateCount < 0 ? Statement.SUCCESS_NO_INFO : updateCount;
+            } catch (SQLException e) {
+                throw new BatchUpdateException("Batch item " + (i + 1) + " of " + size + " failed: " + e.getMessage(),
+                        e.getSQLState(), e.getErrorCode(), java.util.Arrays.copyOf(counts, i), e);
+            }
+        }
+        return counts;
+    }
+
+    static int[] toIntCounts(long[] counts) {
+        int[] ints = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            ints[i] = counts[i] > Integer.MAX_VALUE ? Statement.SUCCESS_NO_INFO : (int) counts[i];
+        }
+        return ints;
     }
 
     @Override

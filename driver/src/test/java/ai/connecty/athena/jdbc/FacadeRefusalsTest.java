@@ -57,9 +57,10 @@ class FacadeRefusalsTest {
 
     @Test
     void connectionRefusesWhatAthenaHasNot() {
-        String prepared = "Prepared statements are not supported yet by the Athena driver; use createStatement()";
-        notSupported(() -> connection.prepareStatement("SELECT 1"), prepared);
-        notSupported(() -> connection.prepareStatement("SELECT 1", new String[] {"id"}), prepared);
+        notSupported(() -> connection.prepareStatement("SELECT 1", new String[] {"id"}),
+                "Athena has no generated keys (prepareStatement with column names)");
+        notSupported(() -> connection.prepareStatement("SELECT 1", Statement.RETURN_GENERATED_KEYS),
+                "Athena has no generated keys");
         notSupported(() -> connection.prepareCall("CALL p()"), "Athena has no stored procedures (prepareCall)");
         notSupported(connection::setSavepoint, "Athena has no transactions, so no savepoints");
         notSupported(() -> connection.releaseSavepoint(null), "Athena has no transactions, so no savepoints");
@@ -102,9 +103,8 @@ class FacadeRefusalsTest {
     void statementRefusesBatchesKeysCursorsAndBackwardFetching() throws SQLException {
         Statement statement = connection.createStatement();
 
-        String batches = "Batches are not supported: Athena runs one statement per query";
-        notSupported(() -> statement.addBatch("SELECT 1"), batches);
-        notSupported(statement::executeLargeBatch, batches);
+        refused(() -> statement.addBatch(" "), INVALID_PARAMETER, "addBatch: the SQL text is empty");
+        assertThat(statement.executeLargeBatch()).isEmpty();
         notSupported(statement::getGeneratedKeys, "Athena has no generated keys");
         notSupported(() -> statement.execute("SELECT 1", Statement.RETURN_GENERATED_KEYS), "Athena has no generated keys");
         notSupported(() -> statement.executeUpdate("SELECT 1", new int[] {1}), "Athena has no generated keys");

@@ -67,6 +67,8 @@ public final class SqlState {
     public static final String INVALID_PARAMETER_VALUE = "HY024";
     /** Invalid column index (an unknown column label is UNDEFINED_COLUMN). */
     public static final String INVALID_DESCRIPTOR_INDEX = "07009";
+    /** A prepared statement executed with a parameter not set (dynamic SQL error: wrong number of parameters). */
+    public static final String WRONG_NUMBER_OF_PARAMETERS = "07001";
     /** Timeout expired (Statement.setQueryTimeout). */
     public static final String TIMEOUT = "HYT00";
     /**

@@ -7,6 +7,8 @@ import ai.connecty.athena.jdbc.config.DriverVersion;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
 import ai.connecty.athena.jdbc.results.InMemoryResultSet;
+import ai.connecty.athena.jdbc.types.AthenaType;
+import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -139,11 +141,12 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
             if (!columns.matches(column.name())) {
                 continue;
             }
-            ColumnType type = ColumnType.of(column.type());
+            TypeSignature type = TypeSignature.parse(column.type());
             // Athena cannot say whether a column holds NULLs (Hive tables have no NOT NULL), so all may.
             rows.add(row(catalog, schema, table.name(), column.name(), type.jdbcType(), type.typeName(),
-                    type.columnSize(), null, type.decimalDigits(), type.radix(), columnNullable, column.comment(),
-                    null, null, null, type.charOctetLength(), position, "YES", null, null, null, null, "NO", "NO"));
+                    type.hasPrecision() ? type.precision() : null, null, type.hasScale() ? type.scale() : null,
+                    type.radix(), columnNullable, column.comment(), null, null, null, type.charOctetLength(), position,
+                    "YES", null, null, null, null, "NO", "NO"));
         }
     }
 
@@ -193,7 +196,17 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getTypeInfo() throws SQLException {
-        return result(MetadataColumns.TYPE_INFO, TypeInfoRows.rows());
+        checkOpen();
+        List<List<String>> rows = new ArrayList<>();
+        for (TypeSignature type : TypeSignature.typeInfoTypes()) {
+            AthenaType kind = type.kind();
+            // Athena has no unsigned, money-like fixed-scale or auto-increment types.
+            rows.add(row(kind.athenaName(), type.jdbcType(), type.precision(), kind.literalPrefix(),
+                    kind.literalSuffix(), kind.createParams(), typeNullable, type.isCaseSensitive(),
+                    type.isComparable() ? typeSearchable : typePredNone, false, false, false,
+                    kind.athenaName(), 0, type.maximumScale(), null, null, type.radix()));
+        }
+        return result(MetadataColumns.TYPE_INFO, rows);
     }
 
     // ---------------------------------------------------------------- objects Athena does not have
@@ -1012,9 +1025,10 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
+    /** Batches run their statements one after the other (AthenaStatement.executeBatch). */
     @Override
     public boolean supportsBatchUpdates() {
-        return false;
+        return true;
     }
 
     @Override

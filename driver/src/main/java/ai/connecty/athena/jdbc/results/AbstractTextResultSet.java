@@ -1,8 +1,8 @@
 package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
-import ai.connecty.athena.jdbc.types.AthenaType;
 import ai.connecty.athena.jdbc.types.TypeConversions;
+import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private final Statement statement;
     private final List<ColumnSpec> columns;
-    private final AthenaType[] types;
+    private final TypeSignature[] types;
     private final Map<String, Integer> indexByLabel;
     private final TypeConversions conversions = TypeConversions.get();
 
@@ -51,15 +51,16 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private final AtomicBoolean closed = new AtomicBoolean();
     private int fetchSize;
     private long maxRows;
+    private int maxFieldSize;
     private ResultSetMetaData metaData;
 
     protected AbstractTextResultSet(Statement statement, List<ColumnSpec> columns) {
         this.statement = statement;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
-        this.types = new AthenaType[columns.size()];
+        this.types = new TypeSignature[columns.size()];
         Map<String, Integer> byLabel = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            types[i] = AthenaType.fromName(columns.get(i).athenaType());
+            types[i] = columns.get(i).type();
             byLabel.putIfAbsent(columns.get(i).label().toLowerCase(Locale.ROOT), i + 1);
         }
         this.indexByLabel = byLabel;
@@ -75,6 +76,14 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     /** Stops the cursor after this many rows (Statement.setMaxRows); 0 means no limit. */
     protected final void limitRows(long limit) {
         this.maxRows = limit;
+    }
+
+    /**
+     * Statement.setMaxFieldSize: character and binary values are cut to this many characters or bytes, as
+     * JDBC specifies; 0 means no limit. Public for the statement that creates the result set.
+     */
+    public final void limitFieldSize(int limit) {
+        this.maxFieldSize = limit;
     }
 
     /** The fetch size the result set starts with: its statement's, as JDBC has getFetchSize report. */
@@ -212,7 +221,23 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         if (text == null) {
             return null;
         }
-        return conversions.convert(columns.get(columnIndex - 1).label(), types[columnIndex - 1], text, target, zone);
+        T value = conversions.convert(columns.get(columnIndex - 1).label(), types[columnIndex - 1], text, target, zone);
+        return maxFieldSize > 0 ? cut(columnIndex, value) : value;
+    }
+
+    /** A character or binary value cut to the statement's max field size. */
+    @SuppressWarnings("unchecked")
+    private <T> T cut(int columnIndex, T value) {
+        boolean character = types[columnIndex - 1].kind() == ai.connecty.athena.jdbc.types.AthenaType.VARCHAR
+                || types[columnIndex - 1].kind() == ai.connecty.athena.jdbc.types.AthenaType.CHAR;
+        if (character && value instanceof String && ((String) value).length() > maxFieldSize) {
+            return (T) ((String) value).substring(0, maxFieldSize);
+        }
+        if (types[columnIndex - 1].kind() == ai.connecty.athena.jdbc.types.AthenaType.VARBINARY
+                && value instanceof byte[] && ((byte[]) value).length > maxFieldSize) {
+            return (T) java.util.Arrays.copyOf((byte[]) value, maxFieldSize);
+        }
+        return value;
     }
 
     private <T> T value(int columnIndex, Class<T> target) throws SQLException {
@@ -244,12 +269,13 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public String getString(int columnIndex) throws SQLException {
-        return text(columnIndex);
+        String text = text(columnIndex);
+        return maxFieldSize > 0 && text != null ? cut(columnIndex, text) : text;
     }
 
     @Override
     public String getNString(int columnIndex) throws SQLException {
-        return text(columnIndex);
+        return getString(columnIndex);
     }
 
     @Override
@@ -355,7 +381,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Reader getCharacterStream(int columnIndex) throws SQLException {
-        String text = text(columnIndex);
+        String text = getString(columnIndex);
         return text == null ? null : new StringReader(text);
     }
 
@@ -364,9 +390,24 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return getCharacterStream(columnIndex);
     }
 
+    /** The default class of the column's type (JDBC 4.2 Table B-3): see {@link TypeSignature#javaClass()}. */
     @Override
     public Object getObject(int columnIndex) throws SQLException {
         return value(columnIndex, Object.class);
+    }
+
+    /**
+     * An array column parsed from Athena's text ({@code [1, 2]}), or a json column holding a JSON array (the
+     * exact path for elements whose text is ambiguous: {@code CAST(x AS JSON)}).
+     */
+    @Override
+    public java.sql.Array getArray(int columnIndex) throws SQLException {
+        return value(columnIndex, java.sql.Array.class);
+    }
+
+    @Override
+    public java.sql.Array getArray(String columnLabel) throws SQLException {
+        return getArray(findColumn(columnLabel));
     }
 
     @Override

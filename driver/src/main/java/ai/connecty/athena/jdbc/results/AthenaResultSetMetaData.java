@@ -1,7 +1,7 @@
 package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
-import ai.connecty.athena.jdbc.types.AthenaType;
+import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,14 +14,9 @@ import java.util.List;
  */
 public final class AthenaResultSetMetaData implements ResultSetMetaData {
     private final List<ColumnSpec> columns;
-    private final List<AthenaType> types;
 
     public AthenaResultSetMetaData(List<ColumnSpec> columns) {
         this.columns = new ArrayList<>(columns);
-        this.types = new ArrayList<>(columns.size());
-        for (ColumnSpec column : columns) {
-            types.add(AthenaType.fromName(column.athenaType()));
-        }
     }
 
     private ColumnSpec column(int column) throws SQLException {
@@ -34,9 +29,9 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
         return answer;
     }
 
-    private AthenaType type(int column) throws SQLException {
-        column(column);
-        return types.get(column - 1);
+    /** Every type answer comes from the column's parsed type, as getColumns and getTypeInfo do. */
+    private TypeSignature type(int column) throws SQLException {
+        return column(column).type();
     }
 
     @Override
@@ -76,15 +71,7 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int getColumnDisplaySize(int column) throws SQLException {
-        ColumnSpec spec = column(column);
-        AthenaType type = type(column);
-        if (type == AthenaType.DECIMAL && spec.precision() > 0) {
-            return spec.precision() + 2; // sign and decimal point
-        }
-        if ((type.isText() || type == AthenaType.VARBINARY) && spec.precision() > 0) {
-            return type == AthenaType.VARBINARY ? (int) Math.min(Integer.MAX_VALUE, spec.precision() * 3L) : spec.precision();
-        }
-        return type.displaySize();
+        return type(column).displaySize();
     }
 
     @Override
@@ -104,12 +91,12 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int getPrecision(int column) throws SQLException {
-        return column(column).precision();
+        return type(column).precision();
     }
 
     @Override
     public int getScale(int column) throws SQLException {
-        return column(column).scale();
+        return type(column).scale();
     }
 
     @Override
@@ -127,10 +114,13 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
         return type(column).jdbcType();
     }
 
-    /** The Athena name as ColumnInfo gives it ({@code varchar}, {@code timestamp with time zone}, Hive {@code string}). */
+    /**
+     * The Athena type name ({@code varchar}, {@code timestamp with time zone}, {@code array}); Hive spellings
+     * in SHOW/DESCRIBE results are normalised ({@code string} is {@code varchar}), as getColumns names them.
+     */
     @Override
     public String getColumnTypeName(int column) throws SQLException {
-        return column(column).athenaType();
+        return type(column).typeName();
     }
 
     @Override
@@ -150,7 +140,7 @@ public final class AthenaResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getColumnClassName(int column) throws SQLException {
-        return type(column).defaultJavaClass().getName();
+        return type(column).javaClass().getName();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public final class ColumnSpec {
     private final int scale;
     private final boolean caseSensitive;
     private final int nullable;
+    private final TypeSignature type;
 
     public ColumnSpec(String name, String athenaType) {
         this(name, name, athenaType, 0, 0, "varchar".equals(athenaType) || "char".equals(athenaType),
@@ -32,6 +34,19 @@ public final class ColumnSpec {
         this.precision = precision;
         this.scale = scale;
         this.caseSensitive = caseSensitive;
+        this.nullable = nullable;
+        this.type = TypeSignature.ofColumnInfo(athenaType, precision, scale);
+    }
+
+    /** A column of a known full type, such as the VALUE column of an array's result set. */
+    public ColumnSpec(String name, String label, TypeSignature type, int nullable) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.label = label == null ? name : label;
+        this.type = Objects.requireNonNull(type, "type");
+        this.athenaType = type.baseName();
+        this.precision = type.precision();
+        this.scale = type.scale();
+        this.caseSensitive = type.isCaseSensitive();
         this.nullable = nullable;
     }
 
@@ -50,6 +65,9 @@ public final class ColumnSpec {
 
     /** The Athena type name as in ColumnInfo.Type, lower case, without parameters. */
     public String athenaType() { return athenaType; }
+
+    /** The parsed type: what every getter and every ResultSetMetaData answer is based on. */
+    public TypeSignature type() { return type; }
 
     public int precision() { return precision; }
 

@@ -567,12 +567,6 @@ public abstract class ReadOnlyResultSetSupport implements ResultSet {
     }
 
     @Override
-    public final Array getArray(int columnIndex) throws SQLException {
-        checkOpen();
-        throw notSupported("getArray");
-    }
-
-    @Override
     public final URL getURL(int columnIndex) throws SQLException {
         checkOpen();
         throw notSupported("getURL");
@@ -612,12 +606,6 @@ public abstract class ReadOnlyResultSetSupport implements ResultSet {
     public final Clob getClob(String columnLabel) throws SQLException {
         checkOpen();
         throw notSupported("getClob");
-    }
-
-    @Override
-    public final Array getArray(String columnLabel) throws SQLException {
-        checkOpen();
-        throw notSupported("getArray");
     }
 
     @Override

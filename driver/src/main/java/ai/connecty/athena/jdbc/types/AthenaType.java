@@ -4,44 +4,44 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The types Athena names in {@code ColumnInfo.Type}, with how JDBC sees them. Hive spellings that appear in
- * DDL output and table metadata ({@code string}, {@code int}, {@code binary}, {@code struct<...>}) resolve to
- * the same constants, so metadata result sets and query result sets share one notion of type.
+ * The kinds of Athena type, as {@code ColumnInfo.Type} names them, with the facts that depend on the kind
+ * alone. Hive spellings that appear in DDL output and table metadata ({@code string}, {@code int},
+ * {@code binary}, {@code struct<...>}) resolve to the same constants. The full type, with parameters and
+ * element types, is a {@link TypeSignature}, which answers every JDBC question about a type.
  */
 public enum AthenaType {
-    BOOLEAN("boolean", Types.BOOLEAN, Boolean.class, false, 5),
-    TINYINT("tinyint", Types.TINYINT, Integer.class, true, 4),
-    SMALLINT("smallint", Types.SMALLINT, Integer.class, true, 6),
-    INTEGER("integer", Types.INTEGER, Integer.class, true, 11),
-    BIGINT("bigint", Types.BIGINT, Long.class, true, 20),
+    BOOLEAN("boolean", Types.BOOLEAN, Boolean.class, false),
+    TINYINT("tinyint", Types.TINYINT, Integer.class, true),
+    SMALLINT("smallint", Types.SMALLINT, Integer.class, true),
+    INTEGER("integer", Types.INTEGER, Integer.class, true),
+    BIGINT("bigint", Types.BIGINT, Long.class, true),
     /** Athena spells the engine's {@code real} as {@code float}. */
-    FLOAT("float", Types.REAL, Float.class, true, 16),
-    DOUBLE("double", Types.DOUBLE, Double.class, true, 24),
-    DECIMAL("decimal", Types.DECIMAL, BigDecimal.class, true, 40),
-    VARCHAR("varchar", Types.VARCHAR, String.class, false, Integer.MAX_VALUE),
-    CHAR("char", Types.CHAR, String.class, false, Integer.MAX_VALUE),
-    VARBINARY("varbinary", Types.VARBINARY, byte[].class, false, Integer.MAX_VALUE),
-    DATE("date", Types.DATE, java.sql.Date.class, false, 10),
-    TIMESTAMP("timestamp", Types.TIMESTAMP, Timestamp.class, false, 29),
+    FLOAT("float", Types.REAL, Float.class, true),
+    DOUBLE("double", Types.DOUBLE, Double.class, true),
+    DECIMAL("decimal", Types.DECIMAL, BigDecimal.class, true),
+    VARCHAR("varchar", Types.VARCHAR, String.class, false),
+    CHAR("char", Types.CHAR, String.class, false),
+    VARBINARY("varbinary", Types.VARBINARY, byte[].class, false),
+    DATE("date", Types.DATE, java.sql.Date.class, false),
+    TIMESTAMP("timestamp", Types.TIMESTAMP, Timestamp.class, false),
     /** A point in time; {@code getObject} gives a {@link Timestamp}, {@code getObject(i, OffsetDateTime.class)} keeps the zone. */
-    TIMESTAMP_WITH_TIME_ZONE("timestamp with time zone", Types.TIMESTAMP_WITH_TIMEZONE, Timestamp.class, false, 60),
-    TIME("time", Types.TIME, java.sql.Time.class, false, 18),
-    TIME_WITH_TIME_ZONE("time with time zone", Types.TIME_WITH_TIMEZONE, java.sql.Time.class, false, 24),
-    // Complex and exotic types come back as their Athena text until complex-type support lands.
-    ARRAY("array", Types.ARRAY, String.class, false, Integer.MAX_VALUE),
-    MAP("map", Types.JAVA_OBJECT, String.class, false, Integer.MAX_VALUE),
-    ROW("row", Types.STRUCT, String.class, false, Integer.MAX_VALUE),
-    JSON("json", Types.OTHER, String.class, false, Integer.MAX_VALUE),
-    INTERVAL_DAY_TO_SECOND("interval day to second", Types.OTHER, String.class, false, 30),
-    INTERVAL_YEAR_TO_MONTH("interval year to month", Types.OTHER, String.class, false, 20),
-    UUID("uuid", Types.OTHER, String.class, false, 36),
-    IPADDRESS("ipaddress", Types.OTHER, String.class, false, 39),
+    TIMESTAMP_WITH_TIME_ZONE("timestamp with time zone", Types.TIMESTAMP_WITH_TIMEZONE, Timestamp.class, false),
+    TIME("time", Types.TIME, java.sql.Time.class, false),
+    TIME_WITH_TIME_ZONE("time with time zone", Types.TIME_WITH_TIMEZONE, java.sql.Time.class, false),
+    ARRAY("array", Types.ARRAY, java.sql.Array.class, false),
+    /** JDBC has no map type; Trino's driver reports JAVA_OBJECT too, and getObject gives a {@link Map}. */
+    MAP("map", Types.JAVA_OBJECT, Map.class, false),
+    ROW("row", Types.STRUCT, java.sql.Struct.class, false),
+    JSON("json", Types.OTHER, String.class, false),
+    INTERVAL_DAY_TO_SECOND("interval day to second", Types.OTHER, String.class, false),
+    INTERVAL_YEAR_TO_MONTH("interval year to month", Types.OTHER, String.class, false),
+    UUID("uuid", Types.OTHER, String.class, false),
+    IPADDRESS("ipaddress", Types.OTHER, String.class, false),
     /** Anything Athena may add later: readable as text, never a failure. */
-    UNKNOWN("unknown", Types.OTHER, String.class, false, Integer.MAX_VALUE);
+    UNKNOWN("unknown", Types.OTHER, String.class, false);
 
     private static final Map<String, AthenaType> BY_NAME = new HashMap<>();
 
@@ -55,59 +55,35 @@ public enum AthenaType {
         BY_NAME.put("real", FLOAT);
         BY_NAME.put("binary", VARBINARY);
         BY_NAME.put("struct", ROW);
-        BY_NAME.put("timestamp(3)", TIMESTAMP);
+        BY_NAME.put("bool", BOOLEAN);
+        BY_NAME.put("dec", DECIMAL);
+        BY_NAME.put("numeric", DECIMAL);
     }
 
     private final String athenaName;
     private final int jdbcType;
     private final Class<?> defaultJavaClass;
     private final boolean signed;
-    private final int displaySize;
 
-    AthenaType(String athenaName, int jdbcType, Class<?> defaultJavaClass, boolean signed, int displaySize) {
+    AthenaType(String athenaName, int jdbcType, Class<?> defaultJavaClass, boolean signed) {
         this.athenaName = athenaName;
         this.jdbcType = jdbcType;
         this.defaultJavaClass = defaultJavaClass;
         this.signed = signed;
-        this.displaySize = displaySize;
     }
 
     /**
-     * Resolves a type name as Athena or Glue writes it. Parameters are ignored ({@code decimal(10,2)},
-     * {@code array<int>}, {@code varchar(10)}); unknown names give {@link #UNKNOWN} rather than an error,
-     * because a new Athena type must not make existing results unreadable.
+     * The kind of a type name as Athena or Glue writes it ({@code decimal(10,2)}, {@code array<int>},
+     * {@code timestamp(3) with time zone}); unknown names give {@link #UNKNOWN} rather than an error, because a
+     * new Athena type must not make existing results unreadable. See {@link TypeSignature#parse} for the rest.
      */
     public static AthenaType fromName(String name) {
-        if (name == null) {
-            return UNKNOWN;
-        }
-        String normalized = name.trim().toLowerCase(Locale.ROOT);
-        AthenaType exact = BY_NAME.get(normalized);
-        if (exact != null) {
-            return exact;
-        }
-        int parameters = firstIndexOf(normalized, '(', '<');
-        String base = (parameters < 0 ? normalized : normalized.substring(0, parameters)).trim();
-        AthenaType type = BY_NAME.get(base);
-        if (type == TIMESTAMP && normalized.endsWith("with time zone")) {
-            return TIMESTAMP_WITH_TIME_ZONE;
-        }
-        if (type == TIME && normalized.endsWith("with time zone")) {
-            return TIME_WITH_TIME_ZONE;
-        }
-        if (type == null && base.startsWith("interval")) {
-            return base.contains("year") ? INTERVAL_YEAR_TO_MONTH : INTERVAL_DAY_TO_SECOND;
-        }
-        return type == null ? UNKNOWN : type;
+        return TypeSignature.parse(name).kind();
     }
 
-    private static int firstIndexOf(String text, char first, char second) {
-        int a = text.indexOf(first);
-        int b = text.indexOf(second);
-        if (a < 0) {
-            return b;
-        }
-        return b < 0 ? a : Math.min(a, b);
+    /** The kind a single lower-case word names, Hive spellings included; UNKNOWN if none. */
+    static AthenaType byWord(String word) {
+        return BY_NAME.getOrDefault(word, UNKNOWN);
     }
 
     public String athenaName() {
@@ -128,8 +104,62 @@ public enum AthenaType {
         return signed;
     }
 
-    public int displaySize() {
-        return displaySize;
+    /** The text before a value in a literal of this type (getTypeInfo LITERAL_PREFIX); null if none. */
+    public String literalPrefix() {
+        switch (this) {
+            case VARCHAR:
+            case CHAR:
+                return "'";
+            case VARBINARY:
+                return "X'";
+            case INTERVAL_DAY_TO_SECOND:
+            case INTERVAL_YEAR_TO_MONTH:
+                return "INTERVAL '";
+            case DECIMAL:
+            case DATE:
+            case TIME:
+            case TIMESTAMP:
+            case JSON:
+            case UUID:
+            case IPADDRESS:
+                return athenaName.toUpperCase(java.util.Locale.ROOT) + " '";
+            case TIME_WITH_TIME_ZONE:
+                return "TIME '";
+            case TIMESTAMP_WITH_TIME_ZONE:
+                return "TIMESTAMP '";
+            default:
+                return null;
+        }
+    }
+
+    /** getTypeInfo LITERAL_SUFFIX. */
+    public String literalSuffix() {
+        String prefix = literalPrefix();
+        return prefix == null ? null : this == INTERVAL_DAY_TO_SECOND ? "' DAY TO SECOND"
+                : this == INTERVAL_YEAR_TO_MONTH ? "' YEAR TO MONTH" : "'";
+    }
+
+    /** getTypeInfo CREATE_PARAMS: the parameters a declaration of this type takes. */
+    public String createParams() {
+        switch (this) {
+            case DECIMAL:
+                return "precision,scale";
+            case VARCHAR:
+            case CHAR:
+                return "length";
+            case TIME:
+            case TIME_WITH_TIME_ZONE:
+            case TIMESTAMP:
+            case TIMESTAMP_WITH_TIME_ZONE:
+                return "precision";
+            default:
+                return null;
+        }
+    }
+
+    /** array, map and row: values made of other values. */
+    public boolean isComplex() {
+        return this == ARRAY || this == MAP || this == ROW;
     }
 
     public boolean isText() {

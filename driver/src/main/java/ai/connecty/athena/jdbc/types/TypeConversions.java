@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +68,7 @@ public final class TypeConversions {
     }
 
     private final Map<AthenaType, Map<Class<?>, Conversion>> table = new EnumMap<>(AthenaType.class);
+    private final ComplexValues complexValues = new ComplexValues(this);
 
     private TypeConversions() {
         for (AthenaType type : AthenaType.values()) {
@@ -88,7 +90,83 @@ public final class TypeConversions {
      * @param column the column label, for messages
      * @param zone   the zone of zone-less dates and times (the Calendar's, or the JVM default)
      */
+    public <T> T convert(String column, TypeSignature type, String text, Class<T> target, ZoneId zone) throws SQLException {
+        Class<?> wanted = target == Object.class ? type.javaClass() : BOXED.getOrDefault(target, target);
+        try {
+            Object complex = complex(type, text, wanted, zone);
+            if (complex != null) {
+                return target.isPrimitive() ? null : castTo(target, complex);
+            }
+        } catch (ConversionFailure failure) {
+            throw new SQLDataException(message(column, type.kind(), text, target, failure.getMessage()), failure.sqlState());
+        } catch (DateTimeException e) {
+            throw new SQLDataException(message(column, type.kind(), text, target, "not a valid date/time: " + e.getMessage()),
+                    SqlState.INVALID_DATETIME_FORMAT, e);
+        }
+        return convertScalar(column, type.kind(), text, target, zone);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T castTo(Class<T> target, Object value) {
+        return target == Object.class ? (T) value : target.cast(value);
+    }
+
+    /**
+     * Array, map and row values, and the exact JSON path; null when the pair is not one of those (then the
+     * scalar table decides, which also gives every type its text as a String).
+     */
+    private Object complex(TypeSignature type, String text, Class<?> wanted, ZoneId zone) {
+        AthenaType kind = type.kind();
+        if (kind == AthenaType.ARRAY && (wanted == java.sql.Array.class || wanted == List.class)) {
+            AthenaArray array = complexValues.array(type, text, zone);
+            return wanted == List.class ? elementList(array) : array;
+        }
+        if (kind == AthenaType.MAP && wanted == Map.class) {
+            return complexValues.map(type, text, zone);
+        }
+        if (kind == AthenaType.ROW && (wanted == java.sql.Struct.class || wanted == AthenaStruct.class)) {
+            return complexValues.row(type, text, zone);
+        }
+        if (kind == AthenaType.ROW && wanted == Map.class) {
+            return complexValues.row(type, text, zone).asMap();
+        }
+        if (kind == AthenaType.JSON && (wanted == java.sql.Array.class || wanted == Map.class || wanted == List.class)) {
+            Object json = complexValues.json(text);
+            if (wanted == List.class && json instanceof AthenaArray) {
+                return elementList((AthenaArray) json);
+            }
+            if (!wanted.isInstance(json)) {
+                throw ConversionFailure.invalid("the JSON value is not " + (wanted == Map.class ? "an object" : "an array"));
+            }
+            return json;
+        }
+        return null;
+    }
+
+    private static List<Object> elementList(AthenaArray array) {
+        try {
+            return Collections.unmodifiableList(java.util.Arrays.asList((Object[]) array.getArray()));
+        } catch (SQLException e) {
+            throw ConversionFailure.invalid(e.getMessage()); // not reached: the array is new, never freed
+        }
+    }
+
+    /** The default-class value of a scalar element inside an array, map or row. */
+    Object scalar(TypeSignature type, String text, ZoneId zone) {
+        Conversion conversion = find(type.kind(), Object.class);
+        if (conversion == null) {
+            return text;
+        }
+        return conversion.convert(text, zone);
+    }
+
+    /** {@link #convert(String, TypeSignature, String, Class, ZoneId)} for a type known only by its kind. */
     public <T> T convert(String column, AthenaType type, String text, Class<T> target, ZoneId zone) throws SQLException {
+        return convert(column, TypeSignature.parse(type.athenaName()), text, target, zone);
+    }
+
+    private <T> T convertScalar(String column, AthenaType type, String text, Class<T> target, ZoneId zone)
+            throws SQLException {
         Conversion conversion = find(type, target);
         if (conversion == null) {
             throw new SQLDataException(String.format(Locale.ROOT,
@@ -194,7 +272,9 @@ public final class TypeConversions {
         if (isNonFinite(trimmed)) {
             return Double.parseDouble(trimmed);
         }
-        double value = toBigDecimal(trimmed).doubleValue();
+        toBigDecimal(trimmed); // refuses what is not a plain number (Double.parseDouble would take "1d", "0x1p3")
+        // Parsed as a double, not through BigDecimal, which has no negative zero: -0.0 keeps its sign.
+        double value = Double.parseDouble(trimmed);
         // Only the text Infinity means infinity; a finite number beyond a double's range is an overflow.
         if (Double.isInfinite(value)) {
             throw ConversionFailure.outOfRange("out of range for a double");
@@ -274,7 +354,7 @@ public final class TypeConversions {
         register(EnumSet.of(AthenaType.TIMESTAMP), Instant.class, (text, zone) -> DateTimeText.parseTimestamp(text).atZone(zone).toInstant());
 
         register(zoneless, java.sql.Date.class,
-                (text, zone) -> new java.sql.Date(DateTimeText.parseTimestamp(text).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli()));
+                (text, zone) -> LegacyDateTimes.date(DateTimeText.parseTimestamp(text).toLocalDate(), zone));
         register(zoned, java.sql.Date.class,
                 (text, zone) -> new java.sql.Date(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
 
@@ -288,13 +368,13 @@ public final class TypeConversions {
                 (text, zone) -> new Time(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
 
         register(zoneless, Timestamp.class,
-                (text, zone) -> Timestamp.from(DateTimeText.parseTimestamp(text).atZone(zone).toInstant()));
+                (text, zone) -> LegacyDateTimes.timestamp(DateTimeText.parseTimestamp(text), zone));
         register(zoned, Timestamp.class,
                 (text, zone) -> Timestamp.from(DateTimeText.parseTimestampWithTimeZone(text).toInstant()));
     }
 
     private static Time timeOnEpochDay(LocalTime time, ZoneId zone) {
-        return new Time(time.atDate(LocalDate.EPOCH).atZone(zone).toInstant().toEpochMilli());
+        return LegacyDateTimes.time(time, zone);
     }
 
     @SafeVarargs

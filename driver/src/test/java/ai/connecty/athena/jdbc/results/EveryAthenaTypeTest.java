@@ -99,7 +99,10 @@ class EveryAthenaTypeTest {
         assertThat(((Date) rs.getObject(column("date"))).toLocalDate()).isEqualTo(LocalDate.of(2020, 1, 1));
         assertThat(rs.getObject(column("timestamp"))).isEqualTo(Timestamp.valueOf("2020-01-01 00:00:00"));
         assertThat(rs.getObject(column("time"))).isInstanceOf(Time.class);
-        assertThat(rs.getObject(column("array"))).isEqualTo("[1, 2, null]");
+        assertThat(rs.getObject(column("array"))).isInstanceOf(java.sql.Array.class);
+        assertThat((Object[]) ((java.sql.Array) rs.getObject(column("array"))).getArray()).containsExactly("1", "2", null);
+        assertThat(rs.getObject(column("map"))).isEqualTo(java.util.Map.of("j", "2", "k", "1"));
+        assertThat(((java.sql.Struct) rs.getObject(column("row"))).getAttributes()).containsExactly("1", "x");
         assertThat(rs.getObject(column("string"))).isEqualTo("hive text");
     }
 

@@ -181,9 +181,9 @@ class InMemoryResultSetTest {
         assertThat(md.getColumnType(4)).isEqualTo(Types.TIMESTAMP_WITH_TIMEZONE);
         assertThat(md.getColumnTypeName(4)).isEqualTo("timestamp with time zone");
         assertThat(md.getColumnType(5)).isEqualTo(Types.ARRAY);
-        assertThat(md.getColumnClassName(5)).isEqualTo("java.lang.String");
+        assertThat(md.getColumnClassName(5)).isEqualTo("java.sql.Array");
         assertThat(md.getColumnType(6)).isEqualTo(Types.VARCHAR);
-        assertThat(md.getColumnTypeName(6)).isEqualTo("string");
+        assertThat(md.getColumnTypeName(6)).isEqualTo("varchar");
         assertThat(md.isNullable(2)).isEqualTo(ResultSetMetaData.columnNullableUnknown);
         assertThat(md.isReadOnly(1)).isTrue();
         assertThat(md.getCatalogName(1)).isEmpty();

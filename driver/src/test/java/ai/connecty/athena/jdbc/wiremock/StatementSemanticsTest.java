@@ -79,6 +79,55 @@ class StatementSemanticsTest {
     }
 
     @Test
+    void preparedQueriesSendValuesAsExecutionParametersAndLeaveTheTextAlone() throws Exception {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT id, name FROM t WHERE name = ? AND d = ?")) {
+            ps.setString(1, "it's");
+            ps.setDate(2, java.sql.Date.valueOf("2020-01-02"));
+            ps.executeQuery().close();
+        }
+        java.util.Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> body = startQueryExecutionBody();
+        assertThat(body.get("QueryString").asString()).isEqualTo("SELECT id, name FROM t WHERE name = ? AND d = ?");
+        assertThat(body.get("ExecutionParameters").asArray()).extracting(
+                software.amazon.awssdk.protocols.jsoncore.JsonNode::asString)
+                .containsExactly("'it''s'", "DATE '2020-01-02'");
+    }
+
+    @Test
+    void preparedDdlIsRenderedIntoTheTextWithoutExecutionParameters() throws Exception {
+        ddlSucceeds();
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("ALTER TABLE t SET TBLPROPERTIES ('k' = ?)")) {
+            ps.setString(1, "v \u2019 -- x");
+            assertThat(ps.execute()).isFalse();
+        }
+        java.util.Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> body = startQueryExecutionBody();
+        assertThat(body.get("QueryString").asString()).isEqualTo("ALTER TABLE t SET TBLPROPERTIES ('k' = 'v \u2019 -- x')");
+        assertThat(body).doesNotContainKey("ExecutionParameters");
+    }
+
+    private static java.util.Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> startQueryExecutionBody() {
+        String body = wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/")).withHeader("X-Amz-Target",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("AmazonAthena.StartQueryExecution")))
+                .get(0).getBodyAsString();
+        return software.amazon.awssdk.protocols.jsoncore.JsonNode.parser().parse(body).asObject();
+    }
+
+    @Test
+    void maxFieldSizeCutsCharacterValuesOnly() throws SQLException {
+        selectReturns(Arrays.asList(row("id", "name"), row("10", "abc")));
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxFieldSize(2);
+            assertThat(statement.getMaxFieldSize()).isEqualTo(2);
+            try (ResultSet rs = statement.executeQuery("SELECT id, name FROM t")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("name")).isEqualTo("ab");
+                assertThat(rs.getObject("name")).isEqualTo("ab");
+                assertThat(rs.getInt("id")).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
     void selectThroughExecuteFollowsTheJdbcResultProtocol() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             assertThat(statement.execute("SELECT id, name FROM t")).isTrue();

@@ -336,6 +336,39 @@ class ToolCompatibilityTest {
         assertNoViolations();
     }
 
+    @Test
+    void preparedStatementLetsOnlySqlExceptionsOut() throws Exception {
+        try (Connection connection = connect()) {
+            for (Style style : Style.values()) {
+                for (Method method : methodsOf(java.sql.PreparedStatement.class, connection.prepareStatement("SELECT ?"))) {
+                    java.sql.PreparedStatement statement = connection.prepareStatement("SELECT ?, ?");
+                    call("open PreparedStatement", method, statement, arguments(method, style, 1, "SELECT 1"));
+                    statement.close();
+                }
+            }
+        }
+        assertNoViolations();
+    }
+
+    @Test
+    void closedPreparedStatementRefusesEverythingJdbcDoesNotExempt() throws Exception {
+        try (Connection connection = connect()) {
+            java.sql.PreparedStatement statement = connection.prepareStatement("SELECT ?");
+            statement.close();
+            for (Method method : methodsOf(java.sql.PreparedStatement.class, statement)) {
+                for (Style style : Style.values()) {
+                    Object[] args = arguments(method, style, 1, "SELECT 1");
+                    if (ALWAYS_ALLOWED_WHEN_CLOSED.contains(method.getName())) {
+                        call("closed PreparedStatement", method, statement, args);
+                    } else {
+                        refusedWhenClosed("closed PreparedStatement", method, statement, args);
+                    }
+                }
+            }
+        }
+        assertNoViolations();
+    }
+
     // ---- ResultSet and ResultSetMetaData ---------------------------------------------------------------
 
     /** Keeps a result set of the wanted state at hand, running the query again only when a call used it up. */

@@ -1,0 +1,279 @@
+package ai.connecty.athena.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.jdbc.AthenaStatement;
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** PreparedStatement against athena-local: ExecutionParameters, literals, injection attempts, batches, metadata. */
+@ExtendWith(LocalAthenaExtension.class)
+class PreparedStatementTest {
+
+    private static LocalAthena athena;
+    private static Connection connection;
+
+    @BeforeAll
+    static void connect() throws SQLException {
+        connection = Connections.connectyUser(athena);
+    }
+
+    @AfterAll
+    static void disconnect() throws SQLException {
+        connection.close();
+    }
+
+    @Test
+    void dbeaversRowCountRunsAsAPreparedStatement() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM demo.customers");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isPositive();
+        }
+    }
+
+    @Test
+    void boundValuesComeBackAsTheyWereSet() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, typeof(?), typeof(?)")) {
+            ps.setString(1, "it's");
+            ps.setInt(2, 42);
+            ps.setLong(3, Long.MAX_VALUE);
+            ps.setBigDecimal(4, new BigDecimal("123.4500"));
+            ps.setBoolean(5, true);
+            ps.setDate(6, Date.valueOf("2024-02-29"));
+            ps.setTimestamp(7, Timestamp.valueOf("2024-01-02 03:04:05.123"));
+            ps.setBytes(8, new byte[] {(byte) 0xCA, (byte) 0xFE});
+            ps.setDouble(9, 2.25);
+            ps.setObject(10, LocalDate.of(2020, 1, 2));
+            ps.setObject(11, "2021-03-04", Types.DATE);
+            ps.setNull(12, Types.VARCHAR);
+            ps.setObject(13, LocalTime.of(1, 2, 3));
+            ps.setNull(14, Types.INTEGER);
+            ps.setObject(15, LocalDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_000));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("it's");
+                assertThat(rs.getObject(2)).isEqualTo(42);
+                assertThat(rs.getObject(3)).isEqualTo(Long.MAX_VALUE);
+                assertThat(rs.getBigDecimal(4)).isEqualTo(new BigDecimal("123.4500"));
+                assertThat(rs.getObject(5)).isEqualTo(true);
+                assertThat(rs.getDate(6)).isEqualTo(Date.valueOf("2024-02-29"));
+                assertThat(rs.getTimestamp(7)).isEqualTo(Timestamp.valueOf("2024-01-02 03:04:05.123"));
+                assertThat(rs.getBytes(8)).containsExactly(0xCA, 0xFE);
+                assertThat(rs.getDouble(9)).isEqualTo(2.25);
+                assertThat(rs.getObject(10, LocalDate.class)).isEqualTo(LocalDate.of(2020, 1, 2));
+                assertThat(rs.getObject(11, LocalDate.class)).isEqualTo(LocalDate.of(2021, 3, 4));
+                assertThat(rs.getString(12)).isNull();
+                assertThat(rs.wasNull()).isTrue();
+                assertThat(rs.getObject(13, LocalTime.class)).isEqualTo(LocalTime.of(1, 2, 3));
+                assertThat(rs.getString(14)).isEqualTo("integer");
+                assertThat(rs.getString(15)).startsWith("timestamp");
+            }
+        }
+    }
+
+    @Test
+    void noValueCanChangeTheStatementsMeaning() throws SQLException {
+        List<String> attempts = Arrays.asList("'; DROP TABLE demo.customers; --", "' OR '1'='1", "\\'", "a\\", "\\\\'",
+                "\u2019; SELECT 1 --", "\u02bc) OR (1=1", "x\u0000y", "?", "/* ", "*/ 1", "-- x\n", "\"c\"", "{fn ucase('a')}",
+                "日本語 ' \"");
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ? AS v, 'tail' AS t")) {
+            for (String attempt : attempts) {
+                ps.setString(1, attempt);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).as(attempt).isEqualTo(attempt);
+                    assertThat(rs.getString(2)).isEqualTo("tail");
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM demo.customers WHERE name = ?")) {
+            ps.setString(1, "' OR '1'='1");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void ddlWithoutExecutionParametersRendersValuesWithHiveEscapingThatNoValueEscapes() throws SQLException {
+        String db = "prepared_ddl_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = Connections.admin(athena); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE " + db);
+            s.executeUpdate("CREATE EXTERNAL TABLE " + db + ".t (id int) LOCATION 's3://" + LocalAthena.DEMO_BUCKET
+                    + "/driver-tests/" + db + "/t/'");
+            List<String> attempts = Arrays.asList("\u2019); DROP TABLE " + db + ".t; --", "\u02bc , \"other\" = x",
+                    "-- x", "/* y", "\"q\"", "日本語");
+            try (PreparedStatement ps = c.prepareStatement("ALTER TABLE " + db + ".t SET TBLPROPERTIES ('note' = ?)")) {
+                for (String attempt : attempts) {
+                    ps.setString(1, attempt);
+                    assertThat(ps.execute()).isFalse();
+                    String note = null;
+                    try (ResultSet rs = s.executeQuery("SHOW TBLPROPERTIES " + db + ".t")) {
+                        while (rs.next()) {
+                            if ("note".equals(rs.getString(1))) {
+                                note = rs.getString(2);
+                            }
+                            assertThat(rs.getString(1)).isNotEqualTo("other");
+                        }
+                    }
+                    assertThat(note).as(attempt).isEqualTo(attempt);
+                }
+                for (String refused : Arrays.asList("it's", "'); DROP TABLE " + db + ".t; --", "a\\", "x\u0000y")) {
+                    ps.setString(1, refused);
+                    assertThatThrownBy(ps::execute).as(refused).isInstanceOf(SQLException.class)
+                            .hasMessageContaining("cannot be written safely");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + db + ".t")) {
+                assertThat(rs.next()).isTrue(); // the table survived every attempt
+            }
+            s.executeUpdate("DROP DATABASE " + db + " CASCADE");
+        }
+    }
+
+    @Test
+    void placeholdersAreCountedAsAthenaCountsThem() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT '?' AS \"a?\", ? /* ? */ AS b -- ?\n, ? AS c")) {
+            assertThat(ps.getParameterMetaData().getParameterCount()).isEqualTo(2);
+            ps.setInt(1, 1);
+            ps.setString(2, "x");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("?");
+                assertThat(rs.getInt(2)).isEqualTo(1);
+                assertThat(rs.getString(3)).isEqualTo("x");
+            }
+        }
+    }
+
+    @Test
+    void aMissingParameterIs07001BeforeAnyQueryStarts() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ?, ?")) {
+            ps.setInt(1, 1);
+            assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Parameter 2 of 2 is not set")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07001"));
+            assertThat(ps.unwrap(AthenaStatement.class).getQueryExecutionId()).isNull();
+            assertThatThrownBy(() -> ps.setInt(3, 1)).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07009"));
+            assertThatThrownBy(() -> ps.executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void oneStatementIsReusedWithNewValuesAndClearParametersForgetsThem() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ? * 2")) {
+            for (int i = 0; i < 3; i++) {
+                ps.setInt(1, i);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(i * 2);
+                }
+            }
+            ps.clearParameters();
+            assertThatThrownBy(ps::execute).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07001"));
+        }
+    }
+
+    @Test
+    void metadataBeforeExecutionAndParameterMetadata() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, name FROM demo.customers WHERE id = ?")) {
+            ResultSetMetaData md = ps.getMetaData();
+            assertThat(md.getColumnCount()).isEqualTo(2);
+            assertThat(md.getColumnName(1)).isEqualTo("id");
+            assertThat(md.getColumnType(1)).isEqualTo(Types.INTEGER);
+            ps.setLong(1, 1);
+            ParameterMetaData pmd = ps.getParameterMetaData();
+            assertThat(pmd.getParameterType(1)).isEqualTo(Types.BIGINT);
+            assertThat(pmd.getParameterTypeName(1)).isEqualTo("bigint");
+            assertThat(pmd.getParameterClassName(1)).isEqualTo(Long.class.getName());
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO demo.customers VALUES (?, ?)")) {
+            assertThat(ps.getMetaData()).isNull();
+        }
+    }
+
+    @Test
+    void batchesRunInOrderWithCountsAndNameTheItemThatFailed() throws SQLException {
+        String db = "prepared_" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = "driver-tests/" + db + "/people/";
+        athena.buckets().put(LocalAthena.DEMO_BUCKET, prefix + "data.csv", "0,zero\n".getBytes(StandardCharsets.UTF_8));
+        try (Connection c = Connections.admin(athena); Statement s = c.createStatement()) {
+            s.addBatch("CREATE DATABASE " + db);
+            s.addBatch("CREATE EXTERNAL TABLE " + db + ".people (id int, name string) "
+                    + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://" + LocalAthena.DEMO_BUCKET + "/"
+                    + prefix + "'");
+            assertThat(s.executeBatch()).hasSize(2);
+
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db + ".people VALUES (?, ?)")) {
+                for (int i = 1; i <= 3; i++) {
+                    ps.setInt(1, i);
+                    ps.setString(2, "name '" + i);
+                    ps.addBatch();
+                }
+                assertThat(ps.executeBatch()).containsExactly(1, 1, 1);
+
+                ps.setInt(1, 9);
+                ps.setString(2, "never written");
+                ps.addBatch();
+                ps.clearParameters();
+                ps.setInt(1, 10);
+                ps.addBatch();
+                assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("Batch item 2 of 2: parameter 2 of 2 is not set; nothing in the batch was run")
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07001"));
+
+                ps.setInt(1, 4);
+                ps.setString(2, "four");
+                ps.addBatch();
+                ps.setString(1, "not a number");
+                ps.setString(2, "five");
+                ps.addBatch();
+                ps.setInt(1, 6);
+                ps.addBatch();
+                assertThatThrownBy(ps::executeBatch).isInstanceOf(BatchUpdateException.class)
+                        .hasMessageContaining("Batch item 2 of 3 failed")
+                        .satisfies(e -> assertThat(((BatchUpdateException) e).getUpdateCounts()).containsExactly(1));
+            }
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT name FROM " + db + ".people ORDER BY id")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            assertThat(names).containsExactly("zero", "name '1", "name '2", "name '3", "four");
+            s.executeUpdate("DROP DATABASE " + db + " CASCADE");
+        }
+    }
+}

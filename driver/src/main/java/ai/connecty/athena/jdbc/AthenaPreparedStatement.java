@@ -1,0 +1,641 @@
+package ai.connecty.athena.jdbc;
+
+import ai.connecty.athena.jdbc.errors.SqlExceptions;
+import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.execution.QueryRequest;
+import ai.connecty.athena.jdbc.parameters.AthenaParameterMetaData;
+import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
+import ai.connecty.athena.jdbc.parameters.Literals;
+import ai.connecty.athena.jdbc.parameters.ParameterValue;
+import ai.connecty.athena.jdbc.parameters.SqlText;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+
+/**
+ * A statement with {@code ?} placeholders, counted as Athena counts them (not inside literals, quoted
+ * identifiers or comments). Each value is rendered as a complete Athena literal ({@link Literals}). For
+ * queries and DML the literals go to Athena as {@code ExecutionParameters}, never into the text; for DDL and
+ * utility statements, which Athena does not bind, they are rendered into the text (Trino escaping; in Hive DDL
+ * a string with {@code '}, {@code \} or NUL is refused, see {@link ParameterValue#hiveLiteral}). A parameter
+ * not set is 07001 before any call.
+ *
+ * <p>A thin layer over {@link AthenaStatement}: every execution goes through its one execute path.
+ */
+public final class AthenaPreparedStatement extends AthenaStatement implements PreparedStatement {
+    private final SqlText sql;
+    private final ParameterValue[] values;
+    private final List<ParameterValue[]> batch = new ArrayList<>();
+    private ResultSetMetaData describedColumns;
+
+    AthenaPreparedStatement(AthenaConnection connection, String sql) throws SQLException {
+        super(connection);
+        if (sql == null || sql.trim().isEmpty()) {
+            throw new SQLException("The SQL text is empty: pass the statement to prepare", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        // Escapes are translated once, at prepare time, as JDBC specifies for prepared statements.
+        this.sql = SqlText.of(JdbcEscapes.translate(sql));
+        this.values = new ParameterValue[this.sql.parameterCount()];
+    }
+
+    // ---- execution -------------------------------------------------------------------------------------
+
+    @Override
+    public boolean execute() throws SQLException {
+        checkOpen();
+        return executeRequest(boundRequest(values));
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        if (!execute()) {
+            throw new SQLException("The statement produced no result set (update count " + getLargeUpdateCount()
+                    + "); use execute or executeUpdate for statements without rows", SqlState.GENERAL_ERROR);
+        }
+        return getResultSet();
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        long count = executeLargeUpdate();
+        return count > Integer.MAX_VALUE ? SUCCESS_NO_INFO : (int) count;
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        if (execute()) {
+            getResultSet().close();
+            throw new SQLException("The statement produced a result set; use executeQuery or execute for queries with rows",
+                    SqlState.GENERAL_ERROR);
+        }
+        return getLargeUpdateCount();
+    }
+
+    /** The request with these values: as ExecutionParameters, or rendered into the text where Athena takes none. */
+    private QueryRequest boundRequest(ParameterValue[] bound) throws SQLException {
+        List<String> literals = new ArrayList<>(bound.length);
+        for (int i = 0; i < bound.length; i++) {
+            if (bound[i] == null) {
+                throw new SQLException("Parameter " + (i + 1) + " of " + bound.length + " is not set: set every ? "
+                        + "before executing (setNull for NULL)", SqlState.WRONG_NUMBER_OF_PARAMETERS);
+            }
+        }
+        if (bound.length == 0) {
+            return request(sql.sql());
+        }
+        if (sql.takesExecutionParameters()) {
+            for (ParameterValue value : bound) {
+                literals.add(value.literal());
+            }
+            return request(sql.sql()).withExecutionParameters(literals);
+        }
+        return request(renderedText(bound));
+    }
+
+    /** The text with each placeholder replaced by its literal, for statements Athena binds no parameters to. */
+    private String renderedText(ParameterValue[] bound) throws SQLException {
+        boolean hive = sql.isHiveStatement();
+        StringBuilder text = new StringBuilder();
+        int from = 0;
+        List<Integer> positions = sql.placeholders();
+        for (int i = 0; i < positions.size(); i++) {
+            String literal = hive ? bound[i].hiveLiteral(i + 1) : bound[i].literal();
+            if (literal.indexOf('\0') >= 0) {
+                throw new SQLException("Parameter " + (i + 1) + " contains a NUL character, which this statement "
+                        + "cannot carry in its text (Athena binds no parameters to DDL or utility statements)",
+                        SqlState.INVALID_PARAMETER_VALUE);
+            }
+            text.append(sql.sql(), from, positions.get(i)).append(literal);
+            from = positions.get(i) + 1;
+        }
+        return text.append(sql.sql().substring(from)).toString();
+    }
+
+    // ---- batches ---------------------------------------------------------------------------------------
+
+    @Override
+    public void addBatch() throws SQLException {
+        checkOpen();
+        batch.add(values.clone());
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        checkOpen();
+        batch.clear();
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        return toIntCounts(executeLargeBatch());
+    }
+
+    /** Runs the statement once per added set of values, in order; see {@link AthenaStatement#runBatch}. */
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        checkOpen();
+        List<ParameterValue[]> items = new ArrayList<>(batch);
+        batch.clear();
+        // Every item's values are checked before the first runs: a missing one must not leave half a batch done.
+        for (int item = 0; item < items.size(); item++) {
+            ParameterValue[] bound = items.get(item);
+            for (int i = 0; i < bound.length; i++) {
+                if (bound[i] == null) {
+                    throw new SQLException("Batch item " + (item + 1) + " of " + items.size() + ": parameter " + (i + 1)
+                            + " of " + bound.length + " is not set; nothing in the batch was run",
+                            SqlState.WRONG_NUMBER_OF_PARAMETERS);
+                }
+            }
+        }
+        return runBatch(items.size(), index -> executeRequest(boundRequest(items.get(index))));
+    }
+
+    // ---- the Statement methods that take SQL do not apply (JDBC requires an exception) -------------------
+
+    private SQLException takesNoSql(String method) throws SQLException {
+        checkOpen();
+        return new SQLException(method + "(String sql) cannot be called on a PreparedStatement: it runs the SQL it "
+                + "was prepared with; call " + method + "() or use createStatement()", SqlState.GENERAL_ERROR);
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        throw takesNoSql("execute");
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+        throw takesNoSql("executeQuery");
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+        throw takesNoSql("executeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+        throw takesNoSql("executeLargeUpdate");
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+        throw takesNoSql("execute");
+    }
+
+    @Override
+    public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+        throw takesNoSql("execute");
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+        throw takesNoSql("execute");
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        throw takesNoSql("executeUpdate");
+    }
+
+    @Override
+    public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        throw takesNoSql("executeUpdate");
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+        throw takesNoSql("executeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        throw takesNoSql("executeLargeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        throw takesNoSql("executeLargeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+        throw takesNoSql("executeLargeUpdate");
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        throw takesNoSql("addBatch");
+    }
+
+    // ---- metadata --------------------------------------------------------------------------------------
+
+    /**
+     * The columns a query will return. After an execution, those of its result; before, Athena cannot
+     * describe a statement without running it, so the driver runs the query once wrapped as
+     * {@code SELECT * FROM (<query>) LIMIT 0} (parameters not yet set bound as NULL): no rows are read, but it
+     * is one Athena query (billed at Athena's minimum). The answer is kept for this statement. Null for
+     * statements that are not queries (INSERT, DDL), which have no result columns to describe.
+     */
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        ResultSet current = getResultSet();
+        if (current != null) {
+            return current.getMetaData();
+        }
+        if (describedColumns != null || !sql.isQuery()) {
+            return describedColumns;
+        }
+        ParameterValue[] probeValues = new ParameterValue[values.length];
+        for (int i = 0; i < values.length; i++) {
+            probeValues[i] = values[i] != null ? values[i] : Literals.nullOf(java.sql.Types.NULL);
+        }
+        List<String> literals = new ArrayList<>();
+        for (ParameterValue value : probeValues) {
+            literals.add(value.literal());
+        }
+        String wrapped = "SELECT * FROM (\n" + sql.sql() + "\n) LIMIT 0";
+        try (AthenaStatement probe = (AthenaStatement) athenaConnection().createStatement()) {
+            QueryRequest request = probe.request(wrapped);
+            probe.executeRequest(literals.isEmpty() ? request : request.withExecutionParameters(literals));
+            try (ResultSet columns = probe.getResultSet()) {
+                describedColumns = columns.getMetaData();
+            }
+        }
+        return describedColumns;
+    }
+
+    @Override
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        checkOpen();
+        return new AthenaParameterMetaData(values.clone());
+    }
+
+    // ---- setters ---------------------------------------------------------------------------------------
+
+    private void set(int parameterIndex, ParameterValue value) throws SQLException {
+        checkOpen();
+        if (parameterIndex < 1 || parameterIndex > values.length) {
+            throw new SQLException("Parameter index " + parameterIndex + " is out of range: the statement has "
+                    + values.length + " parameters (? outside literals, quoted names and comments)",
+                    SqlState.INVALID_DESCRIPTOR_INDEX);
+        }
+        values[parameterIndex - 1] = value;
+    }
+
+    private void setValue(int parameterIndex, Object value) throws SQLException {
+        checkOpen();
+        set(parameterIndex, Literals.of(value, parameterIndex));
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        checkOpen();
+        Arrays.fill(values, null);
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int sqlType) throws SQLException {
+        set(parameterIndex, Literals.nullOf(sqlType));
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
+        setNull(parameterIndex, sqlType);
+    }
+
+    @Override
+    public void setBoolean(int parameterIndex, boolean x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setByte(int parameterIndex, byte x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setShort(int parameterIndex, short x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setInt(int parameterIndex, int x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setLong(int parameterIndex, long x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setFloat(int parameterIndex, float x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setDouble(int parameterIndex, double x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
+        setNullable(parameterIndex, x, java.sql.Types.DECIMAL);
+    }
+
+    @Override
+    public void setString(int parameterIndex, String x) throws SQLException {
+        setNullable(parameterIndex, x, java.sql.Types.VARCHAR);
+    }
+
+    @Override
+    public void setNString(int parameterIndex, String value) throws SQLException {
+        setString(parameterIndex, value);
+    }
+
+    @Override
+    public void setBytes(int parameterIndex, byte[] x) throws SQLException {
+        setNullable(parameterIndex, x, java.sql.Types.VARBINARY);
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x) throws SQLException {
+        setNullable(parameterIndex, x, java.sql.Types.DATE);
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x) throws SQLException {
+        setNullable(parameterIndex, x, java.sql.Types.TIME);
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+        setNullable(parameterIndex, x, java.sql.Types.TIMESTAMP);
+    }
+
+    /** The wall date the instant has in the calendar's zone. */
+    @Override
+    public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
+        if (x == null || cal == null) {
+            setDate(parameterIndex, x);
+            return;
+        }
+        set(parameterIndex, Literals.date(x, cal));
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
+        if (x == null || cal == null) {
+            setTime(parameterIndex, x);
+            return;
+        }
+        set(parameterIndex, Literals.time(x, cal));
+    }
+
+    /** The wall time the instant has in the calendar's zone, as a zone-less Athena timestamp. */
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
+        if (x == null || cal == null) {
+            setTimestamp(parameterIndex, x);
+            return;
+        }
+        set(parameterIndex, Literals.timestamp(x, cal));
+    }
+
+    private void setNullable(int parameterIndex, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            setNull(parameterIndex, sqlType);
+        } else {
+            setValue(parameterIndex, value);
+        }
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x) throws SQLException {
+        setValue(parameterIndex, x);
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+        setObject(parameterIndex, x, targetSqlType, -1);
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+        checkOpen();
+        set(parameterIndex, Literals.of(x, targetSqlType, scaleOrLength, parameterIndex));
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
+        setObject(parameterIndex, x, targetSqlType, -1);
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        if (targetSqlType == null || targetSqlType.getVendorTypeNumber() == null) {
+            throw SqlExceptions.notSupported("setObject with SQLType " + targetSqlType + ": use a java.sql.JDBCType");
+        }
+        setObject(parameterIndex, x, targetSqlType.getVendorTypeNumber(), scaleOrLength);
+    }
+
+    @Override
+    public void setArray(int parameterIndex, Array x) throws SQLException {
+        setNullable(parameterIndex, x, java.sql.Types.ARRAY);
+    }
+
+    @Override
+    public void setURL(int parameterIndex, URL x) throws SQLException {
+        setNullable(parameterIndex, x == null ? null : x.toString(), java.sql.Types.VARCHAR);
+    }
+
+    // Streams are read whole: an Athena literal holds the complete value.
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        setAsciiStream(parameterIndex, x, (long) length);
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        setAsciiStream(parameterIndex, x);
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+        byte[] bytes = readAll(parameterIndex, x);
+        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    @Deprecated
+    public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        byte[] bytes = readAll(parameterIndex, x);
+        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.UTF_16BE));
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        setBinaryStream(parameterIndex, x);
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        setBinaryStream(parameterIndex, x);
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+        setBytes(parameterIndex, readAll(parameterIndex, x));
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
+        setString(parameterIndex, readAll(parameterIndex, reader));
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
+        setCharacterStream(parameterIndex, value);
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
+        setCharacterStream(parameterIndex, value);
+    }
+
+    private byte[] readAll(int parameterIndex, InputStream in) throws SQLException {
+        checkOpen();
+        if (in == null) {
+            return null;
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new SQLException("Parameter " + parameterIndex + ": reading the stream failed: " + e.getMessage(),
+                    SqlState.DATA_EXCEPTION, e);
+        }
+    }
+
+    private String readAll(int parameterIndex, Reader in) throws SQLException {
+        checkOpen();
+        if (in == null) {
+            return null;
+        }
+        try {
+            StringWriter out = new StringWriter();
+            in.transferTo(out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new SQLException("Parameter " + parameterIndex + ": reading the reader failed: " + e.getMessage(),
+                    SqlState.DATA_EXCEPTION, e);
+        }
+    }
+
+    // ---- what Athena has no literal for ----------------------------------------------------------------
+
+    private SQLException noLiteral(String what) throws SQLException {
+        checkOpen();
+        return SqlExceptions.notSupported(what + " parameters are not supported: Athena has no such values; "
+                + "pass the content with setString or setBytes");
+    }
+
+    @Override
+    public void setRef(int parameterIndex, Ref x) throws SQLException {
+        throw noLiteral("Ref");
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, Blob x) throws SQLException {
+        throw noLiteral("Blob");
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
+        setBinaryStream(parameterIndex, inputStream);
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
+        setBinaryStream(parameterIndex, inputStream);
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Clob x) throws SQLException {
+        throw noLiteral("Clob");
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader reader) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, NClob value) throws SQLException {
+        throw noLiteral("NClob");
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader reader) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setRowId(int parameterIndex, RowId x) throws SQLException {
+        throw noLiteral("RowId");
+    }
+
+    @Override
+    public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
+        throw noLiteral("SQLXML");
+    }
+}

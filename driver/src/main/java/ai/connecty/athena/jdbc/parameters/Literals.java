@@ -1,0 +1,486 @@
+package ai.connecty.athena.jdbc.parameters;
+
+import ai.connecty.athena.jdbc.errors.SqlExceptions;
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Java values as Athena literals: the one place a PreparedStatement parameter becomes SQL text. Strings have
+ * their quotes doubled; dates, times and decimals use typed literals ({@code DATE '2020-01-02'},
+ * {@code TIMESTAMP '2020-01-02 03:04:05.123456'}, {@code DECIMAL '1.50'}); binary is {@code X'CAFE'};
+ * NULL carries its type ({@code CAST(NULL AS varchar)}). Values are formatted from Java objects, never copied
+ * from user text into a literal without escaping, so no value can end its literal early.
+ */
+public final class Literals {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private Literals() {
+    }
+
+    /** A value whose type comes from its Java class (setObject without a target type, and typed setters). */
+    public static ParameterValue of(Object value, int index) throws SQLException {
+        if (value == null) {
+            return nullOf(Types.NULL);
+        }
+        if (value instanceof String) {
+            return string((String) value);
+        }
+        if (value instanceof Character) {
+            return string(value.toString());
+        }
+        if (value instanceof Boolean) {
+            return new ParameterValue((Boolean) value ? "true" : "false", null, Types.BOOLEAN, "boolean");
+        }
+        if (value instanceof Byte) {
+            return typed("TINYINT", value.toString(), Types.TINYINT, "tinyint");
+        }
+        if (value instanceof Short) {
+            return typed("SMALLINT", value.toString(), Types.SMALLINT, "smallint");
+        }
+        if (value instanceof Integer) {
+            return new ParameterValue(value.toString(), null, Types.INTEGER, "integer");
+        }
+        if (value instanceof Long) {
+            return typed("BIGINT", value.toString(), Types.BIGINT, "bigint");
+        }
+        if (value instanceof BigInteger) {
+            return decimal(new BigDecimal((BigInteger) value), index);
+        }
+        if (value instanceof BigDecimal) {
+            return decimal((BigDecimal) value, index);
+        }
+        if (value instanceof Float) {
+            return typed("REAL", value.toString(), Types.REAL, "float");
+        }
+        if (value instanceof Double) {
+            return typed("DOUBLE", value.toString(), Types.DOUBLE, "double");
+        }
+        if (value instanceof byte[]) {
+            return binary((byte[]) value);
+        }
+        if (value instanceof java.sql.Date) {
+            return date(((java.sql.Date) value).toLocalDate());
+        }
+        if (value instanceof java.sql.Time) {
+            return time(((java.sql.Time) value).toLocalTime().withNano(
+                    (int) Math.floorMod(((java.sql.Time) value).getTime(), 1000L) * 1_000_000));
+        }
+        if (value instanceof java.sql.Timestamp) {
+            return timestamp(((java.sql.Timestamp) value).toLocalDateTime());
+        }
+        if (value instanceof java.util.Date) {
+            return timestamp(LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneId.systemDefault()));
+        }
+        if (value instanceof LocalDate) {
+            return date((LocalDate) value);
+        }
+        if (value instanceof LocalTime) {
+            return time((LocalTime) value);
+        }
+        if (value instanceof LocalDateTime) {
+            return timestamp((LocalDateTime) value);
+        }
+        if (value instanceof OffsetDateTime) {
+            OffsetDateTime odt = (OffsetDateTime) value;
+            return zoned(odt.toLocalDateTime(), odt.getOffset().getId().replace("Z", "UTC"));
+        }
+        if (value instanceof ZonedDateTime) {
+            ZonedDateTime zdt = (ZonedDateTime) value;
+            String zone = zdt.getZone() instanceof ZoneOffset ? zdt.getOffset().getId().replace("Z", "UTC") : zdt.getZone().getId();
+            return zoned(zdt.toLocalDateTime(), zone);
+        }
+        if (value instanceof Instant) {
+            return zoned(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC), "UTC");
+        }
+        if (value instanceof OffsetTime) {
+            OffsetTime time = (OffsetTime) value;
+            String text = timeText(time.toLocalTime()) + time.getOffset().getId().replace("Z", "+00:00");
+            return new ParameterValue("TIME '" + text + "'", null, Types.TIME_WITH_TIMEZONE, "time with time zone");
+        }
+        if (value instanceof UUID) {
+            return typed("UUID", value.toString(), Types.OTHER, "uuid");
+        }
+        if (value instanceof java.sql.Array) {
+            return array(elementsOf(((java.sql.Array) value).getArray()), index);
+        }
+        if (value.getClass().isArray()) {
+            return array(elementsOf(value), index);
+        }
+        if (value instanceof Collection) {
+            return array((Collection<?>) value, index);
+        }
+        if (value instanceof Map) {
+            return map((Map<?, ?>) value, index);
+        }
+        throw SqlExceptions.notSupported("Parameter " + index + ": values of class " + value.getClass().getName()
+                + " have no Athena literal; pass a String, number, Boolean, byte[], java.sql or java.time value, "
+                + "UUID, array, List or Map");
+    }
+
+    /**
+     * A value converted to a target {@link Types} type first (setObject with a target type): a String
+     * {@code "2020-01-02"} for DATE becomes {@code DATE '2020-01-02'}, a number for VARCHAR becomes its text.
+     */
+    public static ParameterValue of(Object value, int targetSqlType, int scaleOrLength, int index) throws SQLException {
+        if (value == null) {
+            return nullOf(targetSqlType);
+        }
+        try {
+            switch (targetSqlType) {
+                case Types.CHAR:
+                case Types.VARCHAR:
+                case Types.LONGVARCHAR:
+                case Types.NCHAR:
+                case Types.NVARCHAR:
+                case Types.LONGNVARCHAR:
+                case Types.CLOB:
+                case Types.NCLOB:
+                    return string(value instanceof byte[] ? new String((byte[]) value, java.nio.charset.StandardCharsets.UTF_8)
+                            : value.toString());
+                case Types.BOOLEAN:
+                case Types.BIT:
+                    return of(value instanceof Boolean ? value : parseBoolean(value.toString().trim()), index);
+                case Types.TINYINT:
+                    return of(toBigDecimal(value).byteValueExact(), index);
+                case Types.SMALLINT:
+                    return of(toBigDecimal(value).shortValueExact(), index);
+                case Types.INTEGER:
+                    return of(toBigDecimal(value).intValueExact(), index);
+                case Types.BIGINT:
+                    return of(toBigDecimal(value).longValueExact(), index);
+                case Types.REAL:
+                case Types.FLOAT:
+                    return of(value instanceof Number ? ((Number) value).floatValue() : Float.parseFloat(value.toString().trim()), index);
+                case Types.DOUBLE:
+                    return of(value instanceof Number ? ((Number) value).doubleValue() : Double.parseDouble(value.toString().trim()), index);
+                case Types.DECIMAL:
+                case Types.NUMERIC:
+                    BigDecimal decimal = toBigDecimal(value);
+                    return decimal(scaleOrLength > 0 ? decimal.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : decimal, index);
+                case Types.DATE:
+                    return expect(value instanceof String ? date(LocalDate.parse(((String) value).trim(), DATE))
+                            : dateOf(value, index), value, targetSqlType, index, Types.DATE);
+                case Types.TIME:
+                    return expect(value instanceof String ? time(LocalTime.parse(((String) value).trim()))
+                            : timeOf(value, index), value, targetSqlType, index, Types.TIME, Types.TIME_WITH_TIMEZONE);
+                case Types.TIMESTAMP:
+                    return expect(value instanceof String
+                            ? timestamp(LocalDateTime.parse(((String) value).trim().replace(' ', 'T')))
+                            : timestampOf(value, index), value, targetSqlType, index, Types.TIMESTAMP,
+                            Types.TIMESTAMP_WITH_TIMEZONE);
+                case Types.TIMESTAMP_WITH_TIMEZONE:
+                    return expect(value instanceof String
+                            ? of(OffsetDateTime.parse(((String) value).trim().replace(' ', 'T')), index)
+                            : of(value, index), value, targetSqlType, index, Types.TIMESTAMP_WITH_TIMEZONE);
+                case Types.BINARY:
+                case Types.VARBINARY:
+                case Types.LONGVARBINARY:
+                case Types.BLOB:
+                    return value instanceof byte[] ? binary((byte[]) value) : binary(value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                case Types.ARRAY:
+                case Types.JAVA_OBJECT:
+                case Types.OTHER:
+                case Types.STRUCT:
+                    return of(value, index);
+                default:
+                    throw SqlExceptions.notSupported("Parameter " + index + ": target SQL type " + targetSqlType
+                            + " (java.sql.Types) has no Athena equivalent");
+            }
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+            throw new SQLException("Parameter " + index + ": cannot convert the " + value.getClass().getSimpleName()
+                    + " value to java.sql.Types " + targetSqlType + ": " + e.getMessage(),
+                    SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, e);
+        }
+    }
+
+    /** The converted value when it is of one of the {@code allowed} types; else 22018 naming the parameter. */
+    private static ParameterValue expect(ParameterValue converted, Object value, int targetSqlType, int index,
+                                         int... allowed) throws SQLException {
+        for (int type : allowed) {
+            if (converted.jdbcType() == type) {
+                return converted;
+            }
+        }
+        throw new SQLException("Parameter " + index + ": a " + value.getClass().getSimpleName()
+                + " cannot be converted to java.sql.Types " + targetSqlType + "; pass a date/time value or its text",
+                SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
+    }
+
+    private static ParameterValue dateOf(Object value, int index) throws SQLException {
+        if (value instanceof java.util.Date && !(value instanceof java.sql.Date)) {
+            return date(LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneId.systemDefault()).toLocalDate());
+        }
+        if (value instanceof LocalDateTime) {
+            return date(((LocalDateTime) value).toLocalDate());
+        }
+        return of(value, index);
+    }
+
+    private static ParameterValue timeOf(Object value, int index) throws SQLException {
+        if (value instanceof java.sql.Timestamp) {
+            return time(((java.sql.Timestamp) value).toLocalDateTime().toLocalTime());
+        }
+        if (value instanceof LocalDateTime) {
+            return time(((LocalDateTime) value).toLocalTime());
+        }
+        return of(value, index);
+    }
+
+    private static ParameterValue timestampOf(Object value, int index) throws SQLException {
+        if (value instanceof java.sql.Date) {
+            return timestamp(((java.sql.Date) value).toLocalDate().atStartOfDay());
+        }
+        if (value instanceof LocalDate) {
+            return timestamp(((LocalDate) value).atStartOfDay());
+        }
+        if (value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof Instant) {
+            return of(value, index);
+        }
+        return of(value, index);
+    }
+
+    private static Boolean parseBoolean(String text) {
+        if ("true".equalsIgnoreCase(text) || "1".equals(text)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equalsIgnoreCase(text) || "0".equals(text)) {
+            return Boolean.FALSE;
+        }
+        throw new NumberFormatException("'" + text + "' is not a boolean");
+    }
+
+    private static BigDecimal toBigDecimal(Object value) {
+        if (value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        if (value instanceof Boolean) {
+            return (Boolean) value ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        return new BigDecimal(value.toString().trim());
+    }
+
+    /** Typed NULL from setNull: {@code CAST(NULL AS varchar)}; plain {@code NULL} for Types.NULL/OTHER. */
+    public static ParameterValue nullOf(int sqlType) {
+        String name = typeNameOf(sqlType);
+        return new ParameterValue(name == null ? "NULL" : "CAST(NULL AS " + name + ")", null, sqlType,
+                name == null ? "unknown" : name);
+    }
+
+    /** The Athena type a java.sql.Types constant is bound as; null when there is none. */
+    static String typeNameOf(int sqlType) {
+        switch (sqlType) {
+            case Types.BOOLEAN:
+            case Types.BIT:
+                return "boolean";
+            case Types.TINYINT:
+                return "tinyint";
+            case Types.SMALLINT:
+                return "smallint";
+            case Types.INTEGER:
+                return "integer";
+            case Types.BIGINT:
+                return "bigint";
+            case Types.REAL:
+            case Types.FLOAT:
+                return "real";
+            case Types.DOUBLE:
+                return "double";
+            case Types.DECIMAL:
+            case Types.NUMERIC:
+                return "decimal(38,9)";
+            case Types.CHAR:
+            case Types.NCHAR:
+            case Types.VARCHAR:
+            case Types.NVARCHAR:
+            case Types.LONGVARCHAR:
+            case Types.LONGNVARCHAR:
+            case Types.CLOB:
+            case Types.NCLOB:
+                return "varchar";
+            case Types.BINARY:
+            case Types.VARBINARY:
+            case Types.LONGVARBINARY:
+            case Types.BLOB:
+                return "varbinary";
+            case Types.DATE:
+                return "date";
+            case Types.TIME:
+                return "time";
+            case Types.TIME_WITH_TIMEZONE:
+                return "time with time zone";
+            case Types.TIMESTAMP:
+                return "timestamp";
+            case Types.TIMESTAMP_WITH_TIMEZONE:
+                return "timestamp with time zone";
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * A varchar literal with quotes doubled. A NUL character, which SQL lexers may refuse inside a literal, is
+     * written as {@code chr(0)} between literal pieces: {@code ('x' || chr(0) || 'y')}.
+     */
+    static ParameterValue string(String value) {
+        String literal;
+        if (value.indexOf('\0') < 0) {
+            literal = quoted(value);
+        } else {
+            StringBuilder pieces = new StringBuilder("(");
+            String[] parts = value.split("\0", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    pieces.append(" || chr(0) || ");
+                }
+                pieces.append(quoted(parts[i]));
+            }
+            literal = pieces.append(')').toString();
+        }
+        return new ParameterValue(literal, value, Types.VARCHAR, "varchar");
+    }
+
+    private static String quoted(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static ParameterValue typed(String keyword, String text, int jdbcType, String typeName) {
+        return new ParameterValue(keyword + " '" + text + "'", null, jdbcType, typeName);
+    }
+
+    private static ParameterValue decimal(BigDecimal value, int index) throws SQLException {
+        if (value.precision() > 38) {
+            throw new SQLException("Parameter " + index + ": " + value.precision()
+                    + " digits do not fit Athena's decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
+        }
+        // toPlainString: Athena's DECIMAL literal takes no exponent.
+        return new ParameterValue("DECIMAL '" + value.toPlainString() + "'", null, Types.DECIMAL, "decimal");
+    }
+
+    private static ParameterValue binary(byte[] bytes) {
+        StringBuilder hex = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return new ParameterValue("X'" + hex.toString().toUpperCase(Locale.ROOT) + "'", null, Types.VARBINARY, "varbinary");
+    }
+
+    static ParameterValue date(LocalDate date) throws SQLException {
+        checkYear(date.getYear());
+        return typed("DATE", DATE.format(date), Types.DATE, "date");
+    }
+
+    static ParameterValue time(LocalTime time) {
+        return typed("TIME", timeText(time), Types.TIME, "time");
+    }
+
+    static ParameterValue timestamp(LocalDateTime value) throws SQLException {
+        checkYear(value.getYear());
+        return typed("TIMESTAMP", DATE.format(value.toLocalDate()) + " " + timeText(value.toLocalTime()), Types.TIMESTAMP,
+                "timestamp");
+    }
+
+    private static ParameterValue zoned(LocalDateTime value, String zone) throws SQLException {
+        checkYear(value.getYear());
+        return typed("TIMESTAMP", DATE.format(value.toLocalDate()) + " " + timeText(value.toLocalTime()) + " " + zone,
+                Types.TIMESTAMP_WITH_TIMEZONE, "timestamp with time zone");
+    }
+
+    /** Timestamps in a Calendar's zone (setTimestamp(i, ts, cal)): the wall time the instant has there. */
+    public static ParameterValue timestamp(java.sql.Timestamp value, Calendar calendar) throws SQLException {
+        LocalDateTime local = LocalDateTime.ofInstant(value.toInstant(), calendar.getTimeZone().toZoneId());
+        return timestamp(local);
+    }
+
+    public static ParameterValue date(java.sql.Date value, Calendar calendar) throws SQLException {
+        return date(Instant.ofEpochMilli(value.getTime()).atZone(calendar.getTimeZone().toZoneId()).toLocalDate());
+    }
+
+    public static ParameterValue time(java.sql.Time value, Calendar calendar) {
+        return time(Instant.ofEpochMilli(value.getTime()).atZone(calendar.getTimeZone().toZoneId()).toLocalTime());
+    }
+
+    /** Years outside 1..9999 have no ISO text Athena accepts in a literal. */
+    private static void checkYear(int year) throws SQLException {
+        if (year < 1 || year > 9999) {
+            throw new SQLException("Year " + year + " is outside Athena's date range (0001 to 9999)",
+                    SqlState.INVALID_DATETIME_FORMAT);
+        }
+    }
+
+    /** HH:mm:ss with as many fraction digits as the value needs: none, 3, 6 or 9. */
+    static String timeText(LocalTime time) {
+        String text = TIME.format(time);
+        int nanos = time.getNano();
+        if (nanos == 0) {
+            return text;
+        }
+        if (nanos % 1_000_000 == 0) {
+            return text + String.format(Locale.ROOT, ".%03d", nanos / 1_000_000);
+        }
+        if (nanos % 1_000 == 0) {
+            return text + String.format(Locale.ROOT, ".%06d", nanos / 1_000);
+        }
+        return text + String.format(Locale.ROOT, ".%09d", nanos);
+    }
+
+    /** The elements of any Java array, primitive ones included (another driver's Array may give int[]). */
+    private static java.util.List<Object> elementsOf(Object array) {
+        java.util.List<Object> elements = new java.util.ArrayList<>();
+        if (array != null && array.getClass().isArray()) {
+            int length = java.lang.reflect.Array.getLength(array);
+            for (int i = 0; i < length; i++) {
+                elements.add(java.lang.reflect.Array.get(array, i));
+            }
+        }
+        return elements;
+    }
+
+    private static ParameterValue array(Collection<?> elements, int index) throws SQLException {
+        StringBuilder literal = new StringBuilder("ARRAY[");
+        Iterator<?> it = elements.iterator();
+        while (it.hasNext()) {
+            literal.append(of(it.next(), index).literal());
+            if (it.hasNext()) {
+                literal.append(", ");
+            }
+        }
+        return new ParameterValue(literal.append(']').toString(), null, Types.ARRAY, "array");
+    }
+
+    private static ParameterValue map(Map<?, ?> map, int index) throws SQLException {
+        StringBuilder keys = new StringBuilder("ARRAY[");
+        StringBuilder values = new StringBuilder("ARRAY[");
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!first) {
+                keys.append(", ");
+                values.append(", ");
+            }
+            first = false;
+            keys.append(of(entry.getKey(), index).literal());
+            values.append(of(entry.getValue(), index).literal());
+        }
+        return new ParameterValue("MAP(" + keys + "], " + values + "])", null, Types.JAVA_OBJECT, "map");
+    }
+}

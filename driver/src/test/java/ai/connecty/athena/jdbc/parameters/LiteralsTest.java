@@ -1,0 +1,118 @@
+package ai.connecty.athena.jdbc.parameters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LiteralsTest {
+
+    private static String literal(Object value) throws SQLException {
+        return Literals.of(value, 1).literal();
+    }
+
+    @Test
+    void javaValuesBecomeStrictlyValidAthenaLiterals() throws SQLException {
+        assertThat(literal("it's")).isEqualTo("'it''s'");
+        assertThat(literal("a\\b")).isEqualTo("'a\\b'");
+        assertThat(literal("x\u0000y")).isEqualTo("('x' || chr(0) || 'y')");
+        assertThat(literal(true)).isEqualTo("true");
+        assertThat(literal((byte) 5)).isEqualTo("TINYINT '5'");
+        assertThat(literal((short) -5)).isEqualTo("SMALLINT '-5'");
+        assertThat(literal(42)).isEqualTo("42");
+        assertThat(literal(-42L)).isEqualTo("BIGINT '-42'");
+        assertThat(literal(1.5f)).isEqualTo("REAL '1.5'");
+        assertThat(literal(-0.0d)).isEqualTo("DOUBLE '-0.0'");
+        assertThat(literal(Double.NaN)).isEqualTo("DOUBLE 'NaN'");
+        assertThat(literal(new BigDecimal("1E+3"))).isEqualTo("DECIMAL '1000'");
+        assertThat(literal(new BigDecimal("-0.0050"))).isEqualTo("DECIMAL '-0.0050'");
+        assertThat(literal(new byte[] {(byte) 0xca, 0x0f})).isEqualTo("X'CA0F'");
+        assertThat(literal(LocalDate.of(2020, 1, 2))).isEqualTo("DATE '2020-01-02'");
+        assertThat(literal(java.sql.Date.valueOf("1500-03-04"))).isEqualTo("DATE '1500-03-04'");
+        assertThat(literal(LocalTime.of(1, 2, 3, 4_000_000))).isEqualTo("TIME '01:02:03.004'");
+        assertThat(literal(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_789)))
+                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05.123456789'");
+        assertThat(literal(Timestamp.valueOf("2020-01-02 03:04:05.1"))).isEqualTo("TIMESTAMP '2020-01-02 03:04:05.100'");
+        assertThat(literal(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHoursMinutes(5, 45))))
+                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05 +05:45'");
+        assertThat(literal(ZonedDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneId.of("Europe/Warsaw"))))
+                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05 Europe/Warsaw'");
+        assertThat(literal(Instant.parse("2020-01-02T03:04:05Z"))).isEqualTo("TIMESTAMP '2020-01-02 03:04:05 UTC'");
+        UUID uuid = UUID.fromString("12151fd2-7586-11e9-8f9e-2a86e4085a59");
+        assertThat(literal(uuid)).isEqualTo("UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59'");
+        assertThat(literal(Arrays.asList(1, null, "a'"))).isEqualTo("ARRAY[1, NULL, 'a''']");
+        Map<String, Integer> map = new LinkedHashMap<>();
+        map.put("k", 1);
+        assertThat(literal(map)).isEqualTo("MAP(ARRAY['k'], ARRAY[1])");
+    }
+
+    @Test
+    void nullsCarryTheirType() {
+        assertThat(Literals.nullOf(Types.VARCHAR).literal()).isEqualTo("CAST(NULL AS varchar)");
+        assertThat(Literals.nullOf(Types.TIMESTAMP).literal()).isEqualTo("CAST(NULL AS timestamp)");
+        assertThat(Literals.nullOf(Types.NULL).literal()).isEqualTo("NULL");
+    }
+
+    @Test
+    void targetTypesConvertFirst() throws SQLException {
+        assertThat(Literals.of("2021-03-04", Types.DATE, -1, 1).literal()).isEqualTo("DATE '2021-03-04'");
+        assertThat(Literals.of(" 7 ", Types.INTEGER, -1, 1).literal()).isEqualTo("7");
+        assertThat(Literals.of(12, Types.VARCHAR, -1, 1).literal()).isEqualTo("'12'");
+        assertThat(Literals.of("1.255", Types.DECIMAL, 2, 1).literal()).isEqualTo("DECIMAL '1.26'");
+        assertThat(Literals.of("2020-01-02 03:04:05", Types.TIMESTAMP, -1, 1).literal())
+                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05'");
+        assertThatThrownBy(() -> Literals.of("not a date", Types.DATE, -1, 3)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("Parameter 3")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+        assertThatThrownBy(() -> Literals.of(300, Types.TINYINT, -1, 1)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> Literals.of(5, Types.DATE, -1, 2)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+        assertThat(Literals.of(java.sql.Date.valueOf("2020-01-02"), Types.TIMESTAMP, -1, 1).literal())
+                .isEqualTo("TIMESTAMP '2020-01-02 00:00:00'");
+        assertThat(literal(new int[] {1, 2})).isEqualTo("ARRAY[1, 2]");
+    }
+
+    @Test
+    void calendarsGiveTheWallTimeInTheirZone() throws SQLException {
+        Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
+        Timestamp instant = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(Literals.timestamp(instant, kathmandu).literal()).isEqualTo("TIMESTAMP '2020-01-01 05:45:00'");
+    }
+
+    @Test
+    void whatHasNoLiteralIsRefused() {
+        assertThatThrownBy(() -> literal(new Object())).isInstanceOf(SQLFeatureNotSupportedException.class);
+        assertThatThrownBy(() -> literal(new BigDecimal("1" + "0".repeat(40)))).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        assertThatThrownBy(() -> literal(LocalDate.of(10000, 1, 1))).isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void hiveStatementsRefuseTheCharactersTheirLexersDisagreeOn() throws SQLException {
+        assertThat(Literals.of("a \u2019 \" -- ; b", 1).hiveLiteral(1)).isEqualTo("'a \u2019 \" -- ; b'");
+        assertThat(Literals.of(5, 1).hiveLiteral(1)).isEqualTo("5");
+        for (String refused : new String[] {"it's", "a\\b", "x\u0000"}) {
+            assertThatThrownBy(() -> Literals.of(refused, 2).hiveLiteral(2)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Parameter 2").hasMessageContaining("DDL");
+        }
+    }
+}
