@@ -66,7 +66,6 @@ final class QueryOperations {
         QueryParameters.Bound bound;
         try {
             statement = StatementText.normalize(queryString);
-            statement = ExecutionParameters.bind(statement, in.get("ExecutionParameters"));
             SyntaxChecker.check(statement);
             bound = QueryParameters.bind(statement, parameters);
         } catch (SqlRejectedException e) {
