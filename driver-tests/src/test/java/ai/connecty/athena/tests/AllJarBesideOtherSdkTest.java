@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import ai.connecty.athena.tests.plain.HostKeysProvider;
 import ai.connecty.athena.tests.plain.HostWithOwnSdkProgram;
+import ai.connecty.athena.tests.plain.PlainJavaProgram;
 import java.io.File;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,20 @@ class AllJarBesideOtherSdkTest {
         assertThat(output).as("the driver's SLF4J output reached the host's slf4j-simple")
                 .containsPattern("DEBUG ai\\.connecty\\.athena\\.jdbc\\.AthenaDriver - Connecting with");
         assertThat(output).doesNotContain(LocalAthena.SERVICE_ACCOUNT_SECRET);
+    }
+
+    /** CredentialsProvider names a class built on the host's SDK: the -all jar adapts it to its relocated one. */
+    @Test
+    void aCredentialsProviderWrittenAgainstTheHostsSdkWorks() throws Exception {
+        String classpath = String.join(File.pathSeparator, ClientClasspaths.allJar(), ClientClasspaths.hostSdk());
+        String url = Connections.url(athena, "RoleArn=" + LocalAthena.ROLE_ARN,
+                "CredentialsProvider=" + HostKeysProvider.class.getName());
+
+        DriverOnlyJvm.Outcome outcome = DriverOnlyJvm.run(classpath,
+                List.of("-Dhost.key=" + LocalAthena.SERVICE_ACCOUNT_KEY_ID, "-Dhost.secret=" + LocalAthena.SERVICE_ACCOUNT_SECRET),
+                PlainJavaProgram.class, url, "", "", "SELECT country FROM demo.customers GROUP BY country ORDER BY country");
+
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output().lines().toList()).containsSubsequence("BR", "DE", "FR", "JP", "US");
     }
 }
