@@ -62,6 +62,8 @@ class AllJarProgramTest {
 
         assertThat(outcome.exitCode()).as(outcome.output()).isZero();
         assertThat(outcome.output().lines().toList()).containsSubsequence(List.of("DE", "null", "JP"));
+        assertThat(outcome.output()).as("no host SLF4J: the bundled, relocated SLF4J stays silent")
+                .doesNotContain("SLF4J");
         athena.verify(1, postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))
                 .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDALLJAR/.*")));

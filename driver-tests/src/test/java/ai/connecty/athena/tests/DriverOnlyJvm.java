@@ -35,16 +35,22 @@ final class DriverOnlyJvm {
     /** Runs {@code mainClass} with the given driver class path (plus the test classes) instead of the default. */
     static Outcome run(String driverClasspath, List<String> jvmOptions, Class<?> mainClass, String... args)
             throws Exception {
+        return run(driverClasspath + File.pathSeparator + programLocation(mainClass), jvmOptions, mainClass.getName(),
+                args);
+    }
+
+    /** Runs a main class found on {@code classpath} alone (a third-party tool's, e.g. a JDBC shell's). */
+    static Outcome run(String classpath, List<String> jvmOptions, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Daws.disableEc2Metadata=true");
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(driverClasspath + File.pathSeparator + programLocation(mainClass));
-        command.add(mainClass.getName());
+        command.add(classpath);
+        command.add(mainClass);
         command.addAll(List.of(args));
         // A file rather than a pipe: a chatty program cannot block on it, and a hung one still lets us time out.
-        Path outputFile = Files.createTempFile(mainClass.getSimpleName(), ".out");
+        Path outputFile = Files.createTempFile("program", ".out");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(outputFile.toFile()).start();
@@ -54,7 +60,7 @@ final class DriverOnlyJvm {
                 process.destroyForcibly().waitFor();
             }
             String output = Files.readString(outputFile, StandardCharsets.UTF_8);
-            assertThat(exited).as("%s finished; it printed:%n%s", mainClass.getSimpleName(), output).isTrue();
+            assertThat(exited).as("%s finished; it printed:%n%s", mainClass, output).isTrue();
             return new Outcome(process.exitValue(), output);
         } finally {
             Files.deleteIfExists(outputFile);

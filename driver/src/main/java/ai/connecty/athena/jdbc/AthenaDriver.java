@@ -20,7 +20,9 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import ai.connecty.athena.jdbc.doctor.DoctorCommand;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -118,6 +120,20 @@ public class AthenaDriver implements Driver {
     @Override
     public boolean jdbcCompliant() {
         return false;
+    }
+
+    /**
+     * The {@code -all} jar's entry point: {@code java -jar connecty-athena-jdbc-<version>-all.jar doctor "<url>"}
+     * checks a connection's prerequisites (see {@link DoctorCommand}).
+     */
+    public static void main(String[] args) {
+        if (args.length == 0 || !"doctor".equals(args[0])) {
+            System.out.println("Connecty Athena JDBC driver " + DriverVersion.version() + " (" + ConnectionUrl.PREFIX
+                    + "Key=Value;...)");
+            System.out.println(DoctorCommand.USAGE_TEXT_FOR_MAIN);
+            System.exit(DoctorCommand.USAGE);
+        }
+        System.exit(DoctorCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System::getenv));
     }
 
     /** The driver logs through SLF4J, not java.util.logging. */

@@ -16,7 +16,8 @@ class AthenaDataSourceTest {
     @Test
     void everyPropertyHasASetterAndGetter() {
         for (ConnectionProperty property : ConnectionProperty.values()) {
-            String name = property.propertyName();
+            // Bean accessors capitalise: user -> setUser.
+            String name = Character.toUpperCase(property.propertyName().charAt(0)) + property.propertyName().substring(1);
             assertThat(Arrays.stream(AthenaDataSource.class.getMethods()).map(Method::getName))
                     .as(name).contains("set" + name, "get" + name);
         }

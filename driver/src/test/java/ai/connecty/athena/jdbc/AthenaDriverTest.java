@@ -68,7 +68,7 @@ class AthenaDriverTest {
         Properties info = new Properties();
         info.setProperty("password", "TOPSECRET");
         DriverPropertyInfo[] infos = driver.getPropertyInfo("jdbc:connecty-athena://Region=eu-west-1", info);
-        assertThat(infos).extracting(i -> i.name).contains("Region", "WorkGroup", "OutputLocation", "Password");
+        assertThat(infos).extracting(i -> i.name).contains("Region", "WorkGroup", "OutputLocation", "user", "password");
         assertThat(Arrays.stream(infos).filter(i -> i.name.equals("Region")).findFirst().get().value)
                 .isEqualTo("eu-west-1");
         assertThat(infos).allSatisfy(i -> assertThat(String.valueOf(i.value)).doesNotContain("TOPSECRET"));

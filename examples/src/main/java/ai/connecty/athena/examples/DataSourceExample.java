@@ -1,6 +1,7 @@
 package ai.connecty.athena.examples;
 
 import ai.connecty.athena.jdbc.AthenaDataSource;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +18,16 @@ public final class DataSourceExample {
     }
 
     public static void main(String[] args) throws SQLException {
+        run(args.length > 0 ? args[0] : "http://127.0.0.1:4566", System.out);
+    }
+
+    /** @param endpoint athena-local's endpoint */
+    static void run(String endpoint, PrintStream out) throws SQLException {
         AthenaDataSource dataSource = new AthenaDataSource();
         dataSource.setRegion("us-east-1");
-        dataSource.setEndpointOverride("http://127.0.0.1:4566");
-        dataSource.setUser("AKIAIOSFODNN7EXAMPLE");
-        dataSource.setPassword("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        dataSource.setEndpointOverride(endpoint);
+        dataSource.setUser(LocalSetup.user());
+        dataSource.setPassword(LocalSetup.password());
         dataSource.setRoleArn("arn:aws:iam::123456789012:role/connecty-athena");
         dataSource.setOutputLocation("s3://athena-results/");
         dataSource.setWorkGroup("primary");
@@ -32,7 +38,7 @@ public final class DataSourceExample {
              ResultSet rs = statement.executeQuery("SELECT name, total_amount FROM sales_by_customer "
                      + "ORDER BY total_amount DESC LIMIT 3")) {
             while (rs.next()) {
-                System.out.println(rs.getString("name") + ": " + rs.getBigDecimal("total_amount"));
+                out.println(rs.getString("name") + ": " + rs.getBigDecimal("total_amount"));
             }
         }
     }

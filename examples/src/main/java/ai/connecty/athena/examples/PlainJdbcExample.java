@@ -1,5 +1,6 @@
 package ai.connecty.athena.examples;
 
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,23 +14,21 @@ import java.sql.Statement;
  */
 public final class PlainJdbcExample {
 
-    private static final String LOCAL_URL = "jdbc:connecty-athena://Region=us-east-1;"
-            + "EndpointOverride=http://127.0.0.1:4566;RoleArn=arn:aws:iam::123456789012:role/connecty-athena;"
-            + "OutputLocation=s3://athena-results/;WorkGroup=primary";
-
     private PlainJdbcExample() {
     }
 
     public static void main(String[] args) throws SQLException {
-        String url = args.length > 0 ? args[0] : LOCAL_URL;
+        run(LocalSetup.url(args), System.out);
+    }
+
+    static void run(String url, PrintStream out) throws SQLException {
         // The access key pair of the service account: JDBC user and password.
-        try (Connection connection = DriverManager.getConnection(url, "AKIAIOSFODNN7EXAMPLE",
-                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        try (Connection connection = DriverManager.getConnection(url, LocalSetup.user(), LocalSetup.password());
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT country, count(*) AS customers FROM demo.customers "
                      + "GROUP BY country ORDER BY country")) {
             while (rs.next()) {
-                System.out.println(rs.getString("country") + ": " + rs.getLong("customers"));
+                out.println(rs.getString("country") + ": " + rs.getLong("customers"));
             }
         }
     }

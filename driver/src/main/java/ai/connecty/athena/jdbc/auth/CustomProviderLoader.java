@@ -17,7 +17,36 @@ final class CustomProviderLoader {
     }
 
     static AwsCredentialsProvider load(String className) throws SQLException {
+        try {
+            return loadProvider(className);
+        } catch (NoSuchMethodException e) {
+            throw ConfigErrors.error("CredentialsProvider class " + className + " has no resolveCredentials()", e);
+        }
+    }
+
+    /** A no-arg constructor or static create() of a provider written against the application's own SDK. */
+    private static Object instantiate(Class<?> type, String className) throws SQLException {
+        try {
+            Method create = type.getMethod("create");
+            return Modifier.isStatic(create.getModifiers()) ? create.invoke(null) : type.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            try {
+                return type.getConstructor().newInstance();
+            } catch (ReflectiveOperationException | RuntimeException inner) {
+                throw ConfigErrors.error("CredentialsProvider class " + className + " needs a public no-argument "
+                        + "constructor or a public static create() method", inner);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw ConfigErrors.error("CredentialsProvider class " + className + " could not be instantiated: " + e, e);
+        }
+    }
+
+    private static AwsCredentialsProvider loadProvider(String className) throws SQLException, NoSuchMethodException {
         Class<?> type = findClass(className);
+        java.util.Optional<Class<?>> hostInterface = HostSdkProvider.hostInterface(type);
+        if (!AwsCredentialsProvider.class.isAssignableFrom(type) && hostInterface.isPresent()) {
+            return HostSdkProvider.wrap(instantiate(type, className), hostInterface.get());
+        }
         if (!AwsCredentialsProvider.class.isAssignableFrom(type)) {
             throw ConfigErrors.error("CredentialsProvider class " + className + " does not implement "
                     + AwsCredentialsProvider.class.getName() + " (AWS SDK for Java v2); SDK v1 providers such as "

@@ -37,10 +37,14 @@ public enum ConnectionProperty {
     DATABASE(spec("Database", BASIC, PropertyType.STRING).aliases("Schema").defaultValue("default")
             .describe("Database (JDBC schema) used for unqualified table names.")),
 
-    USER(spec("User", CREDENTIALS, PropertyType.STRING).aliases("AccessKeyId")
-            .describe("Access key id of static IAM credentials. DriverManager's user argument means this.")),
-    PASSWORD(spec("Password", CREDENTIALS, PropertyType.STRING).aliases("SecretAccessKey").secret()
-            .describe("Secret access key of static IAM credentials. DriverManager's password argument means this.")),
+    // Lower case on purpose: tools (DBeaver) recognise exactly "user" and "password" in getPropertyInfo, show them
+    // as the login fields and keep the password in their secure storage. "User" still matches: keys ignore case.
+    USER(spec("user", CREDENTIALS, PropertyType.STRING).aliases("AccessKeyId")
+            .describe("Access key id of static IAM credentials (also written User). DriverManager's user argument "
+                    + "means this.")),
+    PASSWORD(spec("password", CREDENTIALS, PropertyType.STRING).aliases("SecretAccessKey").secret()
+            .describe("Secret access key of static IAM credentials (also written Password). DriverManager's "
+                    + "password argument means this.")),
     SESSION_TOKEN(spec("SessionToken", CREDENTIALS, PropertyType.STRING).secret()
             .describe("Session token, when the static credentials are temporary ones.")),
     CREDENTIALS_PROVIDER(spec("CredentialsProvider", CREDENTIALS, PropertyType.STRING)

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The driver's version, read once from {@code driver.properties} next to the driver class. */
+/**
+ * The driver's version: the jar manifest's {@code Implementation-Version} (both the plain and the {@code -all}
+ * jar carry it), else the build-filtered {@code driver.properties} (classes run from a directory, as in an IDE).
+ */
 public final class DriverVersion {
     private static final String RESOURCE = "/ai/connecty/athena/jdbc/driver.properties";
     private static final String VERSION = load();
@@ -35,6 +38,10 @@ public final class DriverVersion {
     }
 
     private static String load() {
+        String fromManifest = DriverVersion.class.getPackage().getImplementationVersion();
+        if (fromManifest != null && !fromManifest.isBlank()) {
+            return fromManifest;
+        }
         Properties properties = new Properties();
         try (InputStream in = DriverVersion.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {

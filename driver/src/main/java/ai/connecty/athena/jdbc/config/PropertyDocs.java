@@ -48,8 +48,8 @@ public final class PropertyDocs {
                 .append("`Properties` passed to `DriverManager.getConnection`, or with the setters of ")
                 .append("`AthenaDataSource`. Names are case-insensitive; a key in the URL wins over the same key in ")
                 .append("`Properties`; a value containing `;` is wrapped in braces (`Key={a;b}`); an empty value ")
-                .append("counts as absent. `DriverManager.getConnection(url, user, password)` sets `User` and ")
-                .append("`Password`. Unknown names are ignored with a warning on the connection.\n")
+                .append("counts as absent. `DriverManager.getConnection(url, user, password)` sets `user` and ")
+                .append("`password`. Unknown names are ignored with a warning on the connection.\n")
                 .append(tables("##"));
         return md.toString();
     }

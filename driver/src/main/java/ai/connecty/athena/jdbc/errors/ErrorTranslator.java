@@ -93,7 +93,8 @@ public final class ErrorTranslator {
                         SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
             }
             // Athena refuses the request as given (no output location, unknown workgroup, ...): the caller's to fix.
-            return new SQLException(about + " was refused: " + text, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
+            return new SQLException(about + " was refused: " + text + PropertyHints.forRefusal(message),
+                    SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
         }
         if (code != null && ACCESS_DENIED_CODES.contains(code)) {
             return accessDenied(about, message, requestId, e);

@@ -195,7 +195,7 @@ class ConnectionConfigTest {
         ConnectionConfig config = config("User=AKIAIOSFODNN7EXAMPLE;Password=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY;"
                 + "SessionToken=TOKEN123456;ProxyHost=proxy;ProxyUsername=pu;ProxyPassword=PROXYSECRET");
         assertThat(config.toString())
-                .contains("User=AKIAIOSFODNN7EXAMPLE", "Password=****", "SessionToken=****", "ProxyPassword=****",
+                .contains("user=AKIAIOSFODNN7EXAMPLE", "password=****", "SessionToken=****", "ProxyPassword=****",
                         "Region=us-east-1")
                 .doesNotContain("wJalrXUtnFEMI", "TOKEN123456", "PROXYSECRET");
         assertThat(config.secretAccessKey()).contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");

@@ -33,6 +33,22 @@ class PropertyInfosTest {
         assertThat(infos.values()).allSatisfy(info -> assertThat(info.description).isNotBlank());
     }
 
+    /** DBeaver hides exactly "user" and "password" from its driver-properties tab and stores them as login fields. */
+    @Test
+    void credentialsAreNamedTheWayToolsRecogniseThem() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("User", "AKIAUPPER");
+        Map<String, DriverPropertyInfo> infos = infos(ConnectionUrl.PREFIX, properties);
+        assertThat(infos).containsKeys("user", "password").doesNotContainKeys("User", "Password");
+        assertThat(infos.get("user").value).as("User is accepted as before").isEqualTo("AKIAUPPER");
+        for (String spelling : new String[] {"User", "USER", "AccessKeyId", "accesskeyid"}) {
+            assertThat(ConnectionProperty.byName(spelling)).as(spelling).contains(ConnectionProperty.USER);
+        }
+        for (String spelling : new String[] {"Password", "PASSWORD", "SecretAccessKey"}) {
+            assertThat(ConnectionProperty.byName(spelling)).as(spelling).contains(ConnectionProperty.PASSWORD);
+        }
+    }
+
     @Test
     void secretValuesAreNeverFilledIn() throws SQLException {
         Properties properties = new Properties();
@@ -41,10 +57,10 @@ class PropertyInfosTest {
         properties.setProperty("ProxyPWD", "SECRET3");
         properties.setProperty("user", "AKIAEXAMPLE");
         Map<String, DriverPropertyInfo> infos = infos(ConnectionUrl.PREFIX, properties);
-        assertThat(infos.get("Password").value).isNull();
+        assertThat(infos.get("password").value).isNull();
         assertThat(infos.get("SessionToken").value).isNull();
         assertThat(infos.get("ProxyPassword").value).isNull();
-        assertThat(infos.get("User").value).isEqualTo("AKIAEXAMPLE");
+        assertThat(infos.get("user").value).isEqualTo("AKIAEXAMPLE");
         assertThat(infos.values()).allSatisfy(info ->
                 assertThat(String.valueOf(info.value)).doesNotContain("SECRET"));
     }

@@ -98,7 +98,8 @@ class ErrorTranslatorTest {
                 invalidRequest("INVALID_INPUT", "WorkGroup is not found."));
 
         assertThat(e.getSQLState()).isEqualTo("42000");
-        assertThat((Throwable) e).hasMessage("StartQueryExecution was refused: WorkGroup is not found. [INVALID_INPUT, request id req-1]");
+        assertThat((Throwable) e).hasMessage("StartQueryExecution was refused: WorkGroup is not found. [INVALID_INPUT, request id req-1]"
+                + " Set WorkGroup to an existing workgroup of this Region (the default is primary).");
     }
 
     private static AthenaException serviceError(String code, String message, int status) {

@@ -1,0 +1,63 @@
+package ai.connecty.athena.jdbc.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command's arguments and exit statuses, for what needs no AWS endpoint. */
+class DoctorCommandTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return DoctorCommand.run(Arrays.asList(args), new PrintStream(bytes, true, StandardCharsets.UTF_8), env::get);
+    }
+
+    private String output() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutAUrlItPrintsTheUsage() {
+        assertThat(run(Map.of())).isEqualTo(DoctorCommand.USAGE);
+        assertThat(output()).contains("usage: doctor [--run-query]").contains("exit status: 0 the connection will work");
+    }
+
+    @Test
+    void anUnsetPasswordVariableIsNamed() {
+        assertThat(run(Map.of(), "--password-env", "NOPE", "jdbc:connecty-athena://Region=us-east-1")).isEqualTo(64);
+        assertThat(output()).contains("Environment variable NOPE (--password-env) is not set.");
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithoutEchoingTheUrl() {
+        assertThat(run(Map.of(), "--fast", "jdbc:connecty-athena://password=s3cr3t")).isEqualTo(64);
+        assertThat(output()).contains("Unexpected argument '--fast'").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void aBadUrlFailsTheConfigurationCheckBeforeAnyCallAndNeverShowsTheSecret() {
+        int exit = run(Map.of("SECRET", "Sup3rSecretValue/0123456789"), "--user", "AKIAEXAMPLE", "--password-env",
+                "SECRET", "jdbc:connecty-athena://Region=us-east-1;OutputLocation=ftp://bucket/");
+
+        assertThat(exit).isEqualTo(DoctorCommand.FAILED);
+        assertThat(output().lines()).hasSize(2);
+        assertThat(output()).startsWith("FAIL  configuration: ").contains("OutputLocation").contains("[SQLState 08001]")
+                .contains("Result: 1 check failed: the connection will not work until fixed.")
+                .doesNotContain("Sup3rSecretValue");
+    }
+
+    @Test
+    void aDenialNamesTheGuidesStatementAndWhereItLives() {
+        assertThat(GuideAction.GLUE_GET_TABLES.grantFix("arn:aws:glue:us-east-1:1:table/d/t", true))
+                .isEqualTo("allow glue:GetTables on arn:aws:glue:us-east-1:1:table/d/t in the role's policy "
+                        + "(statement GlueReadOnly of the connection guide)");
+        assertThat(GuideAction.S3_PUT_OBJECT.grantFix(null, false))
+                .isEqualTo("allow s3:PutObject in the user's policy (statement PutResultsObjects of the connection guide)");
+        assertThat(GuideAction.ASSUME_ROLE.grantFix(null, false)).contains("in the role's trust policy");
+    }
+}
