@@ -182,7 +182,7 @@ class ConnectionDoctorTest {
 
         assertThat(run.exit()).isEqualTo(DoctorCommand.FAILED);
         assertThat(run.lines()).as(run.output()).contains("FAIL  workgroup: 'reporting' does not exist in us-east-1 "
-                + "(existing: analytics, primary) -> fix: set WorkGroup to an existing workgroup, or check Region");
+                + "(existing: analytics, managed, primary) -> fix: set WorkGroup to an existing workgroup, or check Region");
     }
 
     @Test
