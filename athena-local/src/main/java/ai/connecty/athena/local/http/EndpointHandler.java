@@ -90,6 +90,7 @@ public final class EndpointHandler implements HttpHandler {
 
     private void serve(HttpExchange exchange, HttpRequest request, boolean tooLarge) throws IOException {
         long started = System.nanoTime();
+        long logGeneration = requestLog.generation();
         ServiceEndpoint endpoint = route(request);
         AwsService service = endpoint.service(request);
         String operation = endpoint.operation(request);
@@ -122,7 +123,7 @@ public final class EndpointHandler implements HttpHandler {
         }
         Long drop = fault.dropAfterBytes();
         Long cutAfter = drop != null && !request.isHead() && drop < response.body().length() ? drop : null;
-        requestLog.add(new RequestLogEntry(clock.instant(), call == null ? "anonymous" : call.principalArn(),
+        requestLog.add(logGeneration, new RequestLogEntry(clock.instant(), call == null ? "anonymous" : call.principalArn(),
                 service.signingName(), operation, call == null ? null : call.lastResource(),
                 call == null || call.lastDenied() ? "deny" : "allow", response.status(),
                 (System.nanoTime() - started) / 1_000_000, cutAfter));
