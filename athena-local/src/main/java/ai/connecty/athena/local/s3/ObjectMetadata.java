@@ -59,6 +59,20 @@ final class ObjectMetadata {
         }
     }
 
+    /**
+     * Keeps {@code etag} as the ETag of {@code file} while the file stays as it is now: a multipart object's
+     * ETag (MD5 of the parts' MD5s, dash, part count) cannot be recomputed from its bytes, and S3 keeps it.
+     */
+    void rememberEtag(Path file, String etag) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            etags.put(file, new CachedEtag(new Fingerprint(attributes.size(), attributes.lastModifiedTime().toMillis()),
+                    etag));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void remember(Path file, String contentType) {
         store.rememberContentType(file, contentType);
     }

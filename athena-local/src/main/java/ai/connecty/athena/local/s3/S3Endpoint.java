@@ -233,6 +233,7 @@ public final class S3Endpoint implements ServiceEndpoint {
         MultipartUploads.Completed done = uploads.complete(request.queryParameters().get("uploadId"), target.bucket(),
                 target.key(), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8), file);
         metadata.remember(file, done.contentType());
+        metadata.rememberEtag(file, done.etag());
         return HttpResponse.text(200, XML_TYPE, Xml.DECLARATION + "<CompleteMultipartUploadResult xmlns=\"" + NAMESPACE
                 + "\">" + Xml.element("Location", "/" + target.bucket() + "/" + target.key())
                 + Xml.element("Bucket", target.bucket()) + Xml.element("Key", target.key())

@@ -123,6 +123,8 @@ class S3SubResourcesThroughSdkTest {
         System.arraycopy(second, 0, expected, first.length, second.length);
         assertThat(got.asByteArray()).isEqualTo(expected);
         assertThat(got.response().contentType()).isEqualTo("application/x-test");
+        assertThat(got.response().eTag()).as("S3 keeps the multipart ETag").isEqualTo(etag);
+        assertThat(s3.headObject(r -> r.bucket(BUCKET).key("multipart/big.bin")).eTag()).isEqualTo(etag);
         assertThatThrownBy(() -> s3.uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(3),
                 RequestBody.fromBytes(second))).isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload"));
