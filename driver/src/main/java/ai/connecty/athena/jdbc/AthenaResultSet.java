@@ -16,13 +16,14 @@ public final class AthenaResultSet extends AbstractTextResultSet {
     private final QueryStatistics statistics;
 
     AthenaResultSet(AthenaStatement statement, RowSource rows, String queryExecutionId, QueryStatistics statistics,
-                    int fetchSize, long maxRows) {
+                    int fetchSize, long maxRows, int maxFieldSize) {
         super(statement, rows.columns());
         this.statement = statement;
         this.rows = rows;
         this.queryExecutionId = queryExecutionId;
         this.statistics = statistics;
         limitRows(maxRows);
+        limitFieldSize(maxFieldSize);
         startingFetchSize(fetchSize);
     }
 
