@@ -21,5 +21,6 @@ if ! mvn -q -B -ntp -Dmaven.test.skip=true ${DEMO_MAVEN_ARGS:-} install -pl exam
 fi
 rm -f "$build_log"
 
-exec java -Daws.disableEc2Metadata=true -cp 'examples/target/classes:examples/target/lib/*' \
+# --enable-native-access: athena-local's DuckDB loads a native library, which JDK 24+ warns about otherwise.
+exec java --enable-native-access=ALL-UNNAMED -Daws.disableEc2Metadata=true -cp 'examples/target/classes:examples/target/lib/*' \
     ai.connecty.athena.examples.Demo "$@"

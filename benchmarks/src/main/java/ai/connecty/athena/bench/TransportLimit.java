@@ -1,7 +1,6 @@
 package ai.connecty.athena.bench;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.jdbc.rows.ResultTransport;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,16 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * source takes beyond this is parsing and the getters.
  */
 final class TransportLimit implements AutoCloseable {
+    /**
+     * The driver's download shape as docs/ARCHITECTURE.md states it (parts of 8 MiB, at most 4 held at once).
+     * Written out here because the benchmarks use the driver's public API only; if the driver's defaults change,
+     * change these with them.
+     */
+    static final int PART_SIZE = 8 * 1024 * 1024;
+    static final int PARTS_AHEAD = 4;
+
     private final S3Client s3;
-    private final ExecutorService pool = Executors.newFixedThreadPool(ResultTransport.DEFAULT_PARTS_AHEAD);
+    private final ExecutorService pool = Executors.newFixedThreadPool(PARTS_AHEAD);
 
     TransportLimit(LocalAthena local) {
         s3 = S3Client.builder().httpClient(Apache5HttpClient.create()).region(Region.of(LocalAthena.REGION))
@@ -35,7 +42,7 @@ final class TransportLimit implements AutoCloseable {
     /** Seconds to download the {@code size} bytes of s3://bucket/key (size known: no HEAD); checks they all came. */
     double download(String bucket, String key, long size) throws Exception {
         long start = System.nanoTime();
-        int part = ResultTransport.DEFAULT_PART_SIZE;
+        int part = PART_SIZE;
         List<Future<Long>> parts = new ArrayList<>();
         for (long first = 0; first < size; first += part) {
             long from = first;

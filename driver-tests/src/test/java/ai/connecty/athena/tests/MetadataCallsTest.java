@@ -1,8 +1,10 @@
 package ai.connecty.athena.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ai.connecty.athena.jdbc.AthenaConnection;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.catalog.SyntheticTables;
 import ai.connecty.athena.local.control.FaultPlan;
@@ -192,6 +194,25 @@ class MetadataCallsTest {
             rows(metaData.getTables(GLUE_CATALOG, "wide", "t\\_0042", null));
             assertThat(calls()).containsExactly("glue:GetTable");
             assertThat(rows(metaData.getTables(GLUE_CATALOG, "wide", "no\\_such\\_table", null))).isEmpty();
+        }
+    }
+
+    @Test
+    void clearMetadataCacheMakesTheNextCallReadTheCatalogAgain() throws SQLException {
+        try (Connection connection = connect()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            List<String> first = rows(metaData.getColumns(GLUE_CATALOG, "wide", "t\\_0043", "%"));
+            rows(metaData.getColumns(GLUE_CATALOG, "wide", "t\\_0043", "%"));
+            assertThat(calls()).containsExactly("glue:GetTable");
+
+            connection.unwrap(AthenaConnection.class).clearMetadataCache();
+            List<String> again = rows(metaData.getColumns(GLUE_CATALOG, "wide", "t\\_0043", "%"));
+            assertThat(calls()).containsExactly("glue:GetTable", "glue:GetTable");
+            assertThat(again).isEqualTo(first).hasSize(3);
+
+            connection.close();
+            assertThatThrownBy(() -> connection.unwrap(AthenaConnection.class).clearMetadataCache())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("closed");
         }
     }
 

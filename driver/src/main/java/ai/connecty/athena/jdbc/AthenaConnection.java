@@ -54,6 +54,10 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * expectations); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
  * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY statements exist, other types are refused with 0A000; a transaction
  * isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE.
+ *
+ * <p>Beyond {@link Connection} it offers {@link #clearMetadataCache()} only: the parts of the driver that work
+ * for a connection get what they need (URL, configuration, clients, warning sink) when the connection builds
+ * them, so no accessor of internal types is public here.
  */
 public class AthenaConnection implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(AthenaConnection.class);
@@ -80,7 +84,8 @@ public class AthenaConnection implements Connection {
     /** Catalog access and the metadata cache, for the life of the connection; null without AWS clients. */
     private final MetadataHome metadataHome;
 
-    public AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings) {
+    /** Opened by {@link AthenaDriver} (and so {@link AthenaDataSource}) only: users never build one. */
+    AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings) {
         this(url, config, clients, warnings, QuerySettings.from(config), null, PollingClock.SYSTEM);
     }
 
@@ -101,30 +106,26 @@ public class AthenaConnection implements Connection {
     }
 
     /**
-     * A connection that runs queries through the given client and owns no AWS clients: for embedding the
-     * driver with an SDK client configured elsewhere, and for tests. {@link #config()} and
-     * {@link #clients()} are null on such a connection, so it has no DatabaseMetaData.
+     * A connection that runs queries through the given client and owns no AWS clients, so it has no
+     * DatabaseMetaData: for the driver's own tests, which drive a query client against WireMock with a clock
+     * they control. Package-private on purpose: it takes internal types, so it is no part of the public API.
      */
-    public static AthenaConnection withQueryClient(String url, AthenaQueryClient queryClient, PollingClock pollingClock) {
+    static AthenaConnection withQueryClient(String url, AthenaQueryClient queryClient, PollingClock pollingClock) {
         return new AthenaConnection(url, null, null, Collections.<SQLWarning>emptyList(), queryClient.settings(),
                 queryClient, pollingClock);
     }
 
-    public ConnectionConfig config() {
-        return config;
-    }
-
-    public AwsClients clients() {
-        return clients;
-    }
-
-    public String url() {
-        return url;
-    }
-
-    /** The connection's metadata home (catalog access and cache); null on a {@link #withQueryClient} connection. */
-    public MetadataHome metadataHome() {
-        return metadataHome;
+    /**
+     * Drops everything this connection's metadata cache holds (catalogs, databases, table listings and tables),
+     * so that the next DatabaseMetaData call reads the catalog again: for a table created or changed outside this
+     * connection within MetadataCacheTtlSeconds. DDL run through this connection already drops what it touched.
+     * Reach it with {@code connection.unwrap(AthenaConnection.class).clearMetadataCache()}.
+     */
+    public void clearMetadataCache() throws SQLException {
+        checkOpen();
+        if (metadataHome != null) {
+            metadataHome.invalidateAll();
+        }
     }
 
     /**
@@ -379,11 +380,12 @@ public class AthenaConnection implements Connection {
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
         checkOpen();
-        if (clients == null) {
-            throw SqlExceptions.notSupported("This connection was made with withQueryClient and has no AWS clients to "
-                    + "read the catalog with; open it through AthenaDriver or AthenaDataSource for DatabaseMetaData");
+        if (metadataHome == null) {
+            throw SqlExceptions.notSupported("This connection was built around a query client alone (the driver's "
+                    + "tests do that) and has no AWS clients to read the catalog with; open it through AthenaDriver "
+                    + "or AthenaDataSource for DatabaseMetaData");
         }
-        return AthenaDatabaseMetaData.create(this, metadataHome);
+        return AthenaDatabaseMetaData.create(this, url, config, metadataHome);
     }
 
     /**
@@ -631,10 +633,11 @@ public class AthenaConnection implements Connection {
     // ---- warnings and lifecycle ------------------------------------------------------------------------
 
     /**
-     * Appends a warning to this connection's chain. Public so that the parts of the driver that act for the
-     * connection (metadata falling back from a denied Glue call, for instance) can report what they did.
+     * Appends a warning to this connection's chain. The parts of the driver that act for the connection
+     * (metadata falling back from a denied Glue call, for instance) get this method as a callback when the
+     * connection builds them.
      */
-    public void addWarning(SQLWarning warning) {
+    void addWarning(SQLWarning warning) {
         warnings.add(warning);
     }
 

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The result of a query: rows from a {@link RowSource} (the result file in S3, or GetQueryResults pages), read
- * as the application advances. Unwrap it to get the query execution id and statistics.
+ * The result of a query: rows from the result file in S3 or from GetQueryResults pages, read as the application
+ * advances. Unwrap it for the query execution id, the statistics and the transport the rows came through.
  */
 public final class AthenaResultSet extends AbstractTextResultSet {
     private final AthenaStatement statement;
@@ -16,13 +16,14 @@ public final class AthenaResultSet extends AbstractTextResultSet {
     private final QueryStatistics statistics;
 
     AthenaResultSet(AthenaStatement statement, RowSource rows, String queryExecutionId, QueryStatistics statistics,
-                    int fetchSize, long maxRows) {
+                    int fetchSize, long maxRows, int maxFieldSize) {
         super(statement, rows.columns());
         this.statement = statement;
         this.rows = rows;
         this.queryExecutionId = queryExecutionId;
         this.statistics = statistics;
         limitRows(maxRows);
+        limitFieldSize(maxFieldSize);
         startingFetchSize(fetchSize);
     }
 

@@ -58,7 +58,7 @@ public class AthenaStatement implements Statement {
         this.fetchSize = connection.querySettings().fetchSize();
     }
 
-    protected final void checkOpen() throws SQLException {
+    final void checkOpen() throws SQLException {
         if (closed.get()) {
             throw new SQLException("The statement is closed", SqlState.OBJECT_NOT_IN_STATE);
         }
@@ -74,7 +74,7 @@ public class AthenaStatement implements Statement {
     }
 
     /** The request for {@code sql} in this statement's current context and settings. */
-    protected final QueryRequest request(String sql) throws SQLException {
+    final QueryRequest request(String sql) throws SQLException {
         if (sql == null || sql.trim().isEmpty()) {
             throw new SQLException("The SQL text is empty: pass the query to run", SqlState.INVALID_PARAMETER_VALUE);
         }
@@ -91,7 +91,7 @@ public class AthenaStatement implements Statement {
      * The one way every execute method of this statement and its subclasses runs a query: true when it left a
      * result set, false when an update count.
      */
-    protected final boolean executeRequest(QueryRequest request) throws SQLException {
+    final boolean executeRequest(QueryRequest request) throws SQLException {
         checkOpen();
         QueryTextLimit.check(request.sql());
         closeResultSet();
@@ -123,8 +123,8 @@ public class AthenaStatement implements Statement {
                 if (query.hasResultSet()) {
                     RowSource rows = query.openRows(connection.prefetchThreads(), fetchSize, warnings::add);
                     synchronized (this) {
-                        resultSet = new AthenaResultSet(this, rows, query.queryExecutionId(), statistics, fetchSize, maxRows);
-                        resultSet.limitFieldSize(maxFieldSize);
+                        resultSet = new AthenaResultSet(this, rows, query.queryExecutionId(), statistics, fetchSize,
+                                maxRows, maxFieldSize);
                     }
                     return true;
                 }
@@ -483,7 +483,7 @@ public class AthenaStatement implements Statement {
 
     /** One item of a batch: runs it, true when it left a result set. */
     @FunctionalInterface
-    protected interface BatchItem {
+    interface BatchItem {
         boolean run(int index) throws SQLException;
     }
 
@@ -493,7 +493,7 @@ public class AthenaStatement implements Statement {
      * item (from 1) and holds the counts of the items before it; an item that returns rows is such a failure,
      * as JDBC requires.
      */
-    protected final long[] runBatch(int size, BatchItem item) throws SQLException {
+    final long[] runBatch(int size, BatchItem item) throws SQLException {
         long[] counts = new long[size];
         for (int i = 0; i < size; i++) {
             try {

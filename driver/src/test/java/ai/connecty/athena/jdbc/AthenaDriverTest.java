@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -54,10 +55,10 @@ class AthenaDriverTest {
         try (Connection connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
                 + "EndpointOverride=http://127.0.0.1:1;OutputLocation=s3://athena-results;WorkGrup=x",
                 "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")) {
-            AthenaConnection athena = connection.unwrap(AthenaConnection.class);
-            assertThat(athena.config().accessKeyId()).contains("AKIAIOSFODNN7EXAMPLE");
-            assertThat(athena.config().outputLocation()).contains("s3://athena-results/");
-            assertThat(athena.clients().athena()).isNotNull();
+            // Through the public API only: the user name is the access key the connection signs with.
+            DatabaseMetaData metaData = connection.getMetaData();
+            assertThat(metaData.getUserName()).isEqualTo("AKIAIOSFODNN7EXAMPLE");
+            assertThat(metaData.getURL()).contains("OutputLocation=s3://athena-results");
             assertThat((Object) connection.getWarnings()).isNotNull();
             assertThat(connection.getWarnings().getMessage()).contains("did you mean WorkGroup?");
         }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.duckdb.DuckDBFunctions;
@@ -106,12 +107,46 @@ final class UrlFunctions {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Trino's url_decode passes the JDK's {@code IllegalArgumentException} message on, so its wording of a bad
+     * escape depends on the JDK: JDK 22+ says {@code - not a hexadecimal digit: "z" = 122} where JDK 17 says
+     * {@code - Error at index 0 in: "zz"}. athena-local answers in JDK 17's words whatever JDK runs it, so that
+     * the emulator (and tests against it) give one message. (A signed escape such as {@code %+1}, which JDK 17
+     * decodes and JDK 22+ refuses, still follows the JDK: no query of ours relies on it.)
+     */
     static String decode(String value) {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException(e.getMessage());
+            throw new InvalidArgumentException(illegalHexMessage(value).orElse(e.getMessage()));
         }
+    }
+
+    private static final String ILLEGAL_HEX = "URLDecoder: Illegal hex characters in escape (%) pattern - ";
+
+    /**
+     * JDK 17's message for the first escape URLDecoder cannot parse: it reads the two characters after each
+     * {@code %} as {@code Integer.parseInt(s, i + 1, i + 3, 16)}, which accepts a leading sign.
+     */
+    static Optional<String> illegalHexMessage(String value) {
+        for (int i = 0; i + 2 < value.length(); i++) {
+            if (value.charAt(i) != '%') {
+                continue;
+            }
+            char first = value.charAt(i + 1);
+            char second = value.charAt(i + 2);
+            boolean signed = first == '+' || first == '-';
+            int bad = !signed && Character.digit(first, 16) < 0 ? 0 : Character.digit(second, 16) < 0 ? 1 : -1;
+            if (bad >= 0) {
+                return Optional.of(ILLEGAL_HEX + "Error at index " + bad + " in: \"" + value.substring(i + 1, i + 3)
+                        + "\"");
+            }
+            if (first == '-' && Character.digit(second, 16) > 0) {
+                return Optional.of(ILLEGAL_HEX + "negative value");
+            }
+            i += 2;
+        }
+        return Optional.empty();
     }
 
     private static URI parse(String url) {

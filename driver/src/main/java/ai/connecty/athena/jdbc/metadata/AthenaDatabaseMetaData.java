@@ -1,6 +1,5 @@
 package ai.connecty.athena.jdbc.metadata;
 
-import ai.connecty.athena.jdbc.AthenaConnection;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import ai.connecty.athena.jdbc.config.ConnectionUrl;
 import ai.connecty.athena.jdbc.config.DriverVersion;
@@ -38,19 +37,25 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     private static final String TABLE = "TABLE";
     private static final String VIEW = "VIEW";
 
-    private final AthenaConnection connection;
+    private final Connection connection;
+    private final String url;
     private final ConnectionConfig config;
     private final MetadataHome home;
 
-    private AthenaDatabaseMetaData(AthenaConnection connection, MetadataHome home) {
+    private AthenaDatabaseMetaData(Connection connection, String url, ConnectionConfig config, MetadataHome home) {
         this.connection = connection;
-        this.config = connection.config();
+        this.url = url;
+        this.config = config;
         this.home = home;
     }
 
-    /** The metadata of a connection, reading through the connection's own (long-lived) metadata home. */
-    public static DatabaseMetaData create(AthenaConnection connection, MetadataHome home) {
-        return new AthenaDatabaseMetaData(connection, home);
+    /**
+     * The metadata of a connection, reading through the connection's own (long-lived) metadata home. The
+     * connection passes its URL and configuration in, so that it needs no public accessors for them.
+     */
+    public static DatabaseMetaData create(Connection connection, String url, ConnectionConfig config,
+                                          MetadataHome home) {
+        return new AthenaDatabaseMetaData(connection, url, config, home);
     }
 
     // ---------------------------------------------------------------- catalog contents
@@ -348,7 +353,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getURL() throws SQLException {
-        return ConnectionUrl.parse(connection.url()).withSecretsMasked();
+        return ConnectionUrl.parse(url).withSecretsMasked();
     }
 
     /** The access key id of static credentials; null when credentials come from a provider. */

@@ -80,9 +80,9 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     /**
      * Statement.setMaxFieldSize: character and binary values are cut to this many characters or bytes, as
-     * JDBC specifies; 0 means no limit. Public for the statement that creates the result set.
+     * JDBC specifies; 0 means no limit.
      */
-    public final void limitFieldSize(int limit) {
+    protected final void limitFieldSize(int limit) {
         this.maxFieldSize = limit;
     }
 

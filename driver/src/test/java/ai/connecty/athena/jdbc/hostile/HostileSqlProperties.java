@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
+import ai.connecty.athena.jdbc.TestConnections;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
@@ -47,7 +48,7 @@ class HostileSqlProperties {
         public void close() {
         }
     };
-    private final AthenaConnection connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
+    private final AthenaConnection connection = TestConnections.withQueryClient(
             new AthenaQueryClient(rejecting, QuerySettings.builder().build()), PollingClock.SYSTEM);
 
     @AfterProperty

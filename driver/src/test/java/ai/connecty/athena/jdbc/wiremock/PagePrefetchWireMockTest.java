@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
+import ai.connecty.athena.jdbc.TestConnections;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.execution.PollingSchedule;
@@ -95,7 +96,7 @@ class PagePrefetchWireMockTest {
         QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/prefix/")
                 .pollingSchedule(new PollingSchedule(5, 20, 2.0)).build();
         queryClient = new AthenaQueryClient(athena, settings);
-        connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://", queryClient, PollingClock.SYSTEM);
+        connection = TestConnections.withQueryClient(queryClient, PollingClock.SYSTEM);
         wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
         wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
     }

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
+import ai.connecty.athena.jdbc.TestConnections;
 import ai.connecty.athena.jdbc.AthenaResultSet;
 import ai.connecty.athena.jdbc.AthenaStatement;
 import ai.connecty.athena.jdbc.errors.AthenaQueryException;
@@ -86,7 +87,7 @@ class QueryExecutionWireMockTest {
                 .build();
         QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/prefix/")
                 .pollingSchedule(new PollingSchedule(5, 20, 2.0)).build();
-        connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://", new AthenaQueryClient(athena, settings),
+        connection = TestConnections.withQueryClient(new AthenaQueryClient(athena, settings),
                 PollingClock.SYSTEM);
     }
 

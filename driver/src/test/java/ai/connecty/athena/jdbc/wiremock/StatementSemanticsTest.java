@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
+import ai.connecty.athena.jdbc.TestConnections;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
@@ -286,10 +287,10 @@ class StatementSemanticsTest {
 
     @Test
     void connectionBuiltAroundAQueryClientRefusesMetadataInsteadOfFailingInside() throws SQLException {
-        try (Connection embedded = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
+        try (Connection embedded = TestConnections.withQueryClient(
                 new AthenaQueryClient(null, QuerySettings.builder().build()), PollingClock.SYSTEM)) {
             assertThatThrownBy(embedded::getMetaData).isInstanceOf(SQLFeatureNotSupportedException.class)
-                    .hasMessageContaining("withQueryClient");
+                    .hasMessageContaining("no AWS clients").hasMessageContaining("AthenaDriver");
         }
     }
 }

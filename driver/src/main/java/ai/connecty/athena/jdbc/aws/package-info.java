@@ -1,0 +1,9 @@
+/**
+ * The AWS SDK clients of one connection (Athena, Glue, S3, STS), their endpoints, timeouts and proxy, and the one
+ * retry policy they share.
+ *
+ * <p><b>Internal.</b> No part of the driver's public API: the classes here may change or go in any release,
+ * without notice. The public API is the root package {@code ai.connecty.athena.jdbc} (see its
+ * {@code package-info}) and the {@code java.sql} interfaces.
+ */
+package ai.connecty.athena.jdbc.aws;

@@ -1,0 +1,9 @@
+/**
+ * The connection doctor, {@code java -jar connecty-athena-jdbc-<version>-all.jar doctor "<url>"}: its command line
+ * is the supported interface, these classes are not.
+ *
+ * <p><b>Internal.</b> No part of the driver's public API: the classes here may change or go in any release,
+ * without notice. The public API is the root package {@code ai.connecty.athena.jdbc} (see its
+ * {@code package-info}) and the {@code java.sql} interfaces.
+ */
+package ai.connecty.athena.jdbc.doctor;

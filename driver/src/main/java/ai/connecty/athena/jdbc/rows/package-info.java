@@ -1,0 +1,9 @@
+/**
+ * Where the rows of a result come from: GetQueryResults pages or the result file in S3, downloaded and parsed
+ * ahead of the reader.
+ *
+ * <p><b>Internal.</b> No part of the driver's public API: the classes here may change or go in any release,
+ * without notice. The public API is the root package {@code ai.connecty.athena.jdbc} (see its
+ * {@code package-info}) and the {@code java.sql} interfaces.
+ */
+package ai.connecty.athena.jdbc.rows;

@@ -1,0 +1,19 @@
+package ai.connecty.athena.jdbc;
+
+import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
+import ai.connecty.athena.jdbc.execution.PollingClock;
+
+/**
+ * The door for tests in the driver's sub-packages (WireMock, hostile input) to a connection built around a query
+ * client alone. The factory it calls is package-private in the driver, because its parameters are internal
+ * types: only test code, which lives in this package, may reach it.
+ */
+public final class TestConnections {
+    private TestConnections() {
+    }
+
+    /** A connection that runs its queries through {@code queryClient}; it has no AWS clients, so no metadata. */
+    public static AthenaConnection withQueryClient(AthenaQueryClient queryClient, PollingClock pollingClock) {
+        return AthenaConnection.withQueryClient("jdbc:connecty-athena://", queryClient, pollingClock);
+    }
+}
