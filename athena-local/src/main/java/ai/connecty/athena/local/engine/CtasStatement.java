@@ -55,7 +55,7 @@ final class CtasStatement {
                     ? S3Location.parse(unquote(ctas.properties().get("external_location"))).asPrefix().toString()
                     : ctx.execution.files().ctasData().toString();
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
-            SelectStatement.prepareReads(ctx, ctas.query());
+            SelectStatement.prepareQueryReads(ctx);
             ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);
             String select = QueryRunner.duckDbQuery(ctas.query());
             try (Connection conn = ctx.openConnection()) {

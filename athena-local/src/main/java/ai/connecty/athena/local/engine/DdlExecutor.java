@@ -215,7 +215,7 @@ final class DdlExecutor {
         if (exists && !v.orReplace()) {
             throw engineFailure("TABLE_ALREADY_EXISTS: line 1:1: View '" + qualified + "' already exists", 1110);
         }
-        SelectStatement.prepareReads(ctx, v.query());
+        SelectStatement.prepareQueryReads(ctx);
         String select = QueryRunner.duckDbQuery(v.query());
         List<ColumnDef> columns = new ArrayList<>();
         List<ColumnDef> trinoColumns = new ArrayList<>();

@@ -36,7 +36,7 @@ final class InsertStatement {
                 throw fail("COLUMN_NOT_FOUND: line 1:1: Insert column name does not exist in target table: " + c, 1006);
             }
         }
-        SelectStatement.prepareReads(ctx, insert.query());
+        SelectStatement.prepareQueryReads(ctx);
         ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(table.location()).asPrefix(),
                 table.location());
         List<ColumnDef> all = table.allColumns();

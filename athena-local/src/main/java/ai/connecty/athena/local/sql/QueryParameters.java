@@ -10,7 +10,7 @@ import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.Node;
 import io.trino.sql.tree.NodeLocation;
 import io.trino.sql.tree.Parameter;
-import io.trino.sql.tree.Statement;
+import io.trino.sql.tree.StringLiteral;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,23 +27,21 @@ public final class QueryParameters {
     private static final SqlParser PARSER = new SqlParser();
 
     /** The statement with its parameters bound, or why it cannot be (Trino's INVALID_PARAMETER_USAGE message). */
-    public record Bound(String statement, String error) {
+    public record Bound(SqlStatement statement, String error) {
     }
 
     private QueryParameters() {
     }
 
     /**
-     * @param statement the normalised statement, already through the syntax check
+     * @param parsed the statement as {@link SqlStatement#parse} accepted it
      * @param values the ExecutionParameters ({@code null} elements already dropped)
      */
-    public static Bound bind(String statement, List<String> values) {
-        String body = QueryBodies.queryBody(statement);
-        if (body == null || !statement.contains("?")) {
-            return new Bound(statement, null);
+    public static Bound bind(SqlStatement parsed, List<String> values) {
+        String statement = parsed.text();
+        if (!parsed.onTrinoPath() || !statement.contains("?")) {
+            return new Bound(parsed, null);
         }
-        int offset = Math.max(statement.indexOf(body), 0);
-        Statement tree = TrinoSql.parse(body, offset, statement);
         List<Parameter> parameters = new ArrayList<>();
         new DefaultTraversalVisitor<Void>() {
             @Override
@@ -51,12 +49,12 @@ public final class QueryParameters {
                 parameters.add(node);
                 return null;
             }
-        }.process(tree, null);
+        }.process(parsed.tree(), null);
         if (parameters.isEmpty()) {
-            return new Bound(statement, null);
+            return new Bound(parsed, null);
         }
         if (parameters.size() != values.size()) {
-            return new Bound(statement, "line 1:1: Incorrect number of parameters: expected " + parameters.size()
+            return new Bound(parsed, "line 1:1: Incorrect number of parameters: expected " + parameters.size()
                     + " but found " + values.size());
         }
         parameters.sort(Comparator.comparingInt(Parameter::getId));
@@ -72,7 +70,24 @@ public final class QueryParameters {
             }
             sb.replace(edit[0], edit[0] + 1, "(" + asExpression(values.get(edit[1])) + ")");
         }
-        return new Bound(sb.toString(), null);
+        List<Expression> bound = new ArrayList<>();
+        for (String value : values) {
+            bound.add(expressionOf(value));
+        }
+        return new Bound(parsed.withParameters(sb.toString(), bound), null);
+    }
+
+    /** The value as a tree: the parsed expression when it has no column references, else a string literal. */
+    static Expression expressionOf(String value) {
+        try {
+            Expression e = PARSER.createExpression(value);
+            if (!refersToColumns(e)) {
+                return e;
+            }
+        } catch (ParsingException | StackOverflowError notAnExpression) {
+            // a plain string
+        }
+        return new StringLiteral(value);
     }
 
     /** The value as SQL: itself when it is an expression without column references, else a string literal. */

@@ -4,6 +4,7 @@ import io.trino.sql.parser.ParsingException;
 import io.trino.sql.parser.SqlParser;
 import io.trino.sql.tree.DefaultTraversalVisitor;
 import io.trino.sql.tree.Insert;
+import io.trino.sql.tree.Node;
 import io.trino.sql.tree.Query;
 import io.trino.sql.tree.Statement;
 import io.trino.sql.tree.Table;
@@ -83,7 +84,7 @@ public final class TrinoSql {
      * UNNEST and lateral relations, INSERT targets and CTAS/view sources. Names a WITH clause defines are not
      * tables where they are visible. The tables behind a view are found by parsing the view's own text.
      */
-    public static List<List<String>> tableNames(Statement statement) {
+    public static List<List<String>> tableNames(Node statement) {
         Set<List<String>> names = new LinkedHashSet<>();
         new DefaultTraversalVisitor<Set<String>>() {
             @Override

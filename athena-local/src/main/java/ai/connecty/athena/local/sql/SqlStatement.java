@@ -1,0 +1,93 @@
+package ai.connecty.athena.local.sql;
+
+import io.trino.sql.tree.CreateMaterializedView;
+import io.trino.sql.tree.CreateTableAsSelect;
+import io.trino.sql.tree.CreateView;
+import io.trino.sql.tree.Explain;
+import io.trino.sql.tree.ExplainAnalyze;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.Insert;
+import io.trino.sql.tree.Node;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One statement as StartQueryExecution accepted it, parsed once and carried to where it runs: its text (what
+ * GetQueryExecution shows), its {@link Classification}, and, for statements on the Trino path, Trino's tree with the
+ * ExecutionParameters bound to its {@code ?} nodes. Statements on the Hive path (CREATE EXTERNAL TABLE, CREATE
+ * DATABASE, ALTER, DROP, MSCK, SHOW, DESCRIBE ...) have no Trino tree; the DDL parser reads them over
+ * {@link SqlLexer}.
+ *
+ * <p>Which path a statement takes is decided by {@link StatementClassifier#isTrinoPath} from its first keywords,
+ * as Athena routes statements between its engines before parsing them.
+ *
+ * @param text       the normalised statement (parameters substituted, so it is what GetQueryExecution shows)
+ * @param tree       Trino's tree of the statement as written (with {@code ?} nodes), or null on the Hive path
+ * @param parameters the bound ExecutionParameters, by {@code ?} position (empty when the statement has none)
+ */
+public record SqlStatement(String text, Statement tree, Classification classification, List<Expression> parameters) {
+
+    public SqlStatement {
+        parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * Checks and parses a normalised statement (see {@link StatementText#normalize}).
+     *
+     * @throws SqlRejectedException MALFORMED_QUERY, with Athena's or Trino's message
+     */
+    public static SqlStatement parse(String normalizedSql) throws SqlRejectedException {
+        List<Token> tokens = SqlLexer.significant(normalizedSql);
+        SyntaxChecker.checkTokens(normalizedSql, tokens);
+        if (!StatementClassifier.isTrinoPath(tokens)) {
+            return new SqlStatement(normalizedSql, null, StatementClassifier.classify(tokens), List.of());
+        }
+        Statement tree = TrinoSql.parse(normalizedSql);
+        return new SqlStatement(normalizedSql, tree, StatementClassifier.classify(tree), List.of());
+    }
+
+    /** Whether Trino's grammar parsed the statement (queries, EXPLAIN, INSERT, CTAS, views, UPDATE/DELETE/MERGE). */
+    public boolean onTrinoPath() {
+        return tree != null;
+    }
+
+    /**
+     * The query the statement runs or carries: the statement itself for a query, the query of INSERT, CTAS and
+     * CREATE VIEW, the explained statement's query for EXPLAIN; empty when it has none.
+     */
+    public Optional<Query> query() {
+        return queryOf(tree);
+    }
+
+    static Optional<Query> queryOf(Node node) {
+        if (node instanceof Query q) {
+            return Optional.of(q);
+        }
+        if (node instanceof Insert i) {
+            return Optional.of(i.getQuery());
+        }
+        if (node instanceof CreateTableAsSelect c) {
+            return Optional.of(c.getQuery());
+        }
+        if (node instanceof CreateView v) {
+            return Optional.of(v.getQuery());
+        }
+        if (node instanceof CreateMaterializedView v) {
+            return Optional.of(v.getQuery());
+        }
+        if (node instanceof Explain e) {
+            return queryOf(e.getStatement());
+        }
+        if (node instanceof ExplainAnalyze e) {
+            return queryOf(e.getStatement());
+        }
+        return Optional.empty();
+    }
+
+    /** The same statement with its text and parameters replaced (after ExecutionParameters are bound). */
+    SqlStatement withParameters(String boundText, List<Expression> values) {
+        return new SqlStatement(boundText, tree, classification, values);
+    }
+}
