@@ -50,7 +50,7 @@ final class InsertStatement {
             int at = insert.columns().isEmpty() ? all.indexOf(c) : insert.columns().indexOf(c.name());
             sources.add(at < 0 ? "NULL" : "q." + DuckDbViews.quote("c" + at));
         }
-        String select = TableWriter.castTo(table, sources) + " FROM (" + QueryRunner.duckDbQuery(insert.query())
+        String select = TableWriter.castTo(table, sources) + " FROM (" + QueryRunner.duckDbQuery(ctx.statement())
                 + ") AS q(" + String.join(", ", aliases) + ")";
         try (Connection conn = ctx.openConnection()) {
             TableWriter.Written written = TableWriter.write(ctx, conn, target.catalog(), table, select);

@@ -29,7 +29,7 @@ final class SelectStatement {
         CsvResultWriter writer = new CsvResultWriter(temp);
         try (Connection conn = ctx.openConnection()) {
             try (writer) {
-                QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(),
+                QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(),
                         DeclaredStringTypes.wrap(writer, tables));
             }
             ctx.checkNotCancelled();
@@ -51,7 +51,7 @@ final class SelectStatement {
         List<String> lines = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         try (Connection conn = ctx.openConnection()) {
-            QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(), new RowSink() {
+            QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(), new RowSink() {
                 @Override
                 public void columns(List<OutputColumn> cols) {
                     columns.addAll(cols);
@@ -89,7 +89,7 @@ final class SelectStatement {
 
     /** {@code planned}: whether Athena's engine plans the statement (and so reports QueryPlanningTimeInMillis). */
     private static List<ResolvedTable> prepareReads(QueryContext ctx, Node tree, boolean planned) throws SQLException {
-        List<ResolvedTable> tables = ctx.warehouse.referencedTables(tree, ctx.statement().parameters(),
+        List<ResolvedTable> tables = ctx.warehouse.referencedTables(tree, ctx.statement().parameterExpressions(),
                 ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);
         long bytes = ctx.warehouse.bindForQuery(tables);

@@ -3,6 +3,8 @@ package ai.connecty.athena.local.sql;
 import ai.connecty.athena.local.sql.SqlTree.Group;
 import ai.connecty.athena.local.sql.SqlTree.Leaf;
 import ai.connecty.athena.local.sql.SqlTree.Node;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.StringLiteral;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +14,29 @@ import java.util.stream.Collectors;
 /** Trino function calls (and CAST) rewritten for DuckDB. Functions that agree are not listed. */
 final class Calls {
 
-    /** One call argument: its DuckDB text and its original nodes (to recognise literals). */
-    record Arg(String sql, List<Node> nodes) {
+    /** One call argument: its DuckDB text and its Trino tree (to recognise literals). */
+    record Arg(String sql, List<Node> nodes, Expression expression) {
+
+        Arg(String sql, Expression expression) {
+            this(sql, null, expression);
+        }
+
+        Arg(String sql, List<Node> nodes) {
+            this(sql, nodes, null);
+        }
 
         boolean isString() {
+            if (expression != null) {
+                return expression instanceof StringLiteral;
+            }
             List<Node> s = SqlTree.significant(nodes);
             return s.size() == 1 && s.get(0) instanceof Leaf leaf && leaf.token().kind() == Token.Kind.STRING;
         }
 
         String stringValue() {
+            if (expression != null) {
+                return ((StringLiteral) expression).getValue();
+            }
             return ((Leaf) SqlTree.significant(nodes).get(0)).token().unquoted();
         }
     }
@@ -116,6 +132,19 @@ final class Calls {
 
     private static void rename(String trino, String duckDb) {
         RULES.put(trino, a -> duckDb + "(" + join(a) + ")");
+    }
+
+    /** The rewritten call of {@code name} (lower case) on {@code args}, or null when the function needs no rewrite. */
+    static String rewrite(String name, List<Arg> args) {
+        Function<List<Arg>, String> rule = RULES.get(name);
+        if (rule == null) {
+            return null;
+        }
+        try {
+            return rule.apply(args);
+        } catch (IndexOutOfBoundsException e) {
+            throw new UnsupportedSqlException(name + "() with " + args.size() + " argument(s)");
+        }
     }
 
     /** The rewritten call, or null when the function needs no rewrite. */

@@ -70,9 +70,9 @@ public final class QueryParameters {
             }
             sb.replace(edit[0], edit[0] + 1, "(" + asExpression(values.get(edit[1])) + ")");
         }
-        List<Expression> bound = new ArrayList<>();
+        List<SqlStatement.BoundValue> bound = new ArrayList<>();
         for (String value : values) {
-            bound.add(expressionOf(value));
+            bound.add(new SqlStatement.BoundValue(value, expressionOf(value)));
         }
         return new Bound(parsed.withParameters(sb.toString(), bound), null);
     }

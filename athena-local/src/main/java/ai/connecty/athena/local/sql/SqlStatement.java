@@ -27,7 +27,11 @@ import java.util.Optional;
  * @param tree       Trino's tree of the statement as written (with {@code ?} nodes), or null on the Hive path
  * @param parameters the bound ExecutionParameters, by {@code ?} position (empty when the statement has none)
  */
-public record SqlStatement(String text, Statement tree, Classification classification, List<Expression> parameters) {
+public record SqlStatement(String text, Statement tree, Classification classification, List<BoundValue> parameters) {
+
+    /** One ExecutionParameter: its text, and the expression it stands for (a string literal unless it parses as one). */
+    public record BoundValue(String text, Expression expression) {
+    }
 
     public SqlStatement {
         parameters = List.copyOf(parameters);
@@ -86,8 +90,13 @@ public record SqlStatement(String text, Statement tree, Classification classific
         return Optional.empty();
     }
 
+    /** The expressions bound to the statement's parameters, by position. */
+    public List<Expression> parameterExpressions() {
+        return parameters.stream().map(BoundValue::expression).toList();
+    }
+
     /** The same statement with its text and parameters replaced (after ExecutionParameters are bound). */
-    SqlStatement withParameters(String boundText, List<Expression> values) {
+    SqlStatement withParameters(String boundText, List<BoundValue> values) {
         return new SqlStatement(boundText, tree, classification, values);
     }
 }
