@@ -206,6 +206,12 @@ public final class StatementClassifier {
         return new Classification(UTILITY, sub);
     }
 
+    private static final Set<String> QUERY_START = Set.of("select", "with", "values", "table");
+
+    private static boolean startsQuery(Token token) {
+        return token.isSymbol("(") || token.kind() == Token.Kind.WORD && QUERY_START.contains(token.lower());
+    }
+
     /** Lower-cased words of a statement, from a starting token; non-words read as "". */
     private record Words(List<Token> tokens, int offset) {
 
@@ -241,7 +247,7 @@ public final class StatementClassifier {
                 } else if (token.isSymbol(")")) {
                     depth--;
                 } else if (depth == 0 && token.isWord("as") && i + 1 < tokens.size()
-                        && QueryBodies.startsQuery(tokens.get(i + 1))) {
+                        && startsQuery(tokens.get(i + 1))) {
                     return true;
                 }
             }

@@ -115,6 +115,47 @@ class DuckDbPrinterTest {
         assertThat(bare(athena)).isEqualTo(duckDb);
     }
 
+    /**
+     * The operands of {@code /}, {@code %} and of {@code +}/{@code -} with an interval are the tree's, so Trino's
+     * precedence holds and no operand is left undelimited (the cases the token translator was pinned on).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT a / b c FROM t|SELECT athena_divide(\"a\", \"b\") AS \"c\" FROM \"t\"",
+        "SELECT x - a / -b|SELECT (\"x\" - athena_divide(\"a\", (-\"b\")))",
+        "SELECT -a / b|SELECT athena_divide((-\"a\"), \"b\")",
+        "SELECT a * b / c % d|SELECT athena_modulo(athena_divide((\"a\" * \"b\"), \"c\"), \"d\")",
+        "SELECT a / b * c|SELECT (athena_divide(\"a\", \"b\") * \"c\")",
+        "SELECT t.a / t.b[1]|SELECT athena_divide(\"t\".\"a\", \"t\".\"b\"[1])",
+        "SELECT f(x) / g(y, z)|SELECT athena_divide(f(\"x\"), g(\"y\", \"z\"))",
+        "SELECT sum(x) OVER (PARTITION BY y) / count(*) FILTER (WHERE z)|SELECT athena_divide(sum(\"x\") OVER (PARTITION BY \"y\"), count(*) FILTER (WHERE \"z\"))",
+        "SELECT CASE WHEN a THEN 1 END / 2|SELECT athena_divide(CASE WHEN \"a\" THEN 1 END, 2)",
+        "SELECT CASE WHEN a / b > 1 THEN 1 END|SELECT CASE WHEN (athena_divide(\"a\", \"b\") > 1) THEN 1 END",
+        "SELECT CAST(a AS integer) / (b + 1)|SELECT athena_divide(CAST(\"a\" AS INTEGER), (\"b\" + 1))",
+        "SELECT DECIMAL '1.5' / 2|SELECT athena_divide(CAST('1.5' AS DECIMAL(2,1)), 2)",
+        "SELECT a/*c*/ / 2|SELECT athena_divide(\"a\", 2)",
+        "SELECT * FROM t WHERE a % 2 = 0|SELECT * FROM \"t\" WHERE (athena_modulo(\"a\", 2) = 0)",
+        "SELECT t.*, count(*) * 2, '10 / 2', \"a/b\" FROM t|SELECT \"t\".*, (count(*) * 2), '10 / 2', \"a/b\" FROM \"t\"",
+        "SELECT d + INTERVAL '1' DAY FROM t|SELECT athena_plus(\"d\", INTERVAL '1' DAY) FROM \"t\"",
+        "SELECT INTERVAL '1' DAY + d|SELECT athena_plus(INTERVAL '1' DAY, \"d\")",
+        "SELECT a + b - INTERVAL '1' DAY|SELECT athena_minus((\"a\" + \"b\"), INTERVAL '1' DAY)",
+        "SELECT d - INTERVAL '1' DAY - INTERVAL '1' MONTH|SELECT athena_minus(athena_minus(\"d\", INTERVAL '1' DAY), INTERVAL '1' MONTH)",
+        "SELECT a / b + INTERVAL '1' DAY|SELECT athena_plus(athena_divide(\"a\", \"b\"), INTERVAL '1' DAY)",
+        "SELECT d + 2 * INTERVAL '1' DAY|SELECT athena_plus(\"d\", (2 * INTERVAL '1' DAY))",
+        "SELECT -INTERVAL '1' DAY + d|SELECT athena_plus((-INTERVAL '1' DAY), \"d\")",
+        "SELECT x - INTERVAL '1' DAY > y AND z + 1 = 2|SELECT ((athena_minus(\"x\", INTERVAL '1' DAY) > \"y\") AND ((\"z\" + 1) = 2))",
+        "SELECT f(d) + INTERVAL '1' DAY, t.d - INTERVAL '1-2' YEAR TO MONTH|SELECT athena_plus(f(\"d\"), INTERVAL '1' DAY), athena_minus(\"t\".\"d\", INTERVAL '1-2' YEAR TO MONTH)",
+        "SELECT d BETWEEN e - INTERVAL '7' DAY AND e|SELECT (\"d\" BETWEEN athena_minus(\"e\", INTERVAL '7' DAY) AND \"e\")",
+        "SELECT a + b, a - 1|SELECT (\"a\" + \"b\"), (\"a\" - 1)",
+        "SELECT (a / b) / (c % 0) FROM t|SELECT athena_divide(athena_divide(\"a\", \"b\"), athena_modulo(\"c\", 0)) FROM \"t\"",
+        "SELECT d + (INTERVAL '1' DAY) FROM t|SELECT athena_plus(\"d\", INTERVAL '1' DAY) FROM \"t\"",
+        "SELECT INTERVAL '-1' DAY|SELECT INTERVAL '-1' DAY",
+        "SELECT ARRAY[1,2][1] / x.y.z FROM x|SELECT athena_divide([1, 2][1], \"x\".\"y\".\"z\") FROM \"x\"",
+    })
+    void divisionAndIntervalOperandsFollowTheTree(String athena, String duckDb) {
+        assertThat(bare(athena)).isEqualTo(duckDb);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "SELECT 10 - (4 - 1)|7",
