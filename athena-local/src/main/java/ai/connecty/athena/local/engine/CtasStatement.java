@@ -4,7 +4,6 @@ import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.TableDef;
-import ai.connecty.athena.local.engine.ddl.DdlParser;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.AthenaTypes;
 import ai.connecty.athena.local.sql.EngineFailure;
@@ -27,7 +26,7 @@ final class CtasStatement {
     }
 
     static StatementResult run(QueryContext ctx) throws SQLException {
-        DdlStatement.CreateTableAs ctas = (DdlStatement.CreateTableAs) DdlParser.parse(ctx.sql());
+        DdlStatement.CreateTableAs ctas = (DdlStatement.CreateTableAs) TrinoStatements.header(ctx.statement());
         DataCatalog catalog = ctas.table().catalog() == null ? ctx.catalog()
                 : ctx.warehouse.catalog().catalog(ctas.table().catalog()).orElse(ctx.catalog());
         String db = ctas.table().database() == null ? ctx.databaseName() : ctas.table().database();

@@ -53,7 +53,9 @@ final class DdlExecutor {
     StatementResult run() throws SQLException {
         DdlStatement statement;
         try {
-            statement = DdlParser.parse(ctx.sql());
+            // Statements of the Trino path (CREATE VIEW) were parsed at StartQueryExecution; Hive DDL is parsed here.
+            statement = ctx.statement().onTrinoPath() ? TrinoStatements.header(ctx.statement())
+                    : DdlParser.parse(ctx.sql());
         } catch (DdlSyntaxException e) {
             throw QueryFailedException.hive("FAILED: ParseException " + e.getMessage(), e.getMessage());
         }

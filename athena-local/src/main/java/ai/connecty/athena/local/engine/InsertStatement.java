@@ -3,7 +3,6 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.TableDef;
-import ai.connecty.athena.local.engine.ddl.DdlParser;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.QueryRunner;
 import ai.connecty.athena.local.storage.S3Location;
@@ -19,7 +18,7 @@ final class InsertStatement {
     }
 
     static StatementResult run(QueryContext ctx) throws SQLException {
-        DdlStatement.Insert insert = (DdlStatement.Insert) DdlParser.parse(ctx.sql());
+        DdlStatement.Insert insert = (DdlStatement.Insert) TrinoStatements.header(ctx.statement());
         List<String> parts = nameParts(insert.table());
         ResolvedTable target = ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName())
                 .orElseThrow(() -> fail("TABLE_NOT_FOUND: line 1:13: Table '" + ctx.catalogName() + "."

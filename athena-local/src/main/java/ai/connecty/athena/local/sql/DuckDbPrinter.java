@@ -70,6 +70,7 @@ import io.trino.sql.tree.QueryBody;
 import io.trino.sql.tree.QuerySpecification;
 import io.trino.sql.tree.Relation;
 import io.trino.sql.tree.Row;
+import io.trino.sql.tree.SampledRelation;
 import io.trino.sql.tree.SearchedCaseExpression;
 import io.trino.sql.tree.SelectItem;
 import io.trino.sql.tree.SetOperation;
@@ -123,20 +124,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** The text the tree was parsed from (tells {@code 1.5} from {@code DECIMAL '1.5'}, which Trino parses alike). */
     private final String source;
-    private final int[] lineStarts;
     /** Values bound to the {@code ?} nodes, by position. */
     private final List<SqlStatement.BoundValue> parameters;
 
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
         this.source = source;
         this.parameters = parameters;
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < source.length(); i++) {
-            if (source.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -425,6 +418,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return p(node.getRelation()) + " AS " + p(node.getAlias()) + columns;
     }
 
+    /** {@code TABLESAMPLE BERNOULLI (p)}: a percentage in both; DuckDB's SYSTEM sampling works on vectors. */
+    @Override
+    protected String visitSampledRelation(SampledRelation node, Void context) {
+        String method = node.getType() == SampledRelation.Type.BERNOULLI ? "bernoulli" : "system";
+        return p(node.getRelation()) + " TABLESAMPLE " + method + "(" + p(node.getSamplePercentage()) + " PERCENT)";
+    }
+
     @Override
     protected String visitUnnest(Unnest node, Void context) {
         return unnest(node, -1);
@@ -558,10 +558,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     private char charAt(NodeLocation location) {
-        if (location == null || location.getLineNumber() > lineStarts.length) {
+        if (location == null) {
             return 0;
         }
-        int offset = lineStarts[location.getLineNumber() - 1] + location.getColumnNumber() - 1;
+        int offset = Positions.offset(source, location);
         return offset < source.length() ? source.charAt(offset) : 0;
     }
 

@@ -8,7 +8,6 @@ import io.trino.sql.tree.DereferenceExpression;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.Node;
-import io.trino.sql.tree.NodeLocation;
 import io.trino.sql.tree.Parameter;
 import io.trino.sql.tree.StringLiteral;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class QueryParameters {
         parameters.sort(Comparator.comparingInt(Parameter::getId));
         List<int[]> edits = new ArrayList<>();
         for (Parameter p : parameters) {
-            edits.add(new int[] {offsetOf(statement, p.getLocation().orElseThrow()), p.getId()});
+            edits.add(new int[] {Positions.offset(statement, p.getLocation().orElseThrow()), p.getId()});
         }
         edits.sort(Comparator.comparingInt((int[] e) -> e[0]).reversed());
         StringBuilder sb = new StringBuilder(statement);
@@ -134,15 +133,4 @@ public final class QueryParameters {
         return found[0];
     }
 
-    /** Trino's line and column (1-based, in UTF-16 units) as an offset in {@code text}. */
-    private static int offsetOf(String text, NodeLocation location) {
-        int line = 1;
-        int i = 0;
-        while (line < location.getLineNumber() && i < text.length()) {
-            if (text.charAt(i++) == '\n') {
-                line++;
-            }
-        }
-        return i + location.getColumnNumber() - 1;
-    }
 }

@@ -10,6 +10,7 @@ import io.trino.sql.tree.Insert;
 import io.trino.sql.tree.Node;
 import io.trino.sql.tree.Query;
 import io.trino.sql.tree.Statement;
+import io.trino.sql.tree.TableSubquery;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,6 +89,40 @@ public record SqlStatement(String text, Statement tree, Classification classific
             return queryOf(e.getStatement());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text of the query the statement carries, as written: from the query's first token to the end, without the
+     * brackets around a CTAS query and its {@code WITH [NO] DATA} (the text a view keeps, and the text engine errors
+     * are positioned in).
+     */
+    public String queryText() {
+        Query query = query().orElseThrow(() -> new IllegalStateException("no query in " + text));
+        if (query == tree) {
+            return text;
+        }
+        if (tree instanceof CreateTableAsSelect) {
+            // A CTAS keeps its query without the brackets around it.
+            while (query.getQueryBody() instanceof TableSubquery sub && query.getWith().isEmpty()
+                    && query.getOrderBy().isEmpty() && query.getOffset().isEmpty() && query.getLimit().isEmpty()) {
+                query = sub.getQuery();
+            }
+        }
+        int start = Positions.offset(text, query.getLocation().orElseThrow());
+        String rest = text.substring(start);
+        if (tree instanceof CreateTableAsSelect) {
+            rest = rest.replaceFirst("(?is)\\s+with\\s+(no\\s+)?data\\s*$", "");
+        }
+        // Brackets opened right before the query's first token close at its end.
+        int opened = 0;
+        for (int i = start - 1; i >= 0 && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '('); i--) {
+            opened += text.charAt(i) == '(' ? 1 : 0;
+        }
+        rest = rest.stripTrailing();
+        for (int k = 0; k < opened && rest.endsWith(")"); k++) {
+            rest = rest.substring(0, rest.length() - 1).stripTrailing();
+        }
+        return rest;
     }
 
     /** The expressions bound to the statement's parameters, by position. */

@@ -110,6 +110,9 @@ class DuckDbPrinterTest {
         "SELECT a FROM t GROUP BY ROLLUP (a, b) HAVING count(*) > 1|SELECT \"a\" FROM \"t\" GROUP BY ROLLUP (\"a\", \"b\") HAVING (count(*) > 1)",
         "SELECT extract(day_of_week FROM d), trim(s), date_format(d, '%Y') FROM t|SELECT extract(isodow FROM \"d\"), trim(\"s\"), strftime(\"d\", '%Y') FROM \"t\"",
         "SELECT 'it''s' LIKE 'i%' ESCAPE '!'|SELECT ('it''s' LIKE 'i%' ESCAPE '!')",
+        "SELECT * FROM t AS x TABLESAMPLE BERNOULLI (50)|SELECT * FROM \"t\" AS \"x\" TABLESAMPLE bernoulli(50 PERCENT)",
+        "SELECT a FROM t WHERE a = ANY (SELECT b FROM u)|SELECT \"a\" FROM \"t\" WHERE (\"a\" = ANY (SELECT \"b\" FROM \"u\"))",
+        "SELECT a FROM t WHERE a IS DISTINCT FROM b AND NOT a IN (1)|SELECT \"a\" FROM \"t\" WHERE ((\"a\" IS DISTINCT FROM \"b\") AND (NOT (\"a\" IN (1))))",
     })
     void printsTrinosTreeAsDuckDbSql(String athena, String duckDb) {
         assertThat(bare(athena)).isEqualTo(duckDb);
@@ -191,6 +194,9 @@ class DuckDbPrinterTest {
         "SELECT id FROM t WHERE id BETWEEN 1 + 1 AND 3 - 1|2",
         "WITH a AS (SELECT 1 AS n), b AS (SELECT n + 1 AS n FROM a) SELECT n * 10 FROM b|20",
         "SELECT id FROM t WHERE name IS NULL OR id = 1 AND name = 'a' ORDER BY id LIMIT 1|1",
+        "SELECT count(*) FROM t TABLESAMPLE BERNOULLI (100)|3",
+        "SELECT 2 = ANY (SELECT id FROM t)|true",
+        "SELECT id FROM t WHERE name IS NOT DISTINCT FROM NULL|3",
     })
     void keepsTrinosPrecedenceOnDuckDb(String athena, String expected) {
         assertThat(value(athena)).isEqualTo(expected);
