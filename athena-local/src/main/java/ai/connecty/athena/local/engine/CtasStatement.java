@@ -71,7 +71,7 @@ final class CtasStatement {
                 return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());
             }
         } catch (SQLException e) {
-            throw withCleanupHint(ctx, EngineFailure.from(e, ctas.query(), ctx.catalogName(), ctx.databaseName()));
+            throw withCleanupHint(ctx, EngineFailure.from(e, ctx.statement(), ctx.catalogName(), ctx.databaseName()));
         } catch (EngineFailure e) {
             throw withCleanupHint(ctx, e);
         }

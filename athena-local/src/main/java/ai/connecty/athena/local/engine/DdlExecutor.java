@@ -229,7 +229,7 @@ final class DdlExecutor {
                 trinoColumns.add(ColumnDef.of(rs.getString("column_name"), type.trinoName()));
             }
         } catch (SQLException e) {
-            throw new QueryFailedException(failureOf(EngineFailure.from(e, v.query(), ctx.catalogName(), db)));
+            throw new QueryFailedException(failureOf(EngineFailure.from(e, ctx.statement(), ctx.catalogName(), db)));
         }
         Map<String, String> params = Map.of("presto_view", "true", "comment", "Presto View");
         TableDef view = new TableDef(db, v.view().name(), TableDef.VIRTUAL_VIEW, columns, List.of(), null, null, null,

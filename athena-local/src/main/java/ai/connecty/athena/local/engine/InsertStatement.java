@@ -57,7 +57,7 @@ final class InsertStatement {
             TableWriter.writeSidecars(ctx, "INSERT", written);
             return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());
         } catch (SQLException e) {
-            throw withManifestHint(ctx, ai.connecty.athena.local.sql.EngineFailure.from(e, insert.query(),
+            throw withManifestHint(ctx, ai.connecty.athena.local.sql.EngineFailure.from(e, ctx.statement(),
                     ctx.catalogName(), ctx.databaseName()));
         }
     }

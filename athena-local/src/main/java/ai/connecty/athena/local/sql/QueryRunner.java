@@ -80,7 +80,7 @@ public final class QueryRunner {
             sink.columns(columns);
             return stream(duck, TemporalText.project(duckSql, types), types, sink);
         } catch (SQLException e) {
-            throw EngineFailure.from(e, athenaSql, catalog, database);
+            throw EngineFailure.from(e, statement, catalog, database);
         }
     }
 
@@ -141,7 +141,7 @@ public final class QueryRunner {
                 plan.append(rs.getString(rs.getMetaData().getColumnCount())).append('\n');
             }
         } catch (SQLException e) {
-            throw EngineFailure.from(e, athenaSql, catalog, database);
+            throw EngineFailure.from(e, statement, catalog, database);
         }
         if (validate) {
             sink.columns(List.of(new OutputColumn("Valid", SqlType.simple("boolean").columnType())));

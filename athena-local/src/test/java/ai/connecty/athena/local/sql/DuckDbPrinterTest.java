@@ -222,6 +222,18 @@ class DuckDbPrinterTest {
         assertThat(bound.text()).isEqualTo("SELECT id FROM t WHERE id > (1) AND name <> ('it''s')");
     }
 
+    /** Engine errors point at the names of the statement's tree, line and column as Trino counts them. */
+    @Test
+    void engineErrorsArePositionedByTheTree() {
+        assertThatThrownBy(() -> rows("SELECT id,\n  nosuch FROM t"))
+                .isInstanceOf(EngineFailure.class).hasMessage("COLUMN_NOT_FOUND: line 2:3: Column 'nosuch' cannot be resolved");
+        assertThatThrownBy(() -> rows("SELECT t.id FROM t WHERE id IN (SELECT id FROM\n main.missing_table)"))
+                .isInstanceOf(EngineFailure.class)
+                .hasMessage("TABLE_NOT_FOUND: line 2:2: Table 'awsdatacatalog.main.missing_table' does not exist");
+        assertThatThrownBy(() -> rows("SELECT id, t.nosuch FROM t"))
+                .isInstanceOf(EngineFailure.class).hasMessage("COLUMN_NOT_FOUND: line 1:14: Column 'nosuch' cannot be resolved");
+    }
+
     /** Trino's grammar does not chain predicates; Athena rejects these before they could be printed. */
     @Test
     void predicatesDoNotChainInTrinosGrammar() {
