@@ -16,7 +16,6 @@ import ai.connecty.athena.local.sql.OutputColumn;
 import ai.connecty.athena.local.sql.SqlRejectedException;
 import ai.connecty.athena.local.sql.StatementClassifier;
 import ai.connecty.athena.local.sql.QueryParameters;
-import ai.connecty.athena.local.sql.StatementText;
 import ai.connecty.athena.local.sql.SqlStatement;
 import ai.connecty.athena.local.storage.S3Location;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +64,7 @@ final class QueryOperations {
         QueryParameters.Bound bound;
         try {
             // The one parse of the statement: its tree travels with the request to where it runs.
-            SqlStatement parsed = SqlStatement.parse(StatementText.normalize(queryString));
+            SqlStatement parsed = SqlStatement.of(queryString);
             bound = QueryParameters.bind(parsed, parameters);
         } catch (SqlRejectedException e) {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());

@@ -44,7 +44,21 @@ public record SqlStatement(String text, Statement tree, Classification classific
      * @throws SqlRejectedException MALFORMED_QUERY, with Athena's or Trino's message
      */
     public static SqlStatement parse(String normalizedSql) throws SqlRejectedException {
-        List<Token> tokens = SqlLexer.significant(normalizedSql);
+        return parse(normalizedSql, SqlLexer.significant(normalizedSql));
+    }
+
+    /**
+     * Applies Athena's text rules to a StartQueryExecution QueryString ({@link StatementText}) and parses the one
+     * statement: one lexing pass for both, then Trino's grammar.
+     *
+     * @throws SqlRejectedException MALFORMED_QUERY, with Athena's or Trino's message
+     */
+    public static SqlStatement of(String queryString) throws SqlRejectedException {
+        StatementText.Normalized normalized = StatementText.split(queryString);
+        return parse(normalized.statement(), normalized.significant());
+    }
+
+    private static SqlStatement parse(String normalizedSql, List<Token> tokens) throws SqlRejectedException {
         SyntaxChecker.checkTokens(normalizedSql, tokens);
         if (!StatementClassifier.isTrinoPath(tokens)) {
             return new SqlStatement(normalizedSql, null, StatementClassifier.classify(tokens), List.of());

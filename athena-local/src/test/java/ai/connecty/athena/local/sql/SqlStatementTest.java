@@ -3,6 +3,7 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trino.sql.tree.Query;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +27,36 @@ class SqlStatementTest {
         SqlStatement parsed = SqlStatement.parse(sql.replace("\\n", "\n"));
         assertThat(parsed.query()).containsInstanceOf(Query.class);
         assertThat(parsed.queryText()).isEqualTo(queryText.replace("\\n", "\n"));
+    }
+
+    /** The QueryString's text rules and the statement's checks share one lexing; positions stay the statement's. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "  SELECT 'abc",
+        "\n  /* c */ SELECT a FROM t WHERE WHERE b ;",
+        "-- c\nSELECT (1 ;",
+        "  SELECT 1) ; ",
+        " SELEC 1",
+        "\tSELECT FROM t",
+    })
+    void queryStringIsCheckedAsItsStatement(String queryString) {
+        String q = queryString.replace("\\n", "\n").replace("\\t", "\t");
+        String expected = null;
+        try {
+            SqlStatement.parse(StatementText.normalize(q));
+        } catch (SqlRejectedException e) {
+            expected = e.getMessage();
+        }
+        assertThat(expected).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlStatement.of(q)).hasMessage(expected);
+    }
+
+    @Test
+    void queryStringKeepsLeadingCommentsAndDropsSemicolons() {
+        SqlStatement s = SqlStatement.of("\n /* c */ SELECT 1 ;  ");
+        assertThat(s.text()).isEqualTo("/* c */ SELECT 1");
+        assertThat(s.onTrinoPath()).isTrue();
+        assertThat(SqlStatement.of("  SHOW TABLES ;").text()).isEqualTo("SHOW TABLES");
     }
 
     @ParameterizedTest(name = "{0}")
