@@ -72,7 +72,6 @@ public final class QueryRunner {
         if (statement.tree() instanceof Explain || statement.tree() instanceof ExplainAnalyze) {
             return explain(duck, statement, catalog, database, sink);
         }
-        String athenaSql = statement.text();
         String duckSql = duckDbQuery(statement);
         try {
             List<OutputColumn> columns = new ArrayList<>();
