@@ -56,7 +56,15 @@ public final class QueryParameters {
             return new Bound(parsed, "line 1:1: Incorrect number of parameters: expected " + parameters.size()
                     + " but found " + values.size());
         }
-        parameters.sort(Comparator.comparingInt(Parameter::getId));
+        // Values go to the ? marks in the order they are written. Trino's parser numbers a WITH clause's marks
+        // after the query body's, but its engine binds by position in the text (trinodb/trino#14738), as Athena does.
+        List<Parameter> written = new ArrayList<>(parameters);
+        written.sort(Comparator.comparingInt((Parameter p) -> p.getLocation().orElseThrow().getLineNumber())
+                .thenComparingInt(p -> p.getLocation().orElseThrow().getColumnNumber()));
+        String[] valueById = new String[parameters.size()];
+        for (int i = 0; i < written.size(); i++) {
+            valueById[written.get(i).getId()] = values.get(i);
+        }
         List<int[]> edits = new ArrayList<>();
         for (Parameter p : parameters) {
             edits.add(new int[] {Positions.offset(statement, p.getLocation().orElseThrow()), p.getId()});
@@ -67,10 +75,11 @@ public final class QueryParameters {
             if (sb.charAt(edit[0]) != '?') {
                 throw new IllegalStateException("parameter " + edit[1] + " is not at a '?'");
             }
-            sb.replace(edit[0], edit[0] + 1, "(" + asExpression(values.get(edit[1])) + ")");
+            sb.replace(edit[0], edit[0] + 1, "(" + asExpression(valueById[edit[1]]) + ")");
         }
+        // By the Parameter nodes' ids, which is how the printer looks them up.
         List<SqlStatement.BoundValue> bound = new ArrayList<>();
-        for (String value : values) {
+        for (String value : valueById) {
             bound.add(new SqlStatement.BoundValue(value, expressionOf(value)));
         }
         return new Bound(parsed.withParameters(sb.toString(), bound), null);

@@ -26,7 +26,8 @@ import java.util.Optional;
  *
  * @param text       the normalised statement (parameters substituted, so it is what GetQueryExecution shows)
  * @param tree       Trino's tree of the statement as written (with {@code ?} nodes), or null on the Hive path
- * @param parameters the bound ExecutionParameters, by {@code ?} position (empty when the statement has none)
+ * @param parameters the bound ExecutionParameters, by the id of the {@code ?} node they are bound to (empty when the
+ *                   statement has none)
  */
 public record SqlStatement(String text, Statement tree, Classification classification, List<BoundValue> parameters) {
 

@@ -256,6 +256,27 @@ class DuckDbPrinterTest {
         assertThat(bound.text()).isEqualTo("SELECT id FROM t WHERE id > (1) AND name <> ('it''s')");
     }
 
+    /** Values bind to the ? marks in written order, also where Trino's parser numbers a WITH clause's marks last. */
+    @Test
+    void parametersBindInWrittenOrderAcrossAWithClause() {
+        SqlStatement parsed = SqlStatement.parse("WITH w AS (SELECT id FROM t WHERE id > ?) SELECT count(*) FROM w WHERE id < ?");
+        SqlStatement bound = QueryParameters.bind(parsed, List.of("1", "3")).statement();
+        assertThat(bound.text()).isEqualTo("WITH w AS (SELECT id FROM t WHERE id > (1)) SELECT count(*) FROM w WHERE id < (3)");
+        assertThat(QueryRunner.duckDbQuery(bound)).contains("(\"id\" > (1))").contains("(\"id\" < (3))");
+        List<String> counts = new ArrayList<>();
+        QueryRunner.run(duck, bound, "awsdatacatalog", "main", new RowSink() {
+            @Override
+            public void columns(List<OutputColumn> columns) {
+            }
+
+            @Override
+            public void row(String[] values) {
+                counts.add(values[0]);
+            }
+        });
+        assertThat(counts).containsExactly("1");
+    }
+
     /** Engine errors point at the names of the statement's tree, line and column as Trino counts them. */
     @Test
     void engineErrorsArePositionedByTheTree() {
