@@ -16,8 +16,7 @@ import ai.connecty.athena.local.sql.OutputColumn;
 import ai.connecty.athena.local.sql.SqlRejectedException;
 import ai.connecty.athena.local.sql.StatementClassifier;
 import ai.connecty.athena.local.sql.QueryParameters;
-import ai.connecty.athena.local.sql.StatementText;
-import ai.connecty.athena.local.sql.SyntaxChecker;
+import ai.connecty.athena.local.sql.SqlStatement;
 import ai.connecty.athena.local.storage.S3Location;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,17 +61,17 @@ final class QueryOperations {
         String database = Validation.text(context, "Database");
         S3Location output = outputLocation(Validation.text(in.path("ResultConfiguration"), "OutputLocation"), wg);
         List<String> parameters = executionParameters(in);
-        String statement;
         QueryParameters.Bound bound;
         try {
-            statement = StatementText.normalize(queryString);
-            SyntaxChecker.check(statement);
-            bound = QueryParameters.bind(statement, parameters);
+            // The one parse of the statement: its tree travels with the request to where it runs.
+            SqlStatement parsed = SqlStatement.of(queryString);
+            bound = QueryParameters.bind(parsed, parameters);
         } catch (SqlRejectedException e) {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
         }
-        statement = bound.statement();
-        Classification classification = classifyAtStart(statement, catalog, database);
+        SqlStatement parsed = bound.statement();
+        String statement = parsed.text();
+        Classification classification = classifyAtStart(parsed, catalog, database);
         ShownStatement.Rewritten shown = ShownStatement.of(statement, classification.substatementType(), catalog,
                 database);
         statement = shown.statement();
@@ -84,7 +83,7 @@ final class QueryOperations {
         }
         String encryption = Validation.text(in.path("ResultConfiguration").path("EncryptionConfiguration"), "EncryptionOption");
         QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,
-                reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption);
+                reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption, parsed);
         QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
         QueryExecution e = queries.start(request, token, key);
         ObjectNode out = F.objectNode();
@@ -149,14 +148,14 @@ final class QueryOperations {
     }
 
     /** DESCRIBE / SHOW COLUMNS resolve their table at start: missing is an error, a view makes it DESC_VIEW. */
-    private Classification classifyAtStart(String statement, String catalog, String database) {
-        Classification c = StatementClassifier.classify(statement);
+    private Classification classifyAtStart(SqlStatement statement, String catalog, String database) {
+        Classification c = statement.classification();
         if (!c.substatementType().equals("DESCRIBE_TABLE") && !c.substatementType().equals("SHOW_COLUMNS")) {
             return c;
         }
         DdlStatement.Name name;
         try {
-            DdlStatement parsed = DdlParser.parse(statement);
+            DdlStatement parsed = DdlParser.parse(statement.text());
             name = parsed instanceof DdlStatement.Describe d ? d.table() : ((DdlStatement.ShowColumns) parsed).table();
         } catch (RuntimeException e) {
             return c;

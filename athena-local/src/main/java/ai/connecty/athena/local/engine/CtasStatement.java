@@ -4,7 +4,6 @@ import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.TableDef;
-import ai.connecty.athena.local.engine.ddl.DdlParser;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.AthenaTypes;
 import ai.connecty.athena.local.sql.EngineFailure;
@@ -27,7 +26,7 @@ final class CtasStatement {
     }
 
     static StatementResult run(QueryContext ctx) throws SQLException {
-        DdlStatement.CreateTableAs ctas = (DdlStatement.CreateTableAs) DdlParser.parse(ctx.sql());
+        DdlStatement.CreateTableAs ctas = (DdlStatement.CreateTableAs) TrinoStatements.header(ctx.statement());
         DataCatalog catalog = ctas.table().catalog() == null ? ctx.catalog()
                 : ctx.warehouse.catalog().catalog(ctas.table().catalog()).orElse(ctx.catalog());
         String db = ctas.table().database() == null ? ctx.databaseName() : ctas.table().database();
@@ -55,9 +54,9 @@ final class CtasStatement {
                     ? S3Location.parse(unquote(ctas.properties().get("external_location"))).asPrefix().toString()
                     : ctx.execution.files().ctasData().toString();
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
-            SelectStatement.prepareReads(ctx, ctas.query());
+            SelectStatement.prepareQueryReads(ctx);
             ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);
-            String select = QueryRunner.duckDbQuery(ctas.query());
+            String select = QueryRunner.duckDbQuery(ctx.statement());
             try (Connection conn = ctx.openConnection()) {
                 TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy);
                 ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
@@ -72,7 +71,7 @@ final class CtasStatement {
                 return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());
             }
         } catch (SQLException e) {
-            throw withCleanupHint(ctx, EngineFailure.from(e, ctas.query(), ctx.catalogName(), ctx.databaseName()));
+            throw withCleanupHint(ctx, EngineFailure.from(e, ctx.statement(), ctx.catalogName(), ctx.databaseName()));
         } catch (EngineFailure e) {
             throw withCleanupHint(ctx, e);
         }

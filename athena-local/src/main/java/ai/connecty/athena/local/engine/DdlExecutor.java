@@ -53,7 +53,9 @@ final class DdlExecutor {
     StatementResult run() throws SQLException {
         DdlStatement statement;
         try {
-            statement = DdlParser.parse(ctx.sql());
+            // Statements of the Trino path (CREATE VIEW) were parsed at StartQueryExecution; Hive DDL is parsed here.
+            statement = ctx.statement().onTrinoPath() ? TrinoStatements.header(ctx.statement())
+                    : DdlParser.parse(ctx.sql());
         } catch (DdlSyntaxException e) {
             throw QueryFailedException.hive("FAILED: ParseException " + e.getMessage(), e.getMessage());
         }
@@ -215,8 +217,8 @@ final class DdlExecutor {
         if (exists && !v.orReplace()) {
             throw engineFailure("TABLE_ALREADY_EXISTS: line 1:1: View '" + qualified + "' already exists", 1110);
         }
-        SelectStatement.prepareReads(ctx, v.query());
-        String select = QueryRunner.duckDbQuery(v.query());
+        SelectStatement.prepareQueryReads(ctx);
+        String select = QueryRunner.duckDbQuery(ctx.statement());
         List<ColumnDef> columns = new ArrayList<>();
         List<ColumnDef> trinoColumns = new ArrayList<>();
         try (Connection conn = ctx.openConnection(); Statement s = conn.createStatement();
@@ -227,7 +229,7 @@ final class DdlExecutor {
                 trinoColumns.add(ColumnDef.of(rs.getString("column_name"), type.trinoName()));
             }
         } catch (SQLException e) {
-            throw new QueryFailedException(failureOf(EngineFailure.from(e, v.query(), ctx.catalogName(), db)));
+            throw new QueryFailedException(failureOf(EngineFailure.from(e, ctx.statement(), ctx.catalogName(), db)));
         }
         Map<String, String> params = Map.of("presto_view", "true", "comment", "Presto View");
         TableDef view = new TableDef(db, v.view().name(), TableDef.VIRTUAL_VIEW, columns, List.of(), null, null, null,

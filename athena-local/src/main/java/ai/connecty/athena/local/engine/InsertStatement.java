@@ -3,7 +3,6 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.TableDef;
-import ai.connecty.athena.local.engine.ddl.DdlParser;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.QueryRunner;
 import ai.connecty.athena.local.storage.S3Location;
@@ -19,7 +18,7 @@ final class InsertStatement {
     }
 
     static StatementResult run(QueryContext ctx) throws SQLException {
-        DdlStatement.Insert insert = (DdlStatement.Insert) DdlParser.parse(ctx.sql());
+        DdlStatement.Insert insert = (DdlStatement.Insert) TrinoStatements.header(ctx.statement());
         List<String> parts = nameParts(insert.table());
         ResolvedTable target = ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName())
                 .orElseThrow(() -> fail("TABLE_NOT_FOUND: line 1:13: Table '" + ctx.catalogName() + "."
@@ -36,7 +35,7 @@ final class InsertStatement {
                 throw fail("COLUMN_NOT_FOUND: line 1:1: Insert column name does not exist in target table: " + c, 1006);
             }
         }
-        SelectStatement.prepareReads(ctx, insert.query());
+        SelectStatement.prepareQueryReads(ctx);
         ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(table.location()).asPrefix(),
                 table.location());
         List<ColumnDef> all = table.allColumns();
@@ -50,7 +49,7 @@ final class InsertStatement {
             int at = insert.columns().isEmpty() ? all.indexOf(c) : insert.columns().indexOf(c.name());
             sources.add(at < 0 ? "NULL" : "q." + DuckDbViews.quote("c" + at));
         }
-        String select = TableWriter.castTo(table, sources) + " FROM (" + QueryRunner.duckDbQuery(insert.query())
+        String select = TableWriter.castTo(table, sources) + " FROM (" + QueryRunner.duckDbQuery(ctx.statement())
                 + ") AS q(" + String.join(", ", aliases) + ")";
         try (Connection conn = ctx.openConnection()) {
             TableWriter.Written written = TableWriter.write(ctx, conn, target.catalog(), table, select);
@@ -58,7 +57,7 @@ final class InsertStatement {
             TableWriter.writeSidecars(ctx, "INSERT", written);
             return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());
         } catch (SQLException e) {
-            throw withManifestHint(ctx, ai.connecty.athena.local.sql.EngineFailure.from(e, insert.query(),
+            throw withManifestHint(ctx, ai.connecty.athena.local.sql.EngineFailure.from(e, ctx.statement(),
                     ctx.catalogName(), ctx.databaseName()));
         }
     }

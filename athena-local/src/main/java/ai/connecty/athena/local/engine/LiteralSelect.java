@@ -1,65 +1,57 @@
 package ai.connecty.athena.local.engine;
 
-import ai.connecty.athena.local.engine.ddl.DdlLexer;
-import ai.connecty.athena.local.engine.ddl.DdlToken;
-import java.util.List;
+import io.trino.sql.tree.ArithmeticUnaryExpression;
+import io.trino.sql.tree.BooleanLiteral;
+import io.trino.sql.tree.DecimalLiteral;
+import io.trino.sql.tree.DoubleLiteral;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.LongLiteral;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.QuerySpecification;
+import io.trino.sql.tree.SelectItem;
+import io.trino.sql.tree.SingleColumn;
+import io.trino.sql.tree.Statement;
+import io.trino.sql.tree.StringLiteral;
 
 /**
- * Recognises a literal-only SELECT ({@code SELECT 1}, {@code SELECT 'a', -1.5 AS x}, {@code SELECT (1)}). Athena
- * answers these without planning them in the engine: their {@code .metadata} carries the execution id instead of
- * an engine query id and they report no QueryPlanningTimeInMillis (measured-behaviour §4.2, §4.5). Anything with
- * an operator, a function, NULL, a CAST or a FROM is not literal-only.
+ * Recognises a literal-only SELECT ({@code SELECT 1}, {@code SELECT 'a', -1.5 AS x}, {@code SELECT (1)}) by its
+ * tree. Athena answers these without planning them in the engine: their {@code .metadata} carries the execution id
+ * instead of an engine query id and they report no QueryPlanningTimeInMillis (measured-behaviour §4.2, §4.5).
+ * Anything with an operator, a function, NULL, a CAST or a FROM is not literal-only.
  */
 final class LiteralSelect {
 
     private LiteralSelect() {
     }
 
-    static boolean isLiteralOnly(String sql) {
-        List<DdlToken> t = DdlLexer.tokenize(sql, false);
-        if (t.isEmpty() || !t.get(0).isWord("SELECT")) {
+    static boolean isLiteralOnly(Statement tree) {
+        if (!(tree instanceof Query query) || query.getWith().isPresent() || query.getOrderBy().isPresent()
+                || query.getLimit().isPresent() || query.getOffset().isPresent()
+                || !(query.getQueryBody() instanceof QuerySpecification spec)) {
             return false;
         }
-        int i = 1;
-        while (true) {
-            i = literal(t, i);
-            if (i < 0) {
+        if (spec.getFrom().isPresent() || spec.getWhere().isPresent() || spec.getGroupBy().isPresent()
+                || spec.getHaving().isPresent() || spec.getOrderBy().isPresent() || spec.getLimit().isPresent()
+                || spec.getOffset().isPresent() || !spec.getWindows().isEmpty() || spec.getSelect().isDistinct()) {
+            return false;
+        }
+        for (SelectItem item : spec.getSelect().getSelectItems()) {
+            if (!(item instanceof SingleColumn column) || !isLiteral(column.getExpression())) {
                 return false;
             }
-            i = alias(t, i);
-            if (i == t.size()) {
-                return true;
-            }
-            if (!t.get(i).isSymbol(",")) {
-                return false;
-            }
-            i++;
         }
+        return true;
     }
 
-    /** Index after a literal (optionally negated or parenthesised) starting at {@code i}, or -1. */
-    private static int literal(List<DdlToken> t, int i) {
-        if (i < t.size() && t.get(i).isSymbol("(")) {
-            int end = literal(t, i + 1);
-            return end > 0 && end < t.size() && t.get(end).isSymbol(")") ? end + 1 : -1;
+    /** A number, string or boolean literal; a number may be negated. */
+    private static boolean isLiteral(Expression e) {
+        if (e instanceof ArithmeticUnaryExpression unary) {
+            return unary.getSign() == ArithmeticUnaryExpression.Sign.MINUS && isNumber(unary.getValue());
         }
-        if (i < t.size() && t.get(i).isSymbol("-")) {
-            return i + 1 < t.size() && t.get(i + 1).kind() == DdlToken.Kind.NUMBER ? i + 2 : -1;
-        }
-        if (i >= t.size()) {
-            return -1;
-        }
-        DdlToken token = t.get(i);
-        boolean simple = token.kind() == DdlToken.Kind.NUMBER || token.kind() == DdlToken.Kind.STRING
-                || token.isWord("TRUE") || token.isWord("FALSE");
-        return simple ? i + 1 : -1;
+        return isNumber(e) || e instanceof StringLiteral || e instanceof BooleanLiteral;
     }
 
-    private static int alias(List<DdlToken> t, int i) {
-        int j = i < t.size() && t.get(i).isWord("AS") ? i + 1 : i;
-        if (j < t.size() && t.get(j).isIdentifier() && !t.get(j).isWord("FROM")) {
-            return j + 1;
-        }
-        return i;
+    private static boolean isNumber(Expression e) {
+        return e instanceof LongLiteral || e instanceof DecimalLiteral || e instanceof DoubleLiteral;
     }
 }

@@ -2,6 +2,7 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DuckDbViews;
+import ai.connecty.athena.local.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,6 +29,11 @@ final class QueryContext {
 
     String sql() {
         return execution.request().statement();
+    }
+
+    /** The statement as parsed once at StartQueryExecution. */
+    SqlStatement statement() {
+        return execution.request().parsed();
     }
 
     /** Catalog as the engine names it in messages: lower case, AwsDataCatalog when omitted. */

@@ -2,6 +2,7 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.sql.Classification;
+import ai.connecty.athena.local.sql.SqlStatement;
 import ai.connecty.athena.local.storage.S3Location;
 
 /**
@@ -13,13 +14,16 @@ import ai.connecty.athena.local.storage.S3Location;
  *                       INVALID_PARAMETER_USAGE when it runs, as Trino's analysis does), or null
  * @param encryptionOption   ResultConfiguration.EncryptionConfiguration.EncryptionOption as sent, or null; echoed by
  *                           GetQueryExecution (athena-local writes the files unencrypted whatever it says)
+ * @param parsed             the statement as parsed once at StartQueryExecution (its Trino tree, bound parameters)
  */
 public record QueryRequest(String statement, Classification classification, String catalog, String database,
                            String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes,
-                           CallContext caller, String parameterError, String encryptionOption) {
+                           CallContext caller, String parameterError, String encryptionOption, SqlStatement parsed) {
 
-    public QueryRequest(String statement, Classification classification, String catalog, String database,
-                        String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes, CallContext caller) {
-        this(statement, classification, catalog, database, workGroup, outputPrefix, reuseMaxAgeMinutes, caller, null, null);
+    /** A request for a statement athena-local issues itself (demo setup); parses {@code parsed} here. */
+    public QueryRequest(SqlStatement parsed, String catalog, String database, String workGroup, S3Location outputPrefix,
+                        CallContext caller) {
+        this(parsed.text(), parsed.classification(), catalog, database, workGroup, outputPrefix, null, caller, null,
+                null, parsed);
     }
 }

@@ -6,6 +6,7 @@ import ai.connecty.athena.local.sql.AthenaColumnType;
 import ai.connecty.athena.local.sql.OutputColumn;
 import ai.connecty.athena.local.sql.QueryRunner;
 import ai.connecty.athena.local.sql.RowSink;
+import io.trino.sql.tree.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,15 +21,15 @@ final class SelectStatement {
     }
 
     static StatementResult query(QueryContext ctx) throws SQLException {
-        boolean literalOnly = LiteralSelect.isLiteralOnly(ctx.sql());
-        List<ResolvedTable> tables = prepareReads(ctx, ctx.sql(), !literalOnly);
+        boolean literalOnly = LiteralSelect.isLiteralOnly(ctx.statement().tree());
+        List<ResolvedTable> tables = prepareReads(ctx, ctx.statement().tree(), !literalOnly);
         OutputFiles files = ctx.execution.files();
         ctx.access.requireWrite(ctx.request().caller(), files.main(), files.main().toString());
         Path temp = ctx.warehouse.results().tempFor(files.main());
         CsvResultWriter writer = new CsvResultWriter(temp);
         try (Connection conn = ctx.openConnection()) {
             try (writer) {
-                QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(),
+                QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(),
                         DeclaredStringTypes.wrap(writer, tables));
             }
             ctx.checkNotCancelled();
@@ -46,11 +47,11 @@ final class SelectStatement {
     }
 
     static StatementResult explain(QueryContext ctx) throws SQLException {
-        prepareReads(ctx, ctx.sql(), true);
+        prepareReads(ctx, ctx.statement().tree(), true);
         List<String> lines = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         try (Connection conn = ctx.openConnection()) {
-            QueryRunner.run(conn, ctx.sql(), ctx.catalogName(), ctx.databaseName(), new RowSink() {
+            QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(), new RowSink() {
                 @Override
                 public void columns(List<OutputColumn> cols) {
                     columns.addAll(cols);
@@ -78,14 +79,18 @@ final class SelectStatement {
         return new StatementResult(List.of(column), null, null, null, withHeader, true);
     }
 
-    /** Access checks for everything the query reads, then points the DuckDB views at the current files. */
-    static void prepareReads(QueryContext ctx, String sql) throws SQLException {
-        prepareReads(ctx, sql, true);
+    /**
+     * Access checks for everything the statement's query reads (INSERT, CTAS, CREATE VIEW: the query they carry),
+     * then points the DuckDB views at the current files.
+     */
+    static void prepareQueryReads(QueryContext ctx) throws SQLException {
+        prepareReads(ctx, ctx.statement().query().orElseThrow(), true);
     }
 
     /** {@code planned}: whether Athena's engine plans the statement (and so reports QueryPlanningTimeInMillis). */
-    private static List<ResolvedTable> prepareReads(QueryContext ctx, String sql, boolean planned) throws SQLException {
-        List<ResolvedTable> tables = ctx.warehouse.referencedTables(sql, ctx.request().catalog(), ctx.databaseName());
+    private static List<ResolvedTable> prepareReads(QueryContext ctx, Node tree, boolean planned) throws SQLException {
+        List<ResolvedTable> tables = ctx.warehouse.referencedTables(tree, ctx.statement().parameterExpressions(),
+                ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);
         long bytes = ctx.warehouse.bindForQuery(tables);
         ctx.execution.recordScan(bytes, planned);

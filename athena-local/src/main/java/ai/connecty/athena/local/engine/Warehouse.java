@@ -8,6 +8,7 @@ import ai.connecty.athena.local.catalog.TableFiles;
 import ai.connecty.athena.local.sql.EngineFailure;
 import ai.connecty.athena.local.sql.SqlRejectedException;
 import ai.connecty.athena.local.sql.TrinoSql;
+import io.trino.sql.tree.Node;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,33 +114,36 @@ public final class Warehouse {
     }
 
     /**
-     * Tables a query reads: names after FROM, JOIN, TABLE or a comma that exist in the catalog, followed through
-     * views. An over-approximation (a column named like a table counts), which only makes checks stricter.
+     * Tables a statement reads, by its parsed tree ({@code node}: a statement, or the query it carries, and the
+     * expressions bound to its parameters), followed through views.
      */
-    public List<ResolvedTable> referencedTables(String sql, String contextCatalog, String contextDatabase) {
+    public List<ResolvedTable> referencedTables(Node node, List<? extends Node> parameters, String contextCatalog,
+                                                String contextDatabase) {
         Map<String, ResolvedTable> found = new LinkedHashMap<>();
-        collect(sql, contextCatalog, contextDatabase, found, 0);
+        collect(node, contextCatalog, contextDatabase, found, 0);
+        for (Node p : parameters) {
+            collect(p, contextCatalog, contextDatabase, found, 0);
+        }
         return new ArrayList<>(found.values());
     }
 
     /**
-     * The tables and views of {@code sql} (a Trino statement or query) by its parsed tree, then the tables behind
-     * each view by the view's own text. Text Trino cannot parse fails the query: without its tree nothing could
-     * say which rights it needs.
+     * The tables and views of {@code tree}, then the tables behind each view by the view's own text. View text
+     * Trino cannot parse fails the query: without its tree nothing could say which rights it needs.
      */
-    private void collect(String sql, String cat, String db, Map<String, ResolvedTable> found, int depth) {
-        List<List<String>> names;
-        try {
-            names = TrinoSql.tableNames(TrinoSql.parse(sql));
-        } catch (SqlRejectedException e) {
-            throw new EngineFailure("SYNTAX_ERROR", 2, 1006, "SYNTAX_ERROR: " + e.getMessage());
-        }
-        for (List<String> parts : names) {
+    private void collect(Node tree, String cat, String db, Map<String, ResolvedTable> found, int depth) {
+        for (List<String> parts : TrinoSql.tableNames(tree)) {
             Optional<ResolvedTable> r = resolve(parts, cat, db);
             if (r.isPresent() && found.putIfAbsent(r.get().qualifiedName(), r.get()) == null) {
                 TableDef def = r.get().table();
                 if (def.isView() && def.viewSql() != null && depth < 10) {
-                    collect(def.viewSql(), r.get().catalog().name(), def.database(), found, depth + 1);
+                    Node view;
+                    try {
+                        view = TrinoSql.parse(def.viewSql());
+                    } catch (SqlRejectedException e) {
+                        throw new EngineFailure("SYNTAX_ERROR", 2, 1006, "SYNTAX_ERROR: " + e.getMessage());
+                    }
+                    collect(view, r.get().catalog().name(), def.database(), found, depth + 1);
                 }
             }
         }

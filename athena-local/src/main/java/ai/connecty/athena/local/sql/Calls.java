@@ -1,27 +1,25 @@
 package ai.connecty.athena.local.sql;
 
-import ai.connecty.athena.local.sql.SqlTree.Group;
-import ai.connecty.athena.local.sql.SqlTree.Leaf;
-import ai.connecty.athena.local.sql.SqlTree.Node;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.StringLiteral;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Trino function calls (and CAST) rewritten for DuckDB. Functions that agree are not listed. */
+/** Trino function calls rewritten for DuckDB (see {@link DuckDbPrinter}). Functions that agree are not listed. */
 final class Calls {
 
-    /** One call argument: its DuckDB text and its original nodes (to recognise literals). */
-    record Arg(String sql, List<Node> nodes) {
+    /** One call argument: its DuckDB text and its Trino tree (to recognise literals). */
+    record Arg(String sql, Expression expression) {
 
         boolean isString() {
-            List<Node> s = SqlTree.significant(nodes);
-            return s.size() == 1 && s.get(0) instanceof Leaf leaf && leaf.token().kind() == Token.Kind.STRING;
+            return expression instanceof StringLiteral;
         }
 
         String stringValue() {
-            return ((Leaf) SqlTree.significant(nodes).get(0)).token().unquoted();
+            return ((StringLiteral) expression).getValue();
         }
     }
 
@@ -118,18 +116,12 @@ final class Calls {
         RULES.put(trino, a -> duckDb + "(" + join(a) + ")");
     }
 
-    /** The rewritten call, or null when the function needs no rewrite. */
-    static String rewrite(String name, Group call) {
-        if (name.equals("cast") || name.equals("try_cast")) {
-            return cast(name, call);
-        }
+    /** The rewritten call of {@code name} (lower case) on {@code args}, or null when the function needs no rewrite. */
+    static String rewrite(String name, List<Arg> args) {
         Function<List<Arg>, String> rule = RULES.get(name);
         if (rule == null) {
             return null;
         }
-        List<Arg> args = call.arguments().stream()
-                .map(nodes -> new Arg(SqlTranslator.translate(nodes).trim(), nodes))
-                .toList();
         try {
             return rule.apply(args);
         } catch (IndexOutOfBoundsException e) {
@@ -141,36 +133,9 @@ final class Calls {
         return args.stream().map(Arg::sql).collect(Collectors.joining(", "));
     }
 
-    /** {@code CAST(x AS type)} with the type spelled for DuckDB; CAST to JSON serialises like Trino does. */
-    private static String cast(String name, Group call) {
-        List<Node> children = call.children();
-        int as = -1;
-        for (int k = 0; k < children.size(); k++) {
-            if (SqlTree.isWord(children.get(k), "as")) {
-                as = k;
-            }
-        }
-        if (as < 0) {
-            return null;
-        }
-        String expression = SqlTranslator.translate(children.subList(0, as)).trim();
-        String typeText = SqlTree.text(children.subList(as + 1, children.size())).trim();
-        String duckType;
-        try {
-            SqlType type = TypeParser.parse(typeText, TypeParser.Dialect.TRINO);
-            if (type.is("json")) {
-                return "to_json(" + expression + ")";
-            }
-            duckType = type.duckDbName();
-        } catch (IllegalArgumentException e) {
-            duckType = typeText;
-        }
-        return name.toUpperCase(java.util.Locale.ROOT) + "(" + expression + " AS " + duckType + ")";
-    }
-
     private static String cardinality(List<Arg> a) {
         String x = a.get(0).sql();
-        String lower = SqlTranslator.lower(x);
+        String lower = x.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("map(") || lower.startsWith("map_")) {
             return "cardinality(" + x + ")";
         }
@@ -254,7 +219,7 @@ final class Calls {
         if (!unit.isString()) {
             throw new UnsupportedSqlException("a date/time unit that is not a string literal (" + unit.sql() + ")");
         }
-        return switch (SqlTranslator.lower(unit.stringValue())) {
+        return switch (unit.stringValue().toLowerCase(java.util.Locale.ROOT)) {
             case "millisecond" -> "INTERVAL 1 MILLISECOND";
             case "second" -> "INTERVAL 1 SECOND";
             case "minute" -> "INTERVAL 1 MINUTE";

@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.sql;
 
+import io.trino.sql.tree.Node;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Maps DuckDB error messages to the Trino error name, ErrorType and wording Athena reports
- * (measured-behaviour §6.4). Positions ({@code line 1:15}) point into the original Athena SQL.
+ * (measured-behaviour §6.4). Positions ({@code line 1:15}) are those of the names in the statement's Trino tree.
  * An error we do not recognise becomes GENERIC_USER_ERROR (category 2, type 1000) with DuckDB's own text;
  * DuckDB "INTERNAL" errors become GENERIC_INTERNAL_ERROR (category 1, type 100).
  */
@@ -69,26 +70,28 @@ final class EngineErrors {
         };
     }
 
-    static EngineFailure map(SQLException error, String athenaSql, String catalog, String database) {
+    /** {@code tree}: the statement DuckDB ran a translation of (for positions), or null when there is none. */
+    static EngineFailure map(SQLException error, Node tree, String catalog, String database) {
+        NamesInTree names = NamesInTree.of(tree);
         String[] kindAndText = duckDbError(String.valueOf(error.getMessage()));
         String kind = kindAndText[0];
         String text = kindAndText[1];
         Matcher m;
         if ((m = MISSING_TABLE.matcher(text)).find()) {
-            return missingTable(m.group(1), m.group(2), athenaSql, catalog, database);
+            return missingTable(m.group(1), m.group(2), names, catalog, database);
         }
         if ((m = MISSING_CATALOG.matcher(text)).find()) {
             return EngineFailure.user("CATALOG_NOT_FOUND",
-                    at(athenaSql, m.group(1)) + "Catalog '" + m.group(1).toLowerCase(Locale.ROOT) + "' does not exist");
+                    at(names, m.group(1)) + "Catalog '" + m.group(1).toLowerCase(Locale.ROOT) + "' does not exist");
         }
         if ((m = MISSING_COLUMN.matcher(text)).find()) {
-            return EngineFailure.user("COLUMN_NOT_FOUND", at(athenaSql, m.group(1)) + "Column '" + m.group(1) + "' cannot be resolved");
+            return EngineFailure.user("COLUMN_NOT_FOUND", at(names, m.group(1)) + "Column '" + m.group(1) + "' cannot be resolved");
         }
         if ((m = MISSING_FUNCTION.matcher(text)).find()) {
-            return EngineFailure.user("FUNCTION_NOT_FOUND", at(athenaSql, m.group(1)) + "Function '" + m.group(1) + "' not registered");
+            return EngineFailure.user("FUNCTION_NOT_FOUND", at(names, m.group(1)) + "Function '" + m.group(1) + "' not registered");
         }
         if ((m = NO_CANDIDATE.matcher(text)).find()) {
-            return noCandidate(m, athenaSql);
+            return noCandidate(m, names);
         }
         if ((m = BAD_STRING_CAST.matcher(text)).find()) {
             return EngineFailure.user("INVALID_CAST_ARGUMENT",
@@ -121,17 +124,17 @@ final class EngineErrors {
         return EngineFailure.user("GENERIC_USER_ERROR", text);
     }
 
-    private static EngineFailure missingTable(String name, String missingSchema, String athenaSql, String catalog,
+    private static EngineFailure missingTable(String name, String missingSchema, NamesInTree names, String catalog,
                                               String database) {
         List<String> parts = List.of(name.split("\\."));
         String lastPart = parts.get(parts.size() - 1);
         // DuckDB names only the last part of the table; the reference as written in the query has the rest
         // (Trino reports the fully qualified name, positioned at the start of the reference).
-        Reference written = reference(athenaSql, lastPart);
+        NamesInTree.Name written = names.reference(lastPart).orElse(null);
         if (written != null && written.parts().size() > parts.size()) {
             parts = written.parts();
         }
-        String position = written != null ? written.position() : at(athenaSql, parts.get(0));
+        String position = written != null ? written.position() : at(names, parts.get(0));
         if (missingSchema != null) {
             return EngineFailure.user("SCHEMA_NOT_FOUND", position + "Schema '" + missingSchema.toLowerCase(Locale.ROOT)
                     + "' does not exist");
@@ -142,35 +145,7 @@ final class EngineErrors {
         return EngineFailure.user("TABLE_NOT_FOUND", position + "Table '" + qualified.toLowerCase(Locale.ROOT) + "' does not exist");
     }
 
-    /** A dotted name as written in the query, and the {@code "line L:C: "} of its first part. */
-    private record Reference(List<String> parts, String position) {
-    }
-
-    /** The first reference whose last part is {@code lastPart}, with the qualifiers written before it. */
-    private static Reference reference(String athenaSql, String lastPart) {
-        List<Token> tokens = SqlLexer.significant(athenaSql);
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!isIdentifier(tokens.get(i)) || !tokens.get(i).unquoted().equalsIgnoreCase(lastPart)
-                    || (i + 1 < tokens.size() && tokens.get(i + 1).text().equals("."))) {
-                continue;
-            }
-            List<String> parts = new java.util.ArrayList<>(List.of(tokens.get(i).unquoted()));
-            int first = i;
-            while (first >= 2 && tokens.get(first - 1).text().equals(".") && isIdentifier(tokens.get(first - 2))) {
-                first -= 2;
-                parts.add(0, tokens.get(first).unquoted());
-            }
-            return new Reference(List.copyOf(parts), "line " + Positions.of(athenaSql, tokens.get(first).start()) + ": ");
-        }
-        return null;
-    }
-
-    private static boolean isIdentifier(Token token) {
-        return token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.QUOTED_IDENTIFIER
-                || token.kind() == Token.Kind.BACKQUOTED_IDENTIFIER;
-    }
-
-    private static EngineFailure noCandidate(Matcher m, String athenaSql) {
+    private static EngineFailure noCandidate(Matcher m, NamesInTree names) {
         String name = m.group(1) != null ? m.group(1) : m.group(3);
         String args = m.group(1) != null ? m.group(2) : m.group(4);
         StringBuilder types = new StringBuilder();
@@ -181,7 +156,7 @@ final class EngineErrors {
         if (!name.matches("[A-Za-z_].*")) {
             return EngineFailure.user("TYPE_MISMATCH", "Cannot apply operator: " + types.toString().replace(", ", " " + name + " "));
         }
-        return EngineFailure.user("FUNCTION_NOT_FOUND", at(athenaSql, name) + "Unexpected parameters (" + types
+        return EngineFailure.user("FUNCTION_NOT_FOUND", at(names, name) + "Unexpected parameters (" + types
                 + ") for function " + name);
     }
 
@@ -189,14 +164,9 @@ final class EngineErrors {
         return DUCK_TO_TRINO_TYPE.getOrDefault(duckType, duckType.toLowerCase(Locale.ROOT));
     }
 
-    /** {@code "line L:C: "} for the first occurrence of {@code identifier} in the Athena SQL, or "" when absent. */
-    private static String at(String athenaSql, String identifier) {
-        for (Token token : SqlLexer.significant(athenaSql)) {
-            if (isIdentifier(token) && token.unquoted().equalsIgnoreCase(identifier)) {
-                return "line " + Positions.of(athenaSql, token.start()) + ": ";
-            }
-        }
-        return "";
+    /** {@code "line L:C: "} for the first occurrence of {@code identifier} in the statement, or "" when absent. */
+    private static String at(NamesInTree names, String identifier) {
+        return names.identifier(identifier).map(NamesInTree.Name::position).orElse("");
     }
 
     /** The DuckDB error class ("Catalog", "Binder", ...) and message, without JDBC wrapping or the SQL excerpt. */

@@ -41,8 +41,11 @@ public final class EngineFailure extends RuntimeException {
         return new EngineFailure(errorName, CATEGORY_USER, EngineErrors.errorType(errorName), message);
     }
 
-    /** Maps a DuckDB error to the Trino error Athena would have reported for the same statement. */
-    public static EngineFailure from(SQLException duckDbError, String athenaSql, String catalog, String database) {
-        return EngineErrors.map(duckDbError, athenaSql, catalog, database);
+    /**
+     * Maps a DuckDB error to the Trino error Athena would have reported for the same statement; positions come from
+     * the names in the statement's tree.
+     */
+    public static EngineFailure from(SQLException duckDbError, SqlStatement statement, String catalog, String database) {
+        return EngineErrors.map(duckDbError, statement.tree(), catalog, database);
     }
 }

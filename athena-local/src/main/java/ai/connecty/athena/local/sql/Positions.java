@@ -17,4 +17,16 @@ final class Positions {
         }
         return line + ":" + (offset - lineStart + 1);
     }
+
+    /** The offset in {@code text} of Trino's {@code location} (line and column, 1-based, columns in UTF-16 units). */
+    static int offset(String text, io.trino.sql.tree.NodeLocation location) {
+        int line = 1;
+        int i = 0;
+        while (line < location.getLineNumber() && i < text.length()) {
+            if (text.charAt(i++) == '\n') {
+                line++;
+            }
+        }
+        return Math.min(i + location.getColumnNumber() - 1, text.length());
+    }
 }

@@ -8,9 +8,8 @@ import io.trino.sql.tree.DereferenceExpression;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.Node;
-import io.trino.sql.tree.NodeLocation;
 import io.trino.sql.tree.Parameter;
-import io.trino.sql.tree.Statement;
+import io.trino.sql.tree.StringLiteral;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,23 +26,21 @@ public final class QueryParameters {
     private static final SqlParser PARSER = new SqlParser();
 
     /** The statement with its parameters bound, or why it cannot be (Trino's INVALID_PARAMETER_USAGE message). */
-    public record Bound(String statement, String error) {
+    public record Bound(SqlStatement statement, String error) {
     }
 
     private QueryParameters() {
     }
 
     /**
-     * @param statement the normalised statement, already through the syntax check
+     * @param parsed the statement as {@link SqlStatement#parse} accepted it
      * @param values the ExecutionParameters ({@code null} elements already dropped)
      */
-    public static Bound bind(String statement, List<String> values) {
-        String body = QueryBodies.queryBody(statement);
-        if (body == null || !statement.contains("?")) {
-            return new Bound(statement, null);
+    public static Bound bind(SqlStatement parsed, List<String> values) {
+        String statement = parsed.text();
+        if (!parsed.onTrinoPath() || !statement.contains("?")) {
+            return new Bound(parsed, null);
         }
-        int offset = Math.max(statement.indexOf(body), 0);
-        Statement tree = TrinoSql.parse(body, offset, statement);
         List<Parameter> parameters = new ArrayList<>();
         new DefaultTraversalVisitor<Void>() {
             @Override
@@ -51,18 +48,26 @@ public final class QueryParameters {
                 parameters.add(node);
                 return null;
             }
-        }.process(tree, null);
+        }.process(parsed.tree(), null);
         if (parameters.isEmpty()) {
-            return new Bound(statement, null);
+            return new Bound(parsed, null);
         }
         if (parameters.size() != values.size()) {
-            return new Bound(statement, "line 1:1: Incorrect number of parameters: expected " + parameters.size()
+            return new Bound(parsed, "line 1:1: Incorrect number of parameters: expected " + parameters.size()
                     + " but found " + values.size());
         }
-        parameters.sort(Comparator.comparingInt(Parameter::getId));
+        // Values go to the ? marks in the order they are written. Trino's parser numbers a WITH clause's marks
+        // after the query body's, but its engine binds by position in the text (trinodb/trino#14738), as Athena does.
+        List<Parameter> written = new ArrayList<>(parameters);
+        written.sort(Comparator.comparingInt((Parameter p) -> p.getLocation().orElseThrow().getLineNumber())
+                .thenComparingInt(p -> p.getLocation().orElseThrow().getColumnNumber()));
+        String[] valueById = new String[parameters.size()];
+        for (int i = 0; i < written.size(); i++) {
+            valueById[written.get(i).getId()] = values.get(i);
+        }
         List<int[]> edits = new ArrayList<>();
         for (Parameter p : parameters) {
-            edits.add(new int[] {offsetOf(statement, p.getLocation().orElseThrow()), p.getId()});
+            edits.add(new int[] {Positions.offset(statement, p.getLocation().orElseThrow()), p.getId()});
         }
         edits.sort(Comparator.comparingInt((int[] e) -> e[0]).reversed());
         StringBuilder sb = new StringBuilder(statement);
@@ -70,9 +75,27 @@ public final class QueryParameters {
             if (sb.charAt(edit[0]) != '?') {
                 throw new IllegalStateException("parameter " + edit[1] + " is not at a '?'");
             }
-            sb.replace(edit[0], edit[0] + 1, "(" + asExpression(values.get(edit[1])) + ")");
+            sb.replace(edit[0], edit[0] + 1, "(" + asExpression(valueById[edit[1]]) + ")");
         }
-        return new Bound(sb.toString(), null);
+        // By the Parameter nodes' ids, which is how the printer looks them up.
+        List<SqlStatement.BoundValue> bound = new ArrayList<>();
+        for (String value : valueById) {
+            bound.add(new SqlStatement.BoundValue(value, expressionOf(value)));
+        }
+        return new Bound(parsed.withParameters(sb.toString(), bound), null);
+    }
+
+    /** The value as a tree: the parsed expression when it has no column references, else a string literal. */
+    static Expression expressionOf(String value) {
+        try {
+            Expression e = PARSER.createExpression(value);
+            if (!refersToColumns(e)) {
+                return e;
+            }
+        } catch (ParsingException | StackOverflowError notAnExpression) {
+            // a plain string
+        }
+        return new StringLiteral(value);
     }
 
     /** The value as SQL: itself when it is an expression without column references, else a string literal. */
@@ -119,15 +142,4 @@ public final class QueryParameters {
         return found[0];
     }
 
-    /** Trino's line and column (1-based, in UTF-16 units) as an offset in {@code text}. */
-    private static int offsetOf(String text, NodeLocation location) {
-        int line = 1;
-        int i = 0;
-        while (line < location.getLineNumber() && i < text.length()) {
-            if (text.charAt(i++) == '\n') {
-                line++;
-            }
-        }
-        return i + location.getColumnNumber() - 1;
-    }
 }

@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
+import io.trino.sql.tree.Explain;
+import io.trino.sql.tree.ExplainAnalyze;
+import io.trino.sql.tree.ExplainType;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +38,7 @@ public final class QueryRunner {
      * {@link #duckDbQuery} text and views made of it.
      */
     public static void configure(Connection duck) {
-        try (Statement statement = duck.createStatement()) {
+        try (java.sql.Statement statement = duck.createStatement()) {
             for (String setting : SESSION_SETTINGS) {
                 statement.execute(setting);
             }
@@ -51,25 +55,31 @@ public final class QueryRunner {
     }
 
     /**
-     * Translates and runs {@code athenaSql} (SELECT, WITH, VALUES, TABLE or EXPLAIN), sending columns then rows to
-     * {@code sink}.
+     * Parses, translates and runs {@code athenaSql} (SELECT, WITH, VALUES, TABLE or EXPLAIN), sending columns then
+     * rows to {@code sink}.
      *
      * @return the number of rows sent
+     * @throws SqlRejectedException when the text is no valid statement
      * @throws EngineFailure when DuckDB fails, described as Athena would describe it
      * @throws UnsupportedSqlException when the statement uses SQL athena-local cannot translate
      */
     public static long run(Connection duck, String athenaSql, String catalog, String database, RowSink sink) {
-        if (StatementClassifier.classify(athenaSql).substatementType().equals("EXPLAIN")) {
-            return explain(duck, athenaSql, catalog, database, sink);
+        return run(duck, SqlStatement.parse(athenaSql), catalog, database, sink);
+    }
+
+    /** As {@link #run(Connection, String, String, String, RowSink)} on a statement parsed already. */
+    public static long run(Connection duck, SqlStatement statement, String catalog, String database, RowSink sink) {
+        if (statement.tree() instanceof Explain || statement.tree() instanceof ExplainAnalyze) {
+            return explain(duck, statement, catalog, database, sink);
         }
-        String duckSql = duckDbQuery(athenaSql);
+        String duckSql = duckDbQuery(statement);
         try {
             List<OutputColumn> columns = new ArrayList<>();
             List<SqlType> types = describe(duck, duckSql, columns);
             sink.columns(columns);
             return stream(duck, TemporalText.project(duckSql, types), types, sink);
         } catch (SQLException e) {
-            throw EngineFailure.from(e, athenaSql, catalog, database);
+            throw EngineFailure.from(e, statement, catalog, database);
         }
     }
 
@@ -89,7 +99,7 @@ public final class QueryRunner {
     }
 
     private static long stream(Connection duck, String sql, List<SqlType> types, RowSink sink) throws SQLException {
-        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (java.sql.Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             long rows = 0;
             while (rs.next()) {
                 String[] values = new String[types.size()];
@@ -105,29 +115,32 @@ public final class QueryRunner {
 
     /** Unnamed columns after {@code *} only learn their position ({@code _colN}) from the result. */
     private static String columnName(String duckName, int index) {
-        return duckName.startsWith(SqlTranslator.UNNAMED_AFTER_STAR) ? "_col" + index : duckName;
+        return duckName.startsWith(DuckDbPrinter.UNNAMED_AFTER_STAR) ? "_col" + index : duckName;
     }
 
     /**
      * EXPLAIN answers with one varchar column {@code Query Plan} (one row per plan line) whose precision is the plan's
      * length; {@code EXPLAIN (TYPE VALIDATE)} answers {@code Valid = true}. The plan text is DuckDB's, not Trino's.
      */
-    private static long explain(Connection duck, String athenaSql, String catalog, String database, RowSink sink) {
-        String query = QueryBodies.explainedQuery(athenaSql);
-        if (query == null) {
+    private static long explain(Connection duck, SqlStatement statement, String catalog, String database, RowSink sink) {
+        String athenaSql = statement.text();
+        Statement explained = statement.tree() instanceof Explain e ? e.getStatement()
+                : ((ExplainAnalyze) statement.tree()).getStatement();
+        if (!(explained instanceof Query query)) {
             throw EngineFailure.user("NOT_SUPPORTED", "EXPLAIN needs a query");
         }
-        boolean analyze = SqlLexer.significant(athenaSql).stream().skip(1).findFirst().filter(t -> t.isWord("analyze")).isPresent();
-        boolean validate = athenaSql.substring(0, athenaSql.indexOf(query)).toLowerCase(java.util.Locale.ROOT)
-                .matches("(?s).*\\btype\\s+validate\\b.*");
+        boolean analyze = statement.tree() instanceof ExplainAnalyze;
+        boolean validate = statement.tree() instanceof Explain e && e.getOptions().stream()
+                .anyMatch(o -> o instanceof ExplainType t && t.getType() == ExplainType.Type.VALIDATE);
+        String duckSql = DuckDbPrinter.query(query, athenaSql, statement.parameters());
         StringBuilder plan = new StringBuilder();
-        try (Statement statement = duck.createStatement();
-             ResultSet rs = statement.executeQuery((analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + duckDbQuery(query))) {
+        try (java.sql.Statement s = duck.createStatement();
+             ResultSet rs = s.executeQuery((analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + duckSql)) {
             while (rs.next()) {
                 plan.append(rs.getString(rs.getMetaData().getColumnCount())).append('\n');
             }
         } catch (SQLException e) {
-            throw EngineFailure.from(e, athenaSql, catalog, database);
+            throw EngineFailure.from(e, statement, catalog, database);
         }
         if (validate) {
             sink.columns(List.of(new OutputColumn("Valid", SqlType.simple("boolean").columnType())));
@@ -145,8 +158,21 @@ public final class QueryRunner {
         return rows;
     }
 
-    /** The DuckDB query computing the rows of {@code athenaSql} with Athena column names and types. */
+    /**
+     * The DuckDB query computing the rows of {@code athenaSql} (a query, such as a view's text) with Athena column
+     * names and types.
+     */
     public static String duckDbQuery(String athenaSql) {
-        return SqlTranslator.toDuckDb(athenaSql);
+        Statement tree = TrinoSql.parse(athenaSql);
+        if (!(tree instanceof Query query)) {
+            throw new UnsupportedSqlException("a view or query text that is not a query");
+        }
+        return DuckDbPrinter.query(query, athenaSql, List.of());
+    }
+
+    /** The DuckDB query computing the rows of the query {@code statement} is or carries (INSERT, CTAS, CREATE VIEW). */
+    public static String duckDbQuery(SqlStatement statement) {
+        Query query = statement.query().orElseThrow(() -> new UnsupportedSqlException("a statement without a query"));
+        return DuckDbPrinter.query(query, statement.text(), statement.parameters());
     }
 }

@@ -1,9 +1,24 @@
 package ai.connecty.athena.local.sql;
 
+import io.trino.sql.tree.CreateMaterializedView;
+import io.trino.sql.tree.CreateTableAsSelect;
+import io.trino.sql.tree.CreateView;
+import io.trino.sql.tree.Delete;
+import io.trino.sql.tree.Explain;
+import io.trino.sql.tree.ExplainAnalyze;
+import io.trino.sql.tree.Insert;
+import io.trino.sql.tree.Merge;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.Statement;
+import io.trino.sql.tree.Update;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** StatementType and SubstatementType as Athena reports them (measured-behaviour §6.2). */
+/**
+ * StatementType and SubstatementType as Athena reports them (measured-behaviour §6.2): from the class of Trino's
+ * tree for statements on the Trino path, from the first keywords for Hive DDL and utility statements.
+ */
 public final class StatementClassifier {
 
     public static final String DML = "DML";
@@ -12,12 +27,86 @@ public final class StatementClassifier {
 
     private static final Classification SELECT = new Classification(DML, "SELECT");
 
+    /** First words of the statements Trino's grammar parses (besides CREATE VIEW and CTAS, see below). */
+    private static final Set<String> TRINO_FIRST_WORDS = Set.of("select", "with", "values", "table", "explain",
+            "insert", "update", "delete", "merge");
+
     private StatementClassifier() {
     }
 
-    /** Classifies a statement; leading whitespace, comments and opening parentheses are skipped. */
+    /**
+     * Whether a statement goes to Trino's grammar: queries, EXPLAIN, INSERT, UPDATE, DELETE, MERGE, CREATE [OR
+     * REPLACE] [MATERIALIZED] VIEW and CREATE TABLE ... AS query. Everything else (Hive DDL, SHOW, DESCRIBE, MSCK,
+     * VACUUM, OPTIMIZE ...) is Hive's or Athena's own and goes to the DDL parser. Decided on the first keywords,
+     * before any parse, as Athena decides which engine gets a statement.
+     */
+    static boolean isTrinoPath(List<Token> tokens) {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).isSymbol("(")) {
+            i++;
+        }
+        if (i == tokens.size()) {
+            return false;
+        }
+        if (i > 0) {
+            return true;
+        }
+        Words words = new Words(tokens, i);
+        if (TRINO_FIRST_WORDS.contains(words.at(0))) {
+            return true;
+        }
+        if (!words.at(0).equals("create")) {
+            return false;
+        }
+        int k = 1;
+        if (words.at(k).equals("or") && words.at(k + 1).equals("replace")) {
+            k += 2;
+        }
+        return words.at(k).equals("view") || words.at(k).equals("materialized")
+                || words.at(k).equals("table") && words.hasTopLevelQueryBody(k);
+    }
+
+    /** Classifies a statement Trino's grammar parsed, by the class of its tree. */
+    public static Classification classify(Statement tree) {
+        if (tree instanceof Query) {
+            return SELECT;
+        }
+        if (tree instanceof Insert) {
+            return new Classification(DML, "INSERT");
+        }
+        if (tree instanceof Update) {
+            return new Classification(DML, "UPDATE");
+        }
+        if (tree instanceof Delete) {
+            return new Classification(DML, "DELETE");
+        }
+        if (tree instanceof Merge) {
+            return new Classification(DML, "MERGE");
+        }
+        if (tree instanceof Explain || tree instanceof ExplainAnalyze) {
+            return new Classification(DML, "EXPLAIN");
+        }
+        if (tree instanceof CreateTableAsSelect) {
+            return new Classification(DDL, "CREATE_TABLE_AS_SELECT");
+        }
+        if (tree instanceof CreateView || tree instanceof CreateMaterializedView) {
+            return new Classification(DDL, "CREATE_VIEW");
+        }
+        // Not reached through isTrinoPath; named after the tree's class as Athena names the rest.
+        return new Classification(UTILITY, tree.getClass().getSimpleName()
+                .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Classifies a statement by its first keywords; leading whitespace, comments and opening parentheses are
+     * skipped. The statement entry point ({@link SqlStatement#parse}) uses this for the Hive path only.
+     */
     public static Classification classify(String normalizedSql) {
-        List<Token> tokens = SqlLexer.significant(normalizedSql);
+        return classify(SqlLexer.significant(normalizedSql));
+    }
+
+    /** As {@link #classify(String)}, on the statement's significant tokens. */
+    static Classification classify(List<Token> tokens) {
         int i = 0;
         while (i < tokens.size() && tokens.get(i).isSymbol("(")) {
             i++;
@@ -117,6 +206,12 @@ public final class StatementClassifier {
         return new Classification(UTILITY, sub);
     }
 
+    private static final Set<String> QUERY_START = Set.of("select", "with", "values", "table");
+
+    private static boolean startsQuery(Token token) {
+        return token.isSymbol("(") || token.kind() == Token.Kind.WORD && QUERY_START.contains(token.lower());
+    }
+
     /** Lower-cased words of a statement, from a starting token; non-words read as "". */
     private record Words(List<Token> tokens, int offset) {
 
@@ -152,7 +247,7 @@ public final class StatementClassifier {
                 } else if (token.isSymbol(")")) {
                     depth--;
                 } else if (depth == 0 && token.isWord("as") && i + 1 < tokens.size()
-                        && QueryBodies.startsQuery(tokens.get(i + 1))) {
+                        && startsQuery(tokens.get(i + 1))) {
                     return true;
                 }
             }

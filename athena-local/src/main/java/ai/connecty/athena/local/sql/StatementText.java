@@ -15,6 +15,15 @@ public final class StatementText {
      * @throws SqlRejectedException MALFORMED_QUERY for several statements, a lone {@code ;} or comment-only text
      */
     public static String normalize(String queryString) throws SqlRejectedException {
+        return split(queryString).statement();
+    }
+
+    /** The single statement and its significant tokens, positioned in the statement. */
+    record Normalized(String statement, List<Token> significant) {
+    }
+
+    /** As {@link #normalize}, also handing on the statement's tokens, so they are lexed once. */
+    static Normalized split(String queryString) throws SqlRejectedException {
         List<Token> tokens = SqlLexer.tokenize(queryString);
         List<List<Token>> pieces = splitOnSemicolons(tokens);
         List<List<Token>> statements = new ArrayList<>();
@@ -41,7 +50,16 @@ public final class StatementText {
         List<Token> statement = statements.get(0);
         int first = statement.get(0).start();
         int last = statement.get(statement.size() - 1).end();
-        return queryString.substring(first, last).strip();
+        String text = queryString.substring(first, last);
+        String stripped = text.strip();
+        int shift = first + text.indexOf(stripped);
+        List<Token> significant = new ArrayList<>();
+        for (Token t : statement) {
+            if (!t.isTrivia()) {
+                significant.add(new Token(t.kind(), t.text(), t.start() - shift));
+            }
+        }
+        return new Normalized(stripped, significant);
     }
 
     private static List<List<Token>> splitOnSemicolons(List<Token> tokens) {

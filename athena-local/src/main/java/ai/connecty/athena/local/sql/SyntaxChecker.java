@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rejects, before execution, what Athena rejects at StartQueryExecution with MALFORMED_QUERY. Query bodies are
- * parsed by Trino's own grammar ({@link TrinoSql}), so their errors carry Trino's exact wording and position; the
- * checks before it give Athena's measured answers for what never reaches the grammar (unknown statements,
- * {@code SELECT FROM t}).
+ * Rejects, before execution, what Athena rejects at StartQueryExecution with MALFORMED_QUERY. Statements on the
+ * Trino path are parsed by Trino's own grammar ({@link TrinoSql}, from {@link SqlStatement#parse}), so their errors
+ * carry Trino's exact wording and position; the token checks here run first and give Athena's measured answers
+ * for what never reaches the grammar (unknown statements, {@code SELECT FROM t}).
  */
 public final class SyntaxChecker {
 
@@ -27,9 +27,17 @@ public final class SyntaxChecker {
     private SyntaxChecker() {
     }
 
-    /** @throws SqlRejectedException MALFORMED_QUERY with Athena's message */
+    /**
+     * The whole check: the token checks, then Trino's grammar on statements of the Trino path.
+     *
+     * @throws SqlRejectedException MALFORMED_QUERY with Athena's message
+     */
     public static void check(String normalizedSql) throws SqlRejectedException {
-        List<Token> tokens = SqlLexer.significant(normalizedSql);
+        SqlStatement.parse(normalizedSql);
+    }
+
+    /** The checks on the statement's tokens ({@code tokens}: its significant ones), before any grammar. */
+    static void checkTokens(String normalizedSql, List<Token> tokens) throws SqlRejectedException {
         if (tokens.isEmpty()) {
             throw malformed(unknownStatementMessage(normalizedSql, normalizedSql.length(), "<EOF>"));
         }
@@ -44,10 +52,6 @@ public final class SyntaxChecker {
             throw malformed(unknownStatementMessage(normalizedSql, first.start(), first.text()));
         }
         checkSelectList(normalizedSql, tokens);
-        String body = QueryBodies.queryBody(normalizedSql);
-        if (body != null) {
-            parseWithTrino(normalizedSql, body);
-        }
     }
 
     /** Trino's message when the first token cannot start a statement; {@code offset} is where that token starts. */
@@ -93,11 +97,6 @@ public final class SyntaxChecker {
         if (last.isWord("from") && tokens.stream().anyMatch(t -> t.isWord("select"))) {
             throw malformed(NOT_SUPPORTED);
         }
-    }
-
-    /** Trino's grammar on the query the statement carries, positions counted in the whole statement. */
-    private static void parseWithTrino(String statement, String body) {
-        TrinoSql.parse(body, Math.max(statement.indexOf(body), 0), statement);
     }
 
     private static SqlRejectedException malformed(String message) {

@@ -14,7 +14,7 @@ final class TemporalMacros {
     static final String DATE_ADD = "athena_date_add";
     /** {@code athena_date_trunc(unit, x)}: x truncated to unit, in x's type. */
     static final String DATE_TRUNC = "athena_date_trunc";
-    /** {@code athena_plus(x, y)}: Trino's {@code x + y} where one side is an interval (see {@link IntervalArithmetic}). */
+    /** {@code athena_plus(x, y)}: Trino's {@code x + y} where one side is an interval (see {@link DuckDbPrinter}). */
     static final String PLUS = "athena_plus";
     /** {@code athena_minus(x, step)}: Trino's {@code x - step} for an interval step. */
     static final String MINUS = "athena_minus";

@@ -4,6 +4,7 @@ import io.trino.sql.parser.ParsingException;
 import io.trino.sql.parser.SqlParser;
 import io.trino.sql.tree.DefaultTraversalVisitor;
 import io.trino.sql.tree.Insert;
+import io.trino.sql.tree.Node;
 import io.trino.sql.tree.Query;
 import io.trino.sql.tree.Statement;
 import io.trino.sql.tree.Table;
@@ -28,8 +29,8 @@ public final class TrinoSql {
     private static final SqlParser PARSER = new SqlParser();
     private static final int PARSED_KEPT = 256;
     /**
-     * Recently parsed texts and their (immutable) trees: a statement is checked at StartQueryExecution, bound to
-     * its parameters and read for its tables when it runs, and each step gets the one tree instead of a new parse.
+     * Recently parsed texts and their (immutable) trees: a view's stored text is parsed each time a query reads the
+     * view (for its tables and its DuckDB text), and gets the tree parsed before instead of a new parse.
      */
     private static final Map<String, Statement> PARSED = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -43,31 +44,16 @@ public final class TrinoSql {
 
     /** Parses {@code sql}, a whole statement. @throws SqlRejectedException MALFORMED_QUERY with Trino's message */
     public static Statement parse(String sql) throws SqlRejectedException {
-        return parse(sql, 0, sql);
-    }
-
-    /**
-     * Parses {@code text}, which starts at {@code offset} of {@code statement} (a query inside EXPLAIN, INSERT or
-     * CREATE ... AS), reporting positions in the whole statement as Athena does.
-     */
-    static Statement parse(String text, int offset, String statement) throws SqlRejectedException {
-        // The text before the query becomes blanks (newlines kept), so Trino counts lines and columns as Athena does.
-        StringBuilder padded = new StringBuilder(offset + text.length());
-        for (int i = 0; i < offset; i++) {
-            padded.append(statement.charAt(i) == '\n' ? '\n' : ' ');
-        }
-        padded.append(text);
-        String key = padded.toString();
         synchronized (PARSED) {
-            Statement known = PARSED.get(key);
+            Statement known = PARSED.get(sql);
             if (known != null) {
                 return known;
             }
         }
         try {
-            Statement tree = PARSER.createStatement(key);
+            Statement tree = PARSER.createStatement(sql);
             synchronized (PARSED) {
-                PARSED.put(key, tree);
+                PARSED.put(sql, tree);
             }
             return tree;
         } catch (ParsingException e) {
@@ -83,7 +69,7 @@ public final class TrinoSql {
      * UNNEST and lateral relations, INSERT targets and CTAS/view sources. Names a WITH clause defines are not
      * tables where they are visible. The tables behind a view are found by parsing the view's own text.
      */
-    public static List<List<String>> tableNames(Statement statement) {
+    public static List<List<String>> tableNames(Node statement) {
         Set<List<String>> names = new LinkedHashSet<>();
         new DefaultTraversalVisitor<Set<String>>() {
             @Override

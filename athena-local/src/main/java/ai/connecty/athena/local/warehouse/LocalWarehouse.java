@@ -21,7 +21,7 @@ import ai.connecty.athena.local.engine.ResultStore;
 import ai.connecty.athena.local.engine.Warehouse;
 import ai.connecty.athena.local.glue.GlueApi;
 import ai.connecty.athena.local.sql.QueryRunner;
-import ai.connecty.athena.local.sql.StatementClassifier;
+import ai.connecty.athena.local.sql.SqlStatement;
 import ai.connecty.athena.local.storage.BucketStore;
 import ai.connecty.athena.local.storage.S3Location;
 import java.nio.file.Path;
@@ -158,8 +158,8 @@ public final class LocalWarehouse implements AutoCloseable {
     }
 
     private void runAsSystem(String sql) {
-        QueryRequest request = new QueryRequest(sql, StatementClassifier.classify(sql), "AwsDataCatalog", "demo",
-                "primary", S3Location.parse("s3://athena-results/athena-local-setup/"), null, new SystemContext());
+        QueryRequest request = new QueryRequest(SqlStatement.parse(sql), "AwsDataCatalog", "demo",
+                "primary", S3Location.parse("s3://athena-results/athena-local-setup/"), new SystemContext());
         QueryExecution e = queries.start(request, null, null);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!e.state().isFinal() && System.nanoTime() < deadline) {

@@ -71,4 +71,38 @@ class StatementClassifierTest {
         assertThat(StatementClassifier.forView(StatementClassifier.classify("DROP VIEW v")))
                 .isEqualTo(new Classification("DDL", "DROP_VIEW"));
     }
+
+    /** The statement entry point classifies Trino-path statements by their tree and the rest by keywords, alike. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SELECT 1|DML|SELECT|true",
+        "with x AS (SELECT 1) SELECT * FROM x|DML|SELECT|true",
+        "VALUES 1|DML|SELECT|true",
+        "TABLE t|DML|SELECT|true",
+        "( SELECT 1 )|DML|SELECT|true",
+        "/* SHOW TABLES */ SELECT 1|DML|SELECT|true",
+        "INSERT INTO t SELECT 1|DML|INSERT|true",
+        "UPDATE t SET a = 1|DML|UPDATE|true",
+        "DELETE FROM t|DML|DELETE|true",
+        "MERGE INTO t USING s ON (t.a = s.a) WHEN MATCHED THEN DELETE|DML|MERGE|true",
+        "EXPLAIN ANALYZE SELECT 1|DML|EXPLAIN|true",
+        "EXPLAIN (TYPE VALIDATE) SELECT 1|DML|EXPLAIN|true",
+        "CREATE TABLE t WITH (format = 'PARQUET') AS (SELECT 1 AS a)|DDL|CREATE_TABLE_AS_SELECT|true",
+        "CREATE TABLE t AS VALUES 1|DDL|CREATE_TABLE_AS_SELECT|true",
+        "CREATE OR REPLACE VIEW v AS SELECT 1 AS a|DDL|CREATE_VIEW|true",
+        "CREATE EXTERNAL TABLE t (a int) STORED AS PARQUET LOCATION 's3://b/'|DDL|CREATE_TABLE|false",
+        "CREATE DATABASE d|DDL|CREATE_DATABASE|false",
+        "DROP VIEW v|DDL|DROP_VIEW|false",
+        "MSCK REPAIR TABLE t|DDL|MSCK_REPAIR|false",
+        "ALTER TABLE t ADD IF NOT EXISTS PARTITION (dt = '1')|DDL|ALTER_TABLE_ADD_PARTITION|false",
+        "SHOW PARTITIONS t|UTILITY|SHOW_PARTITIONS|false",
+        "DESCRIBE t|UTILITY|DESCRIBE_TABLE|false",
+        "VACUUM t|DML|VACUUM_TABLE|false",
+    })
+    void entryPointParsesOnceAndClassifies(String sql, String statementType, String substatementType, boolean trino) {
+        SqlStatement parsed = SqlStatement.parse(sql);
+        assertThat(parsed.classification()).isEqualTo(new Classification(statementType, substatementType));
+        assertThat(parsed.onTrinoPath()).isEqualTo(trino);
+        assertThat(parsed.text()).isEqualTo(sql);
+    }
 }

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses the Hive-dialect DDL and the SHOW/DESCRIBE statements Athena runs outside its query engine, plus the
- * head of CTAS and INSERT (whose query body is handed to the SQL layer untouched).
+ * Parses the Hive-dialect DDL and the SHOW/DESCRIBE statements Athena runs outside its query engine, over the shared
+ * lexer ({@link DdlLexer} on {@code sql.SqlLexer}). CTAS, INSERT and CREATE VIEW are Trino's: they are parsed once
+ * at StartQueryExecution (see {@code sql.SqlStatement}) and never come here.
  */
 public final class DdlParser {
 
@@ -29,8 +30,6 @@ public final class DdlParser {
             statement = new DdlStatement.MsckRepair(name(c));
         } else if (c.acceptWords("ALTER", "TABLE")) {
             statement = alter(c);
-        } else if (c.acceptWords("INSERT", "INTO")) {
-            statement = insert(c);
         } else if (c.acceptWords("SHOW")) {
             statement = show(c);
         } else if (c.acceptWords("DESCRIBE") || c.acceptWords("DESC")) {
@@ -40,10 +39,7 @@ public final class DdlParser {
         } else {
             throw c.error("a DDL or SHOW statement");
         }
-        if (!(statement instanceof DdlStatement.CreateTableAs) && !(statement instanceof DdlStatement.Insert)
-                && !(statement instanceof DdlStatement.CreateView)) {
-            c.expectEnd();
-        }
+        c.expectEnd();
         return statement;
     }
 
@@ -56,30 +52,10 @@ public final class DdlParser {
             Map<String, String> props = c.acceptWords("WITH", "DBPROPERTIES") ? properties(c) : Map.of();
             return new DdlStatement.CreateDatabase(name, ifNotExists, comment, location, props);
         }
-        boolean orReplace = c.acceptWords("OR", "REPLACE");
-        if (c.acceptWords("VIEW")) {
-            Name view = name(c);
-            c.expectWords("AS");
-            return new DdlStatement.CreateView(view, orReplace, c.restOfText());
-        }
         boolean external = c.acceptWords("EXTERNAL");
         c.expectWords("TABLE");
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
         Name table = name(c);
-        if (c.peekWord("WITH") || c.peekWord("AS")) {
-            Map<String, String> props = c.acceptWords("WITH") ? ctasProperties(c) : Map.of();
-            c.expectWords("AS");
-            String query = c.restOfText();
-            boolean withData = true;
-            String upper = query.stripTrailing().toUpperCase(Locale.ROOT);
-            if (upper.endsWith("WITH NO DATA")) {
-                withData = false;
-                query = query.stripTrailing().substring(0, upper.lastIndexOf("WITH NO DATA")).stripTrailing();
-            } else if (upper.endsWith("WITH DATA")) {
-                query = query.stripTrailing().substring(0, upper.lastIndexOf("WITH DATA")).stripTrailing();
-            }
-            return new DdlStatement.CreateTableAs(table, ifNotExists, props, stripParens(query), withData);
-        }
         return externalTable(c, table, ifNotExists, external);
     }
 
@@ -232,33 +208,6 @@ public final class DdlParser {
         return props;
     }
 
-    /** {@code WITH (format = 'PARQUET', partitioned_by = ARRAY['dt'])}: keys lower case, values raw text. */
-    private static Map<String, String> ctasProperties(TokenCursor c) {
-        Map<String, String> props = new LinkedHashMap<>();
-        c.expectSymbol("(");
-        do {
-            String key = c.identifier();
-            c.expectSymbol("=");
-            StringBuilder value = new StringBuilder();
-            int depth = 0;
-            while (!c.atEnd()) {
-                DdlToken t = c.peek().orElseThrow();
-                if (depth == 0 && (t.isSymbol(",") || t.isSymbol(")"))) {
-                    break;
-                }
-                if (t.isSymbol("(") || t.isSymbol("[")) {
-                    depth++;
-                } else if (t.isSymbol(")") || t.isSymbol("]")) {
-                    depth--;
-                }
-                value.append(c.next().text());
-            }
-            props.put(key, value.toString());
-        } while (c.acceptSymbol(","));
-        c.expectSymbol(")");
-        return props;
-    }
-
     private static DdlStatement drop(TokenCursor c) {
         if (c.acceptWords("DATABASE") || c.acceptWords("SCHEMA")) {
             boolean ifExists = c.acceptWords("IF", "EXISTS");
@@ -326,20 +275,6 @@ public final class DdlParser {
         return values;
     }
 
-    private static DdlStatement insert(TokenCursor c) {
-        Name table = name(c);
-        List<String> columns = new ArrayList<>();
-        if (c.peekSymbol("(") && !c.peek(1).map(t -> t.isWord("SELECT") || t.isWord("WITH") || t.isWord("VALUES"))
-                .orElse(false)) {
-            c.expectSymbol("(");
-            do {
-                columns.add(c.identifier());
-            } while (c.acceptSymbol(","));
-            c.expectSymbol(")");
-        }
-        return new DdlStatement.Insert(table, columns, c.restOfText());
-    }
-
     private static DdlStatement show(TokenCursor c) {
         if (c.acceptWords("DATABASES") || c.acceptWords("SCHEMAS")) {
             String like = c.acceptWords("LIKE") ? c.string() : null;
@@ -393,28 +328,5 @@ public final class DdlParser {
 
     private static Name name(TokenCursor c) {
         return Name.of(c.qualifiedName());
-    }
-
-    private static String stripParens(String query) {
-        String q = query.strip();
-        while (q.startsWith("(") && q.endsWith(")") && balancedInside(q)) {
-            q = q.substring(1, q.length() - 1).strip();
-        }
-        return q;
-    }
-
-    private static boolean balancedInside(String q) {
-        int depth = 0;
-        for (DdlToken t : DdlLexer.tokenize(q, false)) {
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-                if (depth == 0 && t.end() != q.length()) {
-                    return false;
-                }
-            }
-        }
-        return depth == 0;
     }
 }

@@ -104,13 +104,6 @@ public final class TokenCursor {
         return t.stringValue();
     }
 
-    /** The original text from the current token to the end (a query body), unchanged. */
-    public String restOfText() {
-        String rest = atEnd() ? "" : sql.substring(tokens.get(pos).start());
-        pos = tokens.size();
-        return rest;
-    }
-
     /** The original text of a balanced {@code ( ... )} group, without the outer parentheses. */
     public String parenthesizedText() {
         DdlToken open = peek().orElseThrow(() -> error("'('"));
