@@ -1,0 +1,215 @@
+package ai.connecty.athena.jdbc.types;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.List;
+
+/**
+ * Parsers for the plain shapes in which Athena prints almost every number and date: ASCII digits with an
+ * optional sign, {@code 1.5E-3}, {@code 2024-01-31}, {@code 2024-01-31 12:34:56.789}. They read the characters
+ * once, allocate nothing, and answer "not plain" for everything else (white space, other digits, words,
+ * values at a range's edge, dates before 1900 or in a DST gap or overlap) so that the caller hands that text
+ * to the general parser of {@link TypeConversions}, which decides it, with its error messages. A plain answer
+ * is always the value the general parser would give for the same text.
+ */
+final class PlainText {
+    /** What {@link #parseLong} and the date parsers answer for text that is not plain. */
+    static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /** Integers up to 2^53 are exact doubles; with a power of ten up to 10^22 (also exact) one operation rounds right. */
+    private static final long EXACT_MANTISSA = 1L << 53;
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    };
+    /** java.sql dates are computed on a GregorianCalendar; from 1900 on it agrees with java.time's zone rules. */
+    private static final int FIRST_PLAIN_YEAR = 1900;
+    private static final int LAST_PLAIN_YEAR = 9999;
+
+    private PlainText() {
+    }
+
+    /**
+     * An optional sign and 1 to 18 ASCII digits (so no overflow is possible), or {@link #NOT_PLAIN}. Long.MIN_VALUE
+     * itself has 19 digits, so it is never a plain answer.
+     */
+    static long parseLong(String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0) {
+            char first = text.charAt(0);
+            if (first == '-' || first == '+') {
+                negative = first == '-';
+                i = 1;
+            }
+        }
+        if (length == i || length - i > 18) {
+            return NOT_PLAIN;
+        }
+        long value = 0;
+        for (; i < length; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_PLAIN;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
+    /**
+     * A decimal number ({@code [+-]digits[.digits][(e|E)[+-]digits]}, at least one digit before the exponent, at
+     * most 4 exponent digits) as the nearest double; NaN when the text has another shape (the caller then asks
+     * the general parser, which also reads the words NaN and Infinity). May be infinite for a finite number
+     * beyond a double's range, which the caller refuses as an overflow.
+     */
+    static double parseDouble(String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        boolean exact = true;
+        int digits = 0;
+        int scale = 0;
+        for (; i < length; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            digits++;
+            if (mantissa < EXACT_MANTISSA / 10) {
+                mantissa = mantissa * 10 + digit;
+            } else {
+                exact = false;
+            }
+        }
+        if (i < length && text.charAt(i) == '.') {
+            for (i++; i < length; i++) {
+                int digit = text.charAt(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    break;
+                }
+                digits++;
+                if (mantissa < EXACT_MANTISSA / 10) {
+                    mantissa = mantissa * 10 + digit;
+                    scale--;
+                } else {
+                    exact = false;
+                }
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            boolean negativeExponent = false;
+            if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+                negativeExponent = text.charAt(i) == '-';
+                i++;
+            }
+            int exponentStart = i;
+            int exponent = 0;
+            for (; i < length; i++) {
+                int digit = text.charAt(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    return Double.NaN;
+                }
+                exponent = exponent * 10 + digit;
+            }
+            if (i == exponentStart || i - exponentStart > 4) {
+                return Double.NaN;
+            }
+            scale += negativeExponent ? -exponent : exponent;
+        }
+        if (i != length) {
+            return Double.NaN;
+        }
+        if (!exact || scale < -22 || scale > 22) {
+            return Double.parseDouble(text); // the shape is checked: this parses, and rounds right
+        }
+        double value = scale < 0 ? mantissa / EXACT_POWERS_OF_TEN[-scale] : mantissa * EXACT_POWERS_OF_TEN[scale];
+        return negative ? -value : value;
+    }
+
+    /**
+     * {@code yyyy-MM-dd}, or with {@code withTime} also {@code yyyy-MM-dd HH:mm:ss} with 0 to 9 fraction digits
+     * after a point, as the epoch second of that wall time in {@code zone} (which must have one offset for it),
+     * or {@link #NOT_PLAIN}. The fraction's nanoseconds go to {@code nanos[0]}.
+     */
+    static long epochSecond(String text, boolean withTime, ZoneId zone, int[] nanos) {
+        int length = text.length();
+        if (length != 10 && !(withTime && (length == 19 || (length >= 21 && length <= 29)))) {
+            return NOT_PLAIN;
+        }
+        int year = digits(text, 0, 4);
+        int month = text.charAt(4) == '-' ? digits(text, 5, 2) : -1;
+        int day = text.charAt(7) == '-' ? digits(text, 8, 2) : -1;
+        if (year < FIRST_PLAIN_YEAR || year > LAST_PLAIN_YEAR || month < 1 || month > 12 || day < 1
+                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return NOT_PLAIN; // the general parser refuses a day that does not exist (STRICT), with its message
+        }
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int nano = 0;
+        if (length > 10) {
+            if (text.charAt(10) != ' ' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+                return NOT_PLAIN;
+            }
+            hour = digits(text, 11, 2);
+            minute = digits(text, 14, 2);
+            second = digits(text, 17, 2);
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+                return NOT_PLAIN;
+            }
+            if (length > 19) {
+                if (text.charAt(19) != '.') {
+                    return NOT_PLAIN;
+                }
+                int fraction = digits(text, 20, length - 20);
+                if (fraction < 0) {
+                    return NOT_PLAIN;
+                }
+                nano = fraction;
+                for (int i = length - 20; i < 9; i++) {
+                    nano *= 10;
+                }
+            }
+        }
+        LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
+        ZoneRules rules = zone.getRules();
+        ZoneOffset offset;
+        if (rules.isFixedOffset()) {
+            offset = rules.getOffset(local);
+        } else {
+            List<ZoneOffset> offsets = rules.getValidOffsets(local);
+            if (offsets.size() != 1) {
+                return NOT_PLAIN; // a DST gap or overlap: the calendar's own rule decides
+            }
+            offset = offsets.get(0);
+        }
+        nanos[0] = nano;
+        return local.toEpochSecond(offset);
+    }
+
+    /** The value of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+}
