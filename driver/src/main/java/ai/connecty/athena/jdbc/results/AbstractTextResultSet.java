@@ -44,8 +44,8 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     /** Per column, resolved once: the typed getters of every row call these. */
     private final ColumnConverter[] converters;
 
-    private List<String> current;
-    private List<String> lookahead;
+    private TextRow current;
+    private TextRow lookahead;
     private boolean lookaheadLoaded;
     private long row;
     private boolean exhausted;
@@ -71,7 +71,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     }
 
     /** The next row, or null when there are no more. Called at most once after it returned null. */
-    protected abstract List<String> fetchRow() throws SQLException;
+    protected abstract TextRow fetchRow() throws SQLException;
 
     /** Frees what the subclass holds; called once, by the first {@link #close()}. */
     protected void release() throws SQLException {
@@ -107,7 +107,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        List<String> nextRow = maxRows > 0 && row >= maxRows ? null : takeNextRow();
+        TextRow nextRow = maxRows > 0 && row >= maxRows ? null : takeNextRow();
         current = nextRow;
         wasNull = false;
         if (nextRow == null) {
@@ -118,10 +118,10 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return true;
     }
 
-    private List<String> takeNextRow() throws SQLException {
+    private TextRow takeNextRow() throws SQLException {
         if (lookaheadLoaded) {
             lookaheadLoaded = false;
-            List<String> taken = lookahead;
+            TextRow taken = lookahead;
             lookahead = null;
             return taken;
         }
@@ -209,6 +209,21 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     }
 
     private String text(int columnIndex) throws SQLException {
+        TextRow row = currentRow(columnIndex);
+        String value = columnIndex <= row.size() ? row.text(columnIndex - 1) : null;
+        wasNull = value == null;
+        return value;
+    }
+
+    /** The value to parse at once (see {@link TextRow#chars}); null for SQL NULL. */
+    private CharSequence chars(int columnIndex) throws SQLException {
+        TextRow row = currentRow(columnIndex);
+        CharSequence value = columnIndex <= row.size() ? row.chars(columnIndex - 1) : null;
+        wasNull = value == null;
+        return value;
+    }
+
+    private TextRow currentRow(int columnIndex) throws SQLException {
         checkOpen();
         if (columnIndex < 1 || columnIndex > converters.length) {
             ColumnSpec.at(columns, columnIndex); // refuses with 07009
@@ -217,9 +232,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
             throw new SQLException(row == 0 ? "No current row: call next() first" : "No current row: the cursor is after the last row",
                     SqlState.INVALID_CURSOR_STATE);
         }
-        String value = columnIndex <= current.size() ? current.get(columnIndex - 1) : null;
-        wasNull = value == null;
-        return value;
+        return current;
     }
 
     private <T> T value(int columnIndex, Class<T> target, ZoneId zone) throws SQLException {
@@ -311,19 +324,19 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     /** The integer getters without boxing: SQL NULL reads as 0, as JDBC has it. */
     private long integer(int columnIndex, long min, long max, Class<? extends Number> target) throws SQLException {
-        String text = text(columnIndex);
+        CharSequence text = chars(columnIndex);
         return text == null ? 0 : converters[columnIndex - 1].toLong(text, min, max, target);
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        String text = text(columnIndex);
+        CharSequence text = chars(columnIndex);
         return text == null ? 0f : converters[columnIndex - 1].toFloat(text);
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        String text = text(columnIndex);
+        CharSequence text = chars(columnIndex);
         return text == null ? 0d : converters[columnIndex - 1].toDouble(text);
     }
 
@@ -352,7 +365,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Date getDate(int columnIndex, Calendar cal) throws SQLException {
-        String text = text(columnIndex);
+        CharSequence text = chars(columnIndex);
         return text == null ? null : converters[columnIndex - 1].toDate(text, zoneOf(cal));
     }
 
@@ -373,7 +386,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
-        String text = text(columnIndex);
+        CharSequence text = chars(columnIndex);
         return text == null ? null : converters[columnIndex - 1].toTimestamp(text, zoneOf(cal));
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The conversions of one result column, resolved once per result set from its type: what the typed getters of
- * a million rows call. Text in the plain shape Athena prints ({@code 42}, {@code -1.5E-7}, {@code 2024-01-31},
+ * a million rows call. The typed methods take the value's characters (a String, or a view of the result file's
+ * bytes) and make a String only when the general path needs one. Text in the plain shape Athena prints ({@code 42}, {@code -1.5E-7}, {@code 2024-01-31},
  * {@code 2024-01-31 12:34:56.789}) is read straight from its characters by {@link PlainText}; everything else,
  * and every error, goes through the general {@link TypeConversions#convert} table, so a value reads the same
  * either way.
@@ -51,47 +52,47 @@ public final class ColumnConverter {
      * getLong, getInt, getShort, getByte: the value if within [min, max]; {@code target} (Long, Integer...) names
      * the getter in the general path's messages (22003 when out of range, 22018 when not a number).
      */
-    public long toLong(String text, long min, long max, Class<? extends Number> target) throws SQLException {
+    public long toLong(CharSequence text, long min, long max, Class<? extends Number> target) throws SQLException {
         if (plainNumbers) {
             long value = PlainText.parseLong(text);
             if (value != PlainText.NOT_PLAIN && value >= min && value <= max) {
                 return value;
             }
         }
-        return conversions.convert(column, type, text, target, null).longValue();
+        return conversions.convert(column, type, text.toString(), target, null).longValue();
     }
 
-    public double toDouble(String text) throws SQLException {
+    public double toDouble(CharSequence text) throws SQLException {
         if (plainNumbers) {
             double value = PlainText.parseDouble(text);
             if (!Double.isNaN(value) && !Double.isInfinite(value)) {
                 return value;
             }
         }
-        return conversions.convert(column, type, text, Double.class, null);
+        return conversions.convert(column, type, text.toString(), Double.class, null);
     }
 
-    public float toFloat(String text) throws SQLException {
+    public float toFloat(CharSequence text) throws SQLException {
         if (plainNumbers) {
             double value = PlainText.parseDouble(text);
             if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
                 return (float) value;
             }
         }
-        return conversions.convert(column, type, text, Float.class, null);
+        return conversions.convert(column, type, text.toString(), Float.class, null);
     }
 
-    public java.sql.Date toDate(String text, ZoneId zone) throws SQLException {
+    public java.sql.Date toDate(CharSequence text, ZoneId zone) throws SQLException {
         if (plainDates) {
             long second = PlainText.epochSecond(text, false, zone, nanos);
             if (second != PlainText.NOT_PLAIN) {
                 return new java.sql.Date(second * 1000);
             }
         }
-        return conversions.convert(column, type, text, java.sql.Date.class, zone);
+        return conversions.convert(column, type, text.toString(), java.sql.Date.class, zone);
     }
 
-    public Timestamp toTimestamp(String text, ZoneId zone) throws SQLException {
+    public Timestamp toTimestamp(CharSequence text, ZoneId zone) throws SQLException {
         if (plainDates) {
             long second = PlainText.epochSecond(text, true, zone, nanos);
             if (second != PlainText.NOT_PLAIN) {
@@ -100,6 +101,6 @@ public final class ColumnConverter {
                 return timestamp;
             }
         }
-        return conversions.convert(column, type, text, Timestamp.class, zone);
+        return conversions.convert(column, type, text.toString(), Timestamp.class, zone);
     }
 }

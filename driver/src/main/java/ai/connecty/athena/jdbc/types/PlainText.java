@@ -35,7 +35,7 @@ final class PlainText {
      * An optional sign and 1 to 18 ASCII digits (so no overflow is possible), or {@link #NOT_PLAIN}. Long.MIN_VALUE
      * itself has 19 digits, so it is never a plain answer.
      */
-    static long parseLong(String text) {
+    static long parseLong(CharSequence text) {
         int length = text.length();
         int i = 0;
         boolean negative = false;
@@ -66,7 +66,7 @@ final class PlainText {
      * the general parser, which also reads the words NaN and Infinity). May be infinite for a finite number
      * beyond a double's range, which the caller refuses as an overflow.
      */
-    static double parseDouble(String text) {
+    static double parseDouble(CharSequence text) {
         int length = text.length();
         int i = 0;
         boolean negative = false;
@@ -133,7 +133,7 @@ final class PlainText {
             return Double.NaN;
         }
         if (!exact || scale < -22 || scale > 22) {
-            return Double.parseDouble(text); // the shape is checked: this parses, and rounds right
+            return Double.parseDouble(text.toString()); // the shape is checked: this parses, and rounds right
         }
         double value = scale < 0 ? mantissa / EXACT_POWERS_OF_TEN[-scale] : mantissa * EXACT_POWERS_OF_TEN[scale];
         return negative ? -value : value;
@@ -144,7 +144,7 @@ final class PlainText {
      * after a point, as the epoch second of that wall time in {@code zone} (which must have one offset for it),
      * or {@link #NOT_PLAIN}. The fraction's nanoseconds go to {@code nanos[0]}.
      */
-    static long epochSecond(String text, boolean withTime, ZoneId zone, int[] nanos) {
+    static long epochSecond(CharSequence text, boolean withTime, ZoneId zone, int[] nanos) {
         int length = text.length();
         if (length != 10 && !(withTime && (length == 19 || (length >= 21 && length <= 29)))) {
             return NOT_PLAIN;
@@ -201,7 +201,7 @@ final class PlainText {
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             int digit = text.charAt(i) - '0';

@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.connecty.athena.jdbc.results.TextRow;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,9 +39,22 @@ class AthenaCsvReaderTest {
 
     private static List<List<String>> read(String csv, int columns, int chunk) throws SQLException {
         AthenaCsvReader reader = new AthenaCsvReader(new Chunked(csv.getBytes(StandardCharsets.UTF_8), chunk), columns, "test.csv");
+        // A small batch, so that its arrays grow while reading, as they do for long rows.
+        RowBatch batch = new RowBatch(1);
+        while (reader.next(batch)) {
+            // all rows in one batch
+        }
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row; (row = reader.next()) != null; ) {
-            rows.add(row);
+        for (int r = 0; r < batch.rows(); r++) {
+            TextRow row = batch.row(r);
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                // Both views of a value must agree: the String, and the characters the getters parse.
+                CharSequence chars = row.chars(c);
+                assertThat(chars == null ? null : chars.toString()).isEqualTo(row.text(c));
+                values.add(row.text(c));
+            }
+            rows.add(values);
         }
         return rows;
     }
