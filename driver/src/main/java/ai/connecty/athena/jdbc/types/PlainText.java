@@ -10,7 +10,7 @@ import java.util.List;
  * Parsers for the plain shapes in which Athena prints almost every number and date: ASCII digits with an
  * optional sign, {@code 1.5E-3}, {@code 2024-01-31}, {@code 2024-01-31 12:34:56.789}. They read the characters
  * once, allocate nothing, and answer "not plain" for everything else (white space, other digits, words,
- * values at a range's edge, dates before 1900 or in a DST gap or overlap) so that the caller hands that text
+ * values at a range's edge, dates before 1901 or in a DST gap or overlap) so that the caller hands that text
  * to the general parser of {@link TypeConversions}, which decides it, with its error messages. A plain answer
  * is always the value the general parser would give for the same text.
  */
@@ -24,8 +24,11 @@ final class PlainText {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
         1e20, 1e21, 1e22,
     };
-    /** java.sql dates are computed on a GregorianCalendar; from 1900 on it agrees with java.time's zone rules. */
-    private static final int FIRST_PLAIN_YEAR = 1900;
+    /**
+     * java.sql dates are placed in a zone by a GregorianCalendar, whose zone data start at 1900-01-01T00:00Z (before
+     * that it uses the zone's standard offset, not the local mean time java.time knows): from 1901 on both agree.
+     */
+    private static final int FIRST_PLAIN_YEAR = 1901;
     private static final int LAST_PLAIN_YEAR = 9999;
 
     private PlainText() {

@@ -284,7 +284,13 @@ public final class TypeConversions {
         }
         toBigDecimal(trimmed); // refuses what is not a plain number (Double.parseDouble would take "1d", "0x1p3")
         // Parsed as a double, not through BigDecimal, which has no negative zero: -0.0 keeps its sign.
-        double value = Double.parseDouble(trimmed);
+        double value;
+        try {
+            value = Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            // Digits of other scripts (١.٥), which BigDecimal and the integer getters read but Double does not.
+            value = toBigDecimal(trimmed).doubleValue();
+        }
         // Only the text Infinity means infinity; a finite number beyond a double's range is an overflow.
         if (Double.isInfinite(value)) {
             throw ConversionFailure.outOfRange("out of range for a double");
