@@ -30,6 +30,7 @@ public final class ColumnConverter {
     private final boolean plainDates;
     /** Out-parameter of the date parser; one per column, as a result set is read by one thread at a time. */
     private final int[] nanos = new int[1];
+    private final PlainText.LastWallTime lastWallTime = new PlainText.LastWallTime();
 
     ColumnConverter(TypeConversions conversions, String column, TypeSignature type) {
         this.conversions = conversions;
@@ -84,7 +85,7 @@ public final class ColumnConverter {
 
     public java.sql.Date toDate(CharSequence text, ZoneId zone) throws SQLException {
         if (plainDates) {
-            long second = PlainText.epochSecond(text, false, zone, nanos);
+            long second = PlainText.epochSecond(text, false, zone, nanos, lastWallTime);
             if (second != PlainText.NOT_PLAIN) {
                 return new java.sql.Date(second * 1000);
             }
@@ -94,7 +95,7 @@ public final class ColumnConverter {
 
     public Timestamp toTimestamp(CharSequence text, ZoneId zone) throws SQLException {
         if (plainDates) {
-            long second = PlainText.epochSecond(text, true, zone, nanos);
+            long second = PlainText.epochSecond(text, true, zone, nanos, lastWallTime);
             if (second != PlainText.NOT_PLAIN) {
                 Timestamp timestamp = new Timestamp(second * 1000);
                 timestamp.setNanos(nanos[0]);

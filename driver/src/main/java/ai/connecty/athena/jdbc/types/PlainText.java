@@ -143,11 +143,22 @@ final class PlainText {
     }
 
     /**
+     * The last wall time placed in a zone, and its epoch second: a column of dates or timestamps often repeats
+     * one (a day, a load time), and then neither a LocalDateTime nor the zone's rules are needed again.
+     */
+    static final class LastWallTime {
+        private ZoneId zone;
+        private long wallTime = -1;
+        private long epochSecond;
+    }
+
+    /**
      * {@code yyyy-MM-dd}, or with {@code withTime} also {@code yyyy-MM-dd HH:mm:ss} with 0 to 9 fraction digits
      * after a point, as the epoch second of that wall time in {@code zone} (which must have one offset for it),
-     * or {@link #NOT_PLAIN}. The fraction's nanoseconds go to {@code nanos[0]}.
+     * or {@link #NOT_PLAIN}. The fraction's nanoseconds go to {@code nanos[0]};
+     * {@code last} remembers the last answer.
      */
-    static long epochSecond(CharSequence text, boolean withTime, ZoneId zone, int[] nanos) {
+    static long epochSecond(CharSequence text, boolean withTime, ZoneId zone, int[] nanos, LastWallTime last) {
         int length = text.length();
         if (length != 10 && !(withTime && (length == 19 || (length >= 21 && length <= 29)))) {
             return NOT_PLAIN;
@@ -156,7 +167,7 @@ final class PlainText {
         int month = text.charAt(4) == '-' ? digits(text, 5, 2) : -1;
         int day = text.charAt(7) == '-' ? digits(text, 8, 2) : -1;
         if (year < FIRST_PLAIN_YEAR || year > LAST_PLAIN_YEAR || month < 1 || month > 12 || day < 1
-                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                || day > daysIn(year, month)) {
             return NOT_PLAIN; // the general parser refuses a day that does not exist (STRICT), with its message
         }
         int hour = 0;
@@ -187,6 +198,12 @@ final class PlainText {
                 }
             }
         }
+        // Digits of the wall time side by side: yyyyMMddHHmmss.
+        long wallTime = ((year * 100L + month) * 100 + day) * 1_000_000L + hour * 10_000 + minute * 100 + second;
+        if (wallTime == last.wallTime && zone.equals(last.zone)) {
+            nanos[0] = nano;
+            return last.epochSecond;
+        }
         LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
         ZoneRules rules = zone.getRules();
         ZoneOffset offset;
@@ -200,7 +217,17 @@ final class PlainText {
             offset = offsets.get(0);
         }
         nanos[0] = nano;
-        return local.toEpochSecond(offset);
+        last.zone = zone;
+        last.wallTime = wallTime;
+        last.epochSecond = local.toEpochSecond(offset);
+        return last.epochSecond;
+    }
+
+    private static int daysIn(int year, int month) {
+        if (month == 2) {
+            return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1. */

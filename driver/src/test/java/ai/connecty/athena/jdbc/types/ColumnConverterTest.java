@@ -228,4 +228,23 @@ class ColumnConverterTest {
         }
         assertThat(refused).containsExactly("array(integer) 22018", "map(varchar,integer) 22018", "varbinary 22018", "json 22018");
     }
+
+    @Test
+    void aRepeatedWallTimeIsPlacedAgainWhenTheZoneChanges() throws SQLException {
+        ColumnConverter column = column("timestamp");
+        ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
+        ZoneId denver = ZoneId.of("America/Denver");
+        String text = "2024-07-01 12:00:00.250";
+        for (ZoneId zone : List.of(kathmandu, kathmandu, denver, denver, kathmandu, ZoneOffset.UTC)) {
+            Timestamp read = column.toTimestamp(text, zone);
+            assertThat(read.toInstant()).as("in %s", zone)
+                    .isEqualTo(java.time.LocalDateTime.parse("2024-07-01T12:00:00.250").atZone(zone).toInstant());
+        }
+        // The same wall time with another fraction keeps its own fraction.
+        assertThat(column.toTimestamp("2024-07-01 12:00:00.75", ZoneOffset.UTC).getNanos()).isEqualTo(750_000_000);
+        ColumnConverter dates = column("date");
+        assertThat(dates.toDate("2024-07-01", kathmandu)).isEqualTo(general("date", "2024-07-01", java.sql.Date.class, kathmandu));
+        assertThat(dates.toDate("2024-07-01", denver)).isEqualTo(general("date", "2024-07-01", java.sql.Date.class, denver));
+        assertThat(dates.toDate("2024-07-02", denver)).isEqualTo(general("date", "2024-07-02", java.sql.Date.class, denver));
+    }
 }
