@@ -34,6 +34,72 @@ final class AthenaCsvReader {
             return false;
         }
         out.startRow();
+        if (rowInChunk(out)) {
+            return true;
+        }
+        return rowAcrossChunks(out);
+    }
+
+    /**
+     * The common case in one tight loop over locals: a record that ends inside the current chunk, every field
+     * quoted without doubled quotes, or NULL. Anything else (a chunk's end, a doubled quote, \r, an unquoted value)
+     * leaves the chunk's position and the batch as they were and answers false, for the general path.
+     */
+    private boolean rowInChunk(RowBatch out) throws SQLException {
+        byte[] buffer = in.buffer;
+        int limit = in.limit;
+        int i = in.position;
+        int count = 0;
+        while (true) {
+            if (i >= limit) {
+                out.dropRow();
+                return false;
+            }
+            byte b = buffer[i];
+            if (b == '"') {
+                int start = i + 1;
+                int end = start;
+                while (end < limit && buffer[end] != '"') {
+                    end++;
+                }
+                // The closing quote, and the byte after it, must lie in the chunk; "" inside is a doubled quote.
+                if (end + 1 >= limit || buffer[end + 1] == '"') {
+                    out.dropRow();
+                    return false;
+                }
+                int from = out.used;
+                out.append(buffer, start, end - start);
+                out.addField(from);
+                i = end + 1;
+                b = buffer[i];
+            } else if (b == ',' || b == '\n') {
+                out.addNull();
+            } else {
+                out.dropRow();
+                return false;
+            }
+            count++;
+            if (b == ',') {
+                i++;
+                continue;
+            }
+            if (b == '\n') {
+                i++;
+                break;
+            }
+            out.dropRow();
+            return false;
+        }
+        in.position = i;
+        out.endRow();
+        line++;
+        if (columns > 0 && count != columns) {
+            throw malformed("a row has " + count + " fields where the query has " + columns + " columns");
+        }
+        return true;
+    }
+
+    private boolean rowAcrossChunks(RowBatch out) throws SQLException {
         try {
             while (true) {
                 field(out);

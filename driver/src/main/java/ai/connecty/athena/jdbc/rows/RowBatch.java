@@ -20,6 +20,7 @@ final class RowBatch {
     private int fields;
     private int[] rowFirstField = new int[128];
     private int rows;
+    private int rowFirstByte;
     /** The reading thread's view of one field's bytes, reused by every {@link TextRow#chars} of this batch. */
     private final AsciiChars view = new AsciiChars();
 
@@ -49,6 +50,7 @@ final class RowBatch {
             rowFirstField = Arrays.copyOf(rowFirstField, rows * 2);
         }
         rowFirstField[rows] = fields;
+        rowFirstByte = used;
     }
 
     /** Ends the row started last; returns how many fields it has. */
@@ -59,6 +61,7 @@ final class RowBatch {
     /** Forgets the row started last (a malformed record). */
     void dropRow() {
         fields = rowFirstField[rows];
+        used = rowFirstByte;
     }
 
     void append(byte[] source, int offset, int length) {
