@@ -42,7 +42,7 @@ final class AthenaCsvReader {
 
     /**
      * The common case in one tight loop over locals: a record that ends inside the current chunk, every field
-     * quoted without doubled quotes, or NULL. Anything else (a chunk's end, a doubled quote, \r, an unquoted value)
+     * quoted without doubled quotes, or NULL, copied into the batch in one piece. Anything else (a chunk's end, a doubled quote, \r, an unquoted value)
      * leaves the chunk's position and the batch as they were and answers false, for the general path.
      */
     private boolean rowInChunk(RowBatch out) throws SQLException {
@@ -67,13 +67,11 @@ final class AthenaCsvReader {
                     out.dropRow();
                     return false;
                 }
-                int from = out.used;
-                out.append(buffer, start, end - start);
-                out.addField(from);
+                out.addFieldOfRecord(start, end);
                 i = end + 1;
                 b = buffer[i];
             } else if (b == ',' || b == '\n') {
-                out.addNull();
+                out.addNullOfRecord();
             } else {
                 out.dropRow();
                 return false;
@@ -90,6 +88,7 @@ final class AthenaCsvReader {
             out.dropRow();
             return false;
         }
+        out.copyRecord(buffer, in.position, i);
         in.position = i;
         out.endRow();
         line++;

@@ -79,6 +79,38 @@ final class RowBatch {
         fieldEnd[fields++] = used;
     }
 
+    /**
+     * A field at {@code [start, end)} of a record that {@link #copyRecord} copies whole once its end is known; the
+     * offsets are those of the source array until then.
+     */
+    void addFieldOfRecord(int start, int end) {
+        ensureField();
+        fieldStart[fields] = start;
+        fieldEnd[fields++] = end;
+    }
+
+    /** A NULL of a record copied whole by {@link #copyRecord}. */
+    void addNullOfRecord() {
+        ensureField();
+        fieldStart[fields] = 0;
+        fieldEnd[fields++] = NULL;
+    }
+
+    /**
+     * Copies {@code source[from, to)}, the record whose fields were added with {@link #addFieldOfRecord} since
+     * {@link #startRow}, in one array copy (quotes and commas included), and moves those fields' offsets onto it.
+     */
+    void copyRecord(byte[] source, int from, int to) {
+        int shift = used - from;
+        append(source, from, to - from);
+        for (int f = rowFirstField[rows]; f < fields; f++) {
+            if (fieldEnd[f] != NULL) {
+                fieldStart[f] += shift;
+                fieldEnd[f] += shift;
+            }
+        }
+    }
+
     void addNull() {
         ensureField();
         fieldStart[fields] = used;
