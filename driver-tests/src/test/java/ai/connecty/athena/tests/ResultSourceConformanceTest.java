@@ -176,4 +176,43 @@ class ResultSourceConformanceTest {
                 .containsExactly("1.x.getString = String: wasNull=false", "2.x.getString = null wasNull=true",
                         "3.x.getString = null wasNull=true");
     }
+
+    /**
+     * Text that the getters' plain parsers must leave to the general path (spaces, other scripts' digits, words,
+     * edges of a range, dates before 1901 or in a DST gap), beside text they read themselves: same answers.
+     */
+    @Test
+    void textAtTheEdgesOfThePlainNumberAndDateShapesReadsTheSameFromEitherSource() throws SQLException {
+        assertSourcesAgree("SELECT '١٢' AS arabic_digits, '١.٥' AS arabic_decimal, '+5' AS plus, ' 7 ' AS spaced, "
+                + "'1e3' AS exp, '-0.0' AS neg_zero_text, 'NaN' AS nan_text, '-Infinity' AS neg_inf_text, "
+                + "'9223372036854775808' AS too_big, '-9223372036854775808' AS min_long_text, '1.5E-7' AS small, "
+                + "DOUBLE '-0.0' AS neg_zero, DOUBLE 'NaN' AS nan, DOUBLE '-Infinity' AS neg_inf, REAL '3.4e38' AS max_real, "
+                + "'2024-03-31 02:30:00' AS warsaw_gap, '1900-01-01' AS early_date, '2024-02-30' AS no_such_day, "
+                + "TIMESTAMP '2024-01-31 12:34:56.123456789' AS nanos, TIMESTAMP '1899-12-31 23:59:59.5' AS early_ts, "
+                + "DATE '1582-10-10' AS julian_day, '2024-01-31 12:34:56' AS ts_text");
+    }
+
+    /**
+     * isLast() reads a row ahead; from S3 that row may be the first of the next batch of rows handed over by the
+     * parser, and batches are reused: the current row must keep its values while a row is looked ahead.
+     */
+    @Test
+    void rowsKeepTheirValuesWhileTheNextIsLookedAheadAcrossBatches() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena, "ResultFetcher=S3");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT n, CAST(n AS varchar) AS text, DATE '2024-01-01' + n * INTERVAL '1' DAY AS day "
+                     + "FROM UNNEST(sequence(1, 10000)) AS t(n) ORDER BY n")) {
+            assertThat(rs.unwrap(AthenaResultSet.class).getResultTransport()).isEqualTo("S3");
+            long expected = 0;
+            while (rs.next()) {
+                expected++;
+                boolean last = rs.isLast();
+                assertThat(rs.getLong(1)).isEqualTo(expected);
+                assertThat(rs.getString(2)).isEqualTo(Long.toString(expected));
+                assertThat(rs.getDate(3).toLocalDate()).isEqualTo(java.time.LocalDate.of(2024, 1, 1).plusDays(expected));
+                assertThat(last).isEqualTo(expected == 10000);
+            }
+            assertThat(expected).isEqualTo(10000);
+        }
+    }
 }

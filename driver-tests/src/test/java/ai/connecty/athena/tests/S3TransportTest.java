@@ -206,6 +206,30 @@ class S3TransportTest {
     private static final String LARGE = "SELECT n, rpad(CAST(n AS varchar), 100, 'x') AS pad "
             + "FROM UNNEST(sequence(1, 230000)) AS t(n)";
 
+    /**
+     * A file of several parts, each GET cut after 3 MB: parts resume into arrays reused from parts read before
+     * (the last part is shorter than the array it gets), and every row still arrives once, in order, intact.
+     */
+    @Test
+    void aMultiPartFileCutRepeatedlyReadsEveryRowOnceIntoReusedPartBuffers() throws SQLException {
+        athena.requestLog().clear();
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withDropAfterBytes(3_000_000)));
+        try (Connection c = Connections.connectyUser(athena, "ResultFetcher=S3");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(LARGE)) {
+            long expected = 0;
+            while (rs.next()) {
+                expected++;
+                assertThat(rs.getLong(1)).isEqualTo(expected);
+                String pad = rs.getString(2);
+                assertThat(pad).hasSize(100).startsWith(Long.toString(expected)).endsWith("x");
+            }
+            assertThat(expected).isEqualTo(230000);
+        }
+        // About 25 MB in parts of 8 MiB, each GET cut after 3 MB: at least 9 GETs.
+        assertThat(athena.requestLog().count("s3", "GetObject")).isGreaterThanOrEqualTo(9);
+    }
+
     @Test
     void cancelAndCloseDuringTheDownloadStopItAtOnceLeavingNoThreadOrSocket() throws Exception {
         try (Connection c = Connections.connectyUser(athena, "ResultReuseEnabled=true")) {

@@ -1,9 +1,9 @@
 package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.results.AbstractTextResultSet;
+import ai.connecty.athena.jdbc.results.TextRow;
 import ai.connecty.athena.jdbc.rows.RowSource;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * The result of a query: rows from the result file in S3 or from GetQueryResults pages, read as the application
@@ -28,7 +28,7 @@ public final class AthenaResultSet extends AbstractTextResultSet {
     }
 
     @Override
-    protected List<String> fetchRow() throws SQLException {
+    protected TextRow fetchRow() throws SQLException {
         return rows.next();
     }
 

@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.ColumnConverter;
 import ai.connecty.athena.jdbc.types.TypeConversions;
 import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.io.ByteArrayInputStream;
@@ -40,10 +41,11 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private final List<ColumnSpec> columns;
     private final TypeSignature[] types;
     private final Map<String, Integer> indexByLabel;
-    private final TypeConversions conversions = TypeConversions.get();
+    /** Per column, resolved once: the typed getters of every row call these. */
+    private final ColumnConverter[] converters;
 
-    private List<String> current;
-    private List<String> lookahead;
+    private TextRow current;
+    private TextRow lookahead;
     private boolean lookaheadLoaded;
     private long row;
     private boolean exhausted;
@@ -58,16 +60,18 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         this.statement = statement;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.types = new TypeSignature[columns.size()];
+        this.converters = new ColumnConverter[columns.size()];
         Map<String, Integer> byLabel = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             types[i] = columns.get(i).type();
+            converters[i] = TypeConversions.get().converter(columns.get(i).label(), types[i]);
             byLabel.putIfAbsent(columns.get(i).label().toLowerCase(Locale.ROOT), i + 1);
         }
         this.indexByLabel = byLabel;
     }
 
     /** The next row, or null when there are no more. Called at most once after it returned null. */
-    protected abstract List<String> fetchRow() throws SQLException;
+    protected abstract TextRow fetchRow() throws SQLException;
 
     /** Frees what the subclass holds; called once, by the first {@link #close()}. */
     protected void release() throws SQLException {
@@ -103,7 +107,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        List<String> nextRow = maxRows > 0 && row >= maxRows ? null : takeNextRow();
+        TextRow nextRow = maxRows > 0 && row >= maxRows ? null : takeNextRow();
         current = nextRow;
         wasNull = false;
         if (nextRow == null) {
@@ -114,10 +118,10 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return true;
     }
 
-    private List<String> takeNextRow() throws SQLException {
+    private TextRow takeNextRow() throws SQLException {
         if (lookaheadLoaded) {
             lookaheadLoaded = false;
-            List<String> taken = lookahead;
+            TextRow taken = lookahead;
             lookahead = null;
             return taken;
         }
@@ -205,15 +209,30 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     }
 
     private String text(int columnIndex) throws SQLException {
+        TextRow row = currentRow(columnIndex);
+        String value = columnIndex <= row.size() ? row.text(columnIndex - 1) : null;
+        wasNull = value == null;
+        return value;
+    }
+
+    /** The value to parse at once (see {@link TextRow#chars}); null for SQL NULL. */
+    private CharSequence chars(int columnIndex) throws SQLException {
+        TextRow row = currentRow(columnIndex);
+        CharSequence value = columnIndex <= row.size() ? row.chars(columnIndex - 1) : null;
+        wasNull = value == null;
+        return value;
+    }
+
+    private TextRow currentRow(int columnIndex) throws SQLException {
         checkOpen();
-        ColumnSpec.at(columns, columnIndex);
+        if (columnIndex < 1 || columnIndex > converters.length) {
+            ColumnSpec.at(columns, columnIndex); // refuses with 07009
+        }
         if (current == null) {
             throw new SQLException(row == 0 ? "No current row: call next() first" : "No current row: the cursor is after the last row",
                     SqlState.INVALID_CURSOR_STATE);
         }
-        String value = columnIndex <= current.size() ? current.get(columnIndex - 1) : null;
-        wasNull = value == null;
-        return value;
+        return current;
     }
 
     private <T> T value(int columnIndex, Class<T> target, ZoneId zone) throws SQLException {
@@ -221,7 +240,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         if (text == null) {
             return null;
         }
-        T value = conversions.convert(columns.get(columnIndex - 1).label(), types[columnIndex - 1], text, target, zone);
+        T value = converters[columnIndex - 1].convert(text, target, zone);
         return maxFieldSize > 0 ? cut(columnIndex, value) : value;
     }
 
@@ -285,32 +304,40 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
-        return valueOr(columnIndex, Byte.class, (byte) 0);
+        return (byte) integer(columnIndex, Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class);
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
-        return valueOr(columnIndex, Short.class, (short) 0);
+        return (short) integer(columnIndex, Short.MIN_VALUE, Short.MAX_VALUE, Short.class);
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
-        return valueOr(columnIndex, Integer.class, 0);
+        return (int) integer(columnIndex, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class);
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        return valueOr(columnIndex, Long.class, 0L);
+        return integer(columnIndex, Long.MIN_VALUE, Long.MAX_VALUE, Long.class);
+    }
+
+    /** The integer getters without boxing: SQL NULL reads as 0, as JDBC has it. */
+    private long integer(int columnIndex, long min, long max, Class<? extends Number> target) throws SQLException {
+        CharSequence text = chars(columnIndex);
+        return text == null ? 0 : converters[columnIndex - 1].toLong(text, min, max, target);
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        return valueOr(columnIndex, Float.class, 0f);
+        CharSequence text = chars(columnIndex);
+        return text == null ? 0f : converters[columnIndex - 1].toFloat(text);
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        return valueOr(columnIndex, Double.class, 0d);
+        CharSequence text = chars(columnIndex);
+        return text == null ? 0d : converters[columnIndex - 1].toDouble(text);
     }
 
     @Override
@@ -333,12 +360,13 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Date getDate(int columnIndex) throws SQLException {
-        return value(columnIndex, Date.class);
+        return getDate(columnIndex, (Calendar) null);
     }
 
     @Override
     public Date getDate(int columnIndex, Calendar cal) throws SQLException {
-        return value(columnIndex, Date.class, zoneOf(cal));
+        CharSequence text = chars(columnIndex);
+        return text == null ? null : converters[columnIndex - 1].toDate(text, zoneOf(cal));
     }
 
     @Override
@@ -353,12 +381,13 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
-        return value(columnIndex, Timestamp.class);
+        return getTimestamp(columnIndex, (Calendar) null);
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
-        return value(columnIndex, Timestamp.class, zoneOf(cal));
+        CharSequence text = chars(columnIndex);
+        return text == null ? null : converters[columnIndex - 1].toTimestamp(text, zoneOf(cal));
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class InMemoryResultSet extends AbstractTextResultSet {
     }
 
     @Override
-    protected List<String> fetchRow() {
-        return rows.hasNext() ? rows.next() : null;
+    protected TextRow fetchRow() {
+        return rows.hasNext() ? TextRow.of(rows.next()) : null;
     }
 }

@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.rows;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
+import ai.connecty.athena.jdbc.results.TextRow;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +109,7 @@ public final class ApiRowSource implements RowSource {
 
     /** The next row's values (null elements are SQL NULL), or null after the last row. */
     @Override
-    public List<String> next() throws SQLException {
+    public TextRow next() throws SQLException {
         if (cancelled) {
             throw closedError();
         }
@@ -118,7 +119,7 @@ public final class ApiRowSource implements RowSource {
             }
             load(nextPage());
         }
-        return values(page.get(index++));
+        return TextRow.of(values(page.get(index++)));
     }
 
     private GetQueryResultsResponse nextPage() throws SQLException {

@@ -1,26 +1,24 @@
 package ai.connecty.athena.jdbc.rows;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Reads Athena's result CSV (athena-wire-protocol §4): every non-NULL value is double-quoted with inner quotes
  * doubled, so an empty unquoted field is SQL NULL and {@code ""} is an empty string; rows end with {@code \n}
  * (also the last one) and newlines inside quotes are data. That is a stricter format than RFC 4180, and it
  * is what tells NULL from "" — the distinction general CSV libraries lose or make slow — so this reader is
- * hand-written: it scans the download buffers in place and makes a String straight from the bytes of a field
- * when the field lies inside one chunk (almost always), copying only fields that straddle two chunks or hold
- * a doubled quote. An unquoted non-empty field (never written by Athena) is read as its text.
+ * hand-written: it scans the download buffers in place and copies each value's bytes into a {@link RowBatch}
+ * (one array copy for a field inside one chunk without doubled quotes, which is almost every field), where
+ * the reading thread parses them; no String is made here. An unquoted non-empty field (never written by
+ * Athena) is read as its text.
  */
 final class AthenaCsvReader {
+    private static final byte[] QUOTE = {'"'};
+
     private final ByteChunks in;
     private final int columns;
     private final String origin;
-    private byte[] scratch = new byte[256];
-    private int scratchLength;
     private long line = 1;
 
     /** @param origin names the file in error messages */
@@ -30,54 +28,122 @@ final class AthenaCsvReader {
         this.origin = origin;
     }
 
-    /** The next record's fields (null for NULL), or null at the end of the file. */
-    List<String> next() throws SQLException {
+    /** Reads the next record into {@code out} as one more row; false at the end of the file (nothing added). */
+    boolean next(RowBatch out) throws SQLException {
         if (!in.ensure()) {
-            return null;
+            return false;
         }
-        String[] values = new String[Math.max(columns, 1)];
+        out.startRow();
+        if (rowInChunk(out)) {
+            return true;
+        }
+        return rowAcrossChunks(out);
+    }
+
+    /**
+     * The common case in one tight loop over locals: a record that ends inside the current chunk, every field
+     * quoted without doubled quotes, or NULL, copied into the batch in one piece. Anything else (a chunk's end, a doubled quote, \r, an unquoted value)
+     * leaves the chunk's position and the batch as they were and answers false, for the general path.
+     */
+    private boolean rowInChunk(RowBatch out) throws SQLException {
+        byte[] buffer = in.buffer;
+        int limit = in.limit;
+        int i = in.position;
         int count = 0;
         while (true) {
-            String value = field();
-            if (count == values.length) {
-                values = Arrays.copyOf(values, count * 2);
+            if (i >= limit) {
+                out.dropRow();
+                return false;
             }
-            values[count++] = value;
-            if (!in.ensure()) {
-                break; // the last line of a file not ending in \n
+            byte b = buffer[i];
+            if (b == '"') {
+                int start = i + 1;
+                int end = start;
+                while (end < limit && buffer[end] != '"') {
+                    end++;
+                }
+                // The closing quote, and the byte after it, must lie in the chunk; "" inside is a doubled quote.
+                if (end + 1 >= limit || buffer[end + 1] == '"') {
+                    out.dropRow();
+                    return false;
+                }
+                out.addFieldOfRecord(start, end);
+                i = end + 1;
+                b = buffer[i];
+            } else if (b == ',' || b == '\n') {
+                out.addNullOfRecord();
+            } else {
+                out.dropRow();
+                return false;
             }
-            byte separator = in.buffer[in.position++];
-            if (separator == ',') {
+            count++;
+            if (b == ',') {
+                i++;
                 continue;
             }
-            if (separator == '\n') {
+            if (b == '\n') {
+                i++;
                 break;
             }
-            if (separator == '\r' && in.ensure() && in.buffer[in.position] == '\n') {
-                in.position++;
-                break;
-            }
-            throw malformed("a field ends in '" + (char) separator + "' instead of a comma or a line end");
+            out.dropRow();
+            return false;
         }
+        out.copyRecord(buffer, in.position, i);
+        in.position = i;
+        out.endRow();
         line++;
         if (columns > 0 && count != columns) {
             throw malformed("a row has " + count + " fields where the query has " + columns + " columns");
         }
-        return Arrays.asList(count == values.length ? values : Arrays.copyOf(values, count));
+        return true;
     }
 
-    private String field() throws SQLException {
+    private boolean rowAcrossChunks(RowBatch out) throws SQLException {
+        try {
+            while (true) {
+                field(out);
+                if (!in.ensure()) {
+                    break; // the last line of a file not ending in \n
+                }
+                byte separator = in.buffer[in.position++];
+                if (separator == ',') {
+                    continue;
+                }
+                if (separator == '\n') {
+                    break;
+                }
+                if (separator == '\r' && in.ensure() && in.buffer[in.position] == '\n') {
+                    in.position++;
+                    break;
+                }
+                throw malformed("a field ends in '" + (char) separator + "' instead of a comma or a line end");
+            }
+        } catch (SQLException e) {
+            out.dropRow();
+            throw e;
+        }
+        int count = out.endRow();
+        line++;
+        if (columns > 0 && count != columns) {
+            throw malformed("a row has " + count + " fields where the query has " + columns + " columns");
+        }
+        return true;
+    }
+
+    private void field(RowBatch out) throws SQLException {
         if (!in.ensure()) {
-            return null;
+            out.addNull();
+            return;
         }
         if (in.buffer[in.position] == '"') {
             in.position++;
-            return quoted();
+            quoted(out);
+            return;
         }
-        return unquoted();
+        unquoted(out);
     }
 
-    private String quoted() throws SQLException {
+    private void quoted(RowBatch out) throws SQLException {
         byte[] buffer = in.buffer;
         int start = in.position;
         int limit = in.limit;
@@ -86,17 +152,20 @@ final class AthenaCsvReader {
                 // The field ends here unless the quote is doubled; if the chunk ends right after it, we cannot tell yet.
                 if (i + 1 < limit && buffer[i + 1] != '"') {
                     in.position = i + 1;
-                    return new String(buffer, start, i - start, StandardCharsets.UTF_8);
+                    int from = out.used;
+                    out.append(buffer, start, i - start);
+                    out.addField(from);
+                    return;
                 }
                 break;
             }
         }
-        return quotedSlow();
+        quotedSlow(out);
     }
 
-    /** A quoted field that straddles chunks or holds doubled quotes: copied into the scratch buffer. */
-    private String quotedSlow() throws SQLException {
-        scratchLength = 0;
+    /** A quoted field that straddles chunks or holds doubled quotes: appended piece by piece. */
+    private void quotedSlow(RowBatch out) throws SQLException {
+        int from = out.used;
         long startLine = line;
         while (true) {
             if (!in.ensure()) {
@@ -108,7 +177,7 @@ final class AthenaCsvReader {
             while (i < limit && buffer[i] != '"') {
                 i++;
             }
-            append(buffer, in.position, i - in.position);
+            out.append(buffer, in.position, i - in.position);
             if (i == limit) {
                 in.position = limit;
                 continue;
@@ -116,17 +185,16 @@ final class AthenaCsvReader {
             in.position = i + 1;
             if (in.ensure() && in.buffer[in.position] == '"') {
                 in.position++;
-                append(QUOTE, 0, 1);
+                out.append(QUOTE, 0, 1);
                 continue;
             }
-            return new String(scratch, 0, scratchLength, StandardCharsets.UTF_8);
+            out.addField(from);
+            return;
         }
     }
 
-    private static final byte[] QUOTE = {'"'};
-
-    private String unquoted() throws SQLException {
-        scratchLength = 0;
+    private void unquoted(RowBatch out) throws SQLException {
+        int from = out.used;
         while (in.ensure()) {
             byte[] buffer = in.buffer;
             int limit = in.limit;
@@ -134,21 +202,17 @@ final class AthenaCsvReader {
             while (i < limit && buffer[i] != ',' && buffer[i] != '\n' && buffer[i] != '\r') {
                 i++;
             }
-            append(buffer, in.position, i - in.position);
+            out.append(buffer, in.position, i - in.position);
             in.position = i;
             if (i < limit) {
                 break;
             }
         }
-        return scratchLength == 0 ? null : new String(scratch, 0, scratchLength, StandardCharsets.UTF_8);
-    }
-
-    private void append(byte[] bytes, int offset, int length) {
-        if (scratchLength + length > scratch.length) {
-            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLength + length));
+        if (out.used == from) {
+            out.addNull();
+        } else {
+            out.addField(from);
         }
-        System.arraycopy(bytes, offset, scratch, scratchLength, length);
-        scratchLength += length;
     }
 
     private SQLException malformed(String what) {

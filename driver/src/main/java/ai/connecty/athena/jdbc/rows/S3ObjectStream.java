@@ -50,6 +50,11 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     /** Index of the part the reader is in. */
     private int current;
     private long readInPart;
+    /**
+     * The array of the part read last, for the next part to fill: the reader copies what it keeps, so a part's
+     * bytes are not needed once it is read, and reusing the arrays spares the heap a new 8 MiB array per part.
+     */
+    private byte[] spare;
     private volatile boolean closed;
     private volatile boolean cancelled;
 
@@ -117,7 +122,9 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     private synchronized void start(int index, ResponseInputStream<GetObjectResponse> firstResponse) {
         long first = (long) index * partSize;
         long last = Math.min(size, first + partSize) - 1;
-        Part part = new Part(index, first, last);
+        byte[] reused = spare;
+        spare = null;
+        Part part = new Part(index, first, last, reused);
         started.add(part);
         if (closed) {
             if (firstResponse != null) {
@@ -178,6 +185,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
             // This part is read: free it and start the next one beyond the window.
             synchronized (this) {
                 started.remove(part);
+                spare = part.data;
             }
             current++;
             readInPart = 0;
@@ -239,29 +247,32 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         final int index;
         final long first;
         final byte[] data;
+        /** This part's bytes: data[0..length), of an array that may be longer (reused from a previous part). */
+        final int length;
         int filled;
         SQLException failure;
         ResponseInputStream<GetObjectResponse> response;
 
-        Part(int index, long first, long last) {
+        Part(int index, long first, long last, byte[] reused) {
             this.index = index;
             this.first = first;
-            this.data = new byte[(int) (last - first + 1)];
+            this.length = (int) (last - first + 1);
+            this.data = reused != null && reused.length >= length ? reused : new byte[length];
         }
 
         boolean complete() {
-            return filled == data.length;
+            return filled == length;
         }
 
         void download(ResponseInputStream<GetObjectResponse> firstResponse) {
             ResponseInputStream<GetObjectResponse> in = firstResponse;
             int attemptsWithoutProgress = 0;
-            while (!closed && filled < data.length) {
+            while (!closed && filled < length) {
                 int before = filled;
                 try {
                     if (in == null) {
                         in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).ifMatch(etag)
-                                .range("bytes=" + (first + filled) + "-" + (first + data.length - 1)).build());
+                                .range("bytes=" + (first + filled) + "-" + (first + length - 1)).build());
                     }
                     if (!track(in)) {
                         return;
@@ -305,11 +316,11 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         }
 
         private void copy(ResponseInputStream<GetObjectResponse> in) throws IOException {
-            while (filled < data.length) {
+            while (filled < length) {
                 if (closed) {
                     throw new InterruptedIOException("closed");
                 }
-                int n = in.read(data, filled, Math.min(READ_SIZE, data.length - filled));
+                int n = in.read(data, filled, Math.min(READ_SIZE, length - filled));
                 if (n < 0) {
                     throw new EOFException("The response ended at byte " + (first + filled) + " of " + location());
                 }

@@ -2,8 +2,8 @@ package ai.connecty.athena.jdbc.rows;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
+import ai.connecty.athena.jdbc.results.TextRow;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -12,26 +12,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The rows of a query read from its result file {@code <id>.csv} in S3. The file's parts download in parallel
- * ({@link S3ObjectStream}); one parser thread turns their bytes into rows while the application is busy with
- * the previous ones (the getters' parsing of numbers and dates then overlaps the CSV parsing), handing them over
- * in batches so that the hand-over costs nothing per row. Batches are bounded in rows and in characters, and
- * only a few are held, so memory stays bounded whatever the values. The file's first line holds the column names
- * and is skipped; the column types come from the query's first GetQueryResults page.
+ * ({@link S3ObjectStream}); one parser thread splits their bytes into fields while the application is busy with
+ * the previous rows (the getters' parsing of numbers and dates then overlaps the CSV parsing), handing them over
+ * in {@link RowBatch}es so that the hand-over costs nothing per row. Batches are bounded in rows and in bytes,
+ * only a few are held, and the reader gives each back for reuse once no row of it can be current, so memory stays
+ * bounded whatever the values. The file's first line holds the column names and is skipped; the column types
+ * come from the query's first GetQueryResults page.
  */
 final class S3RowSource implements RowSource {
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final int BATCH_ROWS = 1024;
-    private static final long BATCH_CHARS = 1 << 20;
+    private static final int BATCH_BYTES = 1 << 20;
+    /** A batch that grew beyond this for a huge value is dropped rather than reused. */
+    private static final int REUSED_BATCH_BYTES = 2 * BATCH_BYTES;
+    private static final int INITIAL_BATCH_BYTES = 128 * 1024;
     private static final int BATCHES_AHEAD = 4;
     private static final Object END = new Object();
 
     private final List<ColumnSpec> columns;
     private final S3ObjectStream stream;
     private final AthenaCsvReader csv;
-    /** Batches of rows (List), then END or the SQLException that ended the parsing. */
+    /** Filled batches (RowBatch), then END or the SQLException that ended the parsing. */
     private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    /** Batches read to the end, for the parser to fill again. */
+    private final BlockingQueue<RowBatch> free = new ArrayBlockingQueue<>(BATCHES_AHEAD + 2);
     private final Thread parser;
-    private List<List<String>> batch = new ArrayList<>();
+    private RowBatch batch = new RowBatch(0);
+    /** The batch read before {@link #batch}: the result set's current row may still be in it. */
+    private RowBatch previous;
     private int index;
     private boolean finished;
 
@@ -47,21 +55,15 @@ final class S3RowSource implements RowSource {
 
     private void parse() {
         try {
-            if (csv.next() != null) { // the header line
-                List<List<String>> rows = new ArrayList<>(BATCH_ROWS);
-                long chars = 0;
-                for (List<String> row; (row = csv.next()) != null; ) {
-                    rows.add(row);
-                    for (String value : row) {
-                        chars += value == null ? 0 : value.length();
-                    }
-                    if (rows.size() == BATCH_ROWS || chars >= BATCH_CHARS) {
+            if (csv.next(new RowBatch(256))) { // the header line
+                RowBatch rows = emptyBatch();
+                while (csv.next(rows)) {
+                    if (rows.rows() == BATCH_ROWS || rows.used >= BATCH_BYTES) {
                         batches.put(rows);
-                        rows = new ArrayList<>(BATCH_ROWS);
-                        chars = 0;
+                        rows = emptyBatch();
                     }
                 }
-                if (!rows.isEmpty()) {
+                if (rows.rows() > 0) {
                     batches.put(rows);
                 }
             }
@@ -75,16 +77,24 @@ final class S3RowSource implements RowSource {
         }
     }
 
+    private RowBatch emptyBatch() {
+        RowBatch reused = free.poll();
+        if (reused == null) {
+            return new RowBatch(INITIAL_BATCH_BYTES);
+        }
+        reused.clear();
+        return reused;
+    }
+
     @Override
     public List<ColumnSpec> columns() {
         return columns;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<String> next() throws SQLException {
+    public TextRow next() throws SQLException {
         stream.checkOpen();
-        while (index >= batch.size()) {
+        while (index >= batch.rows()) {
             if (finished) {
                 return null;
             }
@@ -109,10 +119,15 @@ final class S3RowSource implements RowSource {
                 finished = true;
                 throw (SQLException) item;
             }
-            batch = (List<List<String>>) item;
+            // The current row (and a row looked ahead) lie in the batch just finished at most: the one before it is free.
+            if (previous != null && previous.capacity() <= REUSED_BATCH_BYTES) {
+                free.offer(previous);
+            }
+            previous = batch;
+            batch = (RowBatch) item;
             index = 0;
         }
-        return batch.get(index++);
+        return batch.row(index++);
     }
 
     @Override
@@ -131,5 +146,6 @@ final class S3RowSource implements RowSource {
         stream.close();
         parser.interrupt();
         batches.clear();
+        free.clear();
     }
 }

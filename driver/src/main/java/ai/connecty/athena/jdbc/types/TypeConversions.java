@@ -83,6 +83,16 @@ public final class TypeConversions {
         return INSTANCE;
     }
 
+    /** The conversions of one column, resolved once: what result sets call per value. */
+    public ColumnConverter converter(String column, TypeSignature type) {
+        return new ColumnConverter(this, column, type);
+    }
+
+    /** The boxed class of a primitive class; other classes as they are. */
+    private static Class<?> boxed(Class<?> target) {
+        return target.isPrimitive() ? BOXED.get(target) : target;
+    }
+
     /**
      * Converts {@code text} (never null: the caller handles SQL NULL) of a column of type {@code type} to
      * {@code target}. {@code Object.class} means the type's default class. Primitive classes are accepted.
@@ -91,7 +101,7 @@ public final class TypeConversions {
      * @param zone   the zone of zone-less dates and times (the Calendar's, or the JVM default)
      */
     public <T> T convert(String column, TypeSignature type, String text, Class<T> target, ZoneId zone) throws SQLException {
-        Class<?> wanted = target == Object.class ? type.javaClass() : BOXED.getOrDefault(target, target);
+        Class<?> wanted = target == Object.class ? type.javaClass() : boxed(target);
         try {
             Object complex = complex(type, text, wanted, zone);
             if (complex != null) {
@@ -193,7 +203,7 @@ public final class TypeConversions {
 
     /** The table's conversion for the pair, null when there is none. */
     private Conversion find(AthenaType type, Class<?> target) {
-        Class<?> wanted = target == Object.class ? type.defaultJavaClass() : BOXED.getOrDefault(target, target);
+        Class<?> wanted = target == Object.class ? type.defaultJavaClass() : boxed(target);
         Map<Class<?>, Conversion> byTarget = table.get(type);
         return byTarget == null ? null : byTarget.get(wanted);
     }
@@ -274,7 +284,13 @@ public final class TypeConversions {
         }
         toBigDecimal(trimmed); // refuses what is not a plain number (Double.parseDouble would take "1d", "0x1p3")
         // Parsed as a double, not through BigDecimal, which has no negative zero: -0.0 keeps its sign.
-        double value = Double.parseDouble(trimmed);
+        double value;
+        try {
+            value = Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            // Digits of other scripts (١.٥), which BigDecimal and the integer getters read but Double does not.
+            value = toBigDecimal(trimmed).doubleValue();
+        }
         // Only the text Infinity means infinity; a finite number beyond a double's range is an overflow.
         if (Double.isInfinite(value)) {
             throw ConversionFailure.outOfRange("out of range for a double");

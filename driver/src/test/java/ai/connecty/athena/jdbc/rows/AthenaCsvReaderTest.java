@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.connecty.athena.jdbc.results.TextRow;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,9 +39,22 @@ class AthenaCsvReaderTest {
 
     private static List<List<String>> read(String csv, int columns, int chunk) throws SQLException {
         AthenaCsvReader reader = new AthenaCsvReader(new Chunked(csv.getBytes(StandardCharsets.UTF_8), chunk), columns, "test.csv");
+        // A small batch, so that its arrays grow while reading, as they do for long rows.
+        RowBatch batch = new RowBatch(1);
+        while (reader.next(batch)) {
+            // all rows in one batch
+        }
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row; (row = reader.next()) != null; ) {
-            rows.add(row);
+        for (int r = 0; r < batch.rows(); r++) {
+            TextRow row = batch.row(r);
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                // Both views of a value must agree: the String, and the characters the getters parse.
+                CharSequence chars = row.chars(c);
+                assertThat(chars == null ? null : chars.toString()).isEqualTo(row.text(c));
+                values.add(row.text(c));
+            }
+            rows.add(values);
         }
         return rows;
     }
@@ -80,5 +94,54 @@ class AthenaCsvReaderTest {
                 e -> assertThat(e.getSQLState()).isEqualTo("22000"));
         assertThatThrownBy(() -> read("\"a\n", 1, 64)).isInstanceOfSatisfying(SQLException.class,
                 e -> assertThat(e.getMessage()).contains("never closes").contains("test.csv"));
+    }
+
+    /**
+     * Random rows as Athena writes them (quoted values with doubled quotes, newlines, commas, non-ASCII, "" and
+     * NULL), read in one chunk (the one-loop path for whole records), in chunks that cut records everywhere (the
+     * general path), and with \r\n line ends: every reading gives the values written.
+     */
+    @Test
+    void randomRowsReadTheSameWhicheverPathAndChunkingReadsThem() throws SQLException {
+        java.util.Random random = new java.util.Random(6);
+        String[] pieces = {"a", "7", "-1.5E-7", "\"", ",", "\n", "\r\n", "日本", "ü", " ", "2024-01-31 12:00:00.123", "x\"\"y"};
+        int columns = 5;
+        List<List<String>> written = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("\"c1\",\"c2\",\"c3\",\"c4\",\"c5\"\n");
+        written.add(Arrays.asList("c1", "c2", "c3", "c4", "c5"));
+        for (int r = 0; r < 400; r++) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                int kind = random.nextInt(10);
+                String value;
+                if (kind == 0) {
+                    value = null;
+                } else if (kind == 1) {
+                    value = "";
+                } else {
+                    StringBuilder v = new StringBuilder();
+                    for (int p = random.nextInt(4) + 1; p > 0; p--) {
+                        v.append(pieces[random.nextInt(kind < 6 ? 3 : pieces.length)]);
+                    }
+                    value = v.toString();
+                }
+                row.add(value);
+                if (c > 0) {
+                    csv.append(',');
+                }
+                if (value != null) {
+                    csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+                }
+            }
+            written.add(row);
+            csv.append('\n');
+        }
+        String text = csv.toString();
+        assertThat(read(text, columns, text.length() * 4)).isEqualTo(written);
+        for (int chunk : new int[] {1, 2, 3, 7, 64, 1000}) {
+            assertThat(read(text, columns, chunk)).as("chunks of %d bytes", chunk).isEqualTo(written);
+        }
+        assertThat(read(text.replace("\"\n", "\"\r\n").replace(",\n", ",\r\n"), columns, text.length() * 4))
+                .as("CRLF line ends").hasSize(written.size());
     }
 }

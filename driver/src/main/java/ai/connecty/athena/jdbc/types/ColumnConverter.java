@@ -1,0 +1,107 @@
+package ai.connecty.athena.jdbc.types;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The conversions of one result column, resolved once per result set from its type: what the typed getters of
+ * a million rows call. The typed methods take the value's characters (a String, or a view of the result file's
+ * bytes) and make a String only when the general path needs one. Text in the plain shape Athena prints ({@code 42}, {@code -1.5E-7}, {@code 2024-01-31},
+ * {@code 2024-01-31 12:34:56.789}) is read straight from its characters by {@link PlainText}; everything else,
+ * and every error, goes through the general {@link TypeConversions#convert} table, so a value reads the same
+ * either way.
+ */
+public final class ColumnConverter {
+    /** Types whose getLong/getDouble may read plain digits directly (the rest answer through the table). */
+    private static final Set<AthenaType> NUMBER_TEXT = EnumSet.of(AthenaType.TINYINT, AthenaType.SMALLINT,
+            AthenaType.INTEGER, AthenaType.BIGINT, AthenaType.DECIMAL, AthenaType.FLOAT, AthenaType.DOUBLE,
+            AthenaType.VARCHAR, AthenaType.CHAR, AthenaType.UNKNOWN);
+    /** Types whose getDate/getTimestamp read zone-less text placed in a zone. */
+    private static final Set<AthenaType> ZONELESS_DATE_TEXT = EnumSet.of(AthenaType.DATE, AthenaType.TIMESTAMP,
+            AthenaType.VARCHAR, AthenaType.CHAR, AthenaType.UNKNOWN);
+
+    private final TypeConversions conversions;
+    private final String column;
+    private final TypeSignature type;
+    private final boolean plainNumbers;
+    private final boolean plainDates;
+    /** Out-parameter of the date parser; one per column, as a result set is read by one thread at a time. */
+    private final int[] nanos = new int[1];
+    private final PlainText.LastWallTime lastWallTime = new PlainText.LastWallTime();
+
+    ColumnConverter(TypeConversions conversions, String column, TypeSignature type) {
+        this.conversions = conversions;
+        this.column = column;
+        this.type = type;
+        this.plainNumbers = NUMBER_TEXT.contains(type.kind());
+        this.plainDates = ZONELESS_DATE_TEXT.contains(type.kind());
+    }
+
+    public TypeSignature type() {
+        return type;
+    }
+
+    /** Any conversion of the table: see {@link TypeConversions#convert}. */
+    public <T> T convert(String text, Class<T> target, ZoneId zone) throws SQLException {
+        return conversions.convert(column, type, text, target, zone);
+    }
+
+    /**
+     * getLong, getInt, getShort, getByte: the value if within [min, max]; {@code target} (Long, Integer...) names
+     * the getter in the general path's messages (22003 when out of range, 22018 when not a number).
+     */
+    public long toLong(CharSequence text, long min, long max, Class<? extends Number> target) throws SQLException {
+        if (plainNumbers) {
+            long value = PlainText.parseLong(text);
+            if (value != PlainText.NOT_PLAIN && value >= min && value <= max) {
+                return value;
+            }
+        }
+        return conversions.convert(column, type, text.toString(), target, null).longValue();
+    }
+
+    public double toDouble(CharSequence text) throws SQLException {
+        if (plainNumbers) {
+            double value = PlainText.parseDouble(text);
+            if (!Double.isNaN(value) && !Double.isInfinite(value)) {
+                return value;
+            }
+        }
+        return conversions.convert(column, type, text.toString(), Double.class, null);
+    }
+
+    public float toFloat(CharSequence text) throws SQLException {
+        if (plainNumbers) {
+            double value = PlainText.parseDouble(text);
+            if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
+                return (float) value;
+            }
+        }
+        return conversions.convert(column, type, text.toString(), Float.class, null);
+    }
+
+    public java.sql.Date toDate(CharSequence text, ZoneId zone) throws SQLException {
+        if (plainDates) {
+            long second = PlainText.epochSecond(text, false, zone, nanos, lastWallTime);
+            if (second != PlainText.NOT_PLAIN) {
+                return new java.sql.Date(second * 1000);
+            }
+        }
+        return conversions.convert(column, type, text.toString(), java.sql.Date.class, zone);
+    }
+
+    public Timestamp toTimestamp(CharSequence text, ZoneId zone) throws SQLException {
+        if (plainDates) {
+            long second = PlainText.epochSecond(text, true, zone, nanos, lastWallTime);
+            if (second != PlainText.NOT_PLAIN) {
+                Timestamp timestamp = new Timestamp(second * 1000);
+                timestamp.setNanos(nanos[0]);
+                return timestamp;
+            }
+        }
+        return conversions.convert(column, type, text.toString(), Timestamp.class, zone);
+    }
+}
