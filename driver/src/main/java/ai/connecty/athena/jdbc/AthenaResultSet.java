@@ -1,7 +1,6 @@
 package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.results.AbstractTextResultSet;
-import ai.connecty.athena.jdbc.results.TextRow;
 import ai.connecty.athena.jdbc.rows.RowSource;
 import java.sql.SQLException;
 
@@ -17,7 +16,7 @@ public final class AthenaResultSet extends AbstractTextResultSet {
 
     AthenaResultSet(AthenaStatement statement, RowSource rows, String queryExecutionId, QueryStatistics statistics,
                     int fetchSize, long maxRows, int maxFieldSize) {
-        super(statement, rows.columns());
+        super(statement, rows.columns(), rows::next);
         this.statement = statement;
         this.rows = rows;
         this.queryExecutionId = queryExecutionId;
@@ -25,11 +24,6 @@ public final class AthenaResultSet extends AbstractTextResultSet {
         limitRows(maxRows);
         limitFieldSize(maxFieldSize);
         startingFetchSize(fetchSize);
-    }
-
-    @Override
-    protected TextRow fetchRow() throws SQLException {
-        return rows.next();
     }
 
     @Override

@@ -43,6 +43,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private final Map<String, Integer> indexByLabel;
     /** Per column, resolved once: the typed getters of every row call these. */
     private final ColumnConverter[] converters;
+    private final RowReader rowReader;
 
     private TextRow current;
     private TextRow lookahead;
@@ -56,8 +57,9 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     private int maxFieldSize;
     private ResultSetMetaData metaData;
 
-    protected AbstractTextResultSet(Statement statement, List<ColumnSpec> columns) {
+    protected AbstractTextResultSet(Statement statement, List<ColumnSpec> columns, RowReader rowReader) {
         this.statement = statement;
+        this.rowReader = rowReader;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.types = new TypeSignature[columns.size()];
         this.converters = new ColumnConverter[columns.size()];
@@ -70,8 +72,9 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         this.indexByLabel = byLabel;
     }
 
-    /** The next row, or null when there are no more. Called at most once after it returned null. */
-    protected abstract TextRow fetchRow() throws SQLException;
+    private TextRow fetchRow() throws SQLException {
+        return rowReader.next();
+    }
 
     /** Frees what the subclass holds; called once, by the first {@link #close()}. */
     protected void release() throws SQLException {

@@ -8,11 +8,8 @@ import java.util.List;
 
 /** A forward-only result set over rows held in memory, e.g. DatabaseMetaData answers built by the driver. */
 public final class InMemoryResultSet extends AbstractTextResultSet {
-    private final Iterator<List<String>> rows;
-
-    private InMemoryResultSet(Statement statement, List<ColumnSpec> columns, List<List<String>> rows) {
-        super(statement, columns);
-        this.rows = new ArrayList<>(rows).iterator();
+    private InMemoryResultSet(Statement statement, List<ColumnSpec> columns, Iterator<List<String>> rows) {
+        super(statement, columns, () -> rows.hasNext() ? TextRow.of(rows.next()) : null);
     }
 
     /**
@@ -21,11 +18,6 @@ public final class InMemoryResultSet extends AbstractTextResultSet {
      * @param rows      each row's values as Athena renders them in text; a null element is SQL NULL
      */
     public static ResultSet create(Statement statement, List<ColumnSpec> columns, List<List<String>> rows) {
-        return new InMemoryResultSet(statement, columns, rows);
-    }
-
-    @Override
-    protected TextRow fetchRow() {
-        return rows.hasNext() ? TextRow.of(rows.next()) : null;
+        return new InMemoryResultSet(statement, columns, new ArrayList<>(rows).iterator());
     }
 }
