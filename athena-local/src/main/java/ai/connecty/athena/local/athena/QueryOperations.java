@@ -72,7 +72,7 @@ final class QueryOperations {
         SqlStatement parsed = bound.statement();
         String statement = parsed.text();
         Classification classification = classifyAtStart(parsed, catalog, database);
-        ShownStatement.Rewritten shown = ShownStatement.of(statement, classification.substatementType(), catalog,
+        ShownStatement.Rewritten shown = ShownStatement.of(parsed, classification.substatementType(), catalog,
                 database);
         statement = shown.statement();
         String runDatabase = shown.database();
@@ -155,7 +155,7 @@ final class QueryOperations {
         }
         DdlStatement.Name name;
         try {
-            DdlStatement parsed = DdlParser.parse(statement.text());
+            DdlStatement parsed = DdlParser.parse(statement);
             name = parsed instanceof DdlStatement.Describe d ? d.table() : ((DdlStatement.ShowColumns) parsed).table();
         } catch (RuntimeException e) {
             return c;

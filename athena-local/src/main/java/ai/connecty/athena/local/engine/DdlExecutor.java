@@ -53,9 +53,10 @@ final class DdlExecutor {
     StatementResult run() throws SQLException {
         DdlStatement statement;
         try {
-            // Statements of the Trino path (CREATE VIEW) were parsed at StartQueryExecution; Hive DDL is parsed here.
+            // Statements of the Trino path (CREATE VIEW) were parsed at StartQueryExecution; Hive DDL is parsed here,
+            // from the tokens lexed then.
             statement = ctx.statement().onTrinoPath() ? TrinoStatements.header(ctx.statement())
-                    : DdlParser.parse(ctx.sql());
+                    : DdlParser.parse(ctx.statement());
         } catch (DdlSyntaxException e) {
             throw QueryFailedException.hive("FAILED: ParseException " + e.getMessage(), e.getMessage());
         }
