@@ -42,7 +42,7 @@ public final class SqlLexer {
     }
 
     /** How many texts {@code SqlLexer} has lexed on the calling thread so far. */
-    static int passesOnThisThread() {
+    public static int passesOnThisThread() {
         return PASSES.get()[0];
     }
 
