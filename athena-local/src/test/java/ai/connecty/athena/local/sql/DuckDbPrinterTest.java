@@ -312,5 +312,7 @@ class DuckDbPrinterTest {
                 .isInstanceOf(UnsupportedSqlException.class).hasMessageContaining("MATCH_RECOGNIZE");
         assertThatThrownBy(() -> bare("SELECT json_exists('{}', 'lax $.a')"))
                 .isInstanceOf(UnsupportedSqlException.class).hasMessageContaining("Json Exists");
+        assertThatThrownBy(() -> bare("SELECT approx_percentile(x, w, 0.5) FROM t"))
+                .isInstanceOf(UnsupportedSqlException.class).hasMessageContaining("approx_percentile() with weights");
     }
 }
