@@ -1,9 +1,12 @@
 package ai.connecty.athena.local.athena;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.engine.ddl.DdlParser;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
+import ai.connecty.athena.local.engine.ddl.DdlSyntaxException;
+import ai.connecty.athena.local.engine.ddl.ParsedDdl;
 import ai.connecty.athena.local.sql.QueryParameters;
 import ai.connecty.athena.local.sql.QueryRunner;
 import ai.connecty.athena.local.sql.SqlLexer;
@@ -45,13 +48,24 @@ class LexedOnceTest {
 
         SqlStatement parsed = SqlStatement.of("DESCRIBE awsdatacatalog.sales.orders");
         ShownStatement.Rewritten shown = ShownStatement.of(parsed, "DESCRIBE_TABLE", null, null);
-        DdlStatement.Describe atStart = (DdlStatement.Describe) DdlParser.parse(parsed);
-        DdlStatement.Describe atRun = (DdlStatement.Describe) DdlParser.parse(parsed);
+        // StartQueryExecution parses it once; the DESCRIBE lookup and the executor read that parse.
+        ParsedDdl hive = ParsedDdl.of(parsed);
+        DdlStatement.Describe describe = (DdlStatement.Describe) hive.statement();
 
         assertThat(SqlLexer.passesOnThisThread() - before).isEqualTo(1);
         assertThat(shown).isEqualTo(new ShownStatement.Rewritten("DESCRIBE orders", "sales"));
-        assertThat(atStart.table().database()).isEqualTo("sales");
-        assertThat(atRun).isEqualTo(atStart);
+        assertThat(describe.table().database()).isEqualTo("sales");
+        assertThat(hive.statement()).isSameAs(describe);
+    }
+
+    @Test
+    void aHiveSyntaxErrorIsKeptFromTheOneParseForTheRun() throws Exception {
+        SqlStatement parsed = SqlStatement.of("MSCK REPAIR TABLE t extra");
+        ParsedDdl hive = ParsedDdl.of(parsed);
+
+        assertThat(hive.parsed()).isFalse();
+        assertThatThrownBy(hive::statement).isInstanceOf(DdlSyntaxException.class)
+                .hasMessage("line 1:21: mismatched input 'extra'. Expecting: end of statement");
     }
 
     @Test
