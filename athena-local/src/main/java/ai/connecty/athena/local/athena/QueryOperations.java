@@ -9,7 +9,7 @@ import ai.connecty.athena.local.engine.QueryState;
 import ai.connecty.athena.local.engine.StatementResult;
 import ai.connecty.athena.local.engine.Warehouse;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
-import ai.connecty.athena.local.engine.ddl.DdlParser;
+import ai.connecty.athena.local.engine.ddl.ParsedDdl;
 import ai.connecty.athena.local.engine.result.CsvResultReader;
 import ai.connecty.athena.local.sql.Classification;
 import ai.connecty.athena.local.sql.OutputColumn;
@@ -71,8 +71,11 @@ final class QueryOperations {
         }
         SqlStatement parsed = bound.statement();
         String statement = parsed.text();
-        Classification classification = classifyAtStart(parsed, catalog, database);
-        ShownStatement.Rewritten shown = ShownStatement.of(statement, classification.substatementType(), catalog,
+        // A Hive-path statement is parsed here once, from the tokens of the one lexing pass; a syntax error is kept
+        // and fails the query when it runs.
+        ParsedDdl hive = parsed.onTrinoPath() ? null : ParsedDdl.of(parsed);
+        Classification classification = classifyAtStart(parsed, hive, catalog, database);
+        ShownStatement.Rewritten shown = ShownStatement.of(parsed, classification.substatementType(), catalog,
                 database);
         statement = shown.statement();
         String runDatabase = shown.database();
@@ -83,7 +86,7 @@ final class QueryOperations {
         }
         String encryption = Validation.text(in.path("ResultConfiguration").path("EncryptionConfiguration"), "EncryptionOption");
         QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,
-                reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption, parsed);
+                reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption, parsed, hive);
         QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
         QueryExecution e = queries.start(request, token, key);
         ObjectNode out = F.objectNode();
@@ -148,16 +151,18 @@ final class QueryOperations {
     }
 
     /** DESCRIBE / SHOW COLUMNS resolve their table at start: missing is an error, a view makes it DESC_VIEW. */
-    private Classification classifyAtStart(SqlStatement statement, String catalog, String database) {
+    private Classification classifyAtStart(SqlStatement statement, ParsedDdl hive, String catalog, String database) {
         Classification c = statement.classification();
-        if (!c.substatementType().equals("DESCRIBE_TABLE") && !c.substatementType().equals("SHOW_COLUMNS")) {
+        if (!c.substatementType().equals("DESCRIBE_TABLE") && !c.substatementType().equals("SHOW_COLUMNS")
+                || hive == null || !hive.parsed()) {
             return c;
         }
         DdlStatement.Name name;
-        try {
-            DdlStatement parsed = DdlParser.parse(statement.text());
-            name = parsed instanceof DdlStatement.Describe d ? d.table() : ((DdlStatement.ShowColumns) parsed).table();
-        } catch (RuntimeException e) {
+        if (hive.statement() instanceof DdlStatement.Describe d) {
+            name = d.table();
+        } else if (hive.statement() instanceof DdlStatement.ShowColumns s) {
+            name = s.table();
+        } else {
             return c;
         }
         List<String> parts = new ArrayList<>();

@@ -3,6 +3,7 @@ package ai.connecty.athena.local.athena;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.engine.ddl.DdlLexer;
 import ai.connecty.athena.local.engine.ddl.DdlToken;
+import ai.connecty.athena.local.sql.SqlStatement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,20 +28,27 @@ final class ShownStatement {
     private ShownStatement() {
     }
 
-    /** The statement as Athena records it, and the database it runs in. */
-    static Rewritten of(String statement, String substatementType, String contextCatalog, String contextDatabase) {
+    /**
+     * The statement as Athena records it, and the database it runs in; read from the tokens the statement was lexed
+     * into at StartQueryExecution (Trino-path statements are shown as written).
+     */
+    static Rewritten of(SqlStatement parsed, String substatementType, String contextCatalog, String contextDatabase) {
+        String statement = parsed.text();
+        if (parsed.onTrinoPath()) {
+            return new Rewritten(statement, contextDatabase);
+        }
+        List<DdlToken> tokens = DdlLexer.of(parsed.hiveTokens());
         if (substatementType.equals("DESCRIBE_TABLE")) {
-            return describe(statement, contextCatalog).orElse(new Rewritten(statement, contextDatabase));
+            return describe(statement, tokens, contextCatalog).orElse(new Rewritten(statement, contextDatabase));
         }
         if (PREFIX_DROPPED.contains(substatementType) || substatementType.startsWith("ALTER_TABLE")) {
-            return new Rewritten(withoutCatalogPrefix(statement, contextCatalog), contextDatabase);
+            return new Rewritten(withoutCatalogPrefix(statement, tokens, contextCatalog), contextDatabase);
         }
         return new Rewritten(statement, contextDatabase);
     }
 
     /** Drops the first {@code awsdatacatalog.} that starts a name, when the query runs in that catalog anyway. */
-    private static String withoutCatalogPrefix(String statement, String contextCatalog) {
-        List<DdlToken> t = DdlLexer.tokenize(statement, true);
+    private static String withoutCatalogPrefix(String statement, List<DdlToken> t, String contextCatalog) {
         for (int i = 0; i + 2 < t.size(); i++) {
             boolean startsName = i == 0 || !t.get(i - 1).isSymbol(".");
             if (startsName && t.get(i).isIdentifier() && isDefaultCatalog(t.get(i).identifier(), contextCatalog)
@@ -51,8 +59,7 @@ final class ShownStatement {
         return statement;
     }
 
-    private static Optional<Rewritten> describe(String statement, String contextCatalog) {
-        List<DdlToken> t = DdlLexer.tokenize(statement, true);
+    private static Optional<Rewritten> describe(String statement, List<DdlToken> t, String contextCatalog) {
         int i = 0;
         if (t.isEmpty() || !(t.get(0).isWord("DESCRIBE") || t.get(0).isWord("DESC"))) {
             return Optional.empty();

@@ -8,7 +8,6 @@ import ai.connecty.athena.local.catalog.NamePattern;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.PartitionScanner;
 import ai.connecty.athena.local.catalog.TableDef;
-import ai.connecty.athena.local.engine.ddl.DdlParser;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.engine.ddl.DdlSyntaxException;
 import ai.connecty.athena.local.engine.result.ResultMetadata;
@@ -53,9 +52,10 @@ final class DdlExecutor {
     StatementResult run() throws SQLException {
         DdlStatement statement;
         try {
-            // Statements of the Trino path (CREATE VIEW) were parsed at StartQueryExecution; Hive DDL is parsed here.
+            // Both paths were parsed once at StartQueryExecution: Trino's tree (CREATE VIEW), or the Hive DDL parse,
+            // whose syntax error surfaces here, as the query's failure.
             statement = ctx.statement().onTrinoPath() ? TrinoStatements.header(ctx.statement())
-                    : DdlParser.parse(ctx.sql());
+                    : ctx.request().hive().statement();
         } catch (DdlSyntaxException e) {
             throw QueryFailedException.hive("FAILED: ParseException " + e.getMessage(), e.getMessage());
         }

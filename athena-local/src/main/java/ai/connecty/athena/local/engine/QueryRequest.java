@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.api.CallContext;
+import ai.connecty.athena.local.engine.ddl.ParsedDdl;
 import ai.connecty.athena.local.sql.Classification;
 import ai.connecty.athena.local.sql.SqlStatement;
 import ai.connecty.athena.local.storage.S3Location;
@@ -15,15 +16,18 @@ import ai.connecty.athena.local.storage.S3Location;
  * @param encryptionOption   ResultConfiguration.EncryptionConfiguration.EncryptionOption as sent, or null; echoed by
  *                           GetQueryExecution (athena-local writes the files unencrypted whatever it says)
  * @param parsed             the statement as parsed once at StartQueryExecution (its Trino tree, bound parameters)
+ * @param hive               a Hive-path statement's one DDL parse (or its syntax error), made at StartQueryExecution
+ *                           from the tokens {@code parsed} carries; null on the Trino path
  */
 public record QueryRequest(String statement, Classification classification, String catalog, String database,
                            String workGroup, S3Location outputPrefix, Integer reuseMaxAgeMinutes,
-                           CallContext caller, String parameterError, String encryptionOption, SqlStatement parsed) {
+                           CallContext caller, String parameterError, String encryptionOption, SqlStatement parsed,
+                           ParsedDdl hive) {
 
     /** A request for a statement athena-local issues itself (demo setup); parses {@code parsed} here. */
     public QueryRequest(SqlStatement parsed, String catalog, String database, String workGroup, S3Location outputPrefix,
                         CallContext caller) {
         this(parsed.text(), parsed.classification(), catalog, database, workGroup, outputPrefix, null, caller, null,
-                null, parsed);
+                null, parsed, parsed.onTrinoPath() ? null : ParsedDdl.of(parsed));
     }
 }

@@ -29,7 +29,20 @@ final class Calls {
         // Trino's HyperLogLog is exact for small sets and within 2.3% otherwise; DuckDB's sketch is often off by
         // 10% on a few hundred values, so count exactly (the optional error bound has nothing left to bound).
         RULES.put("approx_distinct", a -> "count(DISTINCT " + a.get(0).sql() + ")");
-        RULES.put("approx_percentile", a -> "approx_quantile(" + a.get(0).sql() + ", CAST(" + a.get(1).sql() + " AS FLOAT))");
+        RULES.put("approx_percentile", Calls::approxPercentile);
+        RULES.put("checksum", Calls::checksum);
+        RULES.put("rand", Calls::random);
+        RULES.put("random", Calls::random);
+        rename("codepoint", "unicode");
+        rename("zip", "list_zip");
+        RULES.put("array_distinct", a -> CollectionMacros.DISTINCT + "(" + join(a) + ")");
+        RULES.put("array_union", a -> CollectionMacros.UNION + "(" + a.get(0).sql() + ", " + a.get(1).sql() + ")");
+        RULES.put("array_except", a -> CollectionMacros.EXCEPT + "(" + a.get(0).sql() + ", " + a.get(1).sql() + ")");
+        RULES.put("split_to_map", a -> CollectionMacros.SPLIT_TO_MAP + "(" + a.get(0).sql() + ", " + a.get(1).sql()
+                + ", " + a.get(2).sql() + ")");
+        RULES.put("json_array_contains", a -> CollectionMacros.JSON_ARRAY_CONTAINS + "(" + a.get(0).sql() + ", "
+                + a.get(1).sql() + ")");
+        RULES.put("regexp_count", a -> "len(regexp_extract_all(" + a.get(0).sql() + ", " + a.get(1).sql() + "))");
         rename("arbitrary", "any_value");
         rename("regexp_like", "regexp_matches");
         rename("contains", "list_contains");
@@ -44,7 +57,6 @@ final class Calls {
         rename("array_sort", "list_sort");
         rename("array_max", "list_max");
         rename("array_min", "list_min");
-        rename("array_distinct", "list_distinct");
         rename("array_intersect", "list_intersect");
         rename("array_concat", "list_concat");
         rename("regexp_split", "regexp_split_to_array");
@@ -109,6 +121,10 @@ final class Calls {
         RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
     }
 
+    /** Trino's messages for rand/random bounds (INVALID_FUNCTION_ARGUMENT). */
+    static final String BOUND_NOT_POSITIVE = "bound must be positive";
+    static final String START_NOT_BELOW_STOP = "start value must be less than stop value";
+
     private Calls() {
     }
 
@@ -131,6 +147,54 @@ final class Calls {
 
     private static String join(List<Arg> args) {
         return args.stream().map(Arg::sql).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@code approx_percentile(x, p)} and {@code approx_percentile(x, ARRAY[p1, p2, ...])} (an array of values);
+     * the weighted forms have no DuckDB counterpart.
+     */
+    private static String approxPercentile(List<Arg> a) {
+        if (a.size() != 2) {
+            throw new UnsupportedSqlException("approx_percentile() with weights");
+        }
+        String type = a.get(1).expression() instanceof io.trino.sql.tree.Array ? "FLOAT[]" : "FLOAT";
+        return "approx_quantile(" + a.get(0).sql() + ", CAST(" + a.get(1).sql() + " AS " + type + "))";
+    }
+
+    /**
+     * An order-independent 8-byte digest of the values (NULLs included), NULL for no rows, as Trino's checksum; the
+     * bytes are DuckDB's hash, not Trino's XXHash64, so they only compare with other athena-local checksums.
+     */
+    private static String checksum(List<Arg> a) {
+        return "from_hex(lpad(to_hex(CAST(sum(hash(" + a.get(0).sql() + ")) % 18446744073709551616 AS UBIGINT)), 16,"
+                + " '0'))";
+    }
+
+    /**
+     * {@code rand()} is a double in [0, 1); {@code rand(n)} an integer in [0, n) and {@code rand(m, n)} one in [m, n),
+     * in the type of the bounds: integer for integer literals, bigint otherwise (the translation cannot see a
+     * column's type).
+     */
+    private static String random(List<Arg> a) {
+        if (a.isEmpty()) {
+            return "random()";
+        }
+        boolean integer = a.stream().allMatch(Calls::isIntegerLiteral);
+        String type = integer ? "INTEGER" : "BIGINT";
+        if (a.size() == 1) {
+            String n = "(" + a.get(0).sql() + ")";
+            return "CASE WHEN " + n + " <= 0 THEN error('" + BOUND_NOT_POSITIVE + "') ELSE CAST(floor(random() * "
+                    + n + ") AS " + type + ") END";
+        }
+        String start = "(" + a.get(0).sql() + ")";
+        String stop = "(" + a.get(1).sql() + ")";
+        return "CASE WHEN " + start + " >= " + stop + " THEN error('" + START_NOT_BELOW_STOP + "') ELSE CAST(" + start
+                + " + floor(random() * (" + stop + " - " + start + ")) AS " + type + ") END";
+    }
+
+    private static boolean isIntegerLiteral(Arg arg) {
+        return arg.expression() instanceof io.trino.sql.tree.LongLiteral l
+                && l.getParsedValue() >= Integer.MIN_VALUE && l.getParsedValue() <= Integer.MAX_VALUE;
     }
 
     private static String cardinality(List<Arg> a) {

@@ -861,16 +861,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     @Override
     protected String visitCast(Cast node, Void context) {
         String expression = p(node.getExpression());
-        String typeText = ExpressionFormatter.formatExpression(node.getType());
         String duckType;
         try {
-            SqlType type = TypeParser.parse(typeText, TypeParser.Dialect.TRINO);
+            SqlType type = TrinoTypes.of(node.getType());
             if (type.is("json")) {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
         } catch (IllegalArgumentException e) {
-            duckType = typeText;
+            // Not an Athena type: DuckDB gets Trino's spelling and answers for it.
+            duckType = ExpressionFormatter.formatExpression(node.getType());
         }
         return (node.isSafe() ? "TRY_CAST(" : "CAST(") + expression + " AS " + duckType + ")";
     }

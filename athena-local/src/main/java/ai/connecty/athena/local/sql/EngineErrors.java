@@ -28,7 +28,9 @@ final class EngineErrors {
     static final String INDEX_BELOW_ONE = "Index must be greater than zero";
     /** Trino INVALID_FUNCTION_ARGUMENT messages that session macros and translations raise with DuckDB's error(). */
     private static final Pattern RAISED_INVALID_ARGUMENT = Pattern.compile(
-            "Cannot (?:add|subtract) hour, minutes or seconds (?:to|from) a date|" + INDEX_BELOW_ONE);
+            "Cannot (?:add|subtract) hour, minutes or seconds (?:to|from) a date|" + INDEX_BELOW_ONE + "|"
+                    + Calls.BOUND_NOT_POSITIVE + "|" + Calls.START_NOT_BELOW_STOP + "|"
+                    + Pattern.quote(CollectionMacros.BAD_ENTRY) + "'.*'");
     private static final Pattern INVALID_ARGUMENT = Pattern.compile(
             Pattern.quote(UrlFunctions.InvalidArgumentException.class.getName()) + ": (.*)");
 

@@ -33,7 +33,8 @@ public final class QueryRunner {
 
     /**
      * Applies the session settings Athena semantics depend on and creates the connection's temporary macros (Trino
-     * division, see {@link Division}; date types, see {@link TemporalMacros}) and Java functions ({@link UrlFunctions});
+     * division, see {@link Division}; date types, see {@link TemporalMacros}; array, map and JSON functions, see
+     * {@link CollectionMacros}) and Java functions ({@link UrlFunctions});
      * call once per DuckDB connection before running translated SQL on it, also
      * {@link #duckDbQuery} text and views made of it.
      */
@@ -46,6 +47,9 @@ public final class QueryRunner {
                 statement.execute(macro);
             }
             for (String macro : TemporalMacros.MACROS) {
+                statement.execute(macro);
+            }
+            for (String macro : CollectionMacros.MACROS) {
                 statement.execute(macro);
             }
             UrlFunctions.register(duck);

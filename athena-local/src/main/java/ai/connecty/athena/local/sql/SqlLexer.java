@@ -8,22 +8,42 @@ import java.util.List;
  * position in it) can be reproduced. Never fails: unfinished quotes and comments become {@link Token.Kind#UNTERMINATED}.
  * The one lexer of athena-local's own parsing: SQL rules here, and Hive's backslash escapes in strings for the
  * DDL parser ({@code engine.ddl}).
+ *
+ * <p>A QueryString is lexed once ({@link #tokenize(String)}), with the string rules of the engine its statement goes
+ * to: which one is decided by the statement's first keywords ({@link StatementClassifier#takesHiveStrings}), and
+ * keywords are lexed alike under both rules, so the decision is made before the first string literal is read.
  */
 public final class SqlLexer {
 
     private static final String[] MULTI_CHAR_SYMBOLS = {"<>", "<=", ">=", "!=", "||", "->", "=>", "::"};
 
+    /** Texts lexed on each thread; tests read it to prove that a statement is lexed once. */
+    private static final ThreadLocal<int[]> PASSES = ThreadLocal.withInitial(() -> new int[1]);
+
     private final String sql;
-    private final boolean backslashEscapes;
+    /** Fixed string rules, or null when each statement's first keywords choose them. */
+    private final Boolean backslashEscapes;
+    /** The current statement's significant tokens so far (only while its string rules are undecided). */
+    private final List<Token> leading = new ArrayList<>();
+    private Boolean statementEscapes;
     private int pos;
 
-    private SqlLexer(String sql, boolean backslashEscapes) {
+    private SqlLexer(String sql, Boolean backslashEscapes) {
         this.sql = sql;
         this.backslashEscapes = backslashEscapes;
     }
 
+    /**
+     * Every token of a QueryString; each statement's strings are read by the rules of the engine it goes to
+     * (Hive's backslash escapes for DDL, Trino's literal backslashes otherwise).
+     */
     static List<Token> tokenize(String sql) {
-        return new SqlLexer(sql, false).run();
+        return new SqlLexer(sql, null).run();
+    }
+
+    /** How many texts {@code SqlLexer} has lexed on the calling thread so far. */
+    public static int passesOnThisThread() {
+        return PASSES.get()[0];
     }
 
     /**
@@ -34,10 +54,15 @@ public final class SqlLexer {
         return new SqlLexer(sql, hiveStrings).run();
     }
 
-    /** The tokens that are not whitespace or comments. */
+    /** The tokens that are not whitespace or comments, each statement's strings read by its engine's rules. */
     static List<Token> significant(String sql) {
+        return significant(tokenize(sql));
+    }
+
+    /** The tokens that are not whitespace or comments. */
+    static List<Token> significant(List<Token> tokens) {
         List<Token> result = new ArrayList<>();
-        for (Token token : tokenize(sql)) {
+        for (Token token : tokens) {
             if (!token.isTrivia()) {
                 result.add(token);
             }
@@ -46,13 +71,42 @@ public final class SqlLexer {
     }
 
     private List<Token> run() {
+        PASSES.get()[0]++;
         List<Token> tokens = new ArrayList<>();
         while (pos < sql.length()) {
             int start = pos;
             Token.Kind kind = scan();
-            tokens.add(new Token(kind, sql.substring(start, pos), start));
+            Token token = new Token(kind, sql.substring(start, pos), start);
+            tokens.add(token);
+            if (backslashEscapes == null) {
+                follow(token);
+            }
         }
         return tokens;
+    }
+
+    /** Keeps the current statement's first keywords until they decide its string rules; {@code ;} starts anew. */
+    private void follow(Token token) {
+        if (token.isSymbol(";")) {
+            leading.clear();
+            statementEscapes = null;
+        } else if (statementEscapes == null && !token.isTrivia()) {
+            leading.add(token);
+            if (leading.size() == StatementClassifier.HIVE_STRINGS_LOOKAHEAD) {
+                backslashEscapes();
+            }
+        }
+    }
+
+    private boolean backslashEscapes() {
+        if (backslashEscapes != null) {
+            return backslashEscapes;
+        }
+        if (statementEscapes == null) {
+            statementEscapes = StatementClassifier.takesHiveStrings(leading);
+            leading.clear();
+        }
+        return statementEscapes;
     }
 
     private Token.Kind scan() {
@@ -82,7 +136,7 @@ public final class SqlLexer {
             return quoted('\'') ? Token.Kind.BINARY_STRING : Token.Kind.UNTERMINATED;
         }
         if (c == '\'') {
-            return quoted('\'', backslashEscapes) ? Token.Kind.STRING : Token.Kind.UNTERMINATED;
+            return quoted('\'', backslashEscapes()) ? Token.Kind.STRING : Token.Kind.UNTERMINATED;
         }
         if (c == '"') {
             return quoted('"') ? Token.Kind.QUOTED_IDENTIFIER : Token.Kind.UNTERMINATED;

@@ -18,8 +18,8 @@ import java.util.Optional;
  * One statement as StartQueryExecution accepted it, parsed once and carried to where it runs: its text (what
  * GetQueryExecution shows), its {@link Classification}, and, for statements on the Trino path, Trino's tree with the
  * ExecutionParameters bound to its {@code ?} nodes. Statements on the Hive path (CREATE EXTERNAL TABLE, CREATE
- * DATABASE, ALTER, DROP, MSCK, SHOW, DESCRIBE ...) have no Trino tree; the DDL parser reads them over
- * {@link SqlLexer}.
+ * DATABASE, ALTER, DROP, MSCK, SHOW, DESCRIBE ...) have no Trino tree: they carry the tokens of the one lexing pass
+ * ({@link SqlLexer}, Hive's string rules), which the DDL parser and the statement GetQueryExecution shows read.
  *
  * <p>Which path a statement takes is decided by {@link StatementClassifier#isTrinoPath} from its first keywords,
  * as Athena routes statements between its engines before parsing them.
@@ -28,8 +28,11 @@ import java.util.Optional;
  * @param tree       Trino's tree of the statement as written (with {@code ?} nodes), or null on the Hive path
  * @param parameters the bound ExecutionParameters, by the id of the {@code ?} node they are bound to (empty when the
  *                   statement has none)
+ * @param hiveTokens the significant tokens of a Hive-path statement, positioned in {@code text}; empty on the Trino
+ *                   path, whose tree holds everything
  */
-public record SqlStatement(String text, Statement tree, Classification classification, List<BoundValue> parameters) {
+public record SqlStatement(String text, Statement tree, Classification classification, List<BoundValue> parameters,
+                           List<Token> hiveTokens) {
 
     /** One ExecutionParameter: its text, and the expression it stands for (a string literal unless it parses as one). */
     public record BoundValue(String text, Expression expression) {
@@ -37,6 +40,7 @@ public record SqlStatement(String text, Statement tree, Classification classific
 
     public SqlStatement {
         parameters = List.copyOf(parameters);
+        hiveTokens = List.copyOf(hiveTokens);
     }
 
     /**
@@ -62,10 +66,10 @@ public record SqlStatement(String text, Statement tree, Classification classific
     private static SqlStatement parse(String normalizedSql, List<Token> tokens) throws SqlRejectedException {
         SyntaxChecker.checkTokens(normalizedSql, tokens);
         if (!StatementClassifier.isTrinoPath(tokens)) {
-            return new SqlStatement(normalizedSql, null, StatementClassifier.classify(tokens), List.of());
+            return new SqlStatement(normalizedSql, null, StatementClassifier.classify(tokens), List.of(), tokens);
         }
         Statement tree = TrinoSql.parse(normalizedSql);
-        return new SqlStatement(normalizedSql, tree, StatementClassifier.classify(tree), List.of());
+        return new SqlStatement(normalizedSql, tree, StatementClassifier.classify(tree), List.of(), List.of());
     }
 
     /** Whether Trino's grammar parsed the statement (queries, EXPLAIN, INSERT, CTAS, views, UPDATE/DELETE/MERGE). */
@@ -147,6 +151,6 @@ public record SqlStatement(String text, Statement tree, Classification classific
 
     /** The same statement with its text and parameters replaced (after ExecutionParameters are bound). */
     SqlStatement withParameters(String boundText, List<BoundValue> values) {
-        return new SqlStatement(boundText, tree, classification, values);
+        return new SqlStatement(boundText, tree, classification, values, hiveTokens);
     }
 }

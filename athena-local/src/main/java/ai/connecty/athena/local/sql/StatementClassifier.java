@@ -66,6 +66,59 @@ public final class StatementClassifier {
                 || words.at(k).equals("table") && words.hasTopLevelQueryBody(k);
     }
 
+    /** Significant tokens {@link #takesHiveStrings} needs at most. */
+    static final int HIVE_STRINGS_LOOKAHEAD = 16;
+
+    /**
+     * Whether the string literals of a statement starting with these significant tokens take Hive's backslash
+     * escapes ({@code 'it\'s'}), as the statements of the Hive path do, or are Trino's (a backslash is itself).
+     * Decided before the statement's first string literal is lexed, on its first keywords: what {@link #isTrinoPath}
+     * routes to Hive, where a CREATE TABLE counts as Hive's when its name is followed by a typed column list
+     * ({@code (id int, ...)}; a CTAS names its columns without types, and has no strings before its {@code AS} that
+     * a backslash could end early but its {@code COMMENT} and {@code WITH} properties).
+     */
+    static boolean takesHiveStrings(List<Token> leading) {
+        if (leading.isEmpty() || leading.get(0).isSymbol("(")) {
+            return false;
+        }
+        Words words = new Words(leading, 0);
+        String first = words.at(0);
+        if (first.isEmpty() || TRINO_FIRST_WORDS.contains(first)) {
+            return false;
+        }
+        if (!first.equals("create")) {
+            return true;
+        }
+        int k = 1;
+        if (words.at(k).equals("or") && words.at(k + 1).equals("replace")) {
+            k += 2;
+        }
+        String what = words.at(k);
+        if (what.equals("view") || what.equals("materialized")) {
+            return false;
+        }
+        if (!what.equals("table")) {
+            return true;
+        }
+        int i = k + 1;
+        if (words.at(i).equals("if")) {
+            i += words.at(i + 1).equals("not") ? 3 : 2;
+        }
+        if (i >= leading.size() || !isName(leading.get(i))) {
+            return false;
+        }
+        while (i + 2 < leading.size() && leading.get(i + 1).isSymbol(".") && isName(leading.get(i + 2))) {
+            i += 2;
+        }
+        return i + 3 < leading.size() && leading.get(i + 1).isSymbol("(") && isName(leading.get(i + 2))
+                && leading.get(i + 3).kind() == Token.Kind.WORD;
+    }
+
+    private static boolean isName(Token token) {
+        return token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.QUOTED_IDENTIFIER
+                || token.kind() == Token.Kind.BACKQUOTED_IDENTIFIER;
+    }
+
     /** Classifies a statement Trino's grammar parsed, by the class of its tree. */
     public static Classification classify(Statement tree) {
         if (tree instanceof Query) {

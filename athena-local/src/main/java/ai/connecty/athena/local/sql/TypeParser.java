@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a type name written in Hive ({@code array<int>}, {@code struct<a:int>}), Trino ({@code array(integer)},
- * {@code row(a integer)}) or DuckDB ({@code INTEGER[]}, {@code STRUCT(a INTEGER)}, {@code MAP(VARCHAR, INTEGER)})
- * spelling into a {@link SqlType}.
+ * Parses a type name given as text, in Hive ({@code array<int>}, {@code struct<a:int>}; Glue and DDL columns, which
+ * may also use Trino's {@code array(integer)}, {@code row(a integer)}) or DuckDB ({@code INTEGER[]},
+ * {@code STRUCT(a INTEGER)}, {@code MAP(VARCHAR, INTEGER)}; result columns) spelling, into a {@link SqlType}. Types
+ * written in a statement are read from Trino's tree instead ({@link TrinoTypes}).
  */
 final class TypeParser {
 
     /** Where a spelling comes from: Hive's bare {@code decimal} is (10,0), DuckDB's is (18,3). */
-    enum Dialect { HIVE, TRINO, DUCKDB }
+    enum Dialect { HIVE, DUCKDB }
 
     private final List<Token> tokens;
     private final Dialect dialect;
@@ -20,7 +21,7 @@ final class TypeParser {
 
     private TypeParser(String text, Dialect dialect) {
         this.text = text;
-        this.tokens = SqlLexer.significant(text);
+        this.tokens = SqlLexer.significant(SqlLexer.tokenize(text, false));
         this.dialect = dialect;
     }
 
@@ -109,7 +110,8 @@ final class TypeParser {
         }
     }
 
-    private String scalar(String name) {
+    /** Athena's base type of a one-word type name in any of the three spellings, or null. */
+    static String scalar(String name) {
         return switch (name) {
             case "boolean", "bool", "logical" -> "boolean";
             case "tinyint", "int1", "byte" -> "tinyint";
@@ -134,7 +136,7 @@ final class TypeParser {
     private SqlType decimal() {
         List<Integer> numbers = optionalNumbers();
         if (numbers.isEmpty()) {
-            return dialect == Dialect.DUCKDB ? SqlType.decimal(18, 3) : SqlType.decimal(dialect == Dialect.HIVE ? 10 : 38, 0);
+            return dialect == Dialect.DUCKDB ? SqlType.decimal(18, 3) : SqlType.decimal(10, 0);
         }
         return SqlType.decimal(numbers.get(0), numbers.size() > 1 ? numbers.get(1) : 0);
     }

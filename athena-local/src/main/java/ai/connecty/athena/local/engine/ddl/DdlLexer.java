@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The DDL parser's view of athena-local's one lexer ({@link SqlLexer}): comments and whitespace dropped, operators
  * as single characters (so {@code map<string,array<int>>} closes bracket by bracket), and an unterminated string
- * or identifier running to the end of the text, where the parser reports it.
+ * or identifier running to the end of the text, where the parser reports it. A statement's tokens come from its one
+ * lexing pass ({@link #of}); {@link #tokenize} lexes texts that are not statements (Glue partition expressions).
  */
 public final class DdlLexer {
 
@@ -18,8 +19,13 @@ public final class DdlLexer {
 
     /** Hive rules: backslash escapes inside strings (DDL); otherwise Trino rules, where {@code '\\'} is one backslash. */
     public static List<DdlToken> tokenize(String sql, boolean hiveEscapes) {
+        return of(SqlLexer.tokenize(sql, hiveEscapes));
+    }
+
+    /** The DDL view of tokens already lexed (a statement's, as {@code sql.SqlStatement} carries them). */
+    public static List<DdlToken> of(List<Token> lexed) {
         List<DdlToken> tokens = new ArrayList<>();
-        for (Token t : SqlLexer.tokenize(sql, hiveEscapes)) {
+        for (Token t : lexed) {
             int start = t.start();
             switch (t.kind()) {
                 case WHITESPACE, LINE_COMMENT, BLOCK_COMMENT -> {

@@ -3,6 +3,7 @@ package ai.connecty.athena.local.engine.ddl;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlStatement.Name;
+import ai.connecty.athena.local.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,17 +11,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses the Hive-dialect DDL and the SHOW/DESCRIBE statements Athena runs outside its query engine, over the shared
- * lexer ({@link DdlLexer} on {@code sql.SqlLexer}). CTAS, INSERT and CREATE VIEW are Trino's: they are parsed once
- * at StartQueryExecution (see {@code sql.SqlStatement}) and never come here.
+ * Parses the Hive-dialect DDL and the SHOW/DESCRIBE statements Athena runs outside its query engine, from the tokens
+ * of the statement's one lexing pass ({@link SqlStatement#hiveTokens}, seen through {@link DdlLexer#of}). CTAS,
+ * INSERT and CREATE VIEW are Trino's: they are parsed once at StartQueryExecution (see {@code sql.SqlStatement}) and
+ * never come here.
  */
 public final class DdlParser {
 
     private DdlParser() {
     }
 
-    public static DdlStatement parse(String sql) {
-        TokenCursor c = new TokenCursor(sql, true);
+    /** Parses a Hive-path statement from the tokens it was lexed into at StartQueryExecution. */
+    public static DdlStatement parse(SqlStatement statement) {
+        if (statement.onTrinoPath()) {
+            throw new IllegalArgumentException("a Trino-path statement has no Hive parse: " + statement.classification());
+        }
+        return parse(new TokenCursor(statement.text(), DdlLexer.of(statement.hiveTokens())));
+    }
+
+    private static DdlStatement parse(TokenCursor c) {
         DdlStatement statement;
         if (c.acceptWords("CREATE")) {
             statement = create(c);

@@ -28,9 +28,32 @@ public record DdlToken(Kind kind, String text, int start, int end) {
         };
     }
 
-    /** The value of a string literal without quotes; Hive also accepts {@code "..."} and backslash escapes. */
+    /**
+     * The value of a string literal without quotes; Hive also accepts {@code "..."} and backslash escapes
+     * ({@code \'}, {@code \\}, {@code \t}, {@code \n} ...; as Hive's unescaping, {@code \%} and {@code \_} keep
+     * their backslash for LIKE, and any other escaped character stands for itself).
+     */
     public String stringValue() {
-        String body = text.substring(1, text.length() - 1);
-        return body.replace("''", "'").replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\");
+        String body = text.substring(1, text.length() - 1).replace("''", "'");
+        StringBuilder value = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || i + 1 == body.length()) {
+                value.append(c);
+                continue;
+            }
+            char escaped = body.charAt(++i);
+            switch (escaped) {
+                case 'n' -> value.append('\n');
+                case 't' -> value.append('\t');
+                case 'r' -> value.append('\r');
+                case 'b' -> value.append('\b');
+                case '0' -> value.append('\0');
+                case 'Z' -> value.append('\u001A');
+                case '%', '_' -> value.append('\\').append(escaped);
+                default -> value.append(escaped);
+            }
+        }
+        return value.toString();
     }
 }

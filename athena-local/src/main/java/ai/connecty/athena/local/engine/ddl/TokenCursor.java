@@ -12,8 +12,13 @@ public final class TokenCursor {
     private int pos;
 
     public TokenCursor(String sql, boolean hiveEscapes) {
+        this(sql, DdlLexer.tokenize(sql, hiveEscapes));
+    }
+
+    /** Over tokens already lexed from {@code sql}. */
+    TokenCursor(String sql, List<DdlToken> tokens) {
         this.sql = sql;
-        this.tokens = DdlLexer.tokenize(sql, hiveEscapes);
+        this.tokens = List.copyOf(tokens);
     }
 
     public boolean atEnd() {

@@ -17,6 +17,9 @@ class DdlLexerTest {
         assertThat(texts("COMMENT 'it\\'s' -- note\nLOCATION", true)).containsExactly("COMMENT", "'it\\'s'", "LOCATION");
         assertThat(DdlLexer.tokenize("'a\\tb'", true).get(0).stringValue()).isEqualTo("a\tb");
         assertThat(texts("SELECT 'a\\' AS x", false)).containsExactly("SELECT", "'a\\'", "AS", "x");
+        // Hive's unescaping: an escaped quote is a quote; \% and \_ keep their backslash (LIKE patterns)
+        assertThat(DdlLexer.tokenize("'it\\'s \\\\ 50\\% a\\_b \\q'", true).get(0).stringValue())
+                .isEqualTo("it's \\ 50\\% a\\_b q");
     }
 
     @Test

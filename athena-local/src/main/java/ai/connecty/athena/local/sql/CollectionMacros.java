@@ -1,0 +1,49 @@
+package ai.connecty.athena.local.sql;
+
+import java.util.List;
+
+/**
+ * Session macros for Trino's array, map and JSON functions whose DuckDB counterparts differ: Trino's set functions
+ * keep the order of first appearance and one NULL (DuckDB's {@code list_distinct} drops NULLs and reorders),
+ * {@code split_to_map} and {@code json_array_contains} have no DuckDB counterpart. Created by
+ * {@link QueryRunner#configure}; the translation calls them through {@link Calls}.
+ */
+final class CollectionMacros {
+
+    /** {@code athena_distinct(a)}: the elements of a without duplicates, in first-appearance order, NULL kept once. */
+    static final String DISTINCT = "athena_distinct";
+    /** {@code athena_array_union(x, y)}. */
+    static final String UNION = "athena_array_union";
+    /** {@code athena_array_except(x, y)}. */
+    static final String EXCEPT = "athena_array_except";
+    /** {@code athena_split_to_map(string, entryDelimiter, keyValueDelimiter)}. */
+    static final String SPLIT_TO_MAP = "athena_split_to_map";
+    /** {@code athena_json_array_contains(json, value)}. */
+    static final String JSON_ARRAY_CONTAINS = "athena_json_array_contains";
+
+    /** Trino's message for an entry of split_to_map without exactly one key-value delimiter. */
+    static final String BAD_ENTRY = "Key-value delimiter must appear exactly once in each entry. Bad input: ";
+
+    static final List<String> MACROS = List.of(
+            // list_position finds NULL too (not-distinct comparison), so an element is kept where it first appears.
+            "CREATE OR REPLACE TEMP MACRO " + DISTINCT + "(a) AS list_filter(a, (e, i) -> list_position(a, e) = i)",
+            // A NULL array makes the result NULL, as Trino's functions are null on null (list_concat skips it).
+            "CREATE OR REPLACE TEMP MACRO " + UNION + "(x, y) AS CASE WHEN x IS NOT NULL AND y IS NOT NULL THEN "
+                    + DISTINCT + "(list_concat(x, y)) END",
+            "CREATE OR REPLACE TEMP MACRO " + EXCEPT + "(x, y) AS CASE WHEN y IS NOT NULL THEN list_filter("
+                    + DISTINCT + "(x), e -> list_position(y, e) IS NULL) END",
+            // Trino allows one trailing entry delimiter; any other entry needs exactly one key-value delimiter.
+            "CREATE OR REPLACE TEMP MACRO " + SPLIT_TO_MAP + "(s, ed, kd) AS map_from_entries(list_transform("
+                    + "list_filter(string_split(s, ed), (e, i) -> NOT (e = '' AND i = len(string_split(s, ed)))),"
+                    + " e -> CASE WHEN len(string_split(e, kd)) = 2"
+                    + " THEN {'k': string_split(e, kd)[1], 'v': string_split(e, kd)[2]}"
+                    + " ELSE error('" + BAD_ENTRY + "''' || e || '''') END))",
+            // Trino compares an element only with a value of its JSON kind (1 is not 1.0) and answers NULL for text
+            // that is no JSON array; the JSON spellings of element and value compare the same way.
+            "CREATE OR REPLACE TEMP MACRO " + JSON_ARRAY_CONTAINS + "(j, v) AS CASE WHEN json_valid(j)"
+                    + " AND json_type(j) = 'ARRAY' THEN list_contains(CAST(json_extract(j, '$[*]') AS VARCHAR[]),"
+                    + " CAST(to_json(v) AS VARCHAR)) END");
+
+    private CollectionMacros() {
+    }
+}

@@ -1,0 +1,120 @@
+package ai.connecty.athena.local.sql;
+
+import io.trino.sql.tree.DataType;
+import io.trino.sql.tree.DataTypeParameter;
+import io.trino.sql.tree.DateTimeDataType;
+import io.trino.sql.tree.GenericDataType;
+import io.trino.sql.tree.Identifier;
+import io.trino.sql.tree.IntervalDayTimeDataType;
+import io.trino.sql.tree.NumericParameter;
+import io.trino.sql.tree.RowDataType;
+import io.trino.sql.tree.TypeParameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trino's type nodes (a CAST's target, as the one parse left them) as a {@link SqlType}: the tree already holds the
+ * type's structure, so its text is never spelled out and read again. Type names from elsewhere (DuckDB result
+ * columns, Glue and DDL text) go through {@link TypeParser}.
+ */
+final class TrinoTypes {
+
+    private TrinoTypes() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the type when Athena has no such type (the caller keeps Trino's
+     *                                  spelling and lets the engine answer)
+     */
+    static SqlType of(DataType type) {
+        if (type instanceof RowDataType row) {
+            List<String> names = new ArrayList<>();
+            List<SqlType> fields = new ArrayList<>();
+            for (RowDataType.Field field : row.getFields()) {
+                names.add(field.getName().map(Identifier::getValue).orElse(null));
+                fields.add(of(field.getType()));
+            }
+            return SqlType.row(names, fields);
+        }
+        if (type instanceof DateTimeDataType dateTime) {
+            String base = dateTime.getType() == DateTimeDataType.Type.TIMESTAMP ? "timestamp" : "time";
+            return SqlType.simple(dateTime.isWithTimeZone() ? base + " with time zone" : base);
+        }
+        if (type instanceof IntervalDayTimeDataType interval) {
+            boolean yearToMonth = interval.getFrom() == IntervalDayTimeDataType.Field.YEAR
+                    || interval.getFrom() == IntervalDayTimeDataType.Field.MONTH;
+            return SqlType.simple(yearToMonth ? "interval year to month" : "interval day to second");
+        }
+        if (type instanceof GenericDataType generic) {
+            return generic(generic);
+        }
+        throw unknown(type);
+    }
+
+    private static SqlType generic(GenericDataType type) {
+        String name = type.getName().getValue().toLowerCase(Locale.ROOT);
+        List<DataTypeParameter> arguments = type.getArguments();
+        switch (name) {
+            case "array" -> {
+                expect(type, arguments.size() == 1);
+                return SqlType.array(typeArgument(type, arguments.get(0)));
+            }
+            case "map" -> {
+                expect(type, arguments.size() == 2);
+                return SqlType.map(typeArgument(type, arguments.get(0)), typeArgument(type, arguments.get(1)));
+            }
+            case "decimal" -> {
+                expect(type, arguments.size() <= 2);
+                int precision = arguments.isEmpty() ? 38 : number(type, arguments.get(0));
+                return SqlType.decimal(precision, arguments.size() > 1 ? number(type, arguments.get(1)) : 0);
+            }
+            case "varchar", "char" -> {
+                expect(type, arguments.size() <= 1);
+                int length = arguments.isEmpty() ? SqlType.UNBOUNDED : number(type, arguments.get(0));
+                return new SqlType(name, length, 0, List.of(), List.of());
+            }
+            case "double" -> {
+                // Trino reads DOUBLE PRECISION as the type named double
+                expect(type, arguments.isEmpty());
+                return SqlType.simple("double");
+            }
+            default -> {
+                expect(type, arguments.isEmpty());
+                String base = TypeParser.scalar(name);
+                if (base == null || base.equals("decimal")) {
+                    throw unknown(type);
+                }
+                return SqlType.simple(base);
+            }
+        }
+    }
+
+    private static SqlType typeArgument(DataType type, DataTypeParameter argument) {
+        if (argument instanceof TypeParameter t) {
+            return of(t.getValue());
+        }
+        throw unknown(type);
+    }
+
+    private static int number(DataType type, DataTypeParameter argument) {
+        if (argument instanceof NumericParameter n) {
+            try {
+                return Integer.parseInt(n.getValue());
+            } catch (NumberFormatException e) {
+                throw unknown(type);
+            }
+        }
+        throw unknown(type);
+    }
+
+    private static void expect(DataType type, boolean condition) {
+        if (!condition) {
+            throw unknown(type);
+        }
+    }
+
+    private static IllegalArgumentException unknown(DataType type) {
+        return new IllegalArgumentException("Unknown or malformed type '" + type + "'");
+    }
+}
