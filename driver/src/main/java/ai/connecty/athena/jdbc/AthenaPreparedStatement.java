@@ -150,11 +150,6 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         batch.clear();
     }
 
-    @Override
-    public int[] executeBatch() throws SQLException {
-        return toIntCounts(executeLargeBatch());
-    }
-
     /** Runs the statement once per added set of values, in order; see {@link AthenaStatement#runBatch}. */
     @Override
     public long[] executeLargeBatch() throws SQLException {

@@ -108,7 +108,7 @@ public final class QueryParameters {
         } catch (ParsingException | StackOverflowError notAnExpression) {
             // a plain string
         }
-        return "'" + value.replace("'", "''") + "'";
+        return Literals.quote(value);
     }
 
     private static boolean refersToColumns(Node expression) {
