@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.types.ColumnConverter;
+import ai.connecty.athena.jdbc.types.TextSlice;
 import ai.connecty.athena.jdbc.types.TypeConversions;
 import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.io.ByteArrayInputStream;
@@ -44,8 +45,15 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     /** Per column, resolved once: the typed getters of every row call these. */
     private final ColumnConverter[] converters;
     private final RowReader rowReader;
+    /**
+     * The JVM's zone as the result set opened, which getters without a Calendar place dates and times in. Asked
+     * once: ZoneId.systemDefault() clones the default TimeZone on every call, a cost a million getDate calls feel.
+     */
+    private final ZoneId defaultZone = ZoneId.systemDefault();
 
     private TextRow current;
+    /** How many values {@link #current} has, asked once per row rather than by every getter. */
+    private int currentSize;
     private TextRow lookahead;
     private boolean lookaheadLoaded;
     private long row;
@@ -112,6 +120,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         checkOpen();
         TextRow nextRow = maxRows > 0 && row >= maxRows ? null : takeNextRow();
         current = nextRow;
+        currentSize = nextRow == null ? 0 : nextRow.size();
         wasNull = false;
         if (nextRow == null) {
             exhausted = true;
@@ -213,15 +222,15 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     private String text(int columnIndex) throws SQLException {
         TextRow row = currentRow(columnIndex);
-        String value = columnIndex <= row.size() ? row.text(columnIndex - 1) : null;
+        String value = columnIndex <= currentSize ? row.text(columnIndex - 1) : null;
         wasNull = value == null;
         return value;
     }
 
-    /** The value to parse at once (see {@link TextRow#chars}); null for SQL NULL. */
-    private CharSequence chars(int columnIndex) throws SQLException {
+    /** The value's bytes to parse at once (see {@link TextRow#slice}); null for SQL NULL. */
+    private TextSlice slice(int columnIndex) throws SQLException {
         TextRow row = currentRow(columnIndex);
-        CharSequence value = columnIndex <= row.size() ? row.chars(columnIndex - 1) : null;
+        TextSlice value = columnIndex <= currentSize ? row.slice(columnIndex - 1) : null;
         wasNull = value == null;
         return value;
     }
@@ -263,7 +272,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     }
 
     private <T> T value(int columnIndex, Class<T> target) throws SQLException {
-        return value(columnIndex, target, ZoneId.systemDefault());
+        return value(columnIndex, target, defaultZone);
     }
 
     /** For the getters of primitives, which JDBC has read SQL NULL as 0 or false. */
@@ -277,8 +286,8 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return text == null ? null : new ByteArrayInputStream(text.getBytes(charset));
     }
 
-    private static ZoneId zoneOf(Calendar calendar) {
-        return calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    private ZoneId zoneOf(Calendar calendar) {
+        return calendar == null ? defaultZone : calendar.getTimeZone().toZoneId();
     }
 
     @Override
@@ -327,19 +336,19 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     /** The integer getters without boxing: SQL NULL reads as 0, as JDBC has it. */
     private long integer(int columnIndex, long min, long max, Class<? extends Number> target) throws SQLException {
-        CharSequence text = chars(columnIndex);
+        TextSlice text = slice(columnIndex);
         return text == null ? 0 : converters[columnIndex - 1].toLong(text, min, max, target);
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        CharSequence text = chars(columnIndex);
+        TextSlice text = slice(columnIndex);
         return text == null ? 0f : converters[columnIndex - 1].toFloat(text);
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        CharSequence text = chars(columnIndex);
+        TextSlice text = slice(columnIndex);
         return text == null ? 0d : converters[columnIndex - 1].toDouble(text);
     }
 
@@ -368,7 +377,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Date getDate(int columnIndex, Calendar cal) throws SQLException {
-        CharSequence text = chars(columnIndex);
+        TextSlice text = slice(columnIndex);
         return text == null ? null : converters[columnIndex - 1].toDate(text, zoneOf(cal));
     }
 
@@ -389,7 +398,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
 
     @Override
     public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
-        CharSequence text = chars(columnIndex);
+        TextSlice text = slice(columnIndex);
         return text == null ? null : converters[columnIndex - 1].toTimestamp(text, zoneOf(cal));
     }
 

@@ -1,11 +1,12 @@
 package ai.connecty.athena.jdbc.results;
 
+import ai.connecty.athena.jdbc.types.TextSlice;
 import java.util.List;
 
 /**
  * One row of Athena text values, as a result set reads it: each column's text, null for SQL NULL. A source may
- * keep a row as bytes and make a String only when {@link #text} asks; {@link #chars} lets a getter parse a
- * number or a date from the characters without one.
+ * keep a row as bytes and make a String only when {@link #text} asks; {@link #slice} lets a getter parse a
+ * number or a date from the bytes without one.
  */
 public interface TextRow {
 
@@ -16,13 +17,13 @@ public interface TextRow {
     String text(int column);
 
     /**
-     * The same value as characters to parse right away, or null for SQL NULL. The sequence may be a view that the
-     * next call on this row's source reuses: read it at once, and call {@code toString()} (or {@link #text}) to
-     * keep it. A view of bytes that are not ASCII shows them as chars from U+0080 up, which no plain number or date
-     * holds; its {@code toString()} decodes them properly.
+     * The same value as UTF-8 bytes to parse right away, or null for SQL NULL. The slice may be a view that the
+     * next call on this row's source reuses: read it at once, and call {@link #text} to keep the value. Rows kept
+     * as Strings encode the value (they come from the API or metadata calls, whose round trips dwarf that).
      */
-    default CharSequence chars(int column) {
-        return text(column);
+    default TextSlice slice(int column) {
+        String text = text(column);
+        return text == null ? null : TextSlice.of(text);
     }
 
     /** A row over a list of values (null elements are SQL NULL), as the API and metadata sources have them. */

@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.rows;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.AsciiBytes;
 import java.sql.SQLException;
 
 /**
@@ -49,6 +50,8 @@ final class AthenaCsvReader {
         byte[] buffer = in.buffer;
         int limit = in.limit;
         int i = in.position;
+        // The record is copied whole to the batch's end: each field's offset there is its offset here plus this.
+        int shift = out.used - i;
         int count = 0;
         while (true) {
             if (i >= limit) {
@@ -58,16 +61,13 @@ final class AthenaCsvReader {
             byte b = buffer[i];
             if (b == '"') {
                 int start = i + 1;
-                int end = start;
-                while (end < limit && buffer[end] != '"') {
-                    end++;
-                }
+                int end = AsciiBytes.indexOf(buffer, start, limit, (byte) '"');
                 // The closing quote, and the byte after it, must lie in the chunk; "" inside is a doubled quote.
                 if (end + 1 >= limit || buffer[end + 1] == '"') {
                     out.dropRow();
                     return false;
                 }
-                out.addFieldOfRecord(start, end);
+                out.addFieldOfRecord(start + shift, end + shift);
                 i = end + 1;
                 b = buffer[i];
             } else if (b == ',' || b == '\n') {
@@ -147,18 +147,14 @@ final class AthenaCsvReader {
         byte[] buffer = in.buffer;
         int start = in.position;
         int limit = in.limit;
-        for (int i = start; i < limit; i++) {
-            if (buffer[i] == '"') {
-                // The field ends here unless the quote is doubled; if the chunk ends right after it, we cannot tell yet.
-                if (i + 1 < limit && buffer[i + 1] != '"') {
-                    in.position = i + 1;
-                    int from = out.used;
-                    out.append(buffer, start, i - start);
-                    out.addField(from);
-                    return;
-                }
-                break;
-            }
+        int i = AsciiBytes.indexOf(buffer, start, limit, (byte) '"');
+        // The field ends here unless the quote is doubled; if the chunk ends right after it, we cannot tell yet.
+        if (i + 1 < limit && buffer[i + 1] != '"') {
+            in.position = i + 1;
+            int from = out.used;
+            out.append(buffer, start, i - start);
+            out.addField(from);
+            return;
         }
         quotedSlow(out);
     }
@@ -173,10 +169,7 @@ final class AthenaCsvReader {
             }
             byte[] buffer = in.buffer;
             int limit = in.limit;
-            int i = in.position;
-            while (i < limit && buffer[i] != '"') {
-                i++;
-            }
+            int i = AsciiBytes.indexOf(buffer, in.position, limit, (byte) '"');
             out.append(buffer, in.position, i - in.position);
             if (i == limit) {
                 in.position = limit;

@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.rows;
 
 import ai.connecty.athena.jdbc.results.TextRow;
+import ai.connecty.athena.jdbc.types.TextSlice;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,8 +22,8 @@ final class RowBatch {
     private int[] rowFirstField = new int[128];
     private int rows;
     private int rowFirstByte;
-    /** The reading thread's view of one field's bytes, reused by every {@link TextRow#chars} of this batch. */
-    private final AsciiChars view = new AsciiChars();
+    /** The reading thread's view of one field's bytes, reused by every {@link TextRow#slice} of this batch. */
+    private final TextSlice view = new TextSlice();
 
     RowBatch(int initialBytes) {
         bytes = new byte[initialBytes];
@@ -81,7 +82,7 @@ final class RowBatch {
 
     /**
      * A field at {@code [start, end)} of a record that {@link #copyRecord} copies whole once its end is known; the
-     * offsets are those of the source array until then.
+     * caller gives the offsets the field will have once copied.
      */
     void addFieldOfRecord(int start, int end) {
         ensureField();
@@ -98,17 +99,10 @@ final class RowBatch {
 
     /**
      * Copies {@code source[from, to)}, the record whose fields were added with {@link #addFieldOfRecord} since
-     * {@link #startRow}, in one array copy (quotes and commas included), and moves those fields' offsets onto it.
+     * {@link #startRow}, in one array copy (quotes and commas included), to the batch's end.
      */
     void copyRecord(byte[] source, int from, int to) {
-        int shift = used - from;
         append(source, from, to - from);
-        for (int f = rowFirstField[rows]; f < fields; f++) {
-            if (fieldEnd[f] != NULL) {
-                fieldStart[f] += shift;
-                fieldEnd[f] += shift;
-            }
-        }
     }
 
     void addNull() {
@@ -155,47 +149,10 @@ final class RowBatch {
         }
 
         @Override
-        public CharSequence chars(int column) {
+        public TextSlice slice(int column) {
             int field = field(column);
             int end = fieldEnd[field];
             return end == NULL ? null : view.of(bytes, fieldStart[field], end - fieldStart[field]);
-        }
-    }
-
-    /** Bytes seen as chars one to one (exact for ASCII); {@link #toString()} decodes UTF-8. */
-    static final class AsciiChars implements CharSequence {
-        private byte[] bytes;
-        private int offset;
-        private int length;
-
-        AsciiChars of(byte[] bytes, int offset, int length) {
-            this.bytes = bytes;
-            this.offset = offset;
-            this.length = length;
-            return this;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= length) {
-                throw new IndexOutOfBoundsException("index " + index + " of " + length);
-            }
-            return (char) (bytes[offset + index] & 0xff);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, offset, length, StandardCharsets.UTF_8);
         }
     }
 }

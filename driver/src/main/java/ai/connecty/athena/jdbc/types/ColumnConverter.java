@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * The conversions of one result column, resolved once per result set from its type: what the typed getters of
- * a million rows call. The typed methods take the value's characters (a String, or a view of the result file's
- * bytes) and make a String only when the general path needs one. Text in the plain shape Athena prints ({@code 42}, {@code -1.5E-7}, {@code 2024-01-31},
- * {@code 2024-01-31 12:34:56.789}) is read straight from its characters by {@link PlainText}; everything else,
+ * a million rows call. The typed methods take the value's bytes ({@link TextSlice}, usually a view of the result
+ * file's) and make a String only when the general path needs one. Text in the plain shape Athena prints
+ * ({@code 42}, {@code -1.5E-7}, {@code 2024-01-31}, {@code 2024-01-31 12:34:56.789}) is read straight from its
+ * bytes by {@link PlainText}; everything else,
  * and every error, goes through the general {@link TypeConversions#convert} table, so a value reads the same
  * either way.
  */
@@ -53,7 +54,7 @@ public final class ColumnConverter {
      * getLong, getInt, getShort, getByte: the value if within [min, max]; {@code target} (Long, Integer...) names
      * the getter in the general path's messages (22003 when out of range, 22018 when not a number).
      */
-    public long toLong(CharSequence text, long min, long max, Class<? extends Number> target) throws SQLException {
+    public long toLong(TextSlice text, long min, long max, Class<? extends Number> target) throws SQLException {
         if (plainNumbers) {
             long value = PlainText.parseLong(text);
             if (value != PlainText.NOT_PLAIN && value >= min && value <= max) {
@@ -63,7 +64,7 @@ public final class ColumnConverter {
         return conversions.convert(column, type, text.toString(), target, null).longValue();
     }
 
-    public double toDouble(CharSequence text) throws SQLException {
+    public double toDouble(TextSlice text) throws SQLException {
         if (plainNumbers) {
             double value = PlainText.parseDouble(text);
             if (!Double.isNaN(value) && !Double.isInfinite(value)) {
@@ -73,7 +74,7 @@ public final class ColumnConverter {
         return conversions.convert(column, type, text.toString(), Double.class, null);
     }
 
-    public float toFloat(CharSequence text) throws SQLException {
+    public float toFloat(TextSlice text) throws SQLException {
         if (plainNumbers) {
             double value = PlainText.parseDouble(text);
             if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
@@ -83,7 +84,7 @@ public final class ColumnConverter {
         return conversions.convert(column, type, text.toString(), Float.class, null);
     }
 
-    public java.sql.Date toDate(CharSequence text, ZoneId zone) throws SQLException {
+    public java.sql.Date toDate(TextSlice text, ZoneId zone) throws SQLException {
         if (plainDates) {
             long second = PlainText.epochSecond(text, false, zone, nanos, lastWallTime);
             if (second != PlainText.NOT_PLAIN) {
@@ -93,7 +94,7 @@ public final class ColumnConverter {
         return conversions.convert(column, type, text.toString(), java.sql.Date.class, zone);
     }
 
-    public Timestamp toTimestamp(CharSequence text, ZoneId zone) throws SQLException {
+    public Timestamp toTimestamp(TextSlice text, ZoneId zone) throws SQLException {
         if (plainDates) {
             long second = PlainText.epochSecond(text, true, zone, nanos, lastWallTime);
             if (second != PlainText.NOT_PLAIN) {

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Parsers for the plain shapes in which Athena prints almost every number and date: ASCII digits with an
- * optional sign, {@code 1.5E-3}, {@code 2024-01-31}, {@code 2024-01-31 12:34:56.789}. They read the characters
- * once, allocate nothing, and answer "not plain" for everything else (white space, other digits, words,
+ * optional sign, {@code 1.5E-3}, {@code 2024-01-31}, {@code 2024-01-31 12:34:56.789}. They read a value's bytes
+ * ({@link TextSlice}) once, allocate nothing, and answer "not plain" for everything else (white space, other digits, words,
  * values at a range's edge, dates before 1901 or in a DST gap or overlap) so that the caller hands that text
  * to the general parser of {@link TypeConversions}, which decides it, with its error messages. A plain answer
  * is always the value the general parser would give for the same text.
@@ -38,27 +38,21 @@ final class PlainText {
      * An optional sign and 1 to 18 ASCII digits (so no overflow is possible), or {@link #NOT_PLAIN}. Long.MIN_VALUE
      * itself has 19 digits, so it is never a plain answer.
      */
-    static long parseLong(CharSequence text) {
-        int length = text.length();
-        int i = 0;
+    static long parseLong(TextSlice text) {
+        byte[] b = text.array();
+        int i = text.offset();
+        int end = i + text.length();
         boolean negative = false;
-        if (length > 0) {
-            char first = text.charAt(0);
-            if (first == '-' || first == '+') {
-                negative = first == '-';
-                i = 1;
-            }
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
         }
-        if (length == i || length - i > 18) {
+        if (end == i || end - i > 18) {
             return NOT_PLAIN;
         }
-        long value = 0;
-        for (; i < length; i++) {
-            int digit = text.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return NOT_PLAIN;
-            }
-            value = value * 10 + digit;
+        long value = AsciiBytes.digits(b, i, end);
+        if (value < 0) {
+            return NOT_PLAIN;
         }
         return negative ? -value : value;
     }
@@ -69,20 +63,23 @@ final class PlainText {
      * the general parser, which also reads the words NaN and Infinity). May be infinite for a finite number
      * beyond a double's range, which the caller refuses as an overflow.
      */
-    static double parseDouble(CharSequence text) {
-        int length = text.length();
-        int i = 0;
+    static double parseDouble(TextSlice text) {
+        byte[] b = text.array();
+        int i = text.offset();
+        int end = i + text.length();
         boolean negative = false;
-        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-            negative = text.charAt(0) == '-';
-            i = 1;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
         }
+        // One pass, digit by digit: measured faster here than finding the digit runs first and reading them
+        // eight at a time (AsciiBytes.digits), as a double's runs are short and of varying length.
         long mantissa = 0;
         boolean exact = true;
         int digits = 0;
         int scale = 0;
-        for (; i < length; i++) {
-            int digit = text.charAt(i) - '0';
+        for (; i < end; i++) {
+            int digit = b[i] - '0';
             if (digit < 0 || digit > 9) {
                 break;
             }
@@ -93,9 +90,9 @@ final class PlainText {
                 exact = false;
             }
         }
-        if (i < length && text.charAt(i) == '.') {
-            for (i++; i < length; i++) {
-                int digit = text.charAt(i) - '0';
+        if (i < end && b[i] == '.') {
+            for (i++; i < end; i++) {
+                int digit = b[i] - '0';
                 if (digit < 0 || digit > 9) {
                     break;
                 }
@@ -111,17 +108,17 @@ final class PlainText {
         if (digits == 0) {
             return Double.NaN;
         }
-        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
             i++;
             boolean negativeExponent = false;
-            if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-                negativeExponent = text.charAt(i) == '-';
+            if (i < end && (b[i] == '-' || b[i] == '+')) {
+                negativeExponent = b[i] == '-';
                 i++;
             }
             int exponentStart = i;
             int exponent = 0;
-            for (; i < length; i++) {
-                int digit = text.charAt(i) - '0';
+            for (; i < end; i++) {
+                int digit = b[i] - '0';
                 if (digit < 0 || digit > 9) {
                     return Double.NaN;
                 }
@@ -132,7 +129,7 @@ final class PlainText {
             }
             scale += negativeExponent ? -exponent : exponent;
         }
-        if (i != length) {
+        if (i != end) {
             return Double.NaN;
         }
         if (!exact || scale < -22 || scale > 22) {
@@ -158,14 +155,16 @@ final class PlainText {
      * or {@link #NOT_PLAIN}. The fraction's nanoseconds go to {@code nanos[0]};
      * {@code last} remembers the last answer.
      */
-    static long epochSecond(CharSequence text, boolean withTime, ZoneId zone, int[] nanos, LastWallTime last) {
-        int length = text.length();
+    static long epochSecond(TextSlice slice, boolean withTime, ZoneId zone, int[] nanos, LastWallTime last) {
+        byte[] text = slice.array();
+        int at = slice.offset();
+        int length = slice.length();
         if (length != 10 && !(withTime && (length == 19 || (length >= 21 && length <= 29)))) {
             return NOT_PLAIN;
         }
-        int year = digits(text, 0, 4);
-        int month = text.charAt(4) == '-' ? digits(text, 5, 2) : -1;
-        int day = text.charAt(7) == '-' ? digits(text, 8, 2) : -1;
+        int year = digits(text, at, 4);
+        int month = text[at + 4] == '-' ? digits(text, at + 5, 2) : -1;
+        int day = text[at + 7] == '-' ? digits(text, at + 8, 2) : -1;
         if (year < FIRST_PLAIN_YEAR || year > LAST_PLAIN_YEAR || month < 1 || month > 12 || day < 1
                 || day > daysIn(year, month)) {
             return NOT_PLAIN; // the general parser refuses a day that does not exist (STRICT), with its message
@@ -175,20 +174,20 @@ final class PlainText {
         int second = 0;
         int nano = 0;
         if (length > 10) {
-            if (text.charAt(10) != ' ' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            if (text[at + 10] != ' ' || text[at + 13] != ':' || text[at + 16] != ':') {
                 return NOT_PLAIN;
             }
-            hour = digits(text, 11, 2);
-            minute = digits(text, 14, 2);
-            second = digits(text, 17, 2);
+            hour = digits(text, at + 11, 2);
+            minute = digits(text, at + 14, 2);
+            second = digits(text, at + 17, 2);
             if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
                 return NOT_PLAIN;
             }
             if (length > 19) {
-                if (text.charAt(19) != '.') {
+                if (text[at + 19] != '.') {
                     return NOT_PLAIN;
                 }
-                int fraction = digits(text, 20, length - 20);
+                int fraction = digits(text, at + 20, length - 20);
                 if (fraction < 0) {
                     return NOT_PLAIN;
                 }
@@ -231,15 +230,7 @@ final class PlainText {
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1. */
-    private static int digits(CharSequence text, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            int digit = text.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
+    private static int digits(byte[] text, int from, int count) {
+        return (int) AsciiBytes.digits(text, from, from + count);
     }
 }

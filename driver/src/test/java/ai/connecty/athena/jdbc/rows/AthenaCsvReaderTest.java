@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.results.TextRow;
+import ai.connecty.athena.jdbc.types.TextSlice;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,9 +50,9 @@ class AthenaCsvReaderTest {
             TextRow row = batch.row(r);
             List<String> values = new ArrayList<>();
             for (int c = 0; c < row.size(); c++) {
-                // Both views of a value must agree: the String, and the characters the getters parse.
-                CharSequence chars = row.chars(c);
-                assertThat(chars == null ? null : chars.toString()).isEqualTo(row.text(c));
+                // Both views of a value must agree: the String, and the bytes the getters parse.
+                TextSlice slice = row.slice(c);
+                assertThat(slice == null ? null : slice.toString()).isEqualTo(row.text(c));
                 values.add(row.text(c));
             }
             rows.add(values);

@@ -3,12 +3,14 @@ package ai.connecty.athena.jdbc.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -26,6 +28,17 @@ class ColumnConverterTest {
     private static final List<ZoneId> ZONES = List.of(ZoneOffset.UTC, ZoneId.of("Europe/Warsaw"), ZoneId.of("America/Denver"),
             ZoneId.of("Asia/Kathmandu"), ZoneId.of("America/Sao_Paulo"), ZoneId.of("Asia/Beirut"), ZoneId.of("America/Havana"),
             ZoneId.of("+05:30"));
+
+    /**
+     * The text as the S3 source hands it over: a view into a larger array, with bytes around it that must not be read.
+     */
+    private static TextSlice slice(String text) {
+        byte[] value = text.getBytes(StandardCharsets.UTF_8);
+        byte[] around = new byte[value.length + 6];
+        Arrays.fill(around, (byte) '9');
+        System.arraycopy(value, 0, around, 3, value.length);
+        return new TextSlice().of(around, 3, value.length);
+    }
 
     private static ColumnConverter column(String type) {
         return CONVERSIONS.converter("c", TypeSignature.parse(type));
@@ -60,13 +73,13 @@ class ColumnConverterTest {
     void integerGettersAnswerAsTheTable(String text) {
         for (String type : List.of("bigint", "integer", "varchar", "double", "decimal(38,0)")) {
             ColumnConverter column = column(type);
-            assertThat(plain(() -> column.toLong(text, Long.MIN_VALUE, Long.MAX_VALUE, Long.class)))
+            assertThat(plain(() -> column.toLong(slice(text), Long.MIN_VALUE, Long.MAX_VALUE, Long.class)))
                     .as("getLong %s '%s'", type, text).isEqualTo(general(type, text, Long.class, null));
-            assertThat(plain(() -> (long) (int) column.toLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class)))
+            assertThat(plain(() -> (long) (int) column.toLong(slice(text), Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class)))
                     .as("getInt %s '%s'", type, text).isEqualTo(longOrState(general(type, text, Integer.class, null)));
-            assertThat(plain(() -> (long) (short) column.toLong(text, Short.MIN_VALUE, Short.MAX_VALUE, Short.class)))
+            assertThat(plain(() -> (long) (short) column.toLong(slice(text), Short.MIN_VALUE, Short.MAX_VALUE, Short.class)))
                     .as("getShort %s '%s'", type, text).isEqualTo(longOrState(general(type, text, Short.class, null)));
-            assertThat(plain(() -> (long) (byte) column.toLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class)))
+            assertThat(plain(() -> (long) (byte) column.toLong(slice(text), Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class)))
                     .as("getByte %s '%s'", type, text).isEqualTo(longOrState(general(type, text, Byte.class, null)));
         }
     }
@@ -78,20 +91,20 @@ class ColumnConverterTest {
     @Test
     void overflowIs22003AndALeadingPlusIsANumber() throws SQLException {
         ColumnConverter bigint = column("bigint");
-        assertThat(bigint.toLong("+17", Long.MIN_VALUE, Long.MAX_VALUE, Long.class)).isEqualTo(17L);
-        assertThat(bigint.toLong("-9223372036854775808", Long.MIN_VALUE, Long.MAX_VALUE, Long.class)).isEqualTo(Long.MIN_VALUE);
-        assertThatThrownBy(() -> bigint.toLong("9223372036854775808", Long.MIN_VALUE, Long.MAX_VALUE, Long.class))
+        assertThat(bigint.toLong(slice("+17"), Long.MIN_VALUE, Long.MAX_VALUE, Long.class)).isEqualTo(17L);
+        assertThat(bigint.toLong(slice("-9223372036854775808"), Long.MIN_VALUE, Long.MAX_VALUE, Long.class)).isEqualTo(Long.MIN_VALUE);
+        assertThatThrownBy(() -> bigint.toLong(slice("9223372036854775808"), Long.MIN_VALUE, Long.MAX_VALUE, Long.class))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22003"));
-        assertThatThrownBy(() -> bigint.toLong("2147483648", Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class))
+        assertThatThrownBy(() -> bigint.toLong(slice("2147483648"), Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class))
                 .isInstanceOfSatisfying(SQLException.class, e -> {
                     assertThat(e.getSQLState()).isEqualTo("22003");
                     assertThat(e.getMessage()).contains("'2147483648'").contains("Integer");
                 });
-        assertThatThrownBy(() -> column("double").toDouble("1e400"))
+        assertThatThrownBy(() -> column("double").toDouble(slice("1e400")))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22003"));
-        assertThatThrownBy(() -> column("double").toFloat("1e39"))
+        assertThatThrownBy(() -> column("double").toFloat(slice("1e39")))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22003"));
-        assertThatThrownBy(() -> column("double").toDouble("0x1p3"))
+        assertThatThrownBy(() -> column("double").toDouble(slice("0x1p3")))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22018"));
     }
 
@@ -104,9 +117,9 @@ class ColumnConverterTest {
     void doubleAndFloatGettersAnswerAsTheTable(String text) {
         for (String type : List.of("double", "real", "decimal(10,2)", "varchar", "bigint")) {
             ColumnConverter column = column(type);
-            assertThat(bits(plain(() -> column.toDouble(text)))).as("getDouble %s '%s'", type, text)
+            assertThat(bits(plain(() -> column.toDouble(slice(text))))).as("getDouble %s '%s'", type, text)
                     .isEqualTo(bits(general(type, text, Double.class, null)));
-            assertThat(bits(plain(() -> column.toFloat(text)))).as("getFloat %s '%s'", type, text)
+            assertThat(bits(plain(() -> column.toFloat(slice(text))))).as("getFloat %s '%s'", type, text)
                     .isEqualTo(bits(general(type, text, Float.class, null)));
         }
     }
@@ -147,18 +160,18 @@ class ColumnConverterTest {
             if (Double.isInfinite(expected)) {
                 continue;
             }
-            assertThat(Double.doubleToRawLongBits(column.toDouble(text))).as(text).isEqualTo(Double.doubleToRawLongBits(expected));
+            assertThat(Double.doubleToRawLongBits(column.toDouble(slice(text)))).as(text).isEqualTo(Double.doubleToRawLongBits(expected));
         }
     }
 
     @Test
     void nanAndInfinityAsAthenaPrintsThemAreRead() throws SQLException {
         ColumnConverter column = column("double");
-        assertThat(column.toDouble("NaN")).isNaN();
-        assertThat(column.toDouble("Infinity")).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(column.toDouble("-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(column.toFloat("-Infinity")).isEqualTo(Float.NEGATIVE_INFINITY);
-        assertThat(1 / column.toDouble("-0.0")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(column.toDouble(slice("NaN"))).isNaN();
+        assertThat(column.toDouble(slice("Infinity"))).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(column.toDouble(slice("-Infinity"))).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(column.toFloat(slice("-Infinity"))).isEqualTo(Float.NEGATIVE_INFINITY);
+        assertThat(1 / column.toDouble(slice("-0.0"))).isEqualTo(Double.NEGATIVE_INFINITY);
     }
 
     @Test
@@ -169,9 +182,9 @@ class ColumnConverterTest {
                 for (LocalDate day = LocalDate.of(1890, 1, 1); day.getYear() <= 2400;
                      day = day.plusDays(day.getYear() < 1960 ? 7 : day.getYear() <= 2040 ? 1 : 29)) {
                     String text = day.toString();
-                    assertThat(column.toDate(text, zone)).as("%s %s in %s", type, text, zone)
+                    assertThat(column.toDate(slice(text), zone)).as("%s %s in %s", type, text, zone)
                             .isEqualTo(general(type, text, java.sql.Date.class, zone));
-                    assertThat(column.toTimestamp(text, zone)).as("%s %s in %s", type, text, zone)
+                    assertThat(column.toTimestamp(slice(text), zone)).as("%s %s in %s", type, text, zone)
                             .isEqualTo(general(type, text, Timestamp.class, zone));
                 }
             }
@@ -190,9 +203,9 @@ class ColumnConverterTest {
         for (ZoneId zone : ZONES) {
             for (String type : List.of("timestamp", "date", "varchar", "char(30)")) {
                 ColumnConverter column = column(type);
-                assertThat(plain(() -> column.toTimestamp(text, zone))).as("getTimestamp %s '%s' in %s", type, text, zone)
+                assertThat(plain(() -> column.toTimestamp(slice(text), zone))).as("getTimestamp %s '%s' in %s", type, text, zone)
                         .isEqualTo(general(type, text, Timestamp.class, zone));
-                assertThat(plain(() -> column.toDate(text, zone))).as("getDate %s '%s' in %s", type, text, zone)
+                assertThat(plain(() -> column.toDate(slice(text), zone))).as("getDate %s '%s' in %s", type, text, zone)
                         .isEqualTo(general(type, text, java.sql.Date.class, zone));
             }
         }
@@ -201,13 +214,13 @@ class ColumnConverterTest {
     @Test
     void aTimestampKeepsItsFractionAndMidnightOfADateIsADate() throws SQLException {
         ZoneId warsaw = ZoneId.of("Europe/Warsaw");
-        Timestamp timestamp = column("timestamp").toTimestamp("2024-07-01 12:34:56.123456789", warsaw);
+        Timestamp timestamp = column("timestamp").toTimestamp(slice("2024-07-01 12:34:56.123456789"), warsaw);
         assertThat(timestamp.getNanos()).isEqualTo(123_456_789);
         assertThat(timestamp.toInstant()).isEqualTo(java.time.Instant.parse("2024-07-01T10:34:56.123456789Z"));
-        assertThat(column("timestamp").toTimestamp("2024-07-01 12:34:56.5", warsaw).getNanos()).isEqualTo(500_000_000);
-        assertThat(column("date").toDate("2024-07-01", warsaw).getTime())
+        assertThat(column("timestamp").toTimestamp(slice("2024-07-01 12:34:56.5"), warsaw).getNanos()).isEqualTo(500_000_000);
+        assertThat(column("date").toDate(slice("2024-07-01"), warsaw).getTime())
                 .isEqualTo(java.time.Instant.parse("2024-06-30T22:00:00Z").toEpochMilli());
-        assertThat(column("date").toTimestamp("2024-07-01", ZoneOffset.UTC).toInstant())
+        assertThat(column("date").toTimestamp(slice("2024-07-01"), ZoneOffset.UTC).toInstant())
                 .isEqualTo(java.time.Instant.parse("2024-07-01T00:00:00Z"));
     }
 
@@ -215,13 +228,13 @@ class ColumnConverterTest {
     void typesWithoutAPlainReadingStillConvertThroughTheTable() throws SQLException {
         // A zoned timestamp is not zone-less text: its getDate/getTimestamp must keep the zone it names.
         ColumnConverter zoned = column("timestamp with time zone");
-        assertThat(zoned.toTimestamp("2024-01-31 12:00:00.000 UTC", ZoneId.of("Asia/Kathmandu")).toInstant())
+        assertThat(zoned.toTimestamp(slice("2024-01-31 12:00:00.000 UTC"), ZoneId.of("Asia/Kathmandu")).toInstant())
                 .isEqualTo(java.time.Instant.parse("2024-01-31T12:00:00Z"));
-        assertThat(column("boolean").toLong("true", Long.MIN_VALUE, Long.MAX_VALUE, Long.class)).isEqualTo(1L);
+        assertThat(column("boolean").toLong(slice("true"), Long.MIN_VALUE, Long.MAX_VALUE, Long.class)).isEqualTo(1L);
         List<String> refused = new ArrayList<>();
         for (String type : List.of("array(integer)", "map(varchar,integer)", "varbinary", "json")) {
             try {
-                column(type).toLong("1", Long.MIN_VALUE, Long.MAX_VALUE, Long.class);
+                column(type).toLong(slice("1"), Long.MIN_VALUE, Long.MAX_VALUE, Long.class);
             } catch (SQLException e) {
                 refused.add(type + " " + e.getSQLState());
             }
@@ -236,15 +249,15 @@ class ColumnConverterTest {
         ZoneId denver = ZoneId.of("America/Denver");
         String text = "2024-07-01 12:00:00.250";
         for (ZoneId zone : List.of(kathmandu, kathmandu, denver, denver, kathmandu, ZoneOffset.UTC)) {
-            Timestamp read = column.toTimestamp(text, zone);
+            Timestamp read = column.toTimestamp(slice(text), zone);
             assertThat(read.toInstant()).as("in %s", zone)
                     .isEqualTo(java.time.LocalDateTime.parse("2024-07-01T12:00:00.250").atZone(zone).toInstant());
         }
         // The same wall time with another fraction keeps its own fraction.
-        assertThat(column.toTimestamp("2024-07-01 12:00:00.75", ZoneOffset.UTC).getNanos()).isEqualTo(750_000_000);
+        assertThat(column.toTimestamp(slice("2024-07-01 12:00:00.75"), ZoneOffset.UTC).getNanos()).isEqualTo(750_000_000);
         ColumnConverter dates = column("date");
-        assertThat(dates.toDate("2024-07-01", kathmandu)).isEqualTo(general("date", "2024-07-01", java.sql.Date.class, kathmandu));
-        assertThat(dates.toDate("2024-07-01", denver)).isEqualTo(general("date", "2024-07-01", java.sql.Date.class, denver));
-        assertThat(dates.toDate("2024-07-02", denver)).isEqualTo(general("date", "2024-07-02", java.sql.Date.class, denver));
+        assertThat(dates.toDate(slice("2024-07-01"), kathmandu)).isEqualTo(general("date", "2024-07-01", java.sql.Date.class, kathmandu));
+        assertThat(dates.toDate(slice("2024-07-01"), denver)).isEqualTo(general("date", "2024-07-01", java.sql.Date.class, denver));
+        assertThat(dates.toDate(slice("2024-07-02"), denver)).isEqualTo(general("date", "2024-07-02", java.sql.Date.class, denver));
     }
 }
