@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Types;
 
@@ -24,6 +25,14 @@ final class JdbcResultReader implements AutoCloseable {
 
     JdbcResultReader(String url) throws SQLException {
         this.connection = DriverManager.getConnection(url);
+        // A misspelt property is only a warning to the driver; here it would silently measure something else
+        // (as ResultReuseEnabled did: reuse stayed off and every run ran the query again).
+        for (SQLWarning w = connection.getWarnings(); w != null; w = w.getNextWarning()) {
+            if (String.valueOf(w.getMessage()).startsWith("Unknown connection property")) {
+                connection.close();
+                throw new IllegalArgumentException(w.getMessage());
+            }
+        }
     }
 
     Timing read(String sql, long maxRows) throws SQLException {

@@ -61,7 +61,7 @@ public final class ResultFetchBenchmark {
         Path dataDir = Path.of(stringOption(args, "--data", ".athena-local"));
         try (LocalAthena athena = LocalAthena.builder().port(0).dataDir(dataDir).build().start()) {
             athena.awaitReady(Duration.ofMinutes(5));
-            String base = athena.jdbcUrl() + ";ResultReuseEnabled=true";
+            String base = athena.jdbcUrl() + ";EnableResultReuseByAge=true";
             System.out.printf(Locale.ROOT, "athena-local at %s; %d timed run(s) (GetQueryResults: %d) of %d rows x 10 columns%n",
                     athena.endpoint(), runs, apiRuns, rows);
             try (JdbcResultReader s3 = new JdbcResultReader(base + ";ResultFetcher=S3");

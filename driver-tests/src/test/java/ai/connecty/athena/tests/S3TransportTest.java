@@ -232,7 +232,7 @@ class S3TransportTest {
 
     @Test
     void cancelAndCloseDuringTheDownloadStopItAtOnceLeavingNoThreadOrSocket() throws Exception {
-        try (Connection c = Connections.connectyUser(athena, "ResultReuseEnabled=true")) {
+        try (Connection c = Connections.connectyUser(athena, "EnableResultReuseByAge=true")) {
             long baselineSockets = clientSockets();
             for (int round = 0; round < 4; round++) {
                 // Each ranged GET after the first waits 300 ms in athena-local, so parts are in flight when we stop.

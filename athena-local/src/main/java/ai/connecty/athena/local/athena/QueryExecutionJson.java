@@ -33,7 +33,8 @@ final class QueryExecutionJson {
         if (managedResults) {
             q.putObject("ManagedQueryResultsConfiguration").put("Enabled", true);
         } else {
-            result.put("OutputLocation", e.files().main().toString());
+            // A reused result is the earlier query's object: Athena points at it rather than copying it.
+            result.put("OutputLocation", e.resultFiles().main().toString());
         }
         if (r.encryptionOption() != null) {
             result.putObject("EncryptionConfiguration").put("EncryptionOption", r.encryptionOption());
@@ -90,6 +91,8 @@ final class QueryExecutionJson {
         }
         st.put("ServicePreProcessingTimeInMillis", 0);
         st.put("ServiceProcessingTimeInMillis", s.completed() == null ? 0 : 1);
+        // A reused result scans nothing (reuse exists to save the scan) and is not planned: DataScannedInBytes stays
+        // 0 and QueryPlanningTimeInMillis absent. The measured references say nothing more about reuse statistics.
         st.putObject("ResultReuseInformation").put("ReusedPreviousResult", s.reused());
         if (s.manifestLocation() != null) {
             st.put("DataManifestLocation", s.manifestLocation());

@@ -10,10 +10,19 @@ import java.util.function.Consumer;
  */
 public final class QueryExecution {
 
-    /** A consistent view of the mutable part, for rendering GetQueryExecution. */
+    /**
+     * A consistent view of the mutable part, for rendering GetQueryExecution.
+     *
+     * @param reusedFrom the files of the earlier execution whose result this one reused, or null when it ran
+     */
     public record Snapshot(QueryState state, AthenaFailure failure, Instant submitted, Instant started,
-                           Instant completed, long dataScannedBytes, Long planningMillis, boolean reused,
+                           Instant completed, long dataScannedBytes, Long planningMillis, OutputFiles reusedFrom,
                            String manifestLocation, StatementResult result) {
+
+        /** ResultReuseInformation.ReusedPreviousResult. */
+        public boolean reused() {
+            return reusedFrom != null;
+        }
     }
 
     private final String id;
@@ -27,7 +36,7 @@ public final class QueryExecution {
     private Instant completed;
     private long dataScannedBytes;
     private Long planningMillis;
-    private boolean reused;
+    private OutputFiles reusedFrom;
     private String manifestLocation;
     private StatementResult result;
     private Future<?> task;
@@ -52,12 +61,21 @@ public final class QueryExecution {
         return request;
     }
 
+    /** Where this execution writes its result objects: {@code <prefix><id>.csv} and the like. */
     public OutputFiles files() {
         return files;
     }
 
+    /**
+     * Where this execution's result lives: its own {@link #files()}, or, once it has reused an earlier result,
+     * that earlier execution's files (Athena points a reused query at the earlier result instead of copying it).
+     */
+    public synchronized OutputFiles resultFiles() {
+        return reusedFrom != null ? reusedFrom : files;
+    }
+
     public synchronized Snapshot snapshot() {
-        return new Snapshot(state, failure, submitted, started, completed, dataScannedBytes, planningMillis, reused,
+        return new Snapshot(state, failure, submitted, started, completed, dataScannedBytes, planningMillis, reusedFrom,
                 manifestLocation, result);
     }
 
@@ -86,12 +104,21 @@ public final class QueryExecution {
         manifestLocation = location;
     }
 
-    synchronized boolean succeed(StatementResult r, boolean fromReuse) {
+    /** Ends the query SUCCEEDED with a result it produced itself. */
+    synchronized boolean succeed(StatementResult r) {
+        return succeed(r, null);
+    }
+
+    /**
+     * Ends the query SUCCEEDED with {@code r}; {@code earlierFiles} non-null says {@code r} is the result of an
+     * earlier execution whose files it answers with.
+     */
+    synchronized boolean succeed(StatementResult r, OutputFiles earlierFiles) {
         if (state.isFinal()) {
             return false;
         }
         result = r;
-        reused = fromReuse;
+        reusedFrom = earlierFiles;
         state = QueryState.SUCCEEDED;
         completed = Instant.now();
         return true;

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -216,9 +215,12 @@ public final class QueryService implements AutoCloseable {
             if (e.request().parameterError() != null) {
                 throw QueryFailedException.engine("INVALID_PARAMETER_USAGE: " + e.request().parameterError(), 2, 1100);
             }
-            Optional<StatementResult> reused = reuse(ctx);
-            StatementResult result = reused.isPresent() ? reused.get() : execute(ctx);
-            e.succeed(result, reused.isPresent());
+            Optional<ResultReuse.Earlier> earlier = ResultReuse.find(ctx, newestFirst());
+            if (earlier.isPresent()) {
+                e.succeed(earlier.get().result(), earlier.get().files());
+            } else {
+                e.succeed(execute(ctx));
+            }
         } catch (QueryFailedException f) {
             fail(ctx, f.failure());
         } catch (EngineFailure f) {
@@ -263,33 +265,14 @@ public final class QueryService implements AutoCloseable {
         }
     }
 
-    /** Result reuse: copy the files of an identical query that succeeded within the allowed age. */
-    private Optional<StatementResult> reuse(QueryContext ctx) {
-        QueryRequest r = ctx.request();
-        if (r.reuseMaxAgeMinutes() == null || !r.classification().substatementType().equals("SELECT")) {
-            return Optional.empty();
-        }
-        Instant oldest = Instant.now().minus(Duration.ofMinutes(r.reuseMaxAgeMinutes()));
-        List<QueryExecution> candidates;
+    /** Every execution known, the most recent first: where result reuse looks for an earlier result. */
+    private List<QueryExecution> newestFirst() {
+        List<QueryExecution> all;
         synchronized (executions) {
-            candidates = new ArrayList<>(executions.values());
+            all = new ArrayList<>(executions.values());
         }
-        Collections.reverse(candidates);
-        for (QueryExecution old : candidates) {
-            QueryRequest o = old.request();
-            QueryExecution.Snapshot s = old.snapshot();
-            if (old != ctx.execution && s.state() == QueryState.SUCCEEDED && s.completed().isAfter(oldest)
-                    && o.statement().equals(r.statement()) && Objects.equals(o.catalog(), r.catalog())
-                    && Objects.equals(o.database(), r.database()) && o.workGroup().equals(r.workGroup())) {
-                OutputFiles to = ctx.execution.files();
-                ctx.warehouse.results().copy(old.files().metadata(), to.metadata());
-                ctx.warehouse.results().copy(old.files().main(), to.main());
-                StatementResult prev = s.result();
-                return Optional.of(new StatementResult(prev.columns(), prev.updateCount(),
-                        ctx.warehouse.results().pathOf(to.main()), prev.csvIndex(), prev.lines(), prev.headerRow()));
-            }
-        }
-        return Optional.empty();
+        Collections.reverse(all);
+        return all;
     }
 
     private void fail(QueryContext ctx, AthenaFailure failure) {

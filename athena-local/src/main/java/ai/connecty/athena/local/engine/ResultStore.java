@@ -76,18 +76,6 @@ public final class ResultStore {
         }
     }
 
-    public void copy(S3Location from, S3Location to) {
-        Path source = pathOf(from);
-        if (!Files.isRegularFile(source)) {
-            return;
-        }
-        try {
-            put(to, Files.readAllBytes(source), buckets.contentType(source).orElse(APPLICATION));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);

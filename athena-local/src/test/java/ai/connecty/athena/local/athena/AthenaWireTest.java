@@ -314,24 +314,6 @@ class AthenaWireTest {
     }
 
     @Test
-    void resultReuseAnswersFromAnEarlierIdenticalQuery() {
-        String sql = "SELECT country, count(*) AS n FROM demo.customers GROUP BY country ORDER BY country /* reuse "
-                + UUID.randomUUID() + " */";
-        StartQueryExecutionRequest.Builder reuse = request(sql, null)
-                .resultReuseConfiguration(c -> c.resultReuseByAgeConfiguration(a -> a.enabled(true).maxAgeInMinutes(60)));
-        QueryExecution first = await(athena, athena.startQueryExecution(reuse.build()).queryExecutionId());
-        QueryExecution second = await(athena, athena.startQueryExecution(
-                reuse.clientRequestToken(UUID.randomUUID().toString()).build()).queryExecutionId());
-
-        assertThat(second.queryExecutionId()).isNotEqualTo(first.queryExecutionId());
-        assertThat(first.statistics().resultReuseInformation().reusedPreviousResult()).isFalse();
-        assertThat(second.statistics().resultReuseInformation().reusedPreviousResult()).isTrue();
-        assertThat(second.resultReuseConfiguration().resultReuseByAgeConfiguration().maxAgeInMinutes()).isEqualTo(60);
-        assertThat(rows(athena, second.queryExecutionId())).isEqualTo(rows(athena, first.queryExecutionId())).hasSize(6);
-        assertThat(object(second.queryExecutionId() + ".csv")).isEqualTo(object(first.queryExecutionId() + ".csv"));
-    }
-
-    @Test
     void utilityStatementsWriteTxtWithoutAHeaderRow() {
         QueryExecution q = succeed(athena, "SHOW TABLES IN demo", null);
         assertThat(q.statementTypeAsString()).isEqualTo("UTILITY");
