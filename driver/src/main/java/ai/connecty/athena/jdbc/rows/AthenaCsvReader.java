@@ -52,9 +52,14 @@ final class AthenaCsvReader {
         int i = in.position;
         // The record is copied whole to the batch's end: each field's offset there is its offset here plus this.
         int shift = out.used - i;
-        int count = 0;
+        // Room for one field more than expected, written through locals; a row with more goes the general way.
+        int first = out.reserveFields(columns > 0 ? columns + 1 : 64);
+        int[] starts = out.fieldStart;
+        int[] ends = out.fieldEnd;
+        int last = starts.length;
+        int f = first;
         while (true) {
-            if (i >= limit) {
+            if (i >= limit || f == last) {
                 out.dropRow();
                 return false;
             }
@@ -67,16 +72,17 @@ final class AthenaCsvReader {
                     out.dropRow();
                     return false;
                 }
-                out.addFieldOfRecord(start + shift, end + shift);
+                starts[f] = start + shift;
+                ends[f++] = end + shift;
                 i = end + 1;
                 b = buffer[i];
             } else if (b == ',' || b == '\n') {
-                out.addNullOfRecord();
+                starts[f] = 0;
+                ends[f++] = RowBatch.NULL;
             } else {
                 out.dropRow();
                 return false;
             }
-            count++;
             if (b == ',') {
                 i++;
                 continue;
@@ -88,10 +94,11 @@ final class AthenaCsvReader {
             out.dropRow();
             return false;
         }
-        out.copyRecord(buffer, in.position, i);
+        out.copyRecord(buffer, in.position, i, f);
         in.position = i;
         out.endRow();
         line++;
+        int count = f - first;
         if (columns > 0 && count != columns) {
             throw malformed("a row has " + count + " fields where the query has " + columns + " columns");
         }

@@ -12,16 +12,23 @@ import java.util.Arrays;
  * dates from the bytes. So a row costs no String, no List and no array of its own, and batches are reused.
  */
 final class RowBatch {
-    private static final int NULL = -1;
+    /** A field end that marks SQL NULL. */
+    static final int NULL = -1;
 
     byte[] bytes;
     int used;
-    private int[] fieldStart = new int[1024];
-    private int[] fieldEnd = new int[1024];
+    /** Written directly by the CSV reader's fast path after {@link #reserveFields}. */
+    int[] fieldStart = new int[1024];
+    int[] fieldEnd = new int[1024];
     private int fields;
     private int[] rowFirstField = new int[128];
     private int rows;
     private int rowFirstByte;
+    /**
+     * The reading thread's row views, made once per index and kept with the batch: a row's view reads whatever
+     * the batch holds at its index, so reusing the batch reuses them too, and a million rows cost no allocation.
+     */
+    private Row[] views = new Row[0];
     /** The reading thread's view of one field's bytes, reused by every {@link TextRow#slice} of this batch. */
     private final TextSlice view = new TextSlice();
 
@@ -75,53 +82,52 @@ final class RowBatch {
 
     /** Ends a field whose bytes were appended since {@code start} (the value of {@link #used} before them). */
     void addField(int start) {
-        ensureField();
+        reserveFields(1);
         fieldStart[fields] = start;
         fieldEnd[fields++] = used;
     }
 
     /**
-     * A field at {@code [start, end)} of a record that {@link #copyRecord} copies whole once its end is known; the
-     * caller gives the offsets the field will have once copied.
+     * Makes room for {@code count} more fields and answers the index of the next one, for a reader that writes
+     * {@link #fieldStart}/{@link #fieldEnd} itself and then calls {@link #copyRecord}.
      */
-    void addFieldOfRecord(int start, int end) {
-        ensureField();
-        fieldStart[fields] = start;
-        fieldEnd[fields++] = end;
-    }
-
-    /** A NULL of a record copied whole by {@link #copyRecord}. */
-    void addNullOfRecord() {
-        ensureField();
-        fieldStart[fields] = 0;
-        fieldEnd[fields++] = NULL;
+    int reserveFields(int count) {
+        if (fields + count > fieldStart.length) {
+            int size = Math.max(fieldStart.length * 2, fields + count);
+            fieldStart = Arrays.copyOf(fieldStart, size);
+            fieldEnd = Arrays.copyOf(fieldEnd, size);
+        }
+        return fields;
     }
 
     /**
-     * Copies {@code source[from, to)}, the record whose fields were added with {@link #addFieldOfRecord} since
-     * {@link #startRow}, in one array copy (quotes and commas included), to the batch's end.
+     * Copies {@code source[from, to)}, the record whose fields were written after {@link #reserveFields} (with the
+     * offsets they have once copied) up to {@code fieldsEnd}, in one array copy (quotes and commas included), to
+     * the batch's end.
      */
-    void copyRecord(byte[] source, int from, int to) {
+    void copyRecord(byte[] source, int from, int to, int fieldsEnd) {
+        fields = fieldsEnd;
         append(source, from, to - from);
     }
 
     void addNull() {
-        ensureField();
+        reserveFields(1);
         fieldStart[fields] = used;
         fieldEnd[fields++] = NULL;
-    }
-
-    private void ensureField() {
-        if (fields == fieldStart.length) {
-            fieldStart = Arrays.copyOf(fieldStart, fields * 2);
-            fieldEnd = Arrays.copyOf(fieldEnd, fields * 2);
-        }
     }
 
     // ---- reading (the application's thread) --------------------------------------------------------------
 
     TextRow row(int index) {
-        return new Row(index);
+        if (index >= views.length) {
+            views = Arrays.copyOf(views, Math.max(views.length * 2, index + 1));
+        }
+        Row row = views[index];
+        if (row == null) {
+            row = new Row(index);
+            views[index] = row;
+        }
+        return row;
     }
 
     /** A row of this batch; valid until the batch is reused, which the source does only two batches later. */

@@ -97,6 +97,16 @@ class AthenaCsvReaderTest {
                 e -> assertThat(e.getMessage()).contains("never closes").contains("test.csv"));
     }
 
+    /** More fields than columns, in one chunk: a few (the one-loop path), and more than its field arrays hold. */
+    @Test
+    void aRowWithMoreFieldsThanColumnsIsADataErrorOnEitherPath() {
+        assertThatThrownBy(() -> read("\"a\",\"b\",\"c\",\"d\"\n", 2, 1 << 16)).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getMessage()).contains("a row has 4 fields where the query has 2 columns"));
+        String wide = String.join(",", java.util.Collections.nCopies(3000, "\"v\"")) + "\n";
+        assertThatThrownBy(() -> read(wide, 2, 1 << 16)).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getMessage()).contains("a row has 3000 fields where the query has 2 columns"));
+    }
+
     /**
      * Random rows as Athena writes them (quoted values with doubled quotes, newlines, commas, non-ASCII, "" and
      * NULL), read in one chunk (the one-loop path for whole records), in chunks that cut records everywhere (the
