@@ -31,10 +31,11 @@ import java.util.concurrent.TimeUnit;
  * medians are printed. Numbers from an emulator on a shared machine: read the ratios.
  *
  * <pre>java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' ai.connecty.athena.bench.ResultFetchBenchmark
- *     [--runs 3] [--api-runs 1] [--rows 1000000] [--heap-rows 10000000] [--latency 40] [--data DIR]</pre>
+ *     [--runs 5] [--warmup 5] [--api-runs 1] [--rows 1000000] [--heap-rows 10000000] [--latency 40] [--data DIR]</pre>
+ * {@code --api-runs 0} leaves GetQueryResults out, for quick runs of the S3 source alone.
  */
 public final class ResultFetchBenchmark {
-    private static final List<String> OPTIONS = List.of("--runs", "--api-runs", "--rows", "--heap-rows", "--latency", "--data");
+    private static final List<String> OPTIONS = List.of("--runs", "--warmup", "--api-runs", "--rows", "--heap-rows", "--latency", "--data");
 
     private ResultFetchBenchmark() {
     }
@@ -53,7 +54,8 @@ public final class ResultFetchBenchmark {
                         .map(o -> "[" + o + " N]").reduce((a, b) -> a + " " + b).orElse("") + "; got '" + args[i] + "'");
             }
         }
-        int runs = Math.max(1, (int) option(args, "--runs", 3));
+        int runs = Math.max(1, (int) option(args, "--runs", 5));
+        int warmup = Math.max(1, (int) option(args, "--warmup", 5));
         int apiRuns = Math.max(0, (int) option(args, "--api-runs", 1)); // 0: skip GetQueryResults (for quick S3 runs)
         long rows = Math.min(1_000_000, Math.max(10, option(args, "--rows", 1_000_000)));
         long heapRows = option(args, "--heap-rows", 10_000_000);
@@ -62,22 +64,26 @@ public final class ResultFetchBenchmark {
         try (LocalAthena athena = LocalAthena.builder().port(0).dataDir(dataDir).build().start()) {
             athena.awaitReady(Duration.ofMinutes(5));
             String base = athena.jdbcUrl() + ";EnableResultReuseByAge=true";
-            System.out.printf(Locale.ROOT, "athena-local at %s; %d timed run(s) (GetQueryResults: %d) of %d rows x 10 columns%n",
-                    athena.endpoint(), runs, apiRuns, rows);
+            System.out.printf(Locale.ROOT, "athena-local at %s; %d warm-up read(s), %d timed run(s) (GetQueryResults: %d) of %d"
+                    + " rows x 10 columns%n", athena.endpoint(), warmup, runs, apiRuns, rows);
             try (JdbcResultReader s3 = new JdbcResultReader(base + ";ResultFetcher=S3");
                  JdbcResultReader api = new JdbcResultReader(base + ";ResultFetcher=GetQueryResults");
                  JdbcResultReader auto = new JdbcResultReader(base);
                  TransportLimit transport = new TransportLimit(athena)) {
                 String sql = wide(rows);
                 String tenRows = "SELECT * FROM (" + wide(1_000_000) + ") WHERE n < 10";
-                // Warm-up: runs the queries once (result reuse serves the later runs) and warms the JIT.
+                // Warm-up: runs the queries once (result reuse serves the later runs), then reads the result until
+                // the JIT has compiled the reading path, so that the timed runs measure the steady state.
                 String id = s3.read(sql, Long.MAX_VALUE).queryExecutionId();
-                s3.read(sql, Long.MAX_VALUE);
+                for (int i = 1; i < warmup; i++) {
+                    s3.read(sql, Long.MAX_VALUE);
+                }
                 api.read(tenRows, Long.MAX_VALUE);
                 Path file = resultFile(athena, id);
                 long size = Files.size(file);
                 String key = athena.buckets().root().resolve(LocalAthena.RESULTS_BUCKET).relativize(file).toString()
                         .replace(File.separatorChar, '/');
+                transport.download(LocalAthena.RESULTS_BUCKET, key, size); // its warm-up too
                 for (long added : latency > 0 ? new long[] {latency, 0} : new long[] {0}) {
                     setLatency(athena, added);
                     System.out.printf(Locale.ROOT, "%n== %d ms added to every Athena call and S3 GET; result file %.1f MB ==%n",
