@@ -1,5 +1,8 @@
 package ai.connecty.athena.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,10 +21,17 @@ final class JdbcResultReader implements AutoCloseable {
     /** Folded from every value read, so that the JIT cannot drop the reading of values nobody uses. */
     long checksum;
 
-    /** What one run took: until the first row, until executeQuery returned, until the last row. */
+    /**
+     * What one run took: until the first row, until executeQuery returned, until the last row; and the CPU time
+     * spent after executeQuery returned by this (the reading) thread and by the whole process (athena-local
+     * included, as it runs in this JVM).
+     */
     record Timing(long rows, double firstRowSeconds, double executeSeconds, double totalSeconds, String transport,
-                  String queryExecutionId) {
+                  String queryExecutionId, double readingThreadCpuSeconds, double processCpuSeconds) {
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     JdbcResultReader(String url) throws SQLException {
         this.connection = DriverManager.getConnection(url);
@@ -36,7 +46,14 @@ final class JdbcResultReader implements AutoCloseable {
     }
 
     Timing read(String sql, long maxRows) throws SQLException {
+        return read(sql, maxRows, true);
+    }
+
+    /** @param getters false: only next() on every row (what the reading costs without the values' conversion) */
+    Timing read(String sql, long maxRows, boolean getters) throws SQLException {
         long start = System.nanoTime();
+        long threadCpu;
+        long processCpu;
         long rows = 0;
         double firstRow = 0;
         double executed;
@@ -44,6 +61,8 @@ final class JdbcResultReader implements AutoCloseable {
         String id;
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             executed = (System.nanoTime() - start) / 1e9;
+            threadCpu = THREADS.getCurrentThreadCpuTime();
+            processCpu = OS.getProcessCpuTime();
             transport = rs.unwrap(ai.connecty.athena.jdbc.AthenaResultSet.class).getResultTransport();
             id = rs.unwrap(ai.connecty.athena.jdbc.AthenaResultSet.class).getQueryExecutionId();
             ResultSetMetaData md = rs.getMetaData();
@@ -56,7 +75,7 @@ final class JdbcResultReader implements AutoCloseable {
                 if (rows == 0) {
                     firstRow = (System.nanoTime() - start) / 1e9;
                 }
-                for (int c = 1; c <= columns; c++) {
+                for (int c = 1; getters && c <= columns; c++) {
                     checksum += value(rs, c, types[c]);
                 }
                 if (++rows == maxRows) {
@@ -64,7 +83,9 @@ final class JdbcResultReader implements AutoCloseable {
                 }
             }
         }
-        return new Timing(rows, firstRow, executed, (System.nanoTime() - start) / 1e9, transport, id);
+        double total = (System.nanoTime() - start) / 1e9;
+        return new Timing(rows, firstRow, executed, total, transport, id, (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e9,
+                (OS.getProcessCpuTime() - processCpu) / 1e9);
     }
 
     private static long value(ResultSet rs, int column, int type) throws SQLException {

@@ -91,12 +91,20 @@ public final class ResultFetchBenchmark {
                     double[] s3Total = new double[runs];
                     double[] s3AfterExecute = new double[runs];
                     double[] limit = new double[runs];
+                    double[] readingCpu = new double[runs];
+                    double[] processCpu = new double[runs];
+                    double[] nextOnly = new double[runs];
                     for (int run = 0; run < runs; run++) {
                         JdbcResultReader.Timing t = s3.read(sql, Long.MAX_VALUE);
                         check(t, rows, "S3");
                         s3Total[run] = t.totalSeconds();
                         s3AfterExecute[run] = t.totalSeconds() - t.executeSeconds();
+                        readingCpu[run] = t.readingThreadCpuSeconds();
+                        processCpu[run] = t.processCpuSeconds();
                         limit[run] = transport.download(LocalAthena.RESULTS_BUCKET, key, size);
+                        JdbcResultReader.Timing bare = s3.read(sql, Long.MAX_VALUE, false);
+                        check(bare, rows, "S3");
+                        nextOnly[run] = bare.totalSeconds() - bare.executeSeconds();
                     }
                     double[] apiTotal = new double[apiRuns];
                     double[] apiAfterExecute = new double[apiRuns];
@@ -131,6 +139,10 @@ public final class ResultFetchBenchmark {
                             apiRuns > 0 ? String.format(Locale.ROOT, "%.1fx faster", apiRead / s3Read) : "");
                     row("transport limit (same file downloaded, discarded)", limitRead, rows,
                             String.format(Locale.ROOT, "S3 source takes %.2fx", s3Read / limitRead));
+                    row("S3 row source, next() only (no getters)", median(nextOnly), rows,
+                            String.format(Locale.ROOT, "%.2fx the limit", median(nextOnly) / limitRead));
+                    System.out.printf(Locale.ROOT, "%-58s %10.3f  (reading thread %.3f s)%n",
+                            "CPU s of the S3 read, whole process (athena-local too)", median(processCpu), median(readingCpu));
                     System.out.printf(Locale.ROOT, "%-58s %10.3f%n", "time to first row, 10 rows (auto)", median(firstTen));
                     System.out.printf(Locale.ROOT, "%-58s %10.3f%n", "time to first row, " + rows + " rows (auto)",
                             median(firstOfMany));
