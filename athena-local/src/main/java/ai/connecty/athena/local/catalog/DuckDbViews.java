@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.catalog;
 
 import ai.connecty.athena.local.sql.AthenaTypes;
+import ai.connecty.athena.local.sql.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,16 +34,16 @@ public final class DuckDbViews {
     }
 
     public synchronized void attach(DataCatalog catalog) {
-        exec("ATTACH IF NOT EXISTS ':memory:' AS " + quote(catalog.engineName()));
+        exec("ATTACH IF NOT EXISTS ':memory:' AS " + Identifiers.quote(catalog.engineName()));
     }
 
     public synchronized void createSchema(DataCatalog catalog, String database) {
-        exec("CREATE SCHEMA IF NOT EXISTS " + quote(catalog.engineName()) + "." + quote(database));
+        exec("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(catalog.engineName()) + "." + Identifiers.quote(database));
     }
 
     public synchronized void dropSchema(DataCatalog catalog, String database) {
         boundSql.keySet().removeIf(k -> k.startsWith(catalog.engineName() + "." + database + "."));
-        exec("DROP SCHEMA IF EXISTS " + quote(catalog.engineName()) + "." + quote(database) + " CASCADE");
+        exec("DROP SCHEMA IF EXISTS " + Identifiers.quote(catalog.engineName()) + "." + Identifiers.quote(database) + " CASCADE");
     }
 
     public synchronized void drop(DataCatalog catalog, String database, String name) {
@@ -82,7 +83,7 @@ public final class DuckDbViews {
         }
         if (selects.isEmpty()) {
             String nulls = table.allColumns().stream()
-                    .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + quote(c.name()))
+                    .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + Identifiers.quote(c.name()))
                     .collect(Collectors.joining(", "));
             return new Binding("SELECT " + nulls + " WHERE false", 0);
         }
@@ -96,14 +97,14 @@ public final class DuckDbViews {
             String type = duckType(c);
             if (text && !type.equals("VARCHAR")) {
                 // Hive's text SerDe turns unparseable values into NULL instead of failing the query.
-                items.add("TRY_CAST(" + quote(c.name()) + " AS " + type + ") AS " + quote(c.name()));
+                items.add("TRY_CAST(" + Identifiers.quote(c.name()) + " AS " + type + ") AS " + Identifiers.quote(c.name()));
             } else {
-                items.add("CAST(" + quote(c.name()) + " AS " + type + ") AS " + quote(c.name()));
+                items.add("CAST(" + Identifiers.quote(c.name()) + " AS " + type + ") AS " + Identifiers.quote(c.name()));
             }
         }
         for (int i = 0; i < table.partitionKeys().size(); i++) {
             ColumnDef k = table.partitionKeys().get(i);
-            items.add("CAST(" + literal(partitionValues.get(i)) + " AS " + duckType(k) + ") AS " + quote(k.name()));
+            items.add("CAST(" + literal(partitionValues.get(i)) + " AS " + duckType(k) + ") AS " + Identifiers.quote(k.name()));
         }
         return "SELECT " + String.join(", ", items) + " FROM " + reader(table, found);
     }
@@ -183,12 +184,9 @@ public final class DuckDbViews {
     }
 
     private static String qualified(DataCatalog catalog, String database, String name) {
-        return quote(catalog.engineName()) + "." + quote(database) + "." + quote(name);
+        return Identifiers.quote(catalog.engineName()) + "." + Identifiers.quote(database) + "." + Identifiers.quote(name);
     }
 
-    public static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
 
     public static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

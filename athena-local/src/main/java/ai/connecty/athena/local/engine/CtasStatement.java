@@ -2,11 +2,11 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
-import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.AthenaTypes;
 import ai.connecty.athena.local.sql.EngineFailure;
+import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.QueryRunner;
 import ai.connecty.athena.local.storage.S3Location;
 import java.sql.Connection;
@@ -96,7 +96,7 @@ final class CtasStatement {
     }
 
     private static List<String> quotedNames(TableDef table) {
-        return table.allColumns().stream().map(c -> DuckDbViews.quote(c.name())).toList();
+        return table.allColumns().stream().map(c -> Identifiers.quote(c.name())).toList();
     }
 
     private static List<String> arrayValues(String raw) {

@@ -1,9 +1,9 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.ColumnDef;
-import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
+import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.QueryRunner;
 import ai.connecty.athena.local.storage.S3Location;
 import java.sql.Connection;
@@ -43,11 +43,11 @@ final class InsertStatement {
         List<String> sources = new ArrayList<>();
         int produced = insert.columns().isEmpty() ? all.size() : insert.columns().size();
         for (int i = 0; i < produced; i++) {
-            aliases.add(DuckDbViews.quote("c" + i));
+            aliases.add(Identifiers.quote("c" + i));
         }
         for (ColumnDef c : all) {
             int at = insert.columns().isEmpty() ? all.indexOf(c) : insert.columns().indexOf(c.name());
-            sources.add(at < 0 ? "NULL" : "q." + DuckDbViews.quote("c" + at));
+            sources.add(at < 0 ? "NULL" : "q." + Identifiers.quote("c" + at));
         }
         String select = TableWriter.castTo(table, sources) + " FROM (" + QueryRunner.duckDbQuery(ctx.statement())
                 + ") AS q(" + String.join(", ", aliases) + ")";

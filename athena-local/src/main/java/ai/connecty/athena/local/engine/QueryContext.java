@@ -1,7 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.DataCatalog;
-import ai.connecty.athena.local.catalog.DuckDbViews;
+import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,7 +65,7 @@ final class QueryContext {
             String schema = warehouse.catalog().database(catalog().name(), databaseName()).isPresent()
                     ? databaseName() : "main";
             try (Statement s = c.createStatement()) {
-                s.execute("USE " + DuckDbViews.quote(catalog().engineName()) + "." + DuckDbViews.quote(schema));
+                s.execute("USE " + Identifiers.quote(catalog().engineName()) + "." + Identifiers.quote(schema));
             }
         }
         return c;

@@ -8,6 +8,7 @@ import ai.connecty.athena.local.catalog.PartitionScanner;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.result.ResultMetadata;
 import ai.connecty.athena.local.sql.AthenaTypes;
+import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.OutputColumn;
 import ai.connecty.athena.local.storage.S3Location;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class TableWriter {
             copy.append(DuckDbViews.literal(dir.resolve(ctx.execution.id() + extension(table)).toString()));
             copy.append(" (").append(formatOptions(table)).append(")");
         } else {
-            String keys = table.partitionKeys().stream().map(k -> DuckDbViews.quote(k.name()))
+            String keys = table.partitionKeys().stream().map(k -> Identifiers.quote(k.name()))
                     .collect(Collectors.joining(", "));
             copy.append(DuckDbViews.literal(dir.toString())).append(" (").append(formatOptions(table))
                     .append(", PARTITION_BY (").append(keys).append("), FILENAME_PATTERN ")
@@ -88,7 +89,7 @@ final class TableWriter {
             }
             ColumnDef c = all.get(i);
             sb.append("CAST(").append(sourceExpressions.get(i)).append(" AS ")
-                    .append(AthenaTypes.duckDbTypeForHive(c.type())).append(") AS ").append(DuckDbViews.quote(c.name()));
+                    .append(AthenaTypes.duckDbTypeForHive(c.type())).append(") AS ").append(Identifiers.quote(c.name()));
         }
         return sb.toString();
     }

@@ -518,7 +518,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     @Override
     protected String visitIdentifier(Identifier node, Void context) {
         String name = node.isDelimited() ? node.getValue() : node.getValue().toLowerCase(Locale.ROOT);
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return Identifiers.quote(name);
     }
 
     @Override

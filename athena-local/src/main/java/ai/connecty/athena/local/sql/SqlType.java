@@ -131,6 +131,6 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
     }
 
     private static String quoteFieldIfNeeded(String name) {
-        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return Identifiers.quoteIfNeeded(name);
     }
 }

@@ -59,7 +59,7 @@ final class TemporalText {
                     String name = type.fieldNames().get(i);
                     // DuckDB names the fields of ROW(...) v1, v2 ...; the cast keeps the positions, not the names.
                     String field = name == null ? "v" + (i + 1) : name;
-                    fields.add("\"" + field.replace("\"", "\"\"") + "\" " + textType(type.children().get(i)));
+                    fields.add(Identifiers.quote(field) + " " + textType(type.children().get(i)));
                 }
                 yield fields.toString();
             }
