@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -22,22 +22,18 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 class ExecutionParametersWireTest {
 
     static LocalAthena local;
-    private static AthenaClient athena;
 
-    @BeforeAll
-    static void clients() {
-        athena = SdkClients.athena(local, SdkClients.ADMIN);
-    }
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    @AfterAll
-    static void close() {
-        athena.close();
+    private static AthenaClient athena() {
+        return clients.athena(SdkClients.ADMIN);
     }
 
     private static QueryExecution run(String sql, String... parameters) {
-        String id = athena.startQueryExecution(request(sql, "demo").executionParameters(parameters).build())
+        String id = athena().startQueryExecution(request(sql, "demo").executionParameters(parameters).build())
                 .queryExecutionId();
-        return await(athena, id);
+        return await(athena(), id);
     }
 
     @Test
@@ -45,7 +41,7 @@ class ExecutionParametersWireTest {
         QueryExecution q = run("SELECT ? AS a, ? AS b, ? AS c, ? AS d, ? AS e, ? AS f",
                 "'abc'", "1 + 1", "abc def", "it's", "x + 1", "CAST('7' AS integer) * 2");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
-        assertThat(rows(athena, q.queryExecutionId())).containsExactly(List.of("a", "b", "c", "d", "e", "f"),
+        assertThat(rows(athena(), q.queryExecutionId())).containsExactly(List.of("a", "b", "c", "d", "e", "f"),
                 List.of("abc", "2", "abc def", "it's", "x + 1", "14"));
     }
 
@@ -53,14 +49,14 @@ class ExecutionParametersWireTest {
     void parametersFilterRowsAndAQuestionMarkInAStringIsNoParameter() {
         QueryExecution q = run("SELECT id, '?' AS q FROM customers WHERE id = ? OR name = ?", "3", "'Customer 5'");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
-        assertThat(rows(athena, q.queryExecutionId())).containsExactlyInAnyOrder(List.of("id", "q"),
+        assertThat(rows(athena(), q.queryExecutionId())).containsExactlyInAnyOrder(List.of("id", "q"),
                 List.of("3", "?"), List.of("5", "?"));
     }
 
     @Test
     void valuesForAStatementWithoutParametersAreIgnored() {
         QueryExecution q = run("SELECT 1 AS one", "'unused'");
-        assertThat(rows(athena, q.queryExecutionId())).containsExactly(List.of("one"), List.of("1"));
+        assertThat(rows(athena(), q.queryExecutionId())).containsExactly(List.of("one"), List.of("1"));
     }
 
     @Test

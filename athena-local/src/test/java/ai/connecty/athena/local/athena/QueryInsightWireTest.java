@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
@@ -31,32 +31,29 @@ import software.amazon.awssdk.services.s3.S3Client;
 class QueryInsightWireTest {
 
     static LocalAthena local;
-    private static AthenaClient athena;
-    private static S3Client s3;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static AthenaClient athena() {
+        return clients.athena(SdkClients.ADMIN);
+    }
+
+    private static S3Client s3() {
+        return clients.s3(SdkClients.ADMIN);
+    }
 
     @TempDir
     static Path dataDir;
 
-    @BeforeAll
-    static void clients() {
-        athena = SdkClients.athena(local, SdkClients.ADMIN);
-        s3 = SdkClients.s3(local, SdkClients.ADMIN);
-    }
-
-    @AfterAll
-    static void close() {
-        athena.close();
-        s3.close();
-    }
-
     @Test
     void runtimeStatisticsOfASelectAgreeWithItsExecutionAndResultFile() {
-        QueryExecution q = succeed(athena, "SELECT customer_id, sales FROM sales_by_customer ORDER BY customer_id", "demo");
-        QueryRuntimeStatistics stats = athena.getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
+        QueryExecution q = succeed(athena(), "SELECT customer_id, sales FROM sales_by_customer ORDER BY customer_id", "demo");
+        QueryRuntimeStatistics stats = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
                 .queryRuntimeStatistics();
-        QueryExecution again = athena.getQueryExecution(r -> r.queryExecutionId(q.queryExecutionId())).queryExecution();
-        long csvBytes = s3.headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".csv")).contentLength();
-        int dataRows = AthenaQueries.rows(athena, q.queryExecutionId()).size() - 1;
+        QueryExecution again = athena().getQueryExecution(r -> r.queryExecutionId(q.queryExecutionId())).queryExecution();
+        long csvBytes = s3().headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".csv")).contentLength();
+        int dataRows = AthenaQueries.rows(athena(), q.queryExecutionId()).size() - 1;
 
         assertThat(stats.timeline().totalExecutionTimeInMillis()).isEqualTo(again.statistics().totalExecutionTimeInMillis());
         assertThat(stats.timeline().engineExecutionTimeInMillis()).isEqualTo(again.statistics().engineExecutionTimeInMillis());
@@ -70,8 +67,8 @@ class QueryInsightWireTest {
 
     @Test
     void ddlHasATimelineButNoRows() {
-        QueryExecution q = succeed(athena, "SHOW DATABASES", null);
-        QueryRuntimeStatistics stats = athena.getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
+        QueryExecution q = succeed(athena(), "SHOW DATABASES", null);
+        QueryRuntimeStatistics stats = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
                 .queryRuntimeStatistics();
         assertThat(stats.timeline().totalExecutionTimeInMillis()).isNotNull();
         assertThat(stats.rows()).isNull();
@@ -80,25 +77,25 @@ class QueryInsightWireTest {
     @Test
     void runtimeStatisticsOfAnUnknownQueryIsNotFound() {
         String id = UUID.randomUUID().toString();
-        assertThatThrownBy(() -> athena.getQueryRuntimeStatistics(r -> r.queryExecutionId(id)))
+        assertThatThrownBy(() -> athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(id)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("QueryExecution " + id + " was not found");
     }
 
     @Test
     void namedQueriesAreNoneAndEngineVersionsAreListed() {
-        assertThat(athena.listNamedQueries(r -> { }).namedQueryIds()).isEmpty();
-        assertThat(athena.listNamedQueries(r -> r.workGroup("primary")).namedQueryIds()).isEmpty();
-        assertThatThrownBy(() -> athena.listNamedQueries(r -> r.workGroup("nope")))
+        assertThat(athena().listNamedQueries(r -> { }).namedQueryIds()).isEmpty();
+        assertThat(athena().listNamedQueries(r -> r.workGroup("primary")).namedQueryIds()).isEmpty();
+        assertThatThrownBy(() -> athena().listNamedQueries(r -> r.workGroup("nope")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("WorkGroup is not found.");
-        assertThat(athena.listEngineVersions(r -> { }).engineVersions())
+        assertThat(athena().listEngineVersions(r -> { }).engineVersions())
                 .extracting(v -> v.selectedEngineVersion() + "->" + v.effectiveEngineVersion())
                 .containsExactly("AUTO->Athena engine version 3", "Athena engine version 3->Athena engine version 3");
     }
 
     @Test
     void anUnimplementedOperationIsRefusedWithItsName() {
-        assertThatThrownBy(() -> athena.getNamedQuery(r -> r.namedQueryId(UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> athena().getNamedQuery(r -> r.namedQueryId(UUID.randomUUID().toString())))
                 .isInstanceOfSatisfying(AthenaException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
                     assertThat(e.awsErrorDetails().errorMessage())

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -21,19 +21,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ResultContentTypeWireTest {
 
     static LocalAthena local;
-    private static AthenaClient athena;
-    private static S3Client s3;
 
-    @BeforeAll
-    static void clients() {
-        athena = SdkClients.athena(local, SdkClients.ADMIN);
-        s3 = SdkClients.s3(local, SdkClients.ADMIN);
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static AthenaClient athena() {
+        return clients.athena(SdkClients.ADMIN);
     }
 
-    @AfterAll
-    static void close() {
-        athena.close();
-        s3.close();
+    private static S3Client s3() {
+        return clients.s3(SdkClients.ADMIN);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,11 +46,11 @@ class ResultContentTypeWireTest {
             "EXPLAIN SELECT 1                                     | txt | application/octet-stream | true",
     })
     void resultFilesHaveAthenasContentType(String sql, String extension, String type, boolean metadata) {
-        QueryExecution q = succeed(athena, sql, null);
+        QueryExecution q = succeed(athena(), sql, null);
         String key = q.queryExecutionId() + "." + extension;
-        assertThat(s3.headObject(r -> r.bucket("athena-results").key(key)).contentType()).isEqualTo(type);
+        assertThat(s3().headObject(r -> r.bucket("athena-results").key(key)).contentType()).isEqualTo(type);
         if (metadata) {
-            assertThat(s3.headObject(r -> r.bucket("athena-results").key(key + ".metadata")).contentType())
+            assertThat(s3().headObject(r -> r.bucket("athena-results").key(key + ".metadata")).contentType())
                     .isEqualTo(type);
         }
     }
@@ -61,8 +58,8 @@ class ResultContentTypeWireTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"DROP TABLE demo.no_such_table", "CREATE DATABASE demo"})
     void aFailedHiveStatementsTextIsApplicationOctetStream(String sql) {
-        QueryExecution q = run(athena, sql, null);
-        assertThat(s3.headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".txt")).contentType())
+        QueryExecution q = run(athena(), sql, null);
+        assertThat(s3().headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".txt")).contentType())
                 .isEqualTo("application/octet-stream");
     }
 }

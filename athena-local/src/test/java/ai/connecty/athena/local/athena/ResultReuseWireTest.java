@@ -9,15 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.EncryptionOption;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -36,19 +36,16 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 class ResultReuseWireTest {
 
     static LocalAthena local;
-    private static AthenaClient athena;
-    private static S3Client s3;
 
-    @BeforeAll
-    static void clients() {
-        athena = SdkClients.athena(local, SdkClients.ADMIN);
-        s3 = SdkClients.s3(local, SdkClients.ADMIN);
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static AthenaClient athena() {
+        return clients.athena(SdkClients.ADMIN);
     }
 
-    @AfterAll
-    static void closeClients() {
-        athena.close();
-        s3.close();
+    private static S3Client s3() {
+        return clients.s3(SdkClients.ADMIN);
     }
 
     /** 2,500 rows over three 1000-row pages, with NULLs and empty strings; a comment makes each test's text its own. */
@@ -60,7 +57,7 @@ class ResultReuseWireTest {
     private static QueryExecution runWithReuse(String sql, UnaryOperator<StartQueryExecutionRequest.Builder> more) {
         StartQueryExecutionRequest.Builder b = request(sql, null)
                 .resultReuseConfiguration(c -> c.resultReuseByAgeConfiguration(a -> a.enabled(true).maxAgeInMinutes(60)));
-        QueryExecution q = await(athena, athena.startQueryExecution(more.apply(b).build()).queryExecutionId());
+        QueryExecution q = await(athena(), athena().startQueryExecution(more.apply(b).build()).queryExecutionId());
         assertThat(q.status().state()).as(String.valueOf(q.status().stateChangeReason()))
                 .isEqualTo(QueryExecutionState.SUCCEEDED);
         return q;
@@ -75,11 +72,11 @@ class ResultReuseWireTest {
     }
 
     private static String etag(String key) {
-        return s3.headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)).eTag();
+        return s3().headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)).eTag();
     }
 
     private static void assertNoObject(String key) {
-        assertThatThrownBy(() -> s3.headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)))
+        assertThatThrownBy(() -> s3().headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)))
                 .isInstanceOf(NoSuchKeyException.class);
     }
 
@@ -89,7 +86,7 @@ class ResultReuseWireTest {
         String token = null;
         do {
             String next = token;
-            GetQueryResultsResponse page = athena.getQueryResults(r -> r.queryExecutionId(id).maxResults(pageSize)
+            GetQueryResultsResponse page = athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(pageSize)
                     .nextToken(next));
             pages.add(AthenaQueries.values(page) + (page.nextToken() != null ? " +next" : " end"));
             token = page.nextToken();
@@ -118,18 +115,18 @@ class ResultReuseWireTest {
         for (QueryExecution reusing : List.of(second, third)) {
             assertNoObject(reusing.queryExecutionId() + ".csv");
             assertNoObject(reusing.queryExecutionId() + ".csv.metadata");
-            assertThat(s3.listObjectsV2(r -> r.bucket(LocalAthena.RESULTS_BUCKET).prefix(reusing.queryExecutionId()))
+            assertThat(s3().listObjectsV2(r -> r.bucket(LocalAthena.RESULTS_BUCKET).prefix(reusing.queryExecutionId()))
                     .contents()).isEmpty();
         }
         assertThat(etag(firstKey)).isEqualTo(etagBefore);
         assertThat(etag(firstKey + ".metadata")).isNotBlank();
 
-        List<List<String>> rows = rows(athena, first.queryExecutionId());
+        List<List<String>> rows = rows(athena(), first.queryExecutionId());
         assertThat(rows).hasSize(2501);
         assertThat(rows.get(0)).containsExactly("n", "v");
         assertThat(rows.subList(1, 4)).containsExactly(List.of("1", ""), List.of("2", "2"), java.util.Arrays.asList("3", null));
-        assertThat(rows(athena, second.queryExecutionId())).isEqualTo(rows);
-        assertThat(rows(athena, third.queryExecutionId())).isEqualTo(rows);
+        assertThat(rows(athena(), second.queryExecutionId())).isEqualTo(rows);
+        assertThat(rows(athena(), third.queryExecutionId())).isEqualTo(rows);
         List<String> firstPages = pages(first.queryExecutionId(), 1000);
         assertThat(firstPages).hasSize(3);
         assertThat(pages(second.queryExecutionId(), 1000)).isEqualTo(firstPages);
@@ -145,9 +142,9 @@ class ResultReuseWireTest {
         assertThat(reused(second)).isTrue();
         assertThat(first.statistics().dataScannedInBytes()).isPositive();
         assertThat(second.statistics().dataScannedInBytes()).isZero();
-        var firstRows = athena.getQueryRuntimeStatistics(r -> r.queryExecutionId(first.queryExecutionId()))
+        var firstRows = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(first.queryExecutionId()))
                 .queryRuntimeStatistics().rows();
-        var secondRows = athena.getQueryRuntimeStatistics(r -> r.queryExecutionId(second.queryExecutionId()))
+        var secondRows = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(second.queryExecutionId()))
                 .queryRuntimeStatistics().rows();
         assertThat(secondRows.outputRows()).isEqualTo(firstRows.outputRows()).isPositive();
         assertThat(secondRows.outputBytes()).isEqualTo(firstRows.outputBytes());
@@ -158,15 +155,15 @@ class ResultReuseWireTest {
     void aDeletedEarlierResultIsNotReusedAndTheQueryRunsAgain() {
         String sql = pagedQuery();
         QueryExecution first = runWithReuse(sql);
-        List<List<String>> rows = rows(athena, first.queryExecutionId());
-        s3.deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(first.queryExecutionId() + ".csv"));
+        List<List<String>> rows = rows(athena(), first.queryExecutionId());
+        s3().deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(first.queryExecutionId() + ".csv"));
 
         QueryExecution second = runWithReuse(sql);
 
         assertThat(reused(second)).isFalse();
         assertThat(second.resultConfiguration().outputLocation()).isEqualTo(OUTPUT + second.queryExecutionId() + ".csv");
         assertThat(etag(second.queryExecutionId() + ".csv")).isNotBlank();
-        assertThat(rows(athena, second.queryExecutionId())).isEqualTo(rows);
+        assertThat(rows(athena(), second.queryExecutionId())).isEqualTo(rows);
         // The fresh result is reusable in turn.
         QueryExecution third = runWithReuse(sql);
         assertThat(reused(third)).isTrue();
@@ -178,9 +175,9 @@ class ResultReuseWireTest {
         String sql = pagedQuery();
         QueryExecution older = runWithReuse(sql);
         // Run again without reuse: a newer result of the same query, then deleted.
-        QueryExecution newer = await(athena, athena.startQueryExecution(request(sql, null).build()).queryExecutionId());
+        QueryExecution newer = await(athena(), athena().startQueryExecution(request(sql, null).build()).queryExecutionId());
         assertThat(reused(newer)).isFalse();
-        s3.deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(newer.queryExecutionId() + ".csv"));
+        s3().deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(newer.queryExecutionId() + ".csv"));
 
         QueryExecution q = runWithReuse(sql);
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.athena.AthenaQueries;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -38,29 +40,32 @@ class ConcurrentStatementsTest {
     @TempDir
     static Path dataDir;
     private static LocalAthena local;
-    private static AthenaClient athena;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static AthenaClient athena() {
+        return clients.athena(SdkClients.ADMIN);
+    }
 
     @BeforeAll
     static void start() throws Exception {
         local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
-        athena = SdkClients.athena(local, SdkClients.ADMIN);
-        try (S3Client s3 = SdkClients.s3(local, SdkClients.ADMIN)) {
-            // Partition dt=N holds N rows: 1 + 2 + 3 = 6 in all.
-            for (int n = 1; n <= 3; n++) {
-                byte[] parquet = ParquetFiles.of("SELECT range AS v FROM range(" + n + ")");
-                String key = "stress/metrics/dt=" + n + "/part-0.parquet";
-                s3.putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromBytes(parquet));
-            }
+        S3Client s3 = clients.s3(SdkClients.ADMIN);
+        // Partition dt=N holds N rows: 1 + 2 + 3 = 6 in all.
+        for (int n = 1; n <= 3; n++) {
+            byte[] parquet = ParquetFiles.of("SELECT range AS v FROM range(" + n + ")");
+            String key = "stress/metrics/dt=" + n + "/part-0.parquet";
+            s3.putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromBytes(parquet));
         }
-        succeed(athena, "CREATE DATABASE stress", null);
-        succeed(athena, "CREATE EXTERNAL TABLE stress.shared (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
+        succeed(athena(), "CREATE DATABASE stress", null);
+        succeed(athena(), "CREATE EXTERNAL TABLE stress.shared (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION '" + LOCATION + "'", null);
-        succeed(athena, "MSCK REPAIR TABLE stress.shared", null);
+        succeed(athena(), "MSCK REPAIR TABLE stress.shared", null);
     }
 
     @AfterAll
     static void stop() {
-        athena.close();
         local.close();
     }
 
@@ -87,40 +92,40 @@ class ConcurrentStatementsTest {
                 clients.shutdownNow();
             }
         });
-        assertThat(rows(athena, succeed(athena, "SHOW TABLES IN stress", null).queryExecutionId()))
+        assertThat(rows(athena(), succeed(athena(), "SHOW TABLES IN stress", null).queryExecutionId()))
                 .containsExactly(List.of("shared"));
     }
 
     /** The lifecycle of one private table, interleaved with reads of the shared one. */
     private static void oneRound(String name) {
         String table = "stress." + name;
-        succeed(athena, "CREATE EXTERNAL TABLE " + table + " (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
+        succeed(athena(), "CREATE EXTERNAL TABLE " + table + " (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION '" + LOCATION + "'", null);
         assertThat(count(table)).isEqualTo("0");
 
-        QueryExecution msck = succeed(athena, "MSCK REPAIR TABLE " + table, null);
-        assertThat(rows(athena, msck.queryExecutionId()).get(0).get(0)).isEqualTo("Partitions not in metastore:\t"
+        QueryExecution msck = succeed(athena(), "MSCK REPAIR TABLE " + table, null);
+        assertThat(rows(athena(), msck.queryExecutionId()).get(0).get(0)).isEqualTo("Partitions not in metastore:\t"
                 + name + ":dt=1\t" + name + ":dt=2\t" + name + ":dt=3");
         assertThat(count(table)).isEqualTo("6");
         // MSCK on the shared table finds nothing new, whoever runs it.
-        assertThat(rows(athena, succeed(athena, "MSCK REPAIR TABLE stress.shared", null).queryExecutionId())).isEmpty();
+        assertThat(rows(athena(), succeed(athena(), "MSCK REPAIR TABLE stress.shared", null).queryExecutionId())).isEmpty();
 
-        succeed(athena, "ALTER TABLE " + table + " DROP PARTITION (dt='3')", null);
+        succeed(athena(), "ALTER TABLE " + table + " DROP PARTITION (dt='3')", null);
         assertThat(count(table)).isEqualTo("3");
-        succeed(athena, "ALTER TABLE " + table + " ADD PARTITION (dt='3') LOCATION '" + LOCATION + "dt=3/'", null);
-        assertThat(rows(athena, succeed(athena, "SHOW PARTITIONS " + table, null).queryExecutionId()))
+        succeed(athena(), "ALTER TABLE " + table + " ADD PARTITION (dt='3') LOCATION '" + LOCATION + "dt=3/'", null);
+        assertThat(rows(athena(), succeed(athena(), "SHOW PARTITIONS " + table, null).queryExecutionId()))
                 .containsExactly(List.of("dt=1"), List.of("dt=2"), List.of("dt=3"));
-        assertThat(rows(athena, succeed(athena, "SELECT dt, count(*) AS n FROM " + table + " GROUP BY dt ORDER BY dt",
+        assertThat(rows(athena(), succeed(athena(), "SELECT dt, count(*) AS n FROM " + table + " GROUP BY dt ORDER BY dt",
                 null).queryExecutionId()))
                 .containsExactly(List.of("dt", "n"), List.of("1", "1"), List.of("2", "2"), List.of("3", "3"));
         assertThat(count("stress.shared")).isEqualTo("6");
 
-        succeed(athena, "DROP TABLE " + table, null);
-        QueryExecution gone = AthenaQueries.run(athena, "SELECT count(*) FROM " + table, null);
+        succeed(athena(), "DROP TABLE " + table, null);
+        QueryExecution gone = AthenaQueries.run(athena(), "SELECT count(*) FROM " + table, null);
         assertThat(gone.status().stateChangeReason()).startsWith("TABLE_NOT_FOUND");
     }
 
     private static String count(String table) {
-        return rows(athena, succeed(athena, "SELECT count(*) FROM " + table, null).queryExecutionId()).get(1).get(0);
+        return rows(athena(), succeed(athena(), "SELECT count(*) FROM " + table, null).queryExecutionId()).get(1).get(0);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +27,6 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Least privilege on DDL: the guide's role (Glue read actions only) may not change the catalog, each statement
@@ -40,43 +41,48 @@ class DdlPermissionsWireTest {
     @TempDir
     static Path dataDir;
     private static LocalAthena local;
-    private static AthenaClient admin;
-    private static AthenaClient role;
-    private static GlueClient glue;
-    private static S3Client s3;
+    /** The guide's role, assumed once for the class. */
+    private static AwsCredentials roleSession;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static AthenaClient admin() {
+        return clients.athena(SdkClients.ADMIN);
+    }
+
+    private static AthenaClient role() {
+        return clients.athena(roleSession);
+    }
+
+    private static GlueClient glue() {
+        return clients.glue(SdkClients.ADMIN);
+    }
+
+    private static S3Client s3() {
+        return clients.s3(SdkClients.ADMIN);
+    }
 
     @BeforeAll
     static void start() {
         local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
-        admin = SdkClients.athena(local, SdkClients.ADMIN);
-        glue = SdkClients.glue(local, SdkClients.ADMIN);
-        s3 = SdkClients.s3(local, SdkClients.ADMIN);
-        AwsCredentials session;
-        try (StsClient sts = SdkClients.sts(local, SdkClients.SERVICE_ACCOUNT)) {
-            session = SdkClients.session(sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN)
-                    .roleSessionName("ddl-rights")).credentials());
-        }
-        role = SdkClients.athena(local, session);
-        s3.putObject(r -> r.bucket("demo-data").key("perm/t/dt=a/x.csv"), RequestBody.fromString("1\n"));
-        s3.putObject(r -> r.bucket("demo-data").key("perm/m/dt=a/x.csv"), RequestBody.fromString("1\n"));
-        succeed(admin, "CREATE DATABASE perm", null);
+        roleSession = clients.assumeRole("ddl-rights");
+        s3().putObject(r -> r.bucket("demo-data").key("perm/t/dt=a/x.csv"), RequestBody.fromString("1\n"));
+        s3().putObject(r -> r.bucket("demo-data").key("perm/m/dt=a/x.csv"), RequestBody.fromString("1\n"));
+        succeed(admin(), "CREATE DATABASE perm", null);
         for (String t : List.of("t", "m", "d")) {
-            succeed(admin, "CREATE EXTERNAL TABLE perm." + t + " (v bigint) PARTITIONED BY (dt string) ROW FORMAT "
+            succeed(admin(), "CREATE EXTERNAL TABLE perm." + t + " (v bigint) PARTITIONED BY (dt string) ROW FORMAT "
                     + "DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://demo-data/perm/" + (t.equals("m") ? "m" : "t")
                     + "/'", null);
         }
-        succeed(admin, "CREATE EXTERNAL TABLE perm.ins (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
+        succeed(admin(), "CREATE EXTERNAL TABLE perm.ins (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION 's3://athena-results/perm/ins/'", null);
-        succeed(admin, "ALTER TABLE perm.d ADD PARTITION (dt='a')", null);
-        succeed(admin, "CREATE VIEW perm.v0 AS SELECT 1 AS x", null);
+        succeed(admin(), "ALTER TABLE perm.d ADD PARTITION (dt='a')", null);
+        succeed(admin(), "CREATE VIEW perm.v0 AS SELECT 1 AS x", null);
     }
 
     @AfterAll
     static void stop() {
-        admin.close();
-        role.close();
-        glue.close();
-        s3.close();
         local.close();
     }
 
@@ -98,16 +104,16 @@ class DdlPermissionsWireTest {
                 Arguments.of("ALTER TABLE perm.d DROP PARTITION (dt='a')", "glue:BatchDeletePartition", "catalog",
                         (Supplier<Object>) () -> partitions("d")),
                 Arguments.of("ALTER TABLE perm.t SET TBLPROPERTIES ('owner'='me')", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue.getTable(r -> r.databaseName("perm").name("t")).table()
+                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("t")).table()
                                 .parameters().get("owner")),
                 Arguments.of("ALTER TABLE perm.t ADD COLUMNS (w string)", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue.getTable(r -> r.databaseName("perm").name("t")).table()
+                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("t")).table()
                                 .storageDescriptor().columns().size()),
                 Arguments.of("CREATE OR REPLACE VIEW perm.v0 AS SELECT 2 AS x", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue.getTable(r -> r.databaseName("perm").name("v0")).table()
+                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("v0")).table()
                                 .viewOriginalText()),
                 Arguments.of("ALTER TABLE perm.m SET LOCATION 's3://demo-data/perm/t/'", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue.getTable(r -> r.databaseName("perm").name("m")).table()
+                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("m")).table()
                                 .storageDescriptor().location()),
                 Arguments.of("CREATE TABLE perm.c AS SELECT 1 AS x", "glue:CreateTable", "catalog",
                         (Supplier<Object>) () -> tableExists("c")),
@@ -119,7 +125,7 @@ class DdlPermissionsWireTest {
     @MethodSource("statements")
     void eachDdlStatementNeedsItsGlueWriteAction(String sql, String action, String resource, Supplier<Object> state) {
         Object before = state.get();
-        QueryExecution denied = run(role, sql, null);
+        QueryExecution denied = run(role(), sql, null);
         assertThat(denied.status().state()).isEqualTo(QueryExecutionState.FAILED);
         String sentence = "User: " + ROLE + " is not authorized to perform: " + action + " on resource: " + GLUE
                 + resource + " because no identity-based policy allows the " + action + " action";
@@ -128,36 +134,36 @@ class DdlPermissionsWireTest {
         assertThat(denied.status().athenaError().errorCategory()).isEqualTo(2);
         assertThat(state.get()).as("catalog after the denied %s", sql).isEqualTo(before);
 
-        succeed(admin, sql, null);
+        succeed(admin(), sql, null);
         assertThat(state.get()).as("catalog after %s by the administrator", sql).isNotEqualTo(before);
     }
 
     @Test
     void dropStatementsNeedDeleteActions() {
-        succeed(admin, "CREATE DATABASE perm_gone", null);
-        succeed(admin, "CREATE EXTERNAL TABLE perm_gone.x (v bigint) LOCATION 's3://demo-data/perm/t/'", null);
-        succeed(admin, "CREATE VIEW perm_gone.w AS SELECT 1 AS y", null);
+        succeed(admin(), "CREATE DATABASE perm_gone", null);
+        succeed(admin(), "CREATE EXTERNAL TABLE perm_gone.x (v bigint) LOCATION 's3://demo-data/perm/t/'", null);
+        succeed(admin(), "CREATE VIEW perm_gone.w AS SELECT 1 AS y", null);
 
         assertDenied("DROP TABLE perm_gone.x", "glue:DeleteTable", "catalog");
         assertDenied("DROP VIEW perm_gone.w", "glue:DeleteTable", "catalog");
         assertDenied("DROP DATABASE perm_gone CASCADE", "glue:DeleteTable", "catalog");
-        assertThat(glue.getTables(r -> r.databaseName("perm_gone")).tableList()).hasSize(2);
+        assertThat(glue().getTables(r -> r.databaseName("perm_gone")).tableList()).hasSize(2);
 
-        succeed(admin, "DROP VIEW perm_gone.w", null);
-        succeed(admin, "DROP TABLE perm_gone.x", null);
+        succeed(admin(), "DROP VIEW perm_gone.w", null);
+        succeed(admin(), "DROP TABLE perm_gone.x", null);
         assertDenied("DROP DATABASE perm_gone", "glue:DeleteDatabase", "catalog");
         assertThat(databaseExists("perm_gone")).isTrue();
-        succeed(admin, "DROP DATABASE perm_gone", null);
+        succeed(admin(), "DROP DATABASE perm_gone", null);
         assertThat(databaseExists("perm_gone")).isFalse();
     }
 
     @Test
     void statementsThatChangeNothingNeedNoWriteAction() {
-        succeed(role, "CREATE DATABASE IF NOT EXISTS perm", null);
-        succeed(role, "CREATE EXTERNAL TABLE IF NOT EXISTS perm.t (v bigint) LOCATION 's3://demo-data/perm/t/'", null);
-        succeed(role, "DROP TABLE IF EXISTS perm.nothing_here", null);
-        succeed(role, "SHOW TABLES IN perm", null);
-        succeed(role, "DESCRIBE perm.t", null);
+        succeed(role(), "CREATE DATABASE IF NOT EXISTS perm", null);
+        succeed(role(), "CREATE EXTERNAL TABLE IF NOT EXISTS perm.t (v bigint) LOCATION 's3://demo-data/perm/t/'", null);
+        succeed(role(), "DROP TABLE IF EXISTS perm.nothing_here", null);
+        succeed(role(), "SHOW TABLES IN perm", null);
+        succeed(role(), "DESCRIBE perm.t", null);
     }
 
     @Test
@@ -190,7 +196,7 @@ class DdlPermissionsWireTest {
     }
 
     private static void assertDenied(String sql, String action, String resource) {
-        QueryExecution q = run(role, sql, null);
+        QueryExecution q = run(role(), sql, null);
         assertThat(q.status().state()).as(sql).isEqualTo(QueryExecutionState.FAILED);
         assertThat(q.status().athenaError().errorMessage()).as(sql).endsWith("User: " + ROLE
                 + " is not authorized to perform: " + action + " on resource: " + GLUE + resource
@@ -198,15 +204,15 @@ class DdlPermissionsWireTest {
     }
 
     private static boolean databaseExists(String name) {
-        return glue.getDatabases(r -> { }).databaseList().stream().anyMatch(d -> d.name().equals(name));
+        return glue().getDatabases(r -> { }).databaseList().stream().anyMatch(d -> d.name().equals(name));
     }
 
     private static boolean tableExists(String name) {
-        return glue.getTables(r -> r.databaseName("perm")).tableList().stream().anyMatch(t -> t.name().equals(name));
+        return glue().getTables(r -> r.databaseName("perm")).tableList().stream().anyMatch(t -> t.name().equals(name));
     }
 
     private static List<List<String>> partitions(String table) {
-        return glue.getPartitions(r -> r.databaseName("perm").tableName(table)).partitions().stream()
+        return glue().getPartitions(r -> r.databaseName("perm").tableName(table)).partitions().stream()
                 .map(Partition::values).sorted(java.util.Comparator.comparing(Object::toString)).toList();
     }
 }

@@ -5,7 +5,7 @@ import static ai.connecty.athena.local.athena.AthenaQueries.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -32,9 +33,21 @@ class ResultReuseAccessWireTest {
     @TempDir
     static Path dataDir;
     private static LocalAthena local;
-    private static AthenaClient owner;
-    private static AthenaClient noSales;
-    private static AthenaClient noPrivateResults;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static AthenaClient owner() {
+        return client("owner", "AKIAOWNER00000000001");
+    }
+
+    private static AthenaClient noSales() {
+        return client("nosales", "AKIANOSALES000000001");
+    }
+
+    private static AthenaClient noPrivateResults() {
+        return client("noprivate", "AKIANOPRIVATE0000001");
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,9 +61,6 @@ class ResultReuseAccessWireTest {
                 + "],\"roles\":[]}");
         local = LocalAthena.builder().port(0).dataDir(dataDir.resolve("data")).identities(identities).build().start()
                 .awaitReady(Duration.ofMinutes(2));
-        owner = client("owner", "AKIAOWNER00000000001");
-        noSales = client("nosales", "AKIANOSALES000000001");
-        noPrivateResults = client("noprivate", "AKIANOPRIVATE0000001");
     }
 
     private static String user(String name, String keyId, String statements) {
@@ -59,14 +69,11 @@ class ResultReuseAccessWireTest {
     }
 
     private static AthenaClient client(String name, String keyId) {
-        return SdkClients.athena(local, AwsBasicCredentials.create(keyId, name + "-secret"));
+        return clients.athena(AwsBasicCredentials.create(keyId, name + "-secret"));
     }
 
     @AfterAll
     static void stop() {
-        owner.close();
-        noSales.close();
-        noPrivateResults.close();
         local.close();
     }
 
@@ -83,26 +90,26 @@ class ResultReuseAccessWireTest {
     @Test
     void aCallerDeniedATableOfTheQueryGetsNoReusedResultButTheRunsDenial() {
         String sql = "SELECT count(*) FROM sales /* " + UUID.randomUUID() + " */";
-        QueryExecution byOwner = runWithReuse(owner, sql, "s3://athena-results/");
+        QueryExecution byOwner = runWithReuse(owner(), sql, "s3://athena-results/");
         assertThat(byOwner.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
 
-        QueryExecution denied = runWithReuse(noSales, sql, "s3://athena-results/");
+        QueryExecution denied = runWithReuse(noSales(), sql, "s3://athena-results/");
 
         assertThat(denied.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(denied.status().stateChangeReason()).contains("glue:GetTable",
                 "arn:aws:glue:us-east-1:123456789012:table/demo/sales");
         assertThat(reused(denied)).isFalse();
         // The same query by a caller with the rights is answered from the owner's result.
-        assertThat(reused(runWithReuse(owner, sql, "s3://athena-results/"))).isTrue();
+        assertThat(reused(runWithReuse(owner(), sql, "s3://athena-results/"))).isTrue();
     }
 
     @Test
     void aCallerThatCannotReadTheEarlierResultObjectRunsTheQueryItself() {
         String sql = "SELECT id FROM customers ORDER BY id /* " + UUID.randomUUID() + " */";
-        QueryExecution byOwner = runWithReuse(owner, sql, PRIVATE);
+        QueryExecution byOwner = runWithReuse(owner(), sql, PRIVATE);
         assertThat(byOwner.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
 
-        QueryExecution own = runWithReuse(noPrivateResults, sql, PRIVATE);
+        QueryExecution own = runWithReuse(noPrivateResults(), sql, PRIVATE);
 
         assertThat(own.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
         assertThat(reused(own)).isFalse();

@@ -4,12 +4,13 @@ import static ai.connecty.athena.local.athena.AthenaQueries.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,13 @@ class TableReferencesWireTest {
     @TempDir
     static Path dataDir;
     private static LocalAthena local;
-    private static AthenaClient analyst;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static AthenaClient analyst() {
+        return clients.athena(AwsBasicCredentials.create("AKIAANALYST000000002", "analyst-secret"));
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,12 +50,10 @@ class TableReferencesWireTest {
                 + "\"arn:aws:glue:us-east-1:123456789012:table/demo/sales\"}]}]}],\"roles\":[]}");
         local = LocalAthena.builder().port(0).dataDir(dataDir.resolve("data")).identities(identities).build().start()
                 .awaitReady(Duration.ofMinutes(2));
-        analyst = SdkClients.athena(local, AwsBasicCredentials.create("AKIAANALYST000000002", "analyst-secret"));
     }
 
     @AfterAll
     static void stop() {
-        analyst.close();
         local.close();
     }
 
@@ -67,7 +72,7 @@ class TableReferencesWireTest {
             "CREATE TABLE copy_of_sales AS SELECT * FROM sales",
     })
     void everyReadOfADeniedTableFails(String sql) {
-        QueryExecution q = run(analyst, sql, "demo");
+        QueryExecution q = run(analyst(), sql, "demo");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(q.status().stateChangeReason()).contains(DENIED);
     }
@@ -78,7 +83,7 @@ class TableReferencesWireTest {
             "SELECT count(*) FROM customers",
     })
     void aCteNamedLikeTheTableIsNotARead(String sql) {
-        QueryExecution q = run(analyst, sql, "demo");
+        QueryExecution q = run(analyst(), sql, "demo");
         assertThat(q.status().state()).as(String.valueOf(q.status().stateChangeReason()))
                 .isEqualTo(QueryExecutionState.SUCCEEDED);
     }

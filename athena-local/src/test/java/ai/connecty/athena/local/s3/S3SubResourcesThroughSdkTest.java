@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.FakeBackendExtension;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.DeletedObject;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -42,21 +42,17 @@ class S3SubResourcesThroughSdkTest {
     private static final String CONTENT = "the object's own bytes";
 
     static LocalAthena athena;
-    static S3Client s3;
 
-    @BeforeAll
-    static void start() {
-        s3 = SdkClients.s3(athena, SdkClients.ADMIN);
-    }
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> athena);
 
-    @AfterAll
-    static void stop() {
-        s3.close();
+    private static S3Client s3() {
+        return clients.s3(SdkClients.ADMIN);
     }
 
     @BeforeEach
     void putObject() {
-        s3.putObject(r -> r.bucket(BUCKET).key(KEY).contentType("text/plain"), RequestBody.fromString(CONTENT));
+        s3().putObject(r -> r.bucket(BUCKET).key(KEY).contentType("text/plain"), RequestBody.fromString(CONTENT));
     }
 
     static Stream<Arguments> refused() {
@@ -89,12 +85,12 @@ class S3SubResourcesThroughSdkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void subResourcesAreRefusedByNameAndLeaveTheObjectAlone(String operation, Consumer<S3Client> call) {
-        assertThatThrownBy(() -> call.accept(s3)).isInstanceOfSatisfying(S3Exception.class, e -> {
+        assertThatThrownBy(() -> call.accept(s3())).isInstanceOfSatisfying(S3Exception.class, e -> {
             assertThat(e.statusCode()).isEqualTo(501);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
             assertThat(e.awsErrorDetails().errorMessage()).startsWith("athena-local does not implement " + operation + ";");
         });
-        var object = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY));
+        var object = s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY));
         assertThat(object.asString(StandardCharsets.UTF_8)).isEqualTo(CONTENT);
         assertThat(object.response().contentType()).isEqualTo("text/plain");
         assertThat(athena.buckets().bucketExists(BUCKET)).isTrue();
@@ -104,40 +100,40 @@ class S3SubResourcesThroughSdkTest {
     void multipartUploadJoinsThePartsInOrderIntoOneObject() {
         byte[] first = filled((int) MultipartUploads.MIN_PART_SIZE, 'a');
         byte[] second = filled(1000, 'b');
-        String id = s3.createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin")
+        String id = s3().createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin")
                 .contentType("application/x-test")).uploadId();
-        String e2 = s3.uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(2),
+        String e2 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(2),
                 RequestBody.fromBytes(second)).eTag();
-        String e1 = s3.uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(1),
+        String e1 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(1),
                 RequestBody.fromBytes(first)).eTag();
-        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("multipart/")).contents())
+        assertThat(s3().listObjectsV2(r -> r.bucket(BUCKET).prefix("multipart/")).contents())
                 .as("nothing is visible before completion").isEmpty();
 
-        String etag = s3.completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id)
+        String etag = s3().completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build(),
                         CompletedPart.builder().partNumber(2).eTag(e2).build()))).eTag();
 
         assertThat(etag).endsWith("-2\"");
-        var got = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("multipart/big.bin"));
+        var got = s3().getObjectAsBytes(r -> r.bucket(BUCKET).key("multipart/big.bin"));
         byte[] expected = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, expected, first.length, second.length);
         assertThat(got.asByteArray()).isEqualTo(expected);
         assertThat(got.response().contentType()).isEqualTo("application/x-test");
         assertThat(got.response().eTag()).as("S3 keeps the multipart ETag").isEqualTo(etag);
-        assertThat(s3.headObject(r -> r.bucket(BUCKET).key("multipart/big.bin")).eTag()).isEqualTo(etag);
-        assertThatThrownBy(() -> s3.uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(3),
+        assertThat(s3().headObject(r -> r.bucket(BUCKET).key("multipart/big.bin")).eTag()).isEqualTo(etag);
+        assertThatThrownBy(() -> s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(3),
                 RequestBody.fromBytes(second))).isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload"));
     }
 
     @Test
     void anAbortedUploadLeavesNoObjectAndForgetsItsParts() {
-        String id = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(KEY)).uploadId();
-        s3.uploadPart(r -> r.bucket(BUCKET).key(KEY).uploadId(id).partNumber(1), RequestBody.fromString("replacement"));
-        s3.abortMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id));
+        String id = s3().createMultipartUpload(r -> r.bucket(BUCKET).key(KEY)).uploadId();
+        s3().uploadPart(r -> r.bucket(BUCKET).key(KEY).uploadId(id).partNumber(1), RequestBody.fromString("replacement"));
+        s3().abortMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id));
 
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY)).asString(StandardCharsets.UTF_8)).isEqualTo(CONTENT);
-        assertThatThrownBy(() -> s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id)
+        assertThat(s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY)).asString(StandardCharsets.UTF_8)).isEqualTo(CONTENT);
+        assertThatThrownBy(() -> s3().completeMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).build()))))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
@@ -147,34 +143,34 @@ class S3SubResourcesThroughSdkTest {
 
     @Test
     void partsBelowFiveMegabytesAreRefusedUnlessLast() {
-        String id = s3.createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin")).uploadId();
-        String e1 = s3.uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(1),
+        String id = s3().createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin")).uploadId();
+        String e1 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(1),
                 RequestBody.fromString("small")).eTag();
-        String e2 = s3.uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(2),
+        String e2 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(2),
                 RequestBody.fromString("last")).eTag();
-        assertThatThrownBy(() -> s3.completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id)
+        assertThatThrownBy(() -> s3().completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build(),
                         CompletedPart.builder().partNumber(2).eTag(e2).build()))))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityTooSmall"));
         assertThat(athena.buckets().exists(BUCKET, "multipart/small.bin")).isFalse();
-        s3.abortMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id));
+        s3().abortMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id));
     }
 
     @Test
     void deleteObjectsDeletesEachAllowedKeyAndReportsTheOthers() {
-        s3.putObject(r -> r.bucket(BUCKET).key("batch/a.txt"), RequestBody.fromString("a"));
-        s3.putObject(r -> r.bucket(BUCKET).key("batch/b & c.txt"), RequestBody.fromString("b"));
-        var result = s3.deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(
+        s3().putObject(r -> r.bucket(BUCKET).key("batch/a.txt"), RequestBody.fromString("a"));
+        s3().putObject(r -> r.bucket(BUCKET).key("batch/b & c.txt"), RequestBody.fromString("b"));
+        var result = s3().deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(
                 ObjectIdentifier.builder().key("batch/a.txt").build(),
                 ObjectIdentifier.builder().key("batch/b & c.txt").build(),
                 ObjectIdentifier.builder().key("batch/never-there.txt").build())));
         assertThat(result.deleted()).extracting(DeletedObject::key)
                 .containsExactly("batch/a.txt", "batch/b & c.txt", "batch/never-there.txt");
         assertThat(result.errors()).isEmpty();
-        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("batch/")).contents()).isEmpty();
+        assertThat(s3().listObjectsV2(r -> r.bucket(BUCKET).prefix("batch/")).contents()).isEmpty();
 
-        s3.putObject(r -> r.bucket(BUCKET).key("batch/kept.txt"), RequestBody.fromString("kept"));
+        s3().putObject(r -> r.bucket(BUCKET).key("batch/kept.txt"), RequestBody.fromString("kept"));
         AwsCredentials role;
         try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
             role = SdkClients.session(sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("batch"))
@@ -187,7 +183,7 @@ class S3SubResourcesThroughSdkTest {
             assertThat(denied.errors()).extracting(S3Error::key, S3Error::code)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("batch/kept.txt", "AccessDenied"));
         }
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("batch/kept.txt")).asUtf8String()).isEqualTo("kept");
+        assertThat(s3().getObjectAsBytes(r -> r.bucket(BUCKET).key("batch/kept.txt")).asUtf8String()).isEqualTo("kept");
     }
 
     private static byte[] filled(int n, char c) {

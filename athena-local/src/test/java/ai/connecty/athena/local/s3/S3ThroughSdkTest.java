@@ -9,15 +9,15 @@ import ai.connecty.athena.local.control.FaultRule;
 import ai.connecty.athena.local.control.RequestLogEntry;
 import ai.connecty.athena.local.http.FakeBackendExtension;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -39,16 +39,12 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 class S3ThroughSdkTest {
 
     static LocalAthena athena;
-    static S3Client admin;
 
-    @BeforeAll
-    static void start() {
-        admin = SdkClients.s3(athena, SdkClients.ADMIN);
-    }
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> athena);
 
-    @AfterAll
-    static void stop() {
-        admin.close();
+    private static S3Client admin() {
+        return clients.s3(SdkClients.ADMIN);
     }
 
     private static byte[] bytes(int n) {
@@ -62,9 +58,9 @@ class S3ThroughSdkTest {
     @Test
     void putWithDefaultChecksumsIsDecodedFromAwsChunkedAndReadBackIntact() {
         byte[] content = bytes(300_000); // more than two 128 KiB chunks
-        var put = admin.putObject(r -> r.bucket("athena-results").key("chunked/big.bin"), RequestBody.fromBytes(content));
+        var put = admin().putObject(r -> r.bucket("athena-results").key("chunked/big.bin"), RequestBody.fromBytes(content));
 
-        ResponseBytes<GetObjectResponse> got = admin.getObjectAsBytes(r -> r.bucket("athena-results").key("chunked/big.bin"));
+        ResponseBytes<GetObjectResponse> got = admin().getObjectAsBytes(r -> r.bucket("athena-results").key("chunked/big.bin"));
         assertThat(got.asByteArray()).isEqualTo(content);
         assertThat(got.response().eTag()).isEqualTo(put.eTag()).startsWith("\"").endsWith("\"");
         assertThat(athena.buckets().read("athena-results", "chunked/big.bin")).hasValueSatisfying(
@@ -73,10 +69,10 @@ class S3ThroughSdkTest {
 
     @Test
     void emptyFolderMarkerBecomesADirectoryButMayNotLeaveItsBucket() {
-        admin.putObject(r -> r.bucket("athena-results").key("markers/inside/"), RequestBody.empty());
+        admin().putObject(r -> r.bucket("athena-results").key("markers/inside/"), RequestBody.empty());
         assertThat(athena.buckets().root().resolve("athena-results").resolve("markers/inside")).isDirectory();
 
-        assertThatThrownBy(() -> admin.putObject(r -> r.bucket("athena-results").key("markers/../../escaped-marker/"),
+        assertThatThrownBy(() -> admin().putObject(r -> r.bucket("athena-results").key("markers/../../escaped-marker/"),
                 RequestBody.empty()))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
         assertThat(athena.buckets().root().resolve("escaped-marker")).doesNotExist();
@@ -84,18 +80,18 @@ class S3ThroughSdkTest {
 
     @Test
     void rangedGetsReturnPartialContent() {
-        admin.putObject(r -> r.bucket("demo-data").key("range.txt"), RequestBody.fromString("0123456789"));
+        admin().putObject(r -> r.bucket("demo-data").key("range.txt"), RequestBody.fromString("0123456789"));
 
         ResponseBytes<GetObjectResponse> middle =
-                admin.getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=2-5"));
+                admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=2-5"));
         assertThat(middle.asUtf8String()).isEqualTo("2345");
         assertThat(middle.response().contentRange()).isEqualTo("bytes 2-5/10");
         assertThat(middle.response().contentLength()).isEqualTo(4L);
-        assertThat(admin.getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=7-")).asUtf8String())
+        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=7-")).asUtf8String())
                 .isEqualTo("789");
-        assertThat(admin.getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=-3")).asUtf8String())
+        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=-3")).asUtf8String())
                 .isEqualTo("789");
-        assertThatThrownBy(() -> admin.getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=10-")))
+        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=10-")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(416);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRange");
@@ -104,11 +100,11 @@ class S3ThroughSdkTest {
 
     @Test
     void ifMatchWithAnotherEtagIsRefusedWith412AsS3Does() {
-        var put = admin.putObject(r -> r.bucket("demo-data").key("if-match.txt"), RequestBody.fromString("0123456789"));
+        var put = admin().putObject(r -> r.bucket("demo-data").key("if-match.txt"), RequestBody.fromString("0123456789"));
 
-        assertThat(admin.getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt").range("bytes=4-")
+        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt").range("bytes=4-")
                 .ifMatch(put.eTag())).asUtf8String()).isEqualTo("456789");
-        assertThatThrownBy(() -> admin.getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt")
+        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt")
                 .ifMatch("\"0123456789abcdef0123456789abcdef\"")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(412);
@@ -118,50 +114,50 @@ class S3ThroughSdkTest {
 
     @Test
     void headReportsSizeTypeAndEtagAndMissingKeysAre404() {
-        var put = admin.putObject(r -> r.bucket("demo-data").key("head/h.csv").contentType("text/csv"),
+        var put = admin().putObject(r -> r.bucket("demo-data").key("head/h.csv").contentType("text/csv"),
                 RequestBody.fromString("a,b\n"));
-        HeadObjectResponse head = admin.headObject(r -> r.bucket("demo-data").key("head/h.csv"));
+        HeadObjectResponse head = admin().headObject(r -> r.bucket("demo-data").key("head/h.csv"));
         assertThat(head.contentLength()).isEqualTo(4L);
         assertThat(head.contentType()).isEqualTo("text/csv");
         assertThat(head.eTag()).isEqualTo(put.eTag());
         assertThat(head.lastModified()).isNotNull();
-        assertThatThrownBy(() -> admin.headObject(r -> r.bucket("demo-data").key("head/missing.csv")))
+        assertThatThrownBy(() -> admin().headObject(r -> r.bucket("demo-data").key("head/missing.csv")))
                 .isInstanceOf(NoSuchKeyException.class);
-        assertThatThrownBy(() -> admin.getObjectAsBytes(r -> r.bucket("demo-data").key("head/missing.csv")))
+        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("demo-data").key("head/missing.csv")))
                 .isInstanceOfSatisfying(NoSuchKeyException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
     }
 
     @Test
     void listV2WithDelimiterRollsUpCommonPrefixesAndPages() {
         for (String key : new String[] {"list/a.csv", "list/b.csv", "list/sub1/x.csv", "list/sub1/y.csv", "list/sub2/z.csv"}) {
-            admin.putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(key));
+            admin().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(key));
         }
-        ListObjectsV2Response top = admin.listObjectsV2(r -> r.bucket("demo-data").prefix("list/").delimiter("/"));
+        ListObjectsV2Response top = admin().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").delimiter("/"));
         assertThat(top.contents()).extracting(S3Object::key).containsExactly("list/a.csv", "list/b.csv");
         assertThat(top.commonPrefixes()).extracting(p -> p.prefix()).containsExactly("list/sub1/", "list/sub2/");
         assertThat(top.isTruncated()).isFalse();
 
-        ListObjectsV2Response page1 = admin.listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2));
+        ListObjectsV2Response page1 = admin().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2));
         assertThat(page1.contents()).extracting(S3Object::key).containsExactly("list/a.csv", "list/b.csv");
         assertThat(page1.isTruncated()).isTrue();
-        ListObjectsV2Response page2 = admin.listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)
+        ListObjectsV2Response page2 = admin().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)
                 .continuationToken(page1.nextContinuationToken()));
         assertThat(page2.contents()).extracting(S3Object::key).containsExactly("list/sub1/x.csv", "list/sub1/y.csv");
-        assertThat(admin.listObjectsV2Paginator(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)).contents())
+        assertThat(admin().listObjectsV2Paginator(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)).contents())
                 .hasSize(5);
     }
 
     @Test
     void bucketLocationIsEmptyForUsEast1AndMissingBucketsAre404() {
-        assertThat(admin.getBucketLocation(r -> r.bucket("athena-results")).locationConstraintAsString()).isEmpty();
-        assertThatThrownBy(() -> admin.listObjectsV2(r -> r.bucket("no-such-bucket")))
+        assertThat(admin().getBucketLocation(r -> r.bucket("athena-results")).locationConstraintAsString()).isEmpty();
+        assertThatThrownBy(() -> admin().listObjectsV2(r -> r.bucket("no-such-bucket")))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucket"));
     }
 
     @Test
     void virtualHostedAddressingUsesTheBucketInTheHostHeader() throws IOException {
-        admin.putObject(r -> r.bucket("demo-data").key("vhost/v.txt"), RequestBody.fromString("virtual"));
+        admin().putObject(r -> r.bucket("demo-data").key("vhost/v.txt"), RequestBody.fromString("virtual"));
         // *.localhost does not resolve everywhere; the resolver below maps it to loopback as browsers do.
         try (S3Client virtual = S3Client.builder().endpointOverride(URI.create("http://localhost:" + athena.port()))
                 .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(SdkClients.ADMIN))
@@ -179,7 +175,7 @@ class S3ThroughSdkTest {
 
     @Test
     void roleSessionMayReadDemoDataButNotWriteThere() {
-        admin.putObject(r -> r.bucket("demo-data").key("policy/read-me.csv"), RequestBody.fromString("x"));
+        admin().putObject(r -> r.bucket("demo-data").key("policy/read-me.csv"), RequestBody.fromString("x"));
         Credentials creds;
         try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
             creds = sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("s3-test")).credentials();
@@ -236,7 +232,7 @@ class S3ThroughSdkTest {
     @Test
     void throttleFaultSurfacesAsSlowDown() {
         athena.faults().set(FaultPlan.of(7, FaultRule.forAction("s3", "*").withThrottleRate(1.0)));
-        assertThatThrownBy(() -> admin.listObjectsV2(r -> r.bucket("demo-data")))
+        assertThatThrownBy(() -> admin().listObjectsV2(r -> r.bucket("demo-data")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
@@ -246,22 +242,22 @@ class S3ThroughSdkTest {
     @Test
     void dropAfterBytesFaultTruncatesTheBody() {
         byte[] content = bytes(10_000);
-        admin.putObject(r -> r.bucket("athena-results").key("drop/d.bin"), RequestBody.fromBytes(content));
+        admin().putObject(r -> r.bucket("athena-results").key("drop/d.bin"), RequestBody.fromBytes(content));
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withDropAfterBytes(1000)));
 
-        assertThatThrownBy(() -> admin.getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin")))
+        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin")))
                 .isInstanceOf(SdkClientException.class);
         athena.faults().clear();
         assertThat(Arrays.equals(content,
-                admin.getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin")).asByteArray())).isTrue();
+                admin().getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin")).asByteArray())).isTrue();
     }
 
     @Test
     void keysWithSpacesAndUnicodeRoundTrip() {
         String key = "odd keys/ä b+c=d.txt";
-        admin.putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString("odd", StandardCharsets.UTF_8));
-        assertThat(admin.getObjectAsBytes(r -> r.bucket("demo-data").key(key)).asUtf8String()).isEqualTo("odd");
-        assertThat(admin.listObjectsV2(r -> r.bucket("demo-data").prefix("odd keys/")).contents())
+        admin().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString("odd", StandardCharsets.UTF_8));
+        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key(key)).asUtf8String()).isEqualTo("odd");
+        assertThat(admin().listObjectsV2(r -> r.bucket("demo-data").prefix("odd keys/")).contents())
                 .extracting(S3Object::key).containsExactly(key);
     }
 }
