@@ -6,10 +6,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The identities a test connects as, always through {@link DriverManager} like a user's tool. The default is
  * the connection guide's flow: the service account's keys plus the role ARN, i.e. the guide's IAM policy.
+ * A class whose tests share one connection registers {@link #connectyUserPerClass} instead of opening it in
+ * {@code @BeforeAll} and closing it in {@code @AfterAll}.
  */
 final class Connections {
 
@@ -24,6 +29,51 @@ final class Connections {
     static Connection connectyUser(LocalAthena athena, String... extraProperties) throws SQLException {
         return DriverManager.getConnection(url(athena, withRole(extraProperties)), LocalAthena.SERVICE_ACCOUNT_KEY_ID,
                 LocalAthena.SERVICE_ACCOUNT_SECRET);
+    }
+
+    /**
+     * One {@link #connectyUser} connection for all tests of a class, opened on first use (the instance is injected
+     * after the class loads, hence the supplier) and closed after the class's own {@code @AfterAll} methods.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
+     * }</pre>
+     */
+    static PerClass connectyUserPerClass(Supplier<LocalAthena> athena) {
+        return new PerClass(athena);
+    }
+
+    /** The extension behind {@link #connectyUserPerClass}. */
+    static final class PerClass implements AfterAllCallback {
+        private final Supplier<LocalAthena> athena;
+        private Connection connection;
+
+        private PerClass(Supplier<LocalAthena> athena) {
+            this.athena = athena;
+        }
+
+        synchronized Connection get() throws SQLException {
+            if (connection == null) {
+                LocalAthena local = athena.get();
+                if (local == null) {
+                    throw new IllegalStateException("No LocalAthena yet: ask for the connection once it is set");
+                }
+                connection = connectyUser(local);
+            }
+            return connection;
+        }
+
+        @Override
+        public synchronized void afterAll(ExtensionContext context) throws SQLException {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } finally {
+                    connection = null;
+                }
+            }
+        }
     }
 
     /** The service account's own keys without the role: its only permission is sts:AssumeRole. */

@@ -4,35 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DatabaseMetaData over Glue (AwsDataCatalog) and over Athena's ListTableMetadata (the HIVE catalog lakehouse). */
 @ExtendWith(LocalAthenaExtension.class)
 class MetadataTest {
 
     private static LocalAthena athena;
-    private static Connection connection;
+
+    @RegisterExtension
+    static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
+
     private static DatabaseMetaData metaData;
 
     @BeforeAll
-    static void connect() throws SQLException {
-        connection = Connections.connectyUser(athena);
-        metaData = connection.getMetaData();
-    }
-
-    @AfterAll
-    static void disconnect() throws SQLException {
-        connection.close();
+    static void readMetaData() throws SQLException {
+        metaData = shared.get().getMetaData();
     }
 
     @Test

@@ -26,31 +26,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PreparedStatement against athena-local: ExecutionParameters, literals, injection attempts, batches, metadata. */
 @ExtendWith(LocalAthenaExtension.class)
 class PreparedStatementTest {
 
     private static LocalAthena athena;
-    private static Connection connection;
 
-    @BeforeAll
-    static void connect() throws SQLException {
-        connection = Connections.connectyUser(athena);
-    }
-
-    @AfterAll
-    static void disconnect() throws SQLException {
-        connection.close();
-    }
+    @RegisterExtension
+    static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
 
     @Test
     void dbeaversRowCountRunsAsAPreparedStatement() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM demo.customers");
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT COUNT(*) FROM demo.customers");
              ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isPositive();
@@ -59,7 +50,7 @@ class PreparedStatementTest {
 
     @Test
     void boundValuesComeBackAsTheyWereSet() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = shared.get().prepareStatement(
                 "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, typeof(?), typeof(?)")) {
             ps.setString(1, "it's");
             ps.setInt(2, 42);
@@ -103,7 +94,7 @@ class PreparedStatementTest {
         List<String> attempts = Arrays.asList("'; DROP TABLE demo.customers; --", "' OR '1'='1", "\\'", "a\\", "\\\\'",
                 "\u2019; SELECT 1 --", "\u02bc) OR (1=1", "x\u0000y", "?", "/* ", "*/ 1", "-- x\n", "\"c\"", "{fn ucase('a')}",
                 "日本語 ' \"");
-        try (PreparedStatement ps = connection.prepareStatement("SELECT ? AS v, 'tail' AS t")) {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT ? AS v, 'tail' AS t")) {
             for (String attempt : attempts) {
                 ps.setString(1, attempt);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -114,7 +105,7 @@ class PreparedStatementTest {
                 }
             }
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM demo.customers WHERE name = ?")) {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT count(*) FROM demo.customers WHERE name = ?")) {
             ps.setString(1, "' OR '1'='1");
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -162,7 +153,7 @@ class PreparedStatementTest {
 
     @Test
     void placeholdersAreCountedAsAthenaCountsThem() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = shared.get().prepareStatement(
                 "SELECT '?' AS \"a?\", ? /* ? */ AS b -- ?\n, ? AS c")) {
             assertThat(ps.getParameterMetaData().getParameterCount()).isEqualTo(2);
             ps.setInt(1, 1);
@@ -178,7 +169,7 @@ class PreparedStatementTest {
 
     @Test
     void aMissingParameterIs07001BeforeAnyQueryStarts() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT ?, ?")) {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT ?, ?")) {
             ps.setInt(1, 1);
             assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class)
                     .hasMessageContaining("Parameter 2 of 2 is not set")
@@ -192,7 +183,7 @@ class PreparedStatementTest {
 
     @Test
     void oneStatementIsReusedWithNewValuesAndClearParametersForgetsThem() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT ? * 2")) {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT ? * 2")) {
             for (int i = 0; i < 3; i++) {
                 ps.setInt(1, i);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -208,7 +199,7 @@ class PreparedStatementTest {
 
     @Test
     void metadataBeforeExecutionAndParameterMetadata() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id, name FROM demo.customers WHERE id = ?")) {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT id, name FROM demo.customers WHERE id = ?")) {
             ResultSetMetaData md = ps.getMetaData();
             assertThat(md.getColumnCount()).isEqualTo(2);
             assertThat(md.getColumnName(1)).isEqualTo("id");
@@ -219,7 +210,7 @@ class PreparedStatementTest {
             assertThat(pmd.getParameterTypeName(1)).isEqualTo("bigint");
             assertThat(pmd.getParameterClassName(1)).isEqualTo(Long.class.getName());
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO demo.customers VALUES (?, ?)")) {
+        try (PreparedStatement ps = shared.get().prepareStatement("INSERT INTO demo.customers VALUES (?, ?)")) {
             assertThat(ps.getMetaData()).isNull();
         }
     }

@@ -6,7 +6,6 @@ import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,11 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The conformance suite, after Trino's BaseTestJdbcResultSet: for each SQL literal of each type, the JDBC type,
@@ -47,17 +45,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TypeConformanceTest {
 
     private static LocalAthena athena;
-    private static Connection connection;
 
-    @BeforeAll
-    static void connect() throws SQLException {
-        connection = Connections.connectyUser(athena);
-    }
-
-    @AfterAll
-    static void disconnect() throws SQLException {
-        connection.close();
-    }
+    @RegisterExtension
+    static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
 
     /** What one column must show: checked with the JVM zone set, given the zone. */
     @FunctionalInterface
@@ -213,7 +203,7 @@ class TypeConformanceTest {
             ZoneId zone = ZoneId.of(zoneName);
             List<Case> cases = cases();
             String sql = "SELECT " + cases.stream().map(c -> c.literal).collect(Collectors.joining(", "));
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = shared.get().createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 assertThat(rs.next()).isTrue();
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= cases.size(); i++) {
@@ -244,7 +234,7 @@ class TypeConformanceTest {
                     Timestamp.valueOf("2024-01-02 03:04:05.123"), Timestamp.valueOf("2020-01-01 00:00:00.5"),
                     LocalDate.of(2020, 1, 2), LocalDateTime.of(2021, 3, 28, 2, 30)};
             String sql = "SELECT " + String.join(", ", java.util.Collections.nCopies(values.length, "?"));
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try (PreparedStatement ps = shared.get().prepareStatement(sql)) {
                 for (int i = 0; i < values.length; i++) {
                     ps.setObject(i + 1, values[i]);
                 }

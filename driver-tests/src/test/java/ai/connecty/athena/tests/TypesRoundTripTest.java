@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -17,31 +16,22 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every Athena type, from literals and from the demo's {@code all_types} table, through the JDBC getters. */
 @ExtendWith(LocalAthenaExtension.class)
 class TypesRoundTripTest {
 
     private static LocalAthena athena;
-    private static Connection connection;
 
-    @BeforeAll
-    static void connect() throws SQLException {
-        connection = Connections.connectyUser(athena);
-    }
-
-    @AfterAll
-    static void disconnect() throws SQLException {
-        connection.close();
-    }
+    @RegisterExtension
+    static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
 
     @Test
     void scalarLiteralsComeBackAsTheirJavaTypes() throws SQLException {
-        try (Statement s = connection.createStatement();
+        try (Statement s = shared.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT true AS b, CAST(7 AS TINYINT) AS t, CAST(300 AS SMALLINT) AS sm, "
                      + "42 AS i, 9223372036854775807 AS big, REAL '0.5' AS r, DOUBLE '2.25' AS d, "
                      + "DECIMAL '123.4500' AS dec, 'hello' AS v, X'CAFE' AS bin, DATE '2024-02-29' AS dt, "
@@ -75,7 +65,7 @@ class TypesRoundTripTest {
 
     @Test
     void timestampWithTimeZoneKeepsItsOffset() throws SQLException {
-        try (Statement s = connection.createStatement();
+        try (Statement s = shared.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT TIMESTAMP '2024-01-02 03:04:05.123 UTC' AS tz")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.TIMESTAMP_WITH_TIMEZONE);
@@ -86,7 +76,7 @@ class TypesRoundTripTest {
 
     @Test
     void nullAndEmptyStringAreDifferent() throws SQLException {
-        try (Statement s = connection.createStatement();
+        try (Statement s = shared.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT CAST(NULL AS VARCHAR) AS n, '' AS e, CAST(NULL AS INTEGER) AS ni")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("n")).isNull();
@@ -101,7 +91,7 @@ class TypesRoundTripTest {
 
     @Test
     void allTypesTableFirstRow() throws SQLException {
-        try (Statement s = connection.createStatement();
+        try (Statement s = shared.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM demo.all_types WHERE c_int = 3")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBoolean("c_boolean")).isTrue();
@@ -128,7 +118,7 @@ class TypesRoundTripTest {
 
     @Test
     void allTypesTableNullsEmptiesAndExtremes() throws SQLException {
-        try (Statement s = connection.createStatement();
+        try (Statement s = shared.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM demo.all_types ORDER BY c_int NULLS LAST")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt("c_int")).isEqualTo(-3);
@@ -164,7 +154,7 @@ class TypesRoundTripTest {
 
     @Test
     void resultSetMetaDataDescribesAthenaTypes() throws SQLException {
-        try (Statement s = connection.createStatement();
+        try (Statement s = shared.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT c_boolean, c_int, c_bigint, c_double, c_decimal, c_string, c_date, "
                      + "c_timestamp, c_array FROM demo.all_types")) {
             ResultSetMetaData md = rs.getMetaData();
