@@ -6,7 +6,6 @@ import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.SdkClients;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.nio.charset.StandardCharsets;
@@ -35,18 +34,10 @@ class AthenaSqlWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     @Test
     void everyTypeOfAllTypesHasAthenasColumnInfoAndRendering() {
-        QueryExecution q = succeed(athena(), "SELECT * FROM all_types ORDER BY c_int NULLS FIRST", "demo");
-        List<ColumnInfo> info = athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
+        QueryExecution q = succeed(clients.athena(), "SELECT * FROM all_types ORDER BY c_int NULLS FIRST", "demo");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
                 .resultSet().resultSetMetadata().columnInfo();
         assertThat(info).extracting(c -> c.name() + " " + c.type() + " " + c.precision() + " " + c.scale() + " "
                 + c.caseSensitive()).containsExactly(
@@ -74,18 +65,21 @@ class AthenaSqlWireTest {
                 "\"true\",\"1\",\"2\",\"3\",\"4\",\"1.5\",\"2.25\",\"12.34\",\"1.123456789\",\"hello\",\"short\",\"abc  \","
                         + "\"01 02\",\"2024-02-29\",\"2024-02-29 12:34:56.789\",\"[1, 2, 3]\",\"{k=v}\",\"{a=1, b=x}\"") + "\n");
         // NULL has no VarCharValue, an empty string is "" (measured §1.4).
-        List<String> nullRow = rows(athena(), q.queryExecutionId()).get(1);
+        List<String> nullRow = rows(clients.athena(), q.queryExecutionId()).get(1);
         assertThat(nullRow.get(0)).isNull();
         assertThat(nullRow.get(9)).isEmpty();
     }
 
     @Test
     void charColumnsArePaddedToTheirLengthAndVarcharKeepsItsLength() {
-        s3().putObject(r -> r.bucket("demo-data").key("r2/chars/data.csv"), RequestBody.fromString("ab,xyz\n,\n"));
-        succeed(athena(), "CREATE EXTERNAL TABLE IF NOT EXISTS chars_probe (c char(5), v varchar(3)) ROW FORMAT DELIMITED "
+        clients.s3()
+                .putObject(r -> r.bucket("demo-data").key("r2/chars/data.csv"), RequestBody.fromString("ab,xyz\n,\n"));
+        succeed(clients.athena(),
+                "CREATE EXTERNAL TABLE IF NOT EXISTS chars_probe (c char(5), v varchar(3)) ROW FORMAT DELIMITED "
                 + "FIELDS TERMINATED BY ',' STORED AS TEXTFILE LOCATION 's3://demo-data/r2/chars/'", "demo");
-        QueryExecution q = succeed(athena(), "SELECT t.c, v, upper(v) AS renamed FROM chars_probe t ORDER BY c DESC", "demo");
-        List<ColumnInfo> info = athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
+        QueryExecution q = succeed(clients.athena(),
+                "SELECT t.c, v, upper(v) AS renamed FROM chars_probe t ORDER BY c DESC", "demo");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
                 .resultSet().resultSetMetadata().columnInfo();
         assertThat(info).extracting(c -> c.name() + " " + c.type() + " " + c.precision())
                 .containsExactly("c char 5", "v varchar 3", "renamed varchar 2147483647");
@@ -96,14 +90,16 @@ class AthenaSqlWireTest {
 
     @Test
     void unnestSequenceArrayMapAndRowWorkOnTableColumns() {
-        assertThat(rows(athena(), succeed(athena(), "SELECT c_int, x, n FROM all_types CROSS JOIN UNNEST(c_array) "
+        assertThat(rows(clients.athena(),
+                succeed(clients.athena(), "SELECT c_int, x, n FROM all_types CROSS JOIN UNNEST(c_array) "
                 + "WITH ORDINALITY AS t(x, n) ORDER BY c_int, n", "demo").queryExecutionId())).containsExactly(
                 List.of("c_int", "x", "n"), Arrays.asList("-3", null, "1"), List.of("-3", "4", "2"),
                 List.of("3", "1", "1"), List.of("3", "2", "2"), List.of("3", "3", "3"));
-        assertThat(rows(athena(), succeed(athena(), "SELECT event_id, tag FROM events CROSS JOIN UNNEST(tags) AS t(tag) "
+        assertThat(rows(clients.athena(),
+                succeed(clients.athena(), "SELECT event_id, tag FROM events CROSS JOIN UNNEST(tags) AS t(tag) "
                 + "WHERE event_id = 2 ORDER BY tag", "demo").queryExecutionId()))
                 .containsExactly(List.of("event_id", "tag"), List.of("2", "t2"), List.of("2", "x"));
-        assertThat(values(succeed(athena(), "SELECT sequence(1, quantity), ARRAY[product, 'x'], "
+        assertThat(values(succeed(clients.athena(), "SELECT sequence(1, quantity), ARRAY[product, 'x'], "
                 + "MAP(ARRAY[product], ARRAY[quantity]), ROW(sale_id, product), cardinality(sequence(0, quantity)) "
                 + "FROM sales WHERE sale_id = 2", "demo")))
                 .containsExactly("[1, 2, 3]", "[doohickey, x]", "{doohickey=3}", "{2, doohickey}", "4");
@@ -111,7 +107,8 @@ class AthenaSqlWireTest {
 
     @Test
     void dateFunctionsKeepTheDateTypeOfADateColumn() {
-        QueryExecution q = succeed(athena(), "SELECT date_add('day', 1, signup_date), date_add('month', 1, signup_date), "
+        QueryExecution q = succeed(clients.athena(),
+                "SELECT date_add('day', 1, signup_date), date_add('month', 1, signup_date), "
                 + "date_trunc('month', signup_date), sequence(signup_date, date_add('day', 2, signup_date)), "
                 + "date_add('hour', 3, CAST(signup_date AS timestamp)) FROM customers WHERE id = 1", "demo");
         assertThat(types(q)).containsExactly("date", "date", "date", "array", "timestamp");
@@ -121,7 +118,7 @@ class AthenaSqlWireTest {
 
     @Test
     void dateTextAndJsonFunctionsWorkOnTableColumns() {
-        QueryExecution q = succeed(athena(), "SELECT date_diff('day', DATE '2020-01-01', signup_date), "
+        QueryExecution q = succeed(clients.athena(), "SELECT date_diff('day', DATE '2020-01-01', signup_date), "
                 + "date_format(signup_date, '%Y/%m/%d'), date_parse(CAST(signup_date AS varchar), '%Y-%m-%d'), "
                 + "from_iso8601_timestamp(CAST(signup_date AS varchar) || 'T01:02:03Z'), regexp_like(email, '^c5@'), "
                 + "split(email, '@'), element_at(split(email, '@'), 2), try_cast(name AS integer), "
@@ -131,7 +128,8 @@ class AthenaSqlWireTest {
                 "array", "varchar", "integer", "varchar", "json");
         assertThat(values(q)).containsExactly("5", "2020/01/06", "2020-01-06 00:00:00.000", "2020-01-06 01:02:03.000 UTC",
                 "true", "[c5, example.com]", "example.com", null, "c5@example.com", "[5]");
-        QueryExecution e = succeed(athena(), "SELECT element_at(counters, 'a'), counters['b'], element_at(tags, -1), "
+        QueryExecution e = succeed(clients.athena(),
+                "SELECT element_at(counters, 'a'), counters['b'], element_at(tags, -1), "
                 + "CAST(context AS JSON), context.device FROM events WHERE event_id = 3", "demo");
         assertThat(values(e)).containsExactly("3", "1", "x", "{\"user_id\":3,\"device\":\"web\"}", "web");
     }
@@ -139,13 +137,15 @@ class AthenaSqlWireTest {
     @Test
     void approxDistinctCountsSmallSetsExactlyAsAthenaDoes() {
         // Trino's HyperLogLog is exact for small cardinalities; the demo has exactly 200 customers and 5 products.
-        assertThat(values(succeed(athena(), "SELECT approx_distinct(customer_id), approx_distinct(product, 0.01) FROM sales",
+        assertThat(values(succeed(clients.athena(),
+        "SELECT approx_distinct(customer_id), approx_distinct(product, 0.01) FROM sales",
                 "demo"))).containsExactly("200", "5");
     }
 
     @Test
     void atTimeZoneUtcKeepsTheZoneAndOtherZonesFailClearly() {
-        QueryExecution utc = succeed(athena(), "SELECT sold_at AT TIME ZONE 'UTC' FROM sales WHERE sale_id = 1", "demo");
+        QueryExecution utc = succeed(clients.athena(),
+                "SELECT sold_at AT TIME ZONE 'UTC' FROM sales WHERE sale_id = 1", "demo");
         assertThat(types(utc)).containsExactly("timestamp with time zone");
         assertThat(values(utc)).containsExactly("2024-01-01 03:00:00.000 UTC");
         assertNotSupported("SELECT sold_at AT TIME ZONE 'Europe/Berlin' FROM sales", "AT TIME ZONE 'Europe/Berlin'");
@@ -158,7 +158,7 @@ class AthenaSqlWireTest {
     }
 
     private static void assertNotSupported(String sql, String construct) {
-        QueryExecution q = run(athena(), sql, "demo");
+        QueryExecution q = run(clients.athena(), sql, "demo");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(q.status().stateChangeReason()).startsWith("NOT_SUPPORTED: ").contains(construct)
                 .contains("SQL-GAPS.md");
@@ -166,19 +166,20 @@ class AthenaSqlWireTest {
     }
 
     private static List<String> types(QueryExecution q) {
-        return athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId())).resultSet().resultSetMetadata()
+        return clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId())).resultSet()
+                .resultSetMetadata()
                 .columnInfo().stream().map(ColumnInfo::type).toList();
     }
 
     /** The single data row. */
     private static List<String> values(QueryExecution q) {
-        List<List<String>> rows = rows(athena(), q.queryExecutionId());
+        List<List<String>> rows = rows(clients.athena(), q.queryExecutionId());
         assertThat(rows).hasSize(2);
         return rows.get(1);
     }
 
     private static String csv(QueryExecution q) {
         String key = q.resultConfiguration().outputLocation().substring(AthenaQueries.OUTPUT.length());
-        return s3().getObjectAsBytes(r -> r.bucket("athena-results").key(key)).asString(StandardCharsets.UTF_8);
+        return clients.s3().getObjectAsBytes(r -> r.bucket("athena-results").key(key)).asString(StandardCharsets.UTF_8);
     }
 }

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.control.FaultPlan;
 import ai.connecty.athena.local.control.FaultRule;
-import ai.connecty.athena.local.http.SdkClients;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.io.ByteArrayOutputStream;
@@ -46,19 +45,11 @@ class AthenaWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     @Test
     void selectOneRunsToSucceededWithAthenasShapeAndFiles() {
-        String id = athena().startQueryExecution(request("SELECT 1;", null)
+        String id = clients.athena().startQueryExecution(request("SELECT 1;", null)
                 .queryExecutionContext(c -> c.catalog("AwsDataCatalog")).build()).queryExecutionId();
-        QueryExecution q = await(athena(), id);
+        QueryExecution q = await(clients.athena(), id);
 
         assertThat(id).matches(UUID_V4);
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
@@ -76,7 +67,7 @@ class AthenaWireTest {
         // A literal-only SELECT is not planned by the engine (§4.2, §6.3).
         assertThat(q.statistics().queryPlanningTimeInMillis()).isNull();
 
-        GetQueryResultsResponse page = athena().getQueryResults(r -> r.queryExecutionId(id));
+        GetQueryResultsResponse page = clients.athena().getQueryResults(r -> r.queryExecutionId(id));
         assertThat(AthenaQueries.values(page)).containsExactly(List.of("_col0"), List.of("1"));
         assertThat(page.updateCount()).isZero();
         assertThat(page.nextToken()).isNull();
@@ -111,20 +102,20 @@ class AthenaWireTest {
 
     @Test
     void computedSelectCarriesAnEngineQueryIdAndIsPlanned() {
-        QueryExecution q = succeed(athena(), "SELECT count(*) AS n FROM demo.customers", null);
+        QueryExecution q = succeed(clients.athena(), "SELECT count(*) AS n FROM demo.customers", null);
         byte[] metadata = object(q.queryExecutionId() + ".csv.metadata");
         assertThat(metadata[0]).isEqualTo((byte) 0x0a);
         assertThat(metadata[1]).isEqualTo((byte) 27);
         assertThat(new String(metadata, 2, 27, StandardCharsets.US_ASCII)).matches("\\d{8}_\\d{6}_\\d{5}_[a-z]{5}");
         assertThat(q.statistics().queryPlanningTimeInMillis()).isNotNull();
         assertThat(q.statistics().dataScannedInBytes()).isPositive();
-        assertThat(rows(athena(), q.queryExecutionId())).containsExactly(List.of("n"), List.of("200"));
+        assertThat(rows(clients.athena(), q.queryExecutionId())).containsExactly(List.of("n"), List.of("200"));
     }
 
     @Test
     void nullHasNoVarCharValueWhileEmptyStringIsQuotedInTheCsv() {
-        QueryExecution q = succeed(athena(), "SELECT CAST(NULL AS varchar) AS n, '' AS e, 'a\"b' AS q", null);
-        List<List<String>> rows = rows(athena(), q.queryExecutionId());
+        QueryExecution q = succeed(clients.athena(), "SELECT CAST(NULL AS varchar) AS n, '' AS e, 'a\"b' AS q", null);
+        List<List<String>> rows = rows(clients.athena(), q.queryExecutionId());
         assertThat(rows.get(0)).containsExactly("n", "e", "q");
         assertThat(rows.get(1)).containsExactly(null, "", "a\"b");
         assertThat(new String(object(q.queryExecutionId() + ".csv"), StandardCharsets.UTF_8))
@@ -133,57 +124,64 @@ class AthenaWireTest {
 
     @Test
     void pagesHoldAThousandRowsIncludingTheHeader() {
-        String id = succeed(athena(), "SELECT n FROM demo.numbers WHERE n < 1500 ORDER BY n", null).queryExecutionId();
-        GetQueryResultsResponse first = athena().getQueryResults(r -> r.queryExecutionId(id));
+        String id = succeed(clients.athena(), "SELECT n FROM demo.numbers WHERE n < 1500 ORDER BY n", null)
+                .queryExecutionId();
+        GetQueryResultsResponse first = clients.athena().getQueryResults(r -> r.queryExecutionId(id));
         assertThat(first.resultSet().rows()).hasSize(1000);
         assertThat(AthenaQueries.values(first).get(0)).containsExactly("n");
         assertThat(AthenaQueries.values(first).get(999)).containsExactly("998");
         assertThat(first.nextToken()).isNotBlank();
-        GetQueryResultsResponse second = athena().getQueryResults(r -> r.queryExecutionId(id).nextToken(first.nextToken()));
+        GetQueryResultsResponse second = clients.athena()
+                .getQueryResults(r -> r.queryExecutionId(id).nextToken(first.nextToken()));
         assertThat(second.resultSet().rows()).hasSize(501);
         assertThat(AthenaQueries.values(second).get(0)).containsExactly("999");
         assertThat(AthenaQueries.values(second).get(500)).containsExactly("1499");
         assertThat(second.nextToken()).isNull();
-        assertThat(rows(athena(), id)).hasSize(1501);
+        assertThat(rows(clients.athena(), id)).hasSize(1501);
     }
 
     @Test
     void aFullPageAlwaysCarriesATokenAndTheNextPageIsEmpty() {
-        String id = succeed(athena(), "SELECT n FROM demo.numbers WHERE n < 5 ORDER BY n", null).queryExecutionId();
-        GetQueryResultsResponse p1 = athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(3));
-        GetQueryResultsResponse p2 = athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(3).nextToken(p1.nextToken()));
-        GetQueryResultsResponse p3 = athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(3).nextToken(p2.nextToken()));
+        String id = succeed(clients.athena(), "SELECT n FROM demo.numbers WHERE n < 5 ORDER BY n", null)
+                .queryExecutionId();
+        GetQueryResultsResponse p1 = clients.athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(3));
+        GetQueryResultsResponse p2 = clients.athena()
+                .getQueryResults(r -> r.queryExecutionId(id).maxResults(3).nextToken(p1.nextToken()));
+        GetQueryResultsResponse p3 = clients.athena()
+                .getQueryResults(r -> r.queryExecutionId(id).maxResults(3).nextToken(p2.nextToken()));
         assertThat(AthenaQueries.values(p1)).containsExactly(List.of("n"), List.of("0"), List.of("1"));
         assertThat(AthenaQueries.values(p2)).containsExactly(List.of("2"), List.of("3"), List.of("4"));
         assertThat(p2.nextToken()).isNotNull();
         assertThat(p3.resultSet().rows()).isEmpty();
         assertThat(p3.nextToken()).isNull();
 
-        GetQueryResultsResponse one = athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(1));
+        GetQueryResultsResponse one = clients.athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(1));
         assertThat(AthenaQueries.values(one)).containsExactly(List.of("n"));
         assertThat(one.resultSet().resultSetMetadata().columnInfo().get(0).type()).isEqualTo("bigint");
     }
 
     @Test
     void getQueryResultsValidatesInAthenasOrder() {
-        String id = succeed(athena(), "SELECT 2", null).queryExecutionId();
+        String id = succeed(clients.athena(), "SELECT 2", null).queryExecutionId();
         String unknown = UUID.randomUUID().toString();
 
-        assertInvalid(() -> athena().getQueryResults(r -> r.queryExecutionId(id).nextToken("").maxResults(0)), "INVALID_INPUT",
+        assertInvalid(() -> clients.athena().getQueryResults(r -> r.queryExecutionId(id).nextToken("").maxResults(0)),
+                "INVALID_INPUT",
                 "2 validation errors detected: Value at 'nextToken' failed to satisfy constraint: Member must have length "
                         + "greater than or equal to 1; Value at 'maxResults' failed to satisfy constraint: Member must have "
                         + "value greater than or equal to 1");
-        assertInvalid(() -> athena().getQueryResults(r -> r.queryExecutionId(unknown).maxResults(1001)),
+        assertInvalid(() -> clients.athena().getQueryResults(r -> r.queryExecutionId(unknown).maxResults(1001)),
                 "QUERY_EXECUTION_NOT_FOUND", "QueryExecution " + unknown + " was not found");
-        assertInvalid(() -> athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(1001).nextToken("bad")),
+        assertInvalid(() -> clients.athena()
+                .getQueryResults(r -> r.queryExecutionId(id).maxResults(1001).nextToken("bad")),
                 "INVALID_INPUT", "MaxResults is more than maximum allowed length 1000");
-        assertInvalid(() -> athena().getQueryResults(r -> r.queryExecutionId(id).nextToken("bad")),
+        assertInvalid(() -> clients.athena().getQueryResults(r -> r.queryExecutionId(id).nextToken("bad")),
                 "INVALID_INPUT", "Malformed nextPageToken bad");
     }
 
     @Test
     void aFailedEngineQueryReportsAthenaErrorAndRefusesResults() {
-        QueryExecution q = AthenaQueries.run(athena(), "SELECT * FROM demo.no_such_table", null);
+        QueryExecution q = AthenaQueries.run(clients.athena(), "SELECT * FROM demo.no_such_table", null);
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
         // Athena names 'awsdatacatalog.demo.no_such_table' at line 1:15; the sql package reports the position
         // and qualifier differently (left to its owner), so only the shape is asserted here.
@@ -193,34 +191,38 @@ class AthenaWireTest {
         assertThat(q.status().athenaError().errorType()).isEqualTo(1301);
         assertThat(q.status().athenaError().retryable()).isFalse();
         // FAILED wins over a malformed token; an engine failure writes nothing (§4.4).
-        assertInvalid(() -> athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()).nextToken("bad")),
+        assertInvalid(() -> clients.athena()
+        .getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()).nextToken("bad")),
                 "INVALID_QUERY_EXECUTION_STATE", "Query did not finish successfully. Final query state: FAILED");
         assertThatThrownBy(() -> object(q.queryExecutionId() + ".csv")).isInstanceOf(NoSuchKeyException.class);
     }
 
     @Test
     void startQueryExecutionValidatesTokenThenOutputThenSyntax() {
-        assertInvalid(() -> athena().startQueryExecution(request("SELEC 1", null).clientRequestToken("short")
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELEC 1", null).clientRequestToken("short")
                         .resultConfiguration(r -> r.outputLocation("not-a-valid-s3-path")).build()), "INVALID_INPUT",
                 "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must "
                         + "have length greater than or equal to 32");
-        assertInvalid(() -> athena().startQueryExecution(request("SELEC 1", null).clientRequestToken("x".repeat(129)).build()),
+        assertInvalid(() -> clients.athena()
+                .startQueryExecution(request("SELEC 1", null).clientRequestToken("x".repeat(129)).build()),
                 "INVALID_INPUT", "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: "
                         + "Member must have length less than or equal to 128");
-        assertInvalid(() -> athena().startQueryExecution(request("SELEC 1", null)
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELEC 1", null)
                 .resultConfiguration(r -> r.outputLocation("not-a-valid-s3-path")).build()),
                 "INVALID_INPUT", "outputLocation is not a valid S3 path.");
-        assertInvalid(() -> athena().startQueryExecution(request("SELECT 1", null).resultConfiguration(r -> { }).build()),
+        assertInvalid(() -> clients.athena()
+                .startQueryExecution(request("SELECT 1", null).resultConfiguration(r -> { }).build()),
                 "INVALID_INPUT", QueryOperations.NO_OUTPUT);
         assertThat(QueryOperations.NO_OUTPUT).contains("for  your");
-        assertInvalid(() -> athena().startQueryExecution(request("SELEC 1", null).build()), "MALFORMED_QUERY",
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELEC 1", null).build()), "MALFORMED_QUERY",
                 "line 1:1: mismatched input 'SELEC'. Expecting: 'ALTER', 'ANALYZE', 'CALL', 'COMMENT', 'COMMIT', 'CREATE', "
                         + "'DEALLOCATE', 'DELETE', 'DENY', 'DESC', 'DESCRIBE', 'DROP', 'EXECUTE', 'EXPLAIN', 'GRANT', "
                         + "'INSERT', 'MERGE', 'PREPARE', 'REFRESH', 'RESET', 'REVOKE', 'ROLLBACK', 'SET', 'SHOW', 'START', "
                         + "'TRUNCATE', 'UNLOAD', 'UPDATE', 'USE', <query>");
-        assertInvalid(() -> athena().startQueryExecution(request("SELECT 1; SELECT 2", null).build()), "MALFORMED_QUERY",
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1; SELECT 2", null).build()),
+                "MALFORMED_QUERY",
                 "Only one sql statement is allowed. Got: SELECT 1; SELECT 2");
-        assertInvalid(() -> athena().startQueryExecution(request("SELECT 1", null).workGroup("nope").build()),
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1", null).workGroup("nope").build()),
                 "INVALID_INPUT", "WorkGroup is not found.");
     }
 
@@ -228,11 +230,12 @@ class AthenaWireTest {
     void aTokenReturnsTheSameExecutionOnlyForTheSameParameters() {
         String token = UUID.randomUUID().toString();
         StartQueryExecutionRequest first = request("SELECT 3", "demo").clientRequestToken(token).build();
-        String id = athena().startQueryExecution(first).queryExecutionId();
-        await(athena(), id);
-        assertThat(athena().startQueryExecution(first).queryExecutionId()).isEqualTo(id);
+        String id = clients.athena().startQueryExecution(first).queryExecutionId();
+        await(clients.athena(), id);
+        assertThat(clients.athena().startQueryExecution(first).queryExecutionId()).isEqualTo(id);
         // WorkGroup is not compared (§5.2).
-        assertThat(athena().startQueryExecution(first.toBuilder().workGroup("primary").build()).queryExecutionId()).isEqualTo(id);
+        assertThat(clients.athena().startQueryExecution(first.toBuilder().workGroup("primary").build())
+        .queryExecutionId()).isEqualTo(id);
 
         List<StartQueryExecutionRequest> mismatches = List.of(
                 first.toBuilder().queryString("SELECT 3 ").build(),
@@ -240,7 +243,7 @@ class AthenaWireTest {
                 first.toBuilder().queryExecutionContext(c -> c.database("default")).build(),
                 first.toBuilder().resultConfiguration(r -> r.outputLocation(OUTPUT + "other/")).build());
         for (StartQueryExecutionRequest r : mismatches) {
-            assertInvalid(() -> athena().startQueryExecution(r), "IDEMPOTENT_PARAMETER_MISMATCH",
+            assertInvalid(() -> clients.athena().startQueryExecution(r), "IDEMPOTENT_PARAMETER_MISMATCH",
                     "Idempotent parameters do not match");
         }
     }
@@ -248,43 +251,47 @@ class AthenaWireTest {
     @Test
     void aRejectedCallDoesNotConsumeItsToken() {
         String token = UUID.randomUUID().toString();
-        assertInvalid(() -> athena().startQueryExecution(request("SELEC 1", null).clientRequestToken(token).build()),
+        assertInvalid(() -> clients.athena()
+                .startQueryExecution(request("SELEC 1", null).clientRequestToken(token).build()),
                 "MALFORMED_QUERY", null);
-        String id = athena().startQueryExecution(request("SELECT 4", null).clientRequestToken(token).build())
+        String id = clients.athena().startQueryExecution(request("SELECT 4", null).clientRequestToken(token).build())
                 .queryExecutionId();
-        assertThat(await(athena(), id).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(await(clients.athena(), id).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
     }
 
     @Test
     void stopCancelsARunningQueryAndLeavesNoResults() {
         local.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(30_000)));
-        String id = start(athena(), "SELECT 5", null);
-        assertThat(AthenaQueries.awaitStarted(athena(), id)).isEqualTo(QueryExecutionState.RUNNING);
-        assertInvalid(() -> athena().getQueryResults(r -> r.queryExecutionId(id).nextToken("bad")),
+        String id = start(clients.athena(), "SELECT 5", null);
+        assertThat(AthenaQueries.awaitStarted(clients.athena(), id)).isEqualTo(QueryExecutionState.RUNNING);
+        assertInvalid(() -> clients.athena().getQueryResults(r -> r.queryExecutionId(id).nextToken("bad")),
                 "INVALID_QUERY_EXECUTION_STATE", "Query has not yet finished. Current state: RUNNING");
 
-        athena().stopQueryExecution(r -> r.queryExecutionId(id));
-        QueryExecution q = await(athena(), id);
+        clients.athena().stopQueryExecution(r -> r.queryExecutionId(id));
+        QueryExecution q = await(clients.athena(), id);
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.CANCELLED);
         assertThat(q.status().stateChangeReason()).isEqualTo("Query cancelled by user");
-        assertInvalid(() -> athena().getQueryResults(r -> r.queryExecutionId(id)), "RESULT_NOT_FOUND", "Could not find results");
+        assertInvalid(() -> clients.athena().getQueryResults(r -> r.queryExecutionId(id)), "RESULT_NOT_FOUND",
+                "Could not find results");
         assertThatThrownBy(() -> object(id + ".csv")).isInstanceOf(NoSuchKeyException.class);
     }
 
     @Test
     void stoppingAFinishedQueryChangesNothing() {
-        QueryExecution done = succeed(athena(), "SELECT 6", null);
-        athena().stopQueryExecution(r -> r.queryExecutionId(done.queryExecutionId()));
-        assertThat(await(athena(), done.queryExecutionId()).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
-        assertThat(rows(athena(), done.queryExecutionId())).containsExactly(List.of("_col0"), List.of("6"));
+        QueryExecution done = succeed(clients.athena(), "SELECT 6", null);
+        clients.athena().stopQueryExecution(r -> r.queryExecutionId(done.queryExecutionId()));
+        assertThat(await(clients.athena(), done.queryExecutionId()).status().state())
+                .isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(rows(clients.athena(), done.queryExecutionId())).containsExactly(List.of("_col0"), List.of("6"));
     }
 
     @Test
     void batchGetReturnsKnownExecutionsAndListsUnknownOnes() {
-        String a = succeed(athena(), "SELECT 7", null).queryExecutionId();
-        String b = succeed(athena(), "SELECT 8", null).queryExecutionId();
+        String a = succeed(clients.athena(), "SELECT 7", null).queryExecutionId();
+        String b = succeed(clients.athena(), "SELECT 8", null).queryExecutionId();
         String unknown = UUID.randomUUID().toString();
-        BatchGetQueryExecutionResponse r = athena().batchGetQueryExecution(x -> x.queryExecutionIds(a, unknown, b));
+        BatchGetQueryExecutionResponse r = clients.athena()
+                .batchGetQueryExecution(x -> x.queryExecutionIds(a, unknown, b));
         assertThat(r.queryExecutions()).extracting(QueryExecution::queryExecutionId).containsExactly(a, b);
         assertThat(r.queryExecutions()).extracting(QueryExecution::query).containsExactly("SELECT 7", "SELECT 8");
         assertThat(r.unprocessedQueryExecutionIds()).singleElement().satisfies(u -> {
@@ -295,28 +302,30 @@ class AthenaWireTest {
 
     @Test
     void listQueryExecutionsListsTheWorkGroupsIdsNewestFirst() {
-        String older = succeed(athena(), "SELECT 9", null).queryExecutionId();
-        String newer = succeed(athena(), "SELECT 10", null).queryExecutionId();
-        String other = AthenaQueries.await(athena(), athena().startQueryExecution(request("SELECT 11", null)
+        String older = succeed(clients.athena(), "SELECT 9", null).queryExecutionId();
+        String newer = succeed(clients.athena(), "SELECT 10", null).queryExecutionId();
+        String other = AthenaQueries.await(clients.athena(), clients.athena()
+                .startQueryExecution(request("SELECT 11", null)
                 .workGroup("analytics").build()).queryExecutionId()).queryExecutionId();
 
-        List<String> primary = athena().listQueryExecutionsPaginator(r -> r.maxResults(50)).stream()
+        List<String> primary = clients.athena().listQueryExecutionsPaginator(r -> r.maxResults(50)).stream()
                 .flatMap(p -> p.queryExecutionIds().stream()).toList();
         assertThat(primary).contains(older, newer).doesNotContain(other);
         assertThat(primary.indexOf(newer)).isLessThan(primary.indexOf(older));
-        assertThat(athena().listQueryExecutions(r -> r.workGroup("analytics")).queryExecutionIds()).contains(other);
-        var firstPage = athena().listQueryExecutions(r -> r.maxResults(1));
+        assertThat(clients.athena().listQueryExecutions(r -> r.workGroup("analytics")).queryExecutionIds())
+                .contains(other);
+        var firstPage = clients.athena().listQueryExecutions(r -> r.maxResults(1));
         assertThat(firstPage.queryExecutionIds()).hasSize(1);
         assertThat(firstPage.nextToken()).isNotNull();
     }
 
     @Test
     void utilityStatementsWriteTxtWithoutAHeaderRow() {
-        QueryExecution q = succeed(athena(), "SHOW TABLES IN demo", null);
+        QueryExecution q = succeed(clients.athena(), "SHOW TABLES IN demo", null);
         assertThat(q.statementTypeAsString()).isEqualTo("UTILITY");
         assertThat(q.substatementType()).isEqualTo("SHOW_TABLES");
         assertThat(q.resultConfiguration().outputLocation()).isEqualTo(OUTPUT + q.queryExecutionId() + ".txt");
-        GetQueryResultsResponse page = athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()));
+        GetQueryResultsResponse page = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()));
         assertThat(AthenaQueries.values(page)).contains(List.of("sales"), List.of("customers"), List.of("sales_by_customer"))
                 .doesNotContain(List.of("tab_name"));
         ColumnInfo c = page.resultSet().resultSetMetadata().columnInfo().get(0);
@@ -329,13 +338,13 @@ class AthenaWireTest {
 
     @Test
     void describeOfAQualifiedTableIsShownUnqualifiedInItsDatabase() {
-        QueryExecution q = succeed(athena(), "DESCRIBE demo.customers", null);
+        QueryExecution q = succeed(clients.athena(), "DESCRIBE demo.customers", null);
         assertThat(q.query()).isEqualTo("DESCRIBE customers");
         assertThat(q.queryExecutionContext().database()).isEqualTo("demo");
         assertThat(q.substatementType()).isEqualTo("DESCRIBE_TABLE");
-        List<List<String>> rows = rows(athena(), q.queryExecutionId());
+        List<List<String>> rows = rows(clients.athena(), q.queryExecutionId());
         assertThat(rows.get(0)).containsExactly(String.format("%-20s\t%-20s\t%-20s", "id", "int", ""));
-        GetQueryResultsResponse page = athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()));
+        GetQueryResultsResponse page = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()));
         assertThat(page.updateCount()).isNull();
         assertThat(page.resultSet().resultSetMetadata().columnInfo()).extracting(ColumnInfo::name)
                 .containsExactly("col_name", "data_type", "comment");
@@ -343,15 +352,15 @@ class AthenaWireTest {
 
     @Test
     void describeOfAMissingTableIsRejectedAtStart() {
-        assertInvalid(() -> start(athena(), "DESCRIBE demo.nope", null), "INVALID_INPUT",
+        assertInvalid(() -> start(clients.athena(), "DESCRIBE demo.nope", null), "INVALID_INPUT",
                 null);
     }
 
     @Test
     void anEnforcingWorkGroupOverridesTheClientsOutputLocation() {
-        String id = athena().startQueryExecution(request("SELECT 12", null).workGroup("analytics")
+        String id = clients.athena().startQueryExecution(request("SELECT 12", null).workGroup("analytics")
                 .resultConfiguration(r -> r.outputLocation("s3://athena-results/mine/")).build()).queryExecutionId();
-        QueryExecution q = await(athena(), id);
+        QueryExecution q = await(clients.athena(), id);
         assertThat(q.resultConfiguration().outputLocation()).isEqualTo("s3://athena-results/analytics/" + id + ".csv");
         assertThat(q.workGroup()).isEqualTo("analytics");
         assertThat(object("analytics/" + id + ".csv")).isEqualTo("\"_col0\"\n\"12\"\n".getBytes(StandardCharsets.UTF_8));
@@ -359,35 +368,37 @@ class AthenaWireTest {
 
     @Test
     void theEncryptionOptionAsSentIsEchoedByGetQueryExecution() {
-        String id = athena().startQueryExecution(request("SELECT 14", null).resultConfiguration(r -> r
+        String id = clients.athena().startQueryExecution(request("SELECT 14", null).resultConfiguration(r -> r
                 .outputLocation("s3://athena-results/").encryptionConfiguration(e -> e.encryptionOption("CSE_KMS")
                         .kmsKey("arn:aws:kms:us-east-1:123456789012:key/1"))).build()).queryExecutionId();
-        QueryExecution q = await(athena(), id);
+        QueryExecution q = await(clients.athena(), id);
         assertThat(q.resultConfiguration().encryptionConfiguration().encryptionOptionAsString()).isEqualTo("CSE_KMS");
-        assertThat(await(athena(), start(athena(), "SELECT 15", null)).resultConfiguration().encryptionConfiguration()).isNull();
+        assertThat(await(clients.athena(), start(clients.athena(), "SELECT 15", null)).resultConfiguration()
+                .encryptionConfiguration()).isNull();
     }
 
     @Test
     void aWorkGroupWithManagedResultsReportsThemInsteadOfAnS3Location() {
-        String id = athena().startQueryExecution(request("SELECT 16", null).workGroup("managed").build()).queryExecutionId();
-        QueryExecution q = await(athena(), id);
+        String id = clients.athena().startQueryExecution(request("SELECT 16", null).workGroup("managed").build())
+                .queryExecutionId();
+        QueryExecution q = await(clients.athena(), id);
         assertThat(q.managedQueryResultsConfiguration().enabled()).isTrue();
         assertThat(q.resultConfiguration().outputLocation()).isNull();
-        assertThat(athena().getQueryResults(r -> r.queryExecutionId(id)).resultSet().rows()).hasSize(2);
+        assertThat(clients.athena().getQueryResults(r -> r.queryExecutionId(id)).resultSet().rows()).hasSize(2);
     }
 
     @Test
     void theRunningStateIsObservableWhileAQueryIsStretched() {
         local.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(400)));
-        String id = start(athena(), "SELECT 13", null);
-        assertThat(AthenaQueries.awaitStarted(athena(), id)).isEqualTo(QueryExecutionState.RUNNING);
-        QueryExecution done = await(athena(), id);
+        String id = start(clients.athena(), "SELECT 13", null);
+        assertThat(AthenaQueries.awaitStarted(clients.athena(), id)).isEqualTo(QueryExecutionState.RUNNING);
+        QueryExecution done = await(clients.athena(), id);
         assertThat(done.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
         assertThat(done.statistics().engineExecutionTimeInMillis()).isPositive();
     }
 
     private static byte[] object(String key) {
-        return s3().getObjectAsBytes(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)).asByteArray();
+        return clients.s3().getObjectAsBytes(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)).asByteArray();
     }
 
     static void assertInvalid(Runnable call, String athenaErrorCode, String message) {

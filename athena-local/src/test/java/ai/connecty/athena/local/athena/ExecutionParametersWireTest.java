@@ -6,7 +6,6 @@ import static ai.connecty.athena.local.athena.AthenaQueries.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.SdkClients;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.util.List;
@@ -26,14 +25,10 @@ class ExecutionParametersWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
     private static QueryExecution run(String sql, String... parameters) {
-        String id = athena().startQueryExecution(request(sql, "demo").executionParameters(parameters).build())
+        String id = clients.athena().startQueryExecution(request(sql, "demo").executionParameters(parameters).build())
                 .queryExecutionId();
-        return await(athena(), id);
+        return await(clients.athena(), id);
     }
 
     @Test
@@ -41,7 +36,7 @@ class ExecutionParametersWireTest {
         QueryExecution q = run("SELECT ? AS a, ? AS b, ? AS c, ? AS d, ? AS e, ? AS f",
                 "'abc'", "1 + 1", "abc def", "it's", "x + 1", "CAST('7' AS integer) * 2");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
-        assertThat(rows(athena(), q.queryExecutionId())).containsExactly(List.of("a", "b", "c", "d", "e", "f"),
+        assertThat(rows(clients.athena(), q.queryExecutionId())).containsExactly(List.of("a", "b", "c", "d", "e", "f"),
                 List.of("abc", "2", "abc def", "it's", "x + 1", "14"));
     }
 
@@ -49,14 +44,14 @@ class ExecutionParametersWireTest {
     void parametersFilterRowsAndAQuestionMarkInAStringIsNoParameter() {
         QueryExecution q = run("SELECT id, '?' AS q FROM customers WHERE id = ? OR name = ?", "3", "'Customer 5'");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
-        assertThat(rows(athena(), q.queryExecutionId())).containsExactlyInAnyOrder(List.of("id", "q"),
+        assertThat(rows(clients.athena(), q.queryExecutionId())).containsExactlyInAnyOrder(List.of("id", "q"),
                 List.of("3", "?"), List.of("5", "?"));
     }
 
     @Test
     void valuesForAStatementWithoutParametersAreIgnored() {
         QueryExecution q = run("SELECT 1 AS one", "'unused'");
-        assertThat(rows(athena(), q.queryExecutionId())).containsExactly(List.of("one"), List.of("1"));
+        assertThat(rows(clients.athena(), q.queryExecutionId())).containsExactly(List.of("one"), List.of("1"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.SdkClients;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.util.List;
@@ -34,52 +33,54 @@ class MetadataApiWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
     @Test
     void listDataCatalogsHasTheGlueCatalogAndTheHiveLakehouse() {
-        List<DataCatalogSummary> catalogs = athena().listDataCatalogs(r -> { }).dataCatalogsSummary();
+        List<DataCatalogSummary> catalogs = clients.athena().listDataCatalogs(r -> { }).dataCatalogsSummary();
         assertThat(catalogs).extracting(DataCatalogSummary::catalogName, c -> c.typeAsString())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("AwsDataCatalog", "GLUE"),
                         org.assertj.core.groups.Tuple.tuple("lakehouse", "HIVE"));
-        DataCatalog glue = athena().getDataCatalog(r -> r.name("AwsDataCatalog")).dataCatalog();
+        DataCatalog glue = clients.athena().getDataCatalog(r -> r.name("AwsDataCatalog")).dataCatalog();
         assertThat(glue.typeAsString()).isEqualTo("GLUE");
         assertThat(glue.parameters()).containsEntry("catalog-id", LocalAthena.ACCOUNT_ID);
-        assertThat(athena().getDataCatalog(r -> r.name("lakehouse")).dataCatalog().typeAsString()).isEqualTo("HIVE");
+        assertThat(clients.athena().getDataCatalog(r -> r.name("lakehouse")).dataCatalog().typeAsString())
+                .isEqualTo("HIVE");
     }
 
     @Test
     void listDatabasesPerCatalog() {
-        assertThat(athena().listDatabases(r -> r.catalogName("AwsDataCatalog")).databaseList())
+        assertThat(clients.athena().listDatabases(r -> r.catalogName("AwsDataCatalog")).databaseList())
                 .extracting(Database::name).contains("default", "demo").doesNotContain("lake");
-        assertThat(athena().listDatabases(r -> r.catalogName("lakehouse")).databaseList())
+        assertThat(clients.athena().listDatabases(r -> r.catalogName("lakehouse")).databaseList())
                 .extracting(Database::name).containsExactly("lake");
-        assertThat(athena().getDatabase(r -> r.catalogName("AwsDataCatalog").databaseName("demo")).database().name())
+        assertThat(clients.athena().getDatabase(r -> r.catalogName("AwsDataCatalog").databaseName("demo"))
+                .database().name())
                 .isEqualTo("demo");
-        var firstPage = athena().listDatabases(r -> r.catalogName("AwsDataCatalog").maxResults(1));
+        var firstPage = clients.athena().listDatabases(r -> r.catalogName("AwsDataCatalog").maxResults(1));
         assertThat(firstPage.databaseList()).hasSize(1);
         assertThat(firstPage.nextToken()).isNotNull();
-        var secondPage = athena().listDatabases(r -> r.catalogName("AwsDataCatalog").maxResults(1)
+        var secondPage = clients.athena().listDatabases(r -> r.catalogName("AwsDataCatalog").maxResults(1)
                 .nextToken(firstPage.nextToken()));
         assertThat(secondPage.databaseList().get(0).name()).isNotEqualTo(firstPage.databaseList().get(0).name());
     }
 
     @Test
     void missingDatabasesAndTablesAreMetadataExceptions() {
-        assertThatThrownBy(() -> athena().getDatabase(r -> r.catalogName("AwsDataCatalog").databaseName("nosuch")))
+        assertThatThrownBy(() -> clients.athena()
+                .getDatabase(r -> r.catalogName("AwsDataCatalog").databaseName("nosuch")))
                 .isInstanceOf(MetadataException.class).hasMessageContaining("Database nosuch not found.")
                 .hasMessageContaining("EntityNotFoundException");
-        assertThatThrownBy(() -> athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
+        assertThatThrownBy(() -> clients.athena()
+                .getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
                 .tableName("nosuch"))).isInstanceOf(MetadataException.class).hasMessageContaining("Table nosuch not found.");
-        assertThatThrownBy(() -> athena().listTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("nosuch")))
+        assertThatThrownBy(() -> clients.athena()
+                .listTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("nosuch")))
                 .isInstanceOf(MetadataException.class);
     }
 
     @Test
     void tableMetadataUsesHiveTypesAndFlattensTheStorageDescriptor() {
-        TableMetadata sales = athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
+        TableMetadata sales = clients.athena()
+                .getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
                 .tableName("sales")).tableMetadata();
         assertThat(sales.tableType()).isEqualTo("EXTERNAL_TABLE");
         assertThat(sales.columns()).extracting(Column::name, Column::type).contains(
@@ -97,12 +98,14 @@ class MetadataApiWireTest {
                 .containsEntry("EXTERNAL", "TRUE").containsEntry("classification", "parquet");
         assertThat(sales.createTime()).isNotNull();
 
-        TableMetadata types = athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
+        TableMetadata types = clients.athena()
+                .getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
                 .tableName("all_types")).tableMetadata();
         assertThat(types.columns()).extracting(Column::type).contains("binary", "varchar(20)", "char(5)",
                 "decimal(38,9)", "array<int>", "map<string,string>", "struct<a:int,b:string>", "timestamp", "float");
 
-        TableMetadata customers = athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
+        TableMetadata customers = clients.athena()
+                .getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
                 .tableName("customers")).tableMetadata();
         assertThat(customers.parameters()).containsEntry("skip.header.line.count", "1")
                 .containsEntry("serde.param.separatorChar", ",");
@@ -110,7 +113,7 @@ class MetadataApiWireTest {
 
     @Test
     void viewsAreVirtualViewsWithoutAStorageDescriptor() {
-        TableMetadata view = athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
+        TableMetadata view = clients.athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("demo")
                 .tableName("sales_by_customer")).tableMetadata();
         assertThat(view.tableType()).isEqualTo("VIRTUAL_VIEW");
         assertThat(view.columns()).extracting(Column::name).contains("customer_id", "total_amount");
@@ -119,17 +122,19 @@ class MetadataApiWireTest {
 
     @Test
     void listTableMetadataFiltersWithTheExpressionAndPages() {
-        ListTableMetadataResponse r = athena().listTableMetadata(x -> x.catalogName("AwsDataCatalog").databaseName("demo")
+        ListTableMetadataResponse r = clients.athena()
+                .listTableMetadata(x -> x.catalogName("AwsDataCatalog").databaseName("demo")
                 .expression("sale*"));
         assertThat(r.tableMetadataList()).extracting(TableMetadata::name)
                 .containsExactlyInAnyOrder("sales", "sales_by_customer");
-        assertThat(athena().listTableMetadata(x -> x.catalogName("AwsDataCatalog").databaseName("demo")
+        assertThat(clients.athena().listTableMetadata(x -> x.catalogName("AwsDataCatalog").databaseName("demo")
                 .expression("customers|events")).tableMetadataList()).extracting(TableMetadata::name)
                 .containsExactlyInAnyOrder("customers", "events");
 
-        List<String> paged = athena().listTableMetadataPaginator(x -> x.catalogName("AwsDataCatalog").databaseName("demo")
+        List<String> paged = clients.athena()
+                .listTableMetadataPaginator(x -> x.catalogName("AwsDataCatalog").databaseName("demo")
                 .maxResults(2)).stream().flatMap(p -> p.tableMetadataList().stream()).map(TableMetadata::name).toList();
-        List<String> all = athena().listTableMetadata(x -> x.catalogName("AwsDataCatalog").databaseName("demo"))
+        List<String> all = clients.athena().listTableMetadata(x -> x.catalogName("AwsDataCatalog").databaseName("demo"))
                 .tableMetadataList().stream().map(TableMetadata::name).toList();
         assertThat(paged).isEqualTo(all).contains("sales", "customers", "events", "all_types", "numbers",
                 "sales_by_customer");
@@ -137,13 +142,14 @@ class MetadataApiWireTest {
 
     @Test
     void theLakehouseCatalogIsListedThroughAthena() {
-        assertThat(athena().listTableMetadata(x -> x.catalogName("lakehouse").databaseName("lake")).tableMetadataList())
+        assertThat(clients.athena().listTableMetadata(x -> x.catalogName("lakehouse").databaseName("lake"))
+                .tableMetadataList())
                 .extracting(TableMetadata::name).containsExactlyInAnyOrder("orders", "products");
     }
 
     @Test
     void listWorkGroupsShowsEveryWorkGroupInNameOrder() {
-        ListWorkGroupsResponse r = athena().listWorkGroups(x -> { });
+        ListWorkGroupsResponse r = clients.athena().listWorkGroups(x -> { });
         assertThat(r.workGroups()).extracting(WorkGroupSummary::name).containsExactly("analytics", "managed", "primary");
         WorkGroupSummary primary = r.workGroups().get(2);
         assertThat(primary.description()).isEmpty();
@@ -152,24 +158,24 @@ class MetadataApiWireTest {
         assertThat(primary.creationTime()).isNotNull();
         assertThat(r.nextToken()).isNull();
 
-        ListWorkGroupsResponse one = athena().listWorkGroups(x -> x.maxResults(1));
+        ListWorkGroupsResponse one = clients.athena().listWorkGroups(x -> x.maxResults(1));
         assertThat(one.workGroups()).extracting(WorkGroupSummary::name).containsExactly("analytics");
-        assertThat(athena().listWorkGroups(x -> x.maxResults(1).nextToken(one.nextToken())).workGroups())
+        assertThat(clients.athena().listWorkGroups(x -> x.maxResults(1).nextToken(one.nextToken())).workGroups())
                 .extracting(WorkGroupSummary::name).containsExactly("managed");
     }
 
     @Test
     void listWorkGroupsValidatesLikeAthena() {
-        AthenaWireTest.assertInvalid(() -> athena().listWorkGroups(x -> x.maxResults(51)), "INVALID_INPUT",
+        AthenaWireTest.assertInvalid(() -> clients.athena().listWorkGroups(x -> x.maxResults(51)), "INVALID_INPUT",
                 "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value "
                         + "less than or equal to 50");
-        AthenaWireTest.assertInvalid(() -> athena().listWorkGroups(x -> x.nextToken("bogus")), "INVALID_INPUT",
+        AthenaWireTest.assertInvalid(() -> clients.athena().listWorkGroups(x -> x.nextToken("bogus")), "INVALID_INPUT",
                 "The nextPageToken is malformed: bogus");
     }
 
     @Test
     void getWorkGroupShapesForPrimaryAndTheEnforcingAnalyticsGroup() {
-        WorkGroup primary = athena().getWorkGroup(r -> r.workGroup("primary")).workGroup();
+        WorkGroup primary = clients.athena().getWorkGroup(r -> r.workGroup("primary")).workGroup();
         assertThat(primary.name()).isEqualTo("primary");
         assertThat(primary.description()).isNull();
         assertThat(primary.configuration().enforceWorkGroupConfiguration()).isFalse();
@@ -178,13 +184,13 @@ class MetadataApiWireTest {
         assertThat(primary.configuration().publishCloudWatchMetricsEnabled()).isFalse();
         assertThat(primary.configuration().requesterPaysEnabled()).isFalse();
 
-        WorkGroup analytics = athena().getWorkGroup(r -> r.workGroup("analytics")).workGroup();
+        WorkGroup analytics = clients.athena().getWorkGroup(r -> r.workGroup("analytics")).workGroup();
         assertThat(analytics.configuration().enforceWorkGroupConfiguration()).isTrue();
         assertThat(analytics.configuration().resultConfiguration().outputLocation())
                 .isEqualTo("s3://athena-results/analytics/");
         assertThat(analytics.description()).isNotBlank();
 
-        assertThatThrownBy(() -> athena().getWorkGroup(r -> r.workGroup("nope")))
+        assertThatThrownBy(() -> clients.athena().getWorkGroup(r -> r.workGroup("nope")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.athenaErrorCode()).isEqualTo("INVALID_INPUT");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("WorkGroup is not found.");

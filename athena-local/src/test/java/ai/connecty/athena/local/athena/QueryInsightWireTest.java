@@ -35,25 +35,21 @@ class QueryInsightWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     @TempDir
     static Path dataDir;
 
     @Test
     void runtimeStatisticsOfASelectAgreeWithItsExecutionAndResultFile() {
-        QueryExecution q = succeed(athena(), "SELECT customer_id, sales FROM sales_by_customer ORDER BY customer_id", "demo");
-        QueryRuntimeStatistics stats = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
+        QueryExecution q = succeed(clients.athena(),
+                "SELECT customer_id, sales FROM sales_by_customer ORDER BY customer_id", "demo");
+        QueryRuntimeStatistics stats = clients.athena()
+                .getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
                 .queryRuntimeStatistics();
-        QueryExecution again = athena().getQueryExecution(r -> r.queryExecutionId(q.queryExecutionId())).queryExecution();
-        long csvBytes = s3().headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".csv")).contentLength();
-        int dataRows = AthenaQueries.rows(athena(), q.queryExecutionId()).size() - 1;
+        QueryExecution again = clients.athena().getQueryExecution(r -> r.queryExecutionId(q.queryExecutionId()))
+                .queryExecution();
+        long csvBytes = clients.s3().headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".csv"))
+                .contentLength();
+        int dataRows = AthenaQueries.rows(clients.athena(), q.queryExecutionId()).size() - 1;
 
         assertThat(stats.timeline().totalExecutionTimeInMillis()).isEqualTo(again.statistics().totalExecutionTimeInMillis());
         assertThat(stats.timeline().engineExecutionTimeInMillis()).isEqualTo(again.statistics().engineExecutionTimeInMillis());
@@ -67,8 +63,9 @@ class QueryInsightWireTest {
 
     @Test
     void ddlHasATimelineButNoRows() {
-        QueryExecution q = succeed(athena(), "SHOW DATABASES", null);
-        QueryRuntimeStatistics stats = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
+        QueryExecution q = succeed(clients.athena(), "SHOW DATABASES", null);
+        QueryRuntimeStatistics stats = clients.athena()
+                .getQueryRuntimeStatistics(r -> r.queryExecutionId(q.queryExecutionId()))
                 .queryRuntimeStatistics();
         assertThat(stats.timeline().totalExecutionTimeInMillis()).isNotNull();
         assertThat(stats.rows()).isNull();
@@ -77,25 +74,25 @@ class QueryInsightWireTest {
     @Test
     void runtimeStatisticsOfAnUnknownQueryIsNotFound() {
         String id = UUID.randomUUID().toString();
-        assertThatThrownBy(() -> athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(id)))
+        assertThatThrownBy(() -> clients.athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(id)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("QueryExecution " + id + " was not found");
     }
 
     @Test
     void namedQueriesAreNoneAndEngineVersionsAreListed() {
-        assertThat(athena().listNamedQueries(r -> { }).namedQueryIds()).isEmpty();
-        assertThat(athena().listNamedQueries(r -> r.workGroup("primary")).namedQueryIds()).isEmpty();
-        assertThatThrownBy(() -> athena().listNamedQueries(r -> r.workGroup("nope")))
+        assertThat(clients.athena().listNamedQueries(r -> { }).namedQueryIds()).isEmpty();
+        assertThat(clients.athena().listNamedQueries(r -> r.workGroup("primary")).namedQueryIds()).isEmpty();
+        assertThatThrownBy(() -> clients.athena().listNamedQueries(r -> r.workGroup("nope")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("WorkGroup is not found.");
-        assertThat(athena().listEngineVersions(r -> { }).engineVersions())
+        assertThat(clients.athena().listEngineVersions(r -> { }).engineVersions())
                 .extracting(v -> v.selectedEngineVersion() + "->" + v.effectiveEngineVersion())
                 .containsExactly("AUTO->Athena engine version 3", "Athena engine version 3->Athena engine version 3");
     }
 
     @Test
     void anUnimplementedOperationIsRefusedWithItsName() {
-        assertThatThrownBy(() -> athena().getNamedQuery(r -> r.namedQueryId(UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> clients.athena().getNamedQuery(r -> r.namedQueryId(UUID.randomUUID().toString())))
                 .isInstanceOfSatisfying(AthenaException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
                     assertThat(e.awsErrorDetails().errorMessage())

@@ -5,7 +5,6 @@ import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.SdkClients;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,14 +24,6 @@ class ResultContentTypeWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "SELECT 1                                             | csv | binary/octet-stream      | true",
@@ -46,11 +37,11 @@ class ResultContentTypeWireTest {
             "EXPLAIN SELECT 1                                     | txt | application/octet-stream | true",
     })
     void resultFilesHaveAthenasContentType(String sql, String extension, String type, boolean metadata) {
-        QueryExecution q = succeed(athena(), sql, null);
+        QueryExecution q = succeed(clients.athena(), sql, null);
         String key = q.queryExecutionId() + "." + extension;
-        assertThat(s3().headObject(r -> r.bucket("athena-results").key(key)).contentType()).isEqualTo(type);
+        assertThat(clients.s3().headObject(r -> r.bucket("athena-results").key(key)).contentType()).isEqualTo(type);
         if (metadata) {
-            assertThat(s3().headObject(r -> r.bucket("athena-results").key(key + ".metadata")).contentType())
+            assertThat(clients.s3().headObject(r -> r.bucket("athena-results").key(key + ".metadata")).contentType())
                     .isEqualTo(type);
         }
     }
@@ -58,8 +49,9 @@ class ResultContentTypeWireTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"DROP TABLE demo.no_such_table", "CREATE DATABASE demo"})
     void aFailedHiveStatementsTextIsApplicationOctetStream(String sql) {
-        QueryExecution q = run(athena(), sql, null);
-        assertThat(s3().headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".txt")).contentType())
+        QueryExecution q = run(clients.athena(), sql, null);
+        assertThat(clients.s3().headObject(r -> r.bucket("athena-results").key(q.queryExecutionId() + ".txt"))
+                .contentType())
                 .isEqualTo("application/octet-stream");
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
-import ai.connecty.athena.local.http.SdkClients;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.util.ArrayList;
@@ -40,14 +39,6 @@ class ResultReuseWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     /** 2,500 rows over three 1000-row pages, with NULLs and empty strings; a comment makes each test's text its own. */
     private static String pagedQuery() {
         return "SELECT n, CASE n % 3 WHEN 0 THEN NULL WHEN 1 THEN '' ELSE CAST(n AS varchar) END AS v "
@@ -57,7 +48,8 @@ class ResultReuseWireTest {
     private static QueryExecution runWithReuse(String sql, UnaryOperator<StartQueryExecutionRequest.Builder> more) {
         StartQueryExecutionRequest.Builder b = request(sql, null)
                 .resultReuseConfiguration(c -> c.resultReuseByAgeConfiguration(a -> a.enabled(true).maxAgeInMinutes(60)));
-        QueryExecution q = await(athena(), athena().startQueryExecution(more.apply(b).build()).queryExecutionId());
+        QueryExecution q = await(clients.athena(), clients.athena().startQueryExecution(more.apply(b).build())
+                .queryExecutionId());
         assertThat(q.status().state()).as(String.valueOf(q.status().stateChangeReason()))
                 .isEqualTo(QueryExecutionState.SUCCEEDED);
         return q;
@@ -72,11 +64,11 @@ class ResultReuseWireTest {
     }
 
     private static String etag(String key) {
-        return s3().headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)).eTag();
+        return clients.s3().headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)).eTag();
     }
 
     private static void assertNoObject(String key) {
-        assertThatThrownBy(() -> s3().headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)))
+        assertThatThrownBy(() -> clients.s3().headObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(key)))
                 .isInstanceOf(NoSuchKeyException.class);
     }
 
@@ -86,7 +78,8 @@ class ResultReuseWireTest {
         String token = null;
         do {
             String next = token;
-            GetQueryResultsResponse page = athena().getQueryResults(r -> r.queryExecutionId(id).maxResults(pageSize)
+            GetQueryResultsResponse page = clients.athena()
+                    .getQueryResults(r -> r.queryExecutionId(id).maxResults(pageSize)
                     .nextToken(next));
             pages.add(AthenaQueries.values(page) + (page.nextToken() != null ? " +next" : " end"));
             token = page.nextToken();
@@ -115,18 +108,19 @@ class ResultReuseWireTest {
         for (QueryExecution reusing : List.of(second, third)) {
             assertNoObject(reusing.queryExecutionId() + ".csv");
             assertNoObject(reusing.queryExecutionId() + ".csv.metadata");
-            assertThat(s3().listObjectsV2(r -> r.bucket(LocalAthena.RESULTS_BUCKET).prefix(reusing.queryExecutionId()))
+            assertThat(clients.s3()
+                    .listObjectsV2(r -> r.bucket(LocalAthena.RESULTS_BUCKET).prefix(reusing.queryExecutionId()))
                     .contents()).isEmpty();
         }
         assertThat(etag(firstKey)).isEqualTo(etagBefore);
         assertThat(etag(firstKey + ".metadata")).isNotBlank();
 
-        List<List<String>> rows = rows(athena(), first.queryExecutionId());
+        List<List<String>> rows = rows(clients.athena(), first.queryExecutionId());
         assertThat(rows).hasSize(2501);
         assertThat(rows.get(0)).containsExactly("n", "v");
         assertThat(rows.subList(1, 4)).containsExactly(List.of("1", ""), List.of("2", "2"), java.util.Arrays.asList("3", null));
-        assertThat(rows(athena(), second.queryExecutionId())).isEqualTo(rows);
-        assertThat(rows(athena(), third.queryExecutionId())).isEqualTo(rows);
+        assertThat(rows(clients.athena(), second.queryExecutionId())).isEqualTo(rows);
+        assertThat(rows(clients.athena(), third.queryExecutionId())).isEqualTo(rows);
         List<String> firstPages = pages(first.queryExecutionId(), 1000);
         assertThat(firstPages).hasSize(3);
         assertThat(pages(second.queryExecutionId(), 1000)).isEqualTo(firstPages);
@@ -142,9 +136,9 @@ class ResultReuseWireTest {
         assertThat(reused(second)).isTrue();
         assertThat(first.statistics().dataScannedInBytes()).isPositive();
         assertThat(second.statistics().dataScannedInBytes()).isZero();
-        var firstRows = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(first.queryExecutionId()))
+        var firstRows = clients.athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(first.queryExecutionId()))
                 .queryRuntimeStatistics().rows();
-        var secondRows = athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(second.queryExecutionId()))
+        var secondRows = clients.athena().getQueryRuntimeStatistics(r -> r.queryExecutionId(second.queryExecutionId()))
                 .queryRuntimeStatistics().rows();
         assertThat(secondRows.outputRows()).isEqualTo(firstRows.outputRows()).isPositive();
         assertThat(secondRows.outputBytes()).isEqualTo(firstRows.outputBytes());
@@ -155,15 +149,15 @@ class ResultReuseWireTest {
     void aDeletedEarlierResultIsNotReusedAndTheQueryRunsAgain() {
         String sql = pagedQuery();
         QueryExecution first = runWithReuse(sql);
-        List<List<String>> rows = rows(athena(), first.queryExecutionId());
-        s3().deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(first.queryExecutionId() + ".csv"));
+        List<List<String>> rows = rows(clients.athena(), first.queryExecutionId());
+        clients.s3().deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(first.queryExecutionId() + ".csv"));
 
         QueryExecution second = runWithReuse(sql);
 
         assertThat(reused(second)).isFalse();
         assertThat(second.resultConfiguration().outputLocation()).isEqualTo(OUTPUT + second.queryExecutionId() + ".csv");
         assertThat(etag(second.queryExecutionId() + ".csv")).isNotBlank();
-        assertThat(rows(athena(), second.queryExecutionId())).isEqualTo(rows);
+        assertThat(rows(clients.athena(), second.queryExecutionId())).isEqualTo(rows);
         // The fresh result is reusable in turn.
         QueryExecution third = runWithReuse(sql);
         assertThat(reused(third)).isTrue();
@@ -175,9 +169,10 @@ class ResultReuseWireTest {
         String sql = pagedQuery();
         QueryExecution older = runWithReuse(sql);
         // Run again without reuse: a newer result of the same query, then deleted.
-        QueryExecution newer = await(athena(), athena().startQueryExecution(request(sql, null).build()).queryExecutionId());
+        QueryExecution newer = await(clients.athena(), clients.athena().startQueryExecution(request(sql, null).build())
+        .queryExecutionId());
         assertThat(reused(newer)).isFalse();
-        s3().deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(newer.queryExecutionId() + ".csv"));
+        clients.s3().deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(newer.queryExecutionId() + ".csv"));
 
         QueryExecution q = runWithReuse(sql);
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.athena.AthenaQueries;
-import ai.connecty.athena.local.http.SdkClients;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,24 +43,21 @@ class ConcurrentStatementsTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
     @BeforeAll
     static void start() throws Exception {
         local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
-        S3Client s3 = clients.s3(SdkClients.ADMIN);
+        S3Client s3 = clients.s3();
         // Partition dt=N holds N rows: 1 + 2 + 3 = 6 in all.
         for (int n = 1; n <= 3; n++) {
             byte[] parquet = ParquetFiles.of("SELECT range AS v FROM range(" + n + ")");
             String key = "stress/metrics/dt=" + n + "/part-0.parquet";
             s3.putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromBytes(parquet));
         }
-        succeed(athena(), "CREATE DATABASE stress", null);
-        succeed(athena(), "CREATE EXTERNAL TABLE stress.shared (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
+        succeed(clients.athena(), "CREATE DATABASE stress", null);
+        succeed(clients.athena(),
+                "CREATE EXTERNAL TABLE stress.shared (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION '" + LOCATION + "'", null);
-        succeed(athena(), "MSCK REPAIR TABLE stress.shared", null);
+        succeed(clients.athena(), "MSCK REPAIR TABLE stress.shared", null);
     }
 
     @AfterAll
@@ -73,12 +69,12 @@ class ConcurrentStatementsTest {
     void mixedStatementsFromManyClientsAllFinishWithTheirSoloResults() {
         // A deadlock detector, not a speed check: the run takes seconds; only a hang comes near this bound.
         assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int c = 0; c < CLIENTS; c++) {
                     int client = c;
-                    done.add(clients.submit(() -> {
+                    done.add(pool.submit(() -> {
                         for (int round = 0; round < ROUNDS; round++) {
                             oneRound("t_" + client + "_" + round);
                         }
@@ -89,43 +85,50 @@ class ConcurrentStatementsTest {
                     f.get();
                 }
             } finally {
-                clients.shutdownNow();
+                pool.shutdownNow();
             }
         });
-        assertThat(rows(athena(), succeed(athena(), "SHOW TABLES IN stress", null).queryExecutionId()))
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "SHOW TABLES IN stress", null).queryExecutionId()))
                 .containsExactly(List.of("shared"));
     }
 
     /** The lifecycle of one private table, interleaved with reads of the shared one. */
     private static void oneRound(String name) {
         String table = "stress." + name;
-        succeed(athena(), "CREATE EXTERNAL TABLE " + table + " (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE " + table
+                + " (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION '" + LOCATION + "'", null);
         assertThat(count(table)).isEqualTo("0");
 
-        QueryExecution msck = succeed(athena(), "MSCK REPAIR TABLE " + table, null);
-        assertThat(rows(athena(), msck.queryExecutionId()).get(0).get(0)).isEqualTo("Partitions not in metastore:\t"
+        QueryExecution msck = succeed(clients.athena(), "MSCK REPAIR TABLE " + table, null);
+        assertThat(rows(clients.athena(), msck.queryExecutionId()).get(0).get(0))
+                .isEqualTo("Partitions not in metastore:\t"
                 + name + ":dt=1\t" + name + ":dt=2\t" + name + ":dt=3");
         assertThat(count(table)).isEqualTo("6");
         // MSCK on the shared table finds nothing new, whoever runs it.
-        assertThat(rows(athena(), succeed(athena(), "MSCK REPAIR TABLE stress.shared", null).queryExecutionId())).isEmpty();
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "MSCK REPAIR TABLE stress.shared", null)
+        .queryExecutionId())).isEmpty();
 
-        succeed(athena(), "ALTER TABLE " + table + " DROP PARTITION (dt='3')", null);
+        succeed(clients.athena(), "ALTER TABLE " + table + " DROP PARTITION (dt='3')", null);
         assertThat(count(table)).isEqualTo("3");
-        succeed(athena(), "ALTER TABLE " + table + " ADD PARTITION (dt='3') LOCATION '" + LOCATION + "dt=3/'", null);
-        assertThat(rows(athena(), succeed(athena(), "SHOW PARTITIONS " + table, null).queryExecutionId()))
+        succeed(clients.athena(), "ALTER TABLE " + table + " ADD PARTITION (dt='3') LOCATION '" + LOCATION
+                + "dt=3/'", null);
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "SHOW PARTITIONS " + table, null)
+                .queryExecutionId()))
                 .containsExactly(List.of("dt=1"), List.of("dt=2"), List.of("dt=3"));
-        assertThat(rows(athena(), succeed(athena(), "SELECT dt, count(*) AS n FROM " + table + " GROUP BY dt ORDER BY dt",
+        assertThat(rows(clients.athena(),
+                succeed(clients.athena(), "SELECT dt, count(*) AS n FROM " + table + " GROUP BY dt ORDER BY dt",
                 null).queryExecutionId()))
                 .containsExactly(List.of("dt", "n"), List.of("1", "1"), List.of("2", "2"), List.of("3", "3"));
         assertThat(count("stress.shared")).isEqualTo("6");
 
-        succeed(athena(), "DROP TABLE " + table, null);
-        QueryExecution gone = AthenaQueries.run(athena(), "SELECT count(*) FROM " + table, null);
+        succeed(clients.athena(), "DROP TABLE " + table, null);
+        QueryExecution gone = AthenaQueries.run(clients.athena(), "SELECT count(*) FROM " + table, null);
         assertThat(gone.status().stateChangeReason()).startsWith("TABLE_NOT_FOUND");
     }
 
     private static String count(String table) {
-        return rows(athena(), succeed(athena(), "SELECT count(*) FROM " + table, null).queryExecutionId()).get(1).get(0);
+        return rows(clients.athena(), succeed(clients.athena(), "SELECT count(*) FROM " + table, null)
+                .queryExecutionId()).get(1).get(0);
     }
 }

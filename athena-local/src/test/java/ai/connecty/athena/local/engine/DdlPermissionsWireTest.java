@@ -47,38 +47,28 @@ class DdlPermissionsWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient admin() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
     private static AthenaClient role() {
         return clients.athena(roleSession);
-    }
-
-    private static GlueClient glue() {
-        return clients.glue(SdkClients.ADMIN);
-    }
-
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
     }
 
     @BeforeAll
     static void start() {
         local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
         roleSession = clients.assumeRole("ddl-rights");
-        s3().putObject(r -> r.bucket("demo-data").key("perm/t/dt=a/x.csv"), RequestBody.fromString("1\n"));
-        s3().putObject(r -> r.bucket("demo-data").key("perm/m/dt=a/x.csv"), RequestBody.fromString("1\n"));
-        succeed(admin(), "CREATE DATABASE perm", null);
+        clients.s3().putObject(r -> r.bucket("demo-data").key("perm/t/dt=a/x.csv"), RequestBody.fromString("1\n"));
+        clients.s3().putObject(r -> r.bucket("demo-data").key("perm/m/dt=a/x.csv"), RequestBody.fromString("1\n"));
+        succeed(clients.athena(), "CREATE DATABASE perm", null);
         for (String t : List.of("t", "m", "d")) {
-            succeed(admin(), "CREATE EXTERNAL TABLE perm." + t + " (v bigint) PARTITIONED BY (dt string) ROW FORMAT "
+            succeed(clients.athena(), "CREATE EXTERNAL TABLE perm." + t
+                    + " (v bigint) PARTITIONED BY (dt string) ROW FORMAT "
                     + "DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://demo-data/perm/" + (t.equals("m") ? "m" : "t")
                     + "/'", null);
         }
-        succeed(admin(), "CREATE EXTERNAL TABLE perm.ins (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
+        succeed(clients.athena(),
+                "CREATE EXTERNAL TABLE perm.ins (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION 's3://athena-results/perm/ins/'", null);
-        succeed(admin(), "ALTER TABLE perm.d ADD PARTITION (dt='a')", null);
-        succeed(admin(), "CREATE VIEW perm.v0 AS SELECT 1 AS x", null);
+        succeed(clients.athena(), "ALTER TABLE perm.d ADD PARTITION (dt='a')", null);
+        succeed(clients.athena(), "CREATE VIEW perm.v0 AS SELECT 1 AS x", null);
     }
 
     @AfterAll
@@ -104,16 +94,16 @@ class DdlPermissionsWireTest {
                 Arguments.of("ALTER TABLE perm.d DROP PARTITION (dt='a')", "glue:BatchDeletePartition", "catalog",
                         (Supplier<Object>) () -> partitions("d")),
                 Arguments.of("ALTER TABLE perm.t SET TBLPROPERTIES ('owner'='me')", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("t")).table()
+                        (Supplier<Object>) () -> clients.glue().getTable(r -> r.databaseName("perm").name("t")).table()
                                 .parameters().get("owner")),
                 Arguments.of("ALTER TABLE perm.t ADD COLUMNS (w string)", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("t")).table()
+                        (Supplier<Object>) () -> clients.glue().getTable(r -> r.databaseName("perm").name("t")).table()
                                 .storageDescriptor().columns().size()),
                 Arguments.of("CREATE OR REPLACE VIEW perm.v0 AS SELECT 2 AS x", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("v0")).table()
+                        (Supplier<Object>) () -> clients.glue().getTable(r -> r.databaseName("perm").name("v0")).table()
                                 .viewOriginalText()),
                 Arguments.of("ALTER TABLE perm.m SET LOCATION 's3://demo-data/perm/t/'", "glue:UpdateTable", "catalog",
-                        (Supplier<Object>) () -> glue().getTable(r -> r.databaseName("perm").name("m")).table()
+                        (Supplier<Object>) () -> clients.glue().getTable(r -> r.databaseName("perm").name("m")).table()
                                 .storageDescriptor().location()),
                 Arguments.of("CREATE TABLE perm.c AS SELECT 1 AS x", "glue:CreateTable", "catalog",
                         (Supplier<Object>) () -> tableExists("c")),
@@ -134,26 +124,27 @@ class DdlPermissionsWireTest {
         assertThat(denied.status().athenaError().errorCategory()).isEqualTo(2);
         assertThat(state.get()).as("catalog after the denied %s", sql).isEqualTo(before);
 
-        succeed(admin(), sql, null);
+        succeed(clients.athena(), sql, null);
         assertThat(state.get()).as("catalog after %s by the administrator", sql).isNotEqualTo(before);
     }
 
     @Test
     void dropStatementsNeedDeleteActions() {
-        succeed(admin(), "CREATE DATABASE perm_gone", null);
-        succeed(admin(), "CREATE EXTERNAL TABLE perm_gone.x (v bigint) LOCATION 's3://demo-data/perm/t/'", null);
-        succeed(admin(), "CREATE VIEW perm_gone.w AS SELECT 1 AS y", null);
+        succeed(clients.athena(), "CREATE DATABASE perm_gone", null);
+        succeed(clients.athena(),
+                "CREATE EXTERNAL TABLE perm_gone.x (v bigint) LOCATION 's3://demo-data/perm/t/'", null);
+        succeed(clients.athena(), "CREATE VIEW perm_gone.w AS SELECT 1 AS y", null);
 
         assertDenied("DROP TABLE perm_gone.x", "glue:DeleteTable", "catalog");
         assertDenied("DROP VIEW perm_gone.w", "glue:DeleteTable", "catalog");
         assertDenied("DROP DATABASE perm_gone CASCADE", "glue:DeleteTable", "catalog");
-        assertThat(glue().getTables(r -> r.databaseName("perm_gone")).tableList()).hasSize(2);
+        assertThat(clients.glue().getTables(r -> r.databaseName("perm_gone")).tableList()).hasSize(2);
 
-        succeed(admin(), "DROP VIEW perm_gone.w", null);
-        succeed(admin(), "DROP TABLE perm_gone.x", null);
+        succeed(clients.athena(), "DROP VIEW perm_gone.w", null);
+        succeed(clients.athena(), "DROP TABLE perm_gone.x", null);
         assertDenied("DROP DATABASE perm_gone", "glue:DeleteDatabase", "catalog");
         assertThat(databaseExists("perm_gone")).isTrue();
-        succeed(admin(), "DROP DATABASE perm_gone", null);
+        succeed(clients.athena(), "DROP DATABASE perm_gone", null);
         assertThat(databaseExists("perm_gone")).isFalse();
     }
 
@@ -204,15 +195,16 @@ class DdlPermissionsWireTest {
     }
 
     private static boolean databaseExists(String name) {
-        return glue().getDatabases(r -> { }).databaseList().stream().anyMatch(d -> d.name().equals(name));
+        return clients.glue().getDatabases(r -> { }).databaseList().stream().anyMatch(d -> d.name().equals(name));
     }
 
     private static boolean tableExists(String name) {
-        return glue().getTables(r -> r.databaseName("perm")).tableList().stream().anyMatch(t -> t.name().equals(name));
+        return clients.glue().getTables(r -> r.databaseName("perm")).tableList().stream()
+                .anyMatch(t -> t.name().equals(name));
     }
 
     private static List<List<String>> partitions(String table) {
-        return glue().getPartitions(r -> r.databaseName("perm").tableName(table)).partitions().stream()
+        return clients.glue().getPartitions(r -> r.databaseName("perm").tableName(table)).partitions().stream()
                 .map(Partition::values).sorted(java.util.Comparator.comparing(Object::toString)).toList();
     }
 }

@@ -39,14 +39,6 @@ class DdlWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static AthenaClient athena() {
-        return clients.athena(SdkClients.ADMIN);
-    }
-
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     @BeforeAll
     static void start() throws Exception {
         local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
@@ -56,12 +48,13 @@ class DdlWireTest {
         for (String dt : List.of("2024-01-01", "2024-01-02", "2024-01-03")) {
             putParquet("ddl/metrics/dt=" + dt + "/part-0.parquet", "SELECT range AS v FROM range(" + dt.substring(9) + ")");
         }
-        succeed(athena(), "CREATE DATABASE IF NOT EXISTS ddl", null);
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.people (id int, name string COMMENT 'given name') "
+        succeed(clients.athena(), "CREATE DATABASE IF NOT EXISTS ddl", null);
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE ddl.people (id int, name string COMMENT 'given name') "
                 + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://demo-data/ddl/people/' TBLPROPERTIES ('skip.header.line.count'='1')", null);
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.events (id int, tags array<string>, ctx struct<device:string>) "
+        succeed(clients.athena(),
+                "CREATE EXTERNAL TABLE ddl.events (id int, tags array<string>, ctx struct<device:string>) "
                 + "ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://demo-data/ddl/events/'", null);
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.metrics (v bigint) PARTITIONED BY (dt string) " + PARQUET
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE ddl.metrics (v bigint) PARTITIONED BY (dt string) " + PARQUET
                 + "LOCATION 's3://demo-data/ddl/metrics/'", null);
     }
 
@@ -70,9 +63,9 @@ class DdlWireTest {
 
     @Test
     void storedAsClausesAreAccepted() {
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.stored_parquet (v bigint) STORED AS PARQUET "
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE ddl.stored_parquet (v bigint) STORED AS PARQUET "
                 + "LOCATION 's3://demo-data/ddl/metrics/dt=2024-01-02/'", null);
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.stored_text (id int, name string) ROW FORMAT DELIMITED "
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE ddl.stored_text (id int, name string) ROW FORMAT DELIMITED "
                 + "FIELDS TERMINATED BY ',' STORED AS TEXTFILE LOCATION 's3://demo-data/ddl/people/'", null);
         assertThat(count("ddl.stored_parquet")).isEqualTo("2");
     }
@@ -83,16 +76,16 @@ class DdlWireTest {
     }
 
     private static void put(String key, String content) {
-        s3().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(content));
+        clients.s3().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(content));
     }
 
     private static void putParquet(String key, String select) throws Exception {
         byte[] parquet = ParquetFiles.of(select);
-        s3().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromBytes(parquet));
+        clients.s3().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromBytes(parquet));
     }
 
     private static String object(String key) {
-        return s3().getObjectAsBytes(r -> r.bucket("athena-results").key(key)).asString(StandardCharsets.UTF_8);
+        return clients.s3().getObjectAsBytes(r -> r.bucket("athena-results").key(key)).asString(StandardCharsets.UTF_8);
     }
 
     private static boolean exists(String bucket, String key) {
@@ -101,7 +94,8 @@ class DdlWireTest {
 
     @Test
     void aTableCommentIsKeptAsTheCommentParameterInGlueAndAthenasMetadata() {
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.commented (id int COMMENT 'key') COMMENT 'people, one per row' "
+        succeed(clients.athena(),
+                "CREATE EXTERNAL TABLE ddl.commented (id int COMMENT 'key') COMMENT 'people, one per row' "
                 + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://demo-data/ddl/people/'", null);
         try (software.amazon.awssdk.services.glue.GlueClient glue = SdkClients.glue(local, SdkClients.ADMIN)) {
             software.amazon.awssdk.services.glue.model.Table table =
@@ -110,21 +104,21 @@ class DdlWireTest {
                     .containsEntry("EXTERNAL", "TRUE");
             assertThat(table.storageDescriptor().columns().get(0).comment()).isEqualTo("key");
         }
-        assertThat(athena().listTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("ddl")
+        assertThat(clients.athena().listTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("ddl")
                 .expression("commented")).tableMetadataList())
                 .singleElement().satisfies(t -> assertThat(t.parameters()).containsEntry("comment", "people, one per row"));
-        assertThat(athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("ddl")
+        assertThat(clients.athena().getTableMetadata(r -> r.catalogName("AwsDataCatalog").databaseName("ddl")
                 .tableName("commented")).tableMetadata().parameters()).containsEntry("comment", "people, one per row");
     }
 
     @Test
     void createExternalTableIsColumnlessDdlWithAnEmptyTxt() {
-        QueryExecution q = succeed(athena(), "CREATE EXTERNAL TABLE IF NOT EXISTS ddl.people (id int) "
+        QueryExecution q = succeed(clients.athena(), "CREATE EXTERNAL TABLE IF NOT EXISTS ddl.people (id int) "
                 + "LOCATION 's3://demo-data/ddl/people/'", null);
         assertThat(q.statementTypeAsString()).isEqualTo("DDL");
         assertThat(q.substatementType()).isEqualTo("CREATE_TABLE");
         assertThat(q.resultConfiguration().outputLocation()).isEqualTo(OUTPUT + q.queryExecutionId() + ".txt");
-        GetQueryResultsResponse r = athena().getQueryResults(x -> x.queryExecutionId(q.queryExecutionId()));
+        GetQueryResultsResponse r = clients.athena().getQueryResults(x -> x.queryExecutionId(q.queryExecutionId()));
         assertThat(r.resultSet().rows()).isEmpty();
         assertThat(r.resultSet().resultSetMetadata().columnInfo()).isEmpty();
         assertThat(r.updateCount()).isNull();
@@ -134,24 +128,27 @@ class DdlWireTest {
 
     @Test
     void csvAndJsonTablesAreQueryable() {
-        String people = succeed(athena(), "SELECT id, name FROM people ORDER BY id", "ddl").queryExecutionId();
-        assertThat(rows(athena(), people)).containsExactly(List.of("id", "name"), List.of("1", "ann"), List.of("2", "bob"),
+        String people = succeed(clients.athena(), "SELECT id, name FROM people ORDER BY id", "ddl").queryExecutionId();
+        assertThat(rows(clients.athena(), people))
+                .containsExactly(List.of("id", "name"), List.of("1", "ann"), List.of("2", "bob"),
                 List.of("3", ""));
-        String events = succeed(athena(), "SELECT id, cardinality(tags) AS n, ctx.device AS device FROM ddl.events ORDER BY id",
+        String events = succeed(clients.athena(),
+                "SELECT id, cardinality(tags) AS n, ctx.device AS device FROM ddl.events ORDER BY id",
                 null).queryExecutionId();
-        assertThat(rows(athena(), events)).containsExactly(List.of("id", "n", "device"), List.of("1", "2", "web"),
+        assertThat(rows(clients.athena(), events))
+                .containsExactly(List.of("id", "n", "device"), List.of("1", "2", "web"),
                 List.of("2", "0", "mobile"));
     }
 
     @Test
     void partitionsAreReadOnlyOnceRegistered() {
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.parts (v bigint) PARTITIONED BY (dt string) " + PARQUET
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE ddl.parts (v bigint) PARTITIONED BY (dt string) " + PARQUET
                 + "LOCATION 's3://demo-data/ddl/metrics/'", null);
         assertThat(count("ddl.parts")).isEqualTo("0");
 
-        QueryExecution msck = succeed(athena(), "MSCK REPAIR TABLE ddl.parts", null);
+        QueryExecution msck = succeed(clients.athena(), "MSCK REPAIR TABLE ddl.parts", null);
         assertThat(msck.substatementType()).isEqualTo("MSCK_REPAIR");
-        GetQueryResultsResponse r = athena().getQueryResults(x -> x.queryExecutionId(msck.queryExecutionId()));
+        GetQueryResultsResponse r = clients.athena().getQueryResults(x -> x.queryExecutionId(msck.queryExecutionId()));
         assertThat(r.resultSet().resultSetMetadata().columnInfo()).isEmpty();
         assertThat(r.updateCount()).isNull();
         assertThat(AthenaQueries.values(r).get(0).get(0)).isEqualTo("Partitions not in metastore:\tparts:dt=2024-01-01"
@@ -159,26 +156,29 @@ class DdlWireTest {
         assertThat(exists("athena-results", msck.queryExecutionId() + ".txt.metadata")).isTrue();
         assertThat(count("ddl.parts")).isEqualTo("6");
 
-        succeed(athena(), "ALTER TABLE ddl.parts DROP PARTITION (dt='2024-01-03')", null);
+        succeed(clients.athena(), "ALTER TABLE ddl.parts DROP PARTITION (dt='2024-01-03')", null);
         assertThat(count("ddl.parts")).isEqualTo("3");
-        QueryExecution add = succeed(athena(), "ALTER TABLE ddl.parts ADD IF NOT EXISTS PARTITION (dt='2024-01-03') "
+        QueryExecution add = succeed(clients.athena(),
+                "ALTER TABLE ddl.parts ADD IF NOT EXISTS PARTITION (dt='2024-01-03') "
                 + "LOCATION 's3://demo-data/ddl/metrics/dt=2024-01-03/'", null);
         assertThat(add.substatementType()).isEqualTo("ALTER_TABLE_ADD_PARTITION");
         assertThat(count("ddl.parts")).isEqualTo("6");
 
-        String show = succeed(athena(), "SHOW PARTITIONS ddl.parts", null).queryExecutionId();
-        assertThat(rows(athena(), show)).containsExactlyInAnyOrder(List.of("dt=2024-01-01"), List.of("dt=2024-01-02"),
+        String show = succeed(clients.athena(), "SHOW PARTITIONS ddl.parts", null).queryExecutionId();
+        assertThat(rows(clients.athena(), show))
+                .containsExactlyInAnyOrder(List.of("dt=2024-01-01"), List.of("dt=2024-01-02"),
                 List.of("dt=2024-01-03"));
     }
 
     private static String count(String table) {
-        return rows(athena(), succeed(athena(), "SELECT count(*) FROM " + table, null).queryExecutionId()).get(1).get(0);
+        return rows(clients.athena(), succeed(clients.athena(), "SELECT count(*) FROM " + table, null)
+                .queryExecutionId()).get(1).get(0);
     }
 
     @Test
     void describeOfAPartitionedTableUsesHivePadding() {
-        QueryExecution q = succeed(athena(), "DESCRIBE metrics", "ddl");
-        List<List<String>> rows = rows(athena(), q.queryExecutionId());
+        QueryExecution q = succeed(clients.athena(), "DESCRIBE metrics", "ddl");
+        List<List<String>> rows = rows(clients.athena(), q.queryExecutionId());
         assertThat(rows).extracting(row -> row.get(0)).containsExactly(
                 "v                   \tbigint              \t                    ",
                 "dt                  \tstring              \t                    ",
@@ -187,63 +187,74 @@ class DdlWireTest {
                 "# col_name            \tdata_type           \tcomment             ",
                 "\t \t ",
                 "dt                  \tstring              \t                    ");
-        GetQueryResultsResponse page = athena().getQueryResults(x -> x.queryExecutionId(q.queryExecutionId()));
+        GetQueryResultsResponse page = clients.athena().getQueryResults(x -> x.queryExecutionId(q.queryExecutionId()));
         assertThat(page.resultSet().resultSetMetadata().columnInfo()).extracting(ColumnInfo::type)
                 .containsExactly("string", "string", "string");
         assertThat(object(q.queryExecutionId() + ".txt")).doesNotEndWith("\n").startsWith("v                   \t");
 
-        List<List<String>> people = rows(athena(), succeed(athena(), "DESCRIBE ddl.people", null).queryExecutionId());
+        List<List<String>> people = rows(clients.athena(), succeed(clients.athena(), "DESCRIBE ddl.people", null)
+                .queryExecutionId());
         assertThat(people.get(1).get(0)).isEqualTo("name                \tstring              \tgiven name          ");
     }
 
     @Test
     void showStatementsHaveAthenasShapes() {
-        List<List<String>> columns = rows(athena(), succeed(athena(), "SHOW COLUMNS IN ddl.metrics", null).queryExecutionId());
+        List<List<String>> columns = rows(clients.athena(),
+                succeed(clients.athena(), "SHOW COLUMNS IN ddl.metrics", null).queryExecutionId());
         assertThat(columns).containsExactly(List.of("v                   "), List.of("dt                  "));
 
-        List<List<String>> props = rows(athena(), succeed(athena(), "SHOW TBLPROPERTIES ddl.people", null).queryExecutionId());
+        List<List<String>> props = rows(clients.athena(),
+                succeed(clients.athena(), "SHOW TBLPROPERTIES ddl.people", null).queryExecutionId());
         assertThat(props).extracting(r -> r.get(0)).contains("EXTERNAL\tTRUE", "skip.header.line.count\t1")
                 .anySatisfy(p -> assertThat(p).matches("transient_lastDdlTime\t\\d{10}"));
 
-        QueryExecution create = succeed(athena(), "SHOW CREATE TABLE ddl.people", null);
-        List<String> ddl = rows(athena(), create.queryExecutionId()).stream().map(r -> r.get(0)).toList();
+        QueryExecution create = succeed(clients.athena(), "SHOW CREATE TABLE ddl.people", null);
+        List<String> ddl = rows(clients.athena(), create.queryExecutionId()).stream().map(r -> r.get(0)).toList();
         assertThat(ddl.get(0)).isEqualTo("CREATE EXTERNAL TABLE `ddl`.`people`(");
         assertThat(ddl).contains("  `id` int, ", "LOCATION", "  's3://demo-data/ddl/people'");
-        assertThat(athena().getQueryResults(x -> x.queryExecutionId(create.queryExecutionId())).resultSet()
+        assertThat(clients.athena().getQueryResults(x -> x.queryExecutionId(create.queryExecutionId())).resultSet()
                 .resultSetMetadata().columnInfo().get(0).name()).isEqualTo("createtab_stmt");
 
-        List<List<String>> databases = rows(athena(), succeed(athena(), "SHOW DATABASES", null).queryExecutionId());
+        List<List<String>> databases = rows(clients.athena(), succeed(clients.athena(), "SHOW DATABASES", null)
+                .queryExecutionId());
         assertThat(databases).contains(List.of("ddl"));
-        assertThat(rows(athena(), succeed(athena(), "SHOW SCHEMAS LIKE 'dd.'", null).queryExecutionId()))
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "SHOW SCHEMAS LIKE 'dd.'", null)
+                .queryExecutionId()))
                 .containsExactly(List.of("ddl"));
     }
 
     @Test
     void viewsShowAndDescribeInTrinoSpelling() {
-        succeed(athena(), "CREATE OR REPLACE VIEW ddl.named AS SELECT id, name FROM ddl.people WHERE name <> ''", null);
-        assertThat(rows(athena(), succeed(athena(), "SELECT count(*) FROM ddl.named", null).queryExecutionId()).get(1))
+        succeed(clients.athena(),
+                "CREATE OR REPLACE VIEW ddl.named AS SELECT id, name FROM ddl.people WHERE name <> ''", null);
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "SELECT count(*) FROM ddl.named", null)
+                .queryExecutionId()).get(1))
                 .containsExactly("2");
 
-        QueryExecution describe = succeed(athena(), "DESCRIBE ddl.named", null);
+        QueryExecution describe = succeed(clients.athena(), "DESCRIBE ddl.named", null);
         assertThat(describe.substatementType()).isEqualTo("DESC_VIEW");
         assertThat(describe.query()).isEqualTo("DESCRIBE ddl.named");
-        GetQueryResultsResponse r = athena().getQueryResults(x -> x.queryExecutionId(describe.queryExecutionId()));
+        GetQueryResultsResponse r = clients.athena()
+                .getQueryResults(x -> x.queryExecutionId(describe.queryExecutionId()));
         assertThat(AthenaQueries.values(r)).containsExactly(List.of("id\tinteger"), List.of("name\tvarchar"));
         assertThat(r.updateCount()).isZero();
         assertThat(r.resultSet().resultSetMetadata().columnInfo()).extracting(ColumnInfo::name, ColumnInfo::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("column", "varchar"),
                         org.assertj.core.groups.Tuple.tuple("type", "varchar"));
 
-        List<String> create = rows(athena(), succeed(athena(), "SHOW CREATE VIEW ddl.named", null).queryExecutionId())
+        List<String> create = rows(clients.athena(), succeed(clients.athena(), "SHOW CREATE VIEW ddl.named", null)
+                .queryExecutionId())
                 .stream().map(x -> x.get(0)).toList();
         assertThat(create.get(0)).isEqualTo("CREATE VIEW ddl.named AS");
         assertThat(create).hasSizeGreaterThan(1);
-        assertThat(rows(athena(), succeed(athena(), "SHOW VIEWS IN ddl", null).queryExecutionId())).contains(List.of("named"));
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "SHOW VIEWS IN ddl", null).queryExecutionId()))
+                .contains(List.of("named"));
     }
 
     @Test
     void theRecordedQueryDropsTheCatalogPrefixOnlyWhereAthenaDoes() {
-        succeed(athena(), "CREATE EXTERNAL TABLE ddl.prefixed (id int) LOCATION 's3://demo-data/ddl/people/'", null);
+        succeed(clients.athena(),
+                "CREATE EXTERNAL TABLE ddl.prefixed (id int) LOCATION 's3://demo-data/ddl/people/'", null);
         List<List<String>> cases = List.of(
                 List.of("DESCRIBE awsdatacatalog.ddl.prefixed", "DESCRIBE prefixed"),
                 List.of("SHOW COLUMNS IN awsdatacatalog.ddl.prefixed", "SHOW COLUMNS IN ddl.prefixed"),
@@ -257,10 +268,11 @@ class DdlWireTest {
                 List.of("SHOW VIEWS IN awsdatacatalog.ddl", "SHOW VIEWS IN awsdatacatalog.ddl"),
                 List.of("DROP TABLE awsdatacatalog.ddl.prefixed", "DROP TABLE ddl.prefixed"));
         for (List<String> c : cases) {
-            assertThat(succeed(athena(), c.get(0), null).query()).as(c.get(0)).isEqualTo(c.get(1));
+            assertThat(succeed(clients.athena(), c.get(0), null).query()).as(c.get(0)).isEqualTo(c.get(1));
         }
         // In another catalog the prefix names a different catalog, so it stays.
-        QueryExecution elsewhere = AthenaQueries.await(athena(), athena().startQueryExecution(AthenaQueries
+        QueryExecution elsewhere = AthenaQueries.await(clients.athena(), clients.athena()
+        .startQueryExecution(AthenaQueries
                 .request("SHOW TABLES IN awsdatacatalog.ddl", null).queryExecutionContext(x -> x.catalog("lakehouse"))
                 .build()).queryExecutionId());
         assertThat(elsewhere.query()).isEqualTo("SHOW TABLES IN awsdatacatalog.ddl");
@@ -268,12 +280,13 @@ class DdlWireTest {
 
     @Test
     void ctasInsertAndDropWriteAthenasFiles() {
-        QueryExecution ctas = succeed(athena(), "CREATE TABLE ddl.copy AS SELECT id, name FROM ddl.people", null);
+        QueryExecution ctas = succeed(clients.athena(),
+                "CREATE TABLE ddl.copy AS SELECT id, name FROM ddl.people", null);
         String id = ctas.queryExecutionId();
         assertThat(ctas.statementTypeAsString()).isEqualTo("DDL");
         assertThat(ctas.substatementType()).isEqualTo("CREATE_TABLE_AS_SELECT");
         assertThat(ctas.resultConfiguration().outputLocation()).isEqualTo(OUTPUT + "tables/" + id);
-        GetQueryResultsResponse ctasResult = athena().getQueryResults(x -> x.queryExecutionId(id));
+        GetQueryResultsResponse ctasResult = clients.athena().getQueryResults(x -> x.queryExecutionId(id));
         assertThat(ctasResult.updateCount()).isEqualTo(3);
         assertThat(ctasResult.resultSet().rows()).isEmpty();
         assertThat(ctasResult.resultSet().resultSetMetadata().columnInfo()).extracting(ColumnInfo::name, ColumnInfo::type)
@@ -282,19 +295,19 @@ class DdlWireTest {
         assertThat(exists("athena-results", "tables/" + id + "-manifest.csv")).isTrue();
         assertThat(count("ddl.copy")).isEqualTo("3");
 
-        QueryExecution insert = succeed(athena(), "INSERT INTO ddl.copy VALUES (4, 'dan'), (5, NULL)", null);
+        QueryExecution insert = succeed(clients.athena(), "INSERT INTO ddl.copy VALUES (4, 'dan'), (5, NULL)", null);
         String insertId = insert.queryExecutionId();
         assertThat(insert.substatementType()).isEqualTo("INSERT");
         assertThat(insert.resultConfiguration().outputLocation()).isEqualTo(OUTPUT + insertId);
-        assertThat(athena().getQueryResults(x -> x.queryExecutionId(insertId)).updateCount()).isEqualTo(2);
+        assertThat(clients.athena().getQueryResults(x -> x.queryExecutionId(insertId)).updateCount()).isEqualTo(2);
         assertThat(exists("athena-results", insertId + ".metadata")).isTrue();
         assertThat(object(insertId + "-manifest.csv")).startsWith("s3://athena-results/tables/" + id + "/");
         assertThat(insert.statistics().dataManifestLocation()).isEqualTo(OUTPUT + insertId + "-manifest.csv");
         assertThat(count("ddl.copy")).isEqualTo("5");
 
-        QueryExecution drop = succeed(athena(), "DROP TABLE ddl.copy", null);
+        QueryExecution drop = succeed(clients.athena(), "DROP TABLE ddl.copy", null);
         assertThat(object(drop.queryExecutionId() + ".txt")).isEmpty();
-        QueryExecution gone = AthenaQueries.run(athena(), "SELECT * FROM ddl.copy", null);
+        QueryExecution gone = AthenaQueries.run(clients.athena(), "SELECT * FROM ddl.copy", null);
         assertThat(gone.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(gone.status().stateChangeReason()).startsWith("TABLE_NOT_FOUND");
         // External data stays where it was.
@@ -303,18 +316,18 @@ class DdlWireTest {
 
     @Test
     void aFailedHiveStatementWritesItsReasonAndAnswersResultsEmpty() {
-        QueryExecution q = AthenaQueries.run(athena(), "CREATE EXTERNAL TABLE ddl.people (id int) "
+        QueryExecution q = AthenaQueries.run(clients.athena(), "CREATE EXTERNAL TABLE ddl.people (id int) "
                 + "LOCATION 's3://demo-data/ddl/people/'", null);
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(q.status().stateChangeReason()).isEqualTo("FAILED: Execution Error, return code 1 from "
                 + "org.apache.hadoop.hive.ql.exec.DDLTask. AlreadyExistsException(message:Table people already exist)");
         assertThat(q.status().athenaError().errorMessage()).isEqualTo("Table people already exists.");
-        GetQueryResultsResponse r = athena().getQueryResults(x -> x.queryExecutionId(q.queryExecutionId()));
+        GetQueryResultsResponse r = clients.athena().getQueryResults(x -> x.queryExecutionId(q.queryExecutionId()));
         assertThat(r.resultSet().rows()).isEmpty();
         assertThat(r.updateCount()).isNull();
         assertThat(object(q.queryExecutionId() + ".txt")).isEqualTo(q.status().stateChangeReason());
 
-        QueryExecution missing = AthenaQueries.run(athena(), "SHOW TABLES IN nosuchdb", null);
+        QueryExecution missing = AthenaQueries.run(clients.athena(), "SHOW TABLES IN nosuchdb", null);
         assertThat(missing.status().stateChangeReason())
                 .isEqualTo("FAILED: SemanticException [Error 10072]: Database does not exist: nosuchdb");
     }

@@ -32,41 +32,40 @@ class GlueWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
-    private static GlueClient glue() {
-        return clients.glue(SdkClients.ADMIN);
-    }
-
     @Test
     void databasesOfTheGlueCatalogOnly() {
-        List<Database> dbs = glue().getDatabases(r -> { }).databaseList();
+        List<Database> dbs = clients.glue().getDatabases(r -> { }).databaseList();
         assertThat(dbs).extracting(Database::name).contains("default", "demo").doesNotContain("lake");
-        Database demo = glue().getDatabase(r -> r.name("demo")).database();
+        Database demo = clients.glue().getDatabase(r -> r.name("demo")).database();
         assertThat(demo.catalogId()).isEqualTo(LocalAthena.ACCOUNT_ID);
         assertThat(demo.createTime()).isNotNull();
-        assertThatThrownBy(() -> glue().getDatabase(r -> r.name("nosuch"))).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> clients.glue().getDatabase(r -> r.name("nosuch"))).isInstanceOfSatisfying(
                 EntityNotFoundException.class,
                 e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Database nosuch not found."));
         // The lakehouse catalog is HIVE: Athena lists it, Glue does not know it.
-        assertThatThrownBy(() -> glue().getDatabase(r -> r.name("lake"))).isInstanceOf(EntityNotFoundException.class);
-        assertThatThrownBy(() -> glue().getTables(r -> r.databaseName("lake"))).isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> clients.glue().getDatabase(r -> r.name("lake")))
+        .isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> clients.glue().getTables(r -> r.databaseName("lake")))
+                .isInstanceOf(EntityNotFoundException.class);
     }
 
     @Test
     void getTablesFiltersWithHivePatterns() {
-        assertThat(glue().getTables(r -> r.databaseName("demo").expression("sale*|cust*")).tableList())
+        assertThat(clients.glue().getTables(r -> r.databaseName("demo").expression("sale*|cust*")).tableList())
                 .extracting(Table::name).containsExactlyInAnyOrder("sales", "sales_by_customer", "customers");
-        assertThat(glue().getTables(r -> r.databaseName("demo").expression("SALES")).tableList())
+        assertThat(clients.glue().getTables(r -> r.databaseName("demo").expression("SALES")).tableList())
                 .extracting(Table::name).containsExactly("sales");
-        List<String> paged = glue().getTablesPaginator(r -> r.databaseName("demo").maxResults(2)).stream()
+        List<String> paged = clients.glue().getTablesPaginator(r -> r.databaseName("demo").maxResults(2)).stream()
                 .flatMap(p -> p.tableList().stream()).map(Table::name).toList();
         assertThat(paged).doesNotHaveDuplicates().contains("sales", "customers", "events", "all_types", "numbers",
                 "sales_by_customer");
-        assertThatThrownBy(() -> glue().getTables(r -> r.databaseName("nosuch"))).isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> clients.glue().getTables(r -> r.databaseName("nosuch")))
+                .isInstanceOf(EntityNotFoundException.class);
     }
 
     @Test
     void tablesCarryAFullStorageDescriptor() {
-        Table sales = glue().getTable(r -> r.databaseName("demo").name("sales")).table();
+        Table sales = clients.glue().getTable(r -> r.databaseName("demo").name("sales")).table();
         assertThat(sales.databaseName()).isEqualTo("demo");
         assertThat(sales.tableType()).isEqualTo("EXTERNAL_TABLE");
         assertThat(sales.catalogId()).isEqualTo(LocalAthena.ACCOUNT_ID);
@@ -81,19 +80,20 @@ class GlueWireTest {
         assertThat(sd.columns()).extracting(Column::name, Column::type)
                 .contains(tuple("sale_id", "bigint"), tuple("amount", "decimal(10,2)"), tuple("sold_at", "timestamp"));
 
-        Table events = glue().getTable(r -> r.databaseName("demo").name("events")).table();
+        Table events = clients.glue().getTable(r -> r.databaseName("demo").name("events")).table();
         assertThat(events.storageDescriptor().serdeInfo().serializationLibrary()).isEqualTo("org.openx.data.jsonserde.JsonSerDe");
         assertThat(events.storageDescriptor().columns()).extracting(Column::type)
                 .contains("array<string>", "map<string,int>", "struct<user_id:int,device:string>");
 
-        assertThatThrownBy(() -> glue().getTable(r -> r.databaseName("demo").name("nosuch"))).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> clients.glue().getTable(r -> r.databaseName("demo").name("nosuch")))
+                .isInstanceOfSatisfying(
                 EntityNotFoundException.class,
                 e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Table nosuch not found."));
     }
 
     @Test
     void viewsAreVirtualViewsHoldingThePrestoViewText() throws Exception {
-        Table view = glue().getTable(r -> r.databaseName("demo").name("sales_by_customer")).table();
+        Table view = clients.glue().getTable(r -> r.databaseName("demo").name("sales_by_customer")).table();
         assertThat(view.tableType()).isEqualTo("VIRTUAL_VIEW");
         assertThat(view.viewExpandedText()).isEqualTo("/* Presto View */");
         assertThat(view.parameters()).containsEntry("presto_view", "true").containsEntry("comment", "Presto View");
@@ -109,37 +109,40 @@ class GlueWireTest {
 
     @Test
     void partitionsFilteredByAnExpression() {
-        List<Partition> all = glue().getPartitionsPaginator(r -> r.databaseName("demo").tableName("sales")).stream()
+        List<Partition> all = clients.glue()
+                .getPartitionsPaginator(r -> r.databaseName("demo").tableName("sales")).stream()
                 .flatMap(p -> p.partitions().stream()).toList();
         // Sales cover 2024-01 .. 2025-05: seventeen year/month partitions.
         assertThat(all).hasSize(17);
         assertThat(all.get(0).storageDescriptor().location()).startsWith("s3://demo-data/demo/sales/year=");
 
-        List<Partition> some = glue().getPartitions(r -> r.databaseName("demo").tableName("sales")
+        List<Partition> some = clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales")
                 .expression("year = 2025 AND month IN (1, 2) OR (year = 2024 AND month BETWEEN 11 AND 12)")).partitions();
         assertThat(some).extracting(Partition::values).containsExactlyInAnyOrder(
                 List.of("2025", "1"), List.of("2025", "2"), List.of("2024", "11"), List.of("2024", "12"));
-        assertThat(glue().getPartitions(r -> r.databaseName("demo").tableName("sales").expression("year > 2030"))
+        assertThat(clients.glue()
+                .getPartitions(r -> r.databaseName("demo").tableName("sales").expression("year > 2030"))
                 .partitions()).isEmpty();
-        assertThatThrownBy(() -> glue().getPartitions(r -> r.databaseName("demo").tableName("nosuch")))
+        assertThatThrownBy(() -> clients.glue().getPartitions(r -> r.databaseName("demo").tableName("nosuch")))
                 .isInstanceOf(EntityNotFoundException.class);
     }
 
     @Test
     void onePartitionByItsValues() {
-        Partition p = glue().getPartition(r -> r.databaseName("demo").tableName("sales").partitionValues("2024", "3"))
+        Partition p = clients.glue()
+                .getPartition(r -> r.databaseName("demo").tableName("sales").partitionValues("2024", "3"))
                 .partition();
         assertThat(p.values()).containsExactly("2024", "3");
         assertThat(p.databaseName()).isEqualTo("demo");
         assertThat(p.tableName()).isEqualTo("sales");
         assertThat(p.storageDescriptor().location()).isEqualTo("s3://demo-data/demo/sales/year=2024/month=3/");
 
-        assertThatThrownBy(() -> glue().getPartition(r -> r.databaseName("demo").tableName("sales")
+        assertThatThrownBy(() -> clients.glue().getPartition(r -> r.databaseName("demo").tableName("sales")
                 .partitionValues("2031", "1"))).isInstanceOfSatisfying(EntityNotFoundException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot find partition."));
-        assertThatThrownBy(() -> glue().getPartition(r -> r.databaseName("demo").tableName("sales")
+        assertThatThrownBy(() -> clients.glue().getPartition(r -> r.databaseName("demo").tableName("sales")
                 .partitionValues("2024"))).isInstanceOf(EntityNotFoundException.class);
-        assertThatThrownBy(() -> glue().getPartition(r -> r.databaseName("demo").tableName("nosuch")
+        assertThatThrownBy(() -> clients.glue().getPartition(r -> r.databaseName("demo").tableName("nosuch")
                 .partitionValues("2024", "3"))).isInstanceOfSatisfying(EntityNotFoundException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Table nosuch not found."));
     }

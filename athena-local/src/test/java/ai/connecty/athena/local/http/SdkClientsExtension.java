@@ -26,11 +26,12 @@ import software.amazon.awssdk.services.sts.StsClient;
  *     @RegisterExtension
  *     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
  *
- *     @Test void works() { clients.athena(SdkClients.ADMIN).listWorkGroups(r -> { }); }
+ *     @Test void works() { clients.athena().listWorkGroups(r -> { }); }
  * }
  * }</pre>
  *
- * The instance is asked for lazily (a supplier) because it is injected or started after the class is loaded.
+ * The no-argument methods give the administrator's clients; the others take any credentials (a user of an
+ * identities file, a role session from {@link #assumeRole}). The instance is asked for lazily (a supplier) because it is injected or started after the class is loaded.
  * Kept in test sources so that {@code LocalAthenaExtension} in the main jar needs no AWS SDK.
  */
 public final class SdkClientsExtension implements AfterAllCallback {
@@ -43,6 +44,21 @@ public final class SdkClientsExtension implements AfterAllCallback {
 
     public SdkClientsExtension(Supplier<LocalAthena> local) {
         this.local = local;
+    }
+
+    /** The administrator's ({@link SdkClients#ADMIN}) client, the one most tests use. */
+    public AthenaClient athena() {
+        return athena(SdkClients.ADMIN);
+    }
+
+    /** The administrator's ({@link SdkClients#ADMIN}) client. */
+    public GlueClient glue() {
+        return glue(SdkClients.ADMIN);
+    }
+
+    /** The administrator's ({@link SdkClients#ADMIN}) client. */
+    public S3Client s3() {
+        return s3(SdkClients.ADMIN);
     }
 
     public AthenaClient athena(AwsCredentials credentials) {
@@ -73,7 +89,8 @@ public final class SdkClientsExtension implements AfterAllCallback {
         if (athena == null) {
             throw new IllegalStateException("No LocalAthena yet: ask for clients in or after @BeforeAll, once it is set");
         }
-        return service.cast(clients.computeIfAbsent(new Key(service, credentials), k -> make.apply(athena, credentials)));
+        return service.cast(clients.computeIfAbsent(new Key(service, credentials), k -> make.apply(athena,
+                credentials)));
     }
 
     @Override

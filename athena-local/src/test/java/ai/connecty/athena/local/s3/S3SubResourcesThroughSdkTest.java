@@ -46,13 +46,10 @@ class S3SubResourcesThroughSdkTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> athena);
 
-    private static S3Client s3() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     @BeforeEach
     void putObject() {
-        s3().putObject(r -> r.bucket(BUCKET).key(KEY).contentType("text/plain"), RequestBody.fromString(CONTENT));
+        clients.s3()
+                .putObject(r -> r.bucket(BUCKET).key(KEY).contentType("text/plain"), RequestBody.fromString(CONTENT));
     }
 
     static Stream<Arguments> refused() {
@@ -85,12 +82,12 @@ class S3SubResourcesThroughSdkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void subResourcesAreRefusedByNameAndLeaveTheObjectAlone(String operation, Consumer<S3Client> call) {
-        assertThatThrownBy(() -> call.accept(s3())).isInstanceOfSatisfying(S3Exception.class, e -> {
+        assertThatThrownBy(() -> call.accept(clients.s3())).isInstanceOfSatisfying(S3Exception.class, e -> {
             assertThat(e.statusCode()).isEqualTo(501);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
             assertThat(e.awsErrorDetails().errorMessage()).startsWith("athena-local does not implement " + operation + ";");
         });
-        var object = s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY));
+        var object = clients.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY));
         assertThat(object.asString(StandardCharsets.UTF_8)).isEqualTo(CONTENT);
         assertThat(object.response().contentType()).isEqualTo("text/plain");
         assertThat(athena.buckets().bucketExists(BUCKET)).isTrue();
@@ -100,40 +97,44 @@ class S3SubResourcesThroughSdkTest {
     void multipartUploadJoinsThePartsInOrderIntoOneObject() {
         byte[] first = filled((int) MultipartUploads.MIN_PART_SIZE, 'a');
         byte[] second = filled(1000, 'b');
-        String id = s3().createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin")
+        String id = clients.s3().createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin")
                 .contentType("application/x-test")).uploadId();
-        String e2 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(2),
+        String e2 = clients.s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(2),
                 RequestBody.fromBytes(second)).eTag();
-        String e1 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(1),
+        String e1 = clients.s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(1),
                 RequestBody.fromBytes(first)).eTag();
-        assertThat(s3().listObjectsV2(r -> r.bucket(BUCKET).prefix("multipart/")).contents())
+        assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET).prefix("multipart/")).contents())
                 .as("nothing is visible before completion").isEmpty();
 
-        String etag = s3().completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id)
+        String etag = clients.s3().completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build(),
                         CompletedPart.builder().partNumber(2).eTag(e2).build()))).eTag();
 
         assertThat(etag).endsWith("-2\"");
-        var got = s3().getObjectAsBytes(r -> r.bucket(BUCKET).key("multipart/big.bin"));
+        var got = clients.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key("multipart/big.bin"));
         byte[] expected = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, expected, first.length, second.length);
         assertThat(got.asByteArray()).isEqualTo(expected);
         assertThat(got.response().contentType()).isEqualTo("application/x-test");
         assertThat(got.response().eTag()).as("S3 keeps the multipart ETag").isEqualTo(etag);
-        assertThat(s3().headObject(r -> r.bucket(BUCKET).key("multipart/big.bin")).eTag()).isEqualTo(etag);
-        assertThatThrownBy(() -> s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(3),
+        assertThat(clients.s3().headObject(r -> r.bucket(BUCKET).key("multipart/big.bin")).eTag()).isEqualTo(etag);
+        assertThatThrownBy(() -> clients.s3()
+                .uploadPart(r -> r.bucket(BUCKET).key("multipart/big.bin").uploadId(id).partNumber(3),
                 RequestBody.fromBytes(second))).isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload"));
     }
 
     @Test
     void anAbortedUploadLeavesNoObjectAndForgetsItsParts() {
-        String id = s3().createMultipartUpload(r -> r.bucket(BUCKET).key(KEY)).uploadId();
-        s3().uploadPart(r -> r.bucket(BUCKET).key(KEY).uploadId(id).partNumber(1), RequestBody.fromString("replacement"));
-        s3().abortMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id));
+        String id = clients.s3().createMultipartUpload(r -> r.bucket(BUCKET).key(KEY)).uploadId();
+        clients.s3()
+                .uploadPart(r -> r.bucket(BUCKET).key(KEY).uploadId(id).partNumber(1),
+                RequestBody.fromString("replacement"));
+        clients.s3().abortMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id));
 
-        assertThat(s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY)).asString(StandardCharsets.UTF_8)).isEqualTo(CONTENT);
-        assertThatThrownBy(() -> s3().completeMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id)
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(KEY)).asString(StandardCharsets.UTF_8))
+                .isEqualTo(CONTENT);
+        assertThatThrownBy(() -> clients.s3().completeMultipartUpload(r -> r.bucket(BUCKET).key(KEY).uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).build()))))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
@@ -143,34 +144,35 @@ class S3SubResourcesThroughSdkTest {
 
     @Test
     void partsBelowFiveMegabytesAreRefusedUnlessLast() {
-        String id = s3().createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin")).uploadId();
-        String e1 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(1),
+        String id = clients.s3().createMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin")).uploadId();
+        String e1 = clients.s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(1),
                 RequestBody.fromString("small")).eTag();
-        String e2 = s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(2),
+        String e2 = clients.s3().uploadPart(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id).partNumber(2),
                 RequestBody.fromString("last")).eTag();
-        assertThatThrownBy(() -> s3().completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id)
+        assertThatThrownBy(() -> clients.s3()
+                .completeMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build(),
                         CompletedPart.builder().partNumber(2).eTag(e2).build()))))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityTooSmall"));
         assertThat(athena.buckets().exists(BUCKET, "multipart/small.bin")).isFalse();
-        s3().abortMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id));
+        clients.s3().abortMultipartUpload(r -> r.bucket(BUCKET).key("multipart/small.bin").uploadId(id));
     }
 
     @Test
     void deleteObjectsDeletesEachAllowedKeyAndReportsTheOthers() {
-        s3().putObject(r -> r.bucket(BUCKET).key("batch/a.txt"), RequestBody.fromString("a"));
-        s3().putObject(r -> r.bucket(BUCKET).key("batch/b & c.txt"), RequestBody.fromString("b"));
-        var result = s3().deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(
+        clients.s3().putObject(r -> r.bucket(BUCKET).key("batch/a.txt"), RequestBody.fromString("a"));
+        clients.s3().putObject(r -> r.bucket(BUCKET).key("batch/b & c.txt"), RequestBody.fromString("b"));
+        var result = clients.s3().deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(
                 ObjectIdentifier.builder().key("batch/a.txt").build(),
                 ObjectIdentifier.builder().key("batch/b & c.txt").build(),
                 ObjectIdentifier.builder().key("batch/never-there.txt").build())));
         assertThat(result.deleted()).extracting(DeletedObject::key)
                 .containsExactly("batch/a.txt", "batch/b & c.txt", "batch/never-there.txt");
         assertThat(result.errors()).isEmpty();
-        assertThat(s3().listObjectsV2(r -> r.bucket(BUCKET).prefix("batch/")).contents()).isEmpty();
+        assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET).prefix("batch/")).contents()).isEmpty();
 
-        s3().putObject(r -> r.bucket(BUCKET).key("batch/kept.txt"), RequestBody.fromString("kept"));
+        clients.s3().putObject(r -> r.bucket(BUCKET).key("batch/kept.txt"), RequestBody.fromString("kept"));
         AwsCredentials role;
         try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
             role = SdkClients.session(sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("batch"))
@@ -183,7 +185,8 @@ class S3SubResourcesThroughSdkTest {
             assertThat(denied.errors()).extracting(S3Error::key, S3Error::code)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("batch/kept.txt", "AccessDenied"));
         }
-        assertThat(s3().getObjectAsBytes(r -> r.bucket(BUCKET).key("batch/kept.txt")).asUtf8String()).isEqualTo("kept");
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key("batch/kept.txt")).asUtf8String())
+                .isEqualTo("kept");
     }
 
     private static byte[] filled(int n, char c) {

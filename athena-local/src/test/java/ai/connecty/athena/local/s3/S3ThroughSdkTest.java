@@ -43,10 +43,6 @@ class S3ThroughSdkTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> athena);
 
-    private static S3Client admin() {
-        return clients.s3(SdkClients.ADMIN);
-    }
-
     private static byte[] bytes(int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
@@ -58,9 +54,11 @@ class S3ThroughSdkTest {
     @Test
     void putWithDefaultChecksumsIsDecodedFromAwsChunkedAndReadBackIntact() {
         byte[] content = bytes(300_000); // more than two 128 KiB chunks
-        var put = admin().putObject(r -> r.bucket("athena-results").key("chunked/big.bin"), RequestBody.fromBytes(content));
+        var put = clients.s3()
+        .putObject(r -> r.bucket("athena-results").key("chunked/big.bin"), RequestBody.fromBytes(content));
 
-        ResponseBytes<GetObjectResponse> got = admin().getObjectAsBytes(r -> r.bucket("athena-results").key("chunked/big.bin"));
+        ResponseBytes<GetObjectResponse> got = clients.s3()
+                .getObjectAsBytes(r -> r.bucket("athena-results").key("chunked/big.bin"));
         assertThat(got.asByteArray()).isEqualTo(content);
         assertThat(got.response().eTag()).isEqualTo(put.eTag()).startsWith("\"").endsWith("\"");
         assertThat(athena.buckets().read("athena-results", "chunked/big.bin")).hasValueSatisfying(
@@ -69,10 +67,11 @@ class S3ThroughSdkTest {
 
     @Test
     void emptyFolderMarkerBecomesADirectoryButMayNotLeaveItsBucket() {
-        admin().putObject(r -> r.bucket("athena-results").key("markers/inside/"), RequestBody.empty());
+        clients.s3().putObject(r -> r.bucket("athena-results").key("markers/inside/"), RequestBody.empty());
         assertThat(athena.buckets().root().resolve("athena-results").resolve("markers/inside")).isDirectory();
 
-        assertThatThrownBy(() -> admin().putObject(r -> r.bucket("athena-results").key("markers/../../escaped-marker/"),
+        assertThatThrownBy(() -> clients.s3()
+                .putObject(r -> r.bucket("athena-results").key("markers/../../escaped-marker/"),
                 RequestBody.empty()))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
         assertThat(athena.buckets().root().resolve("escaped-marker")).doesNotExist();
@@ -80,18 +79,21 @@ class S3ThroughSdkTest {
 
     @Test
     void rangedGetsReturnPartialContent() {
-        admin().putObject(r -> r.bucket("demo-data").key("range.txt"), RequestBody.fromString("0123456789"));
+        clients.s3().putObject(r -> r.bucket("demo-data").key("range.txt"), RequestBody.fromString("0123456789"));
 
         ResponseBytes<GetObjectResponse> middle =
-                admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=2-5"));
+                clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=2-5"));
         assertThat(middle.asUtf8String()).isEqualTo("2345");
         assertThat(middle.response().contentRange()).isEqualTo("bytes 2-5/10");
         assertThat(middle.response().contentLength()).isEqualTo(4L);
-        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=7-")).asUtf8String())
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=7-"))
+                .asUtf8String())
                 .isEqualTo("789");
-        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=-3")).asUtf8String())
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=-3"))
+                .asUtf8String())
                 .isEqualTo("789");
-        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=10-")))
+        assertThatThrownBy(() -> clients.s3()
+                .getObjectAsBytes(r -> r.bucket("demo-data").key("range.txt").range("bytes=10-")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(416);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRange");
@@ -100,11 +102,12 @@ class S3ThroughSdkTest {
 
     @Test
     void ifMatchWithAnotherEtagIsRefusedWith412AsS3Does() {
-        var put = admin().putObject(r -> r.bucket("demo-data").key("if-match.txt"), RequestBody.fromString("0123456789"));
+        var put = clients.s3()
+                .putObject(r -> r.bucket("demo-data").key("if-match.txt"), RequestBody.fromString("0123456789"));
 
-        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt").range("bytes=4-")
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt").range("bytes=4-")
                 .ifMatch(put.eTag())).asUtf8String()).isEqualTo("456789");
-        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt")
+        assertThatThrownBy(() -> clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key("if-match.txt")
                 .ifMatch("\"0123456789abcdef0123456789abcdef\"")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(412);
@@ -114,50 +117,53 @@ class S3ThroughSdkTest {
 
     @Test
     void headReportsSizeTypeAndEtagAndMissingKeysAre404() {
-        var put = admin().putObject(r -> r.bucket("demo-data").key("head/h.csv").contentType("text/csv"),
+        var put = clients.s3().putObject(r -> r.bucket("demo-data").key("head/h.csv").contentType("text/csv"),
                 RequestBody.fromString("a,b\n"));
-        HeadObjectResponse head = admin().headObject(r -> r.bucket("demo-data").key("head/h.csv"));
+        HeadObjectResponse head = clients.s3().headObject(r -> r.bucket("demo-data").key("head/h.csv"));
         assertThat(head.contentLength()).isEqualTo(4L);
         assertThat(head.contentType()).isEqualTo("text/csv");
         assertThat(head.eTag()).isEqualTo(put.eTag());
         assertThat(head.lastModified()).isNotNull();
-        assertThatThrownBy(() -> admin().headObject(r -> r.bucket("demo-data").key("head/missing.csv")))
+        assertThatThrownBy(() -> clients.s3().headObject(r -> r.bucket("demo-data").key("head/missing.csv")))
                 .isInstanceOf(NoSuchKeyException.class);
-        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("demo-data").key("head/missing.csv")))
+        assertThatThrownBy(() -> clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key("head/missing.csv")))
                 .isInstanceOfSatisfying(NoSuchKeyException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
     }
 
     @Test
     void listV2WithDelimiterRollsUpCommonPrefixesAndPages() {
         for (String key : new String[] {"list/a.csv", "list/b.csv", "list/sub1/x.csv", "list/sub1/y.csv", "list/sub2/z.csv"}) {
-            admin().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(key));
+            clients.s3().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(key));
         }
-        ListObjectsV2Response top = admin().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").delimiter("/"));
+        ListObjectsV2Response top = clients.s3()
+                .listObjectsV2(r -> r.bucket("demo-data").prefix("list/").delimiter("/"));
         assertThat(top.contents()).extracting(S3Object::key).containsExactly("list/a.csv", "list/b.csv");
         assertThat(top.commonPrefixes()).extracting(p -> p.prefix()).containsExactly("list/sub1/", "list/sub2/");
         assertThat(top.isTruncated()).isFalse();
 
-        ListObjectsV2Response page1 = admin().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2));
+        ListObjectsV2Response page1 = clients.s3().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2));
         assertThat(page1.contents()).extracting(S3Object::key).containsExactly("list/a.csv", "list/b.csv");
         assertThat(page1.isTruncated()).isTrue();
-        ListObjectsV2Response page2 = admin().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)
+        ListObjectsV2Response page2 = clients.s3().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)
                 .continuationToken(page1.nextContinuationToken()));
         assertThat(page2.contents()).extracting(S3Object::key).containsExactly("list/sub1/x.csv", "list/sub1/y.csv");
-        assertThat(admin().listObjectsV2Paginator(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)).contents())
+        assertThat(clients.s3()
+                .listObjectsV2Paginator(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)).contents())
                 .hasSize(5);
     }
 
     @Test
     void bucketLocationIsEmptyForUsEast1AndMissingBucketsAre404() {
-        assertThat(admin().getBucketLocation(r -> r.bucket("athena-results")).locationConstraintAsString()).isEmpty();
-        assertThatThrownBy(() -> admin().listObjectsV2(r -> r.bucket("no-such-bucket")))
+        assertThat(clients.s3().getBucketLocation(r -> r.bucket("athena-results"))
+                .locationConstraintAsString()).isEmpty();
+        assertThatThrownBy(() -> clients.s3().listObjectsV2(r -> r.bucket("no-such-bucket")))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucket"));
     }
 
     @Test
     void virtualHostedAddressingUsesTheBucketInTheHostHeader() throws IOException {
-        admin().putObject(r -> r.bucket("demo-data").key("vhost/v.txt"), RequestBody.fromString("virtual"));
+        clients.s3().putObject(r -> r.bucket("demo-data").key("vhost/v.txt"), RequestBody.fromString("virtual"));
         // *.localhost does not resolve everywhere; the resolver below maps it to loopback as browsers do.
         try (S3Client virtual = S3Client.builder().endpointOverride(URI.create("http://localhost:" + athena.port()))
                 .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(SdkClients.ADMIN))
@@ -175,7 +181,7 @@ class S3ThroughSdkTest {
 
     @Test
     void roleSessionMayReadDemoDataButNotWriteThere() {
-        admin().putObject(r -> r.bucket("demo-data").key("policy/read-me.csv"), RequestBody.fromString("x"));
+        clients.s3().putObject(r -> r.bucket("demo-data").key("policy/read-me.csv"), RequestBody.fromString("x"));
         Credentials creds;
         try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
             creds = sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("s3-test")).credentials();
@@ -232,7 +238,7 @@ class S3ThroughSdkTest {
     @Test
     void throttleFaultSurfacesAsSlowDown() {
         athena.faults().set(FaultPlan.of(7, FaultRule.forAction("s3", "*").withThrottleRate(1.0)));
-        assertThatThrownBy(() -> admin().listObjectsV2(r -> r.bucket("demo-data")))
+        assertThatThrownBy(() -> clients.s3().listObjectsV2(r -> r.bucket("demo-data")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
@@ -242,22 +248,24 @@ class S3ThroughSdkTest {
     @Test
     void dropAfterBytesFaultTruncatesTheBody() {
         byte[] content = bytes(10_000);
-        admin().putObject(r -> r.bucket("athena-results").key("drop/d.bin"), RequestBody.fromBytes(content));
+        clients.s3().putObject(r -> r.bucket("athena-results").key("drop/d.bin"), RequestBody.fromBytes(content));
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withDropAfterBytes(1000)));
 
-        assertThatThrownBy(() -> admin().getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin")))
+        assertThatThrownBy(() -> clients.s3().getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin")))
                 .isInstanceOf(SdkClientException.class);
         athena.faults().clear();
         assertThat(Arrays.equals(content,
-                admin().getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin")).asByteArray())).isTrue();
+                clients.s3().getObjectAsBytes(r -> r.bucket("athena-results").key("drop/d.bin"))
+                .asByteArray())).isTrue();
     }
 
     @Test
     void keysWithSpacesAndUnicodeRoundTrip() {
         String key = "odd keys/ä b+c=d.txt";
-        admin().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString("odd", StandardCharsets.UTF_8));
-        assertThat(admin().getObjectAsBytes(r -> r.bucket("demo-data").key(key)).asUtf8String()).isEqualTo("odd");
-        assertThat(admin().listObjectsV2(r -> r.bucket("demo-data").prefix("odd keys/")).contents())
+        clients.s3()
+                .putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString("odd", StandardCharsets.UTF_8));
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key(key)).asUtf8String()).isEqualTo("odd");
+        assertThat(clients.s3().listObjectsV2(r -> r.bucket("demo-data").prefix("odd keys/")).contents())
                 .extracting(S3Object::key).containsExactly(key);
     }
 }
