@@ -138,8 +138,8 @@ class AthenaSqlWireTest {
     void approxDistinctCountsSmallSetsExactlyAsAthenaDoes() {
         // Trino's HyperLogLog is exact for small cardinalities; the demo has exactly 200 customers and 5 products.
         assertThat(values(succeed(clients.athena(),
-        "SELECT approx_distinct(customer_id), approx_distinct(product, 0.01) FROM sales",
-                "demo"))).containsExactly("200", "5");
+                "SELECT approx_distinct(customer_id), approx_distinct(product, 0.01) FROM sales", "demo")))
+                .containsExactly("200", "5");
     }
 
     @Test

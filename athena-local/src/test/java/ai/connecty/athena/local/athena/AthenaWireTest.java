@@ -192,7 +192,7 @@ class AthenaWireTest {
         assertThat(q.status().athenaError().retryable()).isFalse();
         // FAILED wins over a malformed token; an engine failure writes nothing (§4.4).
         assertInvalid(() -> clients.athena()
-        .getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()).nextToken("bad")),
+                .getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()).nextToken("bad")),
                 "INVALID_QUERY_EXECUTION_STATE", "Query did not finish successfully. Final query state: FAILED");
         assertThatThrownBy(() -> object(q.queryExecutionId() + ".csv")).isInstanceOf(NoSuchKeyException.class);
     }
@@ -235,7 +235,7 @@ class AthenaWireTest {
         assertThat(clients.athena().startQueryExecution(first).queryExecutionId()).isEqualTo(id);
         // WorkGroup is not compared (§5.2).
         assertThat(clients.athena().startQueryExecution(first.toBuilder().workGroup("primary").build())
-        .queryExecutionId()).isEqualTo(id);
+                .queryExecutionId()).isEqualTo(id);
 
         List<StartQueryExecutionRequest> mismatches = List.of(
                 first.toBuilder().queryString("SELECT 3 ").build(),

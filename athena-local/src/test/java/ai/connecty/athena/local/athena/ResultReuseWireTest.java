@@ -170,7 +170,7 @@ class ResultReuseWireTest {
         QueryExecution older = runWithReuse(sql);
         // Run again without reuse: a newer result of the same query, then deleted.
         QueryExecution newer = await(clients.athena(), clients.athena().startQueryExecution(request(sql, null).build())
-        .queryExecutionId());
+                .queryExecutionId());
         assertThat(reused(newer)).isFalse();
         clients.s3().deleteObject(r -> r.bucket(LocalAthena.RESULTS_BUCKET).key(newer.queryExecutionId() + ".csv"));
 

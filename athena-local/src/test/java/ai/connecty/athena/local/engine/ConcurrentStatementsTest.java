@@ -107,7 +107,7 @@ class ConcurrentStatementsTest {
         assertThat(count(table)).isEqualTo("6");
         // MSCK on the shared table finds nothing new, whoever runs it.
         assertThat(rows(clients.athena(), succeed(clients.athena(), "MSCK REPAIR TABLE stress.shared", null)
-        .queryExecutionId())).isEmpty();
+                .queryExecutionId())).isEmpty();
 
         succeed(clients.athena(), "ALTER TABLE " + table + " DROP PARTITION (dt='3')", null);
         assertThat(count(table)).isEqualTo("3");
@@ -116,9 +116,8 @@ class ConcurrentStatementsTest {
         assertThat(rows(clients.athena(), succeed(clients.athena(), "SHOW PARTITIONS " + table, null)
                 .queryExecutionId()))
                 .containsExactly(List.of("dt=1"), List.of("dt=2"), List.of("dt=3"));
-        assertThat(rows(clients.athena(),
-                succeed(clients.athena(), "SELECT dt, count(*) AS n FROM " + table + " GROUP BY dt ORDER BY dt",
-                null).queryExecutionId()))
+        assertThat(rows(clients.athena(), succeed(clients.athena(),
+                "SELECT dt, count(*) AS n FROM " + table + " GROUP BY dt ORDER BY dt", null).queryExecutionId()))
                 .containsExactly(List.of("dt", "n"), List.of("1", "1"), List.of("2", "2"), List.of("3", "3"));
         assertThat(count("stress.shared")).isEqualTo("6");
 

@@ -129,15 +129,13 @@ class DdlWireTest {
     @Test
     void csvAndJsonTablesAreQueryable() {
         String people = succeed(clients.athena(), "SELECT id, name FROM people ORDER BY id", "ddl").queryExecutionId();
-        assertThat(rows(clients.athena(), people))
-                .containsExactly(List.of("id", "name"), List.of("1", "ann"), List.of("2", "bob"),
-                List.of("3", ""));
+        assertThat(rows(clients.athena(), people)).containsExactly(List.of("id", "name"), List.of("1", "ann"),
+                List.of("2", "bob"), List.of("3", ""));
         String events = succeed(clients.athena(),
                 "SELECT id, cardinality(tags) AS n, ctx.device AS device FROM ddl.events ORDER BY id",
                 null).queryExecutionId();
-        assertThat(rows(clients.athena(), events))
-                .containsExactly(List.of("id", "n", "device"), List.of("1", "2", "web"),
-                List.of("2", "0", "mobile"));
+        assertThat(rows(clients.athena(), events)).containsExactly(List.of("id", "n", "device"),
+                List.of("1", "2", "web"), List.of("2", "0", "mobile"));
     }
 
     @Test
@@ -271,8 +269,7 @@ class DdlWireTest {
             assertThat(succeed(clients.athena(), c.get(0), null).query()).as(c.get(0)).isEqualTo(c.get(1));
         }
         // In another catalog the prefix names a different catalog, so it stays.
-        QueryExecution elsewhere = AthenaQueries.await(clients.athena(), clients.athena()
-        .startQueryExecution(AthenaQueries
+        QueryExecution elsewhere = AthenaQueries.await(clients.athena(), clients.athena().startQueryExecution(AthenaQueries
                 .request("SHOW TABLES IN awsdatacatalog.ddl", null).queryExecutionContext(x -> x.catalog("lakehouse"))
                 .build()).queryExecutionId());
         assertThat(elsewhere.query()).isEqualTo("SHOW TABLES IN awsdatacatalog.ddl");

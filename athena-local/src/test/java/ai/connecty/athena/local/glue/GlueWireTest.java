@@ -44,7 +44,7 @@ class GlueWireTest {
                 e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Database nosuch not found."));
         // The lakehouse catalog is HIVE: Athena lists it, Glue does not know it.
         assertThatThrownBy(() -> clients.glue().getDatabase(r -> r.name("lake")))
-        .isInstanceOf(EntityNotFoundException.class);
+                .isInstanceOf(EntityNotFoundException.class);
         assertThatThrownBy(() -> clients.glue().getTables(r -> r.databaseName("lake")))
                 .isInstanceOf(EntityNotFoundException.class);
     }

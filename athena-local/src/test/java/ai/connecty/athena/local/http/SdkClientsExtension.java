@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * }</pre>
  *
  * The no-argument methods give the administrator's clients; the others take any credentials (a user of an
- * identities file, a role session from {@link #assumeRole}). The instance is asked for lazily (a supplier) because it is injected or started after the class is loaded.
- * Kept in test sources so that {@code LocalAthenaExtension} in the main jar needs no AWS SDK.
+ * identities file, a role session from {@link #assumeRole}). The LocalAthena comes from a supplier because it is
+ * injected or started after the class is loaded. Kept in test sources so that {@code LocalAthenaExtension} in the
+ * main jar needs no AWS SDK.
  */
 public final class SdkClientsExtension implements AfterAllCallback {
 
@@ -87,10 +88,11 @@ public final class SdkClientsExtension implements AfterAllCallback {
             BiFunction<LocalAthena, AwsCredentials, C> make) {
         LocalAthena athena = local.get();
         if (athena == null) {
-            throw new IllegalStateException("No LocalAthena yet: ask for clients in or after @BeforeAll, once it is set");
+            throw new IllegalStateException(
+                    "No LocalAthena yet: ask for clients in or after @BeforeAll, once it is set");
         }
-        return service.cast(clients.computeIfAbsent(new Key(service, credentials), k -> make.apply(athena,
-                credentials)));
+        Key key = new Key(service, credentials);
+        return service.cast(clients.computeIfAbsent(key, k -> make.apply(athena, credentials)));
     }
 
     @Override

@@ -55,7 +55,7 @@ class S3ThroughSdkTest {
     void putWithDefaultChecksumsIsDecodedFromAwsChunkedAndReadBackIntact() {
         byte[] content = bytes(300_000); // more than two 128 KiB chunks
         var put = clients.s3()
-        .putObject(r -> r.bucket("athena-results").key("chunked/big.bin"), RequestBody.fromBytes(content));
+                .putObject(r -> r.bucket("athena-results").key("chunked/big.bin"), RequestBody.fromBytes(content));
 
         ResponseBytes<GetObjectResponse> got = clients.s3()
                 .getObjectAsBytes(r -> r.bucket("athena-results").key("chunked/big.bin"));
