@@ -52,7 +52,8 @@ final class AthenaCsvReader {
         int i = in.position;
         // The record is copied whole to the batch's end: each field's offset there is its offset here plus this.
         int shift = out.used - i;
-        // Room for one field more than expected, written through locals; a row with more goes the general way.
+        // Room for the expected fields and one more, written through locals; a record that outgrows the arrays goes
+        // the general way, and a wrong count fails below either way.
         int first = out.reserveFields(columns > 0 ? columns + 1 : 64);
         int[] starts = out.fieldStart;
         int[] ends = out.fieldEnd;
