@@ -65,6 +65,11 @@ public final class QueryParameters {
         for (int i = 0; i < written.size(); i++) {
             valueById[written.get(i).getId()] = values.get(i);
         }
+        // Each value parsed once: the rewritten text and the printer's bound tree both follow from it.
+        Expression[] expressionById = new Expression[valueById.length];
+        for (int id = 0; id < valueById.length; id++) {
+            expressionById[id] = expressionWithoutColumns(valueById[id]);
+        }
         List<int[]> edits = new ArrayList<>();
         for (Parameter p : parameters) {
             edits.add(new int[] {Positions.offset(statement, p.getLocation().orElseThrow()), p.getId()});
@@ -75,40 +80,27 @@ public final class QueryParameters {
             if (sb.charAt(edit[0]) != '?') {
                 throw new IllegalStateException("parameter " + edit[1] + " is not at a '?'");
             }
-            sb.replace(edit[0], edit[0] + 1, "(" + asExpression(valueById[edit[1]]) + ")");
+            String value = valueById[edit[1]];
+            // An expression without column references stands as written; anything else is a string literal.
+            sb.replace(edit[0], edit[0] + 1, "(" + (expressionById[edit[1]] != null ? value : Literals.quote(value)) + ")");
         }
         // By the Parameter nodes' ids, which is how the printer looks them up.
         List<SqlStatement.BoundValue> bound = new ArrayList<>();
-        for (String value : valueById) {
-            bound.add(new SqlStatement.BoundValue(value, expressionOf(value)));
+        for (int id = 0; id < valueById.length; id++) {
+            Expression e = expressionById[id];
+            bound.add(new SqlStatement.BoundValue(valueById[id], e != null ? e : new StringLiteral(valueById[id])));
         }
         return new Bound(parsed.withParameters(sb.toString(), bound), null);
     }
 
-    /** The value as a tree: the parsed expression when it has no column references, else a string literal. */
-    static Expression expressionOf(String value) {
+    /** The value parsed as an expression, or null when it is none or refers to columns (then it is a string). */
+    private static Expression expressionWithoutColumns(String value) {
         try {
             Expression e = PARSER.createExpression(value);
-            if (!refersToColumns(e)) {
-                return e;
-            }
+            return refersToColumns(e) ? null : e;
         } catch (ParsingException | StackOverflowError notAnExpression) {
-            // a plain string
+            return null;
         }
-        return new StringLiteral(value);
-    }
-
-    /** The value as SQL: itself when it is an expression without column references, else a string literal. */
-    static String asExpression(String value) {
-        try {
-            Expression e = PARSER.createExpression(value);
-            if (!refersToColumns(e)) {
-                return value;
-            }
-        } catch (ParsingException | StackOverflowError notAnExpression) {
-            // a plain string
-        }
-        return Literals.quote(value);
     }
 
     private static boolean refersToColumns(Node expression) {
