@@ -3,14 +3,13 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.connecty.athena.local.engine.DuckDbEngine;
 import io.trino.sql.tree.Query;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DuckDbPrinterTest {
 
+    private static DuckDbEngine engine;
     private static Connection duck;
 
     @BeforeAll
     static void open() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("autoinstall_known_extensions", "false");
-        duck = DriverManager.getConnection("jdbc:duckdb:", properties);
-        QueryRunner.configure(duck);
+        engine = new DuckDbEngine();
+        duck = engine.admin();
         try (Statement s = duck.createStatement()) {
             s.execute("CREATE TABLE t AS SELECT * FROM (VALUES (1, 'a', [1, 2], MAP(['k'], [10])), "
                     + "(2, 'b', [3], MAP(['k'], [20])), (3, NULL, [], MAP(['z'], [30]))) AS v(id, name, arr, m)");
@@ -38,8 +36,8 @@ class DuckDbPrinterTest {
     }
 
     @AfterAll
-    static void close() throws SQLException {
-        duck.close();
+    static void close() {
+        engine.close();
     }
 
     private static String printed(String athenaSql) {

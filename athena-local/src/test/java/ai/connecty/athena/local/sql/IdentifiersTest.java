@@ -2,11 +2,9 @@ package ai.connecty.athena.local.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import ai.connecty.athena.local.engine.DuckDbEngine;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class IdentifiersTest {
@@ -22,10 +20,8 @@ class IdentifiersTest {
     /** A name with quotes, spaces and case round-trips through DuckDB as one identifier, not as SQL. */
     @Test
     void aQuotedNameCannotBreakOutOfTheStatement() throws Exception {
-        Properties settings = new Properties();
-        settings.setProperty("autoinstall_known_extensions", "false");
         String name = "Odd \"; DROP TABLE t; --";
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:", settings); Statement s = c.createStatement()) {
+        try (DuckDbEngine engine = new DuckDbEngine(); Statement s = engine.admin().createStatement()) {
             s.execute("CREATE TABLE t AS SELECT 42 AS " + Identifiers.quote(name));
             try (ResultSet rs = s.executeQuery("SELECT " + Identifiers.quote(name) + " FROM t")) {
                 assertThat(rs.getMetaData().getColumnName(1)).isEqualTo(name);

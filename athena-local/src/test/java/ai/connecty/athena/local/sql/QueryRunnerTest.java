@@ -3,14 +3,13 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.connecty.athena.local.engine.DuckDbEngine;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +20,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every translated construct is executed on DuckDB and its rendering compared with Athena's. */
 class QueryRunnerTest {
 
+    private static DuckDbEngine engine;
     private static Connection duck;
 
     @BeforeAll
     static void open() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("autoinstall_known_extensions", "false");
-        duck = DriverManager.getConnection("jdbc:duckdb:", properties);
-        QueryRunner.configure(duck);
+        engine = new DuckDbEngine();
+        duck = engine.admin();
         try (Statement s = duck.createStatement()) {
             s.execute("CREATE SCHEMA demo");
             s.execute("CREATE TABLE demo.t AS SELECT * FROM (VALUES (1, 'a', [1, 2], MAP(['k'], [1])), "
@@ -38,8 +36,8 @@ class QueryRunnerTest {
     }
 
     @AfterAll
-    static void close() throws SQLException {
-        duck.close();
+    static void close() {
+        engine.close();
     }
 
     /** Runs a query and returns its single value (first row, first column). */
