@@ -248,12 +248,15 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     }
 
     private <T> T value(int columnIndex, Class<T> target, ZoneId zone) throws SQLException {
-        String text = text(columnIndex);
-        if (text == null) {
-            return null;
+        T value;
+        if (columnIndex >= 1 && columnIndex <= converters.length && converters[columnIndex - 1].readsObject(target)) {
+            TextSlice text = slice(columnIndex);
+            value = text == null ? null : target.cast(converters[columnIndex - 1].toObject(text, target, zone));
+        } else {
+            String text = text(columnIndex);
+            value = text == null ? null : converters[columnIndex - 1].convert(text, target, zone);
         }
-        T value = converters[columnIndex - 1].convert(text, target, zone);
-        return maxFieldSize > 0 ? cut(columnIndex, value) : value;
+        return value != null && maxFieldSize > 0 ? cut(columnIndex, value) : value;
     }
 
     /** A character or binary value cut to the statement's max field size. */

@@ -24,11 +24,20 @@ public final class ColumnConverter {
     private static final Set<AthenaType> ZONELESS_DATE_TEXT = EnumSet.of(AthenaType.DATE, AthenaType.TIMESTAMP,
             AthenaType.VARCHAR, AthenaType.CHAR, AthenaType.UNKNOWN);
 
+    /**
+     * Types whose getObject {@link #toObject} reads from the bytes. Not text: its String is made from the bytes
+     * either way, and a row kept as Strings (the API's) would encode and decode it again.
+     */
+    private static final Set<AthenaType> OBJECT_FROM_BYTES = EnumSet.of(AthenaType.TINYINT, AthenaType.SMALLINT,
+            AthenaType.INTEGER, AthenaType.BIGINT, AthenaType.FLOAT, AthenaType.DOUBLE, AthenaType.DATE,
+            AthenaType.TIMESTAMP);
+
     private final TypeConversions conversions;
     private final String column;
     private final TypeSignature type;
     private final boolean plainNumbers;
     private final boolean plainDates;
+    private final boolean objectFromBytes;
     /** Out-parameter of the date parser; one per column, as a result set is read by one thread at a time. */
     private final int[] nanos = new int[1];
     private final PlainText.LastWallTime lastWallTime = new PlainText.LastWallTime();
@@ -39,6 +48,7 @@ public final class ColumnConverter {
         this.type = type;
         this.plainNumbers = NUMBER_TEXT.contains(type.kind());
         this.plainDates = ZONELESS_DATE_TEXT.contains(type.kind());
+        this.objectFromBytes = OBJECT_FROM_BYTES.contains(type.kind());
     }
 
     public TypeSignature type() {
@@ -55,54 +65,132 @@ public final class ColumnConverter {
      * the getter in the general path's messages (22003 when out of range, 22018 when not a number).
      */
     public long toLong(TextSlice text, long min, long max, Class<? extends Number> target) throws SQLException {
-        if (plainNumbers) {
-            long value = PlainText.parseLong(text);
-            if (value != PlainText.NOT_PLAIN && value >= min && value <= max) {
-                return value;
-            }
+        long value = plainLong(text);
+        if (value != PlainText.NOT_PLAIN && value >= min && value <= max) {
+            return value;
         }
         return conversions.convert(column, type, text.toString(), target, null).longValue();
     }
 
     public double toDouble(TextSlice text) throws SQLException {
-        if (plainNumbers) {
-            double value = PlainText.parseDouble(text);
-            if (!Double.isNaN(value) && !Double.isInfinite(value)) {
-                return value;
-            }
+        double value = plainDouble(text);
+        if (!Double.isNaN(value)) {
+            return value;
         }
         return conversions.convert(column, type, text.toString(), Double.class, null);
     }
 
     public float toFloat(TextSlice text) throws SQLException {
-        if (plainNumbers) {
-            double value = PlainText.parseDouble(text);
-            if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
-                return (float) value;
-            }
+        double value = plainDouble(text);
+        if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
+            return (float) value;
         }
         return conversions.convert(column, type, text.toString(), Float.class, null);
     }
 
     public java.sql.Date toDate(TextSlice text, ZoneId zone) throws SQLException {
-        if (plainDates) {
-            long second = PlainText.epochSecond(text, false, zone, nanos, lastWallTime);
-            if (second != PlainText.NOT_PLAIN) {
-                return new java.sql.Date(second * 1000);
-            }
+        long second = plainEpochSecond(text, false, zone);
+        if (second != PlainText.NOT_PLAIN) {
+            return new java.sql.Date(second * 1000);
         }
         return conversions.convert(column, type, text.toString(), java.sql.Date.class, zone);
     }
 
     public Timestamp toTimestamp(TextSlice text, ZoneId zone) throws SQLException {
-        if (plainDates) {
-            long second = PlainText.epochSecond(text, true, zone, nanos, lastWallTime);
-            if (second != PlainText.NOT_PLAIN) {
-                Timestamp timestamp = new Timestamp(second * 1000);
-                timestamp.setNanos(nanos[0]);
-                return timestamp;
-            }
+        long second = plainEpochSecond(text, true, zone);
+        if (second != PlainText.NOT_PLAIN) {
+            return timestamp(second);
         }
         return conversions.convert(column, type, text.toString(), Timestamp.class, zone);
+    }
+
+    /**
+     * Whether {@link #toObject} serves {@code getObject(i, target)}: the column's default class (target Object or
+     * that class) of a type whose plain text it reads from the bytes. Tools that read every value with getObject
+     * (grids, exports, row mappers) then make no String for a number or a date.
+     */
+    public boolean readsObject(Class<?> target) {
+        return objectFromBytes && (target == Object.class || target == type.javaClass());
+    }
+
+    /**
+     * getObject of a column that {@link #readsObject} serves: the value {@link #convert} gives for the same text
+     * and target (Long, Integer, Double, Float, Date or Timestamp), errors included.
+     */
+    public Object toObject(TextSlice text, Class<?> target, ZoneId zone) throws SQLException {
+        switch (type.kind()) {
+            case BIGINT: {
+                long value = plainLong(text);
+                if (value != PlainText.NOT_PLAIN) {
+                    return value;
+                }
+                break;
+            }
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER: {
+                long value = plainLong(text);
+                if (value != PlainText.NOT_PLAIN && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+                    return (int) value;
+                }
+                break;
+            }
+            case DOUBLE: {
+                double value = plainDouble(text);
+                if (!Double.isNaN(value)) {
+                    return value;
+                }
+                break;
+            }
+            case FLOAT: {
+                double value = plainDouble(text);
+                if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
+                    return (float) value;
+                }
+                break;
+            }
+            case DATE: {
+                long second = plainEpochSecond(text, false, zone);
+                if (second != PlainText.NOT_PLAIN) {
+                    return new java.sql.Date(second * 1000);
+                }
+                break;
+            }
+            case TIMESTAMP: {
+                long second = plainEpochSecond(text, true, zone);
+                if (second != PlainText.NOT_PLAIN) {
+                    return timestamp(second);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        return conversions.convert(column, type, text.toString(), target, zone);
+    }
+
+    /** The plain integer of the text, or {@link PlainText#NOT_PLAIN} (also for types read only through the table). */
+    private long plainLong(TextSlice text) {
+        return plainNumbers ? PlainText.parseLong(text) : PlainText.NOT_PLAIN;
+    }
+
+    /** The plain, finite double of the text, or NaN (an overflow to infinity is the table's to refuse). */
+    private double plainDouble(TextSlice text) {
+        if (!plainNumbers) {
+            return Double.NaN;
+        }
+        double value = PlainText.parseDouble(text);
+        return Double.isInfinite(value) ? Double.NaN : value;
+    }
+
+    private long plainEpochSecond(TextSlice text, boolean withTime, ZoneId zone) {
+        return plainDates ? PlainText.epochSecond(text, withTime, zone, nanos, lastWallTime) : PlainText.NOT_PLAIN;
+    }
+
+    /** A Timestamp at {@code second} with the fraction the last {@link #plainEpochSecond} read. */
+    private Timestamp timestamp(long second) {
+        Timestamp timestamp = new Timestamp(second * 1000);
+        timestamp.setNanos(nanos[0]);
+        return timestamp;
     }
 }

@@ -260,4 +260,47 @@ class ColumnConverterTest {
         assertThat(dates.toDate(slice("2024-07-01"), denver)).isEqualTo(general("date", "2024-07-01", java.sql.Date.class, denver));
         assertThat(dates.toDate(slice("2024-07-02"), denver)).isEqualTo(general("date", "2024-07-02", java.sql.Date.class, denver));
     }
+
+    private static final List<String> OBJECT_TYPES = List.of("tinyint", "smallint", "integer", "bigint", "real", "double",
+            "date", "timestamp", "decimal(10,2)", "varchar", "char(30)", "boolean", "timestamp with time zone", "json");
+
+    /** Texts of every shape the fast getObject meets: plain and not, in range and not, numbers, dates and words. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-0", "42", "-42", "+42", "127", "-129", "32768", "2147483647", "2147483648", "-2147483649",
+        "9223372036854775807", "-9223372036854775808", "9223372036854775808", "123456789012345678", "1.5", "-0.0", "1.5E-7",
+        "0.30000000000000004", "3.4028235E38", "3.5E38", "1e309", "NaN", "Infinity", "-Infinity", "1.", ".5", "1e", " 7 ", "",
+        "abc", "true", "١٢", "2024-01-31", "2024-02-30", "1899-12-31", "2024-01-31 12:34:56.123456789", "2024-03-31 02:30:00",
+        "2024-01-31 12:00:00.000 UTC", "2024-01-31T12:00:00"})
+    void getObjectAnswersAsTheTableForItsDefaultClass(String text) {
+        for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Europe/Warsaw"), ZoneId.of("America/Havana"))) {
+            for (String type : OBJECT_TYPES) {
+                ColumnConverter column = column(type);
+                for (Class<?> target : List.of(Object.class, TypeSignature.parse(type).javaClass())) {
+                    if (column.readsObject(target)) {
+                        assertThat(bits(plain(() -> column.toObject(slice(text), target, zone))))
+                                .as("getObject(%s) %s '%s' in %s", target.getSimpleName(), type, text, zone)
+                                .isEqualTo(bits(general(type, text, target, zone)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void getObjectReadsBytesOnlyForNumbersAndZonelessDatesAsTheirDefaultClass() {
+        List<String> fromBytes = new ArrayList<>();
+        for (String type : OBJECT_TYPES) {
+            Class<?> javaClass = TypeSignature.parse(type).javaClass();
+            if (column(type).readsObject(Object.class)) {
+                assertThat(column(type).readsObject(javaClass)).as(type).isTrue();
+                fromBytes.add(type + " " + javaClass.getSimpleName());
+            }
+        }
+        assertThat(fromBytes).containsExactly("tinyint Integer", "smallint Integer", "integer Integer", "bigint Long",
+                "real Float", "double Double", "date Date", "timestamp Timestamp");
+        // Another class goes through the table, which knows every pair.
+        assertThat(column("integer").readsObject(Long.class)).isFalse();
+        assertThat(column("bigint").readsObject(String.class)).isFalse();
+        assertThat(column("date").readsObject(java.time.LocalDate.class)).isFalse();
+    }
 }
