@@ -45,12 +45,21 @@ final class JdbcResultReader implements AutoCloseable {
         }
     }
 
-    Timing read(String sql, long maxRows) throws SQLException {
-        return read(sql, maxRows, true);
+    /** How each row is read. */
+    enum Values {
+        /** every value through the getter of its column's type (getLong, getDouble, getDate, getString) */
+        TYPED,
+        /** every value through getObject, as grids, exports and row mappers read */
+        OBJECT,
+        /** only next(): what the reading costs without converting values */
+        NONE
     }
 
-    /** @param getters false: only next() on every row (what the reading costs without the values' conversion) */
-    Timing read(String sql, long maxRows, boolean getters) throws SQLException {
+    Timing read(String sql, long maxRows) throws SQLException {
+        return read(sql, maxRows, Values.TYPED);
+    }
+
+    Timing read(String sql, long maxRows, Values values) throws SQLException {
         long start = System.nanoTime();
         long threadCpu;
         long processCpu;
@@ -75,8 +84,15 @@ final class JdbcResultReader implements AutoCloseable {
                 if (rows == 0) {
                     firstRow = (System.nanoTime() - start) / 1e9;
                 }
-                for (int c = 1; getters && c <= columns; c++) {
-                    checksum += value(rs, c, types[c]);
+                if (values == Values.TYPED) {
+                    for (int c = 1; c <= columns; c++) {
+                        checksum += value(rs, c, types[c]);
+                    }
+                } else if (values == Values.OBJECT) {
+                    for (int c = 1; c <= columns; c++) {
+                        Object value = rs.getObject(c);
+                        checksum += value == null ? 0 : value.hashCode();
+                    }
                 }
                 if (++rows == maxRows) {
                     break;

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * round trip) and once with none. Sections:
  * <ol>
  *   <li>full iteration of a 1,000,000-row, 10-column result through typed getters: ResultFetcher=S3 vs
- *       GetQueryResults vs the transport limit (the same file downloaded by the SDK alone and discarded);</li>
+ *       GetQueryResults vs the transport limit (the same file downloaded by the SDK alone and discarded); the S3
+ *       source also with next() alone and with getObject on every value;</li>
  *   <li>time to first row for 10 and for 1,000,000 rows;</li>
  *   <li>the polling table (computed, no sleeping);</li>
  *   <li>peak heap of a separate {@code -Xmx128m} JVM iterating 10,000,000 rows.</li>
@@ -77,6 +78,7 @@ public final class ResultFetchBenchmark {
                 String id = s3.read(sql, Long.MAX_VALUE).queryExecutionId();
                 for (int i = 1; i < warmup; i++) {
                     s3.read(sql, Long.MAX_VALUE);
+                    s3.read(sql, Long.MAX_VALUE, JdbcResultReader.Values.OBJECT);
                 }
                 api.read(tenRows, Long.MAX_VALUE);
                 Path file = resultFile(athena, id);
@@ -94,6 +96,7 @@ public final class ResultFetchBenchmark {
                     double[] readingCpu = new double[runs];
                     double[] processCpu = new double[runs];
                     double[] nextOnly = new double[runs];
+                    double[] objects = new double[runs];
                     for (int run = 0; run < runs; run++) {
                         JdbcResultReader.Timing t = s3.read(sql, Long.MAX_VALUE);
                         check(t, rows, "S3");
@@ -102,9 +105,12 @@ public final class ResultFetchBenchmark {
                         readingCpu[run] = t.readingThreadCpuSeconds();
                         processCpu[run] = t.processCpuSeconds();
                         limit[run] = transport.download(LocalAthena.RESULTS_BUCKET, key, size);
-                        JdbcResultReader.Timing bare = s3.read(sql, Long.MAX_VALUE, false);
+                        JdbcResultReader.Timing bare = s3.read(sql, Long.MAX_VALUE, JdbcResultReader.Values.NONE);
                         check(bare, rows, "S3");
                         nextOnly[run] = bare.totalSeconds() - bare.executeSeconds();
+                        JdbcResultReader.Timing object = s3.read(sql, Long.MAX_VALUE, JdbcResultReader.Values.OBJECT);
+                        check(object, rows, "S3");
+                        objects[run] = object.totalSeconds() - object.executeSeconds();
                     }
                     double[] apiTotal = new double[apiRuns];
                     double[] apiAfterExecute = new double[apiRuns];
@@ -141,6 +147,8 @@ public final class ResultFetchBenchmark {
                             String.format(Locale.ROOT, "S3 source takes %.2fx", s3Read / limitRead));
                     row("S3 row source, next() only (no getters)", median(nextOnly), rows,
                             String.format(Locale.ROOT, "%.2fx the limit", median(nextOnly) / limitRead));
+                    row("S3 row source, getObject on every value", median(objects), rows,
+                            String.format(Locale.ROOT, "%.2fx the limit", median(objects) / limitRead));
                     System.out.printf(Locale.ROOT, "%-58s %10.3f  (reading thread %.3f s)%n",
                             "CPU s of the S3 read, whole process (athena-local too)", median(processCpu), median(readingCpu));
                     System.out.printf(Locale.ROOT, "%-58s %10.3f%n", "time to first row, 10 rows (auto)", median(firstTen));
