@@ -29,8 +29,8 @@ public final class ColumnConverter {
      * either way, and a row kept as Strings (the API's) would encode and decode it again.
      */
     private static final Set<AthenaType> OBJECT_FROM_BYTES = EnumSet.of(AthenaType.TINYINT, AthenaType.SMALLINT,
-            AthenaType.INTEGER, AthenaType.BIGINT, AthenaType.FLOAT, AthenaType.DOUBLE, AthenaType.DATE,
-            AthenaType.TIMESTAMP);
+            AthenaType.INTEGER, AthenaType.BIGINT, AthenaType.DECIMAL, AthenaType.FLOAT, AthenaType.DOUBLE,
+            AthenaType.DATE, AthenaType.TIMESTAMP);
 
     private final TypeConversions conversions;
     private final String column;
@@ -115,7 +115,8 @@ public final class ColumnConverter {
 
     /**
      * getObject of a column that {@link #readsObject} serves: the value {@link #convert} gives for the same text
-     * and target (Long, Integer, Double, Float, Date or Timestamp), errors included.
+     * and target (Long, Integer, BigDecimal, Double, Float, Date or Timestamp), errors included. getBigDecimal of a
+     * decimal column comes here too.
      */
     public Object toObject(TextSlice text, Class<?> target, ZoneId zone) throws SQLException {
         switch (type.kind()) {
@@ -132,6 +133,13 @@ public final class ColumnConverter {
                 long value = plainLong(text);
                 if (value != PlainText.NOT_PLAIN && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
                     return (int) value;
+                }
+                break;
+            }
+            case DECIMAL: {
+                java.math.BigDecimal value = plainNumbers ? PlainText.parseDecimal(text) : null;
+                if (value != null) {
+                    return value;
                 }
                 break;
             }

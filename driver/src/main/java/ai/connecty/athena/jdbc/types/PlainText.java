@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.types;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -18,6 +19,11 @@ final class PlainText {
     /** What {@link #parseLong} and the date parsers answer for text that is not plain. */
     static final long NOT_PLAIN = Long.MIN_VALUE;
 
+    private static final long[] POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L,
+        100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L,
+        10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L,
+    };
     /** Integers up to 2^53 are exact doubles; with a power of ten up to 10^22 (also exact) one operation rounds right. */
     private static final long EXACT_MANTISSA = 1L << 53;
     private static final double[] EXACT_POWERS_OF_TEN = {
@@ -55,6 +61,36 @@ final class PlainText {
             return NOT_PLAIN;
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * A decimal as Athena prints one ({@code [+-]digits[.digits]}, either run may be empty but not both, at most 18
+     * digits in all) with the scale of its fraction, as {@code new BigDecimal(text)} reads it; null for any other
+     * text (an exponent, more digits, white space), which the caller hands to that general parser.
+     */
+    static BigDecimal parseDecimal(TextSlice text) {
+        byte[] b = text.array();
+        int i = text.offset();
+        int end = i + text.length();
+        boolean negative = false;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        int point = AsciiBytes.indexOf(b, i, end, (byte) '.'); // end when there is none
+        int scale = point == end ? 0 : end - point - 1;
+        int integerEnd = point;
+        int digits = integerEnd - i + scale;
+        if (digits == 0 || digits > 18) {
+            return null;
+        }
+        long integer = integerEnd == i ? 0 : AsciiBytes.digits(b, i, integerEnd);
+        long fraction = scale == 0 ? 0 : AsciiBytes.digits(b, point + 1, end);
+        if (integer < 0 || fraction < 0) {
+            return null;
+        }
+        long unscaled = integer * POWERS_OF_TEN[scale] + fraction;
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
     /**

@@ -262,7 +262,7 @@ class ColumnConverterTest {
     }
 
     private static final List<String> OBJECT_TYPES = List.of("tinyint", "smallint", "integer", "bigint", "real", "double",
-            "date", "timestamp", "decimal(10,2)", "varchar", "char(30)", "boolean", "timestamp with time zone", "json");
+            "date", "timestamp", "decimal(10,2)", "decimal(38,6)", "varchar", "char(30)", "boolean", "timestamp with time zone", "json");
 
     /** Texts of every shape the fast getObject meets: plain and not, in range and not, numbers, dates and words. */
     @ParameterizedTest
@@ -270,7 +270,8 @@ class ColumnConverterTest {
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "123456789012345678", "1.5", "-0.0", "1.5E-7",
         "0.30000000000000004", "3.4028235E38", "3.5E38", "1e309", "NaN", "Infinity", "-Infinity", "1.", ".5", "1e", " 7 ", "",
         "abc", "true", "١٢", "2024-01-31", "2024-02-30", "1899-12-31", "2024-01-31 12:34:56.123456789", "2024-03-31 02:30:00",
-        "2024-01-31 12:00:00.000 UTC", "2024-01-31T12:00:00"})
+        "2024-01-31 12:00:00.000 UTC", "2024-01-31T12:00:00", "12.50", "-0.50", "0.000", "-.5", "1234567890123456.78",
+        "12345678901234567.89", "-999999999999999999", "1.2.3", "1e3", "1,5", "+.", "."})
     void getObjectAnswersAsTheTableForItsDefaultClass(String text) {
         for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Europe/Warsaw"), ZoneId.of("America/Havana"))) {
             for (String type : OBJECT_TYPES) {
@@ -287,6 +288,23 @@ class ColumnConverterTest {
     }
 
     @Test
+    void aPlainDecimalKeepsItsScaleAsTheTableDoes() throws SQLException {
+        // BigDecimal.equals compares the scale too, so 12.50 must not come back as 12.5.
+        Object read = column("decimal(10,2)").toObject(slice("12.50"), java.math.BigDecimal.class, null);
+        assertThat(read).isEqualTo(new java.math.BigDecimal("12.50"));
+        assertThat(((java.math.BigDecimal) read).scale()).isEqualTo(2);
+        Random random = new Random(42);
+        ColumnConverter decimal = column("decimal(38,9)");
+        for (int i = 0; i < 20_000; i++) {
+            int scale = random.nextInt(10);
+            long unscaled = random.nextLong() % (long) Math.pow(10, 1 + random.nextInt(18));
+            String text = java.math.BigDecimal.valueOf(unscaled, scale).toPlainString();
+            assertThat(decimal.toObject(slice(text), Object.class, null)).as(text)
+                    .isEqualTo(general("decimal(38,9)", text, Object.class, null));
+        }
+    }
+
+    @Test
     void getObjectReadsBytesOnlyForNumbersAndZonelessDatesAsTheirDefaultClass() {
         List<String> fromBytes = new ArrayList<>();
         for (String type : OBJECT_TYPES) {
@@ -297,7 +315,7 @@ class ColumnConverterTest {
             }
         }
         assertThat(fromBytes).containsExactly("tinyint Integer", "smallint Integer", "integer Integer", "bigint Long",
-                "real Float", "double Double", "date Date", "timestamp Timestamp");
+                "real Float", "double Double", "date Date", "timestamp Timestamp", "decimal(10,2) BigDecimal", "decimal(38,6) BigDecimal");
         // Another class goes through the table, which knows every pair.
         assertThat(column("integer").readsObject(Long.class)).isFalse();
         assertThat(column("bigint").readsObject(String.class)).isFalse();
