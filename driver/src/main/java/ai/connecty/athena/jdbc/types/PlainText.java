@@ -40,19 +40,20 @@ final class PlainText {
     private PlainText() {
     }
 
+    /** The index after the optional sign ({@code -} or {@code +}) at {@code b[from]}. */
+    private static int afterSign(byte[] b, int from, int end) {
+        return from < end && (b[from] == '-' || b[from] == '+') ? from + 1 : from;
+    }
+
     /**
      * An optional sign and 1 to 18 ASCII digits (so no overflow is possible), or {@link #NOT_PLAIN}. Long.MIN_VALUE
      * itself has 19 digits, so it is never a plain answer.
      */
     static long parseLong(TextSlice text) {
         byte[] b = text.array();
-        int i = text.offset();
-        int end = i + text.length();
-        boolean negative = false;
-        if (i < end && (b[i] == '-' || b[i] == '+')) {
-            negative = b[i] == '-';
-            i++;
-        }
+        int end = text.offset() + text.length();
+        int i = afterSign(b, text.offset(), end);
+        boolean negative = i > text.offset() && b[text.offset()] == '-';
         if (end == i || end - i > 18) {
             return NOT_PLAIN;
         }
@@ -70,13 +71,9 @@ final class PlainText {
      */
     static BigDecimal parseDecimal(TextSlice text) {
         byte[] b = text.array();
-        int i = text.offset();
-        int end = i + text.length();
-        boolean negative = false;
-        if (i < end && (b[i] == '-' || b[i] == '+')) {
-            negative = b[i] == '-';
-            i++;
-        }
+        int end = text.offset() + text.length();
+        int i = afterSign(b, text.offset(), end);
+        boolean negative = i > text.offset() && b[text.offset()] == '-';
         int point = AsciiBytes.indexOf(b, i, end, (byte) '.'); // end when there is none
         int scale = point == end ? 0 : end - point - 1;
         int integerEnd = point;
@@ -101,13 +98,9 @@ final class PlainText {
      */
     static double parseDouble(TextSlice text) {
         byte[] b = text.array();
-        int i = text.offset();
-        int end = i + text.length();
-        boolean negative = false;
-        if (i < end && (b[i] == '-' || b[i] == '+')) {
-            negative = b[i] == '-';
-            i++;
-        }
+        int end = text.offset() + text.length();
+        int i = afterSign(b, text.offset(), end);
+        boolean negative = i > text.offset() && b[text.offset()] == '-';
         // One pass, digit by digit: measured faster here than finding the digit runs first and reading them
         // eight at a time (AsciiBytes.digits), as a double's runs are short and of varying length.
         long mantissa = 0;
