@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.types;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -137,7 +138,7 @@ public final class ColumnConverter {
                 break;
             }
             case DECIMAL: {
-                java.math.BigDecimal value = plainNumbers ? PlainText.parseDecimal(text) : null;
+                BigDecimal value = plainNumbers ? PlainText.parseDecimal(text) : null;
                 if (value != null) {
                     return value;
                 }
