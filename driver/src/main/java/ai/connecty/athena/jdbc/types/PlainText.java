@@ -107,31 +107,24 @@ final class PlainText {
         boolean exact = true;
         int digits = 0;
         int scale = 0;
+        boolean fraction = false; // past the point: each digit kept lowers the scale
         for (; i < end; i++) {
             int digit = b[i] - '0';
             if (digit < 0 || digit > 9) {
-                break;
+                if (b[i] != '.' || fraction) {
+                    break;
+                }
+                fraction = true;
+                continue;
             }
             digits++;
             if (mantissa < EXACT_MANTISSA / 10) {
                 mantissa = mantissa * 10 + digit;
+                if (fraction) {
+                    scale--;
+                }
             } else {
                 exact = false;
-            }
-        }
-        if (i < end && b[i] == '.') {
-            for (i++; i < end; i++) {
-                int digit = b[i] - '0';
-                if (digit < 0 || digit > 9) {
-                    break;
-                }
-                digits++;
-                if (mantissa < EXACT_MANTISSA / 10) {
-                    mantissa = mantissa * 10 + digit;
-                    scale--;
-                } else {
-                    exact = false;
-                }
             }
         }
         if (digits == 0) {
