@@ -82,8 +82,8 @@ public final class ColumnConverter {
     }
 
     public float toFloat(TextSlice text) throws SQLException {
-        double value = plainDouble(text);
-        if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
+        double value = plainFloat(text);
+        if (!Double.isNaN(value)) {
             return (float) value;
         }
         return conversions.convert(column, type, text.toString(), Float.class, null);
@@ -120,62 +120,45 @@ public final class ColumnConverter {
      * decimal column comes here too.
      */
     public Object toObject(TextSlice text, Class<?> target, ZoneId zone) throws SQLException {
+        Object value = plainObject(text, zone);
+        return value != null ? value : conversions.convert(column, type, text.toString(), target, zone);
+    }
+
+    /** The plain text's value as the default class of the column's type; null where the table must decide. */
+    private Object plainObject(TextSlice text, ZoneId zone) {
         switch (type.kind()) {
             case BIGINT: {
                 long value = plainLong(text);
-                if (value != PlainText.NOT_PLAIN) {
-                    return value;
-                }
-                break;
+                return value == PlainText.NOT_PLAIN ? null : (Long) value;
             }
             case TINYINT:
             case SMALLINT:
             case INTEGER: {
                 long value = plainLong(text);
-                if (value != PlainText.NOT_PLAIN && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                    return (int) value;
-                }
-                break;
+                return value == PlainText.NOT_PLAIN || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? null
+                        : (Integer) (int) value;
             }
-            case DECIMAL: {
-                BigDecimal value = plainNumbers ? PlainText.parseDecimal(text) : null;
-                if (value != null) {
-                    return value;
-                }
-                break;
-            }
+            case DECIMAL:
+                return plainNumbers ? PlainText.parseDecimal(text) : null;
             case DOUBLE: {
                 double value = plainDouble(text);
-                if (!Double.isNaN(value)) {
-                    return value;
-                }
-                break;
+                return Double.isNaN(value) ? null : (Double) value;
             }
             case FLOAT: {
-                double value = plainDouble(text);
-                if (!Double.isNaN(value) && Math.abs(value) <= Float.MAX_VALUE) {
-                    return (float) value;
-                }
-                break;
+                double value = plainFloat(text);
+                return Double.isNaN(value) ? null : (Float) (float) value;
             }
             case DATE: {
                 long second = plainEpochSecond(text, false, zone);
-                if (second != PlainText.NOT_PLAIN) {
-                    return new java.sql.Date(second * 1000);
-                }
-                break;
+                return second == PlainText.NOT_PLAIN ? null : new java.sql.Date(second * 1000);
             }
             case TIMESTAMP: {
                 long second = plainEpochSecond(text, true, zone);
-                if (second != PlainText.NOT_PLAIN) {
-                    return timestamp(second);
-                }
-                break;
+                return second == PlainText.NOT_PLAIN ? null : timestamp(second);
             }
             default:
-                break;
+                return null;
         }
-        return conversions.convert(column, type, text.toString(), target, zone);
     }
 
     /** The plain integer of the text, or {@link PlainText#NOT_PLAIN} (also for types read only through the table). */
@@ -190,6 +173,12 @@ public final class ColumnConverter {
         }
         double value = PlainText.parseDouble(text);
         return Double.isInfinite(value) ? Double.NaN : value;
+    }
+
+    /** The plain double of the text if a float holds it, or NaN (beyond a float's range is the table's to refuse). */
+    private double plainFloat(TextSlice text) {
+        double value = plainDouble(text);
+        return Math.abs(value) <= Float.MAX_VALUE ? value : Double.NaN;
     }
 
     private long plainEpochSecond(TextSlice text, boolean withTime, ZoneId zone) {
