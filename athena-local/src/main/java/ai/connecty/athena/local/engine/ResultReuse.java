@@ -39,7 +39,6 @@ final class ResultReuse {
             return Optional.empty();
         }
         Instant oldest = Instant.now().minus(Duration.ofMinutes(r.reuseMaxAgeMinutes()));
-        boolean tablesChecked = false;
         for (QueryExecution old : newestFirst) {
             QueryExecution.Snapshot s = old.snapshot();
             if (old == ctx.execution || s.state() != QueryState.SUCCEEDED || !s.completed().isAfter(oldest)
@@ -50,13 +49,8 @@ final class ResultReuse {
             if (!Files.isRegularFile(s.result().csvFile()) || !mayRead(r.caller(), files)) {
                 continue; // deleted, moved or not readable: an older result may still do
             }
-            if (!tablesChecked) {
-                if (!mayReadTables(ctx)) {
-                    return Optional.empty();
-                }
-                tablesChecked = true;
-            }
-            return Optional.of(new Earlier(s.result(), files));
+            // Asked only now that a result could be reused; denied, the query runs and fails as a run does.
+            return mayReadTables(ctx) ? Optional.of(new Earlier(s.result(), files)) : Optional.empty();
         }
         return Optional.empty();
     }
