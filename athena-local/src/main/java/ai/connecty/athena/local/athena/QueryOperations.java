@@ -73,7 +73,7 @@ final class QueryOperations {
         String statement = parsed.text();
         // A Hive-path statement is parsed here once, from the tokens of the one lexing pass; a syntax error is kept
         // and fails the query when it runs.
-        ParsedDdl hive = parsed.onTrinoPath() ? null : ParsedDdl.of(parsed);
+        ParsedDdl hive = ParsedDdl.ofHivePath(parsed);
         Classification classification = classifyAtStart(parsed, hive, catalog, database);
         ShownStatement.Rewritten shown = ShownStatement.of(parsed, classification.substatementType(), catalog,
                 database);

@@ -28,6 +28,6 @@ public record QueryRequest(String statement, Classification classification, Stri
     public QueryRequest(SqlStatement parsed, String catalog, String database, String workGroup, S3Location outputPrefix,
                         CallContext caller) {
         this(parsed.text(), parsed.classification(), catalog, database, workGroup, outputPrefix, null, caller, null,
-                null, parsed, parsed.onTrinoPath() ? null : ParsedDdl.of(parsed));
+                null, parsed, ParsedDdl.ofHivePath(parsed));
     }
 }

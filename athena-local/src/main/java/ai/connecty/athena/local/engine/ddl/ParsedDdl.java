@@ -17,6 +17,14 @@ public final class ParsedDdl {
         this.failure = failure;
     }
 
+    /**
+     * The one DDL parse of a statement on the Hive path, from its tokens ({@link DdlParser#parse(SqlStatement)});
+     * null for a statement on the Trino path, which has its tree already.
+     */
+    public static ParsedDdl ofHivePath(SqlStatement statement) {
+        return statement.onTrinoPath() ? null : of(statement);
+    }
+
     /** Parses a Hive-path statement from its tokens ({@link DdlParser#parse(SqlStatement)}). */
     public static ParsedDdl of(SqlStatement statement) {
         try {
