@@ -282,14 +282,15 @@ public final class TypeConversions {
         if (isNonFinite(trimmed)) {
             return Double.parseDouble(trimmed);
         }
-        toBigDecimal(trimmed); // refuses what is not a plain number (Double.parseDouble would take "1d", "0x1p3")
+        // Refuses what is not a plain number (Double.parseDouble would take "1d", "0x1p3").
+        BigDecimal checked = toBigDecimal(trimmed);
         // Parsed as a double, not through BigDecimal, which has no negative zero: -0.0 keeps its sign.
         double value;
         try {
             value = Double.parseDouble(trimmed);
         } catch (NumberFormatException e) {
             // Digits of other scripts (١.٥), which BigDecimal and the integer getters read but Double does not.
-            value = toBigDecimal(trimmed).doubleValue();
+            value = checked.doubleValue();
         }
         // Only the text Infinity means infinity; a finite number beyond a double's range is an overflow.
         if (Double.isInfinite(value)) {
