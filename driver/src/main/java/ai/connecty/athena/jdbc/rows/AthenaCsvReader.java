@@ -43,8 +43,9 @@ final class AthenaCsvReader {
 
     /**
      * The common case in one tight loop over locals: a record that ends inside the current chunk, every field
-     * quoted without doubled quotes, or NULL, copied into the batch in one piece. Anything else (a chunk's end, a doubled quote, \r, an unquoted value)
-     * leaves the chunk's position and the batch as they were and answers false, for the general path.
+     * quoted without doubled quotes, or NULL, copied into the batch in one piece. Anything else (a chunk's end, a
+     * doubled quote, \r, an unquoted value) leaves the chunk's position and the batch as they were and answers
+     * false, for the general path.
      */
     private boolean rowInChunk(RowBatch out) throws SQLException {
         byte[] buffer = in.buffer;
@@ -54,11 +55,10 @@ final class AthenaCsvReader {
         int shift = out.used - i;
         // Room for the expected fields and one more, written through locals; a record that outgrows the arrays goes
         // the general way, and a wrong count fails below either way.
-        int first = out.reserveFields(columns > 0 ? columns + 1 : 64);
+        int f = out.reserveFields(columns > 0 ? columns + 1 : 64);
         int[] starts = out.fieldStart;
         int[] ends = out.fieldEnd;
         int last = starts.length;
-        int f = first;
         while (true) {
             if (i >= limit || f == last) {
                 out.dropRow();
@@ -97,13 +97,7 @@ final class AthenaCsvReader {
         }
         out.copyRecord(buffer, in.position, i, f);
         in.position = i;
-        out.endRow();
-        line++;
-        int count = f - first;
-        if (columns > 0 && count != columns) {
-            throw malformed("a row has " + count + " fields where the query has " + columns + " columns");
-        }
-        return true;
+        return rowEnded(out.endRow());
     }
 
     private boolean rowAcrossChunks(RowBatch out) throws SQLException {
@@ -130,7 +124,11 @@ final class AthenaCsvReader {
             out.dropRow();
             throw e;
         }
-        int count = out.endRow();
+        return rowEnded(out.endRow());
+    }
+
+    /** Counts the line of a row just ended with {@code count} fields, and refuses a wrong count; true. */
+    private boolean rowEnded(int count) throws SQLException {
         line++;
         if (columns > 0 && count != columns) {
             throw malformed("a row has " + count + " fields where the query has " + columns + " columns");
