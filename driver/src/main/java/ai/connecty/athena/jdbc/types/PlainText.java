@@ -19,11 +19,6 @@ final class PlainText {
     /** What {@link #parseLong} and the date parsers answer for text that is not plain. */
     static final long NOT_PLAIN = Long.MIN_VALUE;
 
-    private static final long[] POWERS_OF_TEN = {
-        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L,
-        100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L,
-        10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L,
-    };
     /** Integers up to 2^53 are exact doubles; with a power of ten up to 10^22 (also exact) one operation rounds right. */
     private static final long EXACT_MANTISSA = 1L << 53;
     private static final double[] EXACT_POWERS_OF_TEN = {
@@ -86,7 +81,7 @@ final class PlainText {
         if (integer < 0 || fraction < 0) {
             return null;
         }
-        long unscaled = integer * POWERS_OF_TEN[scale] + fraction;
+        long unscaled = integer * AsciiBytes.POWERS_OF_TEN[scale] + fraction;
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
