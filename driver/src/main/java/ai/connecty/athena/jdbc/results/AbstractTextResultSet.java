@@ -80,10 +80,6 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         this.indexByLabel = byLabel;
     }
 
-    private TextRow fetchRow() throws SQLException {
-        return rowReader.next();
-    }
-
     /** Frees what the subclass holds; called once, by the first {@link #close()}. */
     protected void release() throws SQLException {
     }
@@ -137,7 +133,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
             lookahead = null;
             return taken;
         }
-        return exhausted ? null : fetchRow();
+        return exhausted ? null : rowReader.next();
     }
 
     private boolean hasNextRow() throws SQLException {
@@ -145,7 +141,7 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
             return false;
         }
         if (!lookaheadLoaded) {
-            lookahead = fetchRow();
+            lookahead = rowReader.next();
             lookaheadLoaded = true;
         }
         return lookahead != null;
