@@ -2,6 +2,7 @@ package ai.connecty.athena.local.catalog;
 
 import ai.connecty.athena.local.sql.AthenaTypes;
 import ai.connecty.athena.local.sql.Identifiers;
+import ai.connecty.athena.local.sql.Literals;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -104,20 +105,22 @@ public final class DuckDbViews {
         }
         for (int i = 0; i < table.partitionKeys().size(); i++) {
             ColumnDef k = table.partitionKeys().get(i);
-            items.add("CAST(" + literal(partitionValues.get(i)) + " AS " + duckType(k) + ") AS " + Identifiers.quote(k.name()));
+            items.add("CAST(" + Literals.quote(partitionValues.get(i)) + " AS " + duckType(k) + ") AS "
+                    + Identifiers.quote(k.name()));
         }
         return "SELECT " + String.join(", ", items) + " FROM " + reader(table, found);
     }
 
     private String reader(TableDef table, List<Path> found) {
-        String list = found.stream().map(p -> literal(p.toString())).collect(Collectors.joining(", ", "[", "]"));
+        String list = found.stream().map(p -> Literals.quote(p.toString())).collect(Collectors.joining(", ", "[", "]"));
         switch (table.fileFormat()) {
             case "json":
                 return "read_json(" + list + ", format='newline_delimited', columns=" + columnStruct(table, false) + ")";
             case "csv":
                 return "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip="
-                        + skipLines(table) + ", delim=" + literal(delimiter(table)) + ", quote=" + literal(quoteChar(table))
-                        + ", escape=" + literal(escapeChar(table)) + ", nullstr=" + literal(nullString(table))
+                        + skipLines(table) + ", delim=" + Literals.quote(delimiter(table))
+                        + ", quote=" + Literals.quote(quoteChar(table)) + ", escape=" + Literals.quote(escapeChar(table))
+                        + ", nullstr=" + Literals.quote(nullString(table))
                         + ", columns=" + columnStruct(table, true) + ")";
             default:
                 return "read_parquet(" + list + ", union_by_name=true)";
@@ -126,7 +129,7 @@ public final class DuckDbViews {
 
     private String columnStruct(TableDef table, boolean allVarchar) {
         return table.columns().stream()
-                .map(c -> literal(c.name()) + ": " + literal(allVarchar ? "VARCHAR" : duckType(c)))
+                .map(c -> Literals.quote(c.name()) + ": " + Literals.quote(allVarchar ? "VARCHAR" : duckType(c)))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
@@ -185,10 +188,5 @@ public final class DuckDbViews {
 
     private static String qualified(DataCatalog catalog, String database, String name) {
         return Identifiers.quote(catalog.engineName()) + "." + Identifiers.quote(database) + "." + Identifiers.quote(name);
-    }
-
-
-    public static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

@@ -6,6 +6,7 @@ import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DatabaseDef;
 import ai.connecty.athena.local.catalog.PartitionScanner;
 import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.sql.Literals;
 import ai.connecty.athena.local.storage.BucketStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,7 +121,7 @@ public final class DemoData {
                 options += ", PARTITION_BY (" + partitionBy + "), OVERWRITE_OR_IGNORE";
             }
             try (Statement s = duck.createStatement()) {
-                s.execute("COPY (" + select + ") TO '" + target.replace("'", "''") + "' (" + options + ")");
+                s.execute("COPY (" + select + ") TO " + Literals.quote(target) + " (" + options + ")");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

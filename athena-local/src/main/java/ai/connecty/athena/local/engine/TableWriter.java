@@ -2,13 +2,13 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
-import ai.connecty.athena.local.catalog.DuckDbViews;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.PartitionScanner;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.result.ResultMetadata;
 import ai.connecty.athena.local.sql.AthenaTypes;
 import ai.connecty.athena.local.sql.Identifiers;
+import ai.connecty.athena.local.sql.Literals;
 import ai.connecty.athena.local.sql.OutputColumn;
 import ai.connecty.athena.local.storage.S3Location;
 import java.nio.charset.StandardCharsets;
@@ -45,14 +45,14 @@ final class TableWriter {
         StringBuilder copy = new StringBuilder("COPY (").append(select).append(") TO ");
         String pattern = ctx.execution.id().replace("-", "") + "_{i}";
         if (table.partitionKeys().isEmpty()) {
-            copy.append(DuckDbViews.literal(dir.resolve(ctx.execution.id() + extension(table)).toString()));
+            copy.append(Literals.quote(dir.resolve(ctx.execution.id() + extension(table)).toString()));
             copy.append(" (").append(formatOptions(table)).append(")");
         } else {
             String keys = table.partitionKeys().stream().map(k -> Identifiers.quote(k.name()))
                     .collect(Collectors.joining(", "));
-            copy.append(DuckDbViews.literal(dir.toString())).append(" (").append(formatOptions(table))
+            copy.append(Literals.quote(dir.toString())).append(" (").append(formatOptions(table))
                     .append(", PARTITION_BY (").append(keys).append("), FILENAME_PATTERN ")
-                    .append(DuckDbViews.literal(pattern)).append(", OVERWRITE_OR_IGNORE)");
+                    .append(Literals.quote(pattern)).append(", OVERWRITE_OR_IGNORE)");
         }
         long rows;
         try (Statement s = conn.createStatement()) {
@@ -116,7 +116,7 @@ final class TableWriter {
 
     private static String formatOptions(TableDef table) {
         return switch (table.fileFormat()) {
-            case "csv" -> "FORMAT csv, HEADER false, DELIMITER " + DuckDbViews.literal(
+            case "csv" -> "FORMAT csv, HEADER false, DELIMITER " + Literals.quote(
                     table.serdeParameters().getOrDefault("field.delim",
                             table.serdeParameters().getOrDefault("separatorChar", "\u0001")));
             case "json" -> "FORMAT json";

@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
+import ai.connecty.athena.local.sql.Literals;
 import ai.connecty.athena.local.sql.SqlStatement;
 import ai.connecty.athena.local.sql.UnsupportedSqlException;
 import io.trino.sql.ExpressionFormatter;
@@ -41,7 +42,7 @@ final class TrinoStatements {
                 if (!p.isSetToDefault()) {
                     // In Trino's spelling, strings quoted: 'PARQUET', ARRAY['dt'].
                     properties.put(lower(p.getName()), p.getNonDefaultValue() instanceof StringLiteral s
-                            ? "'" + s.getValue().replace("'", "''") + "'"
+                            ? Literals.quote(s.getValue())
                             : ExpressionFormatter.formatExpression(p.getNonDefaultValue()));
                 }
             }

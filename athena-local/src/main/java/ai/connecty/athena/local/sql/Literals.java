@@ -2,8 +2,8 @@ package ai.connecty.athena.local.sql;
 
 import java.math.BigDecimal;
 
-/** Trino literals in DuckDB form. */
-final class Literals {
+/** Trino literals in DuckDB form, and the one way athena-local writes a string into SQL it hands DuckDB. */
+public final class Literals {
 
     private Literals() {
     }
@@ -47,7 +47,8 @@ final class Literals {
         };
     }
 
-    static String quote(String value) {
+    /** {@code value} as a SQL string literal, inner quotes doubled (Trino and DuckDB agree on this form). */
+    public static String quote(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
 

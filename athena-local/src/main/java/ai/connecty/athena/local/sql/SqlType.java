@@ -125,12 +125,8 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
                 .mapToObj(i -> {
                     String name = fieldNames.get(i);
                     String type = spell.apply(children.get(i));
-                    return name == null ? type : quoteFieldIfNeeded(name) + nameSeparator + type;
+                    return name == null ? type : Identifiers.quoteIfNeeded(name) + nameSeparator + type;
                 })
                 .collect(Collectors.joining(fieldSeparator));
-    }
-
-    private static String quoteFieldIfNeeded(String name) {
-        return Identifiers.quoteIfNeeded(name);
     }
 }
