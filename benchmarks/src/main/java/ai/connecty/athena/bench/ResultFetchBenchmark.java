@@ -145,10 +145,12 @@ public final class ResultFetchBenchmark {
                             apiRuns > 0 ? String.format(Locale.ROOT, "%.1fx faster", apiRead / s3Read) : "");
                     row("transport limit (same file downloaded, discarded)", limitRead, rows,
                             String.format(Locale.ROOT, "S3 source takes %.2fx", s3Read / limitRead));
-                    row("S3 row source, next() only (no getters)", median(nextOnly), rows,
-                            String.format(Locale.ROOT, "%.2fx the limit", median(nextOnly) / limitRead));
-                    row("S3 row source, getObject on every value", median(objects), rows,
-                            String.format(Locale.ROOT, "%.2fx the limit", median(objects) / limitRead));
+                    double nextRead = median(nextOnly);
+                    double objectRead = median(objects);
+                    row("S3 row source, next() only (no getters)", nextRead, rows,
+                            String.format(Locale.ROOT, "%.2fx the limit", nextRead / limitRead));
+                    row("S3 row source, getObject on every value", objectRead, rows,
+                            String.format(Locale.ROOT, "%.2fx the limit", objectRead / limitRead));
                     System.out.printf(Locale.ROOT, "%-58s %10.3f  (reading thread %.3f s)%n",
                             "CPU s of the S3 read, whole process (athena-local too)", median(processCpu), median(readingCpu));
                     System.out.printf(Locale.ROOT, "%-58s %10.3f%n", "time to first row, 10 rows (auto)", median(firstTen));
