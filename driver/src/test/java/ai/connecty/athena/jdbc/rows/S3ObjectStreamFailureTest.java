@@ -1,0 +1,173 @@
+package ai.connecty.athena.jdbc.rows;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Failures the SDK raises unchecked and unwrapped (an {@link IllegalStateException} from a connection pool shut
+ * down, once the connection's S3 client is closed) reach the download threads too. Before the stream is closed
+ * they must fail the read with an SQLException, not end the thread and leave the reader waiting for ever; after
+ * it is closed they must end the thread quietly, not print an uncaught exception on the application's console.
+ */
+class S3ObjectStreamFailureTest {
+    /** A 20-byte object read in parts of 8 bytes: 0-7, 8-15, 16-19. */
+    private static final String OBJECT = "0123456789abcdefghij";
+    private static final int PART = 8;
+
+    private WireMockServer s3Server;
+    /** Closed by the test itself: an S3Client does not close an HTTP client it was given, as the driver's connection does. */
+    private HeldRequests http;
+    private S3Client s3;
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previousHandler;
+
+    @BeforeEach
+    void start() {
+        s3Server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        s3Server.start();
+        servePart(0, 0);
+        servePart(8, 0);
+        servePart(16, 0);
+        http = new HeldRequests(Apache5HttpClient.create());
+        s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + s3Server.port())).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .build();
+        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+    }
+
+    @AfterEach
+    void stop() {
+        Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+        s3.close();
+        http.close();
+        s3Server.stop();
+    }
+
+    private void servePart(int first, int delayMillis) {
+        int last = Math.min(OBJECT.length(), first + PART) - 1;
+        s3Server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
+                .willReturn(aResponse().withStatus(206).withFixedDelay(delayMillis).withHeader("ETag", "\"e1\"")
+                        .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + OBJECT.length())
+                        .withBody(OBJECT.substring(first, last + 1))));
+    }
+
+    /** Reads the stream to its end, as the CSV reader does. */
+    private static String readAll(S3ObjectStream stream) throws SQLException {
+        StringBuilder read = new StringBuilder();
+        while (stream.fill()) {
+            read.append(new String(stream.buffer, stream.position, stream.limit - stream.position,
+                    java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return read.toString();
+    }
+
+    @Test
+    void readsEveryPartInOrder() throws SQLException {
+        try (S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2)) {
+            stream.open();
+            assertThat(stream.size()).isEqualTo(OBJECT.length());
+            assertThat(readAll(stream)).isEqualTo(OBJECT);
+        }
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void anUncheckedSdkFailureBeforeCloseFailsTheReadInsteadOfLeavingItWaiting() {
+        S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 1);
+        stream.open(); // part 0 is answered; parts 1 and 2 are only asked for once part 0 is read
+        http.close(); // their GETs now fail with IllegalStateException: Connection pool shut down
+        SQLException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> catchThrowableOfType(SQLException.class, () -> readAll(stream)),
+                "the reader waited for a part whose download thread had died");
+        assertThat((Throwable) e).isNotNull();
+        assertThat(e.getSQLState()).isEqualTo("58000");
+        assertThat(e.getMessage()).contains("s3://results/q.csv").contains("Connection pool shut down");
+        assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+        stream.close();
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void anUncheckedSdkFailureAfterCloseEndsTheDownloadQuietly() throws Exception {
+        http.hold("bytes=8-15");
+        S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2);
+        stream.open();
+        // Part 1's thread found the stream open and is on its way to the connection pool when everything closes.
+        assertThat(http.reached.await(30, TimeUnit.SECONDS)).isTrue();
+        stream.close();
+        http.close();
+        http.release.countDown(); // its GET now fails with IllegalStateException: Connection pool shut down
+        for (int i = 0; i < 3000 && downloadThreads() > 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(downloadThreads()).isZero();
+        assertThat(uncaught).isEmpty();
+    }
+
+    /** The driver's HTTP client, holding back the GET of one range until the test lets it go on. */
+    private static final class HeldRequests implements SdkHttpClient {
+        private final SdkHttpClient delegate;
+        private volatile String heldRange;
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        HeldRequests(SdkHttpClient delegate) {
+            this.delegate = delegate;
+        }
+
+        void hold(String range) {
+            heldRange = range;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            if (request.httpRequest().firstMatchingHeader("Range").filter(r -> r.equals(heldRange)).isPresent()) {
+                reached.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return delegate.prepareRequest(request);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    private static long downloadThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("connecty-athena-s3-") && t.isAlive()).count();
+    }
+}
