@@ -95,6 +95,12 @@ public final class ResultTransport {
                 if (fetcher == ResultFetcher.S3) {
                     throw new SQLException(s3Only(id, reason), sqlState(e), e);
                 }
+            } catch (S3ObjectStream.MalformedReply e) {
+                stream.close();
+                reason = e.getMessage();
+                if (fetcher == ResultFetcher.S3) {
+                    throw new SQLException(s3Only(id, reason), SqlState.SYSTEM_ERROR, e);
+                }
             }
         } else if (fetcher == ResultFetcher.S3) {
             throw new SQLException(s3Only(id, reason), SqlState.FEATURE_NOT_SUPPORTED);

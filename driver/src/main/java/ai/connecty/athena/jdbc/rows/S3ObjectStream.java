@@ -75,8 +75,9 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
      * before any row is promised, then starts the download of the first parts.
      *
      * @throws SdkException as the SDK raised it, for the caller to decide between falling back and failing
+     * @throws MalformedReply when the answer does not give the object's size, so that reading on could lose rows
      */
-    void open() {
+    void open() throws MalformedReply {
         ResponseInputStream<GetObjectResponse> first;
         try {
             first = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
@@ -91,7 +92,12 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         }
         GetObjectResponse response = first.response();
         etag = response.eTag();
-        size = totalSize(response);
+        try {
+            size = totalSize(response);
+        } catch (MalformedReply e) {
+            first.abort();
+            throw e;
+        }
         partCount = (int) ((size + partSize - 1) / partSize);
         if (partCount == 0) {
             first.abort();
@@ -103,16 +109,31 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         }
     }
 
-    private static long totalSize(GetObjectResponse response) {
+    /**
+     * The object's size from the first answer: the total of its Content-Range, or the Content-Length of a 200 that
+     * sent the whole object (a server that ignored Range). Anything else is refused (a 206 without a readable
+     * total, from a proxy that rewrote the header, say): guessing the size from it could end the result early
+     * without an error.
+     */
+    private long totalSize(GetObjectResponse response) throws MalformedReply {
         String range = response.contentRange(); // bytes 0-99/12345
-        if (range != null && range.lastIndexOf('/') > 0) {
-            String total = range.substring(range.lastIndexOf('/') + 1).trim();
-            if (!total.equals("*")) {
-                return Long.parseLong(total);
-            }
+        if (range == null && response.sdkHttpResponse().statusCode() == 200 && response.contentLength() != null) {
+            return response.contentLength();
         }
-        // A server that ignored Range sends the whole object with a 200.
-        return response.contentLength() == null ? 0 : response.contentLength();
+        String total = range == null || range.lastIndexOf('/') < 0 ? "" : range.substring(range.lastIndexOf('/') + 1).trim();
+        try {
+            long size = Long.parseLong(total);
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        String answer = range != null ? "Content-Range '" + range + "'"
+                : response.sdkHttpResponse().statusCode() == 206 ? "a 206 without Content-Range"
+                : "the whole object without Content-Length";
+        throw new MalformedReply("S3 answered the first ranged GET of " + location() + " with " + answer
+                + ", which gives no object size");
     }
 
     long size() {
@@ -367,6 +388,17 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
             // No interrupt: the SDK would log the interrupted request at ERROR level. A thread still waiting for
             // response headers sees the closed flag when they arrive, and aborts that response.
             abortQuietly(in);
+        }
+    }
+
+    /**
+     * An answer no S3 sends, which the caller may fall back from; its message completes "cannot be read because".
+     */
+    static final class MalformedReply extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MalformedReply(String message) {
+            super(message);
         }
     }
 

@@ -90,7 +90,7 @@ class S3ObjectStreamFailureTest {
     }
 
     @Test
-    void readsEveryPartInOrder() throws SQLException {
+    void readsEveryPartInOrder() throws Exception {
         try (S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2)) {
             stream.open();
             assertThat(stream.size()).isEqualTo(OBJECT.length());
@@ -100,7 +100,7 @@ class S3ObjectStreamFailureTest {
     }
 
     @Test
-    void anUncheckedSdkFailureBeforeCloseFailsTheReadInsteadOfLeavingItWaiting() {
+    void anUncheckedSdkFailureBeforeCloseFailsTheReadInsteadOfLeavingItWaiting() throws Exception {
         S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 1);
         stream.open(); // part 0 is answered; parts 1 and 2 are only asked for once part 0 is read
         http.close(); // their GETs now fail with IllegalStateException: Connection pool shut down
@@ -164,6 +164,48 @@ class S3ObjectStreamFailureTest {
         public void close() {
             delegate.close();
         }
+    }
+
+    @Test
+    void aRangedAnswerWithoutAReadableObjectSizeIsRefusedRatherThanReadAsTheWholeObject() {
+        for (String contentRange : new String[] {"bytes 0-7/abc", "bytes 0-7/*", "bytes 0-7", null}) {
+            var answer = aResponse().withStatus(206).withHeader("ETag", "\"e1\"").withBody(OBJECT.substring(0, PART));
+            s3Server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=0-7"))
+                    .willReturn(contentRange == null ? answer : answer.withHeader("Content-Range", contentRange)));
+            S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2);
+            S3ObjectStream.MalformedReply e = catchThrowableOfType(S3ObjectStream.MalformedReply.class, stream::open);
+            assertThat(e).as(String.valueOf(contentRange)).isNotNull();
+            assertThat(e.getMessage()).contains("s3://results/q.csv")
+                    .contains(contentRange == null ? "a 206 without Content-Range" : "'" + contentRange + "'");
+            stream.close();
+        }
+        assertThat(downloadThreads()).isZero();
+    }
+
+    @Test
+    void aServerThatIgnoresRangeAndSendsAWholeSmallObjectIsReadWhole() throws Exception {
+        s3Server.stubFor(get(urlPathEqualTo("/results/small.csv"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e2\"")
+                        .withHeader("Content-Length", Integer.toString(OBJECT.length())).withBody(OBJECT)));
+        try (S3ObjectStream stream = new S3ObjectStream(s3, "results", "small.csv", 64, 2)) {
+            stream.open();
+            assertThat(stream.size()).isEqualTo(OBJECT.length());
+            assertThat(readAll(stream)).isEqualTo(OBJECT);
+        }
+    }
+
+    /** Sent chunked, without Content-Length: the size is unknown, and reading it as empty would lose every row. */
+    @Test
+    void aWholeObjectAnswerWithoutALengthIsRefusedRatherThanReadAsEmpty() {
+        s3Server.stubFor(get(urlPathEqualTo("/results/chunked.csv"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e3\"").withHeader("Transfer-Encoding", "chunked")
+                        .withBody(OBJECT)));
+        S3ObjectStream stream = new S3ObjectStream(s3, "results", "chunked.csv", 64, 2);
+        S3ObjectStream.MalformedReply e = catchThrowableOfType(S3ObjectStream.MalformedReply.class, stream::open);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("s3://results/chunked.csv").contains("whole object without Content-Length")
+                .contains("no object size");
+        stream.close();
     }
 
     private static long downloadThreads() {
