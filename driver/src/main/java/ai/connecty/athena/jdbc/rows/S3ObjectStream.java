@@ -330,10 +330,11 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                         return;
                     }
                     LOG.debug("Resuming {} at byte {} after: {}", location(), first + filled, e.toString());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     // The SDK raises some failures unchecked and unwrapped, such as "Connection pool shut down" when
-                    // the connection closes while this thread is on its way to the pool. After close() nobody reads
-                    // on; before it, the reader must get the failure rather than wait for a thread that has ended.
+                    // the connection closes while this thread is on its way to the pool (and memory can run out).
+                    // After close() nobody reads on; before it, the reader must get the failure rather than wait
+                    // for a thread that has ended.
                     track(null);
                     abortQuietly(in);
                     if (!closed) {

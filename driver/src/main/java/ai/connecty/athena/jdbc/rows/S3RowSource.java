@@ -54,6 +54,7 @@ final class S3RowSource implements RowSource {
     }
 
     private void parse() {
+        Object last;
         try {
             if (csv.next(new RowBatch(256))) { // the header line
                 RowBatch rows = emptyBatch();
@@ -67,13 +68,21 @@ final class S3RowSource implements RowSource {
                     batches.put(rows);
                 }
             }
-            batches.put(END);
+            last = END;
+        } catch (InterruptedException e) {
+            return; // closed: nobody reads on
+        } catch (SQLException e) {
+            last = e;
+        } catch (RuntimeException | Error e) {
+            // An Error too (a value too large for the heap): this thread ends either way, and the reader must learn why.
+            last = new SQLException("Reading " + stream.location() + " failed: " + e, SqlState.SYSTEM_ERROR, e);
+        }
+        try {
+            // Waits for room like the batches: the queue is full whenever the application reads slower than this
+            // thread parses, and an end or a failure dropped then would leave the reader waiting for ever.
+            batches.put(last);
         } catch (InterruptedException e) {
             // closed: nobody reads on
-        } catch (SQLException e) {
-            batches.offer(e);
-        } catch (RuntimeException e) {
-            batches.offer(new SQLException("Reading " + stream.location() + " failed: " + e, SqlState.SYSTEM_ERROR, e));
         }
     }
 
