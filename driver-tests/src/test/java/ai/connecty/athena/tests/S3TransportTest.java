@@ -170,6 +170,14 @@ class S3TransportTest {
                 assertAllRows(read);
                 assertThat(read.transport()).isEqualTo("GetQueryResults");
                 assertThat(read.warnings()).singleElement().asString().contains("denied").contains("s3:GetObject");
+                // The next query of the connection would be denied too: it reads through the API without asking S3.
+                long gets = denied.requestLog().count("s3", "GetObject");
+                Read again = readAll(c, ROWS);
+                assertAllRows(again);
+                assertThat(again.transport()).isEqualTo("GetQueryResults");
+                assertThat(denied.requestLog().count("s3", "GetObject")).isEqualTo(gets);
+                assertThat(again.warnings()).singleElement().asString().contains("failed on this connection")
+                        .contains("s3:GetObject").contains("5 minutes");
             }
             try (Connection c = Connections.connectyUser(denied, "ResultFetcher=S3"); Statement s = c.createStatement()) {
                 SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeQuery(ROWS));

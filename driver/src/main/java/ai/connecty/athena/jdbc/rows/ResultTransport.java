@@ -5,9 +5,13 @@ import ai.connecty.athena.jdbc.results.ColumnSpec;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.model.EncryptionConfiguration;
 import software.amazon.awssdk.services.athena.model.EncryptionOption;
@@ -29,6 +33,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * encrypted (CSE_KMS), or S3 refused the first GET (typically access denied). {@code S3} reads every CSV result
  * from S3 and fails with those reasons instead. Results that are not CSV ({@code .txt} of DDL, SHOW, DESCRIBE,
  * EXPLAIN: small, tab-joined, without NULL markers) always come through the API.
+ *
+ * <p>One transport serves a connection. When S3 fails under {@code auto} in a way the next query would meet too
+ * (access denied, S3 unreachable, an answer no S3 sends), the connection reads through the API for
+ * {@link #S3_RETRY_AFTER_MINUTES} minutes without asking S3 again, each query's warning saying so: otherwise
+ * every query would pay for the doomed GET, seconds of connect timeouts and retries where S3 is unreachable.
  */
 public final class ResultTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ResultTransport.class);
@@ -37,11 +46,30 @@ public final class ResultTransport {
     /** Parts held at once: the byte budget of one result set is PART_SIZE x this. */
     public static final int DEFAULT_PARTS_AHEAD = 4;
 
+    /** How long a connection leaves S3 alone after a failure that would repeat. */
+    static final long S3_RETRY_AFTER_MINUTES = 5;
+
     private final ResultFetcher fetcher;
     private final S3Client s3;
     private final String requestedEncryption;
     private final int partSize;
     private final int partsAhead;
+    private final LongSupplier nanoClock;
+    /** The failure that made this connection stop asking S3, while it stands; null when S3 is tried. */
+    private volatile S3Failure lastFailure;
+
+    /** A failure of S3 that the next query would meet too. */
+    private static final class S3Failure {
+        final String queryExecutionId;
+        final String reason;
+        final long atNanos;
+
+        S3Failure(String queryExecutionId, String reason, long atNanos) {
+            this.queryExecutionId = queryExecutionId;
+            this.reason = reason;
+            this.atNanos = atNanos;
+        }
+    }
 
     /** Reads through GetQueryResults only: for a protocol client without an S3 client. */
     public static ResultTransport apiOnly() {
@@ -55,11 +83,18 @@ public final class ResultTransport {
      * @param partsAhead          ranged GETs held at once; partSize x partsAhead bounds the memory of one result set
      */
     public ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead) {
+        this(fetcher, s3, requestedEncryption, partSize, partsAhead, System::nanoTime);
+    }
+
+    /** @param nanoClock monotonic time, as {@link System#nanoTime()}: tests move it to end the S3 pause */
+    ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead,
+                    LongSupplier nanoClock) {
         this.fetcher = fetcher;
         this.s3 = s3;
         this.requestedEncryption = requestedEncryption;
         this.partSize = Math.max(1024, partSize);
         this.partsAhead = Math.max(1, partsAhead);
+        this.nanoClock = nanoClock;
     }
 
     public ResultFetcher fetcher() {
@@ -82,6 +117,9 @@ public final class ResultTransport {
             return new ApiRowSource(pages, threads, id, columns, firstPage, headerRow, pageSize);
         }
         String reason = unreadableReason(execution);
+        if (reason == null && fetcher == ResultFetcher.AUTO) {
+            reason = standingFailure();
+        }
         if (reason == null) {
             S3Location file = S3Location.parse(execution.resultConfiguration().outputLocation());
             S3ObjectStream stream = new S3ObjectStream(s3, file.bucket, file.key, partSize, partsAhead);
@@ -95,12 +133,16 @@ public final class ResultTransport {
                 if (fetcher == ResultFetcher.S3) {
                     throw new SQLException(s3Only(id, reason), sqlState(e), e);
                 }
+                if (repeats(e)) {
+                    lastFailure = new S3Failure(id, reason, nanoClock.getAsLong());
+                }
             } catch (S3ObjectStream.MalformedReply e) {
                 stream.close();
                 reason = e.getMessage();
                 if (fetcher == ResultFetcher.S3) {
                     throw new SQLException(s3Only(id, reason), SqlState.SYSTEM_ERROR, e);
                 }
+                lastFailure = new S3Failure(id, reason, nanoClock.getAsLong());
             }
         } else if (fetcher == ResultFetcher.S3) {
             throw new SQLException(s3Only(id, reason), SqlState.FEATURE_NOT_SUPPORTED);
@@ -109,6 +151,33 @@ public final class ResultTransport {
                 + " much slower for large results, because " + reason + ". Set ResultFetcher=GetQueryResults to skip"
                 + " the S3 attempt", SqlState.WARNING));
         return new ApiRowSource(pages, threads, id, columns, firstPage, headerRow, pageSize);
+    }
+
+    /** Why S3 is not asked while an earlier failure stands, or null (then it is asked, and the pause is over). */
+    private String standingFailure() {
+        S3Failure failure = lastFailure;
+        if (failure == null) {
+            return null;
+        }
+        long elapsed = nanoClock.getAsLong() - failure.atNanos;
+        if (elapsed >= TimeUnit.MINUTES.toNanos(S3_RETRY_AFTER_MINUTES)) {
+            lastFailure = null;
+            return null;
+        }
+        return "reading the results of query " + failure.queryExecutionId + " from S3 failed on this connection "
+                + TimeUnit.NANOSECONDS.toSeconds(elapsed) + " s ago (" + failure.reason + "); S3 is asked again "
+                + S3_RETRY_AFTER_MINUTES + " minutes after that failure, or on a new connection";
+    }
+
+    /**
+     * Whether the next query would meet this failure too: access denied (the identity's policy, or a KMS key) and
+     * S3 out of reach (connect failures and timeouts). Not a missing object, a server error or a cancelled call.
+     */
+    private static boolean repeats(SdkException e) {
+        if (e instanceof S3Exception) {
+            return ((S3Exception) e).statusCode() == 403;
+        }
+        return e instanceof SdkClientException && !(e instanceof AbortedException);
     }
 
     private static boolean isLastPage(GetQueryResultsResponse page) {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,15 +63,107 @@ class ResultTransportFallbackTest {
     }
 
     private RowSource open(ResultFetcher fetcher, List<SQLWarning> warnings) throws SQLException {
-        QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
-                .resultConfiguration(ResultConfiguration.builder().outputLocation("s3://results/" + ID + ".csv").build()).build();
+        return open(new ResultTransport(fetcher, s3, null, 1024, 2), ID, warnings);
+    }
+
+    private RowSource open(ResultTransport transport, String id, List<SQLWarning> warnings) throws SQLException {
+        QueryExecution execution = QueryExecution.builder().queryExecutionId(id)
+                .resultConfiguration(ResultConfiguration.builder().outputLocation("s3://results/" + id + ".csv").build()).build();
         // A first page with more to come, so that auto would read the rest from S3.
         GetQueryResultsResponse firstPage = GetQueryResultsResponse.builder().nextToken("more")
                 .resultSet(r -> r.rows(row("n"), row("1"))).build();
-        PageFetcher pages = (id, token, max) -> GetQueryResultsResponse.builder()
+        PageFetcher pages = (queryId, token, max) -> GetQueryResultsResponse.builder()
                 .resultSet(r -> r.rows(row("2"), row("3"))).build();
-        return new ResultTransport(fetcher, s3, null, 1024, 2).open(execution, firstPage, List.of(new ColumnSpec("n", "integer")),
-                true, pages, new PrefetchThreads(), 1000, warnings::add);
+        return transport.open(execution, firstPage, List.of(new ColumnSpec("n", "integer")), true, pages, new PrefetchThreads(),
+                1000, warnings::add);
+    }
+
+    /** Opens the results of query {@code id} and reads them to the end; answers the transport and the warnings. */
+    private String readAll(ResultTransport transport, String id, List<String> warnings) throws SQLException {
+        List<SQLWarning> raised = new ArrayList<>();
+        try (RowSource source = open(transport, id, raised)) {
+            List<String> values = new ArrayList<>();
+            for (var row = source.next(); row != null; row = source.next()) {
+                values.add(row.text(0));
+            }
+            assertThat(values).containsExactly("1", "2", "3");
+            raised.forEach(w -> warnings.add(w.getMessage()));
+            return source.transport();
+        }
+    }
+
+    private void answer(String id, int status, String code) {
+        s3Server.stubFor(get(urlPathEqualTo("/results/" + id + ".csv")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/xml")
+                .withBody("<Error><Code>" + code + "</Code><Message>" + code + "</Message></Error>")));
+    }
+
+    private int s3Gets() {
+        return s3Server.getAllServeEvents().size();
+    }
+
+    /**
+     * Access denied would be met by every query of the connection: the next queries read through the API without
+     * a doomed GET each (seconds of timeouts where S3 is out of reach), saying why, until the pause ends.
+     */
+    @Test
+    void afterAccessDeniedTheConnectionLeavesS3AloneForAWhileAndSaysWhy() throws SQLException {
+        long[] now = {0};
+        ResultTransport transport = new ResultTransport(ResultFetcher.AUTO, s3, null, 1024, 2, () -> now[0]);
+        answer("q1", 403, "AccessDenied");
+        answer("q2", 403, "AccessDenied");
+        answer("q3", 403, "AccessDenied");
+        s3Server.resetRequests();
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(readAll(transport, "q1", warnings)).isEqualTo("GetQueryResults");
+        assertThat(s3Gets()).isEqualTo(1);
+        assertThat(warnings).singleElement().asString().contains("denied").contains("s3:GetObject");
+
+        now[0] += TimeUnit.SECONDS.toNanos(42);
+        warnings.clear();
+        assertThat(readAll(transport, "q2", warnings)).isEqualTo("GetQueryResults");
+        assertThat(s3Gets()).as("S3 asked again while the failure stands").isEqualTo(1);
+        assertThat(warnings).singleElement().asString().contains("query q1").contains("42 s ago").contains("denied")
+                .contains("asked again 5 minutes after");
+
+        now[0] += TimeUnit.MINUTES.toNanos(5);
+        warnings.clear();
+        assertThat(readAll(transport, "q3", warnings)).isEqualTo("GetQueryResults");
+        assertThat(s3Gets()).as("S3 asked once the pause is over").isEqualTo(2);
+        assertThat(warnings).singleElement().asString().contains("denied").doesNotContain("query q1");
+    }
+
+    /** A missing file or a server error says nothing of the next query's file: S3 is asked every time. */
+    @Test
+    void aMissingFileOrAServerErrorDoesNotKeepTheNextQueryFromS3() throws SQLException {
+        ResultTransport transport = new ResultTransport(ResultFetcher.AUTO, s3, null, 1024, 2, () -> 0L);
+        answer("gone", 404, "NoSuchKey");
+        answer("busy", 500, "InternalError");
+        s3Server.resetRequests();
+        List<String> warnings = new ArrayList<>();
+        readAll(transport, "gone", warnings);
+        int afterMissing = s3Gets();
+        readAll(transport, "busy", warnings);
+        assertThat(s3Gets()).isGreaterThan(afterMissing); // asked (the SDK retries a 500 on its own)
+        int afterServerError = s3Gets();
+        readAll(transport, "gone", warnings);
+        assertThat(s3Gets()).isGreaterThan(afterServerError);
+        assertThat(warnings).noneMatch(w -> w.contains("failed on this connection"));
+    }
+
+    /** With ResultFetcher=S3 each query asks S3 and fails on its own: nothing is remembered for it to fall back on. */
+    @Test
+    void s3OnlyAsksEveryTime() {
+        ResultTransport transport = new ResultTransport(ResultFetcher.S3, s3, null, 1024, 2, () -> 0L);
+        answer("q1", 403, "AccessDenied");
+        s3Server.resetRequests();
+        for (int i = 1; i <= 2; i++) {
+            SQLException e = catchThrowableOfType(SQLException.class, () -> open(transport, "q1", new ArrayList<>()));
+            assertThat((Throwable) e).isNotNull();
+            assertThat(e.getSQLState()).isEqualTo("42501");
+            assertThat(s3Gets()).isEqualTo(i);
+        }
     }
 
     private static Row row(String value) {
