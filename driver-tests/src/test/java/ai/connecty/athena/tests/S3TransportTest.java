@@ -274,6 +274,40 @@ class S3TransportTest {
         }
     }
 
+    /**
+     * cancel() while executeQuery is past the query's end but still opening its rows (the first S3 GET held 2 s by
+     * athena-local): it used to reach nothing, and every row was handed out. Now executeQuery fails with 57014.
+     */
+    @Test
+    void aCancelWhileTheFirstS3GetIsUnderWayFailsTheQueryInsteadOfHandingOutItsRows() throws Exception {
+        athena.requestLog().clear();
+        try (Connection c = Connections.connectyUser(athena, "ResultFetcher=S3"); Statement s = c.createStatement()) {
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withLatencyMillis(2000)));
+            Thread canceller = new Thread(() -> {
+                try {
+                    // GetQueryResults (the first page) is logged as it is answered; the S3 GET comes right after.
+                    while (athena.requestLog().count("athena", "GetQueryResults") == 0) {
+                        Thread.sleep(5);
+                    }
+                    Thread.sleep(200);
+                    s.cancel();
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            canceller.start();
+            SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeQuery(ROWS));
+            canceller.join();
+            assertThat((Throwable) e).as("executeQuery handed out the rows of a cancelled statement").isNotNull();
+            assertThat(e.getSQLState()).isEqualTo("57014");
+            assertThat(e.getMessage()).contains("Statement.cancel()").contains("discarded");
+            athena.faults().clear();
+            awaitNoS3Threads();
+            // The statement runs the next query as usual.
+            assertThat(readAll(c, ROWS).rows()).isEqualTo(60000);
+        }
+    }
+
     private static long s3Threads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("connecty-athena-s3-") && t.isAlive()).count();

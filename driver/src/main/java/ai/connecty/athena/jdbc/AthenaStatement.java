@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.config.QueryTextLimit;
+import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.errors.WarningChain;
@@ -126,6 +127,14 @@ public class AthenaStatement implements Statement {
                         resultSet = new AthenaResultSet(this, rows, query.queryExecutionId(), statistics, fetchSize,
                                 maxRows, maxFieldSize);
                     }
+                    // cancel() after the query finished but before its rows were handed out (while the first page
+                    // or the first S3 GET was under way) reached no one: honour it here. One that comes after
+                    // this check finds the result set, and stops its reading.
+                    if (execution.cancelRequested()) {
+                        closeResultSet();
+                        throw ErrorTranslator.cancelled(execution.queryExecutionId(), "cancelled by Statement.cancel() "
+                                + "after the query finished, before its rows were read; they were discarded");
+                    }
                     return true;
                 }
             }
@@ -238,8 +247,8 @@ public class AthenaStatement implements Statement {
         StatementExecution execution = running;
         if (execution != null) {
             execution.cancel();
-            return;
         }
+        // Also when running: the execution may be handing out its result set already (see execute).
         AthenaResultSet current;
         synchronized (this) {
             current = resultSet;

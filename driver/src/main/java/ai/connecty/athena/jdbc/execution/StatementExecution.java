@@ -113,6 +113,11 @@ public final class StatementExecution {
                 || state == QueryExecutionState.CANCELLED;
     }
 
+    /** Whether {@link #cancel()} was called, however late: the caller may still be handing out the results. */
+    public boolean cancelRequested() {
+        return cancelSignal.isFired();
+    }
+
     /** Stops polling now and asks Athena to stop the query if it is still running. Safe from any thread. */
     public void cancel() {
         cancelSignal.fire();
