@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.connecty.athena.jdbc.results.ColumnSpec;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
@@ -18,11 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -38,28 +32,22 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ResultTransportFallbackTest {
     private static final String ID = "0e3a7c2e-6b9f-4b2e-9a53-2b1a1f6f3c11";
 
+    private WireMockS3 wire;
     private WireMockServer s3Server;
-    private SdkHttpClient http;
     private S3Client s3;
 
     @BeforeEach
     void start() {
-        s3Server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        s3Server.start();
+        wire = new WireMockS3(Apache5HttpClient.create());
+        s3Server = wire.server;
+        s3 = wire.s3;
         s3Server.stubFor(get(urlPathEqualTo("/results/" + ID + ".csv")).willReturn(aResponse().withStatus(206)
                 .withHeader("ETag", "\"e1\"").withHeader("Content-Range", "bytes 0-15/unknown").withBody("\"n\"\n\"1\"\n\"2\"\n\"3\"\n")));
-        http = Apache5HttpClient.create();
-        s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3Server.port())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .build();
     }
 
     @AfterEach
     void stop() {
-        s3.close();
-        http.close();
-        s3Server.stop();
+        wire.close();
     }
 
     private RowSource open(ResultFetcher fetcher, List<SQLWarning> warnings) throws SQLException {

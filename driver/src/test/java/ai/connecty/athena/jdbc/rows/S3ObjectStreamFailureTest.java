@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -40,8 +35,8 @@ class S3ObjectStreamFailureTest {
     private static final String OBJECT = "0123456789abcdefghij";
     private static final int PART = 8;
 
+    private WireMockS3 wire;
     private WireMockServer s3Server;
-    /** Closed by the test itself: an S3Client does not close an HTTP client it was given, as the driver's connection does. */
     private HeldRequests http;
     private S3Client s3;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
@@ -49,16 +44,13 @@ class S3ObjectStreamFailureTest {
 
     @BeforeEach
     void start() {
-        s3Server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        s3Server.start();
+        http = new HeldRequests(Apache5HttpClient.create());
+        wire = new WireMockS3(http);
+        s3Server = wire.server;
+        s3 = wire.s3;
         servePart(0, 0);
         servePart(8, 0);
         servePart(16, 0);
-        http = new HeldRequests(Apache5HttpClient.create());
-        s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3Server.port())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .build();
         previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
     }
@@ -66,9 +58,7 @@ class S3ObjectStreamFailureTest {
     @AfterEach
     void stop() {
         Thread.setDefaultUncaughtExceptionHandler(previousHandler);
-        s3.close();
-        http.close();
-        s3Server.stop();
+        wire.close();
     }
 
     private void servePart(int first, int delayMillis) {

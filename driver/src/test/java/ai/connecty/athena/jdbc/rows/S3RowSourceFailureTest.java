@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
 import ai.connecty.athena.jdbc.results.TextRow;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,11 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -39,8 +33,8 @@ class S3RowSourceFailureTest {
     private static final int FAILING_PART = 3;
 
     private final byte[] file = file();
+    private WireMockS3 wire;
     private WireMockServer s3Server;
-    private SdkHttpClient http;
     private S3Client s3;
 
     private static byte[] file() {
@@ -53,8 +47,9 @@ class S3RowSourceFailureTest {
 
     @BeforeEach
     void start() {
-        s3Server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        s3Server.start();
+        wire = new WireMockS3(Apache5HttpClient.create());
+        s3Server = wire.server;
+        s3 = wire.s3;
         for (int first = 0, part = 0; first < file.length; first += PART, part++) {
             int last = Math.min(file.length, first + PART) - 1;
             var answer = part == FAILING_PART
@@ -68,18 +63,11 @@ class S3RowSourceFailureTest {
             s3Server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
                     .willReturn(answer));
         }
-        http = Apache5HttpClient.create();
-        s3 = S3Client.builder().httpClient(http).region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3Server.port())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .build();
     }
 
     @AfterEach
     void stop() {
-        s3.close();
-        http.close();
-        s3Server.stop();
+        wire.close();
     }
 
     @Test
