@@ -128,8 +128,9 @@ public final class ApiRowSource implements RowSource {
             if (closed) {
                 throw closedError();
             }
+            // Left in place while the reader waits for it, so that cancel() or close() from another thread can
+            // still cancel it and end the wait, instead of the reader waiting out the request and its retries.
             fetch = ahead;
-            ahead = null;
         }
         if (fetch == null) {
             return client.fetch(queryExecutionId, nextToken, pageSize);
@@ -153,6 +154,12 @@ public final class ApiRowSource implements RowSource {
             Thread.currentThread().interrupt();
             throw new SQLException("Reading the results of query " + queryExecutionId + " was interrupted",
                     SqlState.QUERY_CANCELED, e);
+        } finally {
+            synchronized (this) {
+                if (ahead == fetch) {
+                    ahead = null;
+                }
+            }
         }
     }
 

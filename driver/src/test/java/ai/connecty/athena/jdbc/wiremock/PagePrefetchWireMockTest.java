@@ -304,6 +304,38 @@ class PagePrefetchWireMockTest {
         assertThat(allPageRequests()).isEqualTo(2);
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void cancelWhileTheReaderWaitsForThePageFetchedAheadFailsItsNextAtOnce() throws Exception {
+        stubPage(0, json(pageBody(0)));
+        stubPage(1, json(pageBody(1)).withTransformers(HeldResponse.NAME));
+        stubPage(2, json(pageBody(2)));
+
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT n FROM t");
+        for (int i = 0; i < ROWS_PER_PAGE; i++) {
+            assertThat(rs.next()).isTrue();
+        }
+        assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as("page 2 requested ahead").isTrue();
+        java.util.concurrent.CompletableFuture<Throwable> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                rs.next();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        awaitTrue("the reader waits for page 2", () -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> Arrays.stream(t.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("nextPage"))));
+
+        statement.cancel();
+        // The held response is released only after the assertion: the cancel alone must end the reader's wait.
+        Throwable failure = reader.get(20, TimeUnit.SECONDS);
+        assertThat(HELD.release.getCount()).as("response still held when next() failed").isEqualTo(1);
+        assertThat(failure).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) failure).getSQLState()).isEqualTo("57014");
+    }
+
     // ---- waiting without a clock -----------------------------------------------------------------------
 
     /** Until page {@code n} has been requested and every fetch under way (retries included) has ended. */
