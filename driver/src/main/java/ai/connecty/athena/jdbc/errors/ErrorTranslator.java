@@ -74,6 +74,18 @@ public final class ErrorTranslator {
         return translate("StartQueryExecution", mayHaveRun, e);
     }
 
+    /**
+     * A call that failed with an unchecked exception the SDK raises unwrapped: an {@code IllegalStateException}
+     * ("Connection pool shut down") when Connection.close() or abort() closes the HTTP client under a call in
+     * flight, whose retry then reaches the closed pool. JDBC callers expect an SQLException from every call.
+     *
+     * @param about the call, e.g. {@code GetQueryExecution for query <id>}
+     */
+    public static SQLException unchecked(String about, RuntimeException e) {
+        return new SQLException(about + " failed: " + e + " (the connection may have been closed meanwhile)",
+                SqlState.SYSTEM_ERROR, e);
+    }
+
     /** {@code mayHaveRun} is appended to transient failures only: a refusal means nothing was done. */
     private static SQLException translate(String about, String mayHaveRun, SdkException e) {
         if (!(e instanceof AwsServiceException)) {

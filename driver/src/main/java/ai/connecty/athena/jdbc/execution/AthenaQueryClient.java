@@ -109,6 +109,8 @@ public final class AthenaQueryClient {
             return id;
         } catch (SdkException e) {
             throw ErrorTranslator.fromStart(clientRequestToken, e);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.unchecked("StartQueryExecution with ClientRequestToken " + clientRequestToken, e);
         }
     }
 
@@ -140,6 +142,8 @@ public final class AthenaQueryClient {
                     .queryExecution();
         } catch (SdkException e) {
             throw ErrorTranslator.fromSdk("GetQueryExecution", queryExecutionId, e);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.unchecked("GetQueryExecution for query " + queryExecutionId, e);
         }
         if (execution == null || execution.status() == null || execution.status().state() == null) {
             throw new SQLException("GetQueryExecution for query " + queryExecutionId + " returned no status: the endpoint"
@@ -160,6 +164,8 @@ public final class AthenaQueryClient {
             return athena.getQueryResults(request);
         } catch (SdkException e) {
             throw ErrorTranslator.fromSdk("GetQueryResults", queryExecutionId, e);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.unchecked("GetQueryResults for query " + queryExecutionId, e);
         }
     }
 
@@ -169,6 +175,8 @@ public final class AthenaQueryClient {
             LOG.debug("Asked Athena to stop query {}", queryExecutionId);
         } catch (SdkException e) {
             throw ErrorTranslator.fromSdk("StopQueryExecution", queryExecutionId, e);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.unchecked("StopQueryExecution for query " + queryExecutionId, e);
         }
     }
 }

@@ -1,0 +1,145 @@
+package ai.connecty.athena.jdbc.wiremock;
+
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.column;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.execution;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.json;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
+import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Connection.close() and abort() from another thread while a statement of the connection is executing: the
+ * connection closes the SDK clients under the call in flight, and the executing thread must get an SQLException,
+ * not whatever the closed HTTP client raises.
+ */
+class ConnectionCloseDuringQueryTest {
+    private static final HeldResponse HELD = new HeldResponse();
+    private static WireMockServer wireMock;
+    private Connection connection;
+
+    @BeforeAll
+    static void startServer() {
+        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(HELD));
+        wireMock.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        wireMock.stop();
+    }
+
+    @BeforeEach
+    void connect() throws SQLException {
+        wireMock.resetAll();
+        HELD.reset();
+        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.singletonList(column("n", "integer")),
+                Arrays.asList(row("n"), row("1")), null, 0L))));
+        wireMock.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
+        connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
+                + "EndpointOverride=http://127.0.0.1:" + wireMock.port() + ";OutputLocation=s3://results/;"
+                + "MinQueryExecutionPollingIntervalMillis=1", "AKIAIOSFODNN7EXAMPLE", "secret");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        HELD.release.countDown();
+        connection.close();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void closingTheConnectionWhileStartQueryExecutionIsUnderWayFailsTheExecuteWithAnSqlException() throws Exception {
+        assertCloseDuring("StartQueryExecution", json(started()), false);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void abortingTheConnectionWhileGetQueryExecutionIsUnderWayFailsTheExecuteWithAnSqlException() throws Exception {
+        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        assertCloseDuring("GetQueryExecution", json(execution("RUNNING", "DML", "SELECT")), true);
+    }
+
+    /** Holds the answer to {@code operation} while the connection closes (or aborts), then lets it through. */
+    private void assertCloseDuring(String operation, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer,
+                                   boolean abort) throws Exception {
+        wireMock.stubFor(operation(operation).willReturn(answer.withTransformers(HeldResponse.NAME)));
+        Statement statement = connection.createStatement();
+        CompletableFuture<Throwable> execute = CompletableFuture.supplyAsync(() -> {
+            try {
+                statement.executeQuery("SELECT n FROM t").close();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as(operation + " under way").isTrue();
+
+        if (abort) {
+            connection.abort(Runnable::run);
+        } else {
+            connection.close();
+        }
+        HELD.release.countDown();
+
+        Throwable failure = execute.get(30, TimeUnit.SECONDS);
+        assertThat(failure).as("what executeQuery threw").isInstanceOf(SQLException.class);
+        assertThat(((SQLException) failure).getSQLState()).as("SQLState of %s", failure).isNotNull();
+    }
+
+    /** Holds the responses of the stubs that name it until the test releases them. */
+    private static final class HeldResponse implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "held-response";
+        volatile CountDownLatch arrived;
+        volatile CountDownLatch release;
+
+        void reset() {
+            arrived = new CountDownLatch(1);
+            release = new CountDownLatch(1);
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return serveEvent.getResponseDefinition();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+}
