@@ -115,14 +115,32 @@ public class AthenaStatement implements Statement {
             CompletedQuery query = execution.run(request);
             connection.statementCompleted(query.execution());
             statistics = QueryStatistics.from(query.execution().statistics());
+            if (closed.get()) {
+                throw closedWhileRunning(execution, null);
+            }
+            // Opened outside the lock: the first S3 GET can take as long as S3's timeouts and retries, and close()
+            // from another thread (Connection.close of a pool evicting it) must not wait for it.
+            RowSource rows = null;
+            if (query.hasResultSet()) {
+                try {
+                    rows = query.openRows(connection.prefetchThreads(), fetchSize, warnings::add);
+                } catch (SQLException | RuntimeException e) {
+                    // Connection.close() shuts the clients under the GET, which then fails in any way (unchecked too).
+                    if (closed.get()) {
+                        throw closedWhileRunning(execution, e);
+                    }
+                    throw e;
+                }
+            }
             synchronized (lifecycle) {
                 // Closed while the query ran: hand out nothing, so no result set (nor its fetch ahead) is left open.
                 if (closed.get()) {
-                    throw new SQLException("The statement was closed while query " + execution.queryExecutionId()
-                            + " ran; its results were discarded", SqlState.OBJECT_NOT_IN_STATE);
+                    if (rows != null) {
+                        rows.close();
+                    }
+                    throw closedWhileRunning(execution, null);
                 }
-                if (query.hasResultSet()) {
-                    RowSource rows = query.openRows(connection.prefetchThreads(), fetchSize, warnings::add);
+                if (rows != null) {
                     synchronized (this) {
                         resultSet = new AthenaResultSet(this, rows, query.queryExecutionId(), statistics, fetchSize,
                                 maxRows, maxFieldSize);
@@ -146,6 +164,11 @@ public class AthenaStatement implements Statement {
                 running = null;
             }
         }
+    }
+
+    private static SQLException closedWhileRunning(StatementExecution execution, Exception cause) {
+        return new SQLException("The statement was closed while query " + execution.queryExecutionId()
+                + " ran; its results were discarded", SqlState.OBJECT_NOT_IN_STATE, cause);
     }
 
     @Override

@@ -83,6 +83,49 @@ class ConnectionCloseDuringQueryTest {
         assertCloseDuring("GetQueryExecution", json(execution("RUNNING", "DML", "SELECT")), true);
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void closingTheConnectionWhileTheFirstS3GetIsUnderWayReturnsAtOnceAndFailsTheExecute() throws Exception {
+        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        // A result longer than its first page, written to S3: ResultFetcher=auto reads it from the file.
+        wireMock.stubFor(operation("GetQueryExecution").willReturn(json("{\"QueryExecution\":{\"QueryExecutionId\":\""
+                + AthenaWire.ID + "\",\"StatementType\":\"DML\",\"SubstatementType\":\"SELECT\",\"Status\":{\"State\":"
+                + "\"SUCCEEDED\"},\"ResultConfiguration\":{\"OutputLocation\":\"s3://results/q.csv\"}}}")));
+        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.singletonList(column("n", "integer")),
+                Arrays.asList(row("n"), row("1")), "t1", 0L))));
+        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/results/q.csv"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(206)
+                        .withHeader("ETag", "\"e1\"").withHeader("Content-Range", "bytes 0-11/12")
+                        .withBody("\"n\"\n\"1\"\n\"2\"\n").withTransformers(HeldResponse.NAME)));
+        Statement statement = connection.createStatement();
+        CompletableFuture<Throwable> execute = CompletableFuture.supplyAsync(() -> {
+            try {
+                statement.executeQuery("SELECT n FROM t").close();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as("first S3 GET under way").isTrue();
+
+        CompletableFuture<Void> close = CompletableFuture.runAsync(() -> {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // The held answer is released only after this: close() must not wait for S3 to answer.
+        close.get(20, TimeUnit.SECONDS);
+        assertThat(HELD.release.getCount()).as("S3's answer still held when close() returned").isEqualTo(1);
+        HELD.release.countDown();
+
+        Throwable failure = execute.get(30, TimeUnit.SECONDS);
+        assertThat(failure).as("what executeQuery threw").isInstanceOf(SQLException.class);
+        assertThat(((SQLException) failure).getSQLState()).as("SQLState of %s", failure).isNotNull();
+    }
+
     /** Holds the answer to {@code operation} while the connection closes (or aborts), then lets it through. */
     private void assertCloseDuring(String operation, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer,
                                    boolean abort) throws Exception {
