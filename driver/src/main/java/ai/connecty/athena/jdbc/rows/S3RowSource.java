@@ -42,6 +42,8 @@ final class S3RowSource implements RowSource {
     private RowBatch previous;
     private int index;
     private boolean finished;
+    /** What ended the parsing, if it failed: every later next() fails with it too, rather than end the rows. */
+    private SQLException failure;
 
     /** @param stream opened already (its first GET answered) */
     S3RowSource(List<ColumnSpec> columns, S3ObjectStream stream) {
@@ -105,6 +107,9 @@ final class S3RowSource implements RowSource {
         stream.checkOpen();
         while (index >= batch.rows()) {
             if (finished) {
+                if (failure != null) {
+                    throw failure;
+                }
                 return null;
             }
             Object item;
@@ -126,7 +131,8 @@ final class S3RowSource implements RowSource {
             }
             if (item instanceof SQLException) {
                 finished = true;
-                throw (SQLException) item;
+                failure = (SQLException) item;
+                throw failure;
             }
             // The current row (and a row looked ahead) lie in the batch just finished at most: the one before it is free.
             if (previous != null && previous.capacity() <= REUSED_BATCH_BYTES) {

@@ -92,4 +92,23 @@ class S3RowSourceFailureTest {
             assertThat(read[0]).isGreaterThan(3L * PART / 8 - 10).isLessThan(ROWS);
         }
     }
+
+    @Test
+    void aReaderThatGoesOnAfterTheFailureGetsItAgainNotAnEndOfRows() throws Exception {
+        S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2);
+        stream.open();
+        try (S3RowSource source = new S3RowSource(List.of(new ColumnSpec("n", "integer")), stream)) {
+            SQLException first = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(SQLException.class, () -> {
+                while (source.next() != null) {
+                    // to the failure
+                }
+            }));
+            assertThat((Throwable) first).isNotNull();
+            // A tool that logs the failure and reads on must not see the rows after it end as if there were none.
+            SQLException again = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> catchThrowableOfType(SQLException.class, source::next), "next() after the failure");
+            assertThat((Throwable) again).as("next() after the failure returned the end of the rows").isNotNull();
+            assertThat(again.getSQLState()).isEqualTo(first.getSQLState());
+        }
+    }
 }
