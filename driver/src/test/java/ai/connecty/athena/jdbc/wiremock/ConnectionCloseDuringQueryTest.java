@@ -11,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,7 +18,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -98,15 +94,7 @@ class ConnectionCloseDuringQueryTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(206)
                         .withHeader("ETag", "\"e1\"").withHeader("Content-Range", "bytes 0-11/12")
                         .withBody("\"n\"\n\"1\"\n\"2\"\n").withTransformers(HeldResponse.NAME)));
-        Statement statement = connection.createStatement();
-        CompletableFuture<Throwable> execute = CompletableFuture.supplyAsync(() -> {
-            try {
-                statement.executeQuery("SELECT n FROM t").close();
-                return null;
-            } catch (Throwable e) {
-                return e;
-            }
-        });
+        CompletableFuture<Throwable> execute = executeInTheBackground();
         assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as("first S3 GET under way").isTrue();
 
         CompletableFuture<Void> close = CompletableFuture.runAsync(() -> {
@@ -126,12 +114,10 @@ class ConnectionCloseDuringQueryTest {
         assertThat(((SQLException) failure).getSQLState()).as("SQLState of %s", failure).isNotNull();
     }
 
-    /** Holds the answer to {@code operation} while the connection closes (or aborts), then lets it through. */
-    private void assertCloseDuring(String operation, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer,
-                                   boolean abort) throws Exception {
-        wireMock.stubFor(operation(operation).willReturn(answer.withTransformers(HeldResponse.NAME)));
+    /** Runs a query on another thread; completes with what it threw, or null. */
+    private CompletableFuture<Throwable> executeInTheBackground() throws SQLException {
         Statement statement = connection.createStatement();
-        CompletableFuture<Throwable> execute = CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 statement.executeQuery("SELECT n FROM t").close();
                 return null;
@@ -139,6 +125,13 @@ class ConnectionCloseDuringQueryTest {
                 return e;
             }
         });
+    }
+
+    /** Holds the answer to {@code operation} while the connection closes (or aborts), then lets it through. */
+    private void assertCloseDuring(String operation, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer,
+                                   boolean abort) throws Exception {
+        wireMock.stubFor(operation(operation).willReturn(answer.withTransformers(HeldResponse.NAME)));
+        CompletableFuture<Throwable> execute = executeInTheBackground();
         assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as(operation + " under way").isTrue();
 
         if (abort) {
@@ -151,38 +144,5 @@ class ConnectionCloseDuringQueryTest {
         Throwable failure = execute.get(30, TimeUnit.SECONDS);
         assertThat(failure).as("what executeQuery threw").isInstanceOf(SQLException.class);
         assertThat(((SQLException) failure).getSQLState()).as("SQLState of %s", failure).isNotNull();
-    }
-
-    /** Holds the responses of the stubs that name it until the test releases them. */
-    private static final class HeldResponse implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "held-response";
-        volatile CountDownLatch arrived;
-        volatile CountDownLatch release;
-
-        void reset() {
-            arrived = new CountDownLatch(1);
-            release = new CountDownLatch(1);
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            arrived.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return serveEvent.getResponseDefinition();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }

@@ -27,9 +27,6 @@ import ai.connecty.athena.jdbc.execution.QuerySettings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.sql.Connection;
@@ -41,7 +38,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -368,39 +364,6 @@ class PagePrefetchWireMockTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime() - deadline).as("still waiting for: %s", what).isNegative();
             Thread.sleep(5);
-        }
-    }
-
-    /** Holds the responses of the stubs that name it until the test releases them. */
-    private static final class HeldResponse implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "held-response";
-        volatile CountDownLatch arrived;
-        volatile CountDownLatch release;
-
-        void reset() {
-            arrived = new CountDownLatch(1);
-            release = new CountDownLatch(1);
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            arrived.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return serveEvent.getResponseDefinition();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
         }
     }
 }
