@@ -124,6 +124,11 @@ final class CatalogAccess {
             throw ErrorTranslator.fromSdk(operation, null, e);
         } catch (SdkException e) {
             throw ErrorTranslator.fromSdk(operation, null, e);
+        } catch (GlueDenied e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Connection.close() from another thread closes the HTTP client under the call: see ErrorTranslator.unchecked.
+            throw ErrorTranslator.unchecked(operation, e);
         }
     }
 

@@ -114,6 +114,30 @@ class ConnectionCloseDuringQueryTest {
         assertThat(((SQLException) failure).getSQLState()).as("SQLState of %s", failure).isNotNull();
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void closingTheConnectionWhileAMetadataCallIsUnderWayFailsItWithAnSqlException() throws Exception {
+        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/")).withHeader("X-Amz-Target",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("AWSGlue.GetDatabases"))
+                .willReturn(json("{\"DatabaseList\":[{\"Name\":\"sales\"}]}").withTransformers(HeldResponse.NAME)));
+        CompletableFuture<Throwable> schemas = CompletableFuture.supplyAsync(() -> {
+            try {
+                connection.getMetaData().getSchemas().close();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as("GetDatabases under way").isTrue();
+        connection.close();
+        HELD.release.countDown();
+
+        Throwable failure = schemas.get(30, TimeUnit.SECONDS);
+        assertThat(failure).as("what getSchemas threw").isInstanceOf(SQLException.class);
+        assertThat(((SQLException) failure).getSQLState()).as("SQLState of %s", failure).isNotNull();
+    }
+
     /** Runs a query on another thread; completes with what it threw, or null. */
     private CompletableFuture<Throwable> executeInTheBackground() throws SQLException {
         Statement statement = connection.createStatement();
