@@ -143,6 +143,13 @@ public final class ResultTransport {
                     throw new SQLException(s3Only(id, reason), SqlState.SYSTEM_ERROR, e);
                 }
                 lastFailure = new S3Failure(id, reason, nanoClock.getAsLong());
+            } catch (RuntimeException e) {
+                // Unchecked and unwrapped from the SDK's depths: the API still serves the rows; S3 alone fails.
+                stream.close();
+                reason = "reading " + stream.location() + " failed: " + e;
+                if (fetcher == ResultFetcher.S3) {
+                    throw new SQLException(s3Only(id, reason), SqlState.SYSTEM_ERROR, e);
+                }
             }
         } else if (fetcher == ResultFetcher.S3) {
             throw new SQLException(s3Only(id, reason), SqlState.FEATURE_NOT_SUPPORTED);

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -138,6 +141,33 @@ class ResultTransportFallbackTest {
         readAll(transport, "gone", warnings);
         assertThat(s3Gets()).isGreaterThan(afterServerError);
         assertThat(warnings).noneMatch(w -> w.contains("failed on this connection"));
+    }
+
+    /** An unchecked failure of the first GET (an SDK bug, a pool shut down) falls back, or fails as an SQLException. */
+    @Test
+    void anUncheckedFailureOfTheFirstGetFallsBackUnderAutoAndIsAnSqlExceptionUnderS3() throws SQLException {
+        SdkHttpClient failing = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                throw new IllegalStateException("no HTTP for you");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (WireMockS3 broken = new WireMockS3(failing)) {
+            List<String> warnings = new ArrayList<>();
+            assertThat(readAll(new ResultTransport(ResultFetcher.AUTO, broken.s3, null, 1024, 2), ID, warnings))
+                    .isEqualTo("GetQueryResults");
+            assertThat(warnings).singleElement().asString().contains("s3://results/" + ID + ".csv").contains("no HTTP for you");
+            SQLException e = catchThrowableOfType(SQLException.class, () -> open(
+                    new ResultTransport(ResultFetcher.S3, broken.s3, null, 1024, 2), ID, new ArrayList<>()));
+            assertThat((Throwable) e).isNotNull();
+            assertThat(e.getSQLState()).isEqualTo("58000");
+            assertThat(e.getMessage()).contains("ResultFetcher=S3 cannot read").contains("no HTTP for you");
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("connecty-athena-s3-"));
     }
 
     /** With ResultFetcher=S3 each query asks S3 and fails on its own: nothing is remembered for it to fall back on. */
