@@ -251,7 +251,7 @@ public final class ResultTransport {
             int status = ((S3Exception) e).statusCode();
             return status == 403 ? SqlState.INSUFFICIENT_PRIVILEGE : SqlState.SYSTEM_ERROR;
         }
-        return SqlState.CONNECTION_EXCEPTION;
+        return SqlState.NETWORK_ERROR; // not class 08: the JDBC connection stays usable, and pools evict on 08
     }
 
     private static String s3Only(String id, String reason) {

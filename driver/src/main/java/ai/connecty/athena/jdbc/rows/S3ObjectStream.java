@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -323,10 +324,11 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                     }
                     attemptsWithoutProgress = filled > before ? 1 : attemptsWithoutProgress + 1;
                     if (attemptsWithoutProgress >= MAX_ATTEMPTS_WITHOUT_PROGRESS) {
-                        fail(new SQLException("Downloading " + location() + " failed " + attemptsWithoutProgress
+                        // 58030, not class 08: the JDBC connection is as good as before, and pools evict on 08.
+                        fail(new SQLTransientException("Downloading " + location() + " failed " + attemptsWithoutProgress
                                 + " times in a row at byte " + (first + filled) + ": " + e.getMessage()
                                 + "; check the network or read with ResultFetcher=GetQueryResults",
-                                SqlState.CONNECTION_EXCEPTION, e));
+                                SqlState.NETWORK_ERROR, e));
                         return;
                     }
                     LOG.debug("Resuming {} at byte {} after: {}", location(), first + filled, e.toString());

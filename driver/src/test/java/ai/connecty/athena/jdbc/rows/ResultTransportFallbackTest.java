@@ -125,6 +125,28 @@ class ResultTransportFallbackTest {
         assertThat(warnings).singleElement().asString().contains("denied").doesNotContain("query q1");
     }
 
+    /** S3 out of reach (every connection reset): auto falls back and pauses S3; S3 fails with 58030, not class 08. */
+    @Test
+    void s3OutOfReachPausesS3UnderAutoAndIsANetworkErrorUnderS3() throws SQLException {
+        for (String id : new String[] {"r1", "r2"}) {
+            s3Server.stubFor(get(urlPathEqualTo("/results/" + id + ".csv"))
+                    .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        }
+        ResultTransport transport = new ResultTransport(ResultFetcher.AUTO, s3, null, 1024, 2, () -> 0L);
+        List<String> warnings = new ArrayList<>();
+        readAll(transport, "r1", warnings);
+        s3Server.resetRequests();
+        readAll(transport, "r2", warnings);
+        assertThat(s3Gets()).as("S3 asked again while out of reach").isZero();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(1)).contains("query r1").contains("failed on this connection");
+
+        SQLException e = catchThrowableOfType(SQLException.class, () -> open(
+                new ResultTransport(ResultFetcher.S3, s3, null, 1024, 2), "r1", new ArrayList<>()));
+        assertThat((Throwable) e).isNotNull();
+        assertThat(e.getSQLState()).isEqualTo("58030");
+    }
+
     /** A missing file or a server error says nothing of the next query's file: S3 is asked every time. */
     @Test
     void aMissingFileOrAServerErrorDoesNotKeepTheNextQueryFromS3() throws SQLException {

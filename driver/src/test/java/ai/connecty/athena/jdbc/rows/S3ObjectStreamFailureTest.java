@@ -184,6 +184,23 @@ class S3ObjectStreamFailureTest {
         }
     }
 
+    /** A range whose connection is reset every time: after 5 attempts without a byte, a network error (not class 08). */
+    @Test
+    void aPartThatNeverArrivesFailsTheReadWithATransientNetworkError() {
+        s3Server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=8-15"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2);
+        SQLException e = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> catchThrowableOfType(SQLException.class, () -> {
+            stream.open();
+            readAll(stream);
+        }));
+        stream.close();
+        assertThat((Throwable) e).isInstanceOf(java.sql.SQLTransientException.class);
+        assertThat(e.getSQLState()).isEqualTo("58030");
+        assertThat(e.getMessage()).contains("s3://results/q.csv").contains("5 times in a row at byte 8");
+        assertThat(uncaught).isEmpty();
+    }
+
     /** Sent chunked, without Content-Length: the size is unknown, and reading it as empty would lose every row. */
     @Test
     void aWholeObjectAnswerWithoutALengthIsRefusedRatherThanReadAsEmpty() {
