@@ -308,6 +308,29 @@ class S3TransportTest {
         }
     }
 
+    /** A result set kept open by getMoreResults(KEEP_CURRENT_RESULT) is still the statement's: cancel() stops it too. */
+    @Test
+    void cancelStopsTheReadingOfAResultSetKeptOpenByGetMoreResults() throws Exception {
+        try (Connection c = Connections.connectyUser(athena, "EnableResultReuseByAge=true");
+             Statement s = c.createStatement()) {
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withLatencyMillis(300)));
+            ResultSet rs = s.executeQuery(LARGE);
+            assertThat(rs.unwrap(AthenaResultSet.class).getResultTransport()).isEqualTo("S3");
+            assertThat(rs.next()).isTrue();
+            assertThat(s.getMoreResults(Statement.KEEP_CURRENT_RESULT)).isFalse();
+            s.cancel();
+            SQLException e = catchThrowableOfType(SQLException.class, () -> {
+                while (rs.next()) {
+                    // the rows already downloaded may still be read; then the cancel shows
+                }
+            });
+            assertThat((Throwable) e).as("the kept result set read to its end after cancel()").isNotNull();
+            assertThat(e.getSQLState()).isEqualTo("57014");
+            athena.faults().clear();
+            awaitNoS3Threads();
+        }
+    }
+
     private static long s3Threads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("connecty-athena-s3-") && t.isAlive()).count();

@@ -262,7 +262,8 @@ public class AthenaStatement implements Statement {
 
     /**
      * Wakes the polling wait at once and asks Athena to stop the running query (see {@link StatementExecution});
-     * once the query is done and its rows are being read, stops their download instead.
+     * once the query is done and its rows are being read, stops their download instead (of every result set of
+     * this statement still open).
      */
     @Override
     public void cancel() throws SQLException {
@@ -271,13 +272,17 @@ public class AthenaStatement implements Statement {
         if (execution != null) {
             execution.cancel();
         }
-        // Also when running: the execution may be handing out its result set already (see execute).
-        AthenaResultSet current;
+        // Also when running: the execution may be handing out its result set already (see execute). And the result
+        // sets getMoreResults(KEEP_CURRENT_RESULT) kept open: their rows are this statement's work too.
+        List<AthenaResultSet> reading;
         synchronized (this) {
-            current = resultSet;
+            reading = new ArrayList<>(keptOpen);
+            if (resultSet != null) {
+                reading.add(resultSet);
+            }
         }
-        if (current != null) {
-            current.cancelFetch();
+        for (AthenaResultSet rs : reading) {
+            rs.cancelFetch();
         }
     }
 
