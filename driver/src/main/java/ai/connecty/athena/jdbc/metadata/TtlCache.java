@@ -122,6 +122,8 @@ final class TtlCache<K, V> {
     void invalidate(Predicate<K> which) {
         generation.incrementAndGet();
         entries.keySet().removeIf(which);
+        // A load in flight read the catalog before the change: a caller arriving now must not share its answer.
+        loading.keySet().removeIf(which);
     }
 
     private static <V> V awaitOther(CompletableFuture<V> other) {

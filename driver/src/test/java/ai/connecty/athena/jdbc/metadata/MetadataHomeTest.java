@@ -47,10 +47,12 @@ class MetadataHomeTest {
         public List<TableEntry> tables(String catalog, String database, String expression) {
             listCalls.incrementAndGet();
             expressions.add(expression);
+            // What the catalog held when the listing read it; the gate delays only the answer.
+            List<String> names = new ArrayList<>(tableNames);
             awaitGate();
             List<TableEntry> result = new ArrayList<>();
             Pattern filter = expression == null ? null : Pattern.compile(expression);
-            for (String name : new ArrayList<>(tableNames)) {
+            for (String name : names) {
                 if (filter == null || filter.matcher(name).matches()) {
                     result.add(entry(name));
                 }
@@ -213,6 +215,48 @@ class MetadataHomeTest {
         glue.listGate = null;
         home.tables("AwsDataCatalog", "db", NamePattern.of(null));
         assertThat(glue.listCalls).hasValue(2);
+    }
+
+    @Test
+    void aListingRequestedAfterDdlDoesNotJoinALoadThatStartedBeforeIt() throws Exception {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        CountDownLatch gate = new CountDownLatch(1);
+        glue.listGate = gate;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<TableEntry>> before = pool.submit(() -> home.tables("AwsDataCatalog", "db", NamePattern.of(null)));
+            while (glue.listCalls.get() == 0) {
+                Thread.onSpinWait();
+            }
+            // Only the load already in flight waits for the gate.
+            glue.listGate = null;
+            glue.tableNames.add("t2");
+            home.afterStatement(execution("CREATE EXTERNAL TABLE t2 (a int) LOCATION 's3://x/'", StatementType.DDL,
+                    "CREATE_TABLE", "db"));
+
+            List<List<TableEntry>> after = new ArrayList<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    after.add(home.tables("AwsDataCatalog", "db", NamePattern.of(null)));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            reader.start();
+            // Either it loaded on its own and finished, or it parked waiting for the load from before the DDL.
+            while (reader.isAlive() && reader.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            gate.countDown();
+            reader.join();
+            before.get(10, TimeUnit.SECONDS);
+            assertThat(after).hasSize(1);
+            assertThat(names(after.get(0))).containsExactly("t1", "t2");
+        } finally {
+            gate.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test
