@@ -88,9 +88,7 @@ final class TtlCache<K, V> {
         long startTime = nanoClock.getAsLong();
         try {
             V value = loader.load();
-            if (generation.get() == startGeneration) {
-                entries.put(key, new Entry<>(value, startTime));
-            }
+            store(key, value, startGeneration, startTime);
             mine.complete(value);
             return value;
         } catch (SQLException | RuntimeException | Error e) {
@@ -106,7 +104,17 @@ final class TtlCache<K, V> {
      * if no invalidation happened since {@code startGeneration}.
      */
     void putFrom(K key, V value, long startGeneration, long startTime) {
-        if (enabled() && generation.get() == startGeneration) {
+        if (enabled()) {
+            store(key, value, startGeneration, startTime);
+        }
+    }
+
+    /**
+     * Synchronized with {@link #invalidate}: an invalidation landing between the generation check and the put would
+     * otherwise find nothing to remove, and the value loaded before it would stay cached for the whole TTL.
+     */
+    private synchronized void store(K key, V value, long startGeneration, long startTime) {
+        if (generation.get() == startGeneration) {
             entries.put(key, new Entry<>(value, startTime));
         }
     }
@@ -119,7 +127,7 @@ final class TtlCache<K, V> {
         return nanoClock.getAsLong();
     }
 
-    void invalidate(Predicate<K> which) {
+    synchronized void invalidate(Predicate<K> which) {
         generation.incrementAndGet();
         entries.keySet().removeIf(which);
         // A load in flight read the catalog before the change: a caller arriving now must not share its answer.
