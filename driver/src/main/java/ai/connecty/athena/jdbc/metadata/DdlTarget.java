@@ -81,7 +81,8 @@ final class DdlTarget {
                 }
                 List<String> parts = tokens.qualifiedName(next);
                 boolean database = DATABASE_WORDS.contains(upper);
-                return resolve(parts, database, contextCatalog, contextDatabase);
+                DdlTarget target = resolve(parts, database, contextCatalog, contextDatabase);
+                return database ? target : withRenameDestination(target, tokens, contextCatalog, contextDatabase);
             }
             if (words.size() > 8) {
                 break;
@@ -89,6 +90,28 @@ final class DdlTarget {
         }
         // MSCK REPAIR TABLE is found above; anything else (OPTIMIZE t, VACUUM t ...) is read conservatively.
         return EVERYTHING;
+    }
+
+    /**
+     * {@code ALTER TABLE a.t RENAME TO b.u} also changes database b (an unqualified destination is in the context
+     * database, as Trino resolves it); a target cannot name two databases, so such a rename drops everything.
+     */
+    private static DdlTarget withRenameDestination(DdlTarget target, Tokens tokens, String contextCatalog,
+                                                   String contextDatabase) {
+        String word = tokens.next();
+        if (target.isEverything() || word == null || !"RENAME".equalsIgnoreCase(word)) {
+            return target;
+        }
+        String to = tokens.next();
+        String first = to == null || !"TO".equalsIgnoreCase(to) ? null : tokens.next();
+        if (first == null) {
+            return EVERYTHING;
+        }
+        DdlTarget destination = resolve(tokens.qualifiedName(first), false, contextCatalog, contextDatabase);
+        boolean sameDatabase = !destination.isEverything()
+                && destination.catalog.equalsIgnoreCase(target.catalog)
+                && destination.database.equalsIgnoreCase(target.database);
+        return sameDatabase ? target : EVERYTHING;
     }
 
     private static DdlTarget resolve(List<String> parts, boolean databaseLevel, String contextCatalog,

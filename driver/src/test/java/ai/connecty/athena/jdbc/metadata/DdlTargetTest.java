@@ -25,6 +25,14 @@ class DdlTargetTest {
     }
 
     @Test
+    void aRenameWithinOneDatabaseStaysNarrow() {
+        assertThat(target("ALTER TABLE sales.t RENAME TO sales.u")).isEqualTo("AwsDataCatalog.sales");
+        assertThat(target("ALTER TABLE t RENAME TO u")).isEqualTo("AwsDataCatalog.ctx");
+        assertThat(target("ALTER TABLE sales.t RENAME TO archive.t")).isEqualTo("everything");
+        assertThat(target("ALTER TABLE sales.t RENAME TO t")).isEqualTo("everything");
+    }
+
+    @Test
     void databaseStatementsAreDatabaseLevel() {
         assertThat(target("CREATE DATABASE IF NOT EXISTS fresh")).isEqualTo("AwsDataCatalog.fresh (database)");
         assertThat(target("DROP SCHEMA lakehouse.old CASCADE")).isEqualTo("lakehouse.old (database)");

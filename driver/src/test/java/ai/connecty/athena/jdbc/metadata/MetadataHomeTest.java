@@ -186,6 +186,21 @@ class MetadataHomeTest {
     }
 
     @Test
+    void aTableRenamedIntoAnotherDatabaseShowsThere() throws SQLException {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        // The fake has one set of tables for every database: "other" starts with t1, as "db" does.
+        assertThat(names(home.tables("AwsDataCatalog", "other", NamePattern.of(null)))).containsExactly("t1");
+        assertThat(home.tables("AwsDataCatalog", "other", NamePattern.of("moved"))).isEmpty();
+
+        glue.tableNames.add("moved");
+        home.afterStatement(execution("ALTER TABLE db.t1 RENAME TO other.moved", StatementType.DDL,
+                "ALTER_TABLE_RENAME", "db"));
+        assertThat(names(home.tables("AwsDataCatalog", "other", NamePattern.of(null)))).containsExactly("moved", "t1");
+        assertThat(names(home.tables("AwsDataCatalog", "other", NamePattern.of("moved")))).containsExactly("moved");
+    }
+
+    @Test
     void databaseDdlRefreshesTheDatabaseList() throws SQLException {
         MetadataHome home = home(60);
         home.databases("AwsDataCatalog");
