@@ -158,7 +158,9 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     private List<String> schemas(String catalog, String schemaPattern) throws SQLException {
         NamePattern pattern = NamePattern.of(schemaPattern);
         if (pattern.exactName().isPresent()) {
-            return Collections.singletonList(pattern.exactName().get());
+            // "" asks for objects without a schema; Athena has none, and Glue rejects an empty DatabaseName.
+            String exact = pattern.exactName().get();
+            return exact.isEmpty() ? Collections.emptyList() : Collections.singletonList(exact);
         }
         List<String> schemas = databasesMatching(catalog, pattern);
         Collections.sort(schemas);

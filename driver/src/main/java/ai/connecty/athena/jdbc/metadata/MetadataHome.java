@@ -78,6 +78,10 @@ public final class MetadataHome {
             return matching(whole.get(), pattern);
         }
         Optional<String> exact = pattern.exactName();
+        if (exact.isPresent() && exact.get().isEmpty()) {
+            // No table has an empty name, and Glue GetTable rejects one instead of finding nothing.
+            return Collections.emptyList();
+        }
         if (exact.isPresent()) {
             Optional<TableEntry> table = tables.get(new TableKey(catalog, database, exact.get()),
                     () -> access.table(catalog, database, exact.get()));

@@ -114,6 +114,29 @@ class AthenaDatabaseMetaDataTest {
     }
 
     @Test
+    void emptySchemaOrTableNamesMatchNothingWithoutAskingGlue() throws SQLException {
+        // What Glue (and athena-local) answer to an empty DatabaseName or Name.
+        String invalid = "{\"__type\":\"InvalidInputException\",\"Message\":\"1 validation error detected: Value null "
+                + "at 'databaseName' failed to satisfy constraint: Member must not be null\"}";
+        stub("AWSGlue.GetTables", 400, invalid);
+        stub("AWSGlue.GetTable", 400, invalid);
+        try (Connection connection = connect("")) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            // "" = objects without a schema (or with an empty name): Athena has none.
+            try (ResultSet tables = metaData.getTables(null, "", null, null)) {
+                assertThat(tables.next()).isFalse();
+            }
+            try (ResultSet tables = metaData.getTables(null, "sales", "", null)) {
+                assertThat(tables.next()).isFalse();
+            }
+            try (ResultSet columns = metaData.getColumns(null, "", "orders", null)) {
+                assertThat(columns.next()).isFalse();
+            }
+        }
+        assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void glueAccessDeniedFallsBackToAthenaListTableMetadata() throws SQLException {
         stub("AWSGlue.GetTables", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized\"}");
         stub("AmazonAthena.ListTableMetadata", 200, "{\"TableMetadataList\":[{\"Name\":\"events\","
