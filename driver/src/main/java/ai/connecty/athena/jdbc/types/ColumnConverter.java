@@ -178,7 +178,7 @@ public final class ColumnConverter {
     /** The plain double of the text if a float holds it, or NaN (beyond a float's range is the table's to refuse). */
     private double plainFloat(TextSlice text) {
         double value = plainDouble(text);
-        return Math.abs(value) <= Float.MAX_VALUE ? value : Double.NaN;
+        return Float.isInfinite((float) value) ? Double.NaN : value;
     }
 
     private long plainEpochSecond(TextSlice text, boolean withTime, ZoneId zone) {

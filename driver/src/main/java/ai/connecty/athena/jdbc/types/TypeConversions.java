@@ -301,7 +301,8 @@ public final class TypeConversions {
 
     private static float toFloat(String text) {
         double value = toDouble(text);
-        if (Double.isFinite(value) && Math.abs(value) > Float.MAX_VALUE) {
+        // Not |value| > Float.MAX_VALUE: the largest real prints as 3.4028235E38, a little above it, and rounds to it.
+        if (Double.isFinite(value) && Float.isInfinite((float) value)) {
             throw ConversionFailure.outOfRange("out of range for a float");
         }
         return (float) value;

@@ -156,6 +156,22 @@ class TypeConversionsTest {
     }
 
     @Test
+    void theLargestRealReadsAsAFloat() throws SQLException {
+        // Athena prints real as Float.toString: the largest real is 3.4028235E38, a little above Float.MAX_VALUE
+        // as a double, yet the float nearest to it.
+        for (String text : new String[] {Float.toString(Float.MAX_VALUE), Float.toString(-Float.MAX_VALUE)}) {
+            float expected = Float.parseFloat(text);
+            assertThat(conversions.convert("c", AthenaType.FLOAT, text, Float.class, UTC)).as(text).isEqualTo(expected);
+            assertThat(conversions.convert("c", AthenaType.FLOAT, text, Object.class, UTC)).as(text).isEqualTo(expected);
+            TextSlice slice = new TextSlice().of(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, text.length());
+            assertThat(conversions.converter("c", TypeSignature.parse("real")).toFloat(slice)).as(text).isEqualTo(expected);
+        }
+        // Beyond the largest real's rounding range is still an overflow, not infinity.
+        assertThatThrownBy(() -> conversions.convert("c", AthenaType.DOUBLE, "3.5E38", Float.class, UTC))
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+    }
+
+    @Test
     void failureMessageShowsTheOffendingValue() {
         assertThatThrownBy(() -> conversions.convert("qty", AthenaType.VARCHAR, "abc", int.class, UTC))
                 .hasMessage("Cannot read value 'abc' of column 'qty' (varchar) as int: not a number");
