@@ -170,8 +170,9 @@ public final class Literals {
                 case Types.BIGINT:
                     return of(toBigDecimal(value).longValueExact(), index);
                 case Types.REAL:
-                case Types.FLOAT:
                     return of(value instanceof Number ? ((Number) value).floatValue() : Float.parseFloat(value.toString().trim()), index);
+                // JDBC's FLOAT is double precision (JDBC 4.2 Table B-1), not real.
+                case Types.FLOAT:
                 case Types.DOUBLE:
                     return of(value instanceof Number ? ((Number) value).doubleValue() : Double.parseDouble(value.toString().trim()), index);
                 case Types.DECIMAL:
@@ -302,8 +303,8 @@ public final class Literals {
             case Types.BIGINT:
                 return "bigint";
             case Types.REAL:
-            case Types.FLOAT:
                 return "real";
+            case Types.FLOAT:
             case Types.DOUBLE:
                 return "double";
             case Types.DECIMAL:

@@ -92,6 +92,15 @@ class LiteralsTest {
     }
 
     @Test
+    void typesFloatIsADoubleAsJdbcDefinesIt() throws SQLException {
+        // JDBC's FLOAT is double precision (Table B-1); as a real, 0.1 would come back as 0.10000000149011612.
+        assertThat(Literals.of(0.1d, Types.FLOAT, -1, 1).literal()).isEqualTo("DOUBLE '0.1'");
+        assertThat(Literals.of("0.1", Types.FLOAT, -1, 1).literal()).isEqualTo("DOUBLE '0.1'");
+        assertThat(Literals.nullOf(Types.FLOAT).literal()).isEqualTo("CAST(NULL AS double)");
+        assertThat(Literals.of(0.1d, Types.REAL, -1, 1).literal()).isEqualTo("REAL '0.1'");
+    }
+
+    @Test
     void calendarsGiveTheWallTimeInTheirZone() throws SQLException {
         Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
         Timestamp instant = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"));
