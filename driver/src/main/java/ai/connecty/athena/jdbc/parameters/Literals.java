@@ -370,8 +370,11 @@ public final class Literals {
     }
 
     private static ParameterValue decimal(BigDecimal value, int index) throws SQLException {
-        if (value.precision() > 38) {
-            throw new SQLException("Parameter " + index + ": " + value.precision()
+        // The digits of the plain text Athena reads, not precision(): 1E+40 has precision 1 but 41 digits there,
+        // 1E-39 has 39 after the point.
+        int digits = Math.max(value.precision() - value.scale(), 0) + Math.max(value.scale(), 0);
+        if (digits > 38) {
+            throw new SQLException("Parameter " + index + ": " + digits
                     + " digits do not fit Athena's decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
         }
         // toPlainString: Athena's DECIMAL literal takes no exponent.

@@ -101,6 +101,15 @@ class LiteralsTest {
     }
 
     @Test
+    void decimalsAreCheckedByTheDigitsOfTheirLiteral() {
+        // The literal is toPlainString: 1E+40 has precision 1 but is written with 41 digits, 1E-39 with 39 after the point.
+        for (String tooLarge : new String[] {"1E+40", "-1E+38", "1E-39", "0." + "0".repeat(37) + "12"}) {
+            assertThatThrownBy(() -> literal(new BigDecimal(tooLarge))).as(tooLarge).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+    }
+
+    @Test
     void calendarsGiveTheWallTimeInTheirZone() throws SQLException {
         Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
         Timestamp instant = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"));
