@@ -130,7 +130,12 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
                         + "cannot carry in its text (Athena binds no parameters to DDL or utility statements)",
                         SqlState.INVALID_PARAMETER_VALUE);
             }
-            text.append(sql.sql(), from, positions.get(i)).append(literal);
+            text.append(sql.sql(), from, positions.get(i));
+            // A negative number right after a minus (x -?) would make "--", which starts a comment.
+            if (literal.startsWith("-") && text.length() > 0 && text.charAt(text.length() - 1) == '-') {
+                text.append(' ');
+            }
+            text.append(literal);
             from = positions.get(i) + 1;
         }
         return text.append(sql.sql().substring(from)).toString();

@@ -105,6 +105,18 @@ class StatementSemanticsTest {
         assertThat(body).doesNotContainKey("ExecutionParameters");
     }
 
+    @Test
+    void aNegativeNumberRenderedAfterAMinusDoesNotStartAComment() throws Exception {
+        ddlSucceeds();
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("CREATE VIEW v AS SELECT x -? AS y, z FROM t")) {
+            ps.setInt(1, -5);
+            ps.execute();
+        }
+        // "x --5 AS y, z FROM t" would be x followed by a comment.
+        assertThat(startQueryExecutionBody().get("QueryString").asString())
+                .isEqualTo("CREATE VIEW v AS SELECT x - -5 AS y, z FROM t");
+    }
+
     private static java.util.Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> startQueryExecutionBody() {
         String body = wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/")).withHeader("X-Amz-Target",
