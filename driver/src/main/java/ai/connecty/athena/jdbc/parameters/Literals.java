@@ -107,7 +107,11 @@ public final class Literals {
         }
         if (value instanceof ZonedDateTime) {
             ZonedDateTime zdt = (ZonedDateTime) value;
-            String zone = zdt.getZone() instanceof ZoneOffset ? zdt.getOffset().getId().replace("Z", "UTC") : zdt.getZone().getId();
+            // A wall time the zone repeats (the hour when daylight saving ends) names two instants with the zone's
+            // name, and a reader of the text can take only one (java.time takes the earlier): the offset says which.
+            boolean ambiguous = zdt.getZone().getRules().getValidOffsets(zdt.toLocalDateTime()).size() > 1;
+            String zone = zdt.getZone() instanceof ZoneOffset || ambiguous ? zdt.getOffset().getId().replace("Z", "UTC")
+                    : zdt.getZone().getId();
             return zoned(zdt.toLocalDateTime(), zone);
         }
         if (value instanceof Instant) {

@@ -110,6 +110,22 @@ class LiteralsTest {
     }
 
     @Test
+    void aZonedTimeInTheHourRepeatedWhenDaylightSavingEndsKeepsItsInstant() throws SQLException {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime first = ZonedDateTime.of(2020, 11, 1, 1, 30, 0, 0, newYork);
+        ZonedDateTime second = first.withLaterOffsetAtOverlap();
+        for (ZonedDateTime value : Arrays.asList(first, second)) {
+            String literal = literal(value);
+            String text = literal.substring("TIMESTAMP '".length(), literal.length() - 1);
+            // Read back as Athena and java.time read a wall time with a zone; 01:30 America/New_York is the first one.
+            assertThat(ai.connecty.athena.jdbc.types.DateTimeText.parseTimestampWithTimeZone(text).toInstant())
+                    .as(literal).isEqualTo(value.toInstant());
+        }
+        assertThat(literal(ZonedDateTime.of(2020, 7, 1, 1, 30, 0, 0, newYork)))
+                .isEqualTo("TIMESTAMP '2020-07-01 01:30:00 America/New_York'");
+    }
+
+    @Test
     void calendarsGiveTheWallTimeInTheirZone() throws SQLException {
         Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
         Timestamp instant = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"));
