@@ -110,7 +110,8 @@ public final class AthenaArray implements Array {
                 new ColumnSpec("INDEX", "INDEX", TypeSignature.parse("integer"), ResultSetMetaData.columnNoNulls),
                 new ColumnSpec("VALUE", "VALUE", elementType, ResultSetMetaData.columnNullable));
         List<List<String>> rows = new ArrayList<>();
-        int last = Math.min(texts.size(), firstIndex - 1 + count);
+        // In long: a count of Integer.MAX_VALUE ("the rest") would overflow an int.
+        int last = (int) Math.min(texts.size(), firstIndex - 1L + count);
         for (int i = firstIndex; i <= last; i++) {
             rows.add(Arrays.asList(String.valueOf(i), texts.get(i - 1)));
         }
@@ -120,7 +121,7 @@ public final class AthenaArray implements Array {
     private List<Object> slice(long index, int count) throws SQLException {
         checkRange(index, count);
         int from = (int) index - 1;
-        return elements.subList(from, Math.min(elements.size(), from + count));
+        return elements.subList(from, (int) Math.min(elements.size(), (long) from + count));
     }
 
     private void checkRange(long index, int count) throws SQLException {

@@ -63,6 +63,20 @@ class ComplexValuesTest {
     }
 
     @Test
+    void aCountPastTheEndOfTheArrayMeansTheRestOfIt() throws SQLException {
+        Array array = (Array) read("array(integer)", "[1, 2, 3]");
+        // Integer.MAX_VALUE as "all the rest": index + count must not overflow into an empty or failing slice.
+        assertThat((Object[]) array.getArray(2, Integer.MAX_VALUE)).containsExactly(2, 3);
+        try (ResultSet rs = array.getResultSet(2, Integer.MAX_VALUE)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt("INDEX")).isEqualTo(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt("VALUE")).isEqualTo(3);
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
     void arrayResultSetHasIndexAndValueWithTheElementTypesGetters() throws SQLException {
         Array array = (Array) read("array(date)", "[2020-01-01, null, 2021-12-31]");
         try (ResultSet rs = array.getResultSet(2, 2)) {
