@@ -382,7 +382,9 @@ public final class Literals {
                     + " digits do not fit Athena's decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
         }
         // toPlainString: Athena's DECIMAL literal takes no exponent.
-        return new ParameterValue("DECIMAL '" + value.toPlainString() + "'", null, Types.DECIMAL, "decimal");
+        // The type Athena gives the literal, so ParameterMetaData reports the value's precision and scale.
+        String type = "decimal(" + Math.max(digits, 1) + "," + Math.max(value.scale(), 0) + ")";
+        return new ParameterValue("DECIMAL '" + value.toPlainString() + "'", null, Types.DECIMAL, type);
     }
 
     private static ParameterValue binary(byte[] bytes) {

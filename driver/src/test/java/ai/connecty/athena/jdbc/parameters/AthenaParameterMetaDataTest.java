@@ -1,0 +1,30 @@
+package ai.connecty.athena.jdbc.parameters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.ParameterMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.junit.jupiter.api.Test;
+
+class AthenaParameterMetaDataTest {
+
+    private static ParameterMetaData of(ParameterValue... values) {
+        return new AthenaParameterMetaData(values);
+    }
+
+    @Test
+    void aDecimalReportsThePrecisionAndScaleOfItsValue() throws SQLException {
+        ParameterMetaData metaData = of(Literals.of(new BigDecimal("123.456"), 1), Literals.of(new BigDecimal("-0.05"), 2),
+                Literals.of(new BigDecimal("1E+3"), 3), Literals.of(new BigDecimal("12345678901234567890.5"), 4));
+        int[][] precisionAndScale = {{6, 3}, {2, 2}, {4, 0}, {21, 1}};
+        for (int i = 0; i < precisionAndScale.length; i++) {
+            assertThat(metaData.getParameterType(i + 1)).isEqualTo(Types.DECIMAL);
+            assertThat(metaData.getPrecision(i + 1)).as("precision of parameter %d", i + 1).isEqualTo(precisionAndScale[i][0]);
+            assertThat(metaData.getScale(i + 1)).as("scale of parameter %d", i + 1).isEqualTo(precisionAndScale[i][1]);
+        }
+        assertThat(metaData.getParameterTypeName(1)).isEqualTo("decimal");
+        assertThat(metaData.getParameterClassName(1)).isEqualTo(BigDecimal.class.getName());
+    }
+}
