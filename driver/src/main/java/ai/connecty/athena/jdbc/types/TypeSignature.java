@@ -300,7 +300,8 @@ public final class TypeSignature {
             case DOUBLE:
                 return 24; // -2.2250738585072014E-308
             case DECIMAL:
-                return precision() + 2; // sign and decimal point
+                // Sign and decimal point; and the 0 Athena prints before the point when all digits are after it (-0.123).
+                return precision() + 2 + (scale() == precision() ? 1 : 0);
             case VARBINARY:
                 return UNBOUNDED_LENGTH; // hex pairs and spaces: three characters a byte
             default:

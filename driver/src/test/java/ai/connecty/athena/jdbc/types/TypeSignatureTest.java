@@ -27,6 +27,8 @@ class TypeSignatureTest {
             "decimal(10,2)|" + Types.DECIMAL + "|decimal|10|2|12|decimal(10,2)",
             "DECIMAL(38, 9)|" + Types.DECIMAL + "|decimal|38|9|40|decimal(38,9)",
             "decimal|" + Types.DECIMAL + "|decimal|10|0|12|decimal(10,0)",
+            // -0.123: sign, the zero Athena prints before the point, the point and three digits.
+            "decimal(3,3)|" + Types.DECIMAL + "|decimal|3|3|6|decimal(3,3)",
             "boolean|" + Types.BOOLEAN + "|boolean|1|0|5|boolean",
             "binary|" + Types.VARBINARY + "|varbinary|1073741824|0|2147483647|varbinary",
             "date|" + Types.DATE + "|date|10|0|10|date",
