@@ -375,8 +375,11 @@ public final class Literals {
 
     private static ParameterValue decimal(BigDecimal value, int index) throws SQLException {
         // The digits of the plain text Athena reads, not precision(): 1E+40 has precision 1 but 41 digits there,
-        // 1E-39 has 39 after the point.
-        int digits = Math.max(value.precision() - value.scale(), 0) + Math.max(value.scale(), 0);
+        // 1E-39 has 39 after the point, and 0E+40 is written as a bare 0.
+        String plain = value.toPlainString();
+        int point = plain.indexOf('.');
+        String integer = (point < 0 ? plain : plain.substring(0, point)).replaceFirst("^-?0*", "");
+        int digits = integer.length() + (point < 0 ? 0 : plain.length() - point - 1);
         if (digits > 38) {
             throw new SQLException("Parameter " + index + ": " + digits
                     + " digits do not fit Athena's decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
@@ -384,7 +387,7 @@ public final class Literals {
         // toPlainString: Athena's DECIMAL literal takes no exponent.
         // The type Athena gives the literal, so ParameterMetaData reports the value's precision and scale.
         String type = "decimal(" + Math.max(digits, 1) + "," + Math.max(value.scale(), 0) + ")";
-        return new ParameterValue("DECIMAL '" + value.toPlainString() + "'", null, Types.DECIMAL, type);
+        return new ParameterValue("DECIMAL '" + plain + "'", null, Types.DECIMAL, type);
     }
 
     private static ParameterValue binary(byte[] bytes) {

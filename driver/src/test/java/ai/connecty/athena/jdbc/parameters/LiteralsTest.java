@@ -101,12 +101,15 @@ class LiteralsTest {
     }
 
     @Test
-    void decimalsAreCheckedByTheDigitsOfTheirLiteral() {
+    void decimalsAreCheckedByTheDigitsOfTheirLiteral() throws SQLException {
         // The literal is toPlainString: 1E+40 has precision 1 but is written with 41 digits, 1E-39 with 39 after the point.
         for (String tooLarge : new String[] {"1E+40", "-1E+38", "1E-39", "0." + "0".repeat(37) + "12"}) {
             assertThatThrownBy(() -> literal(new BigDecimal(tooLarge))).as(tooLarge).isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
         }
+        // Zero keeps no digits of a negative scale in its plain text; 38 digits in all still fit.
+        assertThat(literal(new BigDecimal("0E+40"))).isEqualTo("DECIMAL '0'");
+        assertThat(literal(new BigDecimal("-0." + "0".repeat(36) + "12"))).isEqualTo("DECIMAL '-0." + "0".repeat(36) + "12'");
     }
 
     @Test
