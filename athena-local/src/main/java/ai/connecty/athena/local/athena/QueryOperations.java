@@ -115,7 +115,7 @@ final class QueryOperations {
         }
         Validation check = new Validation();
         for (String v : values) {
-            check.minLength(v, "executionParameters", 1);
+            check.minLength(v, "executionParameters", 1).maxLength(v, "executionParameters", 1024);
         }
         check.check();
         return values;

@@ -52,6 +52,14 @@ final class Validation {
         return this;
     }
 
+    /** At most {@code max} characters (code points, as AWS counts a string's length). */
+    Validation maxLength(String value, String member, int max) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            errors.add("Value at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
+        return this;
+    }
+
     Validation range(Integer value, String member, int min, int max) {
         if (value != null && value < min) {
             errors.add("Value at '" + member + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);

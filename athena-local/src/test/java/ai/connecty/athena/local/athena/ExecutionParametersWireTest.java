@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
@@ -52,6 +53,18 @@ class ExecutionParametersWireTest {
     void valuesForAStatementWithoutParametersAreIgnored() {
         QueryExecution q = run("SELECT 1 AS one", "'unused'");
         assertThat(rows(clients.athena(), q.queryExecutionId())).containsExactly(List.of("one"), List.of("1"));
+    }
+
+    /** Each value is a string of 1 to 1024 characters: a longer one is refused before the query starts. */
+    @Test
+    void aValueLongerThan1024CharactersIsRefused() {
+        String longest = "'" + "x".repeat(1022) + "'";
+        assertThat(run("SELECT length(?) AS n", longest).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        InvalidRequestException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidRequestException.class,
+                () -> clients.athena().startQueryExecution(request("SELECT length(?) AS n", "demo")
+                        .executionParameters("'" + "x".repeat(1023) + "'").build()));
+        assertThat((Throwable) e).isNotNull();
+        assertThat(e.getMessage()).contains("executionParameters").contains("less than or equal to 1024");
     }
 
     @Test
