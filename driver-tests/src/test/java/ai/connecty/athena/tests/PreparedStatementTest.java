@@ -48,6 +48,27 @@ class PreparedStatementTest {
         }
     }
 
+    /**
+     * Athena takes at most 1,024 characters per execution parameter (the literal's quotes included): the longest
+     * string that fits comes back whole; one character more is refused before anything is sent, saying what to do.
+     */
+    @Test
+    void aStringParameterLongerThanAthenaTakesIsRefusedBeforeItIsSent() throws SQLException {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT length(?)")) {
+            ps.setString(1, "x".repeat(1022));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1022);
+            }
+            long starts = athena.requestLog().count("athena", "StartQueryExecution");
+            ps.setString(1, "x".repeat(1023));
+            assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54000"))
+                    .hasMessageContaining("Parameter 1 is a literal of 1025 characters").hasMessageContaining("1024");
+            assertThat(athena.requestLog().count("athena", "StartQueryExecution")).isEqualTo(starts);
+        }
+    }
+
     @Test
     void boundValuesComeBackAsTheyWereSet() throws SQLException {
         try (PreparedStatement ps = shared.get().prepareStatement(

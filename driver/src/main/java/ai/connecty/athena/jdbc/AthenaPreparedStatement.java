@@ -48,6 +48,9 @@ import java.util.List;
  * <p>A thin layer over {@link AthenaStatement}: every execution goes through its one execute path.
  */
 public final class AthenaPreparedStatement extends AthenaStatement implements PreparedStatement {
+    /** Athena's limit on one ExecutionParameters element (its quotes and type keyword included), in characters. */
+    static final int MAX_EXECUTION_PARAMETER_CHARS = 1024;
+
     private final SqlText sql;
     private final ParameterValue[] values;
     private final List<ParameterValue[]> batch = new ArrayList<>();
@@ -109,8 +112,16 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
             return request(sql.sql());
         }
         if (sql.takesExecutionParameters()) {
-            for (ParameterValue value : bound) {
-                literals.add(value.literal());
+            for (int i = 0; i < bound.length; i++) {
+                String literal = bound[i].literal();
+                int length = literal.codePointCount(0, literal.length());
+                if (length > MAX_EXECUTION_PARAMETER_CHARS) {
+                    // Refused here rather than by Athena's validation after the SDK's retries, with what to do.
+                    throw new SQLException("Parameter " + (i + 1) + " is a literal of " + length + " characters; Athena takes"
+                            + " at most " + MAX_EXECUTION_PARAMETER_CHARS + " per execution parameter. Load long values"
+                            + " from a table or S3, or split them; nothing was sent to Athena", SqlState.PROGRAM_LIMIT_EXCEEDED);
+                }
+                literals.add(literal);
             }
             return request(sql.sql()).withExecutionParameters(literals);
         }
