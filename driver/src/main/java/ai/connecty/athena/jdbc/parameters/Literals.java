@@ -2,10 +2,12 @@ package ai.connecty.athena.jdbc.parameters;
 
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.DateTimeText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -195,8 +197,7 @@ public final class Literals {
                             : timestampOf(value, index), value, targetSqlType, index, Types.TIMESTAMP,
                             Types.TIMESTAMP_WITH_TIMEZONE);
                 case Types.TIMESTAMP_WITH_TIMEZONE:
-                    return expect(value instanceof String
-                            ? of(OffsetDateTime.parse(((String) value).trim().replace(' ', 'T')), index)
+                    return expect(value instanceof String ? of(zonedTimestamp((String) value), index)
                             : of(value, index), value, targetSqlType, index, Types.TIMESTAMP_WITH_TIMEZONE);
                 case Types.BINARY:
                 case Types.VARBINARY:
@@ -371,6 +372,24 @@ public final class Literals {
 
     private static ParameterValue typed(String keyword, String text, int jdbcType, String typeName) {
         return new ParameterValue(keyword + " '" + text + "'", null, jdbcType, typeName);
+    }
+
+    /**
+     * ISO-8601 with an offset ({@code 2020-01-02T03:04:05+01:00}, or a space for the T), or the text Athena gives a
+     * timestamp with time zone ({@code 2020-01-02 03:04:05.000 UTC}, a region or an offset after the last space),
+     * so that a value read with getString binds again.
+     */
+    private static Object zonedTimestamp(String text) {
+        String trimmed = text.trim();
+        try {
+            return OffsetDateTime.parse(trimmed.replace(' ', 'T'));
+        } catch (DateTimeParseException iso) {
+            try {
+                return DateTimeText.parseTimestampWithTimeZone(trimmed);
+            } catch (DateTimeException athena) {
+                throw iso;
+            }
+        }
     }
 
     private static ParameterValue decimal(BigDecimal value, int index) throws SQLException {

@@ -100,6 +100,22 @@ class LiteralsTest {
         assertThat(Literals.of(0.1d, Types.REAL, -1, 1).literal()).isEqualTo("REAL '0.1'");
     }
 
+    /** Text as ISO-8601 or as Athena prints a timestamp with time zone (getString of such a column) both bind. */
+    @Test
+    void timestampWithTimeZoneTextIsReadInIsoOrInAthenasOwnForm() throws SQLException {
+        int zoned = Types.TIMESTAMP_WITH_TIMEZONE;
+        assertThat(Literals.of("2020-01-02 03:04:05.000 UTC", zoned, -1, 1).literal())
+                .isEqualTo(literal(java.time.ZonedDateTime.of(2020, 1, 2, 3, 4, 5, 0, java.time.ZoneId.of("UTC"))));
+        assertThat(Literals.of("2020-01-02 03:04:05.123 Europe/Berlin", zoned, -1, 1).literal())
+                .isEqualTo(literal(java.time.ZonedDateTime.of(2020, 1, 2, 3, 4, 5, 123_000_000, java.time.ZoneId.of("Europe/Berlin"))));
+        assertThat(Literals.of("2020-01-02 03:04:05 +05:30", zoned, -1, 1).literal())
+                .isEqualTo(literal(java.time.OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, java.time.ZoneOffset.ofHoursMinutes(5, 30))));
+        assertThat(Literals.of("2020-01-02T03:04:05+05:30", zoned, -1, 1).literal())
+                .isEqualTo(literal(java.time.OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, java.time.ZoneOffset.ofHoursMinutes(5, 30))));
+        assertThatThrownBy(() -> Literals.of("2020-01-02 03:04:05 Nowhere/Land", zoned, -1, 1)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+    }
+
     @Test
     void decimalsAreCheckedByTheDigitsOfTheirLiteral() throws SQLException {
         // The literal is toPlainString: 1E+40 has precision 1 but is written with 41 digits, 1E-39 with 39 after the point.
