@@ -50,12 +50,13 @@ public final class ErrorTranslator {
     }
 
     /**
-     * Translates a failed SDK call (after the SDK's own retries).
+     * Translates a failed SDK call (after the SDK's own retries): an {@link SdkException}, or an unchecked exception
+     * the SDK raises unwrapped (see {@link #translate}).
      *
      * @param operation        the API operation, e.g. {@code GetQueryExecution}
      * @param queryExecutionId the query concerned, or null before it has one
      */
-    public static SQLException fromSdk(String operation, String queryExecutionId, SdkException e) {
+    public static SQLException fromSdk(String operation, String queryExecutionId, RuntimeException e) {
         String about = queryExecutionId == null ? operation : operation + " for query " + queryExecutionId;
         String mayHaveRun = queryExecutionId == null || !"GetQueryExecution".equals(operation) ? ""
                 : " Query " + queryExecutionId + " was started and may have run or still be running: check its state"
@@ -67,27 +68,22 @@ public final class ErrorTranslator {
      * Translates a failed StartQueryExecution. When the failure is transient, an earlier attempt may have reached
      * Athena although its reply was lost, so the message names the ClientRequestToken the query would be known by.
      */
-    public static SQLException fromStart(String clientRequestToken, SdkException e) {
+    public static SQLException fromStart(String clientRequestToken, RuntimeException e) {
         String mayHaveRun = " The query may have started although no reply arrived; if it did, Athena knows it by"
                 + " ClientRequestToken " + clientRequestToken + ": check the workgroup's query history before running"
                 + " it again.";
         return translate("StartQueryExecution", mayHaveRun, e);
     }
 
-    /**
-     * A call that failed with an unchecked exception the SDK raises unwrapped: an {@code IllegalStateException}
-     * ("Connection pool shut down") when Connection.close() or abort() closes the HTTP client under a call in
-     * flight, whose retry then reaches the closed pool. JDBC callers expect an SQLException from every call.
-     *
-     * @param about the call, e.g. {@code GetQueryExecution for query <id>}
-     */
-    public static SQLException unchecked(String about, RuntimeException e) {
-        return new SQLException(about + " failed: " + e + " (the connection may have been closed meanwhile)",
-                SqlState.SYSTEM_ERROR, e);
-    }
-
-    /** {@code mayHaveRun} is appended to transient failures only: a refusal means nothing was done. */
-    private static SQLException translate(String about, String mayHaveRun, SdkException e) {
+    /** {@code mayHaveRun} is appended to failures that may have come after Athena acted, not to refusals. */
+    private static SQLException translate(String about, String mayHaveRun, RuntimeException e) {
+        if (!(e instanceof SdkException)) {
+            // Unwrapped by the SDK: an IllegalStateException ("Connection pool shut down") when Connection.close()
+            // or abort() closes the HTTP client under a call in flight, whose retry then reaches the closed pool.
+            // JDBC callers expect an SQLException from every call.
+            return new SQLException(about + " failed: " + e + " (the connection may have been closed meanwhile)."
+                    + mayHaveRun, SqlState.SYSTEM_ERROR, e);
+        }
         if (!(e instanceof AwsServiceException)) {
             // Network error, cut or late reply: the call failed, not the connection (which holds no session).
             return new SQLTransientException(about + " failed: " + e.getMessage() + "." + mayHaveRun,
@@ -109,7 +105,7 @@ public final class ErrorTranslator {
                     SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
         }
         if (code != null && ACCESS_DENIED_CODES.contains(code)) {
-            return accessDenied(about, message, requestId, e);
+            return accessDenied(about, message, requestId, service);
         }
         if (code != null && BAD_CREDENTIALS_CODES.contains(code)) {
             return new SQLInvalidAuthorizationSpecException(about + " failed: the credentials were refused: " + message

@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AclConfiguration;
 import software.amazon.awssdk.services.athena.model.EncryptionConfiguration;
@@ -107,10 +106,8 @@ public final class AthenaQueryClient {
             }
             LOG.debug("Started query {} in workgroup {}", id, settings.workGroup());
             return id;
-        } catch (SdkException e) {
-            throw ErrorTranslator.fromStart(clientRequestToken, e);
         } catch (RuntimeException e) {
-            throw ErrorTranslator.unchecked("StartQueryExecution with ClientRequestToken " + clientRequestToken, e);
+            throw ErrorTranslator.fromStart(clientRequestToken, e);
         }
     }
 
@@ -140,10 +137,8 @@ public final class AthenaQueryClient {
         try {
             execution = athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(requestTimeouts))
                     .queryExecution();
-        } catch (SdkException e) {
-            throw ErrorTranslator.fromSdk("GetQueryExecution", queryExecutionId, e);
         } catch (RuntimeException e) {
-            throw ErrorTranslator.unchecked("GetQueryExecution for query " + queryExecutionId, e);
+            throw ErrorTranslator.fromSdk("GetQueryExecution", queryExecutionId, e);
         }
         if (execution == null || execution.status() == null || execution.status().state() == null) {
             throw new SQLException("GetQueryExecution for query " + queryExecutionId + " returned no status: the endpoint"
@@ -162,10 +157,8 @@ public final class AthenaQueryClient {
                 .build();
         try {
             return athena.getQueryResults(request);
-        } catch (SdkException e) {
-            throw ErrorTranslator.fromSdk("GetQueryResults", queryExecutionId, e);
         } catch (RuntimeException e) {
-            throw ErrorTranslator.unchecked("GetQueryResults for query " + queryExecutionId, e);
+            throw ErrorTranslator.fromSdk("GetQueryResults", queryExecutionId, e);
         }
     }
 
@@ -173,10 +166,8 @@ public final class AthenaQueryClient {
         try {
             athena.stopQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(requestTimeouts));
             LOG.debug("Asked Athena to stop query {}", queryExecutionId);
-        } catch (SdkException e) {
-            throw ErrorTranslator.fromSdk("StopQueryExecution", queryExecutionId, e);
         } catch (RuntimeException e) {
-            throw ErrorTranslator.unchecked("StopQueryExecution for query " + queryExecutionId, e);
+            throw ErrorTranslator.fromSdk("StopQueryExecution", queryExecutionId, e);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.DataCatalogSummary;
 
@@ -122,13 +121,9 @@ final class CatalogAccess {
                         : e.awsErrorDetails().errorMessage());
             }
             throw ErrorTranslator.fromSdk(operation, null, e);
-        } catch (SdkException e) {
-            throw ErrorTranslator.fromSdk(operation, null, e);
-        } catch (GlueDenied e) {
-            throw e;
         } catch (RuntimeException e) {
-            // Connection.close() from another thread closes the HTTP client under the call: see ErrorTranslator.unchecked.
-            throw ErrorTranslator.unchecked(operation, e);
+            // A client-side SdkException, or what the SDK raises unwrapped (see ErrorTranslator.fromSdk).
+            throw ErrorTranslator.fromSdk(operation, null, e);
         }
     }
 
