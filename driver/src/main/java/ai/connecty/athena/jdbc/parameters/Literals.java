@@ -397,15 +397,15 @@ public final class Literals {
         // 1E-39 has 39 after the point, and 0E+40 is written as a bare 0.
         String plain = value.toPlainString();
         int point = plain.indexOf('.');
-        String integer = (point < 0 ? plain : plain.substring(0, point)).replaceFirst("^-?0*", "");
-        int digits = integer.length() + (point < 0 ? 0 : plain.length() - point - 1);
+        int scale = point < 0 ? 0 : plain.length() - point - 1;
+        int digits = (point < 0 ? plain : plain.substring(0, point)).replaceFirst("^-?0*", "").length() + scale;
         if (digits > 38) {
             throw new SQLException("Parameter " + index + ": " + digits
                     + " digits do not fit Athena's decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
         }
         // toPlainString: Athena's DECIMAL literal takes no exponent.
         // The type Athena gives the literal, so ParameterMetaData reports the value's precision and scale.
-        String type = "decimal(" + Math.max(digits, 1) + "," + Math.max(value.scale(), 0) + ")";
+        String type = "decimal(" + Math.max(digits, 1) + "," + scale + ")";
         return new ParameterValue("DECIMAL '" + plain + "'", null, Types.DECIMAL, type);
     }
 

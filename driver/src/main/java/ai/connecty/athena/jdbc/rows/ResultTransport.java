@@ -127,7 +127,7 @@ public final class ResultTransport {
                 stream.open();
                 LOG.debug("Reading the results of query {} from {} ({} bytes)", id, stream.location(), stream.size());
                 return new S3RowSource(columns, stream);
-            } catch (SdkException e) {
+            } catch (S3ObjectStream.MalformedReply | RuntimeException e) {
                 stream.close();
                 reason = refusal(stream.location(), e);
                 if (fetcher == ResultFetcher.S3) {
@@ -135,20 +135,6 @@ public final class ResultTransport {
                 }
                 if (repeats(e)) {
                     lastFailure = new S3Failure(id, reason, nanoClock.getAsLong());
-                }
-            } catch (S3ObjectStream.MalformedReply e) {
-                stream.close();
-                reason = e.getMessage();
-                if (fetcher == ResultFetcher.S3) {
-                    throw new SQLException(s3Only(id, reason), SqlState.SYSTEM_ERROR, e);
-                }
-                lastFailure = new S3Failure(id, reason, nanoClock.getAsLong());
-            } catch (RuntimeException e) {
-                // Unchecked and unwrapped from the SDK's depths: the API still serves the rows; S3 alone fails.
-                stream.close();
-                reason = "reading " + stream.location() + " failed: " + e;
-                if (fetcher == ResultFetcher.S3) {
-                    throw new SQLException(s3Only(id, reason), SqlState.SYSTEM_ERROR, e);
                 }
             }
         } else if (fetcher == ResultFetcher.S3) {
@@ -177,14 +163,16 @@ public final class ResultTransport {
     }
 
     /**
-     * Whether the next query would meet this failure too: access denied (the identity's policy, or a KMS key) and
-     * S3 out of reach (connect failures and timeouts). Not a missing object, a server error or a cancelled call.
+     * Whether the next query would meet this failure too: access denied (the identity's policy, or a KMS key), S3
+     * out of reach (connect failures and timeouts), an answer no S3 sends. Not a missing object, a server error, a
+     * cancelled call, or a failure the SDK did not wrap.
      */
-    private static boolean repeats(SdkException e) {
+    private static boolean repeats(Exception e) {
         if (e instanceof S3Exception) {
             return ((S3Exception) e).statusCode() == 403;
         }
-        return e instanceof SdkClientException && !(e instanceof AbortedException);
+        return e instanceof S3ObjectStream.MalformedReply
+                || e instanceof SdkClientException && !(e instanceof AbortedException);
     }
 
     private static boolean isLastPage(GetQueryResultsResponse page) {
@@ -229,7 +217,8 @@ public final class ResultTransport {
         return "CSE_KMS".equals(requestedEncryption);
     }
 
-    private static String refusal(String location, SdkException e) {
+    /** Why S3 could not serve the file, completing "because ...". */
+    private static String refusal(String location, Exception e) {
         if (e instanceof S3Exception) {
             S3Exception s3e = (S3Exception) e;
             String code = s3e.awsErrorDetails() == null ? null : s3e.awsErrorDetails().errorCode();
@@ -243,15 +232,22 @@ public final class ResultTransport {
             return "S3 refused GetObject on " + location + " (HTTP " + s3e.statusCode()
                     + (code == null ? "" : ", " + code) + ")";
         }
-        return "reading " + location + " failed: " + e.getMessage();
+        if (e instanceof S3ObjectStream.MalformedReply) {
+            return e.getMessage();
+        }
+        // An SdkException says what failed; an exception the SDK did not wrap is named by its class too.
+        return "reading " + location + " failed: " + (e instanceof SdkException ? e.getMessage() : e.toString());
     }
 
-    private static String sqlState(SdkException e) {
+    private static String sqlState(Exception e) {
         if (e instanceof S3Exception) {
             int status = ((S3Exception) e).statusCode();
             return status == 403 ? SqlState.INSUFFICIENT_PRIVILEGE : SqlState.SYSTEM_ERROR;
         }
-        return SqlState.NETWORK_ERROR; // not class 08: the JDBC connection stays usable, and pools evict on 08
+        if (e instanceof SdkException) {
+            return SqlState.NETWORK_ERROR; // not class 08: the JDBC connection stays usable, and pools evict on 08
+        }
+        return SqlState.SYSTEM_ERROR; // an answer no S3 sends, or a failure the SDK did not wrap
     }
 
     private static String s3Only(String id, String reason) {

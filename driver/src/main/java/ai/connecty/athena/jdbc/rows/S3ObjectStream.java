@@ -118,7 +118,8 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
      */
     private long totalSize(GetObjectResponse response) throws MalformedReply {
         String range = response.contentRange(); // bytes 0-99/12345
-        if (range == null && response.sdkHttpResponse().statusCode() == 200 && response.contentLength() != null) {
+        int status = response.sdkHttpResponse().statusCode();
+        if (range == null && status == 200 && response.contentLength() != null) {
             return response.contentLength();
         }
         String total = range == null || range.lastIndexOf('/') < 0 ? "" : range.substring(range.lastIndexOf('/') + 1).trim();
@@ -131,7 +132,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
             // refused below
         }
         String answer = range != null ? "Content-Range '" + range + "'"
-                : response.sdkHttpResponse().statusCode() == 206 ? "a 206 without Content-Range"
+                : status == 206 ? "a 206 without Content-Range"
                 : "the whole object without Content-Length";
         throw new MalformedReply("S3 answered the first ranged GET of " + location() + " with " + answer
                 + ", which gives no object size");
