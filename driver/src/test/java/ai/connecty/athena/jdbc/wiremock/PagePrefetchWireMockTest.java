@@ -258,9 +258,7 @@ class PagePrefetchWireMockTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // only against a hang: close must not wait for the held response
     void closingTheResultSetCancelsTheFetchUnderWayWithoutWaitingForIt() throws Exception {
-        stubPage(0, json(pageBody(0)));
-        stubPage(1, json(pageBody(1)).withTransformers(HeldResponse.NAME));
-        stubPage(2, json(pageBody(2)));
+        stubPagesWithTheSecondHeld();
 
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT n FROM t");
@@ -282,9 +280,7 @@ class PagePrefetchWireMockTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // only against a hang: close must not wait for the held response
     void closingTheConnectionDuringAFetchLeavesNoThreadAndNoFurtherRequest() throws Exception {
-        stubPage(0, json(pageBody(0)));
-        stubPage(1, json(pageBody(1)).withTransformers(HeldResponse.NAME));
-        stubPage(2, json(pageBody(2)));
+        stubPagesWithTheSecondHeld();
 
         ResultSet rs = connection.createStatement().executeQuery("SELECT n FROM t");
         assertThat(rs.next()).isTrue();
@@ -303,9 +299,7 @@ class PagePrefetchWireMockTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void cancelWhileTheReaderWaitsForThePageFetchedAheadFailsItsNextAtOnce() throws Exception {
-        stubPage(0, json(pageBody(0)));
-        stubPage(1, json(pageBody(1)).withTransformers(HeldResponse.NAME));
-        stubPage(2, json(pageBody(2)));
+        stubPagesWithTheSecondHeld();
 
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT n FROM t");
@@ -330,6 +324,13 @@ class PagePrefetchWireMockTest {
         assertThat(HELD.release.getCount()).as("response still held when next() failed").isEqualTo(1);
         assertThat(failure).isInstanceOf(SQLException.class);
         assertThat(((SQLException) failure).getSQLState()).isEqualTo("57014");
+    }
+
+    /** Three pages; the answer to the second (the first fetched ahead) is held until the test releases it. */
+    private static void stubPagesWithTheSecondHeld() {
+        stubPage(0, json(pageBody(0)));
+        stubPage(1, json(pageBody(1)).withTransformers(HeldResponse.NAME));
+        stubPage(2, json(pageBody(2)));
     }
 
     // ---- waiting without a clock -----------------------------------------------------------------------
