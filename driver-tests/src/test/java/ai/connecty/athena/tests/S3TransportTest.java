@@ -308,6 +308,32 @@ class S3TransportTest {
         }
     }
 
+    /**
+     * Connection.setNetworkTimeout bounds the S3 GETs as it bounds the Athena calls: an answer later than the timeout
+     * (athena-local holds every GetObject 4 s) is given up after the retries, and auto reads through the API with a
+     * warning, where it used to wait out each GET; ResultFetcher=S3 fails with a transient network error.
+     */
+    @Test
+    void theNetworkTimeoutBoundsTheS3Gets() throws Exception {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withLatencyMillis(4000)));
+        try (Connection c = Connections.connectyUser(athena, "NumRetries=1")) {
+            c.setNetworkTimeout(null, 1000);
+            Read read = readAll(c, ROWS);
+            assertAllRows(read);
+            assertThat(read.transport()).isEqualTo("GetQueryResults");
+            assertThat(read.warnings()).singleElement().asString().contains("did not complete before the specified timeout");
+        }
+        try (Connection c = Connections.connectyUser(athena, "NumRetries=1", "ResultFetcher=S3");
+             Statement s = c.createStatement()) {
+            c.setNetworkTimeout(null, 1000);
+            SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeQuery(ROWS));
+            assertThat((Throwable) e).isNotNull();
+            assertThat(e.getSQLState()).isEqualTo("58030");
+        }
+        athena.faults().clear();
+        awaitNoS3Threads();
+    }
+
     /** A result set kept open by getMoreResults(KEEP_CURRENT_RESULT) is still the statement's: cancel() stops it too. */
     @Test
     void cancelStopsTheReadingOfAResultSetKeptOpenByGetMoreResults() throws Exception {

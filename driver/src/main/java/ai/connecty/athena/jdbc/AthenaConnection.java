@@ -608,11 +608,12 @@ public class AthenaConnection implements Connection {
 
     /**
      * Limits each HTTP attempt of the query calls (StartQueryExecution, GetQueryExecution, GetQueryResults,
-     * StopQueryExecution) of statements executed from now on; statements already running and result sets
-     * already open keep the timeout they started with. A call that runs out fails with SQLState 58030 after the
-     * SDK's retries. 0 (the default) leaves only the connect and socket timeouts of the NetworkTimeoutMillis
-     * property, which are all that DatabaseMetaData calls ever have. The SDK enforces the limit itself, so
-     * {@code executor} is not used.
+     * StopQueryExecution) and of the S3 GETs of result files, of statements executed from now on; statements
+     * already running and result sets already open keep the timeout they started with. An S3 response that sends
+     * no byte for that long is aborted and resumed too. A call that runs out fails with SQLState 58030 after the
+     * retries. 0 (the default) leaves only the connect and socket timeouts of the NetworkTimeoutMillis property,
+     * which are all that DatabaseMetaData calls ever have. The SDK and the S3 reader enforce the limit
+     * themselves, so {@code executor} is not used.
      */
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {

@@ -71,6 +71,11 @@ public final class AthenaQueryClient {
         return millis == networkTimeoutMillis ? this : new AthenaQueryClient(athena, settings, transport, millis);
     }
 
+    /** Each request's attempt limit (Connection.setNetworkTimeout as this client was made); 0 for none. */
+    public int networkTimeoutMillis() {
+        return networkTimeoutMillis;
+    }
+
     public QuerySettings settings() {
         return settings;
     }

@@ -37,24 +37,27 @@ public final class CompletedQuery {
     private final List<ColumnSpec> columns;
     private final ResultTransport transport;
     private final PageFetcher pages;
+    private final int networkTimeoutMillis;
 
     /** An outcome whose rows can only be read from {@code firstPage} on, without further pages. */
     public CompletedQuery(QueryExecution execution, GetQueryResultsResponse firstPage) {
         this(execution, firstPage, ResultTransport.apiOnly(), (id, token, max) -> {
             throw new SQLException("No protocol client to fetch further pages of query " + id, SqlState.SYSTEM_ERROR);
-        });
+        }, 0);
     }
 
     /**
      * @param firstPage the first GetQueryResults page: column types, update count, and the rows of a short result
      * @param pages     fetches further GetQueryResults pages
+     * @param networkTimeoutMillis the protocol client's (Connection.setNetworkTimeout), for the S3 GETs; 0 for none
      */
     public CompletedQuery(QueryExecution execution, GetQueryResultsResponse firstPage, ResultTransport transport,
-                          PageFetcher pages) {
+                          PageFetcher pages, int networkTimeoutMillis) {
         this.execution = execution;
         this.firstPage = firstPage;
         this.transport = transport;
         this.pages = pages;
+        this.networkTimeoutMillis = networkTimeoutMillis;
         this.columns = firstPage.resultSet() == null || firstPage.resultSet().resultSetMetadata() == null
                 ? Collections.emptyList()
                 : ColumnSpecs.from(firstPage.resultSet().resultSetMetadata().columnInfo());
@@ -102,6 +105,6 @@ public final class CompletedQuery {
      */
     public RowSource openRows(PrefetchThreads threads, int fetchSize, Consumer<SQLWarning> warnings) throws SQLException {
         return transport.open(execution, firstPage, columns, hasHeaderRow(), pages, threads,
-                QuerySettings.pageSize(fetchSize), warnings);
+                QuerySettings.pageSize(fetchSize), networkTimeoutMillis, warnings);
     }
 }

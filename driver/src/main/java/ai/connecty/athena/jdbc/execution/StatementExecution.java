@@ -66,7 +66,7 @@ public final class StatementExecution {
                 throw ErrorTranslator.cancelled(id, reason == null ? "cancelled outside this statement" : reason);
             }
             return new CompletedQuery(execution, client.fetchPage(id, null, request.pageSize()), client.resultTransport(),
-                    client::fetchPage);
+                    client::fetchPage, client.networkTimeoutMillis());
         } finally {
             finished = true;
         }

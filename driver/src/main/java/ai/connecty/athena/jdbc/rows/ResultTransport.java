@@ -106,11 +106,13 @@ public final class ResultTransport {
      *
      * @param headerRow whether the API sends the column names as the first row (the CSV always does)
      * @param pageSize  GetQueryResults MaxResults
+     * @param networkTimeoutMillis Connection.setNetworkTimeout as the statement started (0 for none): how long each S3
+     *                  GET may wait for its answer, and its response for more bytes, before it is retried
      * @param warnings  where the reason of a fallback to GetQueryResults goes (the statement's warnings)
      */
     public RowSource open(QueryExecution execution, GetQueryResultsResponse firstPage, List<ColumnSpec> columns,
                           boolean headerRow, PageFetcher pages, PrefetchThreads threads, int pageSize,
-                          Consumer<SQLWarning> warnings) throws SQLException {
+                          int networkTimeoutMillis, Consumer<SQLWarning> warnings) throws SQLException {
         String id = execution.queryExecutionId();
         if (fetcher == ResultFetcher.GET_QUERY_RESULTS || !isCsv(execution)
                 || fetcher == ResultFetcher.AUTO && isLastPage(firstPage)) {
@@ -122,7 +124,8 @@ public final class ResultTransport {
         }
         if (reason == null) {
             S3Location file = S3Location.parse(execution.resultConfiguration().outputLocation());
-            S3ObjectStream stream = new S3ObjectStream(s3, file.bucket, file.key, partSize, partsAhead);
+            S3ObjectStream stream = new S3ObjectStream(s3, file.bucket, file.key, partSize, partsAhead,
+                    networkTimeoutMillis);
             try {
                 stream.open();
                 LOG.debug("Reading the results of query {} from {} ({} bytes)", id, stream.location(), stream.size());

@@ -7,10 +7,13 @@ import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,6 +34,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <p>{@link #close()} aborts every response under way (the SDK then discards the connection rather than
  * draining it) and lets every download thread end at once.
+ *
+ * <p>With a network timeout (Connection.setNetworkTimeout), each GET waits that long at most for its answer (the
+ * SDK's attempt timeout), and a response that then sends no byte for that long is aborted and resumed like a
+ * broken connection. The SDK's timeout ends once the answer's headers are in, and the socket timeout is the HTTP
+ * client's, fixed when the connection opened; so the reader watches the part it waits for, which needs no thread
+ * of its own: a part nobody waits for yet may stall unseen, as it holds nobody up.
  */
 final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStream.class);
@@ -44,6 +53,10 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     private final String key;
     private final int partSize;
     private final int partsAhead;
+    /** 0 for none; else how long a GET may wait for its answer, and a response for its next bytes. */
+    private final long networkTimeoutNanos;
+    /** The SDK's attempt timeout for every GET; null leaves the client's own. */
+    private final AwsRequestOverrideConfiguration timeouts;
     private final List<Part> started = new ArrayList<>();
     private long size;
     private String etag;
@@ -60,11 +73,19 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     private volatile boolean cancelled;
 
     S3ObjectStream(S3Client s3, String bucket, String key, int partSize, int partsAhead) {
+        this(s3, bucket, key, partSize, partsAhead, 0);
+    }
+
+    /** @param networkTimeoutMillis Connection.setNetworkTimeout; 0 for none */
+    S3ObjectStream(S3Client s3, String bucket, String key, int partSize, int partsAhead, int networkTimeoutMillis) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
         this.partSize = partSize;
         this.partsAhead = Math.max(1, partsAhead);
+        this.networkTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, networkTimeoutMillis));
+        this.timeouts = networkTimeoutMillis <= 0 ? null : AwsRequestOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(Duration.ofMillis(networkTimeoutMillis)).build();
     }
 
     String location() {
@@ -82,7 +103,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         ResponseInputStream<GetObjectResponse> first;
         try {
             first = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
-                    .range("bytes=0-" + (partSize - 1)).build());
+                    .range("bytes=0-" + (partSize - 1)).overrideConfiguration(timeouts).build());
         } catch (S3Exception e) {
             if (e.statusCode() == 416) { // an empty object has no byte 0
                 size = 0;
@@ -179,10 +200,22 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
             }
             byte[] data;
             int filled;
+            ResponseInputStream<GetObjectResponse> stalled = null;
             synchronized (part) {
                 while (part.filled == readInPart && !part.complete() && part.failure == null && !closed) {
                     try {
-                        part.wait();
+                        if (networkTimeoutNanos == 0) {
+                            part.wait();
+                            continue;
+                        }
+                        long idle = System.nanoTime() - part.progressNanos;
+                        if (part.response != null && idle >= networkTimeoutNanos) {
+                            stalled = part.stalled();
+                            break;
+                        }
+                        // Without a response under way, its download thread is waiting for an answer, which the SDK times.
+                        long waitNanos = part.response == null ? networkTimeoutNanos : networkTimeoutNanos - idle;
+                        part.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         close();
@@ -191,6 +224,10 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 }
                 data = part.data;
                 filled = part.filled;
+            }
+            if (stalled != null) {
+                abortQuietly(stalled); // its download thread resumes from the first byte it lacks, or gives up
+                continue;
             }
             if (closed) {
                 throw closedError();
@@ -275,6 +312,10 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         int filled;
         SQLException failure;
         ResponseInputStream<GetObjectResponse> response;
+        /** When {@link #response} arrived or last brought bytes: the reader's stall clock (with a network timeout). */
+        long progressNanos;
+        /** The reader aborted the current attempt because it stalled: its failure is the timeout, not the abort. */
+        private boolean stalledAttempt;
 
         Part(int index, long first, long last, byte[] reused) {
             this.index = index;
@@ -295,7 +336,8 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 try {
                     if (in == null) {
                         in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).ifMatch(etag)
-                                .range("bytes=" + (first + filled) + "-" + (first + length - 1)).build());
+                                .range("bytes=" + (first + filled) + "-" + (first + length - 1))
+                                .overrideConfiguration(timeouts).build());
                     }
                     if (!track(in)) {
                         return;
@@ -311,9 +353,9 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                     }
                     copy(in);
                     in.close();
-                    track(null);
+                    endAttempt();
                 } catch (IOException | SdkException e) {
-                    track(null);
+                    boolean stalled = endAttempt();
                     abortQuietly(in);
                     if (closed) {
                         return;
@@ -327,18 +369,18 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                     if (attemptsWithoutProgress >= MAX_ATTEMPTS_WITHOUT_PROGRESS) {
                         // 58030, not class 08: the JDBC connection is as good as before, and pools evict on 08.
                         fail(new SQLTransientException("Downloading " + location() + " failed " + attemptsWithoutProgress
-                                + " times in a row at byte " + (first + filled) + ": " + e.getMessage()
+                                + " times in a row at byte " + (first + filled) + ": " + (stalled ? stallMessage() : e.getMessage())
                                 + "; check the network or read with ResultFetcher=GetQueryResults",
                                 SqlState.NETWORK_ERROR, e));
                         return;
                     }
-                    LOG.debug("Resuming {} at byte {} after: {}", location(), first + filled, e.toString());
+                    LOG.debug("Resuming {} at byte {} after: {}", location(), first + filled, stalled ? stallMessage() : e.toString());
                 } catch (RuntimeException | Error e) {
                     // The SDK raises some failures unchecked and unwrapped, such as "Connection pool shut down" when
                     // the connection closes while this thread is on its way to the pool (and memory can run out).
                     // After close() nobody reads on; before it, the reader must get the failure rather than wait
                     // for a thread that has ended.
-                    track(null);
+                    endAttempt();
                     abortQuietly(in);
                     if (!closed) {
                         fail(new SQLException("Downloading " + location() + " failed at byte " + (first + filled) + ": " + e
@@ -362,19 +404,45 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 }
                 synchronized (this) {
                     filled += n;
+                    if (networkTimeoutNanos > 0) {
+                        progressNanos = System.nanoTime();
+                    }
                     notifyAll();
                 }
             }
         }
 
-        /** Remembers the response under way so that close() can abort it; false if closed already. */
+        /** Remembers the response under way so that close() (or the reader, if it stalls) can abort it; false if closed. */
         private synchronized boolean track(ResponseInputStream<GetObjectResponse> in) {
-            if (closed && in != null) {
+            if (closed) {
                 abortQuietly(in);
                 return false;
             }
             response = in;
+            progressNanos = System.nanoTime();
+            notifyAll(); // a reader waiting without a response to watch starts its clock now
             return true;
+        }
+
+        /** Forgets the response of the attempt that ended; answers whether the reader aborted it for stalling. */
+        private synchronized boolean endAttempt() {
+            response = null;
+            boolean stalled = stalledAttempt;
+            stalledAttempt = false;
+            return stalled;
+        }
+
+        /** Takes the response under way away for the reader to abort, as it sent nothing for the network timeout. */
+        private ResponseInputStream<GetObjectResponse> stalled() {
+            ResponseInputStream<GetObjectResponse> in = response;
+            response = null;
+            stalledAttempt = true;
+            return in;
+        }
+
+        private String stallMessage() {
+            return "no byte arrived for " + TimeUnit.NANOSECONDS.toMillis(networkTimeoutNanos)
+                    + " ms, the network timeout set by Connection.setNetworkTimeout";
         }
 
         private synchronized void fail(SQLException e) {

@@ -66,7 +66,7 @@ class ResultTransportFallbackTest {
         PageFetcher pages = (queryId, token, max) -> GetQueryResultsResponse.builder()
                 .resultSet(r -> r.rows(row("2"), row("3"))).build();
         return transport.open(execution, firstPage, List.of(new ColumnSpec("n", "integer")), true, pages, new PrefetchThreads(),
-                1000, warnings::add);
+                1000, 0, warnings::add);
     }
 
     /** Opens the results of query {@code id} and reads them to the end; answers the transport and the warnings. */
