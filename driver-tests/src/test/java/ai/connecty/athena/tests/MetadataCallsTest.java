@@ -330,6 +330,39 @@ class MetadataCallsTest {
         }
     }
 
+    /**
+     * DDL whose state the driver could not read (every GetQueryExecution answered 500, NumRetries=0) fails the
+     * statement but completes on the server: the listing cached before it must not hide the new table.
+     */
+    @Test
+    void ddlWhoseStateCouldNotBeReadStillRefreshesWhatItNames() throws Exception {
+        try (Connection connection = Connections.admin(athena, "NumRetries=0"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS ddlgaveup");
+            DatabaseMetaData metaData = connection.getMetaData();
+            assertThat(names(metaData.getTables(GLUE_CATALOG, "ddlgaveup", "%", null))).isEmpty();
+
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "GetQueryExecution").withErrorRate(1.0)));
+            SQLException e;
+            try {
+                e = catchThrowableOfType(SQLException.class, () -> statement.execute(
+                        "CREATE EXTERNAL TABLE ddlgaveup.late (a int) LOCATION 's3://demo-data/ddlgaveup/late/'"));
+            } finally {
+                athena.faults().clear();
+            }
+            assertThat((Throwable) e).as("the statement could not learn its outcome").isNotNull();
+            // The table exists on the server once the query ran; a connection without the cache sees it then.
+            try (Connection fresh = Connections.admin(athena, "MetadataCacheTtlSeconds=0")) {
+                for (int i = 0; i < 500 && !names(fresh.getMetaData().getTables(GLUE_CATALOG, "ddlgaveup", "%", null))
+                        .contains("late"); i++) {
+                    Thread.sleep(20);
+                }
+                assertThat(names(fresh.getMetaData().getTables(GLUE_CATALOG, "ddlgaveup", "%", null))).containsExactly("late");
+            }
+            assertThat(names(metaData.getTables(GLUE_CATALOG, "ddlgaveup", "%", null)))
+                    .as("the listing cached before the DDL was kept").containsExactly("late");
+        }
+    }
+
     // ---------------------------------------------------------------- failures
 
     @Test

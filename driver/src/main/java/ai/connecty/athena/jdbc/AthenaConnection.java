@@ -9,6 +9,7 @@ import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.rows.PrefetchThreads;
+import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.metadata.AthenaDatabaseMetaData;
 import ai.connecty.athena.jdbc.metadata.MetadataHome;
@@ -135,6 +136,16 @@ public class AthenaConnection implements Connection {
     void statementCompleted(QueryExecution execution) {
         if (metadataHome != null) {
             metadataHome.afterStatement(execution);
+        }
+    }
+
+    /**
+     * Told by statements whose query ended without a known outcome (timed out, cancelled, state unreadable), so
+     * that DDL among them, which may still complete, does not leave the metadata it names cached.
+     */
+    void statementUnfinished(QueryRequest request) {
+        if (metadataHome != null) {
+            metadataHome.afterUnfinishedStatement(request.sql(), request.catalog(), request.database());
         }
     }
 

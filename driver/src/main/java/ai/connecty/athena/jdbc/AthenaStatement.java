@@ -112,7 +112,13 @@ public class AthenaStatement implements Statement {
             running = execution;
         }
         try {
-            CompletedQuery query = execution.run(request);
+            CompletedQuery query;
+            try {
+                query = execution.run(request);
+            } catch (SQLException | RuntimeException e) {
+                connection.statementUnfinished(request);
+                throw e;
+            }
             connection.statementCompleted(query.execution());
             statistics = QueryStatistics.from(query.execution().statistics());
             if (closed.get()) {

@@ -23,6 +23,7 @@ final class DdlTarget {
             "CREATE_", "DROP_", "ALTER_", "MSCK_", "RENAME_", "REPLACE_"));
     private static final Set<String> OBJECT_WORDS = new HashSet<>(Arrays.asList("TABLE", "VIEW", "DATABASE", "SCHEMA"));
     private static final Set<String> DATABASE_WORDS = new HashSet<>(Arrays.asList("DATABASE", "SCHEMA"));
+    private static final Set<String> TEXT_DDL_WORDS = new HashSet<>(Arrays.asList("CREATE", "DROP", "ALTER", "MSCK"));
     private static final Set<String> IF_WORDS = new HashSet<>(Arrays.asList("IF", "NOT", "EXISTS"));
 
     private static final DdlTarget EVERYTHING = new DdlTarget(null, null, false);
@@ -58,6 +59,16 @@ final class DdlTarget {
         }
         // A DDL statement Athena names with a SubstatementType this driver does not know yet.
         return execution.statementType() == StatementType.DDL && substatement.isEmpty();
+    }
+
+    /**
+     * Whether the text of a statement whose outcome is unknown (it timed out, was cancelled, or its state could not
+     * be read) may change metadata: it starts with CREATE, DROP, ALTER or MSCK, after comments. Athena's
+     * classification of the execution is not at hand then, so only these words count.
+     */
+    static boolean mayChangeMetadata(String sql) {
+        String first = sql == null ? null : new Tokens(sql).next();
+        return first != null && TEXT_DDL_WORDS.contains(first.toUpperCase(Locale.ROOT));
     }
 
     /** The object a DDL statement names after TABLE, VIEW, DATABASE or SCHEMA; everything when unreadable. */

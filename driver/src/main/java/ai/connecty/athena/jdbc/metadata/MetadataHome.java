@@ -135,6 +135,27 @@ public final class MetadataHome {
         }
     }
 
+    /**
+     * Called by the statement layer when a query of this connection ended without succeeding. Most such endings
+     * leave its outcome open (a timeout, a cancel, a state that could not be read), and DDL may still complete
+     * after them, so what its text names is dropped now rather than kept stale for the whole TTL; after a plain
+     * failure that costs one reread. Never fails.
+     *
+     * @param catalog  the catalog the statement ran in; null for the connection's default
+     * @param database the database it ran in; null for {@code default}
+     */
+    public void afterUnfinishedStatement(String sql, String catalog, String database) {
+        try {
+            if (DdlTarget.mayChangeMetadata(sql)) {
+                invalidate(DdlTarget.parse(sql, catalog == null ? defaultCatalog : catalog,
+                        database == null ? "default" : database));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Could not tell what DDL touched; dropping all cached metadata", e);
+            invalidateAll();
+        }
+    }
+
     /** Forgets everything cached (the Glue-denied decision stays: it is about permissions, not contents). */
     public void invalidateAll() {
         catalogs.invalidate(key -> true);

@@ -56,6 +56,19 @@ class DdlTargetTest {
         assertThat(DdlTarget.changesMetadata(exec(StatementType.UTILITY, "DESCRIBE_TABLE"))).isFalse();
     }
 
+    @Test
+    void withoutAthenasClassificationOnlyDdlWordsCount() {
+        assertThat(DdlTarget.mayChangeMetadata("create table t (a int)")).isTrue();
+        assertThat(DdlTarget.mayChangeMetadata("-- note\n/* c */ DROP VIEW v")).isTrue();
+        assertThat(DdlTarget.mayChangeMetadata("ALTER TABLE t ADD COLUMNS (b int)")).isTrue();
+        assertThat(DdlTarget.mayChangeMetadata("MSCK REPAIR TABLE t")).isTrue();
+        assertThat(DdlTarget.mayChangeMetadata("SELECT 'DROP TABLE t'")).isFalse();
+        assertThat(DdlTarget.mayChangeMetadata("INSERT INTO t VALUES (1)")).isFalse();
+        assertThat(DdlTarget.mayChangeMetadata("-- DROP TABLE t\nSELECT 1")).isFalse();
+        assertThat(DdlTarget.mayChangeMetadata("")).isFalse();
+        assertThat(DdlTarget.mayChangeMetadata(null)).isFalse();
+    }
+
     private static QueryExecution exec(StatementType type, String substatement) {
         return QueryExecution.builder().statementType(type).substatementType(substatement).build();
     }

@@ -185,6 +185,27 @@ class MetadataHomeTest {
         assertThat(glue.listCalls).hasValue(3);
     }
 
+    /** DDL the driver gave up on (timed out, cancelled, state unreadable) may still complete: what it names goes. */
+    @Test
+    void ddlThatEndedWithoutAnOutcomeInvalidatesWhatItsTextNames() throws SQLException {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        home.tables("AwsDataCatalog", "other", NamePattern.of(null));
+        assertThat(glue.listCalls).hasValue(2);
+
+        glue.tableNames.add("late");
+        home.afterUnfinishedStatement("/* tool */ CREATE EXTERNAL TABLE late (a int) LOCATION 's3://x/'", null, "db");
+        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of(null)))).containsExactly("late", "t1");
+        home.tables("AwsDataCatalog", "other", NamePattern.of(null));
+        assertThat(glue.listCalls).as("only the database the DDL names is read again").hasValue(3);
+
+        home.afterUnfinishedStatement("SELECT * FROM db.t1", null, "db");
+        home.afterUnfinishedStatement("INSERT INTO db.t1 VALUES (1)", null, "db");
+        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
+        assertThat(glue.listCalls).as("a query that gave up changes nothing").hasValue(3);
+    }
+
     @Test
     void aTableRenamedIntoAnotherDatabaseShowsThere() throws SQLException {
         glue.tableNames.add("t1");
