@@ -365,6 +365,31 @@ class MetadataCallsTest {
 
     // ---------------------------------------------------------------- failures
 
+    /**
+     * Connection.setNetworkTimeout bounds DatabaseMetaData calls as it bounds queries (JDBC: any one request of the
+     * connection or its objects): a Glue answer held 3 s fails the call after 500 ms, where it used to be waited for.
+     */
+    @Test
+    void theNetworkTimeoutBoundsMetadataCalls() throws SQLException {
+        try (Connection connection = Connections.admin(athena, "NumRetries=0", "MetadataCacheTtlSeconds=0")) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("glue", "GetDatabases").withLatencyMillis(3000)));
+            try {
+                connection.setNetworkTimeout(null, 500);
+                SQLException e = catchThrowableOfType(SQLException.class, () -> schemas(metaData));
+                assertThat((Throwable) e).as("getSchemas waited for Glue beyond the network timeout").isNotNull();
+                assertThat((Throwable) e).isInstanceOf(SQLTransientException.class);
+                assertThat(e.getSQLState()).isEqualTo("58030");
+                assertThat(e.getMessage()).contains("GetDatabases");
+            } finally {
+                athena.faults().clear();
+            }
+            // The connection is as good as before; without the timeout, the call goes through.
+            connection.setNetworkTimeout(null, 0);
+            assertThat(schemas(metaData)).contains("small");
+        }
+    }
+
     @Test
     void glueDeniedFallsBackOnceForTheWholeConnection() throws SQLException {
         String url = Connections.url(athena);

@@ -100,7 +100,8 @@ public class AthenaConnection implements Connection {
         this.pollingClock = pollingClock;
         this.catalog = querySettings.catalog();
         this.schema = querySettings.database();
-        this.metadataHome = clients == null ? null : MetadataHome.create(config, clients, this::addWarning);
+        this.metadataHome = clients == null ? null : MetadataHome.create(config, clients, this::addWarning,
+                () -> networkTimeoutMillis);
         for (SQLWarning warning : warnings == null ? Collections.<SQLWarning>emptyList() : warnings) {
             addWarning(warning);
         }
@@ -618,12 +619,12 @@ public class AthenaConnection implements Connection {
     }
 
     /**
-     * Limits each HTTP attempt of the query calls (StartQueryExecution, GetQueryExecution, GetQueryResults,
-     * StopQueryExecution) and of the S3 GETs of result files, of statements executed from now on; statements
-     * already running and result sets already open keep the timeout they started with. An S3 response that sends
-     * no byte for that long is aborted and resumed too. A call that runs out fails with SQLState 58030 after the
-     * retries. 0 (the default) leaves only the connect and socket timeouts of the NetworkTimeoutMillis property,
-     * which are all that DatabaseMetaData calls ever have. The SDK and the S3 reader enforce the limit
+     * Limits each HTTP attempt of DatabaseMetaData calls made from now on, and of the query calls
+     * (StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution) and the S3 GETs of result files
+     * of statements executed from now on; statements already running and result sets already open keep the
+     * timeout they started with. An S3 response that sends no byte for that long is aborted and resumed too. A
+     * call that runs out fails with SQLState 58030 after the retries. 0 (the default) leaves only the connect and
+     * socket timeouts of the NetworkTimeoutMillis property. The SDK and the S3 reader enforce the limit
      * themselves, so {@code executor} is not used.
      */
     @Override

@@ -1,10 +1,10 @@
 package ai.connecty.athena.jdbc.execution;
 
+import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.rows.ResultTransport;
 import java.sql.SQLException;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -58,8 +58,7 @@ public final class AthenaQueryClient {
         this.settings = settings;
         this.transport = transport;
         this.networkTimeoutMillis = networkTimeoutMillis;
-        this.requestTimeouts = networkTimeoutMillis == 0 ? null : AwsRequestOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(Duration.ofMillis(networkTimeoutMillis)).build();
+        this.requestTimeouts = AttemptTimeout.of(networkTimeoutMillis);
     }
 
     /**

@@ -1,9 +1,12 @@
 package ai.connecty.athena.jdbc.metadata;
 
+import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.Column;
 import software.amazon.awssdk.services.athena.model.MetadataException;
@@ -18,16 +21,24 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 final class AthenaApiBrowser implements CatalogBrowser {
     private final AthenaClient athena;
     private final String workGroup;
+    private final IntSupplier networkTimeoutMillis;
 
-    AthenaApiBrowser(AthenaClient athena, String workGroup) {
+    /** @param networkTimeoutMillis the connection's Connection.setNetworkTimeout, read at each call */
+    AthenaApiBrowser(AthenaClient athena, String workGroup, IntSupplier networkTimeoutMillis) {
         this.athena = athena;
         this.workGroup = workGroup;
+        this.networkTimeoutMillis = networkTimeoutMillis;
+    }
+
+    private AwsRequestOverrideConfiguration timeout() {
+        return AttemptTimeout.of(networkTimeoutMillis.getAsInt());
     }
 
     @Override
     public List<String> databases(String catalog) {
         List<String> names = new ArrayList<>();
-        athena.listDatabasesPaginator(b -> b.catalogName(catalog).workGroup(workGroup)).databaseList()
+        athena.listDatabasesPaginator(b -> b.catalogName(catalog).workGroup(workGroup)
+                        .overrideConfiguration(timeout())).databaseList()
                 .forEach(database -> names.add(database.name()));
         return names;
     }
@@ -37,7 +48,8 @@ final class AthenaApiBrowser implements CatalogBrowser {
         List<TableEntry> tables = new ArrayList<>();
         try {
             for (TableMetadata table : athena.listTableMetadataPaginator(b -> b.catalogName(catalog)
-                    .databaseName(database).expression(expression).workGroup(workGroup)).tableMetadataList()) {
+                    .databaseName(database).expression(expression).workGroup(workGroup)
+                    .overrideConfiguration(timeout())).tableMetadataList()) {
                 tables.add(entry(table));
             }
         } catch (MetadataException e) {

@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.metadata;
 
+import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import ai.connecty.athena.jdbc.config.ConfigErrors;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -44,11 +46,12 @@ final class CatalogAccess {
         this.warnings = warnings;
     }
 
-    /** ListDataCatalogs, every page. */
-    static Supplier<List<String>> listDataCatalogs(AthenaClient athena) {
+    /** ListDataCatalogs, every page, each attempt bounded by the connection's network timeout as it is then. */
+    static Supplier<List<String>> listDataCatalogs(AthenaClient athena, IntSupplier networkTimeoutMillis) {
         return () -> {
             List<String> names = new ArrayList<>();
-            for (DataCatalogSummary summary : athena.listDataCatalogsPaginator(b -> { }).dataCatalogsSummary()) {
+            for (DataCatalogSummary summary : athena.listDataCatalogsPaginator(
+                    b -> b.overrideConfiguration(AttemptTimeout.of(networkTimeoutMillis.getAsInt()))).dataCatalogsSummary()) {
                 names.add(summary.catalogName());
             }
             return names;

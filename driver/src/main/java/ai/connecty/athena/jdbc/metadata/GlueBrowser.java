@@ -1,9 +1,12 @@
 package ai.connecty.athena.jdbc.metadata;
 
+import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -19,15 +22,22 @@ import software.amazon.awssdk.services.glue.model.Table;
  */
 final class GlueBrowser implements CatalogBrowser {
     private final GlueClient glue;
+    private final IntSupplier networkTimeoutMillis;
 
-    GlueBrowser(GlueClient glue) {
+    /** @param networkTimeoutMillis the connection's Connection.setNetworkTimeout, read at each call */
+    GlueBrowser(GlueClient glue, IntSupplier networkTimeoutMillis) {
         this.glue = glue;
+        this.networkTimeoutMillis = networkTimeoutMillis;
+    }
+
+    private AwsRequestOverrideConfiguration timeout() {
+        return AttemptTimeout.of(networkTimeoutMillis.getAsInt());
     }
 
     @Override
     public List<String> databases(String catalog) {
         List<String> names = new ArrayList<>();
-        for (GetDatabasesResponse page : glue.getDatabasesPaginator(b -> { })) {
+        for (GetDatabasesResponse page : glue.getDatabasesPaginator(b -> b.overrideConfiguration(timeout()))) {
             for (Database database : page.databaseList()) {
                 names.add(database.name());
             }
@@ -39,7 +49,8 @@ final class GlueBrowser implements CatalogBrowser {
     public List<TableEntry> tables(String catalog, String database, String expression) {
         List<TableEntry> tables = new ArrayList<>();
         try {
-            for (GetTablesResponse page : glue.getTablesPaginator(b -> b.databaseName(database).expression(expression))) {
+            for (GetTablesResponse page : glue.getTablesPaginator(b -> b.databaseName(database).expression(expression)
+                    .overrideConfiguration(timeout()))) {
                 for (Table table : page.tableList()) {
                     tables.add(entry(table));
                 }
@@ -53,7 +64,7 @@ final class GlueBrowser implements CatalogBrowser {
     @Override
     public Optional<TableEntry> table(String catalog, String database, String name) {
         try {
-            return Optional.of(entry(glue.getTable(b -> b.databaseName(database).name(name)).table()));
+            return Optional.of(entry(glue.getTable(b -> b.databaseName(database).name(name).overrideConfiguration(timeout())).table()));
         } catch (EntityNotFoundException e) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +54,16 @@ public final class MetadataHome {
         this.tables = new TtlCache<>(ttlNanos, nanoClock, generation);
     }
 
-    /** The home of a connection; building it makes no call. */
-    public static MetadataHome create(ConnectionConfig config, AwsClients clients, Consumer<SQLWarning> warnings) {
-        CatalogAccess access = new CatalogAccess(CatalogAccess.listDataCatalogs(clients.athena()),
-                new GlueBrowser(clients.glue()), new AthenaApiBrowser(clients.athena(), config.workGroup()),
+    /**
+     * The home of a connection; building it makes no call.
+     *
+     * @param networkTimeoutMillis the connection's Connection.setNetworkTimeout, read at each call (0 for none)
+     */
+    public static MetadataHome create(ConnectionConfig config, AwsClients clients, Consumer<SQLWarning> warnings,
+                                      IntSupplier networkTimeoutMillis) {
+        CatalogAccess access = new CatalogAccess(CatalogAccess.listDataCatalogs(clients.athena(), networkTimeoutMillis),
+                new GlueBrowser(clients.glue(), networkTimeoutMillis),
+                new AthenaApiBrowser(clients.athena(), config.workGroup(), networkTimeoutMillis),
                 config.metadataRetrievalMethod(), warnings);
         return new MetadataHome(access, config.catalog(), config.metadataCacheTtlSeconds(), System::nanoTime);
     }

@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.rows;
 
+import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import java.io.EOFException;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,8 +84,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         this.partSize = partSize;
         this.partsAhead = Math.max(1, partsAhead);
         this.networkTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, networkTimeoutMillis));
-        this.timeouts = networkTimeoutMillis <= 0 ? null : AwsRequestOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(Duration.ofMillis(networkTimeoutMillis)).build();
+        this.timeouts = AttemptTimeout.of(networkTimeoutMillis);
     }
 
     String location() {
