@@ -6,16 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.tests.plain.PlainJavaProgram;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The self-contained {@code -all} jar is all a tool puts on its class path: a plain java.sql program with that
@@ -27,12 +27,12 @@ class AllJarProgramTest {
     private static final String ID = "5b1e0f4c-2d4a-4f7e-9c1b-0a8e6f3d2c11";
     private static final String JSON = "application/x-amz-json-1.1";
 
-    private WireMockServer athena;
+    @RegisterExtension
+    final WireMockExtension athena = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @BeforeEach
     void start() {
-        athena = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        athena.start();
         stub("StartQueryExecution", "{\"QueryExecutionId\":\"" + ID + "\"}");
         stub("GetQueryExecution", "{\"QueryExecution\":{\"QueryExecutionId\":\"" + ID + "\",\"StatementType\":\"DML\","
                 + "\"SubstatementType\":\"SELECT\",\"Status\":{\"State\":\"SUCCEEDED\"}}}");
@@ -44,17 +44,12 @@ class AllJarProgramTest {
                 + "\"Nullable\":\"UNKNOWN\",\"CaseSensitive\":true}]}}}");
     }
 
-    @AfterEach
-    void stop() {
-        athena.stop();
-    }
-
     @Test
     void aProgramWithOnlyTheAllJarRunsAQuery() throws Exception {
         Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
         assertThat(allJar).as("copied by maven-dependency-plugin:copy").exists();
         // WireMock serves no STS, so the connect-time credentials check is off.
-        String url = "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + athena.port()
+        String url = "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + athena.getPort()
                 + ";Region=us-east-1;OutputLocation=s3://athena-results/all-jar/";
 
         DriverOnlyJvm.Outcome outcome = DriverOnlyJvm.run(allJar.toString(), List.of(), PlainJavaProgram.class, url,

@@ -5,21 +5,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
@@ -30,12 +30,12 @@ class AssumeRoleCredentialsTest {
     private static final String ROLE_SECRET = "roleSecretAccessKeyValue0123456789";
     private static final String ROLE_TOKEN = "roleSessionTokenOpaqueValue";
 
-    private WireMockServer sts;
+    @RegisterExtension
+    final WireMockExtension sts = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @BeforeEach
     void startSts() {
-        sts = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        sts.start();
         String expiration = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
         sts.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
@@ -50,16 +50,11 @@ class AssumeRoleCredentialsTest {
                                 + "</AssumeRoleResponse>")));
     }
 
-    @AfterEach
-    void stopSts() {
-        sts.stop();
-    }
-
     private ConnectionConfig config(String endpointSetting) throws SQLException {
         return ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;User=" + SOURCE_KEY
                 + ";Password=" + SOURCE_SECRET + ";RoleArn=arn:aws:iam::123456789012:role/connecty-athena;"
                 + "ExternalId=ext-123;RoleSessionName=my-session;RoleSessionDuration=1800;" + endpointSetting
-                + "=http://127.0.0.1:" + sts.port(), new Properties());
+                + "=http://127.0.0.1:" + sts.getPort(), new Properties());
     }
 
     @Test

@@ -8,18 +8,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Endpoint, path-style, retry and user-agent wiring of the SDK clients, against WireMock on 127.0.0.1. */
@@ -27,16 +27,16 @@ class AwsClientsTest {
     private static final String CREDENTIALS = "User=AKIAIOSFODNN7EXAMPLE;Password=secret;";
     private static final String JSON = "application/x-amz-json-1.1";
 
-    private WireMockServer primary;
-    private WireMockServer secondary;
+    @RegisterExtension
+    final WireMockExtension primary = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    @RegisterExtension
+    final WireMockExtension secondary = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @BeforeEach
     void start() {
-        primary = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        secondary = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        primary.start();
-        secondary.start();
-        for (WireMockServer server : new WireMockServer[] {primary, secondary}) {
+        for (WireMockExtension server : new WireMockExtension[] {primary, secondary}) {
             server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.ListWorkGroups"))
                     .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("{\"WorkGroups\":[]}")));
             server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.GetDatabases"))
@@ -44,19 +44,13 @@ class AwsClientsTest {
         }
     }
 
-    @AfterEach
-    void stop() {
-        primary.stop();
-        secondary.stop();
-    }
-
     private static AwsClients clients(String urlTail) throws SQLException {
         return AwsClients.create(ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;" + CREDENTIALS
                 + urlTail, new Properties()));
     }
 
-    private static String http(WireMockServer server) {
-        return "http://127.0.0.1:" + server.port();
+    private static String http(WireMockExtension server) {
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     @Test

@@ -5,10 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -18,9 +18,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** getTables/getColumns through Glue and Athena's catalog calls, served by WireMock on 127.0.0.1. */
 class AthenaDatabaseMetaDataTest {
@@ -33,18 +32,9 @@ class AthenaDatabaseMetaDataTest {
             + "{\"Name\":\"order_view\",\"TableType\":\"VIRTUAL_VIEW\","
             + "\"StorageDescriptor\":{\"Columns\":[{\"Name\":\"id\",\"Type\":\"bigint\"}]},\"PartitionKeys\":[]}]}";
 
-    private WireMockServer aws;
-
-    @BeforeEach
-    void start() {
-        aws = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        aws.start();
-    }
-
-    @AfterEach
-    void stop() {
-        aws.stop();
-    }
+    @RegisterExtension
+    final WireMockExtension aws = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private void stub(String target, int status, String body) {
         aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
@@ -53,7 +43,7 @@ class AthenaDatabaseMetaDataTest {
 
     private Connection connect(String extra) throws SQLException {
         return DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
-                + aws.port() + ";NumRetries=0;" + extra, "AKIAIOSFODNN7EXAMPLE", "secret");
+                + aws.getPort() + ";NumRetries=0;" + extra, "AKIAIOSFODNN7EXAMPLE", "secret");
     }
 
     private static List<String> column(ResultSet rs, String name) throws SQLException {

@@ -10,13 +10,13 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.jdbc.AthenaDriver;
 import ai.connecty.athena.jdbc.config.ConnectionProperty;
 import ai.connecty.athena.jdbc.config.PropertyType;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,33 +29,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Where a setting comes from when a tool connects: URL, Properties, DriverManager's user and password. */
 class ConnectPropertiesTest {
     private static final String PREFIX = "jdbc:connecty-athena://";
-    private WireMockServer wireMock;
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @BeforeEach
     void start() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        wireMock.start();
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Arrays.asList(column("x", "integer")),
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Arrays.asList(column("x", "integer")),
                 Arrays.asList(row("x"), row("1")), null, 0L))));
-    }
-
-    @AfterEach
-    void stop() {
-        wireMock.stop();
     }
 
     private Properties endpoint() {
         Properties properties = new Properties();
-        properties.setProperty("EndpointOverride", "http://127.0.0.1:" + wireMock.port());
+        properties.setProperty("EndpointOverride", "http://127.0.0.1:" + wire.getPort());
         properties.setProperty("Region", "us-east-1");
         properties.setProperty("NumRetries", "0");
         properties.setProperty("ValidateCredentials", "false");
@@ -69,7 +64,7 @@ class ConnectPropertiesTest {
     }
 
     private LoggedRequest startRequest() {
-        List<LoggedRequest> starts = wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        List<LoggedRequest> starts = wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution")));
         assertThat(starts).hasSize(1);
         return starts.get(0);
@@ -112,7 +107,7 @@ class ConnectPropertiesTest {
 
     @Test
     void driverManagerUserAndPasswordMeanTheAccessKeys() throws SQLException {
-        String url = PREFIX + "EndpointOverride=http://127.0.0.1:" + wireMock.port() + ";Region=us-east-1;NumRetries=0;"
+        String url = PREFIX + "EndpointOverride=http://127.0.0.1:" + wire.getPort() + ";Region=us-east-1;NumRetries=0;"
                 + "ValidateCredentials=false;"
                 + "OutputLocation=s3://athena-results/";
         try (Connection connection = DriverManager.getConnection(url, "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")) {

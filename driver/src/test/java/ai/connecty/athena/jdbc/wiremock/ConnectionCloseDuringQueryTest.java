@@ -7,10 +7,10 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,12 +19,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Connection.close() and abort() from another thread while a statement of the connection is executing: the
@@ -33,30 +32,20 @@ import org.junit.jupiter.api.Timeout;
  */
 class ConnectionCloseDuringQueryTest {
     private static final HeldResponse HELD = new HeldResponse();
-    private static WireMockServer wireMock;
+    @RegisterExtension
+    static final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(HELD)).build();
     private Connection connection;
-
-    @BeforeAll
-    static void startServer() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(HELD));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wireMock.stop();
-    }
 
     @BeforeEach
     void connect() throws SQLException {
-        wireMock.resetAll();
         HELD.reset();
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.singletonList(column("n", "integer")),
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.singletonList(column("n", "integer")),
                 Arrays.asList(row("n"), row("1")), null, 0L))));
-        wireMock.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
+        wire.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
         connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
-                + "EndpointOverride=http://127.0.0.1:" + wireMock.port() + ";OutputLocation=s3://results/;"
+                + "EndpointOverride=http://127.0.0.1:" + wire.getPort() + ";OutputLocation=s3://results/;"
                 + "MinQueryExecutionPollingIntervalMillis=1", "AKIAIOSFODNN7EXAMPLE", "secret");
     }
 
@@ -75,21 +64,21 @@ class ConnectionCloseDuringQueryTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void abortingTheConnectionWhileGetQueryExecutionIsUnderWayFailsTheExecuteWithAnSqlException() throws Exception {
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
         assertCloseDuring("GetQueryExecution", json(execution("RUNNING", "DML", "SELECT")), true);
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void closingTheConnectionWhileTheFirstS3GetIsUnderWayReturnsAtOnceAndFailsTheExecute() throws Exception {
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
         // A result longer than its first page, written to S3: ResultFetcher=auto reads it from the file.
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json("{\"QueryExecution\":{\"QueryExecutionId\":\""
+        wire.stubFor(operation("GetQueryExecution").willReturn(json("{\"QueryExecution\":{\"QueryExecutionId\":\""
                 + AthenaWire.ID + "\",\"StatementType\":\"DML\",\"SubstatementType\":\"SELECT\",\"Status\":{\"State\":"
                 + "\"SUCCEEDED\"},\"ResultConfiguration\":{\"OutputLocation\":\"s3://results/q.csv\"}}}")));
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.singletonList(column("n", "integer")),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.singletonList(column("n", "integer")),
                 Arrays.asList(row("n"), row("1")), "t1", 0L))));
-        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        wire.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/results/q.csv"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(206)
                         .withHeader("ETag", "\"e1\"").withHeader("Content-Range", "bytes 0-11/12")
@@ -117,7 +106,7 @@ class ConnectionCloseDuringQueryTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void closingTheConnectionWhileAMetadataCallIsUnderWayFailsItWithAnSqlException() throws Exception {
-        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+        wire.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/")).withHeader("X-Amz-Target",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("AWSGlue.GetDatabases"))
                 .willReturn(json("{\"DatabaseList\":[{\"Name\":\"sales\"}]}").withTransformers(HeldResponse.NAME)));
@@ -154,7 +143,7 @@ class ConnectionCloseDuringQueryTest {
     /** Holds the answer to {@code operation} while the connection closes (or aborts), then lets it through. */
     private void assertCloseDuring(String operation, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer,
                                    boolean abort) throws Exception {
-        wireMock.stubFor(operation(operation).willReturn(answer.withTransformers(HeldResponse.NAME)));
+        wire.stubFor(operation(operation).willReturn(answer.withTransformers(HeldResponse.NAME)));
         CompletableFuture<Throwable> execute = executeInTheBackground();
         assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as(operation + " under way").isTrue();
 

@@ -7,11 +7,11 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An Athena-compatible endpoint that leaves out members the model calls optional (an emulator, a proxy, a new
@@ -29,25 +30,24 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class MalformedResponsesTest {
-    private WireMockServer wireMock;
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     private Connection connection;
 
     @BeforeEach
     void start() throws SQLException {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        wireMock.start();
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
-        wireMock.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wire.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
         connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
-                + wireMock.port() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1;"
+                + wire.getPort() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1;"
                 + "MaxQueryExecutionPollingIntervalMillis=2", "AKIAIOSFODNN7EXAMPLE", "secret");
     }
 
     @AfterEach
     void stop() throws SQLException {
         connection.close();
-        wireMock.stop();
     }
 
     private void refused(String containing) throws SQLException {
@@ -59,25 +59,25 @@ class MalformedResponsesTest {
 
     @Test
     void startWithoutAnIdIsAnError() throws SQLException {
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json("{}")));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json("{}")));
         refused("StartQueryExecution returned no QueryExecutionId");
     }
 
     @Test
     void executionWithoutAQueryExecutionIsAnError() throws SQLException {
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json("{}")));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json("{}")));
         refused("GetQueryExecution for query " + ID + " returned no status");
     }
 
     @Test
     void executionWithoutAStatusIsAnErrorNotAnEndlessPoll() throws SQLException {
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json("{\"QueryExecution\":{\"QueryExecutionId\":\"" + ID + "\"}}")));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json("{\"QueryExecution\":{\"QueryExecutionId\":\"" + ID + "\"}}")));
         refused("returned no status");
     }
 
     @Test
     void columnsWithoutNameOrTypeAreStillReadable() throws SQLException {
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Arrays.asList("{\"Label\":\"x\"}", "{}"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Arrays.asList("{\"Label\":\"x\"}", "{}"),
                 Arrays.asList(row("x", "_col1"), row("1", "2")), null, 0L))));
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT 1")) {
             assertThat(rs.next()).isTrue();

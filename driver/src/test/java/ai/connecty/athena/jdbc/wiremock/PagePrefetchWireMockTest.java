@@ -15,6 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,9 +25,8 @@ import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.execution.PollingSchedule;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.sql.Connection;
@@ -41,12 +41,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -62,30 +61,20 @@ class PagePrefetchWireMockTest {
     private static final int PAGES = 5;
     private static final int ROWS_PER_PAGE = 3;
     private static final HeldResponse HELD = new HeldResponse();
-    private static WireMockServer wireMock;
+    @RegisterExtension
+    static final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(HELD)).build();
     private AthenaClient athena;
     private AthenaQueryClient queryClient;
     private Connection connection;
     private Set<Thread> threadsBefore;
 
-    @BeforeAll
-    static void startServer() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(HELD));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wireMock.stop();
-    }
-
     @BeforeEach
     void connect() {
-        wireMock.resetAll();
         HELD.reset();
         threadsBefore = Thread.getAllStackTraces().keySet();
         athena = AthenaClient.builder()
-                .endpointOverride(URI.create(wireMock.baseUrl()))
+                .endpointOverride(URI.create(wire.baseUrl()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
                 .build();
@@ -93,8 +82,8 @@ class PagePrefetchWireMockTest {
                 .pollingSchedule(new PollingSchedule(5, 20, 2.0)).build();
         queryClient = new AthenaQueryClient(athena, settings);
         connection = TestConnections.withQueryClient(queryClient, PollingClock.SYSTEM);
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
     }
 
     @AfterEach
@@ -123,7 +112,7 @@ class PagePrefetchWireMockTest {
     }
 
     private static void stubPage(int n, ResponseDefinitionBuilder response) {
-        wireMock.stubFor(operation("GetQueryResults")
+        wire.stubFor(operation("GetQueryResults")
                 .withRequestBody(matchingJsonPath("$.NextToken", n == 0 ? absent() : equalTo(token(n))))
                 .willReturn(response));
     }
@@ -135,13 +124,13 @@ class PagePrefetchWireMockTest {
     }
 
     private static List<LoggedRequest> pageRequests(int n) {
-        return wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        return wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.GetQueryResults"))
                 .withRequestBody(matchingJsonPath("$.NextToken", n == 0 ? absent() : equalTo(token(n)))));
     }
 
     private static int allPageRequests() {
-        return wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        return wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.GetQueryResults"))).size();
     }
 

@@ -11,11 +11,11 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,33 +24,28 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a user's program does: only java.sql, a URL, a query. */
 class PlainJavaProgramTest {
-    private WireMockServer wireMock;
+    @RegisterExtension
+    final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @BeforeEach
     void start() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        wireMock.start();
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(
                 Arrays.asList(column("id", "integer"), column("name", "varchar")),
                 Arrays.asList(row("id", "name"), row("1", "alice"), row("2", "bob")), null, 0L))));
     }
 
-    @AfterEach
-    void stop() {
-        wireMock.stop();
-    }
-
     @Test
     void queriesThroughDriverManager() throws Exception {
-        String url = "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + wireMock.port()
+        String url = "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + wire.getPort()
                 + ";Region=us-east-1;User=AKIDEXAMPLE;Password=secret;OutputLocation=s3://athena-results/p/";
         List<String> names = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url);
@@ -62,7 +57,7 @@ class PlainJavaProgramTest {
         }
 
         assertThat(names).containsExactly("1=alice", "2=bob");
-        String startBody = wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        String startBody = wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))).get(0).getBodyAsString();
         assertThat(startBody).contains("\"OutputLocation\":\"s3://athena-results/p/\"");
     }
@@ -79,7 +74,7 @@ class PlainJavaProgramTest {
 
     @Test
     void failedConnectionTestFailsTheConnectWithAthenasReason() {
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(
+        wire.stubFor(operation("StartQueryExecution").willReturn(
                 error("InvalidRequestException", "WorkGroup is not found.", "INVALID_INPUT")));
 
         assertThatThrownBy(() -> DriverManager.getConnection(url("ConnectionTest=true")))
@@ -90,12 +85,12 @@ class PlainJavaProgramTest {
     }
 
     private String url(String extra) {
-        return "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + wireMock.port()
+        return "jdbc:connecty-athena://ValidateCredentials=false;EndpointOverride=http://127.0.0.1:" + wire.getPort()
                 + ";Region=us-east-1;User=AKIDEXAMPLE;Password=secret;OutputLocation=s3://athena-results/p/;" + extra;
     }
 
     private int startRequests() {
-        return wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        return wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))).size();
     }
 }

@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,8 +28,7 @@ import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.execution.PollingSchedule;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.sql.Connection;
@@ -49,11 +49,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -62,26 +61,16 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /** The whole driver path, java.sql facade to HTTP, against a WireMock Athena speaking AWS JSON 1.1. */
 class QueryExecutionWireMockTest {
-    private static WireMockServer wireMock;
+    @RegisterExtension
+    static final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     private AthenaClient athena;
     private Connection connection;
 
-    @BeforeAll
-    static void startServer() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wireMock.stop();
-    }
-
     @BeforeEach
     void connect() {
-        wireMock.resetAll();
         athena = AthenaClient.builder()
-                .endpointOverride(URI.create(wireMock.baseUrl()))
+                .endpointOverride(URI.create(wire.baseUrl()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
                 .build();
@@ -106,35 +95,35 @@ class QueryExecutionWireMockTest {
     }
 
     private void stubStart() {
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
     }
 
     private void stubSucceeded(String statementType, String substatementType) {
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", statementType, substatementType))));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", statementType, substatementType))));
     }
 
     private int requests(String operationName) {
-        return wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        return wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena." + operationName))).size();
     }
 
     @Test
     void wholeQueryPollsThroughStatesAndPagesWithoutLosingOrDoublingRows() throws SQLException {
         stubStart();
-        wireMock.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs(STARTED)
+        wire.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs(STARTED)
                 .willReturn(json(execution("QUEUED", "DML", "SELECT"))).willSetStateTo("running1"));
-        wireMock.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs("running1")
+        wire.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs("running1")
                 .willReturn(json(execution("RUNNING", "DML", "SELECT"))).willSetStateTo("running2"));
-        wireMock.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs("running2")
+        wire.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs("running2")
                 .willReturn(json(execution("RUNNING", "DML", "SELECT"))).willSetStateTo("done"));
-        wireMock.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs("done")
+        wire.stubFor(operation("GetQueryExecution").inScenario("poll").whenScenarioStateIs("done")
                 .willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
         List<String> cols = columns("id", "integer", "name", "varchar");
-        wireMock.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", absent()))
+        wire.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", absent()))
                 .willReturn(json(page(cols, Arrays.asList(row("id", "name"), row("1", "a"), row("2", "b")), "t1", 0L))));
-        wireMock.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", equalTo("t1")))
+        wire.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", equalTo("t1")))
                 .willReturn(json(page(cols, Arrays.asList(row("3", "c"), row("4", "d"), row("5", "e")), "t2", 0L))));
-        wireMock.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", equalTo("t2")))
+        wire.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", equalTo("t2")))
                 .willReturn(json(page(cols, Collections.emptyList(), null, 0L))));
 
         List<String> seen = new ArrayList<>();
@@ -152,7 +141,7 @@ class QueryExecutionWireMockTest {
         assertThat(seen).containsExactly("1:a", "2:b", "3:c", "4:d", "5:e");
         assertThat(requests("GetQueryExecution")).isEqualTo(4);
         assertThat(requests("GetQueryResults")).isEqualTo(3);
-        LoggedRequest start = wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        LoggedRequest start = wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))).get(0);
         assertThat(start.getBodyAsString()).contains("\"QueryString\":\"SELECT id, name FROM t\"")
                 .contains("\"OutputLocation\":\"s3://results/prefix/\"").contains("\"WorkGroup\":\"primary\"")
@@ -163,7 +152,7 @@ class QueryExecutionWireMockTest {
     void setCatalogAndSchemaChangeTheQueryContext() throws SQLException {
         stubStart();
         stubSucceeded("DDL", "CREATE_TABLE");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.emptyList(), Collections.emptyList(), null, null))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.emptyList(), Collections.emptyList(), null, null))));
         connection.setCatalog("lakehouse");
         connection.setSchema("sales");
 
@@ -173,7 +162,7 @@ class QueryExecutionWireMockTest {
             assertThat(statement.getResultSet()).isNull();
         }
 
-        LoggedRequest start = wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        LoggedRequest start = wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution"))).get(0);
         assertThat(start.getBodyAsString()).contains("\"Catalog\":\"lakehouse\"").contains("\"Database\":\"sales\"");
     }
@@ -182,7 +171,7 @@ class QueryExecutionWireMockTest {
     void failedQueryCarriesIdMessageCategoryTypeAndSqlState() throws SQLException {
         stubStart();
         String reason = "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.db.x' does not exist";
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(AthenaWire.failed(reason, 2, 1301))));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(AthenaWire.failed(reason, 2, 1301))));
 
         try (Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM db.x"))
@@ -200,7 +189,7 @@ class QueryExecutionWireMockTest {
 
     @Test
     void syntaxErrorFromStartIsSqlSyntaxErrorKeepingThePosition() throws SQLException {
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(error("InvalidRequestException",
+        wire.stubFor(operation("StartQueryExecution").willReturn(error("InvalidRequestException",
                 "line 1:8: mismatched input 'FORM'. Expecting: <expression>", "MALFORMED_QUERY")));
 
         try (Statement statement = connection.createStatement()) {
@@ -215,14 +204,14 @@ class QueryExecutionWireMockTest {
 
     @Test
     void throttledStartIsRetriedBySdkWithTheSameClientRequestToken() throws SQLException {
-        wireMock.stubFor(operation("StartQueryExecution").inScenario("throttle").whenScenarioStateIs(STARTED)
+        wire.stubFor(operation("StartQueryExecution").inScenario("throttle").whenScenarioStateIs(STARTED)
                 .willReturn(error("TooManyRequestsException", "Rate exceeded", null)).willSetStateTo("again"));
-        wireMock.stubFor(operation("StartQueryExecution").inScenario("throttle").whenScenarioStateIs("again")
+        wire.stubFor(operation("StartQueryExecution").inScenario("throttle").whenScenarioStateIs("again")
                 .willReturn(error("TooManyRequestsException", "Rate exceeded", null)).willSetStateTo("ok"));
-        wireMock.stubFor(operation("StartQueryExecution").inScenario("throttle").whenScenarioStateIs("ok")
+        wire.stubFor(operation("StartQueryExecution").inScenario("throttle").whenScenarioStateIs("ok")
                 .willReturn(json(started())));
         stubSucceeded("DML", "SELECT");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("_col0", "integer"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("_col0", "integer"),
                 Arrays.asList(row("_col0"), row("1")), null, 0L))));
 
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT 1")) {
@@ -231,7 +220,7 @@ class QueryExecutionWireMockTest {
             assertThat(rs.next()).isFalse();
         }
 
-        List<LoggedRequest> starts = wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        List<LoggedRequest> starts = wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StartQueryExecution")));
         assertThat(starts).hasSize(3);
         Pattern token = Pattern.compile("\"ClientRequestToken\":\"([^\"]+)\"");
@@ -247,8 +236,8 @@ class QueryExecutionWireMockTest {
     @Test
     void cancelWithStopDeniedLeavesAWarningNamingTheQuery() throws Exception {
         stubStart();
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("RUNNING", "DML", "SELECT"))));
-        wireMock.stubFor(operation("StopQueryExecution").willReturn(error("AccessDeniedException",
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("RUNNING", "DML", "SELECT"))));
+        wire.stubFor(operation("StopQueryExecution").willReturn(error("AccessDeniedException",
                 "User: arn:aws:sts::123456789012:assumed-role/connecty-athena/s is not authorized to perform: "
                         + "athena:StopQueryExecution on resource: arn:aws:athena:us-east-1:123456789012:workgroup/primary", null)));
         Statement statement = connection.createStatement();
@@ -279,8 +268,8 @@ class QueryExecutionWireMockTest {
     @Test
     void queryTimeoutThrowsSqlTimeoutExceptionAndStopsTheQuery() throws SQLException {
         stubStart();
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("RUNNING", "DML", "SELECT"))));
-        wireMock.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("RUNNING", "DML", "SELECT"))));
+        wire.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
 
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(1);
@@ -290,7 +279,7 @@ class QueryExecutionWireMockTest {
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HYT00"));
         }
         assertThat(requests("StopQueryExecution")).isEqualTo(1);
-        assertThat(wireMock.findAll(postRequestedFor(urlEqualTo("/"))
+        assertThat(wire.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.StopQueryExecution"))).get(0).getBodyAsString())
                 .contains(ID);
     }
@@ -299,7 +288,7 @@ class QueryExecutionWireMockTest {
     void utilityResultHasNoHeaderRowAndJoinedColumnsAreSplit() throws SQLException {
         stubStart();
         stubSucceeded("UTILITY", "DESCRIBE_TABLE");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(
                 columns("col_name", "string", "data_type", "string", "comment", "string"),
                 Arrays.asList(row("id\tint\t"), row("name\tstring\tthe name")), null, null))));
 
@@ -316,7 +305,7 @@ class QueryExecutionWireMockTest {
     void showTablesFirstRowIsData() throws SQLException {
         stubStart();
         stubSucceeded("UTILITY", "SHOW_TABLES");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("tab_name", "string"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("tab_name", "string"),
                 Arrays.asList(row("orders"), row("users")), null, 0L))));
 
         List<String> seen = new ArrayList<>();
@@ -332,7 +321,7 @@ class QueryExecutionWireMockTest {
     void insertReportsItsUpdateCount() throws SQLException {
         stubStart();
         stubSucceeded("DML", "INSERT");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("rows", "bigint"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("rows", "bigint"),
                 Collections.emptyList(), null, 42L))));
 
         try (Statement statement = connection.createStatement()) {
@@ -351,7 +340,7 @@ class QueryExecutionWireMockTest {
     void nullIsKeptApartFromEmptyStringAndMaxRowsCaps() throws SQLException {
         stubStart();
         stubSucceeded("DML", "SELECT");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("s", "varchar", "n", "integer"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("s", "varchar", "n", "integer"),
                 Arrays.asList(row("s", "n"), row("", null), row(null, "7"), row("x", "8")), null, 0L))));
 
         try (Statement statement = connection.createStatement()) {
@@ -375,7 +364,7 @@ class QueryExecutionWireMockTest {
     void headerOnlyResultIsEmpty() throws SQLException {
         stubStart();
         stubSucceeded("DML", "SELECT");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
                 Collections.singletonList(row("x")), null, 0L))));
 
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT x FROM empty")) {
@@ -387,9 +376,9 @@ class QueryExecutionWireMockTest {
     @Test
     void networkTimeoutCutsOffASlowAnswerUntilItIsSetBackToZero() throws SQLException {
         // Far longer than the timeout, so only the timeout can end the call first, however slow the machine.
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started()).withFixedDelay(400)));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started()).withFixedDelay(400)));
         stubSucceeded("DML", "SELECT");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
                 Arrays.asList(row("x"), row("1")), null, 0L))));
         connection.setNetworkTimeout(Runnable::run, 20);
 
@@ -414,7 +403,7 @@ class QueryExecutionWireMockTest {
     void closingTheConnectionClosesStatementsAndResultSets() throws SQLException {
         stubStart();
         stubSucceeded("DML", "SELECT");
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
                 Arrays.asList(row("x"), row("1")), null, 0L))));
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT 1");

@@ -7,6 +7,7 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +16,7 @@ import ai.connecty.athena.jdbc.TestConnections;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,35 +26,24 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JDBC result protocol as tools drive it: execute / getResultSet / getUpdateCount / getMoreResults, cursors. */
 class StatementSemanticsTest {
-    private static WireMockServer wireMock;
+    @RegisterExtension
+    static final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
     private Connection connection;
-
-    @BeforeAll
-    static void startServer() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wireMock.stop();
-    }
 
     @BeforeEach
     void connect() throws SQLException {
-        wireMock.resetAll();
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
         selectReturns(Arrays.asList(row("id", "name"), row("1", "a"), row("2", "b")));
         connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
-                + wireMock.port() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1",
+                + wire.getPort() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1",
                 "AKIAIOSFODNN7EXAMPLE", "secret");
     }
 
@@ -64,14 +53,14 @@ class StatementSemanticsTest {
     }
 
     private static void selectReturns(List<String> rows) {
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(
                 Arrays.asList(column("id", "integer"), column("name", "varchar")), rows, null, 0L))));
     }
 
     private static void ddlSucceeds() {
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DDL", "CREATE_TABLE"))));
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.emptyList(),
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DDL", "CREATE_TABLE"))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.emptyList(),
                 Collections.emptyList(), null, null))));
     }
 
@@ -118,7 +107,7 @@ class StatementSemanticsTest {
     }
 
     private static java.util.Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> startQueryExecutionBody() {
-        String body = wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        String body = wire.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/")).withHeader("X-Amz-Target",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("AmazonAthena.StartQueryExecution")))
                 .get(0).getBodyAsString();

@@ -8,11 +8,11 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.jdbc.AthenaDataSource;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -40,10 +40,10 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What DBeaver, connection pools and BI tools do to a driver: call every public method of the java.sql objects
@@ -67,17 +67,18 @@ class ToolCompatibilityTest {
             {"n", "varchar", null}, {"e", "varchar", ""}, {"dnan", "double", "NaN"}, {"huge", "decimal", "1E+400"},
     };
 
-    private static WireMockServer wireMock;
+    /** One server for the class; the stubs set once in {@link #stubAthena()} serve every test, so no reset. */
+    @RegisterExtension
+    static final WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).resetOnEachTest(false).build();
     private final List<String> violations = new ArrayList<>();
 
     @BeforeAll
-    static void startServer() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        wireMock.start();
+    static void stubAthena() {
         // Anything not stubbed below (Glue, Athena catalog calls, StopQueryExecution) answers an empty object.
-        wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(json("{}")));
-        wireMock.stubFor(operation("StartQueryExecution").willReturn(json(started())));
-        wireMock.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
+        wire.stubFor(any(anyUrl()).atPriority(10).willReturn(json("{}")));
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "SELECT"))));
         List<String> columns = new ArrayList<>();
         List<String> header = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -94,17 +95,12 @@ class ToolCompatibilityTest {
         for (int i = 0; i < 300; i++) {
             rows.add(dataRow);
         }
-        wireMock.stubFor(operation("GetQueryResults").willReturn(json(page(columns, rows, null, 0L))));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wireMock.stop();
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns, rows, null, 0L))));
     }
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
-                + wireMock.port() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1;"
+                + wire.getPort() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1;"
                 + "MaxQueryExecutionPollingIntervalMillis=2", "AKIAIOSFODNN7EXAMPLE", "secret");
     }
 
