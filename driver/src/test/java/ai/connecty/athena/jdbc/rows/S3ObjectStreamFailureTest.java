@@ -48,9 +48,9 @@ class S3ObjectStreamFailureTest {
         wire = new WireMockS3(http);
         s3Server = wire.server;
         s3 = wire.s3;
-        servePart(0, 0);
-        servePart(8, 0);
-        servePart(16, 0);
+        wire.servePart(OBJECT, PART, 0, 0);
+        wire.servePart(OBJECT, PART, 8, 0);
+        wire.servePart(OBJECT, PART, 16, 0);
         previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
     }
@@ -61,30 +61,14 @@ class S3ObjectStreamFailureTest {
         wire.close();
     }
 
-    private void servePart(int first, int delayMillis) {
-        int last = Math.min(OBJECT.length(), first + PART) - 1;
-        s3Server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
-                .willReturn(aResponse().withStatus(206).withFixedDelay(delayMillis).withHeader("ETag", "\"e1\"")
-                        .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + OBJECT.length())
-                        .withBody(OBJECT.substring(first, last + 1))));
-    }
 
-    /** Reads the stream to its end, as the CSV reader does. */
-    private static String readAll(S3ObjectStream stream) throws SQLException {
-        StringBuilder read = new StringBuilder();
-        while (stream.fill()) {
-            read.append(new String(stream.buffer, stream.position, stream.limit - stream.position,
-                    java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        return read.toString();
-    }
 
     @Test
     void readsEveryPartInOrder() throws Exception {
         try (S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2)) {
             stream.open();
             assertThat(stream.size()).isEqualTo(OBJECT.length());
-            assertThat(readAll(stream)).isEqualTo(OBJECT);
+            assertThat(WireMockS3.readAll(stream)).isEqualTo(OBJECT);
         }
         assertThat(uncaught).isEmpty();
     }
@@ -95,7 +79,7 @@ class S3ObjectStreamFailureTest {
         stream.open(); // part 0 is answered; parts 1 and 2 are only asked for once part 0 is read
         http.close(); // their GETs now fail with IllegalStateException: Connection pool shut down
         SQLException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> catchThrowableOfType(SQLException.class, () -> readAll(stream)),
+                () -> catchThrowableOfType(SQLException.class, () -> WireMockS3.readAll(stream)),
                 "the reader waited for a part whose download thread had died");
         assertThat((Throwable) e).isNotNull();
         assertThat(e.getSQLState()).isEqualTo("58000");
@@ -180,7 +164,7 @@ class S3ObjectStreamFailureTest {
         try (S3ObjectStream stream = new S3ObjectStream(s3, "results", "small.csv", 64, 2)) {
             stream.open();
             assertThat(stream.size()).isEqualTo(OBJECT.length());
-            assertThat(readAll(stream)).isEqualTo(OBJECT);
+            assertThat(WireMockS3.readAll(stream)).isEqualTo(OBJECT);
         }
     }
 
@@ -192,7 +176,7 @@ class S3ObjectStreamFailureTest {
         S3ObjectStream stream = new S3ObjectStream(s3, "results", "q.csv", PART, 2);
         SQLException e = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> catchThrowableOfType(SQLException.class, () -> {
             stream.open();
-            readAll(stream);
+            WireMockS3.readAll(stream);
         }));
         stream.close();
         assertThat((Throwable) e).isInstanceOf(java.sql.SQLTransientException.class);

@@ -1,8 +1,6 @@
 package ai.connecty.athena.jdbc.rows;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -47,7 +44,7 @@ class S3ObjectStreamTimeoutTest {
         http = new StallingClient(Apache5HttpClient.create());
         wire = new WireMockS3(http);
         for (int first = 0; first < OBJECT.length(); first += PART) {
-            servePart(first, 0);
+            wire.servePart(OBJECT, PART, first, 0);
         }
     }
 
@@ -57,28 +54,14 @@ class S3ObjectStreamTimeoutTest {
         wire.close();
     }
 
-    private void servePart(int first, int delayMillis) {
-        int last = Math.min(OBJECT.length(), first + PART) - 1;
-        wire.server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
-                .willReturn(aResponse().withStatus(206).withFixedDelay(delayMillis).withHeader("ETag", "\"e1\"")
-                        .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + OBJECT.length())
-                        .withBody(OBJECT.substring(first, last + 1))));
-    }
 
-    private static String readAll(S3ObjectStream stream) throws SQLException {
-        StringBuilder read = new StringBuilder();
-        while (stream.fill()) {
-            read.append(new String(stream.buffer, stream.position, stream.limit - stream.position, StandardCharsets.US_ASCII));
-        }
-        return read.toString();
-    }
 
     @Test
     void aResponseThatStopsSendingBytesIsAbortedAndResumed() throws Exception {
         http.stall("bytes=8-15", 1); // its first response sends headers, then nothing
         try (S3ObjectStream stream = new S3ObjectStream(wire.s3, "results", "q.csv", PART, 2, TIMEOUT_MILLIS)) {
             stream.open();
-            String read = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> readAll(stream),
+            String read = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> WireMockS3.readAll(stream),
                     "the reader waited on a response that sent no byte");
             assertThat(read).isEqualTo(OBJECT);
         }
@@ -93,7 +76,7 @@ class S3ObjectStreamTimeoutTest {
         S3ObjectStream stream = new S3ObjectStream(wire.s3, "results", "q.csv", PART, 2, TIMEOUT_MILLIS);
         SQLException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(SQLException.class, () -> {
             stream.open();
-            readAll(stream);
+            WireMockS3.readAll(stream);
         }), "the reader waited on a response that sent no byte");
         stream.close();
         assertThat((Throwable) e).isInstanceOf(SQLTransientException.class);
@@ -105,11 +88,11 @@ class S3ObjectStreamTimeoutTest {
 
     @Test
     void aGetWhoseAnswerIsLateIsRetriedWithinTheTimeoutAndThenFails() {
-        servePart(8, 5_000);
+        wire.servePart(OBJECT, PART, 8, 5_000);
         S3ObjectStream stream = new S3ObjectStream(wire.s3, "results", "q.csv", PART, 2, TIMEOUT_MILLIS);
         SQLException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(SQLException.class, () -> {
             stream.open();
-            readAll(stream);
+            WireMockS3.readAll(stream);
         }));
         stream.close();
         assertThat((Throwable) e).as("the part was waited for until it came").isInstanceOf(SQLTransientException.class);
@@ -119,10 +102,10 @@ class S3ObjectStreamTimeoutTest {
 
     @Test
     void withoutANetworkTimeoutASlowResponseIsWaitedFor() throws Exception {
-        servePart(8, 1_000);
+        wire.servePart(OBJECT, PART, 8, 1_000);
         try (S3ObjectStream stream = new S3ObjectStream(wire.s3, "results", "q.csv", PART, 2, 0)) {
             stream.open();
-            assertThat(readAll(stream)).isEqualTo(OBJECT);
+            assertThat(WireMockS3.readAll(stream)).isEqualTo(OBJECT);
         }
         wire.server.verify(1, getRequestedFor(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=8-15")));
     }

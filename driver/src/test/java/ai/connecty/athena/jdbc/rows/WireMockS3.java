@@ -1,8 +1,15 @@
 package ai.connecty.athena.jdbc.rows;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -27,6 +34,27 @@ final class WireMockS3 implements AutoCloseable {
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.port())).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
                 .build();
+    }
+
+    /**
+     * Answers the ranged GET of {@code s3://results/q.csv} from byte {@code first} (a part of {@code partSize} bytes of
+     * {@code object}) after {@code delayMillis}, as S3 does: 206, an ETag, the part's Content-Range.
+     */
+    void servePart(String object, int partSize, int first, int delayMillis) {
+        int last = Math.min(object.length(), first + partSize) - 1;
+        server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
+                .willReturn(aResponse().withStatus(206).withFixedDelay(delayMillis).withHeader("ETag", "\"e1\"")
+                        .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + object.length())
+                        .withBody(object.substring(first, last + 1))));
+    }
+
+    /** Reads the stream to its end, as the CSV reader does, as ASCII text. */
+    static String readAll(S3ObjectStream stream) throws SQLException {
+        StringBuilder read = new StringBuilder();
+        while (stream.fill()) {
+            read.append(new String(stream.buffer, stream.position, stream.limit - stream.position, StandardCharsets.US_ASCII));
+        }
+        return read.toString();
     }
 
     @Override
