@@ -148,6 +148,9 @@ final class ComplexValues {
         } catch (RuntimeException e) {
             throw ConversionFailure.invalid("not valid JSON");
         }
+        if (node == null) { // the parser's answer to text without a value ("", blanks)
+            throw ConversionFailure.invalid("not valid JSON: no value");
+        }
         return fromJson(node);
     }
 

@@ -111,6 +111,12 @@ class ComplexValuesTest {
         assertThat(conversions.convert("c", json, "[1]", Object.class, UTC)).isEqualTo("[1]");
         assertThatThrownBy(() -> conversions.convert("c", json, "{\"a\":1}", Array.class, UTC))
                 .isInstanceOf(SQLException.class).hasMessageContaining("not an array");
+        // Empty text is no JSON value: the parser answers nothing, which used to escape as a NullPointerException.
+        for (String empty : new String[] {"", " "}) {
+            assertThatThrownBy(() -> conversions.convert("c", json, empty, Array.class, UTC))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("not valid JSON")
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+        }
     }
 
     @Test
