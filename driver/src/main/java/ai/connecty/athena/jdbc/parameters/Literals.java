@@ -105,10 +105,18 @@ public final class Literals {
         }
         if (value instanceof OffsetDateTime) {
             OffsetDateTime odt = (OffsetDateTime) value;
+            if (hasSeconds(odt.getOffset())) {
+                return inUtc(odt.toInstant());
+            }
             return zoned(odt.toLocalDateTime(), odt.getOffset().getId().replace("Z", "UTC"));
         }
         if (value instanceof ZonedDateTime) {
             ZonedDateTime zdt = (ZonedDateTime) value;
+            // Also for a region: such an offset is local mean time, which tz databases revise (Amsterdam's +00:19:32
+            // is +00:00 since tzdata 2022b), so the zone's name could name another instant in Athena.
+            if (hasSeconds(zdt.getOffset())) {
+                return inUtc(zdt.toInstant());
+            }
             // A wall time the zone repeats (the hour when daylight saving ends) names two instants with the zone's
             // name, and a reader of the text can take only one (java.time takes the earlier): the offset says which.
             boolean ambiguous = zdt.getZone().getRules().getValidOffsets(zdt.toLocalDateTime()).size() > 1;
@@ -117,10 +125,13 @@ public final class Literals {
             return zoned(zdt.toLocalDateTime(), zone);
         }
         if (value instanceof Instant) {
-            return zoned(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC), "UTC");
+            return inUtc((Instant) value);
         }
         if (value instanceof OffsetTime) {
             OffsetTime time = (OffsetTime) value;
+            if (hasSeconds(time.getOffset())) {
+                time = time.withOffsetSameInstant(ZoneOffset.UTC);
+            }
             String text = timeText(time.toLocalTime()) + time.getOffset().getId().replace("Z", "+00:00");
             return new ParameterValue("TIME '" + text + "'", null, Types.TIME_WITH_TIMEZONE, "time with time zone");
         }
@@ -436,6 +447,19 @@ public final class Literals {
         checkYear(value.getYear());
         return typed("TIMESTAMP", DATE.format(value.toLocalDate()) + " " + timeText(value.toLocalTime()) + " " + zone,
                 Types.TIMESTAMP_WITH_TIMEZONE, "timestamp with time zone");
+    }
+
+    /** The instant as a timestamp with time zone in UTC: exact for any offset, and a zone Athena always knows. */
+    private static ParameterValue inUtc(Instant instant) throws SQLException {
+        return zoned(LocalDateTime.ofInstant(instant, ZoneOffset.UTC), "UTC");
+    }
+
+    /**
+     * Whether an offset has seconds ({@code +05:30:15}, the local mean time of zones before standard time), which
+     * Athena's literals cannot carry: they take {@code +HH:MM} only, and refuse the value as an unknown zone.
+     */
+    private static boolean hasSeconds(ZoneOffset offset) {
+        return offset.getTotalSeconds() % 60 != 0;
     }
 
     /** Timestamps in a Calendar's zone (setTimestamp(i, ts, cal)): the wall time the instant has there. */

@@ -144,6 +144,31 @@ class LiteralsTest {
                 .isEqualTo("TIMESTAMP '2020-07-01 01:30:00 America/New_York'");
     }
 
+    /**
+     * Athena reads a zone offset only as hours and minutes ({@code +05:30}); an offset with seconds (local mean time,
+     * such as Amsterdam's +00:19:32 before 1937) is no zone to it. Such a value goes as the same instant in UTC.
+     */
+    @Test
+    void anOffsetWithSecondsIsSentAsTheSameInstantInUtc() throws SQLException {
+        ZoneOffset withSeconds = ZoneOffset.ofHoursMinutesSeconds(5, 30, 15);
+        OffsetDateTime offsetDateTime = OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, withSeconds);
+        assertThat(literal(offsetDateTime)).isEqualTo("TIMESTAMP '2020-01-01 21:33:50 UTC'");
+        ZoneOffset amsterdamMeanTime = ZoneOffset.ofHoursMinutesSeconds(0, 19, 32);
+        assertThat(literal(ZonedDateTime.of(1930, 1, 2, 3, 4, 5, 123_000_000, amsterdamMeanTime)))
+                .isEqualTo("TIMESTAMP '1930-01-02 02:44:33.123 UTC'");
+        // A region whose offset then had seconds (Dublin Mean Time, -00:25:21): its name would leave the instant to
+        // the time zone rules of Athena, which may have revised that offset.
+        ZonedDateTime dublin1910 = ZonedDateTime.of(1910, 6, 1, 12, 0, 0, 0, ZoneId.of("Europe/Dublin"));
+        assertThat(dublin1910.getOffset()).isEqualTo(ZoneOffset.ofHoursMinutesSeconds(0, -25, -21));
+        assertThat(literal(dublin1910)).isEqualTo("TIMESTAMP '1910-06-01 12:25:21 UTC'");
+        assertThat(Literals.of("2020-01-02 03:04:05+05:30:15", Types.TIMESTAMP_WITH_TIMEZONE, -1, 1).literal())
+                .isEqualTo("TIMESTAMP '2020-01-01 21:33:50 UTC'");
+        assertThat(literal(java.time.OffsetTime.of(3, 4, 5, 0, withSeconds))).isEqualTo("TIME '21:33:50+00:00'");
+        // Offsets of whole minutes keep their offset.
+        assertThat(literal(java.time.OffsetTime.of(3, 4, 5, 0, ZoneOffset.ofHoursMinutes(5, 45))))
+                .isEqualTo("TIME '03:04:05+05:45'");
+    }
+
     @Test
     void calendarsGiveTheWallTimeInTheirZone() throws SQLException {
         Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
