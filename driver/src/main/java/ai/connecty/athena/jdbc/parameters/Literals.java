@@ -14,16 +14,17 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.Collection;
+import java.util.GregorianCalendar;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.UUID;
 
 /**
@@ -82,17 +83,14 @@ public final class Literals {
             return binary((byte[]) value);
         }
         if (value instanceof java.sql.Date) {
-            return date(((java.sql.Date) value).toLocalDate());
+            return date(wallTime((java.sql.Date) value, TimeZone.getDefault()).toLocalDate());
         }
         if (value instanceof java.sql.Time) {
             return time(((java.sql.Time) value).toLocalTime().withNano(
                     (int) Math.floorMod(((java.sql.Time) value).getTime(), 1000L) * 1_000_000));
         }
-        if (value instanceof java.sql.Timestamp) {
-            return timestamp(((java.sql.Timestamp) value).toLocalDateTime());
-        }
         if (value instanceof java.util.Date) {
-            return timestamp(LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneId.systemDefault()));
+            return timestamp(wallTime((java.util.Date) value, TimeZone.getDefault()));
         }
         if (value instanceof LocalDate) {
             return date((LocalDate) value);
@@ -245,8 +243,8 @@ public final class Literals {
     }
 
     private static ParameterValue dateOf(Object value, int index) throws SQLException {
-        if (value instanceof java.util.Date && !(value instanceof java.sql.Date)) {
-            return date(LocalDateTime.ofInstant(((java.util.Date) value).toInstant(), ZoneId.systemDefault()).toLocalDate());
+        if (value instanceof java.util.Date) {
+            return date(wallTime((java.util.Date) value, TimeZone.getDefault()).toLocalDate());
         }
         if (value instanceof LocalDateTime) {
             return date(((LocalDateTime) value).toLocalDate());
@@ -266,7 +264,7 @@ public final class Literals {
 
     private static ParameterValue timestampOf(Object value, int index) throws SQLException {
         if (value instanceof java.sql.Date) {
-            return timestamp(((java.sql.Date) value).toLocalDate().atStartOfDay());
+            return timestamp(wallTime((java.sql.Date) value, TimeZone.getDefault()).toLocalDate().atStartOfDay());
         }
         if (value instanceof LocalDate) {
             return timestamp(((LocalDate) value).atStartOfDay());
@@ -464,22 +462,45 @@ public final class Literals {
 
     /** Timestamps in a Calendar's zone (setTimestamp(i, ts, cal)): the wall time the instant has there. */
     public static ParameterValue timestamp(java.sql.Timestamp value, Calendar calendar) throws SQLException {
-        LocalDateTime local = LocalDateTime.ofInstant(value.toInstant(), calendar.getTimeZone().toZoneId());
-        return timestamp(local);
+        return timestamp(wallTime(value, calendar.getTimeZone()));
     }
 
     public static ParameterValue date(java.sql.Date value, Calendar calendar) throws SQLException {
-        return date(Instant.ofEpochMilli(value.getTime()).atZone(calendar.getTimeZone().toZoneId()).toLocalDate());
+        return date(wallTime(value, calendar.getTimeZone()).toLocalDate());
+    }
+
+    /**
+     * The wall time of a java.util.Date (java.sql.Date, Timestamp) in a zone, read as its toString, valueOf and
+     * this driver's getters read it: on the Julian calendar before the Gregorian reform of 1582 (java.time's
+     * proleptic calendar would move 1500-03-04 to 1500-03-13), and with its era, which toLocalDate() drops (it
+     * turns 1 BC into the year 1). Years before 1 come out as 0, -1... (1 BC, 2 BC), which the literal refuses.
+     */
+    private static LocalDateTime wallTime(java.util.Date value, TimeZone zone) {
+        GregorianCalendar calendar = new GregorianCalendar(zone, Locale.ROOT);
+        calendar.setTime(value);
+        int year = calendar.get(Calendar.YEAR);
+        if (calendar.get(Calendar.ERA) == GregorianCalendar.BC) {
+            year = 1 - year;
+        }
+        int nanos = value instanceof java.sql.Timestamp ? ((java.sql.Timestamp) value).getNanos()
+                : calendar.get(Calendar.MILLISECOND) * 1_000_000;
+        return LocalDateTime.of(year, calendar.get(Calendar.MONTH) + 1, calendar.get(Calendar.DAY_OF_MONTH),
+                calendar.get(Calendar.HOUR_OF_DAY), calendar.get(Calendar.MINUTE), calendar.get(Calendar.SECOND), nanos);
     }
 
     public static ParameterValue time(java.sql.Time value, Calendar calendar) {
         return time(Instant.ofEpochMilli(value.getTime()).atZone(calendar.getTimeZone().toZoneId()).toLocalTime());
     }
 
-    /** Years outside 1..9999 have no ISO text Athena accepts in a literal. */
+    /**
+     * Years outside 0001..9999, the four-digit years Athena documents for dates, are refused rather than sent in
+     * another spelling (java.time writes {@code +10000-01-01} and {@code -0001-01-01}).
+     */
     private static void checkYear(int year) throws SQLException {
         if (year < 1 || year > 9999) {
-            throw new SQLException("Year " + year + " is outside Athena's date range (0001 to 9999)",
+            // Year 0 is 1 BC in java.time's numbering: said in full, so that it is not read as a typing error.
+            String era = year < 1 ? " (" + (1 - year) + " BC)" : "";
+            throw new SQLException("Year " + year + era + " is outside Athena's date range (0001 to 9999)",
                     SqlState.INVALID_DATETIME_FORMAT);
         }
     }

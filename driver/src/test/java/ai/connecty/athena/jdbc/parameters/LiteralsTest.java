@@ -18,10 +18,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class LiteralsTest {
@@ -174,6 +177,47 @@ class LiteralsTest {
         Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
         Timestamp instant = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"));
         assertThat(Literals.timestamp(instant, kathmandu).literal()).isEqualTo("TIMESTAMP '2020-01-01 05:45:00'");
+    }
+
+    /**
+     * java.sql values name their date on the Julian calendar before 1582 (their toString, Date.valueOf and the
+     * driver's getters agree): a Calendar of the JVM's own zone, or a target type, must not move the date.
+     */
+    @Test
+    void javaSqlValuesBeforeTheGregorianReformKeepTheirDateWithAnyCalendarOrTargetType() throws SQLException {
+        Calendar here = Calendar.getInstance(TimeZone.getDefault());
+        java.sql.Date date = java.sql.Date.valueOf("1500-03-04");
+        Timestamp timestamp = Timestamp.valueOf("1500-03-04 10:00:00.123456");
+        assertThat(literal(date)).isEqualTo("DATE '1500-03-04'");
+        assertThat(literal(timestamp)).isEqualTo("TIMESTAMP '1500-03-04 10:00:00.123456'");
+        assertThat(Literals.date(date, here).literal()).isEqualTo("DATE '1500-03-04'");
+        assertThat(Literals.timestamp(timestamp, here).literal()).isEqualTo("TIMESTAMP '1500-03-04 10:00:00.123456'");
+        assertThat(Literals.of(timestamp, Types.DATE, -1, 1).literal()).isEqualTo("DATE '1500-03-04'");
+        assertThat(Literals.of(date, Types.TIMESTAMP, -1, 1).literal()).isEqualTo("TIMESTAMP '1500-03-04 00:00:00'");
+        assertThat(literal(new java.util.Date(timestamp.getTime()))).isEqualTo("TIMESTAMP '1500-03-04 10:00:00.123'");
+    }
+
+    /** A java.sql value in 1 BC: toLocalDate() drops the era and gives the year 1, a date 2 years off. */
+    @Test
+    void javaSqlValuesBeforeTheYearOneAreRefusedNotSentAsYearOne() {
+        GregorianCalendar calendar = new GregorianCalendar();
+        calendar.clear();
+        calendar.set(Calendar.ERA, GregorianCalendar.BC);
+        calendar.set(1, Calendar.JUNE, 1);
+        long millis = calendar.getTimeInMillis();
+        Calendar here = Calendar.getInstance(TimeZone.getDefault());
+        List<ThrowingCallable> bindings = List.of(
+                () -> literal(new java.sql.Date(millis)),
+                () -> literal(new Timestamp(millis)),
+                () -> literal(new java.util.Date(millis)),
+                () -> Literals.date(new java.sql.Date(millis), here),
+                () -> Literals.timestamp(new Timestamp(millis), here),
+                () -> Literals.of(new Timestamp(millis), Types.DATE, -1, 1),
+                () -> Literals.of(new java.sql.Date(millis), Types.TIMESTAMP, -1, 1));
+        for (ThrowingCallable binding : bindings) {
+            assertThatThrownBy(binding).isInstanceOf(SQLException.class).hasMessageContaining("Year 0 (1 BC)")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22007"));
+        }
     }
 
     @Test
