@@ -42,10 +42,14 @@ public final class DateTimeText {
         return LocalDate.parse(text.trim(), DATE);
     }
 
-    /** Accepts a bare date too, so a date column can be read as a timestamp at midnight. */
+    /**
+     * Accepts a bare date too, so a date column can be read as a timestamp at midnight. Years outside 0000..9999
+     * have a sign ({@code +10000-01-01}, {@code -0001-01-01}), as Athena prints them, so a date is told by its lack
+     * of a time, not by its length.
+     */
     public static LocalDateTime parseTimestamp(String text) {
         String trimmed = text.trim();
-        if (trimmed.length() == 10) {
+        if (trimmed.indexOf(' ') < 0) {
             return parseDate(trimmed).atStartOfDay();
         }
         return LocalDateTime.parse(trimmed, TIMESTAMP);

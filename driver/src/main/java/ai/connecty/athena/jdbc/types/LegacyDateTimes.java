@@ -19,7 +19,7 @@ import java.util.TimeZone;
  * use the Julian calendar there; java.time, which getObject(i, LocalDate/LocalDateTime.class) gives, is
  * proleptic Gregorian and exact). A wall time that does not exist in the zone (the hour skipped when DST
  * starts) moves forward by the length of the gap: {@code 02:30} on such a day reads as {@code 03:30}.
- * Nanoseconds are kept.
+ * Nanoseconds are kept. Years before 1 are refused: java.sql cannot show them (see {@link #calendar}).
  */
 final class LegacyDateTimes {
     private LegacyDateTimes() {
@@ -50,13 +50,16 @@ final class LegacyDateTimes {
     }
 
     private static Calendar calendar(ZoneId zone, LocalDate date) {
+        int year = date.getYear();
+        if (year < 1) {
+            // A BC date could be set (ERA), but java.sql drops the era again: toString() and toLocalDate() would
+            // give the year 1 - year AD, a wrong date that looks right.
+            throw ConversionFailure.badDateTime("the year " + year + " (" + (1 - year) + " BC) has no java.sql value, "
+                    + "which would show it as the year " + (1 - year) + " AD; read it with getObject(i, LocalDate.class) "
+                    + "or getObject(i, LocalDateTime.class)");
+        }
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(zone));
         calendar.clear();
-        int year = date.getYear();
-        if (year <= 0) {
-            calendar.set(Calendar.ERA, GregorianCalendar.BC);
-            year = 1 - year;
-        }
         calendar.set(year, date.getMonthValue() - 1, date.getDayOfMonth());
         return calendar;
     }

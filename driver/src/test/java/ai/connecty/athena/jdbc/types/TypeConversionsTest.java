@@ -17,6 +17,7 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,39 @@ class TypeConversionsTest {
         Timestamp timestamp = conversions.convert("c", AthenaType.TIMESTAMP, "2020-01-01 00:00:00.123456789", Timestamp.class, UTC);
 
         assertThat(timestamp.getNanos()).isEqualTo(123_456_789);
+    }
+
+    /**
+     * Athena prints years outside 0001..9999 as java.time does ({@code +10000-01-01}, {@code -0001-01-01}: Trino's
+     * {@code uuuu}). java.time getters read them exactly; a java.sql value of a year before 1 would print and
+     * convert (toLocalDate) as an AD year, since java.sql drops the era, so it is refused and names the exact getter.
+     */
+    @Test
+    void yearsBeyondFourDigitsReadExactlyAndYearsBeforeOneAreNoJavaSqlValue() throws SQLException {
+        for (String type : List.of("date", "timestamp", "varchar")) {
+            assertThat(conversions.convert("c", AthenaType.fromName(type), "+10000-01-01", LocalDate.class, UTC))
+                    .as(type).isEqualTo(LocalDate.of(10000, 1, 1));
+            assertThat(conversions.convert("c", AthenaType.fromName(type), "-0001-01-01", LocalDate.class, UTC))
+                    .as(type).isEqualTo(LocalDate.of(-1, 1, 1));
+            assertThat(conversions.convert("c", AthenaType.fromName(type), "-0001-01-01 12:00:00.000", LocalDateTime.class, UTC))
+                    .as(type).isEqualTo(LocalDateTime.of(-1, 1, 1, 12, 0));
+            assertThat(conversions.convert("c", AthenaType.fromName(type), "+10000-01-01", java.sql.Date.class, UTC)
+                    .toLocalDate()).as(type).isEqualTo(LocalDate.of(10000, 1, 1));
+            assertThat(conversions.convert("c", AthenaType.fromName(type), "+10000-01-01 00:00:00", Timestamp.class, UTC)
+                    .toLocalDateTime()).as(type).isEqualTo(LocalDateTime.of(10000, 1, 1, 0, 0));
+            for (String beforeYearOne : List.of("0000-01-01", "-0001-01-01", "-0001-01-01 12:00:00.000")) {
+                for (Class<?> target : List.of(java.sql.Date.class, Timestamp.class)) {
+                    assertThatThrownBy(() -> conversions.convert("c", AthenaType.fromName(type), beforeYearOne, target, UTC))
+                            .as("%s '%s' as %s", type, beforeYearOne, target.getSimpleName())
+                            .isInstanceOf(SQLException.class).hasMessageContaining("getObject(i, LocalDate")
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22007"));
+                }
+            }
+        }
+        // Text Athena never prints: five digits need their sign.
+        assertThatThrownBy(() -> conversions.convert("c", AthenaType.DATE, "10000-01-01", LocalDate.class, UTC))
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22007"));
     }
 
     static Stream<Arguments> failures() {
