@@ -389,6 +389,12 @@ public final class TypeConversions {
                 (text, zone) -> LegacyDateTimes.timestamp(DateTimeText.parseTimestamp(text), zone));
         register(zoned, Timestamp.class,
                 (text, zone) -> Timestamp.from(DateTimeText.parseTimestampWithTimeZone(text).toInstant()));
+        // JDBC's conversion table (Table B-6) lets getTimestamp read a TIME: the time on 1970-01-01, the day a
+        // java.sql.Time is on, with every fraction digit (a Time keeps milliseconds only).
+        register(EnumSet.of(AthenaType.TIME), Timestamp.class,
+                (text, zone) -> LegacyDateTimes.timestamp(LocalDate.EPOCH.atTime(DateTimeText.parseTime(text)), zone));
+        register(EnumSet.of(AthenaType.TIME_WITH_TIME_ZONE), Timestamp.class,
+                (text, zone) -> Timestamp.from(DateTimeText.parseTimeWithTimeZone(text).atDate(LocalDate.EPOCH).toInstant()));
     }
 
     private static Time timeOnEpochDay(LocalTime time, ZoneId zone) {

@@ -154,6 +154,26 @@ class EveryAthenaTypeTest {
         assertThat(rs.getTimestamp(zoned, UTC).getTime()).isEqualTo(instant);
     }
 
+    /**
+     * JDBC's conversion table (Table B-6) lets getTimestamp read a TIME: the time on 1970-01-01, as getTime places
+     * it, in the Calendar's zone or the JVM's; a time with time zone is the instant its offset says on that day.
+     */
+    @Test
+    void getTimestampOfATimeIsThatTimeOnTheFirstOfJanuary1970() throws SQLException {
+        int time = column("time");
+        assertThat(rs.getTimestamp(time, UTC).toInstant()).isEqualTo(Instant.parse("1970-01-01T12:34:56.789Z"));
+        assertThat(rs.getTimestamp(time, TOKYO).toInstant()).isEqualTo(Instant.parse("1970-01-01T03:34:56.789Z"));
+        assertThat(rs.getTimestamp(time).toLocalDateTime()).isEqualTo(LocalDateTime.of(1970, 1, 1, 12, 34, 56, 789_000_000));
+        assertThat(rs.getTimestamp(time).getTime()).isEqualTo(rs.getTime(time).getTime());
+        assertThat(rs.getObject(time, Timestamp.class)).isEqualTo(rs.getTimestamp(time));
+
+        int timeZoned = column("time with time zone");
+        Instant instant = Instant.parse("1970-01-01T07:04:56.789Z");
+        assertThat(rs.getTimestamp(timeZoned).toInstant()).isEqualTo(instant);
+        assertThat(rs.getTimestamp(timeZoned, TOKYO).toInstant()).isEqualTo(instant);
+        assertThat(rs.getTimestamp(timeZoned).getTime()).isEqualTo(rs.getTime(timeZoned).getTime());
+    }
+
     @Test
     void boxedTypesOnTheNumericTypes() throws SQLException {
         assertThat(rs.getObject(column("tinyint"), Byte.class)).isEqualTo((byte) -128);

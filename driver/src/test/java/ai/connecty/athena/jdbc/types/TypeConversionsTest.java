@@ -158,6 +158,16 @@ class TypeConversionsTest {
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22007"));
     }
 
+    /** A Timestamp of a time keeps all its fraction digits, which a java.sql.Time (milliseconds) cannot. */
+    @Test
+    void aTimeReadAsATimestampKeepsItsNanoseconds() throws SQLException {
+        Timestamp time = conversions.convert("c", TypeSignature.parse("time(9)"), "12:34:56.123456789", Timestamp.class, UTC);
+        assertThat(time.toLocalDateTime()).isEqualTo(LocalDateTime.of(1970, 1, 1, 12, 34, 56, 123_456_789));
+        Timestamp zoned = conversions.convert("c", TypeSignature.parse("time(6) with time zone"), "12:34:56.123456+05:30",
+                Timestamp.class, UTC);
+        assertThat(zoned.toInstant()).isEqualTo(Instant.parse("1970-01-01T07:04:56.123456Z"));
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 // type, text, target, SQLState, message fragment
