@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
 /**
  * Any SQL text through Statement.execute, against an Athena that rejects every query as Athena rejects a syntax
  * error: the driver refuses what it must (empty, over 262,144 bytes) without sending it, passes everything else
- * through unchanged, and only SQLExceptions with a SQLState come out. The statement stays usable throughout.
+ * through unchanged (escape processing off), and only SQLExceptions with a SQLState come out. The statement stays
+ * usable throughout.
  */
 class HostileSqlProperties {
     private final AtomicInteger sent = new AtomicInteger();
@@ -70,6 +71,8 @@ class HostileSqlProperties {
     void anySqlTextGivesASqlExceptionWithASqlState(@ForAll("sql") String sql) throws SQLException {
         int before = sent.get();
         try (Statement statement = connection.createStatement()) {
+            // Unchanged text: JDBC escapes ({fn ...}, {d '...'}) would be translated, and a stray '{' refused, locally.
+            statement.setEscapeProcessing(false);
             Outcomes.onlySqlExceptions("execute", () -> statement.execute(sql));
             boolean refusedLocally = sql.trim().isEmpty()
                     || sql.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 262_144;
