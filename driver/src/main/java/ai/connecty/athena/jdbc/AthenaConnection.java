@@ -625,7 +625,8 @@ public class AthenaConnection implements Connection {
      * timeout they started with. An S3 response that sends no byte for that long is aborted and resumed too. A
      * call that runs out fails with SQLState 58030 after the retries. 0 (the default) leaves only the connect and
      * socket timeouts of the NetworkTimeoutMillis property. The SDK and the S3 reader enforce the limit
-     * themselves, so {@code executor} is not used.
+     * themselves, so {@code executor} is not used. Unlike JDBC's description, a timeout does not close the
+     * connection: it holds no socket a timeout could leave broken, every call being its own HTTP request.
      */
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
