@@ -54,7 +54,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * 0A000, because silently pretending to batch statements into a transaction would lose users' data
  * expectations); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
  * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY statements exist, other types are refused with 0A000; a transaction
- * isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE.
+ * isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a value that is no
+ * isolation constant is refused with HY024).
  *
  * <p>Beyond {@link Connection} it offers {@link #clearMetadataCache()} only: the parts of the driver that work
  * for a connection get what they need (URL, configuration, clients, warning sink) when the connection builds
@@ -372,9 +373,19 @@ public class AthenaConnection implements Connection {
         return SqlExceptions.notSupported("Athena has no transactions, so no savepoints");
     }
 
+    /**
+     * A level other than TRANSACTION_NONE is accepted with a warning; a value that is no Connection constant is
+     * refused, as JDBC requires. TRANSACTION_NONE itself passes silently: pools set back the level they read.
+     */
     @Override
     public void setTransactionIsolation(int level) throws SQLException {
         checkOpen();
+        if (level != Connection.TRANSACTION_NONE && level != Connection.TRANSACTION_READ_UNCOMMITTED
+                && level != Connection.TRANSACTION_READ_COMMITTED && level != Connection.TRANSACTION_REPEATABLE_READ
+                && level != Connection.TRANSACTION_SERIALIZABLE) {
+            throw new SQLException("Unknown transaction isolation level " + level + ": expected a Connection.TRANSACTION_* "
+                    + "constant (Athena has no transactions: the level stays TRANSACTION_NONE)", SqlState.INVALID_PARAMETER_VALUE);
+        }
         if (level != Connection.TRANSACTION_NONE) {
             addWarning(new SQLWarning("Athena has no transactions; transaction isolation level " + level
                     + " was ignored and stays TRANSACTION_NONE", SqlState.WARNING));

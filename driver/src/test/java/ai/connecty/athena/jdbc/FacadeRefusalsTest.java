@@ -99,6 +99,26 @@ class FacadeRefusalsTest {
         assertThat((Object) connection.getWarnings()).isNull();
     }
 
+    /**
+     * JDBC has setTransactionIsolation refuse a value that is no Connection constant. TRANSACTION_NONE stays
+     * accepted without a warning: pools such as HikariCP set back the level they read, which is NONE here.
+     */
+    @Test
+    void transactionIsolationOutsideTheConnectionConstantsIsRefusedWithoutAWarning() throws SQLException {
+        refused(() -> connection.setTransactionIsolation(42), INVALID_PARAMETER, "Unknown transaction isolation level 42: "
+                + "expected a Connection.TRANSACTION_* constant (Athena has no transactions: the level stays TRANSACTION_NONE)");
+        refused(() -> connection.setTransactionIsolation(3), INVALID_PARAMETER, "Unknown transaction isolation level 3: "
+                + "expected a Connection.TRANSACTION_* constant (Athena has no transactions: the level stays TRANSACTION_NONE)");
+        assertThat((Object) connection.getWarnings()).isNull();
+
+        connection.setTransactionIsolation(Connection.TRANSACTION_NONE);
+        assertThat((Object) connection.getWarnings()).isNull();
+        connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        assertThat(connection.getWarnings().getMessage()).isEqualTo(
+                "Athena has no transactions; transaction isolation level 8 was ignored and stays TRANSACTION_NONE");
+        assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
+    }
+
     @Test
     void statementRefusesBatchesKeysCursorsAndBackwardFetching() throws SQLException {
         Statement statement = connection.createStatement();
