@@ -53,9 +53,9 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * <p>Choices where JDBC leaves room: auto-commit is always on ({@code setAutoCommit(false)} is refused with
  * 0A000, because silently pretending to batch statements into a transaction would lose users' data
  * expectations); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
- * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY statements exist, other types are refused with 0A000; a transaction
- * isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a value that is no
- * isolation constant is refused with HY024).
+ * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY / HOLD_CURSORS_OVER_COMMIT statements exist, others are refused with
+ * 0A000; a transaction isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a
+ * value that is no isolation constant is refused with HY024).
  *
  * <p>Beyond {@link Connection} it offers {@link #clearMetadataCache()} only: the parts of the driver that work
  * for a connection get what they need (URL, configuration, clients, warning sink) when the connection builds
@@ -512,8 +512,17 @@ public class AthenaConnection implements Connection {
         this.holdability = holdability;
     }
 
+    /**
+     * HOLD_CURSORS_OVER_COMMIT only, as DatabaseMetaData.supportsResultSetHoldability says and every result set
+     * reports: CLOSE_CURSORS_AT_COMMIT is refused with 0A000, as JDBC has an unsupported holdability refused,
+     * rather than taken and then contradicted by getHoldability and Statement.getResultSetHoldability.
+     */
     private static void checkHoldability(int holdability) throws SQLException {
-        if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT && holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+        if (holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            throw SqlExceptions.notSupported("Athena result sets are HOLD_CURSORS_OVER_COMMIT only (there are no "
+                    + "commits to close them at); asked for holdability " + holdability);
+        }
+        if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
             throw new SQLException("Unknown holdability " + holdability, SqlState.INVALID_PARAMETER_VALUE);
         }
     }
