@@ -743,13 +743,21 @@ public class AthenaConnection implements Connection {
         if (!markClosed()) {
             return;
         }
-        executor.execute(() -> {
+        Runnable releaseQuietly = () -> {
             try {
                 release();
             } catch (SQLException e) {
                 LOG.debug("Closing an aborted connection failed", e);
             }
-        });
+        };
+        try {
+            executor.execute(releaseQuietly);
+        } catch (RuntimeException refused) {
+            // The connection is marked closed already, so no later close() would release it: do it here, as close()
+            // would (stopping running queries), rather than leave its statements, result sets and AWS clients open.
+            LOG.debug("The executor given to abort() refused the release; releasing in the calling thread", refused);
+            releaseQuietly.run();
+        }
     }
 
     @Override

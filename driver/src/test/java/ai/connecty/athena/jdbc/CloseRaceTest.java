@@ -181,6 +181,26 @@ class CloseRaceTest {
         assertThat(refused).isPositive();
     }
 
+    /**
+     * abort(executor) hands the release to the executor; one that refuses it (shut down, saturated) must neither
+     * let its RejectedExecutionException out of a java.sql call nor leave the connection closed with its
+     * statements, result sets and AWS clients open for ever (close() is a no-op once the connection is closed).
+     */
+    @Test
+    void abortWithAnExecutorThatRefusesTheWorkStillReleasesEverything() throws Exception {
+        AthenaConnection connection = connect(new CountingAthena());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT 1");
+
+        connection.abort(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("executor shut down");
+        });
+
+        assertThat(connection.isClosed()).isTrue();
+        assertThat(statement.isClosed()).as("statement of the aborted connection").isTrue();
+        assertThat(rows.isClosed()).as("result set of the aborted connection").isTrue();
+    }
+
     @Test
     void closeIsIdempotentFromManyThreadsAtOnce() throws Exception {
         CountingAthena athena = new CountingAthena();
