@@ -80,7 +80,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
             throw new SQLException("The statement produced no result set (update count " + getLargeUpdateCount()
                     + "); use execute or executeUpdate for statements without rows", SqlState.GENERAL_ERROR);
         }
-        return getResultSet();
+        return executedResultSet();
     }
 
     @Override

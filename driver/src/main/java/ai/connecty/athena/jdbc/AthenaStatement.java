@@ -183,7 +183,20 @@ public class AthenaStatement implements Statement {
             throw new SQLException("The statement produced no result set (update count " + updateCount
                     + "); use execute or executeUpdate for statements without rows", SqlState.GENERAL_ERROR);
         }
-        return resultSet;
+        return executedResultSet();
+    }
+
+    /**
+     * The result set the execute just left, for executeQuery, which JDBC has never return null: a close() from
+     * another thread (Connection.close of a pool, say) may land between the execute and this, and closes it.
+     */
+    final ResultSet executedResultSet() throws SQLException {
+        ResultSet rows = getResultSet(); // checks, under the same lock that close() clears it with, that we are open
+        if (rows == null) {
+            throw new SQLException("The result set of the query was closed before executeQuery returned it",
+                    SqlState.OBJECT_NOT_IN_STATE);
+        }
+        return rows;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
@@ -158,6 +159,7 @@ class CloseRaceTest {
             ResultSet rows = null;
             try {
                 rows = execute.get(10, TimeUnit.SECONDS);
+                assertThat(rows).as("what executeQuery returned (JDBC: never null)").isNotNull();
                 completed++;
             } catch (java.util.concurrent.ExecutionException e) {
                 assertThat(e.getCause()).isInstanceOf(SQLException.class);
@@ -179,6 +181,29 @@ class CloseRaceTest {
         // Both outcomes must have happened, or the race was not exercised.
         assertThat(completed).isPositive();
         assertThat(refused).isPositive();
+    }
+
+    /**
+     * close() (the statement's, or the connection's from another thread) landing after execute found the rows but
+     * before executeQuery handed them out: executeQuery must refuse, never return null. The override does here,
+     * deterministically, what the race above does now and then.
+     */
+    @Test
+    void executeQueryClosedJustBeforeItReturnsRefusesInsteadOfReturningNull() throws Exception {
+        AthenaConnection connection = connect(new CountingAthena());
+        AthenaStatement statement = connection.register(new AthenaStatement(connection) {
+            @Override
+            public boolean execute(String sql) throws SQLException {
+                boolean rows = super.execute(sql);
+                close();
+                return rows;
+            }
+        });
+
+        assertThatThrownBy(() -> statement.executeQuery("SELECT 1")).isInstanceOf(SQLException.class)
+                .hasMessage("The statement is closed")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55000"));
+        connection.close();
     }
 
     /**
