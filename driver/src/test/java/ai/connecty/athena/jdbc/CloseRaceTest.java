@@ -184,6 +184,41 @@ class CloseRaceTest {
     }
 
     /**
+     * A result set read on one thread while the connection closes on another: every read either sees the row (it
+     * came first) or fails as reading a closed result set does (55000), never with another state such as 24000
+     * "after the last row", which would tell the reader its data ended. Many rounds: the window is narrow.
+     */
+    @Test
+    void readingAResultSetWhileTheConnectionClosesFailsOnlyAsClosed() throws Exception {
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (int round = 0; round < 10_000; round++) {
+            AthenaConnection connection = connect(new CountingAthena());
+            ResultSet rows = connection.createStatement().executeQuery("SELECT 1");
+            assertThat(rows.next()).isTrue();
+            CyclicBarrier go = new CyclicBarrier(2);
+            Future<String> reader = threads.submit(() -> {
+                go.await();
+                try {
+                    while (true) {
+                        assertThat(rows.getInt(1)).isEqualTo(1);
+                        rows.getString(1);
+                    }
+                } catch (SQLException e) {
+                    return e.getSQLState() + " " + e.getMessage();
+                }
+            });
+            Future<?> close = threads.submit(() -> {
+                go.await();
+                connection.close();
+                return null;
+            });
+            close.get(10, TimeUnit.SECONDS);
+            outcomes.merge(reader.get(10, TimeUnit.SECONDS), 1, Integer::sum);
+        }
+        assertThat(outcomes).containsOnlyKeys("55000 The result set is closed");
+    }
+
+    /**
      * close() (the statement's, or the connection's from another thread) landing after execute found the rows but
      * before executeQuery handed them out: executeQuery must refuse, never return null. The override does here,
      * deterministically, what the race above does now and then.

@@ -177,14 +177,18 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return current == null ? 0 : (int) Math.min(row, Integer.MAX_VALUE);
     }
 
+    /**
+     * Leaves the cursor (current row, row looked ahead) alone: it belongs to the reading thread, and close() may
+     * come from another one (Connection.close). A getter that passed its open check then reads the row it saw,
+     * and the next call fails with 55000, rather than finding the row gone and answering 24000 "after the last
+     * row", or next() false, as if the data had ended.
+     */
     @Override
     public void close() throws SQLException {
         // getAndSet: of two threads closing at once (the statement's close and the user's), one releases.
         if (closed.getAndSet(true)) {
             return;
         }
-        current = null;
-        lookahead = null;
         release();
     }
 
