@@ -471,6 +471,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        checkOpen();
         if (targetSqlType == null || targetSqlType.getVendorTypeNumber() == null) {
             throw SqlExceptions.notSupported("setObject with SQLType " + targetSqlType + ": use a java.sql.JDBCType");
         }

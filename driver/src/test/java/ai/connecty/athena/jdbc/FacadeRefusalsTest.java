@@ -55,6 +55,41 @@ class FacadeRefusalsTest {
                 Collections.singletonList(Arrays.asList("1", "a")));
     }
 
+    /**
+     * On a closed statement or result set, even a call it never supports says "closed" (55000): 0A000 would make a
+     * pool evict a connection for what is the caller's use of a closed object.
+     */
+    @Test
+    void refusedCallsOnClosedObjectsSayClosed() throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.close();
+        java.util.List<ThrowingCallable> statementCalls = Arrays.asList(
+                () -> statement.executeUpdate("SELECT 1", new int[] {1}),
+                () -> statement.executeUpdate("SELECT 1", new String[] {"id"}),
+                () -> statement.executeLargeUpdate("SELECT 1", new int[] {1}),
+                () -> statement.executeLargeUpdate("SELECT 1", new String[] {"id"}),
+                () -> statement.execute("SELECT 1", new int[] {1}),
+                () -> statement.execute("SELECT 1", new String[] {"id"}),
+                () -> statement.execute("SELECT 1", Statement.RETURN_GENERATED_KEYS),
+                () -> statement.executeUpdate("SELECT 1", 42));
+        for (ThrowingCallable call : statementCalls) {
+            assertThatThrownBy(call).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55000"));
+        }
+        java.sql.PreparedStatement prepared = connection.prepareStatement("SELECT ?");
+        prepared.close();
+        assertThatThrownBy(() -> prepared.setObject(1, 1, (java.sql.SQLType) null)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55000"));
+
+        ResultSet rs = resultSet();
+        rs.close();
+        for (ThrowingCallable call : Arrays.<ThrowingCallable>asList(() -> rs.updateInt(1, 2), () -> rs.updateRow(),
+                () -> rs.absolute(1), () -> rs.previous(), () -> rs.beforeFirst(), () -> rs.moveToInsertRow())) {
+            assertThatThrownBy(call).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55000"));
+        }
+    }
+
     @Test
     void connectionRefusesWhatAthenaHasNot() {
         notSupported(() -> connection.prepareStatement("SELECT 1", new String[] {"id"}),

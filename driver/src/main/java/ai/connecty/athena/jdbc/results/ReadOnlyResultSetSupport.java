@@ -29,12 +29,19 @@ public abstract class ReadOnlyResultSetSupport implements ResultSet {
     /** Throws the "closed" SQLException when the result set is closed. */
     protected abstract void checkOpen() throws SQLException;
 
-    private static SQLFeatureNotSupportedException readOnly() {
+    /**
+     * The refusal of an update method, or the "closed" SQLException (55000) on a closed result set: the caller's
+     * use of a closed object is no missing feature, and 0A000 would make a pool evict the connection.
+     */
+    private SQLFeatureNotSupportedException readOnly() throws SQLException {
+        checkOpen();
         return SqlExceptions.notSupported(
                 "Athena result sets are read-only (CONCUR_READ_ONLY): run an INSERT or UPDATE statement instead");
     }
 
-    private static SQLFeatureNotSupportedException forwardOnly() {
+    /** The refusal of a scrolling method, or the "closed" SQLException on a closed result set. */
+    private SQLFeatureNotSupportedException forwardOnly() throws SQLException {
+        checkOpen();
         return SqlExceptions.notSupported(
                 "Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order with next()");
     }
