@@ -34,6 +34,7 @@ final class QueryOperations {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int MAX_PAGE = 1000;
+    private static final int MAX_QUERY_STRING = 262_144;
     static final String NO_OUTPUT = "No output location provided. You did not provide an output location for  your "
             + "query results. Either specify an S3 bucket location or enable Athena managed query results in your "
             + "workgroup settings.";
@@ -52,7 +53,9 @@ final class QueryOperations {
         String workGroupName = Optional.ofNullable(Validation.text(in, "WorkGroup")).orElse("primary");
         ctx.authorize("athena:StartQueryExecution", workGroupArn(ctx, workGroupName));
         String queryString = Validation.text(in, "QueryString");
-        new Validation().notNull(queryString, "queryString").check();
+        // The model's 1..262144 characters: a framework check, so it comes before the token and syntax checks.
+        new Validation().notNull(queryString, "queryString").minLength(queryString, "queryString", 1)
+                .maxLength(queryString, "queryString", MAX_QUERY_STRING).check();
         String token = Validation.text(in, "ClientRequestToken");
         checkToken(token);
         WorkGroup wg = workGroup(workGroupName);
