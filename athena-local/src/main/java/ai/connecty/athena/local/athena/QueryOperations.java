@@ -35,6 +35,7 @@ final class QueryOperations {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int MAX_PAGE = 1000;
     private static final int MAX_QUERY_STRING = 262_144;
+    private static final List<String> ENCRYPTION_OPTIONS = List.of("SSE_S3", "SSE_KMS", "CSE_KMS");
     static final String NO_OUTPUT = "No output location provided. You did not provide an output location for  your "
             + "query results. Either specify an S3 bucket location or enable Athena managed query results in your "
             + "workgroup settings.";
@@ -53,9 +54,17 @@ final class QueryOperations {
         String workGroupName = Optional.ofNullable(Validation.text(in, "WorkGroup")).orElse("primary");
         ctx.authorize("athena:StartQueryExecution", workGroupArn(ctx, workGroupName));
         String queryString = Validation.text(in, "QueryString");
-        // The model's 1..262144 characters: a framework check, so it comes before the token and syntax checks.
+        // The model's member constraints are framework checks: they come before the token and syntax checks.
+        JsonNode resultConfiguration = in.path("ResultConfiguration");
         new Validation().notNull(queryString, "queryString").minLength(queryString, "queryString", 1)
-                .maxLength(queryString, "queryString", MAX_QUERY_STRING).check();
+                .maxLength(queryString, "queryString", MAX_QUERY_STRING)
+                .oneOf(Validation.text(resultConfiguration.path("EncryptionConfiguration"), "EncryptionOption"),
+                        "resultConfiguration.encryptionConfiguration.encryptionOption", ENCRYPTION_OPTIONS)
+                .pattern(Validation.text(resultConfiguration, "ExpectedBucketOwner"),
+                        "resultConfiguration.expectedBucketOwner", "[0-9]{12}")
+                .oneOf(Validation.text(resultConfiguration.path("AclConfiguration"), "S3AclOption"),
+                        "resultConfiguration.aclConfiguration.s3AclOption", List.of("BUCKET_OWNER_FULL_CONTROL"))
+                .check();
         String token = Validation.text(in, "ClientRequestToken");
         checkToken(token);
         WorkGroup wg = workGroup(workGroupName);

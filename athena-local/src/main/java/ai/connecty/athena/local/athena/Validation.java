@@ -60,6 +60,24 @@ final class Validation {
         return this;
     }
 
+    /** One of the model's enum values (case-sensitive, as AWS compares them). */
+    Validation oneOf(String value, String member, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            errors.add("Value '" + value + "' at '" + member + "' failed to satisfy constraint: Member must satisfy enum "
+                    + "value set: [" + String.join(", ", allowed) + "]");
+        }
+        return this;
+    }
+
+    /** Matches the model's pattern as a whole. */
+    Validation pattern(String value, String member, String regex) {
+        if (value != null && !value.matches(regex)) {
+            errors.add("Value '" + value + "' at '" + member + "' failed to satisfy constraint: Member must satisfy "
+                    + "regular expression pattern: " + regex);
+        }
+        return this;
+    }
+
     Validation range(Integer value, String member, int min, int max) {
         if (value != null && value < min) {
             errors.add("Value at '" + member + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
