@@ -35,6 +35,7 @@ final class QueryOperations {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int MAX_PAGE = 1000;
     private static final int MAX_QUERY_STRING = 262_144;
+    private static final int MAX_REUSE_AGE_MINUTES = 10_080;
     private static final List<String> ENCRYPTION_OPTIONS = List.of("SSE_S3", "SSE_KMS", "CSE_KMS");
     static final String NO_OUTPUT = "No output location provided. You did not provide an output location for  your "
             + "query results. Either specify an S3 bucket location or enable Athena managed query results in your "
@@ -56,6 +57,11 @@ final class QueryOperations {
         String queryString = Validation.text(in, "QueryString");
         // The model's member constraints are framework checks: they come before the token and syntax checks.
         JsonNode resultConfiguration = in.path("ResultConfiguration");
+        JsonNode byAge = in.path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
+        boolean byAgeSent = byAge.isObject();
+        Boolean reuseEnabled = Validation.bool(byAge, "Enabled");
+        Integer reuseMaxAge = Validation.integer(byAge, "MaxAgeInMinutes");
+        String reuseMember = "resultReuseConfiguration.resultReuseByAgeConfiguration.";
         new Validation().notNull(queryString, "queryString").minLength(queryString, "queryString", 1)
                 .maxLength(queryString, "queryString", MAX_QUERY_STRING)
                 .oneOf(Validation.text(resultConfiguration.path("EncryptionConfiguration"), "EncryptionOption"),
@@ -64,6 +70,8 @@ final class QueryOperations {
                         "resultConfiguration.expectedBucketOwner", "[0-9]{12}")
                 .oneOf(Validation.text(resultConfiguration.path("AclConfiguration"), "S3AclOption"),
                         "resultConfiguration.aclConfiguration.s3AclOption", List.of("BUCKET_OWNER_FULL_CONTROL"))
+                .notNull(byAgeSent ? reuseEnabled : Boolean.FALSE, reuseMember + "enabled")
+                .range(reuseMaxAge, reuseMember + "maxAgeInMinutes", 0, MAX_REUSE_AGE_MINUTES)
                 .check();
         String token = Validation.text(in, "ClientRequestToken");
         checkToken(token);
@@ -91,10 +99,9 @@ final class QueryOperations {
                 database);
         statement = shown.statement();
         String runDatabase = shown.database();
-        JsonNode reuse = in.path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
         Integer reuseMinutes = null;
-        if (reuse.path("Enabled").asBoolean(false)) {
-            reuseMinutes = reuse.has("MaxAgeInMinutes") ? reuse.get("MaxAgeInMinutes").asInt() : 60;
+        if (Boolean.TRUE.equals(reuseEnabled)) {
+            reuseMinutes = reuseMaxAge == null ? 60 : reuseMaxAge;
         }
         String encryption = Validation.text(in.path("ResultConfiguration").path("EncryptionConfiguration"), "EncryptionOption");
         QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,

@@ -32,6 +32,17 @@ final class Validation {
         return n.intValue();
     }
 
+    static Boolean bool(JsonNode input, String field) {
+        JsonNode n = input.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            throw serialization(n);
+        }
+        return n.booleanValue();
+    }
+
     static AwsException serialization(JsonNode n) {
         String kind = n.isTextual() ? "STRING_VALUE" : n.isBoolean() ? (n.asBoolean() ? "TRUE_VALUE" : "FALSE_VALUE")
                 : n.isNumber() ? "NUMBER_VALUE" : n.isArray() ? "START_ARRAY" : "START_OBJECT";

@@ -71,4 +71,28 @@ class StartQueryExecutionLimitsWireTest {
                             .contains("at '" + member + "' failed to satisfy constraint");
                 });
     }
+
+    /** ResultReuseByAgeConfiguration: Enabled is required and MaxAgeInMinutes is 0 to 10080. */
+    @Test
+    void resultReuseByAgeNeedsEnabledAndAnAgeOfAtMostAWeek() {
+        for (int minutes : new int[] {0, 10080}) {
+            String id = clients.athena().startQueryExecution(request("SELECT 1", null).resultReuseConfiguration(c -> c
+                    .resultReuseByAgeConfiguration(a -> a.enabled(true).maxAgeInMinutes(minutes))).build())
+                    .queryExecutionId();
+            assertThat(await(clients.athena(), id).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        }
+        String member = "resultReuseConfiguration.resultReuseByAgeConfiguration.";
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1", null).resultReuseConfiguration(c -> c
+                .resultReuseByAgeConfiguration(a -> a.enabled(true).maxAgeInMinutes(10081))).build()), "INVALID_INPUT",
+                "1 validation error detected: Value at '" + member + "maxAgeInMinutes' failed to satisfy constraint: "
+                        + "Member must have value less than or equal to 10080");
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1", null).resultReuseConfiguration(c -> c
+                .resultReuseByAgeConfiguration(a -> a.enabled(true).maxAgeInMinutes(-1))).build()), "INVALID_INPUT",
+                "1 validation error detected: Value at '" + member + "maxAgeInMinutes' failed to satisfy constraint: "
+                        + "Member must have value greater than or equal to 0");
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1", null).resultReuseConfiguration(c -> c
+                .resultReuseByAgeConfiguration(a -> a.maxAgeInMinutes(5))).build()), "INVALID_INPUT",
+                "1 validation error detected: Value null at '" + member + "enabled' failed to satisfy constraint: "
+                        + "Member must not be null");
+    }
 }
