@@ -113,7 +113,7 @@ final class QueryOperations {
         return out;
     }
 
-    /** ExecutionParameters: strings of 1..1024 characters; {@code null} elements are dropped, as Athena does. */
+    /** ExecutionParameters: 1 or more strings of 1..1024 characters; {@code null} elements are dropped, as Athena does. */
     private static List<String> executionParameters(JsonNode in) {
         JsonNode node = in.get("ExecutionParameters");
         if (node == null || node.isNull()) {
@@ -121,6 +121,11 @@ final class QueryOperations {
         }
         if (!node.isArray()) {
             throw Validation.serialization(node);
+        }
+        if (node.isEmpty()) {
+            // The model's list has at least one member: a sent empty list is a framework error, an absent one is not.
+            throw AwsException.invalidRequest("INVALID_INPUT", "1 validation error detected: Value '[]' at "
+                    + "'executionParameters' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         List<String> values = new ArrayList<>();
         for (JsonNode v : node) {

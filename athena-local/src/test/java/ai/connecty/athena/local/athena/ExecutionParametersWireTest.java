@@ -26,9 +26,10 @@ class ExecutionParametersWireTest {
     @RegisterExtension
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
 
+    /** Without parameters the member is left out, as clients do (an empty list is refused). */
     private static QueryExecution run(String sql, String... parameters) {
-        String id = clients.athena().startQueryExecution(request(sql, "demo").executionParameters(parameters).build())
-                .queryExecutionId();
+        String id = clients.athena().startQueryExecution(request(sql, "demo")
+                .executionParameters(parameters.length == 0 ? null : List.of(parameters)).build()).queryExecutionId();
         return await(clients.athena(), id);
     }
 
@@ -53,6 +54,16 @@ class ExecutionParametersWireTest {
     void valuesForAStatementWithoutParametersAreIgnored() {
         QueryExecution q = run("SELECT 1 AS one", "'unused'");
         assertThat(rows(clients.athena(), q.queryExecutionId())).containsExactly(List.of("one"), List.of("1"));
+    }
+
+    /** The list, when sent, holds at least one value (wire protocol §2.1): an empty list is refused, omitting it is not. */
+    @Test
+    void anEmptyListIsRefused() {
+        assertThat(run("SELECT 1 AS one").status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        AthenaWireTest.assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1 AS one", "demo")
+                .executionParameters(List.of()).build()), "INVALID_INPUT",
+                "1 validation error detected: Value '[]' at 'executionParameters' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 1");
     }
 
     /** Each value is a string of 1 to 1024 characters: a longer one is refused before the query starts. */
