@@ -89,12 +89,14 @@ final class MetadataOperations {
         String db = Validation.text(in, "DatabaseName");
         Integer max = Validation.integer(in, "MaxResults");
         String token = Validation.text(in, "NextToken");
-        new Validation().notNull(name, "catalogName").notNull(db, "databaseName").minLength(token, "nextToken", 1)
+        String expression = Validation.text(in, "Expression");
+        new Validation().notNull(name, "catalogName").notNull(db, "databaseName")
+                .maxLength(expression, "expression", 256).minLength(token, "nextToken", 1)
                 .range(max, "maxResults", 1, 50).check();
         ctx.authorize("athena:ListTableMetadata", catalogArn(ctx, name));
         DataCatalog c = catalog(name);
         store.database(c.name(), db).orElseThrow(() -> metadata("Database " + db + " not found."));
-        NamePattern pattern = NamePattern.of(Validation.text(in, "Expression"));
+        NamePattern pattern = NamePattern.of(expression);
         List<TableDef> tables = store.tables(c.name(), db).stream().filter(t -> pattern.matches(t.name())).toList();
         return Paging.page(tables, max == null ? 50 : max, token, "tables:" + c.name() + "." + db, "TableMetadataList",
                 MetadataOperations::tableMetadata);

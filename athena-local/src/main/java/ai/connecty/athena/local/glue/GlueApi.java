@@ -26,6 +26,8 @@ public final class GlueApi implements JsonOperationHandler {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String CATALOG = DataCatalog.AWS_DATA_CATALOG.name();
+    /** GetTables' Expression: at most 2048 characters (wire protocol §2.6). */
+    private static final int MAX_EXPRESSION = 2048;
 
     private final CatalogStore store;
 
@@ -64,9 +66,15 @@ public final class GlueApi implements JsonOperationHandler {
 
     private JsonNode getTables(JsonNode in, CallContext ctx) {
         String db = required(in, "DatabaseName");
+        String expression = in.path("Expression").asText(null);
+        if (expression != null && expression.codePointCount(0, expression.length()) > MAX_EXPRESSION) {
+            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value '" + expression
+                    + "' at 'expression' failed to satisfy constraint: Member must have length less than or equal to "
+                    + MAX_EXPRESSION);
+        }
         ctx.authorize("glue:GetTables", databaseArn(ctx, db));
         database(db);
-        NamePattern pattern = NamePattern.of(in.path("Expression").asText(null));
+        NamePattern pattern = NamePattern.of(expression);
         List<TableDef> tables = store.tables(CATALOG, db).stream().filter(t -> pattern.matches(t.name())).toList();
         return page(tables, in, 100, "TableList", "tables:" + db, t -> GlueJson.table(t, catalogId(in, ctx)));
     }

@@ -140,6 +140,18 @@ class MetadataApiWireTest {
                 "sales_by_customer");
     }
 
+    /** ListTableMetadata's Expression is 0 to 256 characters (wire protocol §2.5). */
+    @Test
+    void listTableMetadataRefusesAnExpressionOver256Characters() {
+        String longest = "sales|" + "x".repeat(250);
+        assertThat(clients.athena().listTableMetadata(x -> x.catalogName("AwsDataCatalog").databaseName("demo")
+                .expression(longest)).tableMetadataList()).extracting(TableMetadata::name).containsExactly("sales");
+        AthenaWireTest.assertInvalid(() -> clients.athena().listTableMetadata(x -> x.catalogName("AwsDataCatalog")
+                .databaseName("demo").expression(longest + "x")), "INVALID_INPUT",
+                "1 validation error detected: Value at 'expression' failed to satisfy constraint: Member must have "
+                        + "length less than or equal to 256");
+    }
+
     @Test
     void theLakehouseCatalogIsListedThroughAthena() {
         assertThat(clients.athena().listTableMetadata(x -> x.catalogName("lakehouse").databaseName("lake"))

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GlueException;
+import software.amazon.awssdk.services.glue.model.InvalidInputException;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
 
@@ -47,6 +48,19 @@ class GlueWireTest {
                 .isInstanceOf(EntityNotFoundException.class);
         assertThatThrownBy(() -> clients.glue().getTables(r -> r.databaseName("lake")))
                 .isInstanceOf(EntityNotFoundException.class);
+    }
+
+    /** GetTables' Expression is 0 to 2048 characters (wire protocol §2.6). */
+    @Test
+    void getTablesRefusesAnExpressionOver2048Characters() {
+        String longest = "sales|" + "x".repeat(2042);
+        assertThat(clients.glue().getTables(r -> r.databaseName("demo").expression(longest)).tableList())
+                .extracting(Table::name).containsExactly("sales");
+        assertThatThrownBy(() -> clients.glue().getTables(r -> r.databaseName("demo").expression(longest + "x")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("1 validation error detected: Value '")
+                        .endsWith("' at 'expression' failed to satisfy constraint: Member must have length less than or "
+                                + "equal to 2048"));
     }
 
     @Test
