@@ -83,12 +83,14 @@ public final class StsEndpoint implements ServiceEndpoint {
 
     private HttpResponse assumeRole(Map<String, String> params, AuthenticatedCall call, HttpRequest request) {
         String roleArn = required(params, "RoleArn");
+        length(roleArn, "roleArn", 20, 2048);
         String sessionName = required(params, "RoleSessionName");
         if (!sessionName.matches("[\\w+=,.@-]{2,64}")) {
             throw validation("1 validation error detected: Value '" + sessionName + "' at 'roleSessionName' failed "
                     + "to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* "
                     + "and have length between 2 and 64");
         }
+        length(params.get("ExternalId"), "externalId", 2, 1224);
         int duration = duration(params.get("DurationSeconds"));
         call.authorize("sts:AssumeRole", roleArn);
         Role role = identities.roleByArn(roleArn).orElseThrow(() -> call.accessDenied("sts:AssumeRole", roleArn));
@@ -132,6 +134,19 @@ public final class StsEndpoint implements ServiceEndpoint {
         }
         throw validation("1 validation error detected: Value '" + value + "' at 'durationSeconds' failed to "
                 + "satisfy constraint: Member must have value between 900 and 43200");
+    }
+
+    /** The model's length bounds (wire protocol §2.7), in characters; a null (absent) value is not checked. */
+    private static void length(String value, String member, int min, int max) {
+        if (value == null) {
+            return;
+        }
+        int chars = value.codePointCount(0, value.length());
+        if (chars < min || chars > max) {
+            throw validation("1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy "
+                    + "constraint: Member must have length " + (chars < min ? "greater than or equal to " + min
+                    : "less than or equal to " + max));
+        }
     }
 
     private static String required(Map<String, String> params, String name) {

@@ -108,6 +108,38 @@ class StsThroughSdkTest {
         }
     }
 
+    /** RoleArn is 20 to 2048 characters and ExternalId 2 to 1224 (wire protocol §2.7): outside, a ValidationError. */
+    @Test
+    void roleArnAndExternalIdLengthsAreValidated() {
+        try (StsClient sts = SdkClients.sts(athena, SdkClients.SERVICE_ACCOUNT)) {
+            for (String externalId : new String[] {"ab", "x".repeat(1224)}) {
+                assertThat(sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("ext")
+                        .externalId(externalId)).credentials().accessKeyId()).startsWith("ASIA");
+            }
+            assertValidationError(() -> sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("ext")
+                    .externalId("x")), "externalId");
+            assertValidationError(() -> sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("ext")
+                    .externalId("x".repeat(1225))), "externalId");
+            assertValidationError(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::1:role").roleSessionName("s1")),
+                    "roleArn");
+            assertValidationError(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/" + "r".repeat(2018))
+                    .roleSessionName("s1")), "roleArn");
+            // 20 characters pass validation; the unknown role is then simply not assumable.
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::1:role/").roleSessionName("s1")))
+                    .isInstanceOfSatisfying(StsException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        }
+    }
+
+    private static void assertValidationError(Runnable call, String member) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+            assertThat(e.awsErrorDetails().errorMessage()).startsWith("1 validation error detected: Value '")
+                    .contains("' at '" + member + "' failed to satisfy constraint: Member must have length");
+        });
+    }
+
     @Test
     void expiredSessionGetsExpiredToken() throws InterruptedException {
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("sts", "AssumeRole").withCredentialSeconds(1)));
