@@ -44,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetadataCallsTest {
     private static final String GLUE_CATALOG = "AwsDataCatalog";
+    /** Table names of 200 characters, near Athena's longest (255). */
+    private static final String LONG_PREFIX = "t" + "x".repeat(195);
     private static final int WIDE_TABLES = 2_000;
     private static final String NO_GLUE_KEY = "AKIANOGLUEEXAMPLE001";
     private static final String NO_GLUE_SECRET = "noGlueSecretExample0000000000000000000000";
@@ -57,6 +59,7 @@ class MetadataCallsTest {
         SyntheticTables.seed(dataDir, GLUE_CATALOG, "wide", "t_", WIDE_TABLES);
         SyntheticTables.seed(dataDir, GLUE_CATALOG, "small", "s_", 12);
         SyntheticTables.seed(dataDir, "lakehouse", "lake2", "l_", 120);
+        SyntheticTables.seed(dataDir, "lakehouse", "longlake", LONG_PREFIX, 2);
         seedPatternTables();
         athena = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false)
                 .identities(identitiesWithAUserWithoutGlue()).build().start();
@@ -273,6 +276,24 @@ class MetadataCallsTest {
             assertThat(rows(connection.getMetaData().getColumns("lakehouse", "lake2", "l\\_0077", "%"))).hasSize(3);
             // An exact name without GetTableMetadata (not in the guide's policy): one narrowed listing.
             assertThat(calls()).containsExactly("athena:ListTableMetadata");
+        }
+    }
+
+    /**
+     * Patterns whose server Expression would be refused (Athena ListTableMetadata takes 256 characters, Glue
+     * GetTables 2048) or would make the service backtrack on every name ({@code %_%_%_...}): the driver sends a
+     * shorter Expression that still matches a superset, or none, and filters here. Each call here used to fail with
+     * the service's validation error.
+     */
+    @Test
+    void patternsTooLongForTheServerAreFilteredHere() throws SQLException {
+        try (Connection connection = connect()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            assertThat(names(metaData.getTables("lakehouse", "longlake", "%_".repeat(100), null)))
+                    .containsExactly(LONG_PREFIX + "0000", LONG_PREFIX + "0001");
+            assertThat(names(metaData.getTables("lakehouse", "longlake", "_".repeat(300), null))).isEmpty();
+            assertThat(names(metaData.getTables(GLUE_CATALOG, "small", "_".repeat(2100), null))).isEmpty();
+            assertThat(names(metaData.getTables(GLUE_CATALOG, "small", "%_".repeat(3) + "%", null))).hasSize(12);
         }
     }
 

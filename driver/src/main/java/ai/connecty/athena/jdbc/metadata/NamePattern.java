@@ -1,8 +1,8 @@
 package ai.connecty.athena.jdbc.metadata;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A DatabaseMetaData name pattern: {@code %} any sequence, {@code _} any one character, {@code \} (the
@@ -17,13 +17,25 @@ import java.util.regex.Pattern;
  */
 final class NamePattern {
     private static final NamePattern ANY = new NamePattern(null, null, null);
+    /** The longest Expression both catalog APIs take: Athena's ListTableMetadata limit (Glue's is 2048). */
+    static final int MAX_SERVER_EXPRESSION = 256;
+    /**
+     * At most this many {@code .*} in an Expression: the service matches it with a backtracking engine, for which
+     * each one multiplies the work on a name that fails (a tool's {@code %_%_%_...} would stall the listing).
+     * The expression is cut after the last one allowed, which still matches a superset.
+     */
+    static final int MAX_SERVER_WILDCARDS = 3;
+    /** In {@link #tokens}: any sequence ({@code %}) and any one character ({@code _}); other values are code points. */
+    private static final int ANY_SEQUENCE = -1;
+    private static final int ANY_ONE = -2;
 
-    private final Pattern regex;
+    /** The pattern as code points and wildcards; null matches everything. */
+    private final int[] tokens;
     private final String exactName;
     private final String serverExpression;
 
-    private NamePattern(Pattern regex, String exactName, String serverExpression) {
-        this.regex = regex;
+    private NamePattern(int[] tokens, String exactName, String serverExpression) {
+        this.tokens = tokens;
         this.exactName = exactName;
         this.serverExpression = serverExpression;
     }
@@ -32,57 +44,105 @@ final class NamePattern {
         if (jdbcPattern == null || jdbcPattern.equals("%")) {
             return ANY;
         }
-        StringBuilder regex = new StringBuilder();
+        int[] tokens = new int[jdbcPattern.length()];
+        int count = 0;
         StringBuilder literal = new StringBuilder();
         StringBuilder expression = new StringBuilder();
+        int expressionWildcards = 0;
+        boolean expressionCut = false;
         boolean wildcard = false;
-        for (int i = 0; i < jdbcPattern.length(); i++) {
-            char c = jdbcPattern.charAt(i);
-            if (c == '\\' && i + 1 < jdbcPattern.length()) {
-                char escaped = jdbcPattern.charAt(++i);
-                regex.append(Pattern.quote(String.valueOf(escaped)));
-                literal.append(escaped);
-                expression.append(expressionChar(escaped));
+        for (int i = 0; i < jdbcPattern.length(); ) {
+            int c = jdbcPattern.codePointAt(i);
+            i += Character.charCount(c);
+            String piece;
+            if (c == '\\' && i < jdbcPattern.length()) {
+                int escaped = jdbcPattern.codePointAt(i);
+                i += Character.charCount(escaped);
+                tokens[count++] = escaped;
+                literal.appendCodePoint(escaped);
+                piece = expressionChar(escaped);
             } else if (c == '%') {
-                regex.append(".*");
                 wildcard = true;
-                if (!endsWithAnything(expression)) {
-                    expression.append(".*");
+                if (count > 0 && tokens[count - 1] == ANY_SEQUENCE) {
+                    continue; // %% is %
+                }
+                tokens[count++] = ANY_SEQUENCE;
+                piece = ".*";
+                if (!expressionCut && ++expressionWildcards == MAX_SERVER_WILDCARDS) {
+                    expression.append(piece);
+                    expressionCut = true;
                 }
             } else if (c == '_') {
-                regex.append('.');
                 wildcard = true;
-                expression.append('.');
+                tokens[count++] = ANY_ONE;
+                piece = ".";
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-                literal.append(c);
-                expression.append(expressionChar(c));
+                tokens[count++] = c;
+                literal.appendCodePoint(c);
+                piece = expressionChar(c);
+            }
+            if (!expressionCut) {
+                expression.append(piece);
             }
         }
-        String narrowing = expression.toString().equals(".*") ? null : expression.toString();
-        return new NamePattern(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL),
-                wildcard ? null : literal.toString(), narrowing);
+        // Beyond what the APIs take (Athena ListTableMetadata: 256 characters; Glue GetTables: 2048), the service
+        // would refuse the call: such a pattern lists everything and is filtered here.
+        String narrowing = expression.toString().equals(".*") || expression.length() > MAX_SERVER_EXPRESSION ? null
+                : expression.toString();
+        return new NamePattern(Arrays.copyOf(tokens, count), wildcard ? null : literal.toString(), narrowing);
     }
 
     /** Letters, digits and underscores (all an Athena table name holds) stand for themselves; the rest for any one. */
-    private static String expressionChar(char c) {
-        char lower = Character.toLowerCase(c);
+    private static String expressionChar(int c) {
+        int lower = Character.toLowerCase(c);
         boolean plain = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '_';
-        return plain ? String.valueOf(lower) : ".";
+        return plain ? String.valueOf((char) lower) : ".";
     }
 
-    private static boolean endsWithAnything(StringBuilder expression) {
-        int n = expression.length();
-        return n >= 2 && expression.charAt(n - 2) == '.' && expression.charAt(n - 1) == '*';
-    }
-
+    /**
+     * Matches the whole name, ignoring case, in time proportional to the name's length times the pattern's (the
+     * classic wildcard walk that returns only to the last {@code %}): a regular expression built from the pattern
+     * backtracks exponentially on {@code %_%_%_...} against a name that does not match.
+     */
     boolean matches(String name) {
-        return regex == null || (name != null && regex.matcher(name).matches());
+        if (tokens == null) {
+            return true;
+        }
+        if (name == null) {
+            return false;
+        }
+        int[] text = name.codePoints().toArray();
+        int t = 0;
+        int p = 0;
+        int starP = -1;
+        int starT = 0;
+        while (t < text.length) {
+            if (p < tokens.length && tokens[p] != ANY_SEQUENCE && (tokens[p] == ANY_ONE || sameIgnoringCase(tokens[p], text[t]))) {
+                p++;
+                t++;
+            } else if (p < tokens.length && tokens[p] == ANY_SEQUENCE) {
+                starP = p++;
+                starT = t;
+            } else if (starP >= 0) {
+                p = starP + 1;
+                t = ++starT;
+            } else {
+                return false;
+            }
+        }
+        while (p < tokens.length && tokens[p] == ANY_SEQUENCE) {
+            p++;
+        }
+        return p == tokens.length;
+    }
+
+    private static boolean sameIgnoringCase(int a, int b) {
+        return a == b || Character.toLowerCase(Character.toUpperCase(a)) == Character.toLowerCase(Character.toUpperCase(b));
     }
 
     /** Whether every name matches (null or {@code %}), so a listing needs no filtering. */
     boolean matchesEverything() {
-        return regex == null;
+        return tokens == null;
     }
 
     /** The name itself when the pattern has no wildcard, so a single exact lookup can replace a listing. */

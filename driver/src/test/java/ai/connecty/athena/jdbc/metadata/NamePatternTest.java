@@ -23,6 +23,45 @@ class NamePatternTest {
     }
 
     @Test
+    void aPatternTooLongForTheServerListsEverythingAndStillFiltersExactly() {
+        NamePattern longest = NamePattern.of("a".repeat(255) + "_"); // Expression of 256 characters: sent
+        assertThat(longest.serverExpression()).hasValueSatisfying(e -> assertThat(e).hasSize(256));
+        NamePattern tooLong = NamePattern.of("a".repeat(256) + "_"); // 257: the service would refuse it
+        assertThat(tooLong.serverExpression()).isEmpty();
+        assertThat(tooLong.matches("A".repeat(256) + "z")).isTrue();
+        assertThat(tooLong.matches("a".repeat(256))).isFalse();
+    }
+
+    /** The Expression keeps three {@code .*} at most, cut after the third: still every matching name, less work. */
+    @Test
+    void theServerExpressionKeepsThreeWildcardsAtMost() {
+        assertThat(NamePattern.of("%a%b%c%d").serverExpression()).contains(".*a.*b.*");
+        assertThat(NamePattern.of("a%b%c").serverExpression()).contains("a.*b.*c");
+        assertThat(NamePattern.of("%_%_%_%_%_").serverExpression()).contains(".*..*..*");
+        assertThat(NamePattern.of("%a%%%b").serverExpression()).contains(".*a.*b");
+    }
+
+    /**
+     * %_%_%_... against a name that fails: a regular expression built from it backtracks exponentially (this
+     * test did not end before); the wildcard walk answers at once.
+     */
+    @Test
+    void manyWildcardsAgainstANameThatFailsDoNotBacktrackExponentially() {
+        NamePattern pattern = NamePattern.of("%_".repeat(40) + "x");
+        boolean matched = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> pattern.matches("y".repeat(200)));
+        assertThat(matched).isFalse();
+        assertThat(pattern.matches("y".repeat(40) + "x")).isTrue();
+        assertThat(pattern.matches("y".repeat(39) + "x")).isFalse();
+        assertThat(NamePattern.of("a%b_c").matches("AxxbYc")).isTrue();
+        assertThat(NamePattern.of("a%b_c").matches("abc")).isFalse();
+        assertThat(NamePattern.of("%").matches("")).isTrue();
+        assertThat(NamePattern.of("_").matches("")).isFalse();
+        assertThat(NamePattern.of("a\\%").matches("a%")).isTrue();
+        assertThat(NamePattern.of("a\\%").matches("ab")).isFalse();
+    }
+
+    @Test
     void escapedWildcardsAreLiteralAndMakeAnExactName() {
         NamePattern pattern = NamePattern.of("sales\\_2024");
         assertThat(pattern.matches("sales_2024")).isTrue();
