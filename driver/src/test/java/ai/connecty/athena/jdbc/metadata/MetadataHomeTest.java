@@ -166,6 +166,33 @@ class MetadataHomeTest {
 
     @Test
     void ddlInvalidatesTheDatabaseItTouched() throws SQLException {
+        assertDdlRefreshesOnlyItsDatabase(
+                home -> home.afterStatement(execution("CREATE EXTERNAL TABLE db.t2 (a int) LOCATION 's3://x/'",
+                        StatementType.DDL, "CREATE_TABLE", "other")),
+                home -> {
+                    home.afterStatement(execution("SELECT * FROM db.t2", StatementType.DML, "SELECT", "db"));
+                    home.afterStatement(execution("INSERT INTO t2 VALUES (1)", StatementType.DML, "INSERT", "db"));
+                });
+    }
+
+    /** DDL the driver gave up on (timed out, cancelled, state unreadable) may still complete: what it names goes. */
+    @Test
+    void ddlThatEndedWithoutAnOutcomeInvalidatesWhatItsTextNames() throws SQLException {
+        assertDdlRefreshesOnlyItsDatabase(
+                home -> home.afterUnfinishedStatement("/* tool */ CREATE EXTERNAL TABLE t2 (a int) LOCATION 's3://x/'",
+                        null, "db"),
+                home -> {
+                    home.afterUnfinishedStatement("SELECT * FROM db.t1", null, "db");
+                    home.afterUnfinishedStatement("INSERT INTO db.t1 VALUES (1)", null, "db");
+                });
+    }
+
+    /**
+     * With "db" and "other" listed, {@code ddl} creates t2 in "db": the next listing of "db" shows it, "other" stays
+     * cached; {@code queries} change nothing.
+     */
+    private void assertDdlRefreshesOnlyItsDatabase(java.util.function.Consumer<MetadataHome> ddl,
+                                                   java.util.function.Consumer<MetadataHome> queries) throws SQLException {
         glue.tableNames.add("t1");
         MetadataHome home = home(60);
         home.tables("AwsDataCatalog", "db", NamePattern.of(null));
@@ -173,37 +200,14 @@ class MetadataHomeTest {
         assertThat(glue.listCalls).hasValue(2);
 
         glue.tableNames.add("t2");
-        home.afterStatement(execution("CREATE EXTERNAL TABLE db.t2 (a int) LOCATION 's3://x/'", StatementType.DDL,
-                "CREATE_TABLE", "other"));
+        ddl.accept(home);
         assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of(null)))).containsExactly("t1", "t2");
-        home.tables("AwsDataCatalog", "other", NamePattern.of(null));
-        assertThat(glue.listCalls).hasValue(3);
-
-        home.afterStatement(execution("SELECT * FROM db.t2", StatementType.DML, "SELECT", "db"));
-        home.afterStatement(execution("INSERT INTO t2 VALUES (1)", StatementType.DML, "INSERT", "db"));
-        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
-        assertThat(glue.listCalls).hasValue(3);
-    }
-
-    /** DDL the driver gave up on (timed out, cancelled, state unreadable) may still complete: what it names goes. */
-    @Test
-    void ddlThatEndedWithoutAnOutcomeInvalidatesWhatItsTextNames() throws SQLException {
-        glue.tableNames.add("t1");
-        MetadataHome home = home(60);
-        home.tables("AwsDataCatalog", "db", NamePattern.of(null));
-        home.tables("AwsDataCatalog", "other", NamePattern.of(null));
-        assertThat(glue.listCalls).hasValue(2);
-
-        glue.tableNames.add("late");
-        home.afterUnfinishedStatement("/* tool */ CREATE EXTERNAL TABLE late (a int) LOCATION 's3://x/'", null, "db");
-        assertThat(names(home.tables("AwsDataCatalog", "db", NamePattern.of(null)))).containsExactly("late", "t1");
         home.tables("AwsDataCatalog", "other", NamePattern.of(null));
         assertThat(glue.listCalls).as("only the database the DDL names is read again").hasValue(3);
 
-        home.afterUnfinishedStatement("SELECT * FROM db.t1", null, "db");
-        home.afterUnfinishedStatement("INSERT INTO db.t1 VALUES (1)", null, "db");
+        queries.accept(home);
         home.tables("AwsDataCatalog", "db", NamePattern.of(null));
-        assertThat(glue.listCalls).as("a query that gave up changes nothing").hasValue(3);
+        assertThat(glue.listCalls).as("queries change nothing").hasValue(3);
     }
 
     @Test
