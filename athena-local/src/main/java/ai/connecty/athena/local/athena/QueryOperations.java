@@ -37,6 +37,7 @@ final class QueryOperations {
     private static final int MAX_QUERY_STRING = 262_144;
     private static final int MAX_REUSE_AGE_MINUTES = 10_080;
     private static final List<String> ENCRYPTION_OPTIONS = List.of("SSE_S3", "SSE_KMS", "CSE_KMS");
+    private static final int MAX_BATCH_IDS = 50;
     static final String NO_OUTPUT = "No output location provided. You did not provide an output location for  your "
             + "query results. Either specify an S3 bucket location or enable Athena managed query results in your "
             + "workgroup settings.";
@@ -218,7 +219,12 @@ final class QueryOperations {
 
     JsonNode batchGet(JsonNode in, CallContext ctx) {
         JsonNode ids = in.get("QueryExecutionIds");
-        new Validation().notNull(ids, "queryExecutionIds").check();
+        List<String> shown = new ArrayList<>();
+        if (ids != null) {
+            ids.forEach(id -> shown.add(id.asText()));
+        }
+        // The model allows up to 50 ids (wire protocol §2.2).
+        new Validation().notNull(ids, "queryExecutionIds").maxSize(shown, "queryExecutionIds", MAX_BATCH_IDS).check();
         ObjectNode out = F.objectNode();
         ArrayNode found = out.putArray("QueryExecutions");
         ArrayNode missing = out.putArray("UnprocessedQueryExecutionIds");

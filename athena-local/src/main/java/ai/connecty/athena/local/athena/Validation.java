@@ -71,6 +71,15 @@ final class Validation {
         return this;
     }
 
+    /** A list of at most {@code max} members; the framework shows the list as {@code [a, b, ...]}. */
+    Validation maxSize(List<String> values, String member, int max) {
+        if (values != null && values.size() > max) {
+            errors.add("Value '" + values + "' at '" + member + "' failed to satisfy constraint: Member must have length "
+                    + "less than or equal to " + max);
+        }
+        return this;
+    }
+
     /** One of the model's enum values (case-sensitive, as AWS compares them). */
     Validation oneOf(String value, String member, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {

@@ -1,0 +1,55 @@
+package ai.connecty.athena.local.athena;
+
+import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.SdkClientsExtension;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.athena.model.BatchGetQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.InvalidRequestException;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+
+/**
+ * Member constraints of the query calls from the service model (wire protocol §2.1-§2.3), checked through the real
+ * SDK: a request Athena's framework refuses must be refused here too, and the boundary values must still pass.
+ */
+@ExtendWith(LocalAthenaExtension.class)
+class QueryApiLimitsWireTest {
+
+    static LocalAthena local;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    /** BatchGetQueryExecution takes up to 50 QueryExecutionIds (§2.2): 50 are answered, 51 are refused. */
+    @Test
+    void batchGetTakesAtMostFiftyIds() {
+        String known = succeed(clients.athena(), "SELECT 50", null).queryExecutionId();
+        List<String> fifty = new ArrayList<>(List.of(known));
+        while (fifty.size() < 50) {
+            fifty.add(UUID.randomUUID().toString());
+        }
+        BatchGetQueryExecutionResponse r = clients.athena().batchGetQueryExecution(x -> x.queryExecutionIds(fifty));
+        assertThat(r.queryExecutions()).extracting(QueryExecution::queryExecutionId).containsExactly(known);
+        assertThat(r.unprocessedQueryExecutionIds()).hasSize(49);
+
+        List<String> fiftyOne = new ArrayList<>(fifty);
+        fiftyOne.add(UUID.randomUUID().toString());
+        assertThatThrownBy(() -> clients.athena().batchGetQueryExecution(x -> x.queryExecutionIds(fiftyOne)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.athenaErrorCode()).isEqualTo("INVALID_INPUT");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .startsWith("1 validation error detected: Value '[" + known + ", ")
+                            .endsWith("]' at 'queryExecutionIds' failed to satisfy constraint: Member must have "
+                                    + "length less than or equal to 50");
+                });
+    }
+}
