@@ -38,6 +38,8 @@ final class QueryOperations {
     private static final int MAX_REUSE_AGE_MINUTES = 10_080;
     private static final List<String> ENCRYPTION_OPTIONS = List.of("SSE_S3", "SSE_KMS", "CSE_KMS");
     private static final int MAX_BATCH_IDS = 50;
+    /** GetQueryResults' QueryResultType enum (wire protocol §2.3). */
+    private static final List<String> QUERY_RESULT_TYPES = List.of("DATA_ROWS", "DATA_MANIFEST");
     static final String NO_OUTPUT = "No output location provided. You did not provide an output location for  your "
             + "query results. Either specify an S3 bucket location or enable Athena managed query results in your "
             + "workgroup settings.";
@@ -265,7 +267,8 @@ final class QueryOperations {
         Integer max = Validation.integer(in, "MaxResults");
         String id = Validation.text(in, "QueryExecutionId");
         new Validation().notNull(id, "queryExecutionId").minLength(token, "nextToken", 1)
-                .range(max, "maxResults", 1, 100000).check();
+                .range(max, "maxResults", 1, 100000)
+                .oneOf(Validation.text(in, "QueryResultType"), "queryResultType", QUERY_RESULT_TYPES).check();
         QueryExecution e = queries.find(id).orElseThrow(() -> notFound(id));
         ctx.authorize("athena:GetQueryResults", workGroupArn(ctx, e.request().workGroup()));
         if (max != null && max > MAX_PAGE) {

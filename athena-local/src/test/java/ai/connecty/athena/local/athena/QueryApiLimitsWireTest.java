@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.athena;
 
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
+import static ai.connecty.athena.local.athena.AthenaWireTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,5 +52,18 @@ class QueryApiLimitsWireTest {
                             .endsWith("]' at 'queryExecutionIds' failed to satisfy constraint: Member must have "
                                     + "length less than or equal to 50");
                 });
+    }
+
+    /** GetQueryResults' QueryResultType is DATA_ROWS or DATA_MANIFEST (§2.3); any other string is refused. */
+    @Test
+    void queryResultTypeMustBeAModelledValue() {
+        String id = succeed(clients.athena(), "SELECT 2", null).queryExecutionId();
+        assertThat(AthenaQueries.values(clients.athena().getQueryResults(r -> r.queryExecutionId(id)
+                .queryResultType("DATA_ROWS")))).containsExactly(List.of("_col0"), List.of("2"));
+        for (String bogus : new String[] {"BOGUS", "data_rows", ""}) {
+            assertInvalid(() -> clients.athena().getQueryResults(r -> r.queryExecutionId(id).queryResultType(bogus)),
+                    "INVALID_INPUT", "1 validation error detected: Value '" + bogus + "' at 'queryResultType' failed "
+                            + "to satisfy constraint: Member must satisfy enum value set: [DATA_ROWS, DATA_MANIFEST]");
+        }
     }
 }
