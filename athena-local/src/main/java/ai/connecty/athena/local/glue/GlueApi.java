@@ -28,6 +28,8 @@ public final class GlueApi implements JsonOperationHandler {
     private static final String CATALOG = DataCatalog.AWS_DATA_CATALOG.name();
     /** GetTables' Expression: at most 2048 characters (wire protocol §2.6). */
     private static final int MAX_EXPRESSION = 2048;
+    /** GetDatabases' ResourceShareType enum (wire protocol §2.6). */
+    private static final List<String> RESOURCE_SHARE_TYPES = List.of("FOREIGN", "ALL", "FEDERATED");
 
     private final CatalogStore store;
 
@@ -50,6 +52,12 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getDatabases(JsonNode in, CallContext ctx) {
+        String shareType = in.path("ResourceShareType").asText(null);
+        if (shareType != null && !RESOURCE_SHARE_TYPES.contains(shareType)) {
+            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value '" + shareType
+                    + "' at 'resourceShareType' failed to satisfy constraint: Member must satisfy enum value set: ["
+                    + String.join(", ", RESOURCE_SHARE_TYPES) + "]");
+        }
         ctx.authorize("glue:GetDatabases", catalogArn(ctx));
         List<DatabaseDef> dbs = store.databases(CATALOG);
         return page(dbs, in, 100, "DatabaseList", "dbs", d -> GlueJson.database(d, catalogId(in, ctx)));

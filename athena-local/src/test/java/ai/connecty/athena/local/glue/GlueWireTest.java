@@ -50,6 +50,20 @@ class GlueWireTest {
                 .isInstanceOf(EntityNotFoundException.class);
     }
 
+    /** GetDatabases' ResourceShareType is FOREIGN, ALL or FEDERATED (wire protocol §2.6); other values are refused. */
+    @Test
+    void getDatabasesRefusesAResourceShareTypeOutsideTheModel() {
+        for (String type : new String[] {"FOREIGN", "ALL", "FEDERATED"}) {
+            assertThat(clients.glue().getDatabases(r -> r.resourceShareType(type)).databaseList()).isNotNull();
+        }
+        for (String bogus : new String[] {"BOGUS", "all"}) {
+            assertThatThrownBy(() -> clients.glue().getDatabases(r -> r.resourceShareType(bogus)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("1 validation error detected: Value '" + bogus + "' at 'resourceShareType' failed "
+                                    + "to satisfy constraint: Member must satisfy enum value set: [FOREIGN, ALL, FEDERATED]"));
+        }
+    }
+
     /** GetTables' Expression is 0 to 2048 characters (wire protocol §2.6). */
     @Test
     void getTablesRefusesAnExpressionOver2048Characters() {
