@@ -38,6 +38,8 @@ final class QueryOperations {
     private static final int MAX_REUSE_AGE_MINUTES = 10_080;
     private static final List<String> ENCRYPTION_OPTIONS = List.of("SSE_S3", "SSE_KMS", "CSE_KMS");
     private static final int MAX_BATCH_IDS = 50;
+    /** StartQueryExecution's WorkGroup (wire protocol §2.1); the pattern also bounds the length to 1..128. */
+    private static final String WORK_GROUP_NAME = "[a-zA-Z0-9._-]{1,128}";
     /** GetQueryResults' QueryResultType enum (wire protocol §2.3). */
     private static final List<String> QUERY_RESULT_TYPES = List.of("DATA_ROWS", "DATA_MANIFEST");
     static final String NO_OUTPUT = "No output location provided. You did not provide an output location for  your "
@@ -55,7 +57,8 @@ final class QueryOperations {
     }
 
     JsonNode start(JsonNode in, CallContext ctx) {
-        String workGroupName = Optional.ofNullable(Validation.text(in, "WorkGroup")).orElse("primary");
+        String sentWorkGroup = Validation.text(in, "WorkGroup");
+        String workGroupName = Optional.ofNullable(sentWorkGroup).orElse("primary");
         ctx.authorize("athena:StartQueryExecution", workGroupArn(ctx, workGroupName));
         String queryString = Validation.text(in, "QueryString");
         // The model's member constraints are framework checks: they come before the token and syntax checks.
@@ -75,6 +78,7 @@ final class QueryOperations {
                         "resultConfiguration.aclConfiguration.s3AclOption", List.of("BUCKET_OWNER_FULL_CONTROL"))
                 .notNull(byAgeSent ? reuseEnabled : Boolean.FALSE, reuseMember + "enabled")
                 .range(reuseMaxAge, reuseMember + "maxAgeInMinutes", 0, MAX_REUSE_AGE_MINUTES)
+                .pattern(sentWorkGroup, "workGroup", WORK_GROUP_NAME)
                 .check();
         String token = Validation.text(in, "ClientRequestToken");
         checkToken(token);

@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.athena;
 
+import static ai.connecty.athena.local.athena.AthenaQueries.request;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static ai.connecty.athena.local.athena.AthenaWireTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,5 +66,25 @@ class QueryApiLimitsWireTest {
                     "INVALID_INPUT", "1 validation error detected: Value '" + bogus + "' at 'queryResultType' failed "
                             + "to satisfy constraint: Member must satisfy enum value set: [DATA_ROWS, DATA_MANIFEST]");
         }
+    }
+
+    /**
+     * StartQueryExecution's WorkGroup matches {@code [a-zA-Z0-9._-]{1,128}} (§2.1): a name outside it is a validation
+     * error, not an unknown workgroup; a well-formed 128-character name passes validation and is then not found.
+     */
+    @Test
+    void startQueryExecutionsWorkGroupMustMatchTheModelsPattern() {
+        String pattern = "[a-zA-Z0-9._-]{1,128}";
+        for (String bad : new String[] {"no/slash", "sp ace", "a".repeat(129)}) {
+            assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1", null).workGroup(bad).build()),
+                    "INVALID_INPUT", "1 validation error detected: Value '" + bad + "' at 'workGroup' failed to satisfy "
+                            + "constraint: Member must satisfy regular expression pattern: " + pattern);
+        }
+        String longest = "a.b_c-" + "d".repeat(122);
+        assertInvalid(() -> clients.athena().startQueryExecution(request("SELECT 1", null).workGroup(longest).build()),
+                "INVALID_INPUT", "WorkGroup is not found.");
+        String id = clients.athena().startQueryExecution(request("SELECT 1", null).workGroup("primary").build())
+                .queryExecutionId();
+        assertThat(AthenaQueries.await(clients.athena(), id).workGroup()).isEqualTo("primary");
     }
 }
