@@ -28,7 +28,7 @@ public enum ConnectionProperty {
             .describe("AWS Region of the Athena service, e.g. us-east-1. When absent the AWS SDK region chain is used "
                     + "(AWS_REGION, aws.region, the profile's region).")),
     WORK_GROUP(spec("WorkGroup", BASIC, PropertyType.STRING).defaultValue("primary")
-            .describe("Athena workgroup that queries run in.")),
+            .describe("Athena workgroup that queries run in (its name: 1-128 letters, digits, '.', '_' or '-').")),
     OUTPUT_LOCATION(spec("OutputLocation", BASIC, PropertyType.STRING).aliases("S3OutputLocation", "s3_staging_dir")
             .describe("S3 location for query results: s3://bucket/prefix/ (the trailing slash is added when missing). "
                     + "HTTPS S3 URLs are rewritten to s3:// with a warning. Optional when the workgroup sets one.")),

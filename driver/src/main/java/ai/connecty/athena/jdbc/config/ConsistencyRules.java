@@ -19,6 +19,7 @@ import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_SESSION_DUR
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.ROLE_SESSION_NAME;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.SESSION_TOKEN;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.USER;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.WORK_GROUP;
 
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -42,6 +43,9 @@ final class ConsistencyRules {
         checkRole(settings, warnings);
         checkProxy(settings);
         checkResultFetcher(values, warnings);
+        if (settings.isSet(WORK_GROUP)) {
+            ValueFormats.workGroup(settings.get(WORK_GROUP).get());
+        }
         if (settings.isSet(EXPECTED_BUCKET_OWNER)) {
             ValueFormats.accountId(EXPECTED_BUCKET_OWNER, settings.get(EXPECTED_BUCKET_OWNER).get());
         }

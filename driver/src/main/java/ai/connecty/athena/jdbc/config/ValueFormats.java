@@ -13,6 +13,8 @@ final class ValueFormats {
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /** StartQueryExecution's WorkGroup member (athena-wire-protocol §2.1). */
+    private static final Pattern WORK_GROUP = Pattern.compile("[a-zA-Z0-9._-]{1,128}");
 
     private ValueFormats() {
     }
@@ -39,6 +41,11 @@ final class ValueFormats {
     static String externalId(String value) throws SQLException {
         return matching(EXTERNAL_ID, ConnectionProperty.EXTERNAL_ID, value,
                 "expected 2-1224 characters from letters, digits and +=,.@:/_-");
+    }
+
+    static String workGroup(String value) throws SQLException {
+        return matching(WORK_GROUP, ConnectionProperty.WORK_GROUP, value,
+                "expected 1-128 characters from letters, digits and ._- (a workgroup's name, as the Athena console shows it)");
     }
 
     static String accountId(ConnectionProperty property, String value) throws SQLException {

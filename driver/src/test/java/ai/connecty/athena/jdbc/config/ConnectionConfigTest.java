@@ -113,6 +113,8 @@ class ConnectionConfigTest {
             "EndpointOverride=ftp://x | the scheme must be https:// or http://",
             "S3Endpoint=http://h:1/?q=1 | Invalid value 'http://h:1/?q=1' for connection property S3Endpoint",
             "OutputLocation=http://bucket/x | Accepted forms",
+            "WorkGroup=my workgroup | expected 1-128 characters from letters, digits and ._-",
+            "WorkGroup=team/bi | Invalid value 'team/bi' for connection property WorkGroup",
     })
     void badValuesAreRefusedNamingKeyValueAndFix(String urlTail, String expectedMessagePart) {
         SQLException error = error(urlTail);
