@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * {@code java -jar connecty-athena-jdbc-<version>-all.jar doctor [--run-query] [--user ID] [--password-env VAR]
@@ -31,6 +32,8 @@ public final class DoctorCommand {
             + "                      command line and the shell history)\n"
             + "  exit status: 0 the connection will work, 1 a check failed, 2 no failure found but no query was run";
 
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private DoctorCommand() {
     }
 
@@ -43,8 +46,19 @@ public final class DoctorCommand {
             String arg = args.get(i);
             if ("--run-query".equals(arg)) {
                 runQuery = true;
-            } else if (("--user".equals(arg) || "--password-env".equals(arg)) && i + 1 < args.size()) {
-                String value = args.get(++i);
+            } else if ("--user".equals(arg) || "--password-env".equals(arg)) {
+                // The value is never echoed unless it is a variable name: a forgotten value makes the URL (which
+                // may hold the secret) the value.
+                String value = i + 1 < args.size() ? args.get(i + 1) : null;
+                boolean variable = value != null && VARIABLE_NAME.matcher(value).matches();
+                if (value == null || value.startsWith("--") || value.startsWith("jdbc:")
+                        || ("--password-env".equals(arg) && !variable)) {
+                    out.println(arg + ("--user".equals(arg) ? " needs a value (the access key id)."
+                            : " needs the name of an environment variable (letters, digits and '_')."));
+                    out.println(USAGE_TEXT);
+                    return USAGE;
+                }
+                i++;
                 if ("--user".equals(arg)) {
                     properties.setProperty("user", value);
                 } else {
@@ -59,7 +73,9 @@ public final class DoctorCommand {
                 out.println(USAGE_TEXT);
                 return USAGE;
             } else if (arg.startsWith("--") || url != null) {
-                out.println("Unexpected argument '" + (arg.startsWith("--") ? arg : "(a second URL)") + "'.");
+                // An option's value (--password=...) is not echoed.
+                out.println("Unexpected argument '" + (arg.startsWith("--") ? arg.split("=", 2)[0] : "(a second URL)")
+                        + "'.");
                 out.println(USAGE_TEXT);
                 return USAGE;
             } else {

@@ -60,4 +60,25 @@ class DoctorCommandTest {
                 .isEqualTo("allow s3:PutObject in the user's policy (statement PutResultsObjects of the connection guide)");
         assertThat(GuideAction.ASSUME_ROLE.grantFix(null, false)).contains("in the role's trust policy");
     }
+
+    @Test
+    void aPasswordEnvWithoutItsNameDoesNotEchoTheUrlThatFollows() {
+        assertThat(run(Map.of(), "--password-env", "jdbc:connecty-athena://Region=us-east-1;password=s3cr3tValue"))
+                .isEqualTo(DoctorCommand.USAGE);
+        assertThat(output()).contains("--password-env needs the name of an environment variable")
+                .doesNotContain("s3cr3tValue");
+    }
+
+    @Test
+    void anOptionWithoutItsValueSaysSo() {
+        assertThat(run(Map.of(), "jdbc:connecty-athena://Region=us-east-1", "--user")).isEqualTo(DoctorCommand.USAGE);
+        assertThat(output()).contains("--user needs a value").doesNotContain("Unexpected argument");
+    }
+
+    @Test
+    void anUnknownOptionWithAValueIsRefusedWithoutEchoingTheValue() {
+        assertThat(run(Map.of(), "--password=s3cr3tValue", "jdbc:connecty-athena://Region=us-east-1"))
+                .isEqualTo(DoctorCommand.USAGE);
+        assertThat(output()).contains("Unexpected argument '--password'").doesNotContain("s3cr3tValue");
+    }
 }
