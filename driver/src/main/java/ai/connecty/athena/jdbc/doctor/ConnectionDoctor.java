@@ -79,6 +79,9 @@ public final class ConnectionDoctor {
                         + "account's access key id and secret access key"));
                 return;
             }
+            if (!credentialsLoad(base)) {
+                return;
+            }
             StsClient sts = clients.sts(base);
             Optional<String> caller = callerIdentity(sts);
             if (!caller.isPresent()) {
@@ -129,6 +132,22 @@ public final class ConnectionDoctor {
         }
         results.add(CheckResult.pass("region", region));
         return true;
+    }
+
+    /**
+     * Loads the credentials before STS is asked: a missing profile or an empty default chain fails here, on this
+     * machine, and must not read as a network problem.
+     */
+    private boolean credentialsLoad(AwsCredentialsProvider base) {
+        try {
+            base.resolveCredentials();
+            return true;
+        } catch (SdkException e) {
+            results.add(CheckResult.fail("access keys", "no credentials could be loaded: "
+                    + String.valueOf(e.getMessage()), "set user and password (or --user and --password-env), or "
+                    + "correct CredentialsProvider / ProfileName so that the provider finds the service account's keys"));
+            return false;
+        }
     }
 
     private Optional<String> callerIdentity(StsClient sts) {

@@ -81,4 +81,14 @@ class DoctorCommandTest {
                 .isEqualTo(DoctorCommand.USAGE);
         assertThat(output()).contains("Unexpected argument '--password'").doesNotContain("s3cr3tValue");
     }
+
+    @Test
+    void credentialsThatCannotBeLoadedAreNotBlamedOnTheNetwork() {
+        int exit = run(Map.of(), "jdbc:connecty-athena://Region=us-east-1;CredentialsProvider=ProfileCredentials;"
+                + "ProfileName=connecty-doctor-no-such-profile;EndpointOverride=http://127.0.0.1:9");
+
+        assertThat(exit).isEqualTo(DoctorCommand.FAILED);
+        assertThat(output()).contains("FAIL  access keys: no credentials could be loaded")
+                .doesNotContain("check the network");
+    }
 }
