@@ -253,4 +253,17 @@ class ConnectionDoctorTest {
         assertThat(run.lines().get(0)).startsWith("FAIL  configuration: ").contains("OutputLocation")
                 .contains("[SQLState 08001]");
     }
+
+    /** Primary supplies no output location; with the probe denied, nothing tells whether a workgroup supplies one. */
+    @Test
+    void noOutputLocationIsNotPassedWhenTheProbeCouldNotTellIt() {
+        Run denied = doctor(SECRET, "RoleArn=" + BrokenSetups.roleWithout(GuideAction.START_QUERY_EXECUTION));
+        Run unknownWorkGroup = doctor(SECRET, "RoleArn=" + ROLE, "WorkGroup=reporting");
+
+        for (Run run : List.of(denied, unknownWorkGroup)) {
+            assertThat(run.exit()).isEqualTo(DoctorCommand.FAILED);
+            assertThat(run.lines()).as(run.output()).noneMatch(line -> line.startsWith("PASS  output location"))
+                    .anyMatch(line -> line.startsWith("SKIP  output location: not set; whether workgroup "));
+        }
+    }
 }

@@ -49,6 +49,8 @@ public final class ConnectionDoctor {
     private boolean viaRole;
     private String workGroupEnforcedLocation;
     private boolean outputLocationMissing;
+    /** The probe got past Athena's output-location check (so an unset OutputLocation is supplied by the workgroup). */
+    private boolean probePassedOutputCheck;
 
     private ConnectionDoctor(ConnectionConfig config, boolean runQuery) {
         this.config = config;
@@ -99,9 +101,15 @@ public final class ConnectionDoctor {
             workGroup(athena);
             startQueryProbe(athena);
             if (!config.outputLocation().isPresent() && !outputLocationMissing) {
-                results.add(CheckResult.pass("output location", workGroupEnforcedLocation != null
-                        ? "not set; workgroup " + config.workGroup() + " supplies " + workGroupEnforcedLocation
-                        : "not set; workgroup " + config.workGroup() + " supplies one"));
+                if (workGroupEnforcedLocation != null || probePassedOutputCheck) {
+                    results.add(CheckResult.pass("output location", workGroupEnforcedLocation != null
+                            ? "not set; workgroup " + config.workGroup() + " supplies " + workGroupEnforcedLocation
+                            : "not set; workgroup " + config.workGroup() + " supplies one"));
+                } else {
+                    results.add(CheckResult.skip("output location", "not set; whether workgroup "
+                            + config.workGroup() + " supplies one is known once the StartQueryExecution probe "
+                            + "above gets through"));
+                }
             }
             Optional<String> catalogType = catalogs(athena);
             databases(athena);
@@ -258,6 +266,7 @@ public final class ConnectionDoctor {
         GuideAction action = GuideAction.START_QUERY_EXECUTION;
         try {
             athena.startQueryExecution(queryRequest(PROBE_STATEMENT));
+            probePassedOutputCheck = true;
             results.add(CheckResult.pass(action.label(), "allowed in workgroup " + config.workGroup()));
         } catch (SdkException e) {
             AwsFailure failure = AwsFailure.of(e);
@@ -274,6 +283,7 @@ public final class ConnectionDoctor {
                 results.add(CheckResult.fail("workgroup", "Athena does not know workgroup " + config.workGroup()
                         + ": " + failure.describe(), "set WorkGroup to an existing workgroup, or check Region"));
             } else if (failure.kind() == AwsFailure.Kind.INVALID_REQUEST) {
+                probePassedOutputCheck = true;
                 results.add(CheckResult.pass(action.label(), "allowed in workgroup " + config.workGroup()
                         + " (probed with a statement Athena refuses before running it: no query ran)"));
             } else {
