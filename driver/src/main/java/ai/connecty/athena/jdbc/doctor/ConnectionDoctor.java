@@ -150,9 +150,9 @@ public final class ConnectionDoctor {
         try {
             base.resolveCredentials();
             return true;
-        } catch (SdkException e) {
+        } catch (RuntimeException e) { // SdkException, or anything a CredentialsProvider class of the user's throws
             results.add(CheckResult.fail("access keys", "no credentials could be loaded: "
-                    + String.valueOf(e.getMessage()), "set user and password (or --user and --password-env), or "
+                    + (e instanceof SdkException ? String.valueOf(e.getMessage()) : e.toString()), "set user and password (or --user and --password-env), or "
                     + "correct CredentialsProvider / ProfileName so that the provider finds the service account's keys"));
             return false;
         }

@@ -91,4 +91,22 @@ class DoctorCommandTest {
         assertThat(output()).contains("FAIL  access keys: no credentials could be loaded")
                 .doesNotContain("check the network");
     }
+
+    /** A user's provider that fails with an exception of its own. */
+    public static final class FailingProvider implements software.amazon.awssdk.auth.credentials.AwsCredentialsProvider {
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            throw new IllegalStateException("vault unreachable");
+        }
+    }
+
+    @Test
+    void aCustomProviderThatThrowsIsALineNotAStackTrace() {
+        int exit = run(Map.of(), "jdbc:connecty-athena://Region=us-east-1;CredentialsProvider="
+                + FailingProvider.class.getName() + ";EndpointOverride=http://127.0.0.1:9");
+
+        assertThat(exit).isEqualTo(DoctorCommand.FAILED);
+        assertThat(output()).contains("FAIL  access keys: no credentials could be loaded")
+                .contains("vault unreachable");
+    }
 }
