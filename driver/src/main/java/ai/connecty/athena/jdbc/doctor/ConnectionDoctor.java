@@ -151,9 +151,10 @@ public final class ConnectionDoctor {
             base.resolveCredentials();
             return true;
         } catch (RuntimeException e) { // SdkException, or anything a CredentialsProvider class of the user's throws
-            results.add(CheckResult.fail("access keys", "no credentials could be loaded: "
-                    + (e instanceof SdkException ? String.valueOf(e.getMessage()) : e.toString()), "set user and password (or --user and --password-env), or "
-                    + "correct CredentialsProvider / ProfileName so that the provider finds the service account's keys"));
+            String why = e instanceof SdkException ? String.valueOf(e.getMessage()) : e.toString();
+            results.add(CheckResult.fail("access keys", "no credentials could be loaded: " + why,
+                    "set user and password (or --user and --password-env), or correct CredentialsProvider / "
+                            + "ProfileName so that the provider finds the service account's keys"));
             return false;
         }
     }
