@@ -104,6 +104,15 @@ class ConnectionDoctorTest {
                 .anyMatch(line -> line.startsWith("SKIP  workgroup settings: athena:GetWorkGroup is not allowed"));
     }
 
+    /** Athena folds database names to lower case: Database=DEMO is the database demo, not a missing one. */
+    @Test
+    void aDatabaseNameInAnotherCaseIsTheSameDatabase() {
+        Run run = doctor(SECRET, "RoleArn=" + ROLE, "OutputLocation=s3://athena-results/doctor/", "Database=DEMO");
+
+        assertThat(run.lines()).as(run.output()).contains("PASS  database: DEMO")
+                .noneMatch(line -> line.startsWith("WARN  database"));
+    }
+
     @Test
     void withoutConsentNoQueryRunsAndTheExitStatusSaysNotConfirmed() {
         int before = athena.requestLog().entries().size();

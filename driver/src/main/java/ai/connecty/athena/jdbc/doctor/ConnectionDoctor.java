@@ -377,17 +377,20 @@ public final class ConnectionDoctor {
             denied(GuideAction.LIST_DATABASES, e, true);
             return;
         }
-        if (!names.contains(config.database())) {
+        // Athena resolves the context database ignoring case (Database=DEMO is demo), so the listing is too.
+        Optional<String> listed = names.stream().filter(name -> name.equalsIgnoreCase(config.database())).findFirst();
+        if (listed.isEmpty()) {
             results.add(CheckResult.warn("database", "'" + config.database() + "' is not in " + catalog
                     + ": unqualified table names will not resolve", "set Database to one of: "
                     + String.join(", ", names)));
             return;
         }
+        String database = listed.get();
         results.add(CheckResult.pass("database", config.database()));
         try {
-            athena.listTableMetadata(b -> b.catalogName(catalog).databaseName(config.database()).maxResults(1));
+            athena.listTableMetadata(b -> b.catalogName(catalog).databaseName(database).maxResults(1));
             results.add(CheckResult.pass(GuideAction.LIST_TABLE_METADATA.label(), "tables of " + catalog + "."
-                    + config.database() + " listed"));
+                    + database + " listed"));
         } catch (SdkException e) {
             denied(GuideAction.LIST_TABLE_METADATA, e, true);
         }
@@ -395,7 +398,7 @@ public final class ConnectionDoctor {
 
     /** Glue denials degrade metadata (the driver falls back to Athena's APIs) but do not stop queries: WARN. */
     private void glue(GlueClient glue) {
-        String database = config.database();
+        String database = config.database().toLowerCase(Locale.ROOT); // Glue keeps its names in lower case
         try {
             glue.getDatabases(b -> b.maxResults(1));
             results.add(CheckResult.pass(GuideAction.GLUE_GET_DATABASES.label(), "Glue databases listed"));
