@@ -44,9 +44,21 @@ final class DdlTarget {
             return Optional.empty();
         }
         QueryExecutionContext context = execution.queryExecutionContext();
-        String contextCatalog = context != null && context.catalog() != null ? context.catalog() : defaultCatalog;
-        String contextDatabase = context != null && context.database() != null ? context.database() : "default";
-        return Optional.of(parse(execution.query(), contextCatalog, contextDatabase));
+        return Optional.of(inContext(execution.query(), context == null ? null : context.catalog(),
+                context == null ? null : context.database(), defaultCatalog));
+    }
+
+    /**
+     * What the text of a statement whose outcome is unknown may have changed ({@link #mayChangeMetadata}); empty
+     * when it is no DDL. {@code catalog} and {@code database} are the statement's context, null for the defaults.
+     */
+    static Optional<DdlTarget> ofText(String sql, String catalog, String database, String defaultCatalog) {
+        return mayChangeMetadata(sql) ? Optional.of(inContext(sql, catalog, database, defaultCatalog)) : Optional.empty();
+    }
+
+    /** {@link #parse} in a statement's context, a missing catalog or database being the defaults Athena uses. */
+    private static DdlTarget inContext(String sql, String catalog, String database, String defaultCatalog) {
+        return parse(sql, catalog != null ? catalog : defaultCatalog, database != null ? database : "default");
     }
 
     static boolean changesMetadata(QueryExecution execution) {

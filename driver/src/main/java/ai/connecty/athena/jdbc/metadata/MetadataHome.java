@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -133,13 +134,7 @@ public final class MetadataHome {
                 || execution.status().state() != QueryExecutionState.SUCCEEDED) {
             return;
         }
-        try {
-            Optional<DdlTarget> target = DdlTarget.of(execution, defaultCatalog);
-            target.ifPresent(this::invalidate);
-        } catch (RuntimeException e) {
-            LOG.debug("Could not tell what DDL touched; dropping all cached metadata", e);
-            invalidateAll();
-        }
+        invalidateTarget(() -> DdlTarget.of(execution, defaultCatalog));
     }
 
     /**
@@ -152,11 +147,13 @@ public final class MetadataHome {
      * @param database the database it ran in; null for {@code default}
      */
     public void afterUnfinishedStatement(String sql, String catalog, String database) {
+        invalidateTarget(() -> DdlTarget.ofText(sql, catalog, database, defaultCatalog));
+    }
+
+    /** Drops what a statement touched; a statement that cannot be read drops everything, as a cache must not fail it. */
+    private void invalidateTarget(Supplier<Optional<DdlTarget>> touched) {
         try {
-            if (DdlTarget.mayChangeMetadata(sql)) {
-                invalidate(DdlTarget.parse(sql, catalog == null ? defaultCatalog : catalog,
-                        database == null ? "default" : database));
-            }
+            touched.get().ifPresent(this::invalidate);
         } catch (RuntimeException e) {
             LOG.debug("Could not tell what DDL touched; dropping all cached metadata", e);
             invalidateAll();
