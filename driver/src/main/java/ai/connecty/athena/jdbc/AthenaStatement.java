@@ -224,14 +224,12 @@ public class AthenaStatement implements Statement {
 
     @Override
     public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        checkOpen();
-        throw generatedKeysNotSupported();
+        throw generatedKeysRefused();
     }
 
     @Override
     public int executeUpdate(String sql, String[] columnNames) throws SQLException {
-        checkOpen();
-        throw generatedKeysNotSupported();
+        throw generatedKeysRefused();
     }
 
     @Override
@@ -243,14 +241,12 @@ public class AthenaStatement implements Statement {
 
     @Override
     public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        checkOpen();
-        throw generatedKeysNotSupported();
+        throw generatedKeysRefused();
     }
 
     @Override
     public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
-        checkOpen();
-        throw generatedKeysNotSupported();
+        throw generatedKeysRefused();
     }
 
     @Override
@@ -262,14 +258,12 @@ public class AthenaStatement implements Statement {
 
     @Override
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-        checkOpen();
-        throw generatedKeysNotSupported();
+        throw generatedKeysRefused();
     }
 
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
-        checkOpen();
-        throw generatedKeysNotSupported();
+        throw generatedKeysRefused();
     }
 
     /**
@@ -286,14 +280,22 @@ public class AthenaStatement implements Statement {
         }
     }
 
+    /**
+     * The refusal of a generated-keys call, or the "closed" SQLException (55000) on a closed statement: using a
+     * closed object is no missing feature, and 0A000 would make a pool evict the connection.
+     */
+    private SQLFeatureNotSupportedException generatedKeysRefused() throws SQLException {
+        checkOpen();
+        return generatedKeysNotSupported();
+    }
+
     private static SQLFeatureNotSupportedException generatedKeysNotSupported() {
         return SqlExceptions.notSupported("Athena has no generated keys");
     }
 
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        checkOpen();
-        throw generatedKeysNotSupported();
+        throw generatedKeysRefused();
     }
 
     /**
