@@ -1,11 +1,10 @@
 package ai.connecty.athena.jdbc.metadata;
 
-import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.Column;
@@ -21,24 +20,20 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 final class AthenaApiBrowser implements CatalogBrowser {
     private final AthenaClient athena;
     private final String workGroup;
-    private final IntSupplier networkTimeoutMillis;
+    private final Supplier<AwsRequestOverrideConfiguration> timeout;
 
-    /** @param networkTimeoutMillis the connection's Connection.setNetworkTimeout, read at each call */
-    AthenaApiBrowser(AthenaClient athena, String workGroup, IntSupplier networkTimeoutMillis) {
+    /** @param timeout each request's override for the connection's network timeout as it is then */
+    AthenaApiBrowser(AthenaClient athena, String workGroup, Supplier<AwsRequestOverrideConfiguration> timeout) {
         this.athena = athena;
         this.workGroup = workGroup;
-        this.networkTimeoutMillis = networkTimeoutMillis;
-    }
-
-    private AwsRequestOverrideConfiguration timeout() {
-        return AttemptTimeout.of(networkTimeoutMillis.getAsInt());
+        this.timeout = timeout;
     }
 
     @Override
     public List<String> databases(String catalog) {
         List<String> names = new ArrayList<>();
         athena.listDatabasesPaginator(b -> b.catalogName(catalog).workGroup(workGroup)
-                        .overrideConfiguration(timeout())).databaseList()
+                        .overrideConfiguration(timeout.get())).databaseList()
                 .forEach(database -> names.add(database.name()));
         return names;
     }
@@ -49,7 +44,7 @@ final class AthenaApiBrowser implements CatalogBrowser {
         try {
             for (TableMetadata table : athena.listTableMetadataPaginator(b -> b.catalogName(catalog)
                     .databaseName(database).expression(expression).workGroup(workGroup)
-                    .overrideConfiguration(timeout())).tableMetadataList()) {
+                    .overrideConfiguration(timeout.get())).tableMetadataList()) {
                 tables.add(entry(table));
             }
         } catch (MetadataException e) {

@@ -1,6 +1,5 @@
 package ai.connecty.athena.jdbc.metadata;
 
-import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import ai.connecty.athena.jdbc.config.ConfigErrors;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import java.sql.SQLException;
@@ -9,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.DataCatalogSummary;
@@ -47,11 +46,11 @@ final class CatalogAccess {
     }
 
     /** ListDataCatalogs, every page, each attempt bounded by the connection's network timeout as it is then. */
-    static Supplier<List<String>> listDataCatalogs(AthenaClient athena, IntSupplier networkTimeoutMillis) {
+    static Supplier<List<String>> listDataCatalogs(AthenaClient athena, Supplier<AwsRequestOverrideConfiguration> timeout) {
         return () -> {
             List<String> names = new ArrayList<>();
-            for (DataCatalogSummary summary : athena.listDataCatalogsPaginator(
-                    b -> b.overrideConfiguration(AttemptTimeout.of(networkTimeoutMillis.getAsInt()))).dataCatalogsSummary()) {
+            for (DataCatalogSummary summary : athena.listDataCatalogsPaginator(b -> b.overrideConfiguration(timeout.get()))
+                    .dataCatalogsSummary()) {
                 names.add(summary.catalogName());
             }
             return names;

@@ -1,11 +1,10 @@
 package ai.connecty.athena.jdbc.metadata;
 
-import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
@@ -22,22 +21,18 @@ import software.amazon.awssdk.services.glue.model.Table;
  */
 final class GlueBrowser implements CatalogBrowser {
     private final GlueClient glue;
-    private final IntSupplier networkTimeoutMillis;
+    private final Supplier<AwsRequestOverrideConfiguration> timeout;
 
-    /** @param networkTimeoutMillis the connection's Connection.setNetworkTimeout, read at each call */
-    GlueBrowser(GlueClient glue, IntSupplier networkTimeoutMillis) {
+    /** @param timeout each request's override for the connection's network timeout as it is then */
+    GlueBrowser(GlueClient glue, Supplier<AwsRequestOverrideConfiguration> timeout) {
         this.glue = glue;
-        this.networkTimeoutMillis = networkTimeoutMillis;
-    }
-
-    private AwsRequestOverrideConfiguration timeout() {
-        return AttemptTimeout.of(networkTimeoutMillis.getAsInt());
+        this.timeout = timeout;
     }
 
     @Override
     public List<String> databases(String catalog) {
         List<String> names = new ArrayList<>();
-        for (GetDatabasesResponse page : glue.getDatabasesPaginator(b -> b.overrideConfiguration(timeout()))) {
+        for (GetDatabasesResponse page : glue.getDatabasesPaginator(b -> b.overrideConfiguration(timeout.get()))) {
             for (Database database : page.databaseList()) {
                 names.add(database.name());
             }
@@ -50,7 +45,7 @@ final class GlueBrowser implements CatalogBrowser {
         List<TableEntry> tables = new ArrayList<>();
         try {
             for (GetTablesResponse page : glue.getTablesPaginator(b -> b.databaseName(database).expression(expression)
-                    .overrideConfiguration(timeout()))) {
+                    .overrideConfiguration(timeout.get()))) {
                 for (Table table : page.tableList()) {
                     tables.add(entry(table));
                 }
@@ -64,7 +59,7 @@ final class GlueBrowser implements CatalogBrowser {
     @Override
     public Optional<TableEntry> table(String catalog, String database, String name) {
         try {
-            return Optional.of(entry(glue.getTable(b -> b.databaseName(database).name(name).overrideConfiguration(timeout())).table()));
+            return Optional.of(entry(glue.getTable(b -> b.databaseName(database).name(name).overrideConfiguration(timeout.get())).table()));
         } catch (EntityNotFoundException e) {
             return Optional.empty();
         }

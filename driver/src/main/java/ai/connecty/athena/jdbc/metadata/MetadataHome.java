@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.metadata;
 
+import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
@@ -62,9 +64,9 @@ public final class MetadataHome {
      */
     public static MetadataHome create(ConnectionConfig config, AwsClients clients, Consumer<SQLWarning> warnings,
                                       IntSupplier networkTimeoutMillis) {
-        CatalogAccess access = new CatalogAccess(CatalogAccess.listDataCatalogs(clients.athena(), networkTimeoutMillis),
-                new GlueBrowser(clients.glue(), networkTimeoutMillis),
-                new AthenaApiBrowser(clients.athena(), config.workGroup(), networkTimeoutMillis),
+        Supplier<AwsRequestOverrideConfiguration> timeout = () -> AttemptTimeout.of(networkTimeoutMillis.getAsInt());
+        CatalogAccess access = new CatalogAccess(CatalogAccess.listDataCatalogs(clients.athena(), timeout),
+                new GlueBrowser(clients.glue(), timeout), new AthenaApiBrowser(clients.athena(), config.workGroup(), timeout),
                 config.metadataRetrievalMethod(), warnings);
         return new MetadataHome(access, config.catalog(), config.metadataCacheTtlSeconds(), System::nanoTime);
     }
