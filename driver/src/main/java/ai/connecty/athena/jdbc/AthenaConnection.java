@@ -649,6 +649,12 @@ public class AthenaConnection implements Connection {
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
         checkOpen();
+        // JDBC refuses a null executor. This driver never runs work on it (no socket to break), but accepting null
+        // would let code pass here that fails on the next driver, which does use it.
+        if (executor == null) {
+            throw new SQLException("setNetworkTimeout needs an executor (JDBC refuses null), even though this driver"
+                    + " runs nothing on it", SqlState.INVALID_PARAMETER_VALUE);
+        }
         if (milliseconds < 0) {
             throw new SQLException("Network timeout must be 0 or more milliseconds, was " + milliseconds,
                     SqlState.INVALID_PARAMETER_VALUE);

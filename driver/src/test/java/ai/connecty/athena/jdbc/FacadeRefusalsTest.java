@@ -304,5 +304,8 @@ class FacadeRefusalsTest {
         assertThat(connection.getNetworkTimeout()).isEqualTo(2500);
         refused(() -> connection.setNetworkTimeout(Runnable::run, -1), INVALID_PARAMETER,
                 "Network timeout must be 0 or more milliseconds, was -1");
+        refused(() -> connection.setNetworkTimeout(null, 1000), INVALID_PARAMETER,
+                "setNetworkTimeout needs an executor (JDBC refuses null), even though this driver runs nothing on it");
+        assertThat(connection.getNetworkTimeout()).as("a refused call changes nothing").isEqualTo(2500);
     }
 }
