@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.connecty.athena.jdbc.doctor.DoctorCommand;
 import ai.connecty.athena.jdbc.doctor.GuideAction;
 import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.control.FaultPlan;
+import ai.connecty.athena.local.control.FaultRule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
  * The connection doctor against athena-local, for the guide's setup and a matrix of broken ones: each broken
@@ -59,8 +66,12 @@ class ConnectionDoctorTest {
     private static Run doctorAs(String key, String secret, String... urlPropertiesThenFlags) {
         List<String> properties = new ArrayList<>();
         List<String> args = new ArrayList<>();
-        for (String each : urlPropertiesThenFlags) {
+        for (int i = 0; i < urlPropertiesThenFlags.length; i++) {
+            String each = urlPropertiesThenFlags[i];
             (each.startsWith("--") ? args : properties).add(each);
+            if (each.equals("--query-wait")) {
+                args.add(urlPropertiesThenFlags[++i]);
+            }
         }
         StringBuilder url = new StringBuilder("jdbc:connecty-athena://EndpointOverride=" + athena.endpoint());
         boolean hasRegion = properties.stream().anyMatch(p -> p.startsWith("Region="));
@@ -261,6 +272,43 @@ class ConnectionDoctorTest {
         assertThat(run.lines()).hasSize(2);
         assertThat(run.lines().get(0)).startsWith("FAIL  configuration: ").contains("OutputLocation")
                 .contains("[SQLState 08001]");
+    }
+
+    /**
+     * A query that outlasts --query-wait is not left running (and billing) after the doctor ends: the administrator
+     * may stop it; the guide's role may not, and the line says so rather than pretending.
+     */
+    @Test
+    void aQueryThatOutlastsTheWaitIsStoppedOrNamedAsStillRunning() {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(60_000)));
+        try {
+            Run admin = doctorAs("test", "test", "OutputLocation=s3://athena-results/doctor/", "--run-query",
+                    "--query-wait", "1");
+            Run guide = doctor(SECRET, "RoleArn=" + ROLE, "OutputLocation=s3://athena-results/doctor/", "--run-query",
+                    "--query-wait", "1");
+
+            assertThat(admin.exit()).as(admin.output()).isEqualTo(DoctorCommand.FAILED);
+            String line = admin.lines().stream().filter(l -> l.startsWith("FAIL  query: ")).findFirst().orElseThrow();
+            assertThat(line).as(admin.output()).matches("FAIL  query: SELECT 1 \\(query \\S+\\) did not finish within 1 s "
+                    + "\\(still (QUEUED|RUNNING)\\); the doctor stopped it -> fix: the workgroup may be busy; rerun with "
+                    + "a longer --query-wait");
+            String id = line.substring("FAIL  query: SELECT 1 (query ".length(), line.indexOf(')'));
+            try (AthenaClient client = AthenaClient.builder().endpointOverride(athena.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .build()) {
+                assertThat(client.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status().state())
+                        .isEqualTo(QueryExecutionState.CANCELLED);
+            }
+
+            assertThat(guide.exit()).as(guide.output()).isEqualTo(DoctorCommand.FAILED);
+            assertThat(guide.lines()).as(guide.output()).anyMatch(l -> l.startsWith("FAIL  query: SELECT 1 (query ")
+                    && l.contains("did not finish within 1 s") && l.contains("it could not be stopped (athena:"
+                    + "StopQueryExecution is not allowed; the guide's policy does not need it) and runs on until it "
+                    + "ends; stop it in the Athena console"));
+        } finally {
+            athena.faults().clear();
+        }
     }
 
     /** Primary supplies no output location; with the probe denied, nothing tells whether a workgroup supplies one. */

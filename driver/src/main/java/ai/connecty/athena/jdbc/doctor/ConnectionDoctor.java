@@ -5,6 +5,7 @@ import ai.connecty.athena.jdbc.aws.DiagnosticClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,10 +41,12 @@ public final class ConnectionDoctor {
     /** Rejected by Athena's syntax check after the permission and output-location checks: it never runs. */
     static final String PROBE_STATEMENT = "-- connecty-athena-jdbc doctor: permission probe, never runs\nSELECT FROM";
     static final String TEST_QUERY = "-- connecty-athena-jdbc doctor: connection test\nSELECT 1";
-    private static final long QUERY_WAIT_MILLIS = 120_000;
+    /** How long --run-query waits for SELECT 1 unless told otherwise: a queued workgroup can take a while. */
+    public static final Duration DEFAULT_QUERY_WAIT = Duration.ofSeconds(120);
 
     private final ConnectionConfig config;
     private final boolean runQuery;
+    private final Duration queryWait;
     private final List<CheckResult> results = new ArrayList<>();
 
     private boolean viaRole;
@@ -52,14 +55,20 @@ public final class ConnectionDoctor {
     /** The probe got past Athena's output-location check (so an unset OutputLocation is supplied by the workgroup). */
     private boolean probePassedOutputCheck;
 
-    private ConnectionDoctor(ConnectionConfig config, boolean runQuery) {
+    private ConnectionDoctor(ConnectionConfig config, boolean runQuery, Duration queryWait) {
         this.config = config;
         this.runQuery = runQuery;
+        this.queryWait = queryWait;
     }
 
     /** Every check, in order; the list stops early where nothing after a failure could be checked. */
     public static List<CheckResult> examine(ConnectionConfig config, boolean runQuery) {
-        ConnectionDoctor doctor = new ConnectionDoctor(config, runQuery);
+        return examine(config, runQuery, DEFAULT_QUERY_WAIT);
+    }
+
+    /** @param queryWait how long the query of {@code runQuery} may take before it is stopped and reported */
+    public static List<CheckResult> examine(ConnectionConfig config, boolean runQuery, Duration queryWait) {
+        ConnectionDoctor doctor = new ConnectionDoctor(config, runQuery, queryWait);
         doctor.run();
         return doctor.results;
     }
@@ -471,6 +480,13 @@ public final class ConnectionDoctor {
             denied(GuideAction.GET_QUERY_EXECUTION, e, true);
             return;
         }
+        if (!finished(execution.status().state())) {
+            // Left alone, the query would run on (and bill) after the doctor has ended.
+            results.add(CheckResult.fail("query", "SELECT 1 (query " + id + ") did not finish within "
+                    + queryWait.toSeconds() + " s (still " + execution.status().stateAsString() + "); "
+                    + stop(athena, id), "the workgroup may be busy; rerun with a longer --query-wait"));
+            return;
+        }
         String resultFile = execution.resultConfiguration() == null ? null
                 : execution.resultConfiguration().outputLocation();
         if (execution.status().state() != QueryExecutionState.SUCCEEDED) {
@@ -509,23 +525,42 @@ public final class ConnectionDoctor {
         }
     }
 
+    /** The query's last state seen: finished, or as it stood when {@link #queryWait} ran out. */
     private QueryExecution awaitCompletion(AthenaClient athena, String id) {
-        long deadline = System.nanoTime() + QUERY_WAIT_MILLIS * 1_000_000L;
+        long deadline = System.nanoTime() + queryWait.toNanos();
         long pause = 100;
         while (true) {
             QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
-            QueryExecutionState state = execution.status().state();
-            if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
-                    || state == QueryExecutionState.CANCELLED || System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (finished(execution.status().state()) || left <= 0) {
                 return execution;
             }
             try {
-                Thread.sleep(pause);
+                Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000L)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return execution;
             }
             pause = Math.min(pause * 2, 2000);
+        }
+    }
+
+    private static boolean finished(QueryExecutionState state) {
+        return state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
+                || state == QueryExecutionState.CANCELLED;
+    }
+
+    /** Asks Athena to stop the query; says how that went, to complete the report's sentence. */
+    private String stop(AthenaClient athena, String id) {
+        try {
+            athena.stopQueryExecution(b -> b.queryExecutionId(id));
+            return "the doctor stopped it";
+        } catch (SdkException e) {
+            AwsFailure failure = AwsFailure.of(e);
+            String why = failure.kind() == AwsFailure.Kind.DENIED
+                    ? "athena:StopQueryExecution is not allowed; the guide's policy does not need it"
+                    : failure.describe();
+            return "it could not be stopped (" + why + ") and runs on until it ends; stop it in the Athena console";
         }
     }
 

@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.doctor;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import java.io.PrintStream;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -27,11 +28,13 @@ public final class DoctorCommand {
             + "  Checks the connection's prerequisites one by one (keys, role, region, workgroup, output location,\n"
             + "  catalogs, Glue, each permission of the connection guide's policy) and prints the fix for each failure.\n"
             + "  --run-query         also run SELECT 1 to prove that results can be written (Athena bills a minimum of 10 MB)\n"
+            + "  --query-wait SECS   how long --run-query waits for SELECT 1 before stopping it (1 to 3600, default 120)\n"
             + "  --user ID           the access key id, when it is not in the URL\n"
             + "  --password-env VAR  read the secret access key from environment variable VAR (keeps it out of the\n"
             + "                      command line and the shell history)\n"
             + "  exit status: 0 the connection will work, 1 a check failed, 2 no failure found but no query was run";
 
+    private static final int MAX_QUERY_WAIT_SECONDS = 3600;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private DoctorCommand() {
@@ -40,12 +43,24 @@ public final class DoctorCommand {
     /** Runs the doctor; {@code env} looks up environment variables (injectable for tests). */
     public static int run(List<String> args, PrintStream out, UnaryOperator<String> env) {
         boolean runQuery = false;
+        Duration queryWait = ConnectionDoctor.DEFAULT_QUERY_WAIT;
         String url = null;
         Properties properties = new Properties();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if ("--run-query".equals(arg)) {
                 runQuery = true;
+            } else if ("--query-wait".equals(arg)) {
+                String value = i + 1 < args.size() ? args.get(i + 1) : "";
+                queryWait = seconds(value);
+                if (queryWait == null) {
+                    // Echoed only when it is a short plain token: a forgotten value makes the URL the value.
+                    out.println("--query-wait needs a whole number of seconds from 1 to " + MAX_QUERY_WAIT_SECONDS
+                            + (value.matches("[0-9A-Za-z.+-]{1,12}") ? ", not '" + value + "'." : "."));
+                    out.println(USAGE_TEXT);
+                    return USAGE;
+                }
+                i++;
             } else if ("--user".equals(arg) || "--password-env".equals(arg)) {
                 // The value is never echoed unless it is a variable name: a forgotten value makes the URL (which
                 // may hold the secret) the value.
@@ -90,7 +105,7 @@ public final class DoctorCommand {
         try {
             ConnectionConfig config = ConnectionConfig.parse(url, properties);
             results.add(CheckResult.pass("configuration", "the URL and properties are valid"));
-            results.addAll(ConnectionDoctor.examine(config, runQuery));
+            results.addAll(ConnectionDoctor.examine(config, runQuery, queryWait));
         } catch (SQLException e) {
             results.add(CheckResult.fail("configuration", e.getMessage() + " [SQLState " + e.getSQLState() + "]",
                     "correct the property the message names"));
@@ -108,5 +123,14 @@ public final class DoctorCommand {
         }
         out.println("Result: the connection will work.");
         return WORKS;
+    }
+
+    /** 1 to {@link #MAX_QUERY_WAIT_SECONDS} whole seconds, or null. */
+    private static Duration seconds(String text) {
+        if (!text.matches("[0-9]{1,4}")) {
+            return null;
+        }
+        int seconds = Integer.parseInt(text);
+        return seconds >= 1 && seconds <= MAX_QUERY_WAIT_SECONDS ? Duration.ofSeconds(seconds) : null;
     }
 }

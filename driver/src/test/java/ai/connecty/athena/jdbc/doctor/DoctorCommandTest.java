@@ -76,6 +76,22 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aQueryWaitOutsideOneToAnHourIsRefusedWithoutEchoingAUrl() {
+        for (String bad : new String[] {"0", "3601", "1.5", "-3", "soon"}) {
+            bytes.reset();
+            assertThat(run(Map.of(), "--run-query", "--query-wait", bad, "jdbc:connecty-athena://Region=us-east-1"))
+                    .as(bad).isEqualTo(DoctorCommand.USAGE);
+            assertThat(output()).as(bad).contains("--query-wait needs a whole number of seconds from 1 to 3600, not '"
+                    + bad + "'.");
+        }
+        bytes.reset();
+        assertThat(run(Map.of(), "--query-wait", "jdbc:connecty-athena://Region=us-east-1;password=s3cr3tValue"))
+                .isEqualTo(DoctorCommand.USAGE);
+        assertThat(output()).contains("--query-wait needs a whole number of seconds from 1 to 3600.")
+                .doesNotContain("s3cr3tValue");
+    }
+
+    @Test
     void anUnknownOptionWithAValueIsRefusedWithoutEchoingTheValue() {
         assertThat(run(Map.of(), "--password=s3cr3tValue", "jdbc:connecty-athena://Region=us-east-1"))
                 .isEqualTo(DoctorCommand.USAGE);
