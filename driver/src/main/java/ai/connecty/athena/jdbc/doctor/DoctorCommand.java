@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * {@code java -jar connecty-athena-jdbc-<version>-all.jar doctor [--run-query] [--user ID] [--password-env VAR]
- * "<jdbc url>"}: prints one line per check and exits 0 when the connection will work, 1 when a check failed,
+ * {@code java -jar connecty-athena-jdbc-<version>-all.jar doctor [--run-query [--query-wait SECS]] [--user ID]
+ * [--password-env VAR] "<jdbc url>"}: prints one line per check and exits 0 when the connection will work, 1 when a check failed,
  * 2 when nothing failed but the query path was not tried (no {@code --run-query}), 64 for bad arguments. The URL
  * is never echoed (it may hold the secret); the secret is best passed through an environment variable.
  */
@@ -23,8 +23,8 @@ public final class DoctorCommand {
     public static final int USAGE = 64;
 
     public static final String USAGE_TEXT_FOR_MAIN = "usage: java -jar connecty-athena-jdbc-<version>-all.jar doctor ...";
-    static final String USAGE_TEXT = "usage: doctor [--run-query] [--user ACCESS_KEY_ID] [--password-env VARIABLE] "
-            + "\"jdbc:connecty-athena://Region=...;OutputLocation=s3://...;...\"\n"
+    static final String USAGE_TEXT = "usage: doctor [--run-query [--query-wait SECS]] [--user ACCESS_KEY_ID] "
+            + "[--password-env VARIABLE] \"jdbc:connecty-athena://Region=...;OutputLocation=s3://...;...\"\n"
             + "  Checks the connection's prerequisites one by one (keys, role, region, workgroup, output location,\n"
             + "  catalogs, Glue, each permission of the connection guide's policy) and prints the fix for each failure.\n"
             + "  --run-query         also run SELECT 1 to prove that results can be written (Athena bills a minimum of 10 MB)\n"

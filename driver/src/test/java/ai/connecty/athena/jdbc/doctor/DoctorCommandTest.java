@@ -24,7 +24,7 @@ class DoctorCommandTest {
     @Test
     void withoutAUrlItPrintsTheUsage() {
         assertThat(run(Map.of())).isEqualTo(DoctorCommand.USAGE);
-        assertThat(output()).contains("usage: doctor [--run-query]").contains("exit status: 0 the connection will work");
+        assertThat(output()).contains("usage: doctor [--run-query [--query-wait SECS]]").contains("exit status: 0 the connection will work");
     }
 
     @Test
