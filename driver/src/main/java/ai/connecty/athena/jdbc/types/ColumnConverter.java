@@ -42,6 +42,8 @@ public final class ColumnConverter {
     /** Out-parameter of the date parser; one per column, as a result set is read by one thread at a time. */
     private final int[] nanos = new int[1];
     private final PlainText.LastWallTime lastWallTime = new PlainText.LastWallTime();
+    /** getObject's conversion of a scalar column, resolved once; null where the table decides per call. */
+    private final TypeConversions.Conversion defaultConversion;
 
     ColumnConverter(TypeConversions conversions, String column, TypeSignature type) {
         this.conversions = conversions;
@@ -50,6 +52,7 @@ public final class ColumnConverter {
         this.plainNumbers = NUMBER_TEXT.contains(type.kind());
         this.plainDates = ZONELESS_DATE_TEXT.contains(type.kind());
         this.objectFromBytes = OBJECT_FROM_BYTES.contains(type.kind());
+        this.defaultConversion = conversions.defaultConversion(type);
     }
 
     public TypeSignature type() {
@@ -58,6 +61,11 @@ public final class ColumnConverter {
 
     /** Any conversion of the table: see {@link TypeConversions#convert}. */
     public <T> T convert(String text, Class<T> target, ZoneId zone) throws SQLException {
+        if (target == Object.class && defaultConversion != null) {
+            @SuppressWarnings("unchecked")
+            T value = (T) conversions.convertDefault(column, type.kind(), text, defaultConversion, zone);
+            return value;
+        }
         return conversions.convert(column, type, text, target, zone);
     }
 

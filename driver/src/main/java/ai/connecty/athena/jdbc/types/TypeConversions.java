@@ -63,7 +63,7 @@ public final class TypeConversions {
 
     /** Converts one non-null value; {@code zone} places zone-less dates and times on the time line. */
     @FunctionalInterface
-    private interface Conversion {
+    interface Conversion {
         Object convert(String text, ZoneId zone);
     }
 
@@ -175,6 +175,24 @@ public final class TypeConversions {
         return convert(column, TypeSignature.parse(type.athenaName()), text, target, zone);
     }
 
+    /**
+     * What {@code convert(column, type, text, Object.class, zone)} applies to a scalar column's text, looked up once
+     * per column rather than per value (getObject of every value is what grids and exports do); null for the types
+     * whose default class is a complex value, which {@link #convert} decides.
+     */
+    Conversion defaultConversion(TypeSignature type) {
+        AthenaType kind = type.kind();
+        boolean complex = kind == AthenaType.ARRAY || kind == AthenaType.MAP || kind == AthenaType.ROW
+                || kind == AthenaType.JSON;
+        return complex ? null : find(kind, Object.class);
+    }
+
+    /** {@code convert(column, type, text, Object.class, zone)} with the {@link #defaultConversion} of the type. */
+    Object convertDefault(String column, AthenaType type, String text, Conversion conversion, ZoneId zone)
+            throws SQLException {
+        return apply(column, type, text, Object.class, conversion, zone);
+    }
+
     private <T> T convertScalar(String column, AthenaType type, String text, Class<T> target, ZoneId zone)
             throws SQLException {
         Conversion conversion = find(type, target);
@@ -184,6 +202,11 @@ public final class TypeConversions {
                     column, type.athenaName(), target.getSimpleName()),
                     SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
         }
+        return apply(column, type, text, target, conversion, zone);
+    }
+
+    private static <T> T apply(String column, AthenaType type, String text, Class<T> target, Conversion conversion,
+                               ZoneId zone) throws SQLException {
         try {
             @SuppressWarnings("unchecked")
             T value = (T) conversion.convert(text, zone);

@@ -287,6 +287,48 @@ class ColumnConverterTest {
         }
     }
 
+    /**
+     * getObject of a value not read from its bytes (text, booleans, binary, times, complex values) uses a conversion
+     * the column resolved once: the same value, or the same refusal word for word, as the table's per-call lookup.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "42", "-1.5", "true", "FALSE", "yes", "", " x ", "abc", "ZmFjZQ==", "00 ff", "12:34:56.789",
+        "12:34:56.789 +05:30", "25:00:00", "2024-01-31 12:00:00.000 UTC", "2024-01-31", "[1, 2]", "{a=1}", "{x=1, y=2}",
+        "\"json\"", "{\"k\": [1]}", "1 02:03:04.005", "2-3", "12345678-1234-1234-1234-123456789012", "10.0.0.1", "::1", "null"})
+    void getObjectOfTypesReadAsTextAnswersAsTheTableWordForWord(String text) {
+        List<String> types = List.of("varchar", "char(3)", "boolean", "varbinary", "time", "time with time zone",
+                "timestamp with time zone", "json", "interval day to second", "interval year to month", "uuid", "ipaddress",
+                "unknown", "array(integer)", "map(varchar,integer)", "row(x integer, y integer)");
+        for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("America/Havana"))) {
+            for (String type : types) {
+                ColumnConverter column = column(type);
+                assertThat(column.readsObject(Object.class)).as(type).isFalse();
+                assertThat(outcome(() -> column.convert(text, Object.class, zone)))
+                        .as("getObject %s '%s' in %s", type, text, zone)
+                        .isEqualTo(outcome(() -> CONVERSIONS.convert("c", TypeSignature.parse(type), text, Object.class, zone)));
+            }
+        }
+    }
+
+    /** A value compared by what it shows (arrays and structs have no equals), or the refusal's state and message. */
+    private static String outcome(Read read) {
+        try {
+            Object value = read.read();
+            if (value instanceof byte[]) {
+                return "bytes " + Arrays.toString((byte[]) value);
+            }
+            if (value instanceof java.sql.Array) {
+                return "array " + Arrays.deepToString((Object[]) ((java.sql.Array) value).getArray());
+            }
+            if (value instanceof java.sql.Struct) {
+                return "struct " + Arrays.deepToString(((java.sql.Struct) value).getAttributes());
+            }
+            return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+        } catch (SQLException e) {
+            return "SQLState " + e.getSQLState() + ": " + e.getMessage();
+        }
+    }
+
     @Test
     void aPlainDecimalKeepsItsScaleAsTheTableDoes() throws SQLException {
         // BigDecimal.equals compares the scale too, so 12.50 must not come back as 12.5.
