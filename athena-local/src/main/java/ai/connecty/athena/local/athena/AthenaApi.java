@@ -1,11 +1,14 @@
 package ai.connecty.athena.local.athena;
 
+import static ai.connecty.athena.local.validation.ValidationStyle.ATHENA;
+
 import ai.connecty.athena.local.api.AwsException;
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.api.JsonOperationHandler;
 import ai.connecty.athena.local.catalog.CatalogStore;
 import ai.connecty.athena.local.engine.QueryService;
 import ai.connecty.athena.local.engine.Warehouse;
+import ai.connecty.athena.local.validation.Validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,9 +63,9 @@ public final class AthenaApi implements JsonOperationHandler {
     }
 
     private JsonNode listWorkGroups(JsonNode in, CallContext ctx) {
-        Integer max = Validation.integer(in, "MaxResults");
-        String token = Validation.text(in, "NextToken");
-        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 1, 50).check();
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String token = JsonMembers.text(in, "NextToken");
+        new Validation(ATHENA).minLength(token, "nextToken", 1).range(max, "maxResults", 1, 50).check();
         ctx.authorize("athena:ListWorkGroups", "*");
         List<WorkGroup> sorted = workGroups.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
         return Paging.page(sorted, max == null ? 50 : max, token, "workgroups", "WorkGroups", w -> {
@@ -77,8 +80,8 @@ public final class AthenaApi implements JsonOperationHandler {
     }
 
     private JsonNode getWorkGroup(JsonNode in, CallContext ctx) {
-        String name = Validation.text(in, "WorkGroup");
-        new Validation().notNull(name, "workGroup").check();
+        String name = JsonMembers.text(in, "WorkGroup");
+        new Validation(ATHENA).notNull(name, "workGroup").check();
         ctx.authorize("athena:GetWorkGroup", QueryOperations.workGroupArn(ctx, name));
         WorkGroup w = workGroups.get(name);
         if (w == null) {
@@ -111,10 +114,10 @@ public final class AthenaApi implements JsonOperationHandler {
 
     /** athena-local keeps no saved queries (CreateNamedQuery is not implemented), so every workgroup has none. */
     private JsonNode listNamedQueries(JsonNode in, CallContext ctx) {
-        Integer max = Validation.integer(in, "MaxResults");
-        String token = Validation.text(in, "NextToken");
-        String name = Validation.text(in, "WorkGroup");
-        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 0, 50).check();
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String token = JsonMembers.text(in, "NextToken");
+        String name = JsonMembers.text(in, "WorkGroup");
+        new Validation(ATHENA).minLength(token, "nextToken", 1).range(max, "maxResults", 0, 50).check();
         String workGroup = name == null ? "primary" : name;
         ctx.authorize("athena:ListNamedQueries", QueryOperations.workGroupArn(ctx, workGroup));
         if (!workGroups.containsKey(workGroup)) {
@@ -130,9 +133,9 @@ public final class AthenaApi implements JsonOperationHandler {
 
     /** The one engine athena-local emulates, plus AUTO (which selects it), as Athena lists them. */
     private JsonNode listEngineVersions(JsonNode in, CallContext ctx) {
-        Integer max = Validation.integer(in, "MaxResults");
-        String token = Validation.text(in, "NextToken");
-        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 1, 10).check();
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String token = JsonMembers.text(in, "NextToken");
+        new Validation(ATHENA).minLength(token, "nextToken", 1).range(max, "maxResults", 1, 10).check();
         ctx.authorize("athena:ListEngineVersions", "*");
         ObjectNode out = F.objectNode();
         var versions = out.putArray("EngineVersions");

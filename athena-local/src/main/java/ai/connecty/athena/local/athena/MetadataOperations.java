@@ -1,5 +1,7 @@
 package ai.connecty.athena.local.athena;
 
+import static ai.connecty.athena.local.validation.ValidationStyle.ATHENA;
+
 import ai.connecty.athena.local.api.AwsException;
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.catalog.CatalogStore;
@@ -8,6 +10,7 @@ import ai.connecty.athena.local.catalog.DatabaseDef;
 import ai.connecty.athena.local.catalog.NamePattern;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.glue.GlueJson;
+import ai.connecty.athena.local.validation.Validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,9 +30,9 @@ final class MetadataOperations {
     }
 
     JsonNode listDataCatalogs(JsonNode in, CallContext ctx) {
-        Integer max = Validation.integer(in, "MaxResults");
-        String token = Validation.text(in, "NextToken");
-        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 2, 50).check();
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String token = JsonMembers.text(in, "NextToken");
+        new Validation(ATHENA).minLength(token, "nextToken", 1).range(max, "maxResults", 2, 50).check();
         ctx.authorize("athena:ListDataCatalogs", "*");
         return Paging.page(store.catalogs(), max == null ? 50 : max, token, "catalogs", "DataCatalogsSummary", c -> {
             ObjectNode n = F.objectNode();
@@ -41,8 +44,8 @@ final class MetadataOperations {
     }
 
     JsonNode getDataCatalog(JsonNode in, CallContext ctx) {
-        String name = Validation.text(in, "Name");
-        new Validation().notNull(name, "name").check();
+        String name = JsonMembers.text(in, "Name");
+        new Validation(ATHENA).notNull(name, "name").check();
         ctx.authorize("athena:GetDataCatalog", catalogArn(ctx, name));
         DataCatalog c = catalog(name);
         ObjectNode dc = F.objectNode();
@@ -62,10 +65,10 @@ final class MetadataOperations {
     }
 
     JsonNode listDatabases(JsonNode in, CallContext ctx) {
-        String name = Validation.text(in, "CatalogName");
-        Integer max = Validation.integer(in, "MaxResults");
-        String token = Validation.text(in, "NextToken");
-        new Validation().notNull(name, "catalogName").minLength(token, "nextToken", 1).range(max, "maxResults", 1, 50).check();
+        String name = JsonMembers.text(in, "CatalogName");
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String token = JsonMembers.text(in, "NextToken");
+        new Validation(ATHENA).notNull(name, "catalogName").minLength(token, "nextToken", 1).range(max, "maxResults", 1, 50).check();
         ctx.authorize("athena:ListDatabases", catalogArn(ctx, name));
         DataCatalog c = catalog(name);
         return Paging.page(store.databases(c.name()), max == null ? 50 : max, token, "databases:" + c.name(),
@@ -73,9 +76,9 @@ final class MetadataOperations {
     }
 
     JsonNode getDatabase(JsonNode in, CallContext ctx) {
-        String name = Validation.text(in, "CatalogName");
-        String db = Validation.text(in, "DatabaseName");
-        new Validation().notNull(name, "catalogName").notNull(db, "databaseName").check();
+        String name = JsonMembers.text(in, "CatalogName");
+        String db = JsonMembers.text(in, "DatabaseName");
+        new Validation(ATHENA).notNull(name, "catalogName").notNull(db, "databaseName").check();
         ctx.authorize("athena:GetDatabase", catalogArn(ctx, name));
         DataCatalog c = catalog(name);
         DatabaseDef d = store.database(c.name(), db).orElseThrow(() -> metadata("Database " + db + " not found."));
@@ -85,12 +88,12 @@ final class MetadataOperations {
     }
 
     JsonNode listTableMetadata(JsonNode in, CallContext ctx) {
-        String name = Validation.text(in, "CatalogName");
-        String db = Validation.text(in, "DatabaseName");
-        Integer max = Validation.integer(in, "MaxResults");
-        String token = Validation.text(in, "NextToken");
-        String expression = Validation.text(in, "Expression");
-        new Validation().notNull(name, "catalogName").notNull(db, "databaseName")
+        String name = JsonMembers.text(in, "CatalogName");
+        String db = JsonMembers.text(in, "DatabaseName");
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String token = JsonMembers.text(in, "NextToken");
+        String expression = JsonMembers.text(in, "Expression");
+        new Validation(ATHENA).notNull(name, "catalogName").notNull(db, "databaseName")
                 .maxLength(expression, "expression", 256).minLength(token, "nextToken", 1)
                 .range(max, "maxResults", 1, 50).check();
         ctx.authorize("athena:ListTableMetadata", catalogArn(ctx, name));
@@ -103,10 +106,10 @@ final class MetadataOperations {
     }
 
     JsonNode getTableMetadata(JsonNode in, CallContext ctx) {
-        String name = Validation.text(in, "CatalogName");
-        String db = Validation.text(in, "DatabaseName");
-        String table = Validation.text(in, "TableName");
-        new Validation().notNull(name, "catalogName").notNull(db, "databaseName").notNull(table, "tableName").check();
+        String name = JsonMembers.text(in, "CatalogName");
+        String db = JsonMembers.text(in, "DatabaseName");
+        String table = JsonMembers.text(in, "TableName");
+        new Validation(ATHENA).notNull(name, "catalogName").notNull(db, "databaseName").notNull(table, "tableName").check();
         ctx.authorize("athena:GetTableMetadata", catalogArn(ctx, name));
         DataCatalog c = catalog(name);
         store.database(c.name(), db).orElseThrow(() -> metadata("Database " + db + " not found."));

@@ -1,5 +1,7 @@
 package ai.connecty.athena.local.athena;
 
+import static ai.connecty.athena.local.validation.ValidationStyle.ATHENA;
+
 import ai.connecty.athena.local.api.AwsException;
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.engine.QueryExecution;
@@ -13,11 +15,12 @@ import ai.connecty.athena.local.engine.ddl.ParsedDdl;
 import ai.connecty.athena.local.engine.result.CsvResultReader;
 import ai.connecty.athena.local.sql.Classification;
 import ai.connecty.athena.local.sql.OutputColumn;
-import ai.connecty.athena.local.sql.SqlRejectedException;
-import ai.connecty.athena.local.sql.StatementClassifier;
 import ai.connecty.athena.local.sql.QueryParameters;
+import ai.connecty.athena.local.sql.SqlRejectedException;
 import ai.connecty.athena.local.sql.SqlStatement;
+import ai.connecty.athena.local.sql.StatementClassifier;
 import ai.connecty.athena.local.storage.S3Location;
+import ai.connecty.athena.local.validation.Validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -57,36 +60,36 @@ final class QueryOperations {
     }
 
     JsonNode start(JsonNode in, CallContext ctx) {
-        String sentWorkGroup = Validation.text(in, "WorkGroup");
+        String sentWorkGroup = JsonMembers.text(in, "WorkGroup");
         String workGroupName = Optional.ofNullable(sentWorkGroup).orElse("primary");
         ctx.authorize("athena:StartQueryExecution", workGroupArn(ctx, workGroupName));
-        String queryString = Validation.text(in, "QueryString");
+        String queryString = JsonMembers.text(in, "QueryString");
         // The model's member constraints are framework checks: they come before the token and syntax checks.
         JsonNode resultConfiguration = in.path("ResultConfiguration");
         JsonNode byAge = in.path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
         boolean byAgeSent = byAge.isObject();
-        Boolean reuseEnabled = Validation.bool(byAge, "Enabled");
-        Integer reuseMaxAge = Validation.integer(byAge, "MaxAgeInMinutes");
+        Boolean reuseEnabled = JsonMembers.bool(byAge, "Enabled");
+        Integer reuseMaxAge = JsonMembers.integer(byAge, "MaxAgeInMinutes");
         String reuseMember = "resultReuseConfiguration.resultReuseByAgeConfiguration.";
-        new Validation().notNull(queryString, "queryString").minLength(queryString, "queryString", 1)
+        new Validation(ATHENA).notNull(queryString, "queryString").minLength(queryString, "queryString", 1)
                 .maxLength(queryString, "queryString", MAX_QUERY_STRING)
-                .oneOf(Validation.text(resultConfiguration.path("EncryptionConfiguration"), "EncryptionOption"),
+                .oneOf(JsonMembers.text(resultConfiguration.path("EncryptionConfiguration"), "EncryptionOption"),
                         "resultConfiguration.encryptionConfiguration.encryptionOption", ENCRYPTION_OPTIONS)
-                .pattern(Validation.text(resultConfiguration, "ExpectedBucketOwner"),
+                .pattern(JsonMembers.text(resultConfiguration, "ExpectedBucketOwner"),
                         "resultConfiguration.expectedBucketOwner", "[0-9]{12}")
-                .oneOf(Validation.text(resultConfiguration.path("AclConfiguration"), "S3AclOption"),
+                .oneOf(JsonMembers.text(resultConfiguration.path("AclConfiguration"), "S3AclOption"),
                         "resultConfiguration.aclConfiguration.s3AclOption", List.of("BUCKET_OWNER_FULL_CONTROL"))
                 .notNull(byAgeSent ? reuseEnabled : Boolean.FALSE, reuseMember + "enabled")
                 .range(reuseMaxAge, reuseMember + "maxAgeInMinutes", 0, MAX_REUSE_AGE_MINUTES)
                 .pattern(sentWorkGroup, "workGroup", WORK_GROUP_NAME)
                 .check();
-        String token = Validation.text(in, "ClientRequestToken");
+        String token = JsonMembers.text(in, "ClientRequestToken");
         checkToken(token);
         WorkGroup wg = workGroup(workGroupName);
         JsonNode context = in.path("QueryExecutionContext");
-        String catalog = Validation.text(context, "Catalog");
-        String database = Validation.text(context, "Database");
-        S3Location output = outputLocation(Validation.text(in.path("ResultConfiguration"), "OutputLocation"), wg);
+        String catalog = JsonMembers.text(context, "Catalog");
+        String database = JsonMembers.text(context, "Database");
+        S3Location output = outputLocation(JsonMembers.text(in.path("ResultConfiguration"), "OutputLocation"), wg);
         List<String> parameters = executionParameters(in);
         QueryParameters.Bound bound;
         try {
@@ -110,7 +113,7 @@ final class QueryOperations {
         if (Boolean.TRUE.equals(reuseEnabled)) {
             reuseMinutes = reuseMaxAge == null ? 60 : reuseMaxAge;
         }
-        String encryption = Validation.text(in.path("ResultConfiguration").path("EncryptionConfiguration"), "EncryptionOption");
+        String encryption = JsonMembers.text(in.path("ResultConfiguration").path("EncryptionConfiguration"), "EncryptionOption");
         QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,
                 reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption, parsed, hive);
         QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
@@ -127,7 +130,7 @@ final class QueryOperations {
             return List.of();
         }
         if (!node.isArray()) {
-            throw Validation.serialization(node);
+            throw JsonMembers.serialization(node);
         }
         if (node.isEmpty()) {
             // The model's list has at least one member: a sent empty list is a framework error, an absent one is not.
@@ -140,11 +143,11 @@ final class QueryOperations {
                 continue;
             }
             if (!v.isTextual()) {
-                throw Validation.serialization(v);
+                throw JsonMembers.serialization(v);
             }
             values.add(v.asText());
         }
-        Validation check = new Validation();
+        Validation check = new Validation(ATHENA);
         for (String v : values) {
             check.minLength(v, "executionParameters", 1).maxLength(v, "executionParameters", 1024);
         }
@@ -230,7 +233,7 @@ final class QueryOperations {
             ids.forEach(id -> shown.add(id.asText()));
         }
         // The model allows up to 50 ids (wire protocol §2.2).
-        new Validation().notNull(ids, "queryExecutionIds").maxSize(shown, "queryExecutionIds", MAX_BATCH_IDS).check();
+        new Validation(ATHENA).notNull(ids, "queryExecutionIds").maxSize(shown, "queryExecutionIds", MAX_BATCH_IDS).check();
         ObjectNode out = F.objectNode();
         ArrayNode found = out.putArray("QueryExecutions");
         ArrayNode missing = out.putArray("UnprocessedQueryExecutionIds");
@@ -255,10 +258,10 @@ final class QueryOperations {
     }
 
     JsonNode list(JsonNode in, CallContext ctx) {
-        String wg = Optional.ofNullable(Validation.text(in, "WorkGroup")).orElse("primary");
-        Integer max = Validation.integer(in, "MaxResults");
-        String token = Validation.text(in, "NextToken");
-        new Validation().minLength(token, "nextToken", 1).range(max, "maxResults", 0, 50).check();
+        String wg = Optional.ofNullable(JsonMembers.text(in, "WorkGroup")).orElse("primary");
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String token = JsonMembers.text(in, "NextToken");
+        new Validation(ATHENA).minLength(token, "nextToken", 1).range(max, "maxResults", 0, 50).check();
         ctx.authorize("athena:ListQueryExecutions", workGroupArn(ctx, wg));
         workGroup(wg);
         List<String> ids = queries.idsInWorkGroup(wg);
@@ -267,12 +270,12 @@ final class QueryOperations {
     }
 
     JsonNode results(JsonNode in, CallContext ctx) {
-        String token = Validation.text(in, "NextToken");
-        Integer max = Validation.integer(in, "MaxResults");
-        String id = Validation.text(in, "QueryExecutionId");
-        new Validation().notNull(id, "queryExecutionId").minLength(token, "nextToken", 1)
+        String token = JsonMembers.text(in, "NextToken");
+        Integer max = JsonMembers.integer(in, "MaxResults");
+        String id = JsonMembers.text(in, "QueryExecutionId");
+        new Validation(ATHENA).notNull(id, "queryExecutionId").minLength(token, "nextToken", 1)
                 .range(max, "maxResults", 1, 100000)
-                .oneOf(Validation.text(in, "QueryResultType"), "queryResultType", QUERY_RESULT_TYPES).check();
+                .oneOf(JsonMembers.text(in, "QueryResultType"), "queryResultType", QUERY_RESULT_TYPES).check();
         QueryExecution e = queries.find(id).orElseThrow(() -> notFound(id));
         ctx.authorize("athena:GetQueryResults", workGroupArn(ctx, e.request().workGroup()));
         if (max != null && max > MAX_PAGE) {
@@ -354,8 +357,8 @@ final class QueryOperations {
     }
 
     private QueryExecution existing(JsonNode in, CallContext ctx, String action) {
-        String id = Validation.text(in, "QueryExecutionId");
-        new Validation().notNull(id, "queryExecutionId").check();
+        String id = JsonMembers.text(in, "QueryExecutionId");
+        new Validation(ATHENA).notNull(id, "queryExecutionId").check();
         QueryExecution e = queries.find(id).orElseThrow(() -> notFound(id));
         ctx.authorize(action, workGroupArn(ctx, e.request().workGroup()));
         return e;
