@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -132,24 +133,18 @@ final class QueryOperations {
         if (!node.isArray()) {
             throw JsonMembers.serialization(node);
         }
-        if (node.isEmpty()) {
-            // The model's list has at least one member: a sent empty list is a framework error, an absent one is not.
-            throw AwsException.invalidRequest("INVALID_INPUT", "1 validation error detected: Value '[]' at "
-                    + "'executionParameters' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        }
-        List<String> values = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
         for (JsonNode v : node) {
-            if (v.isNull()) {
-                continue;
-            }
-            if (!v.isTextual()) {
+            if (!v.isNull() && !v.isTextual()) {
                 throw JsonMembers.serialization(v);
             }
-            values.add(v.asText());
+            sent.add(v.isNull() ? null : v.asText());
         }
-        Validation check = new Validation(ATHENA);
+        List<String> values = sent.stream().filter(Objects::nonNull).toList();
+        // The model's list has at least one member: a sent empty list is a framework error, an absent one is not.
+        Validation check = new Validation(ATHENA).minSize(sent, "executionParameters", 1);
         for (String v : values) {
-            check.minLength(v, "executionParameters", 1).maxLength(v, "executionParameters", 1024);
+            check.length(v, "executionParameters", 1, 1024);
         }
         check.check();
         return values;
@@ -159,15 +154,8 @@ final class QueryOperations {
         if (token == null) {
             throw AwsException.invalidRequest("INVALID_INPUT", "clientRequestToken is null or empty");
         }
-        int chars = token.codePointCount(0, token.length());
-        if (chars < 32) {
-            throw AwsException.invalidRequest("INVALID_INPUT", "1 validation error detected: Value at 'clientRequestToken' "
-                    + "failed to satisfy constraint: Member must have length greater than or equal to 32");
-        }
-        if (chars > 128) {
-            throw AwsException.invalidRequest("INVALID_INPUT", "1 validation error detected: Value at 'clientRequestToken' "
-                    + "failed to satisfy constraint: Member must have length less than or equal to 128");
-        }
+        // The model's 32..128 characters; Athena's own byte limit below is checked only after it (§5.2).
+        new Validation(ATHENA).length(token, "clientRequestToken", 32, 128).check();
         if (token.getBytes(StandardCharsets.UTF_8).length > 128) {
             throw AwsException.invalidRequest("INVALID_INPUT", "clientRequestToken exceeds maximum allowed length 128");
         }
