@@ -1,5 +1,7 @@
 package ai.connecty.athena.local.glue;
 
+import static ai.connecty.athena.local.validation.ValidationStyle.GLUE;
+
 import ai.connecty.athena.local.api.AwsException;
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.api.JsonOperationHandler;
@@ -10,6 +12,7 @@ import ai.connecty.athena.local.catalog.NamePattern;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlSyntaxException;
+import ai.connecty.athena.local.validation.Validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -145,10 +148,7 @@ public final class GlueApi implements JsonOperationHandler {
     private static <T> ObjectNode page(List<T> items, JsonNode in, int maxAllowed, String field, String scope,
                                        Function<T, JsonNode> render) {
         int max = in.path("MaxResults").asInt(maxAllowed);
-        if (max < 1 || max > maxAllowed) {
-            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value '" + max
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + maxAllowed);
-        }
+        new Validation(GLUE).range(max, "maxResults", 1, maxAllowed).check();
         int from = 0;
         String token = in.path("NextToken").asText(null);
         if (token != null) {
