@@ -55,19 +55,17 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getDatabases(JsonNode in, CallContext ctx) {
-        String shareType = in.path("ResourceShareType").asText(null);
-        if (shareType != null && !RESOURCE_SHARE_TYPES.contains(shareType)) {
-            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value '" + shareType
-                    + "' at 'resourceShareType' failed to satisfy constraint: Member must satisfy enum value set: ["
-                    + String.join(", ", RESOURCE_SHARE_TYPES) + "]");
-        }
+        new Validation(GLUE).oneOf(text(in, "ResourceShareType"), "resourceShareType", RESOURCE_SHARE_TYPES).check();
         ctx.authorize("glue:GetDatabases", catalogArn(ctx));
         List<DatabaseDef> dbs = store.databases(CATALOG);
         return page(dbs, in, 100, "DatabaseList", "dbs", d -> GlueJson.database(d, catalogId(in, ctx)));
     }
 
     private JsonNode getDatabase(JsonNode in, CallContext ctx) {
-        String name = required(in, "Name");
+        String name = text(in, "Name");
+        Validation request = new Validation(GLUE);
+        name(request, name, "name");
+        request.check();
         ctx.authorize("glue:GetDatabase", databaseArn(ctx, name));
         DatabaseDef db = database(name);
         ObjectNode out = F.objectNode();
@@ -76,13 +74,11 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getTables(JsonNode in, CallContext ctx) {
-        String db = required(in, "DatabaseName");
-        String expression = in.path("Expression").asText(null);
-        if (expression != null && expression.codePointCount(0, expression.length()) > MAX_EXPRESSION) {
-            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value '" + expression
-                    + "' at 'expression' failed to satisfy constraint: Member must have length less than or equal to "
-                    + MAX_EXPRESSION);
-        }
+        String db = text(in, "DatabaseName");
+        String expression = text(in, "Expression");
+        Validation request = new Validation(GLUE);
+        name(request, db, "databaseName");
+        request.maxLength(expression, "expression", MAX_EXPRESSION).check();
         ctx.authorize("glue:GetTables", databaseArn(ctx, db));
         database(db);
         NamePattern pattern = NamePattern.of(expression);
@@ -91,8 +87,12 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getTable(JsonNode in, CallContext ctx) {
-        String db = required(in, "DatabaseName");
-        String name = required(in, "Name");
+        String db = text(in, "DatabaseName");
+        String name = text(in, "Name");
+        Validation request = new Validation(GLUE);
+        name(request, db, "databaseName");
+        name(request, name, "name");
+        request.check();
         ctx.authorize("glue:GetTable", tableArn(ctx, db, name));
         TableDef t = table(db, name);
         ObjectNode out = F.objectNode();
@@ -101,8 +101,12 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getPartitions(JsonNode in, CallContext ctx) {
-        String db = required(in, "DatabaseName");
-        String name = required(in, "TableName");
+        String db = text(in, "DatabaseName");
+        String name = text(in, "TableName");
+        Validation request = new Validation(GLUE);
+        name(request, db, "databaseName");
+        name(request, name, "tableName");
+        request.check();
         ctx.authorize("glue:GetPartitions", tableArn(ctx, db, name));
         TableDef t = table(db, name);
         Predicate<List<String>> filter;
@@ -116,13 +120,15 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getPartition(JsonNode in, CallContext ctx) {
-        String db = required(in, "DatabaseName");
-        String name = required(in, "TableName");
-        JsonNode values = in.get("PartitionValues");
-        if (values == null || !values.isArray()) {
-            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value null at "
-                    + "'partitionValues' failed to satisfy constraint: Member must not be null");
-        }
+        String db = text(in, "DatabaseName");
+        String name = text(in, "TableName");
+        JsonNode sent = in.get("PartitionValues");
+        // Anything but a list is read as no list at all, as before.
+        JsonNode values = sent != null && sent.isArray() ? sent : null;
+        Validation request = new Validation(GLUE);
+        name(request, db, "databaseName");
+        name(request, name, "tableName");
+        request.notNull(values, "partitionValues").check();
         ctx.authorize("glue:GetPartition", tableArn(ctx, db, name));
         TableDef t = table(db, name);
         List<String> wanted = new ArrayList<>();
@@ -174,13 +180,18 @@ public final class GlueApi implements JsonOperationHandler {
         return out;
     }
 
-    private static String required(JsonNode in, String field) {
+    /** A member's text, {@code null} when the request left it out. */
+    private static String text(JsonNode in, String field) {
         JsonNode n = in.get(field);
-        if (n == null || n.isNull() || n.asText().isEmpty()) {
-            throw new AwsException(400, "InvalidInputException", "1 validation error detected: Value null at '"
-                    + Character.toLowerCase(field.charAt(0)) + field.substring(1) + "' failed to satisfy constraint: Member must not be null");
-        }
-        return n.asText();
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /**
+     * A required name (the model's NameString): sent, and at least one character long. The model's upper bound of 255
+     * is not checked: a longer name is simply not found.
+     */
+    private static void name(Validation request, String value, String member) {
+        request.notNull(value, member).minLength(value, member, 1);
     }
 
     private static String catalogId(JsonNode in, CallContext ctx) {

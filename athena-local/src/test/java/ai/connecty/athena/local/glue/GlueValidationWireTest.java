@@ -50,4 +50,34 @@ class GlueValidationWireTest {
         assertThat(clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales").maxResults(1000))
                 .partitions()).isNotEmpty();
     }
+
+    /**
+     * Glue's names are NameString, 1 to 255 characters (the Glue model): an empty name was sent, so it is too short,
+     * not missing. {@code Value null} is only for a member the request left out.
+     */
+    @Test
+    void anEmptyNameIsTooShortNotMissing() {
+        assertRefused(() -> clients.glue().getDatabase(r -> r.name("")),
+                "1 validation error detected: Value '' at 'name' failed to satisfy constraint: Member must have length "
+                        + "greater than or equal to 1");
+        assertRefused(() -> clients.glue().getPartitions(r -> r.databaseName("").tableName("sales")),
+                "1 validation error detected: Value '' at 'databaseName' failed to satisfy constraint: Member must have "
+                        + "length greater than or equal to 1");
+    }
+
+    /** Like every AWS service, Glue reports all broken members of a request at once, in the model's member order. */
+    @Test
+    void theBrokenMembersOfOneRequestAreReportedTogether() {
+        assertRefused(() -> clients.glue().getTable(r -> { }),
+                "2 validation errors detected: Value null at 'databaseName' failed to satisfy constraint: Member must "
+                        + "not be null; Value null at 'name' failed to satisfy constraint: Member must not be null");
+        assertRefused(() -> clients.glue().getPartition(r -> r.databaseName("demo")),
+                "2 validation errors detected: Value null at 'tableName' failed to satisfy constraint: Member must not "
+                        + "be null; Value null at 'partitionValues' failed to satisfy constraint: Member must not be null");
+        String expression = "x".repeat(2049);
+        assertRefused(() -> clients.glue().getTables(r -> r.expression(expression)),
+                "2 validation errors detected: Value null at 'databaseName' failed to satisfy constraint: Member must "
+                        + "not be null; Value '" + expression + "' at 'expression' failed to satisfy constraint: Member "
+                        + "must have length less than or equal to 2048");
+    }
 }
