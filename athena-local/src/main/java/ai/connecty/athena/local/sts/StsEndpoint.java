@@ -1,5 +1,7 @@
 package ai.connecty.athena.local.sts;
 
+import static ai.connecty.athena.local.validation.ValidationStyle.STS;
+
 import ai.connecty.athena.local.api.AwsException;
 import ai.connecty.athena.local.auth.AccessRequest;
 import ai.connecty.athena.local.auth.AuthenticatedCall;
@@ -16,6 +18,7 @@ import ai.connecty.athena.local.http.HttpRequest;
 import ai.connecty.athena.local.http.HttpResponse;
 import ai.connecty.athena.local.http.ServiceEndpoint;
 import ai.connecty.athena.local.http.Xml;
+import ai.connecty.athena.local.validation.Validation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,6 +39,11 @@ public final class StsEndpoint implements ServiceEndpoint {
     private static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
     private static final String CONTENT_TYPE = "text/xml";
     private static final int DEFAULT_DURATION = 3600;
+    /** AssumeRole's DurationSeconds bounds (wire protocol §2.7). */
+    private static final int MIN_DURATION = 900;
+    private static final int MAX_DURATION = 43200;
+    /** RoleSessionName's pattern as the model writes it; its 2..64 characters are a separate constraint. */
+    private static final String SESSION_NAME = "[\\w+=,.@-]*";
 
     private final IdentityStore identities;
     private final SessionStore sessions;
@@ -83,15 +91,15 @@ public final class StsEndpoint implements ServiceEndpoint {
 
     private HttpResponse assumeRole(Map<String, String> params, AuthenticatedCall call, HttpRequest request) {
         String roleArn = required(params, "RoleArn");
-        length(roleArn, "roleArn", 20, 2048);
         String sessionName = required(params, "RoleSessionName");
-        if (!sessionName.matches("[\\w+=,.@-]{2,64}")) {
-            throw validation("1 validation error detected: Value '" + sessionName + "' at 'roleSessionName' failed "
-                    + "to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* "
-                    + "and have length between 2 and 64");
-        }
-        length(params.get("ExternalId"), "externalId", 2, 1224);
-        int duration = duration(params.get("DurationSeconds"));
+        Integer requestedDuration = duration(params.get("DurationSeconds"));
+        // The model's constraints (wire protocol §2.7), every violation reported together in the model's member order.
+        new Validation(STS).length(roleArn, "roleArn", 20, 2048)
+                .length(sessionName, "roleSessionName", 2, 64).pattern(sessionName, "roleSessionName", SESSION_NAME)
+                .range(requestedDuration, "durationSeconds", MIN_DURATION, MAX_DURATION)
+                .length(params.get("ExternalId"), "externalId", 2, 1224)
+                .check();
+        int duration = requestedDuration == null ? DEFAULT_DURATION : requestedDuration;
         call.authorize("sts:AssumeRole", roleArn);
         Role role = identities.roleByArn(roleArn).orElseThrow(() -> call.accessDenied("sts:AssumeRole", roleArn));
         Map<String, String> keys = new HashMap<>();
@@ -120,32 +128,20 @@ public final class StsEndpoint implements ServiceEndpoint {
         return ok("AssumeRole", body, request);
     }
 
-    private static int duration(String value) {
+    /**
+     * DurationSeconds as sent, {@code null} when left out. A value that is no integer cannot be read into the member,
+     * so it never reaches the constraints; how STS words that is not known (an SDK always sends a number), so it keeps
+     * the answer athena-local always gave it.
+     */
+    private static Integer duration(String value) {
         if (value == null) {
-            return DEFAULT_DURATION;
+            return null;
         }
         try {
-            int seconds = Integer.parseInt(value);
-            if (seconds >= 900 && seconds <= 43200) {
-                return seconds;
-            }
+            return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            // reported below like any other out-of-range value
-        }
-        throw validation("1 validation error detected: Value '" + value + "' at 'durationSeconds' failed to "
-                + "satisfy constraint: Member must have value between 900 and 43200");
-    }
-
-    /** The model's length bounds (wire protocol §2.7), in characters; a null (absent) value is not checked. */
-    private static void length(String value, String member, int min, int max) {
-        if (value == null) {
-            return;
-        }
-        int chars = value.codePointCount(0, value.length());
-        if (chars < min || chars > max) {
-            throw validation("1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy "
-                    + "constraint: Member must have length " + (chars < min ? "greater than or equal to " + min
-                    : "less than or equal to " + max));
+            throw validation("1 validation error detected: Value '" + value + "' at 'durationSeconds' failed to "
+                    + "satisfy constraint: Member must have value between " + MIN_DURATION + " and " + MAX_DURATION);
         }
     }
 

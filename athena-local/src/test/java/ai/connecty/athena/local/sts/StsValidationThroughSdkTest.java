@@ -1,0 +1,78 @@
+package ai.connecty.athena.local.sts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.SdkClientsExtension;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/**
+ * AssumeRole's member constraints (wire protocol §2.7) through the SDK, in the words STS uses: each constraint on
+ * its own, every broken member of the request in one {@code ValidationError}, the value shown.
+ */
+@ExtendWith(LocalAthenaExtension.class)
+class StsValidationThroughSdkTest {
+
+    private static final String SESSION_NAME_PATTERN = "[\\w+=,.@-]*";
+
+    static LocalAthena local;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    private static void assertRefused(Consumer<AssumeRoleRequest.Builder> request, String message) {
+        StsClient sts = clients.sts(SdkClients.SERVICE_ACCOUNT);
+        assertThatThrownBy(() -> sts.assumeRole(request)).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
+    }
+
+    /** DurationSeconds is 900..43200; STS names the bound that was crossed (as in public reports of its errors). */
+    @Test
+    void durationSecondsNamesTheBoundItCrossed() {
+        assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("short").durationSeconds(60),
+                "1 validation error detected: Value '60' at 'durationSeconds' failed to satisfy constraint: Member must "
+                        + "have value greater than or equal to 900");
+        assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("long").durationSeconds(43201),
+                "1 validation error detected: Value '43201' at 'durationSeconds' failed to satisfy constraint: Member "
+                        + "must have value less than or equal to 43200");
+    }
+
+    /** RoleSessionName's length (2..64) and pattern are two constraints: each is reported on its own. */
+    @Test
+    void roleSessionNameLengthAndPatternAreSeparateConstraints() {
+        assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("has space"),
+                "1 validation error detected: Value 'has space' at 'roleSessionName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: " + SESSION_NAME_PATTERN);
+        assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("s"),
+                "1 validation error detected: Value 's' at 'roleSessionName' failed to satisfy constraint: Member must "
+                        + "have length greater than or equal to 2");
+        String both = "path/".repeat(13);
+        assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName(both),
+                "2 validation errors detected: Value '" + both + "' at 'roleSessionName' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 64; Value '" + both + "' at 'roleSessionName' "
+                        + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                        + SESSION_NAME_PATTERN);
+    }
+
+    /** Every broken member of one request is reported, in the model's member order. */
+    @Test
+    void theBrokenMembersOfOneRequestAreReportedTogether() {
+        assertRefused(r -> r.roleArn("arn:aws:iam::1:role").roleSessionName("s1").durationSeconds(60).externalId("x"),
+                "3 validation errors detected: Value 'arn:aws:iam::1:role' at 'roleArn' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 20; Value '60' at 'durationSeconds' failed to "
+                        + "satisfy constraint: Member must have value greater than or equal to 900; Value 'x' at "
+                        + "'externalId' failed to satisfy constraint: Member must have length greater than or equal to 2");
+    }
+}
