@@ -90,12 +90,12 @@ public final class StsEndpoint implements ServiceEndpoint {
     }
 
     private HttpResponse assumeRole(Map<String, String> params, AuthenticatedCall call, HttpRequest request) {
-        String roleArn = required(params, "RoleArn");
-        String sessionName = required(params, "RoleSessionName");
+        String roleArn = params.get("RoleArn");
+        String sessionName = params.get("RoleSessionName");
         Integer requestedDuration = duration(params.get("DurationSeconds"));
         // The model's constraints (wire protocol §2.7), every violation reported together in the model's member order.
-        new Validation(STS).length(roleArn, "roleArn", 20, 2048)
-                .length(sessionName, "roleSessionName", 2, 64).pattern(sessionName, "roleSessionName", SESSION_NAME)
+        new Validation(STS).notNull(roleArn, "roleArn").length(roleArn, "roleArn", 20, 2048)
+                .notNull(sessionName, "roleSessionName").length(sessionName, "roleSessionName", 2, 64).pattern(sessionName, "roleSessionName", SESSION_NAME)
                 .range(requestedDuration, "durationSeconds", MIN_DURATION, MAX_DURATION)
                 .length(params.get("ExternalId"), "externalId", 2, 1224)
                 .check();
@@ -143,15 +143,6 @@ public final class StsEndpoint implements ServiceEndpoint {
             throw validation("1 validation error detected: Value '" + value + "' at 'durationSeconds' failed to "
                     + "satisfy constraint: Member must have value between " + MIN_DURATION + " and " + MAX_DURATION);
         }
-    }
-
-    private static String required(Map<String, String> params, String name) {
-        String value = params.get(name);
-        if (value == null || value.isEmpty()) {
-            throw new AwsException(400, "MissingParameter",
-                    "The request must contain the parameter " + name);
-        }
-        return value;
     }
 
     private static AwsException validation(String message) {

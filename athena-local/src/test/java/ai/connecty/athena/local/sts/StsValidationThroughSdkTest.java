@@ -75,4 +75,26 @@ class StsValidationThroughSdkTest {
                         + "satisfy constraint: Member must have value greater than or equal to 900; Value 'x' at "
                         + "'externalId' failed to satisfy constraint: Member must have length greater than or equal to 2");
     }
+
+    /** A required member left out is {@code Value null}, as STS answers a request without RoleSessionName. */
+    @Test
+    void aMissingRequiredMemberIsValueNull() {
+        assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN),
+                "1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must "
+                        + "not be null");
+        assertRefused(r -> { },
+                "2 validation errors detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be "
+                        + "null; Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+    }
+
+    /**
+     * An empty value was sent: it is too short by the model (RoleArn 20.., RoleSessionName 2..), not missing. Inferred
+     * from the model and from how AWS treats an empty string elsewhere (Glue's {@code Value ''}); not measured on STS.
+     */
+    @Test
+    void anEmptyValueIsTooShortNotMissing() {
+        assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName(""),
+                "1 validation error detected: Value '' at 'roleSessionName' failed to satisfy constraint: Member must "
+                        + "have length greater than or equal to 2");
+    }
 }
