@@ -11,6 +11,13 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -96,5 +103,34 @@ class StsValidationThroughSdkTest {
         assertRefused(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName(""),
                 "1 validation error detected: Value '' at 'roleSessionName' failed to satisfy constraint: Member must "
                         + "have length greater than or equal to 2");
+    }
+
+    /**
+     * A DurationSeconds that is no integer (only a hand-made request sends one: the interceptor turns the SDK's 900
+     * into {@code 9e2} before signing) never reaches the constraints; STS's answer is unknown, so athena-local keeps
+     * the one it always gave.
+     */
+    @Test
+    void aDurationThatIsNoIntegerKeepsItsOldAnswer() {
+        ExecutionInterceptor notAnInteger = new ExecutionInterceptor() {
+            // The SDK holds the form as parameters until after the interceptors, then moves them into the body.
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                                                    ExecutionAttributes executionAttributes) {
+                return context.httpRequest().toBuilder().putRawQueryParameter("DurationSeconds", "9e2").build();
+            }
+        };
+        try (StsClient sts = StsClient.builder().endpointOverride(local.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(SdkClients.SERVICE_ACCOUNT))
+                .overrideConfiguration(SdkClients.noRetries().toBuilder().addExecutionInterceptor(notAnInteger).build())
+                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(LocalAthena.ROLE_ARN).roleSessionName("s1")
+                    .durationSeconds(900))).isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value "
+                                + "'9e2' at 'durationSeconds' failed to satisfy constraint: Member must have value "
+                                + "between 900 and 43200");
+                    });
+        }
     }
 }
