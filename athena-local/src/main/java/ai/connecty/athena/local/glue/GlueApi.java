@@ -123,7 +123,7 @@ public final class GlueApi implements JsonOperationHandler {
         String db = text(in, "DatabaseName");
         String name = text(in, "TableName");
         JsonNode sent = in.get("PartitionValues");
-        // Anything but a list is read as no list at all, as before.
+        // A PartitionValues that is not a list counts as not sent (an SDK always sends a list).
         JsonNode values = sent != null && sent.isArray() ? sent : null;
         Validation request = new Validation(GLUE);
         name(request, db, "databaseName");
