@@ -28,7 +28,12 @@ public final class StatementExecution {
     private final CancelSignal cancelSignal = new CancelSignal();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile String queryExecutionId;
-    private volatile boolean finished;
+    /**
+     * Set once a poll saw the query SUCCEEDED, FAILED or CANCELLED: from then on nothing runs in Athena, so a cancel
+     * (or the end of the run) has nothing to stop. A StopQueryExecution then would change nothing, and under a
+     * policy that denies it would leave a warning that the query "may still be running".
+     */
+    private volatile boolean ended;
 
     /** @param warnings where warnings about this execution go (the statement's chain) */
     public StatementExecution(AthenaQueryClient client, PollingClock clock, Consumer<SQLWarning> warnings) {
@@ -57,6 +62,7 @@ public final class StatementExecution {
                 throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
             }
             QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds(), startedAt);
+            ended = true;
             QueryExecutionState state = execution.status().state();
             if (state == QueryExecutionState.FAILED) {
                 throw ErrorTranslator.queryFailed(execution);
@@ -68,7 +74,9 @@ public final class StatementExecution {
             return new CompletedQuery(execution, client.fetchPage(id, null, request.pageSize()), client.resultTransport(),
                     client::fetchPage, client.networkTimeoutMillis());
         } finally {
-            finished = true;
+            // Whatever ended the run (an answer, a failure): a cancel() that comes later has nothing to stop. Where
+            // the query may still run (a failed poll, say), the failure told the caller so, with the query's id.
+            ended = true;
         }
     }
 
@@ -122,7 +130,7 @@ public final class StatementExecution {
     public void cancel() {
         cancelSignal.fire();
         String id = queryExecutionId;
-        if (id != null && !finished) {
+        if (id != null && !ended) {
             stopOnce(id);
         }
     }
