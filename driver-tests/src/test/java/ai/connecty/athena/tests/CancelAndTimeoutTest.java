@@ -1,6 +1,7 @@
 package ai.connecty.athena.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.connecty.athena.jdbc.AthenaStatement;
 import ai.connecty.athena.local.LocalAthena;
@@ -11,7 +12,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -130,6 +133,50 @@ class CancelAndTimeoutTest {
             assertThat((Throwable) failure).isNotNull();
             assertThat(failure.getSQLState()).isEqualTo("57014");
             assertThat(statement.getWarnings().getSQLState()).isEqualTo("01007");
+            stillUsable(connection, statement);
+        }
+    }
+
+    @Test
+    void timeoutWhileTheFirstPageIsFetched() throws Exception {
+        // The query finishes at once; its first GetQueryResults page takes far longer than the query timeout.
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "GetQueryResults").withLatencyMillis(10_000)));
+        try (Connection connection = Connections.connectyUser(athena); Statement statement = connection.createStatement()) {
+            athena.requestLog().clear();
+            statement.setQueryTimeout(3);
+
+            SQLException failure = runExpectingFailure(statement, "SELECT 1").get(60, TimeUnit.SECONDS);
+
+            assertThat((Throwable) failure).as("what executeQuery threw").isInstanceOf(SQLTimeoutException.class);
+            assertThat(failure.getSQLState()).isEqualTo("HYT00");
+            String id = statement.unwrap(AthenaStatement.class).getQueryExecutionId();
+            assertThat(failure.getMessage()).contains(id).contains("SUCCEEDED");
+            // It had finished: nothing to stop, and no warning that it may still be running.
+            assertThat(athena.requestLog().count("athena", "StopQueryExecution")).isZero();
+            assertThat((Throwable) statement.getWarnings()).isNull();
+            statement.setQueryTimeout(0);
+            stillUsable(connection, statement);
+        }
+    }
+
+    @Test
+    void timeoutWhileAPollIsUnanswered() throws Exception {
+        // A long query whose every GetQueryExecution answers long after the query timeout.
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "GetQueryExecution")
+                .withLatencyMillis(20_000).withQueryMillis(30_000)));
+        try (Connection connection = Connections.admin(athena); Statement statement = connection.createStatement()) {
+            athena.requestLog().clear();
+            statement.setQueryTimeout(2);
+
+            // Hang guard only: without the fix the first poll alone waits out the 20 s latency.
+            SQLException failure = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> runExpectingFailure(statement, "SELECT count(*) FROM demo.sales").get(60, TimeUnit.SECONDS));
+
+            assertThat((Throwable) failure).as("what executeQuery threw").isInstanceOf(SQLTimeoutException.class);
+            assertThat(failure.getSQLState()).isEqualTo("HYT00");
+            assertThat(athena.requestLog().count("athena", "StopQueryExecution")).isEqualTo(1);
+            assertThat(athena.requestLog().denied()).noneMatch(e -> e.action().equals("StopQueryExecution"));
+            statement.setQueryTimeout(0);
             stillUsable(connection, statement);
         }
     }

@@ -17,4 +17,18 @@ public final class AttemptTimeout {
         return millis <= 0 ? null
                 : AwsRequestOverrideConfiguration.builder().apiCallAttemptTimeout(Duration.ofMillis(millis)).build();
     }
+
+    /**
+     * {@code attempts} (an override from {@link #of}, or null) with the whole call, its retries and their backoff
+     * included, limited to {@code callMillis} (what is left of a query timeout); 0 or less leaves the call unlimited.
+     * The SDK then aborts the call in flight and raises {@code ApiCallTimeoutException}.
+     */
+    public static AwsRequestOverrideConfiguration withCallLimit(AwsRequestOverrideConfiguration attempts, long callMillis) {
+        if (callMillis <= 0) {
+            return attempts;
+        }
+        AwsRequestOverrideConfiguration.Builder builder = attempts == null ? AwsRequestOverrideConfiguration.builder()
+                : attempts.toBuilder();
+        return builder.apiCallTimeout(Duration.ofMillis(callMillis)).build();
+    }
 }

@@ -207,9 +207,26 @@ public final class ErrorTranslator {
                 queryExecutionId, AthenaErrorCategory.UNKNOWN, 0, false);
     }
 
-    /** Statement.setQueryTimeout expired. */
+    /** Statement.setQueryTimeout expired while the query ran (or was submitted); the driver asked Athena to stop it. */
     public static SQLTimeoutException timedOut(String queryExecutionId, int timeoutSeconds) {
+        return timedOut(queryExecutionId, timeoutSeconds, null);
+    }
+
+    /** {@link #timedOut(String, int)}, {@code cause} the call the timeout cut off (or null). */
+    public static SQLTimeoutException timedOut(String queryExecutionId, int timeoutSeconds, Throwable cause) {
         return new SQLTimeoutException("Query " + queryExecutionId + " did not finish within the query timeout of "
-                + timeoutSeconds + " s; the driver asked Athena to stop it", SqlState.TIMEOUT);
+                + timeoutSeconds + " s; the driver asked Athena to stop it", SqlState.TIMEOUT, cause);
+    }
+
+    /**
+     * Statement.setQueryTimeout expired after the query had ended (its first GetQueryResults page, which holds the
+     * update count of DML and the first rows, was still under way): nothing was stopped, and a statement that changes
+     * data did change it.
+     */
+    public static SQLTimeoutException timedOutAfterEnd(String queryExecutionId, String state, int timeoutSeconds,
+                                                       Throwable cause) {
+        return new SQLTimeoutException("Query " + queryExecutionId + " " + state + ", but its results (the first "
+                + "GetQueryResults page) did not arrive within the query timeout of " + timeoutSeconds + " s; the query"
+                + " ran to its end and was not stopped: running it again runs it twice", SqlState.TIMEOUT, cause);
     }
 }

@@ -5,9 +5,11 @@ import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.rows.ResultTransport;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AclConfiguration;
 import software.amazon.awssdk.services.athena.model.EncryptionConfiguration;
@@ -137,10 +139,23 @@ public final class AthenaQueryClient {
 
     /** The execution, always with a state: without one the driver could neither finish nor stop polling. */
     public QueryExecution getExecution(String queryExecutionId) throws SQLException {
+        return getExecution(queryExecutionId, 0);
+    }
+
+    /**
+     * {@link #getExecution(String)} with the whole call (retries included) limited to {@code callLimitMillis}, what
+     * is left of the query timeout; 0 for no limit.
+     *
+     * @throws SQLTimeoutException when the call did not answer within that limit
+     */
+    public QueryExecution getExecution(String queryExecutionId, long callLimitMillis) throws SQLException {
         QueryExecution execution;
+        AwsRequestOverrideConfiguration timeouts = AttemptTimeout.withCallLimit(requestTimeouts, callLimitMillis);
         try {
-            execution = athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(requestTimeouts))
+            execution = athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId).overrideConfiguration(timeouts))
                     .queryExecution();
+        } catch (ApiCallTimeoutException e) {
+            throw outOfTime("GetQueryExecution", queryExecutionId, callLimitMillis, e);
         } catch (RuntimeException e) {
             throw ErrorTranslator.fromSdk("GetQueryExecution", queryExecutionId, e);
         }
@@ -153,17 +168,43 @@ public final class AthenaQueryClient {
 
     /** One page of results; {@code nextToken} null for the first page. */
     public GetQueryResultsResponse fetchPage(String queryExecutionId, String nextToken, int maxResults) throws SQLException {
+        return fetchPage(queryExecutionId, nextToken, maxResults, 0);
+    }
+
+    /**
+     * {@link #fetchPage(String, String, int)} with the whole call (retries included) limited to
+     * {@code callLimitMillis}, what is left of the query timeout; 0 for no limit.
+     *
+     * @throws SQLTimeoutException when the call did not answer within that limit
+     */
+    public GetQueryResultsResponse fetchPage(String queryExecutionId, String nextToken, int maxResults,
+                                             long callLimitMillis) throws SQLException {
         GetQueryResultsRequest request = GetQueryResultsRequest.builder()
                 .queryExecutionId(queryExecutionId)
                 .nextToken(nextToken)
                 .maxResults(maxResults)
-                .overrideConfiguration(requestTimeouts)
+                .overrideConfiguration(AttemptTimeout.withCallLimit(requestTimeouts, callLimitMillis))
                 .build();
         try {
             return athena.getQueryResults(request);
+        } catch (ApiCallTimeoutException e) {
+            throw outOfTime("GetQueryResults", queryExecutionId, callLimitMillis, e);
         } catch (RuntimeException e) {
             throw ErrorTranslator.fromSdk("GetQueryResults", queryExecutionId, e);
         }
+    }
+
+    /**
+     * A call cut off by its limit. Only a call given one can run out of it (the clients have no call timeout of
+     * their own); without a limit it would be an SDK failure like any other.
+     */
+    private static SQLException outOfTime(String operation, String queryExecutionId, long callLimitMillis,
+                                          ApiCallTimeoutException e) {
+        if (callLimitMillis <= 0) {
+            return ErrorTranslator.fromSdk(operation, queryExecutionId, e);
+        }
+        return new SQLTimeoutException(operation + " for query " + queryExecutionId + " did not answer within the "
+                + callLimitMillis + " ms left of the query timeout", SqlState.TIMEOUT, e);
     }
 
     public void stop(String queryExecutionId) throws SQLException {

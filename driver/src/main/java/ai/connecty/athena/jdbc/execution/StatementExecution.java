@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.execution;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLWarning;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
@@ -71,8 +73,15 @@ public final class StatementExecution {
                 String reason = execution.status().stateChangeReason();
                 throw ErrorTranslator.cancelled(id, reason == null ? "cancelled outside this statement" : reason);
             }
-            return new CompletedQuery(execution, client.fetchPage(id, null, request.pageSize()), client.resultTransport(),
-                    client::fetchPage, client.networkTimeoutMillis());
+            GetQueryResultsResponse firstPage;
+            try {
+                firstPage = client.fetchPage(id, null, request.pageSize(),
+                        remainingMillis(request.timeoutSeconds(), startedAt));
+            } catch (SQLTimeoutException e) {
+                throw ErrorTranslator.timedOutAfterEnd(id, state.toString(), request.timeoutSeconds(), e);
+            }
+            return new CompletedQuery(execution, firstPage, client.resultTransport(), client::fetchPage,
+                    client.networkTimeoutMillis());
         } finally {
             // Whatever ended the run (an answer, a failure): a cancel() that comes later has nothing to stop. Where
             // the query may still run (a failed poll, say), the failure told the caller so, with the query's id.
@@ -83,12 +92,20 @@ public final class StatementExecution {
     private QueryExecution awaitTerminalState(String id, int timeoutSeconds, long startedAt) throws SQLException {
         PollingSchedule.Delays delays = client.settings().pollingSchedule().delays();
         long timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        if (timeoutSeconds > 0 && clock.nanoTime() - startedAt >= timeoutNanos) {
-            stopOnce(id);
-            throw ErrorTranslator.timedOut(id, timeoutSeconds);
-        }
         while (true) {
-            QueryExecution execution = client.getExecution(id);
+            if (timeoutSeconds > 0 && clock.nanoTime() - startedAt >= timeoutNanos) {
+                stopOnce(id);
+                throw ErrorTranslator.timedOut(id, timeoutSeconds);
+            }
+            QueryExecution execution;
+            try {
+                // Each poll only gets what is left of the timeout: a poll that hangs or is retried for long (throttling)
+                // is cut off by the SDK instead of holding the caller past it.
+                execution = client.getExecution(id, remainingMillis(timeoutSeconds, startedAt));
+            } catch (SQLTimeoutException e) {
+                stopOnce(id);
+                throw ErrorTranslator.timedOut(id, timeoutSeconds, e);
+            }
             if (isTerminal(execution)) {
                 return execution;
             }
@@ -113,6 +130,18 @@ public final class StatementExecution {
                 throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
             }
         }
+    }
+
+    /**
+     * What is left of the query timeout for one call, in milliseconds rounded up (at least 1); 0 without a timeout.
+     * A call given 1 ms after the timeout ran out fails at once, as a timeout.
+     */
+    private long remainingMillis(int timeoutSeconds, long startedAt) {
+        if (timeoutSeconds <= 0) {
+            return 0;
+        }
+        long remainingNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds) - (clock.nanoTime() - startedAt);
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1));
     }
 
     private static boolean isTerminal(QueryExecution execution) {
