@@ -132,6 +132,29 @@ class StatementTest {
     }
 
     @Test
+    void aBatchCountsRowsOfDmlAndGivesSuccessNoInfoForDdl() throws SQLException {
+        String db = "driver_tests_" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = "driver-tests/" + db + "/people/";
+        athena.buckets().put(LocalAthena.DEMO_BUCKET, prefix + "data.csv",
+                "1,ann\n2,bob\n3,cy\n".getBytes(StandardCharsets.UTF_8));
+        try (Connection c = Connections.admin(athena); Statement s = c.createStatement()) {
+            s.addBatch("CREATE DATABASE " + db);
+            s.addBatch("CREATE EXTERNAL TABLE " + db + ".people (id int, name string) "
+                    + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://" + LocalAthena.DEMO_BUCKET + "/"
+                    + prefix + "'");
+            s.addBatch("CREATE TABLE " + db + ".adults WITH (format = 'PARQUET') AS "
+                    + "SELECT id, name FROM " + db + ".people WHERE id >= 2");
+            s.addBatch("INSERT INTO " + db + ".adults SELECT id, name FROM " + db + ".people WHERE id = 1");
+            s.addBatch("DROP TABLE " + db + ".adults");
+
+            // As the README says: each statement's row count, SUCCESS_NO_INFO for DDL (Athena reports no count).
+            assertThat(s.executeBatch()).containsExactly(Statement.SUCCESS_NO_INFO, Statement.SUCCESS_NO_INFO, 2, 1,
+                    Statement.SUCCESS_NO_INFO);
+            s.executeUpdate("DROP DATABASE " + db + " CASCADE");
+        }
+    }
+
+    @Test
     void syntaxErrorIsSqlSyntaxErrorExceptionWithPosition() throws SQLException {
         try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {
             SQLSyntaxErrorException e = catchThrowableOfType(SQLSyntaxErrorException.class,

@@ -42,6 +42,8 @@ public class AthenaStatement implements Statement {
     /** Result sets getMoreResults(KEEP_CURRENT_RESULT) left open: still this statement's to close. */
     private final List<AthenaResultSet> keptOpen = new ArrayList<>();
     private long updateCount = -1;
+    /** Whether {@link #updateCount} is a count of rows Athena reported, not the 0 of DDL (see CompletedQuery). */
+    private boolean rowsCounted;
     private String queryExecutionId;
     private QueryStatistics statistics;
     private long maxRows;
@@ -97,6 +99,7 @@ public class AthenaStatement implements Statement {
         QueryTextLimit.check(request.sql());
         closeResultSet();
         updateCount = -1;
+        rowsCounted = false;
         queryExecutionId = null;
         statistics = null;
         clearWarnings();
@@ -163,6 +166,7 @@ public class AthenaStatement implements Statement {
                 }
             }
             updateCount = query.updateCount();
+            rowsCounted = query.countedRows();
             return false;
         } finally {
             queryExecutionId = execution.queryExecutionId();
@@ -366,6 +370,7 @@ public class AthenaStatement implements Statement {
                     + "KEEP_CURRENT_RESULT (2) or CLOSE_ALL_RESULTS (3)", SqlState.INVALID_PARAMETER_VALUE);
         }
         updateCount = -1;
+        rowsCounted = false;
         return false;
     }
 
@@ -577,7 +582,7 @@ public class AthenaStatement implements Statement {
                     throw new SQLException("it returned a result set; a batch is for statements without rows "
                             + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
                 }
-                counts[i] = updateCount < 0 ? Statement.SUCCESS_NO_INFO : updateCount;
+                counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
             } catch (SQLException e) {
                 throw new BatchUpdateException("Batch item " + (i + 1) + " of " + size + " failed: " + e.getMessage(),
                         e.getSQLState(), e.getErrorCode(), java.util.Arrays.copyOf(counts, i), e);

@@ -83,6 +83,15 @@ public final class CompletedQuery {
         return !columns.isEmpty() && !countsRows();
     }
 
+    /**
+     * Whether Athena counted the rows the statement changed (INSERT, UPDATE, DELETE, MERGE, CTAS with an UpdateCount).
+     * DDL and the other statements without a result set have no count: their {@link #updateCount()} is 0, as
+     * JDBC's executeUpdate wants, and a batch reports them as {@code Statement.SUCCESS_NO_INFO}.
+     */
+    public boolean countedRows() {
+        return !hasResultSet() && countsRows() && firstPage.updateCount() != null;
+    }
+
     /** -1 when the statement has a result set, as JDBC's getUpdateCount wants. */
     public long updateCount() {
         if (hasResultSet()) {
