@@ -30,6 +30,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
 
 /** Statement execution end to end: queries, DDL and DML, paging, errors, timeout and cancel. */
 @ExtendWith(LocalAthenaExtension.class)
@@ -155,6 +156,28 @@ class StatementTest {
     }
 
     @Test
+    void aFailedDdlNamesAthenasStateChangeReasonCategoryAndType() throws SQLException {
+        String db = "driver_tests_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = Connections.admin(athena); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE " + db);
+            try {
+                SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeUpdate("CREATE DATABASE " + db));
+                String id = s.unwrap(AthenaStatement.class).getQueryExecutionId();
+
+                try (AthenaClient admin = adminClient()) {
+                    QueryExecutionStatus status = admin.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution().status();
+                    assertThat(status.stateChangeReason()).isNotEqualTo(status.athenaError().errorMessage());
+                    assertThat(e.getMessage()).contains(id).contains(status.stateChangeReason())
+                            .contains(status.athenaError().errorMessage())
+                            .contains("[category USER, type " + status.athenaError().errorType() + "]");
+                }
+            } finally {
+                s.executeUpdate("DROP DATABASE " + db);
+            }
+        }
+    }
+
+    @Test
     void syntaxErrorIsSqlSyntaxErrorExceptionWithPosition() throws SQLException {
         try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {
             SQLSyntaxErrorException e = catchThrowableOfType(SQLSyntaxErrorException.class,
@@ -246,11 +269,16 @@ class StatementTest {
         throw new AssertionError("the statement never got a query execution id");
     }
 
-    private static QueryExecutionState awaitState(String queryId) throws InterruptedException {
-        try (AthenaClient client = AthenaClient.builder().endpointOverride(athena.endpoint()).region(Region.US_EAST_1)
+    /** An SDK client of athena-local's administrator, to look at executions as Athena shows them. */
+    private static AthenaClient adminClient() {
+        return AthenaClient.builder().endpointOverride(athena.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(Connections.ADMIN_KEY, Connections.ADMIN_SECRET)))
-                .build()) {
+                .build();
+    }
+
+    private static QueryExecutionState awaitState(String queryId) throws InterruptedException {
+        try (AthenaClient client = adminClient()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             QueryExecutionState state;
             do {

@@ -160,23 +160,67 @@ public final class ErrorTranslator {
         return message == null ? "(no message)" : message;
     }
 
-    /** A query that ended FAILED: Athena's reason, the id, the category and type, a SQLState from them. */
+    /**
+     * A query that ended FAILED: Athena's reason, the id, the category and type, a SQLState from them. The reason is
+     * AthenaError.ErrorMessage and Status.StateChangeReason: the same text for engine errors, but on the Hive path
+     * (DDL) they differ and each may say what the other does not, and Athena has been measured sending an empty
+     * ErrorMessage beside a StateChangeReason ({@code CATALOG_NOT_FOUND: ...}). Both are kept, once.
+     */
     public static AthenaQueryException queryFailed(QueryExecution execution) {
         QueryExecutionStatus status = execution.status();
         AthenaError error = status == null ? null : status.athenaError();
-        String reason = error != null && error.errorMessage() != null ? error.errorMessage()
-                : status != null && status.stateChangeReason() != null ? status.stateChangeReason() : "no reason given";
+        String errorMessage = error == null ? null : nonBlank(error.errorMessage());
+        String stateChangeReason = status == null ? null : nonBlank(status.stateChangeReason());
+        String reason = reason(errorMessage, stateChangeReason);
         Integer category = error == null ? null : error.errorCategory();
         Integer type = error == null ? null : error.errorType();
         AthenaErrorCategory resolved = AthenaErrorCategory.fromCode(category);
-        Matcher name = ERROR_NAME.matcher(reason);
-        String errorName = name.find() ? name.group(1) : DENIED_DURING_QUERY.matcher(reason).find() ? "PERMISSION_DENIED" : null;
+        String errorName = errorName(errorMessage, stateChangeReason);
         String sqlState = QueryFailureSqlStates.sqlState(category, type, errorName);
         String message = String.format(Locale.ROOT, "Query %s failed: %s [category %s, type %s]%s",
                 execution.queryExecutionId(), reason, resolved, type == null ? "unknown" : type.toString(),
                 "PERMISSION_DENIED".equals(errorName) ? s3Grant(reason) : "");
         return new AthenaQueryException(message, sqlState, execution.queryExecutionId(), resolved,
                 type == null ? 0 : type, error != null && Boolean.TRUE.equals(error.retryable()));
+    }
+
+    private static String nonBlank(String text) {
+        return text == null || text.trim().isEmpty() ? null : text;
+    }
+
+    /** Both texts where each says something the other does not; the one that holds the other otherwise. */
+    private static String reason(String errorMessage, String stateChangeReason) {
+        if (errorMessage == null || stateChangeReason == null) {
+            return errorMessage != null ? errorMessage : stateChangeReason != null ? stateChangeReason : "no reason given";
+        }
+        if (stateChangeReason.contains(errorMessage)) {
+            return stateChangeReason;
+        }
+        if (errorMessage.contains(stateChangeReason)) {
+            return errorMessage;
+        }
+        return errorMessage + " (" + stateChangeReason + ")";
+    }
+
+    /**
+     * The engine error name that starts either text ({@code TABLE_NOT_FOUND: ...}; the Hive path's {@code FAILED:}
+     * names no error), else PERMISSION_DENIED when either words a denied access, else null.
+     */
+    private static String errorName(String... texts) {
+        for (String text : texts) {
+            if (text != null) {
+                Matcher name = ERROR_NAME.matcher(text);
+                if (name.find() && !"FAILED".equals(name.group(1))) {
+                    return name.group(1);
+                }
+            }
+        }
+        for (String text : texts) {
+            if (text != null && DENIED_DURING_QUERY.matcher(text).find()) {
+                return "PERMISSION_DENIED";
+            }
+        }
+        return null;
     }
 
     /**

@@ -66,6 +66,53 @@ class ErrorTranslatorTest {
         assertThat(e.getSQLState()).isEqualTo("HY000");
     }
 
+    @Test
+    void anEmptyAthenaErrorMessageDoesNotHideTheStateChangeReason() {
+        // Measured on Athena: SELECT * FROM t with a QueryExecutionContext.Catalog that does not exist fails with this
+        // StateChangeReason, category 2, type 1006, and an empty AthenaError.ErrorMessage.
+        String reason = "CATALOG_NOT_FOUND: line 1:15: Catalog 'x' does not exist";
+        QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
+                .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED).stateChangeReason(reason)
+                        .athenaError(AthenaError.builder().errorCategory(2).errorType(1006).retryable(false)
+                                .errorMessage("").build()).build()).build();
+
+        AthenaQueryException e = ErrorTranslator.queryFailed(execution);
+
+        assertThat((Throwable) e).hasMessage("Query " + ID + " failed: " + reason + " [category USER, type 1006]");
+        assertThat(e.getSQLState()).isEqualTo("42000");
+    }
+
+    @Test
+    void aHiveFailureCarriesBothTheErrorMessageAndTheStateChangeReason() {
+        // Hive-path failures: the StateChangeReason (FAILED: ...) and the ErrorMessage differ, and each says something.
+        String reason = "FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec.DDLTask. "
+                + "AlreadyExistsException(message:Table people already exist)";
+        QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
+                .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED).stateChangeReason(reason)
+                        .athenaError(AthenaError.builder().errorCategory(2).errorType(1006).retryable(false)
+                                .errorMessage("Table people already exists.").build()).build()).build();
+
+        AthenaQueryException e = ErrorTranslator.queryFailed(execution);
+
+        assertThat((Throwable) e).hasMessage("Query " + ID + " failed: Table people already exists. (" + reason
+                + ") [category USER, type 1006]");
+        assertThat(e.getSQLState()).isEqualTo("42000");
+    }
+
+    @Test
+    void aHiveFailureOnMissingGlueRightsIsInsufficientPrivilege() {
+        String sentence = "User: arn:aws:sts::123456789012:assumed-role/r/s is not authorized to perform: "
+                + "glue:CreateDatabase on resource: arn:aws:glue:us-east-1:123456789012:database/d";
+        QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
+                .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED)
+                        .stateChangeReason("FAILED: Execution Error, return code 1 from "
+                                + "org.apache.hadoop.hive.ql.exec.DDLTask. " + sentence)
+                        .athenaError(AthenaError.builder().errorCategory(2).errorType(1006).errorMessage(sentence).build())
+                        .build()).build();
+
+        assertThat(ErrorTranslator.queryFailed(execution).getSQLState()).isEqualTo("42501");
+    }
+
     private static InvalidRequestException invalidRequest(String code, String message) {
         return InvalidRequestException.builder().athenaErrorCode(code).message(message)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidRequestException").errorMessage(message).build())
