@@ -61,7 +61,22 @@ public final class ErrorTranslator {
         String mayHaveRun = queryExecutionId == null || !"GetQueryExecution".equals(operation) ? ""
                 : " Query " + queryExecutionId + " was started and may have run or still be running: check its state"
                         + " before running it again.";
+        if (queryExecutionId != null && e instanceof InvalidRequestException) {
+            // A call about a query Athena accepted (its state, a page of its results, stopping it): Athena refusing
+            // it (an unknown id, a page token it no longer takes) is no fault of the user's SQL, so no 42000, which
+            // tools show as a syntax error, and no property advice.
+            return new SQLException(about + " was refused: " + invalidRequestText((InvalidRequestException) e) + "."
+                    + mayHaveRun, SqlState.GENERAL_ERROR, e);
+        }
         return translate(about, mayHaveRun, e);
+    }
+
+    /** Athena's message, then its AthenaErrorCode (or the error code) and the request id in brackets. */
+    private static String invalidRequestText(InvalidRequestException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String athenaCode = e.athenaErrorCode();
+        return serviceMessage(e) + " [" + (athenaCode == null ? code : athenaCode)
+                + (e.requestId() == null ? "" : ", request id " + e.requestId()) + "]";
     }
 
     /**
@@ -95,7 +110,7 @@ public final class ErrorTranslator {
         String requestId = service.requestId() == null ? "" : ", request id " + service.requestId();
         if (e instanceof InvalidRequestException) {
             String athenaCode = ((InvalidRequestException) e).athenaErrorCode();
-            String text = message + " [" + (athenaCode == null ? code : athenaCode) + requestId + "]";
+            String text = invalidRequestText((InvalidRequestException) e);
             if ("MALFORMED_QUERY".equals(athenaCode)) {
                 return new SQLSyntaxErrorException("Athena rejected the query: " + text,
                         SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);

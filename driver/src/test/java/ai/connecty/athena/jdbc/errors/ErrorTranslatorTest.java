@@ -137,6 +137,8 @@ class ErrorTranslatorTest {
 
         assertThat((Throwable) e).hasMessageStartingWith("GetQueryResults for query " + ID + " was refused: Query has not yet finished")
                 .hasMessageContaining("INVALID_QUERY_EXECUTION_STATE");
+        // A call about a query already submitted: the refusal is no fault of the user's SQL.
+        assertThat(e.getSQLState()).isEqualTo("HY000");
     }
 
     @Test

@@ -149,6 +149,35 @@ class QueryExecutionWireMockTest {
     }
 
     @Test
+    void aPageTokenAthenaRefusesIsNoSyntaxErrorAndKeepsTheRowsRead() throws SQLException {
+        stubStart();
+        stubSucceeded("DML", "SELECT");
+        List<String> cols = columns("id", "integer");
+        wire.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", absent()))
+                .willReturn(json(page(cols, Arrays.asList(row("id"), row("1"), row("2")), "t1", 0L))));
+        wire.stubFor(operation("GetQueryResults").withRequestBody(matchingJsonPath("$.NextToken", equalTo("t1")))
+                .willReturn(error("InvalidRequestException", "Malformed nextPageToken t1", "INVALID_INPUT")));
+
+        List<Integer> seen = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT id FROM t")) {
+            assertThat(rs.next()).isTrue();
+            seen.add(rs.getInt(1));
+            assertThat(rs.next()).isTrue();
+            seen.add(rs.getInt(1));
+            // Not the user's SQL (42000 would say so, and a tool would show a syntax error): a refused request, HY000,
+            // as the README's table of SQLStates has it, naming the query and the call.
+            assertThatThrownBy(rs::next).isInstanceOf(SQLException.class)
+                    .isNotInstanceOf(SQLSyntaxErrorException.class)
+                    .hasMessageContaining("GetQueryResults for query " + ID + " was refused: Malformed nextPageToken t1")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY000"));
+            // Still no end of the rows: the page is asked for again, and refused again.
+            assertThatThrownBy(rs::next).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY000"));
+        }
+        assertThat(seen).containsExactly(1, 2);
+    }
+
+    @Test
     void setCatalogAndSchemaChangeTheQueryContext() throws SQLException {
         stubStart();
         stubSucceeded("DDL", "CREATE_TABLE");
