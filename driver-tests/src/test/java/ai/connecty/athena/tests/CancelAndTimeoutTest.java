@@ -19,6 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
  * cancel() and the query timeout while the query is being submitted (a slow StartQueryExecution) and while it is
@@ -178,6 +183,41 @@ class CancelAndTimeoutTest {
             assertThat(athena.requestLog().denied()).noneMatch(e -> e.action().equals("StopQueryExecution"));
             statement.setQueryTimeout(0);
             stillUsable(connection, statement);
+        }
+    }
+
+    @Test
+    void closingTheStatementOrTheConnectionWhilePollingStopsTheQuery() throws Exception {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(10_000)));
+        for (boolean wholeConnection : new boolean[] {false, true}) {
+            Connection connection = Connections.admin(athena);
+            Statement statement = connection.createStatement();
+            athena.requestLog().clear();
+            CompletableFuture<SQLException> outcome = runExpectingFailure(statement, "SELECT count(*) FROM demo.sales");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((statement.unwrap(AthenaStatement.class).getQueryExecutionId() == null
+                    || athena.requestLog().count("athena", "GetQueryExecution") == 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            String id = statement.unwrap(AthenaStatement.class).getQueryExecutionId();
+
+            if (wholeConnection) {
+                connection.close();
+            } else {
+                statement.close();
+            }
+
+            SQLException failure = outcome.get(30, TimeUnit.SECONDS);
+            assertThat((Throwable) failure).as("what executeQuery threw").isNotNull();
+            assertThat(athena.requestLog().count("athena", "StopQueryExecution")).as("stops").isEqualTo(1);
+            assertThat(athena.requestLog().denied()).noneMatch(e -> e.action().equals("StopQueryExecution"));
+            try (AthenaClient admin = AthenaClient.builder().endpointOverride(athena.endpoint())
+                    .region(Region.of(LocalAthena.REGION)).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(Connections.ADMIN_KEY, Connections.ADMIN_SECRET))).build()) {
+                assertThat(admin.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution().status().state())
+                        .as("state of the query after close").isEqualTo(QueryExecutionState.CANCELLED);
+            }
+            connection.close();
         }
     }
 }
