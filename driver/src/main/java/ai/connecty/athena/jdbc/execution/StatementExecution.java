@@ -105,6 +105,13 @@ public final class StatementExecution {
             } catch (SQLTimeoutException e) {
                 stopOnce(id);
                 throw ErrorTranslator.timedOut(id, timeoutSeconds, e);
+            } catch (SQLException e) {
+                // The SDK fails the call of an interrupted thread (once its answer is in, a socket read is not
+                // interruptible): that is no network failure (58030) but the caller wanting out, as in the wait below.
+                if (Thread.interrupted()) {
+                    throw interrupted(id, e);
+                }
+                throw e;
             }
             if (isTerminal(execution)) {
                 return execution;
@@ -121,15 +128,31 @@ public final class StatementExecution {
             try {
                 clock.waitFor(delay, cancelSignal);
             } catch (InterruptedException e) {
-                // An interrupted thread wants out as much as a cancel() does; keep the flag for the caller.
-                Thread.currentThread().interrupt();
-                cancelSignal.fire();
+                // An interrupted thread wants out as much as a cancel() does.
+                throw interrupted(id, e);
             }
             if (cancelSignal.isFired()) {
                 stopOnce(id);
                 throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
             }
         }
+    }
+
+    /**
+     * The thread running the query was interrupted (its flag cleared by whoever noticed): stop the query as cancel()
+     * does, and set the flag again for the caller. The StopQueryExecution is sent while the flag is clear, since the
+     * SDK aborts at once every call of an interrupted thread, which would leave the query running.
+     */
+    private SQLException interrupted(String id, Exception cause) {
+        cancelSignal.fire();
+        try {
+            stopOnce(id);
+        } finally {
+            Thread.currentThread().interrupt();
+        }
+        SQLException cancelled = ErrorTranslator.cancelled(id, "the thread running it was interrupted");
+        cancelled.initCause(cause);
+        return cancelled;
     }
 
     /**
