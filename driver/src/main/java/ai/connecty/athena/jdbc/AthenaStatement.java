@@ -363,8 +363,12 @@ public class AthenaStatement implements Statement {
                 }
                 resultSet = null;
             }
-        } else if (current == Statement.CLOSE_CURRENT_RESULT || current == Statement.CLOSE_ALL_RESULTS) {
+        } else if (current == Statement.CLOSE_CURRENT_RESULT) {
             closeResultSet();
+        } else if (current == Statement.CLOSE_ALL_RESULTS) {
+            // JDBC: also every result set an earlier getMoreResults(KEEP_CURRENT_RESULT) kept open.
+            closeResultSet();
+            closeKeptOpen();
         } else {
             throw new SQLException("getMoreResults(" + current + "): expected Statement.CLOSE_CURRENT_RESULT (1), "
                     + "KEEP_CURRENT_RESULT (2) or CLOSE_ALL_RESULTS (3)", SqlState.INVALID_PARAMETER_VALUE);
@@ -372,6 +376,17 @@ public class AthenaStatement implements Statement {
         updateCount = -1;
         rowsCounted = false;
         return false;
+    }
+
+    private void closeKeptOpen() throws SQLException {
+        List<AthenaResultSet> kept;
+        synchronized (this) {
+            kept = new ArrayList<>(keptOpen);
+            keptOpen.clear();
+        }
+        for (AthenaResultSet resultSet : kept) {
+            resultSet.close();
+        }
     }
 
     private void closeResultSet() throws SQLException {
@@ -663,14 +678,7 @@ public class AthenaStatement implements Statement {
         }
         try {
             closeResultSet();
-            List<AthenaResultSet> kept;
-            synchronized (this) {
-                kept = new ArrayList<>(keptOpen);
-                keptOpen.clear();
-            }
-            for (AthenaResultSet resultSet : kept) {
-                resultSet.close();
-            }
+            closeKeptOpen();
         } finally {
             connection.statementClosed(this);
         }

@@ -188,14 +188,22 @@ class StatementSemanticsTest {
             assertThat(statement.getUpdateCount()).isEqualTo(-1);
             assertThat(kept.next()).isTrue();
 
+            // A new execute closes only the current result set: the kept one reads on.
             statement.execute("SELECT id, name FROM t");
-            ResultSet closed = statement.getResultSet();
-            assertThat(statement.getMoreResults(Statement.CLOSE_ALL_RESULTS)).isFalse();
-            assertThat(closed.isClosed()).isTrue();
             assertThat(kept.isClosed()).isFalse();
-
-            statement.close();
+            assertThat(kept.next()).isTrue();
+            ResultSet current = statement.getResultSet();
+            // JDBC: CLOSE_ALL_RESULTS closes the current result set and every one kept open before it.
+            assertThat(statement.getMoreResults(Statement.CLOSE_ALL_RESULTS)).isFalse();
+            assertThat(current.isClosed()).isTrue();
             assertThat(kept.isClosed()).isTrue();
+            assertThat(statement.isClosed()).isFalse();
+
+            statement.execute("SELECT id, name FROM t");
+            ResultSet keptAgain = statement.getResultSet();
+            assertThat(statement.getMoreResults(Statement.KEEP_CURRENT_RESULT)).isFalse();
+            statement.close();
+            assertThat(keptAgain.isClosed()).isTrue();
         }
     }
 
