@@ -101,9 +101,13 @@ public class AthenaDriver implements Driver {
         return ConnectionUrl.accepts(url);
     }
 
+    /**
+     * Every property, with its value from the URL and {@code info}. Tools call this while the URL is being typed,
+     * so it never fails on the URL: what does not parse yet is left out (connect reports it).
+     */
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-        return PropertyInfos.describe(PropertySettings.resolve(url, info));
+        return PropertyInfos.describe(PropertySettings.resolveLeniently(url, info));
     }
 
     @Override

@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.connecty.athena.jdbc.config.ConnectionProperty;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,6 +15,9 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AthenaDriverTest {
     private final AthenaDriver driver = new AthenaDriver();
@@ -73,6 +77,50 @@ class AthenaDriverTest {
         assertThat(Arrays.stream(infos).filter(i -> i.name.equals("Region")).findFirst().get().value)
                 .isEqualTo("eu-west-1");
         assertThat(infos).allSatisfy(i -> assertThat(String.valueOf(i.value)).doesNotContain("TOPSECRET"));
+    }
+
+    /**
+     * DBeaver calls getPropertyInfo while the user is still typing the URL, and whenever it shows the driver
+     * properties tab: an unfinished or contradictory URL must still list every property, with what can be read.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:connecty-athena://Region=us-east-1;Work",
+            "jdbc:connecty-athena://Region=us-east-1;WorkGroup={abc",
+            "jdbc:connecty-athena://Region=us-east-1;ApplicationName={a}b;WorkGroup=wg",
+            "jdbc:connecty-athena://Region=us-east-1;Region=eu-",
+            "jdbc:connecty-athena://Region=us-east-1;=",
+            "jdbc:connecty-athena://Region=us-east-1;AwsRegion=eu-west-1"})
+    void propertyInfoToleratesAUrlBeingTyped(String url) throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("OutputLocation", "s3://b/p/");
+        DriverPropertyInfo[] infos = driver.getPropertyInfo(url, info);
+        assertThat(infos).hasSize(ConnectionProperty.values().length);
+        assertThat(value(infos, "Region")).startsWith(url.contains("=eu-") ? "eu-" : "us-east-1");
+        assertThat(value(infos, "OutputLocation")).isEqualTo("s3://b/p/");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"jdbc:", "jdbc:connecty-athena:", "jdbc:connecty-athena:/Region=us-east-1"})
+    void propertyInfoWithoutAUsableUrlStillListsEveryProperty(String url) throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("WorkGroup", "analytics");
+        DriverPropertyInfo[] infos = driver.getPropertyInfo(url, info);
+        assertThat(infos).hasSize(ConnectionProperty.values().length);
+        assertThat(value(infos, "WorkGroup")).isEqualTo("analytics");
+        assertThat(driver.getPropertyInfo(url, null)).hasSize(ConnectionProperty.values().length);
+    }
+
+    @Test
+    void propertyInfoOfABrokenUrlShowsNoSecret() throws SQLException {
+        DriverPropertyInfo[] infos = driver.getPropertyInfo(
+                "jdbc:connecty-athena://Region=us-east-1;Password={TOPSECRET;User=AKIA", null);
+        assertThat(infos).allSatisfy(i -> assertThat(String.valueOf(i.value)).doesNotContain("TOPSECRET"));
+    }
+
+    private static String value(DriverPropertyInfo[] infos, String name) {
+        return Arrays.stream(infos).filter(i -> i.name.equals(name)).findFirst().orElseThrow().value;
     }
 
     @Test

@@ -35,7 +35,23 @@ public final class ConnectionUrl {
             throw ConfigErrors.error("Not a Connecty Athena URL: it must start with " + PREFIX
                     + ", e.g. " + PREFIX + "Region=us-east-1;OutputLocation=s3://bucket/prefix/");
         }
-        return new Parser(url.substring(PREFIX.length())).parse();
+        return new Parser(url.substring(PREFIX.length()), false).parse();
+    }
+
+    /**
+     * What can be read of a URL that may be unfinished, for {@code Driver.getPropertyInfo}: tools call it while
+     * the user is still typing. Never fails: a fragment that does not parse is skipped, an unclosed brace runs to
+     * the end, and a URL for another driver (or null) has no pairs.
+     */
+    public static ConnectionUrl parseLeniently(String url) {
+        if (!accepts(url)) {
+            return new ConnectionUrl(null, new ArrayList<>());
+        }
+        try {
+            return new Parser(url.substring(PREFIX.length()), true).parse();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The lenient URL parser raised an error", e);
+        }
     }
 
     public Optional<String> hostSegment() {
@@ -69,9 +85,12 @@ public final class ConnectionUrl {
         private int position;
         private String hostSegment;
         private final List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        /** Skip what does not parse instead of refusing it (see {@link #parseLeniently}). */
+        private final boolean lenient;
 
-        Parser(String text) {
+        Parser(String text, boolean lenient) {
             this.text = text;
+            this.lenient = lenient;
         }
 
         ConnectionUrl parse() throws SQLException {
@@ -97,10 +116,18 @@ public final class ConnectionUrl {
                     hostSegment = fragment;
                     return;
                 }
+                if (lenient) {
+                    return;
+                }
                 throw ConfigErrors.error("Malformed fragment '" + fragment + "' in the connection URL: expected "
                         + "Key=Value pairs separated by ';', e.g. " + PREFIX + "Region=us-east-1;WorkGroup=primary");
             }
             String key = text.substring(start, equals).trim();
+            if (key.isEmpty() && lenient) {
+                position = equals + 1;
+                readValue(key);
+                return;
+            }
             if (key.isEmpty()) {
                 throw ConfigErrors.error("Malformed fragment '" + text.substring(start, Math.min(text.length(),
                         equals + 1)) + "' in the connection URL: a property name is missing before '='");
@@ -113,11 +140,20 @@ public final class ConnectionUrl {
             int valueStart = skipWhitespace(position);
             if (valueStart < text.length() && text.charAt(valueStart) == '{') {
                 int close = text.indexOf('}', valueStart + 1);
+                if (close < 0 && lenient) {
+                    position = text.length();
+                    return text.substring(valueStart + 1);
+                }
                 if (close < 0) {
                     throw ConfigErrors.error("The value of " + key + " in the connection URL opens a '{' that is "
                             + "never closed: write " + key + "={value} with the closing brace");
                 }
                 int after = skipWhitespace(close + 1);
+                if (after < text.length() && text.charAt(after) != ';' && lenient) {
+                    int end = text.indexOf(';', after);
+                    position = end < 0 ? text.length() : end + 1;
+                    return text.substring(valueStart + 1, close);
+                }
                 if (after < text.length() && text.charAt(after) != ';') {
                     throw ConfigErrors.error("Unexpected text after the closing '}' of " + key
                             + " in the connection URL: end the braced value with ';'");

@@ -26,14 +26,31 @@ public final class PropertySettings {
     }
 
     public static PropertySettings resolve(String url, Properties info) throws SQLException {
-        ConnectionUrl parsed = ConnectionUrl.parse(url);
+        return resolve(ConnectionUrl.parse(url), info, false);
+    }
+
+    /**
+     * The settings as far as they can be read, for {@code Driver.getPropertyInfo}, which tools call while the URL
+     * is being typed: never fails. Fragments that do not parse are skipped (see
+     * {@link ConnectionUrl#parseLeniently}) and of two different values for one property the later one counts.
+     */
+    public static PropertySettings resolveLeniently(String url, Properties info) {
+        try {
+            return resolve(ConnectionUrl.parseLeniently(url), info, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lenient resolution raised an error", e);
+        }
+    }
+
+    private static PropertySettings resolve(ConnectionUrl parsed, Properties info, boolean lenient)
+            throws SQLException {
         List<SQLWarning> warnings = new ArrayList<>();
         Map<ConnectionProperty, Sourced> fromProperties = collect(propertiesEntries(info), "the connection "
-                + "Properties", warnings);
+                + "Properties", warnings, lenient);
         List<Map.Entry<String, String>> urlPairs = new ArrayList<>(parsed.pairs());
         parsed.hostSegment().ifPresent(host -> urlPairs.add(0, new AbstractMap.SimpleImmutableEntry<>(
                 ConnectionProperty.ATHENA_ENDPOINT.propertyName(), host)));
-        Map<ConnectionProperty, Sourced> fromUrl = collect(urlPairs, "the URL", warnings);
+        Map<ConnectionProperty, Sourced> fromUrl = collect(urlPairs, "the URL", warnings, lenient);
 
         Map<ConnectionProperty, String> merged = new EnumMap<>(ConnectionProperty.class);
         fromProperties.forEach((property, sourced) -> merged.put(property, sourced.value));
@@ -76,7 +93,8 @@ public final class PropertySettings {
     }
 
     private static Map<ConnectionProperty, Sourced> collect(List<Map.Entry<String, String>> entries, String source,
-                                                            List<SQLWarning> warnings) throws SQLException {
+                                                            List<SQLWarning> warnings, boolean lenient)
+            throws SQLException {
         Map<ConnectionProperty, Sourced> result = new EnumMap<>(ConnectionProperty.class);
         for (Map.Entry<String, String> entry : entries) {
             String key = entry.getKey();
@@ -90,7 +108,7 @@ public final class PropertySettings {
                 continue;
             }
             Sourced previous = result.get(property.get());
-            if (previous != null && !previous.value.equals(value)) {
+            if (previous != null && !previous.value.equals(value) && !lenient) {
                 throw conflict(property.get(), previous, key, value, source);
             }
             result.put(property.get(), new Sourced(key, value));
