@@ -73,11 +73,23 @@ public final class ConnectionUrl {
             url.append(hostSegment).append(';');
         }
         for (Map.Entry<String, String> pair : pairs) {
-            boolean secret = ConnectionProperty.byName(pair.getKey()).map(ConnectionProperty::isSecret).orElse(false);
-            String value = secret ? "****" : pair.getValue();
+            String value = isSecretKey(pair.getKey()) ? "****" : pair.getValue();
             url.append(pair.getKey()).append('=').append(value.indexOf(';') >= 0 ? "{" + value + "}" : value).append(';');
         }
         return url.toString();
+    }
+
+    static boolean isSecretKey(String key) {
+        return ConnectionProperty.byName(key).map(ConnectionProperty::isSecret).orElse(false);
+    }
+
+    /**
+     * The message for text after a secret's value that is no valid pair: most likely the secret itself continues
+     * there after an unbraced ';', so that text is not shown.
+     */
+    static String secretHint(String what, String secretKey) {
+        return what + " the value of " + secretKey + " in the connection URL (not shown: it may be part of that "
+                + "secret value). A value that contains ';' must be wrapped in braces: " + secretKey + "={...}";
     }
 
     private static final class Parser {
@@ -119,6 +131,9 @@ public final class ConnectionUrl {
                 if (lenient) {
                     return;
                 }
+                if (afterSecret()) {
+                    throw ConfigErrors.error(afterSecretHint("Malformed text follows"));
+                }
                 throw ConfigErrors.error("Malformed fragment '" + fragment + "' in the connection URL: expected "
                         + "Key=Value pairs separated by ';', e.g. " + PREFIX + "Region=us-east-1;WorkGroup=primary");
             }
@@ -134,6 +149,15 @@ public final class ConnectionUrl {
             }
             position = equals + 1;
             pairs.add(new AbstractMap.SimpleImmutableEntry<>(key, readValue(key)));
+        }
+
+        /** True when the pair just read is a secret's: a fragment that follows may be the rest of its value. */
+        private boolean afterSecret() {
+            return !pairs.isEmpty() && isSecretKey(pairs.get(pairs.size() - 1).getKey());
+        }
+
+        private String afterSecretHint(String what) {
+            return secretHint(what, pairs.get(pairs.size() - 1).getKey());
         }
 
         private String readValue(String key) throws SQLException {

@@ -46,11 +46,11 @@ public final class PropertySettings {
             throws SQLException {
         List<SQLWarning> warnings = new ArrayList<>();
         Map<ConnectionProperty, Sourced> fromProperties = collect(propertiesEntries(info), "the connection "
-                + "Properties", warnings, lenient);
+                + "Properties", warnings, false, lenient);
         List<Map.Entry<String, String>> urlPairs = new ArrayList<>(parsed.pairs());
         parsed.hostSegment().ifPresent(host -> urlPairs.add(0, new AbstractMap.SimpleImmutableEntry<>(
                 ConnectionProperty.ATHENA_ENDPOINT.propertyName(), host)));
-        Map<ConnectionProperty, Sourced> fromUrl = collect(urlPairs, "the URL", warnings, lenient);
+        Map<ConnectionProperty, Sourced> fromUrl = collect(urlPairs, "the URL", warnings, true, lenient);
 
         Map<ConnectionProperty, String> merged = new EnumMap<>(ConnectionProperty.class);
         fromProperties.forEach((property, sourced) -> merged.put(property, sourced.value));
@@ -93,14 +93,21 @@ public final class PropertySettings {
     }
 
     private static Map<ConnectionProperty, Sourced> collect(List<Map.Entry<String, String>> entries, String source,
-                                                            List<SQLWarning> warnings, boolean lenient)
-            throws SQLException {
+                                                            List<SQLWarning> warnings, boolean ordered,
+                                                            boolean lenient) throws SQLException {
         Map<ConnectionProperty, Sourced> result = new EnumMap<>(ConnectionProperty.class);
+        String previousKey = null;
         for (Map.Entry<String, String> entry : entries) {
             String key = entry.getKey();
+            String before = previousKey;
+            previousKey = key;
             Optional<ConnectionProperty> property = ConnectionProperty.byName(key);
             if (!property.isPresent()) {
-                warnings.add(ConfigErrors.warning(unknownKeyMessage(key, source)));
+                // In the URL, 'Password=ab;cd=ef' is most likely the secret 'ab;cd=ef' without braces: hide 'cd'.
+                boolean afterSecret = ordered && before != null && ConnectionUrl.isSecretKey(before);
+                warnings.add(ConfigErrors.warning(afterSecret
+                        ? ConnectionUrl.secretHint("An unknown connection property was ignored after", before)
+                        : unknownKeyMessage(key, source)));
                 continue;
             }
             String value = entry.getValue();

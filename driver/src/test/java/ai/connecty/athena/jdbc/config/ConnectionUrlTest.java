@@ -90,6 +90,20 @@ class ConnectionUrlTest {
                 .hasMessageNotContaining("s3cr3t");
     }
 
+    /** A secret with an unbraced ';' leaves its tail as a fragment of its own: that tail must not be shown. */
+    @Test
+    void fragmentAfterASecretValueIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> ConnectionUrl.parse(
+                "jdbc:connecty-athena://Region=us-east-1;ProxyPWD=pr0xy;T41Lsecret;ProxyHost=p"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageNotContaining("T41Lsecret")
+                .hasMessageContaining("ProxyPWD")
+                .hasMessageContaining("ProxyPWD={")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://Password=abc;;T41Lsecret"))
+                .hasMessageNotContaining("T41Lsecret");
+    }
+
     @Test
     void textAfterClosingBraceIsRefused() {
         assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://ApplicationName={a}b;Region=x"))

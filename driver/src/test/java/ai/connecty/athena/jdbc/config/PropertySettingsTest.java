@@ -92,6 +92,17 @@ class PropertySettingsTest {
         assertThat(settings.warnings()).allSatisfy(w -> assertThat(w.getSQLState()).isEqualTo("01000"));
     }
 
+    /** 'Password=ab;cd=ef' is most likely the secret 'ab;cd=ef' written without braces: 'cd' is part of it. */
+    @Test
+    void unknownKeyRightAfterASecretIsReportedWithoutItsName() throws SQLException {
+        PropertySettings settings = PropertySettings.resolve(PREFIX + "SecretAccessKey=ab;T41Lsecret=ef;"
+                + "Regoin=us-east-1", props("user", "AKIAEXAMPLE"));
+        assertThat(settings.warnings()).extracting(SQLWarning::getMessage)
+                .allSatisfy(message -> assertThat(message).doesNotContain("T41Lsecret"))
+                .anySatisfy(message -> assertThat(message).contains("SecretAccessKey", "SecretAccessKey={"))
+                .anySatisfy(message -> assertThat(message).contains("'Regoin'", "did you mean Region?"));
+    }
+
     @Test
     void unknownKeyFarFromAnyNameGetsNoSuggestion() throws SQLException {
         PropertySettings settings = PropertySettings.resolve(PREFIX, props("zzzzzzzzzzzzzz", "1"));
