@@ -113,7 +113,8 @@ public enum ConnectionProperty {
     APPLICATION_NAME(spec("ApplicationName", NETWORK, PropertyType.STRING)
             .describe("Appended to the User-Agent of every AWS call, so the application shows in CloudTrail.")),
     PROXY_HOST(spec("ProxyHost", NETWORK, PropertyType.STRING)
-            .describe("HTTP proxy host, with or without http:// or https://.")),
+            .describe("HTTP proxy: host, host:port or http(s)://host:port (e.g. http://proxy.example.com:3128); "
+                    + "ProxyPort wins over a port given here. Credentials go in ProxyUsername and ProxyPassword.")),
     PROXY_PORT(spec("ProxyPort", NETWORK, PropertyType.INTEGER).range(1, 65535)
             .describe("HTTP proxy port.")),
     PROXY_USERNAME(spec("ProxyUsername", NETWORK, PropertyType.STRING).aliases("ProxyUID")

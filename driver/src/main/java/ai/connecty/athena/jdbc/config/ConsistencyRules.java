@@ -136,7 +136,9 @@ final class ConsistencyRules {
     }
 
     private static void checkProxy(PropertySettings settings) throws SQLException {
-        if (!settings.isSet(PROXY_HOST)) {
+        if (settings.isSet(PROXY_HOST)) {
+            ValueFormats.proxyHost(settings.get(PROXY_HOST).get());
+        } else {
             for (ConnectionProperty proxyOnly : new ConnectionProperty[] {PROXY_PORT, PROXY_USERNAME,
                     PROXY_PASSWORD}) {
                 if (settings.isSet(proxyOnly)) {

@@ -61,6 +61,40 @@ final class ValueFormats {
         return value;
     }
 
+    /**
+     * ProxyHost: host, host:port, or an http:// or https:// URL of the proxy alone. The HTTP client reads it with
+     * {@link URI}, which turns what it cannot parse as a server into host "null"; and it speaks only HTTP(S) to a
+     * proxy. Credentials in the URL would be dropped (and logged with the settings): they go in ProxyUsername and
+     * ProxyPassword, and the value is then not shown.
+     */
+    static void proxyHost(String value) throws SQLException {
+        ConnectionProperty property = ConnectionProperty.PROXY_HOST;
+        if (value.indexOf('@') >= 0) {
+            throw ConfigErrors.error("ProxyHost must not carry a user name or password (the value is not shown): set "
+                    + "ProxyHost to the proxy alone, e.g. " + PROXY_EXAMPLE + ", and the credentials in ProxyUsername"
+                    + " and ProxyPassword");
+        }
+        String expected = "expected host, host:port or an http:// or https:// URL of the proxy, e.g. " + PROXY_EXAMPLE;
+        URI uri;
+        try {
+            uri = new URI(value.contains("://") ? value : "http://" + value);
+        } catch (URISyntaxException e) {
+            throw ConfigErrors.invalidValue(property, value, expected);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw ConfigErrors.invalidValue(property, value, "the driver speaks HTTP to a proxy (not " + scheme
+                    + "); " + expected);
+        }
+        boolean noPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+        boolean portOk = uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535);
+        if (uri.getHost() == null || !portOk || !noPath || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw ConfigErrors.invalidValue(property, value, expected);
+        }
+    }
+
+    private static final String PROXY_EXAMPLE = "http://proxy.example.com:3128";
+
     /** An endpoint URL; a bare host[:port] gets https:// like the SDK's own endpoint settings. */
     static URI endpoint(ConnectionProperty property, String value) throws SQLException {
         String withScheme = value.contains("://") ? value : "https://" + value;

@@ -151,6 +151,32 @@ class ConnectionConfigTest {
                 .hasMessageContaining("set the connection property Region");
     }
 
+    /** Each of these used to reach the HTTP client: as host "null", a SOCKS or FTP scheme, or port 99999. */
+    @ParameterizedTest
+    @ValueSource(strings = {"proxy.example.com:abc", "proxy_corp:8080", "socks5://proxy:1080", "ftp://proxy",
+            "proxy:99999", "proxy:0", "http://", "proxy:3128/path", "proxy:3128?x=1", "http://proxy#f"})
+    void proxyHostMustBeAnHttpProxy(String proxyHost) {
+        SQLException error = error("ProxyHost={" + proxyHost + "}");
+        assertThat(error.getSQLState()).isEqualTo("08001");
+        assertThat(error.getMessage()).contains("ProxyHost", "'" + proxyHost + "'", "http://proxy.example.com:3128");
+    }
+
+    /** The proxy's password belongs in ProxyPassword (secret); in ProxyHost it was dropped silently, then logged. */
+    @Test
+    void proxyHostWithCredentialsIsRefusedWithoutShowingThem() {
+        SQLException error = error("ProxyHost=http://bob:Pr0xySecret@proxy:3128");
+        assertThat(error.getSQLState()).isEqualTo("08001");
+        assertThat(error.getMessage()).contains("ProxyHost", "ProxyUsername", "ProxyPassword")
+                .doesNotContain("Pr0xySecret").doesNotContain("bob");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"p", "proxy:3128", "proxy.example.com", "http://proxy.example.com:3128",
+            "https://proxy:8443/", "HTTP://PROXY:80", "10.0.0.1:3128", "[::1]:3128"})
+    void proxyHostAcceptsHostPortAndHttpUrls(String proxyHost) throws SQLException {
+        assertThat(config("ProxyHost=" + proxyHost).proxyHost()).contains(proxyHost);
+    }
+
     @Test
     void endpointsGetHttpsWhenNoSchemeIsGiven() throws SQLException {
         ConnectionConfig config = config("EndpointOverride=127.0.0.1:4566;AthenaEndpoint=http://localhost:1");
