@@ -8,7 +8,11 @@ import java.util.regex.Pattern;
 
 /** Shape checks of individual values that Athena, STS or S3 would otherwise reject only after a network call. */
 final class ValueFormats {
-    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}");
+    /**
+     * The shape of every partition's regions in the SDK's endpoints.json: us-east-1, us-gov-west-1, us-isob-east-1,
+     * eu-isoe-west-1, eusc-de-east-1 (the European Sovereign Cloud). Not a list: a new region must not need a release.
+     */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]{2,4})?-[a-z]+-\\d{1,2}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");

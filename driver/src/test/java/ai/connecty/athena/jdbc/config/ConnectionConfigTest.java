@@ -135,10 +135,23 @@ class ConnectionConfigTest {
 
     @ParameterizedTest
     @CsvSource({"us-east-1, us-east-1", "US-WEST-2, us-west-2", "us-gov-west-1, us-gov-west-1",
-            "us-isob-east-1, us-isob-east-1", "ap-southeast-5, ap-southeast-5", "cn-north-1, cn-north-1"})
+            "us-isob-east-1, us-isob-east-1", "ap-southeast-5, ap-southeast-5", "cn-north-1, cn-north-1",
+            "eusc-de-east-1, eusc-de-east-1", "eu-isoe-west-1, eu-isoe-west-1", "us-isof-south-1, us-isof-south-1"})
     void realRegionsAreAccepted(String region, String expected) throws SQLException {
         assertThat(ConnectionConfig.from(PropertySettings.resolve(ConnectionUrl.PREFIX + "Region=" + region, null),
                 Optional::empty).region()).isEqualTo(expected);
+    }
+
+    /** Every Region of every partition in the SDK the driver ships with (Athena runs in all of them). */
+    @Test
+    void everyRegionTheSdkKnowsIsAccepted() throws SQLException {
+        for (software.amazon.awssdk.regions.Region region : software.amazon.awssdk.regions.Region.regions()) {
+            if (region.isGlobalRegion() || region.id().startsWith("aws-")) {
+                continue;
+            }
+            assertThat(ConnectionConfig.from(PropertySettings.resolve(ConnectionUrl.PREFIX + "Region=" + region.id(),
+                    null), Optional::empty).region()).as(region.id()).isEqualTo(region.id());
+        }
     }
 
     @Test
