@@ -88,6 +88,12 @@ final class ConsistencyRules {
                     + "(SecretAccessKey)");
         }
         if (!settings.isSet(CREDENTIALS_PROVIDER)) {
+            // ProfileName alone means ProfileCredentials: with static keys too, one of them would be ignored.
+            if (user && settings.isSet(PROFILE_NAME)) {
+                throw ConfigErrors.error("Both static keys (User/Password) and ProfileName="
+                        + settings.get(PROFILE_NAME).get() + " are set: choose one source of credentials and "
+                        + "remove the other");
+            }
             return;
         }
         String provider = settings.get(CREDENTIALS_PROVIDER).get();

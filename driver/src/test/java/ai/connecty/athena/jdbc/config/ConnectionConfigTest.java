@@ -105,6 +105,7 @@ class ConnectionConfigTest {
             "User=AKIA1;Password=x;CredentialsProvider=DefaultChain | choose one source of credentials",
             "CredentialsProvider=not a class | expected DefaultChain, ProfileCredentials, InstanceProfile",
             "CredentialsProvider=InstanceProfile;ProfileName=dev | ProfileName only applies with CredentialsProvider=ProfileCredentials",
+            "User=AKIA1;Password=x;ProfileName=dev | choose one source of credentials",
             "RoleArn=arn:aws:iam::123:role/x | expected an IAM role ARN such as arn:aws:iam::123456789012:role/",
             "RoleArn=arn:aws:iam::123456789012:role/r;RoleSessionName=a b | expected 2-64 characters",
             "RoleArn=arn:aws:iam::123456789012:role/r;ExternalId=x | expected 2-1224 characters",
