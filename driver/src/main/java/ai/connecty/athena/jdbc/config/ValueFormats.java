@@ -101,6 +101,12 @@ final class ValueFormats {
 
     /** An endpoint URL; a bare host[:port] gets https:// like the SDK's own endpoint settings. */
     static URI endpoint(ConnectionProperty property, String value) throws SQLException {
+        if (value.indexOf('@') >= 0) {
+            // user:password@host: AWS endpoints take no such credentials, and they must not reach a message or log.
+            throw ConfigErrors.error(property.propertyName() + " must not carry a user name or password (the value "
+                    + "is not shown): AWS calls are signed with the connection's credentials; write the endpoint "
+                    + "alone, e.g. https://athena.us-east-1.amazonaws.com or http://127.0.0.1:4566");
+        }
         String withScheme = value.contains("://") ? value : "https://" + value;
         try {
             URI uri = new URI(withScheme);

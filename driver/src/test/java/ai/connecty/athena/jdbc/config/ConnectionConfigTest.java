@@ -191,6 +191,17 @@ class ConnectionConfigTest {
         assertThat(config("ProxyHost=" + proxyHost).proxyHost()).contains(proxyHost);
     }
 
+    /** user:password@ in an endpoint is never sent to AWS, but was shown in warnings and toString. */
+    @ParameterizedTest
+    @ValueSource(strings = {"EndpointOverride=http://bob:S3cretPw@10.0.0.1:4566",
+            "S3Endpoint=https://bob:S3cretPw@s3.example.com", "StsEndpoint=bob:S3cretPw@sts.example.com"})
+    void endpointWithCredentialsIsRefusedWithoutShowingThem(String setting) {
+        SQLException error = error(setting);
+        assertThat(error.getSQLState()).isEqualTo("08001");
+        assertThat(error.getMessage()).contains(setting.substring(0, setting.indexOf('=')))
+                .doesNotContain("S3cretPw").doesNotContain("bob");
+    }
+
     @Test
     void endpointsGetHttpsWhenNoSchemeIsGiven() throws SQLException {
         ConnectionConfig config = config("EndpointOverride=127.0.0.1:4566;AthenaEndpoint=http://localhost:1");
