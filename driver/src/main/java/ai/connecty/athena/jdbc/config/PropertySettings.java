@@ -124,6 +124,11 @@ public final class PropertySettings {
     }
 
     private static String unknownKeyMessage(String key, String source) {
+        Optional<String> official = OfficialOnlyProperties.hint(key);
+        if (official.isPresent()) {
+            return "Connection property '" + key + "' in " + source + ", a property of the official Athena JDBC "
+                    + "driver, is not supported by this driver and was ignored: " + official.get();
+        }
         String message = "Unknown connection property '" + key + "' in " + source + " was ignored";
         Optional<String> suggestion = NearestName.suggest(key);
         return suggestion.map(name -> message + "; did you mean " + name + "?")

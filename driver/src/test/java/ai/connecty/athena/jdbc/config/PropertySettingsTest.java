@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PropertySettingsTest {
     private static final String PREFIX = ConnectionUrl.PREFIX;
@@ -101,6 +103,23 @@ class PropertySettingsTest {
                 .allSatisfy(message -> assertThat(message).doesNotContain("T41Lsecret"))
                 .anySatisfy(message -> assertThat(message).contains("SecretAccessKey", "SecretAccessKey={"))
                 .anySatisfy(message -> assertThat(message).contains("'Regoin'", "did you mean Region?"));
+    }
+
+    /**
+     * Users move over from the official driver with its URL: a property of it that this driver lacks is said to be
+     * one, never "corrected" to a property of ours with another meaning (LfEndpointOverride is not EndpointOverride,
+     * which reroutes every service; SsoEndpoint is not S3Endpoint; NonProxyHosts is not ProxyHost).
+     */
+    @ParameterizedTest
+    @CsvSource({"LfEndpointOverride, Lake Formation", "SsoEndpoint, IAM Identity Center",
+            "NonProxyHosts, every AWS call", "ProxyExemptHosts, every AWS call",
+            "StreamingEndpointOverride, ResultFetcher", "CredentialsProviderArguments, no-arg constructor",
+            "LogLevel, SLF4J", "logpath, SLF4J"})
+    void officialDriverPropertyThatIsNotSupportedIsNamedAsSuch(String name, String hint) throws SQLException {
+        PropertySettings settings = PropertySettings.resolve(PREFIX + name + "=x", null);
+        assertThat(settings.warnings()).singleElement().extracting(SQLWarning::getMessage).asString()
+                .contains("'" + name + "'", "official Athena JDBC driver", "not supported", hint)
+                .doesNotContain("did you mean");
     }
 
     @Test
