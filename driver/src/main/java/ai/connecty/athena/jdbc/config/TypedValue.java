@@ -27,18 +27,29 @@ final class TypedValue {
     }
 
     private static long parseLong(ConnectionProperty property, String text) throws SQLException {
+        long max = property.type() == PropertyType.INTEGER ? Math.min(property.maximum(), Integer.MAX_VALUE)
+                : property.maximum();
+        // The bounds as enforced: the docs leave out a maximum of Integer.MAX_VALUE, a message must not.
+        String expected = "expected a whole number " + bounds(property.minimum(), max);
         long value;
         try {
             value = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw ConfigErrors.invalidValue(property, text, expectation("a whole number", property));
+            throw ConfigErrors.invalidValue(property, text, expected.trim());
         }
-        long max = property.type() == PropertyType.INTEGER ? Math.min(property.maximum(), Integer.MAX_VALUE)
-                : property.maximum();
         if (value < property.minimum() || value > max) {
-            throw ConfigErrors.invalidValue(property, text, expectation("a whole number", property));
+            throw ConfigErrors.invalidValue(property, text, expected.trim());
         }
         return value;
+    }
+
+    private static String bounds(long min, long max) {
+        boolean hasMin = min != Long.MIN_VALUE;
+        boolean hasMax = max != Long.MAX_VALUE;
+        if (hasMin && hasMax) {
+            return "from " + min + " to " + max;
+        }
+        return hasMin ? "of at least " + min : hasMax ? "of at most " + max : "";
     }
 
     private static double parseDouble(ConnectionProperty property, String text) throws SQLException {

@@ -88,6 +88,8 @@ class ConnectionConfigTest {
             "FetchSize=abc | Invalid value 'abc' for connection property FetchSize: expected a whole number from 0 to 1000000",
             "FetchSize=-1 | expected a whole number from 0 to 1000000",
             "FetchSize=99999999999 | expected a whole number from 0 to 1000000",
+            "NetworkTimeoutMillis=0 | expected a whole number from 1 to 2147483647",
+            "NetworkTimeoutMillis=3000000000 | expected a whole number from 1 to 2147483647",
             "ConnectionTest=yes | Invalid value 'yes' for connection property ConnectionTest: expected true, false, 1 or 0",
             "ResultFetcher=fast | expected one of auto, S3, GetQueryResults, GetQueryResultsStream",
             "QueryExecutionPollingIntervalMultiplier=0.5 | expected a number from 1 to 10",
