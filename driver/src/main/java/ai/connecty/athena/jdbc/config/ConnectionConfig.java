@@ -64,8 +64,9 @@ public final class ConnectionConfig {
 
         String region = settings.get(ConnectionProperty.REGION).isPresent()
                 ? ValueFormats.region(settings.get(ConnectionProperty.REGION).get())
-                : regionFallback.get().orElseThrow(() -> ConfigErrors.error("No AWS Region: set the connection "
-                + "property Region (e.g. Region=us-east-1), or AWS_REGION / aws.region for the AWS SDK"));
+                : ValueFormats.regionFromSdkChain(regionFallback.get().orElseThrow(() -> ConfigErrors.error(
+                "No AWS Region: set the connection property Region (e.g. Region=us-east-1), or AWS_REGION / "
+                + "aws.region for the AWS SDK")));
         String output = null;
         if (settings.get(ConnectionProperty.OUTPUT_LOCATION).isPresent()) {
             output = OutputLocation.normalize(settings.get(ConnectionProperty.OUTPUT_LOCATION).get(), warnings);

@@ -32,6 +32,18 @@ final class ValueFormats {
         return lower;
     }
 
+    /** A region found by the SDK's region chain, held to the same shape as the Region property. */
+    static String regionFromSdkChain(String value) throws SQLException {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!REGION.matcher(lower).matches()) {
+            throw ConfigErrors.error("Region is not set and the AWS SDK's region chain (AWS_REGION, the aws.region "
+                    + "system property or the profile's region) gives '" + value + "', which is not an AWS Region "
+                    + "code such as us-east-1: correct it there, or set the connection property Region (e.g. "
+                    + "Region=us-east-1)");
+        }
+        return lower;
+    }
+
     static String roleArn(String value) throws SQLException {
         return matching(ROLE_ARN, ConnectionProperty.ROLE_ARN, value,
                 "expected an IAM role ARN such as arn:aws:iam::123456789012:role/connecty-athena");

@@ -204,6 +204,23 @@ class ConnectionConfigTest {
                 .doesNotContain("S3cretPw").doesNotContain("bob");
     }
 
+    /**
+     * A region from the SDK's chain (AWS_REGION, aws.region, the profile) meets the same check as Region: in upper
+     * case it was used as is (SigV4 scopes then name "US-EAST-1", which AWS refuses), and garbage reached the SDK,
+     * whose error ("resulted in an invalid URI") does not say where the region came from.
+     */
+    @Test
+    void regionFromTheSdkChainIsCheckedLikeTheProperty() throws SQLException {
+        PropertySettings noRegion = PropertySettings.resolve(ConnectionUrl.PREFIX, null);
+        assertThat(ConnectionConfig.from(noRegion, () -> Optional.of("US-EAST-1")).region()).isEqualTo("us-east-1");
+        assertThatThrownBy(() -> ConnectionConfig.from(noRegion, () -> Optional.of("not%20a%20region")))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("'not%20a%20region'")
+                .hasMessageContaining("AWS_REGION")
+                .hasMessageContaining("Region=us-east-1")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+    }
+
     @Test
     void endpointsGetHttpsWhenNoSchemeIsGiven() throws SQLException {
         ConnectionConfig config = config("EndpointOverride=127.0.0.1:4566;AthenaEndpoint=http://localhost:1");
