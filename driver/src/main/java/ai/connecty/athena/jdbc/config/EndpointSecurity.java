@@ -13,6 +13,13 @@ import java.util.Locale;
  * (an emulator on 127.0.0.1 or localhost needs no warning).
  */
 final class EndpointSecurity {
+    /**
+     * The DNS suffixes of the partitions with public endpoints in the bundled SDK's endpoints.json (standard, China,
+     * GovCloud, the European Sovereign Cloud; dual-stack included).
+     */
+    private static final String[] AWS_SUFFIXES = {".amazonaws.com", ".amazonaws.com.cn", ".api.aws", ".amazonaws.eu",
+            ".api.amazonwebservices.eu", ".api.amazonwebservices.com.cn"};
+
     private EndpointSecurity() {
     }
 
@@ -21,7 +28,7 @@ final class EndpointSecurity {
             return;
         }
         String host = endpoint.getHost().toLowerCase(Locale.ROOT);
-        if (host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws")) {
+        if (isAwsHost(host)) {
             throw ConfigErrors.invalidValue(property, endpoint.toString(), "AWS endpoints are reached over TLS only;"
                     + " use https://" + endpoint.getAuthority());
         }
@@ -30,6 +37,15 @@ final class EndpointSecurity {
                     + " machine: requests, their signatures and the query results travel unencrypted. Use https://"
                     + " unless the network path is trusted."));
         }
+    }
+
+    private static boolean isAwsHost(String host) {
+        for (String suffix : AWS_SUFFIXES) {
+            if (host.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** By name only: resolving the host would be a network call at connect time. */

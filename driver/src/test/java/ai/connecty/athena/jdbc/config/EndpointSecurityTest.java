@@ -41,6 +41,17 @@ class EndpointSecurityTest {
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
     }
 
+    /** The DNS suffixes of every partition with a public endpoint in the bundled SDK (its endpoints.json). */
+    @Test
+    void plainHttpToAwsIsRefusedInEveryPartition() {
+        for (String host : new String[] {"athena.eusc-de-east-1.amazonaws.eu", "athena.eusc-de-east-1.api.amazonwebservices.eu",
+                "athena.cn-north-1.amazonaws.com.cn", "athena.cn-north-1.api.amazonwebservices.com.cn",
+                "athena.us-east-1.api.aws", "ATHENA.US-EAST-1.AMAZONAWS.COM"}) {
+            assertThatThrownBy(() -> config("AthenaEndpoint=http://" + host)).as(host)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("TLS");
+        }
+    }
+
     @Test
     void httpsAndBareHostsStayTls() throws SQLException {
         ConnectionConfig config = config("GlueEndpoint=glue.us-east-1.amazonaws.com;StsEndpoint=https://sts.example.com");
