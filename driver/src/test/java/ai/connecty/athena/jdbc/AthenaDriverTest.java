@@ -112,10 +112,13 @@ class AthenaDriverTest {
         assertThat(driver.getPropertyInfo(url, null)).hasSize(ConnectionProperty.values().length);
     }
 
-    @Test
-    void propertyInfoOfABrokenUrlShowsNoSecret() throws SQLException {
-        DriverPropertyInfo[] infos = driver.getPropertyInfo(
-                "jdbc:connecty-athena://Region=us-east-1;Password={TOPSECRET;User=AKIA", null);
+    /** An unclosed brace must not carry a later secret into the value of the property it opens. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:connecty-athena://Region=us-east-1;Password={TOPSECRET;User=AKIA",
+            "jdbc:connecty-athena://Region=us-east-1;WorkGroup={wg;Password=TOPSECRET;User=AKIA",
+            "jdbc:connecty-athena://Region=us-east-1;WorkGroup={wg}x;Password=TOPSECRET;User=AKIA"})
+    void propertyInfoOfABrokenUrlShowsNoSecret(String url) throws SQLException {
+        DriverPropertyInfo[] infos = driver.getPropertyInfo(url, null);
         assertThat(infos).allSatisfy(i -> assertThat(String.valueOf(i.value)).doesNotContain("TOPSECRET"));
     }
 

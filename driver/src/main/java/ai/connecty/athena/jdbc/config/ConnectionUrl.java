@@ -40,8 +40,8 @@ public final class ConnectionUrl {
 
     /**
      * What can be read of a URL that may be unfinished, for {@code Driver.getPropertyInfo}: tools call it while
-     * the user is still typing. Never fails: a fragment that does not parse is skipped, an unclosed brace runs to
-     * the end, and a URL for another driver (or null) has no pairs.
+     * the user is still typing. Never fails: a fragment that does not parse is skipped, a value whose brace is not
+     * closed yet is left out (up to the next ';'), and a URL for another driver (or null) has no pairs.
      */
     public static ConnectionUrl parseLeniently(String url) {
         if (!accepts(url)) {
@@ -148,7 +148,10 @@ public final class ConnectionUrl {
                         equals + 1)) + "' in the connection URL: a property name is missing before '='");
             }
             position = equals + 1;
-            pairs.add(new AbstractMap.SimpleImmutableEntry<>(key, readValue(key)));
+            String value = readValue(key);
+            if (value != null) {
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(key, value));
+            }
         }
 
         /** True when the pair just read is a secret's: a fragment that follows may be the rest of its value. */
@@ -160,13 +163,16 @@ public final class ConnectionUrl {
             return secretHint(what, pairs.get(pairs.size() - 1).getKey());
         }
 
+        /** The value at {@link #position}; null (lenient only) when it is left out. */
         private String readValue(String key) throws SQLException {
             int valueStart = skipWhitespace(position);
             if (valueStart < text.length() && text.charAt(valueStart) == '{') {
                 int close = text.indexOf('}', valueStart + 1);
                 if (close < 0 && lenient) {
-                    position = text.length();
-                    return text.substring(valueStart + 1);
+                    // Unfinished: leave the pair out rather than let it swallow later pairs, secrets among them.
+                    int end = text.indexOf(';', valueStart);
+                    position = end < 0 ? text.length() : end + 1;
+                    return null;
                 }
                 if (close < 0) {
                     throw ConfigErrors.error("The value of " + key + " in the connection URL opens a '{' that is "
