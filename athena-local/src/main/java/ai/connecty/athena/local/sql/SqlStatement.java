@@ -68,6 +68,7 @@ public record SqlStatement(String text, Statement tree, Classification classific
         if (!StatementClassifier.isTrinoPath(tokens)) {
             return new SqlStatement(normalizedSql, null, StatementClassifier.classify(tokens), List.of(), tokens);
         }
+        NestingLimit.check(tokens);
         Statement tree = TrinoSql.parse(normalizedSql);
         return new SqlStatement(normalizedSql, tree, StatementClassifier.classify(tree), List.of(), List.of());
     }

@@ -39,7 +39,18 @@ public final class TrinoSql {
         }
     };
 
+    /**
+     * Trino's message when its parser's stack overflows ({@code SqlParser} reports it at line 1, column 1): Athena's
+     * answer to a statement too deep or too large to parse.
+     */
+    static final String TOO_LARGE = "line 1:1: statement is too large (stack overflow while parsing)";
+
     private TrinoSql() {
+    }
+
+    /** StartQueryExecution's refusal of a statement too large to parse, in Trino's words. */
+    public static SqlRejectedException tooLarge() {
+        return new SqlRejectedException("MALFORMED_QUERY", TOO_LARGE);
     }
 
     /** Parses {@code sql}, a whole statement. @throws SqlRejectedException MALFORMED_QUERY with Trino's message */
@@ -59,7 +70,8 @@ public final class TrinoSql {
         } catch (ParsingException e) {
             throw new SqlRejectedException("MALFORMED_QUERY", e.getMessage());
         } catch (StackOverflowError e) {
-            throw new SqlRejectedException("MALFORMED_QUERY", "Statement is too large (stack overflow during parsing)");
+            // Trino catches its own overflow; one outside its try (building the tree's error) ends the same way.
+            throw tooLarge();
         }
     }
 

@@ -1,0 +1,80 @@
+package ai.connecty.athena.local.athena;
+
+import static ai.connecty.athena.local.athena.AthenaQueries.request;
+import static ai.connecty.athena.local.athena.AthenaQueries.rows;
+import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
+import static ai.connecty.athena.local.athena.AthenaWireTest.assertInvalid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.SdkClientsExtension;
+import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+
+/**
+ * Deeply nested and very long statements through the AWS SDK: each gets its answer, a result or Athena's refusal,
+ * instead of keeping the server busy. The timeout only stops a hang (before the nesting limit, 30,000 nested brackets
+ * kept StartQueryExecution busy for minutes); the outcomes are what is asserted.
+ */
+@ExtendWith(LocalAthenaExtension.class)
+class DeepQueriesWireTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
+    private static final String TOO_LARGE = "line 1:1: statement is too large (stack overflow while parsing)";
+
+    static LocalAthena local;
+
+    @RegisterExtension
+    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+
+    @Test
+    void modestNestingAndLongFlatChainsRun() {
+        guarded(() -> {
+            assertThat(value("SELECT " + nest("(", 100, "1", ")"))).isEqualTo("1");
+            assertThat(value("SELECT " + nest("abs(", 100, "-1", ")"))).isEqualTo("1");
+            assertThat(value("SELECT " + nest("CASE WHEN true THEN ", 100, "1", " END"))).isEqualTo("1");
+            StringBuilder or = new StringBuilder("SELECT count(*) FROM (VALUES 1) v(x) WHERE x = 0");
+            for (int i = 1; i < 5000; i++) {
+                or.append(" OR x = ").append(i);
+            }
+            assertThat(value(or.toString())).isEqualTo("1");
+        });
+    }
+
+    @Test
+    void nestingTrinosParserCannotTakeIsRefusedAtStart() {
+        guarded(() -> {
+            for (String sql : List.of(
+                    "SELECT " + nest("(", 30_000, "1", ")"),
+                    "SELECT " + nest("abs(", 30_000, "1", ")"),
+                    "SELECT " + nest("CASE WHEN true THEN ", 5_000, "1", " END"),
+                    "SELECT " + nest("(SELECT ", 5_000, "1", ")"),
+                    "SELECT 1" + "+1".repeat(49_999))) {
+                assertInvalid(() -> clients.athena().startQueryExecution(request(sql, null).build()),
+                        "MALFORMED_QUERY", TOO_LARGE);
+            }
+        });
+    }
+
+    /** {@code open} written {@code depth} times, then {@code inner}, then {@code close} as often. */
+    private static String nest(String open, int depth, String inner, String close) {
+        return open.repeat(depth) + inner + close.repeat(depth);
+    }
+
+    /** The one value of a query that must succeed. */
+    private static String value(String sql) {
+        QueryExecution q = succeed(clients.athena(), sql, null);
+        return rows(clients.athena(), q.queryExecutionId()).get(1).get(0);
+    }
+
+    private static void guarded(Executable body) {
+        assertTimeoutPreemptively(HANG_GUARD, body);
+    }
+}
