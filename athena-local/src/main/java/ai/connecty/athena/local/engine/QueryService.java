@@ -53,6 +53,9 @@ public final class QueryService implements AutoCloseable {
      * whose DuckDB work blocks or never ends cannot stay RUNNING forever.
      */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(30);
+    /** Why a query whose statement overflowed the stack while athena-local ran it failed. */
+    static final String TOO_DEEP = "GENERIC_USER_ERROR: statement is too deeply nested for athena-local "
+            + "(stack overflow while running it)";
     /** Pause between interrupts of a stopped query whose thread is still inside DuckDB. */
     private static final long INTERRUPT_RETRY_MILLIS = 50;
 
@@ -229,7 +232,12 @@ public final class QueryService implements AutoCloseable {
             fail(ctx, AthenaFailure.engine("NOT_SUPPORTED: " + f.getMessage(), 2, 1200));
         } catch (QueryContext.QueryCancelledException | InterruptedException f) {
             // Stopped by the user: the state is already CANCELLED and nothing is written.
-        } catch (Exception f) {
+        } catch (StackOverflowError f) {
+            // The statement's tree is deeper than a recursion over it can follow (a long chain of || is a deep
+            // nest of calls): the query fails and the pool thread goes on to the next one.
+            fail(ctx, AthenaFailure.engine(TOO_DEEP, 2, 1000));
+        } catch (Exception | Error f) {
+            // Whatever else goes wrong, the query must not stay RUNNING (the pool's Future would keep the error).
             if (!e.state().isFinal()) {
                 LOG.warn("Query {} failed unexpectedly", e.id(), f);
                 fail(ctx, AthenaFailure.engine("GENERIC_INTERNAL_ERROR: " + f.getMessage(), 1, 100));

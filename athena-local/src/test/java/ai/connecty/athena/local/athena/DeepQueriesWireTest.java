@@ -2,6 +2,7 @@ package ai.connecty.athena.local.athena;
 
 import static ai.connecty.athena.local.athena.AthenaQueries.request;
 import static ai.connecty.athena.local.athena.AthenaQueries.rows;
+import static ai.connecty.athena.local.athena.AthenaQueries.run;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static ai.connecty.athena.local.athena.AthenaWireTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
  * Deeply nested and very long statements through the AWS SDK: each gets its answer, a result or Athena's refusal,
@@ -60,6 +62,23 @@ class DeepQueriesWireTest {
                 assertInvalid(() -> clients.athena().startQueryExecution(request(sql, null).build()),
                         "MALFORMED_QUERY", TOO_LARGE);
             }
+        });
+    }
+
+    /**
+     * A chain of {@code ||} parses as a flat list but becomes calls nested as deep as the chain is long, deeper than
+     * the translation to DuckDB can recurse: the query fails with a clear reason, and the next one runs.
+     */
+    @Test
+    void aStatementTooDeepToRunFailsAndTheServerGoesOn() {
+        guarded(() -> {
+            QueryExecution q = run(clients.athena(), "SELECT 'a'" + " || 'a'".repeat(1_499), null);
+            assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
+            assertThat(q.status().stateChangeReason()).isEqualTo("GENERIC_USER_ERROR: statement is too deeply nested "
+                    + "for athena-local (stack overflow while running it)");
+            assertThat(q.status().athenaError().errorCategory()).isEqualTo(2);
+            assertThat(q.status().athenaError().errorType()).isEqualTo(1000);
+            assertThat(value("SELECT 1")).isEqualTo("1");
         });
     }
 
