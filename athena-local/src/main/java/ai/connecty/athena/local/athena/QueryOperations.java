@@ -19,6 +19,7 @@ import ai.connecty.athena.local.sql.QueryParameters;
 import ai.connecty.athena.local.sql.SqlRejectedException;
 import ai.connecty.athena.local.sql.SqlStatement;
 import ai.connecty.athena.local.sql.StatementClassifier;
+import ai.connecty.athena.local.sql.TrinoSql;
 import ai.connecty.athena.local.storage.S3Location;
 import ai.connecty.athena.local.validation.Validation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,22 +94,26 @@ final class QueryOperations {
         S3Location output = outputLocation(JsonMembers.text(in.path("ResultConfiguration"), "OutputLocation"), wg);
         List<String> parameters = executionParameters(in);
         QueryParameters.Bound bound;
+        ParsedDdl hive;
+        Classification classification;
+        ShownStatement.Rewritten shown;
         try {
             // The one parse of the statement: its tree travels with the request to where it runs.
-            SqlStatement parsed = SqlStatement.of(queryString);
-            bound = QueryParameters.bind(parsed, parameters);
+            bound = QueryParameters.bind(SqlStatement.of(queryString), parameters);
+            // A Hive-path statement is parsed here once, from the tokens of the one lexing pass; a syntax error is
+            // kept and fails the query when it runs.
+            hive = ParsedDdl.ofHivePath(bound.statement());
+            classification = classifyAtStart(bound.statement(), hive, catalog, database);
+            shown = ShownStatement.of(bound.statement(), classification.substatementType(), catalog, database);
         } catch (SqlRejectedException e) {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
+        } catch (StackOverflowError e) {
+            // A tree the parser built but a walk over it cannot follow: too large, as when the parser overflows.
+            SqlRejectedException tooLarge = TrinoSql.tooLarge();
+            throw AwsException.invalidRequest(tooLarge.athenaErrorCode(), tooLarge.getMessage());
         }
         SqlStatement parsed = bound.statement();
-        String statement = parsed.text();
-        // A Hive-path statement is parsed here once, from the tokens of the one lexing pass; a syntax error is kept
-        // and fails the query when it runs.
-        ParsedDdl hive = ParsedDdl.ofHivePath(parsed);
-        Classification classification = classifyAtStart(parsed, hive, catalog, database);
-        ShownStatement.Rewritten shown = ShownStatement.of(parsed, classification.substatementType(), catalog,
-                database);
-        statement = shown.statement();
+        String statement = shown.statement();
         String runDatabase = shown.database();
         Integer reuseMinutes = null;
         if (Boolean.TRUE.equals(reuseEnabled)) {

@@ -117,7 +117,9 @@ public final class EndpointHandler implements HttpHandler {
             response = endpoint.render(service.authenticationFailed(e), request);
         } catch (AwsException e) {
             response = endpoint.render(e, request);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // An overflow (a request nested deeper than some handler's recursion) is answered too: left to the
+            // HTTP server, it would close the connection without a reply, which clients retry.
             LOG.warn("{} {} failed unexpectedly", service.signingName(), operation, e);
             response = endpoint.render(service.internalError(), request);
         }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A stand-in for the warehouse: Athena's ListWorkGroups and ListDataCatalogs authorize like the real ones
- * and answer with fixed data; Glue's GetDatabases likewise; anything else is UnknownOperationException.
+ * and answer with fixed data; Glue's GetDatabases likewise; Athena's ListNamedQueries overflows the stack; anything
+ * else is UnknownOperationException.
  */
 public final class FakeBackend implements ServiceBackend {
 
@@ -44,6 +45,11 @@ public final class FakeBackend implements ServiceBackend {
                 context.authorize("athena:StartQueryExecution", "arn:aws:athena:" + arnPrefix + "workgroup/"
                         + input.path("WorkGroup").asText("primary"));
                 throw AwsException.invalidRequest("MALFORMED_QUERY", "fake backend runs no queries");
+            }
+            case "ListNamedQueries" -> {
+                // Stands for a handler whose recursion a request nested too deep overflowed.
+                context.authorize("athena:ListNamedQueries", "*");
+                throw new StackOverflowError();
             }
             default -> throw new AwsException(400, "UnknownOperationException", null);
         };

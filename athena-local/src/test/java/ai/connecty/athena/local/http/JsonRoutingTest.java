@@ -116,6 +116,18 @@ class JsonRoutingTest {
         }
     }
 
+    /** A handler's stack overflow is answered like any unexpected failure, and the server serves on. */
+    @Test
+    void aStackOverflowInAHandlerIsAnInternalError() {
+        try (AthenaClient client = SdkClients.athena(athena, SdkClients.ADMIN)) {
+            assertThatThrownBy(() -> client.listNamedQueries(r -> { })).isInstanceOfSatisfying(AthenaException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(500);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerException");
+            });
+            assertThat(client.listWorkGroups(r -> { }).workGroups()).isNotEmpty();
+        }
+    }
+
     @Test
     void unsignedRequestsMalformedJsonAndUnknownTargetsGetJsonErrors() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
