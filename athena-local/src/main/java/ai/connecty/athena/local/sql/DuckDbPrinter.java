@@ -122,10 +122,19 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     private static final Set<String> UTC_NAMES = Set.of("utc", "z", "+00:00", "etc/utc", "gmt");
 
+    /**
+     * The deepest nesting of subqueries in expressions (scalar, EXISTS, IN, ANY/ALL) printed. DuckDB's filter
+     * pushdown plans such a nest in time that doubles with each level (20 nested EXISTS: about 2 s; 25: over a
+     * minute, spent in one call that stopping the query cannot interrupt), so a deeper one fails at once instead.
+     */
+    static final int MAX_SUBQUERY_NESTING = 20;
+
     /** The text the tree was parsed from (tells {@code 1.5} from {@code DECIMAL '1.5'}, which Trino parses alike). */
     private final String source;
     /** Values bound to the {@code ?} nodes, by position. */
     private final List<SqlStatement.BoundValue> parameters;
+    /** Subqueries in expressions around the node being printed. */
+    private int subqueryNesting;
 
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
         this.source = source;
@@ -731,7 +740,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitSubqueryExpression(SubqueryExpression node, Void context) {
-        return "(" + p(node.getQuery()) + ")";
+        if (subqueryNesting == MAX_SUBQUERY_NESTING) {
+            throw new UnsupportedSqlException("subqueries in expressions nested more than " + MAX_SUBQUERY_NESTING
+                    + " deep (DuckDB plans them in time that doubles with each level)");
+        }
+        subqueryNesting++;
+        try {
+            return "(" + p(node.getQuery()) + ")";
+        } finally {
+            subqueryNesting--;
+        }
     }
 
     @Override

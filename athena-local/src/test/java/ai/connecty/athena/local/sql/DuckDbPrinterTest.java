@@ -313,4 +313,25 @@ class DuckDbPrinterTest {
         assertThatThrownBy(() -> bare("SELECT approx_percentile(x, w, 0.5) FROM t"))
                 .isInstanceOf(UnsupportedSqlException.class).hasMessageContaining("approx_percentile() with weights");
     }
+
+    /**
+     * Subqueries in expressions nest up to {@link DuckDbPrinter#MAX_SUBQUERY_NESTING} deep, whatever their kind;
+     * side by side they do not add up. Deeper fails before DuckDB would plan it in exponential time.
+     */
+    @Test
+    void subqueriesInExpressionsNestTwentyDeep() {
+        int max = DuckDbPrinter.MAX_SUBQUERY_NESTING;
+        String exists = "SELECT 1 WHERE " + "EXISTS (SELECT 1 WHERE ".repeat(max) + "true" + ")".repeat(max);
+        assertThat(printed(exists)).contains("EXISTS");
+        // Two subqueries a level, and two innermost: IN, scalar, ANY, scalar ... scalar.
+        String mixed = "SELECT 1 WHERE 1 IN " + "(SELECT (SELECT 1 WHERE 1 = ANY ".repeat(max / 2 - 1)
+                + "(SELECT (SELECT 1))" + "))".repeat(max / 2 - 1);
+        assertThat(printed(mixed)).contains("ANY");
+        String sideBySide = "SELECT " + String.join(", ", java.util.Collections.nCopies(3 * max, "(SELECT 1)"));
+        assertThat(printed(sideBySide)).contains("(SELECT 1)");
+
+        String deeper = "SELECT 1 WHERE " + "EXISTS (SELECT 1 WHERE ".repeat(max + 1) + "true" + ")".repeat(max + 1);
+        assertThatThrownBy(() -> printed(deeper)).isInstanceOf(UnsupportedSqlException.class)
+                .hasMessageContaining("subqueries in expressions nested more than 20 deep");
+    }
 }
