@@ -77,44 +77,49 @@ public final class QueryRunner {
             return explain(duck, statement, catalog, database, sink);
         }
         String duckSql = duckDbQuery(statement);
-        try {
+        try (PreparedStatement prepared = duck.prepareStatement(duckSql)) {
             List<OutputColumn> columns = new ArrayList<>();
-            List<SqlType> types = describe(duck, duckSql, columns);
+            List<SqlType> types = describe(prepared, columns);
             sink.columns(columns);
-            return stream(duck, TemporalText.project(duckSql, types), types, sink);
+            String projected = TemporalText.project(duckSql, types);
+            if (projected.equals(duckSql)) {
+                // Planning can cost more than running (deep expressions): the statement planned for its columns runs.
+                try (ResultSet rs = prepared.executeQuery()) {
+                    return stream(rs, types, sink);
+                }
+            }
+            try (java.sql.Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(projected)) {
+                return stream(rs, types, sink);
+            }
         } catch (SQLException e) {
             throw EngineFailure.from(e, statement, catalog, database);
         }
     }
 
-    /** The result's column types (and Athena columns, added to {@code columns}), from a prepare that runs nothing. */
-    private static List<SqlType> describe(Connection duck, String duckSql, List<OutputColumn> columns) throws SQLException {
-        try (PreparedStatement prepared = duck.prepareStatement(duckSql)) {
-            ResultSetMetaData meta = prepared.getMetaData();
-            int count = meta.getColumnCount();
-            List<SqlType> types = new ArrayList<>(count);
-            for (int i = 1; i <= count; i++) {
-                SqlType type = AthenaTypes.parseDuckDb(meta.getColumnTypeName(i));
-                types.add(type);
-                columns.add(new OutputColumn(columnName(meta.getColumnName(i), i - 1), type.columnType()));
-            }
-            return types;
+    /** The result's column types (and Athena columns, added to {@code columns}), from the prepared statement. */
+    private static List<SqlType> describe(PreparedStatement prepared, List<OutputColumn> columns) throws SQLException {
+        ResultSetMetaData meta = prepared.getMetaData();
+        int count = meta.getColumnCount();
+        List<SqlType> types = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            SqlType type = AthenaTypes.parseDuckDb(meta.getColumnTypeName(i));
+            types.add(type);
+            columns.add(new OutputColumn(columnName(meta.getColumnName(i), i - 1), type.columnType()));
         }
+        return types;
     }
 
-    private static long stream(Connection duck, String sql, List<SqlType> types, RowSink sink) throws SQLException {
-        try (java.sql.Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            long rows = 0;
-            while (rs.next()) {
-                String[] values = new String[types.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = ValueRenderer.render(types.get(i), rs.getObject(i + 1));
-                }
-                sink.row(values);
-                rows++;
+    private static long stream(ResultSet rs, List<SqlType> types, RowSink sink) throws SQLException {
+        long rows = 0;
+        while (rs.next()) {
+            String[] values = new String[types.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = ValueRenderer.render(types.get(i), rs.getObject(i + 1));
             }
-            return rows;
+            sink.row(values);
+            rows++;
         }
+        return rows;
     }
 
     /** Unnamed columns after {@code *} only learn their position ({@code _colN}) from the result. */
