@@ -396,7 +396,7 @@ class MetadataCallsTest {
             DatabaseMetaData metaData = connection.getMetaData();
             athena.faults().set(FaultPlan.of(1, FaultRule.forAction("glue", "GetDatabases").withLatencyMillis(3000)));
             try {
-                connection.setNetworkTimeout(null, 500);
+                connection.setNetworkTimeout(Runnable::run, 500);
                 SQLException e = catchThrowableOfType(SQLException.class, () -> schemas(metaData));
                 assertThat((Throwable) e).as("getSchemas waited for Glue beyond the network timeout").isNotNull();
                 assertThat((Throwable) e).isInstanceOf(SQLTransientException.class);
@@ -406,7 +406,7 @@ class MetadataCallsTest {
                 athena.faults().clear();
             }
             // The connection is as good as before; without the timeout, the call goes through.
-            connection.setNetworkTimeout(null, 0);
+            connection.setNetworkTimeout(Runnable::run, 0);
             assertThat(schemas(metaData)).contains("small");
         }
     }

@@ -317,7 +317,7 @@ class S3TransportTest {
     void theNetworkTimeoutBoundsTheS3Gets() throws Exception {
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("s3", "GetObject").withLatencyMillis(4000)));
         try (Connection c = Connections.connectyUser(athena, "NumRetries=1")) {
-            c.setNetworkTimeout(null, 1000);
+            c.setNetworkTimeout(Runnable::run, 1000);
             Read read = readAll(c, ROWS);
             assertAllRows(read);
             assertThat(read.transport()).isEqualTo("GetQueryResults");
@@ -325,7 +325,7 @@ class S3TransportTest {
         }
         try (Connection c = Connections.connectyUser(athena, "NumRetries=1", "ResultFetcher=S3");
              Statement s = c.createStatement()) {
-            c.setNetworkTimeout(null, 1000);
+            c.setNetworkTimeout(Runnable::run, 1000);
             SQLException e = catchThrowableOfType(SQLException.class, () -> s.executeQuery(ROWS));
             assertThat((Throwable) e).isNotNull();
             assertThat(e.getSQLState()).isEqualTo("58030");
