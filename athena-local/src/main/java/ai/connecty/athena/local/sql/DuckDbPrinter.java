@@ -104,6 +104,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -128,13 +129,22 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * minute, spent in one call that stopping the query cannot interrupt), so a deeper one fails at once instead.
      */
     static final int MAX_SUBQUERY_NESTING = 20;
+    /**
+     * The deepest nesting of ARRAY, MAP and ROW constructors printed. DuckDB's optimizer works on their ever deeper
+     * types in time growing with the square or cube of the depth (one MAP nested 100 deep: about 3 s; 250 deep, as
+     * the nesting limit would allow: about 40 s), again uninterruptibly; 20 deep, even a QueryString filled with
+     * such nests planned in under 10 s.
+     */
+    static final int MAX_CONSTRUCTOR_NESTING = 20;
 
     /** The text the tree was parsed from (tells {@code 1.5} from {@code DECIMAL '1.5'}, which Trino parses alike). */
     private final String source;
     /** Values bound to the {@code ?} nodes, by position. */
     private final List<SqlStatement.BoundValue> parameters;
-    /** Subqueries in expressions around the node being printed. */
-    private int subqueryNesting;
+    private final Nesting subqueries = new Nesting(MAX_SUBQUERY_NESTING, "subqueries in expressions nested more than "
+            + MAX_SUBQUERY_NESTING + " deep (DuckDB plans them in time that doubles with each level)");
+    private final Nesting constructors = new Nesting(MAX_CONSTRUCTOR_NESTING, "ARRAY, MAP and ROW constructors nested "
+            + "more than " + MAX_CONSTRUCTOR_NESTING + " deep (DuckDB plans them in time growing faster than the depth)");
 
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
         this.source = source;
@@ -627,12 +637,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitArray(Array node, Void context) {
-        return "[" + list(node.getValues()) + "]";
+        return constructors.inside(() -> "[" + list(node.getValues()) + "]");
     }
 
     @Override
     protected String visitRow(Row node, Void context) {
-        return "row(" + list(node.getItems()) + ")";
+        return constructors.inside(() -> "row(" + list(node.getItems()) + ")");
     }
 
     @Override
@@ -740,16 +750,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitSubqueryExpression(SubqueryExpression node, Void context) {
-        if (subqueryNesting == MAX_SUBQUERY_NESTING) {
-            throw new UnsupportedSqlException("subqueries in expressions nested more than " + MAX_SUBQUERY_NESTING
-                    + " deep (DuckDB plans them in time that doubles with each level)");
-        }
-        subqueryNesting++;
-        try {
-            return "(" + p(node.getQuery()) + ")";
-        } finally {
-            subqueryNesting--;
-        }
+        return subqueries.inside(() -> "(" + p(node.getQuery()) + ")");
     }
 
     @Override
@@ -905,7 +906,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             throw new UnsupportedSqlException("RUNNING/FINAL in " + written + "()");
         }
         String text;
-        if (!node.isDistinct() && node.getOrderBy().isEmpty() && node.getNullTreatment().isEmpty()) {
+        if (name.equals("map")) {
+            text = constructors.inside(() -> call(name, node.getArguments()));
+        } else if (!node.isDistinct() && node.getOrderBy().isEmpty() && node.getNullTreatment().isEmpty()) {
             text = call(name, node.getArguments());
         } else {
             StringBuilder args = new StringBuilder(node.isDistinct() ? "DISTINCT " : "");
@@ -978,5 +981,34 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             throw new UnsupportedSqlException("MATCH_RECOGNIZE (row pattern recognition)");
         }
         throw new UnsupportedSqlException("the construct " + construct.replaceAll("([a-z])([A-Z])", "$1 $2"));
+    }
+
+    /**
+     * How deep the printer is inside one kind of construct, refused beyond {@code max} levels (constructs DuckDB
+     * plans in time growing much faster than their depth, in a call nothing can interrupt).
+     */
+    private static final class Nesting {
+
+        private final int max;
+        private final String refused;
+        private int depth;
+
+        Nesting(int max, String refused) {
+            this.max = max;
+            this.refused = refused;
+        }
+
+        /** {@code print} run one level deeper. @throws UnsupportedSqlException naming the construct beyond the limit */
+        String inside(Supplier<String> print) {
+            if (depth == max) {
+                throw new UnsupportedSqlException(refused);
+            }
+            depth++;
+            try {
+                return print.get();
+            } finally {
+                depth--;
+            }
+        }
     }
 }

@@ -334,4 +334,25 @@ class DuckDbPrinterTest {
         assertThatThrownBy(() -> printed(deeper)).isInstanceOf(UnsupportedSqlException.class)
                 .hasMessageContaining("subqueries in expressions nested more than 20 deep");
     }
+
+    /**
+     * ARRAY, MAP and ROW constructors nest up to {@link DuckDbPrinter#MAX_CONSTRUCTOR_NESTING} deep together (a MAP
+     * of ARRAYs counts both); deeper fails before DuckDB's optimizer spends minutes on the nested types.
+     */
+    @Test
+    void constructorsNestTwentyDeep() {
+        int max = DuckDbPrinter.MAX_CONSTRUCTOR_NESTING;
+        assertThat(value("SELECT cardinality(" + "ARRAY[".repeat(max) + "1" + "]".repeat(max) + ")")).isEqualTo("1");
+        String mixed = "ROW(ARRAY[MAP(ARRAY[1], ".repeat(max / 4) + "ARRAY[1]" + ")])".repeat(max / 4);
+        assertThat(printed("SELECT " + mixed)).startsWith("SELECT row([map([1], ");
+        String sideBySide = "SELECT " + String.join(", ", java.util.Collections.nCopies(3 * max, "ARRAY[ROW(1)]"));
+        assertThat(printed(sideBySide)).contains("[row(1)]");
+
+        for (String deeper : List.of("ARRAY[".repeat(max + 1) + "1" + "]".repeat(max + 1),
+                "ROW(".repeat(max + 1) + "1" + ")".repeat(max + 1),
+                "MAP(ARRAY[1], ARRAY[".repeat(max / 2) + "MAP(ARRAY[1], ARRAY[1])" + "])".repeat(max / 2))) {
+            assertThatThrownBy(() -> printed("SELECT " + deeper)).isInstanceOf(UnsupportedSqlException.class)
+                    .hasMessageContaining("ARRAY, MAP and ROW constructors nested more than 20 deep");
+        }
+    }
 }
