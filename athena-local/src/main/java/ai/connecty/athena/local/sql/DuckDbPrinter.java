@@ -143,8 +143,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     private final List<SqlStatement.BoundValue> parameters;
     private final Nesting subqueries = new Nesting(MAX_SUBQUERY_NESTING, "subqueries in expressions nested more than "
             + MAX_SUBQUERY_NESTING + " deep (DuckDB plans them in time that doubles with each level)");
-    private final Nesting constructors = new Nesting(MAX_CONSTRUCTOR_NESTING, "ARRAY, MAP and ROW constructors nested "
-            + "more than " + MAX_CONSTRUCTOR_NESTING + " deep (DuckDB plans them in time growing faster than the depth)");
+    private final Nesting constructors = new Nesting(MAX_CONSTRUCTOR_NESTING, "ARRAY, MAP and ROW constructors "
+            + "nested more than " + MAX_CONSTRUCTOR_NESTING + " deep (DuckDB plans them in time growing faster than "
+            + "the depth)");
 
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
         this.source = source;

@@ -6,9 +6,9 @@ import java.util.List;
  * Refuses, before Trino's grammar sees it, a statement nested deeper than {@link #MAX_DEPTH} levels of brackets
  * ({@code (}, {@code [}) and {@code CASE … END}. Trino's ANTLR parser spends time that grows much faster than the
  * depth on such a nest (a profile shows it in ANTLR's adaptive prediction, whose contexts grow with the nest: 5,000
- * nested brackets took about 15 s, 30,000 more than a minute), and on a thread's usual 1 MiB stack most shapes overflow anyway between
- * 200 and 700 levels, which Trino answers with "statement is too large". Counting the depth on the tokens of the one
- * lexing pass takes linear time, so a deep statement gets that same answer at once.
+ * nested brackets took about 15 s, 30,000 more than a minute), and on a thread's usual 1 MiB stack most shapes
+ * overflow anyway between 200 and 700 levels, which Trino answers with "statement is too large". Counting the depth
+ * on the tokens of the one lexing pass takes linear time, so a deep statement gets that same answer at once.
  */
 final class NestingLimit {
 

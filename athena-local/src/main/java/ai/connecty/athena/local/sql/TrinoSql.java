@@ -70,7 +70,7 @@ public final class TrinoSql {
         } catch (ParsingException e) {
             throw new SqlRejectedException("MALFORMED_QUERY", e.getMessage());
         } catch (StackOverflowError e) {
-            // Trino catches its own overflow; one outside its try (building the tree's error) ends the same way.
+            // Trino's SqlParser turns its own overflow into that ParsingException; this is the net for one it lets by.
             throw tooLarge();
         }
     }

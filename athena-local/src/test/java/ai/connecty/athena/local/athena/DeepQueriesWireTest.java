@@ -95,7 +95,8 @@ class DeepQueriesWireTest {
                     "subqueries in expressions nested more than 20 deep (DuckDB plans them in time that doubles "
                             + "with each level)");
             assertNotSupported("SELECT " + nest("MAP(ARRAY[1], ARRAY[", 100, "1", "])"), "ARRAY, MAP and ROW "
-                    + "constructors nested more than 20 deep (DuckDB plans them in time growing faster than the depth)");
+                    + "constructors nested more than 20 deep (DuckDB plans them in time growing faster than the "
+                    + "depth)");
         });
     }
 

@@ -51,7 +51,8 @@ class NestingLimitTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> SqlStatement.of(deep))
                 .isInstanceOfSatisfying(SqlRejectedException.class, e -> {
                     assertThat(e.athenaErrorCode()).isEqualTo("MALFORMED_QUERY");
-                    assertThat(e.getMessage()).isEqualTo("line 1:1: statement is too large (stack overflow while parsing)");
+                    assertThat(e.getMessage())
+                            .isEqualTo("line 1:1: statement is too large (stack overflow while parsing)");
                 }));
     }
 
