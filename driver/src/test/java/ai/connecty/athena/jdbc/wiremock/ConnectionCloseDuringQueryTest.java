@@ -7,7 +7,6 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -33,8 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConnectionCloseDuringQueryTest {
     private static final HeldResponse HELD = new HeldResponse();
     @RegisterExtension
-    static final WireMockExtension wire = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(HELD)).build();
+    static final WireMockExtension wire = HeldResponse.server(HELD);
     private Connection connection;
 
     @BeforeEach

@@ -1,6 +1,9 @@
 package ai.connecty.athena.jdbc.wiremock;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +18,12 @@ final class HeldResponse implements ResponseDefinitionTransformerV2 {
     static final String NAME = "held-response";
     volatile CountDownLatch arrived;
     volatile CountDownLatch release;
+
+    /** A WireMock server on a free loopback port whose stubs may name {@code held} to be held. */
+    static WireMockExtension server(HeldResponse held) {
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(held)).build();
+    }
 
     /** New latches, for the next test. */
     void reset() {

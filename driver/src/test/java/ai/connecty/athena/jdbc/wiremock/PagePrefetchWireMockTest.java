@@ -15,7 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -62,8 +61,7 @@ class PagePrefetchWireMockTest {
     private static final int ROWS_PER_PAGE = 3;
     private static final HeldResponse HELD = new HeldResponse();
     @RegisterExtension
-    static final WireMockExtension wire = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(HELD)).build();
+    static final WireMockExtension wire = HeldResponse.server(HELD);
     private AthenaClient athena;
     private AthenaQueryClient queryClient;
     private Connection connection;
