@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.doctor;
 import ai.connecty.athena.jdbc.auth.CredentialsProviders;
 import ai.connecty.athena.jdbc.aws.DiagnosticClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.execution.StatementExecution;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.time.Duration;
@@ -480,7 +481,7 @@ public final class ConnectionDoctor {
             denied(GuideAction.GET_QUERY_EXECUTION, e, true);
             return;
         }
-        if (!finished(execution.status().state())) {
+        if (!StatementExecution.isTerminal(execution.status().state())) {
             // Left alone, the query would run on (and bill) after the doctor has ended.
             results.add(CheckResult.fail("query", "SELECT 1 (query " + id + ") did not finish within "
                     + queryWait.toSeconds() + " s (still " + execution.status().stateAsString() + "); "
@@ -532,7 +533,7 @@ public final class ConnectionDoctor {
         while (true) {
             QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
             long left = deadline - System.nanoTime();
-            if (finished(execution.status().state()) || left <= 0) {
+            if (StatementExecution.isTerminal(execution.status().state()) || left <= 0) {
                 return execution;
             }
             try {
@@ -543,11 +544,6 @@ public final class ConnectionDoctor {
             }
             pause = Math.min(pause * 2, 2000);
         }
-    }
-
-    private static boolean finished(QueryExecutionState state) {
-        return state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
-                || state == QueryExecutionState.CANCELLED;
     }
 
     /** Asks Athena to stop the query; says how that went, to complete the report's sentence. */

@@ -91,9 +91,8 @@ public final class StatementExecution {
 
     private QueryExecution awaitTerminalState(String id, int timeoutSeconds, long startedAt) throws SQLException {
         PollingSchedule.Delays delays = client.settings().pollingSchedule().delays();
-        long timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (true) {
-            if (timeoutSeconds > 0 && clock.nanoTime() - startedAt >= timeoutNanos) {
+            if (remainingNanos(timeoutSeconds, startedAt) <= 0) {
                 stopOnce(id);
                 throw ErrorTranslator.timedOut(id, timeoutSeconds);
             }
@@ -118,7 +117,7 @@ public final class StatementExecution {
             }
             long delay = delays.next();
             if (timeoutSeconds > 0) {
-                long remainingNanos = timeoutNanos - (clock.nanoTime() - startedAt);
+                long remainingNanos = remainingNanos(timeoutSeconds, startedAt);
                 if (remainingNanos <= 0) {
                     stopOnce(id);
                     throw ErrorTranslator.timedOut(id, timeoutSeconds);
@@ -163,12 +162,24 @@ public final class StatementExecution {
         if (timeoutSeconds <= 0) {
             return 0;
         }
-        long remainingNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds) - (clock.nanoTime() - startedAt);
+        long remainingNanos = remainingNanos(timeoutSeconds, startedAt);
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1));
     }
 
+    /** What is left of the query timeout now; Long.MAX_VALUE without a timeout. */
+    private long remainingNanos(int timeoutSeconds, long startedAt) {
+        if (timeoutSeconds <= 0) {
+            return Long.MAX_VALUE;
+        }
+        return TimeUnit.SECONDS.toNanos(timeoutSeconds) - (clock.nanoTime() - startedAt);
+    }
+
     private static boolean isTerminal(QueryExecution execution) {
-        QueryExecutionState state = execution.status().state();
+        return isTerminal(execution.status().state());
+    }
+
+    /** SUCCEEDED, FAILED or CANCELLED: nothing of the query runs in Athena any more. */
+    public static boolean isTerminal(QueryExecutionState state) {
         return state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
                 || state == QueryExecutionState.CANCELLED;
     }
