@@ -181,10 +181,10 @@ public final class TypeConversions {
      * whose default class is a complex value, which {@link #convert} decides.
      */
     Conversion defaultConversion(TypeSignature type) {
-        AthenaType kind = type.kind();
-        boolean complex = kind == AthenaType.ARRAY || kind == AthenaType.MAP || kind == AthenaType.ROW
-                || kind == AthenaType.JSON;
-        return complex ? null : find(kind, Object.class);
+        // The classes complex() serves for a type's default class; JSON's default is its text.
+        Class<?> javaClass = type.javaClass();
+        boolean complex = javaClass == java.sql.Array.class || javaClass == Map.class || javaClass == java.sql.Struct.class;
+        return complex ? null : find(type.kind(), Object.class);
     }
 
     /** {@code convert(column, type, text, Object.class, zone)} with the {@link #defaultConversion} of the type. */
