@@ -61,6 +61,11 @@ final class QueryOperations {
         this.workGroups = workGroups;
     }
 
+    /** StartQueryExecution's synchronous refusal of a statement, with the error code the rejection names. */
+    private static AwsException refused(SqlRejectedException e) {
+        return AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
+    }
+
     JsonNode start(JsonNode in, CallContext ctx) {
         String sentWorkGroup = JsonMembers.text(in, "WorkGroup");
         String workGroupName = Optional.ofNullable(sentWorkGroup).orElse("primary");
@@ -106,11 +111,10 @@ final class QueryOperations {
             classification = classifyAtStart(bound.statement(), hive, catalog, database);
             shown = ShownStatement.of(bound.statement(), classification.substatementType(), catalog, database);
         } catch (SqlRejectedException e) {
-            throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
+            throw refused(e);
         } catch (StackOverflowError e) {
             // A tree the parser built but a walk over it cannot follow: too large, as when the parser overflows.
-            SqlRejectedException tooLarge = TrinoSql.tooLarge();
-            throw AwsException.invalidRequest(tooLarge.athenaErrorCode(), tooLarge.getMessage());
+            throw refused(TrinoSql.tooLarge());
         }
         SqlStatement parsed = bound.statement();
         String statement = shown.statement();
