@@ -120,18 +120,22 @@ class CancelAndTimeoutTest {
         }
     }
 
+    /** Waits (up to 20 s) until polling has begun: the query has an id and athena-local answered a GetQueryExecution. */
+    private static void awaitPolling(Statement statement) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((statement.unwrap(AthenaStatement.class).getQueryExecutionId() == null
+                || athena.requestLog().count("athena", "GetQueryExecution") == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void cancelWhilePollingWithStopDenied() throws Exception {
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(10_000)));
         try (Connection connection = Connections.connectyUser(athena); Statement statement = connection.createStatement()) {
             athena.requestLog().clear();
             CompletableFuture<SQLException> outcome = runExpectingFailure(statement, "SELECT count(*) FROM demo.sales");
-            // Polling has begun once the query has an id and athena-local has answered a GetQueryExecution.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while ((statement.unwrap(AthenaStatement.class).getQueryExecutionId() == null
-                    || athena.requestLog().count("athena", "GetQueryExecution") == 0) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitPolling(statement);
             statement.cancel();
 
             SQLException failure = outcome.get(30, TimeUnit.SECONDS);
@@ -194,11 +198,7 @@ class CancelAndTimeoutTest {
             Statement statement = connection.createStatement();
             athena.requestLog().clear();
             CompletableFuture<SQLException> outcome = runExpectingFailure(statement, "SELECT count(*) FROM demo.sales");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while ((statement.unwrap(AthenaStatement.class).getQueryExecutionId() == null
-                    || athena.requestLog().count("athena", "GetQueryExecution") == 0) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitPolling(statement);
             String id = statement.unwrap(AthenaStatement.class).getQueryExecutionId();
 
             if (wholeConnection) {
