@@ -2,6 +2,8 @@ package ai.connecty.athena.local.athena;
 
 import ai.connecty.athena.local.api.AwsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads a request member as the type the model declares. A member of another JSON type never reaches the model's
@@ -13,36 +15,27 @@ final class JsonMembers {
     }
 
     static String text(JsonNode input, String field) {
-        JsonNode n = input.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw serialization(n);
-        }
-        return n.asText();
+        return member(input, field, JsonNode::isTextual, JsonNode::asText);
     }
 
     static Integer integer(JsonNode input, String field) {
-        JsonNode n = input.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isNumber()) {
-            throw serialization(n);
-        }
-        return n.intValue();
+        return member(input, field, JsonNode::isNumber, JsonNode::intValue);
     }
 
     static Boolean bool(JsonNode input, String field) {
+        return member(input, field, JsonNode::isBoolean, JsonNode::booleanValue);
+    }
+
+    /** The member read with {@code read} if {@code declared} accepts its JSON type; null when absent or JSON null. */
+    private static <T> T member(JsonNode input, String field, Predicate<JsonNode> declared, Function<JsonNode, T> read) {
         JsonNode n = input.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
-        if (!n.isBoolean()) {
+        if (!declared.test(n)) {
             throw serialization(n);
         }
-        return n.booleanValue();
+        return read.apply(n);
     }
 
     static AwsException serialization(JsonNode n) {
