@@ -258,28 +258,34 @@ public class AthenaDataSource implements DataSource {
         return longValue(ConnectionProperty.MAX_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS);
     }
 
-    public void setQueryExecutionPollingIntervalMultiplier(double queryExecutionPollingIntervalMultiplier) {
+    /**
+     * The multiplier as text (e.g. {@code "1.5"}): HikariCP's {@code dataSourceProperties} can only pass text to a
+     * setter that takes no int, long, short or boolean, so a {@code double} setter could not be reached from it.
+     */
+    public void setQueryExecutionPollingIntervalMultiplier(String queryExecutionPollingIntervalMultiplier) {
         set(ConnectionProperty.QUERY_EXECUTION_POLLING_INTERVAL_MULTIPLIER, queryExecutionPollingIntervalMultiplier);
     }
 
-    public double getQueryExecutionPollingIntervalMultiplier() {
-        return doubleValue(ConnectionProperty.QUERY_EXECUTION_POLLING_INTERVAL_MULTIPLIER);
+    public String getQueryExecutionPollingIntervalMultiplier() {
+        return text(ConnectionProperty.QUERY_EXECUTION_POLLING_INTERVAL_MULTIPLIER);
     }
 
-    public void setNumRetries(Integer numRetries) {
+    public void setNumRetries(int numRetries) {
         set(ConnectionProperty.NUM_RETRIES, numRetries);
     }
 
-    public Integer getNumRetries() {
-        return optionalInt(ConnectionProperty.NUM_RETRIES);
+    public int getNumRetries() {
+        return intValue(ConnectionProperty.NUM_RETRIES);
     }
 
-    public void setNetworkTimeoutMillis(Integer networkTimeoutMillis) {
-        set(ConnectionProperty.NETWORK_TIMEOUT_MILLIS, networkTimeoutMillis);
+    /** 0 unsets it (the SDK's timeouts apply), as the property itself is at least 1. */
+    public void setNetworkTimeoutMillis(int networkTimeoutMillis) {
+        setOrUnset(ConnectionProperty.NETWORK_TIMEOUT_MILLIS, networkTimeoutMillis);
     }
 
-    public Integer getNetworkTimeoutMillis() {
-        return optionalInt(ConnectionProperty.NETWORK_TIMEOUT_MILLIS);
+    /** 0 when unset. */
+    public int getNetworkTimeoutMillis() {
+        return intValue(ConnectionProperty.NETWORK_TIMEOUT_MILLIS);
     }
 
     public void setApplicationName(String applicationName) {
@@ -298,12 +304,14 @@ public class AthenaDataSource implements DataSource {
         return text(ConnectionProperty.PROXY_HOST);
     }
 
-    public void setProxyPort(Integer proxyPort) {
-        set(ConnectionProperty.PROXY_PORT, proxyPort);
+    /** 0 unsets it (the port comes from ProxyHost, or the scheme's), as the property itself is at least 1. */
+    public void setProxyPort(int proxyPort) {
+        setOrUnset(ConnectionProperty.PROXY_PORT, proxyPort);
     }
 
-    public Integer getProxyPort() {
-        return optionalInt(ConnectionProperty.PROXY_PORT);
+    /** 0 when unset. */
+    public int getProxyPort() {
+        return intValue(ConnectionProperty.PROXY_PORT);
     }
 
     public void setProxyUsername(String proxyUsername) {
@@ -452,6 +460,11 @@ public class AthenaDataSource implements DataSource {
         setProperty(property.propertyName(), value == null ? null : String.valueOf(value));
     }
 
+    // Setters take primitives, which pools can call from text; 0 stands for "unset" where 0 is out of range.
+    private void setOrUnset(ConnectionProperty property, int value) {
+        set(property, value == 0 ? null : value);
+    }
+
     private static void putOrRemove(Properties target, String key, String value) {
         if (value == null) {
             target.remove(key);
@@ -478,26 +491,9 @@ public class AthenaDataSource implements DataSource {
         }
     }
 
-    private double doubleValue(ConnectionProperty property) {
-        String value = text(property);
-        try {
-            return value == null ? 0 : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return Double.parseDouble(property.defaultValue().orElse("0"));
-        }
-    }
 
     private boolean booleanValue(ConnectionProperty property) {
         String value = text(property);
         return "true".equalsIgnoreCase(value) || "1".equals(value);
-    }
-
-    private Integer optionalInt(ConnectionProperty property) {
-        try {
-            String value = text(property);
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

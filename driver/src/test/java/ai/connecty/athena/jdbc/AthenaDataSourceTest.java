@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.config.ConnectionProperty;
+import java.beans.IntrospectionException;
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -23,28 +28,52 @@ class AthenaDataSourceTest {
         }
     }
 
+    /** A getter whose type differs from its setter's makes the property read-only to bean tools such as Spring. */
+    @Test
+    void everyPropertyIsAReadableAndWritableBeanProperty() throws IntrospectionException {
+        Map<String, PropertyDescriptor> beanProperties = new HashMap<>();
+        for (PropertyDescriptor descriptor : Introspector.getBeanInfo(AthenaDataSource.class).getPropertyDescriptors()) {
+            beanProperties.put(descriptor.getName(), descriptor);
+        }
+        for (ConnectionProperty property : ConnectionProperty.values()) {
+            String name = Character.toLowerCase(property.propertyName().charAt(0)) + property.propertyName().substring(1);
+            assertThat(beanProperties.get(name)).as(name).isNotNull()
+                    .satisfies(descriptor -> {
+                        assertThat(descriptor.getReadMethod()).as(name + " getter").isNotNull();
+                        assertThat(descriptor.getWriteMethod()).as(name + " setter").isNotNull();
+                    });
+        }
+    }
+
     @Test
     void settersRoundTripAndDefaultsShowThrough() {
         AthenaDataSource ds = new AthenaDataSource();
         assertThat(ds.getWorkGroup()).isEqualTo("primary");
         assertThat(ds.getFetchSize()).isZero();
-        assertThat(ds.getNumRetries()).isNull();
+        assertThat(ds.getNumRetries()).as("the default").isEqualTo(10);
+        assertThat(ds.getProxyPort()).as("unset").isZero();
         ds.setRegion("eu-west-1");
         ds.setWorkGroup("analytics");
         ds.setFetchSize(5000);
         ds.setEnableResultReuseByAge(true);
-        ds.setQueryExecutionPollingIntervalMultiplier(1.5);
+        ds.setQueryExecutionPollingIntervalMultiplier("1.5");
         ds.setMaxQueryExecutionPollingIntervalMillis(900L);
         ds.setNumRetries(4);
-        ds.setProxyPort(null);
+        ds.setProxyPort(3128);
+        ds.setNetworkTimeoutMillis(5000);
         assertThat(ds.getRegion()).isEqualTo("eu-west-1");
         assertThat(ds.getWorkGroup()).isEqualTo("analytics");
         assertThat(ds.getFetchSize()).isEqualTo(5000);
         assertThat(ds.getEnableResultReuseByAge()).isTrue();
-        assertThat(ds.getQueryExecutionPollingIntervalMultiplier()).isEqualTo(1.5);
+        assertThat(ds.getQueryExecutionPollingIntervalMultiplier()).isEqualTo("1.5");
         assertThat(ds.getMaxQueryExecutionPollingIntervalMillis()).isEqualTo(900L);
         assertThat(ds.getNumRetries()).isEqualTo(4);
-        assertThat(ds.getProxyPort()).isNull();
+        assertThat(ds.getProxyPort()).isEqualTo(3128);
+        assertThat(ds.getNetworkTimeoutMillis()).isEqualTo(5000);
+        ds.setProxyPort(0);
+        ds.setNetworkTimeoutMillis(0);
+        assertThat(ds.getProperty("ProxyPort")).as("0 unsets").isNull();
+        assertThat(ds.getProperty("NetworkTimeoutMillis")).as("0 unsets").isNull();
         ds.setWorkGroup(null);
         assertThat(ds.getWorkGroup()).isEqualTo("primary");
     }

@@ -1,6 +1,5 @@
 package ai.connecty.athena.jdbc.aws;
 
-import java.util.OptionalInt;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
@@ -17,17 +16,13 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * StartQueryExecution resent carries the same ClientRequestToken, so Athena never runs a query twice.
  */
 public final class RetryPolicy {
-    /** Retries after the first attempt when NumRetries is not set. */
-    public static final int DEFAULT_RETRIES = 10;
-
     private RetryPolicy() {
     }
 
-    /** @param numRetries the NumRetries property; absent for {@link #DEFAULT_RETRIES} */
-    public static RetryStrategy strategy(OptionalInt numRetries) {
-        int retries = numRetries.isPresent() ? numRetries.getAsInt() : DEFAULT_RETRIES;
+    /** @param numRetries the NumRetries property: retries after the first attempt */
+    public static RetryStrategy strategy(int numRetries) {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(retries + 1)
+                .maxAttempts(numRetries + 1)
                 .circuitBreakerEnabled(false)
                 .build();
     }

@@ -231,8 +231,8 @@ public final class ConnectionConfig {
         return Optional.ofNullable(endpoints.get(endpointProperty));
     }
 
-    public OptionalInt numRetries() {
-        return optionalInt(ConnectionProperty.NUM_RETRIES);
+    public int numRetries() {
+        return (Integer) values.get(ConnectionProperty.NUM_RETRIES);
     }
 
     public OptionalInt networkTimeoutMillis() {

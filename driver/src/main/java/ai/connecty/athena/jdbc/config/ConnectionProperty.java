@@ -105,9 +105,10 @@ public enum ConnectionProperty {
             PropertyType.DOUBLE).defaultValue("2.2").range(1, 10)
             .describe("Growth factor of the wait after each poll (1-10).")),
 
-    NUM_RETRIES(spec("NumRetries", NETWORK, PropertyType.INTEGER).aliases("MaxErrorRetry").range(0, 100)
+    NUM_RETRIES(spec("NumRetries", NETWORK, PropertyType.INTEGER).aliases("MaxErrorRetry").defaultValue("10")
+            .range(0, 100)
             .describe("Retries of a failed retryable AWS call (throttling, 5xx, network), with jittered exponential"
-                    + " backoff; default: 10.")),
+                    + " backoff.")),
     NETWORK_TIMEOUT_MILLIS(spec("NetworkTimeoutMillis", NETWORK, PropertyType.INTEGER).range(1, Integer.MAX_VALUE)
             .describe("Connect and socket read timeout of every AWS call, in milliseconds; default: the SDK's.")),
     APPLICATION_NAME(spec("ApplicationName", NETWORK, PropertyType.STRING)

@@ -52,7 +52,7 @@ class ConnectionConfigTest {
         assertThat(config.encryptionOption()).isEmpty();
         assertThat(config.roleSessionDurationSeconds()).isEqualTo(3600);
         assertThat(config.roleSessionName()).matches("connecty-athena-jdbc-\\d+");
-        assertThat(config.numRetries()).isEmpty();
+        assertThat(config.numRetries()).isEqualTo(10);
         assertThat(config.warnings()).isEmpty();
     }
 
@@ -78,7 +78,7 @@ class ConnectionConfigTest {
         assertThat(config.aclOption()).contains("BUCKET_OWNER_FULL_CONTROL");
         assertThat(config.connectionTest()).isTrue();
         assertThat(config.warnings()).isEmpty();
-        assertThat(config.numRetries()).hasValue(5);
+        assertThat(config.numRetries()).isEqualTo(5);
         assertThat(config.networkTimeoutMillis()).hasValue(3000);
         assertThat(config.outputLocation()).contains("s3://b-1/p/");
     }
