@@ -36,6 +36,10 @@ public final class AwsClients implements AutoCloseable {
     private final StsClient sts;
     /** Everything to close, most dependent first. */
     private final Deque<AutoCloseable> resources;
+    /** Guards {@link #holds} and {@link #closeRequested}. */
+    private final Object lifecycle = new Object();
+    private int holds;
+    private boolean closeRequested;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AwsClients(AthenaClient athena, GlueClient glue, S3Client s3, AwsCredentialsProvider credentials,
@@ -107,9 +111,54 @@ public final class AwsClients implements AutoCloseable {
         return credentials;
     }
 
-    /** Closes the clients, the credential providers (stopping their refresh threads) and the HTTP client. */
+    /**
+     * Keeps the clients open until the hold is closed, even if {@link #close()} is called meanwhile; that close then
+     * happens when the last hold ends. For a call whose reply must not be lost: a StartQueryExecution cut off by
+     * closing the HTTP client may still have started a query, and nobody would learn its id to stop it. Once close
+     * was called, a new hold keeps nothing open.
+     */
+    public Hold holdOpen() {
+        synchronized (lifecycle) {
+            if (closeRequested) {
+                return () -> { };
+            }
+            holds++;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.getAndSet(true)) {
+                return;
+            }
+            boolean closeNow;
+            synchronized (lifecycle) {
+                holds--;
+                closeNow = closeRequested && holds == 0;
+            }
+            if (closeNow) {
+                closeNow();
+            }
+        };
+    }
+
+    /**
+     * Closes the clients, the credential providers (stopping their refresh threads) and the HTTP client, at once or,
+     * while a {@link #holdOpen() hold} lasts, when the last one ends. Never waits.
+     */
     @Override
     public void close() {
+        synchronized (lifecycle) {
+            if (closeRequested) {
+                return;
+            }
+            closeRequested = true;
+            if (holds > 0) {
+                return;
+            }
+        }
+        closeNow();
+    }
+
+    private void closeNow() {
         if (closed.getAndSet(true)) {
             return;
         }
@@ -117,6 +166,13 @@ public final class AwsClients implements AutoCloseable {
             closeAll(resources);
         }
         OPEN.decrementAndGet();
+    }
+
+    /** A {@link #holdOpen()} in force until closed; closing it twice releases it once. */
+    @FunctionalInterface
+    public interface Hold extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private static <T> T own(Deque<AutoCloseable> resources, T resource) {

@@ -1,11 +1,13 @@
 package ai.connecty.athena.jdbc.execution;
 
 import ai.connecty.athena.jdbc.aws.AttemptTimeout;
+import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.rows.ResultTransport;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -29,6 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * this can be tested against any Athena-shaped endpoint.
  */
 public final class AthenaQueryClient {
+    /** For clients whose SDK client nobody closes under a call (tests, benchmarks). */
+    private static final Supplier<AwsClients.Hold> NO_HOLD = () -> () -> { };
     private static final Logger LOG = LoggerFactory.getLogger(AthenaQueryClient.class);
 
     private final AthenaClient athena;
@@ -37,30 +41,45 @@ public final class AthenaQueryClient {
     private final int networkTimeoutMillis;
     /** Put on every request; null leaves the SDK client's own timeouts. */
     private final AwsRequestOverrideConfiguration requestTimeouts;
+    private final Supplier<AwsClients.Hold> holds;
 
     /** A client that reads every result through GetQueryResults. */
     public AthenaQueryClient(AthenaClient athena, QuerySettings settings) {
-        this(athena, settings, ResultTransport.apiOnly(), 0);
+        this(athena, settings, ResultTransport.apiOnly(), 0, NO_HOLD);
     }
 
     /** A client that reads results as {@code settings.resultFetcher()} says, from S3 through {@code s3}. */
     public AthenaQueryClient(AthenaClient athena, S3Client s3, QuerySettings settings) {
         this(athena, settings, new ResultTransport(settings.resultFetcher(), s3, settings.encryptionOption().orElse(null),
-                ResultTransport.DEFAULT_PART_SIZE, ResultTransport.DEFAULT_PARTS_AHEAD), 0);
+                ResultTransport.DEFAULT_PART_SIZE, ResultTransport.DEFAULT_PARTS_AHEAD), 0, NO_HOLD);
     }
 
     /** A client that reads results through {@code transport} (for tests and benchmarks that size its budget). */
     public AthenaQueryClient(AthenaClient athena, QuerySettings settings, ResultTransport transport) {
-        this(athena, settings, transport, 0);
+        this(athena, settings, transport, 0, NO_HOLD);
     }
 
     private AthenaQueryClient(AthenaClient athena, QuerySettings settings, ResultTransport transport,
-                              int networkTimeoutMillis) {
+                              int networkTimeoutMillis, Supplier<AwsClients.Hold> holds) {
         this.athena = athena;
         this.settings = settings;
         this.transport = transport;
         this.networkTimeoutMillis = networkTimeoutMillis;
         this.requestTimeouts = AttemptTimeout.of(networkTimeoutMillis);
+        this.holds = holds;
+    }
+
+    /** This client, keeping {@code clients} (the ones it calls through) open over each {@link #holdOpen()}. */
+    public AthenaQueryClient holdingOpen(AwsClients clients) {
+        return new AthenaQueryClient(athena, settings, transport, networkTimeoutMillis, clients::holdOpen);
+    }
+
+    /**
+     * Keeps this client's HTTP client open until the hold is closed, even if the connection closes meanwhile: for
+     * a StartQueryExecution and the stop of the query it started (see {@link AwsClients#holdOpen()}).
+     */
+    public AwsClients.Hold holdOpen() {
+        return holds.get();
     }
 
     /**
@@ -69,7 +88,8 @@ public final class AthenaQueryClient {
      * with SQLState 58030.
      */
     public AthenaQueryClient withNetworkTimeout(int millis) {
-        return millis == networkTimeoutMillis ? this : new AthenaQueryClient(athena, settings, transport, millis);
+        return millis == networkTimeoutMillis ? this
+                : new AthenaQueryClient(athena, settings, transport, millis, holds);
     }
 
     /** Each request's attempt limit (Connection.setNetworkTimeout as this client was made); 0 for none. */

@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.execution;
 
+import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
@@ -57,11 +58,16 @@ public final class StatementExecution {
             if (cancelSignal.isFired()) {
                 throw new SQLException("The statement was cancelled before the query was submitted", SqlState.QUERY_CANCELED);
             }
-            String id = client.start(request, UUID.randomUUID().toString());
-            queryExecutionId = id;
-            if (cancelSignal.isFired()) {
-                stopOnce(id);
-                throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+            String id;
+            // Closing the connection now must neither cut off the reply (the query would run on, its id unknown) nor
+            // the stop that a cancel() meanwhile asks for.
+            try (AwsClients.Hold submitting = client.holdOpen()) {
+                id = client.start(request, UUID.randomUUID().toString());
+                queryExecutionId = id;
+                if (cancelSignal.isFired()) {
+                    stopOnce(id);
+                    throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+                }
             }
             QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds(), startedAt);
             ended = true;

@@ -127,4 +127,25 @@ class AwsClientsTest {
         clients.close();
         assertThatThrownBy(() -> clients.athena().listWorkGroups(b -> { })).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void closeDuringAHoldWaitsForTheLastHoldToEnd() throws SQLException {
+        AwsClients clients = clients("EndpointOverride=" + http(primary));
+        int open = AwsClients.openCount();
+        AwsClients.Hold first = clients.holdOpen();
+        AwsClients.Hold second = clients.holdOpen();
+
+        clients.close();
+        assertThat(AwsClients.openCount()).as("held: still open").isEqualTo(open);
+        assertThat(clients.athena().listWorkGroups(b -> { }).workGroups()).as("calls still go through").isEmpty();
+        AwsClients.Hold afterClose = clients.holdOpen();
+        first.close();
+        first.close();
+        assertThat(AwsClients.openCount()).as("a hold released twice counts once").isEqualTo(open);
+        second.close();
+        assertThat(AwsClients.openCount()).as("the last hold ended: closed").isEqualTo(open - 1);
+        assertThatThrownBy(() -> clients.athena().listWorkGroups(b -> { })).isInstanceOf(IllegalStateException.class);
+        afterClose.close();
+        assertThat(AwsClients.openCount()).as("a hold taken after close() kept nothing open").isEqualTo(open - 1);
+    }
 }

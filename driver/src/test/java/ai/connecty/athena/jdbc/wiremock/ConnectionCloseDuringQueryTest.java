@@ -7,8 +7,13 @@ import static ai.connecty.athena.jdbc.wiremock.AthenaWire.operation;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.page;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.row;
 import static ai.connecty.athena.jdbc.wiremock.AthenaWire.started;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.connecty.athena.jdbc.aws.AwsClients;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,6 +62,52 @@ class ConnectionCloseDuringQueryTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void closingTheConnectionWhileStartQueryExecutionIsUnderWayFailsTheExecuteWithAnSqlException() throws Exception {
         assertCloseDuring("StartQueryExecution", json(started()), false);
+    }
+
+    /**
+     * StartQueryExecution may have reached Athena when the connection closes: had close() closed the HTTP client
+     * under it, the query would run on with nobody knowing its id. The clients stay open for that one call, the
+     * query it started is stopped, and only then are they closed; close() itself does not wait.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void closingTheConnectionWhileStartQueryExecutionIsUnderWayStopsTheQueryItStarted() throws Exception {
+        assertQueryStoppedAfterCloseDuringStart(false);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void abortingTheConnectionWhileStartQueryExecutionIsUnderWayStopsTheQueryItStarted() throws Exception {
+        assertQueryStoppedAfterCloseDuringStart(true);
+    }
+
+    private void assertQueryStoppedAfterCloseDuringStart(boolean abort) throws Exception {
+        wire.stubFor(operation("StartQueryExecution").willReturn(json(started()).withTransformers(HeldResponse.NAME)));
+        int openBefore = AwsClients.openCount();
+        CompletableFuture<Throwable> execute = executeInTheBackground();
+        assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as("StartQueryExecution under way").isTrue();
+
+        CompletableFuture<Void> close = CompletableFuture.runAsync(() -> {
+            try {
+                if (abort) {
+                    connection.abort(Runnable::run);
+                } else {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        close.get(20, TimeUnit.SECONDS);
+        assertThat(HELD.release.getCount()).as("Athena's answer still held when close() returned").isEqualTo(1);
+        HELD.release.countDown();
+
+        Throwable failure = execute.get(30, TimeUnit.SECONDS);
+        assertThat(failure).as("what executeQuery threw").isInstanceOf(SQLException.class);
+        assertThat(((SQLException) failure).getSQLState()).as("SQLState of %s", failure).isEqualTo("57014");
+        wire.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target",
+                equalTo("AmazonAthena.StopQueryExecution")).withRequestBody(containing(AthenaWire.ID)));
+        assertThat(AwsClients.openCount()).as("the clients closed once the query was stopped").isEqualTo(openBefore - 1);
     }
 
     @Test
