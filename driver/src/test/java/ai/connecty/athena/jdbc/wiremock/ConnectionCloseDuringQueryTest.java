@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Connection.close() and abort() from another thread while a statement of the connection is executing: the
- * connection closes the SDK clients under the call in flight, and the executing thread must get an SQLException,
- * not whatever the closed HTTP client raises.
+ * connection closes the SDK clients under the call in flight (after it, for a StartQueryExecution), and the
+ * executing thread must get an SQLException, not whatever the closed HTTP client raises.
  */
 class ConnectionCloseDuringQueryTest {
     private static final HeldResponse HELD = new HeldResponse();
