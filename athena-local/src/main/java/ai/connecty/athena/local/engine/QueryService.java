@@ -56,6 +56,13 @@ public final class QueryService implements AutoCloseable {
     /** Why a query whose statement overflowed the stack while athena-local ran it failed. */
     static final String TOO_DEEP = "GENERIC_USER_ERROR: statement is too deeply nested for athena-local "
             + "(stack overflow while running it)";
+    /**
+     * Stack of the query threads. The tree a statement parsed into (on a request thread's usual 1 MiB) is walked
+     * again here, to find its tables, print it for DuckDB and place engine errors; a chain of 2,000 {@code ||} or
+     * {@code +} is a tree about as deep as Trino's parser can build on 1 MiB, and each walk takes its own frames
+     * per level, so the query threads get ample room for any tree that parsed.
+     */
+    private static final long QUERY_STACK_BYTES = 8L << 20;
     /** Pause between interrupts of a stopped query whose thread is still inside DuckDB. */
     private static final long INTERRUPT_RETRY_MILLIS = 50;
 
@@ -82,7 +89,7 @@ public final class QueryService implements AutoCloseable {
         this.history = history;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "athena-local-query-" + threads.incrementAndGet());
+            Thread t = new Thread(null, r, "athena-local-query-" + threads.incrementAndGet(), QUERY_STACK_BYTES);
             t.setDaemon(true);
             return t;
         });
@@ -233,8 +240,8 @@ public final class QueryService implements AutoCloseable {
         } catch (QueryContext.QueryCancelledException | InterruptedException f) {
             // Stopped by the user: the state is already CANCELLED and nothing is written.
         } catch (StackOverflowError f) {
-            // The statement's tree is deeper than a recursion over it can follow (a long chain of || is a deep
-            // nest of calls): the query fails and the pool thread goes on to the next one.
+            // The statement's tree is deeper than a recursion over it can follow, even on QUERY_STACK_BYTES: the
+            // query fails and the pool thread goes on to the next one.
             fail(ctx, AthenaFailure.engine(TOO_DEEP, 2, 1000));
         } catch (Exception | Error f) {
             // Whatever else goes wrong, the query must not stay RUNNING (the pool's Future would keep the error).

@@ -97,7 +97,9 @@ import io.trino.sql.tree.WindowFrame;
 import io.trino.sql.tree.WindowReference;
 import io.trino.sql.tree.WindowSpecification;
 import io.trino.sql.tree.WithQuery;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -906,6 +908,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (node.getProcessingMode().isPresent()) {
             throw new UnsupportedSqlException("RUNNING/FINAL in " + written + "()");
         }
+        if (isConcatenation(node)) {
+            return concatenation(node);
+        }
         String text;
         if (name.equals("map")) {
             text = constructors.inside(() -> call(name, node.getArguments()));
@@ -923,6 +928,52 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         node.getFilter().ifPresent(f -> out.append(" FILTER (WHERE ").append(p(f)).append(')'));
         node.getWindow().ifPresent(w -> out.append(" OVER ").append(window(w)));
         return out.toString();
+    }
+
+    /** A call with nothing but a name and arguments: no DISTINCT, ORDER BY, null treatment, FILTER or OVER. */
+    private static boolean isPlainCall(FunctionCall call) {
+        return !call.isDistinct() && call.getOrderBy().isEmpty() && call.getNullTreatment().isEmpty()
+                && call.getFilter().isEmpty() && call.getWindow().isEmpty() && call.getProcessingMode().isEmpty();
+    }
+
+    /**
+     * Trino's {@code a || b || c} (a {@code concat} call nested as deep as the chain is long) as DuckDB's {@code ||}
+     * over the flattened operands, bracketed as a balanced tree. {@code ||} keeps Trino's semantics (NULL when any
+     * operand is NULL, for varchar, arrays and varbinary alike), where DuckDB's {@code concat} skips NULLs; and
+     * the operands are gathered in a loop and joined pairwise, so neither this printer's recursion nor DuckDB's
+     * expression depth (at most 1,000) grows with the chain: 2,000 operands nest 11 levels deep.
+     */
+    private String concatenation(FunctionCall chain) {
+        List<String> operands = new ArrayList<>();
+        Deque<Expression> pending = new ArrayDeque<>();
+        pending.push(chain);
+        while (!pending.isEmpty()) {
+            Expression e = pending.pop();
+            if (e instanceof FunctionCall call && isConcatenation(call)) {
+                List<Expression> args = call.getArguments();
+                for (int i = args.size() - 1; i >= 0; i--) {
+                    pending.push(args.get(i));
+                }
+            } else {
+                operands.add("(" + p(e) + ")");
+            }
+        }
+        while (operands.size() > 1) {
+            List<String> joined = new ArrayList<>((operands.size() + 1) / 2);
+            for (int i = 0; i < operands.size(); i += 2) {
+                joined.add(i + 1 < operands.size() ? "(" + operands.get(i) + " || " + operands.get(i + 1) + ")"
+                        : operands.get(i));
+            }
+            operands = joined;
+        }
+        return operands.get(0);
+    }
+
+    /** A plain {@code concat} of two or more arguments: what Trino's parser makes of {@code ||}. */
+    private static boolean isConcatenation(FunctionCall call) {
+        List<Identifier> parts = call.getName().getOriginalParts();
+        return parts.size() == 1 && parts.get(0).getValue().toLowerCase(Locale.ROOT).equals("concat")
+                && call.getArguments().size() >= 2 && isPlainCall(call);
     }
 
     /** A call of {@code name} (lower case): rewritten by {@link Calls} where Trino and DuckDB differ. */
