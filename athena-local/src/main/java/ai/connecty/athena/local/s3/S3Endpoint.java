@@ -176,11 +176,11 @@ public final class S3Endpoint implements ServiceEndpoint {
                     : call.accessDenied("s3:GetObject", target.objectArn());
         }
         ObjectMetadata.Info info = metadata.read(file);
-        String ifMatch = request.header("if-match");
-        if (ifMatch != null && !ifMatch.trim().equals("*") && !ifMatch.trim().equals(info.etag())) {
-            // As S3: a reader resuming a download learns that the object changed instead of mixing two versions.
-            throw new AwsException(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold",
-                    Map.of("Condition", "If-Match"));
+        if (!Preconditions.check(request, info.etag(), info.lastModified())) {
+            // 304 Not Modified: no body, the validators the client compared.
+            return HttpResponse.empty(304)
+                    .header("ETag", info.etag())
+                    .header("Last-Modified", HttpDates.http(info.lastModified()));
         }
         Optional<ByteRange> range = ByteRange.parse(request.header("range"), info.size());
         HttpResponse response = range
