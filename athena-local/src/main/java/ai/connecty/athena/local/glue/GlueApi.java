@@ -31,6 +31,10 @@ public final class GlueApi implements JsonOperationHandler {
     private static final String CATALOG = DataCatalog.AWS_DATA_CATALOG.name();
     /** GetTables' Expression: at most 2048 characters (wire protocol §2.6). */
     private static final int MAX_EXPRESSION = 2048;
+    /** NameString's and CatalogIdString's upper bound (Glue API reference). */
+    private static final int MAX_NAME = 255;
+    /** NameString's and CatalogIdString's pattern, as the Glue model writes it (and AWS quotes it in the message). */
+    private static final String NAME_PATTERN = "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*";
     /** GetDatabases' ResourceShareType enum (wire protocol §2.6). */
     private static final List<String> RESOURCE_SHARE_TYPES = List.of("FOREIGN", "ALL", "FEDERATED");
 
@@ -55,7 +59,8 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getDatabases(JsonNode in, CallContext ctx) {
-        new Validation(GLUE).oneOf(text(in, "ResourceShareType"), "resourceShareType", RESOURCE_SHARE_TYPES).check();
+        nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId")
+                .oneOf(text(in, "ResourceShareType"), "resourceShareType", RESOURCE_SHARE_TYPES).check();
         ctx.authorize("glue:GetDatabases", catalogArn(ctx));
         List<DatabaseDef> dbs = store.databases(CATALOG);
         return page(dbs, in, 100, "DatabaseList", "dbs", d -> GlueJson.database(d, catalogId(in, ctx)));
@@ -63,7 +68,7 @@ public final class GlueApi implements JsonOperationHandler {
 
     private JsonNode getDatabase(JsonNode in, CallContext ctx) {
         String name = text(in, "Name");
-        Validation request = new Validation(GLUE);
+        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
         name(request, name, "name");
         request.check();
         ctx.authorize("glue:GetDatabase", databaseArn(ctx, name));
@@ -76,7 +81,7 @@ public final class GlueApi implements JsonOperationHandler {
     private JsonNode getTables(JsonNode in, CallContext ctx) {
         String db = text(in, "DatabaseName");
         String expression = text(in, "Expression");
-        Validation request = new Validation(GLUE);
+        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
         name(request, db, "databaseName");
         request.maxLength(expression, "expression", MAX_EXPRESSION).check();
         ctx.authorize("glue:GetTables", databaseArn(ctx, db));
@@ -89,7 +94,7 @@ public final class GlueApi implements JsonOperationHandler {
     private JsonNode getTable(JsonNode in, CallContext ctx) {
         String db = text(in, "DatabaseName");
         String name = text(in, "Name");
-        Validation request = new Validation(GLUE);
+        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
         name(request, db, "databaseName");
         name(request, name, "name");
         request.check();
@@ -103,7 +108,7 @@ public final class GlueApi implements JsonOperationHandler {
     private JsonNode getPartitions(JsonNode in, CallContext ctx) {
         String db = text(in, "DatabaseName");
         String name = text(in, "TableName");
-        Validation request = new Validation(GLUE);
+        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
         name(request, db, "databaseName");
         name(request, name, "tableName");
         request.check();
@@ -125,7 +130,7 @@ public final class GlueApi implements JsonOperationHandler {
         JsonNode sent = in.get("PartitionValues");
         // A PartitionValues that is not a list counts as not sent (an SDK always sends a list).
         JsonNode values = sent != null && sent.isArray() ? sent : null;
-        Validation request = new Validation(GLUE);
+        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
         name(request, db, "databaseName");
         name(request, name, "tableName");
         request.notNull(values, "partitionValues").check();
@@ -186,12 +191,17 @@ public final class GlueApi implements JsonOperationHandler {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    /**
-     * A required name (the model's NameString): sent, and at least one character long. The model's upper bound of 255
-     * is not checked: a longer name is simply not found.
-     */
+    /** A required name: sent, and a NameString. */
     private static void name(Validation request, String value, String member) {
-        request.notNull(value, member).minLength(value, member, 1);
+        nameString(request.notNull(value, member), value, member);
+    }
+
+    /**
+     * The Glue model's NameString and CatalogIdString: 1 to 255 characters (code points) of {@link #NAME_PATTERN}, no
+     * control character but tab. Glue refuses a longer name rather than looking it up.
+     */
+    private static Validation nameString(Validation request, String value, String member) {
+        return request.length(value, member, 1, MAX_NAME).pattern(value, member, NAME_PATTERN);
     }
 
     private static String catalogId(JsonNode in, CallContext ctx) {

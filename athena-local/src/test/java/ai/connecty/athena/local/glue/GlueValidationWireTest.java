@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.ThrowingSupplier;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.InvalidInputException;
 
 /**
@@ -79,5 +80,50 @@ class GlueValidationWireTest {
                 "2 validation errors detected: Value null at 'databaseName' failed to satisfy constraint: Member must "
                         + "not be null; Value '" + expression + "' at 'expression' failed to satisfy constraint: Member "
                         + "must have length less than or equal to 2048");
+    }
+
+    /**
+     * Names (NameString) and the catalog id (CatalogIdString) are at most 255 characters, counted as code points: a
+     * longer one is refused before any lookup, every broken member named; 255 characters are looked up (and not
+     * found).
+     */
+    @Test
+    void namesLongerThan255CharactersAreRefused() {
+        String long256 = "d".repeat(256);
+        String long300 = "t".repeat(300);
+        String tooLong = "' failed to satisfy constraint: Member must have length less than or equal to 255";
+        assertRefused(() -> clients.glue().getDatabase(r -> r.name(long256)),
+                "1 validation error detected: Value '" + long256 + "' at 'name" + tooLong);
+        assertRefused(() -> clients.glue().getTable(r -> r.databaseName(long256).name(long300)),
+                "2 validation errors detected: Value '" + long256 + "' at 'databaseName" + tooLong + "; Value '"
+                        + long300 + "' at 'name" + tooLong);
+        assertRefused(() -> clients.glue().getTables(r -> r.databaseName(long256)),
+                "1 validation error detected: Value '" + long256 + "' at 'databaseName" + tooLong);
+        assertRefused(() -> clients.glue().getPartitions(r -> r.databaseName("demo").tableName(long300)),
+                "1 validation error detected: Value '" + long300 + "' at 'tableName" + tooLong);
+        assertRefused(() -> clients.glue().getPartition(r -> r.databaseName("demo").tableName(long256)
+                        .partitionValues("2024", "1")),
+                "1 validation error detected: Value '" + long256 + "' at 'tableName" + tooLong);
+        assertRefused(() -> clients.glue().getDatabases(r -> r.catalogId(long256)),
+                "1 validation error detected: Value '" + long256 + "' at 'catalogId" + tooLong);
+        assertRefused(() -> clients.glue().getTable(r -> r.catalogId(long300).databaseName("demo").name("sales")),
+                "1 validation error detected: Value '" + long300 + "' at 'catalogId" + tooLong);
+        // Characters are code points: 255 emoji (510 UTF-16 units) are a name of 255 characters.
+        String emoji255 = "\uD83D\uDE00".repeat(255);
+        assertThatThrownBy(() -> clients.glue().getDatabase(r -> r.name(emoji255)))
+                .isInstanceOf(EntityNotFoundException.class);
+        String name255 = "n".repeat(255);
+        assertThatThrownBy(() -> clients.glue().getTable(r -> r.databaseName("demo").name(name255)))
+                .isInstanceOf(EntityNotFoundException.class);
+    }
+
+    /** Names must also match the model's pattern: no control characters but tab. */
+    @Test
+    void namesWithControlCharactersAreRefused() {
+        assertRefused(() -> clients.glue().getTable(r -> r.databaseName("demo").name("a\nb")),
+                "1 validation error detected: Value 'a\nb' at 'name' failed to satisfy constraint: Member must satisfy "
+                        + "regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*");
+        assertThatThrownBy(() -> clients.glue().getTable(r -> r.databaseName("demo").name("a\tb")))
+                .isInstanceOf(EntityNotFoundException.class);
     }
 }
