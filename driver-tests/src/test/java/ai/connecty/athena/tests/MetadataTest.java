@@ -1,15 +1,19 @@
 package ai.connecty.athena.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,6 +132,39 @@ class MetadataTest {
         assertThat(athena.requestLog().count("athena", "ListTableMetadata")).isGreaterThanOrEqualTo(1);
         assertThat(athena.requestLog().entries()).noneMatch(e -> e.service().equals("glue"));
         assertThat(athena.requestLog().denied()).isEmpty();
+    }
+
+    /**
+     * SEARCHABLE says which WHERE clauses a type can be used in: typeSearchable includes LIKE, which Athena applies
+     * to character types only ({@code 12 LIKE '1%'} is a TYPE_MISMATCH), so every other comparable type is
+     * typePredBasic.
+     */
+    @Test
+    void typeInfoSearchableClaimsLikeOnlyForCharacterTypes() throws SQLException {
+        Map<String, Integer> searchable = new HashMap<>();
+        try (ResultSet rs = metaData.getTypeInfo()) {
+            while (rs.next()) {
+                searchable.put(rs.getString("TYPE_NAME"), (int) rs.getShort("SEARCHABLE"));
+            }
+        }
+        assertThat(searchable).containsEntry("varchar", DatabaseMetaData.typeSearchable)
+                .containsEntry("char", DatabaseMetaData.typeSearchable);
+        for (String type : List.of("tinyint", "smallint", "integer", "bigint", "float", "double", "decimal", "boolean",
+                "varbinary", "date", "time", "timestamp", "timestamp with time zone", "uuid", "ipaddress")) {
+            assertThat(searchable).as(type).containsEntry(type, DatabaseMetaData.typePredBasic);
+        }
+        try (Statement statement = shared.get().createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 WHERE CAST('ab' AS char(2)) LIKE 'a%'")) {
+                assertThat(rs.next()).isTrue();
+            }
+            for (String value : List.of("12", "DATE '2024-01-01'", "true", "X'01'")) {
+                assertThatThrownBy(() -> statement.executeQuery("SELECT 1 WHERE " + value + " LIKE '1%'"))
+                        .as(value).isInstanceOf(SQLException.class).hasMessageContaining("TYPE_MISMATCH");
+                try (ResultSet rs = statement.executeQuery("SELECT 1 WHERE " + value + " = " + value)) {
+                    assertThat(rs.next()).as(value).isTrue();
+                }
+            }
+        }
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

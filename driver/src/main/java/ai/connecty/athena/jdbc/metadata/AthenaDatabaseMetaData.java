@@ -210,10 +210,18 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
             // Athena has no unsigned, money-like fixed-scale or auto-increment types.
             rows.add(row(kind.athenaName(), type.jdbcType(), type.precision(), kind.literalPrefix(),
                     kind.literalSuffix(), kind.createParams(), typeNullable, type.isCaseSensitive(),
-                    type.isComparable() ? typeSearchable : typePredNone, false, false, false,
+                    searchable(type), false, false, false,
                     kind.athenaName(), 0, type.maximumScale(), null, null, type.radix()));
         }
         return result(MetadataColumns.TYPE_INFO, rows);
+    }
+
+    /** All WHERE clauses for character types, all but LIKE for the other comparable ones, none for the rest. */
+    private static int searchable(TypeSignature type) {
+        if (!type.isComparable()) {
+            return typePredNone;
+        }
+        return type.supportsLike() ? typeSearchable : typePredBasic;
     }
 
     // ---------------------------------------------------------------- objects Athena does not have

@@ -367,6 +367,15 @@ public final class TypeSignature {
         return !kind.isComplex() && kind != AthenaType.JSON && kind != AthenaType.UNKNOWN;
     }
 
+    /**
+     * Whether {@code LIKE} applies to values of this type: Athena takes only character types on its left side
+     * ({@code 12 LIKE '1%'} is a TYPE_MISMATCH), so getTypeInfo says typeSearchable for these and typePredBasic
+     * for the other comparable types.
+     */
+    public boolean supportsLike() {
+        return kind == AthenaType.VARCHAR || kind == AthenaType.CHAR;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof TypeSignature)) {
