@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,30 @@ class MetadataTest {
                 }
             }
         }
+    }
+
+    /**
+     * getSQLKeywords lists the keywords that are not SQL:2003 keywords, which a tool knows already. Athena (Trino)
+     * reserves some words SQL:2003 does not: a tool that quotes only keywords would leave a column named
+     * {@code skip} bare and Athena would reject the query.
+     */
+    @Test
+    void sqlKeywordsNameAthenasReservedWordsThatSql2003DoesNotReserve() throws SQLException {
+        List<String> keywords = List.of(metaData.getSQLKeywords().split(","));
+        try (Statement statement = shared.get().createStatement()) {
+            for (String word : List.of("CURRENT_CATALOG", "CURRENT_SCHEMA", "JSON_ARRAY", "JSON_EXISTS", "JSON_OBJECT",
+                    "JSON_QUERY", "JSON_TABLE", "JSON_VALUE", "LISTAGG", "SKIP")) {
+                String name = word.toLowerCase(Locale.ROOT);
+                assertThatThrownBy(() -> statement.executeQuery("SELECT 1 AS " + name)).as(word)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("mismatched input '" + name + "'");
+                try (ResultSet rs = statement.executeQuery("SELECT 1 AS \"" + name + "\"")) {
+                    assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo(name);
+                }
+                assertThat(keywords).as(word).contains(word);
+            }
+        }
+        // The javadoc asks for the keywords that are not also SQL:2003 keywords.
+        assertThat(keywords).doesNotContain("ARRAY", "DESCRIBE", "LATERAL", "ROW", "TABLESAMPLE", "UNNEST");
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {
