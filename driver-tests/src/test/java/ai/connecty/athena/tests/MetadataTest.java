@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -190,6 +191,67 @@ class MetadataTest {
         }
         // The javadoc asks for the keywords that are not also SQL:2003 keywords.
         assertThat(keywords).doesNotContain("ARRAY", "DESCRIBE", "LATERAL", "ROW", "TABLESAMPLE", "UNNEST");
+    }
+
+    /**
+     * The function lists name what a JDBC {@code {fn ...}} escape can call: the Open Group names the driver
+     * translates (ucase, ifnull, curdate...) and Athena's own functions, which the escape passes through. Each
+     * one runs on Athena through the escape.
+     */
+    @Test
+    void functionListsNameWhatTheFnEscapeRuns() throws SQLException {
+        Map<String, String> numeric = new TreeMap<>();
+        for (String call : List.of("abs(-1)", "acos(1)", "asin(0)", "atan(0)", "atan2(0, 1)", "cbrt(8)", "ceiling(1.2)",
+                "cos(0)", "cosh(0)", "degrees(0)", "exp(0)", "floor(1.5)", "ln(1)", "log(1)", "log10(10)", "log2(8)",
+                "mod(5, 3)", "pi()", "power(2, 3)", "radians(0)", "rand()", "round(1.5, 0)", "sign(-2)", "sin(0)",
+                "sqrt(4)", "tan(0)", "tanh(0)", "truncate(1.57, 1)")) {
+            numeric.put(call.substring(0, call.indexOf('(')), call);
+        }
+        Map<String, String> string = new TreeMap<>();
+        for (String call : List.of("char_length('ab')", "character_length('ab')", "concat('a', 'b')", "lcase('A')",
+                "length('ab')", "lower('A')", "lpad('a', 2, 'x')", "ltrim(' a')", "position('b' IN 'abc')",
+                "replace('ab', 'b', 'c')", "reverse('ab')", "rpad('a', 2, 'x')", "rtrim('a ')", "split('a,b', ',')",
+                "strpos('abc', 'b')", "substr('abc', 2)", "substring('abc', 2, 1)", "trim(' a ')", "ucase('a')",
+                "upper('a')")) {
+            string.put(call.substring(0, call.indexOf('(')), call);
+        }
+        Map<String, String> timeDate = new TreeMap<>();
+        for (String call : List.of("curdate()", "curtime()", "current_date()", "current_time()", "current_timestamp()",
+                "date_add('day', 1, DATE '2024-01-01')", "date_diff('day', DATE '2024-01-01', DATE '2024-01-02')",
+                "date_format(TIMESTAMP '2024-01-01 00:00:00', '%Y')", "date_parse('2024', '%Y')",
+                "date_trunc('month', DATE '2024-01-05')", "day(DATE '2024-01-01')", "day_of_week(DATE '2024-01-01')",
+                "day_of_year(DATE '2024-01-01')", "dayofyear(DATE '2024-01-01')", "extract(YEAR FROM DATE '2024-01-01')",
+                "from_unixtime(0)", "hour(TIMESTAMP '2024-01-01 10:11:12')", "minute(TIMESTAMP '2024-01-01 10:11:12')",
+                "month(DATE '2024-01-01')", "now()", "quarter(DATE '2024-01-01')", "second(TIMESTAMP '2024-01-01 10:11:12')",
+                "to_unixtime(TIMESTAMP '2024-01-01 00:00:00')", "week(DATE '2024-01-01')", "year(DATE '2024-01-01')")) {
+            timeDate.put(call.substring(0, call.indexOf('(')), call);
+        }
+        Map<String, String> system = new TreeMap<>();
+        for (String call : List.of("database()", "ifnull(NULL, 1)", "user()")) {
+            system.put(call.substring(0, call.indexOf('(')), call);
+        }
+        assertThat(List.of(metaData.getSystemFunctions().split(","))).containsExactlyElementsOf(system.keySet());
+        assertThat(List.of(metaData.getNumericFunctions().split(","))).containsExactlyElementsOf(numeric.keySet());
+        assertThat(List.of(metaData.getStringFunctions().split(","))).containsExactlyElementsOf(string.keySet());
+        assertThat(List.of(metaData.getTimeDateFunctions().split(","))).containsExactlyElementsOf(timeDate.keySet());
+        try (Statement statement = shared.get().createStatement()) {
+            for (Map<String, String> calls : List.of(numeric, string, timeDate, system)) {
+                StringBuilder select = new StringBuilder("SELECT ");
+                for (String call : calls.values()) {
+                    select.append(select.length() > 7 ? ", " : "").append("{fn ").append(call).append('}');
+                }
+                try (ResultSet rs = statement.executeQuery(select.toString())) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getMetaData().getColumnCount()).isEqualTo(calls.size());
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT {fn ifnull(NULL, 'x')}, {fn ucase('a')}, {fn log(1)}")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("x");
+                assertThat(rs.getString(2)).isEqualTo("A");
+                assertThat(rs.getDouble(3)).isZero();
+            }
+        }
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

@@ -447,27 +447,36 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
                 + "LISTAGG,SKIP,EXPLAIN,IGNORE,LIMIT,MAP,RESPECT,SHOW,TRY_CAST";
     }
 
+    /*
+     * The function lists name what a {fn ...} escape can call (the javadoc asks for the Open Group CLI names of
+     * that escape): the Open Group names JdbcEscapes translates (ucase, ifnull, curdate, log...) and Athena's own
+     * functions, which the escape passes through unchanged. Open Group names whose Athena translation gives another
+     * answer (locate's argument order, dayofweek counting from Monday) or that Athena lacks (cot, left, space...)
+     * are not listed.
+     */
     @Override
     public String getNumericFunctions() {
-        return "abs,acos,asin,atan,atan2,cbrt,ceiling,cos,cosh,degrees,exp,floor,ln,log10,log2,mod,pi,power,"
+        return "abs,acos,asin,atan,atan2,cbrt,ceiling,cos,cosh,degrees,exp,floor,ln,log,log10,log2,mod,pi,power,"
                 + "radians,rand,round,sign,sin,sqrt,tan,tanh,truncate";
     }
 
     @Override
     public String getStringFunctions() {
-        return "concat,length,lower,lpad,ltrim,replace,reverse,rpad,rtrim,split,strpos,substr,trim,upper";
+        return "char_length,character_length,concat,lcase,length,lower,lpad,ltrim,position,replace,reverse,rpad,rtrim,"
+                + "split,strpos,substr,substring,trim,ucase,upper";
     }
 
+    /** {fn database()} is current_schema, {fn ifnull(a, b)} coalesce, {fn user()} current_user. */
     @Override
     public String getSystemFunctions() {
-        return "";
+        return "database,ifnull,user";
     }
 
     @Override
     public String getTimeDateFunctions() {
-        return "current_date,current_time,current_timestamp,date_add,date_diff,date_format,date_parse,date_trunc,"
-                + "day,day_of_week,day_of_year,extract,from_unixtime,hour,minute,month,now,quarter,second,"
-                + "to_unixtime,week,year";
+        return "curdate,current_date,current_time,current_timestamp,curtime,date_add,date_diff,date_format,date_parse,"
+                + "date_trunc,day,day_of_week,day_of_year,dayofyear,extract,from_unixtime,hour,minute,month,now,quarter,"
+                + "second,to_unixtime,week,year";
     }
 
     @Override
