@@ -209,7 +209,7 @@ class MetadataTest {
         }
         Map<String, String> string = new TreeMap<>();
         for (String call : List.of("char_length('ab')", "character_length('ab')", "concat('a', 'b')", "lcase('A')",
-                "length('ab')", "lower('A')", "lpad('a', 2, 'x')", "ltrim(' a')", "position('b' IN 'abc')",
+                "length('ab')", "locate('b', 'ab')", "lower('A')", "lpad('a', 2, 'x')", "ltrim(' a')", "position('b' IN 'abc')",
                 "replace('ab', 'b', 'c')", "reverse('ab')", "rpad('a', 2, 'x')", "rtrim('a ')", "split('a,b', ',')",
                 "strpos('abc', 'b')", "substr('abc', 2)", "substring('abc', 2, 1)", "trim(' a ')", "ucase('a')",
                 "upper('a')")) {
@@ -220,10 +220,12 @@ class MetadataTest {
                 "date_add('day', 1, DATE '2024-01-01')", "date_diff('day', DATE '2024-01-01', DATE '2024-01-02')",
                 "date_format(TIMESTAMP '2024-01-01 00:00:00', '%Y')", "date_parse('2024', '%Y')",
                 "date_trunc('month', DATE '2024-01-05')", "day(DATE '2024-01-01')", "day_of_week(DATE '2024-01-01')",
-                "day_of_year(DATE '2024-01-01')", "dayofyear(DATE '2024-01-01')", "extract(YEAR FROM DATE '2024-01-01')",
+                "day_of_year(DATE '2024-01-01')", "dayofmonth(DATE '2024-01-01')",
+                "dayofweek(DATE '2024-01-01')", "dayofyear(DATE '2024-01-01')", "extract(YEAR FROM DATE '2024-01-01')",
                 "from_unixtime(0)", "hour(TIMESTAMP '2024-01-01 10:11:12')", "minute(TIMESTAMP '2024-01-01 10:11:12')",
                 "month(DATE '2024-01-01')", "now()", "quarter(DATE '2024-01-01')", "second(TIMESTAMP '2024-01-01 10:11:12')",
-                "to_unixtime(TIMESTAMP '2024-01-01 00:00:00')", "week(DATE '2024-01-01')", "year(DATE '2024-01-01')")) {
+                "timestampadd(SQL_TSI_DAY, 1, DATE '2024-01-01')",
+                "timestampdiff(SQL_TSI_DAY, DATE '2024-01-01', DATE '2024-01-02')", "to_unixtime(TIMESTAMP '2024-01-01 00:00:00')", "week(DATE '2024-01-01')", "year(DATE '2024-01-01')")) {
             timeDate.put(call.substring(0, call.indexOf('(')), call);
         }
         Map<String, String> system = new TreeMap<>();

@@ -55,6 +55,60 @@ class StatementSurfaceTest {
         }
     }
 
+    /**
+     * The escape functions whose Athena namesake differs from the Open Group definition JDBC refers to: LOCATE takes
+     * the string searched second (strpos first), DAYOFWEEK counts Sunday as 1 (day_of_week: Monday), TIMESTAMPADD and
+     * TIMESTAMPDIFF take an SQL_TSI_ interval keyword, RAND's argument is a seed (Athena's rand(n) a bound).
+     */
+    @Test
+    void escapeFunctionsFollowTheOpenGroupDefinitions() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT {fn locate('b', 'abcb')}, {fn locate('b', 'abcb', 3)}, "
+                     + "{fn locate('z', 'abc')}, {fn locate('b', 'abc', 3)}, "
+                     + "{fn dayofweek(DATE '2024-01-07')}, {fn dayofweek(DATE '2024-01-06')}, "
+                     + "{fn dayofweek(DATE '2024-01-01')}, {fn dayofmonth(DATE '2024-01-31')}, "
+                     + "{fn timestampadd(SQL_TSI_DAY, 2, TIMESTAMP '2024-01-31 10:00:00')}, "
+                     + "{fn timestampadd(SQL_TSI_MONTH, 1, {d '2024-01-31'})}, "
+                     + "{fn timestampdiff(SQL_TSI_HOUR, {ts '2024-01-01 00:00:00'}, {ts '2024-01-02 06:00:00'})}, "
+                     + "{fn TIMESTAMPDIFF(sql_tsi_week, DATE '2024-01-01', DATE '2024-01-29')}")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("locate: where the first string is in the second").isEqualTo(2);
+            assertThat(rs.getInt(2)).as("locate from position 3").isEqualTo(4);
+            assertThat(rs.getInt(3)).as("locate: absent").isZero();
+            assertThat(rs.getInt(4)).as("locate from position 3: absent after it").isZero();
+            assertThat(rs.getInt(5)).as("dayofweek: Sunday").isEqualTo(1);
+            assertThat(rs.getInt(6)).as("dayofweek: Saturday").isEqualTo(7);
+            assertThat(rs.getInt(7)).as("dayofweek: Monday").isEqualTo(2);
+            assertThat(rs.getInt(8)).as("dayofmonth").isEqualTo(31);
+            assertThat(rs.getString(9)).startsWith("2024-02-02 10:00:00");
+            assertThat(rs.getString(10)).isEqualTo("2024-02-29");
+            assertThat(rs.getLong(11)).isEqualTo(30L);
+            assertThat(rs.getLong(12)).isEqualTo(4L);
+        }
+    }
+
+    @Test
+    void escapeFunctionsAthenaCannotRunAreRefusedNamingTheWayOut() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena)) {
+            assertThatThrownBy(() -> c.nativeSQL("SELECT {fn rand(7)}")).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("0A000");
+                assertThat(e.getMessage()).contains("seed").contains("{fn rand()}");
+            });
+            assertThatThrownBy(() -> c.nativeSQL("SELECT {fn timestampadd(SQL_TSI_FRAC_SECOND, 5, {ts '2024-01-01 00:00:00'})}"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("0A000");
+                        assertThat(e.getMessage()).contains("SQL_TSI_FRAC_SECOND").contains("date_add('millisecond'");
+                    });
+            assertThatThrownBy(() -> c.nativeSQL("SELECT {fn timestampdiff(SQL_TSI_FORTNIGHT, a, b)}"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42000");
+                        assertThat(e.getMessage()).contains("SQL_TSI_FORTNIGHT").contains("SQL_TSI_DAY");
+                    });
+            assertThatThrownBy(() -> c.nativeSQL("SELECT {fn locate('a')}")).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getMessage()).contains("locate").contains("2 or 3 arguments"));
+        }
+    }
+
     @Test
     void maxRowsLargeCountsAndANewExecuteClosingThePreviousResult() throws SQLException {
         try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {

@@ -449,10 +449,9 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     /*
      * The function lists name what a {fn ...} escape can call (the javadoc asks for the Open Group CLI names of
-     * that escape): the Open Group names JdbcEscapes translates (ucase, ifnull, curdate, log...) and Athena's own
-     * functions, which the escape passes through unchanged. Open Group names whose Athena translation gives another
-     * answer (locate's argument order, dayofweek counting from Monday) or that Athena lacks (cot, left, space...)
-     * are not listed.
+     * that escape): the Open Group names JdbcEscapes translates (ucase, ifnull, curdate, log, locate, dayofweek,
+     * timestampadd...) and Athena's own functions, which the escape passes through unchanged. Open Group names that
+     * Athena lacks (cot, left, space...) are not listed.
      */
     @Override
     public String getNumericFunctions() {
@@ -462,8 +461,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getStringFunctions() {
-        return "char_length,character_length,concat,lcase,length,lower,lpad,ltrim,position,replace,reverse,rpad,rtrim,"
-                + "split,strpos,substr,substring,trim,ucase,upper";
+        return "char_length,character_length,concat,lcase,length,locate,lower,lpad,ltrim,position,replace,reverse,rpad,"
+                + "rtrim,split,strpos,substr,substring,trim,ucase,upper";
     }
 
     /** {fn database()} is current_schema, {fn ifnull(a, b)} coalesce, {fn user()} current_user. */
@@ -475,8 +474,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     @Override
     public String getTimeDateFunctions() {
         return "curdate,current_date,current_time,current_timestamp,curtime,date_add,date_diff,date_format,date_parse,"
-                + "date_trunc,day,day_of_week,day_of_year,dayofyear,extract,from_unixtime,hour,minute,month,now,quarter,"
-                + "second,to_unixtime,week,year";
+                + "date_trunc,day,day_of_week,day_of_year,dayofmonth,dayofweek,dayofyear,extract,from_unixtime,hour,minute,"
+                + "month,now,quarter,second,timestampadd,timestampdiff,to_unixtime,week,year";
     }
 
     @Override

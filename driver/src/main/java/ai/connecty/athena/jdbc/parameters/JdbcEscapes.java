@@ -3,7 +3,9 @@ package ai.connecty.athena.jdbc.parameters;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +13,8 @@ import java.util.Map;
  * JDBC escape syntax translated to Athena SQL (Statement.setEscapeProcessing, on by default, and
  * Connection.nativeSQL): <code>{d 'yyyy-mm-dd'}</code> to {@code DATE '...'}, <code>{t '...'}</code> to
  * {@code TIME '...'}, <code>{ts '...'}</code> to {@code TIMESTAMP '...'}, <code>{fn f(args)}</code> to Athena's
- * function (ucase to upper, ifnull to coalesce...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
+ * function (ucase to upper, ifnull to coalesce, locate to strpos with its arguments swapped, timestampadd to
+ * date_add...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
  * <code>{oj ...}</code> to its join, nested to any depth. Braces inside string literals, quoted identifiers and
  * comments are text. <code>{call ...}</code> and <code>{? = call ...}</code> are refused: Athena has no procedures.
  * Athena SQL itself has no braces, so translating never changes a statement that has no escapes.
@@ -32,14 +35,21 @@ public final class JdbcEscapes {
         FUNCTIONS.put("user", "current_user");
         FUNCTIONS.put("char_length", "length");
         FUNCTIONS.put("character_length", "length");
-        FUNCTIONS.put("locate", "strpos");
         FUNCTIONS.put("truncate", "truncate");
         FUNCTIONS.put("log", "ln");
         FUNCTIONS.put("log10", "log10");
         FUNCTIONS.put("ceiling", "ceiling");
-        FUNCTIONS.put("dayofmonth", "day_of_month");
-        FUNCTIONS.put("dayofweek", "day_of_week");
+        FUNCTIONS.put("dayofmonth", "day");
         FUNCTIONS.put("dayofyear", "day_of_year");
+    }
+
+    /** The SQL_TSI_ interval keywords of TIMESTAMPADD/TIMESTAMPDIFF and date_add/date_diff's unit for each. */
+    private static final Map<String, String> INTERVALS = new HashMap<>();
+
+    static {
+        for (String unit : new String[] {"second", "minute", "hour", "day", "week", "month", "quarter", "year"}) {
+            INTERVALS.put("sql_tsi_" + unit, unit);
+        }
     }
 
     /** Functions without parentheses in Athena: {@code {fn curdate()}} is {@code current_date}. */
@@ -141,10 +151,14 @@ public final class JdbcEscapes {
         }
     }
 
-    private static String function(String call) {
+    private static String function(String call) throws SQLException {
         int paren = call.indexOf('(');
         String name = (paren < 0 ? call : call.substring(0, paren)).trim();
         String arguments = paren < 0 ? "()" : call.substring(paren);
+        String rewritten = rewritten(name.toLowerCase(Locale.ROOT), arguments);
+        if (rewritten != null) {
+            return rewritten;
+        }
         String athena = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
         if (athena == null) {
             return name + arguments;
@@ -153,6 +167,103 @@ public final class JdbcEscapes {
             return athena;
         }
         return athena + arguments;
+    }
+
+    /**
+     * The functions whose Athena namesake takes other arguments or answers otherwise than the Open Group definition
+     * JDBC refers to; null for the others.
+     */
+    private static String rewritten(String name, String parenthesized) throws SQLException {
+        switch (name) {
+            case "locate": {
+                // LOCATE(sought, searched[, start]); strpos(searched, sought) has no start.
+                List<String> args = arguments(name, parenthesized, 2, 3);
+                String sought = args.get(0);
+                String searched = args.get(1);
+                if (args.size() == 2) {
+                    return "strpos(" + searched + ", " + sought + ")";
+                }
+                String start = args.get(2);
+                String inTail = "strpos(substr(" + searched + ", " + start + "), " + sought + ")";
+                return "if(" + inTail + " = 0, 0, " + inTail + " + (" + start + ") - 1)";
+            }
+            case "dayofweek":
+                // Sunday is 1 in JDBC, Monday in day_of_week.
+                return "(day_of_week(" + arguments(name, parenthesized, 1, 1).get(0) + ") % 7 + 1)";
+            case "timestampadd": {
+                List<String> args = arguments(name, parenthesized, 3, 3);
+                return "date_add('" + interval(name, args.get(0)) + "', " + args.get(1) + ", " + args.get(2) + ")";
+            }
+            case "timestampdiff": {
+                List<String> args = arguments(name, parenthesized, 3, 3);
+                return "date_diff('" + interval(name, args.get(0)) + "', " + args.get(1) + ", " + args.get(2) + ")";
+            }
+            case "rand":
+                if (!arguments(name, parenthesized, 0, 1).isEmpty()) {
+                    throw SqlExceptions.notSupported("{fn rand(seed)}: Athena's rand has no seed (rand(n) is a number "
+                            + "below n); use {fn rand()}");
+                }
+                return "rand()";
+            default:
+                return null;
+        }
+    }
+
+    private static String interval(String function, String keyword) throws SQLException {
+        String unit = INTERVALS.get(keyword.toLowerCase(Locale.ROOT));
+        if (unit != null) {
+            return unit;
+        }
+        if (keyword.equalsIgnoreCase("sql_tsi_frac_second")) {
+            throw SqlExceptions.notSupported("{fn " + function + "(SQL_TSI_FRAC_SECOND, ...)}: Athena counts no "
+                    + "fractions of a second finer than milliseconds; use date_add('millisecond', ...) or "
+                    + "date_diff('millisecond', ...) directly");
+        }
+        throw new SQLException("{fn " + function + "}: unknown interval " + keyword + "; expected SQL_TSI_SECOND, "
+                + "SQL_TSI_MINUTE, SQL_TSI_HOUR, SQL_TSI_DAY, SQL_TSI_WEEK, SQL_TSI_MONTH, SQL_TSI_QUARTER or "
+                + "SQL_TSI_YEAR", SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
+    }
+
+    /**
+     * The arguments of {@code (a, b, ...)}, split at the commas outside brackets, quotes and comments (the text is
+     * already translated, nested escapes included).
+     */
+    private static List<String> arguments(String function, String parenthesized, int min, int max)
+            throws SQLException {
+        String text = parenthesized.trim();
+        List<String> args = new ArrayList<>();
+        if (!text.startsWith("(") || !text.endsWith(")")) {
+            throw argumentCount(function, min, max, parenthesized);
+        }
+        int depth = 0;
+        int from = 1;
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = SqlText.endOfQuoted(text, i) - 1;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                args.add(text.substring(from, i).trim());
+                from = i + 1;
+            }
+        }
+        String last = text.substring(from, text.length() - 1).trim();
+        if (!last.isEmpty() || !args.isEmpty()) {
+            args.add(last);
+        }
+        if (args.size() < min || args.size() > max || args.contains("")) {
+            throw argumentCount(function, min, max, parenthesized);
+        }
+        return args;
+    }
+
+    private static SQLException argumentCount(String function, int min, int max, String arguments) {
+        String expected = min == max ? min + (min == 1 ? " argument" : " arguments") : min + " or " + max + " arguments";
+        return new SQLException("{fn " + function + arguments + "}: " + function + " takes " + expected,
+                SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
     }
 
     private static SQLException unbalanced() {
