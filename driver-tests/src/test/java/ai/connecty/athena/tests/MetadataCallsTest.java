@@ -49,6 +49,9 @@ class MetadataCallsTest {
     private static final int WIDE_TABLES = 2_000;
     private static final String NO_GLUE_KEY = "AKIANOGLUEEXAMPLE001";
     private static final String NO_GLUE_SECRET = "noGlueSecretExample0000000000000000000000";
+    /** A user allowed everything but reading the tables of the database {@code secretdb} (an explicit Deny). */
+    private static final String NO_SECRET_KEY = "AKIANOSECRETEXAMPLE1";
+    private static final String NO_SECRET_SECRET = "noSecretSecretExample00000000000000000000";
 
     @TempDir
     static Path dataDir;
@@ -61,6 +64,7 @@ class MetadataCallsTest {
         SyntheticTables.seed(dataDir, "lakehouse", "lake2", "l_", 120);
         SyntheticTables.seed(dataDir, "lakehouse", "longlake", LONG_PREFIX, 2);
         seedPatternTables();
+        SyntheticTables.seed(dataDir, GLUE_CATALOG, "secretdb", "hidden_", 2);
         athena = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false)
                 .identities(identitiesWithAUserWithoutGlue()).build().start();
         athena.awaitReady(Duration.ofMinutes(2));
@@ -86,6 +90,15 @@ class MetadataCallsTest {
                 .putArray("Statement").addObject();
         statement.put("Effect", "Allow").put("Resource", "*").putArray("Action")
                 .add("athena:ListDataCatalogs").add("athena:ListDatabases").add("athena:ListTableMetadata");
+        ObjectNode denied = ((ArrayNode) root.get("users")).addObject();
+        denied.put("name", "no-secret").put("accessKeyId", NO_SECRET_KEY).put("secretAccessKey", NO_SECRET_SECRET);
+        ArrayNode statements = denied.putArray("policies").addObject().put("Version", "2012-10-17").putArray("Statement");
+        statements.addObject().put("Effect", "Allow").put("Resource", "*").putArray("Action").add("glue:*").add("athena:*");
+        ObjectNode deny = statements.addObject().put("Effect", "Deny");
+        deny.putArray("Action").add("glue:GetTables").add("glue:GetTable");
+        deny.putArray("Resource").add("arn:aws:glue:" + LocalAthena.REGION + ":" + LocalAthena.ACCOUNT_ID
+                + ":database/secretdb").add("arn:aws:glue:" + LocalAthena.REGION + ":" + LocalAthena.ACCOUNT_ID
+                + ":table/secretdb/*");
         Path file = dataDir.resolve("identities.json");
         Files.writeString(file, json.writeValueAsString(root));
         return file;
@@ -427,6 +440,43 @@ class MetadataCallsTest {
             assertThat(names(connection.getMetaData().getTables(GLUE_CATALOG, "patterns", "%", null))).hasSize(6);
             assertThat(schemas(connection.getMetaData())).contains("small", "wide", "patterns");
             assertThat(calls()).containsOnly("athena:ListTableMetadata", "athena:ListDatabases");
+        }
+    }
+
+    /**
+     * A listing over several databases skips one the user may not read, with a warning naming it, rather than
+     * failing for all of them (a tool's navigator would show nothing); asked for by its exact name, that database
+     * still fails with the denial.
+     */
+    @Test
+    void aDatabaseTheUserMayNotReadIsSkippedInAListingOfSeveral() throws SQLException {
+        String url = Connections.url(athena, "MetadataRetrievalMethod=Glue");
+        try (Connection connection = DriverManager.getConnection(url, NO_SECRET_KEY, NO_SECRET_SECRET)) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            assertThat(schemas(metaData)).contains("secretdb", "small");
+
+            List<String> tables = names(metaData.getTables(GLUE_CATALOG, "s%", "%", null));
+            assertThat(tables).hasSize(12).allMatch(name -> name.startsWith("s_"));
+            SQLWarning warning = connection.getWarnings();
+            assertThat((Object) warning).as("a warning names the database skipped").isNotNull();
+            assertThat(warning.getMessage()).contains("secretdb").contains("glue:GetTables");
+            assertThat(warning.getSQLState()).isEqualTo("42501");
+
+            connection.clearWarnings();
+            try (ResultSet columns = metaData.getColumns(GLUE_CATALOG, "s%", "%", "%")) {
+                int rows = 0;
+                while (columns.next()) {
+                    assertThat(columns.getString("TABLE_SCHEM")).isEqualTo("small");
+                    rows++;
+                }
+                assertThat(rows).isPositive();
+            }
+            assertThat(connection.getWarnings().getMessage()).contains("secretdb");
+
+            SQLException exact = catchThrowableOfType(SQLException.class,
+                    () -> metaData.getTables(GLUE_CATALOG, "secretdb", "%", null));
+            assertThat((Throwable) exact).as("the database asked for by name").isNotNull();
+            assertThat(exact.getSQLState()).isEqualTo("42501");
         }
     }
 

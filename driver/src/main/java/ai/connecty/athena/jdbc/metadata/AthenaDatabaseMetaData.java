@@ -105,7 +105,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         if (resolved != null && !wanted.isEmpty()) {
             NamePattern tables = NamePattern.of(tableNamePattern);
             for (String schema : schemas(resolved, schemaPattern)) {
-                for (TableEntry table : home.tables(resolved, schema, tables)) {
+                for (TableEntry table : tablesOf(resolved, schema, schemaPattern, tables)) {
                     if (wanted.contains(table.tableType())) {
                         rows.add(row(resolved, schema, table.name(), table.tableType(), table.comment(),
                                 null, null, null, null, null));
@@ -128,7 +128,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
             NamePattern tables = NamePattern.of(tableNamePattern);
             NamePattern columns = NamePattern.of(columnNamePattern);
             for (String schema : schemas(resolved, schemaPattern)) {
-                List<TableEntry> entries = new ArrayList<>(home.tables(resolved, schema, tables));
+                List<TableEntry> entries = new ArrayList<>(tablesOf(resolved, schema, schemaPattern, tables));
                 entries.sort(Comparator.comparing(TableEntry::name));
                 for (TableEntry table : entries) {
                     addColumnRows(rows, resolved, schema, table, columns);
@@ -153,6 +153,13 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
                     type.radix(), columnNullable, column.comment(), null, null, null, type.charOctetLength(), position,
                     "YES", null, null, null, null, "NO", "NO"));
         }
+    }
+
+    /** A database named exactly fails as it fails; one of several a pattern matched is left out if denied. */
+    private List<TableEntry> tablesOf(String catalog, String schema, String schemaPattern, NamePattern tables)
+            throws SQLException {
+        return NamePattern.of(schemaPattern).exactName().isPresent() ? home.tables(catalog, schema, tables)
+                : home.tablesUnlessDenied(catalog, schema, tables);
     }
 
     private List<String> schemas(String catalog, String schemaPattern) throws SQLException {

@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.metadata;
 import ai.connecty.athena.jdbc.aws.AttemptTimeout;
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
+import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class MetadataHome {
 
     private final CatalogAccess access;
     private final String defaultCatalog;
+    private final Consumer<SQLWarning> warnings;
     private final TtlCache<String, List<String>> catalogs;
     private final TtlCache<String, List<String>> databases;
     /** Key: catalog, database and server expression ("" = the whole database). */
@@ -46,9 +48,11 @@ public final class MetadataHome {
     /** Key: catalog, database and exact table name; empty = known not to exist. */
     private final TtlCache<TableKey, Optional<TableEntry>> tables;
 
-    MetadataHome(CatalogAccess access, String defaultCatalog, long ttlSeconds, LongSupplier nanoClock) {
+    MetadataHome(CatalogAccess access, String defaultCatalog, long ttlSeconds, LongSupplier nanoClock,
+                 Consumer<SQLWarning> warnings) {
         this.access = access;
         this.defaultCatalog = defaultCatalog;
+        this.warnings = warnings;
         long ttlNanos = TimeUnit.SECONDS.toNanos(ttlSeconds);
         AtomicLong generation = new AtomicLong();
         this.catalogs = new TtlCache<>(ttlNanos, nanoClock, generation);
@@ -68,7 +72,7 @@ public final class MetadataHome {
         CatalogAccess access = new CatalogAccess(CatalogAccess.listDataCatalogs(clients.athena(), timeout),
                 new GlueBrowser(clients.glue(), timeout), new AthenaApiBrowser(clients.athena(), config.workGroup(), timeout),
                 config.metadataRetrievalMethod(), warnings);
-        return new MetadataHome(access, config.catalog(), config.metadataCacheTtlSeconds(), System::nanoTime);
+        return new MetadataHome(access, config.catalog(), config.metadataCacheTtlSeconds(), System::nanoTime, warnings);
     }
 
     // ---------------------------------------------------------------- reads
@@ -109,6 +113,23 @@ public final class MetadataHome {
             return Collections.unmodifiableList(loaded);
         });
         return matching(listed, pattern);
+    }
+
+    /**
+     * {@link #tables} of one database among several a pattern matched: a database the user may not read is left out
+     * with a warning on the connection, so that one denied database does not hide all the others from a tool.
+     */
+    List<TableEntry> tablesUnlessDenied(String catalog, String database, NamePattern pattern) throws SQLException {
+        try {
+            return tables(catalog, database, pattern);
+        } catch (SQLException e) {
+            if (!ErrorTranslator.isAccessDenied(e)) {
+                throw e;
+            }
+            warnings.accept(new SQLWarning("Left out the tables of database " + database + " (catalog " + catalog
+                    + "), which may not be read: " + e.getMessage(), e.getSQLState(), e));
+            return Collections.emptyList();
+        }
     }
 
     private static List<TableEntry> matching(List<TableEntry> entries, NamePattern pattern) {

@@ -90,7 +90,7 @@ class MetadataHomeTest {
     private MetadataHome home(long ttlSeconds) {
         CatalogAccess access = new CatalogAccess(() -> new ArrayList<>(List.of("AwsDataCatalog")), glue, glue, "auto",
                 warnings::add);
-        return new MetadataHome(access, "AwsDataCatalog", ttlSeconds, nanos::get);
+        return new MetadataHome(access, "AwsDataCatalog", ttlSeconds, nanos::get, warning -> { });
     }
 
     private static List<String> names(List<TableEntry> entries) {
@@ -336,7 +336,7 @@ class MetadataHomeTest {
             }
         };
         CatalogAccess access = new CatalogAccess(List::of, throttled, glue, "auto", warnings::add);
-        MetadataHome home = new MetadataHome(access, "AwsDataCatalog", 60, nanos::get);
+        MetadataHome home = new MetadataHome(access, "AwsDataCatalog", 60, nanos::get, warning -> { });
         SQLException e = catchThrowableOfType(SQLException.class,
                 () -> home.tables("AwsDataCatalog", "db", NamePattern.of("%")));
         assertThat((Throwable) e).isInstanceOf(SQLTransientException.class);
