@@ -208,6 +208,9 @@ public final class Literals {
                 case Types.TIMESTAMP_WITH_TIMEZONE:
                     return expect(value instanceof String ? of(zonedTimestamp((String) value), index)
                             : of(value, index), value, targetSqlType, index, Types.TIMESTAMP_WITH_TIMEZONE);
+                case Types.TIME_WITH_TIMEZONE:
+                    return expect(value instanceof String ? of(DateTimeText.parseTimeWithTimeZone((String) value), index)
+                            : timeWithTimeZoneOf(value, index), value, targetSqlType, index, Types.TIME_WITH_TIMEZONE);
                 case Types.BINARY:
                 case Types.VARBINARY:
                 case Types.LONGVARBINARY:
@@ -222,7 +225,7 @@ public final class Literals {
                     throw SqlExceptions.notSupported("Parameter " + index + ": target SQL type " + targetSqlType
                             + " (java.sql.Types) has no Athena equivalent");
             }
-        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+        } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
             throw new SQLException("Parameter " + index + ": cannot convert the " + value.getClass().getSimpleName()
                     + " value to java.sql.Types " + targetSqlType + ": " + e.getMessage(),
                     SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, e);
@@ -258,6 +261,17 @@ public final class Literals {
         }
         if (value instanceof LocalDateTime) {
             return time(((LocalDateTime) value).toLocalTime());
+        }
+        return of(value, index);
+    }
+
+    /** The time and offset of a value with an offset; other values as they are (refused by the caller if no time with one). */
+    private static ParameterValue timeWithTimeZoneOf(Object value, int index) throws SQLException {
+        if (value instanceof OffsetDateTime) {
+            return of(((OffsetDateTime) value).toOffsetTime(), index);
+        }
+        if (value instanceof ZonedDateTime) {
+            return of(((ZonedDateTime) value).toOffsetDateTime().toOffsetTime(), index);
         }
         return of(value, index);
     }

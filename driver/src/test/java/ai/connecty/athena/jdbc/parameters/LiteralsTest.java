@@ -103,6 +103,27 @@ class LiteralsTest {
         assertThat(Literals.of(0.1d, Types.REAL, -1, 1).literal()).isEqualTo("REAL '0.1'");
     }
 
+    /**
+     * Types.TIME_WITH_TIMEZONE is a target type like TIMESTAMP_WITH_TIMEZONE (Hibernate 6 binds an OffsetTime with it):
+     * an OffsetTime, the time of an OffsetDateTime or ZonedDateTime, or text with an offset; a time without one is refused.
+     */
+    @Test
+    void timeWithTimeZoneIsATargetType() throws SQLException {
+        int zoned = Types.TIME_WITH_TIMEZONE;
+        assertThat(Literals.of(java.time.OffsetTime.of(1, 2, 3, 0, ZoneOffset.ofHours(5)), zoned, -1, 1).literal())
+                .isEqualTo("TIME '01:02:03+05:00'");
+        assertThat(Literals.of(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(-7)), zoned, -1, 1).literal())
+                .isEqualTo("TIME '03:04:05-07:00'");
+        assertThat(Literals.of(ZonedDateTime.of(2020, 7, 1, 3, 4, 5, 0, ZoneId.of("Europe/Warsaw")), zoned, -1, 1).literal())
+                .isEqualTo("TIME '03:04:05+02:00'");
+        assertThat(Literals.of("01:02:03.456+05:30", zoned, -1, 1).literal()).isEqualTo("TIME '01:02:03.456+05:30'");
+        for (Object refused : new Object[] {LocalTime.of(1, 2), "01:02:03", "01:02:03 Nowhere/Land"}) {
+            assertThatThrownBy(() -> Literals.of(refused, zoned, -1, 4)).as("%s", refused).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Parameter 4")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+        }
+    }
+
     /** Text as ISO-8601 or as Athena prints a timestamp with time zone (getString of such a column) both bind. */
     @Test
     void timestampWithTimeZoneTextIsReadInIsoOrInAthenasOwnForm() throws SQLException {
