@@ -193,7 +193,7 @@ public final class Literals {
                 case Types.DECIMAL:
                 case Types.NUMERIC:
                     BigDecimal decimal = toBigDecimal(value);
-                    return decimal(scaleOrLength > 0 ? decimal.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : decimal, index);
+                    return decimal(scaleOrLength >= 0 ? decimal.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : decimal, index);
                 case Types.DATE:
                     return expect(value instanceof String ? date(LocalDate.parse(((String) value).trim(), DATE))
                             : dateOf(value, index), value, targetSqlType, index, Types.DATE);

@@ -81,6 +81,10 @@ class LiteralsTest {
         assertThat(Literals.of(" 7 ", Types.INTEGER, -1, 1).literal()).isEqualTo("7");
         assertThat(Literals.of(12, Types.VARCHAR, -1, 1).literal()).isEqualTo("'12'");
         assertThat(Literals.of("1.255", Types.DECIMAL, 2, 1).literal()).isEqualTo("DECIMAL '1.26'");
+        // A scale of 0 is a scale (whole numbers), not "no scale": the 3-argument setObject passes -1 for that.
+        assertThat(Literals.of(new BigDecimal("1.5"), Types.DECIMAL, 0, 1).literal()).isEqualTo("DECIMAL '2'");
+        assertThat(Literals.of(2.5d, Types.NUMERIC, 0, 1).literal()).isEqualTo("DECIMAL '3'");
+        assertThat(Literals.of(new BigDecimal("1.5"), Types.DECIMAL, -1, 1).literal()).isEqualTo("DECIMAL '1.5'");
         assertThat(Literals.of("2020-01-02 03:04:05", Types.TIMESTAMP, -1, 1).literal())
                 .isEqualTo("TIMESTAMP '2020-01-02 03:04:05'");
         assertThatThrownBy(() -> Literals.of("not a date", Types.DATE, -1, 3)).isInstanceOf(SQLException.class)
