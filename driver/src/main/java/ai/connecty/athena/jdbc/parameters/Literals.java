@@ -184,12 +184,17 @@ public final class Literals {
                     return of(toBigDecimal(value).intValueExact(), index);
                 case Types.BIGINT:
                     return of(toBigDecimal(value).longValueExact(), index);
-                case Types.REAL:
-                    return of(value instanceof Number ? ((Number) value).floatValue() : Float.parseFloat(value.toString().trim()), index);
+                case Types.REAL: {
+                    double wide = doubleOf(value, index, "REAL");
+                    if (Double.isFinite(wide) && Float.isInfinite((float) wide)) {
+                        throw outOfRange(value, "REAL", index);
+                    }
+                    return of((float) wide, index);
+                }
                 // JDBC's FLOAT is double precision (JDBC 4.2 Table B-1), not real.
                 case Types.FLOAT:
                 case Types.DOUBLE:
-                    return of(value instanceof Number ? ((Number) value).doubleValue() : Double.parseDouble(value.toString().trim()), index);
+                    return of(doubleOf(value, index, "DOUBLE"), index);
                 case Types.DECIMAL:
                 case Types.NUMERIC:
                     BigDecimal decimal = toBigDecimal(value);
@@ -287,6 +292,39 @@ public final class Literals {
             return of(value, index);
         }
         return of(value, index);
+    }
+
+    /**
+     * The value as a double. Infinity only where the value is one (a Double or Float, or the text Infinity): a finite
+     * number beyond a double's range is 22003, where doubleValue() and parseDouble would silently give infinity.
+     */
+    private static double doubleOf(Object value, int index, String target) throws SQLException {
+        if (value instanceof Double || value instanceof Float) {
+            return ((Number) value).doubleValue();
+        }
+        double result;
+        if (value instanceof Number) {
+            result = ((Number) value).doubleValue();
+        } else {
+            String text = value.toString().trim();
+            result = Double.parseDouble(text);
+            if (Double.isInfinite(result) && text.endsWith("Infinity")) {
+                return result;
+            }
+        }
+        if (Double.isInfinite(result)) {
+            throw outOfRange(value, target, index);
+        }
+        return result;
+    }
+
+    private static SQLException outOfRange(Object value, String target, int index) {
+        String text = value.toString();
+        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return new SQLException("Parameter " + index + ": the " + value.getClass().getSimpleName() + " " + shown
+                + " is out of range for " + target + " (it would be sent as Infinity); pass a value within the type's range"
+                + ("REAL".equals(target) ? " or bind it as DOUBLE" : ""),
+                SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
     }
 
     private static Boolean parseBoolean(String text) {

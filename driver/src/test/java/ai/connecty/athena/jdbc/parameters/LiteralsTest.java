@@ -128,6 +128,31 @@ class LiteralsTest {
         }
     }
 
+    /**
+     * A finite value too large for REAL or DOUBLE is an overflow (22003), not the infinity its cast to float or double
+     * gives: Athena would store Infinity where the user passed 1e300. An infinite value, or the text Infinity, stays one.
+     */
+    @Test
+    void aFiniteValueBeyondRealOrDoubleIsOutOfRangeNotInfinity() throws SQLException {
+        List<ThrowingCallable> overflows = List.of(
+                () -> Literals.of(1e300d, Types.REAL, -1, 2),
+                () -> Literals.of(new BigDecimal("1E+39"), Types.REAL, -1, 2),
+                () -> Literals.of("-1e39", Types.REAL, -1, 2),
+                () -> Literals.of(new BigDecimal("1E+400"), Types.DOUBLE, -1, 2),
+                () -> Literals.of(java.math.BigInteger.TEN.pow(400), Types.FLOAT, -1, 2),
+                () -> Literals.of("1e400", Types.DOUBLE, -1, 2));
+        for (ThrowingCallable overflow : overflows) {
+            assertThatThrownBy(overflow).isInstanceOf(SQLException.class).hasMessageContaining("Parameter 2")
+                    .hasMessageContaining("out of range")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+        assertThat(Literals.of(Double.POSITIVE_INFINITY, Types.REAL, -1, 1).literal()).isEqualTo("REAL 'Infinity'");
+        assertThat(Literals.of(Float.NEGATIVE_INFINITY, Types.DOUBLE, -1, 1).literal()).isEqualTo("DOUBLE '-Infinity'");
+        assertThat(Literals.of("-Infinity", Types.DOUBLE, -1, 1).literal()).isEqualTo("DOUBLE '-Infinity'");
+        assertThat(Literals.of(Double.NaN, Types.REAL, -1, 1).literal()).isEqualTo("REAL 'NaN'");
+        assertThat(Literals.of(3.4028235e38d, Types.REAL, -1, 1).literal()).isEqualTo("REAL '3.4028235E38'");
+    }
+
     /** Text as ISO-8601 or as Athena prints a timestamp with time zone (getString of such a column) both bind. */
     @Test
     void timestampWithTimeZoneTextIsReadInIsoOrInAthenasOwnForm() throws SQLException {
