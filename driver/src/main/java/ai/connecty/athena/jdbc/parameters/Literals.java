@@ -177,13 +177,13 @@ public final class Literals {
                 case Types.BIT:
                     return of(value instanceof Boolean ? value : parseBoolean(value.toString().trim()), index);
                 case Types.TINYINT:
-                    return of(toBigDecimal(value).byteValueExact(), index);
+                    return of((byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT", index), index);
                 case Types.SMALLINT:
-                    return of(toBigDecimal(value).shortValueExact(), index);
+                    return of((short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT", index), index);
                 case Types.INTEGER:
-                    return of(toBigDecimal(value).intValueExact(), index);
+                    return of((int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER", index), index);
                 case Types.BIGINT:
-                    return of(toBigDecimal(value).longValueExact(), index);
+                    return of(integral(value, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT", index), index);
                 case Types.REAL: {
                     double wide = doubleOf(value, index, "REAL");
                     if (Double.isFinite(wide) && Float.isInfinite((float) wide)) {
@@ -295,6 +295,18 @@ public final class Literals {
     }
 
     /**
+     * The value as a whole number within [min, max]: beyond them is 22003 (as the getters say it), a fraction 22018
+     * (from longValueExact, which the caller reports).
+     */
+    private static long integral(Object value, long min, long max, String target, int index) throws SQLException {
+        BigDecimal number = toBigDecimal(value);
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw outOfRange(value, target + " [" + min + ", " + max + "]", index);
+        }
+        return number.longValueExact();
+    }
+
+    /**
      * The value as a double. Infinity only where the value is one (a Double or Float, or the text Infinity): a finite
      * number beyond a double's range is 22003, where doubleValue() and parseDouble would silently give infinity.
      */
@@ -322,8 +334,7 @@ public final class Literals {
         String text = value.toString();
         String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
         return new SQLException("Parameter " + index + ": the " + value.getClass().getSimpleName() + " " + shown
-                + " is out of range for " + target + " (it would be sent as Infinity); pass a value within the type's range"
-                + ("REAL".equals(target) ? " or bind it as DOUBLE" : ""),
+                + " is out of range for " + target + "; pass a value within the type's range or bind it as a wider type",
                 SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
     }
 

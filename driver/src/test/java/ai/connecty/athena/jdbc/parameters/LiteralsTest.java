@@ -90,7 +90,17 @@ class LiteralsTest {
         assertThatThrownBy(() -> Literals.of("not a date", Types.DATE, -1, 3)).isInstanceOf(SQLException.class)
                 .hasMessageContaining("Parameter 3")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
-        assertThatThrownBy(() -> Literals.of(300, Types.TINYINT, -1, 1)).isInstanceOf(SQLException.class);
+        // Too large for the target is out of range (22003), as the getters say it; a fraction is no integer (22018).
+        List<ThrowingCallable> outOfRange = List.of(() -> Literals.of(300, Types.TINYINT, -1, 1),
+                () -> Literals.of(-40000L, Types.SMALLINT, -1, 1), () -> Literals.of("99999999999", Types.INTEGER, -1, 1),
+                () -> Literals.of(1e300d, Types.BIGINT, -1, 1), () -> Literals.of(new BigDecimal("1E+19"), Types.BIGINT, -1, 1));
+        for (ThrowingCallable binding : outOfRange) {
+            assertThatThrownBy(binding).isInstanceOf(SQLException.class).hasMessageContaining("Parameter 1")
+                    .hasMessageContaining("out of range")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+        assertThatThrownBy(() -> Literals.of(1.5d, Types.INTEGER, -1, 1)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
         assertThatThrownBy(() -> Literals.of(5, Types.DATE, -1, 2)).isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
         assertThat(Literals.of(java.sql.Date.valueOf("2020-01-02"), Types.TIMESTAMP, -1, 1).literal())
