@@ -92,6 +92,9 @@ public final class Literals {
         if (value instanceof java.util.Date) {
             return timestamp(wallTime((java.util.Date) value, TimeZone.getDefault()));
         }
+        if (value instanceof Calendar) {
+            return timestamp(wallTime((Calendar) value));
+        }
         if (value instanceof LocalDate) {
             return date((LocalDate) value);
         }
@@ -160,6 +163,15 @@ public final class Literals {
     public static ParameterValue of(Object value, int targetSqlType, int scaleOrLength, int index) throws SQLException {
         if (value == null) {
             return nullOf(targetSqlType);
+        }
+        if (value instanceof Calendar) {
+            // JDBC Table B-5: a Calendar converts as its wall time in its own zone; as text, written as a timestamp.
+            LocalDateTime wall = wallTime((Calendar) value);
+            if (typeNameOf(targetSqlType) != null && typeNameOf(targetSqlType).equals("varchar")) {
+                checkYear(wall.getYear());
+                return string(DATE.format(wall.toLocalDate()) + " " + timeText(wall.toLocalTime()));
+            }
+            return of(wall, targetSqlType, scaleOrLength, index);
         }
         try {
             switch (targetSqlType) {
@@ -549,6 +561,11 @@ public final class Literals {
                 : calendar.get(Calendar.MILLISECOND) * 1_000_000;
         return LocalDateTime.of(year, calendar.get(Calendar.MONTH) + 1, calendar.get(Calendar.DAY_OF_MONTH),
                 calendar.get(Calendar.HOUR_OF_DAY), calendar.get(Calendar.MINUTE), calendar.get(Calendar.SECOND), nanos);
+    }
+
+    /** A Calendar's wall time in its own zone (JDBC maps a Calendar to TIMESTAMP, Table B-4). */
+    private static LocalDateTime wallTime(Calendar calendar) {
+        return wallTime(calendar.getTime(), calendar.getTimeZone());
     }
 
     public static ParameterValue time(java.sql.Time value, Calendar calendar) {

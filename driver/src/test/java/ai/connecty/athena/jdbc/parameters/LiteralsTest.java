@@ -240,6 +240,21 @@ class LiteralsTest {
     }
 
     /**
+     * JDBC maps a java.util.Calendar to TIMESTAMP (Table B-4) and lets setObject convert it to DATE, TIME and text
+     * (Table B-5): its wall time in its own zone, as setTimestamp(i, ts, calendar) sends it.
+     */
+    @Test
+    void aCalendarIsItsWallTimeInItsZone() throws SQLException {
+        Calendar kathmandu = new GregorianCalendar(TimeZone.getTimeZone("Asia/Kathmandu"));
+        kathmandu.setTimeInMillis(Instant.parse("2020-01-01T00:00:00.250Z").toEpochMilli());
+        assertThat(literal(kathmandu)).isEqualTo("TIMESTAMP '2020-01-01 05:45:00.250'");
+        assertThat(Literals.of(kathmandu, Types.TIMESTAMP, -1, 1).literal()).isEqualTo("TIMESTAMP '2020-01-01 05:45:00.250'");
+        assertThat(Literals.of(kathmandu, Types.DATE, -1, 1).literal()).isEqualTo("DATE '2020-01-01'");
+        assertThat(Literals.of(kathmandu, Types.TIME, -1, 1).literal()).isEqualTo("TIME '05:45:00.250'");
+        assertThat(Literals.of(kathmandu, Types.VARCHAR, -1, 1).literal()).isEqualTo("'2020-01-01 05:45:00.250'");
+    }
+
+    /**
      * java.sql values name their date on the Julian calendar before 1582 (their toString, Date.valueOf and the
      * driver's getters agree): a Calendar of the JVM's own zone, or a target type, must not move the date.
      */
