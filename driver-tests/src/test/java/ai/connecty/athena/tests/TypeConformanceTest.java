@@ -165,6 +165,13 @@ class TypeConformanceTest {
                             .isEqualTo(OffsetDateTime.of(2020, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC));
                     assertThat(rs.getObject(i, ZonedDateTime.class).toInstant()).isEqualTo(Instant.parse("2020-01-01T10:00:00Z"));
                     assertThat(rs.getTimestamp(i).toInstant()).isEqualTo(Instant.parse("2020-01-01T10:00:00Z"));
+                    // getDate: the instant's day in the JVM's zone (2020-01-01 in every zone of the suite), as a
+                    // java.sql.Date is: midnight of that day, equal to Date.valueOf of it.
+                    assertThat(rs.getDate(i)).isEqualTo(Date.valueOf(LocalDate.of(2020, 1, 1)));
+                    Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
+                    // getTime: its time of day there (15:45), on 1970-01-01 there (when Kathmandu was at +05:30).
+                    assertThat(rs.getTime(i, kathmandu).getTime()).isEqualTo(LocalDate.EPOCH.atTime(15, 45)
+                            .atZone(ZoneId.of("Asia/Kathmandu")).toInstant().toEpochMilli());
                 }));
         cases.add(new Case("TIME '01:02:03.456'", Types.TIME, "time", Time.class, (rs, i, zone) -> {
             assertThat(rs.getObject(i, LocalTime.class)).isEqualTo(LocalTime.of(1, 2, 3, 456_000_000));

@@ -396,8 +396,10 @@ public final class TypeConversions {
 
         register(zoneless, java.sql.Date.class,
                 (text, zone) -> LegacyDateTimes.date(DateTimeText.parseTimestamp(text).toLocalDate(), zone));
-        register(zoned, java.sql.Date.class,
-                (text, zone) -> new java.sql.Date(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
+        // The day and the time of day the instant has in the getter's zone, as java.sql.Date (midnight) and Time (on
+        // 1970-01-01) are defined; the instant itself would match no Date.valueOf and ignore the Calendar.
+        register(zoned, java.sql.Date.class, (text, zone) -> LegacyDateTimes.date(
+                DateTimeText.parseTimestampWithTimeZone(text).withZoneSameInstant(zone).toLocalDate(), zone));
 
         register(union(EnumSet.of(AthenaType.TIME), TEXT), Time.class,
                 (text, zone) -> timeOnEpochDay(DateTimeText.parseTime(text), zone));
@@ -405,8 +407,8 @@ public final class TypeConversions {
                 (text, zone) -> timeOnEpochDay(DateTimeText.parseTimestamp(text).toLocalTime(), zone));
         register(EnumSet.of(AthenaType.TIME_WITH_TIME_ZONE), Time.class,
                 (text, zone) -> new Time(DateTimeText.parseTimeWithTimeZone(text).atDate(LocalDate.EPOCH).toInstant().toEpochMilli()));
-        register(zoned, Time.class,
-                (text, zone) -> new Time(DateTimeText.parseTimestampWithTimeZone(text).toInstant().toEpochMilli()));
+        register(zoned, Time.class, (text, zone) -> LegacyDateTimes.time(
+                DateTimeText.parseTimestampWithTimeZone(text).withZoneSameInstant(zone).toLocalTime(), zone));
 
         register(zoneless, Timestamp.class,
                 (text, zone) -> LegacyDateTimes.timestamp(DateTimeText.parseTimestamp(text), zone));

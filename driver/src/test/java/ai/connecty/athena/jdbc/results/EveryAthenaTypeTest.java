@@ -155,6 +155,28 @@ class EveryAthenaTypeTest {
     }
 
     /**
+     * getDate and getTime of a timestamp with time zone: the day and the time of day its instant has in the Calendar's
+     * zone (the JVM's without one), as java.sql.Date and Time values are defined: midnight of that day, that time on
+     * 1970-01-01. Not the instant itself, which Date.equals and Date.valueOf would not match.
+     */
+    @Test
+    void getDateAndGetTimeOfATimestampWithTimeZoneAreItsDayAndTimeInTheCalendarsZone() throws SQLException {
+        int zoned = column("timestamp with time zone"); // 2026-09-17 12:34:56.789 UTC: 21:34:56.789 in Tokyo
+        assertThat(rs.getDate(zoned, UTC).getTime()).isEqualTo(Instant.parse("2026-09-17T00:00:00Z").toEpochMilli());
+        assertThat(rs.getDate(zoned, TOKYO).getTime()).isEqualTo(Instant.parse("2026-09-16T15:00:00Z").toEpochMilli());
+        assertThat(rs.getTime(zoned, UTC).getTime()).isEqualTo(Instant.parse("1970-01-01T12:34:56.789Z").toEpochMilli());
+        assertThat(rs.getTime(zoned, TOKYO).getTime()).isEqualTo(Instant.parse("1970-01-01T12:34:56.789Z").toEpochMilli());
+        int newYork = VALUES.length - 3; // 2020-01-01 00:00 America/New_York: 2020-01-01 14:00 in Tokyo
+        assertThat(rs.getDate(newYork, TOKYO).getTime()).isEqualTo(Instant.parse("2019-12-31T15:00:00Z").toEpochMilli());
+        LocalDate here = Instant.parse("2026-09-17T12:34:56.789Z").atZone(ZoneId.systemDefault()).toLocalDate();
+        assertThat(rs.getDate(zoned)).isEqualTo(Date.valueOf(here));
+        assertThat(rs.getObject(zoned, Date.class)).isEqualTo(Date.valueOf(here));
+        assertThat(rs.getTime(zoned).toLocalTime())
+                .isEqualTo(Instant.parse("2026-09-17T12:34:56Z").atZone(ZoneId.systemDefault()).toLocalTime());
+        assertThat(rs.getTime(zoned).getTime()).isBetween(-86_400_000L, 2 * 86_400_000L);
+    }
+
+    /**
      * JDBC's conversion table (Table B-6) lets getTimestamp read a TIME: the time on 1970-01-01, as getTime places
      * it, in the Calendar's zone or the JVM's; a time with time zone is the instant its offset says on that day.
      */
