@@ -326,6 +326,9 @@ public final class Literals {
         if (value instanceof Double || value instanceof Float) {
             return ((Number) value).doubleValue();
         }
+        if (value instanceof Boolean) {
+            return (Boolean) value ? 1 : 0;
+        }
         double result;
         if (value instanceof Number) {
             result = ((Number) value).doubleValue();
@@ -350,14 +353,19 @@ public final class Literals {
                 SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
     }
 
+    /** true or false, or a number: zero is false and any other number true, as getBoolean reads them. */
     private static Boolean parseBoolean(String text) {
-        if ("true".equalsIgnoreCase(text) || "1".equals(text)) {
+        if ("true".equalsIgnoreCase(text)) {
             return Boolean.TRUE;
         }
-        if ("false".equalsIgnoreCase(text) || "0".equals(text)) {
+        if ("false".equalsIgnoreCase(text)) {
             return Boolean.FALSE;
         }
-        throw new NumberFormatException("'" + text + "' is not a boolean");
+        try {
+            return new BigDecimal(text).signum() != 0;
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("'" + text + "' is not a boolean (true, false or a number)");
+        }
     }
 
     private static BigDecimal toBigDecimal(Object value) {

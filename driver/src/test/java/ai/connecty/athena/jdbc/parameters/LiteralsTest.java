@@ -108,6 +108,29 @@ class LiteralsTest {
         assertThat(literal(new int[] {1, 2})).isEqualTo("ARRAY[1, 2]");
     }
 
+    /**
+     * JDBC Table B-5 converts every number to BOOLEAN and a Boolean to every number type: zero is false and any other
+     * number true (as getBoolean reads them), and true is 1. 1.0 and 2 were refused as "not a boolean", and true was
+     * refused for REAL and DOUBLE while INTEGER and DECIMAL took it.
+     */
+    @Test
+    void numbersAndBooleansConvertBothWays() throws SQLException {
+        for (Object truthy : new Object[] {1.0d, 2, new BigDecimal("1.00"), -1L, "2", "1.5", "TRUE"}) {
+            assertThat(Literals.of(truthy, Types.BOOLEAN, -1, 1).literal()).as("%s", truthy).isEqualTo("true");
+        }
+        for (Object falsy : new Object[] {0.0d, -0.0f, new BigDecimal("0.00"), 0, "0", "0.0", "false"}) {
+            assertThat(Literals.of(falsy, Types.BIT, -1, 1).literal()).as("%s", falsy).isEqualTo("false");
+        }
+        assertThatThrownBy(() -> Literals.of(Double.NaN, Types.BOOLEAN, -1, 3)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("Parameter 3")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+        assertThatThrownBy(() -> Literals.of("yes", Types.BOOLEAN, -1, 3)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+        assertThat(Literals.of(true, Types.REAL, -1, 1).literal()).isEqualTo("REAL '1.0'");
+        assertThat(Literals.of(false, Types.DOUBLE, -1, 1).literal()).isEqualTo("DOUBLE '0.0'");
+        assertThat(Literals.of(true, Types.FLOAT, -1, 1).literal()).isEqualTo("DOUBLE '1.0'");
+    }
+
     @Test
     void typesFloatIsADoubleAsJdbcDefinesIt() throws SQLException {
         // JDBC's FLOAT is double precision (Table B-1); as a real, 0.1 would come back as 0.10000000149011612.
