@@ -110,6 +110,39 @@ class PreparedStatementTest {
         }
     }
 
+    /**
+     * A stream given with a length is that many bytes (characters for a Reader), as JDBC defines the length: the rest of
+     * the stream is left unread. A stream that ends before its length is refused (22026), naming the parameter.
+     */
+    @Test
+    void streamsWithALengthAreReadForThatLength() throws SQLException {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT ?, ?, ?, ?")) {
+            java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(new byte[] {1, 2, 3, 4});
+            ps.setBinaryStream(1, bytes, 2);
+            java.io.StringReader text = new java.io.StringReader("abcdef");
+            ps.setCharacterStream(2, text, 3L);
+            ps.setAsciiStream(3, new java.io.ByteArrayInputStream("xyz".getBytes(StandardCharsets.US_ASCII)), 1);
+            ps.setBinaryStream(4, new java.io.ByteArrayInputStream(new byte[] {9, 8}));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBytes(1)).containsExactly(1, 2);
+                assertThat(rs.getString(2)).isEqualTo("abc");
+                assertThat(rs.getString(3)).isEqualTo("x");
+                assertThat(rs.getBytes(4)).containsExactly(9, 8);
+            }
+            assertThat(bytes.read()).isEqualTo(3);
+            assertThatThrownBy(() -> ps.setBinaryStream(1, new java.io.ByteArrayInputStream(new byte[] {1}), 5))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("Parameter 1").hasMessageContaining("1 of the 5")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22026"));
+            assertThatThrownBy(() -> ps.setCharacterStream(2, new java.io.StringReader("ab"), 3))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("Parameter 2")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22026"));
+            assertThatThrownBy(() -> ps.setBinaryStream(1, new java.io.ByteArrayInputStream(new byte[] {1}), -1))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("Parameter 1")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY024"));
+        }
+    }
+
     @Test
     void noValueCanChangeTheStatementsMeaning() throws SQLException {
         List<String> attempts = Arrays.asList("'; DROP TABLE demo.customers; --", "' OR '1'='1", "\\'", "a\\", "\\\\'",

@@ -50,6 +50,8 @@ import java.util.List;
 public final class AthenaPreparedStatement extends AthenaStatement implements PreparedStatement {
     /** Athena's limit on one ExecutionParameters element (its quotes and type keyword included), in characters. */
     static final int MAX_EXECUTION_PARAMETER_CHARS = 1024;
+    /** The length the stream setters without one pass: read the stream to its end. */
+    private static final long TO_THE_END = Long.MIN_VALUE;
 
     private final SqlText sql;
     private final ParameterValue[] values;
@@ -488,7 +490,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         setNullable(parameterIndex, x == null ? null : x.toString(), java.sql.Types.VARCHAR);
     }
 
-    // Streams are read whole: an Athena literal holds the complete value.
+    // Streams are read at once (an Athena literal holds the complete value): to their end, or for the length given.
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
@@ -497,55 +499,55 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        setAsciiStream(parameterIndex, x);
+        byte[] bytes = readAll(parameterIndex, x, length);
+        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII));
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-        byte[] bytes = readAll(parameterIndex, x);
-        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII));
+        setAsciiStream(parameterIndex, x, TO_THE_END);
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        byte[] bytes = readAll(parameterIndex, x);
+        byte[] bytes = readAll(parameterIndex, x, length);
         setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.UTF_16BE));
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        setBinaryStream(parameterIndex, x);
+        setBinaryStream(parameterIndex, x, (long) length);
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        setBinaryStream(parameterIndex, x);
+        setBytes(parameterIndex, readAll(parameterIndex, x, length));
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-        setBytes(parameterIndex, readAll(parameterIndex, x));
+        setBinaryStream(parameterIndex, x, TO_THE_END);
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
-        setCharacterStream(parameterIndex, reader);
+        setCharacterStream(parameterIndex, reader, (long) length);
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-        setCharacterStream(parameterIndex, reader);
+        setString(parameterIndex, readAll(parameterIndex, reader, length));
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-        setString(parameterIndex, readAll(parameterIndex, reader));
+        setCharacterStream(parameterIndex, reader, TO_THE_END);
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-        setCharacterStream(parameterIndex, value);
+        setCharacterStream(parameterIndex, value, length);
     }
 
     @Override
@@ -553,14 +555,29 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         setCharacterStream(parameterIndex, value);
     }
 
-    private byte[] readAll(int parameterIndex, InputStream in) throws SQLException {
-        checkOpen();
+    /**
+     * The stream's first {@code length} bytes ({@link #TO_THE_END}: all of them), as JDBC defines a stream setter's
+     * length; the rest is left unread. A stream that ends sooner is 22026, a negative length HY024.
+     */
+    private byte[] readAll(int parameterIndex, InputStream in, long length) throws SQLException {
+        checkLength(parameterIndex, length);
         if (in == null) {
             return null;
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
+            byte[] buffer = new byte[8192];
+            long wanted = length == TO_THE_END ? Long.MAX_VALUE : length;
+            long read = 0;
+            while (read < wanted) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, wanted - read));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+                read += n;
+            }
+            checkComplete(parameterIndex, length, read, "bytes");
             return out.toByteArray();
         } catch (IOException e) {
             throw new SQLException("Parameter " + parameterIndex + ": reading the stream failed: " + e.getMessage(),
@@ -568,18 +585,47 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         }
     }
 
-    private String readAll(int parameterIndex, Reader in) throws SQLException {
-        checkOpen();
+    /** The reader's first {@code length} characters ({@link #TO_THE_END}: all of them); see the stream variant. */
+    private String readAll(int parameterIndex, Reader in, long length) throws SQLException {
+        checkLength(parameterIndex, length);
         if (in == null) {
             return null;
         }
         try {
-            StringWriter out = new StringWriter();
-            in.transferTo(out);
+            StringBuilder out = new StringBuilder();
+            char[] buffer = new char[8192];
+            long wanted = length == TO_THE_END ? Long.MAX_VALUE : length;
+            long read = 0;
+            while (read < wanted) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, wanted - read));
+                if (n < 0) {
+                    break;
+                }
+                out.append(buffer, 0, n);
+                read += n;
+            }
+            checkComplete(parameterIndex, length, read, "characters");
             return out.toString();
         } catch (IOException e) {
             throw new SQLException("Parameter " + parameterIndex + ": reading the reader failed: " + e.getMessage(),
                     SqlState.DATA_EXCEPTION, e);
+        }
+    }
+
+    private void checkLength(int parameterIndex, long length) throws SQLException {
+        checkOpen();
+        if (length < 0 && length != TO_THE_END) {
+            throw new SQLException("Parameter " + parameterIndex + ": the length " + length + " is negative; pass the "
+                    + "length of the data, or call the setter without a length to read the stream to its end",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+    }
+
+    private static void checkComplete(int parameterIndex, long length, long read, String unit) throws SQLException {
+        if (length != TO_THE_END && read < length) {
+            throw new SQLException("Parameter " + parameterIndex + ": the stream ended after " + read + " of the " + length
+                    + " " + unit + " its length says; pass the length of the data, or call the setter without a length "
+                    + "to read the stream to its end", SqlState.STRING_DATA_LENGTH_MISMATCH);
         }
     }
 
@@ -603,7 +649,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-        setBinaryStream(parameterIndex, inputStream);
+        setBinaryStream(parameterIndex, inputStream, length);
     }
 
     @Override
@@ -618,7 +664,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     @Override
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        setCharacterStream(parameterIndex, reader);
+        setCharacterStream(parameterIndex, reader, length);
     }
 
     @Override
@@ -633,7 +679,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     @Override
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        setCharacterStream(parameterIndex, reader);
+        setCharacterStream(parameterIndex, reader, length);
     }
 
     @Override

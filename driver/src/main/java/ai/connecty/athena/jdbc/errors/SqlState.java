@@ -36,6 +36,8 @@ public final class SqlState {
     public static final String INVALID_DATETIME_FORMAT = "22007";
     /** Division by zero in the query. */
     public static final String DIVISION_BY_ZERO = "22012";
+    /** A stream parameter held fewer bytes or characters than the length it was set with. */
+    public static final String STRING_DATA_LENGTH_MISMATCH = "22026";
     /** Generic data exception (Athena USER error with a data error type). */
     public static final String DATA_EXCEPTION = "22000";
     /** Invalid cursor state (next() after close, get before next()). */
