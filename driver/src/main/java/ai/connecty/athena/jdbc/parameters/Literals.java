@@ -86,8 +86,7 @@ public final class Literals {
             return date(wallTime((java.sql.Date) value, TimeZone.getDefault()).toLocalDate());
         }
         if (value instanceof java.sql.Time) {
-            return time(((java.sql.Time) value).toLocalTime().withNano(
-                    (int) Math.floorMod(((java.sql.Time) value).getTime(), 1000L) * 1_000_000));
+            return time(localTime((java.sql.Time) value));
         }
         if (value instanceof java.util.Date) {
             return timestamp(wallTime((java.util.Date) value, TimeZone.getDefault()));
@@ -263,7 +262,8 @@ public final class Literals {
     }
 
     private static ParameterValue dateOf(Object value, int index) throws SQLException {
-        if (value instanceof java.util.Date) {
+        // A java.sql.Time's date part is 1970-01-01 by definition, no date of the value: of() makes it a TIME, refused.
+        if (value instanceof java.util.Date && !(value instanceof java.sql.Time)) {
             return date(wallTime((java.util.Date) value, TimeZone.getDefault()).toLocalDate());
         }
         if (value instanceof LocalDateTime) {
@@ -294,6 +294,10 @@ public final class Literals {
     }
 
     private static ParameterValue timestampOf(Object value, int index) throws SQLException {
+        if (value instanceof java.sql.Time) {
+            // JDBC Table B-5: a TIME as TIMESTAMP is that time on 1970-01-01, as getTimestamp reads a TIME column.
+            return timestamp(LocalDate.EPOCH.atTime(localTime((java.sql.Time) value)));
+        }
         if (value instanceof java.sql.Date) {
             return timestamp(wallTime((java.sql.Date) value, TimeZone.getDefault()).toLocalDate().atStartOfDay());
         }
@@ -541,6 +545,11 @@ public final class Literals {
      */
     private static boolean hasSeconds(ZoneOffset offset) {
         return offset.getTotalSeconds() % 60 != 0;
+    }
+
+    /** A java.sql.Time's time of day in the JVM's zone, with its milliseconds (toLocalTime() drops them). */
+    private static LocalTime localTime(java.sql.Time value) {
+        return value.toLocalTime().withNano((int) Math.floorMod(value.getTime(), 1000L) * 1_000_000);
     }
 
     /** Timestamps in a Calendar's zone (setTimestamp(i, ts, cal)): the wall time the instant has there. */

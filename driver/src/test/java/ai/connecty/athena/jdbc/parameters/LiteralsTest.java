@@ -131,6 +131,20 @@ class LiteralsTest {
         assertThat(Literals.of(true, Types.FLOAT, -1, 1).literal()).isEqualTo("DOUBLE '1.0'");
     }
 
+    /**
+     * A java.sql.Time is a time of day (its date part is 1970-01-01 by definition): JDBC Table B-5 converts it to
+     * TIMESTAMP (that time on 1970-01-01, as getTimestamp reads a TIME) but not to DATE, where its date part would be
+     * sent as if it were a date.
+     */
+    @Test
+    void aTimeIsATimestampOnTheFirstOfJanuary1970ButNoDate() throws SQLException {
+        java.sql.Time time = java.sql.Time.valueOf("10:11:12");
+        assertThat(Literals.of(time, Types.TIMESTAMP, -1, 1).literal()).isEqualTo("TIMESTAMP '1970-01-01 10:11:12'");
+        assertThatThrownBy(() -> Literals.of(time, Types.DATE, -1, 2)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("Parameter 2")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+    }
+
     @Test
     void typesFloatIsADoubleAsJdbcDefinesIt() throws SQLException {
         // JDBC's FLOAT is double precision (Table B-1); as a real, 0.1 would come back as 0.10000000149011612.
