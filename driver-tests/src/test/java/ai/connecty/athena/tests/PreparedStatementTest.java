@@ -111,6 +111,32 @@ class PreparedStatementTest {
     }
 
     /**
+     * The conversions of JDBC's Table B-4/B-5 that a framework sends, through the real driver and athena-local: a
+     * Calendar (a TIMESTAMP), a TIME_WITH_TIMEZONE target (Hibernate 6's OffsetTime binding, here as a JDBCType), a
+     * DECIMAL scale of 0, a number as BOOLEAN, a Time as TIMESTAMP.
+     */
+    @Test
+    void setObjectConversionsFrameworksSendRunAsBound() throws SQLException {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT ?, ?, ?, ?, ?")) {
+            java.util.Calendar utc = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC"));
+            utc.setTimeInMillis(java.time.Instant.parse("2024-01-02T03:04:05Z").toEpochMilli());
+            ps.setObject(1, utc);
+            ps.setObject(2, java.time.OffsetTime.of(1, 2, 3, 0, java.time.ZoneOffset.UTC), java.sql.JDBCType.TIME_WITH_TIMEZONE);
+            ps.setObject(3, new BigDecimal("2.5"), Types.DECIMAL, 0);
+            ps.setObject(4, 1.0d, Types.BOOLEAN);
+            ps.setObject(5, java.sql.Time.valueOf("10:11:12"), Types.TIMESTAMP);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getObject(1, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
+                assertThat(rs.getObject(2, LocalTime.class)).isEqualTo(LocalTime.of(1, 2, 3));
+                assertThat(rs.getBigDecimal(3)).isEqualTo(new BigDecimal("3"));
+                assertThat(rs.getObject(4)).isEqualTo(true);
+                assertThat(rs.getObject(5, LocalDateTime.class)).isEqualTo(LocalDateTime.of(1970, 1, 1, 10, 11, 12));
+            }
+        }
+    }
+
+    /**
      * A stream given with a length is that many bytes (characters for a Reader), as JDBC defines the length: the rest of
      * the stream is left unread. A stream that ends before its length is refused (22026), naming the parameter.
      */
