@@ -209,7 +209,21 @@ public final class Literals {
                 case Types.DECIMAL:
                 case Types.NUMERIC:
                     BigDecimal decimal = toBigDecimal(value);
-                    return decimal(scaleOrLength >= 0 ? decimal.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP) : decimal, index);
+                    if (scaleOrLength >= 0) {
+                        // Digits before the point plus the scale asked for: checked before setScale computes them.
+                        long integerDigits = decimal.signum() == 0 ? 0 : Math.max((long) decimal.precision() - decimal.scale(), 0);
+                        if (integerDigits + scaleOrLength > 38) {
+                            throw new SQLException("Parameter " + index + ": " + (integerDigits + scaleOrLength) + " digits ("
+                                    + integerDigits + " before the point, scale " + scaleOrLength + ") do not fit Athena's "
+                                    + "decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
+                        }
+                        // Below a tenth of the last digit kept (|value| < 10^(precision - scale)) it rounds to zero;
+                        // said directly, as setScale cannot divide by 10^2147483645 (1E-2147483647 to scale 2).
+                        boolean roundsToZero = (long) decimal.precision() - decimal.scale() <= -(scaleOrLength + 1L);
+                        decimal = roundsToZero ? BigDecimal.ZERO.setScale(scaleOrLength)
+                                : decimal.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP);
+                    }
+                    return decimal(decimal, index);
                 case Types.DATE:
                     return expect(value instanceof String ? date(LocalDate.parse(((String) value).trim(), DATE))
                             : dateOf(value, index), value, targetSqlType, index, Types.DATE);
@@ -490,19 +504,30 @@ public final class Literals {
 
     private static ParameterValue decimal(BigDecimal value, int index) throws SQLException {
         // The digits of the plain text Athena reads, not precision(): 1E+40 has precision 1 but 41 digits there,
-        // 1E-39 has 39 after the point, and 0E+40 is written as a bare 0.
-        String plain = value.toPlainString();
-        int point = plain.indexOf('.');
-        int scale = point < 0 ? 0 : plain.length() - point - 1;
-        int digits = (point < 0 ? plain : plain.substring(0, point)).replaceFirst("^-?0*", "").length() + scale;
+        // 1E-39 has 39 after the point, and 0E+40 is written as a bare 0. Counted from precision and scale, before
+        // the text is written: 1E+2147483647 has no plain text (NegativeArraySizeException), 1E+999999999 one of 1 GB.
+        long digits = plainDigits(value);
         if (digits > 38) {
             throw new SQLException("Parameter " + index + ": " + digits
                     + " digits do not fit Athena's decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
         }
+        String plain = value.toPlainString();
+        int point = plain.indexOf('.');
+        int scale = point < 0 ? 0 : plain.length() - point - 1;
         // toPlainString: Athena's DECIMAL literal takes no exponent.
         // The type Athena gives the literal, so ParameterMetaData reports the value's precision and scale.
         String type = "decimal(" + Math.max(digits, 1) + "," + scale + ")";
         return new ParameterValue("DECIMAL '" + plain + "'", null, Types.DECIMAL, type);
+    }
+
+    /** How many digits toPlainString() writes, leading zeros of the integer part and the sign not counted. */
+    private static long plainDigits(BigDecimal value) {
+        long precision = value.precision();
+        long scale = value.scale();
+        if (value.signum() == 0) {
+            return Math.max(scale, 0);
+        }
+        return scale <= 0 ? precision - scale : Math.max(precision, scale);
     }
 
     private static ParameterValue binary(byte[] bytes) {

@@ -223,6 +223,22 @@ class LiteralsTest {
             assertThatThrownBy(() -> literal(new BigDecimal(tooLarge))).as(tooLarge).isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
         }
+        // An exponent far out of range is refused from the number's precision and scale, without writing it out:
+        // toPlainString() of 1E+2147483647 throws NegativeArraySizeException, of 1E+999999999 needs a gigabyte.
+        for (String huge : new String[] {"1E+2147483647", "-1E-2147483647", "0E-2147483647", "1E+999999999"}) {
+            assertThatThrownBy(() -> literal(new BigDecimal(huge))).as(huge).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Parameter 1")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+        for (String huge : new String[] {"1E+2147483647", "1E+999999999"}) {
+            assertThatThrownBy(() -> Literals.of(huge, Types.DECIMAL, 2, 1)).as(huge).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Parameter 1")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+        assertThat(Literals.of("-1E-2147483647", Types.DECIMAL, 2, 1).literal()).isEqualTo("DECIMAL '0.00'");
+        assertThatThrownBy(() -> Literals.of(BigDecimal.ONE, Types.DECIMAL, 38, 1)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        assertThat(literal(new BigDecimal("0E+2147483647"))).isEqualTo("DECIMAL '0'");
         // Zero keeps no digits of a negative scale in its plain text; 38 digits in all still fit.
         assertThat(literal(new BigDecimal("0E+40"))).isEqualTo("DECIMAL '0'");
         assertThat(literal(new BigDecimal("-0." + "0".repeat(36) + "12"))).isEqualTo("DECIMAL '-0." + "0".repeat(36) + "12'");
