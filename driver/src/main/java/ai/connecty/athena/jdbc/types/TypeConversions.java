@@ -250,7 +250,7 @@ public final class TypeConversions {
         register(NUMERIC_SOURCES, Integer.class, (text, zone) -> (int) toLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
         register(NUMERIC_SOURCES, Short.class, (text, zone) -> (short) toLong(text, Short.MIN_VALUE, Short.MAX_VALUE));
         register(NUMERIC_SOURCES, Byte.class, (text, zone) -> (byte) toLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE));
-        register(NUMERIC_SOURCES, BigInteger.class, (text, zone) -> toBigDecimal(text).toBigInteger());
+        register(NUMERIC_SOURCES, BigInteger.class, (text, zone) -> toBigInteger(text));
         register(NUMERIC_SOURCES, BigDecimal.class, (text, zone) -> toBigDecimal(text));
         register(NUMERIC_SOURCES, Double.class, (text, zone) -> toDouble(text));
         register(NUMERIC_SOURCES, Float.class, (text, zone) -> toFloat(text));
@@ -276,6 +276,25 @@ public final class TypeConversions {
             throw ConversionFailure.outOfRange("out of range [" + min + ", " + max + "]");
         }
         return value;
+    }
+
+    /**
+     * More digits before the point than any Athena number has (decimal 38, double 309) by far: a text exponent beyond
+     * it would make toBigInteger() overflow (1E+2147483647) or compute for minutes (1E+99999999).
+     */
+    private static final int MAX_BIG_INTEGER_DIGITS = 10_000;
+
+    /** The integer part, truncated toward zero as the other integer getters do. */
+    private static BigInteger toBigInteger(String text) {
+        BigDecimal decimal = toBigDecimal(text);
+        long integerDigits = (long) decimal.precision() - decimal.scale();
+        if (decimal.signum() == 0 || integerDigits <= 0) {
+            return BigInteger.ZERO; // |value| < 1, whatever its exponent
+        }
+        if (integerDigits > MAX_BIG_INTEGER_DIGITS) {
+            throw ConversionFailure.outOfRange("more than " + MAX_BIG_INTEGER_DIGITS + " digits before the point");
+        }
+        return decimal.toBigInteger();
     }
 
     private static BigDecimal toBigDecimal(String text) {

@@ -105,6 +105,24 @@ class TypeConversionsTest {
         assertThat(value).isEqualTo(expected);
     }
 
+    /**
+     * Text in a varchar may hold any exponent: BigInteger of 1E+2147483647 overflows (ArithmeticException, a
+     * RuntimeException out of getObject), of 1E+99999999 takes minutes of CPU. An integer part beyond what this driver
+     * reads is 22003 at once; a value below 1 truncates to 0 whatever its exponent.
+     */
+    @Test
+    void bigIntegerOfAnExtremeExponentIsOutOfRangeAtOnce() throws SQLException {
+        for (String huge : new String[] {"1E+2147483647", "-1E+99999999"}) {
+            assertThatThrownBy(() -> conversions.convert("c", AthenaType.VARCHAR, huge, BigInteger.class, UTC))
+                    .as(huge).isInstanceOf(SQLException.class).hasMessageContaining("'c'")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+        assertThat(conversions.convert("c", AthenaType.VARCHAR, "-1E-2147483647", BigInteger.class, UTC)).isEqualTo(BigInteger.ZERO);
+        assertThat(conversions.convert("c", AthenaType.VARCHAR, "1.5E+3", BigInteger.class, UTC)).isEqualTo(BigInteger.valueOf(1500));
+        assertThat(conversions.convert("c", AthenaType.DOUBLE, "1.7976931348623157E308", BigInteger.class, UTC))
+                .isEqualTo(new BigDecimal("1.7976931348623157E308").toBigInteger());
+    }
+
     @Test
     void zoneLessValuesArePlacedInTheGivenZone() throws SQLException {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
