@@ -365,8 +365,25 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     @Deprecated
     public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
         BigDecimal value = value(columnIndex, BigDecimal.class);
-        return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
+        if (value == null) {
+            return null;
+        }
+        // Decided from precision and scale before setScale, which throws ArithmeticException for text such as
+        // 1E+2147483647 (or -1E-2147483647, whose rounding is plainly 0) and computes for minutes for 1E+99999999.
+        long integerDigits = value.signum() == 0 ? 0 : (long) value.precision() - value.scale();
+        if (integerDigits <= -(scale + 1L)) {
+            return BigDecimal.ZERO.setScale(scale); // below a tenth of the last digit kept
+        }
+        if (integerDigits + scale > MAX_ROUNDED_DIGITS) {
+            throw new java.sql.SQLDataException("Cannot read column '" + columns.get(columnIndex - 1).label() + "' as a "
+                    + "BigDecimal of scale " + scale + ": it would have more than " + MAX_ROUNDED_DIGITS + " digits; use "
+                    + "getBigDecimal(i) or getString", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
+        }
+        return value.setScale(scale, RoundingMode.HALF_UP);
     }
+
+    /** Far beyond any Athena number (decimal 38 digits, double 309): getBigDecimal(i, scale) refuses more. */
+    private static final int MAX_ROUNDED_DIGITS = 10_000;
 
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {

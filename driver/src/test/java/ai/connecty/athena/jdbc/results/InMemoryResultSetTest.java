@@ -28,6 +28,28 @@ class InMemoryResultSetTest {
         return InMemoryResultSet.create(null, COLUMNS, rows);
     }
 
+    /**
+     * The deprecated getBigDecimal(i, scale) rounds with setScale, which throws ArithmeticException for a text exponent
+     * such as 1E+2147483647 and computes for minutes for 1E+99999999: such a value is 22003, naming the column.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void getBigDecimalWithAScaleRefusesAnExtremeExponentAsOutOfRange() throws SQLException {
+        ResultSet rs = InMemoryResultSet.create(null,
+                Arrays.asList(new ColumnSpec("huge", "varchar"), new ColumnSpec("slow", "varchar"), new ColumnSpec("tiny", "varchar"),
+                        new ColumnSpec("plain", "decimal(10,3)")),
+                Collections.singletonList(Arrays.asList("1E+2147483647", "1E+99999999", "-1E-2147483647", "1.255")));
+        assertThat(rs.next()).isTrue();
+        for (int column = 1; column <= 2; column++) {
+            int index = column;
+            assertThatThrownBy(() -> rs.getBigDecimal(index, 2)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining(index == 1 ? "'huge'" : "'slow'")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+        assertThat(rs.getBigDecimal(3, 2)).isEqualTo(new BigDecimal("0.00"));
+        assertThat(rs.getBigDecimal(4, 2)).isEqualTo(new BigDecimal("1.26"));
+    }
+
     @Test
     void readsRowsInOrderWithTypedGetters() throws SQLException {
         ResultSet rs = resultSet(Arrays.asList(
