@@ -59,6 +59,8 @@ public class AthenaStatement implements Statement {
     AthenaStatement(AthenaConnection connection) {
         this.connection = connection;
         this.fetchSize = connection.querySettings().fetchSize();
+        // JDBC: a Statement is not poolable when created, a PreparedStatement (and CallableStatement) is.
+        this.poolable = this instanceof java.sql.PreparedStatement;
     }
 
     final void checkOpen() throws SQLException {

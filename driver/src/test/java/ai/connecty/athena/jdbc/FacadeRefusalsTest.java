@@ -192,6 +192,23 @@ class FacadeRefusalsTest {
         assertThat(connection.prepareStatement("SELECT 1", Statement.NO_GENERATED_KEYS)).isNotNull();
     }
 
+    /**
+     * JDBC: "By default, a Statement object is not poolable when created, and a PreparedStatement and
+     * CallableStatement are poolable when created." Statement caches (and pools that keep one) ask isPoolable.
+     */
+    @Test
+    void preparedStatementsArePoolableWhenCreatedAndPlainStatementsAreNot() throws SQLException {
+        Statement statement = connection.createStatement();
+        java.sql.PreparedStatement prepared = connection.prepareStatement("SELECT ?");
+
+        assertThat(statement.isPoolable()).isFalse();
+        assertThat(prepared.isPoolable()).isTrue();
+        prepared.setPoolable(false);
+        statement.setPoolable(true);
+        assertThat(prepared.isPoolable()).isFalse();
+        assertThat(statement.isPoolable()).isTrue();
+    }
+
     @Test
     void statementRefusesBatchesKeysCursorsAndBackwardFetching() throws SQLException {
         Statement statement = connection.createStatement();
