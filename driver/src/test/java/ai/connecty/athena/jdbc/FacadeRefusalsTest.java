@@ -242,8 +242,6 @@ class FacadeRefusalsTest {
 
         notSupported(() -> rs.updateInt(1, 2),
                 "Athena result sets are read-only (CONCUR_READ_ONLY): run an INSERT or UPDATE statement instead");
-        notSupported(() -> rs.absolute(1),
-                "Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order with next()");
         notSupported(() -> rs.getBlob("name"), "getBlob is not supported by the Athena driver; use getString or getObject");
         notSupported(rs::getCursorName, "getCursorName is not supported by the Athena driver; use getString or getObject");
         notSupported(() -> rs.getObject(1, typeMap),
@@ -261,6 +259,31 @@ class FacadeRefusalsTest {
         rs.close();
         refused(() -> rs.getClob(1), "55000", "The result set is closed");
         refused(rs::getWarnings, "55000", "The result set is closed");
+    }
+
+    /**
+     * JDBC has each scrolling method throw SQLException when "the result set type is TYPE_FORWARD_ONLY", and keeps
+     * SQLFeatureNotSupportedException for a driver without the method. The type is the reason here, so the refusal
+     * is a cursor-state error (24000), not 0A000: HikariCP evicts a connection on 0A000, and tools such as report
+     * engines call beforeFirst() or last() and catch the exception.
+     */
+    @Test
+    void scrollingAForwardOnlyResultSetIsACursorStateErrorNotAMissingFeature() throws SQLException {
+        ResultSet rs = resultSet();
+        List<ThrowingCallable> scrolling = Arrays.asList(rs::beforeFirst, rs::afterLast, rs::first, rs::last,
+                () -> rs.absolute(1), () -> rs.relative(1), rs::previous);
+        for (boolean onRow : new boolean[] {false, true}) {
+            if (onRow) {
+                rs.next();
+            }
+            for (ThrowingCallable call : scrolling) {
+                assertThatThrownBy(call).isNotInstanceOf(SQLFeatureNotSupportedException.class);
+                refused(call, "24000", "Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order "
+                        + "with next()");
+            }
+        }
+        assertThat(rs.getRow()).as("a refused move leaves the cursor where it was").isEqualTo(1);
+        assertThat(rs.getString("name")).isEqualTo("a");
     }
 
     @Test

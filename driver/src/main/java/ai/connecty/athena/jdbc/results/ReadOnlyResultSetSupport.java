@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
+import ai.connecty.athena.jdbc.errors.SqlState;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -39,11 +40,16 @@ public abstract class ReadOnlyResultSetSupport implements ResultSet {
                 "Athena result sets are read-only (CONCUR_READ_ONLY): run an INSERT or UPDATE statement instead");
     }
 
-    /** The refusal of a scrolling method, or the "closed" SQLException on a closed result set. */
-    private SQLFeatureNotSupportedException forwardOnly() throws SQLException {
+    /**
+     * The refusal of a scrolling method, or the "closed" SQLException on a closed result set. JDBC has these methods
+     * throw a plain SQLException when the result set is TYPE_FORWARD_ONLY: the cursor's type is at fault, not a
+     * missing feature, so the state is 24000 (invalid cursor state) rather than 0A000, on which pools such as
+     * HikariCP evict the connection.
+     */
+    private SQLException forwardOnly() throws SQLException {
         checkOpen();
-        return SqlExceptions.notSupported(
-                "Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order with next()");
+        return new SQLException("Athena result sets are forward-only (TYPE_FORWARD_ONLY): read rows in order with next()",
+                SqlState.INVALID_CURSOR_STATE);
     }
 
     /** Every value Athena returns is text with a type name, so getString and getObject read all of them. */

@@ -153,8 +153,10 @@ class InMemoryResultSetTest {
         assertThat(rs.getType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
         assertThat(rs.getConcurrency()).isEqualTo(ResultSet.CONCUR_READ_ONLY);
         assertThatThrownBy(() -> rs.updateInt(1, 2)).isInstanceOf(SQLFeatureNotSupportedException.class);
-        assertThatThrownBy(rs::previous).isInstanceOf(SQLFeatureNotSupportedException.class);
-        assertThatThrownBy(() -> rs.absolute(1)).isInstanceOf(SQLFeatureNotSupportedException.class);
+        assertThatThrownBy(rs::previous).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("24000"));
+        assertThatThrownBy(() -> rs.absolute(1)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("24000"));
     }
 
     @Test
