@@ -40,6 +40,22 @@ class StatementSurfaceTest {
         }
     }
 
+    /** What the enquote methods write is SQL Athena runs: reserved words and odd names as names, text as text. */
+    @Test
+    void enquotedNamesAndLiteralsRunAsWritten() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {
+            String sql = "SELECT " + s.enquoteNCharLiteral("it's \u00e9") + " AS " + s.enquoteIdentifier("order", false)
+                    + ", " + s.enquoteLiteral("x") + " AS " + s.enquoteIdentifier("say \"hi\"", false)
+                    + ", 1 AS " + s.enquoteIdentifier("plain", false);
+            try (ResultSet rs = s.executeQuery(sql)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("order")).isEqualTo("it's \u00e9");
+                assertThat(rs.getString("say \"hi\"")).isEqualTo("x");
+                assertThat(rs.getInt("plain")).isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void jdbcEscapesAreTranslatedUnlessTurnedOff() throws SQLException {
         try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {

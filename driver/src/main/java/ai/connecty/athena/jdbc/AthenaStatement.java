@@ -646,6 +646,46 @@ public class AthenaStatement implements Statement {
         return closeOnCompletion;
     }
 
+    // ---- quoting ---------------------------------------------------------------------------------------
+
+    /** A string literal of Athena's SQL: in single quotes, each single quote doubled; null is refused (HY024). */
+    @Override
+    public String enquoteLiteral(String val) throws SQLException {
+        checkOpen();
+        return SqlQuoting.enquoteLiteral("enquoteLiteral", val);
+    }
+
+    /**
+     * The same as {@link #enquoteLiteral}: Athena's SQL has no {@code N'...'} literal (JDBC's default), and its
+     * varchar holds any Unicode text already.
+     */
+    @Override
+    public String enquoteNCharLiteral(String val) throws SQLException {
+        checkOpen();
+        return SqlQuoting.enquoteLiteral("enquoteNCharLiteral", val);
+    }
+
+    /**
+     * Double quotes, each double quote inside doubled, as Athena's SQL writes names (DDL, which Athena parses as
+     * Hive, takes backticks instead). Unlike JDBC's default, a name with double quotes or longer than 128 characters
+     * is quoted rather than refused, and a reserved word is quoted even when {@code alwaysQuote} is false.
+     */
+    @Override
+    public String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
+        checkOpen();
+        return SqlQuoting.enquoteIdentifier(identifier, alwaysQuote);
+    }
+
+    /**
+     * JDBC's simple identifier (a letter, then letters, digits, underscores; at most 128) that is no reserved word
+     * of Athena's SQL.
+     */
+    @Override
+    public boolean isSimpleIdentifier(String identifier) throws SQLException {
+        checkOpen();
+        return SqlQuoting.isSimpleIdentifier(identifier);
+    }
+
     // ---- warnings and lifecycle ------------------------------------------------------------------------
 
     @Override

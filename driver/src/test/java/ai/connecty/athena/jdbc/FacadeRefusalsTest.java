@@ -209,6 +209,48 @@ class FacadeRefusalsTest {
         assertThat(statement.isPoolable()).isTrue();
     }
 
+    /**
+     * JDBC 4.3's enquote defaults follow SQL:2003, not Athena: enquoteNCharLiteral writes N'...', which Athena's
+     * parser has no rule for; enquoteIdentifier refuses a name holding a double quote (Athena writes it doubled)
+     * or longer than 128 characters (Glue allows 255) with a SQLState-less "Invalid name"; and isSimpleIdentifier
+     * calls reserved words such as SELECT simple, so enquoteIdentifier(name, false) leaves them bare.
+     */
+    @Test
+    void enquoteMethodsFollowAthenasQuotingRules() throws SQLException {
+        Statement statement = connection.createStatement();
+
+        assertThat(statement.enquoteLiteral("it's")).isEqualTo("'it''s'");
+        assertThat(statement.enquoteNCharLiteral("it's \u00e9")).isEqualTo("'it''s \u00e9'");
+
+        assertThat(statement.isSimpleIdentifier("sales_2024")).isTrue();
+        assertThat(statement.enquoteIdentifier("sales_2024", false)).isEqualTo("sales_2024");
+        assertThat(statement.enquoteIdentifier("sales_2024", true)).isEqualTo("\"sales_2024\"");
+        for (String reserved : new String[] {"select", "Order", "TABLE", "values", "current_date"}) {
+            assertThat(statement.isSimpleIdentifier(reserved)).as(reserved).isFalse();
+            assertThat(statement.enquoteIdentifier(reserved, false)).isEqualTo("\"" + reserved + "\"");
+        }
+        assertThat(statement.isSimpleIdentifier("2024_sales")).isFalse();
+        assertThat(statement.enquoteIdentifier("my col", false)).isEqualTo("\"my col\"");
+        assertThat(statement.enquoteIdentifier("say \"hi\"", false)).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(statement.enquoteIdentifier("\"Already quoted\"", false)).isEqualTo("\"Already quoted\"");
+        assertThat(statement.enquoteIdentifier("\"a\"\"b\"", true)).isEqualTo("\"a\"\"b\"");
+        String longName = String.join("", Collections.nCopies(255, "c"));
+        assertThat(statement.enquoteIdentifier(longName, false)).isEqualTo("\"" + longName + "\"");
+
+        assertThat(statement.isSimpleIdentifier(null)).isFalse();
+        refused(() -> statement.enquoteLiteral(null), INVALID_PARAMETER,
+                "enquoteLiteral: the value is null; write NULL into the SQL for SQL NULL");
+        refused(() -> statement.enquoteIdentifier(null, true), INVALID_PARAMETER,
+                "enquoteIdentifier: the identifier is null; pass the name to quote");
+        refused(() -> statement.enquoteIdentifier("", false), INVALID_PARAMETER,
+                "enquoteIdentifier: the identifier is empty; Athena names have 1 or more characters");
+        refused(() -> statement.enquoteIdentifier("a\u0000b", true), INVALID_PARAMETER,
+                "enquoteIdentifier: the identifier contains the character U+0000, which no Athena name can hold");
+        statement.close();
+        refused(() -> statement.enquoteIdentifier("x", false), "55000", "The statement is closed");
+        refused(() -> statement.enquoteLiteral("x"), "55000", "The statement is closed");
+    }
+
     @Test
     void statementRefusesBatchesKeysCursorsAndBackwardFetching() throws SQLException {
         Statement statement = connection.createStatement();

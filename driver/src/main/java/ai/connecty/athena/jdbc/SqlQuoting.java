@@ -1,0 +1,95 @@
+package ai.connecty.athena.jdbc;
+
+import ai.connecty.athena.jdbc.errors.SqlState;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Statement's enquote methods, by the rules of Athena's SQL (Trino) rather than JDBC 4.3's SQL:2003 defaults: a
+ * string literal is {@code '...'} with quotes doubled and has no {@code N'...'} form, an identifier is
+ * {@code "..."} with double quotes doubled, and a reserved word is only a name when quoted.
+ */
+final class SqlQuoting {
+    private SqlQuoting() {
+    }
+
+    /** JDBC's "simple identifier": an ASCII letter, then ASCII letters, digits and underscores. */
+    private static final Pattern REGULAR = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    /**
+     * The words Athena's SQL parser takes only as keywords, never as bare names (its reserved words, with a few
+     * that older engine versions reserve too). Quoting one more word than needed is harmless; one fewer breaks
+     * the statement.
+     */
+    private static final Set<String> RESERVED = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "ALTER", "AND", "AS", "BETWEEN", "BY", "CASE", "CAST", "CONSTRAINT", "CREATE", "CROSS", "CUBE",
+            "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME",
+            "CURRENT_TIMESTAMP", "CURRENT_USER", "DEALLOCATE", "DELETE", "DESCRIBE", "DISTINCT", "DROP", "ELSE", "END",
+            "ESCAPE", "EXCEPT", "EXECUTE", "EXISTS", "EXTRACT", "FALSE", "FIRST", "FOR", "FROM", "FULL", "GROUP",
+            "GROUPING", "HAVING", "IN", "INNER", "INSERT", "INTERSECT", "INTO", "IS", "JOIN", "JSON_ARRAY",
+            "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", "JSON_TABLE", "JSON_VALUE", "LAST", "LEFT", "LIKE", "LISTAGG",
+            "LOCALTIME", "LOCALTIMESTAMP", "NATURAL", "NORMALIZE", "NOT", "NULL", "OF", "ON", "OR", "ORDER", "OUTER",
+            "PREPARE", "RECURSIVE", "RIGHT", "ROLLUP", "SELECT", "SKIP", "TABLE", "THEN", "TRIM", "TRUE", "UESCAPE",
+            "UNION", "UNNEST", "USING", "VALUES", "WHEN", "WHERE", "WITH")));
+
+    /**
+     * A name Athena reads bare: JDBC's simple identifier (1 to 128 characters) that is no reserved word, in any
+     * case. False for null.
+     */
+    static boolean isSimpleIdentifier(String identifier) {
+        return identifier != null && identifier.length() <= 128 && REGULAR.matcher(identifier).matches()
+                && !RESERVED.contains(identifier.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A string literal: in single quotes, each single quote doubled. JDBC's javadoc has null throw a
+     * NullPointerException; this driver lets nothing but SQLExceptions out (tools pass null), so HY024.
+     */
+    static String enquoteLiteral(String method, String value) throws SQLException {
+        if (value == null) {
+            throw new SQLException(method + ": the value is null; write NULL into the SQL for SQL NULL",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * The identifier as Athena's SQL reads it: bare when simple and not {@code alwaysQuote}, as given when it is
+     * quoted already (every inner double quote doubled), else in double quotes with its double quotes doubled.
+     */
+    static String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
+        if (identifier == null) {
+            throw new SQLException("enquoteIdentifier: the identifier is null; pass the name to quote",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+        if (identifier.isEmpty()) {
+            throw new SQLException("enquoteIdentifier: the identifier is empty; Athena names have 1 or more characters",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+        if (identifier.indexOf('\u0000') >= 0) {
+            throw new SQLException("enquoteIdentifier: the identifier contains the character U+0000, which no Athena "
+                    + "name can hold", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        if (isSimpleIdentifier(identifier)) {
+            return alwaysQuote ? '"' + identifier + '"' : identifier;
+        }
+        if (isQuoted(identifier)) {
+            return identifier;
+        }
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Whether the text is one quoted identifier: in double quotes, with each double quote inside doubled. */
+    private static boolean isQuoted(String text) {
+        if (text.length() < 3 || text.charAt(0) != '"' || text.charAt(text.length() - 1) != '"') {
+            return false;
+        }
+        String inside = text.substring(1, text.length() - 1);
+        return inside.replace("\"\"", "").indexOf('"') < 0;
+    }
+}
