@@ -403,20 +403,24 @@ public class AthenaStatement implements Statement {
     }
 
     /**
-     * Called by a result set of this statement when it closes. Only the user closing the current result set
-     * completes a closeOnCompletion statement: the statement closing it itself (a new execute, getMoreResults)
-     * detaches it first, so that the statement stays usable for the call that is under way.
+     * Called by a result set of this statement when it closes. Only the user closing a result set the statement
+     * still holds (the current one, or one getMoreResults(KEEP_CURRENT_RESULT) kept open) completes a
+     * closeOnCompletion statement, and only when it was the last of them open, as JDBC has it ("closed when all its
+     * dependent result sets are closed"): the statement closing one itself (a new execute, getMoreResults) detaches
+     * it first, so that the statement stays usable for the call that is under way.
      */
     void resultSetClosed(AthenaResultSet closedResultSet) throws SQLException {
-        boolean wasCurrent;
+        boolean wasDependent;
+        boolean lastDependent;
         synchronized (this) {
-            wasCurrent = resultSet == closedResultSet;
+            boolean wasCurrent = resultSet == closedResultSet;
             if (wasCurrent) {
                 resultSet = null;
             }
-            keptOpen.remove(closedResultSet);
+            wasDependent = keptOpen.remove(closedResultSet) || wasCurrent;
+            lastDependent = resultSet == null && keptOpen.isEmpty();
         }
-        if (wasCurrent && closeOnCompletion && !closed.get()) {
+        if (wasDependent && lastDependent && closeOnCompletion && !closed.get()) {
             close();
         }
     }

@@ -222,6 +222,44 @@ class StatementSemanticsTest {
         assertThat(statement.isClosed()).isTrue();
     }
 
+    /**
+     * JDBC: a closeOnCompletion statement "will be closed when all its dependent result sets are closed". A result
+     * set kept open by getMoreResults(KEEP_CURRENT_RESULT) is one of them: closing the current one while it is still
+     * read must not close the statement (and with it the kept one), and closing the last one closes the statement.
+     */
+    @Test
+    void closeOnCompletionWaitsForTheResultSetsKeptOpen() throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.closeOnCompletion();
+        statement.execute("SELECT id, name FROM t");
+        ResultSet kept = statement.getResultSet();
+        assertThat(statement.getMoreResults(Statement.KEEP_CURRENT_RESULT)).isFalse();
+        ResultSet current = statement.executeQuery("SELECT id, name FROM t");
+
+        current.close();
+
+        assertThat(statement.isClosed()).as("a result set of the statement is still open").isFalse();
+        assertThat(kept.isClosed()).isFalse();
+        assertThat(kept.next()).isTrue();
+        assertThat(kept.getString("name")).isEqualTo("a");
+        kept.close();
+        assertThat(statement.isClosed()).as("its last result set closed").isTrue();
+    }
+
+    @Test
+    void closeOnCompletionClosesTheStatementWhenTheLastKeptResultSetCloses() throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.closeOnCompletion();
+        statement.execute("SELECT id, name FROM t");
+        ResultSet kept = statement.getResultSet();
+        assertThat(statement.getMoreResults(Statement.KEEP_CURRENT_RESULT)).isFalse();
+        assertThat(statement.isClosed()).isFalse();
+
+        kept.close();
+
+        assertThat(statement.isClosed()).isTrue();
+    }
+
     @Test
     void cursorPositionThroughoutAResult() throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT id, name FROM t")) {
