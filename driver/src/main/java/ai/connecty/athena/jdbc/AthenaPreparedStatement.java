@@ -94,7 +94,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Override
     public long executeLargeUpdate() throws SQLException {
         if (execute()) {
-            getResultSet().close();
+            closeResultSet();
             throw new SQLException("The statement produced a result set; use executeQuery or execute for queries with rows",
                     SqlState.GENERAL_ERROR);
         }

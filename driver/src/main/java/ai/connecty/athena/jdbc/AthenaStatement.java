@@ -391,7 +391,11 @@ public class AthenaStatement implements Statement {
         }
     }
 
-    private void closeResultSet() throws SQLException {
+    /**
+     * Closes the current result set as the statement's own act (a new execute, getMoreResults, an executeUpdate that
+     * refuses a query): detached first, so that it does not complete a closeOnCompletion statement.
+     */
+    final void closeResultSet() throws SQLException {
         AthenaResultSet current;
         synchronized (this) {
             current = resultSet;

@@ -260,6 +260,29 @@ class StatementSemanticsTest {
         assertThat(statement.isClosed()).isTrue();
     }
 
+    /**
+     * executeUpdate of a query refuses it and closes the result set it produced itself: that is no result set the
+     * application closed, so a closeOnCompletion statement stays open, prepared or not, and runs the next statement.
+     */
+    @Test
+    void executeUpdateRefusingAQueryLeavesACloseOnCompletionStatementOpen() throws SQLException {
+        Statement plain = connection.createStatement();
+        java.sql.PreparedStatement prepared = connection.prepareStatement("SELECT id, name FROM t");
+        plain.closeOnCompletion();
+        prepared.closeOnCompletion();
+
+        assertThatThrownBy(() -> plain.executeUpdate("SELECT id, name FROM t")).hasMessageContaining("produced a result set");
+        assertThatThrownBy(prepared::executeUpdate).hasMessageContaining("produced a result set");
+
+        assertThat(plain.isClosed()).isFalse();
+        assertThat(prepared.isClosed()).isFalse();
+        assertThat(prepared.getResultSet()).isNull();
+        try (ResultSet rs = prepared.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+        }
+        assertThat(prepared.isClosed()).as("its result set, closed by the application, completes it").isTrue();
+    }
+
     @Test
     void cursorPositionThroughoutAResult() throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT id, name FROM t")) {
