@@ -514,10 +514,14 @@ public class AthenaStatement implements Statement {
         throw SqlExceptions.notSupported("Named cursors are not supported by Athena");
     }
 
+    /**
+     * A hint, as JDBC has it: any of the three directions is taken, and the result sets still read forward
+     * ({@link #getFetchDirection} says so); another value is refused.
+     */
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        FetchHints.checkDirection(direction);
+        FetchHints.checkDirectionHint(direction);
     }
 
     @Override

@@ -261,8 +261,6 @@ class FacadeRefusalsTest {
         notSupported(() -> statement.execute("SELECT 1", Statement.RETURN_GENERATED_KEYS), "Athena has no generated keys");
         notSupported(() -> statement.executeUpdate("SELECT 1", new int[] {1}), "Athena has no generated keys");
         notSupported(() -> statement.setCursorName("c"), "Named cursors are not supported by Athena");
-        refused(() -> statement.setFetchDirection(ResultSet.FETCH_REVERSE), INVALID_PARAMETER,
-                "Only FETCH_FORWARD is supported: Athena result sets are forward-only");
         refused(() -> statement.setFetchSize(-1), INVALID_PARAMETER, "Fetch size must be 0 or more, was -1");
 
         statement.setFetchDirection(ResultSet.FETCH_FORWARD);
@@ -273,6 +271,24 @@ class FacadeRefusalsTest {
         statement.close();
         refused(statement::getWarnings, "55000", "The statement is closed");
         refused(statement::clearBatch, "55000", "The statement is closed");
+    }
+
+    /**
+     * Statement.setFetchDirection is a hint for the result sets to come, and JDBC refuses only a value that is none of
+     * FETCH_FORWARD, FETCH_REVERSE and FETCH_UNKNOWN. The result sets stay forward-only and say so; a result set
+     * itself refuses any direction but FETCH_FORWARD, as JDBC has it for TYPE_FORWARD_ONLY.
+     */
+    @Test
+    void statementTakesEveryFetchDirectionAsAHintAndRefusesOtherValues() throws SQLException {
+        Statement statement = connection.createStatement();
+        for (int direction : new int[] {ResultSet.FETCH_REVERSE, ResultSet.FETCH_UNKNOWN, ResultSet.FETCH_FORWARD}) {
+            statement.setFetchDirection(direction);
+            assertThat(statement.getFetchDirection()).as("result sets of this statement read forward")
+                    .isEqualTo(ResultSet.FETCH_FORWARD);
+        }
+        refused(() -> statement.setFetchDirection(42), INVALID_PARAMETER, "Fetch direction 42 is none of "
+                + "ResultSet.FETCH_FORWARD (1000), FETCH_REVERSE (1001) and FETCH_UNKNOWN (1002)");
+        assertThat((Object) statement.getWarnings()).isNull();
     }
 
     @Test
