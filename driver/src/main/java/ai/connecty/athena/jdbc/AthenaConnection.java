@@ -227,10 +227,7 @@ public class AthenaConnection implements Connection {
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
         checkOpen();
-        if (resultSetType != ResultSet.TYPE_FORWARD_ONLY || resultSetConcurrency != ResultSet.CONCUR_READ_ONLY) {
-            throw SqlExceptions.notSupported("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; "
-                    + "asked for type " + resultSetType + ", concurrency " + resultSetConcurrency);
-        }
+        checkTypeAndConcurrency(resultSetType, resultSetConcurrency);
         checkHoldability(resultSetHoldability);
         return createStatement();
     }
@@ -254,10 +251,7 @@ public class AthenaConnection implements Connection {
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
                                               int resultSetHoldability) throws SQLException {
         checkOpen();
-        if (resultSetType != ResultSet.TYPE_FORWARD_ONLY || resultSetConcurrency != ResultSet.CONCUR_READ_ONLY) {
-            throw SqlExceptions.notSupported("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; "
-                    + "asked for type " + resultSetType + ", concurrency " + resultSetConcurrency);
-        }
+        checkTypeAndConcurrency(resultSetType, resultSetConcurrency);
         checkHoldability(resultSetHoldability);
         return prepareStatement(sql);
     }
@@ -510,6 +504,28 @@ public class AthenaConnection implements Connection {
         checkOpen();
         checkHoldability(holdability);
         this.holdability = holdability;
+    }
+
+    /**
+     * TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only: another ResultSet type or concurrency is refused with 0A000 (a
+     * feature Athena lacks), a value that is none of those constants with HY024, as JDBC tells the two apart.
+     */
+    private static void checkTypeAndConcurrency(int type, int concurrency) throws SQLException {
+        if (type != ResultSet.TYPE_FORWARD_ONLY && type != ResultSet.TYPE_SCROLL_INSENSITIVE
+                && type != ResultSet.TYPE_SCROLL_SENSITIVE) {
+            throw new SQLException("Unknown result set type " + type + ": expected ResultSet.TYPE_FORWARD_ONLY ("
+                    + ResultSet.TYPE_FORWARD_ONLY + "), TYPE_SCROLL_INSENSITIVE (" + ResultSet.TYPE_SCROLL_INSENSITIVE
+                    + ") or TYPE_SCROLL_SENSITIVE (" + ResultSet.TYPE_SCROLL_SENSITIVE + ")", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        if (concurrency != ResultSet.CONCUR_READ_ONLY && concurrency != ResultSet.CONCUR_UPDATABLE) {
+            throw new SQLException("Unknown result set concurrency " + concurrency + ": expected ResultSet.CONCUR_READ_ONLY ("
+                    + ResultSet.CONCUR_READ_ONLY + ") or CONCUR_UPDATABLE (" + ResultSet.CONCUR_UPDATABLE + ")",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
+            throw SqlExceptions.notSupported("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; "
+                    + "asked for type " + type + ", concurrency " + concurrency);
+        }
     }
 
     /**
