@@ -1,6 +1,7 @@
 package ai.connecty.athena.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.AthenaResultSet;
 import ai.connecty.athena.local.LocalAthena;
@@ -214,5 +215,54 @@ class ResultSourceConformanceTest {
             }
             assertThat(expected).isEqualTo(10000);
         }
+    }
+
+    /**
+     * The cursor's position as JDBC defines it, the same whichever source the rows come from: an empty result is
+     * neither before the first row nor after the last, getRow is 0 off a row, next() stays false at the end, and
+     * setMaxRows ends the cursor as the last row of the data would.
+     */
+    @Test
+    void theCursorReportsItsPositionTheSameFromEitherSource() throws SQLException {
+        for (String fetcher : new String[] {"S3", "GetQueryResults"}) {
+            try (Connection c = Connections.connectyUser(athena, "ResultFetcher=" + fetcher); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT x FROM (VALUES 1, 2, 3) AS t(x) WHERE x < 0")) {
+                    assertThat(rs.unwrap(AthenaResultSet.class).getResultTransport()).isEqualTo(fetcher);
+                    assertThat(rs.isBeforeFirst()).as(fetcher).isFalse();
+                    assertThat(rs.next()).isFalse();
+                    assertThat(rs.isAfterLast()).as(fetcher).isFalse();
+                    assertThat(rs.isFirst() || rs.isLast()).isFalse();
+                    assertThat(rs.getRow()).isZero();
+                }
+                List<String> positions = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT x FROM (VALUES 1, 2, 3) AS t(x) ORDER BY x")) {
+                    positions.add(position(rs));
+                    while (rs.next()) {
+                        positions.add(position(rs));
+                    }
+                    positions.add(position(rs));
+                    assertThat(rs.next()).isFalse();
+                    assertThatThrownBy(() -> rs.getInt(1)).satisfies(
+                            e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("24000"));
+                }
+                assertThat(positions).as(fetcher).containsExactly("row 0 beforeFirst", "row 1 first", "row 2",
+                        "row 3 last", "row 0 afterLast");
+                s.setMaxRows(2);
+                positions.clear();
+                try (ResultSet rs = s.executeQuery("SELECT x FROM (VALUES 1, 2, 3) AS t(x) ORDER BY x")) {
+                    while (rs.next()) {
+                        positions.add(position(rs));
+                    }
+                    positions.add(position(rs));
+                }
+                assertThat(positions).as(fetcher + " with setMaxRows(2)").containsExactly("row 1 first", "row 2 last",
+                        "row 0 afterLast");
+            }
+        }
+    }
+
+    private static String position(ResultSet rs) throws SQLException {
+        return "row " + rs.getRow() + (rs.isBeforeFirst() ? " beforeFirst" : "") + (rs.isFirst() ? " first" : "")
+                + (rs.isLast() ? " last" : "") + (rs.isAfterLast() ? " afterLast" : "");
     }
 }

@@ -155,6 +155,30 @@ class StatementTest {
         }
     }
 
+    /**
+     * A query in a batch stops it as JDBC has it: a BatchUpdateException holding the counts of the statements before
+     * it, nothing after it run, the batch emptied, and the statement usable with no result set left open.
+     */
+    @Test
+    void aQueryInABatchStopsItWithTheCountsOfTheStatementsBefore() throws SQLException {
+        String db = "driver_tests_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = Connections.admin(athena); Statement s = c.createStatement()) {
+            s.addBatch("CREATE DATABASE " + db);
+            s.addBatch("SELECT 1");
+            s.addBatch("DROP DATABASE " + db);
+
+            java.sql.BatchUpdateException failure = catchThrowableOfType(s::executeBatch, java.sql.BatchUpdateException.class);
+
+            assertThat(failure.getMessage()).startsWith("Batch item 2 of 3 failed: it returned a result set");
+            assertThat(failure.getUpdateCounts()).containsExactly(Statement.SUCCESS_NO_INFO);
+            assertThat(failure.getLargeUpdateCounts()).containsExactly(Statement.SUCCESS_NO_INFO);
+            assertThat(s.getResultSet()).isNull();
+            assertThat(s.executeBatch()).as("the batch was emptied").isEmpty();
+            assertThat(column(s, "SHOW DATABASES", 1)).as("item 3 did not run").contains(db);
+            s.executeUpdate("DROP DATABASE " + db);
+        }
+    }
+
     @Test
     void aFailedDdlNamesAthenasStateChangeReasonCategoryAndType() throws SQLException {
         String db = "driver_tests_" + UUID.randomUUID().toString().substring(0, 8);
