@@ -29,6 +29,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
+import java.sql.ShardingKey;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayList;
@@ -585,6 +586,37 @@ public class AthenaConnection implements Connection {
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
         checkOpen();
         throw SqlExceptions.methodNotSupported("createStruct");
+    }
+
+    // ---- sharding (JDBC 4.3): the JDK's default bodies refuse without a SQLState, even when closed ---------
+
+    @Override
+    public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
+        checkOpen();
+        throw shardingNotSupported();
+    }
+
+    @Override
+    public void setShardingKey(ShardingKey shardingKey) throws SQLException {
+        checkOpen();
+        throw shardingNotSupported();
+    }
+
+    @Override
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout)
+            throws SQLException {
+        checkOpen();
+        throw shardingNotSupported();
+    }
+
+    @Override
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, int timeout) throws SQLException {
+        checkOpen();
+        throw shardingNotSupported();
+    }
+
+    private static SQLFeatureNotSupportedException shardingNotSupported() {
+        return SqlExceptions.notSupported("Athena has no shards: setShardingKey is not supported");
     }
 
     // ---- validity, client info, timeouts ---------------------------------------------------------------

@@ -373,6 +373,39 @@ class FacadeRefusalsTest {
         assertThat(rs.getString("name")).isEqualTo("a");
     }
 
+    /**
+     * The JDBC 4.2/4.3 methods the JDK gives a default body throw a SQLFeatureNotSupportedException without a
+     * SQLState and without looking whether the object is closed. The driver's own refusals say 0A000 with a
+     * message, and "closed" on a closed object (08003 / 55000), as for every other method.
+     */
+    @Test
+    void jdbcDefaultMethodsRefuseWithASqlStateAndSayClosedWhenClosed() throws SQLException {
+        java.sql.ShardingKey key = null;
+        String readOnly = "Athena result sets are read-only (CONCUR_READ_ONLY): run an INSERT or UPDATE statement instead";
+        ResultSet rs = resultSet();
+        rs.next();
+        List<ThrowingCallable> updates = Arrays.asList(() -> rs.updateObject(1, 2, java.sql.JDBCType.INTEGER),
+                () -> rs.updateObject(1, 2, java.sql.JDBCType.DECIMAL, 0),
+                () -> rs.updateObject("id", 2, java.sql.JDBCType.INTEGER),
+                () -> rs.updateObject("id", 2, java.sql.JDBCType.DECIMAL, 0));
+        for (ThrowingCallable call : updates) {
+            notSupported(call, readOnly);
+        }
+        String sharding = "Athena has no shards: setShardingKey is not supported";
+        notSupported(() -> connection.setShardingKey(key), sharding);
+        notSupported(() -> connection.setShardingKey(key, key), sharding);
+        notSupported(() -> connection.setShardingKeyIfValid(key, 1), sharding);
+        notSupported(() -> connection.setShardingKeyIfValid(key, key, 1), sharding);
+
+        rs.close();
+        for (ThrowingCallable call : updates) {
+            refused(call, "55000", "The result set is closed");
+        }
+        connection.close();
+        refused(() -> connection.setShardingKey(key), "08003", "The connection is closed");
+        refused(() -> connection.setShardingKeyIfValid(key, key, 1), "08003", "The connection is closed");
+    }
+
     @Test
     void primitiveGettersReadZeroOrFalseForNull() throws SQLException {
         ResultSet rs = InMemoryResultSet.create(null, Arrays.asList(new ColumnSpec("b", "boolean"), new ColumnSpec("n", "double")),

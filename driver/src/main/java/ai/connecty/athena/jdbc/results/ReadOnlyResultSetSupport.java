@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -155,6 +156,30 @@ public abstract class ReadOnlyResultSetSupport implements ResultSet {
 
     @Override
     public final void updateObject(int columnIndex, Object x) throws SQLException {
+        throw readOnly();
+    }
+
+    // The JDBC 4.2 updateObject(..., SQLType) methods: the JDK's default bodies refuse without a SQLState, even on
+    // a closed result set.
+
+    @Override
+    public final void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
+        throw readOnly();
+    }
+
+    @Override
+    public final void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        throw readOnly();
+    }
+
+    @Override
+    public final void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
+        throw readOnly();
+    }
+
+    @Override
+    public final void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength)
+            throws SQLException {
         throw readOnly();
     }
 
