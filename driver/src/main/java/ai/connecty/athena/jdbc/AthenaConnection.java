@@ -54,7 +54,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * <p>Choices where JDBC leaves room: auto-commit is always on ({@code setAutoCommit(false)} is refused with
  * 0A000, because silently pretending to batch statements into a transaction would lose users' data
  * expectations); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
- * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY / HOLD_CURSORS_OVER_COMMIT statements exist, others are refused with
+ * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY / HOLD_CURSORS_OVER_COMMIT statements exist (another type or concurrency
+ * is downgraded to these with a warning), another holdability is refused with
  * 0A000; a transaction isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a
  * value that is no isolation constant is refused with HY024).
  *
@@ -508,10 +509,11 @@ public class AthenaConnection implements Connection {
     }
 
     /**
-     * TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only: another ResultSet type or concurrency is refused with 0A000 (a
-     * feature Athena lacks), a value that is none of those constants with HY024, as JDBC tells the two apart.
+     * TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only. Another ResultSet type or concurrency is replaced by these with a
+     * SQLWarning on the connection, as JDBC 4.3 (sections 15.1.1 and 15.1.2) has a driver do with a type it does not
+     * support; a value that is none of the ResultSet constants is refused with HY024.
      */
-    private static void checkTypeAndConcurrency(int type, int concurrency) throws SQLException {
+    private void checkTypeAndConcurrency(int type, int concurrency) throws SQLException {
         if (type != ResultSet.TYPE_FORWARD_ONLY && type != ResultSet.TYPE_SCROLL_INSENSITIVE
                 && type != ResultSet.TYPE_SCROLL_SENSITIVE) {
             throw new SQLException("Unknown result set type " + type + ": expected ResultSet.TYPE_FORWARD_ONLY ("
@@ -523,9 +525,17 @@ public class AthenaConnection implements Connection {
                     + ResultSet.CONCUR_READ_ONLY + ") or CONCUR_UPDATABLE (" + ResultSet.CONCUR_UPDATABLE + ")",
                     SqlState.INVALID_PARAMETER_VALUE);
         }
-        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
-            throw SqlExceptions.notSupported("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY only; "
-                    + "asked for type " + type + ", concurrency " + concurrency);
+        List<String> unsupported = new ArrayList<>();
+        if (type != ResultSet.TYPE_FORWARD_ONLY) {
+            unsupported.add(type == ResultSet.TYPE_SCROLL_INSENSITIVE ? "TYPE_SCROLL_INSENSITIVE" : "TYPE_SCROLL_SENSITIVE");
+        }
+        if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+            unsupported.add("CONCUR_UPDATABLE");
+        }
+        if (!unsupported.isEmpty()) {
+            addWarning(new SQLWarning("Athena result sets are TYPE_FORWARD_ONLY and CONCUR_READ_ONLY: asked for "
+                    + String.join(" and ", unsupported) + ", the statement's result sets are TYPE_FORWARD_ONLY and "
+                    + "CONCUR_READ_ONLY", SqlState.WARNING));
         }
     }
 
