@@ -472,11 +472,12 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     }
 
     @Override
+    /**
+     * The standard mapping whatever the map holds: a type map maps user-defined types (SQL structured and distinct
+     * types), and Athena has none (its rows are anonymous), so no entry can apply; JDBC has a type the map does not
+     * name read with the standard mapping.
+     */
     public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
-        if (map != null && !map.isEmpty()) {
-            checkOpen();
-            throw notSupported("getObject with a type map");
-        }
         return getObject(columnIndex);
     }
 

@@ -1,6 +1,5 @@
 package ai.connecty.athena.jdbc.types;
 
-import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
 import ai.connecty.athena.jdbc.results.InMemoryResultSet;
@@ -57,9 +56,13 @@ public final class AthenaArray implements Array {
         return toJavaArray(elements);
     }
 
+    /**
+     * The map methods give the standard mapping: a type map names user-defined types, and Athena has none (see
+     * ResultSet.getObject with a map).
+     */
     @Override
     public Object getArray(Map<String, Class<?>> map) throws SQLException {
-        refuseTypeMap(map);
+        checkNotFreed();
         return getArray();
     }
 
@@ -71,7 +74,7 @@ public final class AthenaArray implements Array {
 
     @Override
     public Object getArray(long index, int count, Map<String, Class<?>> map) throws SQLException {
-        refuseTypeMap(map);
+        checkNotFreed();
         return getArray(index, count);
     }
 
@@ -83,7 +86,7 @@ public final class AthenaArray implements Array {
 
     @Override
     public ResultSet getResultSet(Map<String, Class<?>> map) throws SQLException {
-        refuseTypeMap(map);
+        checkNotFreed();
         return getResultSet();
     }
 
@@ -96,7 +99,7 @@ public final class AthenaArray implements Array {
 
     @Override
     public ResultSet getResultSet(long index, int count, Map<String, Class<?>> map) throws SQLException {
-        refuseTypeMap(map);
+        checkNotFreed();
         return getResultSet(index, count);
     }
 
@@ -143,13 +146,6 @@ public final class AthenaArray implements Array {
         }
         Object[] array = (Object[]) java.lang.reflect.Array.newInstance(component, values.size());
         return values.toArray(array);
-    }
-
-    private void refuseTypeMap(Map<String, Class<?>> map) throws SQLException {
-        checkNotFreed();
-        if (map != null && !map.isEmpty()) {
-            throw SqlExceptions.notSupported("Custom type maps are not supported for Athena arrays");
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package ai.connecty.athena.jdbc.types;
 
-import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import java.sql.SQLException;
 import java.sql.Struct;
 import java.util.ArrayList;
@@ -34,10 +33,8 @@ public final class AthenaStruct implements Struct {
     }
 
     @Override
+    /** The standard mapping: Athena has no user-defined types for a type map to name (see getObject with a map). */
     public Object[] getAttributes(Map<String, Class<?>> map) throws SQLException {
-        if (map != null && !map.isEmpty()) {
-            throw SqlExceptions.notSupported("Custom type maps are not supported for Athena rows");
-        }
         return getAttributes();
     }
 

@@ -41,6 +41,23 @@ class ComplexValuesTest {
         assertThat((Map<?, ?>) ((Struct) rows[2]).getAttributes()[1]).isEmpty();
     }
 
+    /** A type map names user-defined types; Athena has none, so the standard mapping applies (JDBC), no refusal. */
+    @Test
+    void aTypeMapLeavesTheStandardMapping() throws SQLException {
+        Map<String, Class<?>> typeMap = Map.of("row(a integer)", Object.class, "address", Object.class);
+        Array array = (Array) read("array(row(a integer))", "[{a=1}, {a=2}]");
+        assertThat((Object[]) array.getArray(typeMap)).hasSize(2);
+        assertThat(((Struct) ((Object[]) array.getArray(1, 1, typeMap))[0]).getAttributes(typeMap)).containsExactly(1);
+        try (java.sql.ResultSet elements = array.getResultSet(typeMap)) {
+            assertThat(elements.next()).isTrue();
+            assertThat(elements.getInt(1)).isEqualTo(1);
+        }
+        try (java.sql.ResultSet elements = array.getResultSet(2, 1, typeMap)) {
+            assertThat(elements.next()).isTrue();
+            assertThat(elements.getInt(1)).isEqualTo(2);
+        }
+    }
+
     @Test
     void namedRowFieldsSurviveCommasInsideStringValues() throws SQLException {
         Struct row = (Struct) read("row(name varchar, d date)", "{name=Smith, John, d=2020-01-02}");
