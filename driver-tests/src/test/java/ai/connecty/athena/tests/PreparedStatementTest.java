@@ -39,6 +39,34 @@ class PreparedStatementTest {
     @RegisterExtension
     static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
 
+    /** Spring's and plain JDBC's way to bind a list: Connection.createArrayOf, then setArray. */
+    @Test
+    void arraysMadeByCreateArrayOfBindAsArrays() throws SQLException {
+        Connection connection = shared.get();
+        java.sql.Array ids = connection.createArrayOf("bigint", new Object[] {1L, 2L, 3L});
+        assertThat(ids.getBaseType()).isEqualTo(java.sql.Types.BIGINT);
+        assertThat(ids.getBaseTypeName()).isEqualTo("bigint");
+        assertThat((Object[]) ids.getArray()).containsExactly(1L, 2L, 3L);
+        java.sql.Array names = connection.createArrayOf("VARCHAR", new Object[] {"a", null, "it's"});
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT contains(?, CAST(2 AS bigint)), cardinality(?), element_at(?, 3)")) {
+            ps.setArray(1, ids);
+            ps.setArray(2, names);
+            ps.setObject(3, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).isTrue();
+                assertThat(rs.getInt(2)).isEqualTo(3);
+                assertThat(rs.getString(3)).isEqualTo("it's");
+            }
+        }
+        assertThatThrownBy(() -> connection.createArrayOf("no such type", new Object[0]))
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("HY024");
+                    assertThat(e.getMessage()).contains("no such type");
+                });
+    }
+
     @Test
     void dbeaversRowCountRunsAsAPreparedStatement() throws SQLException {
         try (PreparedStatement ps = shared.get().prepareStatement("SELECT COUNT(*) FROM demo.customers");

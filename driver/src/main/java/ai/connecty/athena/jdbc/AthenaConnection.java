@@ -6,6 +6,7 @@ import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.errors.WarningChain;
+import ai.connecty.athena.jdbc.types.AthenaArray;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.rows.PrefetchThreads;
@@ -589,7 +590,7 @@ public class AthenaConnection implements Connection {
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
         checkOpen();
-        throw SqlExceptions.methodNotSupported("createArrayOf");
+        return AthenaArray.of(typeName, elements);
     }
 
     @Override

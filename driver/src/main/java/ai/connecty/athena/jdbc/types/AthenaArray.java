@@ -31,6 +31,30 @@ public final class AthenaArray implements Array {
         this.texts = Collections.unmodifiableList(new ArrayList<>(texts));
     }
 
+    /**
+     * Connection.createArrayOf: the elements as given (PreparedStatement.setArray writes each as the literal of its
+     * Java class), typed {@code typeName} for getBaseType and getBaseTypeName.
+     *
+     * @throws SQLException HY024 when {@code typeName} is no Athena type or {@code elements} is null
+     */
+    public static AthenaArray of(String typeName, Object[] elements) throws SQLException {
+        TypeSignature type = typeName == null ? null : TypeSignature.parse(typeName.trim());
+        if (type == null || type.kind() == AthenaType.UNKNOWN) {
+            throw new SQLException("createArrayOf: '" + typeName + "' is no Athena type; name the element type as Athena "
+                    + "does (varchar, bigint, double, date, array(integer)...)", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        if (elements == null) {
+            throw new SQLException("createArrayOf: the elements are null; pass an empty array for an empty Athena array",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+        List<Object> values = Arrays.asList(elements.clone());
+        List<String> texts = new ArrayList<>(values.size());
+        for (Object value : values) {
+            texts.add(value == null ? null : String.valueOf(value));
+        }
+        return new AthenaArray(type, values, texts);
+    }
+
     private void checkNotFreed() throws SQLException {
         if (freed) {
             throw new SQLException("The array was freed", SqlState.OBJECT_NOT_IN_STATE);
