@@ -8,7 +8,6 @@ import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.parameters.Literals;
 import ai.connecty.athena.jdbc.parameters.ParameterValue;
 import ai.connecty.athena.jdbc.parameters.SqlText;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -565,20 +564,11 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
             return null;
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            long wanted = length == TO_THE_END ? Long.MAX_VALUE : length;
-            long read = 0;
-            while (read < wanted) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, wanted - read));
-                if (n < 0) {
-                    break;
-                }
-                out.write(buffer, 0, n);
-                read += n;
-            }
-            checkComplete(parameterIndex, length, read, "bytes");
-            return out.toByteArray();
+            // No array holds more than Integer.MAX_VALUE bytes; a longer length ends as 22026 with what was read.
+            byte[] bytes = length == TO_THE_END ? in.readAllBytes()
+                    : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE - 8));
+            checkComplete(parameterIndex, length, bytes.length, "bytes");
+            return bytes;
         } catch (IOException e) {
             throw new SQLException("Parameter " + parameterIndex + ": reading the stream failed: " + e.getMessage(),
                     SqlState.DATA_EXCEPTION, e);
