@@ -163,7 +163,20 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * @throws UnsupportedSqlException for valid Athena SQL that DuckDB cannot run
      */
     static String query(Query query, String source, List<SqlStatement.BoundValue> parameters) {
-        return new DuckDbPrinter(source, parameters).topLevel(query);
+        return translate(query, source, parameters).sql();
+    }
+
+    /**
+     * The DuckDB text of {@code query} (as {@link #query}) and, per column of its outermost SELECT list up to the
+     * first {@code *}, what the tree shows of the column's type beyond DuckDB's (null where nothing).
+     */
+    record Translation(String sql, List<ColumnHint> hints) {
+    }
+
+    static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters) {
+        DuckDbPrinter printer = new DuckDbPrinter(source, parameters);
+        String sql = printer.topLevel(query);
+        return new Translation(sql, printer.hints(query));
     }
 
     /** As {@link #query} without column naming or statement-level changes: any node, as DuckDB text. */
@@ -194,6 +207,55 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         }
         out.append(queryTail(query.getOrderBy(), query.getOffset(), query.getLimit()));
         return out.toString();
+    }
+
+    // ---- result column hints --------------------------------------------------------------------------------
+
+    private List<ColumnHint> hints(Query query) {
+        QueryBody body = query.getQueryBody();
+        if (body instanceof TableSubquery sub && query.getWith().isEmpty()) {
+            return hints(sub.getQuery());
+        }
+        List<ColumnHint> hints = new ArrayList<>();
+        if (body instanceof QuerySpecification spec) {
+            for (SelectItem item : spec.getSelect().getSelectItems()) {
+                if (!(item instanceof SingleColumn column)) {
+                    break;   // after a *, positions are only known from the result
+                }
+                hints.add(hint(column.getExpression()));
+            }
+        }
+        return hints;
+    }
+
+    /** What {@code e} shows of its type beyond DuckDB's, or null. */
+    private ColumnHint hint(Expression e) {
+        if (e instanceof Parameter parameter) {
+            SqlStatement.BoundValue value = parameters.get(parameter.getId());
+            return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
+        }
+        if (e instanceof TimestampLiteral literal) {
+            try {
+                return ZonedTimestampText.parse(literal.getValue()).map(z -> ColumnHint.zoned(z.zone())).orElse(null);
+            } catch (java.time.DateTimeException | NumberFormatException invalid) {
+                return null;   // printing it fails
+            }
+        }
+        if (e instanceof ArithmeticBinaryExpression binary) {
+            // Trino's timestamp with time zone plus or minus an interval keeps its zone.
+            boolean add = binary.getOperator() == ArithmeticBinaryExpression.Operator.ADD;
+            if ((add || binary.getOperator() == ArithmeticBinaryExpression.Operator.SUBTRACT) && isInterval(binary.getRight())) {
+                return zoned(hint(binary.getLeft()));
+            }
+            if (add && isInterval(binary.getLeft())) {
+                return zoned(hint(binary.getRight()));
+            }
+        }
+        return null;
+    }
+
+    private static ColumnHint zoned(ColumnHint hint) {
+        return hint != null && hint.zone() != null ? hint : null;
     }
 
     @Override
@@ -623,7 +685,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitTimestampLiteral(TimestampLiteral node, Void context) {
-        return Literals.typed("timestamp", node.getValue());
+        try {
+            return Literals.timestamp(node.getValue());
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            throw EngineFailure.user("INVALID_LITERAL", at(node) + "'" + node.getValue() + "' is not a valid timestamp literal");
+        }
+    }
+
+    /** Trino's {@code line L:C: } prefix of an error about {@code node}. */
+    private static String at(Node node) {
+        return node.getLocation().map(l -> "line " + l.getLineNumber() + ":" + l.getColumnNumber() + ": ").orElse("");
     }
 
     @Override

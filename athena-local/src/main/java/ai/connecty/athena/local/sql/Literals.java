@@ -34,7 +34,7 @@ public final class Literals {
         String quoted = quote(value);
         return switch (type) {
             case "date", "time" -> type.toUpperCase(java.util.Locale.ROOT) + " " + quoted;
-            case "timestamp" -> (hasZone(value) ? "TIMESTAMPTZ " : "TIMESTAMP ") + quoted;
+            case "timestamp" -> timestamp(value);
             case "decimal" -> "CAST(" + quoted + " AS " + decimalType(value) + ")";
             case "json" -> "json(" + quoted + ")";
             case "uuid" -> "CAST(" + quoted + " AS UUID)";
@@ -67,11 +67,13 @@ public final class Literals {
         }
     }
 
-    /** Whether a timestamp literal carries a zone ({@code ... UTC}, {@code ... +02:00}, {@code ...Z}). */
-    private static boolean hasZone(String value) {
-        String v = value.trim();
-        int space = v.indexOf(' ');
-        String time = space < 0 ? "" : v.substring(space + 1);
-        return time.matches(".*([A-Za-z]|[+-]\\d{1,2}(:?\\d{2})?)$") || time.contains(" ");
+    /**
+     * {@code TIMESTAMP '…'}: a plain timestamp, or with a zone the instant it names (see {@link ZonedTimestampText}).
+     *
+     * @throws java.time.DateTimeException when the text names a zone but no valid date, time or zone
+     */
+    static String timestamp(String value) {
+        return ZonedTimestampText.parse(value).map(ZonedTimestampText.Zoned::duckDbLiteral)
+                .orElseGet(() -> "TIMESTAMP " + quote(value));
     }
 }

@@ -76,45 +76,62 @@ public final class QueryRunner {
         if (statement.tree() instanceof Explain || statement.tree() instanceof ExplainAnalyze) {
             return explain(duck, statement, catalog, database, sink);
         }
-        String duckSql = duckDbQuery(statement);
+        DuckDbPrinter.Translation translation = translate(statement);
+        String duckSql = translation.sql();
         try (PreparedStatement prepared = duck.prepareStatement(duckSql)) {
             List<OutputColumn> columns = new ArrayList<>();
-            List<SqlType> types = describe(prepared, columns);
+            List<ColumnHint> hints = new ArrayList<>(translation.hints());
+            List<SqlType> types = describe(prepared, columns, hints);
             sink.columns(columns);
             String projected = TemporalText.project(duckSql, types);
             if (projected.equals(duckSql)) {
                 // Planning can cost more than running (deep expressions): the statement planned for its columns runs.
                 try (ResultSet rs = prepared.executeQuery()) {
-                    return stream(rs, types, sink);
+                    return stream(rs, types, hints, sink);
                 }
             }
             try (java.sql.Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(projected)) {
-                return stream(rs, types, sink);
+                return stream(rs, types, hints, sink);
             }
         } catch (SQLException e) {
             throw EngineFailure.from(e, statement, catalog, database);
         }
     }
 
-    /** The result's column types (and Athena columns, added to {@code columns}), from the prepared statement. */
-    private static List<SqlType> describe(PreparedStatement prepared, List<OutputColumn> columns) throws SQLException {
+    /**
+     * The result's column types (and Athena columns, added to {@code columns}), from the prepared statement and the
+     * translation's hints; {@code hints} is left with one element per column, null where none applies.
+     */
+    private static List<SqlType> describe(PreparedStatement prepared, List<OutputColumn> columns, List<ColumnHint> hints)
+            throws SQLException {
         ResultSetMetaData meta = prepared.getMetaData();
         int count = meta.getColumnCount();
         List<SqlType> types = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             SqlType type = AthenaTypes.parseDuckDb(meta.getColumnTypeName(i));
+            ColumnHint hint = i <= hints.size() ? hints.get(i - 1) : null;
+            if (hint != null && hint.refines(type)) {
+                type = hint.type();
+            } else if (i <= hints.size()) {
+                hints.set(i - 1, null);
+            }
             types.add(type);
             columns.add(new OutputColumn(columnName(meta.getColumnName(i), i - 1), type.columnType()));
+        }
+        while (hints.size() < count) {
+            hints.add(null);
         }
         return types;
     }
 
-    private static long stream(ResultSet rs, List<SqlType> types, RowSink sink) throws SQLException {
+    private static long stream(ResultSet rs, List<SqlType> types, List<ColumnHint> hints, RowSink sink)
+            throws SQLException {
         long rows = 0;
         while (rs.next()) {
             String[] values = new String[types.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = ValueRenderer.render(types.get(i), rs.getObject(i + 1));
+                ColumnHint hint = hints.get(i);
+                values[i] = ValueRenderer.render(types.get(i), rs.getObject(i + 1), hint == null ? null : hint.zone());
             }
             sink.row(values);
             rows++;
@@ -181,7 +198,11 @@ public final class QueryRunner {
 
     /** The DuckDB query computing the rows of the query {@code statement} is or carries (INSERT, CTAS, CREATE VIEW). */
     public static String duckDbQuery(SqlStatement statement) {
+        return translate(statement).sql();
+    }
+
+    private static DuckDbPrinter.Translation translate(SqlStatement statement) {
         Query query = statement.query().orElseThrow(() -> new UnsupportedSqlException("a statement without a query"));
-        return DuckDbPrinter.query(query, statement.text(), statement.parameters());
+        return DuckDbPrinter.translate(query, statement.text(), statement.parameters());
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Struct;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -43,6 +44,17 @@ final class ValueRenderer {
     /** The Athena text of {@code value} (a JDBC {@code getObject} result) of type {@code type}; null stays null. */
     static String render(SqlType type, Object value) {
         return value == null ? null : render(type, value, false);
+    }
+
+    /**
+     * As {@link #render(SqlType, Object)}; a timestamp with time zone is shown in {@code zone} when one is given
+     * (the zone of the literal it came from, see {@link ColumnHint}), otherwise in UTC.
+     */
+    static String render(SqlType type, Object value, ZoneId zone) {
+        if (value != null && zone != null && type.is("timestamp with time zone")) {
+            return timestampWithZone(value.toString(), zone);
+        }
+        return render(type, value);
     }
 
     private static String render(SqlType type, Object value, boolean nested) {
@@ -103,11 +115,16 @@ final class ValueRenderer {
 
     /** The session zone is UTC (see {@link QueryRunner#configure}), which Athena prints by name. */
     private static String timestampWithZone(String duckDbText) {
+        return timestampWithZone(duckDbText, ZoneOffset.UTC);
+    }
+
+    /** The instant in {@code zone}, which Trino names after the value: {@code UTC}, {@code -07:00}, {@code Europe/Berlin}. */
+    private static String timestampWithZone(String duckDbText, ZoneId zone) {
         int offset = offsetStart(duckDbText);
-        LocalDateTime utc = localDateTime(duckDbText.substring(0, offset))
+        LocalDateTime local = localDateTime(duckDbText.substring(0, offset))
                 .atOffset(ZoneOffset.of(duckDbText.substring(offset)))
-                .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        return TIMESTAMP.format(toMillis(utc)) + " UTC";
+                .atZoneSameInstant(zone).toLocalDateTime();
+        return TIMESTAMP.format(toMillis(local)) + " " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
     }
 
     private static String timeWithZone(String duckDbText) {

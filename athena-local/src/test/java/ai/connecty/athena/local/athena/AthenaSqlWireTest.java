@@ -151,6 +151,27 @@ class AthenaSqlWireTest {
         assertNotSupported("SELECT sold_at AT TIME ZONE 'Europe/Berlin' FROM sales", "AT TIME ZONE 'Europe/Berlin'");
     }
 
+    /** The JDBC driver binds OffsetDateTime / ZonedDateTime parameters as zoned TIMESTAMP literals. */
+    @Test
+    void zonedTimestampLiteralsKeepTheirZoneInResultsAndColumnInfo() {
+        QueryExecution q = parameterized("SELECT ?, ?, ? AS berlin, TIMESTAMP '2024-01-02 10:00:00 UTC' = ?",
+                "TIMESTAMP '2024-01-02 10:00:00.000 -07:00'", "TIMESTAMP '2024-01-02 10:00:00.250 +05:30'",
+                "TIMESTAMP '2024-07-02 10:00:00.000 Europe/Berlin'", "TIMESTAMP '2024-01-02 03:00:00 -07:00'");
+        assertThat(types(q)).containsExactly("timestamp with time zone", "timestamp with time zone",
+                "timestamp with time zone", "boolean");
+        assertThat(values(q)).containsExactly("2024-01-02 10:00:00.000 -07:00", "2024-01-02 10:00:00.250 +05:30",
+                "2024-07-02 10:00:00.000 Europe/Berlin", "true");
+        assertThat(csv(q)).isEqualTo("\"_col0\",\"_col1\",\"berlin\",\"_col3\"\n\"2024-01-02 10:00:00.000 -07:00\","
+                + "\"2024-01-02 10:00:00.250 +05:30\",\"2024-07-02 10:00:00.000 Europe/Berlin\",\"true\"\n");
+    }
+
+    private static QueryExecution parameterized(String sql, String... parameters) {
+        QueryExecution q = AthenaQueries.await(clients.athena(), clients.athena().startQueryExecution(
+                AthenaQueries.request(sql, "demo").executionParameters(parameters).build()).queryExecutionId());
+        assertThat(q.status().state()).as(q.status().stateChangeReason()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        return q;
+    }
+
     @Test
     void matchRecognizeIsNotSupportedRatherThanASyntaxError() {
         assertNotSupported("SELECT m FROM customers MATCH_RECOGNIZE (ORDER BY id MEASURES A.id AS m ONE ROW PER MATCH "

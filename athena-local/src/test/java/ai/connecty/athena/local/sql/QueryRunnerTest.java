@@ -508,6 +508,55 @@ class QueryRunnerTest {
                 .containsExactly("2020-02-01", "2019-12-31", "2020-01-01 01:00:00.000", "2020-01-03 00:00:00.000");
     }
 
+    /**
+     * A {@code timestamp with time zone} literal keeps its zone (Trino prints a value in its own zone: an offset as
+     * {@code -07:00}, a region by name, the UTC names as {@code UTC}); the JDBC driver binds OffsetDateTime and
+     * ZonedDateTime parameters as such literals. The value is the instant the text names in that zone.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' => 2024-01-02 10:00:00.000 -07:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +05:30' => 2024-01-02 10:00:00.000 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00.123456+05:30' => 2024-01-02 10:00:00.123 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +0530' => 2024-01-02 10:00:00.000 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +05' => 2024-01-02 10:00:00.000 +05:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 Z' => 2024-01-02 10:00:00.000 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +00:00' => 2024-01-02 10:00:00.000 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 UTC' => 2024-01-02 10:00:00.000 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 America/New_York' => 2024-01-02 10:00:00.000 America/New_York",
+        "SELECT TIMESTAMP '2024-07-02 10:00:00 America/New_York' => 2024-07-02 10:00:00.000 America/New_York",
+        "SELECT TIMESTAMP '2024-01-02 10:00 Europe/Berlin' => 2024-01-02 10:00:00.000 Europe/Berlin",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' + INTERVAL '1' HOUR => 2024-01-02 11:00:00.000 -07:00",
+        // the instant is right whatever zone prints it
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' = TIMESTAMP '2024-01-02 17:00:00 UTC' => true",
+        "SELECT TIMESTAMP '2024-07-02 10:00:00 America/New_York' = TIMESTAMP '2024-07-02 14:00:00 UTC' => true",
+        "SELECT to_unixtime(TIMESTAMP '1970-01-01 01:00:00 +01:00') => 0.0",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' AT TIME ZONE 'UTC' => 2024-01-02 17:00:00.000 UTC",
+        "SELECT ARRAY[TIMESTAMP '2024-01-02 10:00:00 -07:00'] => [2024-01-02 17:00:00.000 UTC]",
+        "SELECT typeof(TIMESTAMP '2024-01-02 10:00:00 -07:00') => timestamp(3) with time zone",
+    })
+    void timestampWithTimeZoneLiteralsKeepTheirZone(String sql, String expected) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        if (sql.startsWith("SELECT TIMESTAMP") && !sql.contains("=")) {
+            assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
+            assertThat(r.columns.get(0).type().precision()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void timestampWithTimeZoneLiteralsInAColumnListAndInvalidZones() {
+        Result r = result("SELECT id, TIMESTAMP '2024-01-02 10:00:00 -07:00' AS ts, TIMESTAMP '2024-01-02 10:00:00 UTC' "
+                + "FROM t ORDER BY id");
+        assertThat(r.column(1)).containsExactly("2024-01-02 10:00:00.000 -07:00", "2024-01-02 10:00:00.000 -07:00");
+        assertThat(r.column(2)).containsExactly("2024-01-02 10:00:00.000 UTC", "2024-01-02 10:00:00.000 UTC");
+        assertThat(result("SELECT count(*) FROM t WHERE TIMESTAMP '2024-01-02 10:00:00 -07:00' "
+                + "> TIMESTAMP '2024-01-02 16:59:59 UTC'").rows.get(0)[0]).isEqualTo("2");
+        assertThatThrownBy(() -> result("SELECT TIMESTAMP '2024-01-02 10:00:00 Mars/Olympus'"))
+                .isInstanceOf(EngineFailure.class)
+                .hasMessage("INVALID_LITERAL: line 1:8: '2024-01-02 10:00:00 Mars/Olympus' is not a valid timestamp literal");
+    }
+
     @Test
     void urlExtractPortIsABigint() {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
