@@ -271,6 +271,7 @@ final class Calls {
         String t = "typeof(" + a.get(0).sql() + ")";
         return "CASE " + t + " WHEN 'FLOAT' THEN 'real' WHEN 'BLOB' THEN 'varbinary'"
                 + " WHEN 'TIMESTAMP' THEN 'timestamp(3)' WHEN 'TIMESTAMP WITH TIME ZONE' THEN 'timestamp(3) with time zone'"
+                + " WHEN 'TIME' THEN 'time(3)' WHEN 'TIME WITH TIME ZONE' THEN 'time(3) with time zone'"
                 + " ELSE lower(" + t + ") END";
     }
 

@@ -33,7 +33,8 @@ public final class Literals {
     static String typed(String type, String value) {
         String quoted = quote(value);
         return switch (type) {
-            case "date", "time" -> type.toUpperCase(java.util.Locale.ROOT) + " " + quoted;
+            case "date" -> "DATE " + quoted;
+            case "time" -> time(value);
             case "timestamp" -> timestamp(value);
             case "decimal" -> "CAST(" + quoted + " AS " + decimalType(value) + ")";
             case "json" -> "json(" + quoted + ")";
@@ -65,6 +66,22 @@ public final class Literals {
         } catch (NumberFormatException e) {
             throw new UnsupportedSqlException("the decimal literal DECIMAL '" + literal + "' (not a number)");
         }
+    }
+
+    /** Trino's time with time zone literal: a time, optional blanks, then a {@code +HH:MM} offset. */
+    private static final java.util.regex.Pattern TIME_WITH_OFFSET =
+            java.util.regex.Pattern.compile("(\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.\\d+)?)?)\\s*([+-]\\d\\d:\\d\\d)");
+
+    /**
+     * {@code TIME '…'}: with an offset ({@code 10:00:00+05:00}, {@code 10:00:00 -08:00}) a time with time zone,
+     * which DuckDB's TIMETZ keeps as written; without, a plain time.
+     */
+    static String time(String value) {
+        java.util.regex.Matcher m = TIME_WITH_OFFSET.matcher(value.strip());
+        if (m.matches()) {
+            return "TIMETZ " + quote(m.group(1) + m.group(2));
+        }
+        return "TIME " + quote(value);
     }
 
     /**

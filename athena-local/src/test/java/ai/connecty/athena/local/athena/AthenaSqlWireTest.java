@@ -165,6 +165,16 @@ class AthenaSqlWireTest {
                 + "\"2024-01-02 10:00:00.250 +05:30\",\"2024-07-02 10:00:00.000 Europe/Berlin\",\"true\"\n");
     }
 
+    @Test
+    void timeWithTimeZoneLiteralsKeepTheirOffset() {
+        QueryExecution q = parameterized("SELECT TIME '10:00:00+05:00', ?, TIME '10:00:00.5'", "TIME '23:30:00.125-08:00'");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
+                .resultSet().resultSetMetadata().columnInfo();
+        assertThat(info).extracting(c -> c.type() + " " + c.precision() + " " + c.scale())
+                .containsExactly("time with time zone 3 0", "time with time zone 3 0", "time 3 0");
+        assertThat(values(q)).containsExactly("10:00:00.000+05:00", "23:30:00.125-08:00", "10:00:00.500");
+    }
+
     private static QueryExecution parameterized(String sql, String... parameters) {
         QueryExecution q = AthenaQueries.await(clients.athena(), clients.athena().startQueryExecution(
                 AthenaQueries.request(sql, "demo").executionParameters(parameters).build()).queryExecutionId());

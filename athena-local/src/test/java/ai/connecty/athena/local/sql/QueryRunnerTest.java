@@ -557,6 +557,27 @@ class QueryRunnerTest {
                 .hasMessage("INVALID_LITERAL: line 1:8: '2024-01-02 10:00:00 Mars/Olympus' is not a valid timestamp literal");
     }
 
+    /** {@code TIME '…+05:00'} is Trino's time with time zone, which keeps the offset written. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT TIME '10:00:00+05:00' => 10:00:00.000+05:00 => time with time zone",
+        "SELECT TIME '10:00:00.123 -08:00' => 10:00:00.123-08:00 => time with time zone",
+        "SELECT TIME '23:59:59.999+00:00' => 23:59:59.999+00:00 => time with time zone",
+        "SELECT CAST(TIME '10:00:00+05:00' AS TIME WITH TIME ZONE) => 10:00:00.000+05:00 => time with time zone",
+        // a time without zone is in the session zone, UTC
+        "SELECT CAST(TIME '10:00:00' AS TIME WITH TIME ZONE) => 10:00:00.000+00:00 => time with time zone",
+        "SELECT TIME '10:00:00+05:00' + INTERVAL '1' HOUR => 11:00:00.000+05:00 => time with time zone",
+        "SELECT ARRAY[TIME '10:00:00-03:30'] => [10:00:00.000-03:30] => array",
+        "SELECT TIME '10:00:00' => 10:00:00.000 => time",
+        "SELECT typeof(TIME '10:00:00+05:00') => time(3) with time zone => varchar",
+        "SELECT typeof(TIME '10:00:00') => time(3) => varchar",
+    })
+    void timeWithTimeZoneLiteralsKeepTheirOffset(String sql, String expected, String type) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
+    }
+
     @Test
     void urlExtractPortIsABigint() {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
