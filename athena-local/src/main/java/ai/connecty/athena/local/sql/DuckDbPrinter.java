@@ -241,6 +241,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return null;   // printing it fails
             }
         }
+        if (isYearToMonth(e)) {
+            return new ColumnHint(SqlType.simple("interval year to month"), null);
+        }
         if (e instanceof ArithmeticBinaryExpression binary) {
             // Trino's timestamp with time zone plus or minus an interval keeps its zone.
             boolean add = binary.getOperator() == ArithmeticBinaryExpression.Operator.ADD;
@@ -252,6 +255,39 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             }
         }
         return null;
+    }
+
+    /**
+     * An expression visibly of type interval year to month: a YEAR or MONTH literal, negated or multiplied, a sum or
+     * difference of such, or a cast to the type. DuckDB has one INTERVAL type, reported as day to second.
+     */
+    private boolean isYearToMonth(Expression e) {
+        if (e instanceof IntervalLiteral literal) {
+            return literal.isYearToMonth();
+        }
+        if (e instanceof Parameter parameter) {
+            SqlStatement.BoundValue value = parameters.get(parameter.getId());
+            return new DuckDbPrinter(value.text(), List.of()).isYearToMonth(value.expression());
+        }
+        if (e instanceof ArithmeticUnaryExpression unary) {
+            return isYearToMonth(unary.getValue());
+        }
+        if (e instanceof Cast cast) {
+            try {
+                return TrinoTypes.of(cast.getType()).is("interval year to month");
+            } catch (IllegalArgumentException notAthenaType) {
+                return false;
+            }
+        }
+        if (e instanceof ArithmeticBinaryExpression binary) {
+            return switch (binary.getOperator()) {
+                case MULTIPLY -> isYearToMonth(binary.getLeft()) && !isInterval(binary.getRight())
+                        || isYearToMonth(binary.getRight()) && !isInterval(binary.getLeft());
+                case ADD, SUBTRACT -> isYearToMonth(binary.getLeft()) && isYearToMonth(binary.getRight());
+                default -> false;
+            };
+        }
+        return false;
     }
 
     private static ColumnHint zoned(ColumnHint hint) {
@@ -704,8 +740,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitIntervalLiteral(IntervalLiteral node, Void context) {
-        String fields = node.getStartField().name() + node.getEndField().map(end -> " TO " + end.name()).orElse("");
-        String interval = "INTERVAL " + Literals.quote(node.getValue()) + " " + fields;
+        String interval;
+        if (node.getEndField().isEmpty()) {
+            interval = "INTERVAL " + Literals.quote(node.getValue()) + " " + node.getStartField().name();
+        } else {
+            // DuckDB has no YEAR TO MONTH / DAY TO SECOND literals: the value is counted here.
+            interval = Literals.intervalRange(node.getValue(), node.getStartField().name(), node.getEndField().get().name());
+            if (interval == null) {
+                throw EngineFailure.user("INVALID_LITERAL", at(node) + "'" + node.getValue() + "' is not a valid interval literal");
+            }
+        }
         return node.getSign() == IntervalLiteral.Sign.NEGATIVE ? "(-" + interval + ")" : interval;
     }
 

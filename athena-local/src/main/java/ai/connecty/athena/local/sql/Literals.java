@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.sql;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** Trino literals in DuckDB form, and the one way athena-local writes a string into SQL it hands DuckDB. */
 public final class Literals {
@@ -66,6 +67,45 @@ public final class Literals {
         } catch (NumberFormatException e) {
             throw new UnsupportedSqlException("the decimal literal DECIMAL '" + literal + "' (not a number)");
         }
+    }
+
+    /**
+     * A Trino interval literal with a range of fields ({@code INTERVAL '1-2' YEAR TO MONTH},
+     * {@code INTERVAL '1 02:03:04.5' DAY TO SECOND}) as one DuckDB interval, or null when the value does not fit the
+     * fields. DuckDB reads only single-field interval literals.
+     */
+    static String intervalRange(String value, String from, String to) {
+        String v = value.strip();
+        boolean negative = v.startsWith("-");
+        if (negative || v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        String sign = negative ? "-" : "";
+        if (from.equals("YEAR") && to.equals("MONTH")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(v);
+            return m.matches() ? "INTERVAL '" + sign + (Long.parseLong(m.group(1)) * 12 + Long.parseLong(m.group(2)))
+                    + "' MONTH" : null;
+        }
+        List<String> fields = List.of("DAY", "HOUR", "MINUTE", "SECOND");
+        int first = fields.indexOf(from);
+        int last = fields.indexOf(to);
+        if (first < 0 || last <= first) {
+            return null;
+        }
+        StringBuilder shape = new StringBuilder();
+        for (int f = first; f <= last; f++) {
+            shape.append(f == first ? "" : f == 1 ? " " : ":").append(f == 3 ? "(\\d+(?:\\.\\d+)?)" : "(\\d+)");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(shape.toString()).matcher(v);
+        if (!m.matches()) {
+            return null;
+        }
+        long[] microsPer = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L};
+        BigDecimal micros = BigDecimal.ZERO;
+        for (int f = first; f <= last; f++) {
+            micros = micros.add(new BigDecimal(m.group(f - first + 1)).multiply(BigDecimal.valueOf(microsPer[f])));
+        }
+        return "INTERVAL '" + sign + micros.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + "' MICROSECOND";
     }
 
     /** Trino's time with time zone literal: a time, optional blanks, then a {@code +HH:MM} offset. */

@@ -72,7 +72,8 @@ final class ValueRenderer {
                 case "time with time zone" -> timeWithZone(value.toString());
                 case "date" -> value.toString();
                 case "varbinary" -> nested ? nestedBinary(bytes(value)) : hex(bytes(value));
-                case "interval day to second", "interval year to month" -> IntervalText.render(value.toString());
+                case "interval day to second" -> IntervalText.render(value.toString());
+                case "interval year to month" -> IntervalText.yearToMonth(value.toString());
                 case "array" -> array(type, value);
                 case "map" -> map(type, (Map<?, ?>) value);
                 case "row" -> row(type, (Struct) value);
@@ -224,7 +225,35 @@ final class ValueRenderer {
         private IntervalText() {
         }
 
-        /** Renders DuckDB's interval text ({@code 1 year 2 months 3 days 04:05:06.789}). */
+        /**
+         * An interval year to month: its years and months as {@code Y-M} ({@code 0-0} for none); DuckDB's days and
+         * time, which such a value never has, are not shown.
+         */
+        static String yearToMonth(String duckDbInterval) {
+            long months = months(duckDbInterval);
+            return (months < 0 ? "-" : "") + Math.abs(months) / 12 + "-" + Math.abs(months) % 12;
+        }
+
+        private static long months(String duckDbInterval) {
+            long months = 0;
+            String[] parts = duckDbInterval.trim().split("\\s+");
+            for (int i = 0; i + 1 < parts.length; i++) {
+                if (!parts[i].contains(":")) {
+                    String unit = parts[i + 1];
+                    if (unit.startsWith("year")) {
+                        months += 12 * Long.parseLong(parts[i]);
+                    } else if (unit.startsWith("mon")) {
+                        months += Long.parseLong(parts[i]);
+                    }
+                }
+            }
+            return months;
+        }
+
+        /**
+         * Renders DuckDB's interval text ({@code 1 year 2 months 3 days 04:05:06.789}) of a value DuckDB calls
+         * INTERVAL; one of months only (inside an array, say, where no hint says its type) as year to month.
+         */
         static String render(String duckDbInterval) {
             long months = 0;
             long days = 0;

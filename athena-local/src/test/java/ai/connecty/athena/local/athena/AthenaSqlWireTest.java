@@ -175,6 +175,18 @@ class AthenaSqlWireTest {
         assertThat(values(q)).containsExactly("10:00:00.000+05:00", "23:30:00.125-08:00", "10:00:00.500");
     }
 
+    @Test
+    void intervalsAreReportedWithTheirOwnTypeAndText() {
+        QueryExecution q = parameterized("SELECT INTERVAL '2' MONTH, ?, INTERVAL '2' DAY, INTERVAL '1-2' YEAR TO MONTH",
+                "INTERVAL '0' YEAR");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
+                .resultSet().resultSetMetadata().columnInfo();
+        assertThat(info).extracting(c -> c.type() + " " + c.precision() + " " + c.scale()).containsExactly(
+                "interval year to month 0 0", "interval year to month 0 0", "interval day to second 0 0",
+                "interval year to month 0 0");
+        assertThat(values(q)).containsExactly("0-2", "0-0", "2 00:00:00.000", "1-2");
+    }
+
     private static QueryExecution parameterized(String sql, String... parameters) {
         QueryExecution q = AthenaQueries.await(clients.athena(), clients.athena().startQueryExecution(
                 AthenaQueries.request(sql, "demo").executionParameters(parameters).build()).queryExecutionId());

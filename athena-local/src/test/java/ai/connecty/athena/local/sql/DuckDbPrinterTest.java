@@ -151,7 +151,7 @@ class DuckDbPrinterTest {
         "SELECT d + 2 * INTERVAL '1' DAY|SELECT athena_plus(\"d\", (2 * INTERVAL '1' DAY))",
         "SELECT -INTERVAL '1' DAY + d|SELECT athena_plus((-INTERVAL '1' DAY), \"d\")",
         "SELECT x - INTERVAL '1' DAY > y AND z + 1 = 2|SELECT ((athena_minus(\"x\", INTERVAL '1' DAY) > \"y\") AND ((\"z\" + 1) = 2))",
-        "SELECT f(d) + INTERVAL '1' DAY, t.d - INTERVAL '1-2' YEAR TO MONTH|SELECT athena_plus(f(\"d\"), INTERVAL '1' DAY), athena_minus(\"t\".\"d\", INTERVAL '1-2' YEAR TO MONTH)",
+        "SELECT f(d) + INTERVAL '1' DAY, t.d - INTERVAL '1-2' YEAR TO MONTH|SELECT athena_plus(f(\"d\"), INTERVAL '1' DAY), athena_minus(\"t\".\"d\", INTERVAL '14' MONTH)",
         "SELECT d BETWEEN e - INTERVAL '7' DAY AND e|SELECT (\"d\" BETWEEN athena_minus(\"e\", INTERVAL '7' DAY) AND \"e\")",
         "SELECT a + b, a - 1|SELECT (\"a\" + \"b\"), (\"a\" - 1)",
         "SELECT (a / b) / (c % 0) FROM t|SELECT athena_divide(athena_divide(\"a\", \"b\"), athena_modulo(\"c\", 0)) FROM \"t\"",

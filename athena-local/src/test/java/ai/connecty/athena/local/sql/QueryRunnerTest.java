@@ -578,6 +578,34 @@ class QueryRunnerTest {
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
     }
 
+    /** Trino has two interval types, each with its own text: year to month {@code Y-M}, day to second {@code D HH:MM:SS.fff}. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT INTERVAL '2' MONTH => 0-2 => interval year to month",
+        "SELECT INTERVAL '14' MONTH => 1-2 => interval year to month",
+        "SELECT INTERVAL '1' YEAR => 1-0 => interval year to month",
+        "SELECT INTERVAL '0' MONTH => 0-0 => interval year to month",
+        "SELECT INTERVAL '-2' MONTH => -0-2 => interval year to month",
+        "SELECT -INTERVAL '1' YEAR => -1-0 => interval year to month",
+        "SELECT INTERVAL '1' YEAR + INTERVAL '3' MONTH => 1-3 => interval year to month",
+        "SELECT INTERVAL '1' MONTH * 3 => 0-3 => interval year to month",
+        "SELECT INTERVAL '1-2' YEAR TO MONTH => 1-2 => interval year to month",
+        "SELECT CAST(INTERVAL '5' MONTH AS INTERVAL YEAR TO MONTH) => 0-5 => interval year to month",
+        "SELECT INTERVAL '2' DAY => 2 00:00:00.000 => interval day to second",
+        "SELECT INTERVAL '0' DAY => 0 00:00:00.000 => interval day to second",
+        "SELECT INTERVAL '25' HOUR => 1 01:00:00.000 => interval day to second",
+        "SELECT INTERVAL '1.5' SECOND => 0 00:00:01.500 => interval day to second",
+        "SELECT INTERVAL '1 02:03:04.5' DAY TO SECOND => 1 02:03:04.500 => interval day to second",
+        "SELECT INTERVAL '02:03' HOUR TO MINUTE => 0 02:03:00.000 => interval day to second",
+        "SELECT TIMESTAMP '2020-01-02 00:00:00' - TIMESTAMP '2020-01-01 12:00:00' => 0 12:00:00.000 => interval day to second",
+        "SELECT ARRAY[INTERVAL '1' MONTH] => [0-1] => array",
+    })
+    void intervalsHaveTrinosTwoTypesAndTheirText(String sql, String expected, String type) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
+    }
+
     @Test
     void urlExtractPortIsABigint() {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
