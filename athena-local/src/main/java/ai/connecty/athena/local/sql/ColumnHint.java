@@ -23,6 +23,7 @@ record ColumnHint(SqlType type, ZoneId zone) {
         return switch (type.base()) {
             case "timestamp with time zone" -> duckDbType.is("timestamp with time zone");
             case "interval year to month" -> duckDbType.is("interval day to second");
+            case "unknown" -> duckDbType.is("integer");
             default -> false;
         };
     }

@@ -244,6 +244,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (isYearToMonth(e)) {
             return new ColumnHint(SqlType.simple("interval year to month"), null);
         }
+        if (e instanceof NullLiteral) {
+            // Trino's type of an untyped NULL; DuckDB reports its NULL type as INTEGER.
+            return new ColumnHint(SqlType.simple("unknown"), null);
+        }
         if (e instanceof ArithmeticBinaryExpression binary) {
             // Trino's timestamp with time zone plus or minus an interval keeps its zone.
             boolean add = binary.getOperator() == ArithmeticBinaryExpression.Operator.ADD;

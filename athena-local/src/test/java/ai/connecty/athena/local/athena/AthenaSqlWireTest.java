@@ -187,6 +187,18 @@ class AthenaSqlWireTest {
         assertThat(values(q)).containsExactly("0-2", "0-0", "2 00:00:00.000", "1-2");
     }
 
+    /** An untyped NULL, written or bound as an ExecutionParameter, is Trino's {@code unknown}. */
+    @Test
+    void anUntypedNullIsReportedAsUnknown() {
+        QueryExecution q = parameterized("SELECT NULL, ?, CAST(? AS varchar)", "NULL", "NULL");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
+                .resultSet().resultSetMetadata().columnInfo();
+        assertThat(info).extracting(c -> c.type() + " " + c.precision() + " " + c.scale() + " " + c.caseSensitive())
+                .containsExactly("unknown 0 0 false", "unknown 0 0 false", "varchar 2147483647 0 true");
+        assertThat(values(q)).containsExactly(null, null, null);
+        assertThat(csv(q)).isEqualTo("\"_col0\",\"_col1\",\"_col2\"\n,,\n");
+    }
+
     private static QueryExecution parameterized(String sql, String... parameters) {
         QueryExecution q = AthenaQueries.await(clients.athena(), clients.athena().startQueryExecution(
                 AthenaQueries.request(sql, "demo").executionParameters(parameters).build()).queryExecutionId());

@@ -606,6 +606,18 @@ class QueryRunnerTest {
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
     }
 
+    /** Trino types an untyped NULL as {@code unknown} (no precision or scale); a NULL in an expression takes its type. */
+    @Test
+    void anUntypedNullIsOfTypeUnknown() {
+        Result r = result("SELECT NULL, NULL AS n, CAST(NULL AS integer), NULL + 1, coalesce(NULL, 'a'), id FROM t ORDER BY id");
+        assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
+                .containsExactly("unknown", "unknown", "integer", "integer", "varchar", "integer");
+        assertThat(r.columns.get(0).type().precision()).isZero();
+        assertThat(r.columns.get(0).type().scale()).isZero();
+        assertThat(r.columns.get(0).type().caseSensitive()).isFalse();
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly(null, null, null, null, "a", "1");
+    }
+
     @Test
     void urlExtractPortIsABigint() {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
