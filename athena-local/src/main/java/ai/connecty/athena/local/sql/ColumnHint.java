@@ -24,6 +24,7 @@ record ColumnHint(SqlType type, ZoneId zone) {
             case "timestamp with time zone" -> duckDbType.is("timestamp with time zone");
             case "interval year to month" -> duckDbType.is("interval day to second");
             case "unknown" -> duckDbType.is("integer");
+            case "char", "varchar" -> duckDbType.is("varchar");
             default -> false;
         };
     }

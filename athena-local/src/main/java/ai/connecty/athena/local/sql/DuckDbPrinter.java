@@ -244,6 +244,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (isYearToMonth(e)) {
             return new ColumnHint(SqlType.simple("interval year to month"), null);
         }
+        if (e instanceof Cast cast) {
+            try {
+                SqlType type = TrinoTypes.of(cast.getType());
+                if ((type.is("char") || type.is("varchar")) && type.length() != SqlType.UNBOUNDED) {
+                    return new ColumnHint(type, null);
+                }
+            } catch (IllegalArgumentException notAthenaType) {
+                return null;
+            }
+        }
         if (e instanceof NullLiteral) {
             // Trino's type of an untyped NULL; DuckDB reports its NULL type as INTEGER.
             return new ColumnHint(SqlType.simple("unknown"), null);
@@ -1009,6 +1019,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
+            if ((type.is("varchar") || type.is("char")) && type.length() != SqlType.UNBOUNDED) {
+                // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).
+                String cast = (node.isSafe() ? "TRY_CAST(" : "CAST(") + expression + " AS VARCHAR)";
+                return "left(" + cast + ", " + type.length() + ")";
+            }
         } catch (IllegalArgumentException e) {
             // Not an Athena type: DuckDB gets Trino's spelling and answers for it.
             duckType = ExpressionFormatter.formatExpression(node.getType());

@@ -71,6 +71,7 @@ final class ValueRenderer {
                 case "time" -> TIME.format(toMillis(LocalTime.parse(value.toString())));
                 case "time with time zone" -> timeWithZone(value.toString());
                 case "date" -> value.toString();
+                case "char" -> padded(value.toString(), type.length());
                 case "varbinary" -> nested ? nestedBinary(bytes(value)) : hex(bytes(value));
                 case "interval day to second" -> IntervalText.render(value.toString());
                 case "interval year to month" -> IntervalText.yearToMonth(value.toString());
@@ -85,6 +86,12 @@ final class ValueRenderer {
             // DuckDB accepts values Trino has no text for, such as TIME '24:00:00'.
             throw new IllegalStateException("Cannot render the " + type.trinoName() + " value '" + value + "' as Athena would", e);
         }
+    }
+
+    /** A char(n) value is printed padded with spaces to n characters. */
+    private static String padded(String value, int length) {
+        int missing = length - value.codePointCount(0, value.length());
+        return missing <= 0 ? value : value + " ".repeat(missing);
     }
 
     private static String decimal(SqlType type, Object value) {

@@ -618,6 +618,16 @@ class QueryRunnerTest {
         assertThat(Arrays.asList(r.rows.get(0))).containsExactly(null, null, null, null, "a", "1");
     }
 
+    /** Trino's casts to char(n) and varchar(n) cut the text to n characters; char(n) is printed padded to n. */
+    @Test
+    void castsToCharAndVarcharOfALengthKeepThatLength() {
+        Result r = result("SELECT CAST('ab' AS char(4)), CAST('abcdef' AS char(3)), CAST('abcdef' AS varchar(3)), "
+                + "length(CAST('abcdef' AS varchar(2))), CAST(NULL AS char(2))");
+        assertThat(r.columns).extracting(c -> c.type().athenaName() + " " + c.type().precision())
+                .containsExactly("char 4", "char 3", "varchar 3", "bigint 19", "char 2");
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("ab  ", "abc", "abc", "2", null);
+    }
+
     @Test
     void urlExtractPortIsABigint() {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
