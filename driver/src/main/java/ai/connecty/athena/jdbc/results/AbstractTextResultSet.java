@@ -471,12 +471,12 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return getArray(findColumn(columnLabel));
     }
 
-    @Override
     /**
      * The standard mapping whatever the map holds: a type map maps user-defined types (SQL structured and distinct
      * types), and Athena has none (its rows are anonymous), so no entry can apply; JDBC has a type the map does not
      * name read with the standard mapping.
      */
+    @Override
     public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
         return getObject(columnIndex);
     }
