@@ -297,8 +297,8 @@ public class AthenaConnection implements Connection {
         throw callableStatementsNotSupported();
     }
 
-    @Override
     /** The SQL with JDBC escapes translated, as statements send it (see {@link JdbcEscapes}). */
+    @Override
     public String nativeSQL(String sql) throws SQLException {
         checkOpen();
         if (sql == null) {

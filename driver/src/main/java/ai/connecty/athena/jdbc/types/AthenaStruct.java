@@ -32,8 +32,8 @@ public final class AthenaStruct implements Struct {
         return attributes.toArray();
     }
 
-    @Override
     /** The standard mapping: Athena has no user-defined types for a type map to name (see getObject with a map). */
+    @Override
     public Object[] getAttributes(Map<String, Class<?>> map) throws SQLException {
         return getAttributes();
     }
