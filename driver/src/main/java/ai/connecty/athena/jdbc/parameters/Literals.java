@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.parameters;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.types.DateTimeText;
+import ai.connecty.athena.jdbc.types.Decimals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -210,18 +211,14 @@ public final class Literals {
                 case Types.NUMERIC:
                     BigDecimal decimal = toBigDecimal(value);
                     if (scaleOrLength >= 0) {
-                        // Digits before the point plus the scale asked for: checked before setScale computes them.
-                        long integerDigits = decimal.signum() == 0 ? 0 : Math.max((long) decimal.precision() - decimal.scale(), 0);
+                        // Digits before the point plus the scale asked for: checked before the rounding computes them.
+                        long integerDigits = Math.max(Decimals.magnitude(decimal), 0);
                         if (integerDigits + scaleOrLength > 38) {
                             throw new SQLException("Parameter " + index + ": " + (integerDigits + scaleOrLength) + " digits ("
                                     + integerDigits + " before the point, scale " + scaleOrLength + ") do not fit Athena's "
                                     + "decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
                         }
-                        // Below a tenth of the last digit kept (|value| < 10^(precision - scale)) it rounds to zero;
-                        // said directly, as setScale cannot divide by 10^2147483645 (1E-2147483647 to scale 2).
-                        boolean roundsToZero = (long) decimal.precision() - decimal.scale() <= -(scaleOrLength + 1L);
-                        decimal = roundsToZero ? BigDecimal.ZERO.setScale(scaleOrLength)
-                                : decimal.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP);
+                        decimal = Decimals.rescale(decimal, scaleOrLength);
                     }
                     return decimal(decimal, index);
                 case Types.DATE:

@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.results;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.types.ColumnConverter;
+import ai.connecty.athena.jdbc.types.Decimals;
 import ai.connecty.athena.jdbc.types.TextSlice;
 import ai.connecty.athena.jdbc.types.TypeConversions;
 import ai.connecty.athena.jdbc.types.TypeSignature;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -368,18 +368,12 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         if (value == null) {
             return null;
         }
-        // Decided from precision and scale before setScale, which throws ArithmeticException for text such as
-        // 1E+2147483647 (or -1E-2147483647, whose rounding is plainly 0) and computes for minutes for 1E+99999999.
-        long integerDigits = value.signum() == 0 ? 0 : (long) value.precision() - value.scale();
-        if (integerDigits <= -(scale + 1L)) {
-            return BigDecimal.ZERO.setScale(scale); // below a tenth of the last digit kept
-        }
-        if (integerDigits + scale > MAX_ROUNDED_DIGITS) {
+        if (Decimals.magnitude(value) + scale > MAX_ROUNDED_DIGITS) {
             throw new java.sql.SQLDataException("Cannot read column '" + columns.get(columnIndex - 1).label() + "' as a "
                     + "BigDecimal of scale " + scale + ": it would have more than " + MAX_ROUNDED_DIGITS + " digits; use "
                     + "getBigDecimal(i) or getString", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
         }
-        return value.setScale(scale, RoundingMode.HALF_UP);
+        return Decimals.rescale(value, scale);
     }
 
     /** Far beyond any Athena number (decimal 38 digits, double 309): getBigDecimal(i, scale) refuses more. */

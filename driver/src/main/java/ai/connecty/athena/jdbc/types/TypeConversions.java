@@ -287,8 +287,8 @@ public final class TypeConversions {
     /** The integer part, truncated toward zero as the other integer getters do. */
     private static BigInteger toBigInteger(String text) {
         BigDecimal decimal = toBigDecimal(text);
-        long integerDigits = (long) decimal.precision() - decimal.scale();
-        if (decimal.signum() == 0 || integerDigits <= 0) {
+        long integerDigits = Decimals.magnitude(decimal);
+        if (integerDigits <= 0) {
             return BigInteger.ZERO; // |value| < 1, whatever its exponent
         }
         if (integerDigits > MAX_BIG_INTEGER_DIGITS) {
