@@ -167,9 +167,8 @@ public final class Literals {
         if (value instanceof Calendar) {
             // JDBC Table B-5: a Calendar converts as its wall time in its own zone; as text, written as a timestamp.
             LocalDateTime wall = wallTime((Calendar) value);
-            if (typeNameOf(targetSqlType) != null && typeNameOf(targetSqlType).equals("varchar")) {
-                checkYear(wall.getYear());
-                return string(DATE.format(wall.toLocalDate()) + " " + timeText(wall.toLocalTime()));
+            if ("varchar".equals(typeNameOf(targetSqlType))) {
+                return string(timestampText(wall));
             }
             return of(wall, targetSqlType, scaleOrLength, index);
         }
@@ -545,15 +544,18 @@ public final class Literals {
     }
 
     static ParameterValue timestamp(LocalDateTime value) throws SQLException {
-        checkYear(value.getYear());
-        return typed("TIMESTAMP", DATE.format(value.toLocalDate()) + " " + timeText(value.toLocalTime()), Types.TIMESTAMP,
-                "timestamp");
+        return typed("TIMESTAMP", timestampText(value), Types.TIMESTAMP, "timestamp");
     }
 
     private static ParameterValue zoned(LocalDateTime value, String zone) throws SQLException {
+        return typed("TIMESTAMP", timestampText(value) + " " + zone, Types.TIMESTAMP_WITH_TIMEZONE,
+                "timestamp with time zone");
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss[.f]}, as Athena reads a timestamp; a year Athena has not is refused (22007). */
+    private static String timestampText(LocalDateTime value) throws SQLException {
         checkYear(value.getYear());
-        return typed("TIMESTAMP", DATE.format(value.toLocalDate()) + " " + timeText(value.toLocalTime()) + " " + zone,
-                Types.TIMESTAMP_WITH_TIMEZONE, "timestamp with time zone");
+        return DATE.format(value.toLocalDate()) + " " + timeText(value.toLocalTime());
     }
 
     /** The instant as a timestamp with time zone in UTC: exact for any offset, and a zone Athena always knows. */
