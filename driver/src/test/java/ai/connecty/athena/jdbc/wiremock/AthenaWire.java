@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +18,16 @@ final class AthenaWire {
     static final String ID = "0e3a7c2e-6b9f-4b2e-9a53-2b1a1f6f3c11";
 
     private AthenaWire() {
+    }
+
+    /**
+     * A connection to the WireMock server on {@code port} with example keys and no connect-time credentials check;
+     * {@code properties} ({@code Key=Value;...}) are added to the URL.
+     */
+    static Connection connect(int port, String properties) throws SQLException {
+        return DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
+                + "EndpointOverride=http://127.0.0.1:" + port + ";OutputLocation=s3://results/;" + properties,
+                "AKIAIOSFODNN7EXAMPLE", "secret");
     }
 
     static MappingBuilder operation(String name) {

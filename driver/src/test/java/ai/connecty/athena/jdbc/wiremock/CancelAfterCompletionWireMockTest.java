@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -48,9 +47,7 @@ class CancelAfterCompletionWireMockTest {
                 "User: arn:aws:sts::123456789012:assumed-role/connecty-athena/s is not authorized to perform: "
                         + "athena:StopQueryExecution on resource: arn:aws:athena:us-east-1:123456789012:workgroup/primary",
                 null)));
-        connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
-                + "EndpointOverride=http://127.0.0.1:" + wire.getPort() + ";OutputLocation=s3://results/;"
-                + "MinQueryExecutionPollingIntervalMillis=1", "AKIAIOSFODNN7EXAMPLE", "secret");
+        connection = AthenaWire.connect(wire.getPort(), "MinQueryExecutionPollingIntervalMillis=1");
     }
 
     @AfterEach

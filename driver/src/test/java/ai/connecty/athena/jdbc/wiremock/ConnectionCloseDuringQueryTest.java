@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -47,9 +46,7 @@ class ConnectionCloseDuringQueryTest {
         wire.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.singletonList(column("n", "integer")),
                 Arrays.asList(row("n"), row("1")), null, 0L))));
         wire.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
-        connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
-                + "EndpointOverride=http://127.0.0.1:" + wire.getPort() + ";OutputLocation=s3://results/;"
-                + "MinQueryExecutionPollingIntervalMillis=1", "AKIAIOSFODNN7EXAMPLE", "secret");
+        connection = AthenaWire.connect(wire.getPort(), "MinQueryExecutionPollingIntervalMillis=1");
     }
 
     @AfterEach

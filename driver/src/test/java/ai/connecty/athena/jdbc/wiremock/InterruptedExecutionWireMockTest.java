@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -43,10 +42,8 @@ class InterruptedExecutionWireMockTest {
         wire.stubFor(operation("StartQueryExecution").willReturn(json(started())));
         wire.stubFor(operation("StopQueryExecution").willReturn(json("{}")));
         // The first poll comes right after the start; the wait after it is a minute, so a test can find the thread in it.
-        connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
-                + "EndpointOverride=http://127.0.0.1:" + wire.getPort() + ";OutputLocation=s3://results/;"
-                + "MinQueryExecutionPollingIntervalMillis=60000;MaxQueryExecutionPollingIntervalMillis=60000",
-                "AKIAIOSFODNN7EXAMPLE", "secret");
+        connection = AthenaWire.connect(wire.getPort(),
+                "MinQueryExecutionPollingIntervalMillis=60000;MaxQueryExecutionPollingIntervalMillis=60000");
     }
 
     @AfterEach

@@ -23,7 +23,6 @@ import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -99,9 +98,8 @@ class ToolCompatibilityTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;EndpointOverride=http://127.0.0.1:"
-                + wire.getPort() + ";NumRetries=0;OutputLocation=s3://results/;MinQueryExecutionPollingIntervalMillis=1;"
-                + "MaxQueryExecutionPollingIntervalMillis=2", "AKIAIOSFODNN7EXAMPLE", "secret");
+        return AthenaWire.connect(wire.getPort(),
+                "NumRetries=0;MinQueryExecutionPollingIntervalMillis=1;MaxQueryExecutionPollingIntervalMillis=2");
     }
 
     // ---- argument sets ---------------------------------------------------------------------------------
