@@ -744,7 +744,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** Trino's {@code line L:C: } prefix of an error about {@code node}. */
     private static String at(Node node) {
-        return node.getLocation().map(l -> "line " + l.getLineNumber() + ":" + l.getColumnNumber() + ": ").orElse("");
+        return node.getLocation().map(Positions::prefix).orElse("");
     }
 
     @Override

@@ -25,7 +25,7 @@ final class NamesInTree {
     record Name(List<String> parts, NodeLocation location) {
 
         String position() {
-            return "line " + location.getLineNumber() + ":" + location.getColumnNumber() + ": ";
+            return Positions.prefix(location);
         }
 
         String last() {

@@ -18,6 +18,11 @@ final class Positions {
         return line + ":" + (offset - lineStart + 1);
     }
 
+    /** Trino's {@code line L:C: } prefix of a message about what stands at {@code location}. */
+    static String prefix(io.trino.sql.tree.NodeLocation location) {
+        return "line " + location.getLineNumber() + ":" + location.getColumnNumber() + ": ";
+    }
+
     /** The offset in {@code text} of Trino's {@code location} (line and column, 1-based, columns in UTF-16 units). */
     static int offset(String text, io.trino.sql.tree.NodeLocation location) {
         int line = 1;
