@@ -59,7 +59,7 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private JsonNode getDatabases(JsonNode in, CallContext ctx) {
-        nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId")
+        validation(in)
                 .oneOf(text(in, "ResourceShareType"), "resourceShareType", RESOURCE_SHARE_TYPES).check();
         ctx.authorize("glue:GetDatabases", catalogArn(ctx));
         List<DatabaseDef> dbs = store.databases(CATALOG);
@@ -68,7 +68,7 @@ public final class GlueApi implements JsonOperationHandler {
 
     private JsonNode getDatabase(JsonNode in, CallContext ctx) {
         String name = text(in, "Name");
-        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
+        Validation request = validation(in);
         name(request, name, "name");
         request.check();
         ctx.authorize("glue:GetDatabase", databaseArn(ctx, name));
@@ -81,7 +81,7 @@ public final class GlueApi implements JsonOperationHandler {
     private JsonNode getTables(JsonNode in, CallContext ctx) {
         String db = text(in, "DatabaseName");
         String expression = text(in, "Expression");
-        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
+        Validation request = validation(in);
         name(request, db, "databaseName");
         request.maxLength(expression, "expression", MAX_EXPRESSION).check();
         ctx.authorize("glue:GetTables", databaseArn(ctx, db));
@@ -94,7 +94,7 @@ public final class GlueApi implements JsonOperationHandler {
     private JsonNode getTable(JsonNode in, CallContext ctx) {
         String db = text(in, "DatabaseName");
         String name = text(in, "Name");
-        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
+        Validation request = validation(in);
         name(request, db, "databaseName");
         name(request, name, "name");
         request.check();
@@ -108,7 +108,7 @@ public final class GlueApi implements JsonOperationHandler {
     private JsonNode getPartitions(JsonNode in, CallContext ctx) {
         String db = text(in, "DatabaseName");
         String name = text(in, "TableName");
-        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
+        Validation request = validation(in);
         name(request, db, "databaseName");
         name(request, name, "tableName");
         request.check();
@@ -130,7 +130,7 @@ public final class GlueApi implements JsonOperationHandler {
         JsonNode sent = in.get("PartitionValues");
         // A PartitionValues that is not a list counts as not sent (an SDK always sends a list).
         JsonNode values = sent != null && sent.isArray() ? sent : null;
-        Validation request = nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
+        Validation request = validation(in);
         name(request, db, "databaseName");
         name(request, name, "tableName");
         request.notNull(values, "partitionValues").check();
@@ -189,6 +189,11 @@ public final class GlueApi implements JsonOperationHandler {
     private static String text(JsonNode in, String field) {
         JsonNode n = in.get(field);
         return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /** The checks of a request, starting with its optional CatalogId, which every Glue operation here takes. */
+    private static Validation validation(JsonNode in) {
+        return nameString(new Validation(GLUE), text(in, "CatalogId"), "catalogId");
     }
 
     /** A required name: sent, and a NameString. */
