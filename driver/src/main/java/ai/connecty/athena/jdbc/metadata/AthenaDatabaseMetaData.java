@@ -7,6 +7,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.results.ColumnSpec;
 import ai.connecty.athena.jdbc.results.InMemoryResultSet;
 import ai.connecty.athena.jdbc.types.AthenaType;
+import ai.connecty.athena.jdbc.types.CastRules;
 import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -622,14 +623,15 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
+    /** {fn convert(value, SQL_type)} is a CAST to the Athena type a parameter of that JDBC type is bound as. */
     @Override
     public boolean supportsConvert() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsConvert(int fromType, int toType) {
-        return false;
+        return CastRules.castable(fromType, toType);
     }
 
     @Override

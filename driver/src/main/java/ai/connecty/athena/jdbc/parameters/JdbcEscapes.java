@@ -14,7 +14,7 @@ import java.util.Map;
  * Connection.nativeSQL): <code>{d 'yyyy-mm-dd'}</code> to {@code DATE '...'}, <code>{t '...'}</code> to
  * {@code TIME '...'}, <code>{ts '...'}</code> to {@code TIMESTAMP '...'}, <code>{fn f(args)}</code> to Athena's
  * function (ucase to upper, ifnull to coalesce, locate to strpos with its arguments swapped, timestampadd to
- * date_add...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
+ * date_add, convert to CAST...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
  * <code>{oj ...}</code> to its join, nested to any depth. Braces inside string literals, quoted identifiers and
  * comments are text. <code>{call ...}</code> and <code>{? = call ...}</code> are refused: Athena has no procedures.
  * Athena SQL itself has no braces, so translating never changes a statement that has no escapes.
@@ -197,6 +197,10 @@ public final class JdbcEscapes {
             case "timestampdiff": {
                 List<String> args = arguments(name, parenthesized, 3, 3);
                 return "date_diff('" + interval(name, args.get(0)) + "', " + args.get(1) + ", " + args.get(2) + ")";
+            }
+            case "convert": {
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                return ConvertEscape.cast(args.get(0), args.get(1));
             }
             case "rand":
                 if (!arguments(name, parenthesized, 0, 1).isEmpty()) {

@@ -47,4 +47,40 @@ class SqlTextTest {
         assertThatThrownBy(() -> JdbcEscapes.translate("SELECT {x 1}")).isInstanceOf(SQLException.class)
                 .hasMessageContaining("Unknown JDBC escape");
     }
+
+    /**
+     * {@code {fn convert(value, type)}} (JDBC appendix C.4): the type is a java.sql.Types name with or without
+     * {@code SQL_}, also ODBC 3's {@code SQL_TYPE_DATE}-style and Unicode {@code SQL_W...} names, optionally with
+     * a length or precision; it becomes a CAST to the Athena type a parameter of that type is bound as.
+     */
+    @Test
+    void convertEscapeCastsToTheAthenaTypeOfTheJdbcType() throws SQLException {
+        assertThat(JdbcEscapes.translate("SELECT {fn convert(n, SQL_VARCHAR)}, {fn CONVERT(n, varchar)}, "
+                + "{fn convert({fn ucase(s)}, SQL_WLONGVARCHAR)}"))
+                .isEqualTo("SELECT CAST(n AS varchar), CAST(n AS varchar), CAST(upper(s) AS varchar)");
+        assertThat(JdbcEscapes.translate("SELECT {fn convert('1.5', SQL_DECIMAL(10, 2))}, {fn convert(x, SQL_NUMERIC)}, "
+                + "{fn convert(x, SQL_FLOAT)}, {fn convert(x, SQL_REAL)}, {fn convert(x, SQL_BIT)}"))
+                .isEqualTo("SELECT CAST('1.5' AS decimal(10,2)), CAST(x AS decimal(38,9)), CAST(x AS double), "
+                        + "CAST(x AS real), CAST(x AS boolean)");
+        assertThat(JdbcEscapes.translate("SELECT {fn convert(x, SQL_TYPE_DATE)}, {fn convert(x, SQL_TIMESTAMP)}, "
+                + "{fn convert(x, SQL_CHAR(3))}, {fn convert(x, SQL_VARCHAR(20))}, {fn convert(x, SQL_CHAR)}, "
+                + "{fn convert(x, SQL_VARBINARY)}, {fn convert(x, SQL_BIGINT)}"))
+                .isEqualTo("SELECT CAST(x AS date), CAST(x AS timestamp), CAST(x AS char(3)), CAST(x AS varchar(20)), "
+                        + "CAST(x AS varchar), CAST(x AS varbinary), CAST(x AS bigint)");
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT {fn convert(x, SQL_ARRAY)}"))
+                .isInstanceOfSatisfying(SQLFeatureNotSupportedException.class, e -> assertThat(e.getMessage())
+                        .contains("SQL_ARRAY").contains("CAST(x AS array(varchar))"));
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT {fn convert(x, SQL_NOPE)}"))
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42000");
+                    assertThat(e.getMessage()).contains("SQL_NOPE").contains("SQL_VARCHAR");
+                });
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT {fn convert(x, SQL_INTEGER(5))}"))
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42000");
+                    assertThat(e.getMessage()).contains("SQL_INTEGER(5)").contains("length");
+                });
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT {fn convert(x)}"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage()).contains("2 arguments"));
+    }
 }
