@@ -67,6 +67,59 @@ class PreparedStatementTest {
                 });
     }
 
+    /**
+     * setNull's type name types a NULL container (JDBC reads it for ARRAY, STRUCT, JAVA_OBJECT and OTHER), so that a
+     * function overloaded on containers takes it; an ARRAY's may name the element type alone, as createArrayOf's.
+     * For other types JDBC says to ignore it. A setObject of a String to ARRAY is no array and is refused.
+     */
+    @Test
+    void namedNullsAreTypedContainersAndTextIsNoArray() throws SQLException {
+        Connection connection = shared.get();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ? AS a, ? AS b, ? AS m, ? AS r, ? AS j, "
+                + "cardinality(?) AS c, ? AS v")) {
+            ps.setNull(1, Types.ARRAY, "array(integer)");
+            ps.setNull(2, Types.ARRAY, "varchar");
+            ps.setNull(3, Types.JAVA_OBJECT, "map(varchar, bigint)");
+            ps.setNull(4, Types.STRUCT, "row(x integer, \"odd name\" varchar)");
+            ps.setNull(5, Types.OTHER, "json");
+            ps.setNull(6, Types.ARRAY, "bigint");
+            ps.setNull(7, Types.VARCHAR, "ignored for a scalar");
+            try (ResultSet rs = ps.executeQuery()) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                // Athena's ColumnInfo names only the container (array, map, row), not what it holds.
+                assertThat(md.getColumnType(1)).isEqualTo(Types.ARRAY);
+                assertThat(md.getColumnType(2)).isEqualTo(Types.ARRAY);
+                assertThat(md.getColumnType(3)).isEqualTo(Types.JAVA_OBJECT);
+                assertThat(md.getColumnType(4)).isEqualTo(Types.STRUCT);
+                assertThat(md.getColumnType(5)).isEqualTo(Types.OTHER);
+                assertThat(md.getColumnType(7)).isEqualTo(Types.VARCHAR);
+                assertThat(rs.next()).isTrue();
+                for (int i = 1; i <= 7; i++) {
+                    assertThat(rs.getObject(i)).as("column %d", i).isNull();
+                }
+            }
+            ParameterMetaData parameters = ps.getParameterMetaData();
+            assertThat(parameters.getParameterTypeName(1)).isEqualTo("array(integer)");
+            assertThat(parameters.getParameterTypeName(2)).isEqualTo("array(varchar)");
+            assertThat(parameters.getParameterTypeName(3)).isEqualTo("map(varchar, bigint)");
+            assertThat(parameters.getParameterTypeName(4)).isEqualTo("row(x integer, \"odd name\" varchar)");
+            for (String bad : List.of("no such type", "array(no_such)", "integer) AS varchar), (SELECT 1")) {
+                assertThatThrownBy(() -> ps.setNull(1, Types.ARRAY, bad)).as(bad)
+                        .isInstanceOfSatisfying(SQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("HY024");
+                            assertThat(e.getMessage()).contains(bad).contains("array(integer)");
+                        });
+            }
+            assertThatThrownBy(() -> ps.setNull(1, Types.STRUCT, "integer"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY024"));
+            assertThatThrownBy(() -> ps.setObject(1, "[1, 2]", Types.ARRAY))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("22018");
+                        assertThat(e.getMessage()).contains("Parameter 1").contains("createArrayOf");
+                    });
+        }
+    }
+
     @Test
     void dbeaversRowCountRunsAsAPreparedStatement() throws SQLException {
         try (PreparedStatement ps = shared.get().prepareStatement("SELECT COUNT(*) FROM demo.customers");

@@ -339,7 +339,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     @Override
     public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-        setNull(parameterIndex, sqlType);
+        set(parameterIndex, Literals.nullOf(sqlType, typeName, parameterIndex));
     }
 
     @Override

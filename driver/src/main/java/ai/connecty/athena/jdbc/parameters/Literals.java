@@ -2,8 +2,10 @@ package ai.connecty.athena.jdbc.parameters;
 
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.AthenaType;
 import ai.connecty.athena.jdbc.types.DateTimeText;
 import ai.connecty.athena.jdbc.types.Decimals;
+import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -242,7 +244,15 @@ public final class Literals {
                 case Types.LONGVARBINARY:
                 case Types.BLOB:
                     return value instanceof byte[] ? binary((byte[]) value) : binary(value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                case Types.ARRAY:
+                case Types.ARRAY: {
+                    ParameterValue array = of(value, index);
+                    if (array.jdbcType() != Types.ARRAY) {
+                        throw new SQLException("Parameter " + index + ": a " + value.getClass().getSimpleName()
+                                + " is no array; pass a java.sql.Array (Connection.createArrayOf), a Java array or a List",
+                                SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
+                    }
+                    return array;
+                }
                 case Types.JAVA_OBJECT:
                 case Types.OTHER:
                 case Types.STRUCT:
@@ -397,6 +407,44 @@ public final class Literals {
         String name = typeNameOf(sqlType);
         return new ParameterValue(name == null ? "NULL" : "CAST(NULL AS " + name + ")", null, sqlType,
                 name == null ? "unknown" : name);
+    }
+
+    /**
+     * setNull with a type name, which JDBC reads for user-defined and container types only. For ARRAY, STRUCT,
+     * JAVA_OBJECT and OTHER it is the Athena type of the NULL, so that a function overloaded on containers takes
+     * it (an ARRAY's may name the element type alone, as createArrayOf's does); for other types it is ignored.
+     */
+    public static ParameterValue nullOf(int sqlType, String typeName, int index) throws SQLException {
+        boolean named = sqlType == Types.ARRAY || sqlType == Types.STRUCT || sqlType == Types.JAVA_OBJECT
+                || sqlType == Types.OTHER;
+        if (!named || typeName == null || typeName.trim().isEmpty()) {
+            return nullOf(sqlType);
+        }
+        TypeSignature type = TypeSignature.parse(typeName.trim());
+        if (sqlType == Types.ARRAY && type.kind() != AthenaType.ARRAY && isKnown(type)) {
+            type = TypeSignature.parse("array(" + type.signature() + ")");
+        }
+        if (!isKnown(type) || (sqlType == Types.STRUCT && type.kind() != AthenaType.ROW)) {
+            throw new SQLException("Parameter " + index + ": setNull type name '" + typeName + "' is no Athena "
+                    + (sqlType == Types.STRUCT ? "row type" : "type") + "; name it as Athena does, e.g. array(integer), "
+                    + "map(varchar, bigint), row(a integer, b varchar) or json", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        // The signature is printed from the parsed type, never the caller's text: nothing else can ride along.
+        String name = type.signature();
+        return new ParameterValue("CAST(NULL AS " + name + ")", null, sqlType, name);
+    }
+
+    /** Whether the type and everything it holds are Athena types (the parser keeps unknown text as UNKNOWN). */
+    private static boolean isKnown(TypeSignature type) {
+        if (type.kind() == AthenaType.UNKNOWN) {
+            return false;
+        }
+        for (TypeSignature child : type.children()) {
+            if (!isKnown(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Athena type a java.sql.Types constant is bound as; null when there is none. */
