@@ -54,6 +54,27 @@ class MetadataTest {
         }
     }
 
+    /**
+     * Athena resolves catalog names whatever their case; the rows name the catalog as getCatalogs lists it, so that
+     * a tool joining the two listings by name finds it.
+     */
+    @Test
+    void aCatalogNamedInAnotherCaseIsReportedAsListed() throws SQLException {
+        try (ResultSet rs = metaData.getSchemas("LAKEHOUSE", "%")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("TABLE_CATALOG")).isEqualTo("lakehouse");
+            assertThat(rs.getString("TABLE_SCHEM")).isEqualTo("lake");
+        }
+        try (ResultSet rs = metaData.getTables("awsdatacatalog", "demo", "customers", null)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("TABLE_CAT")).isEqualTo("AwsDataCatalog");
+        }
+        try (ResultSet rs = metaData.getColumns("AWSDATACATALOG", "demo", "customers", "%")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("TABLE_CAT")).isEqualTo("AwsDataCatalog");
+        }
+    }
+
     @Test
     void tablesAndViewsOfDemoThroughGlue() throws SQLException {
         athena.requestLog().clear();

@@ -191,7 +191,24 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
             // Never null: it starts as the Catalog property, which has a default, and setCatalog refuses empty names.
             return connection.getCatalog();
         }
-        return catalog.isEmpty() ? null : catalog;
+        if (catalog.isEmpty()) {
+            return null;
+        }
+        if (catalog.equals(connection.getCatalog())) {
+            return catalog;
+        }
+        // Athena resolves catalog names in any case; rows name one as getCatalogs does, so tools can join the two.
+        // Only a nicety: when the catalogs cannot be listed, the call goes on with the name as given.
+        try {
+            for (String listed : home.catalogs()) {
+                if (listed.equalsIgnoreCase(catalog)) {
+                    return listed;
+                }
+            }
+        } catch (SQLException notListed) {
+            LOG.debug("Catalog {} kept as written: the catalogs could not be listed ({})", catalog, notListed.getMessage());
+        }
+        return catalog;
     }
 
     private static Set<String> tableTypes(String[] types) {
