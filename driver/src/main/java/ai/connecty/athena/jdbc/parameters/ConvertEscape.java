@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.parameters;
 
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.CastRules;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -29,7 +30,7 @@ final class ConvertEscape {
                     + "such as SQL_VARCHAR, SQL_BIGINT, SQL_DOUBLE, SQL_DECIMAL(p,s), SQL_DATE or SQL_TIMESTAMP",
                     SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
         }
-        String athena = Literals.typeNameOf(jdbcType);
+        String athena = CastRules.athenaTypeOf(jdbcType);
         if (athena == null) {
             throw SqlExceptions.notSupported("{fn convert(..., " + type + ")}: Athena has no type that " + type + " converts "
                     + "to; write the CAST to the Athena type itself, e.g. CAST(" + value + " AS array(varchar))");

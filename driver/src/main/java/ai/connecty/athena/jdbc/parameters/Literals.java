@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.parameters;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.types.AthenaType;
+import ai.connecty.athena.jdbc.types.CastRules;
 import ai.connecty.athena.jdbc.types.DateTimeText;
 import ai.connecty.athena.jdbc.types.Decimals;
 import ai.connecty.athena.jdbc.types.TypeSignature;
@@ -169,7 +170,7 @@ public final class Literals {
         if (value instanceof Calendar) {
             // JDBC Table B-5: a Calendar converts as its wall time in its own zone; as text, written as a timestamp.
             LocalDateTime wall = wallTime((Calendar) value);
-            if ("varchar".equals(typeNameOf(targetSqlType))) {
+            if ("varchar".equals(CastRules.athenaTypeOf(targetSqlType))) {
                 return string(timestampText(wall));
             }
             return of(wall, targetSqlType, scaleOrLength, index);
@@ -404,7 +405,7 @@ public final class Literals {
 
     /** Typed NULL from setNull: {@code CAST(NULL AS varchar)}; plain {@code NULL} for Types.NULL/OTHER. */
     public static ParameterValue nullOf(int sqlType) {
-        String name = typeNameOf(sqlType);
+        String name = CastRules.athenaTypeOf(sqlType);
         return new ParameterValue(name == null ? "NULL" : "CAST(NULL AS " + name + ")", null, sqlType,
                 name == null ? "unknown" : name);
     }
@@ -445,57 +446,6 @@ public final class Literals {
             }
         }
         return true;
-    }
-
-    /** The Athena type a java.sql.Types constant is bound as; null when there is none. */
-    static String typeNameOf(int sqlType) {
-        switch (sqlType) {
-            case Types.BOOLEAN:
-            case Types.BIT:
-                return "boolean";
-            case Types.TINYINT:
-                return "tinyint";
-            case Types.SMALLINT:
-                return "smallint";
-            case Types.INTEGER:
-                return "integer";
-            case Types.BIGINT:
-                return "bigint";
-            case Types.REAL:
-                return "real";
-            case Types.FLOAT:
-            case Types.DOUBLE:
-                return "double";
-            case Types.DECIMAL:
-            case Types.NUMERIC:
-                return "decimal(38,9)";
-            case Types.CHAR:
-            case Types.NCHAR:
-            case Types.VARCHAR:
-            case Types.NVARCHAR:
-            case Types.LONGVARCHAR:
-            case Types.LONGNVARCHAR:
-            case Types.CLOB:
-            case Types.NCLOB:
-                return "varchar";
-            case Types.BINARY:
-            case Types.VARBINARY:
-            case Types.LONGVARBINARY:
-            case Types.BLOB:
-                return "varbinary";
-            case Types.DATE:
-                return "date";
-            case Types.TIME:
-                return "time";
-            case Types.TIME_WITH_TIMEZONE:
-                return "time with time zone";
-            case Types.TIMESTAMP:
-                return "timestamp";
-            case Types.TIMESTAMP_WITH_TIMEZONE:
-                return "timestamp with time zone";
-            default:
-                return null;
-        }
     }
 
     /**
