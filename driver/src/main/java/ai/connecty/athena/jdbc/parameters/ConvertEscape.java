@@ -51,8 +51,14 @@ final class ConvertEscape {
             boolean fixed = jdbcType == Types.CHAR || jdbcType == Types.NCHAR;
             return (fixed ? "char(" : "varchar(") + first + ")";
         }
-        throw new SQLException("{fn convert(..., " + type + ")}: only a character type takes a length, and a decimal a "
-                + "precision and scale; write " + JDBCType.valueOf(jdbcType).getName().toUpperCase(Locale.ROOT)
+        if ((athena.startsWith("time ") || athena.startsWith("timestamp ") || athena.equals("time")
+                || athena.equals("timestamp")) && second == null) {
+            // The digits of the second's fraction: timestamp(6), time(3) with time zone.
+            int space = athena.indexOf(' ');
+            return space < 0 ? athena + "(" + first + ")" : athena.substring(0, space) + "(" + first + ")" + athena.substring(space);
+        }
+        throw new SQLException("{fn convert(..., " + type + ")}: only a character type takes a length, a time or "
+                + "timestamp the digits of its fraction, and a decimal a precision and scale; write " + JDBCType.valueOf(jdbcType).getName().toUpperCase(Locale.ROOT)
                 + " without them", SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
     }
 

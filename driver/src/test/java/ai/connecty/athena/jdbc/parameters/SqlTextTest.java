@@ -64,9 +64,11 @@ class SqlTextTest {
                         + "CAST(x AS real), CAST(x AS boolean)");
         assertThat(JdbcEscapes.translate("SELECT {fn convert(x, SQL_TYPE_DATE)}, {fn convert(x, SQL_TIMESTAMP)}, "
                 + "{fn convert(x, SQL_CHAR(3))}, {fn convert(x, SQL_VARCHAR(20))}, {fn convert(x, SQL_CHAR)}, "
-                + "{fn convert(x, SQL_VARBINARY)}, {fn convert(x, SQL_BIGINT)}"))
+                + "{fn convert(x, SQL_VARBINARY)}, {fn convert(x, SQL_BIGINT)}, {fn convert(x, SQL_TIMESTAMP(6))}, "
+                + "{fn convert(x, SQL_TIME_WITH_TIMEZONE(3))}"))
                 .isEqualTo("SELECT CAST(x AS date), CAST(x AS timestamp), CAST(x AS char(3)), CAST(x AS varchar(20)), "
-                        + "CAST(x AS varchar), CAST(x AS varbinary), CAST(x AS bigint)");
+                        + "CAST(x AS varchar), CAST(x AS varbinary), CAST(x AS bigint), CAST(x AS timestamp(6)), "
+                        + "CAST(x AS time(3) with time zone)");
         assertThatThrownBy(() -> JdbcEscapes.translate("SELECT {fn convert(x, SQL_ARRAY)}"))
                 .isInstanceOfSatisfying(SQLFeatureNotSupportedException.class, e -> assertThat(e.getMessage())
                         .contains("SQL_ARRAY").contains("CAST(x AS array(varchar))"));
