@@ -103,7 +103,6 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -122,8 +121,6 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** Alias given to an unnamed column after {@code *}, whose position only the result knows; see QueryRunner. */
     static final String UNNAMED_AFTER_STAR = "__athena_unnamed_";
-
-    private static final Set<String> UTC_NAMES = Set.of("utc", "z", "+00:00", "etc/utc", "gmt");
 
     /**
      * The deepest nesting of subqueries in expressions (scalar, EXISTS, IN, ANY/ALL) printed. DuckDB's filter
@@ -149,9 +146,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             + "nested more than " + MAX_CONSTRUCTOR_NESTING + " deep (DuckDB plans them in time growing faster than "
             + "the depth)");
 
+    /** The zones the tree gives timestamp with time zone values, which DuckDB's values do not carry. */
+    private final TimestampZones zones;
+
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
         this.source = source;
         this.parameters = parameters;
+        this.zones = new TimestampZones(parameters, this::isInterval);
     }
 
     /**
@@ -234,12 +235,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
         }
-        if (e instanceof TimestampLiteral literal) {
-            try {
-                return ZonedTimestampText.parse(literal.getValue()).map(z -> ColumnHint.zoned(z.zone())).orElse(null);
-            } catch (java.time.DateTimeException | NumberFormatException invalid) {
-                return null;   // printing it fails
-            }
+        java.time.ZoneId zone = zones.of(e);
+        if (zone != null) {
+            return ColumnHint.zoned(zone);
         }
         if (isYearToMonth(e)) {
             return new ColumnHint(SqlType.simple("interval year to month"), null);
@@ -257,16 +255,6 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (e instanceof NullLiteral) {
             // Trino's type of an untyped NULL; DuckDB reports its NULL type as INTEGER.
             return new ColumnHint(SqlType.simple("unknown"), null);
-        }
-        if (e instanceof ArithmeticBinaryExpression binary) {
-            // Trino's timestamp with time zone plus or minus an interval keeps its zone.
-            boolean add = binary.getOperator() == ArithmeticBinaryExpression.Operator.ADD;
-            if ((add || binary.getOperator() == ArithmeticBinaryExpression.Operator.SUBTRACT) && isInterval(binary.getRight())) {
-                return zoned(hint(binary.getLeft()));
-            }
-            if (add && isInterval(binary.getLeft())) {
-                return zoned(hint(binary.getRight()));
-            }
         }
         return null;
     }
@@ -302,10 +290,6 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             };
         }
         return false;
-    }
-
-    private static ColumnHint zoned(ColumnHint hint) {
-        return hint != null && hint.zone() != null ? hint : null;
     }
 
     @Override
@@ -979,19 +963,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     /**
-     * {@code x AT TIME ZONE 'UTC'} is a timestamp with time zone in Trino (DuckDB's AT TIME ZONE drops the zone);
-     * the session zone is UTC, so a cast says the same. Other zones would need a zone-carrying type DuckDB lacks,
-     * so they are refused rather than answered with the wrong type.
+     * {@code x AT TIME ZONE zone} is Trino's {@code at_timezone(x, zone)} (x a timestamp read in the session zone,
+     * UTC): the instant of x with another zone, which DuckDB's TIMESTAMPTZ cannot hold; {@link TimestampZones} carries
+     * it. Trino's grammar allows only a string or an interval literal as the zone.
      */
     @Override
     protected String visitAtTimeZone(AtTimeZone node, Void context) {
-        if (!(node.getTimeZone() instanceof StringLiteral zone)) {
-            throw new UnsupportedSqlException("AT TIME ZONE with a zone that is not a string literal");
-        }
-        if (!UTC_NAMES.contains(zone.getValue().trim().toLowerCase(Locale.ROOT))) {
-            throw new UnsupportedSqlException("AT TIME ZONE '" + zone.getValue() + "' (only 'UTC', the session zone, "
-                    + "is translated)");
-        }
+        zones.argument(node.getTimeZone());
         return "CAST(" + p(node.getValue()) + " AS TIMESTAMPTZ)";
     }
 
@@ -1113,6 +1091,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /** A call of {@code name} (lower case): rewritten by {@link Calls} where Trino and DuckDB differ. */
     private String call(String name, List<Expression> arguments) {
         List<Calls.Arg> args = arguments.stream().map(a -> new Calls.Arg(p(a), a)).toList();
+        String zoned = ZonedCalls.rewrite(name, args, zones);
+        if (zoned != null) {
+            return zoned;
+        }
         String rewritten = Calls.rewrite(name, args);
         if (rewritten != null) {
             return rewritten;

@@ -86,10 +86,28 @@ public final class Literals {
             return m.matches() ? "INTERVAL '" + sign + (Long.parseLong(m.group(1)) * 12 + Long.parseLong(m.group(2)))
                     + "' MONTH" : null;
         }
+        if (from.equals(to)) {
+            return null;
+        }
+        BigDecimal micros = dayToSecondMicros(v, from, to);
+        return micros == null ? null
+                : "INTERVAL '" + sign + micros.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + "' MICROSECOND";
+    }
+
+    /**
+     * The microseconds of a day-to-second interval literal's value for its fields ({@code '5'} HOUR,
+     * {@code '-1 02:03'} DAY TO MINUTE), or null when the value does not fit them.
+     */
+    static BigDecimal dayToSecondMicros(String value, String from, String to) {
+        String v = value.strip();
+        boolean negative = v.startsWith("-");
+        if (negative || v.startsWith("+")) {
+            v = v.substring(1);
+        }
         List<String> fields = List.of("DAY", "HOUR", "MINUTE", "SECOND");
         int first = fields.indexOf(from);
         int last = fields.indexOf(to);
-        if (first < 0 || last <= first) {
+        if (first < 0 || last < first) {
             return null;
         }
         StringBuilder shape = new StringBuilder();
@@ -105,7 +123,7 @@ public final class Literals {
         for (int f = first; f <= last; f++) {
             micros = micros.add(new BigDecimal(m.group(f - first + 1)).multiply(BigDecimal.valueOf(microsPer[f])));
         }
-        return "INTERVAL '" + sign + micros.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + "' MICROSECOND";
+        return negative ? micros.negate() : micros;
     }
 
     /** Trino's time with time zone literal: a time, optional blanks, then a {@code +HH:MM} offset. */

@@ -132,7 +132,7 @@ final class ValueRenderer {
         LocalDateTime local = localDateTime(duckDbText.substring(0, offset))
                 .atOffset(ZoneOffset.of(duckDbText.substring(offset)))
                 .atZoneSameInstant(zone).toLocalDateTime();
-        return TIMESTAMP.format(toMillis(local)) + " " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+        return TIMESTAMP.format(toMillis(local)) + " " + TrinoZones.name(zone);
     }
 
     private static String timeWithZone(String duckDbText) {

@@ -557,6 +557,68 @@ class QueryRunnerTest {
                 .hasMessage("INVALID_LITERAL: line 1:8: '2024-01-02 10:00:00 Mars/Olympus' is not a valid timestamp literal");
     }
 
+    /**
+     * {@code x AT TIME ZONE zone} and {@code at_timezone(x, zone)} keep x's instant and give it the zone it is printed
+     * in; a timestamp without zone is read in the session zone, UTC, as Trino reads it. The zone is a tz database name,
+     * an offset, a UTC name or an interval; a DST overlap prints the same wall time twice, named by the zone.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'America/New_York' => 2024-01-02 05:00:00.000 America/New_York",
+        "SELECT TIMESTAMP '2024-07-02 10:00:00.123' AT TIME ZONE 'America/New_York' => 2024-07-02 06:00:00.123 America/New_York",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '+05:30' => 2024-01-02 15:30:00.000 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '-07:00' => 2024-01-02 03:00:00.000 -07:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'UTC' => 2024-01-02 10:00:00.000 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'GMT' => 2024-01-02 10:00:00.000 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'Etc/GMT+5' => 2024-01-02 05:00:00.000 -05:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '5' HOUR => 2024-01-02 15:00:00.000 +05:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL -'07:30' HOUR TO MINUTE => 2024-01-02 02:30:00.000 -07:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '0' HOUR => 2024-01-02 10:00:00.000 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' AT TIME ZONE 'Europe/Berlin' => 2024-01-02 18:00:00.000 Europe/Berlin",
+        "SELECT at_timezone(TIMESTAMP '2024-01-02 10:00:00 UTC', 'Asia/Kolkata') => 2024-01-02 15:30:00.000 Asia/Kolkata",
+        "SELECT at_timezone(TIMESTAMP '2024-01-02 10:00:00', 'America/Los_Angeles') => 2024-01-02 02:00:00.000 America/Los_Angeles",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'America/New_York' + INTERVAL '1' HOUR => 2024-01-02 06:00:00.000 America/New_York",
+        "SELECT TIMESTAMP '2024-11-03 05:30:00' AT TIME ZONE 'America/New_York' => 2024-11-03 01:30:00.000 America/New_York",
+        "SELECT TIMESTAMP '2024-11-03 06:30:00' AT TIME ZONE 'America/New_York' => 2024-11-03 01:30:00.000 America/New_York",
+    })
+    void atTimeZoneGivesTheInstantAZoneItIsPrintedIn(String sql, String expected) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
+        assertThat(r.columns.get(0).type().precision()).isEqualTo(3);
+    }
+
+    /** The instant is unchanged: compared, counted in seconds or nested where no zone is carried, it is x's. */
+    @Test
+    void atTimeZoneKeepsTheInstant() {
+        Result r = result("SELECT id, ts AT TIME ZONE 'America/New_York' AS ny, "
+                + "to_unixtime(ts AT TIME ZONE 'Asia/Kolkata'), ts AT TIME ZONE 'Asia/Kolkata' = ts, "
+                + "ARRAY[ts AT TIME ZONE 'America/New_York'], typeof(ts AT TIME ZONE 'America/New_York') "
+                + "FROM (VALUES (1, TIMESTAMP '1970-01-01 00:00:10'), (2, TIMESTAMP '2024-07-02 10:00:00')) AS v(id, ts) "
+                + "ORDER BY id");
+        assertThat(r.names()).containsExactly("id", "ny", "_col2", "_col3", "_col4", "_col5");
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("1", "1969-12-31 19:00:10.000 America/New_York",
+                "10.0", "true", "[1970-01-01 00:00:10.000 UTC]", "timestamp(3) with time zone");
+        assertThat(r.column(1)).containsExactly("1969-12-31 19:00:10.000 America/New_York",
+                "2024-07-02 06:00:00.000 America/New_York");
+    }
+
+    /** An unknown zone, an interval with seconds or beyond 14 hours fail with Trino's error name and wording. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'Mars/Olympus'|'Mars/Olympus' is not a valid time zone",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'america/new_york'|'america/new_york' is not a valid time zone",
+        "SELECT at_timezone(TIMESTAMP '2024-01-02 10:00:00 UTC', '+15:00')|'+15:00' is not a valid time zone",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '30' SECOND|Invalid time zone offset interval: interval contains seconds",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '15' HOUR|Invalid offset minutes 900",
+    })
+    void atTimeZoneRefusesWhatTrinoRefuses(String sql, String message) {
+        assertThatThrownBy(() -> result(sql)).isInstanceOfSatisfying(EngineFailure.class, e -> {
+            assertThat(e.errorName()).isEqualTo("INVALID_FUNCTION_ARGUMENT");
+            assertThat(e.getMessage()).isEqualTo("INVALID_FUNCTION_ARGUMENT: " + message);
+        });
+    }
+
     /** {@code TIME '…+05:00'} is Trino's time with time zone, which keeps the offset written. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = " => ", value = {

@@ -1,0 +1,138 @@
+package ai.connecty.athena.local.sql;
+
+import io.trino.sql.tree.ArithmeticBinaryExpression;
+import io.trino.sql.tree.AtTimeZone;
+import io.trino.sql.tree.Cast;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.FunctionCall;
+import io.trino.sql.tree.IntervalLiteral;
+import io.trino.sql.tree.Parameter;
+import io.trino.sql.tree.StringLiteral;
+import io.trino.sql.tree.TimestampLiteral;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The zone of a {@code timestamp with time zone} expression, where Trino's tree shows it. DuckDB's TIMESTAMPTZ holds
+ * an instant and no zone, so the zone a literal, AT TIME ZONE or a function gives a value is known only from the
+ * tree: it goes beside the SQL to the rendering of a top-level column ({@link ColumnHint}) and to the functions that
+ * read a value's wall-clock time in its zone. Where the tree shows none (a column, a subquery, CASE, an aggregate),
+ * the value is read in UTC, the session zone.
+ */
+final class TimestampZones {
+
+    private final List<SqlStatement.BoundValue> parameters;
+    private final Predicate<Expression> isInterval;
+
+    /**
+     * @param parameters the values bound to the statement's {@code ?}, by position
+     * @param isInterval whether an expression is visibly an interval (see {@link DuckDbPrinter})
+     */
+    TimestampZones(List<SqlStatement.BoundValue> parameters, Predicate<Expression> isInterval) {
+        this.parameters = parameters;
+        this.isInterval = isInterval;
+    }
+
+    /** The zone the tree gives {@code e}, or null where it shows none. */
+    ZoneId of(Expression e) {
+        if (e instanceof Parameter parameter) {
+            return of(parameters.get(parameter.getId()).expression());
+        }
+        if (e instanceof TimestampLiteral literal) {
+            try {
+                return ZonedTimestampText.parse(literal.getValue()).map(ZonedTimestampText.Zoned::zone).orElse(null);
+            } catch (DateTimeException | NumberFormatException invalid) {
+                return null;   // printing it fails
+            }
+        }
+        if (e instanceof AtTimeZone at) {
+            return argument(at.getTimeZone());
+        }
+        if (e instanceof FunctionCall call) {
+            return ofCall(call);
+        }
+        if (e instanceof Cast cast && isTimestampWithTimeZone(cast)) {
+            return of(cast.getExpression());   // Trino's cast between the zoned types keeps the zone
+        }
+        if (e instanceof ArithmeticBinaryExpression binary) {
+            // a timestamp with time zone plus or minus an interval keeps its zone
+            boolean add = binary.getOperator() == ArithmeticBinaryExpression.Operator.ADD;
+            if ((add || binary.getOperator() == ArithmeticBinaryExpression.Operator.SUBTRACT)
+                    && isInterval.test(binary.getRight())) {
+                return of(binary.getLeft());
+            }
+            if (add && isInterval.test(binary.getLeft())) {
+                return of(binary.getRight());
+            }
+        }
+        return null;
+    }
+
+    private ZoneId ofCall(FunctionCall call) {
+        List<Expression> args = call.getArguments();
+        return switch (call.getName().getSuffix().toLowerCase(Locale.ROOT)) {
+            case "at_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
+            default -> null;
+        };
+    }
+
+    private static boolean isTimestampWithTimeZone(Cast cast) {
+        try {
+            return TrinoTypes.of(cast.getType()).is("timestamp with time zone");
+        } catch (IllegalArgumentException notAthenaType) {
+            return false;
+        }
+    }
+
+    /**
+     * The zone a zone argument names (a string, or a day-to-second interval as an offset), or null when it is no
+     * literal, so that its zone is only known row by row.
+     *
+     * @throws EngineFailure for a zone Trino refuses, in its words
+     */
+    ZoneId argument(Expression zone) {
+        if (zone instanceof Parameter parameter) {
+            return argument(parameters.get(parameter.getId()).expression());
+        }
+        if (zone instanceof StringLiteral name) {
+            try {
+                return TrinoZones.of(name.getValue());
+            } catch (DateTimeException unknown) {
+                throw EngineFailure.user("INVALID_FUNCTION_ARGUMENT", "'" + name.getValue() + "' is not a valid time zone");
+            }
+        }
+        if (zone instanceof IntervalLiteral interval) {
+            return offset(interval);
+        }
+        return null;
+    }
+
+    /** An interval day to second as a zone: whole minutes, at most 14 hours either way (Trino's at_timezone). */
+    private static ZoneId offset(IntervalLiteral interval) {
+        if (interval.isYearToMonth()) {
+            throw new UnsupportedSqlException("AT TIME ZONE with an interval year to month");
+        }
+        String from = interval.getStartField().name();
+        BigDecimal micros = Literals.dayToSecondMicros(interval.getValue(), from, interval.getEndField().map(Enum::name).orElse(from));
+        if (micros == null) {
+            throw EngineFailure.user("INVALID_LITERAL", interval.getLocation().map(Positions::prefix).orElse("") + "'"
+                    + interval.getValue() + "' is not a valid interval literal");
+        }
+        if (interval.getSign() == IntervalLiteral.Sign.NEGATIVE) {
+            micros = micros.negate();
+        }
+        BigDecimal[] minutes = micros.divideAndRemainder(BigDecimal.valueOf(60_000_000L));
+        if (minutes[1].signum() != 0) {
+            throw EngineFailure.user("INVALID_FUNCTION_ARGUMENT", "Invalid time zone offset interval: interval contains seconds");
+        }
+        try {
+            return TrinoZones.ofOffset(minutes[0].longValueExact());
+        } catch (DateTimeException | ArithmeticException beyond) {
+            throw EngineFailure.user("INVALID_FUNCTION_ARGUMENT", "Invalid offset minutes " + minutes[0].toPlainString());
+        }
+    }
+}
