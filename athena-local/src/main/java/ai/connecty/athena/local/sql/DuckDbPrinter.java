@@ -939,7 +939,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             case YEAR_OF_WEEK, YOW -> "isoyear";
             default -> node.getField().name().toLowerCase(Locale.ROOT);
         };
-        return "extract(" + field + " FROM " + p(node.getExpression()) + ")";
+        String value = p(node.getExpression());
+        java.time.ZoneId zone = zones.of(node.getExpression());
+        if (ZonedCalls.isUtc(zone)) {
+            return "extract(" + field + " FROM " + value + ")";
+        }
+        // Trino extracts a zoned value's fields in its zone
+        return field.startsWith("timezone_") ? ZonedCalls.offsetField(field, value, zone)
+                : "extract(" + field + " FROM " + WallClock.of(value, zone) + ")";
     }
 
     @Override
@@ -986,13 +993,17 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return "grouping(" + list(node.getGroupingColumns()) + ")";
     }
 
-    /** {@code CAST(x AS type)} with the type spelled for DuckDB; a CAST to JSON serialises as Trino does. */
+    /**
+     * {@code CAST(x AS type)} with the type spelled for DuckDB; a CAST to JSON serialises as Trino does; a zoned x cast
+     * to a type without zone is read in its zone (see {@link ZonedCasts}).
+     */
     @Override
     protected String visitCast(Cast node, Void context) {
         String expression = p(node.getExpression());
         String duckType;
         try {
             SqlType type = TrinoTypes.of(node.getType());
+            expression = ZonedCasts.source(expression, zones.of(node.getExpression()), type);
             if (type.is("json")) {
                 return "to_json(" + expression + ")";
             }
@@ -1090,7 +1101,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** A call of {@code name} (lower case): rewritten by {@link Calls} where Trino and DuckDB differ. */
     private String call(String name, List<Expression> arguments) {
-        List<Calls.Arg> args = arguments.stream().map(a -> new Calls.Arg(p(a), a)).toList();
+        List<Calls.Arg> args = ZonedCalls.inWallClockTime(name,
+                arguments.stream().map(a -> new Calls.Arg(p(a), a)).toList(), zones);
         String zoned = ZonedCalls.rewrite(name, args, zones);
         if (zoned != null) {
             return zoned;

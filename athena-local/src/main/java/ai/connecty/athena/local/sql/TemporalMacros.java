@@ -20,6 +20,11 @@ final class TemporalMacros {
     static final String MINUS = "athena_minus";
     /** {@code athena_sequence(start, stop[, step])}: Trino's inclusive sequence of integers, dates or timestamps. */
     static final String SEQUENCE = "athena_sequence";
+    /**
+     * {@code athena_zoned_instant(wall, zone, preferred)}: the instant at which the tz database zone's clocks show
+     * {@code wall}, with {@code preferred}'s offset where they show it twice (see {@link WallClock#instant}).
+     */
+    static final String ZONED_INSTANT = "athena_zoned_instant";
 
     /** A date moved by whole days, months or years stays a date; Trino refuses a step with a time of day. */
     private static final String DATE_STEP = "CASE WHEN CAST(%1$s AS TIME) <> TIME '00:00:00' THEN error('%2$s')"
@@ -28,6 +33,10 @@ final class TemporalMacros {
     private static final String SUBTRACT_FROM_DATE = "Cannot subtract hour, minutes or seconds from a date";
 
     private static final String DATES = "CAST(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), %s) AS DATE[])";
+
+    /** The wall time read with the offset the zone has at {@code preferred}: right unless that offset is not valid then. */
+    private static final String WITH_PREFERRED_OFFSET =
+            "CAST(wall - (timezone(zone, preferred) - CAST(preferred AS TIMESTAMP)) AS TIMESTAMPTZ)";
 
     static final List<String> MACROS = List.of(
             "CREATE OR REPLACE TEMP MACRO " + DATE_ADD + "(x DATE, step INTERVAL) AS CAST(x + step AS DATE),"
@@ -56,7 +65,12 @@ final class TemporalMacros {
                     + " (a DATE, b TIMESTAMP) AS " + DATES.formatted("INTERVAL 1 DAY") + ","
                     + " (a TIMESTAMP, b DATE) AS " + DATES.formatted("INTERVAL 1 DAY") + ","
                     + " (a DATE, b DATE, step INTERVAL) AS " + DATES.formatted("step") + ","
-                    + " (a TIMESTAMP, b TIMESTAMP, step INTERVAL) AS generate_series(a, b, step)");
+                    + " (a TIMESTAMP, b TIMESTAMP, step INTERVAL) AS generate_series(a, b, step)",
+            // ICU's timezone(zone, wall) takes the later instant of a repeated wall time, so the preferred offset is
+            // tried first; a skipped wall time fails that test and ICU moves it past the gap, as Joda does.
+            "CREATE OR REPLACE TEMP MACRO " + ZONED_INSTANT + "(wall TIMESTAMP, zone VARCHAR, preferred TIMESTAMPTZ) AS"
+                    + " CASE WHEN timezone(zone, " + WITH_PREFERRED_OFFSET + ") = wall THEN " + WITH_PREFERRED_OFFSET
+                    + " ELSE timezone(zone, wall) END");
 
     private TemporalMacros() {
     }

@@ -76,6 +76,7 @@ final class TimestampZones {
         List<Expression> args = call.getArguments();
         return switch (call.getName().getSuffix().toLowerCase(Locale.ROOT)) {
             case "at_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
+            case "date_trunc" -> args.size() == 2 ? of(args.get(1)) : null;
             default -> null;
         };
     }

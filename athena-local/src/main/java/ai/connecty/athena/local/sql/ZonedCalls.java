@@ -1,14 +1,22 @@
 package ai.connecty.athena.local.sql;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Trino functions that give a {@code timestamp with time zone} its zone, printed for DuckDB (see
- * {@link DuckDbPrinter}). DuckDB's TIMESTAMPTZ holds the instant; the zone is found in the tree by
- * {@link TimestampZones}, so a zone that is no literal, known only row by row, is refused rather than lost.
+ * Trino functions whose answer depends on the zone of a {@code timestamp with time zone}, printed for DuckDB (see
+ * {@link DuckDbPrinter}). DuckDB's TIMESTAMPTZ holds the instant and reads it in UTC, the session zone; the zone the
+ * tree gives a value is found by {@link TimestampZones}. Functions that give a value a zone need it as a literal: a
+ * zone known only row by row is refused rather than lost.
  */
 final class ZonedCalls {
+
+    /** Functions that read a timestamp with time zone's wall-clock time in its zone (Trino: the zone's chronology). */
+    private static final Set<String> WALL_CLOCK_READERS = Set.of("year", "quarter", "month", "week", "week_of_year",
+            "day", "day_of_month", "day_of_week", "dow", "day_of_year", "doy", "year_of_week", "yow", "hour", "minute",
+            "second", "millisecond", "date", "last_day_of_month", "format_datetime", "date_format");
 
     private ZonedCalls() {
     }
@@ -17,8 +25,52 @@ final class ZonedCalls {
     static String rewrite(String name, List<Calls.Arg> args, TimestampZones zones) {
         return switch (name) {
             case "at_timezone" -> atTimezone(args, zones);
+            case "date_trunc" -> dateTrunc(args, zones);
+            case "to_iso8601" -> args.size() == 1 ? toIso8601(args.get(0), zones.of(args.get(0).expression())) : null;
+            case "timezone_hour", "timezone_minute" -> args.size() == 1
+                    ? offsetField(name, args.get(0).sql(), zones.of(args.get(0).expression())) : null;
             default -> null;
         };
+    }
+
+    /** Trino's ISO text of a zoned value: its wall-clock time and the offset then ({@code -05:00}); null for UTC. */
+    private static String toIso8601(Calls.Arg x, ZoneId zone) {
+        if (isUtc(zone)) {
+            return null;   // Calls writes the UTC text, ending in Z
+        }
+        String wall = "strftime(" + WallClock.of(x.sql(), zone) + ", '%Y-%m-%dT%H:%M:%S.%g')";
+        if (zone instanceof ZoneOffset offset) {
+            return "(" + wall + " || " + Literals.quote(offset.getId()) + ")";
+        }
+        String minutes = WallClock.offsetMinutes(x.sql(), zone);
+        return "(" + wall + " || CASE WHEN " + minutes + " < 0 THEN '-' ELSE '+' END || printf('%02d:%02d', abs("
+                + minutes + ") // 60, abs(" + minutes + ") % 60))";
+    }
+
+    /**
+     * {@code timezone_hour(x)} or {@code timezone_minute(x)} ({@code field}) of a value of {@code zone}: the hours and
+     * the rest in minutes of the zone's offset then, both with its sign (-05:30 is -5 and -30); null for UTC, where
+     * DuckDB's 0 is right.
+     */
+    static String offsetField(String field, String x, ZoneId zone) {
+        if (isUtc(zone)) {
+            return null;
+        }
+        return "(" + WallClock.offsetMinutes(x, zone) + (field.equals("timezone_hour") ? " // 60)" : " % 60)");
+    }
+
+    /**
+     * {@code args} with every zoned timestamp replaced by its wall-clock time in its zone where {@code name} (lower
+     * case) reads the wall-clock time; {@code args} itself otherwise.
+     */
+    static List<Calls.Arg> inWallClockTime(String name, List<Calls.Arg> args, TimestampZones zones) {
+        if (!WALL_CLOCK_READERS.contains(name)) {
+            return args;
+        }
+        return args.stream().map(arg -> {
+            ZoneId zone = zones.of(arg.expression());
+            return isUtc(zone) ? arg : new Calls.Arg(WallClock.of(arg.sql(), zone), arg.expression());
+        }).toList();
     }
 
     /** Trino's {@code at_timezone(x, zone)}: x's instant (a timestamp is read in UTC, the session zone) in the zone. */
@@ -28,6 +80,27 @@ final class ZonedCalls {
         }
         literalZone("at_timezone", args.get(1), zones);
         return "CAST(" + args.get(0).sql() + " AS TIMESTAMPTZ)";
+    }
+
+    /**
+     * {@code date_trunc(unit, x)} of a zoned x truncates its wall-clock time and keeps the zone: the start of the
+     * local day, month … (Trino: the zone's chronology).
+     */
+    private static String dateTrunc(List<Calls.Arg> args, TimestampZones zones) {
+        if (args.size() != 2) {
+            return null;
+        }
+        ZoneId zone = zones.of(args.get(1).expression());
+        if (isUtc(zone)) {
+            return null;
+        }
+        String x = args.get(1).sql();
+        return WallClock.instant("date_trunc(" + args.get(0).sql() + ", " + WallClock.of(x, zone) + ")", zone, x);
+    }
+
+    /** Whether values of {@code zone} (null: none visible, so the session zone) read as DuckDB reads them, in UTC. */
+    static boolean isUtc(ZoneId zone) {
+        return zone == null || zone.equals(ZoneOffset.UTC);
     }
 
     private static ZoneId literalZone(String function, Calls.Arg zone, TimestampZones zones) {

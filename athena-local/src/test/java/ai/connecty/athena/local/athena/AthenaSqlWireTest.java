@@ -144,7 +144,8 @@ class AthenaSqlWireTest {
 
     /**
      * AT TIME ZONE on a table column: the timestamp is read in UTC (the session zone) and printed in the zone given,
-     * in the rows and the result file; an unknown zone fails as Athena fails.
+     * in the rows and the result file, and its local day and hour are those of the zone; an unknown zone fails as
+     * Athena fails.
      */
     @Test
     void atTimeZonePrintsAColumnInTheZoneGiven() {
@@ -157,6 +158,11 @@ class AthenaSqlWireTest {
                 "2023-12-31 19:00:00.000 America/Los_Angeles", "2024-01-01 08:30:00.000 +05:30");
         assertThat(csv(q)).isEqualTo("\"_col0\",\"la\",\"_col2\"\n\"2024-01-01 03:00:00.000 UTC\","
                 + "\"2023-12-31 19:00:00.000 America/Los_Angeles\",\"2024-01-01 08:30:00.000 +05:30\"\n");
+        QueryExecution local = succeed(clients.athena(), "SELECT date_trunc('day', sold_at AT TIME ZONE "
+                + "'America/Los_Angeles'), CAST(sold_at AT TIME ZONE 'America/Los_Angeles' AS date), "
+                + "hour(sold_at AT TIME ZONE 'Asia/Kolkata') FROM sales WHERE sale_id = 1", "demo");
+        assertThat(types(local)).containsExactly("timestamp with time zone", "date", "bigint");
+        assertThat(values(local)).containsExactly("2023-12-31 00:00:00.000 America/Los_Angeles", "2023-12-31", "8");
         QueryExecution unknown = run(clients.athena(), "SELECT sold_at AT TIME ZONE 'Mars/Olympus' FROM sales", "demo");
         assertThat(unknown.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(unknown.status().stateChangeReason())

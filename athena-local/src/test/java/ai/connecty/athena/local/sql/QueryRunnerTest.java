@@ -603,6 +603,72 @@ class QueryRunnerTest {
                 "2024-07-02 06:00:00.000 America/New_York");
     }
 
+    /**
+     * What reads the wall-clock time of a zoned value reads it in the value's zone, as Trino does (the analysts' local
+     * day: {@code date_trunc('day', ts AT TIME ZONE …)}, {@code CAST(ts AT TIME ZONE … AS date)}); date_trunc keeps the
+     * zone; to_unixtime and comparisons use the instant. The DST cases were computed with Joda's zone rules, which
+     * Trino's date_trunc uses: truncating keeps the offset of the value where the wall time is ambiguous, and a
+     * midnight the clocks skip becomes the first time after it.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT date(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York') => 2024-01-01 => date",
+        "SELECT CAST(TIMESTAMP '2024-01-01 23:30:00' AT TIME ZONE 'Europe/Berlin' AS date) => 2024-01-02 => date",
+        "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' AS timestamp) => 2024-01-01 22:00:00.000 => timestamp",
+        "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' AS time) => 22:00:00.000 => time",
+        "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00.1234' AT TIME ZONE 'America/New_York' AS varchar) => 2024-01-01 22:00:00.123 America/New_York => varchar",
+        "SELECT CAST(TIMESTAMP '2024-01-02 10:00:00 -07:00' AS varchar(40)) => 2024-01-02 10:00:00.000 -07:00 => varchar",
+        "SELECT hour(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York') => 22 => bigint",
+        "SELECT hour(TIMESTAMP '2024-01-02 10:00:00 America/New_York') => 10 => bigint",
+        "SELECT minute(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE '+05:30') => 30 => bigint",
+        "SELECT year(TIMESTAMP '2024-01-01 03:00:00' AT TIME ZONE 'America/New_York') => 2023 => bigint",
+        "SELECT day_of_week(TIMESTAMP '2024-01-01 03:00:00' AT TIME ZONE 'America/New_York') => 7 => bigint",
+        "SELECT EXTRACT(DAY FROM TIMESTAMP '2024-01-01 03:00:00' AT TIME ZONE 'America/New_York') => 31 => bigint",
+        "SELECT timezone_hour(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York') => -5 => bigint",
+        "SELECT timezone_hour(TIMESTAMP '2024-07-02 03:00:00' AT TIME ZONE 'America/New_York') => -4 => bigint",
+        "SELECT EXTRACT(TIMEZONE_HOUR FROM TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE '-03:30') => -3 => bigint",
+        "SELECT timezone_minute(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE '-03:30') => -30 => bigint",
+        "SELECT format_datetime(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York', 'yyyy-MM-dd HH:mm') => 2024-01-01 22:00 => varchar",
+        "SELECT date_format(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'Asia/Tokyo', '%Y-%m-%d %H:%i') => 2024-01-02 12:00 => varchar",
+        "SELECT to_iso8601(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York') => 2024-01-01T22:00:00.000-05:00 => varchar",
+        "SELECT to_iso8601(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE '+05:30') => 2024-01-02T08:30:00.000+05:30 => varchar",
+        "SELECT to_iso8601(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'UTC') => 2024-01-02T03:00:00.000Z => varchar",
+        "SELECT to_unixtime(TIMESTAMP '1970-01-01 00:00:10' AT TIME ZONE 'America/New_York') => 10.0 => double",
+        "SELECT TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' = TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'Asia/Tokyo' => true => boolean",
+        "SELECT TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' < TIMESTAMP '2024-01-02 03:00:01' => true => boolean",
+        "SELECT date_trunc('day', TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/Los_Angeles') => 2024-01-01 00:00:00.000 America/Los_Angeles => timestamp with time zone",
+        "SELECT date_trunc('day', TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE '-07:00') => 2024-01-01 00:00:00.000 -07:00 => timestamp with time zone",
+        "SELECT date_trunc('hour', TIMESTAMP '2024-01-02 03:50:00' AT TIME ZONE 'Asia/Kathmandu') => 2024-01-02 09:00:00.000 Asia/Kathmandu => timestamp with time zone",
+        "SELECT date_trunc('month', TIMESTAMP '2024-01-31 23:30:00' AT TIME ZONE 'Europe/Berlin') => 2024-02-01 00:00:00.000 Europe/Berlin => timestamp with time zone",
+        "SELECT CAST(date_trunc('week', TIMESTAMP '2024-01-01 03:00:00' AT TIME ZONE 'America/New_York') AS date) => 2023-12-25 => date",
+        "SELECT hour(TIMESTAMP '2024-11-03 06:30:00' AT TIME ZONE 'America/New_York') => 1 => bigint",
+        "SELECT hour(TIMESTAMP '2024-03-10 07:30:00' AT TIME ZONE 'America/New_York') => 3 => bigint",
+        "SELECT date_trunc('hour', TIMESTAMP '2024-11-03 05:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 05:00:00.000 UTC => timestamp with time zone",
+        "SELECT date_trunc('hour', TIMESTAMP '2024-11-03 06:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 06:00:00.000 UTC => timestamp with time zone",
+        "SELECT date_trunc('day', TIMESTAMP '2024-11-03 06:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 04:00:00.000 UTC => timestamp with time zone",
+        "SELECT date_trunc('day', TIMESTAMP '2018-11-04 15:00:00' AT TIME ZONE 'America/Sao_Paulo') => 2018-11-04 01:00:00.000 America/Sao_Paulo => timestamp with time zone",
+    })
+    void zonedValuesAreReadInTheirZone(String sql, String expected, String type) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
+    }
+
+    /** The analysts' idioms on a column: rows grouped by their local day. */
+    @Test
+    void rowsGroupByTheirLocalDay() {
+        String rows = "(VALUES TIMESTAMP '2024-01-02 03:00:00', TIMESTAMP '2024-01-02 09:00:00', "
+                + "TIMESTAMP '2024-01-01 23:30:00') AS v(ts)";
+        Result la = result("SELECT date_trunc('day', ts AT TIME ZONE 'America/Los_Angeles') AS day, count(*) FROM "
+                + rows + " GROUP BY 1 ORDER BY 1");
+        assertThat(la.rows).extracting(Arrays::asList).containsExactly(
+                List.of("2024-01-01 00:00:00.000 America/Los_Angeles", "2"),
+                List.of("2024-01-02 00:00:00.000 America/Los_Angeles", "1"));
+        Result berlin = result("SELECT CAST(ts AT TIME ZONE 'Europe/Berlin' AS date) AS day, count(*) FROM " + rows
+                + " GROUP BY 1 ORDER BY 1");
+        assertThat(berlin.rows).extracting(Arrays::asList).containsExactly(List.of("2024-01-02", "3"));
+    }
+
     /** An unknown zone, an interval with seconds or beyond 14 hours fail with Trino's error name and wording. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
