@@ -280,7 +280,8 @@ final class Calls {
                 + interval(a.get(0)) + ")";
     }
 
-    private static String interval(Arg unit) {
+    /** The interval of one Trino date/time unit ({@code 'day'} is {@code INTERVAL 1 DAY}); a literal unit only. */
+    static String interval(Arg unit) {
         if (!unit.isString()) {
             throw new UnsupportedSqlException("a date/time unit that is not a string literal (" + unit.sql() + ")");
         }

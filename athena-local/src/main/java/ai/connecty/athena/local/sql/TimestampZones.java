@@ -76,7 +76,9 @@ final class TimestampZones {
         List<Expression> args = call.getArguments();
         return switch (call.getName().getSuffix().toLowerCase(Locale.ROOT)) {
             case "at_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
+            case "with_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
             case "date_trunc" -> args.size() == 2 ? of(args.get(1)) : null;
+            case "date_add" -> args.size() == 3 ? of(args.get(2)) : null;
             default -> null;
         };
     }
@@ -103,7 +105,7 @@ final class TimestampZones {
             try {
                 return TrinoZones.of(name.getValue());
             } catch (DateTimeException unknown) {
-                throw EngineFailure.user("INVALID_FUNCTION_ARGUMENT", "'" + name.getValue() + "' is not a valid time zone");
+                throw invalid("'" + name.getValue() + "' is not a valid time zone");
             }
         }
         if (zone instanceof IntervalLiteral interval) {
@@ -118,7 +120,8 @@ final class TimestampZones {
             throw new UnsupportedSqlException("AT TIME ZONE with an interval year to month");
         }
         String from = interval.getStartField().name();
-        BigDecimal micros = Literals.dayToSecondMicros(interval.getValue(), from, interval.getEndField().map(Enum::name).orElse(from));
+        String to = interval.getEndField().map(Enum::name).orElse(from);
+        BigDecimal micros = Literals.dayToSecondMicros(interval.getValue(), from, to);
         if (micros == null) {
             throw EngineFailure.user("INVALID_LITERAL", interval.getLocation().map(Positions::prefix).orElse("") + "'"
                     + interval.getValue() + "' is not a valid interval literal");
@@ -128,12 +131,16 @@ final class TimestampZones {
         }
         BigDecimal[] minutes = micros.divideAndRemainder(BigDecimal.valueOf(60_000_000L));
         if (minutes[1].signum() != 0) {
-            throw EngineFailure.user("INVALID_FUNCTION_ARGUMENT", "Invalid time zone offset interval: interval contains seconds");
+            throw invalid("Invalid time zone offset interval: interval contains seconds");
         }
         try {
             return TrinoZones.ofOffset(minutes[0].longValueExact());
         } catch (DateTimeException | ArithmeticException beyond) {
-            throw EngineFailure.user("INVALID_FUNCTION_ARGUMENT", "Invalid offset minutes " + minutes[0].toPlainString());
+            throw invalid("Invalid offset minutes " + minutes[0].toPlainString());
         }
+    }
+
+    private static EngineFailure invalid(String message) {
+        return EngineFailure.user("INVALID_FUNCTION_ARGUMENT", message);
     }
 }

@@ -37,7 +37,8 @@ final class TrinoZones {
             if (text.length() > prefix.length() && text.startsWith(prefix)
                     && (text.charAt(prefix.length()) == '+' || text.charAt(prefix.length()) == '-')) {
                 ZoneOffset offset = offset(text.substring(prefix.length()));
-                return prefix.equals("Etc/GMT") ? ofOffset(-offset.getTotalSeconds() / 60) : ofOffset(offset.getTotalSeconds() / 60);
+                int minutes = offset.getTotalSeconds() / 60;
+                return ofOffset(prefix.equals("Etc/GMT") ? -minutes : minutes);
             }
         }
         if (text.startsWith("+") || text.startsWith("-")) {

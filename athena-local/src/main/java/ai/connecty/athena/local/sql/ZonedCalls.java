@@ -3,6 +3,7 @@ package ai.connecty.athena.local.sql;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,6 +19,9 @@ final class ZonedCalls {
             "day", "day_of_month", "day_of_week", "dow", "day_of_year", "doy", "year_of_week", "yow", "hour", "minute",
             "second", "millisecond", "date", "last_day_of_month", "format_datetime", "date_format");
 
+    /** date_add units Trino adds to a zoned value's wall-clock time; hours and smaller go on its instant. */
+    private static final Set<String> CALENDAR_UNITS = Set.of("day", "week", "month", "quarter", "year");
+
     private ZonedCalls() {
     }
 
@@ -25,7 +29,9 @@ final class ZonedCalls {
     static String rewrite(String name, List<Calls.Arg> args, TimestampZones zones) {
         return switch (name) {
             case "at_timezone" -> atTimezone(args, zones);
+            case "with_timezone" -> withTimezone(args, zones);
             case "date_trunc" -> dateTrunc(args, zones);
+            case "date_add" -> dateAdd(args, zones);
             case "to_iso8601" -> args.size() == 1 ? toIso8601(args.get(0), zones.of(args.get(0).expression())) : null;
             case "timezone_hour", "timezone_minute" -> args.size() == 1
                     ? offsetField(name, args.get(0).sql(), zones.of(args.get(0).expression())) : null;
@@ -80,6 +86,37 @@ final class ZonedCalls {
         }
         literalZone("at_timezone", args.get(1), zones);
         return "CAST(" + args.get(0).sql() + " AS TIMESTAMPTZ)";
+    }
+
+    /**
+     * Trino's {@code with_timezone(ts, zone)}: the instant at which the zone's clocks show ts, kept in that zone
+     * (where they show it twice, Trino takes the offset the zone has at ts read as UTC).
+     */
+    private static String withTimezone(List<Calls.Arg> args, TimestampZones zones) {
+        if (args.size() != 2) {
+            return null;
+        }
+        ZoneId zone = literalZone("with_timezone", args.get(1), zones);
+        String wall = "CAST(" + args.get(0).sql() + " AS TIMESTAMP)";
+        return WallClock.instant(wall, zone, "CAST(" + wall + " AS TIMESTAMPTZ)");
+    }
+
+    /**
+     * {@code date_add(unit, n, x)} of a zoned x moves its wall-clock time by days, weeks, months, quarters or years
+     * and keeps the zone (Trino: the zone's chronology); smaller units move the instant, as {@link Calls} does.
+     */
+    private static String dateAdd(List<Calls.Arg> args, TimestampZones zones) {
+        if (args.size() != 3) {
+            return null;
+        }
+        ZoneId zone = zones.of(args.get(2).expression());
+        Calls.Arg unit = args.get(0);
+        if (isUtc(zone) || !unit.isString() || !CALENDAR_UNITS.contains(unit.stringValue().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        String x = args.get(2).sql();
+        String step = "CAST(" + args.get(1).sql() + " AS BIGINT) * " + Calls.interval(unit);
+        return WallClock.instant("(" + WallClock.of(x, zone) + " + " + step + ")", zone, x);
     }
 
     /**

@@ -654,6 +654,34 @@ class QueryRunnerTest {
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
     }
 
+    /**
+     * {@code with_timezone(ts, zone)} reads ts's wall-clock time in the zone (AT TIME ZONE 'UTC' shows the instant);
+     * {@code date_add} moves a zoned value by local days, months … and by hours on the instant. DST cases as Trino
+     * computes them with Joda: a repeated wall time takes the offset the zone has at that time read as UTC (the
+     * earlier instant in New York, the later in Berlin), a skipped one moves past the gap.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT with_timezone(TIMESTAMP '2024-01-02 10:00:00', 'America/New_York') => 2024-01-02 10:00:00.000 America/New_York",
+        "SELECT with_timezone(TIMESTAMP '2024-01-02 10:00:00', 'America/New_York') AT TIME ZONE 'UTC' => 2024-01-02 15:00:00.000 UTC",
+        "SELECT with_timezone(TIMESTAMP '2024-01-02 10:00:00.5', '+05:30') => 2024-01-02 10:00:00.500 +05:30",
+        "SELECT with_timezone(TIMESTAMP '2024-01-02 10:00:00', '+05:30') AT TIME ZONE 'UTC' => 2024-01-02 04:30:00.000 UTC",
+        "SELECT with_timezone(TIMESTAMP '2024-01-02 10:00:00', 'UTC') => 2024-01-02 10:00:00.000 UTC",
+        "SELECT with_timezone(TIMESTAMP '2024-11-03 01:30:00', 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 05:30:00.000 UTC",
+        "SELECT with_timezone(TIMESTAMP '2024-10-27 02:30:00', 'Europe/Berlin') AT TIME ZONE 'UTC' => 2024-10-27 01:30:00.000 UTC",
+        "SELECT with_timezone(TIMESTAMP '2024-03-10 02:30:00', 'America/New_York') => 2024-03-10 03:30:00.000 America/New_York",
+        "SELECT with_timezone(TIMESTAMP '2024-03-31 02:30:00', 'Europe/Berlin') AT TIME ZONE 'UTC' => 2024-03-31 01:30:00.000 UTC",
+        "SELECT date_add('day', 1, TIMESTAMP '2024-11-02 12:00:00 America/New_York') => 2024-11-03 12:00:00.000 America/New_York",
+        "SELECT date_add('hour', 24, TIMESTAMP '2024-11-02 12:00:00 America/New_York') => 2024-11-03 11:00:00.000 America/New_York",
+        "SELECT date_add('month', 1, TIMESTAMP '2024-01-31 20:00:00' AT TIME ZONE 'America/New_York') => 2024-02-29 15:00:00.000 America/New_York",
+        "SELECT date_add('day', -1, TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '-07:00') => 2024-01-01 03:00:00.000 -07:00",
+    })
+    void withTimezoneAndDateAddUseTheWallClockTime(String sql, String expected) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
+    }
+
     /** The analysts' idioms on a column: rows grouped by their local day. */
     @Test
     void rowsGroupByTheirLocalDay() {
@@ -675,6 +703,7 @@ class QueryRunnerTest {
         "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'Mars/Olympus'|'Mars/Olympus' is not a valid time zone",
         "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'america/new_york'|'america/new_york' is not a valid time zone",
         "SELECT at_timezone(TIMESTAMP '2024-01-02 10:00:00 UTC', '+15:00')|'+15:00' is not a valid time zone",
+        "SELECT with_timezone(TIMESTAMP '2024-01-02 10:00:00', 'Mars/Olympus')|'Mars/Olympus' is not a valid time zone",
         "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '30' SECOND|Invalid time zone offset interval: interval contains seconds",
         "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '15' HOUR|Invalid offset minutes 900",
     })
