@@ -1,11 +1,13 @@
 package ai.connecty.athena.local.sql;
 
 import io.trino.sql.tree.ArithmeticBinaryExpression;
+import io.trino.sql.tree.ArithmeticUnaryExpression;
 import io.trino.sql.tree.AtTimeZone;
 import io.trino.sql.tree.Cast;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.FunctionCall;
 import io.trino.sql.tree.IntervalLiteral;
+import io.trino.sql.tree.LongLiteral;
 import io.trino.sql.tree.Parameter;
 import io.trino.sql.tree.StringLiteral;
 import io.trino.sql.tree.TimestampLiteral;
@@ -15,6 +17,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The zone of a {@code timestamp with time zone} expression, where Trino's tree shows it. DuckDB's TIMESTAMPTZ holds
@@ -24,6 +28,9 @@ import java.util.function.Predicate;
  * the value is read in UTC, the session zone.
  */
 final class TimestampZones {
+
+    /** A time after a 'T', then the offset: {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM}. */
+    private static final Pattern ISO_OFFSET = Pattern.compile(".*T[^+-]*(Z|[+-]\\d{2}(?::?\\d{2})?)");
 
     private final List<SqlStatement.BoundValue> parameters;
     private final Predicate<Expression> isInterval;
@@ -79,8 +86,77 @@ final class TimestampZones {
             case "with_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
             case "date_trunc" -> args.size() == 2 ? of(args.get(1)) : null;
             case "date_add" -> args.size() == 3 ? of(args.get(2)) : null;
+            case "from_iso8601_timestamp" -> args.size() == 1 ? isoOffset(literalText(args.get(0))) : null;
+            case "from_unixtime" -> unixTimeZone(args);
             default -> null;
         };
+    }
+
+    /**
+     * The zone of {@code from_unixtime(n, zone)} or {@code from_unixtime(n, hours, minutes)} ({@code args}); null for
+     * {@code from_unixtime(n)} (UTC) and for a zone that is no literal.
+     *
+     * @throws EngineFailure for a zone or offset Trino refuses, in its words
+     */
+    ZoneId unixTimeZone(List<Expression> args) {
+        if (args.size() == 2) {
+            String name = literalText(args.get(1));
+            try {
+                return name == null ? null : TrinoZones.of(name);
+            } catch (DateTimeException unknown) {
+                throw EngineFailure.user("NOT_SUPPORTED", "Time zone not supported: " + name);
+            }
+        }
+        if (args.size() == 3) {
+            Long hours = integerLiteral(args.get(1));
+            Long minutes = integerLiteral(args.get(2));
+            if (hours == null || minutes == null) {
+                return null;
+            }
+            long offset = hours * 60 + minutes;
+            try {
+                return TrinoZones.ofOffset(offset);
+            } catch (DateTimeException beyond) {
+                throw invalid("Invalid offset minutes " + offset);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The offset that ends ISO 8601 text with a time ({@code …T10:00:00-07:00}, {@code +0530}, {@code -03},
+     * {@code Z}), which Trino's from_iso8601_timestamp keeps as the zone; null (UTC, the session zone) without one.
+     */
+    private static ZoneId isoOffset(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = ISO_OFFSET.matcher(text.strip());
+        try {
+            return m.matches() ? TrinoZones.of(m.group(1)) : null;
+        } catch (DateTimeException invalid) {
+            return null;   // DuckDB refuses the text
+        }
+    }
+
+    /** A string literal's value, also bound as an ExecutionParameter; null for any other expression. */
+    private String literalText(Expression e) {
+        if (e instanceof Parameter parameter) {
+            return literalText(parameters.get(parameter.getId()).expression());
+        }
+        return e instanceof StringLiteral literal ? literal.getValue() : null;
+    }
+
+    /** An integer literal's value, also negated or bound as an ExecutionParameter; null for any other expression. */
+    private Long integerLiteral(Expression e) {
+        if (e instanceof Parameter parameter) {
+            return integerLiteral(parameters.get(parameter.getId()).expression());
+        }
+        if (e instanceof ArithmeticUnaryExpression unary) {
+            Long value = integerLiteral(unary.getValue());
+            return value == null || unary.getSign() == ArithmeticUnaryExpression.Sign.PLUS ? value : -value;
+        }
+        return e instanceof LongLiteral literal ? literal.getParsedValue() : null;
     }
 
     private static boolean isTimestampWithTimeZone(Cast cast) {
@@ -101,17 +177,15 @@ final class TimestampZones {
         if (zone instanceof Parameter parameter) {
             return argument(parameters.get(parameter.getId()).expression());
         }
-        if (zone instanceof StringLiteral name) {
-            try {
-                return TrinoZones.of(name.getValue());
-            } catch (DateTimeException unknown) {
-                throw invalid("'" + name.getValue() + "' is not a valid time zone");
-            }
-        }
         if (zone instanceof IntervalLiteral interval) {
             return offset(interval);
         }
-        return null;
+        String name = literalText(zone);
+        try {
+            return name == null ? null : TrinoZones.of(name);
+        } catch (DateTimeException unknown) {
+            throw invalid("'" + name + "' is not a valid time zone");
+        }
     }
 
     /** An interval day to second as a zone: whole minutes, at most 14 hours either way (Trino's at_timezone). */

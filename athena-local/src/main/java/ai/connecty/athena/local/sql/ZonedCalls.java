@@ -32,6 +32,7 @@ final class ZonedCalls {
             case "with_timezone" -> withTimezone(args, zones);
             case "date_trunc" -> dateTrunc(args, zones);
             case "date_add" -> dateAdd(args, zones);
+            case "from_unixtime" -> args.size() == 2 || args.size() == 3 ? fromUnixtime(args, zones) : null;
             case "to_iso8601" -> args.size() == 1 ? toIso8601(args.get(0), zones.of(args.get(0).expression())) : null;
             case "timezone_hour", "timezone_minute" -> args.size() == 1
                     ? offsetField(name, args.get(0).sql(), zones.of(args.get(0).expression())) : null;
@@ -99,6 +100,15 @@ final class ZonedCalls {
         ZoneId zone = literalZone("with_timezone", args.get(1), zones);
         String wall = "CAST(" + args.get(0).sql() + " AS TIMESTAMP)";
         return WallClock.instant(wall, zone, "CAST(" + wall + " AS TIMESTAMPTZ)");
+    }
+
+    /** Trino's {@code from_unixtime(n, zone)} and {@code from_unixtime(n, hours, minutes)}: the instant, in the zone. */
+    private static String fromUnixtime(List<Calls.Arg> args, TimestampZones zones) {
+        if (zones.unixTimeZone(args.stream().map(Calls.Arg::expression).toList()) == null) {
+            throw new UnsupportedSqlException("from_unixtime() with a zone or offset that is not a literal (the zone of "
+                    + "each row cannot be carried)");
+        }
+        return "to_timestamp(" + args.get(0).sql() + ")";
     }
 
     /**

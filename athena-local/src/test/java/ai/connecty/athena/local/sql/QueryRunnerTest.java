@@ -682,6 +682,41 @@ class QueryRunnerTest {
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
     }
 
+    /**
+     * from_iso8601_timestamp keeps the offset of the text (none: UTC, the session zone); from_unixtime with a zone or
+     * an offset in hours and minutes gives the instant that zone.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT from_iso8601_timestamp('2024-01-02T10:00:00-07:00') => 2024-01-02 10:00:00.000 -07:00",
+        "SELECT from_iso8601_timestamp('2024-01-02T10:00:00.250+0530') => 2024-01-02 10:00:00.250 +05:30",
+        "SELECT from_iso8601_timestamp('2024-01-02T10:00:00-03') => 2024-01-02 10:00:00.000 -03:00",
+        "SELECT from_iso8601_timestamp('2024-01-02T10:00:00Z') => 2024-01-02 10:00:00.000 UTC",
+        "SELECT from_iso8601_timestamp('2024-01-02T10:00:00+00:00') => 2024-01-02 10:00:00.000 UTC",
+        "SELECT from_iso8601_timestamp('2024-01-02T10:00:00') => 2024-01-02 10:00:00.000 UTC",
+        "SELECT from_iso8601_timestamp('2024-01-02T10:00:00-07:00') AT TIME ZONE 'UTC' => 2024-01-02 17:00:00.000 UTC",
+        "SELECT from_unixtime(0, 'America/New_York') => 1969-12-31 19:00:00.000 America/New_York",
+        "SELECT from_unixtime(1.5, 'Asia/Kolkata') => 1970-01-01 05:30:01.500 Asia/Kolkata",
+        "SELECT from_unixtime(0, 5, 30) => 1970-01-01 05:30:00.000 +05:30",
+        "SELECT from_unixtime(0, -7, 0) => 1969-12-31 17:00:00.000 -07:00",
+        "SELECT from_unixtime(0, 0, 0) => 1970-01-01 00:00:00.000 UTC",
+    })
+    void isoTextAndUnixTimeKeepTheirZone(String sql, String expected) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
+    }
+
+    @Test
+    void isoTextAndUnixTimeAreReadInTheirZoneAndRefuseWhatTrinoRefuses() {
+        assertThat(value("SELECT hour(from_iso8601_timestamp('2024-01-02T10:00:00-07:00'))")).isEqualTo("10");
+        assertThat(value("SELECT date(from_unixtime(0, 'America/New_York'))")).isEqualTo("1969-12-31");
+        assertThatThrownBy(() -> result("SELECT from_unixtime(0, 'Mars/Olympus')"))
+                .isInstanceOf(EngineFailure.class).hasMessage("NOT_SUPPORTED: Time zone not supported: Mars/Olympus");
+        assertThatThrownBy(() -> result("SELECT from_unixtime(0, 15, 0)"))
+                .isInstanceOf(EngineFailure.class).hasMessage("INVALID_FUNCTION_ARGUMENT: Invalid offset minutes 900");
+    }
+
     /** The analysts' idioms on a column: rows grouped by their local day. */
     @Test
     void rowsGroupByTheirLocalDay() {
