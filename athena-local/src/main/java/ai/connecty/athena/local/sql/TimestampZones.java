@@ -4,18 +4,27 @@ import io.trino.sql.tree.ArithmeticBinaryExpression;
 import io.trino.sql.tree.ArithmeticUnaryExpression;
 import io.trino.sql.tree.AtTimeZone;
 import io.trino.sql.tree.Cast;
+import io.trino.sql.tree.CoalesceExpression;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.FunctionCall;
+import io.trino.sql.tree.IfExpression;
 import io.trino.sql.tree.IntervalLiteral;
 import io.trino.sql.tree.LongLiteral;
+import io.trino.sql.tree.NullIfExpression;
+import io.trino.sql.tree.NullLiteral;
 import io.trino.sql.tree.Parameter;
+import io.trino.sql.tree.SearchedCaseExpression;
+import io.trino.sql.tree.SimpleCaseExpression;
 import io.trino.sql.tree.StringLiteral;
 import io.trino.sql.tree.TimestampLiteral;
+import io.trino.sql.tree.WhenClause;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +33,8 @@ import java.util.regex.Pattern;
  * The zone of a {@code timestamp with time zone} expression, where Trino's tree shows it. DuckDB's TIMESTAMPTZ holds
  * an instant and no zone, so the zone a literal, AT TIME ZONE or a function gives a value is known only from the
  * tree: it goes beside the SQL to the rendering of a top-level column ({@link ColumnHint}) and to the functions that
- * read a value's wall-clock time in its zone. Where the tree shows none (a column, a subquery, CASE, an aggregate),
- * the value is read in UTC, the session zone.
+ * read a value's wall-clock time in its zone. Where the tree shows none (a column, a subquery, operands of different
+ * zones, most functions), the value is read in UTC, the session zone.
  */
 final class TimestampZones {
 
@@ -62,6 +71,23 @@ final class TimestampZones {
         if (e instanceof FunctionCall call) {
             return ofCall(call);
         }
+        if (e instanceof SearchedCaseExpression c) {
+            return common(results(c.getWhenClauses(), c.getDefaultValue()));
+        }
+        if (e instanceof SimpleCaseExpression c) {
+            return common(results(c.getWhenClauses(), c.getDefaultValue()));
+        }
+        if (e instanceof IfExpression c) {
+            List<Expression> values = new ArrayList<>(List.of(c.getTrueValue()));
+            c.getFalseValue().ifPresent(values::add);
+            return common(values);
+        }
+        if (e instanceof CoalesceExpression c) {
+            return common(c.getOperands());
+        }
+        if (e instanceof NullIfExpression c) {
+            return of(c.getFirst());
+        }
         if (e instanceof Cast cast && isTimestampWithTimeZone(cast)) {
             return of(cast.getExpression());   // Trino's cast between the zoned types keeps the zone
         }
@@ -86,6 +112,9 @@ final class TimestampZones {
             case "with_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
             case "date_trunc" -> args.size() == 2 ? of(args.get(1)) : null;
             case "date_add" -> args.size() == 3 ? of(args.get(2)) : null;
+            // functions that return one of their values
+            case "min", "max", "min_by", "max_by", "arbitrary" -> args.isEmpty() ? null : of(args.get(0));
+            case "greatest", "least" -> common(args);
             case "from_iso8601_timestamp" -> args.size() == 1 ? isoOffset(literalText(args.get(0))) : null;
             case "from_unixtime" -> unixTimeZone(args);
             default -> null;
@@ -157,6 +186,33 @@ final class TimestampZones {
             return value == null || unary.getSign() == ArithmeticUnaryExpression.Sign.PLUS ? value : -value;
         }
         return e instanceof LongLiteral literal ? literal.getParsedValue() : null;
+    }
+
+    /** The results of a CASE: its THEN values and the ELSE. */
+    private static List<Expression> results(List<WhenClause> whens, Optional<Expression> otherwise) {
+        List<Expression> results = new ArrayList<>();
+        whens.forEach(when -> results.add(when.getResult()));
+        otherwise.ifPresent(results::add);
+        return results;
+    }
+
+    /**
+     * The zone all of {@code operands} but untyped NULLs have, null unless they all show the same: Trino keeps each
+     * value's own zone, which is then known row by row only.
+     */
+    private ZoneId common(List<Expression> operands) {
+        ZoneId common = null;
+        for (Expression operand : operands) {
+            if (operand instanceof NullLiteral) {
+                continue;
+            }
+            ZoneId zone = of(operand);
+            if (zone == null || common != null && !common.equals(zone)) {
+                return null;
+            }
+            common = zone;
+        }
+        return common;
     }
 
     private static boolean isTimestampWithTimeZone(Cast cast) {

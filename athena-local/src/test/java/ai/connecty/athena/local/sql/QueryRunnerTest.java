@@ -717,6 +717,32 @@ class QueryRunnerTest {
                 .isInstanceOf(EngineFailure.class).hasMessage("INVALID_FUNCTION_ARGUMENT: Invalid offset minutes 900");
     }
 
+    /**
+     * min, max, min_by, max_by and arbitrary return one of the values they are given, and CASE, IF, coalesce, nullif,
+     * greatest and least one of their operands: where all of these have one zone, the result has it too.
+     */
+    @Test
+    void aggregatesAndConditionalsOfOneZoneKeepIt() {
+        String rows = " FROM (VALUES (1, TIMESTAMP '2024-01-02 03:00:00'), (2, TIMESTAMP '2024-01-02 05:00:00')) AS v(id, ts)";
+        Result r = result("SELECT max(ts AT TIME ZONE 'America/New_York'), min_by(ts AT TIME ZONE 'Asia/Tokyo', id), "
+                + "hour(max(ts AT TIME ZONE 'America/New_York')), arbitrary(TIMESTAMP '2024-01-02 03:00:00 -07:00'), "
+                + "greatest(min(ts) AT TIME ZONE 'America/New_York', TIMESTAMP '2024-01-01 00:00:00 America/New_York')" + rows);
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("2024-01-02 00:00:00.000 America/New_York",
+                "2024-01-02 12:00:00.000 Asia/Tokyo", "0", "2024-01-02 03:00:00.000 -07:00",
+                "2024-01-01 22:00:00.000 America/New_York");
+        Result c = result("SELECT CASE WHEN id = 1 THEN ts AT TIME ZONE 'Asia/Tokyo' ELSE date_trunc('day', "
+                + "ts AT TIME ZONE 'Asia/Tokyo') END, if(id = 1, ts AT TIME ZONE '+05:30'), "
+                + "coalesce(NULL, ts AT TIME ZONE 'Europe/Berlin'), CASE id WHEN 1 THEN ts AT TIME ZONE 'Asia/Tokyo' "
+                + "ELSE ts AT TIME ZONE 'America/New_York' END, date(CASE WHEN id > 0 THEN ts AT TIME ZONE "
+                + "'America/New_York' END)" + rows + " ORDER BY id");
+        assertThat(Arrays.asList(c.rows.get(0))).containsExactly("2024-01-02 12:00:00.000 Asia/Tokyo",
+                "2024-01-02 08:30:00.000 +05:30", "2024-01-02 04:00:00.000 Europe/Berlin",
+                // operands of different zones: each row's zone is not carried, the instant is printed in UTC
+                "2024-01-02 03:00:00.000 UTC", "2024-01-01");
+        assertThat(c.rows.get(1)[0]).isEqualTo("2024-01-02 00:00:00.000 Asia/Tokyo");
+        assertThat(c.rows.get(1)[1]).isNull();
+    }
+
     /** The analysts' idioms on a column: rows grouped by their local day. */
     @Test
     void rowsGroupByTheirLocalDay() {
