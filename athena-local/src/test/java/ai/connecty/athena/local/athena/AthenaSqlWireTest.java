@@ -163,6 +163,9 @@ class AthenaSqlWireTest {
                 + "hour(sold_at AT TIME ZONE 'Asia/Kolkata') FROM sales WHERE sale_id = 1", "demo");
         assertThat(types(local)).containsExactly("timestamp with time zone", "date", "bigint");
         assertThat(values(local)).containsExactly("2023-12-31 00:00:00.000 America/Los_Angeles", "2023-12-31", "8");
+        QueryExecution bound = parameterized("SELECT at_timezone(TIMESTAMP '2024-01-02 10:00:00', ?), "
+                + "from_unixtime(0, ?, ?)", "'Europe/Berlin'", "-7", "0");
+        assertThat(values(bound)).containsExactly("2024-01-02 11:00:00.000 Europe/Berlin", "1969-12-31 17:00:00.000 -07:00");
         QueryExecution unknown = run(clients.athena(), "SELECT sold_at AT TIME ZONE 'Mars/Olympus' FROM sales", "demo");
         assertThat(unknown.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(unknown.status().stateChangeReason())
