@@ -310,9 +310,7 @@ class MetadataTest {
         List<Integer> expected = new ArrayList<>();
         for (Map.Entry<Integer, String> source : sources.entrySet()) {
             for (int target : targets) {
-                // athena-local gap (SQL-GAPS.md): DuckDB cannot cast a timestamp with time zone to a time.
-                boolean localGap = source.getKey() == Types.TIMESTAMP_WITH_TIMEZONE && target == Types.TIME;
-                if (metaData.supportsConvert(source.getKey(), target) && !localGap) {
+                if (metaData.supportsConvert(source.getKey(), target)) {
                     String value = source.getValue() != null ? source.getValue() : texts.getOrDefault(target, "'1'");
                     calls.add("{fn convert(" + value + ", SQL_" + java.sql.JDBCType.valueOf(target).getName() + ")}");
                     expected.add(target);

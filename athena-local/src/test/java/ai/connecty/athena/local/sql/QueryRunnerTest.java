@@ -616,6 +616,8 @@ class QueryRunnerTest {
         "SELECT CAST(TIMESTAMP '2024-01-01 23:30:00' AT TIME ZONE 'Europe/Berlin' AS date) => 2024-01-02 => date",
         "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' AS timestamp) => 2024-01-01 22:00:00.000 => timestamp",
         "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' AS time) => 22:00:00.000 => time",
+        "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00 UTC' AS time) => 03:00:00.000 => time",
+        "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'UTC' AS time) => 03:00:00.000 => time",
         "SELECT CAST(TIMESTAMP '2024-01-02 03:00:00.1234' AT TIME ZONE 'America/New_York' AS varchar) => 2024-01-01 22:00:00.123 America/New_York => varchar",
         "SELECT CAST(TIMESTAMP '2024-01-02 10:00:00 -07:00' AS varchar(40)) => 2024-01-02 10:00:00.000 -07:00 => varchar",
         "SELECT hour(TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York') => 22 => bigint",
