@@ -121,9 +121,10 @@ final class Calls {
         RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
     }
 
-    /** Trino's messages for rand/random bounds (INVALID_FUNCTION_ARGUMENT). */
-    static final String BOUND_NOT_POSITIVE = "bound must be positive";
-    static final String START_NOT_BELOW_STOP = "start value must be less than stop value";
+    /** Trino's messages for rand/random bounds and a split_part index (INVALID_FUNCTION_ARGUMENT). */
+    private static final String BOUND_NOT_POSITIVE = "bound must be positive";
+    private static final String START_NOT_BELOW_STOP = "start value must be less than stop value";
+    private static final String INDEX_BELOW_ONE = "Index must be greater than zero";
 
     private Calls() {
     }
@@ -143,6 +144,10 @@ final class Calls {
         } catch (IndexOutOfBoundsException e) {
             throw new UnsupportedSqlException(name + "() with " + args.size() + " argument(s)");
         }
+    }
+
+    private static String invalidArgument(String message) {
+        return RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", message);
     }
 
     private static String join(List<Arg> args) {
@@ -183,12 +188,12 @@ final class Calls {
         String type = integer ? "INTEGER" : "BIGINT";
         if (a.size() == 1) {
             String n = "(" + a.get(0).sql() + ")";
-            return "CASE WHEN " + n + " <= 0 THEN error('" + BOUND_NOT_POSITIVE + "') ELSE CAST(floor(random() * "
+            return "CASE WHEN " + n + " <= 0 THEN " + invalidArgument(BOUND_NOT_POSITIVE) + " ELSE CAST(floor(random() * "
                     + n + ") AS " + type + ") END";
         }
         String start = "(" + a.get(0).sql() + ")";
         String stop = "(" + a.get(1).sql() + ")";
-        return "CASE WHEN " + start + " >= " + stop + " THEN error('" + START_NOT_BELOW_STOP + "') ELSE CAST(" + start
+        return "CASE WHEN " + start + " >= " + stop + " THEN " + invalidArgument(START_NOT_BELOW_STOP) + " ELSE CAST(" + start
                 + " + floor(random() * (" + stop + " - " + start + ")) AS " + type + ") END";
     }
 
@@ -254,7 +259,7 @@ final class Calls {
      */
     private static String splitPart(List<Arg> a) {
         String index = "(" + a.get(2).sql() + ")";
-        return "CASE WHEN " + index + " < 1 THEN error('" + EngineErrors.INDEX_BELOW_ONE + "')"
+        return "CASE WHEN " + index + " < 1 THEN " + invalidArgument(INDEX_BELOW_ONE)
                 + " WHEN " + index + " <= len(string_split(" + a.get(0).sql() + ", " + a.get(1).sql() + "))"
                 + " THEN split_part(" + join(a) + ") END";
     }

@@ -22,7 +22,7 @@ final class CollectionMacros {
     static final String JSON_ARRAY_CONTAINS = "athena_json_array_contains";
 
     /** Trino's message for an entry of split_to_map without exactly one key-value delimiter. */
-    static final String BAD_ENTRY = "Key-value delimiter must appear exactly once in each entry. Bad input: ";
+    private static final String BAD_ENTRY = "Key-value delimiter must appear exactly once in each entry. Bad input: ";
 
     static final List<String> MACROS = List.of(
             // list_position finds NULL too (not-distinct comparison), so an element is kept where it first appears.
@@ -37,7 +37,8 @@ final class CollectionMacros {
                     + "list_filter(string_split(s, ed), (e, i) -> NOT (e = '' AND i = len(string_split(s, ed)))),"
                     + " e -> CASE WHEN len(string_split(e, kd)) = 2"
                     + " THEN {'k': string_split(e, kd)[1], 'v': string_split(e, kd)[2]}"
-                    + " ELSE error('" + BAD_ENTRY + "''' || e || '''') END))",
+                    + " ELSE " + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'" + BAD_ENTRY + "''' || e || ''''")
+                    + " END))",
             // Trino compares an element only with a value of its JSON kind (1 is not 1.0) and answers NULL for text
             // that is no JSON array; the JSON spellings of element and value compare the same way.
             "CREATE OR REPLACE TEMP MACRO " + JSON_ARRAY_CONTAINS + "(j, v) AS CASE WHEN json_valid(j)"

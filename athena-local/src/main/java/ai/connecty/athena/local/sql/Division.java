@@ -10,19 +10,21 @@ import java.util.List;
  */
 final class Division {
 
+    private static final String DIVISION_BY_ZERO = RaisedErrors.raiseText("DIVISION_BY_ZERO", "Division by zero");
+
     /** Session macros, created by {@link QueryRunner#configure}. Their CASE keeps the type DuckDB gives {@code x / y}. */
     static final List<String> MACROS = List.of(
             "CREATE OR REPLACE TEMP MACRO athena_divide(x, y) AS CASE"
                     + " WHEN y <> 0 OR x IS NULL OR y IS NULL THEN x / y"
                     + " WHEN typeof(x) NOT IN ('DOUBLE', 'FLOAT') AND typeof(y) NOT IN ('DOUBLE', 'FLOAT')"
-                    + " THEN error('Division by zero')"
+                    + " THEN " + DIVISION_BY_ZERO
                     + " WHEN x = 0 OR isnan(x) THEN 'NaN'"
                     + " WHEN (x > 0) = signbit(y) THEN '-Infinity'"
                     + " ELSE 'Infinity' END",
             "CREATE OR REPLACE TEMP MACRO athena_modulo(x, y) AS CASE"
                     + " WHEN y <> 0 OR x IS NULL OR y IS NULL"
                     + " OR typeof(x) IN ('DOUBLE', 'FLOAT') OR typeof(y) IN ('DOUBLE', 'FLOAT') THEN x % y"
-                    + " ELSE error('Division by zero') END");
+                    + " ELSE " + DIVISION_BY_ZERO + " END");
 
     private Division() {
     }

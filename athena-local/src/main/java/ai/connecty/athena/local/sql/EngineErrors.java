@@ -24,15 +24,9 @@ final class EngineErrors {
     private static final Pattern MISSING_COLUMN = Pattern.compile("(?:Referenced column|does not have a column named) \"([^\"]+)\"");
     private static final Pattern MISSING_FUNCTION = Pattern.compile("(?:Scalar|Aggregate|Table) Function with name \"?([^\" ]+?)\"?"
             + " (?:does not exist|is not in the catalog)");
-    /** Trino's message for split_part with an index below 1, raised by the translation (see Calls). */
-    static final String INDEX_BELOW_ONE = "Index must be greater than zero";
-    /** Trino INVALID_FUNCTION_ARGUMENT messages that session macros and translations raise with DuckDB's error(). */
-    private static final Pattern RAISED_INVALID_ARGUMENT = Pattern.compile(
-            "Cannot (?:add|subtract) hour, minutes or seconds (?:to|from) a date|" + INDEX_BELOW_ONE + "|"
-                    + Calls.BOUND_NOT_POSITIVE + "|" + Calls.START_NOT_BELOW_STOP + "|"
-                    + Pattern.quote(CollectionMacros.BAD_ENTRY) + "'.*'");
-    private static final Pattern INVALID_ARGUMENT = Pattern.compile(
-            Pattern.quote(UrlFunctions.InvalidArgumentException.class.getName()) + ": (.*)");
+    /** A Trino error raised by translated SQL or a Java function (see RaisedErrors): its name, then its message. */
+    private static final Pattern RAISED = Pattern.compile(
+            Pattern.quote(RaisedErrors.Raised.class.getName()) + ": ([A-Z_]+): (.*)");
 
     private static final Pattern NO_CANDIDATE = Pattern.compile("function call \"([^\"(]+)\\(([^)]*)\\)\"|argument types '([^'(]+)\\(([^)]*)\\)'");
     private static final Pattern BAD_STRING_CAST = Pattern.compile("Could not convert string '(.*)' to ([A-Z0-9]+)");
@@ -79,6 +73,9 @@ final class EngineErrors {
         String kind = kindAndText[0];
         String text = kindAndText[1];
         Matcher m;
+        if ((m = RAISED.matcher(text)).find()) {
+            return EngineFailure.user(m.group(1), m.group(2));
+        }
         if ((m = MISSING_TABLE.matcher(text)).find()) {
             return missingTable(m.group(1), m.group(2), names, catalog, database);
         }
@@ -107,12 +104,6 @@ final class EngineErrors {
         }
         if ((m = OVERFLOW.matcher(text)).find()) {
             return EngineFailure.user("NUMERIC_VALUE_OUT_OF_RANGE", trinoType(m.group(2)) + " " + m.group(1) + " overflow: " + m.group(3));
-        }
-        if ((m = RAISED_INVALID_ARGUMENT.matcher(text)).find()) {
-            return EngineFailure.user("INVALID_FUNCTION_ARGUMENT", m.group());
-        }
-        if ((m = INVALID_ARGUMENT.matcher(text)).find()) {
-            return EngineFailure.user("INVALID_FUNCTION_ARGUMENT", m.group(1));
         }
         if (text.contains("Division by zero") || text.contains("division by zero")) {
             return EngineFailure.user("DIVISION_BY_ZERO", "Division by zero");

@@ -26,7 +26,10 @@ public final class QueryRunner {
         "SET autoload_known_extensions = false",
         "SET TimeZone = 'UTC'",
         "SET integer_division = true",
-        "SET default_null_order = 'nulls_last'");
+        "SET default_null_order = 'nulls_last'",
+        // DuckDB's common-subexpression pass lifts an expression shared by try(x + 1) and try(x) out of both TRYs,
+        // where a failure in it is no longer caught: try(a / b) next to try(a / b * 100) would fail.
+        "SET disabled_optimizers = 'common_subexpressions'");
 
     private QueryRunner() {
     }
@@ -34,12 +37,13 @@ public final class QueryRunner {
     /**
      * Applies the session settings Athena semantics depend on and creates the connection's temporary macros (Trino
      * division, see {@link Division}; date types, see {@link TemporalMacros}; array, map and JSON functions, see
-     * {@link CollectionMacros}) and Java functions ({@link UrlFunctions});
+     * {@link CollectionMacros}) and Java functions ({@link JavaFunctions});
      * call once per DuckDB connection before running translated SQL on it, also
      * {@link #duckDbQuery} text and views made of it.
      */
     public static void configure(Connection duck) {
         try (java.sql.Statement statement = duck.createStatement()) {
+            JavaFunctions.register(duck);
             for (String setting : SESSION_SETTINGS) {
                 statement.execute(setting);
             }
@@ -52,7 +56,6 @@ public final class QueryRunner {
             for (String macro : CollectionMacros.MACROS) {
                 statement.execute(macro);
             }
-            UrlFunctions.register(duck);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot configure the DuckDB connection: " + e.getMessage(), e);
         }

@@ -27,8 +27,8 @@ final class TemporalMacros {
     static final String ZONED_INSTANT = "athena_zoned_instant";
 
     /** A date moved by whole days, months or years stays a date; Trino refuses a step with a time of day. */
-    private static final String DATE_STEP = "CASE WHEN CAST(%1$s AS TIME) <> TIME '00:00:00' THEN error('%2$s')"
-            + " ELSE CAST(%1$s AS DATE) END";
+    private static final String DATE_STEP = "CASE WHEN CAST(%1$s AS TIME) <> TIME '00:00:00' THEN "
+            + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'%2$s'") + " ELSE CAST(%1$s AS DATE) END";
     private static final String ADD_TO_DATE = "Cannot add hour, minutes or seconds to a date";
     private static final String SUBTRACT_FROM_DATE = "Cannot subtract hour, minutes or seconds from a date";
 

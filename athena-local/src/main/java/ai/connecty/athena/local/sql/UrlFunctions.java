@@ -6,9 +6,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -21,31 +19,11 @@ import org.duckdb.DuckDBFunctions;
  */
 final class UrlFunctions {
 
-    /** Thrown inside a function for a bad argument; {@link EngineErrors} maps it to INVALID_FUNCTION_ARGUMENT. */
-    static final class InvalidArgumentException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        InvalidArgumentException(String message) {
-            super(message);
-        }
-    }
-
     private UrlFunctions() {
     }
 
-    /**
-     * Registers the functions on the DuckDB database of {@code duck}, once: they live in the database's system catalog,
-     * shared by its connections, and DuckDB refuses concurrent registrations, so this is serialised and skipped when
-     * the last function registered is already there.
-     */
-    static synchronized void register(Connection duck) throws SQLException {
-        try (Statement statement = duck.createStatement();
-             ResultSet existing = statement.executeQuery(
-                     "SELECT 1 FROM duckdb_functions() WHERE function_name = 'url_extract_parameter' LIMIT 1")) {
-            if (existing.next()) {
-                return;
-            }
-        }
+    /** Registers the functions on the DuckDB database of {@code duck} (see {@link JavaFunctions}). */
+    static void register(Connection duck) throws SQLException {
         varchar(duck, "url_extract_protocol", url -> part(url, URI::getScheme));
         varchar(duck, "url_extract_host", url -> part(url, URI::getHost));
         varchar(duck, "url_extract_path", url -> part(url, URI::getPath));
@@ -118,7 +96,7 @@ final class UrlFunctions {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException(illegalHexMessage(value).orElse(e.getMessage()));
+            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", illegalHexMessage(value).orElse(e.getMessage()));
         }
     }
 

@@ -435,6 +435,40 @@ class QueryRunnerTest {
         });
     }
 
+    /**
+     * Trino's try() gives NULL for its own error classes (division by zero, invalid cast, numeric value out of range,
+     * invalid function argument) and leaves every other value alone; the same errors outside try still fail.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        "SELECT try(10 / 0) => <null>",
+        "SELECT try(10 / 2) => 5",
+        "SELECT try(7 % 0) => <null>",
+        "SELECT try(mod(7, 0)) => <null>",
+        "SELECT try(DECIMAL '1.50' / 0) => <null>",
+        "SELECT try(1e0 / 0) => Infinity",
+        "SELECT try(CAST('x' AS integer)) => <null>",
+        "SELECT try(CAST(300 AS tinyint)) => <null>",
+        "SELECT try(split_part('a,b', ',', 0)) => <null>",
+        "SELECT try(url_decode('%zz')) => <null>",
+        "SELECT try(DATE '2020-01-01' + INTERVAL '1' HOUR) => <null>",
+        "SELECT try(split_to_map('x=1,y', ',', '=')) => <null>",
+        "SELECT coalesce(try(100 / (id - 1)), -1) FROM t WHERE id = 1 => -1",
+        "SELECT transform(ARRAY[2, 0], x -> try(8 / x)) => [4, null]",
+    })
+    void tryGivesNullForTrinosErrors(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    /** try() row by row, and an expression DuckDB could share between a try and another column. */
+    @Test
+    void tryWorksRowByRowAndKeepsTheType() {
+        Result r = result("SELECT try(10 / (id - 1)), try(10 / (id - 1) + 1), id FROM t ORDER BY id");
+        assertThat(r.column(0)).containsExactly(null, "10");
+        assertThat(r.column(1)).containsExactly(null, "11");
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo("integer");
+    }
+
     @Test
     void divisionKeepsTrinoTypes() {
         Result r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");
