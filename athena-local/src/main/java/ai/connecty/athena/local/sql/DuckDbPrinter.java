@@ -112,9 +112,9 @@ import java.util.stream.Collectors;
  * Prints Trino's tree of an Athena query as DuckDB SQL. Every operator expression is printed in brackets, so
  * Trino's precedence is kept whatever DuckDB's is; unquoted identifiers are lower case and every name is quoted.
  * Semantics that differ are left to session macros and functions ({@link QueryRunner#configure}): {@code /} and
- * {@code %} call {@code athena_divide}/{@code athena_modulo}, {@code +}/{@code -} next to an interval call
- * {@code athena_plus}/{@code athena_minus}, functions are renamed or rewritten by {@link Calls}, literals are typed by
- * {@link Literals}, UNNEST becomes a lateral sub-query. Constructs DuckDB cannot run raise
+ * {@code %} are printed by {@link Division}, {@code avg} by {@link DecimalArithmetic}, {@code +}/{@code -} next to
+ * an interval call {@code athena_plus}/{@code athena_minus}, functions are renamed or rewritten by {@link Calls},
+ * literals are typed by {@link Literals}, UNNEST becomes a lateral sub-query. Constructs DuckDB cannot run raise
  * {@link UnsupportedSqlException} naming them. The supported constructs are listed in athena-local/SQL-GAPS.md.
  */
 final class DuckDbPrinter extends AstVisitor<String, Void> {
@@ -775,8 +775,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         String left = p(node.getLeft());
         String right = p(node.getRight());
         return switch (node.getOperator()) {
-            case DIVIDE -> "athena_divide(" + left + ", " + right + ")";
-            case MODULUS -> "athena_modulo(" + left + ", " + right + ")";
+            case DIVIDE -> Division.divide(left, right);
+            case MODULUS -> Division.modulo(left, right);
             case MULTIPLY -> "(" + left + " * " + right + ")";
             case ADD -> isInterval(node.getLeft()) || isInterval(node.getRight())
                     ? TemporalMacros.PLUS + "(" + left + ", " + right + ")" : "(" + left + " + " + right + ")";
@@ -1034,6 +1034,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (isConcatenation(node)) {
             return concatenation(node);
         }
+        if (name.equals("avg") && node.getArguments().size() == 1 && node.getOrderBy().isEmpty()
+                && node.getNullTreatment().isEmpty()) {
+            return DecimalArithmetic.average((node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)),
+                    modifiers(node));
+        }
         String text;
         if (name.equals("map")) {
             text = constructors.inside(() -> call(name, node.getArguments()));
@@ -1047,7 +1052,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                     ? " IGNORE NULLS" : " RESPECT NULLS"));
             text = name + "(" + args + ")";
         }
-        StringBuilder out = new StringBuilder(text);
+        return text + modifiers(node);
+    }
+
+    /** What follows a call's brackets: {@code FILTER (WHERE …)} and {@code OVER …}. */
+    private String modifiers(FunctionCall node) {
+        StringBuilder out = new StringBuilder();
         node.getFilter().ifPresent(f -> out.append(" FILTER (WHERE ").append(p(f)).append(')'));
         node.getWindow().ifPresent(w -> out.append(" OVER ").append(window(w)));
         return out.toString();

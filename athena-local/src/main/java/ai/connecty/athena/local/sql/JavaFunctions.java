@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The Java functions translated SQL calls ({@link UrlFunctions}, {@link RaisedErrors}). They live in the DuckDB
- * database's system catalog, shared by its connections, and DuckDB refuses concurrent registrations, so they are
- * registered once per database, serialised, and skipped when the last one registered is already there.
+ * The Java functions translated SQL calls ({@link UrlFunctions}, {@link DecimalArithmetic}, {@link RaisedErrors}).
+ * They live in the DuckDB database's system catalog, shared by its connections, and DuckDB refuses concurrent
+ * registrations, so they are registered once per database, serialised, and skipped when the last one registered is
+ * already there.
  */
 final class JavaFunctions {
 
@@ -27,6 +28,7 @@ final class JavaFunctions {
             }
         }
         UrlFunctions.register(duck);
+        DecimalArithmetic.register(duck);
         RaisedErrors.register(duck);
     }
 }

@@ -36,7 +36,7 @@ public final class QueryRunner {
 
     /**
      * Applies the session settings Athena semantics depend on and creates the connection's temporary macros (Trino
-     * division, see {@link Division}; date types, see {@link TemporalMacros}; array, map and JSON functions, see
+     * division, see {@link Division} and {@link DecimalArithmetic}; date types, see {@link TemporalMacros}; array, map and JSON functions, see
      * {@link CollectionMacros}) and Java functions ({@link JavaFunctions});
      * call once per DuckDB connection before running translated SQL on it, also
      * {@link #duckDbQuery} text and views made of it.
@@ -46,6 +46,9 @@ public final class QueryRunner {
             JavaFunctions.register(duck);
             for (String setting : SESSION_SETTINGS) {
                 statement.execute(setting);
+            }
+            for (String macro : DecimalArithmetic.MACROS) {
+                statement.execute(macro);
             }
             for (String macro : Division.MACROS) {
                 statement.execute(macro);

@@ -45,6 +45,42 @@ class DuckDbPrinterTest {
     }
 
     /** The printed query without the {@code _colN} names (only the top SELECT list gets them). */
+    /**
+     * {@code expected} with each {@code athena_divide(x, y)} and {@code athena_modulo(x, y)}, shorthand for the
+     * operands' places, written out as {@link Division} prints it.
+     */
+    private static String divisions(String expected) {
+        for (String shorthand : List.of("athena_divide(", "athena_modulo(")) {
+            int start = expected.indexOf(shorthand);
+            if (start >= 0) {
+                List<String> operands = new ArrayList<>();
+                int depth = 0;
+                int from = start + shorthand.length();
+                char quote = 0;
+                for (int i = from; ; i++) {
+                    char c = expected.charAt(i);
+                    if (quote != 0) {
+                        quote = c == quote ? 0 : quote;
+                    } else if (c == '\'' || c == '"') {
+                        quote = c;
+                    } else if (c == '(' || c == '[') {
+                        depth++;
+                    } else if ((c == ',' && depth == 0) || ((c == ')' || c == ']') && depth-- == 0)) {
+                        operands.add(divisions(expected.substring(from, i).strip()));
+                        from = i + 1;
+                        if (c == ')') {
+                            String x = operands.get(0);
+                            String y = operands.get(1);
+                            String printed = shorthand.contains("divide") ? Division.divide(x, y) : Division.modulo(x, y);
+                            return divisions(expected.substring(0, start) + printed + expected.substring(i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        return expected;
+    }
+
     private static String bare(String athenaSql) {
         Query query = (Query) TrinoSql.parse(athenaSql);
         return DuckDbPrinter.print(query, athenaSql);
@@ -120,7 +156,7 @@ class DuckDbPrinterTest {
         "SELECT a FROM t WHERE a IS DISTINCT FROM b AND NOT a IN (1)|SELECT \"a\" FROM \"t\" WHERE ((\"a\" IS DISTINCT FROM \"b\") AND (NOT (\"a\" IN (1))))",
     })
     void printsTrinosTreeAsDuckDbSql(String athena, String duckDb) {
-        assertThat(bare(athena)).isEqualTo(duckDb);
+        assertThat(bare(athena)).isEqualTo(divisions(duckDb));
     }
 
     /**
@@ -161,7 +197,7 @@ class DuckDbPrinterTest {
         "SELECT ARRAY[1,2][1] / x.y.z FROM x|SELECT athena_divide([1, 2][1], \"x\".\"y\".\"z\") FROM \"x\"",
     })
     void divisionAndIntervalOperandsFollowTheTree(String athena, String duckDb) {
-        assertThat(bare(athena)).isEqualTo(duckDb);
+        assertThat(bare(athena)).isEqualTo(divisions(duckDb));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

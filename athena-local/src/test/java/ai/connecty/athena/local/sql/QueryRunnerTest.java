@@ -258,6 +258,7 @@ class QueryRunnerTest {
         "SELECT 2 * 10 / 4 => 5",
         "SELECT 1 + 10 / 4 - 1 => 2",
         "SELECT 100 / 10 / 5 => 2",
+        "SELECT 1000000 / 2 / 2 / 2 / 2 / 2 / 2 / 2 / 2 / 2 / 2 => 976",
         "SELECT -9 / -(3) => 3",
         "SELECT 7 / 2.0 => 3.5",
         "SELECT CAST(7 AS bigint) / CAST(2 AS bigint) => 3",
@@ -467,6 +468,49 @@ class QueryRunnerTest {
         assertThat(r.column(0)).containsExactly(null, "10");
         assertThat(r.column(1)).containsExactly(null, "11");
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo("integer");
+    }
+
+    /**
+     * Trino divides exact numbers as decimals when one is a decimal (an integer counts as decimal(10,0), a bigint as
+     * decimal(19,0)): scale max(s1, s2), precision min(38, p1 + s2 + max(s2 - s1, 0)), rounded half up; modulo keeps
+     * scale max(s1, s2) with precision min(p1 - s1, p2 - s2) + max(s1, s2). avg of a decimal(p,s) is a decimal(p,s).
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT DECIMAL '1.50' / 2 => 0.75 => decimal(3,2)",
+        "SELECT 2 / DECIMAL '1.50' => 1.33 => decimal(14,2)",
+        "SELECT DECIMAL '10.0' / DECIMAL '3.00' => 3.33 => decimal(6,2)",
+        "SELECT DECIMAL '10.00' / DECIMAL '3.0' => 3.33 => decimal(5,2)",
+        "SELECT DECIMAL '1.00' / 8 => 0.13 => decimal(3,2)",
+        "SELECT DECIMAL '-1.00' / 8 => -0.13 => decimal(3,2)",
+        "SELECT DECIMAL '1.05' / 2 => 0.53 => decimal(3,2)",
+        "SELECT CAST(7 AS bigint) / DECIMAL '0.5' => 14.0 => decimal(21,1)",
+        "SELECT DECIMAL '1234567890123456789012345678901234567.5' / DECIMAL '0.5' => 2469135780246913578024691357802469135.0 => decimal(38,1)",
+        "SELECT DECIMAL '1.50' % 1 => 0.50 => decimal(3,2)",
+        "SELECT DECIMAL '-7.5' % 2 => -1.5 => decimal(2,1)",
+        "SELECT 10 % DECIMAL '3.5' => 3.0 => decimal(2,1)",
+        "SELECT mod(DECIMAL '7.25', DECIMAL '2.0') => 1.25 => decimal(3,2)",
+        "SELECT DECIMAL '1.50' / 2e0 => 0.75 => double",
+        "SELECT sum(p) / count(*) FROM (VALUES CAST(10.25 AS decimal(10,2)), CAST(3.10 AS decimal(10,2))) v(p) => 6.68 => decimal(38,2)",
+        "SELECT avg(p) FROM (VALUES CAST(10.25 AS decimal(10,2)), CAST(3.10 AS decimal(10,2))) v(p) => 6.68 => decimal(10,2)",
+        "SELECT avg(p) / 2 FROM (VALUES CAST(10.25 AS decimal(10,2)), CAST(3.10 AS decimal(10,2))) v(p) => 3.34 => decimal(10,2)",
+        "SELECT avg(DISTINCT p) FILTER (WHERE p > 0) FROM (VALUES CAST(1.00 AS decimal(4,2)), CAST(1.00 AS decimal(4,2)), CAST(2.05 AS decimal(4,2))) v(p) => 1.53 => decimal(4,2)",
+        "SELECT max(a) FROM (SELECT avg(p) OVER (ORDER BY p) a FROM (VALUES CAST(1.00 AS decimal(4,2)), CAST(2.05 AS decimal(4,2))) v(p)) => 1.53 => decimal(4,2)",
+        "SELECT avg(x) FROM (VALUES 1, 2) v(x) => 1.5 => double",
+    })
+    void decimalDivisionFollowsTrinosTypeRule(String sql, String expected, String type) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().trinoName()).isEqualTo(type);
+    }
+
+    @Test
+    void decimalDivisionBeyondThirtyEightDigitsOverflows() {
+        assertThatThrownBy(() -> result("SELECT DECIMAL '99999999999999999999999999999999999999' / DECIMAL '0.1'"))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("NUMERIC_VALUE_OUT_OF_RANGE: Decimal overflow");
+                    assertThat(e.errorType()).isEqualTo(1100);
+                });
     }
 
     @Test

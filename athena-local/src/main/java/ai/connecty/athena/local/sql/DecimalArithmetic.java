@@ -1,0 +1,174 @@
+package ai.connecty.athena.local.sql;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.StringJoiner;
+import org.duckdb.DuckDBFunctions;
+
+/**
+ * Trino's decimal division, modulo and average, where DuckDB divides decimals as doubles. The result types follow
+ * Trino's signatures (trinodb/trino, {@code io.trino.type.DecimalOperators}: {@code decimalDivideOperator},
+ * {@code modulusSignatureBuilder}; {@code io.trino.operator.aggregation.DecimalAverageAggregation}), with an
+ * integer operand taken as the decimal holding all its values (tinyint 3, smallint 5, integer 10, bigint 19 digits):
+ * <ul>
+ *   <li>{@code x / y}: the larger of the two scales, and as many integer digits as the dividend has plus one per
+ *       fraction digit of the divisor (dividing by 0.01 multiplies by 100), at most 38 digits in all; the quotient
+ *       is rounded half up to that scale.</li>
+ *   <li>{@code x % y}: the larger scale, and the integer digits of the operand with fewer; exact, with the sign of
+ *       the dividend.</li>
+ *   <li>{@code avg(x)} of a decimal(p,s): a decimal(p,s), the sum divided by the count rounded half up.</li>
+ * </ul>
+ * A result beyond 38 digits fails with NUMERIC_VALUE_OUT_OF_RANGE {@code Decimal overflow}, a zero divisor with
+ * DIVISION_BY_ZERO. The values are computed in Java on {@link BigDecimal}; the types by session macros
+ * ({@link #MACROS}) that read the operands' DuckDB types while DuckDB binds the statement: {@code typeof} is a
+ * constant then, a struct field picked by a constant name has that field's type, and {@code cast_to_type} casts to
+ * the type of a value it never evaluates.
+ */
+final class DecimalArithmetic {
+
+    /** {@code athena_decimal_divide(x, y, precision, scale)}: x / y as text, x and y as text. */
+    static final String DIVIDE = "athena_decimal_divide";
+    /** {@code athena_decimal_modulo(x, y, precision, scale)}: x % y as text, x and y as text. */
+    static final String MODULO = "athena_decimal_modulo";
+    /** {@code athena_decimal_operands(x, y)}: both exact numbers, one of them a decimal. */
+    static final String OPERANDS = "athena_decimal_operands";
+    /** Macros of two operands giving Trino's precision of x / y, of x % y, and the scale of both. */
+    static final String QUOTIENT_PRECISION = "athena_quotient_precision";
+    static final String REMAINDER_PRECISION = "athena_remainder_precision";
+    static final String RESULT_SCALE = "athena_result_scale";
+
+    /** {@code athena_integer_digits()}, {@code athena_fraction_digits()}: see {@link #zeros}. */
+    private static final String INTEGER_DIGITS = "athena_integer_digits";
+    private static final String FRACTION_DIGITS = "athena_fraction_digits";
+    private static final String PRECISION = "athena_decimal_precision";
+    private static final String SCALE = "athena_decimal_scale";
+    private static final String EXACT_INTEGERS = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT')";
+    private static final String IS_DECIMAL = "typeof(%s) LIKE 'DECIMAL(%%'";
+
+    /**
+     * The types' digit counts, computed while DuckDB binds, and the zeros of every digit count. DuckDB binds a macro
+     * body when the macro is created, so the pick of a zero by a count is written into the statement instead (see
+     * {@link #decimalOr}). For types that are no exact number the counts are a valid placeholder (1, 0): every
+     * branch is bound whatever the operands. HUGEINT is DuckDB's sum of integers, which Trino sums as a bigint.
+     */
+    static final List<String> MACROS = List.of(
+            "CREATE OR REPLACE TEMP MACRO " + INTEGER_DIGITS + "() AS " + zeros(false),
+            "CREATE OR REPLACE TEMP MACRO " + FRACTION_DIGITS + "() AS " + zeros(true),
+            "CREATE OR REPLACE TEMP MACRO " + PRECISION + "(x) AS CASE typeof(x) WHEN 'TINYINT' THEN 3"
+                    + " WHEN 'SMALLINT' THEN 5 WHEN 'INTEGER' THEN 10 WHEN 'BIGINT' THEN 19 WHEN 'HUGEINT' THEN 19"
+                    + " ELSE coalesce(TRY_CAST(regexp_extract(typeof(x), '^DECIMAL\\((\\d+),', 1) AS INTEGER), 1) END",
+            "CREATE OR REPLACE TEMP MACRO " + SCALE + "(x) AS"
+                    + " coalesce(TRY_CAST(regexp_extract(typeof(x), '^DECIMAL\\(\\d+,(\\d+)\\)', 1) AS INTEGER), 0)",
+            "CREATE OR REPLACE TEMP MACRO " + OPERANDS + "(x, y) AS (" + IS_DECIMAL.formatted("x") + " OR "
+                    + IS_DECIMAL.formatted("y") + ") AND (" + IS_DECIMAL.formatted("x") + " OR typeof(x) IN "
+                    + EXACT_INTEGERS + ") AND (" + IS_DECIMAL.formatted("y") + " OR typeof(y) IN " + EXACT_INTEGERS
+                    + ")",
+            "CREATE OR REPLACE TEMP MACRO " + RESULT_SCALE + "(x, y) AS greatest(" + SCALE + "(x), " + SCALE + "(y))",
+            "CREATE OR REPLACE TEMP MACRO " + QUOTIENT_PRECISION + "(x, y) AS least(38, " + PRECISION + "(x) + "
+                    + SCALE + "(y) + greatest(" + SCALE + "(y) - " + SCALE + "(x), 0))",
+            "CREATE OR REPLACE TEMP MACRO " + REMAINDER_PRECISION + "(x, y) AS least(" + PRECISION + "(x) - "
+                    + SCALE + "(x), " + PRECISION + "(y) - " + SCALE + "(y)) + " + RESULT_SCALE + "(x, y)");
+
+    private DecimalArithmetic() {
+    }
+
+    /**
+     * Trino's {@code avg(argument)} ({@code argument} may start with DISTINCT), each aggregate followed by
+     * {@code modifiers} (FILTER, OVER): DuckDB's avg of a decimal is a double, so a decimal's average is its sum
+     * divided by its count, and min shows the argument's type. A one-element list_transform hands the aggregates to
+     * the expression picking the result, which names each several times.
+     */
+    static String average(String argument, String modifiers) {
+        StringJoiner aggregates = new StringJoiner(", ", "list_transform([{", "}], __v -> ");
+        for (String aggregate : List.of("min", "sum", "count", "avg")) {
+            aggregates.add("'" + aggregate + "': " + aggregate + "(" + argument + ")" + modifiers);
+        }
+        String isDecimal = IS_DECIMAL.formatted("__v.min");
+        String type = decimalOr("__v.avg", isDecimal, PRECISION + "(__v.min)", SCALE + "(__v.min)");
+        return aggregates + "CASE WHEN " + isDecimal + " THEN cast_to_type(" + DIVIDE + "(CAST(__v.sum AS VARCHAR), "
+                + "CAST(__v.count AS VARCHAR), " + PRECISION + "(__v.min), " + SCALE + "(__v.min)), " + type + ")"
+                + " ELSE cast_to_type(__v.avg, " + type + ") END)[1]";
+    }
+
+    /**
+     * A value of type decimal(precision, scale) if {@code isDecimal}, else {@code other}, for {@code cast_to_type}
+     * (which never evaluates it). The struct field is picked by a name DuckDB computes while binding, and
+     * decimal(p,s) is the common type of decimal(p - s, 0) and decimal(s, s).
+     */
+    static String decimalOr(String other, String isDecimal, String precision, String scale) {
+        return "{'d': [" + INTEGER_DIGITS + "()[CAST((" + precision + ") - (" + scale + ") AS VARCHAR)], "
+                + FRACTION_DIGITS + "()[CAST(" + scale + " AS VARCHAR)]][1], 'o': " + other + "}[CASE WHEN "
+                + isDecimal + " THEN 'd' ELSE 'o' END]";
+    }
+
+    /** x / y rounded half up to {@code scale}. */
+    static BigDecimal divide(BigDecimal x, BigDecimal y, int precision, int scale) {
+        return fitting(nonZero(y, () -> x.divide(y, scale, RoundingMode.HALF_UP)), precision, scale);
+    }
+
+    /** x % y (the remainder of truncating division, exact at {@code scale}). */
+    static BigDecimal modulo(BigDecimal x, BigDecimal y, int precision, int scale) {
+        return fitting(nonZero(y, () -> x.remainder(y).setScale(scale, RoundingMode.UNNECESSARY)), precision, scale);
+    }
+
+    static void register(Connection duck) throws SQLException {
+        register(duck, DIVIDE, DecimalArithmetic::divide);
+        register(duck, MODULO, DecimalArithmetic::modulo);
+    }
+
+    private interface Operation {
+        BigDecimal apply(BigDecimal x, BigDecimal y, int precision, int scale);
+    }
+
+    private static void register(Connection duck, String name, Operation operation) throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withParameters(String.class, String.class, Integer.class, Integer.class)
+                    .withReturnType(String.class)
+                    .withVectorizedFunction((in, out) -> {
+                        for (long row = 0; row < in.rowCount(); row++) {
+                            if (in.vector(0).isNull(row) || in.vector(1).isNull(row)) {
+                                out.setNull(row);
+                                continue;
+                            }
+                            BigDecimal result = operation.apply(new BigDecimal(in.vector(0).getString(row)),
+                                    new BigDecimal(in.vector(1).getString(row)), in.vector(2).getInt(row),
+                                    in.vector(3).getInt(row));
+                            out.setString(row, result.toPlainString());
+                        }
+                    })
+                    .register(duck);
+        }
+    }
+
+    private static BigDecimal nonZero(BigDecimal divisor, java.util.function.Supplier<BigDecimal> result) {
+        if (divisor.signum() == 0) {
+            throw new RaisedErrors.Raised("DIVISION_BY_ZERO", "Division by zero");
+        }
+        return result.get();
+    }
+
+    /** Trino fails when a result needs more integer digits than its type has, which only 38 digits can cap. */
+    private static BigDecimal fitting(BigDecimal value, int precision, int scale) {
+        if (value.precision() - value.scale() > precision - scale) {
+            throw new RaisedErrors.Raised("NUMERIC_VALUE_OUT_OF_RANGE", "Decimal overflow");
+        }
+        return value;
+    }
+
+    /**
+     * A struct of one zero per digit count 0 to 38, named by the count: decimal(n, 0) for integer digits (0 as
+     * decimal(1,1), which has none), or decimal(n, n) for fraction digits (0 as decimal(1,0)).
+     */
+    private static String zeros(boolean fraction) {
+        StringJoiner fields = new StringJoiner(", ", "{", "}");
+        for (int digits = 0; digits <= 38; digits++) {
+            String type = digits == 0 ? (fraction ? "DECIMAL(1,0)" : "DECIMAL(1,1)")
+                    : "DECIMAL(" + digits + "," + (fraction ? digits : 0) + ")";
+            fields.add("'" + digits + "': CAST(0 AS " + type + ")");
+        }
+        return fields.toString();
+    }
+}
