@@ -665,21 +665,28 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return text.contains("E") ? text : text + "E0";
     }
 
-    /** {@code 1.5} is a DOUBLE in Athena; {@code DECIMAL '1.50'} is decimal(3,2). Trino parses both to this node. */
+    /**
+     * {@code 1.5} is a DOUBLE in Athena; {@code DECIMAL '1.50'} is decimal(3,2). Trino parses both to this node, and
+     * a negated number ({@code -1.5}) to one node starting at its sign.
+     */
     @Override
     protected String visitDecimalLiteral(DecimalLiteral node, Void context) {
-        char first = charAt(node.getLocation().orElse(null));
+        char first = firstAfterSign(node.getLocation().orElse(null));
         if (Character.isDigit(first) || first == '.') {
             return Literals.number(node.getValue());
         }
         return Literals.typed("decimal", node.getValue());
     }
 
-    private char charAt(NodeLocation location) {
+    /** The first character at {@code location} that is no sign or blank. */
+    private char firstAfterSign(NodeLocation location) {
         if (location == null) {
             return 0;
         }
         int offset = Positions.offset(source, location);
+        while (offset < source.length() && "+- \t\r\n".indexOf(source.charAt(offset)) >= 0) {
+            offset++;
+        }
         return offset < source.length() ? source.charAt(offset) : 0;
     }
 
