@@ -217,12 +217,13 @@ final class Calls {
                 + ")))) AS BIGINT)";
     }
 
+    /** Trino casts each element to varchar as CAST does ({@code 1.5E0} for a double, see {@link VarcharCasts}). */
     private static String arrayJoin(List<Arg> a) {
+        String element = VarcharCasts.cast("__e", false);
         if (a.size() == 3) {
-            return "array_to_string(list_transform(" + a.get(0).sql() + ", __e -> coalesce(CAST(__e AS VARCHAR), "
-                    + a.get(2).sql() + ")), " + a.get(1).sql() + ")";
+            element = "coalesce(" + element + ", " + a.get(2).sql() + ")";
         }
-        return "array_to_string(" + join(a) + ")";
+        return "array_to_string(list_transform(" + a.get(0).sql() + ", __e -> " + element + "), " + a.get(1).sql() + ")";
     }
 
     /** Trino's reduce(array, initial, input function, output function). */

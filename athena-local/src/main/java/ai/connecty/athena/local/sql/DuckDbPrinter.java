@@ -1001,8 +1001,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     /**
-     * {@code CAST(x AS type)} with the type spelled for DuckDB; a CAST to JSON serialises as Trino does; a zoned x cast
-     * to a type without zone is read in its zone (see {@link ZonedCasts}).
+     * {@code CAST(x AS type)} with the type spelled for DuckDB; a CAST to JSON serialises as Trino does, one to
+     * varchar or char spells values as Trino does ({@link VarcharCasts}), and a zoned x cast to a type without zone
+     * is read in its zone (see {@link ZonedCasts}).
      */
     @Override
     protected String visitCast(Cast node, Void context) {
@@ -1015,10 +1016,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
-            if ((type.is("varchar") || type.is("char")) && type.length() != SqlType.UNBOUNDED) {
+            if (type.is("varchar") || type.is("char")) {
+                String cast = VarcharCasts.cast(expression, node.isSafe());
                 // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).
-                String cast = (node.isSafe() ? "TRY_CAST(" : "CAST(") + expression + " AS VARCHAR)";
-                return "left(" + cast + ", " + type.length() + ")";
+                return type.length() == SqlType.UNBOUNDED ? cast : "left(" + cast + ", " + type.length() + ")";
             }
         } catch (IllegalArgumentException e) {
             // Not an Athena type: DuckDB gets Trino's spelling and answers for it.

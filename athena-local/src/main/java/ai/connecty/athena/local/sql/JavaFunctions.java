@@ -6,7 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The Java functions translated SQL calls ({@link UrlFunctions}, {@link DecimalArithmetic}, {@link RaisedErrors}).
+ * The Java functions translated SQL calls ({@link UrlFunctions}, {@link DecimalArithmetic}, {@link VarcharCasts},
+ * {@link RaisedErrors}).
  * They live in the DuckDB database's system catalog, shared by its connections, and DuckDB refuses concurrent
  * registrations, so they are registered once per database, serialised, and skipped when the last one registered is
  * already there.
@@ -29,6 +30,7 @@ final class JavaFunctions {
         }
         UrlFunctions.register(duck);
         DecimalArithmetic.register(duck);
+        VarcharCasts.register(duck);
         RaisedErrors.register(duck);
     }
 }

@@ -50,6 +50,9 @@ public final class QueryRunner {
             for (String macro : DecimalArithmetic.MACROS) {
                 statement.execute(macro);
             }
+            for (String macro : VarcharCasts.MACROS) {
+                statement.execute(macro);
+            }
             for (String macro : Division.MACROS) {
                 statement.execute(macro);
             }

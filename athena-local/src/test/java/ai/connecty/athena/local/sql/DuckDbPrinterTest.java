@@ -128,7 +128,7 @@ class DuckDbPrinterTest {
         // CAST targets are read from Trino's type nodes (GenericDataType, RowDataType, DateTimeDataType, interval)
         "SELECT CAST(a AS ROW(\"my field\" varchar(3), b ARRAY(decimal(10,2)), c MAP(varchar, real))) FROM t|SELECT CAST(\"a\" AS STRUCT(\"my field\" VARCHAR, b DECIMAL(10,2)[], c MAP(VARCHAR, FLOAT))) FROM \"t\"",
         "SELECT CAST(a AS timestamp(3) with time zone), CAST(a AS time), CAST(a AS timestamp(6)) FROM t|SELECT CAST(\"a\" AS TIMESTAMP WITH TIME ZONE), CAST(\"a\" AS TIME), CAST(\"a\" AS TIMESTAMP) FROM \"t\"",
-        "SELECT CAST(a AS double precision), CAST(a AS decimal), CAST(a AS varbinary), CAST(a AS char(2)) FROM t|SELECT CAST(\"a\" AS DOUBLE), CAST(\"a\" AS DECIMAL(38,0)), CAST(\"a\" AS BLOB), left(CAST(\"a\" AS VARCHAR), 2) FROM \"t\"",
+        "SELECT CAST(a AS double precision), CAST(a AS decimal), CAST(a AS varbinary), CAST(a AS char(2)) FROM t|SELECT CAST(\"a\" AS DOUBLE), CAST(\"a\" AS DECIMAL(38,0)), CAST(\"a\" AS BLOB), left(athena_varchar(\"a\"), 2) FROM \"t\"",
         "SELECT CAST(a AS INTERVAL DAY TO SECOND), CAST(a AS interval year to month) FROM t|SELECT CAST(\"a\" AS INTERVAL), CAST(\"a\" AS INTERVAL) FROM \"t\"",
         "SELECT CAST(a AS hyperloglog) FROM t|SELECT CAST(\"a\" AS hyperloglog) FROM \"t\"",
         "SELECT arr[1], m['k'] FROM t|SELECT \"arr\"[1], \"m\"['k'] FROM \"t\"",

@@ -516,6 +516,39 @@ class QueryRunnerTest {
                 });
     }
 
+    /**
+     * Trino 4xx casts a double to varchar always in scientific notation, at least one fraction digit and the digits of
+     * Java's Double.toString (io.trino.type.DoubleOperators), a real with at most seven significant digits
+     * (RealOperators); zero is 0E0, and NaN and the infinities are spelled out.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT CAST(1e20 AS varchar) => 1.0E20",
+        "SELECT CAST(0.1 AS varchar) => 1.0E-1",
+        "SELECT CAST(1.0 AS varchar) => 1.0E0",
+        "SELECT CAST(100e0 AS varchar) => 1.0E2",
+        "SELECT CAST(-123.456 AS varchar) => -1.23456E2",
+        "SELECT CAST(0.1 + 0.2 AS varchar) => 3.0000000000000004E-1",
+        "SELECT CAST(1e-7 AS varchar) => 1.0E-7",
+        "SELECT CAST(0e0 AS varchar) => 0E0",
+        "SELECT CAST(-0e0 AS varchar) => -0E0",
+        "SELECT CAST(nan() AS varchar) => NaN",
+        "SELECT CAST(infinity() AS varchar) => Infinity",
+        "SELECT CAST(-infinity() AS varchar) => -Infinity",
+        "SELECT TRY_CAST(2.5 AS varchar) => 2.5E0",
+        "SELECT CAST(REAL '1.5' AS varchar) => 1.5E0",
+        "SELECT CAST(REAL '0.1' AS varchar) => 1.0E-1",
+        "SELECT CAST(REAL '1.2345678' AS varchar) => 1.234568E0",
+        "SELECT concat('x', CAST(d AS varchar)) FROM (VALUES 2.5e0) v(d) => x2.5E0",
+        "SELECT array_join(ARRAY[1.5, 2.0], ', ') => 1.5E0, 2.0E0",
+        "SELECT array_join(ARRAY[1.5, NULL], ',', 'n') => 1.5E0,n",
+        "SELECT CAST(12 AS varchar) => 12",
+        "SELECT CAST(DECIMAL '1.50' AS varchar) => 1.50",
+    })
+    void doublesCastToVarcharAsTrinoSpellsThem(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
     @Test
     void divisionKeepsTrinoTypes() {
         Result r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");

@@ -1,0 +1,103 @@
+package ai.connecty.athena.local.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.duckdb.DuckDBFunctions;
+
+/**
+ * Trino's casts to varchar of the values DuckDB spells differently. Trino 4xx writes a double always in scientific
+ * notation (trinodb/trino, {@code io.trino.type.DoubleOperators.castToVarchar}): the digits of Java's
+ * {@link Double#toString}, one before the point and at least one after it, then {@code E} and the exponent
+ * ({@code 1.0E0}, {@code 1.0E-1}, {@code 1.0E20}); zero is {@code 0E0} or {@code -0E0}, and {@code NaN},
+ * {@code Infinity} and {@code -Infinity} are spelled out. A real ({@code RealOperators.castToVarchar}) is written
+ * the same way from {@link Float#toString}'s digits, rounded half even to seven significant digits. DuckDB writes
+ * {@code 1e+20}, {@code 0.1}, {@code inf}.
+ * <p>
+ * The translation casts every value to varchar through the macro {@link #cast}, which reads the value's DuckDB type
+ * while DuckDB binds and hands doubles and reals to Java functions; any other type is cast by DuckDB.
+ */
+final class VarcharCasts {
+
+    private static final String DOUBLE_TEXT = "athena_double_text";
+    private static final String REAL_TEXT = "athena_real_text";
+    private static final String CAST = "athena_varchar";
+    private static final String TRY_CAST = "athena_try_varchar";
+
+    /** Double digits as Double.toString gives them, in scientific notation (at most 20 fraction digits: all of them). */
+    private static final ThreadLocal<DecimalFormat> DOUBLE_FORMAT = ThreadLocal.withInitial(() -> format(20));
+    /** Real digits, at most seven significant. */
+    private static final ThreadLocal<DecimalFormat> REAL_FORMAT = ThreadLocal.withInitial(() -> format(6));
+
+    /**
+     * {@code athena_varchar(x)} and {@code athena_try_varchar(x)}, created by {@link QueryRunner#configure}. Every
+     * branch is bound whatever x is, so the Java functions take DuckDB's text of the number, which reads back to the
+     * same double or real.
+     */
+    static final List<String> MACROS = List.of(macro(CAST, "CAST"), macro(TRY_CAST, "TRY_CAST"));
+
+    private VarcharCasts() {
+    }
+
+    /** Trino's {@code CAST(expression AS varchar)}, or {@code TRY_CAST} when {@code safe}. */
+    static String cast(String expression, boolean safe) {
+        return (safe ? TRY_CAST : CAST) + "(" + expression + ")";
+    }
+
+    static String doubleText(double value) {
+        if (value == 0) {
+            return 1 / value > 0 ? "0E0" : "-0E0";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return DOUBLE_FORMAT.get().format(value);
+    }
+
+    static String realText(float value) {
+        if (value == 0 || Float.isInfinite(value)) {
+            return doubleText(value);
+        }
+        return REAL_FORMAT.get().format(Double.parseDouble(Float.toString(value)));
+    }
+
+    static void register(Connection duck) throws SQLException {
+        register(duck, DOUBLE_TEXT, text -> text == null ? null : doubleText(number(text)));
+        register(duck, REAL_TEXT, text -> text == null ? null : realText((float) number(text)));
+    }
+
+    private static String macro(String name, String cast) {
+        return "CREATE OR REPLACE TEMP MACRO " + name + "(x) AS CASE typeof(x)"
+                + " WHEN 'DOUBLE' THEN " + DOUBLE_TEXT + "(CAST(x AS VARCHAR))"
+                + " WHEN 'FLOAT' THEN " + REAL_TEXT + "(CAST(x AS VARCHAR))"
+                + " ELSE " + cast + "(x AS VARCHAR) END";
+    }
+
+    /** DuckDB's text of a double or real: Java's, except {@code inf} and {@code nan}. */
+    private static double number(String duckDbText) {
+        return switch (duckDbText) {
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            case "nan", "-nan" -> Double.NaN;
+            default -> Double.parseDouble(duckDbText);
+        };
+    }
+
+    private static DecimalFormat format(int maxFractionDigits) {
+        DecimalFormat format = new DecimalFormat("0.0E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMaximumFractionDigits(maxFractionDigits);
+        return format;
+    }
+
+    /** NULL in, NULL out: DuckDB passes a NULL list element into a function even when told not to. */
+    private static void register(Connection duck, String name, Function<String, String> function) throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withParameter(String.class).withReturnType(String.class).withFunction(function)
+                    .register(duck);
+        }
+    }
+}
