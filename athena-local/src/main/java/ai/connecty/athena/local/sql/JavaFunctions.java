@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.duckdb.DuckDBFunctions;
 
 /**
  * The Java functions translated SQL calls ({@link UrlFunctions}, {@link DecimalArithmetic}, {@link VarcharCasts},
@@ -18,6 +21,31 @@ final class JavaFunctions {
     private static final String LAST = RaisedErrors.FUNCTION;
 
     private JavaFunctions() {
+    }
+
+    /**
+     * Registers {@code function} of one varchar as {@code name}, giving NULL for NULL as Trino's functions do. The
+     * function checks for NULL itself: DuckDB hands a column's NULL rows to a Java function even when it is declared
+     * NULL in, NULL out (which only spares it a NULL constant).
+     */
+    static <T> void ofText(Connection duck, String name, Class<T> returns, Function<String, T> function)
+            throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withParameter(String.class).withReturnType(returns)
+                    .withFunction((Function<String, T>) text -> text == null ? null : function.apply(text))
+                    .withNullInNullOut().register(duck);
+        }
+    }
+
+    /** As {@link #ofText} for a function of two varchars. */
+    static <T> void ofTexts(Connection duck, String name, Class<T> returns, BiFunction<String, String, T> function)
+            throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withParameters(String.class, String.class).withReturnType(returns)
+                    .withFunction((BiFunction<String, String, T>) (first, second) ->
+                            first == null || second == null ? null : function.apply(first, second))
+                    .withNullInNullOut().register(duck);
+        }
     }
 
     static synchronized void register(Connection duck) throws SQLException {

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.duckdb.DuckDBFunctions;
 
 /**
  * Trino's URL functions, registered on DuckDB as Java functions: Trino parses with {@link URI}, so calling the same
@@ -24,30 +22,15 @@ final class UrlFunctions {
 
     /** Registers the functions on the DuckDB database of {@code duck} (see {@link JavaFunctions}). */
     static void register(Connection duck) throws SQLException {
-        varchar(duck, "url_extract_protocol", url -> part(url, URI::getScheme));
-        varchar(duck, "url_extract_host", url -> part(url, URI::getHost));
-        varchar(duck, "url_extract_path", url -> part(url, URI::getPath));
-        varchar(duck, "url_extract_query", url -> part(url, URI::getQuery));
-        varchar(duck, "url_extract_fragment", url -> part(url, URI::getFragment));
-        varchar(duck, "url_encode", UrlFunctions::encode);
-        varchar(duck, "url_decode", UrlFunctions::decode);
-        register(duck, "url_extract_port", Long.class, (Function<String, Long>) UrlFunctions::port);
-        try (var builder = DuckDBFunctions.scalarFunction()) {
-            builder.withName("url_extract_parameter").withParameters(String.class, String.class).withReturnType(String.class)
-                    .withFunction((BiFunction<String, String, String>) UrlFunctions::parameter).withNullInNullOut().register(duck);
-        }
-    }
-
-    private static void varchar(Connection duck, String name, Function<String, String> function) throws SQLException {
-        register(duck, name, String.class, function);
-    }
-
-    private static <T> void register(Connection duck, String name, Class<T> returns, Function<String, T> function)
-            throws SQLException {
-        try (var builder = DuckDBFunctions.scalarFunction()) {
-            builder.withName(name).withParameter(String.class).withReturnType(returns).withFunction(function)
-                    .withNullInNullOut().register(duck);
-        }
+        JavaFunctions.ofText(duck, "url_extract_protocol", String.class, url -> part(url, URI::getScheme));
+        JavaFunctions.ofText(duck, "url_extract_host", String.class, url -> part(url, URI::getHost));
+        JavaFunctions.ofText(duck, "url_extract_path", String.class, url -> part(url, URI::getPath));
+        JavaFunctions.ofText(duck, "url_extract_query", String.class, url -> part(url, URI::getQuery));
+        JavaFunctions.ofText(duck, "url_extract_fragment", String.class, url -> part(url, URI::getFragment));
+        JavaFunctions.ofText(duck, "url_encode", String.class, UrlFunctions::encode);
+        JavaFunctions.ofText(duck, "url_decode", String.class, UrlFunctions::decode);
+        JavaFunctions.ofText(duck, "url_extract_port", Long.class, UrlFunctions::port);
+        JavaFunctions.ofTexts(duck, "url_extract_parameter", String.class, UrlFunctions::parameter);
     }
 
     static String part(String url, Function<URI, String> component) {

@@ -6,8 +6,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import org.duckdb.DuckDBFunctions;
 
 /**
  * Trino's casts to varchar of the values DuckDB spells differently. Trino 4xx writes a double always in scientific
@@ -66,8 +64,8 @@ final class VarcharCasts {
     }
 
     static void register(Connection duck) throws SQLException {
-        register(duck, DOUBLE_TEXT, text -> text == null ? null : doubleText(number(text)));
-        register(duck, REAL_TEXT, text -> text == null ? null : realText((float) number(text)));
+        JavaFunctions.ofText(duck, DOUBLE_TEXT, String.class, text -> doubleText(number(text)));
+        JavaFunctions.ofText(duck, REAL_TEXT, String.class, text -> realText((float) number(text)));
     }
 
     private static String macro(String name, String cast) {
@@ -91,13 +89,5 @@ final class VarcharCasts {
         DecimalFormat format = new DecimalFormat("0.0E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setMaximumFractionDigits(maxFractionDigits);
         return format;
-    }
-
-    /** NULL in, NULL out: DuckDB passes a NULL list element into a function even when told not to. */
-    private static void register(Connection duck, String name, Function<String, String> function) throws SQLException {
-        try (var builder = DuckDBFunctions.scalarFunction()) {
-            builder.withName(name).withParameter(String.class).withReturnType(String.class).withFunction(function)
-                    .register(duck);
-        }
     }
 }

@@ -962,6 +962,15 @@ class QueryRunnerTest {
         assertThat(Arrays.asList(r.rows.get(0))).containsExactly("ab  ", "abc", "abc", "2", null);
     }
 
+    /** A column's NULL rows reach athena-local's Java functions; they give NULL, as Trino's functions do. */
+    @Test
+    void javaFunctionsGiveNullForNullRows() {
+        Result r = result("SELECT url_extract_host(u), url_extract_port(u), url_extract_parameter(u, 'a'), "
+                + "url_decode(u), CAST(d AS varchar) FROM (VALUES ('http://h:8/?a=1', 1.5e0), (NULL, NULL)) t(u, d)");
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("h", "8", "1", "http://h:8/?a=1", "1.5E0");
+        assertThat(Arrays.asList(r.rows.get(1))).containsOnlyNulls();
+    }
+
     @Test
     void urlExtractPortIsABigint() {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
