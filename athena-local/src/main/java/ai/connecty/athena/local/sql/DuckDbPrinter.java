@@ -1079,13 +1079,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /**
      * Trino's {@code a || b || c} (a {@code concat} call nested as deep as the chain is long) as DuckDB's {@code ||}
-     * over the flattened operands, bracketed as a balanced tree. {@code ||} keeps Trino's semantics (NULL when any
-     * operand is NULL, for varchar, arrays and varbinary alike), where DuckDB's {@code concat} skips NULLs; and
-     * the operands are gathered in a loop and joined pairwise, so neither this printer's recursion nor DuckDB's
-     * expression depth (at most 1,000) grows with the chain: 2,000 operands nest 11 levels deep.
+     * over the flattened operands ({@link Concatenation}). {@code ||} keeps Trino's semantics (NULL when any operand
+     * is NULL, for varchar, arrays and varbinary alike), where DuckDB's {@code concat} skips NULLs; and the operands
+     * are gathered in a loop, so this printer's recursion does not grow with the chain.
      */
     private String concatenation(FunctionCall chain) {
-        List<String> operands = new ArrayList<>();
+        List<Concatenation.Operand> operands = new ArrayList<>();
         Deque<Expression> pending = new ArrayDeque<>();
         pending.push(chain);
         while (!pending.isEmpty()) {
@@ -1096,18 +1095,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                     pending.push(args.get(i));
                 }
             } else {
-                operands.add("(" + p(e) + ")");
+                operands.add(Concatenation.operand(e, "(" + p(e) + ")", parameter -> parameters.get(parameter.getId())
+                        .expression()));
             }
         }
-        while (operands.size() > 1) {
-            List<String> joined = new ArrayList<>((operands.size() + 1) / 2);
-            for (int i = 0; i < operands.size(); i += 2) {
-                joined.add(i + 1 < operands.size() ? "(" + operands.get(i) + " || " + operands.get(i + 1) + ")"
-                        : operands.get(i));
-            }
-            operands = joined;
-        }
-        return operands.get(0);
+        return Concatenation.print(operands);
     }
 
     /** A plain {@code concat} of two or more arguments: what Trino's parser makes of {@code ||}. */

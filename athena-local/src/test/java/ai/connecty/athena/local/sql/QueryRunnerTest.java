@@ -549,6 +549,34 @@ class QueryRunnerTest {
         assertThat(value(sql)).isEqualTo(expected);
     }
 
+    /**
+     * Trino's {@code ||} appends an element to an array and prepends one, besides joining arrays, strings and
+     * varbinary; an operand whose type the tree does not show is told apart by DuckDB's type when an array is in sight.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT ARRAY[1, 2] || 3 => [1, 2, 3]",
+        "SELECT 0 || ARRAY[1, 2] => [0, 1, 2]",
+        "SELECT ARRAY['a'] || 'b' => [a, b]",
+        "SELECT 'z' || ARRAY['a'] => [z, a]",
+        "SELECT concat(ARRAY[1], 2) => [1, 2]",
+        "SELECT ARRAY[1] || 2 || ARRAY[3, 4] || 5 => [1, 2, 3, 4, 5]",
+        "SELECT ARRAY[ARRAY[1]] || ARRAY[2] => [[1], [2]]",
+        "SELECT ARRAY[2] || ARRAY[ARRAY[1]] => [[2], [1]]",
+        "SELECT CAST(ARRAY[1] AS array(bigint)) || 2 => [1, 2]",
+        "SELECT split('a,b', ',') || 'c' => [a, b, c]",
+        "SELECT arr || 9 FROM t WHERE id = 1 => [1, 2, 9]",
+        "SELECT 0 || arr FROM t WHERE id = 2 => [0, 3]",
+        "SELECT ARRAY[1] || x FROM (VALUES 2) v(x) => [1, 2]",
+        "SELECT ARRAY[1] || a FROM (VALUES ARRAY[2, 3]) v(a) => [1, 2, 3]",
+        "SELECT ARRAY[1] || 2 || x FROM (VALUES ARRAY[3]) v(x) => [1, 2, 3]",
+        "SELECT name || 'x' FROM t WHERE id = 1 => ax",
+        "SELECT ARRAY[1] || ARRAY[2] => [1, 2]",
+    })
+    void concatenationAppendsAndPrependsArrayElements(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
     @Test
     void divisionKeepsTrinoTypes() {
         Result r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");
