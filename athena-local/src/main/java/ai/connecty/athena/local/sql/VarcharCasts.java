@@ -16,6 +16,11 @@ import java.util.Locale;
  * the same way from {@link Float#toString}'s digits, rounded half even to seven significant digits. DuckDB writes
  * {@code 1e+20}, {@code 0.1}, {@code inf}.
  * <p>
+ * A JSON value casts to its scalar value ({@code io.trino.util.JsonUtil.currentTokenAsVarchar} in the
+ * {@code JsonOperators} cast): a string without its quotes and escapes, an integer as written, any other number
+ * as the double cast above spells it ({@code 1.5E0}), {@code true}/{@code false}, and {@code null} as NULL; an
+ * object or array fails with INVALID_CAST_ARGUMENT (NULL in TRY_CAST). DuckDB kept the JSON text.
+ * <p>
  * The translation casts every value to varchar through the macro {@link #cast}, which reads the value's DuckDB type
  * while DuckDB binds and hands doubles and reals to Java functions; any other type is cast by DuckDB.
  */
@@ -36,7 +41,8 @@ final class VarcharCasts {
      * branch is bound whatever x is, so the Java functions take DuckDB's text of the number, which reads back to the
      * same double or real.
      */
-    static final List<String> MACROS = List.of(macro(CAST, "CAST"), macro(TRY_CAST, "TRY_CAST"));
+    static final List<String> MACROS = List.of(macro(CAST, "CAST", RaisedErrors.raise("INVALID_CAST_ARGUMENT",
+            "'Cannot cast ''' || CAST(x AS VARCHAR) || ''' to varchar'")), macro(TRY_CAST, "TRY_CAST", "NULL"));
 
     private VarcharCasts() {
     }
@@ -68,10 +74,17 @@ final class VarcharCasts {
         JavaFunctions.ofText(duck, REAL_TEXT, String.class, text -> realText((float) number(text)));
     }
 
-    private static String macro(String name, String cast) {
+    /** {@code notScalar}: the value of a JSON object or array. */
+    private static String macro(String name, String cast, String notScalar) {
         return "CREATE OR REPLACE TEMP MACRO " + name + "(x) AS CASE typeof(x)"
                 + " WHEN 'DOUBLE' THEN " + DOUBLE_TEXT + "(CAST(x AS VARCHAR))"
                 + " WHEN 'FLOAT' THEN " + REAL_TEXT + "(CAST(x AS VARCHAR))"
+                + " WHEN 'JSON' THEN CASE json_type(CAST(x AS VARCHAR))"
+                + " WHEN 'VARCHAR' THEN json_extract_string(CAST(x AS VARCHAR), '$')"
+                + " WHEN 'DOUBLE' THEN " + DOUBLE_TEXT + "(CAST(x AS VARCHAR))"
+                + " WHEN 'NULL' THEN NULL"
+                + " WHEN 'OBJECT' THEN " + notScalar + " WHEN 'ARRAY' THEN " + notScalar
+                + " ELSE CAST(x AS VARCHAR) END"
                 + " ELSE " + cast + "(x AS VARCHAR) END";
     }
 

@@ -577,6 +577,40 @@ class QueryRunnerTest {
         assertThat(value(sql)).isEqualTo(expected);
     }
 
+    /**
+     * Trino casts a JSON scalar to varchar as its value: a string unquoted, an integer as written, a floating-point
+     * number spelled as a double cast to varchar, true/false, null as NULL (io.trino.util.JsonUtil
+     * currentTokenAsVarchar); an object or array fails.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        "SELECT CAST(JSON '\"abc\"' AS varchar) => abc",
+        "SELECT CAST(JSON '\"a\\\"b\"' AS varchar) => a\"b",
+        "SELECT CAST(json_extract('{\"a\": \"x y\"}', '$.a') AS varchar) => x y",
+        "SELECT CAST(json_parse('12') AS varchar) => 12",
+        "SELECT CAST(JSON '-3' AS varchar) => -3",
+        "SELECT CAST(JSON '1.5' AS varchar) => 1.5E0",
+        "SELECT CAST(JSON 'true' AS varchar) => true",
+        "SELECT CAST(JSON 'null' AS varchar) => <null>",
+        "SELECT CAST(json_extract('{\"a\": null}', '$.a') AS varchar) => <null>",
+        "SELECT CAST(JSON '\"abc\"' AS varchar(2)) => ab",
+        "SELECT TRY_CAST(JSON '[1, 2]' AS varchar) => <null>",
+        "SELECT try(CAST(JSON '{\"a\": 1}' AS varchar)) => <null>",
+        "SELECT json_format(JSON '\"abc\"') => \"abc\"",
+    })
+    void jsonScalarsCastToVarcharAsTheirValue(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    @Test
+    void jsonObjectsDoNotCastToVarchar() {
+        assertThatThrownBy(() -> result("SELECT CAST(JSON '{\"a\": 1}' AS varchar)"))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast '{\"a\":1}' to varchar");
+                    assertThat(e.errorType()).isEqualTo(1100);
+                });
+    }
+
     @Test
     void divisionKeepsTrinoTypes() {
         Result r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");
