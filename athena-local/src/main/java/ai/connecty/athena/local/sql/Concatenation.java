@@ -99,9 +99,8 @@ final class Concatenation {
             case ARRAY -> operand.depth() > 0 && operand.depth() < depth ? "[" + operand.sql() + "]" : operand.sql();
             case ELEMENT, TEXT -> "[" + operand.sql() + "]";
             case NULL -> operand.sql();
-            // both fields are bound; DuckDB picks by the name computed from the operand's type while binding
-            case UNKNOWN -> "{'array': " + operand.sql() + ", 'element': [" + operand.sql() + "]}[CASE WHEN typeof("
-                    + operand.sql() + ") LIKE '%" + "[]".repeat(depth) + "' THEN 'array' ELSE 'element' END]";
+            case UNKNOWN -> TypeChoice.pick("typeof(" + operand.sql() + ") LIKE '%" + "[]".repeat(depth) + "'",
+                    operand.sql(), "[" + operand.sql() + "]");
         };
     }
 

@@ -49,9 +49,8 @@ final class DecimalArithmetic {
     private static final String IS_DECIMAL = "typeof(%s) LIKE 'DECIMAL(%%'";
 
     /**
-     * The types' digit counts, computed while DuckDB binds, and the zeros of every digit count. DuckDB binds a macro
-     * body when the macro is created, so the pick of a zero by a count is written into the statement instead (see
-     * {@link #decimalOr}). For types that are no exact number the counts are a valid placeholder (1, 0): every
+     * The types' digit counts, computed while DuckDB binds, and the zeros of every digit count (the pick of a zero by
+     * a count is written into the statement, see {@link #decimalOr} and {@link TypeChoice}). For types that are no exact number the counts are a valid placeholder (1, 0): every
      * branch is bound whatever the operands. HUGEINT is DuckDB's sum of integers, which Trino sums as a bigint.
      */
     static final List<String> MACROS = List.of(
@@ -95,13 +94,13 @@ final class DecimalArithmetic {
 
     /**
      * A value of type decimal(precision, scale) if {@code isDecimal}, else {@code other}, for {@code cast_to_type}
-     * (which never evaluates it). The struct field is picked by a name DuckDB computes while binding, and
-     * decimal(p,s) is the common type of decimal(p - s, 0) and decimal(s, s).
+     * (which never evaluates it); see {@link TypeChoice}. decimal(p,s) is the common type of decimal(p - s, 0) and
+     * decimal(s, s), zeros picked from {@link #zeros} by names DuckDB computes while binding.
      */
     static String decimalOr(String other, String isDecimal, String precision, String scale) {
-        return "{'d': [" + INTEGER_DIGITS + "()[CAST((" + precision + ") - (" + scale + ") AS VARCHAR)], "
-                + FRACTION_DIGITS + "()[CAST(" + scale + " AS VARCHAR)]][1], 'o': " + other + "}[CASE WHEN "
-                + isDecimal + " THEN 'd' ELSE 'o' END]";
+        String decimal = "[" + INTEGER_DIGITS + "()[CAST((" + precision + ") - (" + scale + ") AS VARCHAR)], "
+                + FRACTION_DIGITS + "()[CAST(" + scale + " AS VARCHAR)]][1]";
+        return TypeChoice.pick(isDecimal, decimal, other);
     }
 
     /** x / y rounded half up to {@code scale}. */

@@ -1033,6 +1033,15 @@ class QueryRunnerTest {
         assertThat(Arrays.asList(r.rows.get(1))).containsOnlyNulls();
     }
 
+    /** Trino's length counts the characters of a varchar and the bytes of a varbinary, as a bigint. */
+    @Test
+    void lengthOfVarbinaryCountsBytes() {
+        Result r = result("SELECT length(X'0102'), length(to_utf8('é')), length('é'), length(b), "
+                + "length(CAST(NULL AS varbinary)) FROM (VALUES X'010203') v(b)");
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("2", "2", "1", "3", null);
+        assertThat(r.columns).extracting(c -> c.type().athenaName()).containsOnly("bigint");
+    }
+
     @Test
     void urlExtractPortIsABigint() {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
