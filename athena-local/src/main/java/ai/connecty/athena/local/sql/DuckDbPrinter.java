@@ -1042,10 +1042,15 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (isConcatenation(node)) {
             return concatenation(node);
         }
-        if (name.equals("avg") && node.getArguments().size() == 1 && node.getOrderBy().isEmpty()
-                && node.getNullTreatment().isEmpty()) {
+        boolean oneArgument = node.getArguments().size() == 1 && node.getOrderBy().isEmpty()
+                && node.getNullTreatment().isEmpty();
+        if (name.equals("avg") && oneArgument) {
             return DecimalArithmetic.average((node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)),
                     modifiers(node));
+        }
+        if (name.equals("sum") && oneArgument) {
+            return integerSum("sum(" + (node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)) + ")"
+                    + modifiers(node));
         }
         String text;
         if (name.equals("map")) {
@@ -1061,6 +1066,15 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             text = name + "(" + args + ")";
         }
         return text + modifiers(node);
+    }
+
+    /**
+     * DuckDB sums integers as HUGEINT, which Athena would report as decimal(38,0); Trino sums them as a bigint
+     * (beyond its range DuckDB's cast fails with NUMERIC_VALUE_OUT_OF_RANGE, as Trino's sum overflows).
+     */
+    private static String integerSum(String sum) {
+        String bigint = TypeChoice.pick("typeof(" + sum + ") = 'HUGEINT'", "CAST(0 AS BIGINT)", sum);
+        return "cast_to_type(" + sum + ", " + bigint + ")";
     }
 
     /** What follows a call's brackets: {@code FILTER (WHERE …)} and {@code OVER …}. */

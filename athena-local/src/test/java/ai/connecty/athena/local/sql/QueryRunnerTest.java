@@ -611,6 +611,16 @@ class QueryRunnerTest {
                 });
     }
 
+    /** Trino sums integers as a bigint (DuckDB: HUGEINT); a decimal's sum is a decimal(38, s), a double's a double. */
+    @Test
+    void sumsOfIntegersAreBigints() {
+        Result r = result("SELECT sum(id), sum(id) / count(*), max(s), typeof(sum(id)), sum(DISTINCT id) FILTER (WHERE id > 1), "
+                + "sum(CAST(id AS decimal(5,2))), sum(id * 1e0) FROM (SELECT id, sum(id) OVER (ORDER BY id) s FROM t)");
+        assertThat(r.columns).extracting(c -> c.type().trinoName())
+                .containsExactly("bigint", "bigint", "bigint", "varchar", "bigint", "decimal(38,2)", "double");
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("3", "1", "3", "bigint", "2", "3.00", "3.0");
+    }
+
     @Test
     void divisionKeepsTrinoTypes() {
         Result r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");
