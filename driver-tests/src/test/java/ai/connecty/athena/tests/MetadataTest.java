@@ -55,11 +55,14 @@ class MetadataTest {
     }
 
     /**
-     * Athena resolves catalog names whatever their case; the rows name the catalog as getCatalogs lists it, so that
-     * a tool joining the two listings by name finds it.
+     * Athena resolves catalog names whatever their case; once getCatalogs has listed them, the rows name the catalog
+     * as listed, so that a tool joining the two listings by name finds it.
      */
     @Test
     void aCatalogNamedInAnotherCaseIsReportedAsListed() throws SQLException {
+        try (ResultSet rs = metaData.getCatalogs()) {
+            assertThat(strings(rs, "TABLE_CAT")).contains("lakehouse", "AwsDataCatalog");
+        }
         try (ResultSet rs = metaData.getSchemas("LAKEHOUSE", "%")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("TABLE_CATALOG")).isEqualTo("lakehouse");

@@ -197,16 +197,13 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         if (catalog.equals(connection.getCatalog())) {
             return catalog;
         }
-        // Athena resolves catalog names in any case; rows name one as getCatalogs does, so tools can join the two.
-        // Only a nicety: when the catalogs cannot be listed, the call goes on with the name as given.
-        try {
-            for (String listed : home.catalogs()) {
-                if (listed.equalsIgnoreCase(catalog)) {
-                    return listed;
-                }
+        // Athena resolves catalog names in any case; rows name one as getCatalogs listed it, so that a tool joining
+        // the two listings finds it. Only from a listing already made: a tool that joins has listed the catalogs, and
+        // a ListDataCatalogs call before every metadata call of another catalog would be paid by all the others.
+        for (String listed : home.listedCatalogs().orElse(Collections.emptyList())) {
+            if (listed.equalsIgnoreCase(catalog)) {
+                return listed;
             }
-        } catch (SQLException notListed) {
-            LOG.debug("Catalog {} kept as written: the catalogs could not be listed ({})", catalog, notListed.getMessage());
         }
         return catalog;
     }

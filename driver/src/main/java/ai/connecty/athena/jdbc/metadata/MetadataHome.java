@@ -81,6 +81,11 @@ public final class MetadataHome {
         return catalogs.get(ALL, () -> Collections.unmodifiableList(access.catalogs()));
     }
 
+    /** The catalogs as last listed, if that listing is still fresh; never makes a call. */
+    Optional<List<String>> listedCatalogs() {
+        return catalogs.peek(ALL);
+    }
+
     List<String> databases(String catalog) throws SQLException {
         return databases.get(key(catalog), () -> Collections.unmodifiableList(access.databases(catalog)));
     }
