@@ -76,6 +76,13 @@ class MetadataTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("TABLE_CAT")).isEqualTo("AwsDataCatalog");
         }
+        try (ResultSet rs = metaData.getSchemas("AwsDataCatalog", null)) {
+            assertThat(strings(rs, "TABLE_SCHEM")).contains("demo");
+        }
+        try (ResultSet rs = metaData.getTables("AwsDataCatalog", "DEMO", "customers", null)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("TABLE_SCHEM")).isEqualTo("demo");
+        }
     }
 
     @Test
