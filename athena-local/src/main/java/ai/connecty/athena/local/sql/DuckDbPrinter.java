@@ -148,6 +148,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** The zones the tree gives timestamp with time zone values, which DuckDB's values do not carry. */
     private final TimestampZones zones;
+    /** The scope of each SELECT printed, where {@link #zones} resolves column references. */
+    private final QueryScopes scopes = new QueryScopes();
 
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
         this.source = source;
@@ -196,6 +198,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     // ---- queries --------------------------------------------------------------------------------------------
 
     private String topLevel(Query query) {
+        return zones.within(scopes.enter(query, zones.scope()), () -> topLevelInScope(query));
+    }
+
+    private String topLevelInScope(Query query) {
         StringBuilder out = new StringBuilder();
         query.getWith().ifPresent(with -> out.append(with(with.isRecursive(), with.getQueries())));
         QueryBody body = query.getQueryBody();
@@ -206,7 +212,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         } else {
             out.append(queryBody(body, true));
         }
-        out.append(queryTail(query.getOrderBy(), query.getOffset(), query.getLimit()));
+        out.append(queryTail(query, query.getOrderBy(), query.getOffset(), query.getLimit()));
         return out.toString();
     }
 
@@ -217,14 +223,19 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (body instanceof TableSubquery sub && query.getWith().isEmpty()) {
             return hints(sub.getQuery());
         }
-        List<ColumnHint> hints = new ArrayList<>();
         if (body instanceof QuerySpecification spec) {
-            for (SelectItem item : spec.getSelect().getSelectItems()) {
-                if (!(item instanceof SingleColumn column)) {
-                    break;   // after a *, positions are only known from the result
-                }
-                hints.add(hint(column.getExpression()));
+            return zones.within(scopes.of(spec, scopes.enter(query, Scope.NONE)), () -> hints(spec));
+        }
+        return new ArrayList<>();
+    }
+
+    private List<ColumnHint> hints(QuerySpecification spec) {
+        List<ColumnHint> hints = new ArrayList<>();
+        for (SelectItem item : spec.getSelect().getSelectItems()) {
+            if (!(item instanceof SingleColumn column)) {
+                break;   // after a *, positions are only known from the result
             }
+            hints.add(hint(column.getExpression()));
         }
         return hints;
     }
@@ -292,12 +303,17 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return false;
     }
 
+    /** A query anywhere but at the top: a WITH query, a derived table, a subquery in an expression. */
     @Override
     protected String visitQuery(Query query, Void context) {
+        return zones.within(scopes.enter(query, zones.scope()), () -> queryInScope(query));
+    }
+
+    private String queryInScope(Query query) {
         StringBuilder out = new StringBuilder();
         query.getWith().ifPresent(with -> out.append(with(with.isRecursive(), with.getQueries())));
         out.append(queryBody(query.getQueryBody(), false));
-        out.append(queryTail(query.getOrderBy(), query.getOffset(), query.getLimit()));
+        out.append(queryTail(query, query.getOrderBy(), query.getOffset(), query.getLimit()));
         return out.toString();
     }
 
@@ -310,10 +326,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return items.toString();
     }
 
-    private String queryTail(java.util.Optional<OrderBy> orderBy, java.util.Optional<Offset> offset,
+    /** ORDER BY, LIMIT and OFFSET of {@code owner}, a query or a SELECT, whose ORDER BY sees its output's names. */
+    private String queryTail(Node owner, java.util.Optional<OrderBy> orderBy, java.util.Optional<Offset> offset,
                              java.util.Optional<Node> limit) {
         StringBuilder out = new StringBuilder();
-        orderBy.ifPresent(o -> out.append(' ').append(p(o)));
+        orderBy.ifPresent(o -> out.append(' ').append(zones.within(scopes.orderBy(owner, zones.scope()), () -> p(o))));
         limit.ifPresent(l -> out.append(limit(l)));
         offset.ifPresent(o -> out.append(" OFFSET ").append(p(o.getRowCount())));
         return out.toString();
@@ -350,6 +367,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     private String querySpecification(QuerySpecification spec, boolean nameColumns) {
+        return zones.within(scopes.of(spec, zones.scope()), () -> selectInScope(spec, nameColumns));
+    }
+
+    private String selectInScope(QuerySpecification spec, boolean nameColumns) {
         StringBuilder out = new StringBuilder("SELECT ");
         if (spec.getSelect().isDistinct()) {
             out.append("DISTINCT ");
@@ -366,7 +387,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             }
             out.append(windows);
         }
-        out.append(queryTail(spec.getOrderBy(), spec.getOffset(), spec.getLimit()));
+        out.append(queryTail(spec, spec.getOrderBy(), spec.getOffset(), spec.getLimit()));
         return out.toString();
     }
 
@@ -992,7 +1013,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         List<LambdaArgumentDeclaration> args = node.getArguments();
         String params = args.size() == 1 ? p(args.get(0).getName()) : "(" + args.stream()
                 .map(a -> p(a.getName())).collect(Collectors.joining(", ")) + ")";
-        return "(" + params + " -> " + p(node.getBody()) + ")";
+        // the parameters hide columns of their names in the body
+        return "(" + params + " -> " + zones.within(zones.scope().lambda(args.stream()
+                .map(LambdaArgumentDeclaration::getName).toList()), () -> p(node.getBody())) + ")";
     }
 
     @Override

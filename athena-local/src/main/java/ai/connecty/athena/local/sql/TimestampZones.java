@@ -5,8 +5,10 @@ import io.trino.sql.tree.ArithmeticUnaryExpression;
 import io.trino.sql.tree.AtTimeZone;
 import io.trino.sql.tree.Cast;
 import io.trino.sql.tree.CoalesceExpression;
+import io.trino.sql.tree.DereferenceExpression;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.FunctionCall;
+import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.IfExpression;
 import io.trino.sql.tree.IntervalLiteral;
 import io.trino.sql.tree.LongLiteral;
@@ -22,10 +24,13 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,8 +38,10 @@ import java.util.regex.Pattern;
  * The zone of a {@code timestamp with time zone} expression, where Trino's tree shows it. DuckDB's TIMESTAMPTZ holds
  * an instant and no zone, so the zone a literal, AT TIME ZONE or a function gives a value is known only from the
  * tree: it goes beside the SQL to the rendering of a top-level column ({@link ColumnHint}) and to the functions that
- * read a value's wall-clock time in its zone. Where the tree shows none (a column, a subquery, operands of different
- * zones, most functions), the value is read in UTC, the session zone.
+ * read a value's wall-clock time in its zone. A column reference has the zone of the SELECT item it names in a WITH
+ * query or derived table, resolved in the {@link Scope} the printer is in ({@link #within}). Where the tree shows
+ * none (a table's column, a subquery, operands of different zones, most functions), the value is read in UTC, the
+ * session zone.
  */
 final class TimestampZones {
 
@@ -43,6 +50,10 @@ final class TimestampZones {
 
     private final List<SqlStatement.BoundValue> parameters;
     private final Predicate<Expression> isInterval;
+    /** Where the expressions asked about stand. */
+    private Scope scope = Scope.NONE;
+    /** The zone of each column resolved (absent: none), computed once: columns refer to columns, level by level. */
+    private final Map<Scope.Column, Optional<ZoneId>> columnZones = new IdentityHashMap<>();
 
     /**
      * @param parameters the values bound to the statement's {@code ?}, by position
@@ -53,10 +64,34 @@ final class TimestampZones {
         this.isInterval = isInterval;
     }
 
-    /** The zone the tree gives {@code e}, or null where it shows none. */
+    /** The scope the expressions asked about stand in. */
+    Scope scope() {
+        return scope;
+    }
+
+    /** {@code work}'s result, asking about expressions that stand in {@code inner}. */
+    <T> T within(Scope inner, Supplier<T> work) {
+        Scope around = scope;
+        scope = inner;
+        try {
+            return work.get();
+        } finally {
+            scope = around;
+        }
+    }
+
+    /** The zone the tree gives {@code e}, which stands in the current scope, or null where it shows none. */
     ZoneId of(Expression e) {
+        return of(e, scope);
+    }
+
+    private ZoneId of(Expression e, Scope scope) {
         if (e instanceof Parameter parameter) {
-            return of(parameters.get(parameter.getId()).expression());
+            return of(parameters.get(parameter.getId()).expression(), scope);
+        }
+        if (e instanceof Identifier || e instanceof DereferenceExpression) {
+            Scope.Column column = scope.resolve(e);
+            return column == null ? null : zone(column);
         }
         if (e instanceof TimestampLiteral literal) {
             try {
@@ -69,52 +104,52 @@ final class TimestampZones {
             return argument(at.getTimeZone());
         }
         if (e instanceof FunctionCall call) {
-            return ofCall(call);
+            return ofCall(call, scope);
         }
         if (e instanceof SearchedCaseExpression c) {
-            return common(results(c.getWhenClauses(), c.getDefaultValue()));
+            return common(results(c.getWhenClauses(), c.getDefaultValue()), scope);
         }
         if (e instanceof SimpleCaseExpression c) {
-            return common(results(c.getWhenClauses(), c.getDefaultValue()));
+            return common(results(c.getWhenClauses(), c.getDefaultValue()), scope);
         }
         if (e instanceof IfExpression c) {
             List<Expression> values = new ArrayList<>(List.of(c.getTrueValue()));
             c.getFalseValue().ifPresent(values::add);
-            return common(values);
+            return common(values, scope);
         }
         if (e instanceof CoalesceExpression c) {
-            return common(c.getOperands());
+            return common(c.getOperands(), scope);
         }
         if (e instanceof NullIfExpression c) {
-            return of(c.getFirst());
+            return of(c.getFirst(), scope);
         }
         if (e instanceof Cast cast && isTimestampWithTimeZone(cast)) {
-            return of(cast.getExpression());   // Trino's cast between the zoned types keeps the zone
+            return of(cast.getExpression(), scope);   // Trino's cast between the zoned types keeps the zone
         }
         if (e instanceof ArithmeticBinaryExpression binary) {
             // a timestamp with time zone plus or minus an interval keeps its zone
             boolean add = binary.getOperator() == ArithmeticBinaryExpression.Operator.ADD;
             if ((add || binary.getOperator() == ArithmeticBinaryExpression.Operator.SUBTRACT)
                     && isInterval.test(binary.getRight())) {
-                return of(binary.getLeft());
+                return of(binary.getLeft(), scope);
             }
             if (add && isInterval.test(binary.getLeft())) {
-                return of(binary.getRight());
+                return of(binary.getRight(), scope);
             }
         }
         return null;
     }
 
-    private ZoneId ofCall(FunctionCall call) {
+    private ZoneId ofCall(FunctionCall call, Scope scope) {
         List<Expression> args = call.getArguments();
         return switch (call.getName().getSuffix().toLowerCase(Locale.ROOT)) {
             case "at_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
             case "with_timezone" -> args.size() == 2 ? argument(args.get(1)) : null;
-            case "date_trunc" -> args.size() == 2 ? of(args.get(1)) : null;
-            case "date_add" -> args.size() == 3 ? of(args.get(2)) : null;
+            case "date_trunc" -> args.size() == 2 ? of(args.get(1), scope) : null;
+            case "date_add" -> args.size() == 3 ? of(args.get(2), scope) : null;
             // functions that return one of their values
-            case "min", "max", "min_by", "max_by", "arbitrary" -> args.isEmpty() ? null : of(args.get(0));
-            case "greatest", "least" -> common(args);
+            case "min", "max", "min_by", "max_by", "arbitrary" -> args.isEmpty() ? null : of(args.get(0), scope);
+            case "greatest", "least" -> common(args, scope);
             case "from_iso8601_timestamp" -> args.size() == 1 ? isoOffset(literalText(args.get(0))) : null;
             case "from_unixtime" -> unixTimeZone(args);
             default -> null;
@@ -196,23 +231,39 @@ final class TimestampZones {
         return results;
     }
 
+    /** The zone of {@code operands}, which stand in {@code scope}, as {@link #common(List)}. */
+    private ZoneId common(List<Expression> operands, Scope scope) {
+        return common(operands.stream().map(operand -> new Scope.Value(operand, scope)).toList());
+    }
+
     /**
-     * The zone all of {@code operands} but untyped NULLs have, null unless they all show the same: Trino keeps each
+     * The zone all of {@code values} but untyped NULLs have, null unless they all show the same: Trino keeps each
      * value's own zone, which is then known row by row only.
      */
-    private ZoneId common(List<Expression> operands) {
+    private ZoneId common(List<Scope.Value> values) {
         ZoneId common = null;
-        for (Expression operand : operands) {
-            if (operand instanceof NullLiteral) {
+        for (Scope.Value value : values) {
+            if (value.expression() instanceof NullLiteral) {
                 continue;
             }
-            ZoneId zone = of(operand);
+            ZoneId zone = of(value.expression(), value.scope());
             if (zone == null || common != null && !common.equals(zone)) {
                 return null;
             }
             common = zone;
         }
         return common;
+    }
+
+    /** The zone the values of {@code column} all have (see {@link #common(List)}), or null. */
+    private ZoneId zone(Scope.Column column) {
+        Optional<ZoneId> known = columnZones.get(column);
+        if (known == null) {
+            columnZones.put(column, Optional.empty());   // a column reached again while its zone is sought has none
+            known = Optional.ofNullable(common(column.values()));
+            columnZones.put(column, known);
+        }
+        return known.orElse(null);
     }
 
     private static boolean isTimestampWithTimeZone(Cast cast) {

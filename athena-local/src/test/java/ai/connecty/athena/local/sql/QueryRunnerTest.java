@@ -7,10 +7,19 @@ import ai.connecty.athena.local.engine.DuckDbEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +40,12 @@ class QueryRunnerTest {
             s.execute("CREATE SCHEMA demo");
             s.execute("CREATE TABLE demo.t AS SELECT * FROM (VALUES (1, 'a', [1, 2], MAP(['k'], [1])), "
                     + "(2, 'b', [3], MAP(['x', 'y'], [2, 3]))) AS v(id, name, arr, m)");
+            StringBuilder events = new StringBuilder();
+            for (int i = 0; i < EVENT_TIMES.size(); i++) {
+                events.append(i == 0 ? "" : ", ").append("(").append(i + 1).append(", TIMESTAMP '")
+                        .append(EVENT_TIMES.get(i)).append("')");
+            }
+            s.execute("CREATE TABLE demo.events AS SELECT * FROM (VALUES " + events + ") AS v(id, ts)");
             s.execute("USE demo");
         }
     }
@@ -944,6 +959,142 @@ class QueryRunnerTest {
         Result berlin = result("SELECT CAST(ts AT TIME ZONE 'Europe/Berlin' AS date) AS day, count(*) FROM " + rows
                 + " GROUP BY 1 ORDER BY 1");
         assertThat(berlin.rows).extracting(Arrays::asList).containsExactly(List.of("2024-01-02", "3"));
+    }
+
+    /**
+     * The UTC instants of {@code demo.events} (id 1, 2 …): a winter evening in Los Angeles, the last second before its
+     * clocks skip 02:00-03:00 on 2024-03-10 and the first after, and 01:30 on 2024-11-03 twice (PDT, then PST).
+     */
+    private static final List<String> EVENT_TIMES = List.of("2024-01-02 03:00:00", "2024-03-10 09:59:59",
+            "2024-03-10 10:00:00", "2024-11-03 08:30:00", "2024-11-03 09:30:00");
+    private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+    /** The analysts' WITH query: each event's instant in Los Angeles. */
+    private static final String LOCAL = "WITH local AS (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' AS local_ts "
+            + "FROM events) ";
+
+    /** The events as java.time computes them in Los Angeles, by id. */
+    private static List<ZonedDateTime> eventsInLosAngeles() {
+        return EVENT_TIMES.stream().map(t -> LocalDateTime.parse(t.replace(' ', 'T')).atZone(ZoneOffset.UTC)
+                .withZoneSameInstant(LOS_ANGELES)).toList();
+    }
+
+    /** How Athena prints a timestamp with time zone: wall-clock time in milliseconds, then the zone. */
+    private static String athenaText(ZonedDateTime t) {
+        return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")) + " "
+                + (t.getZone().equals(ZoneOffset.UTC) ? "UTC" : t.getZone().getId());
+    }
+
+    private static List<String> eachEvent(Function<ZonedDateTime, Object> f) {
+        return eventsInLosAngeles().stream().map(f).map(String::valueOf).toList();
+    }
+
+    /**
+     * A column of a WITH query or a derived table has the zone of the SELECT item it names, as in Trino, where a
+     * {@code timestamp(3) with time zone} value carries its zone through every scope: named plainly, qualified,
+     * renamed by a column list, through several levels.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        LOCAL + "SELECT local_ts FROM local ORDER BY id",
+        LOCAL + "SELECT l.local_ts FROM local l ORDER BY l.id",
+        LOCAL + "SELECT local.local_ts FROM local ORDER BY id",
+        LOCAL + "SELECT local_ts AS shown FROM local ORDER BY id",
+        "SELECT t FROM (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' AS t FROM events) ORDER BY id",
+        "SELECT d.t FROM (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' AS t FROM events) AS d ORDER BY d.id",
+        "SELECT x FROM (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' FROM events) AS d(i, x) ORDER BY i",
+        "WITH local(i, lt) AS (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' FROM events) SELECT lt FROM local ORDER BY i",
+        LOCAL + ", later AS (SELECT id, local_ts AS t FROM local) SELECT t FROM (SELECT id, t FROM later) ORDER BY id",
+        "SELECT t FROM (WITH w AS (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' AS t FROM events) SELECT id, t FROM w) ORDER BY id",
+    })
+    void aColumnOfAWithQueryOrDerivedTableKeepsItsZone(String sql) {
+        Result r = result(sql);
+        assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
+        assertThat(r.column(0)).containsExactlyElementsOf(eachEvent(QueryRunnerTest::athenaText));
+    }
+
+    /**
+     * Functions and casts read a referenced column in the zone of the item it names, DST changes included: the hour
+     * truncated in the repeated 01:00-02:00 keeps that hour's offset, the day of the skipped hour starts at -08:00.
+     * Expected values from java.time, whose truncation keeps the offset where it is valid, as Joda's (Trino's) does.
+     */
+    @Test
+    void functionsReadAReferencedColumnInItsZone() {
+        Result r = result(LOCAL + "SELECT hour(local_ts), EXTRACT(MINUTE FROM local_ts), day_of_week(local_ts), "
+                + "date_trunc('day', local_ts), date_trunc('hour', local_ts) AT TIME ZONE 'UTC', CAST(local_ts AS date), "
+                + "CAST(local_ts AS timestamp), CAST(local_ts AS varchar), format_datetime(local_ts, 'yyyy-MM-dd HH:mm'), "
+                + "timezone_hour(local_ts), local_ts AT TIME ZONE 'UTC' FROM local ORDER BY id");
+        assertThat(r.column(0)).containsExactlyElementsOf(eachEvent(ZonedDateTime::getHour));
+        assertThat(r.column(1)).containsExactlyElementsOf(eachEvent(ZonedDateTime::getMinute));
+        assertThat(r.column(2)).containsExactlyElementsOf(eachEvent(t -> t.getDayOfWeek().getValue()));
+        assertThat(r.column(3)).containsExactlyElementsOf(eachEvent(t -> athenaText(t.truncatedTo(ChronoUnit.DAYS))));
+        assertThat(r.column(4)).containsExactlyElementsOf(eachEvent(t ->
+                athenaText(t.truncatedTo(ChronoUnit.HOURS).withZoneSameInstant(ZoneOffset.UTC))));
+        assertThat(r.column(5)).containsExactlyElementsOf(eachEvent(ZonedDateTime::toLocalDate));
+        assertThat(r.column(6)).containsExactlyElementsOf(eachEvent(t ->
+                t.toLocalDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"))));
+        assertThat(r.column(7)).containsExactlyElementsOf(eachEvent(QueryRunnerTest::athenaText));
+        assertThat(r.column(8)).containsExactlyElementsOf(eachEvent(t ->
+                t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
+        assertThat(r.column(9)).containsExactlyElementsOf(eachEvent(t -> t.getOffset().getTotalSeconds() / 3600));
+        assertThat(r.column(10)).containsExactlyElementsOf(EVENT_TIMES.stream().map(t -> t + ".000 UTC").toList());
+        // the brief's other idiom: a derived table of ISO text with an offset
+        assertThat(value("SELECT hour(t) FROM (SELECT from_iso8601_timestamp('2024-01-02T10:00:00-07:00') AS t)"))
+                .isEqualTo("10");
+    }
+
+    /** The analysts' query: rows of a WITH query grouped and ordered by their local day, hour and date. */
+    @Test
+    void rowsOfAWithQueryGroupByTheirLocalDay() {
+        Map<ZonedDateTime, Integer> days = new TreeMap<>();
+        eventsInLosAngeles().forEach(t -> days.merge(t.truncatedTo(ChronoUnit.DAYS), 1, Integer::sum));
+        Result byDay = result(LOCAL + "SELECT date_trunc('day', local_ts) AS day, count(*) FROM local GROUP BY 1 ORDER BY 1");
+        assertThat(byDay.rows).extracting(Arrays::asList).containsExactlyElementsOf(days.entrySet().stream()
+                .map(e -> List.of(athenaText(e.getKey()), String.valueOf(e.getValue()))).toList());
+        Map<String, Integer> dates = new TreeMap<>();
+        eventsInLosAngeles().forEach(t -> dates.merge(t.toLocalDate().toString(), 1, Integer::sum));
+        Result byDate = result(LOCAL + "SELECT date(local_ts), count(*) FROM local GROUP BY date(local_ts) ORDER BY 1");
+        assertThat(byDate.rows).extracting(Arrays::asList).containsExactlyElementsOf(dates.entrySet().stream()
+                .map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList());
+        List<String> byHour = new ArrayList<>(List.of("1", "2", "3", "4", "5"));
+        List<ZonedDateTime> local = eventsInLosAngeles();
+        byHour.sort((a, b) -> Integer.compare(local.get(Integer.parseInt(a) - 1).getHour(),
+                local.get(Integer.parseInt(b) - 1).getHour()) * 10 + a.compareTo(b));
+        assertThat(result(LOCAL + "SELECT id FROM local ORDER BY hour(local_ts), id").column(0))
+                .containsExactlyElementsOf(byHour);
+        // in ORDER BY a name is the SELECT item of that alias first (Trino), here hiding the UTC column ts
+        assertThat(result("SELECT id, ts AT TIME ZONE 'America/Los_Angeles' AS ts FROM events ORDER BY hour(ts), id")
+                .column(0)).containsExactlyElementsOf(byHour);
+    }
+
+    /**
+     * Joined with a table, a zoned WITH query's column named with its qualifier keeps its zone. Named without one it
+     * might be a column of the table (whose columns the printer does not know), so no zone is guessed: UTC.
+     */
+    @Test
+    void aZonedWithQueryJoinedWithATable() {
+        Result r = result(LOCAL + "SELECT t.name, l.local_ts, hour(l.local_ts) FROM t JOIN local l ON t.id = l.id ORDER BY t.id");
+        List<ZonedDateTime> local = eventsInLosAngeles();
+        assertThat(r.rows).extracting(Arrays::asList).containsExactly(
+                List.of("a", athenaText(local.get(0)), String.valueOf(local.get(0).getHour())),
+                List.of("b", athenaText(local.get(1)), String.valueOf(local.get(1).getHour())));
+        assertThat(value(LOCAL + "SELECT hour(local_ts) FROM t JOIN local l ON t.id = l.id ORDER BY t.id"))
+                .isEqualTo("3");
+    }
+
+    /**
+     * SQL's scoping decides which item a name is: an inner source's column hides an outer one, a lambda's parameter
+     * hides a column, and a subquery sees the columns of the query around it.
+     */
+    @Test
+    void zonesFollowTheScopeOfEachName() {
+        String first = LOCAL + "SELECT %s FROM local WHERE id = 1";
+        assertThat(value(first.formatted("(SELECT hour(local_ts) FROM (SELECT TIMESTAMP '2024-01-02 03:00:00 UTC' "
+                + "AS local_ts))"))).isEqualTo("3");
+        assertThat(value(first.formatted("transform(ARRAY[TIMESTAMP '2024-01-02 03:00:00 UTC'], "
+                + "local_ts -> hour(local_ts))"))).isEqualTo("[3]");
+        assertThat(value(first.formatted("(SELECT hour(local_ts))"))).isEqualTo("19");
+        assertThat(value(first.formatted("(SELECT hour(l.local_ts) FROM events WHERE events.id = l.id)")
+                .replace("FROM local", "FROM local l"))).isEqualTo("19");
     }
 
     /** An unknown zone, an interval with seconds or beyond 14 hours fail with Trino's error name and wording. */

@@ -1,0 +1,226 @@
+package ai.connecty.athena.local.sql;
+
+import io.trino.sql.tree.AliasedRelation;
+import io.trino.sql.tree.Identifier;
+import io.trino.sql.tree.Join;
+import io.trino.sql.tree.JoinUsing;
+import io.trino.sql.tree.Lateral;
+import io.trino.sql.tree.NaturalJoin;
+import io.trino.sql.tree.Node;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.QueryBody;
+import io.trino.sql.tree.QuerySpecification;
+import io.trino.sql.tree.Relation;
+import io.trino.sql.tree.SampledRelation;
+import io.trino.sql.tree.SelectItem;
+import io.trino.sql.tree.SingleColumn;
+import io.trino.sql.tree.Table;
+import io.trino.sql.tree.TableSubquery;
+import io.trino.sql.tree.WithQuery;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Scope} of each SELECT of a query and the columns of its WITH queries and derived tables, read from the
+ * tree's relations (FROM clauses, WITH, set operations), not from its expressions: a subquery in an expression is
+ * entered when the printer reaches it, seen from the scope it is written in. One instance serves one statement.
+ */
+final class QueryScopes {
+
+    private final Map<Query, Scope> queries = new IdentityHashMap<>();
+    private final Map<QuerySpecification, Scope> selects = new IdentityHashMap<>();
+    /** The scope of the ORDER BY of a SELECT or of a query, which sees the output's columns. */
+    private final Map<Node, Scope> orderBys = new IdentityHashMap<>();
+
+    /**
+     * The scope of {@code query}'s body (its WITH queries visible), entering the query, its WITH queries and derived
+     * tables first if they are not yet, seen from {@code outer}, the scope the query is written in.
+     */
+    Scope enter(Query query, Scope outer) {
+        if (!queries.containsKey(query)) {
+            columns(query, outer);
+        }
+        return queries.get(query);
+    }
+
+    /** The scope of {@code select}'s expressions, entering it from {@code outer} if the query around it was not. */
+    Scope of(QuerySpecification select, Scope outer) {
+        if (!selects.containsKey(select)) {
+            select(select, outer);
+        }
+        return selects.get(select);
+    }
+
+    /** The scope of the ORDER BY of {@code node} (a query or a SELECT entered already), or {@code otherwise}. */
+    Scope orderBy(Node node, Scope otherwise) {
+        return orderBys.getOrDefault(node, otherwise);
+    }
+
+    /** The columns {@code query} returns (null where the tree does not show them), entering it. */
+    private List<Scope.Column> columns(Query query, Scope outer) {
+        Scope scope = outer;
+        if (query.getWith().isPresent()) {
+            boolean recursive = query.getWith().get().isRecursive();
+            for (WithQuery with : query.getWith().get().getQueries()) {
+                List<String> name = List.of(Scope.canonical(with.getName()));
+                if (recursive) {
+                    // Rows of later steps come from the query itself: its columns are named, their values not followed.
+                    scope = scope.with(new Scope.Source(name, renamed(null, with.getColumnNames().orElse(null))));
+                    columns(with.getQuery(), scope);
+                } else {
+                    List<Scope.Column> columns = columns(with.getQuery(), scope);
+                    scope = scope.with(new Scope.Source(name, renamed(columns, with.getColumnNames().orElse(null))));
+                }
+            }
+        }
+        queries.put(query, scope);
+        List<Scope.Column> columns = body(query.getQueryBody(), scope);
+        if (query.getOrderBy().isPresent()) {
+            orderBys.put(query, scope.select(List.of(new Scope.Source(List.of(), columns))));
+        }
+        return columns;
+    }
+
+    private List<Scope.Column> body(QueryBody body, Scope scope) {
+        if (body instanceof QuerySpecification select) {
+            return select(select, scope);
+        }
+        if (body instanceof TableSubquery sub) {
+            return columns(sub.getQuery(), scope);
+        }
+        if (body instanceof Table table) {
+            return source(table, scope, List.of()).columns();
+        }
+        return null;
+    }
+
+    private List<Scope.Column> select(QuerySpecification select, Scope outer) {
+        List<Scope.Source> sources = new ArrayList<>();
+        select.getFrom().ifPresent(from -> addSources(from, outer, sources));
+        Scope scope = outer.select(sources);
+        selects.put(select, scope);
+        List<Scope.Column> columns = new ArrayList<>();
+        List<Scope.Column> named = new ArrayList<>();
+        for (SelectItem item : select.getSelect().getSelectItems()) {
+            if (!(item instanceof SingleColumn column)) {
+                columns = null;   // the columns of * are not followed
+                continue;
+            }
+            Scope.Value value = new Scope.Value(column.getExpression(), scope);
+            if (columns != null) {
+                columns.add(new Scope.Column(outputName(column), List.of(value)));
+            }
+            // Trino's ORDER BY reads a name as the item of that alias (or bare name) first, then as a source column.
+            Identifier alias = column.getAlias().orElse(column.getExpression() instanceof Identifier id ? id : null);
+            if (alias != null) {
+                named.add(new Scope.Column(Scope.canonical(alias), List.of(value)));
+            }
+        }
+        if (select.getOrderBy().isPresent()) {
+            orderBys.put(select, scope.orderBy(named));
+        }
+        return columns;
+    }
+
+    /** A SELECT item's column name: its alias, a column reference's last part, or none (null). */
+    private static String outputName(SingleColumn column) {
+        if (column.getAlias().isPresent()) {
+            return Scope.canonical(column.getAlias().get());
+        }
+        List<String> parts = Scope.nameParts(column.getExpression());
+        return parts == null ? null : parts.get(parts.size() - 1);
+    }
+
+    /** The sources {@code relation} (a FROM clause or part of it) brings into scope, added to {@code sources}. */
+    private void addSources(Relation relation, Scope outer, List<Scope.Source> sources) {
+        if (relation instanceof Join join) {
+            addSources(join.getLeft(), outer, sources);
+            addSources(join.getRight(), outer, sources);
+        } else {
+            sources.add(source(relation, outer, sources));
+        }
+    }
+
+    /**
+     * The source one relation of a FROM clause is, {@code left} being the sources before it (which a LATERAL
+     * subquery sees).
+     */
+    private Scope.Source source(Relation relation, Scope outer, List<Scope.Source> left) {
+        if (relation instanceof Table table) {
+            List<String> name = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
+            Scope.Source withQuery = name.size() == 1 ? outer.withQuery(name.get(0)) : null;
+            return withQuery != null ? withQuery : new Scope.Source(name, null);
+        }
+        if (relation instanceof AliasedRelation aliased) {
+            List<Scope.Column> columns;
+            if (aliased.getRelation() instanceof Join join) {
+                List<Scope.Source> joined = new ArrayList<>();
+                addSources(join, outer, joined);
+                columns = joinedColumns(join, joined);
+            } else {
+                columns = source(aliased.getRelation(), outer, left).columns();
+            }
+            return new Scope.Source(List.of(Scope.canonical(aliased.getAlias())),
+                    renamed(columns, aliased.getColumnNames()));
+        }
+        if (relation instanceof TableSubquery sub) {
+            return new Scope.Source(List.of(), columns(sub.getQuery(), outer));
+        }
+        if (relation instanceof Lateral lateral) {
+            return new Scope.Source(List.of(), columns(lateral.getQuery(), outer.select(left)));
+        }
+        if (relation instanceof SampledRelation sampled) {
+            return source(sampled.getRelation(), outer, left);
+        }
+        return new Scope.Source(List.of(), null);   // UNNEST, table functions: columns not followed
+    }
+
+    /**
+     * The columns of a join made one relation by an alias: its sources' in order, unless a USING or NATURAL join
+     * lists the join columns once (null).
+     */
+    private static List<Scope.Column> joinedColumns(Join join, List<Scope.Source> sources) {
+        if (listsJoinColumnsOnce(join)) {
+            return null;
+        }
+        List<Scope.Column> columns = new ArrayList<>();
+        for (Scope.Source source : sources) {
+            if (source.columns() == null) {
+                return null;
+            }
+            columns.addAll(source.columns());
+        }
+        return columns;
+    }
+
+    /** Whether a join, or one inside it, is a USING or NATURAL join, whose columns Trino lists once. */
+    private static boolean listsJoinColumnsOnce(Relation relation) {
+        if (!(relation instanceof Join join)) {
+            return false;
+        }
+        Object criteria = join.getCriteria().orElse(null);
+        return criteria instanceof JoinUsing || criteria instanceof NaturalJoin
+                || listsJoinColumnsOnce(join.getLeft()) || listsJoinColumnsOnce(join.getRight());
+    }
+
+    /**
+     * {@code columns} named by a column list ({@code AS t(a, b)}, {@code WITH w(a, b)}): by position; without their
+     * values where those are unknown; null where the counts differ.
+     */
+    private static List<Scope.Column> renamed(List<Scope.Column> columns, List<Identifier> names) {
+        if (names == null || names.isEmpty()) {
+            return columns;
+        }
+        if (columns != null && columns.size() != names.size()) {
+            return null;
+        }
+        List<Scope.Column> renamed = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            renamed.add(new Scope.Column(Scope.canonical(names.get(i)),
+                    columns == null ? List.of() : columns.get(i).values()));
+        }
+        return renamed;
+    }
+}
