@@ -226,7 +226,17 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (body instanceof QuerySpecification spec) {
             return zones.within(scopes.of(spec, scopes.enter(query, Scope.NONE)), () -> hints(spec));
         }
-        return new ArrayList<>();
+        // a set operation, VALUES, TABLE: the zone its column's values share
+        List<ColumnHint> hints = new ArrayList<>();
+        List<Scope.Column> columns = scopes.columns(body);
+        if (columns != null) {
+            columns.forEach(column -> hints.add(zoneHint(zones.of(column))));
+        }
+        return hints;
+    }
+
+    private static ColumnHint zoneHint(java.time.ZoneId zone) {
+        return zone == null ? null : ColumnHint.zoned(zone);
     }
 
     private List<ColumnHint> hints(QuerySpecification spec) {
@@ -246,9 +256,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
         }
-        java.time.ZoneId zone = zones.of(e);
-        if (zone != null) {
-            return ColumnHint.zoned(zone);
+        ColumnHint zoned = zoneHint(zones.of(e));
+        if (zoned != null) {
+            return zoned;
         }
         if (isYearToMonth(e)) {
             return new ColumnHint(SqlType.simple("interval year to month"), null);

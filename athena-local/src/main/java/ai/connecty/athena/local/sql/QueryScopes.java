@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.sql;
 
 import io.trino.sql.tree.AliasedRelation;
+import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.Join;
 import io.trino.sql.tree.JoinUsing;
@@ -11,11 +12,14 @@ import io.trino.sql.tree.Query;
 import io.trino.sql.tree.QueryBody;
 import io.trino.sql.tree.QuerySpecification;
 import io.trino.sql.tree.Relation;
+import io.trino.sql.tree.Row;
 import io.trino.sql.tree.SampledRelation;
 import io.trino.sql.tree.SelectItem;
+import io.trino.sql.tree.SetOperation;
 import io.trino.sql.tree.SingleColumn;
 import io.trino.sql.tree.Table;
 import io.trino.sql.tree.TableSubquery;
+import io.trino.sql.tree.Values;
 import io.trino.sql.tree.WithQuery;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -33,6 +37,8 @@ final class QueryScopes {
     private final Map<QuerySpecification, Scope> selects = new IdentityHashMap<>();
     /** The scope of the ORDER BY of a SELECT or of a query, which sees the output's columns. */
     private final Map<Node, Scope> orderBys = new IdentityHashMap<>();
+    /** The columns of each query body entered (null where the tree does not show them). */
+    private final Map<QueryBody, List<Scope.Column>> outputs = new IdentityHashMap<>();
 
     /**
      * The scope of {@code query}'s body (its WITH queries visible), entering the query, its WITH queries and derived
@@ -56,6 +62,11 @@ final class QueryScopes {
     /** The scope of the ORDER BY of {@code node} (a query or a SELECT entered already), or {@code otherwise}. */
     Scope orderBy(Node node, Scope otherwise) {
         return orderBys.getOrDefault(node, otherwise);
+    }
+
+    /** The columns {@code body} (of a query entered already) returns, or null where the tree does not show them. */
+    List<Scope.Column> columns(QueryBody body) {
+        return outputs.get(body);
     }
 
     /** The columns {@code query} returns (null where the tree does not show them), entering it. */
@@ -84,16 +95,62 @@ final class QueryScopes {
     }
 
     private List<Scope.Column> body(QueryBody body, Scope scope) {
+        List<Scope.Column> columns = null;
         if (body instanceof QuerySpecification select) {
-            return select(select, scope);
+            columns = select(select, scope);
+        } else if (body instanceof SetOperation set) {
+            columns = setOperation(set, scope);
+        } else if (body instanceof Values values) {
+            columns = values(values, scope);
+        } else if (body instanceof TableSubquery sub) {
+            columns = columns(sub.getQuery(), scope);
+        } else if (body instanceof Table table) {
+            columns = source(table, scope, List.of()).columns();
         }
-        if (body instanceof TableSubquery sub) {
-            return columns(sub.getQuery(), scope);
+        outputs.put(body, columns);
+        return columns;
+    }
+
+    /**
+     * A set operation's columns: named by its first branch, each with the values of every branch at its position
+     * (whose zone it has only where they all give the same); null where a branch's columns are not known.
+     */
+    private List<Scope.Column> setOperation(SetOperation set, Scope scope) {
+        List<Scope.Column> columns = null;
+        for (Relation relation : set.getRelations()) {
+            List<Scope.Column> branch = relation instanceof QueryBody body ? body(body, scope) : null;
+            if (branch == null || columns != null && branch.size() != columns.size()) {
+                return null;
+            }
+            if (columns == null) {
+                columns = new ArrayList<>(branch);
+                continue;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                List<Scope.Value> values = new ArrayList<>(columns.get(i).values());
+                values.addAll(branch.get(i).values());
+                columns.set(i, new Scope.Column(columns.get(i).name(), values));
+            }
         }
-        if (body instanceof Table table) {
-            return source(table, scope, List.of()).columns();
+        return columns;
+    }
+
+    /** VALUES' columns, unnamed, each with the value of every row at its position; null where rows differ in size. */
+    private static List<Scope.Column> values(Values values, Scope scope) {
+        List<List<Scope.Value>> columns = new ArrayList<>();
+        for (Expression row : values.getRows()) {
+            List<Expression> items = row instanceof Row r ? r.getItems() : List.of(row);
+            if (columns.isEmpty()) {
+                items.forEach(item -> columns.add(new ArrayList<>()));
+            }
+            if (items.size() != columns.size()) {
+                return null;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                columns.get(i).add(new Scope.Value(items.get(i), scope));
+            }
         }
-        return null;
+        return columns.stream().map(column -> new Scope.Column(null, List.copyOf(column))).toList();
     }
 
     private List<Scope.Column> select(QuerySpecification select, Scope outer) {

@@ -91,7 +91,7 @@ final class TimestampZones {
         }
         if (e instanceof Identifier || e instanceof DereferenceExpression) {
             Scope.Column column = scope.resolve(e);
-            return column == null ? null : zone(column);
+            return column == null ? null : of(column);
         }
         if (e instanceof TimestampLiteral literal) {
             try {
@@ -256,7 +256,7 @@ final class TimestampZones {
     }
 
     /** The zone the values of {@code column} all have (see {@link #common(List)}), or null. */
-    private ZoneId zone(Scope.Column column) {
+    ZoneId of(Scope.Column column) {
         Optional<ZoneId> known = columnZones.get(column);
         if (known == null) {
             columnZones.put(column, Optional.empty());   // a column reached again while its zone is sought has none

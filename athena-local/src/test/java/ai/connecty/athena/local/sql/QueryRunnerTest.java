@@ -1067,6 +1067,42 @@ class QueryRunnerTest {
     }
 
     /**
+     * A column of a set operation (UNION, INTERSECT, EXCEPT) or of VALUES has a zone where every branch or row gives
+     * it the same one (untyped NULLs aside); where they differ Trino keeps each row's own zone, which is not carried:
+     * such a column is read in UTC.
+     */
+    @Test
+    void setOperationsAndValuesKeepTheZoneAllTheirBranchesShare() {
+        String la = "ts AT TIME ZONE 'America/Los_Angeles'";
+        List<String> hours = eachEvent(ZonedDateTime::getHour);
+        Result union = result("WITH u AS (SELECT id, " + la + " AS t FROM events WHERE id <= 2 UNION ALL SELECT id, "
+                + la + " FROM events WHERE id > 2) SELECT t, hour(t) FROM u ORDER BY id");
+        assertThat(union.column(0)).containsExactlyElementsOf(eachEvent(QueryRunnerTest::athenaText));
+        assertThat(union.column(1)).containsExactlyElementsOf(hours);
+        Result top = result("SELECT id, " + la + " AS t FROM events WHERE id <= 2 UNION SELECT id, " + la
+                + " FROM events WHERE id > 2 ORDER BY 1");
+        assertThat(top.column(1)).containsExactlyElementsOf(eachEvent(QueryRunnerTest::athenaText));
+        List<ZonedDateTime> local = eventsInLosAngeles();
+        List<String> byHour = new ArrayList<>(List.of("1", "2", "3", "4", "5"));
+        byHour.sort(java.util.Comparator.comparing((String id) -> local.get(Integer.parseInt(id) - 1).getHour())
+                .thenComparing(Function.identity()));
+        // an ORDER BY after a query in brackets sees its columns (DuckDB orders a UNION by columns only)
+        assertThat(result("(SELECT id, " + la + " AS t FROM events) ORDER BY hour(t), id").column(0))
+                .containsExactlyElementsOf(byHour);
+        assertThat(value("SELECT hour(t) FROM (SELECT " + la + " AS t FROM events EXCEPT SELECT " + la
+                + " FROM events WHERE id > 1)")).isEqualTo(hours.get(0));
+        assertThat(value("SELECT hour(t) FROM (SELECT " + la + " AS t FROM events INTERSECT SELECT " + la
+                + " FROM events WHERE id = 1)")).isEqualTo(hours.get(0));
+        assertThat(result("SELECT hour(t) FROM (SELECT " + la + " AS t FROM events WHERE id = 1 UNION ALL SELECT NULL) "
+                + "ORDER BY 1").column(0)).containsExactly(hours.get(0), null);
+        assertThat(result("SELECT hour(t) FROM (VALUES TIMESTAMP '2024-01-02 10:00:00 America/New_York', "
+                + "TIMESTAMP '2024-07-02 10:00:00 America/New_York') AS v(t)").column(0)).containsExactly("10", "10");
+        // different zones in the branches: no zone, UTC
+        assertThat(value("SELECT hour(t) FROM (SELECT " + la + " AS t FROM events WHERE id = 1 UNION ALL SELECT "
+                + "ts AT TIME ZONE 'Asia/Tokyo' FROM events WHERE id = 1) LIMIT 1")).isEqualTo("3");
+    }
+
+    /**
      * Joined with a table, a zoned WITH query's column named with its qualifier keeps its zone. Named without one it
      * might be a column of the table (whose columns the printer does not know), so no zone is guessed: UTC.
      */
