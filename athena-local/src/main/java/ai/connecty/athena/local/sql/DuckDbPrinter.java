@@ -171,7 +171,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /**
      * The DuckDB text of {@code query} (as {@link #query}) and, per column of its outermost SELECT list up to the
-     * first {@code *}, what the tree shows of the column's type beyond DuckDB's (null where nothing).
+     * first {@code *} whose columns the tree does not show, what the tree shows of the column's type beyond DuckDB's
+     * (null where nothing).
      */
     record Translation(String sql, List<ColumnHint> hints) {
     }
@@ -242,10 +243,15 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     private List<ColumnHint> hints(QuerySpecification spec) {
         List<ColumnHint> hints = new ArrayList<>();
         for (SelectItem item : spec.getSelect().getSelectItems()) {
-            if (!(item instanceof SingleColumn column)) {
-                break;   // after a *, positions are only known from the result
+            if (item instanceof SingleColumn column) {
+                hints.add(hint(column.getExpression()));
+                continue;
             }
-            hints.add(hint(column.getExpression()));
+            List<Scope.Column> columns = scopes.columns((AllColumns) item);
+            if (columns == null) {
+                break;   // after a * whose columns the tree does not show, positions are only known from the result
+            }
+            columns.forEach(c -> hints.add(zoneHint(zones.of(c))));
         }
         return hints;
     }

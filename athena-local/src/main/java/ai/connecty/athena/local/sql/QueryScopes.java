@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.sql;
 
 import io.trino.sql.tree.AliasedRelation;
+import io.trino.sql.tree.AllColumns;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.Join;
@@ -39,6 +40,8 @@ final class QueryScopes {
     private final Map<Node, Scope> orderBys = new IdentityHashMap<>();
     /** The columns of each query body entered (null where the tree does not show them). */
     private final Map<QueryBody, List<Scope.Column>> outputs = new IdentityHashMap<>();
+    /** The columns each {@code *} of a SELECT entered stands for (null where the tree does not show them). */
+    private final Map<AllColumns, List<Scope.Column>> stars = new IdentityHashMap<>();
 
     /**
      * The scope of {@code query}'s body (its WITH queries visible), entering the query, its WITH queries and derived
@@ -67,6 +70,11 @@ final class QueryScopes {
     /** The columns {@code body} (of a query entered already) returns, or null where the tree does not show them. */
     List<Scope.Column> columns(QueryBody body) {
         return outputs.get(body);
+    }
+
+    /** The columns {@code star} (of a SELECT entered already) stands for, or null where the tree does not show them. */
+    List<Scope.Column> columns(AllColumns star) {
+        return stars.get(star);
     }
 
     /** The columns {@code query} returns (null where the tree does not show them), entering it. */
@@ -162,7 +170,10 @@ final class QueryScopes {
         List<Scope.Column> named = new ArrayList<>();
         for (SelectItem item : select.getSelect().getSelectItems()) {
             if (!(item instanceof SingleColumn column)) {
-                columns = null;   // the columns of * are not followed
+                List<Scope.Column> star = star((AllColumns) item, sources,
+                        select.getFrom().map(QueryScopes::listsJoinColumnsOnce).orElse(false));
+                stars.put((AllColumns) item, star);
+                columns = columns == null || star == null ? null : concat(columns, star);
                 continue;
             }
             Scope.Value value = new Scope.Value(column.getExpression(), scope);
@@ -179,6 +190,42 @@ final class QueryScopes {
             orderBys.put(select, scope.orderBy(named));
         }
         return columns;
+    }
+
+    /**
+     * The columns {@code *} or {@code t.*} stands for: every source's, or the one source's {@code t} names; null where
+     * a column is not known, or for a {@code *} over a USING or NATURAL join ({@code mergedJoin}), whose join columns
+     * Trino lists once.
+     */
+    private static List<Scope.Column> star(AllColumns star, List<Scope.Source> sources, boolean mergedJoin) {
+        if (!star.getAliases().isEmpty()) {
+            return null;
+        }
+        if (star.getTarget().isEmpty()) {
+            return mergedJoin ? null : columnsOf(sources);
+        }
+        List<String> qualifier = Scope.nameParts(star.getTarget().get());
+        List<Scope.Source> named = qualifier == null ? List.of()
+                : sources.stream().filter(source -> source.couldBeNamed(qualifier)).toList();
+        return named.size() == 1 ? named.get(0).columns() : null;
+    }
+
+    /** The columns of {@code sources} in order, or null where one's are not known. */
+    private static List<Scope.Column> columnsOf(List<Scope.Source> sources) {
+        List<Scope.Column> columns = new ArrayList<>();
+        for (Scope.Source source : sources) {
+            if (source.columns() == null) {
+                return null;
+            }
+            columns.addAll(source.columns());
+        }
+        return columns;
+    }
+
+    private static List<Scope.Column> concat(List<Scope.Column> first, List<Scope.Column> then) {
+        List<Scope.Column> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** A SELECT item's column name: its alias, a column reference's last part, or none (null). */
@@ -239,17 +286,7 @@ final class QueryScopes {
      * lists the join columns once (null).
      */
     private static List<Scope.Column> joinedColumns(Join join, List<Scope.Source> sources) {
-        if (listsJoinColumnsOnce(join)) {
-            return null;
-        }
-        List<Scope.Column> columns = new ArrayList<>();
-        for (Scope.Source source : sources) {
-            if (source.columns() == null) {
-                return null;
-            }
-            columns.addAll(source.columns());
-        }
-        return columns;
+        return listsJoinColumnsOnce(join) ? null : columnsOf(sources);
     }
 
     /** Whether a join, or one inside it, is a USING or NATURAL join, whose columns Trino lists once. */

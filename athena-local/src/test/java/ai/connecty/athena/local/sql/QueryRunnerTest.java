@@ -1067,6 +1067,27 @@ class QueryRunnerTest {
     }
 
     /**
+     * A {@code *} over sources whose columns the tree shows (WITH queries, derived tables) stands for those columns,
+     * zones included: printed at the top, and read through a WITH query made of it.
+     */
+    @Test
+    void starStandsForColumnsThatKeepTheirZone() {
+        List<String> printed = eachEvent(QueryRunnerTest::athenaText);
+        Result star = result(LOCAL + "SELECT * FROM local ORDER BY id");
+        assertThat(star.names()).containsExactly("id", "local_ts");
+        assertThat(star.column(1)).containsExactlyElementsOf(printed);
+        Result qualified = result(LOCAL + "SELECT t.name, l.*, hour(l.local_ts) FROM t JOIN local l ON t.id = l.id "
+                + "ORDER BY l.id");
+        assertThat(qualified.names()).containsExactly("name", "id", "local_ts", "_col3");
+        assertThat(qualified.column(2)).containsExactlyElementsOf(printed.subList(0, 2));
+        assertThat(qualified.column(3)).containsExactlyElementsOf(eachEvent(ZonedDateTime::getHour).subList(0, 2));
+        assertThat(value(LOCAL + ", copy AS (SELECT * FROM local) SELECT hour(local_ts) FROM copy WHERE id = 1"))
+                .isEqualTo(eachEvent(ZonedDateTime::getHour).get(0));
+        assertThat(value("SELECT hour(t) FROM (SELECT * FROM (SELECT from_iso8601_timestamp('2024-01-02T10:00:00-07:00') "
+                + "AS t) d)")).isEqualTo("10");
+    }
+
+    /**
      * A column of a set operation (UNION, INTERSECT, EXCEPT) or of VALUES has a zone where every branch or row gives
      * it the same one (untyped NULLs aside); where they differ Trino keeps each row's own zone, which is not carried:
      * such a column is read in UTC.
