@@ -1140,7 +1140,7 @@ class QueryRunnerTest {
 
     /**
      * SQL's scoping decides which item a name is: an inner source's column hides an outer one, a lambda's parameter
-     * hides a column, and a subquery sees the columns of the query around it.
+     * hides a column, and a subquery sees the columns of the query around it (a LATERAL one those to its left).
      */
     @Test
     void zonesFollowTheScopeOfEachName() {
@@ -1152,6 +1152,11 @@ class QueryRunnerTest {
         assertThat(value(first.formatted("(SELECT hour(local_ts))"))).isEqualTo("19");
         assertThat(value(first.formatted("(SELECT hour(l.local_ts) FROM events WHERE events.id = l.id)")
                 .replace("FROM local", "FROM local l"))).isEqualTo("19");
+        // a LATERAL subquery sees the sources to its left, a subquery in IN its own
+        assertThat(value(LOCAL + "SELECT x.h FROM local l CROSS JOIN LATERAL (SELECT hour(l.local_ts) AS h) x "
+                + "WHERE l.id = 1")).isEqualTo("19");
+        assertThat(value(LOCAL + "SELECT name FROM t WHERE id IN (SELECT id FROM local WHERE hour(local_ts) = 19)"))
+                .isEqualTo("a");
     }
 
     /** An unknown zone, an interval with seconds or beyond 14 hours fail with Trino's error name and wording. */
