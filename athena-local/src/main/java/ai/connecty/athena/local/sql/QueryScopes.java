@@ -97,7 +97,7 @@ final class QueryScopes {
         queries.put(query, scope);
         List<Scope.Column> columns = body(query.getQueryBody(), scope);
         if (query.getOrderBy().isPresent()) {
-            orderBys.put(query, scope.select(List.of(new Scope.Source(List.of(), columns))));
+            orderBys.put(query, scope.inner(List.of(new Scope.Source(List.of(), columns))));
         }
         return columns;
     }
@@ -164,7 +164,7 @@ final class QueryScopes {
     private List<Scope.Column> select(QuerySpecification select, Scope outer) {
         List<Scope.Source> sources = new ArrayList<>();
         select.getFrom().ifPresent(from -> addSources(from, outer, sources));
-        Scope scope = outer.select(sources);
+        Scope scope = outer.inner(sources);
         selects.put(select, scope);
         List<Scope.Column> columns = new ArrayList<>();
         List<Scope.Column> named = new ArrayList<>();
@@ -273,7 +273,7 @@ final class QueryScopes {
             return new Scope.Source(List.of(), columns(sub.getQuery(), outer));
         }
         if (relation instanceof Lateral lateral) {
-            return new Scope.Source(List.of(), columns(lateral.getQuery(), outer.select(left)));
+            return new Scope.Source(List.of(), columns(lateral.getQuery(), outer.inner(left)));
         }
         if (relation instanceof SampledRelation sampled) {
             return source(sampled.getRelation(), outer, left);

@@ -80,8 +80,8 @@ final class Scope {
         this.hidden = hidden;
     }
 
-    /** A SELECT's scope: its FROM clause's {@code sources} inside this one. */
-    Scope select(List<Source> sources) {
+    /** A scope of {@code sources} inside this one: a SELECT's FROM clause, what a LATERAL subquery sees. */
+    Scope inner(List<Source> sources) {
         return new Scope(this, List.copyOf(sources), withQueries, List.of(), Set.of());
     }
 
