@@ -23,6 +23,9 @@ final class Calls {
         }
     }
 
+    /** DuckDB's random double in [0, 1), which {@link #random} scales to the bounds. */
+    static final String RANDOM_VALUE = "random()";
+
     private static final Map<String, Function<List<Arg>, String>> RULES = new HashMap<>();
 
     static {
@@ -31,8 +34,8 @@ final class Calls {
         RULES.put("approx_distinct", a -> "count(DISTINCT " + a.get(0).sql() + ")");
         RULES.put("approx_percentile", Calls::approxPercentile);
         RULES.put("checksum", Calls::checksum);
-        RULES.put("rand", Calls::random);
-        RULES.put("random", Calls::random);
+        RULES.put("rand", a -> random(a, RANDOM_VALUE));
+        RULES.put("random", a -> random(a, RANDOM_VALUE));
         rename("codepoint", "unicode");
         rename("zip", "list_zip");
         RULES.put("array_distinct", a -> CollectionMacros.DISTINCT + "(" + join(a) + ")");
@@ -179,23 +182,24 @@ final class Calls {
     /**
      * {@code rand()} is a double in [0, 1); {@code rand(n)} an integer in [0, n) and {@code rand(m, n)} one in [m, n),
      * in the type of the bounds: integer for integer literals, bigint otherwise (the translation cannot see a
-     * column's type).
+     * column's type). {@code value} is the random double in [0, 1) to scale, {@link #RANDOM_VALUE} or one drawn
+     * outside a try() ({@link OutsideTry}).
      */
-    private static String random(List<Arg> a) {
+    static String random(List<Arg> a, String value) {
         if (a.isEmpty()) {
-            return "random()";
+            return value;
         }
         boolean integer = a.stream().allMatch(Calls::isIntegerLiteral);
         String type = integer ? "INTEGER" : "BIGINT";
         if (a.size() == 1) {
             String n = "(" + a.get(0).sql() + ")";
-            return "CASE WHEN " + n + " <= 0 THEN " + invalidArgument(BOUND_NOT_POSITIVE) + " ELSE CAST(floor(random() * "
-                    + n + ") AS " + type + ") END";
+            return "CASE WHEN " + n + " <= 0 THEN " + invalidArgument(BOUND_NOT_POSITIVE) + " ELSE CAST(floor("
+                    + value + " * " + n + ") AS " + type + ") END";
         }
         String start = "(" + a.get(0).sql() + ")";
         String stop = "(" + a.get(1).sql() + ")";
         return "CASE WHEN " + start + " >= " + stop + " THEN " + invalidArgument(START_NOT_BELOW_STOP) + " ELSE CAST(" + start
-                + " + floor(random() * (" + stop + " - " + start + ")) AS " + type + ") END";
+                + " + floor(" + value + " * (" + stop + " - " + start + ")) AS " + type + ") END";
     }
 
     private static boolean isIntegerLiteral(Arg arg) {

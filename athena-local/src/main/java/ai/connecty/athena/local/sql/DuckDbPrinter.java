@@ -101,8 +101,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -151,6 +153,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /** The scope of each SELECT printed, where {@link #zones} resolves column references. */
     private final QueryScopes scopes = new QueryScopes();
 
+    /**
+     * What the try() being printed computes outside DuckDB's TRY ({@link OutsideTry}), by node: the reference to its
+     * value, printed in the node's place, or for a random call the random value its bounds are applied to.
+     */
+    private final Map<Node, String> outsideTry = new IdentityHashMap<>();
+    /** The GROUP BY expressions of the query specification being printed, which a try() may name. */
+    private List<Expression> groupKeys = List.of();
+
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
         this.source = source;
         this.parameters = parameters;
@@ -190,6 +200,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     private String p(Node node) {
         return process(node);
+    }
+
+    /** Every node is printed here: one a try() computes outside DuckDB's TRY as the reference to its value. */
+    @Override
+    public String process(Node node, Void context) {
+        String outside = outsideTry.get(node);
+        return outside == null || OutsideTry.isRandom(node) ? super.process(node, context) : outside;
     }
 
     private String list(List<? extends Node> nodes) {
@@ -387,6 +404,33 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     private String selectInScope(QuerySpecification spec, boolean nameColumns) {
+        List<Expression> outerKeys = groupKeys;
+        groupKeys = groupKeys(spec);
+        try {
+            return querySpecificationWithKeys(spec, nameColumns);
+        } finally {
+            groupKeys = outerKeys;
+        }
+    }
+
+    /** The GROUP BY expressions of {@code spec}, a position ({@code GROUP BY 1}) as the SELECT item it names. */
+    private static List<Expression> groupKeys(QuerySpecification spec) {
+        List<SelectItem> items = spec.getSelect().getSelectItems();
+        List<Expression> keys = new ArrayList<>();
+        for (GroupingElement element : spec.getGroupBy().map(GroupBy::getGroupingElements).orElse(List.of())) {
+            for (Expression key : element.getExpressions()) {
+                if (key instanceof LongLiteral position && position.getParsedValue() >= 1
+                        && position.getParsedValue() <= items.size()
+                        && items.get((int) position.getParsedValue() - 1) instanceof SingleColumn column) {
+                    key = column.getExpression();
+                }
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private String querySpecificationWithKeys(QuerySpecification spec, boolean nameColumns) {
         StringBuilder out = new StringBuilder("SELECT ");
         if (spec.getSelect().isDistinct()) {
             out.append("DISTINCT ");
@@ -954,9 +998,30 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return "nullif(" + p(node.getFirst()) + ", " + p(node.getSecond()) + ")";
     }
 
+    /**
+     * Trino's {@code try(x)}: DuckDB's TRY. What DuckDB refuses inside it (aggregates, window functions, subqueries,
+     * random values: {@link OutsideTry}) is computed first, in a one-element list_transform that hands the values to
+     * the TRY; a nested try() finds them computed already.
+     */
     @Override
     protected String visitTryExpression(TryExpression node, Void context) {
-        return "try(" + p(node.getInnerExpression()) + ")";
+        List<Node> outside = OutsideTry.find(node.getInnerExpression(), outsideTry.keySet(), groupKeys);
+        if (outside.isEmpty()) {
+            return "try(" + p(node.getInnerExpression()) + ")";
+        }
+        StringJoiner values = new StringJoiner(", ", "list_transform([{", "}], __t -> ");
+        for (int i = 0; i < outside.size(); i++) {
+            Node value = outside.get(i);
+            values.add("'v" + i + "': " + (OutsideTry.isRandom(value) ? Calls.RANDOM_VALUE : p(value)));
+        }
+        for (int i = 0; i < outside.size(); i++) {
+            outsideTry.put(outside.get(i), "__t.v" + i);
+        }
+        try {
+            return values + "try(" + p(node.getInnerExpression()) + "))[1]";
+        } finally {
+            outside.forEach(outsideTry::remove);
+        }
     }
 
     @Override
@@ -1081,6 +1146,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (isConcatenation(node)) {
             return concatenation(node);
         }
+        String randomValue = outsideTry.get(node);
+        if (randomValue != null) {
+            return Calls.random(arguments(node.getArguments()), randomValue);
+        }
         boolean oneArgument = node.getArguments().size() == 1 && node.getOrderBy().isEmpty()
                 && node.getNullTreatment().isEmpty();
         if (name.equals("avg") && oneArgument) {
@@ -1164,8 +1233,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** A call of {@code name} (lower case): rewritten by {@link Calls} where Trino and DuckDB differ. */
     private String call(String name, List<Expression> arguments) {
-        List<Calls.Arg> args = ZonedCalls.inWallClockTime(name,
-                arguments.stream().map(a -> new Calls.Arg(p(a), a)).toList(), zones);
+        List<Calls.Arg> args = ZonedCalls.inWallClockTime(name, arguments(arguments), zones);
         String zoned = ZonedCalls.rewrite(name, args, zones);
         if (zoned != null) {
             return zoned;
@@ -1178,6 +1246,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             return "count(*)";
         }
         return name + "(" + args.stream().map(Calls.Arg::sql).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private List<Calls.Arg> arguments(List<Expression> arguments) {
+        return arguments.stream().map(a -> new Calls.Arg(p(a), a)).toList();
     }
 
     private String window(Window window) {

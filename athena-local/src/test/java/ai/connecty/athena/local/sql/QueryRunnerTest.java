@@ -489,6 +489,59 @@ class QueryRunnerTest {
     }
 
     /**
+     * try() around aggregates: Trino computes the aggregates (and window functions, subqueries, random values), then
+     * the expression over them, whose error try() turns into NULL; an error in the aggregate itself is not caught.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        "SELECT try(sum(id) / (count(*) - 2)) FROM t => <null>",
+        "SELECT try(sum(id) / count(*)) FROM t => 1",
+        "SELECT try(count(*) / count(nullif(id, id))) FROM t => <null>",
+        "SELECT try(CAST(max(name) AS integer)) FROM t => <null>",
+        "SELECT try(CAST(max(id) AS tinyint)) FROM t => 2",
+        "SELECT try(avg(id) / 0) FROM t => Infinity",
+        "SELECT try(sum(id) / 0) + 1 FROM t => <null>",
+        "SELECT try(try(sum(id) / 0) + 1) FROM t => <null>",
+        "SELECT try(coalesce(try(sum(id) / 0), -1) + sum(id) / count(*)) FROM t => 0",
+        "SELECT try(CASE WHEN count(*) > 1 THEN sum(id) / (count(*) - 2) ELSE 0 END) FROM t => <null>",
+        "SELECT CASE WHEN count(*) > 1 THEN try(sum(id) / (count(*) - 2)) ELSE 0 END FROM t => <null>",
+        "SELECT try(sum(try(id / 0))) FROM t => <null>",
+        "SELECT try(max(id) / (SELECT count(*) - 2 FROM t)) FROM t => <null>",
+        "SELECT try(rand() * 0) => 0.0",
+        "SELECT try(rand(0)) => <null>",
+        "SELECT try(rand(2)) < 2 => true",
+        "SELECT try(10 / (SELECT count(*) - 2 FROM t)) => <null>",
+    })
+    void tryAroundAggregatesGivesNullForTheExpressionsErrors(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    /** The rows of a GROUP BY (also naming its keys) and of a window each get their own try(). */
+    @Test
+    void tryAroundAggregatesWorksPerGroupAndPerWindowRow() {
+        Result groups = result("SELECT id, try(sum(id) / (sum(id) - 1)) AS q, try(id / (sum(id) - 1)), "
+                + "try((id + 1) / (sum(id) - 1)) FROM t GROUP BY id, id + 1 ORDER BY id");
+        assertThat(groups.column(1)).containsExactly(null, "2");
+        assertThat(groups.columns.get(1).type().athenaName()).isEqualTo("bigint");
+        assertThat(groups.column(2)).containsExactly(null, "2");
+        assertThat(groups.column(3)).containsExactly(null, "3");
+        Result byPosition = result("SELECT id + 1, try((id + 1) / (sum(id) - 1)) FROM t GROUP BY 1 ORDER BY 1");
+        assertThat(byPosition.column(1)).containsExactly(null, "3");
+        Result windows = result("SELECT try(sum(id) OVER (ORDER BY id) / (id - 1)) FROM t ORDER BY id");
+        assertThat(windows.column(0)).containsExactly(null, "3");
+        Result ranks = result("SELECT try(10 / (row_number() OVER (ORDER BY id) - 1)) FROM t ORDER BY id");
+        assertThat(ranks.column(0)).containsExactly(null, "10");
+    }
+
+    /** The aggregate's own error is Trino's: the aggregation runs before try() gets its value. */
+    @Test
+    void tryDoesNotCatchTheAggregatesOwnError() {
+        assertThatThrownBy(() -> result("SELECT try(sum(id / 0)) FROM t"))
+                .isInstanceOfSatisfying(EngineFailure.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("DIVISION_BY_ZERO: Division by zero"));
+    }
+
+    /**
      * Trino divides exact numbers as decimals when one is a decimal (an integer counts as decimal(10,0), a bigint as
      * decimal(19,0)): scale max(s1, s2), precision min(38, p1 + s2 + max(s2 - s1, 0)), rounded half up; modulo keeps
      * scale max(s1, s2) with precision min(p1 - s1, p2 - s2) + max(s1, s2). avg of a decimal(p,s) is a decimal(p,s).
