@@ -60,8 +60,8 @@ final class Division {
         String scale = DecimalArithmetic.RESULT_SCALE + "(" + operands + ")";
         String type = DecimalArithmetic.decimalOr("__o.x " + operator + " __o.y", isDecimal, precision, scale);
         return "list_transform([{'x': " + x + ", 'y': " + y + "}], __o -> CASE WHEN " + isDecimal
-                + " THEN cast_to_type(" + decimalFunction + "(CAST(__o.x AS VARCHAR), CAST(__o.y AS VARCHAR), "
-                + precision + ", " + scale + "), " + type + ")"
+                + " THEN cast_to_type(" + decimalFunction + "(CAST(__o.x AS VARCHAR), CAST(__o.y AS VARCHAR)), "
+                + type + ")"
                 + " ELSE cast_to_type(" + others + "(" + operands + "), " + type + ") END)[1]";
     }
 }
