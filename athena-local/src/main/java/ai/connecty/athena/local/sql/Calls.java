@@ -118,7 +118,7 @@ final class Calls {
         // Trino's parse_datetime returns a timestamp with time zone.
         RULES.put("parse_datetime", a -> "CAST(strptime(" + a.get(0).sql() + ", " + DateFormats.jodaToStrftime(a.get(1), true)
                 + ") AS TIMESTAMPTZ)");
-        RULES.put("mod", a -> Division.modulo(a.get(0).sql(), a.get(1).sql()));
+        RULES.put("mod", a -> Division.modulo(a.get(0), a.get(1)));
         RULES.put("sequence", a -> TemporalMacros.SEQUENCE + "(" + join(a) + ")");
         RULES.put("log", a -> a.size() == 2 ? "(ln(" + a.get(1).sql() + ") / ln(" + a.get(0).sql() + "))" : "log(" + join(a) + ")");
         RULES.put("bitwise_and", a -> "(" + a.get(0).sql() + " & " + a.get(1).sql() + ")");

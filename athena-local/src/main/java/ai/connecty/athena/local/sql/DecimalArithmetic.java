@@ -100,13 +100,20 @@ final class DecimalArithmetic {
 
     /**
      * A value of type decimal(precision, scale) if {@code isDecimal}, else {@code other}, for {@code cast_to_type}
-     * (which never evaluates it); see {@link TypeChoice}. decimal(p,s) is the common type of decimal(p - s, 0) and
-     * decimal(s, s), zeros picked from {@link #zeros} by names DuckDB computes while binding.
+     * (which never evaluates it); see {@link TypeChoice}.
      */
     static String decimalOr(String other, String isDecimal, String precision, String scale) {
-        String decimal = "[" + INTEGER_DIGITS + "()[CAST((" + precision + ") - (" + scale + ") AS VARCHAR)], "
+        return TypeChoice.pick(isDecimal, zero(precision, scale), other);
+    }
+
+    /**
+     * A zero of type decimal(precision, scale), for {@code cast_to_type}, where precision and scale are known while
+     * DuckDB binds: decimal(p,s) is the common type of decimal(p - s, 0) and decimal(s, s), zeros picked from
+     * {@link #zeros} by names DuckDB computes then. For a type that is no decimal they pick a valid placeholder.
+     */
+    static String zero(String precision, String scale) {
+        return "[" + INTEGER_DIGITS + "()[CAST((" + precision + ") - (" + scale + ") AS VARCHAR)], "
                 + FRACTION_DIGITS + "()[CAST(" + scale + " AS VARCHAR)]][1]";
-        return TypeChoice.pick(isDecimal, decimal, other);
     }
 
     /** x / y rounded half up to the larger of their scales. */

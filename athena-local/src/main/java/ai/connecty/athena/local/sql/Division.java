@@ -1,5 +1,14 @@
 package ai.connecty.athena.local.sql;
 
+import io.trino.sql.tree.ArithmeticBinaryExpression;
+import io.trino.sql.tree.ArithmeticUnaryExpression;
+import io.trino.sql.tree.Cast;
+import io.trino.sql.tree.DereferenceExpression;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.Identifier;
+import io.trino.sql.tree.Literal;
+import io.trino.sql.tree.Parameter;
+import io.trino.sql.tree.SubscriptExpression;
 import java.util.List;
 
 /**
@@ -32,36 +41,89 @@ final class Division {
                     + " OR typeof(x) IN ('DOUBLE', 'FLOAT') OR typeof(y) IN ('DOUBLE', 'FLOAT') THEN x % y"
                     + " ELSE " + DIVISION_BY_ZERO + " END");
 
+    /** What differs between {@code /} and {@code %}: the Java function, its precision macro, the others' macro. */
+    private record Operator(String decimalFunction, String precisionMacro, String others) {
+    }
+
+    private static final Operator DIVIDE = new Operator(DecimalArithmetic.DIVIDE, DecimalArithmetic.QUOTIENT_PRECISION,
+            DIVIDE_OTHERS);
+    private static final Operator MODULO = new Operator(DecimalArithmetic.MODULO,
+            DecimalArithmetic.REMAINDER_PRECISION, MODULO_OTHERS);
+
     private Division() {
     }
 
-    /** Trino's {@code x / y} of the DuckDB expressions {@code x} and {@code y}. */
-    static String divide(String x, String y) {
-        return operation(x, y, DecimalArithmetic.DIVIDE, DecimalArithmetic.QUOTIENT_PRECISION, "/", DIVIDE_OTHERS);
+    /** Trino's {@code x / y}: the operands' DuckDB text and tree. */
+    static String divide(Calls.Arg x, Calls.Arg y) {
+        return divide(x.sql(), y.sql(), isRepeatable(x.expression()) && isRepeatable(y.expression()));
     }
 
     /** Trino's {@code x % y} (and {@code mod(x, y)}). */
-    static String modulo(String x, String y) {
-        return operation(x, y, DecimalArithmetic.MODULO, DecimalArithmetic.REMAINDER_PRECISION, "%", MODULO_OTHERS);
+    static String modulo(Calls.Arg x, Calls.Arg y) {
+        return modulo(x.sql(), y.sql(), isRepeatable(x.expression()) && isRepeatable(y.expression()));
+    }
+
+    /** Trino's {@code x / y} of the DuckDB expressions {@code x} and {@code y}; see {@link #operation}. */
+    static String divide(String x, String y, boolean repeatable) {
+        return operation(x, y, repeatable, DIVIDE);
+    }
+
+    /** Trino's {@code x % y} of the DuckDB expressions {@code x} and {@code y}; see {@link #operation}. */
+    static String modulo(String x, String y, boolean repeatable) {
+        return operation(x, y, repeatable, MODULO);
     }
 
     /**
-     * The Java function {@code decimalFunction} for decimal operands, else the macro {@code others}, each cast to the
-     * result type. The operands are handed to the expression through a one-element list_transform, which evaluates
-     * each once: naming them in the expression itself, as a macro does with its arguments, copied them for every
-     * mention, so nested divisions ({@code a / b / c / …}) grew with a power of the depth (eight levels took a
-     * minute to plan).
+     * Whether DuckDB may evaluate the operand {@code e} where the expression names it: a column, a literal or a
+     * parameter, and casts, subscripts and {@code +}, {@code -}, {@code *} of these. Functions may be costly or
+     * volatile, subqueries run again, and a division printed inside another would be copied for each mention.
      */
-    private static String operation(String x, String y, String decimalFunction, String precisionMacro,
-                                    String operator, String others) {
-        String operands = "__o.x, __o.y";
+    static boolean isRepeatable(Expression e) {
+        if (e instanceof Identifier || e instanceof DereferenceExpression || e instanceof Literal
+                || e instanceof Parameter) {
+            return true;
+        }
+        if (e instanceof ArithmeticUnaryExpression unary) {
+            return isRepeatable(unary.getValue());
+        }
+        if (e instanceof ArithmeticBinaryExpression binary) {
+            return binary.getOperator() != ArithmeticBinaryExpression.Operator.DIVIDE
+                    && binary.getOperator() != ArithmeticBinaryExpression.Operator.MODULUS
+                    && isRepeatable(binary.getLeft()) && isRepeatable(binary.getRight());
+        }
+        if (e instanceof Cast cast) {
+            return isRepeatable(cast.getExpression());
+        }
+        return e instanceof SubscriptExpression subscript && isRepeatable(subscript.getBase())
+                && isRepeatable(subscript.getIndex());
+    }
+
+    /**
+     * The Java function of {@code operator} cast to Trino's decimal type for decimal operands, else its macro for the
+     * others, picked by the operands' types while DuckDB binds ({@link TypeChoice}: each candidate keeps its own
+     * type; a CASE would need one type for both, a cast of each to the result's type that cost two more type
+     * computations to plan). With {@code repeatable} operands the expression names them as often as it needs (typeof,
+     * the macro's checks) and DuckDB's optimizer folds the choice away: it costs what {@code x / y} does. Any other
+     * operands are handed to the expression through a one-element list_transform, which evaluates each once: copied
+     * for every mention, nested divisions ({@code a / b / c / …}) grew with a power of the depth (eight levels took a
+     * minute to plan). That costs more per row, as DuckDB folds no constant inside a lambda (on a million rows about
+     * 40 ms, where {@code n % 100} itself takes 5).
+     */
+    private static String operation(String x, String y, boolean repeatable, Operator operator) {
+        if (repeatable) {
+            return pick("(" + x + ")", "(" + y + ")", operator);
+        }
+        return "list_transform([{'x': " + x + ", 'y': " + y + "}], __o -> " + pick("__o.x", "__o.y", operator) + ")[1]";
+    }
+
+    private static String pick(String x, String y, Operator operator) {
+        String operands = x + ", " + y;
         String isDecimal = DecimalArithmetic.OPERANDS + "(" + operands + ")";
-        String precision = precisionMacro + "(" + operands + ")";
-        String scale = DecimalArithmetic.RESULT_SCALE + "(" + operands + ")";
-        String type = DecimalArithmetic.decimalOr("__o.x " + operator + " __o.y", isDecimal, precision, scale);
-        return "list_transform([{'x': " + x + ", 'y': " + y + "}], __o -> CASE WHEN " + isDecimal
-                + " THEN cast_to_type(" + decimalFunction + "(CAST(__o.x AS VARCHAR), CAST(__o.y AS VARCHAR)), "
-                + type + ")"
-                + " ELSE cast_to_type(" + others + "(" + operands + "), " + type + ") END)[1]";
+        String type = DecimalArithmetic.zero(operator.precisionMacro() + "(" + operands + ")",
+                DecimalArithmetic.RESULT_SCALE + "(" + operands + ")");
+        String decimal = "CASE WHEN " + isDecimal + " THEN cast_to_type(" + operator.decimalFunction() + "(CAST(" + x
+                + " AS VARCHAR), CAST(" + y + " AS VARCHAR)), " + type + ") END";
+        String others = "CASE WHEN NOT " + isDecimal + " THEN " + operator.others() + "(" + operands + ") END";
+        return TypeChoice.pick(isDecimal, decimal, others);
     }
 }

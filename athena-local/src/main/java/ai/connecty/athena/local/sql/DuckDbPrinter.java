@@ -863,8 +863,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         String left = p(node.getLeft());
         String right = p(node.getRight());
         return switch (node.getOperator()) {
-            case DIVIDE -> Division.divide(left, right);
-            case MODULUS -> Division.modulo(left, right);
+            case DIVIDE -> Division.divide(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
+            case MODULUS -> Division.modulo(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
             case MULTIPLY -> "(" + left + " * " + right + ")";
             case ADD -> isInterval(node.getLeft()) || isInterval(node.getRight())
                     ? TemporalMacros.PLUS + "(" + left + ", " + right + ")" : "(" + left + " + " + right + ")";
