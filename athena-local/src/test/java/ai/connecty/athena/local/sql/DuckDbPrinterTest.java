@@ -226,6 +226,16 @@ class DuckDbPrinterTest {
         assertThat(bare(athena).contains("list_transform")).isEqualTo(lambda);
     }
 
+    /**
+     * sum's argument is printed once, though the type of its sum decides the result's (DuckDB's HUGEINT sum of
+     * integers is Trino's bigint): DuckDB binds each copy, and the argument may be a long expression.
+     */
+    @Test
+    void sumPrintsItsArgumentOnce() {
+        assertThat(bare("SELECT sum(x) FILTER (WHERE y > 0), sum(DISTINCT z) OVER (ORDER BY y) FROM t"))
+                .containsOnlyOnce("\"x\"").containsOnlyOnce("\"z\"");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "SELECT 10 - (4 - 1)|7",
