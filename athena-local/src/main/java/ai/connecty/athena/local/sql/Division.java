@@ -1,14 +1,10 @@
 package ai.connecty.athena.local.sql;
 
 import io.trino.sql.tree.ArithmeticBinaryExpression;
-import io.trino.sql.tree.ArithmeticUnaryExpression;
-import io.trino.sql.tree.Cast;
-import io.trino.sql.tree.DereferenceExpression;
+import io.trino.sql.tree.DefaultTraversalVisitor;
 import io.trino.sql.tree.Expression;
-import io.trino.sql.tree.Identifier;
-import io.trino.sql.tree.Literal;
-import io.trino.sql.tree.Parameter;
-import io.trino.sql.tree.SubscriptExpression;
+import io.trino.sql.tree.FunctionCall;
+import io.trino.sql.tree.Node;
 import java.util.List;
 
 /**
@@ -74,35 +70,40 @@ final class Division {
     }
 
     /**
-     * Whether DuckDB may evaluate the operand {@code e} where the expression names it: a column, a literal or a
-     * parameter, and casts, subscripts and {@code +}, {@code -}, {@code *} of these. Functions may be costly or
-     * volatile, subqueries run again, and a division printed inside another would be copied for each mention.
+     * Whether DuckDB may evaluate the operand {@code e} as often as the expression names it (the divisor twice a row,
+     * the other mentions only while binding). Not when it holds a division or modulo, which would be copied for each
+     * mention, so that nested divisions grew with a power of their depth, nor what a try() computes outside DuckDB's
+     * TRY ({@link OutsideTry#isRefusedInTry}): aggregate and window calls (planned per copy, and computed once per
+     * group anyway), subqueries (run again) and random values (drawn again).
      */
     static boolean isRepeatable(Expression e) {
-        if (e instanceof Identifier || e instanceof DereferenceExpression || e instanceof Literal
-                || e instanceof Parameter) {
-            return true;
+        boolean[] repeatable = {true};
+        new DefaultTraversalVisitor<Void>() {
+            @Override
+            public Void process(Node node, Void context) {
+                if (isDivision(node) || OutsideTry.isRefusedInTry(node)) {
+                    repeatable[0] = false;
+                }
+                return repeatable[0] ? super.process(node, context) : null;
+            }
+        }.process(e, null);
+        return repeatable[0];
+    }
+
+    private static boolean isDivision(Node node) {
+        if (node instanceof ArithmeticBinaryExpression binary) {
+            return binary.getOperator() == ArithmeticBinaryExpression.Operator.DIVIDE
+                    || binary.getOperator() == ArithmeticBinaryExpression.Operator.MODULUS;
         }
-        if (e instanceof ArithmeticUnaryExpression unary) {
-            return isRepeatable(unary.getValue());
-        }
-        if (e instanceof ArithmeticBinaryExpression binary) {
-            return binary.getOperator() != ArithmeticBinaryExpression.Operator.DIVIDE
-                    && binary.getOperator() != ArithmeticBinaryExpression.Operator.MODULUS
-                    && isRepeatable(binary.getLeft()) && isRepeatable(binary.getRight());
-        }
-        if (e instanceof Cast cast) {
-            return isRepeatable(cast.getExpression());
-        }
-        return e instanceof SubscriptExpression subscript && isRepeatable(subscript.getBase())
-                && isRepeatable(subscript.getIndex());
+        return node instanceof FunctionCall call && call.getName().getParts().size() == 1
+                && call.getName().getSuffix().equalsIgnoreCase("mod");
     }
 
     /**
      * The Java function of {@code operator} cast to Trino's decimal type for decimal operands, else its macro for the
      * others, picked by the operands' types while DuckDB binds ({@link TypeChoice}: each candidate keeps its own
-     * type; a CASE would need one type for both, a cast of each to the result's type that cost two more type
-     * computations to plan). With {@code repeatable} operands the expression names them as often as it needs (typeof,
+     * type, where a CASE needs one type for both branches, and casting each branch to the result type computed that
+     * type twice more while planning). With {@code repeatable} operands the expression names them as often as it needs (typeof,
      * the macro's checks) and DuckDB's optimizer folds the choice away: it costs what {@code x / y} does. Any other
      * operands are handed to the expression through a one-element list_transform, which evaluates each once: copied
      * for every mention, nested divisions ({@code a / b / c / …}) grew with a power of the depth (eight levels took a

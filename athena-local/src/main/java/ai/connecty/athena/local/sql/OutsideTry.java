@@ -109,7 +109,11 @@ final class OutsideTry {
         return node instanceof FunctionCall call && RANDOM.contains(name(call));
     }
 
-    private static boolean isRefusedInTry(Node node) {
+    /**
+     * Whether DuckDB's TRY refuses {@code node} (and what it holds): an aggregate or window call, {@code grouping()},
+     * a subquery, a random value.
+     */
+    static boolean isRefusedInTry(Node node) {
         if (node instanceof FunctionCall call) {
             return call.getWindow().isPresent() || call.getFilter().isPresent() || call.isDistinct()
                     || call.getOrderBy().isPresent() || AGGREGATES.contains(name(call)) || isRandom(call);
