@@ -84,18 +84,19 @@ final class DecimalArithmetic {
      * Trino's {@code avg(argument)} ({@code argument} may start with DISTINCT), each aggregate followed by
      * {@code modifiers} (FILTER, OVER): DuckDB's avg of a decimal is a double, so a decimal's average is its sum
      * divided by its count, and min shows the argument's type. A one-element list_transform hands the aggregates to
-     * the expression picking the result, which names each several times.
+     * the expression picking the result, which names each several times (as {@code __v['sum']}: in HAVING, DuckDB
+     * binds {@code __v.sum} as a column of a table {@code __v}, and fails).
      */
     static String average(String argument, String modifiers) {
         StringJoiner aggregates = new StringJoiner(", ", "list_transform([{", "}], __v -> ");
         for (String aggregate : List.of("min", "sum", "count", "avg")) {
             aggregates.add("'" + aggregate + "': " + aggregate + "(" + argument + ")" + modifiers);
         }
-        String isDecimal = IS_DECIMAL.formatted("__v.min");
-        String type = decimalOr("__v.avg", isDecimal, PRECISION + "(__v.min)", SCALE + "(__v.min)");
-        return aggregates + "CASE WHEN " + isDecimal + " THEN cast_to_type(" + DIVIDE + "(CAST(__v.sum AS VARCHAR), "
-                + "CAST(__v.count AS VARCHAR)), " + type + ")"
-                + " ELSE cast_to_type(__v.avg, " + type + ") END)[1]";
+        String isDecimal = IS_DECIMAL.formatted("__v['min']");
+        String type = decimalOr("__v['avg']", isDecimal, PRECISION + "(__v['min'])", SCALE + "(__v['min'])");
+        return aggregates + "CASE WHEN " + isDecimal + " THEN cast_to_type(" + DIVIDE + "(CAST(__v['sum'] AS VARCHAR), "
+                + "CAST(__v['count'] AS VARCHAR)), " + type + ")"
+                + " ELSE cast_to_type(__v['avg'], " + type + ") END)[1]";
     }
 
     /**

@@ -114,7 +114,9 @@ final class Division {
         if (repeatable) {
             return pick("(" + x + ")", "(" + y + ")", operator);
         }
-        return "list_transform([{'x': " + x + ", 'y': " + y + "}], __o -> " + pick("__o.x", "__o.y", operator) + ")[1]";
+        // __o['x'], not __o.x: in HAVING, DuckDB binds __o.x as column x of a table __o, and fails.
+        return "list_transform([{'x': " + x + ", 'y': " + y + "}], __o -> " + pick("__o['x']", "__o['y']", operator)
+                + ")[1]";
     }
 
     private static String pick(String x, String y, Operator operator) {

@@ -1015,7 +1015,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             values.add("'v" + i + "': " + (OutsideTry.isRandom(value) ? Calls.RANDOM_VALUE : p(value)));
         }
         for (int i = 0; i < outside.size(); i++) {
-            outsideTry.put(outside.get(i), "__t.v" + i);
+            // __t['v0'], not __t.v0: in HAVING, DuckDB binds __t.v0 as column v0 of a table __t, and fails.
+            outsideTry.put(outside.get(i), "__t['v" + i + "']");
         }
         try {
             return values + "try(" + p(node.getInnerExpression()) + "))[1]";

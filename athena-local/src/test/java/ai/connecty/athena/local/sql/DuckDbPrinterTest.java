@@ -160,9 +160,9 @@ class DuckDbPrinterTest {
         "SELECT a FROM t WHERE a IS DISTINCT FROM b AND NOT a IN (1)|SELECT \"a\" FROM \"t\" WHERE ((\"a\" IS DISTINCT FROM \"b\") AND (NOT (\"a\" IN (1))))",
         // try(): what DuckDB's TRY refuses (aggregates …) is computed outside it, with the columns it names
         "SELECT try(a / b) FROM t|SELECT try(athena_divide(\"a\", \"b\")) FROM \"t\"",
-        "SELECT try(count(*) / b) FROM t GROUP BY b|SELECT list_transform([{'v0': count(*), 'v1': \"b\"}], __t -> try(athena_divide_once(__t.v0, __t.v1)))[1] FROM \"t\" GROUP BY \"b\"",
-        "SELECT try(try(max(a) / 0) + b) FROM t GROUP BY b|SELECT list_transform([{'v0': max(\"a\"), 'v1': \"b\"}], __t -> try((try(athena_divide_once(__t.v0, 0)) + __t.v1)))[1] FROM \"t\" GROUP BY \"b\"",
-        "SELECT try(transform(arr, x -> x / max(a))) FROM t|SELECT list_transform([{'v0': \"arr\", 'v1': max(\"a\")}], __t -> try(list_transform(__t.v0, (\"x\" -> athena_divide_once(\"x\", __t.v1)))))[1] FROM \"t\"",
+        "SELECT try(count(*) / b) FROM t GROUP BY b|SELECT list_transform([{'v0': count(*), 'v1': \"b\"}], __t -> try(athena_divide_once(__t['v0'], __t['v1'])))[1] FROM \"t\" GROUP BY \"b\"",
+        "SELECT try(try(max(a) / 0) + b) FROM t GROUP BY b|SELECT list_transform([{'v0': max(\"a\"), 'v1': \"b\"}], __t -> try((try(athena_divide_once(__t['v0'], 0)) + __t['v1'])))[1] FROM \"t\" GROUP BY \"b\"",
+        "SELECT try(transform(arr, x -> x / max(a))) FROM t|SELECT list_transform([{'v0': \"arr\", 'v1': max(\"a\")}], __t -> try(list_transform(__t['v0'], (\"x\" -> athena_divide_once(\"x\", __t['v1'])))))[1] FROM \"t\"",
     })
     void printsTrinosTreeAsDuckDbSql(String athena, String duckDb) {
         assertThat(bare(athena)).isEqualTo(divisions(duckDb));

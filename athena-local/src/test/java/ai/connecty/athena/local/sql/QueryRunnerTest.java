@@ -575,6 +575,15 @@ class QueryRunnerTest {
         assertThat(r.columns.get(0).type().trinoName()).isEqualTo(type);
     }
 
+    /** Divisions and averages of aggregates also filter groups in HAVING. */
+    @Test
+    void divisionsAndAveragesOfAggregatesWorkInHaving() {
+        assertThat(result("SELECT id FROM t GROUP BY id HAVING sum(id) / count(*) > 1").column(0)).containsExactly("2");
+        assertThat(result("SELECT id FROM t GROUP BY id HAVING avg(id) > 1").column(0)).containsExactly("2");
+        assertThat(result("SELECT id FROM t GROUP BY id HAVING try(sum(id) / (count(*) - 1)) IS NULL ORDER BY id")
+                .column(0)).containsExactly("1", "2");
+    }
+
     @Test
     void decimalDivisionBeyondThirtyEightDigitsOverflows() {
         assertThatThrownBy(() -> result("SELECT DECIMAL '99999999999999999999999999999999999999' / DECIMAL '0.1'"))
