@@ -43,23 +43,24 @@ final class ConvertEscape {
         if (first == null) {
             return athena;
         }
-        boolean text = athena.equals("varchar");
-        if (athena.startsWith("decimal")) {
-            return "decimal(" + first + "," + (second == null ? "0" : second) + ")";
-        }
-        if (text && second == null) {
+        if (second == null && athena.equals("varchar")) {
             boolean fixed = jdbcType == Types.CHAR || jdbcType == Types.NCHAR;
             return (fixed ? "char(" : "varchar(") + first + ")";
         }
-        if ((athena.startsWith("time ") || athena.startsWith("timestamp ") || athena.equals("time")
-                || athena.equals("timestamp")) && second == null) {
-            // The digits of the second's fraction: timestamp(6), time(3) with time zone.
+        if (athena.startsWith("decimal")) {
+            return "decimal(" + first + "," + (second == null ? "0" : second) + ")";
+        }
+        if (second == null && athena.startsWith("time")) {
+            // time, timestamp and their "with time zone" forms take the digits of the second's fraction after the
+            // first word: timestamp(6), time(3) with time zone.
             int space = athena.indexOf(' ');
-            return space < 0 ? athena + "(" + first + ")" : athena.substring(0, space) + "(" + first + ")" + athena.substring(space);
+            return space < 0 ? athena + "(" + first + ")"
+                    : athena.substring(0, space) + "(" + first + ")" + athena.substring(space);
         }
         throw new SQLException("{fn convert(..., " + type + ")}: only a character type takes a length, a time or "
-                + "timestamp the digits of its fraction, and a decimal a precision and scale; write " + JDBCType.valueOf(jdbcType).getName().toUpperCase(Locale.ROOT)
-                + " without them", SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
+                + "timestamp the digits of its fraction, and a decimal a precision and scale; write "
+                + JDBCType.valueOf(jdbcType).getName().toUpperCase(Locale.ROOT) + " without them",
+                SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
     }
 
     /** The java.sql.Types constant of a JDBC or ODBC type name (without SQL_); Types.NULL when none. */
