@@ -325,9 +325,6 @@ public final class Literals {
         if (value instanceof LocalDate) {
             return timestamp(((LocalDate) value).atStartOfDay());
         }
-        if (value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof Instant) {
-            return of(value, index);
-        }
         return of(value, index);
     }
 
