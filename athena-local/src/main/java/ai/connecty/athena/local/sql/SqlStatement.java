@@ -36,6 +36,11 @@ public record SqlStatement(String text, Statement tree, Classification classific
 
     /** One ExecutionParameter: its text, and the expression it stands for (a string literal unless it parses as one). */
     public record BoundValue(String text, Expression expression) {
+
+        /** {@code e}, or for a {@code ?} the expression bound to it (a bound value holds no {@code ?} of its own). */
+        static Expression resolve(List<BoundValue> parameters, Expression e) {
+            return e instanceof io.trino.sql.tree.Parameter parameter ? parameters.get(parameter.getId()).expression() : e;
+        }
     }
 
     public SqlStatement {

@@ -14,7 +14,6 @@ import io.trino.sql.tree.IntervalLiteral;
 import io.trino.sql.tree.LongLiteral;
 import io.trino.sql.tree.NullIfExpression;
 import io.trino.sql.tree.NullLiteral;
-import io.trino.sql.tree.Parameter;
 import io.trino.sql.tree.SearchedCaseExpression;
 import io.trino.sql.tree.SimpleCaseExpression;
 import io.trino.sql.tree.StringLiteral;
@@ -85,10 +84,8 @@ final class TimestampZones {
         return of(e, scope);
     }
 
-    private ZoneId of(Expression e, Scope scope) {
-        if (e instanceof Parameter parameter) {
-            return of(parameters.get(parameter.getId()).expression(), scope);
-        }
+    private ZoneId of(Expression written, Scope scope) {
+        Expression e = SqlStatement.BoundValue.resolve(parameters, written);
         if (e instanceof Identifier || e instanceof DereferenceExpression) {
             Scope.Column column = scope.resolve(e);
             return column == null ? null : of(column);
@@ -205,17 +202,12 @@ final class TimestampZones {
 
     /** A string literal's value, also bound as an ExecutionParameter; null for any other expression. */
     private String literalText(Expression e) {
-        if (e instanceof Parameter parameter) {
-            return literalText(parameters.get(parameter.getId()).expression());
-        }
-        return e instanceof StringLiteral literal ? literal.getValue() : null;
+        return SqlStatement.BoundValue.resolve(parameters, e) instanceof StringLiteral literal ? literal.getValue() : null;
     }
 
     /** An integer literal's value, also negated or bound as an ExecutionParameter; null for any other expression. */
-    private Long integerLiteral(Expression e) {
-        if (e instanceof Parameter parameter) {
-            return integerLiteral(parameters.get(parameter.getId()).expression());
-        }
+    private Long integerLiteral(Expression written) {
+        Expression e = SqlStatement.BoundValue.resolve(parameters, written);
         if (e instanceof ArithmeticUnaryExpression unary) {
             Long value = integerLiteral(unary.getValue());
             return value == null || unary.getSign() == ArithmeticUnaryExpression.Sign.PLUS ? value : -value;
@@ -280,10 +272,8 @@ final class TimestampZones {
      *
      * @throws EngineFailure for a zone Trino refuses, in its words
      */
-    ZoneId argument(Expression zone) {
-        if (zone instanceof Parameter parameter) {
-            return argument(parameters.get(parameter.getId()).expression());
-        }
+    ZoneId argument(Expression written) {
+        Expression zone = SqlStatement.BoundValue.resolve(parameters, written);
         if (zone instanceof IntervalLiteral interval) {
             return offset(interval);
         }
