@@ -163,10 +163,6 @@ final class Concatenation {
     }
 
     private static SqlType castType(Cast cast) {
-        try {
-            return TrinoTypes.of(cast.getType());
-        } catch (IllegalArgumentException notAthenaType) {
-            return null;
-        }
+        return TrinoTypes.targetOf(cast).orElse(null);
     }
 }

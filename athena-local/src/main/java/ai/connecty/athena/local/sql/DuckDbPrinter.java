@@ -287,13 +287,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             return new ColumnHint(SqlType.simple("interval year to month"), null);
         }
         if (e instanceof Cast cast) {
-            try {
-                SqlType type = TrinoTypes.of(cast.getType());
-                if ((type.is("char") || type.is("varchar")) && type.length() != SqlType.UNBOUNDED) {
-                    return new ColumnHint(type, null);
-                }
-            } catch (IllegalArgumentException notAthenaType) {
+            SqlType type = TrinoTypes.targetOf(cast).orElse(null);
+            if (type == null) {
                 return null;
+            }
+            if ((type.is("char") || type.is("varchar")) && type.length() != SqlType.UNBOUNDED) {
+                return new ColumnHint(type, null);
             }
         }
         if (e instanceof NullLiteral) {
@@ -319,11 +318,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             return isYearToMonth(unary.getValue());
         }
         if (e instanceof Cast cast) {
-            try {
-                return TrinoTypes.of(cast.getType()).is("interval year to month");
-            } catch (IllegalArgumentException notAthenaType) {
-                return false;
-            }
+            return TrinoTypes.targetOf(cast).map(type -> type.is("interval year to month")).orElse(false);
         }
         if (e instanceof ArithmeticBinaryExpression binary) {
             return switch (binary.getOperator()) {

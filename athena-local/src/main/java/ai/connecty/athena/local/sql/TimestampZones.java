@@ -259,11 +259,7 @@ final class TimestampZones {
     }
 
     private static boolean isTimestampWithTimeZone(Cast cast) {
-        try {
-            return TrinoTypes.of(cast.getType()).is("timestamp with time zone");
-        } catch (IllegalArgumentException notAthenaType) {
-            return false;
-        }
+        return TrinoTypes.targetOf(cast).map(type -> type.is("timestamp with time zone")).orElse(false);
     }
 
     /**

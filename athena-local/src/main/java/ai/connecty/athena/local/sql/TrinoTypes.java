@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.sql;
 
+import io.trino.sql.tree.Cast;
 import io.trino.sql.tree.DataType;
 import io.trino.sql.tree.DataTypeParameter;
 import io.trino.sql.tree.DateTimeDataType;
@@ -12,6 +13,7 @@ import io.trino.sql.tree.TypeParameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Trino's type nodes (a CAST's target, as the one parse left them) as a {@link SqlType}: the tree already holds the
@@ -21,6 +23,15 @@ import java.util.Locale;
 final class TrinoTypes {
 
     private TrinoTypes() {
+    }
+
+    /** The Athena type {@code cast} converts to; empty when Athena has no such type (DuckDB then answers for it). */
+    static Optional<SqlType> targetOf(Cast cast) {
+        try {
+            return Optional.of(of(cast.getType()));
+        } catch (IllegalArgumentException notAthenaType) {
+            return Optional.empty();
+        }
     }
 
     /**
