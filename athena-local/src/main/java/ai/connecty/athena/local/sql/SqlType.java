@@ -82,7 +82,7 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
             case "varchar", "char" -> length == UNBOUNDED ? base : base + "(" + length + ")";
             case "array" -> "array(" + element().trinoName() + ")";
             case "map" -> "map(" + children.get(0).trinoName() + ", " + children.get(1).trinoName() + ")";
-            case "row" -> "row(" + fields(" ", ", ", SqlType::trinoName) + ")";
+            case "row" -> "row(" + fields(" ", ", ", SqlType::trinoName, Identifiers::quoteIfNeeded) + ")";
             default -> base;
         };
     }
@@ -97,7 +97,7 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
             case "decimal" -> "decimal(" + length + "," + scale + ")";
             case "array" -> "array<" + element().hiveName() + ">";
             case "map" -> "map<" + children.get(0).hiveName() + "," + children.get(1).hiveName() + ">";
-            case "row" -> "struct<" + fields(":", ",", SqlType::hiveName) + ">";
+            case "row" -> "struct<" + fields(":", ",", SqlType::hiveName, Identifiers::quoteIfNeeded) + ">";
             default -> base;
         };
     }
@@ -114,18 +114,20 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
             case "interval day to second", "interval year to month" -> "INTERVAL";
             case "array" -> element().duckDbName() + "[]";
             case "map" -> "MAP(" + children.get(0).duckDbName() + ", " + children.get(1).duckDbName() + ")";
-            case "row" -> "STRUCT(" + fields(" ", ", ", t -> t.duckDbName()) + ")";
+            // Always quoted: a field may be named by one of DuckDB's keywords (row("from" date)).
+            case "row" -> "STRUCT(" + fields(" ", ", ", t -> t.duckDbName(), Identifiers::quote) + ")";
             case "ipaddress" -> "VARCHAR";
             default -> base.toUpperCase(java.util.Locale.ROOT);
         };
     }
 
-    private String fields(String nameSeparator, String fieldSeparator, java.util.function.Function<SqlType, String> spell) {
+    private String fields(String nameSeparator, String fieldSeparator, java.util.function.Function<SqlType, String> spell,
+                          java.util.function.UnaryOperator<String> quoting) {
         return java.util.stream.IntStream.range(0, children.size())
                 .mapToObj(i -> {
                     String name = fieldNames.get(i);
                     String type = spell.apply(children.get(i));
-                    return name == null ? type : Identifiers.quoteIfNeeded(name) + nameSeparator + type;
+                    return name == null ? type : quoting.apply(name) + nameSeparator + type;
                 })
                 .collect(Collectors.joining(fieldSeparator));
     }

@@ -81,7 +81,7 @@ class LexedOnceTest {
         assertThat(SqlLexer.passesOnThisThread() - before).isEqualTo(1);
         assertThat(bound.onTrinoPath()).isTrue();
         assertThat(shown.statement()).isEqualTo(bound.text());
-        assertThat(duckSql).contains("CAST(\"a\" AS STRUCT(x VARCHAR, y DECIMAL(10,2)[]))",
+        assertThat(duckSql).contains("CAST(\"a\" AS STRUCT(\"x\" VARCHAR, \"y\" DECIMAL(10,2)[]))",
                 "CAST(\"b\" AS MAP(VARCHAR, DOUBLE))", "'C:\\'", "(\"id\" = (7))");
     }
 }

@@ -59,10 +59,10 @@ class AthenaTypesTest {
         "timestamp|timestamp|3|timestamp|TIMESTAMP",
         "array<int>|array|0|array<int>|INTEGER[]",
         "map<string,int>|map|0|map<string,int>|MAP(VARCHAR, INTEGER)",
-        "struct<a:int,b:string>|row|0|struct<a:int,b:string>|STRUCT(a INTEGER, b VARCHAR)",
-        "array<struct<a:int,b:array<string>>>|array|0|array<struct<a:int,b:array<string>>>|STRUCT(a INTEGER, b VARCHAR[])[]",
+        "struct<a:int,b:string>|row|0|struct<a:int,b:string>|STRUCT(\"a\" INTEGER, \"b\" VARCHAR)",
+        "array<struct<a:int,b:array<string>>>|array|0|array<struct<a:int,b:array<string>>>|STRUCT(\"a\" INTEGER, \"b\" VARCHAR[])[]",
         "array(integer)|array|0|array<int>|INTEGER[]",
-        "row(a integer, b varchar)|row|0|struct<a:int,b:string>|STRUCT(a INTEGER, b VARCHAR)",
+        "row(a integer, b varchar)|row|0|struct<a:int,b:string>|STRUCT(\"a\" INTEGER, \"b\" VARCHAR)",
     })
     void mapsHiveTypes(String hive, String type, int precision, String hiveName, String duckType) {
         AthenaColumnType t = AthenaTypes.fromHive(hive);

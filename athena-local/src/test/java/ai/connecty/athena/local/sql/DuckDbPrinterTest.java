@@ -128,9 +128,9 @@ class DuckDbPrinterTest {
         "SELECT transform(arr, x -> x + 1) FROM t|SELECT list_transform(\"arr\", (\"x\" -> (\"x\" + 1))) FROM \"t\"",
         "SELECT reduce(arr, 0, (s, x) -> s + x, s -> s) FROM t|SELECT list_transform([list_reduce(\"arr\", ((\"s\", \"x\") -> (\"s\" + \"x\")), 0)], (\"s\" -> \"s\"))[1] FROM \"t\"",
         "SELECT ROW(1, 'x')|SELECT row(1, 'x')",
-        "SELECT CAST(ROW(1, 'x') AS ROW(a integer, b varchar))|SELECT CAST(row(1, 'x') AS STRUCT(a INTEGER, b VARCHAR))",
+        "SELECT CAST(ROW(1, 'x') AS ROW(a integer, b varchar))|SELECT CAST(row(1, 'x') AS STRUCT(\"a\" INTEGER, \"b\" VARCHAR))",
         // CAST targets are read from Trino's type nodes (GenericDataType, RowDataType, DateTimeDataType, interval)
-        "SELECT CAST(a AS ROW(\"my field\" varchar(3), b ARRAY(decimal(10,2)), c MAP(varchar, real))) FROM t|SELECT CAST(\"a\" AS STRUCT(\"my field\" VARCHAR, b DECIMAL(10,2)[], c MAP(VARCHAR, FLOAT))) FROM \"t\"",
+        "SELECT CAST(a AS ROW(\"my field\" varchar(3), b ARRAY(decimal(10,2)), c MAP(varchar, real))) FROM t|SELECT CAST(\"a\" AS STRUCT(\"my field\" VARCHAR, \"b\" DECIMAL(10,2)[], \"c\" MAP(VARCHAR, FLOAT))) FROM \"t\"",
         "SELECT CAST(a AS timestamp(3) with time zone), CAST(a AS time), CAST(a AS timestamp(6)) FROM t|SELECT CAST(\"a\" AS TIMESTAMP WITH TIME ZONE), CAST(\"a\" AS TIME), CAST(\"a\" AS TIMESTAMP) FROM \"t\"",
         "SELECT CAST(a AS double precision), CAST(a AS decimal), CAST(a AS varbinary), CAST(a AS char(2)) FROM t|SELECT CAST(\"a\" AS DOUBLE), CAST(\"a\" AS DECIMAL(38,0)), CAST(\"a\" AS BLOB), left(athena_varchar(\"a\"), 2) FROM \"t\"",
         "SELECT CAST(a AS INTERVAL DAY TO SECOND), CAST(a AS interval year to month) FROM t|SELECT CAST(\"a\" AS INTERVAL), CAST(\"a\" AS INTERVAL) FROM \"t\"",

@@ -131,6 +131,7 @@ class QueryRunnerTest {
         "SELECT ROW(1, 'x') => {1, x}",
         "SELECT CAST(ROW(1, 'x') AS ROW(a integer, b varchar)) => {a=1, b=x}",
         "SELECT ARRAY[CAST(ROW(1) AS ROW(n integer))] => [{n=1}]",
+        "SELECT CAST(ROW(1, 2) AS ROW(\"from\" integer, \"order\" integer)) => {from=1, order=2}",
         "SELECT CAST(ROW(1.5, ARRAY[2]) AS ROW(\"x y\" decimal(4,2), b ARRAY(bigint))) => {x y=1.50, b=[2]}",
         "SELECT CAST(MAP(ARRAY['k'], ARRAY[1]) AS MAP(varchar(3), double)) => {k=1.0}",
         "SELECT CAST('2020-01-02 03:04:05.678' AS timestamp(3)) => 2020-01-02 03:04:05.678",
