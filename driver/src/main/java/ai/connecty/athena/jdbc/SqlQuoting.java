@@ -1,12 +1,8 @@
 package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.ReservedWords;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,28 +18,12 @@ final class SqlQuoting {
     private static final Pattern REGULAR = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     /**
-     * The words Athena's SQL parser takes only as keywords, never as bare names (its reserved words, with a few
-     * that older engine versions reserve too). Quoting one more word than needed is harmless; one fewer breaks
-     * the statement.
-     */
-    private static final Set<String> RESERVED = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
-            "ALTER", "AND", "AS", "BETWEEN", "BY", "CASE", "CAST", "CONSTRAINT", "CREATE", "CROSS", "CUBE",
-            "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME",
-            "CURRENT_TIMESTAMP", "CURRENT_USER", "DEALLOCATE", "DELETE", "DESCRIBE", "DISTINCT", "DROP", "ELSE", "END",
-            "ESCAPE", "EXCEPT", "EXECUTE", "EXISTS", "EXTRACT", "FALSE", "FIRST", "FOR", "FROM", "FULL", "GROUP",
-            "GROUPING", "HAVING", "IN", "INNER", "INSERT", "INTERSECT", "INTO", "IS", "JOIN", "JSON_ARRAY",
-            "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", "JSON_TABLE", "JSON_VALUE", "LAST", "LEFT", "LIKE", "LISTAGG",
-            "LOCALTIME", "LOCALTIMESTAMP", "NATURAL", "NORMALIZE", "NOT", "NULL", "OF", "ON", "OR", "ORDER", "OUTER",
-            "PREPARE", "RECURSIVE", "RIGHT", "ROLLUP", "SELECT", "SKIP", "TABLE", "THEN", "TRIM", "TRUE", "UESCAPE",
-            "UNION", "UNNEST", "USING", "VALUES", "WHEN", "WHERE", "WITH")));
-
-    /**
      * A name Athena reads bare: JDBC's simple identifier (1 to 128 characters) that is no reserved word, in any
      * case. False for null.
      */
     static boolean isSimpleIdentifier(String identifier) {
         return identifier != null && identifier.length() <= 128 && REGULAR.matcher(identifier).matches()
-                && !RESERVED.contains(identifier.toUpperCase(Locale.ROOT));
+                && !ReservedWords.contains(identifier);
     }
 
     /**

@@ -184,7 +184,24 @@ public final class TypeSignature {
     }
 
     private static String quoteFieldIfNeeded(String field) {
-        return field.matches("[a-z_][a-z0-9_]*") ? field : '"' + field.replace("\"", "\"\"") + '"';
+        return field.matches("[a-z_][a-z0-9_]*") && !ReservedWords.contains(field) ? field
+                : '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Whether a CAST can name this type exactly: it and every type it holds are Athena types, and every array, map
+     * and row names what it holds (Athena's ColumnInfo names only {@code array}, {@code map} or {@code row}).
+     */
+    public boolean isComplete() {
+        if (kind == AthenaType.UNKNOWN || (kind.isComplex() && children.isEmpty())) {
+            return false;
+        }
+        for (TypeSignature child : children) {
+            if (!child.isComplete()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

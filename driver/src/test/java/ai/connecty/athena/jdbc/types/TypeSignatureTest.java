@@ -88,6 +88,25 @@ class TypeSignatureTest {
                 "row(integer, \"x y\" varchar(3), ts timestamp(6) with time zone, decimal(5,1), timestamp with time zone)");
     }
 
+    /** A printed row type stays parseable by Athena: a field named by a reserved word is quoted. */
+    @Test
+    void aFieldNamedByAReservedWordIsQuoted() {
+        assertThat(TypeSignature.parse("struct<from:int,order_id:string,`select`:date>").signature())
+                .isEqualTo("row(\"from\" integer, order_id varchar, \"select\" date)");
+    }
+
+    /** Complete: a CAST can name it, every container with what it holds; ColumnInfo's bare "array" is not. */
+    @Test
+    void aTypeIsCompleteWhenEveryContainerNamesWhatItHolds() {
+        for (String complete : Arrays.asList("bigint", "array(row(a integer))", "map(varchar, array(date))", "json")) {
+            assertThat(TypeSignature.parse(complete).isComplete()).as(complete).isTrue();
+        }
+        for (String partial : Arrays.asList("row", "array", "map(varchar, array)", "array(no_such)", "hyperloglog x")) {
+            assertThat(TypeSignature.parse(partial).isComplete()).as(partial).isFalse();
+        }
+        assertThat(TypeSignature.ofColumnInfo("array", 0, 0).isComplete()).isFalse();
+    }
+
     @Test
     void columnInfoBaseNamesTakeTheirParametersFromPrecisionAndScale() {
         assertThat(TypeSignature.ofColumnInfo("decimal", 12, 4).signature()).isEqualTo("decimal(12,4)");
