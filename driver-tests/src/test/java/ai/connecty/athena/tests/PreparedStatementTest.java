@@ -68,6 +68,80 @@ class PreparedStatementTest {
     }
 
     /**
+     * Connection.createStruct makes a row to bind: its fields are cast to the declared row type (so a String
+     * becomes a date where the type says so), it nests in arrays and holds arrays, and a row read from a result
+     * binds back as it came. A type name that is no Athena row type, or a count of attributes other than the
+     * type's fields, is refused when the struct is made.
+     */
+    @Test
+    void structsMadeByCreateStructBindAsTypedRows() throws SQLException {
+        Connection connection = shared.get();
+        java.sql.Struct order = connection.createStruct("row(id bigint, \"from\" date, tags array(varchar))",
+                new Object[] {7, "2024-02-29", List.of("a", "it's")});
+        assertThat(order.getSQLTypeName()).isEqualTo("row(id bigint, \"from\" date, tags array(varchar))");
+        assertThat(order.getAttributes()).containsExactly(7, "2024-02-29", List.of("a", "it's"));
+        java.sql.Struct first = connection.createStruct("ROW(n integer)", new Object[] {1});
+        java.sql.Struct second = connection.createStruct("row(n integer)", new Object[] {null});
+        java.sql.Array rows = connection.createArrayOf("row(n integer)", new Object[] {first, second});
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT r.id, r.\"from\", cardinality(r.tags), r, cardinality(?), ? FROM (SELECT ? AS r)")) {
+            ps.setArray(1, rows);
+            ps.setObject(2, first, Types.STRUCT);
+            ps.setObject(3, order);
+            ParameterMetaData parameters = ps.getParameterMetaData();
+            assertThat(parameters.getParameterType(3)).isEqualTo(Types.STRUCT);
+            assertThat(parameters.getParameterTypeName(3)).isEqualTo("row(id bigint, \"from\" date, tags array(varchar))");
+            assertThat(parameters.getParameterTypeName(1)).isEqualTo("array(row(n integer))");
+            java.sql.Struct read;
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.getMetaData().getColumnType(2)).isEqualTo(Types.DATE);
+                assertThat(rs.getMetaData().getColumnType(4)).isEqualTo(Types.STRUCT);
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(7L);
+                assertThat(rs.getDate(2)).isEqualTo(Date.valueOf("2024-02-29"));
+                assertThat(rs.getInt(3)).isEqualTo(2);
+                // Athena's ColumnInfo names only "row": the fields are read by their text's shape.
+                read = (java.sql.Struct) rs.getObject(4);
+                assertThat(read.getAttributes()[0]).hasToString("7");
+                assertThat(rs.getInt(5)).isEqualTo(2);
+                assertThat(((java.sql.Struct) rs.getObject(6)).getAttributes()).containsExactly("1");
+            }
+            // A row as a result gave it (typed only "row") binds back as a row of the same values, unnamed.
+            try (PreparedStatement back = connection.prepareStatement("SELECT ?")) {
+                back.setObject(1, read);
+                assertThat(back.getParameterMetaData().getParameterTypeName(1)).isEqualTo("row");
+                try (ResultSet rs = back.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    Object[] again = ((java.sql.Struct) rs.getObject(1)).getAttributes();
+                    assertThat(again).hasSize(3);
+                    assertThat(again[0]).hasToString("7");
+                    assertThat(again[1]).hasToString("2024-02-29");
+                    assertThat(((java.sql.Array) again[2]).getArray()).isEqualTo(new Object[] {"a", "it's"});
+                }
+            }
+            assertThatThrownBy(() -> ps.setObject(1, List.of(1), Types.STRUCT))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("22018");
+                        assertThat(e.getMessage()).contains("Parameter 1").contains("createStruct");
+                    });
+        }
+        for (String bad : List.of("integer", "row", "row(a no_such)", "row(a integer)) AS x, (SELECT 1")) {
+            assertThatThrownBy(() -> connection.createStruct(bad, new Object[] {1})).as(bad)
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("HY024");
+                        assertThat(e.getMessage()).contains(bad).contains("row(");
+                    });
+        }
+        assertThatThrownBy(() -> connection.createStruct("row(a integer, b varchar)", new Object[] {1}))
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("HY024");
+                    assertThat(e.getMessage()).contains("1 attribute").contains("2 fields");
+                });
+        assertThatThrownBy(() -> connection.createStruct("row(a integer)", null))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY024"));
+    }
+
+    /**
      * setNull's type name types a NULL container (JDBC reads it for ARRAY, STRUCT, JAVA_OBJECT and OTHER), so that a
      * function overloaded on containers takes it; an ARRAY's may name the element type alone, as createArrayOf's.
      * For other types JDBC says to ignore it. A setObject of a String to ARRAY is no array and is refused.

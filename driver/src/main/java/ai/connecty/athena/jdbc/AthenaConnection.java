@@ -7,6 +7,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.types.AthenaArray;
+import ai.connecty.athena.jdbc.types.AthenaStruct;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.rows.PrefetchThreads;
@@ -561,7 +562,7 @@ public class AthenaConnection implements Connection {
         return holdability;
     }
 
-    // ---- unsupported object factories ------------------------------------------------------------------
+    // ---- object factories ------------------------------------------------------------------
 
     @Override
     public Clob createClob() throws SQLException {
@@ -596,7 +597,7 @@ public class AthenaConnection implements Connection {
     @Override
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
         checkOpen();
-        throw SqlExceptions.methodNotSupported("createStruct");
+        return AthenaStruct.of(typeName, attributes);
     }
 
     // ---- sharding (JDBC 4.3): the JDK's default bodies refuse without a SQLState, even when closed ---------

@@ -101,7 +101,6 @@ class FacadeRefusalsTest {
         notSupported(connection::setSavepoint, "Athena has no transactions, so no savepoints");
         notSupported(() -> connection.releaseSavepoint(null), "Athena has no transactions, so no savepoints");
         notSupported(connection::createClob, "createClob is not supported by the Athena driver");
-        notSupported(() -> connection.createStruct("row", new Object[0]), "createStruct is not supported by the Athena driver");
         notSupported(() -> connection.setAutoCommit(false), "Athena has no transactions: the connection stays in auto-commit mode");
         refused(connection::commit, "25000", "Cannot commit: the connection is in auto-commit mode (Athena has no transactions)");
     }

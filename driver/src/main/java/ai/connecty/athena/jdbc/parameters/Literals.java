@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.parameters;
 
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
+import ai.connecty.athena.jdbc.types.AthenaArray;
 import ai.connecty.athena.jdbc.types.AthenaType;
 import ai.connecty.athena.jdbc.types.CastRules;
 import ai.connecty.athena.jdbc.types.DateTimeText;
@@ -142,21 +143,28 @@ public final class Literals {
         if (value instanceof UUID) {
             return typed("UUID", value.toString(), Types.OTHER, "uuid");
         }
+        if (value instanceof AthenaArray) {
+            return array(elementsOf(((AthenaArray) value).getArray()), ((AthenaArray) value).elementType(), index);
+        }
         if (value instanceof java.sql.Array) {
-            return array(elementsOf(((java.sql.Array) value).getArray()), index);
+            // Another driver's array: its base type name is that database's, not a type Athena would know.
+            return array(elementsOf(((java.sql.Array) value).getArray()), null, index);
         }
         if (value.getClass().isArray()) {
-            return array(elementsOf(value), index);
+            return array(elementsOf(value), null, index);
         }
         if (value instanceof Collection) {
-            return array((Collection<?>) value, index);
+            return array((Collection<?>) value, null, index);
         }
         if (value instanceof Map) {
             return map((Map<?, ?>) value, index);
         }
+        if (value instanceof java.sql.Struct) {
+            return row((java.sql.Struct) value, index);
+        }
         throw SqlExceptions.notSupported("Parameter " + index + ": values of class " + value.getClass().getName()
                 + " have no Athena literal; pass a String, number, Boolean, byte[], java.sql or java.time value, "
-                + "UUID, array, List or Map");
+                + "UUID, array, List, Map or Struct");
     }
 
     /**
@@ -254,9 +262,15 @@ public final class Literals {
                     }
                     return array;
                 }
+                case Types.STRUCT:
+                    if (!(value instanceof java.sql.Struct)) {
+                        throw new SQLException("Parameter " + index + ": a " + value.getClass().getSimpleName()
+                                + " is no row; pass a java.sql.Struct (Connection.createStruct)",
+                                SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
+                    }
+                    return of(value, index);
                 case Types.JAVA_OBJECT:
                 case Types.OTHER:
-                case Types.STRUCT:
                     return of(value, index);
                 default:
                     throw SqlExceptions.notSupported("Parameter " + index + ": target SQL type " + targetSqlType
@@ -419,30 +433,16 @@ public final class Literals {
             return nullOf(sqlType);
         }
         TypeSignature type = TypeSignature.parse(typeName.trim());
-        if (sqlType == Types.ARRAY && type.kind() != AthenaType.ARRAY && isKnown(type)) {
+        if (sqlType == Types.ARRAY && type.kind() != AthenaType.ARRAY && type.isComplete()) {
             type = TypeSignature.parse("array(" + type.signature() + ")");
         }
-        if (!isKnown(type) || (sqlType == Types.STRUCT && type.kind() != AthenaType.ROW)) {
+        if (!type.isComplete() || (sqlType == Types.STRUCT && type.kind() != AthenaType.ROW)) {
             throw new SQLException("Parameter " + index + ": setNull type name '" + typeName + "' is no Athena "
                     + (sqlType == Types.STRUCT ? "row type" : "type") + "; name it as Athena does, e.g. array(integer), "
                     + "map(varchar, bigint), row(a integer, b varchar) or json", SqlState.INVALID_PARAMETER_VALUE);
         }
         // The signature is printed from the parsed type, never the caller's text: nothing else can ride along.
-        String name = type.signature();
-        return new ParameterValue("CAST(NULL AS " + name + ")", null, sqlType, name);
-    }
-
-    /** Whether the type and everything it holds are Athena types (the parser keeps unknown text as UNKNOWN). */
-    private static boolean isKnown(TypeSignature type) {
-        if (type.kind() == AthenaType.UNKNOWN) {
-            return false;
-        }
-        for (TypeSignature child : type.children()) {
-            if (!isKnown(child)) {
-                return false;
-            }
-        }
-        return true;
+        return castTo("NULL", type.signature(), sqlType);
     }
 
     /**
@@ -649,7 +649,12 @@ public final class Literals {
         return elements;
     }
 
-    private static ParameterValue array(Collection<?> elements, int index) throws SQLException {
+    /**
+     * {@code ARRAY[...]} of each element's literal; cast to {@code array(elementType)} when that type is known
+     * whole (createArrayOf's), so that elements take the declared type and an empty array has one.
+     */
+    private static ParameterValue array(Collection<?> elements, TypeSignature elementType, int index)
+            throws SQLException {
         StringBuilder literal = new StringBuilder("ARRAY[");
         Iterator<?> it = elements.iterator();
         while (it.hasNext()) {
@@ -658,7 +663,39 @@ public final class Literals {
                 literal.append(", ");
             }
         }
-        return new ParameterValue(literal.append(']').toString(), null, Types.ARRAY, "array");
+        literal.append(']');
+        if (elementType == null || !elementType.isComplete()) {
+            return new ParameterValue(literal.toString(), null, Types.ARRAY, "array");
+        }
+        return castTo(literal, "array(" + elementType.signature() + ")", Types.ARRAY);
+    }
+
+    /**
+     * {@code ROW(...)} of each attribute's literal; cast to the Struct's type when it is an Athena row type of as
+     * many fields (createStruct's, or a row a result gave whose fields Athena named), so that fields take their
+     * declared types and names. Another driver's type name is no Athena type: its row goes uncast.
+     */
+    private static ParameterValue row(java.sql.Struct struct, int index) throws SQLException {
+        Object[] attributes = struct.getAttributes();
+        if (attributes == null || attributes.length == 0) {
+            throw new SQLException("Parameter " + index + ": the Struct has no attributes; an Athena row has at least "
+                    + "one field", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        StringBuilder literal = new StringBuilder("ROW(");
+        for (int i = 0; i < attributes.length; i++) {
+            literal.append(i > 0 ? ", " : "").append(of(attributes[i], index).literal());
+        }
+        literal.append(')');
+        TypeSignature type = TypeSignature.parse(struct.getSQLTypeName());
+        if (type.kind() != AthenaType.ROW || !type.isComplete() || type.children().size() != attributes.length) {
+            return new ParameterValue(literal.toString(), null, Types.STRUCT, "row");
+        }
+        return castTo(literal, type.signature(), Types.STRUCT);
+    }
+
+    /** The literal cast to {@code typeName}: printed from a parsed type, never a caller's text. */
+    private static ParameterValue castTo(CharSequence literal, String typeName, int jdbcType) {
+        return new ParameterValue("CAST(" + literal + " AS " + typeName + ")", null, jdbcType, typeName);
     }
 
     private static ParameterValue map(Map<?, ?> map, int index) throws SQLException {

@@ -39,7 +39,7 @@ public final class AthenaArray implements Array {
      */
     public static AthenaArray of(String typeName, Object[] elements) throws SQLException {
         TypeSignature type = typeName == null ? null : TypeSignature.parse(typeName.trim());
-        if (type == null || type.kind() == AthenaType.UNKNOWN) {
+        if (type == null || !type.isComplete()) {
             throw new SQLException("createArrayOf: '" + typeName + "' is no Athena type; name the element type as Athena "
                     + "does (varchar, bigint, double, date, array(integer)...)", SqlState.INVALID_PARAMETER_VALUE);
         }
@@ -59,6 +59,14 @@ public final class AthenaArray implements Array {
         if (freed) {
             throw new SQLException("The array was freed", SqlState.OBJECT_NOT_IN_STATE);
         }
+    }
+
+    /**
+     * The element type, parsed: as createArrayOf named it, or as far as the result's type showed it (see
+     * {@link TypeSignature#isComplete}).
+     */
+    public TypeSignature elementType() {
+        return elementType;
     }
 
     /** The element type; {@code unknown} when Athena's ColumnInfo named only {@code array}. */

@@ -1,8 +1,10 @@
 package ai.connecty.athena.jdbc.types;
 
+import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.sql.Struct;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,30 @@ public final class AthenaStruct implements Struct {
         this.typeName = typeName;
         this.fieldNames = Collections.unmodifiableList(new ArrayList<>(fieldNames));
         this.attributes = Collections.unmodifiableList(new ArrayList<>(attributes));
+    }
+
+    /**
+     * Connection.createStruct: the attributes as given, one per field of the row type {@code typeName}. Bound as a
+     * parameter, each is written as the literal of its Java class and the row is cast to the type, so that a field
+     * takes the declared type (a String for a date field becomes a date).
+     *
+     * @throws SQLException HY024 when {@code typeName} is no Athena row type with its fields' types, or the
+     *                      attributes are null or fewer or more than its fields
+     */
+    public static AthenaStruct of(String typeName, Object[] attributes) throws SQLException {
+        TypeSignature type = typeName == null ? null : TypeSignature.parse(typeName.trim());
+        if (type == null || type.kind() != AthenaType.ROW || !type.isComplete()) {
+            throw new SQLException("createStruct: '" + typeName + "' is no Athena row type; name it with its fields as "
+                    + "Athena does, e.g. row(id bigint, name varchar)", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        int fields = type.children().size();
+        if (attributes == null || attributes.length != fields) {
+            throw new SQLException("createStruct: " + (attributes == null ? "no attributes (null)"
+                    : attributes.length + (attributes.length == 1 ? " attribute" : " attributes")) + " for the " + fields
+                    + (fields == 1 ? " field" : " fields") + " of " + type.signature()
+                    + "; pass one value per field, null for SQL NULL", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        return new AthenaStruct(type.signature(), type.fieldNames(), Arrays.asList(attributes.clone()));
     }
 
     @Override

@@ -3,6 +3,8 @@ package ai.connecty.athena.jdbc.parameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.connecty.athena.jdbc.types.AthenaArray;
+import ai.connecty.athena.jdbc.types.AthenaStruct;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -66,6 +68,43 @@ class LiteralsTest {
         Map<String, Integer> map = new LinkedHashMap<>();
         map.put("k", 1);
         assertThat(literal(map)).isEqualTo("MAP(ARRAY['k'], ARRAY[1])");
+    }
+
+    /**
+     * createArrayOf's and createStruct's values are cast to the type they were made with, so that elements and
+     * fields take it; a type printed from the parsed name quotes a field named by a reserved word. A Struct of
+     * another driver, whose type name is no Athena row type, goes uncast.
+     */
+    @Test
+    void arraysAndRowsMadeWithATypeAreCastToIt() throws SQLException {
+        assertThat(literal(AthenaArray.of("date", new Object[] {"2020-01-02", null})))
+                .isEqualTo("CAST(ARRAY['2020-01-02', NULL] AS array(date))");
+        assertThat(literal(AthenaArray.of("decimal(10,2)", new Object[0]))).isEqualTo("CAST(ARRAY[] AS array(decimal(10,2)))");
+        assertThat(literal(AthenaStruct.of("ROW(id bigint, \"From\" date, \"order\" varchar)", new Object[] {7, "2020-01-02", null})))
+                .isEqualTo("CAST(ROW(7, '2020-01-02', NULL) AS row(id bigint, \"From\" date, \"order\" varchar))");
+        assertThat(Literals.of(AthenaStruct.of("row(a integer)", new Object[] {1}), 1).type().kind())
+                .isEqualTo(ai.connecty.athena.jdbc.types.AthenaType.ROW);
+        java.sql.Struct foreign = new java.sql.Struct() {
+            @Override
+            public String getSQLTypeName() {
+                return "public.address";
+            }
+
+            @Override
+            public Object[] getAttributes() {
+                return new Object[] {"Main St", 5};
+            }
+
+            @Override
+            public Object[] getAttributes(Map<String, Class<?>> map) {
+                return getAttributes();
+            }
+        };
+        ParameterValue row = Literals.of(foreign, 1);
+        assertThat(row.literal()).isEqualTo("ROW('Main St', 5)");
+        assertThat(row.typeName()).isEqualTo("row");
+        assertThatThrownBy(() -> Literals.of(AthenaArray.of("integer", new Object[] {new Object()}), 4))
+                .isInstanceOf(SQLFeatureNotSupportedException.class).hasMessageContaining("Parameter 4");
     }
 
     @Test
