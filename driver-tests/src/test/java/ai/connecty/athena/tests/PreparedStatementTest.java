@@ -60,6 +60,17 @@ class PreparedStatementTest {
                 assertThat(rs.getString(3)).isEqualTo("it's");
             }
         }
+        // The array takes the type it was made with: text elements become dates, and an empty array has a type.
+        try (PreparedStatement ps = connection.prepareStatement("SELECT element_at(?, 1), cardinality(?)")) {
+            ps.setArray(1, connection.createArrayOf("date", new Object[] {"2024-02-29"}));
+            ps.setArray(2, connection.createArrayOf("bigint", new Object[0]));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.DATE);
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getDate(1)).isEqualTo(Date.valueOf("2024-02-29"));
+                assertThat(rs.getInt(2)).isZero();
+            }
+        }
         assertThatThrownBy(() -> connection.createArrayOf("no such type", new Object[0]))
                 .isInstanceOfSatisfying(SQLException.class, e -> {
                     assertThat(e.getSQLState()).isEqualTo("HY024");
