@@ -111,7 +111,20 @@ public final class GlueApi implements JsonOperationHandler {
         Validation request = validation(in);
         name(request, db, "databaseName");
         name(request, name, "tableName");
+        JsonNode segment = in.get("Segment");
+        Integer segmentNumber = null;
+        Integer totalSegments = null;
+        if (segment != null && segment.isObject()) {
+            segmentNumber = integer(segment, "SegmentNumber");
+            totalSegments = integer(segment, "TotalSegments");
+            request.notNull(segmentNumber, "segment.segmentNumber").range(segmentNumber, "segment.segmentNumber", 0, Integer.MAX_VALUE)
+                    .notNull(totalSegments, "segment.totalSegments").range(totalSegments, "segment.totalSegments", 1, 10);
+        }
         request.check();
+        if (segmentNumber != null && segmentNumber >= totalSegments) {
+            throw new AwsException(400, "InvalidInputException", "The segment number " + segmentNumber
+                    + " is not less than the total segments " + totalSegments + ".");
+        }
         ctx.authorize("glue:GetPartitions", tableArn(ctx, db, name));
         TableDef t = table(db, name);
         Predicate<List<String>> filter;
@@ -120,8 +133,24 @@ public final class GlueApi implements JsonOperationHandler {
         } catch (IllegalArgumentException | DdlSyntaxException e) {
             throw new AwsException(400, "InvalidInputException", "Unsupported expression: " + e.getMessage());
         }
-        List<PartitionDef> parts = store.partitions(CATALOG, db, name).stream().filter(p -> filter.test(p.values())).toList();
-        return page(parts, in, 1000, "Partitions", "parts:" + db + "." + name, p -> GlueJson.partition(t, p, catalogId(in, ctx)));
+        List<PartitionDef> all = store.partitions(CATALOG, db, name);
+        // Segment k of n: the partitions at positions k, k + n, k + 2n... of the table's (stable) order, so that the
+        // segments never overlap and together hold every partition; the expression filters within the segment.
+        List<PartitionDef> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            boolean inSegment = segmentNumber == null || i % totalSegments == segmentNumber;
+            if (inSegment && filter.test(all.get(i).values())) {
+                parts.add(all.get(i));
+            }
+        }
+        String scope = "parts:" + db + "." + name + (segmentNumber == null ? "" : "#" + segmentNumber + "/" + totalSegments);
+        return page(parts, in, 1000, "Partitions", scope, p -> GlueJson.partition(t, p, catalogId(in, ctx)));
+    }
+
+    /** A member's whole number, {@code null} when the request left it out. */
+    private static Integer integer(JsonNode in, String field) {
+        JsonNode n = in.get(field);
+        return n == null || n.isNull() ? null : n.asInt();
     }
 
     private JsonNode getPartition(JsonNode in, CallContext ctx) {

@@ -53,6 +53,29 @@ class GlueValidationWireTest {
     }
 
     /**
+     * A Segment's TotalSegments is 1..10 and its SegmentNumber 0 or more (the Glue model), both required; a number
+     * past the last segment is refused too, as no partition could be in it.
+     */
+    @Test
+    void aSegmentIsCheckedBeforeAnyPartitionIsRead() {
+        assertRefused(() -> clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales")
+                        .segment(s -> s.segmentNumber(0).totalSegments(11))),
+                "1 validation error detected: Value '11' at 'segment.totalSegments' failed to satisfy constraint: Member "
+                        + "must have value less than or equal to 10");
+        assertRefused(() -> clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales")
+                        .segment(s -> s.segmentNumber(-1).totalSegments(2))),
+                "1 validation error detected: Value '-1' at 'segment.segmentNumber' failed to satisfy constraint: Member "
+                        + "must have value greater than or equal to 0");
+        assertRefused(() -> clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales")
+                        .segment(s -> s.totalSegments(2))),
+                "1 validation error detected: Value null at 'segment.segmentNumber' failed to satisfy constraint: Member "
+                        + "must not be null");
+        assertRefused(() -> clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales")
+                        .segment(s -> s.segmentNumber(2).totalSegments(2))),
+                "The segment number 2 is not less than the total segments 2.");
+    }
+
+    /**
      * Glue's names are NameString, 1 to 255 characters (the Glue model): an empty name was sent, so it is too short,
      * not missing. {@code Value null} is only for a member the request left out.
      */

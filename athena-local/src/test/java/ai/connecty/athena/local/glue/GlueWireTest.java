@@ -155,6 +155,37 @@ class GlueWireTest {
                 .isInstanceOf(EntityNotFoundException.class);
     }
 
+    /**
+     * A Segment splits a table's partitions into TotalSegments parts for readers working in parallel (as Spark and
+     * Glue jobs do): the segments do not overlap and together give every partition, each also through pages and
+     * with an expression.
+     */
+    @Test
+    void segmentsSplitThePartitionsWithoutOverlap() {
+        List<List<String>> all = clients.glue().getPartitionsPaginator(r -> r.databaseName("demo").tableName("sales"))
+                .stream().flatMap(p -> p.partitions().stream()).map(Partition::values).toList();
+        List<List<String>> joined = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int segment = i;
+            List<List<String>> part = clients.glue().getPartitionsPaginator(r -> r.databaseName("demo").tableName("sales")
+                            .maxResults(2).segment(s -> s.segmentNumber(segment).totalSegments(3)))
+                    .stream().flatMap(p -> p.partitions().stream()).map(Partition::values).toList();
+            assertThat(part).as("segment %d", segment).isNotEmpty().hasSizeLessThan(all.size());
+            joined.addAll(part);
+        }
+        assertThat(joined).containsExactlyInAnyOrderElementsOf(all);
+        List<List<String>> of2025 = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int segment = i;
+            of2025.addAll(clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales").expression("year = 2025")
+                    .segment(s -> s.segmentNumber(segment).totalSegments(2))).partitions().stream().map(Partition::values).toList());
+        }
+        assertThat(of2025).hasSize(5).allSatisfy(values -> assertThat(values.get(0)).isEqualTo("2025"))
+                .doesNotHaveDuplicates();
+        assertThat(clients.glue().getPartitions(r -> r.databaseName("demo").tableName("sales")
+                .segment(s -> s.segmentNumber(0).totalSegments(1))).partitions()).hasSize(all.size());
+    }
+
     @Test
     void onePartitionByItsValues() {
         Partition p = clients.glue()
