@@ -56,7 +56,7 @@ final class CtasStatement {
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
             SelectStatement.prepareQueryReads(ctx);
             ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);
-            String select = QueryRunner.duckDbQuery(ctx.statement());
+            String select = QueryRunner.duckDbQuery(ctx.statement(), ctx.tableColumns());
             try (Connection conn = ctx.openConnection()) {
                 TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy);
                 ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,

@@ -218,7 +218,7 @@ final class DdlExecutor {
             throw engineFailure("TABLE_ALREADY_EXISTS: line 1:1: View '" + qualified + "' already exists", 1110);
         }
         SelectStatement.prepareQueryReads(ctx);
-        String select = QueryRunner.duckDbQuery(ctx.statement());
+        String select = QueryRunner.duckDbQuery(ctx.statement(), ctx.tableColumns());
         List<ColumnDef> columns = new ArrayList<>();
         List<ColumnDef> trinoColumns = new ArrayList<>();
         try (Connection conn = ctx.openConnection(); Statement s = conn.createStatement();

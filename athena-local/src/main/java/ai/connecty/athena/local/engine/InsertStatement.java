@@ -49,7 +49,7 @@ final class InsertStatement {
             int at = insert.columns().isEmpty() ? all.indexOf(c) : insert.columns().indexOf(c.name());
             sources.add(at < 0 ? "NULL" : "q." + Identifiers.quote("c" + at));
         }
-        String select = TableWriter.castTo(table, sources) + " FROM (" + QueryRunner.duckDbQuery(ctx.statement())
+        String select = TableWriter.castTo(table, sources) + " FROM (" + QueryRunner.duckDbQuery(ctx.statement(), ctx.tableColumns())
                 + ") AS q(" + String.join(", ", aliases) + ")";
         try (Connection conn = ctx.openConnection()) {
             TableWriter.Written written = TableWriter.write(ctx, conn, target.catalog(), table, select);

@@ -3,6 +3,7 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.SqlStatement;
+import ai.connecty.athena.local.sql.TableColumns;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,6 +47,11 @@ final class QueryContext {
     String databaseName() {
         String d = request().database();
         return d == null ? "default" : d.toLowerCase(Locale.ROOT);
+    }
+
+    /** The declared columns of the tables the statement names, resolved where its table names are. */
+    TableColumns tableColumns() {
+        return warehouse.columnsIn(request().catalog(), databaseName());
     }
 
     DataCatalog catalog() {

@@ -29,7 +29,7 @@ final class SelectStatement {
         CsvResultWriter writer = new CsvResultWriter(temp);
         try (Connection conn = ctx.openConnection()) {
             try (writer) {
-                QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(),
+                QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(), ctx.tableColumns(),
                         DeclaredStringTypes.wrap(writer, tables));
             }
             ctx.checkNotCancelled();
@@ -50,18 +50,19 @@ final class SelectStatement {
         prepareReads(ctx, ctx.statement().tree(), true);
         List<String> lines = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
-        try (Connection conn = ctx.openConnection()) {
-            QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(), new RowSink() {
-                @Override
-                public void columns(List<OutputColumn> cols) {
-                    columns.addAll(cols);
-                }
+        RowSink plan = new RowSink() {
+            @Override
+            public void columns(List<OutputColumn> cols) {
+                columns.addAll(cols);
+            }
 
-                @Override
-                public void row(String[] values) {
-                    lines.addAll(List.of((values[0] == null ? "" : values[0]).split("\n", -1)));
-                }
-            });
+            @Override
+            public void row(String[] values) {
+                lines.addAll(List.of((values[0] == null ? "" : values[0]).split("\n", -1)));
+            }
+        };
+        try (Connection conn = ctx.openConnection()) {
+            QueryRunner.run(conn, ctx.statement(), ctx.catalogName(), ctx.databaseName(), ctx.tableColumns(), plan);
         }
         ctx.checkNotCancelled();
         String name = columns.isEmpty() ? "Query Plan" : columns.get(0).name();

@@ -7,6 +7,7 @@ import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.catalog.TableFiles;
 import ai.connecty.athena.local.sql.EngineFailure;
 import ai.connecty.athena.local.sql.SqlRejectedException;
+import ai.connecty.athena.local.sql.TableColumns;
 import ai.connecty.athena.local.sql.TrinoSql;
 import io.trino.sql.tree.Node;
 import java.sql.SQLException;
@@ -111,6 +112,18 @@ public final class Warehouse {
         }
         Optional<DataCatalog> dc = catalog.catalog(cat == null ? DataCatalog.AWS_DATA_CATALOG.name() : cat);
         return dc.flatMap(c -> catalog.table(c.name(), db, name).map(t -> new ResolvedTable(c, t)));
+    }
+
+    /**
+     * The declared columns of the tables and views a statement run in {@code contextCatalog} and
+     * {@code contextDatabase} names, for its translation ({@link TableColumns}): the catalog's columns of a table
+     * (partition keys last, as DuckDB's view of it has them) or view; null for a name that resolves to none.
+     */
+    public TableColumns columnsIn(String contextCatalog, String contextDatabase) {
+        return name -> resolve(name, contextCatalog, contextDatabase)
+                .map(t -> t.table().allColumns().stream()
+                        .map(c -> new TableColumns.Declared(c.name(), c.type())).toList())
+                .orElse(null);
     }
 
     /**

@@ -150,8 +150,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** The zones the tree gives timestamp with time zone values, which DuckDB's values do not carry. */
     private final TimestampZones zones;
-    /** The scope of each SELECT printed, where {@link #zones} resolves column references. */
-    private final QueryScopes scopes = new QueryScopes();
+    /** The types the catalog and the tree show, where what is printed depends on one (UNNEST, {@code ||} ...). */
+    private final KnownTypes types;
+    /** The scope of each SELECT printed, where {@link #zones} and {@link #types} resolve column references. */
+    private final QueryScopes scopes;
 
     /**
      * What the try() being printed computes outside DuckDB's TRY ({@link OutsideTry}), by node: the reference to its
@@ -161,10 +163,17 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /** The GROUP BY expressions of the query specification being printed, which a try() may name. */
     private List<Expression> groupKeys = List.of();
 
-    private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
+    private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters, TableColumns tables) {
         this.source = source;
         this.parameters = parameters;
         this.zones = new TimestampZones(parameters, this::isInterval);
+        this.types = new KnownTypes(parameters);
+        this.scopes = new QueryScopes(tables, types);
+    }
+
+    /** A printer of a value bound to a {@code ?}, or of a node outside any statement: no table is in sight. */
+    private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters) {
+        this(source, parameters, TableColumns.NONE);
     }
 
     /**
@@ -173,10 +182,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * SELECTs.
      *
      * @param source the text {@code query} was parsed from
+     * @param tables the declared columns of the tables {@code query} names
      * @throws UnsupportedSqlException for valid Athena SQL that DuckDB cannot run
      */
-    static String query(Query query, String source, List<SqlStatement.BoundValue> parameters) {
-        return translate(query, source, parameters).sql();
+    static String query(Query query, String source, List<SqlStatement.BoundValue> parameters, TableColumns tables) {
+        return translate(query, source, parameters, tables).sql();
     }
 
     /**
@@ -187,8 +197,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     record Translation(String sql, List<ColumnHint> hints) {
     }
 
-    static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters) {
-        DuckDbPrinter printer = new DuckDbPrinter(source, parameters);
+    /** @param tables the declared columns of the tables {@code query} names */
+    static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters,
+                                 TableColumns tables) {
+        DuckDbPrinter printer = new DuckDbPrinter(source, parameters, tables);
         String sql = printer.topLevel(query);
         return new Translation(sql, printer.hints(query));
     }

@@ -82,10 +82,19 @@ public final class QueryRunner {
 
     /** As {@link #run(Connection, String, String, String, RowSink)} on a statement parsed already. */
     public static long run(Connection duck, SqlStatement statement, String catalog, String database, RowSink sink) {
+        return run(duck, statement, catalog, database, TableColumns.NONE, sink);
+    }
+
+    /**
+     * As {@link #run(Connection, SqlStatement, String, String, RowSink)}, where {@code tables} declares the columns
+     * of the tables the statement names (so that their types guide the translation).
+     */
+    public static long run(Connection duck, SqlStatement statement, String catalog, String database,
+                           TableColumns tables, RowSink sink) {
         if (statement.tree() instanceof Explain || statement.tree() instanceof ExplainAnalyze) {
-            return explain(duck, statement, catalog, database, sink);
+            return explain(duck, statement, catalog, database, tables, sink);
         }
-        DuckDbPrinter.Translation translation = translate(statement);
+        DuckDbPrinter.Translation translation = translate(statement, tables);
         String duckSql = translation.sql();
         try (PreparedStatement prepared = duck.prepareStatement(duckSql)) {
             List<OutputColumn> columns = new ArrayList<>();
@@ -157,7 +166,8 @@ public final class QueryRunner {
      * EXPLAIN answers with one varchar column {@code Query Plan} (one row per plan line) whose precision is the plan's
      * length; {@code EXPLAIN (TYPE VALIDATE)} answers {@code Valid = true}. The plan text is DuckDB's, not Trino's.
      */
-    private static long explain(Connection duck, SqlStatement statement, String catalog, String database, RowSink sink) {
+    private static long explain(Connection duck, SqlStatement statement, String catalog, String database,
+                                TableColumns tables, RowSink sink) {
         String athenaSql = statement.text();
         Statement explained = statement.tree() instanceof Explain e ? e.getStatement()
                 : ((ExplainAnalyze) statement.tree()).getStatement();
@@ -167,7 +177,7 @@ public final class QueryRunner {
         boolean analyze = statement.tree() instanceof ExplainAnalyze;
         boolean validate = statement.tree() instanceof Explain e && e.getOptions().stream()
                 .anyMatch(o -> o instanceof ExplainType t && t.getType() == ExplainType.Type.VALIDATE);
-        String duckSql = DuckDbPrinter.query(query, athenaSql, statement.parameters());
+        String duckSql = DuckDbPrinter.query(query, athenaSql, statement.parameters(), tables);
         StringBuilder plan = new StringBuilder();
         try (java.sql.Statement s = duck.createStatement();
              ResultSet rs = s.executeQuery((analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + duckSql)) {
@@ -198,20 +208,30 @@ public final class QueryRunner {
      * names and types.
      */
     public static String duckDbQuery(String athenaSql) {
+        return duckDbQuery(athenaSql, TableColumns.NONE);
+    }
+
+    /** As {@link #duckDbQuery(String)}, where {@code tables} declares the columns of the tables the query names. */
+    public static String duckDbQuery(String athenaSql, TableColumns tables) {
         Statement tree = TrinoSql.parse(athenaSql);
         if (!(tree instanceof Query query)) {
             throw new UnsupportedSqlException("a view or query text that is not a query");
         }
-        return DuckDbPrinter.query(query, athenaSql, List.of());
+        return DuckDbPrinter.query(query, athenaSql, List.of(), tables);
     }
 
     /** The DuckDB query computing the rows of the query {@code statement} is or carries (INSERT, CTAS, CREATE VIEW). */
     public static String duckDbQuery(SqlStatement statement) {
-        return translate(statement).sql();
+        return duckDbQuery(statement, TableColumns.NONE);
     }
 
-    private static DuckDbPrinter.Translation translate(SqlStatement statement) {
+    /** As {@link #duckDbQuery(SqlStatement)}, where {@code tables} declares the columns of the tables it names. */
+    public static String duckDbQuery(SqlStatement statement, TableColumns tables) {
+        return translate(statement, tables).sql();
+    }
+
+    private static DuckDbPrinter.Translation translate(SqlStatement statement, TableColumns tables) {
         Query query = statement.query().orElseThrow(() -> new UnsupportedSqlException("a statement without a query"));
-        return DuckDbPrinter.translate(query, statement.text(), statement.parameters());
+        return DuckDbPrinter.translate(query, statement.text(), statement.parameters(), tables);
     }
 }

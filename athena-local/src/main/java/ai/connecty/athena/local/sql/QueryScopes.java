@@ -20,19 +20,29 @@ import io.trino.sql.tree.SetOperation;
 import io.trino.sql.tree.SingleColumn;
 import io.trino.sql.tree.Table;
 import io.trino.sql.tree.TableSubquery;
+import io.trino.sql.tree.Unnest;
 import io.trino.sql.tree.Values;
 import io.trino.sql.tree.WithQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link Scope} of each SELECT of a query and the columns of its WITH queries and derived tables, read from the
- * tree's relations (FROM clauses, WITH, set operations), not from its expressions: a subquery in an expression is
- * entered when the printer reaches it, seen from the scope it is written in. One instance serves one statement.
+ * The {@link Scope} of each SELECT of a query and the columns of its WITH queries, derived tables, tables and
+ * UNNESTs, read from the tree's relations (FROM clauses, WITH, set operations), not from its expressions, and from the
+ * catalog's columns of the tables it names: a subquery in an expression is entered when the printer reaches it, seen
+ * from the scope it is written in. One instance serves one statement, and asks the catalog once per table name.
  */
 final class QueryScopes {
+
+    private final TableColumns catalog;
+    private final KnownTypes types;
+    /** The columns of each table name asked about (null: unknown), so that the catalog is asked once per name. */
+    private final Map<List<String>, List<Scope.Column>> tables = new HashMap<>();
+    /** The known type of each argument of each UNNEST entered (an element null where unknown). */
+    private final Map<Unnest, List<SqlType>> unnestArguments = new IdentityHashMap<>();
 
     private final Map<Query, Scope> queries = new IdentityHashMap<>();
     private final Map<QuerySpecification, Scope> selects = new IdentityHashMap<>();
@@ -42,6 +52,15 @@ final class QueryScopes {
     private final Map<QueryBody, List<Scope.Column>> outputs = new IdentityHashMap<>();
     /** The columns each {@code *} of a SELECT entered stands for (null where the tree does not show them). */
     private final Map<AllColumns, List<Scope.Column>> stars = new IdentityHashMap<>();
+
+    /**
+     * @param catalog the declared columns of the tables the statement names
+     * @param types   the types of expressions, which UNNEST's columns take from its arguments
+     */
+    QueryScopes(TableColumns catalog, KnownTypes types) {
+        this.catalog = catalog;
+        this.types = types;
+    }
 
     /**
      * The scope of {@code query}'s body (its WITH queries visible), entering the query, its WITH queries and derived
@@ -75,6 +94,14 @@ final class QueryScopes {
     /** The columns {@code star} (of a SELECT entered already) stands for, or null where the tree does not show them. */
     List<Scope.Column> columns(AllColumns star) {
         return stars.get(star);
+    }
+
+    /**
+     * The known types of {@code unnest}'s arguments (of a SELECT entered already), an element null where unknown; null
+     * for an UNNEST not entered.
+     */
+    List<SqlType> argumentTypes(Unnest unnest) {
+        return unnestArguments.get(unnest);
     }
 
     /** The columns {@code query} returns (null where the tree does not show them), entering it. */
@@ -135,12 +162,20 @@ final class QueryScopes {
                 continue;
             }
             for (int i = 0; i < columns.size(); i++) {
-                List<Scope.Value> values = new ArrayList<>(columns.get(i).values());
-                values.addAll(branch.get(i).values());
+                List<Scope.Value> values = new ArrayList<>(shown(columns.get(i)));
+                values.addAll(shown(branch.get(i)));
                 columns.set(i, new Scope.Column(columns.get(i).name(), values));
             }
         }
         return columns;
+    }
+
+    /**
+     * The values of {@code column} as a set operation gathers them: a column whose values the tree does not show (a
+     * table's) brings one that shows no zone or type, so that the other branches' do not speak for it.
+     */
+    private static List<Scope.Value> shown(Scope.Column column) {
+        return column.values().isEmpty() ? List.of(Scope.Value.UNSEEN) : column.values();
     }
 
     /** VALUES' columns, unnamed, each with the value of every row at its position; null where rows differ in size. */
@@ -255,7 +290,7 @@ final class QueryScopes {
         if (relation instanceof Table table) {
             List<String> name = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
             Scope.Source withQuery = name.size() == 1 ? outer.withQuery(name.get(0)) : null;
-            return withQuery != null ? withQuery : new Scope.Source(name, null);
+            return withQuery != null ? withQuery : new Scope.Source(name, tableColumns(name), true);
         }
         if (relation instanceof AliasedRelation aliased) {
             List<Scope.Column> columns;
@@ -278,7 +313,60 @@ final class QueryScopes {
         if (relation instanceof SampledRelation sampled) {
             return source(sampled.getRelation(), outer, left);
         }
-        return new Scope.Source(List.of(), null);   // UNNEST, table functions: columns not followed
+        if (relation instanceof Unnest unnest) {
+            return new Scope.Source(List.of(), unnestColumns(unnest, outer.inner(left)));
+        }
+        return new Scope.Source(List.of(), null);   // table functions: columns not followed
+    }
+
+    /** The catalog's columns of the table {@code name}, without values (a table column has no zone); null if unknown. */
+    private List<Scope.Column> tableColumns(List<String> name) {
+        return tables.computeIfAbsent(name, n -> {
+            List<TableColumns.Declared> declared = catalog.of(n);
+            return declared == null ? null : declared.stream()
+                    .map(c -> new Scope.Column(c.name(), List.of(), declaredType(c.type()))).toList();
+        });
+    }
+
+    /** A declared type, or null where it does not parse (the column is still known by name). */
+    private static SqlType declaredType(String type) {
+        try {
+            return TypeParser.parse(type, TypeParser.Dialect.HIVE);
+        } catch (IllegalArgumentException unparsed) {
+            return null;
+        }
+    }
+
+    /**
+     * UNNEST's columns as Trino makes them, from its arguments' types seen from {@code scope} (the sources left of
+     * it): an array's elements (one column per field for an array of rows, named by the fields), a map's keys and
+     * values, then the ordinality; null where an argument's type is not known.
+     */
+    private List<Scope.Column> unnestColumns(Unnest unnest, Scope scope) {
+        List<SqlType> argumentTypes = unnest.getExpressions().stream().map(e -> types.of(e, scope)).toList();
+        unnestArguments.put(unnest, argumentTypes);
+        List<Scope.Column> columns = new ArrayList<>();
+        for (SqlType type : argumentTypes) {
+            if (type != null && type.is("array") && type.element().is("row")) {
+                SqlType row = type.element();
+                for (int i = 0; i < row.children().size(); i++) {
+                    String field = row.fieldNames().get(i);
+                    columns.add(new Scope.Column(field == null ? null : field.toLowerCase(java.util.Locale.ROOT),
+                            List.of(), row.children().get(i)));
+                }
+            } else if (type != null && type.is("array")) {
+                columns.add(new Scope.Column(null, List.of(), type.element()));
+            } else if (type != null && type.is("map")) {
+                columns.add(new Scope.Column(null, List.of(), type.children().get(0)));
+                columns.add(new Scope.Column(null, List.of(), type.children().get(1)));
+            } else {
+                return null;
+            }
+        }
+        if (unnest.isWithOrdinality()) {
+            columns.add(new Scope.Column(null, List.of(), SqlType.simple("bigint")));
+        }
+        return columns;
     }
 
     /**
@@ -313,7 +401,7 @@ final class QueryScopes {
         List<Scope.Column> renamed = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             renamed.add(new Scope.Column(Scope.canonical(names.get(i)),
-                    columns == null ? List.of() : columns.get(i).values()));
+                    columns == null ? List.of() : columns.get(i).values(), columns == null ? null : columns.get(i).type()));
         }
         return renamed;
     }

@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * The names an expression sees where it stands in a query, scoped as in Trino: the sources of its SELECT's FROM
  * clause with their columns, then those of each query around it (a subquery sees its outer query's columns), and the
- * WITH queries a table name may mean. {@link QueryScopes} builds them from the tree; {@link TimestampZones} resolves
- * a column reference with them to the SELECT item it names, whose zone the value keeps (Trino's timestamp with time
- * zone carries each value's zone through WITH queries, derived tables and set operations).
+ * WITH queries a table name may mean. {@link QueryScopes} builds them from the tree and the catalog's columns
+ * ({@link TableColumns}); {@link TimestampZones} resolves a column reference with them to the SELECT item it names,
+ * whose zone the value keeps (Trino's timestamp with time zone carries each value's zone through WITH queries,
+ * derived tables and set operations), and {@link KnownTypes} to the table column it names, whose declared type it has.
  * <p>
- * A name that could mean a column the tree does not show (a table's: its columns are not known here) or more than
- * one column resolves to nothing, so no zone is ever guessed. Names are matched ignoring case, as Trino and DuckDB
- * match them.
+ * A name that could mean a column neither the tree nor the catalog shows (a table the catalog does not know, an
+ * UNNEST of an argument of unknown type) or more than one column resolves to nothing, so no zone or type is ever
+ * guessed. Names are matched ignoring case, as Trino and DuckDB match them.
  */
 final class Scope {
 
@@ -32,13 +33,22 @@ final class Scope {
      *
      * @param name the column's name in lower case, null for an unnamed one
      * @param values the items whose values fill the column, each with the scope it is written in; none where the
-     *        tree does not show them (a column named by an alias list over a table)
+     *        tree does not show them (a table's column, one named by an alias list over a table)
+     * @param type the type the catalog declares (a table's or view's column) or an UNNEST gives it; null where
+     *        only {@code values} can tell
      */
-    record Column(String name, List<Value> values) {
+    record Column(String name, List<Value> values, SqlType type) {
+
+        Column(String name, List<Value> values) {
+            this(name, values, null);
+        }
     }
 
     /** An expression that gives a column its values, and the scope its names resolve in. */
     record Value(Expression expression, Scope scope) {
+
+        /** Values the tree does not show (a table column's): a name nothing resolves, so of no zone or type. */
+        static final Value UNSEEN = new Value(new Identifier("values not shown"), NONE);
     }
 
     /**
@@ -46,19 +56,26 @@ final class Scope {
      *
      * @param name the name that qualifies its columns, in lower case (the alias, the WITH query's name, the table's
      *        name as written); empty for a derived table without alias
-     * @param columns its columns in order, or null where the tree does not show them (a table, UNNEST)
+     * @param columns its columns in order, or null where neither the tree nor the catalog shows them (a table the
+     *        catalog does not know, UNNEST of an argument of unknown type)
+     * @param table whether it is a table or view named without alias
      */
-    record Source(List<String> name, List<Column> columns) {
+    record Source(List<String> name, List<Column> columns, boolean table) {
+
+        Source(List<String> name, List<Column> columns) {
+            this(name, columns, false);
+        }
 
         /**
-         * Whether {@code qualifier} may name this source. A table with unknown columns could also be written with
-         * more or fewer of its catalog and schema, so any qualifier ending in its name may be it.
+         * Whether {@code qualifier} may name this source. A table could also be written with more or fewer of its
+         * catalog and schema, so any qualifier ending in its name may be it (so may one of a source whose columns
+         * are unknown).
          */
         boolean couldBeNamed(List<String> qualifier) {
             if (name.isEmpty()) {
                 return false;
             }
-            return columns == null ? qualifier.get(qualifier.size() - 1).equals(name.get(name.size() - 1))
+            return table || columns == null ? qualifier.get(qualifier.size() - 1).equals(name.get(name.size() - 1))
                     : qualifier.equals(name);
         }
     }
@@ -110,10 +127,27 @@ final class Scope {
 
     /**
      * The column {@code reference} ({@code a}, {@code t.a}, {@code s.t.a}) names: the one column of that name in the
-     * nearest scope that has any, or null where the name is no column reference, could mean a column the tree does
-     * not show (a table's, or a lambda parameter), or means more than one column.
+     * nearest scope that has any, or null where the name is no column reference, could mean a column neither the
+     * tree nor the catalog shows (or a lambda parameter), or means more than one column.
      */
     Column resolve(Expression reference) {
+        Column column = lookUp(reference);
+        return column == NO_COLUMN ? null : column;
+    }
+
+    /**
+     * Whether {@code reference} surely names no column here: every source it could mean shows its columns and none
+     * has that name, nor is it a lambda parameter. Then {@code r.f} is field {@code f} of column {@code r}.
+     */
+    boolean namesNoColumn(Expression reference) {
+        return lookUp(reference) == NO_COLUMN;
+    }
+
+    /** What {@link #lookUp} answers where every source in reach shows its columns and none has the name. */
+    private static final Column NO_COLUMN = new Column(null, List.of());
+
+    /** As {@link #resolve}, but {@link #NO_COLUMN} where surely nothing has the name. */
+    private Column lookUp(Expression reference) {
         List<String> parts = nameParts(reference);
         if (parts == null) {
             return null;
@@ -146,7 +180,7 @@ final class Scope {
                 return found.get(0);
             }
         }
-        return null;
+        return NO_COLUMN;
     }
 
     /** The lower-case parts of a name ({@code a}, {@code t.a} …), or null for any other expression. */

@@ -130,7 +130,8 @@ public final class LocalWarehouse implements AutoCloseable {
                 views.createSchema(c, db.name());
                 for (TableDef t : store.tables(c.name(), db.name())) {
                     if (t.isView()) {
-                        pendingViews.add(() -> views.bindView(c, t, QueryRunner.duckDbQuery(t.viewSql())));
+                        pendingViews.add(() -> views.bindView(c, t, QueryRunner.duckDbQuery(t.viewSql(),
+                                warehouse.columnsIn(c.name(), t.database()))));
                     } else {
                         views.bindTable(c, t, store.partitions(c.name(), db.name(), t.name()));
                     }

@@ -1,0 +1,98 @@
+package ai.connecty.athena.local.sql;
+
+import io.trino.sql.tree.Cast;
+import io.trino.sql.tree.DereferenceExpression;
+import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.Identifier;
+import io.trino.sql.tree.NullLiteral;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The type of an expression where the catalog or the tree shows it without computing anything: a column reference
+ * to a table or view column (the type the catalog declares, see {@link TableColumns}), also through WITH queries,
+ * derived tables and set operations whose items name one, a field of such a row ({@code r.f}), and a CAST. This is no
+ * type checker: any other expression, and a name {@link Scope} cannot resolve to one column, has no known type (null),
+ * and the translation then does what it does without one.
+ */
+final class KnownTypes {
+
+    private final List<SqlStatement.BoundValue> parameters;
+    /** The type of each column asked about (absent: none), computed once: columns refer to columns, level by level. */
+    private final Map<Scope.Column, Optional<SqlType>> columnTypes = new IdentityHashMap<>();
+
+    /** @param parameters the values bound to the statement's {@code ?}, by position */
+    KnownTypes(List<SqlStatement.BoundValue> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** The type of {@code written}, which stands in {@code scope}, or null where neither catalog nor tree shows it. */
+    SqlType of(Expression written, Scope scope) {
+        Expression e = SqlStatement.BoundValue.resolve(parameters, written);
+        if (e instanceof Cast cast) {
+            return TrinoTypes.targetOf(cast).orElse(null);
+        }
+        if (!(e instanceof Identifier || e instanceof DereferenceExpression)) {
+            return null;
+        }
+        Scope.Column column = scope.resolve(e);
+        if (column != null) {
+            return of(column);
+        }
+        // r.f, where no source could be r: Trino reads it as field f of the row column r
+        if (e instanceof DereferenceExpression d && d.getField().isPresent() && scope.namesNoColumn(d)) {
+            return field(of(d.getBase(), scope), Scope.canonical(d.getField().get()));
+        }
+        return null;
+    }
+
+    /** The type of {@code column}: the declared one, or the one all its values (untyped NULLs aside) show. */
+    SqlType of(Scope.Column column) {
+        if (column.type() != null) {
+            return column.type();
+        }
+        Optional<SqlType> known = columnTypes.get(column);
+        if (known == null) {
+            columnTypes.put(column, Optional.empty());   // a column reached again while its type is sought has none
+            known = Optional.ofNullable(common(column.values()));
+            columnTypes.put(column, known);
+        }
+        return known.orElse(null);
+    }
+
+    /** The type every one of {@code values} but untyped NULLs shows, or null unless they all show the same. */
+    private SqlType common(List<Scope.Value> values) {
+        SqlType common = null;
+        for (Scope.Value value : values) {
+            if (value.expression() instanceof NullLiteral) {
+                continue;
+            }
+            SqlType type = of(value.expression(), value.scope());
+            if (type == null || common != null && !common.equals(type)) {
+                return null;
+            }
+            common = type;
+        }
+        return common;
+    }
+
+    /** The type of field {@code name} of {@code row}, or null where {@code row} is no row with such a field. */
+    private static SqlType field(SqlType row, String name) {
+        if (row == null || !row.is("row")) {
+            return null;
+        }
+        SqlType found = null;
+        for (int i = 0; i < row.children().size(); i++) {
+            if (name.equalsIgnoreCase(Objects.requireNonNullElse(row.fieldNames().get(i), ""))) {
+                if (found != null) {
+                    return null;   // two fields of that name: Trino refuses the reference
+                }
+                found = row.children().get(i);
+            }
+        }
+        return found;
+    }
+}

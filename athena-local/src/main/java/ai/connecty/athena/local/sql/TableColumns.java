@@ -1,0 +1,31 @@
+package ai.connecty.athena.local.sql;
+
+import java.util.List;
+
+/**
+ * The columns of the tables and views a statement names, as the catalog declares them. The translation sees types
+ * only in the statement's tree, yet some of what it prints depends on a column's type and cannot be left to DuckDB
+ * (how many columns an UNNEST gives, whether {@code ||} appends an element to an array), so the engine, which knows
+ * the catalog, answers here; the translation asks once per table name of a statement.
+ */
+@FunctionalInterface
+public interface TableColumns {
+
+    /** Where no catalog is at hand: every table's columns are unknown, and the translation sees only the tree. */
+    TableColumns NONE = name -> null;
+
+    /**
+     * The columns of the table or view {@code name} (its parts as written: {@code t}, {@code db.t} or
+     * {@code catalog.db.t}, in lower case) in order, or null where no such table is known.
+     */
+    List<Declared> of(List<String> name);
+
+    /**
+     * A declared column.
+     *
+     * @param name its name, in lower case
+     * @param type its type as Glue stores it, in Hive spelling ({@code array<struct<a:int>>}) or Trino's (a view's)
+     */
+    record Declared(String name, String type) {
+    }
+}
