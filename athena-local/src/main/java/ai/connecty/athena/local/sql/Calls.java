@@ -11,8 +11,15 @@ import java.util.stream.Collectors;
 /** Trino function calls rewritten for DuckDB (see {@link DuckDbPrinter}). Functions that agree are not listed. */
 final class Calls {
 
-    /** One call argument: its DuckDB text and its Trino tree (to recognise literals). */
-    record Arg(String sql, Expression expression) {
+    /**
+     * One call argument: its DuckDB text, its Trino tree (to recognise literals) and the type the catalog or the tree
+     * shows for it ({@link KnownTypes}; null where none).
+     */
+    record Arg(String sql, Expression expression, SqlType type) {
+
+        Arg(String sql, Expression expression) {
+            this(sql, expression, null);
+        }
 
         boolean isString() {
             return expression instanceof StringLiteral;
@@ -210,11 +217,13 @@ final class Calls {
     private static String cardinality(List<Arg> a) {
         String x = a.get(0).sql();
         String lower = x.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("map(") || lower.startsWith("map_")) {
-            return "cardinality(" + x + ")";
+        SqlType type = a.get(0).type();
+        if (type != null ? type.is("map") : lower.startsWith("map(") || lower.startsWith("map_")) {
+            return "len(map_keys(" + x + "))";   // a bigint, as Trino's; DuckDB's cardinality is an unsigned one
         }
-        if (lower.startsWith("[") || lower.startsWith("list_") || lower.startsWith("str_split(")
-                || lower.startsWith(TemporalMacros.SEQUENCE + "(") || lower.startsWith("array_agg(")) {
+        if (type != null ? type.is("array") : lower.startsWith("[") || lower.startsWith("list_")
+                || lower.startsWith("str_split(") || lower.startsWith(TemporalMacros.SEQUENCE + "(")
+                || lower.startsWith("array_agg(")) {
             return "len(" + x + ")";
         }
         // The argument's type is only known to DuckDB: count JSON elements, which works for lists and maps alike.

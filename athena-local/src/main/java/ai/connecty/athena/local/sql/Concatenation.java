@@ -33,10 +33,10 @@ import java.util.function.Function;
  * Trino's {@code ||} (and {@code concat}) over DuckDB's {@code ||}. Trino joins strings, varbinary and arrays, and
  * appends an element to an array or prepends one; DuckDB joins only whole strings or whole arrays. So in a chain
  * with an array the elements are put in one-element arrays, told apart by what the tree shows of each operand's
- * type: array constructors, casts and functions returning arrays are arrays; literals and operators are elements.
- * An operand the tree shows nothing of (a column, most function calls) is, in a chain that holds an array or a
- * non-text element, wrapped or not by its DuckDB type while DuckDB binds. A chain of text and such operands only
- * (strings, or {@code arr || 'x'} where {@code arr} is a column) is DuckDB's {@code ||} as written.
+ * type: array constructors, casts and functions returning arrays are arrays; literals and operators are elements;
+ * a column reference has the type the catalog declares ({@link KnownTypes}). An operand whose type neither shows (a
+ * column of unknown type, most function calls) is, in a chain that holds an array or a non-text element, wrapped or
+ * not by its DuckDB type while DuckDB binds. A chain of text and such operands only is DuckDB's {@code ||} as written.
  */
 final class Concatenation {
 
@@ -64,11 +64,30 @@ final class Concatenation {
     }
 
     /**
-     * The operand {@code e}, printed as {@code sql}; {@code bound} gives the expression bound to a {@code ?}.
+     * The operand {@code e}, printed as {@code sql}; {@code bound} gives the expression bound to a {@code ?},
+     * {@code known} the type the catalog or tree shows for {@code e} (null where none).
      */
-    static Operand operand(Expression e, String sql, Function<Parameter, Expression> bound) {
+    static Operand operand(Expression e, String sql, Function<Parameter, Expression> bound, SqlType known) {
         Expression seen = e instanceof Parameter parameter ? bound.apply(parameter) : e;
-        return new Operand(sql, kind(seen), depth(seen));
+        Kind kind = kind(seen);
+        if (kind == Kind.UNKNOWN && known != null) {
+            return new Operand(sql, kindOf(known), depthOf(known));
+        }
+        return new Operand(sql, kind, depth(seen));
+    }
+
+    /** What a known type makes an operand. */
+    private static Kind kindOf(SqlType type) {
+        return type.is("array") ? Kind.ARRAY : TEXT_TYPES.contains(type.base()) ? Kind.TEXT : Kind.ELEMENT;
+    }
+
+    /** How deep arrays nest in a value of {@code type}. */
+    private static int depthOf(SqlType type) {
+        int depth = 0;
+        for (SqlType t = type; t != null && t.is("array"); t = t.element()) {
+            depth++;
+        }
+        return depth;
     }
 
     /**
@@ -153,11 +172,7 @@ final class Concatenation {
             return 0;
         }
         if (e instanceof Cast cast) {
-            int depth = 0;
-            for (SqlType type = castType(cast); type != null && type.is("array"); type = type.element()) {
-                depth++;
-            }
-            return depth;
+            return depthOf(castType(cast));
         }
         return 0;
     }

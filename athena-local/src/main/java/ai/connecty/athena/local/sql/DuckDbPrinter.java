@@ -618,8 +618,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         String columns = node.getColumnNames() == null || node.getColumnNames().isEmpty() ? ""
                 : "(" + list(node.getColumnNames()) + ")";
         if (node.getRelation() instanceof Unnest unnest) {
-            return unnest(unnest, node.getColumnNames() == null ? -1 : node.getColumnNames().size())
-                    + " AS " + p(node.getAlias()) + columns;
+            int named = node.getColumnNames() == null ? -1 : node.getColumnNames().size();
+            int made = unnestColumnCount(unnest);
+            if (named >= 0 && made >= 0 && named != made) {
+                throw EngineFailure.user("MISMATCHED_COLUMN_ALIASES", node.getLocation().map(Positions::prefix)
+                        .orElse("") + "Column alias list has " + named + " entries but '" + node.getAlias()
+                        + "' has " + made + " columns available");
+            }
+            return unnest(unnest, named) + " AS " + p(node.getAlias()) + columns;
         }
         return p(node.getRelation()) + " AS " + p(node.getAlias()) + columns;
     }
@@ -636,31 +642,60 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return unnest(node, -1);
     }
 
+    /** How many columns {@code unnest} gives in Trino, where its arguments' types are known; -1 otherwise. */
+    private int unnestColumnCount(Unnest unnest) {
+        List<SqlType> argumentTypes = scopes.argumentTypes(unnest);
+        if (argumentTypes == null || argumentTypes.contains(null)) {
+            return -1;
+        }
+        int count = unnest.isWithOrdinality() ? 1 : 0;
+        for (SqlType type : argumentTypes) {
+            if (type.is("map")) {
+                count += 2;
+            } else if (type.is("array") && type.element().is("row")) {
+                count += type.element().children().size();
+            } else {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /**
      * Trino's {@code UNNEST(a [, b ...]) [WITH ORDINALITY]} as a DuckDB lateral sub-query: several arrays are zipped
      * (DuckDB pads the shorter ones with NULL, like Trino), a map becomes key and value columns, an array of rows
-     * becomes one column per field, and ORDINALITY adds a 1-based position. {@code columnCount}: the number of
-     * column names the alias gives, or -1.
+     * becomes one column per field, and ORDINALITY adds a 1-based position. An argument's kind is its known type
+     * (the catalog's, through {@link KnownTypes}); without one, a single argument given two or more column names is
+     * an array of rows if it visibly builds rows, else a map. {@code columnCount}: the number of column names the
+     * alias gives, or -1.
      */
     private String unnest(Unnest node, int columnCount) {
         List<String> args = node.getExpressions().stream().map(this::p).toList();
+        List<SqlType> argumentTypes = scopes.argumentTypes(node);
         boolean ordinality = node.isWithOrdinality();
         int valueColumns = columnCount < 0 ? args.size() : columnCount - (ordinality ? 1 : 0);
         List<String> items = new ArrayList<>();
-        if (args.size() == 1 && valueColumns >= 2) {
-            if (buildsRows(node.getExpressions().get(0))) {
-                items.add("unnest(" + args.get(0) + ", max_depth := 2)");
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            SqlType type = argumentTypes == null ? null : argumentTypes.get(i);
+            boolean rows = type != null ? type.is("array") && type.element().is("row")
+                    : args.size() == 1 && valueColumns >= 2 && buildsRows(node.getExpressions().get(0));
+            boolean map = type != null ? type.is("map") : args.size() == 1 && valueColumns >= 2 && !rows;
+            if (rows) {
+                items.add("unnest(" + arg + ", max_depth := 2)");
+            } else if (map) {
+                items.add("unnest(map_keys(" + arg + "))");
+                items.add("unnest(map_values(" + arg + "))");
             } else {
-                items.add("unnest(map_keys(" + args.get(0) + "))");
-                items.add("unnest(map_values(" + args.get(0) + "))");
+                items.add("unnest(" + arg + ")");
             }
-        } else {
-            args.forEach(a -> items.add("unnest(" + a + ")"));
         }
         if (ordinality) {
             String first = args.get(0);
-            items.add(looksLikeMap(first) ? "unnest(generate_series(1, cardinality(" + first + ")))"
-                    : "generate_subscripts(" + first + ", 1)");
+            boolean map = argumentTypes != null && argumentTypes.get(0) != null ? argumentTypes.get(0).is("map")
+                    : looksLikeMap(first);
+            // a map's positions are its keys': DuckDB's generate_subscripts takes lists only
+            items.add("generate_subscripts(" + (map ? "map_keys(" + first + ")" : first) + ", 1)");
         }
         return "(SELECT " + String.join(", ", items) + ")";
     }
@@ -1228,7 +1263,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 }
             } else {
                 operands.add(Concatenation.operand(e, "(" + p(e) + ")", parameter -> parameters.get(parameter.getId())
-                        .expression()));
+                        .expression(), types.of(e, zones.scope())));
             }
         }
         return Concatenation.print(operands);
@@ -1259,7 +1294,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     private List<Calls.Arg> arguments(List<Expression> arguments) {
-        return arguments.stream().map(a -> new Calls.Arg(p(a), a)).toList();
+        return arguments.stream().map(a -> new Calls.Arg(p(a), a, types.of(a, zones.scope()))).toList();
     }
 
     private String window(Window window) {
