@@ -1,0 +1,152 @@
+package ai.connecty.athena.local.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.connecty.athena.local.engine.DuckDbEngine;
+import io.trino.sql.tree.Query;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The translation with the catalog's table columns ({@link TableColumns}): the SQL printed where a column's declared
+ * type decides it, run on DuckDB tables of those types, and the zones that table columns (which have none) leave
+ * alone. The wire tests ({@code NestedColumnsWireTest}) run the same through Glue tables.
+ */
+class DeclaredColumnsTest {
+
+    /** The catalog of these tests: the DuckDB tables below, declared in Hive spelling as Glue keeps them. */
+    private static final Map<String, List<TableColumns.Declared>> CATALOG = Map.of(
+            "orders", List.of(declared("id", "int"), declared("items", "array<struct<sku:string,qty:int>>"),
+                    declared("tags", "array<string>"), declared("note", "string"), declared("attrs", "map<string,int>"),
+                    declared("payload", "struct<lines:array<struct<sku:string,qty:int>>>")),
+            "stamps", List.of(declared("id", "int"), declared("ts", "timestamp with time zone")));
+
+    private static DuckDbEngine engine;
+    private static Connection duck;
+
+    @BeforeAll
+    static void open() throws SQLException {
+        engine = new DuckDbEngine();
+        duck = engine.admin();
+        try (Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE orders AS SELECT 1 AS id, [{'sku': 'a', 'qty': 2}, {'sku': 'b', 'qty': 5}] AS items, "
+                    + "['x', 'y'] AS tags, 'n1' AS note, MAP {'k': 1, 'j': 2} AS attrs, "
+                    + "{'lines': [{'sku': 'c', 'qty': 7}]} AS payload");
+            s.execute("CREATE TABLE stamps AS SELECT 1 AS id, TIMESTAMPTZ '2024-01-02 10:00:00+00' AS ts");
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private static TableColumns.Declared declared(String name, String type) {
+        return new TableColumns.Declared(name, type);
+    }
+
+    private static List<TableColumns.Declared> lookUp(List<String> name) {
+        return CATALOG.get(name.get(name.size() - 1));
+    }
+
+    private static String printed(String athenaSql) {
+        return QueryRunner.duckDbQuery(athenaSql, DeclaredColumnsTest::lookUp);
+    }
+
+    /** The header (names) and rows of {@code athenaSql} run with the catalog above. */
+    private static List<List<String>> rows(String athenaSql) {
+        List<List<String>> rows = new ArrayList<>();
+        QueryRunner.run(duck, SqlStatement.parse(athenaSql), "awsdatacatalog", "main", DeclaredColumnsTest::lookUp,
+                new RowSink() {
+                    @Override
+                    public void columns(List<OutputColumn> columns) {
+                        rows.add(columns.stream().map(c -> c.name() + " " + c.type().athenaName()).toList());
+                    }
+
+                    @Override
+                    public void row(String[] values) {
+                        rows.add(Arrays.asList(values));
+                    }
+                });
+        return rows;
+    }
+
+    @Test
+    void cardinalityOfADeclaredArrayOrMapIsCountedDirectlyNotThroughJson() {
+        String sql = printed("SELECT cardinality(tags), cardinality(attrs), cardinality(items) FROM orders");
+        assertThat(sql).contains("len(\"tags\")", "len(map_keys(\"attrs\"))", "len(\"items\")")
+                .doesNotContain("json");
+        assertThat(rows("SELECT cardinality(tags), cardinality(attrs) FROM orders")).containsExactly(
+                List.of("_col0 bigint", "_col1 bigint"), List.of("2", "2"));
+        // without the catalog, a column's type is DuckDB's only: counted through JSON as before
+        assertThat(QueryRunner.duckDbQuery("SELECT cardinality(tags) FROM orders")).contains("json_array_length");
+    }
+
+    @Test
+    void unnestOfARowFieldOfARowColumnAndOfACastToAMap() {
+        assertThat(rows("SELECT id, sku, qty FROM orders o CROSS JOIN UNNEST(o.payload.lines) AS t(sku, qty)"))
+                .containsExactly(List.of("id integer", "sku varchar", "qty integer"), List.of("1", "c", "7"));
+        // A CAST shows a map: before, any CAST was taken for one building rows.
+        assertThat(rows("SELECT k, v FROM UNNEST(CAST(MAP(ARRAY['a'], ARRAY[1]) AS map(varchar, bigint))) AS u(k, v)"))
+                .containsExactly(List.of("k varchar", "v bigint"), List.of("a", "1"));
+    }
+
+    @Test
+    void unnestColumnsOfKnownTypesResolveFurther() {
+        // sku of the first UNNEST is a varchar; its row's fields feed the next one through a WITH query's item
+        assertThat(rows("WITH w AS (SELECT items AS lines FROM orders) "
+                + "SELECT sku || '!' AS s, tags || sku AS more FROM w CROSS JOIN UNNEST(lines) AS t(sku, qty) "
+                + "CROSS JOIN orders ORDER BY s")).containsExactly(List.of("s varchar", "more array"),
+                List.of("a!", "[x, y, a]"), List.of("b!", "[x, y, b]"));
+    }
+
+    @Test
+    void aColumnListOfAnotherLengthThanTheKnownColumnsFailsAsInTrino() {
+        assertThatThrownBy(() -> printed("SELECT r FROM orders CROSS JOIN UNNEST(items) WITH ORDINALITY AS t(r, n)"))
+                .isInstanceOf(EngineFailure.class).hasMessage("MISMATCHED_COLUMN_ALIASES: line 1:33: "
+                        + "Column alias list has 2 entries but 't' has 3 columns available");
+        // where the argument's type is unknown, the names given are taken as they come
+        assertThat(printed("SELECT r FROM unknown_table CROSS JOIN UNNEST(items) AS t(r)")).contains("unnest(\"items\")");
+    }
+
+    @Test
+    void theCatalogIsAskedOncePerTableName() {
+        List<List<String>> asked = new ArrayList<>();
+        QueryRunner.duckDbQuery("SELECT a.id FROM orders a JOIN orders b ON a.id = b.id "
+                + "WHERE a.id IN (SELECT id FROM orders) AND cardinality(a.tags) > 0", name -> {
+                    asked.add(name);
+                    return lookUp(name);
+                });
+        assertThat(asked).containsExactly(List.of("orders"));
+    }
+
+    @Test
+    void aTableColumnHasNoZoneAndLetsANameResolvePastIt() {
+        // local_ts is no column of stamps: it names the WITH query's item, whose zone it keeps (Trino's scoping)
+        assertThat(rows("WITH local AS (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' AS local_ts FROM stamps) "
+                + "SELECT hour(local_ts) AS h, local_ts FROM stamps s JOIN local l ON s.id = l.id")).containsExactly(
+                List.of("h bigint", "local_ts timestamp with time zone"),
+                List.of("2", "2024-01-02 02:00:00.000 America/Los_Angeles"));
+        // A table's column read through * in a set operation has no zone, whatever the other branch's is.
+        assertThat(hints("SELECT * FROM (SELECT ts FROM stamps) UNION ALL "
+                + "SELECT TIMESTAMP '2024-01-02 10:00:00 America/New_York'")).containsOnlyNulls();
+        assertThat(hints("SELECT * FROM stamps UNION ALL "
+                + "SELECT 2, TIMESTAMP '2024-01-02 10:00:00 America/New_York'")).hasSize(2).containsOnlyNulls();
+        assertThat(hints("TABLE stamps UNION ALL SELECT 2, TIMESTAMP '2024-01-02 10:00:00 America/New_York'"))
+                .hasSize(2).containsOnlyNulls();
+    }
+
+    private static List<ColumnHint> hints(String athenaSql) {
+        return DuckDbPrinter.translate((Query) TrinoSql.parse(athenaSql), athenaSql, List.of(),
+                DeclaredColumnsTest::lookUp).hints();
+    }
+}
