@@ -6,6 +6,7 @@ import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.NullLiteral;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,18 @@ import java.util.Optional;
  */
 final class KnownTypes {
 
+    private static final int DECLARED_KEPT = 1024;
+    /**
+     * Recently parsed declared types: a statement's tables are described anew for each statement, and parsing every
+     * column's type text each time cost more than the rest of the translation of a query over a wide table.
+     */
+    private static final Map<String, Optional<SqlType>> DECLARED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<SqlType>> eldest) {
+            return size() > DECLARED_KEPT;
+        }
+    };
+
     private final List<SqlStatement.BoundValue> parameters;
     /** The type of each column asked about (absent: none), computed once: columns refer to columns, level by level. */
     private final Map<Scope.Column, Optional<SqlType>> columnTypes = new IdentityHashMap<>();
@@ -27,6 +40,29 @@ final class KnownTypes {
     /** @param parameters the values bound to the statement's {@code ?}, by position */
     KnownTypes(List<SqlStatement.BoundValue> parameters) {
         this.parameters = parameters;
+    }
+
+    /**
+     * The type a catalog declares in {@code text} (Hive spelling, or Trino's for a view's column), or null where it
+     * does not parse: the column is still known by name.
+     */
+    static SqlType declared(String text) {
+        synchronized (DECLARED) {
+            Optional<SqlType> known = DECLARED.get(text);
+            if (known != null) {
+                return known.orElse(null);
+            }
+        }
+        SqlType type;
+        try {
+            type = TypeParser.parse(text, TypeParser.Dialect.HIVE);
+        } catch (IllegalArgumentException unparsed) {
+            type = null;
+        }
+        synchronized (DECLARED) {
+            DECLARED.put(text, Optional.ofNullable(type));
+        }
+        return type;
     }
 
     /** The type of {@code written}, which stands in {@code scope}, or null where neither catalog nor tree shows it. */

@@ -324,17 +324,8 @@ final class QueryScopes {
         return tables.computeIfAbsent(name, n -> {
             List<TableColumns.Declared> declared = catalog.of(n);
             return declared == null ? null : declared.stream()
-                    .map(c -> new Scope.Column(c.name(), List.of(), declaredType(c.type()))).toList();
+                    .map(c -> new Scope.Column(c.name(), List.of(), KnownTypes.declared(c.type()))).toList();
         });
-    }
-
-    /** A declared type, or null where it does not parse (the column is still known by name). */
-    private static SqlType declaredType(String type) {
-        try {
-            return TypeParser.parse(type, TypeParser.Dialect.HIVE);
-        } catch (IllegalArgumentException unparsed) {
-            return null;
-        }
     }
 
     /**
