@@ -642,23 +642,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return unnest(node, -1);
     }
 
-    /** How many columns {@code unnest} gives in Trino, where its arguments' types are known; -1 otherwise. */
+    /**
+     * How many columns {@code unnest} gives in Trino, where its arguments are known arrays and maps; -1 otherwise
+     * (a known type that is neither fails in DuckDB, as Trino refuses to unnest it).
+     */
     private int unnestColumnCount(Unnest unnest) {
-        List<SqlType> argumentTypes = scopes.argumentTypes(unnest);
-        if (argumentTypes == null || argumentTypes.contains(null)) {
-            return -1;
-        }
-        int count = unnest.isWithOrdinality() ? 1 : 0;
-        for (SqlType type : argumentTypes) {
-            if (type.is("map")) {
-                count += 2;
-            } else if (type.is("array") && type.element().is("row")) {
-                count += type.element().children().size();
-            } else {
-                count++;
-            }
-        }
-        return count;
+        List<Scope.Column> columns = scopes.unnestColumns(unnest);
+        return columns == null ? -1 : columns.size();
     }
 
     /**

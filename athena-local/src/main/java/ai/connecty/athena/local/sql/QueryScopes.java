@@ -43,6 +43,8 @@ final class QueryScopes {
     private final Map<List<String>, List<Scope.Column>> tables = new HashMap<>();
     /** The known type of each argument of each UNNEST entered (an element null where unknown). */
     private final Map<Unnest, List<SqlType>> unnestArguments = new IdentityHashMap<>();
+    /** The columns of each UNNEST entered, where its arguments' types show them (else null). */
+    private final Map<Unnest, List<Scope.Column>> unnests = new IdentityHashMap<>();
 
     private final Map<Query, Scope> queries = new IdentityHashMap<>();
     private final Map<QuerySpecification, Scope> selects = new IdentityHashMap<>();
@@ -102,6 +104,14 @@ final class QueryScopes {
      */
     List<SqlType> argumentTypes(Unnest unnest) {
         return unnestArguments.get(unnest);
+    }
+
+    /**
+     * The columns {@code unnest} (of a SELECT entered already) gives, as Trino makes them, or null where its
+     * arguments' types do not show them.
+     */
+    List<Scope.Column> unnestColumns(Unnest unnest) {
+        return unnests.get(unnest);
     }
 
     /** The columns {@code query} returns (null where the tree does not show them), entering it. */
@@ -314,7 +324,9 @@ final class QueryScopes {
             return source(sampled.getRelation(), outer, left);
         }
         if (relation instanceof Unnest unnest) {
-            return new Scope.Source(List.of(), unnestColumns(unnest, outer.inner(left)));
+            List<Scope.Column> columns = unnestColumns(unnest, outer.inner(left));
+            unnests.put(unnest, columns);
+            return new Scope.Source(List.of(), columns);
         }
         return new Scope.Source(List.of(), null);   // table functions: columns not followed
     }
