@@ -71,6 +71,21 @@ class LiteralsTest {
     }
 
     /**
+     * JDBI's bindArray names a Float or Double element type as PostgreSQL does (float4, float8; its other defaults
+     * are Athena's names too): createArrayOf takes them as real and double, and the cast names Athena's type.
+     */
+    @Test
+    void createArrayOfTakesJdbisFloat4AndFloat8() throws SQLException {
+        AthenaArray doubles = AthenaArray.of("float8", new Object[] {0.5, 2.25});
+        assertThat(doubles.getBaseTypeName()).isEqualTo("double");
+        assertThat(doubles.getBaseType()).isEqualTo(java.sql.Types.DOUBLE);
+        assertThat(literal(doubles)).isEqualTo("CAST(ARRAY[DOUBLE '0.5', DOUBLE '2.25'] AS array(double))");
+        AthenaArray reals = AthenaArray.of("FLOAT4", new Object[] {1.5f});
+        assertThat(reals.getBaseType()).isEqualTo(java.sql.Types.REAL);
+        assertThat(literal(reals)).isEqualTo("CAST(ARRAY[REAL '1.5'] AS array(real))");
+    }
+
+    /**
      * Athena names the engine's real {@code float} (in results, Glue and DDL), but a query's CAST takes only
      * {@code real}: Trino has no type float. Every cast the driver prints spells it real.
      */
