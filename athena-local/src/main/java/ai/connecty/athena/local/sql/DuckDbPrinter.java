@@ -1139,8 +1139,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /**
      * {@code CAST(x AS type)} with the type spelled for DuckDB; a CAST to JSON serialises as Trino does, one to
-     * varchar or char spells values as Trino does ({@link VarcharCasts}), and a zoned x cast to a type without zone
-     * is read in its zone (see {@link ZonedCasts}).
+     * varchar or char spells values as Trino does ({@link VarcharCasts}), a zoned x cast to a type without zone
+     * is read in its zone (see {@link ZonedCasts}), and text that names a zone cast to a timestamp with time zone is
+     * the instant it names there (DuckDB's cast takes no blank before an offset, and its value keeps no zone: the
+     * zone goes to the rendering, see {@link TimestampZones}).
      */
     @Override
     protected String visitCast(Cast node, Void context) {
@@ -1148,6 +1150,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         String duckType;
         try {
             SqlType type = TrinoTypes.of(node.getType());
+            if (type.is("timestamp with time zone")
+                    && SqlStatement.BoundValue.resolve(parameters, node.getExpression()) instanceof StringLiteral text) {
+                expression = ZonedTimestampText.ofCastText(text.getValue()).map(ZonedTimestampText.Zoned::duckDbLiteral)
+                        .orElse(expression);
+            }
             expression = ZonedCasts.source(expression, zones.of(node.getExpression()), type);
             if (type.is("json")) {
                 return "to_json(" + expression + ")";

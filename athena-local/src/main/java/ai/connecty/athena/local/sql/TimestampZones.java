@@ -121,6 +121,11 @@ final class TimestampZones {
             return of(c.getFirst(), scope);
         }
         if (e instanceof Cast cast && isTimestampWithTimeZone(cast)) {
+            String text = literalText(cast.getExpression());
+            if (text != null) {
+                // Trino's cast of text reads the zone written in it
+                return ZonedTimestampText.ofCastText(text).map(ZonedTimestampText.Zoned::zone).orElse(null);
+            }
             return of(cast.getExpression(), scope);   // Trino's cast between the zoned types keeps the zone
         }
         if (e instanceof ArithmeticBinaryExpression binary) {

@@ -43,6 +43,19 @@ final class ZonedTimestampText {
     }
 
     /**
+     * The zone that text cast to {@code timestamp with time zone} names ({@code CAST('… +05:30' AS timestamp with time
+     * zone)}: Trino reads it with the literal's shape and keeps the zone); empty when the text names none (the session
+     * zone, UTC) or is no valid timestamp, which the cast then refuses as before.
+     */
+    static Optional<Zoned> ofCastText(String text) {
+        try {
+            return parse(text);
+        } catch (DateTimeException | NumberFormatException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The literal's date, time and zone; empty when the text names no zone (a plain {@code timestamp}).
      *
      * @throws DateTimeException when the text has Trino's shape but no valid date, time or zone

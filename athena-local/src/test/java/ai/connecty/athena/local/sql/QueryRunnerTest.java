@@ -808,6 +808,28 @@ class QueryRunnerTest {
         }
     }
 
+    /**
+     * A cast of text to {@code timestamp with time zone} reads the zone in the text, as Trino's cast does (the same
+     * shape as the literal: an offset with or without a blank before it, or a zone name), and keeps it; text without
+     * a zone is in the session zone, UTC. jOOQ binds an OffsetDateTime this way: {@code CAST(? AS timestamp with
+     * time zone)} with the value as a string.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT CAST('2024-01-02 10:00:00+05:30' AS timestamp with time zone) => 2024-01-02 10:00:00.000 +05:30",
+        "SELECT CAST('2024-01-02 10:00:00.123 -07:00' AS timestamp with time zone) => 2024-01-02 10:00:00.123 -07:00",
+        "SELECT CAST('2024-01-02 10:00:00 America/New_York' AS timestamp with time zone) => 2024-01-02 10:00:00.000 America/New_York",
+        "SELECT CAST('2024-01-02 10:00:00 UTC' AS timestamp(3) with time zone) => 2024-01-02 10:00:00.000 UTC",
+        "SELECT CAST('2024-01-02 10:00:00' AS timestamp with time zone) => 2024-01-02 10:00:00.000 UTC",
+        "SELECT TRY_CAST('2024-01-02 10:00:00 +05:30' AS timestamp with time zone) => 2024-01-02 10:00:00.000 +05:30",
+        "SELECT CAST('2024-01-02 10:00:00 -07:00' AS timestamp with time zone) = TIMESTAMP '2024-01-02 17:00:00 UTC' => true",
+        "SELECT to_unixtime(CAST('1970-01-01 01:00:00+01:00' AS timestamp with time zone)) => 0.0",
+    })
+    void textCastToTimestampWithTimeZoneKeepsTheZoneWritten(String sql, String expected) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+    }
+
     @Test
     void timestampWithTimeZoneLiteralsInAColumnListAndInvalidZones() {
         Result r = result("SELECT id, TIMESTAMP '2024-01-02 10:00:00 -07:00' AS ts, TIMESTAMP '2024-01-02 10:00:00 UTC' "

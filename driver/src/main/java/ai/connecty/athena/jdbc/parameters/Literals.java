@@ -442,7 +442,7 @@ public final class Literals {
                     + "map(varchar, bigint), row(a integer, b varchar) or json", SqlState.INVALID_PARAMETER_VALUE);
         }
         // The signature is printed from the parsed type, never the caller's text: nothing else can ride along.
-        return castTo("NULL", type.signature(), sqlType);
+        return castTo("NULL", type, sqlType);
     }
 
     /**
@@ -667,7 +667,7 @@ public final class Literals {
         if (elementType == null || !elementType.isComplete()) {
             return new ParameterValue(literal.toString(), null, Types.ARRAY, "array");
         }
-        return castTo(literal, "array(" + elementType.signature() + ")", Types.ARRAY);
+        return castTo(literal, TypeSignature.parse("array(" + elementType.signature() + ")"), Types.ARRAY);
     }
 
     /**
@@ -690,12 +690,16 @@ public final class Literals {
         if (type.kind() != AthenaType.ROW || !type.isComplete() || type.children().size() != attributes.length) {
             return new ParameterValue(literal.toString(), null, Types.STRUCT, "row");
         }
-        return castTo(literal, type.signature(), Types.STRUCT);
+        return castTo(literal, type, Types.STRUCT);
     }
 
-    /** The literal cast to {@code typeName}: printed from a parsed type, never a caller's text. */
-    private static ParameterValue castTo(CharSequence literal, String typeName, int jdbcType) {
-        return new ParameterValue("CAST(" + literal + " AS " + typeName + ")", null, jdbcType, typeName);
+    /**
+     * The literal cast to {@code type}: printed from a parsed type, never a caller's text, as a query names it
+     * ({@link TypeSignature#castSignature}); the parameter's type name is the signature, as results name types.
+     */
+    private static ParameterValue castTo(CharSequence literal, TypeSignature type, int jdbcType) {
+        return new ParameterValue("CAST(" + literal + " AS " + type.castSignature() + ")", null, jdbcType,
+                type.signature());
     }
 
     private static ParameterValue map(Map<?, ?> map, int index) throws SQLException {

@@ -58,6 +58,10 @@ public enum AthenaType {
         BY_NAME.put("bool", BOOLEAN);
         BY_NAME.put("dec", DECIMAL);
         BY_NAME.put("numeric", DECIMAL);
+        // PostgreSQL's names, which JDBI's bindArray passes to createArrayOf for Float and Double elements: no other
+        // type has them, and a type is printed from its kind, so Athena only ever reads real and double.
+        BY_NAME.put("float4", FLOAT);
+        BY_NAME.put("float8", DOUBLE);
     }
 
     private final String athenaName;

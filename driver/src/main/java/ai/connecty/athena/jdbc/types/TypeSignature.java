@@ -127,11 +127,21 @@ public final class TypeSignature {
      */
     public String signature() {
         StringBuilder out = new StringBuilder();
-        appendSignature(out);
+        appendSignature(out, false);
         return out.toString();
     }
 
-    private void appendSignature(StringBuilder out) {
+    /**
+     * The type as a query names it, in a CAST: the {@link #signature()} with Athena's {@code float} spelled
+     * {@code real}, since the engine (Trino) has no type {@code float} and Athena takes that name in DDL only.
+     */
+    public String castSignature() {
+        StringBuilder out = new StringBuilder();
+        appendSignature(out, true);
+        return out.toString();
+    }
+
+    private void appendSignature(StringBuilder out, boolean forCast) {
         switch (kind) {
             case DECIMAL:
                 out.append("decimal(").append(precision()).append(',').append(scale()).append(')');
@@ -174,9 +184,12 @@ public final class TypeSignature {
                     if (field != null) {
                         out.append(quoteFieldIfNeeded(field)).append(' ');
                     }
-                    children.get(i).appendSignature(out);
+                    children.get(i).appendSignature(out, forCast);
                 }
                 out.append(')');
+                return;
+            case FLOAT:
+                out.append(forCast ? "real" : baseName());
                 return;
             default:
                 out.append(baseName());

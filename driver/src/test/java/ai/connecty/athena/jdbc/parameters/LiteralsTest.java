@@ -71,6 +71,36 @@ class LiteralsTest {
     }
 
     /**
+     * JDBI's bindArray names a Float or Double element type as PostgreSQL does (float4, float8; its other defaults
+     * are Athena's names too): createArrayOf takes them as real and double, and the cast names Athena's type.
+     */
+    @Test
+    void createArrayOfTakesJdbisFloat4AndFloat8() throws SQLException {
+        AthenaArray doubles = AthenaArray.of("float8", new Object[] {0.5, 2.25});
+        assertThat(doubles.getBaseTypeName()).isEqualTo("double");
+        assertThat(doubles.getBaseType()).isEqualTo(java.sql.Types.DOUBLE);
+        assertThat(literal(doubles)).isEqualTo("CAST(ARRAY[DOUBLE '0.5', DOUBLE '2.25'] AS array(double))");
+        AthenaArray reals = AthenaArray.of("FLOAT4", new Object[] {1.5f});
+        assertThat(reals.getBaseType()).isEqualTo(java.sql.Types.REAL);
+        assertThat(literal(reals)).isEqualTo("CAST(ARRAY[REAL '1.5'] AS array(real))");
+    }
+
+    /**
+     * Athena names the engine's real {@code float} (in results, Glue and DDL), but a query's CAST takes only
+     * {@code real}: Trino has no type float. Every cast the driver prints spells it real.
+     */
+    @Test
+    void castsSpellFloatAsReal() throws SQLException {
+        assertThat(literal(AthenaArray.of("float", new Object[] {1.5f}))).isEqualTo("CAST(ARRAY[REAL '1.5'] AS array(real))");
+        ParameterValue row = Literals.of(AthenaStruct.of("struct<x:float,xs:array<float>>", new Object[] {1.5f, null}), 1);
+        assertThat(row.literal()).isEqualTo("CAST(ROW(REAL '1.5', NULL) AS row(x real, xs array(real)))");
+        assertThat(row.typeName()).isEqualTo("row(x float, xs array(float))");
+        assertThat(Literals.nullOf(java.sql.Types.ARRAY, "real", 1).literal()).isEqualTo("CAST(NULL AS array(real))");
+        assertThat(Literals.nullOf(java.sql.Types.JAVA_OBJECT, "map(varchar, float)", 1).literal())
+                .isEqualTo("CAST(NULL AS map(varchar, real))");
+    }
+
+    /**
      * createArrayOf's and createStruct's values are cast to the type they were made with, so that elements and
      * fields take it; a type printed from the parsed name quotes a field named by a reserved word. A Struct of
      * another driver, whose type name is no Athena row type, goes uncast.

@@ -11,6 +11,7 @@ class AthenaTypeTest {
     @CsvSource(delimiter = '|', value = {
             "varchar|VARCHAR", "varchar(10)|VARCHAR", "string|VARCHAR", "char|CHAR", "integer|INTEGER", "int|INTEGER",
             "tinyint|TINYINT", "smallint|SMALLINT", "bigint|BIGINT", "double|DOUBLE", "float|FLOAT", "real|FLOAT",
+            "float8|DOUBLE", "float4|FLOAT",
             "decimal|DECIMAL", "decimal(10,2)|DECIMAL", "boolean|BOOLEAN", "date|DATE", "timestamp|TIMESTAMP",
             "timestamp(6)|TIMESTAMP", "timestamp with time zone|TIMESTAMP_WITH_TIME_ZONE",
             "timestamp(3) with time zone|TIMESTAMP_WITH_TIME_ZONE", "time|TIME", "time with time zone|TIME_WITH_TIME_ZONE",
