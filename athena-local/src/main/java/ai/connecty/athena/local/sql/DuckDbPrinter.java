@@ -1165,8 +1165,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).
                 return type.length() == SqlType.UNBOUNDED ? cast : "left(" + cast + ", " + type.length() + ")";
             }
+        } catch (TrinoTypes.NoSuchType e) {
+            // DuckDB would run CAST(x AS string) or AS float (its aliases of varchar and real); Athena refuses them.
+            throw EngineFailure.user("TYPE_MISMATCH", at(node) + "Unknown type: "
+                    + ExpressionFormatter.formatExpression(node.getType()));
         } catch (IllegalArgumentException e) {
-            // Not an Athena type: DuckDB gets Trino's spelling and answers for it.
+            // A Trino type athena-local cannot run: DuckDB gets Trino's spelling and answers for it.
             duckType = ExpressionFormatter.formatExpression(node.getType());
         }
         return (node.isSafe() ? "TRY_CAST(" : "CAST(") + expression + " AS " + duckType + ")";

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Trino's type nodes (a CAST's target, as the one parse left them) as a {@link SqlType}: the tree already holds the
@@ -22,7 +23,22 @@ import java.util.Optional;
  */
 final class TrinoTypes {
 
+    /** Trino's types without parameters that athena-local runs (int is Trino's alias of integer). */
+    private static final Set<String> TRINO_NAMES = Set.of("boolean", "tinyint", "smallint", "integer", "int",
+            "bigint", "real", "date", "varbinary", "json", "uuid", "ipaddress");
+
+    /** Trino's types that athena-local cannot run: the engine answers for them, as for any type it lacks. */
+    private static final Set<String> TRINO_ONLY_NAMES = Set.of("hyperloglog", "p4hyperloglog", "qdigest", "tdigest",
+            "setdigest", "geometry", "sphericalgeography", "bingtile", "kdbtree", "color", "unknown", "jsonpath");
+
     private TrinoTypes() {
+    }
+
+    /** A type name Trino does not know: Trino's analyzer refuses the statement with "Unknown type". */
+    static final class NoSuchType extends IllegalArgumentException {
+        NoSuchType(DataType type) {
+            super("Unknown type '" + type + "'");
+        }
     }
 
     /** The Athena type {@code cast} converts to; empty when Athena has no such type (DuckDB then answers for it). */
@@ -92,6 +108,14 @@ final class TrinoTypes {
             }
             default -> {
                 expect(type, arguments.isEmpty());
+                if (TRINO_ONLY_NAMES.contains(name)) {
+                    throw unknown(type);
+                }
+                if (!TRINO_NAMES.contains(name)) {
+                    // TypeParser.scalar also reads DuckDB's and Hive's names (float, string, int4, blob...), which a
+                    // statement Athena runs through Trino may not use: Trino knows none of them.
+                    throw new NoSuchType(type);
+                }
                 String base = TypeParser.scalar(name);
                 if (base == null || base.equals("decimal")) {
                     throw unknown(type);

@@ -445,6 +445,11 @@ class QueryRunnerTest {
         "SELECT split_part('a,b', ',', -1)|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Index must be greater than zero",
         "SELECT stem('running', 'porter')|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'stem' not registered",
         "SELECT url_extract_hots('http://a/')|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'url_extract_hots' not registered",
+        "SELECT CAST(1 AS float)|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Unknown type: float",
+        "SELECT CAST(id AS string) FROM t|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Unknown type: string",
+        "SELECT 1, TRY_CAST('1' AS int4)|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:11: Unknown type: int4",
+        "SELECT CAST(ARRAY[1] AS array(float8))|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Unknown type: array(float8)",
+        "SELECT CAST(ROW(1) AS row(x blob))|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Unknown type: ROW(x blob)",
     })
     void engineErrorsUseTrinoNamesAndTypes(String sql, String name, int type, String message) {
         assertThatThrownBy(() -> result(sql)).isInstanceOfSatisfying(EngineFailure.class, e -> {
@@ -453,6 +458,19 @@ class QueryRunnerTest {
             assertThat(e.errorType()).isEqualTo(type);
             assertThat(e.getMessage()).isEqualTo(message);
         });
+    }
+
+    /** Trino's own spellings run, its alias int and DOUBLE PRECISION included; the names it lacks fail above. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT CAST('7' AS int) => 7",
+        "SELECT CAST(1 AS real) => 1.0",
+        "SELECT CAST(2 AS double precision) => 2.0",
+        "SELECT CAST(ARRAY[1] AS array(integer)) => [1]",
+        "SELECT CAST(true AS boolean) => true",
+    })
+    void trinosTypeNamesRun(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
     }
 
     /**
