@@ -831,6 +831,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     @Override
     protected String visitGenericLiteral(GenericLiteral node, Void context) {
         String typed = Literals.typed(node.getType().toLowerCase(Locale.ROOT), node.getValue());
+        if (typed == null && !TrinoTypes.isTrinoName(node.getType())) {
+            throw EngineFailure.user("TYPE_NOT_FOUND", at(node) + "Unknown type: " + node.getType());
+        }
         if (typed == null) {
             throw new UnsupportedSqlException("the literal " + node.getType() + " '" + node.getValue() + "'");
         }
@@ -1146,6 +1149,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      */
     @Override
     protected String visitCast(Cast node, Void context) {
+        if (TrinoTypes.isUnknown(node.getType())) {
+            throw EngineFailure.user("TYPE_MISMATCH", at(node) + "UNKNOWN is not a valid type");
+        }
         String expression = p(node.getExpression());
         String duckType;
         try {

@@ -31,7 +31,23 @@ final class TrinoTypes {
     private static final Set<String> TRINO_ONLY_NAMES = Set.of("hyperloglog", "p4hyperloglog", "qdigest", "tdigest",
             "setdigest", "geometry", "sphericalgeography", "bingtile", "kdbtree", "color", "unknown", "jsonpath");
 
+    /** Names of Trino's types that take parameters or are written as keywords, for {@link #isTrinoName}. */
+    private static final Set<String> OTHER_TRINO_NAMES = Set.of("double", "varchar", "char", "decimal", "time",
+            "timestamp", "interval", "array", "map", "row");
+
     private TrinoTypes() {
+    }
+
+    /** Whether Trino has a type of this name (as a typed literal {@code float '1.5'} names it), run here or not. */
+    static boolean isTrinoName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return TRINO_NAMES.contains(lower) || TRINO_ONLY_NAMES.contains(lower) || OTHER_TRINO_NAMES.contains(lower);
+    }
+
+    /** Whether {@code type} is Trino's type of NULL, which a CAST may not name. */
+    static boolean isUnknown(DataType type) {
+        return type instanceof GenericDataType generic && generic.getArguments().isEmpty()
+                && generic.getName().getValue().equalsIgnoreCase("unknown");
     }
 
     /** A type name Trino does not know: Trino's analyzer refuses the statement with "Unknown type". */

@@ -450,6 +450,9 @@ class QueryRunnerTest {
         "SELECT 1, TRY_CAST('1' AS int4)|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:11: Unknown type: int4",
         "SELECT CAST(ARRAY[1] AS array(float8))|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Unknown type: array(float8)",
         "SELECT CAST(ROW(1) AS row(x blob))|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Unknown type: ROW(x blob)",
+        "SELECT CAST(NULL AS unknown)|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: UNKNOWN is not a valid type",
+        "SELECT float '1.5'|TYPE_NOT_FOUND|1000|TYPE_NOT_FOUND: line 1:8: Unknown type: float",
+        "SELECT 1 WHERE string 'a' = 'a'|TYPE_NOT_FOUND|1000|TYPE_NOT_FOUND: line 1:16: Unknown type: string",
     })
     void engineErrorsUseTrinoNamesAndTypes(String sql, String name, int type, String message) {
         assertThatThrownBy(() -> result(sql)).isInstanceOfSatisfying(EngineFailure.class, e -> {
