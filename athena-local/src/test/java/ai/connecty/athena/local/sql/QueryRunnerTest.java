@@ -433,6 +433,10 @@ class QueryRunnerTest {
         "SELECT rand(0)|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: bound must be positive",
         "SELECT rand(3, 3)|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: start value must be less than stop value",
         "SELECT split_to_map('x=1,y', ',', '=')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Key-value delimiter must appear exactly once in each entry. Bad input: 'y'",
+        "SELECT split_to_map('a=1,b=2,a=3', ',', '=')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Duplicate keys (a) are not allowed",
+        "SELECT split_to_map('a=1,a=2,y', ',', '=')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Duplicate keys (a) are not allowed",
+        "SELECT split_to_map('a=1,y,a=2', ',', '=')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Key-value delimiter must appear exactly once in each entry. Bad input: 'y'",
+        "SELECT split_to_map('x=1,x', ',', '=')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Key-value delimiter must appear exactly once in each entry. Bad input: 'x'",
         "SELECT INTERVAL '25' HOUR + DATE '2020-01-01'|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Cannot add hour, minutes or seconds to a date",
         "SELECT DATE '2020-01-01' - INTERVAL '1' SECOND|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Cannot subtract hour, minutes or seconds from a date",
         "SELECT INTERVAL '1' DAY - DATE '2020-01-01'|TYPE_MISMATCH|1002|TYPE_MISMATCH: Cannot apply operator: interval day to second - date",
@@ -494,6 +498,7 @@ class QueryRunnerTest {
         "SELECT try(url_decode('%zz')) => <null>",
         "SELECT try(DATE '2020-01-01' + INTERVAL '1' HOUR) => <null>",
         "SELECT try(split_to_map('x=1,y', ',', '=')) => <null>",
+        "SELECT try(split_to_map('k=1,k=2', ',', '=')) => <null>",
         "SELECT coalesce(try(100 / (id - 1)), -1) FROM t WHERE id = 1 => -1",
         "SELECT transform(ARRAY[2, 0], x -> try(8 / x)) => [4, null]",
     })
