@@ -330,6 +330,14 @@ public class AthenaDataSource implements DataSource {
         return text(ConnectionProperty.PROXY_PASSWORD);
     }
 
+    public void setProxyExemptHosts(String proxyExemptHosts) {
+        set(ConnectionProperty.PROXY_EXEMPT_HOSTS, proxyExemptHosts);
+    }
+
+    public String getProxyExemptHosts() {
+        return text(ConnectionProperty.PROXY_EXEMPT_HOSTS);
+    }
+
     public void setValidateCredentials(boolean validateCredentials) {
         set(ConnectionProperty.VALIDATE_CREDENTIALS, validateCredentials);
     }

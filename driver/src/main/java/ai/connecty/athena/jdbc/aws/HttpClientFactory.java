@@ -3,6 +3,10 @@ package ai.connecty.athena.jdbc.aws;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.apache5.ProxyConfiguration;
@@ -39,6 +43,31 @@ final class HttpClientFactory {
                 .useEnvironmentVariableValues(false);
         config.proxyUsername().ifPresent(proxy::username);
         config.proxyPassword().ifPresent(proxy::password);
+        if (!config.proxyExemptHosts().isEmpty()) {
+            proxy.nonProxyHosts(exemptionRegexes(config.proxyExemptHosts()));
+        }
         return proxy.build();
+    }
+
+    /**
+     * ProxyExemptHosts as the SDK's route planner wants them: it matches the lower-cased host of each request against
+     * every entry as a regular expression, so the text of a pattern is quoted and only {@code *} stays a wildcard.
+     */
+    static Set<String> exemptionRegexes(List<String> patterns) {
+        Set<String> regexes = new LinkedHashSet<>();
+        for (String pattern : patterns) {
+            StringBuilder regex = new StringBuilder();
+            String[] literals = pattern.split("\\*", -1);
+            for (int i = 0; i < literals.length; i++) {
+                if (i > 0) {
+                    regex.append(".*");
+                }
+                if (!literals[i].isEmpty()) {
+                    regex.append(Pattern.quote(literals[i]));
+                }
+            }
+            regexes.add(regex.toString());
+        }
+        return regexes;
     }
 }

@@ -259,6 +259,11 @@ public final class ConnectionConfig {
         return optional(ConnectionProperty.PROXY_PASSWORD);
     }
 
+    /** The host patterns of ProxyExemptHosts, lower-cased, {@code *} for any characters; empty when not set. */
+    public List<String> proxyExemptHosts() {
+        return optional(ConnectionProperty.PROXY_EXEMPT_HOSTS).map(ValueFormats::hostPatterns).orElse(List.of());
+    }
+
     private String string(ConnectionProperty property) {
         return (String) values.get(property);
     }

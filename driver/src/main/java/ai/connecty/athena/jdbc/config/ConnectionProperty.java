@@ -122,6 +122,10 @@ public enum ConnectionProperty {
             .describe("Proxy user name.")),
     PROXY_PASSWORD(spec("ProxyPassword", NETWORK, PropertyType.STRING).aliases("ProxyPWD").secret()
             .describe("Proxy password.")),
+    PROXY_EXEMPT_HOSTS(spec("ProxyExemptHosts", NETWORK, PropertyType.STRING).aliases("NonProxyHosts")
+            .describe("Hosts that AWS calls reach without the proxy, separated by |: names or IP addresses, * standing"
+                    + " for any characters (e.g. *.amazonaws.com|10.*|localhost, for an S3 or Athena VPC endpoint); "
+                    + "compared with the host of each call's endpoint, ignoring case.")),
     VALIDATE_CREDENTIALS(spec("ValidateCredentials", CREDENTIALS, PropertyType.BOOLEAN).defaultValue("true")
             .describe("Check the credentials when connecting, without running a query: with RoleArn the role is "
                     + "assumed, otherwise STS GetCallerIdentity is called (it needs no permission). A wrong key, "

@@ -9,6 +9,7 @@ import static ai.connecty.athena.jdbc.config.ConnectionProperty.MAX_QUERY_EXECUT
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.MIN_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PASSWORD;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROFILE_NAME;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_EXEMPT_HOSTS;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_HOST;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_PASSWORD;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.PROXY_PORT;
@@ -144,9 +145,12 @@ final class ConsistencyRules {
     private static void checkProxy(PropertySettings settings) throws SQLException {
         if (settings.isSet(PROXY_HOST)) {
             ValueFormats.proxyHost(settings.get(PROXY_HOST).get());
+            if (settings.isSet(PROXY_EXEMPT_HOSTS)) {
+                ValueFormats.proxyExemptHosts(settings.get(PROXY_EXEMPT_HOSTS).get());
+            }
         } else {
             for (ConnectionProperty proxyOnly : new ConnectionProperty[] {PROXY_PORT, PROXY_USERNAME,
-                    PROXY_PASSWORD}) {
+                    PROXY_PASSWORD, PROXY_EXEMPT_HOSTS}) {
                 if (settings.isSet(proxyOnly)) {
                     throw ConfigErrors.error(proxyOnly.propertyName() + " is set but ProxyHost is missing: set "
                             + "ProxyHost (e.g. ProxyHost=http://proxy.example.com) or remove "

@@ -34,8 +34,6 @@ final class OfficialOnlyProperties {
                 + "logging instead", "LogLevel", "LogPath");
         put(hints, "a CredentialsProvider class is created through its public no-arg constructor or a static "
                 + "create() method", "CredentialsProviderArguments", "AwsCredentialsProviderArguments");
-        put(hints, "with ProxyHost set, every AWS call of the connection goes through the proxy",
-                "ProxyExemptHosts", "NonProxyHosts");
         put(hints, "this driver calls no identity provider", "ProxyEnabledForIdP", "UseProxyForIdP");
         put(hints, "results are read from the result file in S3 or through GetQueryResults (see ResultFetcher)",
                 "AthenaStreamingEndpoint", "StreamingEndpointOverride", "UseResultsetStreaming");

@@ -3,6 +3,8 @@ package ai.connecty.athena.jdbc.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -83,6 +85,40 @@ final class ValueFormats {
      * proxy. Credentials in the URL would be dropped (and logged with the settings): they go in ProxyUsername and
      * ProxyPassword, and the value is then not shown.
      */
+    /** One entry of ProxyExemptHosts: a host name, IPv4 or IPv6 address, with * for any characters. */
+    private static final Pattern HOST_PATTERN = Pattern.compile("[a-z0-9.*:_\\[\\]-]+");
+
+    /**
+     * ProxyExemptHosts checked: {@code |}-separated host names or addresses with {@code *} wildcards, as the JVM's
+     * http.nonProxyHosts and the official driver take them. Empty entries (a trailing {@code |}) are passed over.
+     */
+    static void proxyExemptHosts(String value) throws SQLException {
+        List<String> patterns = hostPatterns(value);
+        String expected = "expected host names or IP addresses separated by |, * standing for any characters, e.g. "
+                + "*.amazonaws.com|10.*|localhost";
+        if (patterns.isEmpty()) {
+            throw ConfigErrors.invalidValue(ConnectionProperty.PROXY_EXEMPT_HOSTS, value, expected);
+        }
+        for (String pattern : patterns) {
+            if (!HOST_PATTERN.matcher(pattern).matches()) {
+                throw ConfigErrors.invalidValue(ConnectionProperty.PROXY_EXEMPT_HOSTS, value, "'" + pattern
+                        + "' is no host name or address; " + expected);
+            }
+        }
+    }
+
+    /** The non-empty entries of a {@code |}-separated host list, trimmed and lower-cased. */
+    static List<String> hostPatterns(String value) {
+        List<String> patterns = new ArrayList<>();
+        for (String entry : value.split("\\|")) {
+            String trimmed = entry.trim().toLowerCase(Locale.ROOT);
+            if (!trimmed.isEmpty()) {
+                patterns.add(trimmed);
+            }
+        }
+        return patterns;
+    }
+
     static void proxyHost(String value) throws SQLException {
         ConnectionProperty property = ConnectionProperty.PROXY_HOST;
         if (value.indexOf('@') >= 0) {

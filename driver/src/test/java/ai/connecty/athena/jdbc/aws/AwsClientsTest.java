@@ -109,6 +109,41 @@ class AwsClientsTest {
         assertThat(proxy.username()).isEqualTo("alice");
     }
 
+    /**
+     * The second WireMock stands in for the proxy (an HTTP proxy gets the target's absolute URL, which it serves as
+     * its own path): a call goes to it unless ProxyExemptHosts names the endpoint's host.
+     */
+    @Test
+    void proxyExemptHostsAreReachedDirectly() throws SQLException {
+        String proxied = "EndpointOverride=" + http(primary) + ";ProxyHost=" + http(secondary);
+        try (AwsClients clients = clients(proxied + ";ProxyExemptHosts=localhost|*.amazonaws.com")) {
+            clients.athena().listWorkGroups(b -> { });
+        }
+        secondary.verify(1, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListWorkGroups")));
+        primary.verify(0, postRequestedFor(urlEqualTo("/")));
+
+        try (AwsClients clients = clients(proxied + ";NonProxyHosts=10.*|127.0.0.*")) {
+            clients.athena().listWorkGroups(b -> { });
+        }
+        primary.verify(1, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListWorkGroups")));
+        secondary.verify(1, postRequestedFor(urlEqualTo("/")));
+    }
+
+    /** Entries are host patterns, not regular expressions: a dot is a dot, only * is a wildcard. */
+    @Test
+    void exemptHostPatternsMatchLiterally() throws SQLException {
+        ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;ProxyHost=p;"
+                + "ProxyExemptHosts= *.S3.eu-west-1.amazonaws.com | 10.0.* ||", new Properties());
+        java.util.Set<String> regexes = HttpClientFactory.proxy(config).nonProxyHosts();
+        assertThat(regexes).hasSize(2);
+        assertThat(regexes).anySatisfy(r -> assertThat("bucket.s3.eu-west-1.amazonaws.com").matches(r));
+        assertThat(regexes).anySatisfy(r -> assertThat("10.0.3.4").matches(r));
+        assertThat(regexes).noneSatisfy(r -> assertThat("bucket.s3xeu-west-1.amazonaws.com").matches(r));
+        assertThat(regexes).noneSatisfy(r -> assertThat("110.0.3.4").matches(r));
+    }
+
     @Test
     void settingsResolveEndpointsPerService() throws SQLException {
         ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"

@@ -83,6 +83,18 @@ class ConnectionConfigTest {
         assertThat(config.outputLocation()).contains("s3://b-1/p/");
     }
 
+    /** ProxyExemptHosts separates its hosts with |, so its cases take another delimiter. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', value = {
+            "ProxyExemptHosts=localhost # ProxyExemptHosts is set but ProxyHost is missing",
+            "ProxyHost=p;NonProxyHosts=a b|c # 'a b' is no host name or address",
+            "ProxyHost=p;ProxyExemptHosts=http://x # expected host names or IP addresses separated by |",
+            "ProxyHost=p;ProxyExemptHosts=| # expected host names or IP addresses separated by |",
+    })
+    void badProxyExemptionsAreRefused(String urlTail, String expectedMessagePart) {
+        badValuesAreRefusedNamingKeyValueAndFix(urlTail, expectedMessagePart);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "FetchSize=abc | Invalid value 'abc' for connection property FetchSize: expected a whole number from 0 to 1000000",

@@ -108,11 +108,10 @@ class PropertySettingsTest {
     /**
      * Users move over from the official driver with its URL: a property of it that this driver lacks is said to be
      * one, never "corrected" to a property of ours with another meaning (LfEndpointOverride is not EndpointOverride,
-     * which reroutes every service; SsoEndpoint is not S3Endpoint; NonProxyHosts is not ProxyHost).
+     * which reroutes every service; SsoEndpoint is not S3Endpoint).
      */
     @ParameterizedTest
     @CsvSource({"LfEndpointOverride, Lake Formation", "SsoEndpoint, IAM Identity Center",
-            "NonProxyHosts, every AWS call", "ProxyExemptHosts, every AWS call",
             "StreamingEndpointOverride, ResultFetcher", "CredentialsProviderArguments, no-arg constructor",
             "LogLevel, SLF4J", "logpath, SLF4J"})
     void officialDriverPropertyThatIsNotSupportedIsNamedAsSuch(String name, String hint) throws SQLException {
