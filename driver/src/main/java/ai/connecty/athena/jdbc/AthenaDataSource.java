@@ -138,6 +138,14 @@ public class AthenaDataSource implements DataSource {
         return text(ConnectionProperty.CREDENTIALS_PROVIDER);
     }
 
+    public void setCredentialsProviderArguments(String credentialsProviderArguments) {
+        set(ConnectionProperty.CREDENTIALS_PROVIDER_ARGUMENTS, credentialsProviderArguments);
+    }
+
+    public String getCredentialsProviderArguments() {
+        return text(ConnectionProperty.CREDENTIALS_PROVIDER_ARGUMENTS);
+    }
+
     public void setProfileName(String profileName) {
         set(ConnectionProperty.PROFILE_NAME, profileName);
     }

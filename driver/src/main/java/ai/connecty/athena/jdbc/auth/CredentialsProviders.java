@@ -33,7 +33,7 @@ public final class CredentialsProviders {
         String configured = config.credentialsProvider().get();
         CredentialsSource source = CredentialsSource.byKeyword(configured);
         if (source == null) {
-            return CustomProviderLoader.load(configured);
+            return CustomProviderLoader.load(configured, config.credentialsProviderArguments());
         }
         switch (source) {
             case PROFILE:

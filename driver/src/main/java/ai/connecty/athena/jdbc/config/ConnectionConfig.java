@@ -201,6 +201,19 @@ public final class ConnectionConfig {
     }
 
     /** As configured: DefaultChain, ProfileCredentials, InstanceProfile (any case) or a class name. */
+    /** CredentialsProviderArguments split at commas and trimmed; empty when not set. */
+    public List<String> credentialsProviderArguments() {
+        Optional<String> text = optional(ConnectionProperty.CREDENTIALS_PROVIDER_ARGUMENTS);
+        if (!text.isPresent()) {
+            return List.of();
+        }
+        List<String> arguments = new ArrayList<>();
+        for (String argument : text.get().split(",", -1)) {
+            arguments.add(argument.trim());
+        }
+        return Collections.unmodifiableList(arguments);
+    }
+
     public Optional<String> credentialsProvider() {
         return optional(ConnectionProperty.CREDENTIALS_PROVIDER);
     }

@@ -52,8 +52,14 @@ public enum ConnectionProperty {
             .suggestions("DefaultChain", "ProfileCredentials", "InstanceProfile")
             .describe("Where credentials come from when no static keys are given: DefaultChain, ProfileCredentials, "
                     + "InstanceProfile, or the fully qualified name of a class implementing the AWS SDK v2 "
-                    + "AwsCredentialsProvider (public no-arg constructor or static create()). Without keys and "
-                    + "without this property the SDK default chain is used.")),
+                    + "AwsCredentialsProvider (public no-arg constructor or static create(), or, with "
+                    + "CredentialsProviderArguments, a constructor taking them). Without keys and without this "
+                    + "property the SDK default chain is used.")),
+    CREDENTIALS_PROVIDER_ARGUMENTS(spec("CredentialsProviderArguments", CREDENTIALS, PropertyType.STRING)
+            .aliases("AwsCredentialsProviderArguments").secret()
+            .describe("Comma-separated text arguments for the CredentialsProvider class, each trimmed: its public "
+                    + "constructor with as many String parameters, or with one String[] (or String...), receives "
+                    + "them. Treated as a secret, as arguments may carry tokens: never logged or shown.")),
     PROFILE_NAME(spec("ProfileName", CREDENTIALS, PropertyType.STRING)
             .describe("Profile of the shared AWS config files used by ProfileCredentials (implied when only this "
                     + "property is set).")),

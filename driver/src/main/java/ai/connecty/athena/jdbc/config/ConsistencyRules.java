@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.config;
 
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.CREDENTIALS_PROVIDER;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.CREDENTIALS_PROVIDER_ARGUMENTS;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.ENCRYPTION_OPTION;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.EXPECTED_BUCKET_OWNER;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.EXTERNAL_ID;
@@ -87,6 +88,13 @@ final class ConsistencyRules {
         if (settings.isSet(SESSION_TOKEN) && !user) {
             throw ConfigErrors.error("SessionToken only applies together with User (AccessKeyId) and Password "
                     + "(SecretAccessKey)");
+        }
+        boolean providerClass = settings.isSet(CREDENTIALS_PROVIDER)
+                && !CredentialsSource.isNamed(settings.get(CREDENTIALS_PROVIDER).get());
+        if (settings.isSet(CREDENTIALS_PROVIDER_ARGUMENTS) && !providerClass) {
+            throw ConfigErrors.error("CredentialsProviderArguments only applies with CredentialsProvider set to the "
+                    + "name of a provider class (e.g. CredentialsProvider=com.example.TokenProvider): set it, or "
+                    + "remove CredentialsProviderArguments");
         }
         if (!settings.isSet(CREDENTIALS_PROVIDER)) {
             // ProfileName alone means ProfileCredentials: with static keys too, one of them would be ignored.

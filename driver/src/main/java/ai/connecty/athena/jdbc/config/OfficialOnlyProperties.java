@@ -32,8 +32,6 @@ final class OfficialOnlyProperties {
         Map<String, String> hints = new HashMap<>();
         put(hints, "this driver logs through SLF4J (loggers ai.connecty.athena.jdbc.*): configure the application's "
                 + "logging instead", "LogLevel", "LogPath");
-        put(hints, "a CredentialsProvider class is created through its public no-arg constructor or a static "
-                + "create() method", "CredentialsProviderArguments", "AwsCredentialsProviderArguments");
         put(hints, "this driver calls no identity provider", "ProxyEnabledForIdP", "UseProxyForIdP");
         put(hints, "results are read from the result file in S3 or through GetQueryResults (see ResultFetcher)",
                 "AthenaStreamingEndpoint", "StreamingEndpointOverride", "UseResultsetStreaming");

@@ -101,6 +101,72 @@ class CredentialsProvidersTest {
                 .hasMessageContaining("public no-argument constructor or a public static create() method");
     }
 
+    /** As the official driver passes them: split at commas, each trimmed, to a constructor of as many Strings. */
+    @Test
+    void argumentsGoToAConstructorOfAsManyStrings() throws SQLException {
+        AwsCredentialsProvider provider = provider("CredentialsProvider=" + NoDefaultConstructor.class.getName()
+                + ";CredentialsProviderArguments= AKIAARG ");
+        assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIAARG");
+
+        provider = provider("CredentialsProvider=" + ArgumentsProvider.class.getName()
+                + ";AwsCredentialsProviderArguments=AKIATWO, s3cr3t");
+        assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIATWO");
+        assertThat(provider.resolveCredentials().secretAccessKey()).isEqualTo("s3cr3t");
+        assertThat(((ArgumentsProvider) provider).byArray).isFalse();
+    }
+
+    @Test
+    void argumentsGoToAStringArrayConstructorOtherwise() throws SQLException {
+        AwsCredentialsProvider provider = provider("CredentialsProvider=" + ArgumentsProvider.class.getName()
+                + ";CredentialsProviderArguments=AKIAMANY,x,y");
+        assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIAMANY");
+        assertThat(((ArgumentsProvider) provider).byArray).isTrue();
+    }
+
+    /** The values may be tokens: the error counts them and never shows them. */
+    @Test
+    void argumentsWithoutAMatchingConstructorAreAClearErrorWithoutTheirValues() {
+        assertThatThrownBy(() -> provider("CredentialsProvider=" + NoDefaultConstructor.class.getName()
+                + ";CredentialsProviderArguments=t0ken-one,t0ken-two"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("no public constructor taking 2 String parameters or one String[]")
+                .hasMessageNotContaining("t0ken");
+    }
+
+    @Test
+    void argumentsNeedAProviderClass() {
+        assertThatThrownBy(() -> provider("CredentialsProviderArguments=x"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("CredentialsProviderArguments only applies with CredentialsProvider set to the"
+                        + " name of a provider class");
+        assertThatThrownBy(() -> provider("CredentialsProvider=DefaultChain;CredentialsProviderArguments=x"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("CredentialsProviderArguments only applies");
+    }
+
+    public static final class ArgumentsProvider implements AwsCredentialsProvider {
+        private final String keyId;
+        private final String secret;
+        private final boolean byArray;
+
+        public ArgumentsProvider(String keyId, String secret) {
+            this.keyId = keyId;
+            this.secret = secret;
+            this.byArray = false;
+        }
+
+        public ArgumentsProvider(String... arguments) {
+            this.keyId = arguments[0];
+            this.secret = "from-array";
+            this.byArray = true;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create(keyId, secret);
+        }
+    }
+
     public static final class FixedProvider implements AwsCredentialsProvider {
         @Override
         public AwsCredentials resolveCredentials() {
@@ -126,12 +192,15 @@ class CredentialsProvidersTest {
     }
 
     public static final class NoDefaultConstructor implements AwsCredentialsProvider {
-        public NoDefaultConstructor(String unused) {
+        private final String keyId;
+
+        public NoDefaultConstructor(String keyId) {
+            this.keyId = keyId;
         }
 
         @Override
         public AwsCredentials resolveCredentials() {
-            return AwsBasicCredentials.create("AKIANONE", "none");
+            return AwsBasicCredentials.create(keyId, "none");
         }
     }
 }

@@ -112,7 +112,7 @@ class PropertySettingsTest {
      */
     @ParameterizedTest
     @CsvSource({"LfEndpointOverride, Lake Formation", "SsoEndpoint, IAM Identity Center",
-            "StreamingEndpointOverride, ResultFetcher", "CredentialsProviderArguments, no-arg constructor",
+            "StreamingEndpointOverride, ResultFetcher",
             "LogLevel, SLF4J", "logpath, SLF4J"})
     void officialDriverPropertyThatIsNotSupportedIsNamedAsSuch(String name, String hint) throws SQLException {
         PropertySettings settings = PropertySettings.resolve(PREFIX + name + "=x", null);
