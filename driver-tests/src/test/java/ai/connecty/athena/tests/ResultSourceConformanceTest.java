@@ -40,7 +40,9 @@ class ResultSourceConformanceTest {
             + "MAP(ARRAY['k'], ARRAY[NULL]) AS m, CAST(ROW(1, 'x') AS ROW(a integer, b varchar)) AS r, "
             + "X'00FF' AS bin, DATE '0001-01-01' AS old_date, TIMESTAMP '9999-12-31 23:59:59.999' AS late_ts, "
             + "true AS yes, CAST(NULL AS boolean) AS null_bool, CAST(NULL AS timestamp) AS null_ts, "
-            + "CAST(NULL AS decimal(10,2)) AS null_dec, CAST(NULL AS varbinary) AS null_bin, ' ' AS space";
+            + "CAST(NULL AS decimal(10,2)) AS null_dec, CAST(NULL AS varbinary) AS null_bin, ' ' AS space, "
+            + "CAST(TIMESTAMP '2020-01-01 00:00:00.123456' AS timestamp(6)) AS micro_ts, "
+            + "CAST(TIMESTAMP '2020-01-01 00:00:01' AS timestamp(0)) AS second_ts";
 
     private interface Getter {
         Object get(ResultSet rs, int column) throws SQLException;

@@ -159,6 +159,18 @@ class TypeConformanceTest {
                     assertThat(rs.getTimestamp(i).getNanos()).isEqualTo(Integer.parseInt(fraction));
                     assertThat(rs.getTimestamp(i).getNanos()).isGreaterThanOrEqualTo(123_000_000);
                 }));
+        cases.add(new Case("CAST(TIMESTAMP '2020-01-01 00:00:00.123456' AS timestamp(6))", Types.TIMESTAMP,
+                "timestamp", Timestamp.class, (rs, i, zone) -> {
+                    // A declared precision prints that many digits, and every one of them reaches the getters.
+                    assertThat(rs.getString(i)).isEqualTo("2020-01-01 00:00:00.123456");
+                    assertThat(rs.getTimestamp(i).getNanos()).isEqualTo(123_456_000);
+                    assertThat(rs.getObject(i, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2020, 1, 1, 0, 0, 0, 123_456_000));
+                }));
+        cases.add(new Case("CAST(TIMESTAMP '2020-01-01 00:00:01.4' AS timestamp(0))", Types.TIMESTAMP, "timestamp",
+                Timestamp.class, (rs, i, zone) -> {
+                    assertThat(rs.getString(i)).isEqualTo("2020-01-01 00:00:01");
+                    assertThat(rs.getTimestamp(i)).isEqualTo(Timestamp.valueOf("2020-01-01 00:00:01"));
+                }));
         cases.add(new Case("TIMESTAMP '2020-01-01 10:00:00.000 UTC'", Types.TIMESTAMP_WITH_TIMEZONE,
                 "timestamp with time zone", Timestamp.class, (rs, i, zone) -> {
                     assertThat(rs.getObject(i, OffsetDateTime.class))

@@ -22,6 +22,7 @@ record ColumnHint(SqlType type, ZoneId zone) {
     boolean refines(SqlType duckDbType) {
         return switch (type.base()) {
             case "timestamp with time zone" -> duckDbType.is("timestamp with time zone");
+            case "timestamp" -> duckDbType.is("timestamp");
             case "interval year to month" -> duckDbType.is("interval day to second");
             case "unknown" -> duckDbType.is("integer");
             case "char", "varchar" -> duckDbType.is("varchar");

@@ -291,6 +291,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
         }
+        if (e instanceof Cast cast) {
+            SqlType declared = TrinoTypes.declaredTimestamp(cast).orElse(null);
+            if (declared != null) {
+                return new ColumnHint(declared, zones.of(e));
+            }
+        }
         ColumnHint zoned = zoneHint(zones.of(e));
         if (zoned != null) {
             return zoned;

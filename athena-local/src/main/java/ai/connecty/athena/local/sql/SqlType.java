@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * its parameters and, for array/map/row, its element types. Renders itself in the Trino, Hive and DuckDB spellings.
  *
  * @param base       Athena's ColumnInfo.Type ({@code float} for Trino's {@code real})
- * @param length     varchar/char length ({@link #UNBOUNDED} when absent) or decimal precision
+ * @param length     varchar/char length ({@link #UNBOUNDED} when absent), decimal precision, or the fraction digits
+ *                   of a timestamp that a CAST declared ({@link #UNBOUNDED}: Athena's 3)
  * @param scale      decimal scale
  * @param children   element type (array), key and value (map), fields (row)
  * @param fieldNames row field names; an element is null for an unnamed field
@@ -21,6 +22,16 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
 
     static SqlType simple(String base) {
         return new SqlType(base, UNBOUNDED, 0, List.of(), List.of());
+    }
+
+    /** {@code timestamp(p)} or {@code timestamp(p) with time zone}: values print {@code p} fraction digits. */
+    static SqlType timestamp(String base, int precision) {
+        return new SqlType(base, precision, 0, List.of(), List.of());
+    }
+
+    /** The fraction digits a timestamp's values print with: 3 unless a CAST declared another precision. */
+    int fractionDigits() {
+        return length == UNBOUNDED ? 3 : length;
     }
 
     static SqlType decimal(int precision, int scale) {

@@ -44,6 +44,27 @@ final class TrinoTypes {
         return TRINO_NAMES.contains(lower) || TRINO_ONLY_NAMES.contains(lower) || OTHER_TRINO_NAMES.contains(lower);
     }
 
+    /**
+     * The type of a CAST to {@code timestamp(p)} or {@code timestamp(p) with time zone} with its precision, whose
+     * values print {@code p} fraction digits; empty for any other target, and for a timestamp without a precision.
+     */
+    static Optional<SqlType> declaredTimestamp(Cast cast) {
+        if (cast.getType() instanceof DateTimeDataType dateTime
+                && dateTime.getType() == DateTimeDataType.Type.TIMESTAMP && dateTime.getPrecision().isPresent()
+                && dateTime.getPrecision().get() instanceof NumericParameter digits) {
+            try {
+                int precision = Integer.parseInt(digits.getValue());
+                if (precision >= 0 && precision <= 12) {
+                    return Optional.of(SqlType.timestamp(
+                            dateTime.isWithTimeZone() ? "timestamp with time zone" : "timestamp", precision));
+                }
+            } catch (NumberFormatException e) {
+                // not a precision Trino takes: no hint, the engine answers for the CAST
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether {@code type} is Trino's type of NULL, which a CAST may not name. */
     static boolean isUnknown(DataType type) {
         return type instanceof GenericDataType generic && generic.getArguments().isEmpty()

@@ -30,6 +30,7 @@ import java.util.StringJoiner;
 final class ValueRenderer {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     /** DuckDB's timestamp text: years may have more than four digits; the fraction has up to nine. */
     private static final DateTimeFormatter DUCKDB_TIMESTAMP = new DateTimeFormatterBuilder()
@@ -52,7 +53,7 @@ final class ValueRenderer {
      */
     static String render(SqlType type, Object value, ZoneId zone) {
         if (value != null && zone != null && type.is("timestamp with time zone")) {
-            return timestampWithZone(value.toString(), zone);
+            return timestampWithZone(value.toString(), zone, type.fractionDigits());
         }
         return render(type, value);
     }
@@ -66,8 +67,9 @@ final class ValueRenderer {
                 case "double" -> Double.toString(((Number) value).doubleValue());
                 case "float" -> value instanceof Float f ? Float.toString(f) : Double.toString(((Number) value).doubleValue());
                 case "decimal" -> decimal(type, value);
-                case "timestamp" -> TIMESTAMP.format(toMillis(localDateTime(value.toString())));
-                case "timestamp with time zone" -> timestampWithZone(value.toString());
+                case "timestamp" -> timestamp(localDateTime(value.toString()), type.fractionDigits());
+                case "timestamp with time zone" -> timestampWithZone(value.toString(), ZoneOffset.UTC,
+                        type.fractionDigits());
                 case "time" -> TIME.format(toMillis(LocalTime.parse(value.toString())));
                 case "time with time zone" -> timeWithZone(value.toString());
                 case "date" -> value.toString();
@@ -121,18 +123,35 @@ final class ValueRenderer {
         return beforeChrist ? time.withYear(1 - time.getYear()) : time;
     }
 
-    /** The session zone is UTC (see {@link QueryRunner#configure}), which Athena prints by name. */
-    private static String timestampWithZone(String duckDbText) {
-        return timestampWithZone(duckDbText, ZoneOffset.UTC);
+    /**
+     * A timestamp with {@code digits} fraction digits, rounded half up as a Trino cast to that precision rounds
+     * (DuckDB keeps microseconds; Athena's timestamps have milliseconds unless a CAST declared another precision).
+     */
+    private static String timestamp(LocalDateTime value, int digits) {
+        if (digits == 3) {
+            return TIMESTAMP.format(toMillis(value));
+        }
+        long unit = digits >= 9 ? 1 : (long) Math.pow(10, 9 - digits);
+        LocalDateTime rounded = value.plusNanos(unit / 2);
+        rounded = rounded.withNano((int) (rounded.getNano() / unit * unit));
+        String text = SECONDS.format(rounded);
+        if (digits == 0) {
+            return text;
+        }
+        String nanos = String.format(java.util.Locale.ROOT, "%09d", rounded.getNano());
+        return text + "." + (digits <= 9 ? nanos.substring(0, digits) : nanos + "0".repeat(digits - 9));
     }
 
-    /** The instant in {@code zone}, which Trino names after the value: {@code UTC}, {@code -07:00}, {@code Europe/Berlin}. */
-    private static String timestampWithZone(String duckDbText, ZoneId zone) {
+    /**
+     * The instant in {@code zone} (the session's UTC unless the tree shows another), which Trino names after the
+     * value: {@code UTC}, {@code -07:00}, {@code Europe/Berlin}.
+     */
+    private static String timestampWithZone(String duckDbText, ZoneId zone, int digits) {
         int offset = offsetStart(duckDbText);
         LocalDateTime local = localDateTime(duckDbText.substring(0, offset))
                 .atOffset(ZoneOffset.of(duckDbText.substring(offset)))
                 .atZoneSameInstant(zone).toLocalDateTime();
-        return TIMESTAMP.format(toMillis(local)) + " " + TrinoZones.name(zone);
+        return timestamp(local, digits) + " " + TrinoZones.name(zone);
     }
 
     private static String timeWithZone(String duckDbText) {

@@ -110,6 +110,13 @@ class QueryRunnerTest {
         "SELECT DATE '2020-01-01' => 2020-01-01",
         "SELECT TIMESTAMP '2020-01-01 12:34:56.789' => 2020-01-01 12:34:56.789",
         "SELECT TIMESTAMP '2020-01-01 12:34:56' => 2020-01-01 12:34:56.000",
+        "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456' AS timestamp(6)) => 2020-01-01 10:00:00.123456",
+        "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456' AS timestamp(9)) => 2020-01-01 10:00:00.123456000",
+        "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.15' AS timestamp(1)) => 2020-01-01 10:00:00.2",
+        "SELECT CAST(TIMESTAMP '2020-12-31 23:59:59.5' AS timestamp(0)) => 2021-01-01 00:00:00",
+        "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.1234' AS timestamp(3)) => 2020-01-01 10:00:00.123",
+        "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456 UTC' AS timestamp(6) with time zone) => 2020-01-01 10:00:00.123456 UTC",
+        "SELECT CAST(TIMESTAMP '2024-01-02 10:00:00.5 -07:00' AS timestamp(0) with time zone) => 2024-01-02 10:00:01 -07:00",
         "SELECT TIMESTAMP '2020-01-01 12:34:56.789 UTC' => 2020-01-01 12:34:56.789 UTC",
         "SELECT TIME '12:34:56.789' => 12:34:56.789",
         "SELECT INTERVAL '1' DAY => 1 00:00:00.000",
@@ -394,6 +401,17 @@ class QueryRunnerTest {
         assertThat(zipped.column(1)).containsExactly("x", null);
         Result rows = result("SELECT n, s FROM UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')]) AS u(n, s)");
         assertThat(rows.column(1)).containsExactly("a", "b");
+    }
+
+    /** Measured: a timestamp's ColumnInfo is timestamp, Precision 3, whatever precision it was declared with. */
+    @Test
+    void declaredTimestampPrecisionChangesTheTextNotTheColumnInfo() {
+        Result r = result("SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456' AS timestamp(6)) AS micros, "
+                + "CAST(TIMESTAMP '2020-01-01 10:00:00 UTC' AS timestamp(0) with time zone) AS seconds");
+        assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
+                .containsExactly("timestamp", "timestamp with time zone");
+        assertThat(r.columns.stream().map(c -> c.type().precision()).toList()).containsExactly(3, 3);
+        assertThat(r.rows.get(0)).containsExactly("2020-01-01 10:00:00.123456", "2020-01-01 10:00:00 UTC");
     }
 
     @Test
