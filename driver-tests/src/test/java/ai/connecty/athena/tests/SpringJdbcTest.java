@@ -43,6 +43,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.BeanPropertySqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.jdbc.support.rowset.SqlRowSet;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -288,6 +292,51 @@ class SpringJdbcTest {
         assertThat(jdbc().queryForObject("SELECT 41 + 1", Integer.class)).isEqualTo(42);
     }
 
+    /** JdbcClient, Spring's fluent front of the same templates: positional and named parameters, records, lists. */
+    @Test
+    void jdbcClientFluentApi() throws SQLException {
+        JdbcClient client = JdbcClient.create(dataSource());
+        assertThat(client.sql("SELECT name FROM demo.customers WHERE id = ?").param(7).query(String.class).single())
+                .isEqualTo("Customer 7");
+        assertThat(client.sql("SELECT id FROM demo.customers WHERE id IN (:ids) ORDER BY id").param("ids", List.of(2, 4))
+                .query(Integer.class).list()).containsExactly(2, 4);
+        assertThat(client.sql("SELECT sale_id, customer_id, amount, sold_at FROM demo.sales WHERE sale_id = :id")
+                .param("id", 1L).query(Sale.class).optional())
+                .contains(new Sale(1L, 8, new BigDecimal("0.37"), LocalDateTime.of(2024, 1, 1, 3, 0)));
+        assertThat(client.sql("SELECT count(*) FROM demo.customers WHERE email = :email").param("email", null)
+                .query(Long.class).single()).isZero();
+        // A long IN list: each element is one ExecutionParameter.
+        List<Integer> ids = java.util.stream.IntStream.rangeClosed(1, 500).boxed().toList();
+        assertThat(client.sql("SELECT count(*) FROM demo.customers WHERE id IN (:ids)").param("ids", ids)
+                .query(Long.class).single()).isEqualTo(200L);
+    }
+
+    /**
+     * queryForRowSet copies the rows into a CachedRowSet (javax.sql.rowset), which reads every column's metadata and
+     * turns arrays and rows into SerialArray and SerialStruct through Array.getArray(map) and Struct.getAttributes(map).
+     */
+    @Test
+    void queryForRowSetCopiesEveryTypeIncludingArraysAndRows() throws SQLException {
+        SqlRowSet rows = jdbc().queryForRowSet("SELECT c_int, c_string, c_decimal, c_date, c_timestamp, c_binary, "
+                + "c_array, c_map, c_struct FROM demo.all_types WHERE c_int = ?", 3);
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getInt("c_int")).isEqualTo(3);
+        assertThat(rows.getString("c_string")).isEqualTo("hello");
+        assertThat(rows.getBigDecimal("c_decimal")).isEqualTo(new BigDecimal("12.34"));
+        assertThat(rows.getDate("c_date")).isEqualTo(java.sql.Date.valueOf("2024-02-29"));
+        assertThat(rows.getTimestamp("c_timestamp")).isEqualTo(Timestamp.valueOf("2024-02-29 12:34:56.789"));
+        assertThat((byte[]) rows.getObject("c_binary")).containsExactly(1, 2);
+        // Athena's result metadata names no element types: elements are read from the text, as strings (README, Types).
+        assertThat((Object[]) ((java.sql.Array) rows.getObject("c_array")).getArray()).containsExactly("1", "2", "3");
+        assertThat(rows.getObject("c_map")).isEqualTo(Map.of("k", "v"));
+        // The JDK's CachedRowSet looks a row's SQL type name up in its type map, null unless set: getObject(name)
+        // fails there for any driver's Struct (NullPointerException), getObject(name, map) does not.
+        assertThat(((java.sql.Struct) rows.getObject("c_struct", Map.of())).getAttributes()).containsExactly("1", "x");
+        assertThat(rows.getMetaData().getColumnCount()).isEqualTo(9);
+        assertThat(rows.getMetaData().getColumnTypeName(3)).isEqualTo("decimal");
+        assertThat(rows.next()).isFalse();
+    }
+
     @Test
     void namedParametersWithCollectionsMapsAndBeans() throws SQLException {
         NamedParameterJdbcTemplate named = named();
@@ -429,6 +478,39 @@ class SpringJdbcTest {
                 assertThat(rows.get(2).get("day")).isNull();
                 assertThat(rows.get(5).get("day")).isEqualTo(java.sql.Date.valueOf("2024-01-06"));
                 assertThat(rows.get(1).get("amount")).isEqualTo(new BigDecimal("2.50"));
+
+                // SimpleJdbcInsert builds its INSERT from DatabaseMetaData.getColumns.
+                SimpleJdbcInsert insert = new SimpleJdbcInsert(jdbc).withSchemaName(db).withTableName("t");
+                assertThat(insert.execute(Map.of("id", 13, "name", "m", "day", LocalDate.of(2024, 1, 13),
+                        "amount", new BigDecimal("13.00")))).isEqualTo(1);
+                assertThat(insert.getInsertString()).isEqualTo("INSERT INTO " + db + ".t (id, name, day, amount) VALUES(?, ?, ?, ?)");
+                assertThat(jdbc.queryForObject("SELECT amount FROM " + db + ".t WHERE id = 13", BigDecimal.class))
+                        .isEqualTo(new BigDecimal("13.00"));
+                // Athena makes no keys: asking for them is the driver's 0A000, an API misuse for Spring.
+                assertThatThrownBy(() -> jdbc.update(con -> con.prepareStatement("INSERT INTO " + db + ".t (id) VALUES (14)",
+                        Statement.RETURN_GENERATED_KEYS), new GeneratedKeyHolder()))
+                        .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                        .hasRootCauseMessage("Athena has no generated keys");
+
+                // A failed item is translated by the failure itself: a missing table is bad grammar...
+                assertThat(jdbc.batchUpdate("INSERT INTO " + db + ".t (id) VALUES (?)",
+                        List.of(new Object[] {20}, new Object[] {21}))).containsExactly(1, 1);
+                BadSqlGrammarException missing = catchThrowableOfType(BadSqlGrammarException.class, () -> jdbc.batchUpdate(
+                        "INSERT INTO " + db + ".no_such_table (id) VALUES (?)", List.<Object[]>of(new Object[] {22})));
+                assertThat((Throwable) missing).isNotNull();
+                assertThat((Throwable) missing.getSQLException()).isInstanceOf(java.sql.BatchUpdateException.class);
+                // ...and an item cut off by the template's query timeout is a QueryTimeoutException, as outside a batch.
+                athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(10_000)));
+                JdbcTemplate timed = new JdbcTemplate(new SingleConnectionDataSource(admin, true));
+                timed.setQueryTimeout(1);
+                QueryTimeoutException timeout = catchThrowableOfType(QueryTimeoutException.class,
+                        () -> timed.batchUpdate("INSERT INTO " + db + ".t (id) VALUES (?)", List.<Object[]>of(new Object[] {30})));
+                assertThat((Throwable) timeout).isNotNull();
+                assertThat(timeout.getCause()).isInstanceOf(java.sql.BatchUpdateException.class);
+                athena.faults().clear();
+                // The timed-out item was stopped (the administrator may stop queries): 20 and 21 only.
+                assertThat(jdbc.queryForList("SELECT id FROM " + db + ".t WHERE id BETWEEN 20 AND 30 ORDER BY id",
+                        Integer.class)).containsExactly(20, 21);
             } finally {
                 jdbc.execute("DROP DATABASE " + db + " CASCADE");
             }
