@@ -337,6 +337,32 @@ class SpringJdbcTest {
         assertThat(rows.next()).isFalse();
     }
 
+    /** A query cancelled while it runs (57014) is a QueryTimeoutException for Spring's SQLState translation too. */
+    @Test
+    void cancelledQueryIsQueryTimeoutException() throws Exception {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(10_000)));
+        try (Connection connection = Connections.connectyUser(athena); Statement statement = connection.createStatement()) {
+            java.util.concurrent.CompletableFuture<SQLException> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    statement.executeQuery("SELECT count(*) FROM demo.sales").close();
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (statement.unwrap(AthenaStatement.class).getQueryExecutionId() == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            statement.cancel();
+            SQLException cancelled = outcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat((Throwable) cancelled).isNotNull();
+            assertThat(cancelled.getSQLState()).isEqualTo("57014");
+            assertThat(new SQLErrorCodeSQLExceptionTranslator(dataSource()).translate("query", "SELECT", cancelled))
+                    .isInstanceOf(QueryTimeoutException.class);
+        }
+    }
+
     @Test
     void namedParametersWithCollectionsMapsAndBeans() throws SQLException {
         NamedParameterJdbcTemplate named = named();
