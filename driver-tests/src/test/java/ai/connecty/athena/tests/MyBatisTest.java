@@ -213,6 +213,33 @@ class MyBatisTest {
     }
 
     /**
+     * MyBatis' own PooledDataSource over the driver's class and URL (the POOLED data source of mybatis-config.xml):
+     * it checks out, pings and returns connections around each session without touching auto-commit.
+     */
+    @Test
+    void pooledDataSourceFromTheDriverUrl() throws IOException {
+        org.apache.ibatis.datasource.pooled.PooledDataSource pooled = new org.apache.ibatis.datasource.pooled.PooledDataSource(
+                "ai.connecty.athena.jdbc.AthenaDriver", Connections.url(athena, "RoleArn=" + LocalAthena.ROLE_ARN),
+                LocalAthena.SERVICE_ACCOUNT_KEY_ID, LocalAthena.SERVICE_ACCOUNT_SECRET);
+        pooled.setPoolPingEnabled(true);
+        pooled.setPoolPingQuery("SELECT 1");
+        pooled.setPoolPingConnectionsNotUsedFor(0);
+        try {
+            SqlSessionFactory factory = factory(pooled, new JdbcTransactionFactory());
+            for (int id = 1; id <= 3; id++) {
+                try (SqlSession session = factory.openSession(true)) {
+                    assertThat(session.getMapper(CustomerMapper.class).byId(id).getName()).isEqualTo("Customer " + id);
+                }
+            }
+            assertThat(pooled.getPoolState().getRequestCount()).isEqualTo(3);
+            assertThat(pooled.getPoolState().getBadConnectionCount()).isZero();
+            assertThat(pooled.getPoolState().getIdleConnectionCount()).isEqualTo(1);
+        } finally {
+            pooled.forceCloseAll();
+        }
+    }
+
+    /**
      * #{} NULLs: with jdbcType the driver sends a typed NULL; without, MyBatis calls setNull(Types.OTHER)
      * (jdbcTypeForNull), which the driver sends as a bare NULL that compares with a column of any type.
      */
