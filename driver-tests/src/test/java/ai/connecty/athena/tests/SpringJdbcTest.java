@@ -363,6 +363,54 @@ class SpringJdbcTest {
         }
     }
 
+    enum Country { US, DE }
+
+    /**
+     * The Java values Spring binds with setObject, setString or setTimestamp (StatementCreatorUtils), each read back
+     * through the type Athena gave it.
+     */
+    @Test
+    void everyJavaValueSpringBindsRoundTrips() throws SQLException {
+        JdbcTemplate jdbc = jdbc();
+        java.util.Date utilDate = new java.util.Date(Timestamp.valueOf("2024-02-29 12:34:56.789").getTime());
+        java.util.Calendar calendar = java.util.Calendar.getInstance();
+        calendar.setTime(utilDate);
+        Object[][] cases = {
+                {"it's", "varchar"}, {new StringBuilder("sb"), "varchar"}, {'c', "varchar"},
+                {true, "boolean"}, {(byte) 7, "tinyint"}, {(short) 7, "smallint"}, {7, "integer"}, {7L, "bigint"},
+                {1.5f, "real"}, {2.25d, "double"}, {new BigDecimal("12.34"), "decimal(4,2)"},
+                // A BigInteger may exceed bigint: it is sent as an exact decimal, which compares with a bigint column.
+                {new java.math.BigInteger("123456789012345"), "decimal(15,0)"},
+                {LocalDate.of(2024, 2, 29), "date"}, {java.sql.Date.valueOf("2024-02-29"), "date"},
+                {LocalDateTime.of(2024, 2, 29, 12, 34, 56, 789_000_000), "timestamp(3)"},
+                {Timestamp.valueOf("2024-02-29 12:34:56.789"), "timestamp(3)"}, {utilDate, "timestamp(3)"},
+                {calendar, "timestamp(3)"}, {java.time.LocalTime.of(23, 59, 58), "time(3)"},
+                {OffsetDateTime.parse("2024-02-29T12:00:00+02:00"), "timestamp(3) with time zone"},
+                {java.time.Instant.parse("2024-02-29T12:00:00Z"), "timestamp(3) with time zone"},
+                {UUID.fromString("2b5a5c57-8a4b-4f1d-9f4c-6d6d3b2d1f00"), "uuid"}, {new byte[] {1, 2}, "varbinary"}};
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (Object[] c : cases) {
+            try {
+                // Athena types a varchar literal with its length (varchar(4)); athena-local says varchar.
+                soft.assertThat(jdbc.queryForObject("SELECT typeof(?)", String.class, c[0]))
+                        .as("%s of %s", c[0], c[0].getClass().getSimpleName()).startsWith((String) c[1]);
+            } catch (DataAccessException e) {
+                soft.fail(c[0].getClass().getSimpleName() + ": " + e);
+            }
+        }
+        soft.assertAll();
+        assertThat(jdbc.queryForObject("SELECT ? = 'it''s' AND ? = 'c' AND ? = 1234567890123450", Boolean.class,
+                "it's", 'c', new java.math.BigInteger("1234567890123450"))).isTrue();
+        // Spring hands an enum to setObject as it is; JDBC maps no enum, and the driver refuses it naming what it
+        // takes (bind name() or ordinal() instead).
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT count(*) FROM demo.customers WHERE country = ?", Long.class,
+                Country.DE)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("SpringJdbcTest$Country have no Athena literal");
+        assertThat(jdbc.queryForObject("SELECT name FROM demo.customers WHERE country = ? AND id = ?", String.class,
+                Country.DE.name(), 1)).isEqualTo("Customer 1");
+        assertThat(jdbc.queryForObject("SELECT ? = TIMESTAMP '2024-02-29 12:34:56.789'", Boolean.class, utilDate)).isTrue();
+    }
+
     @Test
     void namedParametersWithCollectionsMapsAndBeans() throws SQLException {
         NamedParameterJdbcTemplate named = named();
