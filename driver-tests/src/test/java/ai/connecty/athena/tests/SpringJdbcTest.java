@@ -253,6 +253,17 @@ class SpringJdbcTest {
         }
         assertThat(seenFetchSize.get()).isEqualTo(500);
 
+        // A stream left early (three rows of a million) closes its result set and statement when closed.
+        java.util.concurrent.atomic.AtomicReference<java.sql.ResultSet> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        try (Stream<Long> first = jdbc.queryForStream("SELECT n FROM demo.numbers ORDER BY n", (rs, rowNum) -> {
+            opened.set(rs);
+            return rs.getLong(1);
+        })) {
+            assertThat(first.limit(3).toList()).containsExactly(0L, 1L, 2L);
+        }
+        assertThat(opened.get().isClosed()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+
         JdbcTemplate limited = jdbc();
         limited.setMaxRows(7);
         assertThat(limited.queryForList("SELECT n FROM demo.numbers ORDER BY n", Long.class))
@@ -435,11 +446,16 @@ class SpringJdbcTest {
                 new MapSqlParameterSource().addValue("day", "2020-01-08", Types.DATE), String.class)).isEqualTo("Customer 7");
     }
 
-    /** Sets Spring's static spring.jdbc.getParameterType.ignore flag (read once, when StatementCreatorUtils loads). */
-    private static void ignoreGetParameterType(Boolean ignore) throws ReflectiveOperationException {
+    /**
+     * Sets Spring's static spring.jdbc.getParameterType.ignore flag (read once, when StatementCreatorUtils loads)
+     * and gives the value it had.
+     */
+    private static Boolean ignoreGetParameterType(Boolean ignore) throws ReflectiveOperationException {
         Field flag = StatementCreatorUtils.class.getDeclaredField("shouldIgnoreGetParameterType");
         flag.setAccessible(true);
+        Boolean before = (Boolean) flag.get(null);
         flag.set(null, ignore);
+        return before;
     }
 
     /** What the driver sent as the parameters of the query it ran last on {@code statement}. */
@@ -463,7 +479,7 @@ class SpringJdbcTest {
     void nullsOfUnknownTypeBindAsNullOnEveryPathSpringTakes() throws Exception {
         String sql = "SELECT count(*) FROM demo.customers WHERE id = :id OR (:id IS NULL AND signup_date = :day)";
         for (Boolean ignore : new Boolean[] {null, false, true}) {
-            ignoreGetParameterType(ignore);
+            Boolean before = ignoreGetParameterType(ignore);
             try {
                 NamedParameterJdbcTemplate named = named();
                 Map<String, Object> nulls = new java.util.HashMap<>();
@@ -491,7 +507,7 @@ class SpringJdbcTest {
                 assertThat(all).as("ignore=%s", ignore).isEqualTo(200L);
                 assertThat(sent).as("ignore=%s", ignore).containsExactly("NULL", "NULL");
             } finally {
-                ignoreGetParameterType(null);
+                ignoreGetParameterType(before);
             }
         }
         // A null with a known SQL type is a typed NULL.
