@@ -599,8 +599,8 @@ public class AthenaStatement implements Statement {
     /**
      * Runs {@code size} items in order and gives each one's update count ({@code SUCCESS_NO_INFO} where Athena
      * reports none, as for DDL). The first failure stops the batch with a BatchUpdateException that names the
-     * item (from 1) and holds the counts of the items before it; an item that returns rows is such a failure,
-     * as JDBC requires.
+     * item (from 1) and holds the counts of the items before it, the item's failure its cause and its next
+     * exception; an item that returns rows is such a failure, as JDBC requires.
      */
     final long[] runBatch(int size, BatchItem item) throws SQLException {
         long[] counts = new long[size];
@@ -613,8 +613,13 @@ public class AthenaStatement implements Statement {
                 }
                 counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
             } catch (SQLException e) {
-                throw new BatchUpdateException("Batch item " + (i + 1) + " of " + size + " failed: " + e.getMessage(),
-                        e.getSQLState(), e.getErrorCode(), java.util.Arrays.copyOf(counts, i), e);
+                BatchUpdateException failure = new BatchUpdateException("Batch item " + (i + 1) + " of " + size
+                        + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(),
+                        java.util.Arrays.copyOf(counts, i), e);
+                // Chained as well: callers that classify a batch failure by the item's own exception read it there
+                // (Spring's translators: a timed-out item is then a QueryTimeoutException, as outside a batch).
+                failure.setNextException(e);
+                throw failure;
             }
         }
         return counts;

@@ -29,6 +29,10 @@ final class QueryExecutionJson {
         q.put("QueryExecutionId", e.id());
         q.put("Query", r.statement());
         q.put("StatementType", r.classification().statementType());
+        if (!r.executionParameters().isEmpty()) {
+            // Athena echoes the ExecutionParameters the query was started with.
+            r.executionParameters().forEach(q.putArray("ExecutionParameters")::add);
+        }
         ObjectNode result = q.putObject("ResultConfiguration");
         if (managedResults) {
             q.putObject("ManagedQueryResultsConfiguration").put("Enabled", true);

@@ -125,7 +125,7 @@ final class QueryOperations {
         }
         String encryption = JsonMembers.text(in.path("ResultConfiguration").path("EncryptionConfiguration"), "EncryptionOption");
         QueryRequest request = new QueryRequest(statement, classification, catalog, runDatabase, wg.name(), output,
-                reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption, parsed, hive);
+                reuseMinutes, ctx, bound.error(), wg.managedResults() ? null : encryption, parsed, hive, parameters);
         QueryService.IdempotencyKey key = new QueryService.IdempotencyKey(queryString, catalog, database, output.toString());
         QueryExecution e = queries.start(request, token, key);
         ObjectNode out = F.objectNode();

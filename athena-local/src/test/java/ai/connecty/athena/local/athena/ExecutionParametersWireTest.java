@@ -50,6 +50,14 @@ class ExecutionParametersWireTest {
                 List.of("3", "?"), List.of("5", "?"));
     }
 
+    /** GetQueryExecution echoes the ExecutionParameters as sent, as Athena does; a query without them has none. */
+    @Test
+    void getQueryExecutionEchoesTheParameters() {
+        QueryExecution q = run("SELECT ? IS NULL, ?", "NULL", "DATE '2020-01-08'");
+        assertThat(q.executionParameters()).containsExactly("NULL", "DATE '2020-01-08'");
+        assertThat(run("SELECT 1").hasExecutionParameters()).isFalse();
+    }
+
     @Test
     void valuesForAStatementWithoutParametersAreIgnored() {
         QueryExecution q = run("SELECT 1 AS one", "'unused'");

@@ -82,8 +82,13 @@ public final class SqlState {
     public static final String INVALID_CONNECTION_PROPERTY = "HY000";
     /** General driver error. */
     public static final String GENERAL_ERROR = "HY000";
-    /** Invalid schema (database) name: Athena SCHEMA_NOT_FOUND. */
-    public static final String INVALID_SCHEMA_NAME = "3F000";
+    /**
+     * Undefined object: Athena SCHEMA_NOT_FOUND, a database named in the statement that does not exist. Class 42, as
+     * the missing table beside it (42P01), so that tools and frameworks that classify by class (Spring's
+     * BadSqlGrammarException, Hibernate's SQLGrammarException) see an error in the user's SQL; 3F000 (invalid
+     * schema name) belongs to no class they know. Not 42P01: the table may exist once its database does.
+     */
+    public static final String UNDEFINED_OBJECT = "42704";
     /** Function not found: Athena FUNCTION_NOT_FOUND. */
     public static final String UNDEFINED_FUNCTION = "42883";
     /** Operand types do not match: Athena TYPE_MISMATCH. */

@@ -12,9 +12,15 @@ import java.util.List;
 /**
  * What the driver knows of a prepared statement's parameters without asking Athena, which cannot describe
  * them: how many there are, and for each one set so far the type of its value. A parameter not yet set is
- * reported as {@code varchar}, nullability unknown.
+ * reported as Athena's type of a bare NULL, {@code unknown} ({@link Types#OTHER}), nullability unknown: a
+ * framework that binds a null by the type it reads here (Spring's JdbcTemplate calls {@code setNull} with
+ * {@code getParameterType}) then sends a plain {@code NULL}, which Athena compares with, and inserts into, a
+ * column of any type, where a typed {@code CAST(NULL AS varchar)} fails against an integer column.
  */
 public final class AthenaParameterMetaData implements ParameterMetaData {
+    /** The type of a parameter not set yet: what the driver knows of it, nothing. */
+    private static final TypeSignature NOT_SET = TypeSignature.parse("unknown");
+
     private final List<ParameterValue> values;
 
     public AthenaParameterMetaData(ParameterValue[] values) {
@@ -23,7 +29,7 @@ public final class AthenaParameterMetaData implements ParameterMetaData {
 
     private TypeSignature type(int param) throws SQLException {
         ParameterValue value = value(param);
-        return value == null ? TypeSignature.parse("varchar") : value.type();
+        return value == null ? NOT_SET : value.type();
     }
 
     private ParameterValue value(int param) throws SQLException {
@@ -63,7 +69,7 @@ public final class AthenaParameterMetaData implements ParameterMetaData {
     @Override
     public int getParameterType(int param) throws SQLException {
         ParameterValue value = value(param);
-        return value == null ? Types.VARCHAR : value.jdbcType();
+        return value == null ? NOT_SET.jdbcType() : value.jdbcType();
     }
 
     @Override

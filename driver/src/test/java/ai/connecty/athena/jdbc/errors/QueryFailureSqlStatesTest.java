@@ -9,7 +9,7 @@ class QueryFailureSqlStatesTest {
     @ParameterizedTest(name = "category {0}, type {1}, {2} -> {3}")
     @CsvSource(nullValues = "null", value = {
             "2, 1301, TABLE_NOT_FOUND, 42P01",
-            "2, 1301, SCHEMA_NOT_FOUND, 3F000",
+            "2, 1301, SCHEMA_NOT_FOUND, 42704",
             "2, 1006, COLUMN_NOT_FOUND, 42703",
             "2, 1006, SYNTAX_ERROR, 42000",
             "2, 1303, FUNCTION_NOT_FOUND, 42883",

@@ -27,4 +27,20 @@ class AthenaParameterMetaDataTest {
         assertThat(metaData.getParameterTypeName(1)).isEqualTo("decimal");
         assertThat(metaData.getParameterClassName(1)).isEqualTo(BigDecimal.class.getName());
     }
+
+    /**
+     * A parameter not set is Athena's type of a bare NULL: Spring's JdbcTemplate binds a null of unknown type with
+     * setNull(getParameterType(i)), and the NULL that this gives must be untyped (a typed varchar NULL fails in
+     * Athena against a column of another type).
+     */
+    @Test
+    void aParameterNotSetIsOfUnknownTypeAndSetNullWithItsTypeIsABareNull() throws SQLException {
+        ParameterMetaData metaData = of(Literals.of(5, 1), null);
+        assertThat(metaData.getParameterCount()).isEqualTo(2);
+        assertThat(metaData.getParameterType(1)).isEqualTo(Types.INTEGER);
+        assertThat(metaData.getParameterType(2)).isEqualTo(Types.OTHER);
+        assertThat(metaData.getParameterTypeName(2)).isEqualTo("unknown");
+        assertThat(metaData.isNullable(2)).isEqualTo(ParameterMetaData.parameterNullableUnknown);
+        assertThat(Literals.nullOf(metaData.getParameterType(2)).literal()).isEqualTo("NULL");
+    }
 }
