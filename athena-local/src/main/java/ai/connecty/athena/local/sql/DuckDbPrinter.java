@@ -943,7 +943,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitComparisonExpression(ComparisonExpression node, Void context) {
+        ComparisonTypes.check(node, comparedType(node.getLeft()), comparedType(node.getRight()), at(node));
         return "(" + p(node.getLeft()) + " " + node.getOperator().getValue() + " " + p(node.getRight()) + ")";
+    }
+
+    /** What the tree or the catalog shows of a compared operand's type (a bound parameter's is its value's). */
+    private SqlType comparedType(Expression operand) {
+        SqlType literal = ComparisonTypes.literal(SqlStatement.BoundValue.resolve(parameters, operand));
+        return literal != null ? literal : types.of(operand, zones.scope());
     }
 
     @Override

@@ -118,6 +118,36 @@ class DeclaredColumnsTest {
         assertThat(printed("SELECT r FROM unknown_table CROSS JOIN UNNEST(items) AS t(r)")).contains("unnest(\"items\")");
     }
 
+    /**
+     * Trino compares no number with text, nor text with a timestamp: the catalog's types make {@code id = '1'}
+     * Athena's TYPE_MISMATCH (DuckDB would cast the text and run it), positioned at the operator.
+     */
+    @Test
+    void comparingADeclaredColumnWithAValueOfAnotherFamilyFailsAsInTrino() {
+        assertThatThrownBy(() -> printed("SELECT note FROM orders WHERE id = '1'"))
+                .isInstanceOf(EngineFailure.class)
+                .hasMessage("TYPE_MISMATCH: line 1:34: Cannot apply operator: integer = varchar(1)");
+        assertThatThrownBy(() -> printed("SELECT note FROM orders o WHERE '10' < o.id"))
+                .hasMessage("TYPE_MISMATCH: line 1:38: Cannot apply operator: varchar(2) < integer");
+        assertThatThrownBy(() -> printed("SELECT id FROM orders WHERE note >= 1"))
+                .hasMessage("TYPE_MISMATCH: line 1:34: Cannot apply operator: varchar <= integer");
+        assertThatThrownBy(() -> printed("SELECT id FROM stamps WHERE ts <> '2024-01-02'"))
+                .hasMessage("TYPE_MISMATCH: line 1:32: Cannot apply operator: timestamp(3) with time zone = varchar(10)");
+        assertThatThrownBy(() -> printed("SELECT note FROM orders WHERE id = CAST(NULL AS varchar)"))
+                .hasMessage("TYPE_MISMATCH: line 1:34: Cannot apply operator: integer = varchar");
+        assertThatThrownBy(() -> printed("SELECT id FROM orders WHERE id IN (SELECT id FROM stamps WHERE ts = 1)"))
+                .hasMessage("TYPE_MISMATCH: line 1:67: Cannot apply operator: timestamp(3) with time zone = integer");
+    }
+
+    @Test
+    void comparisonsTrinosCoercionsAllowRun() {
+        assertThat(rows("SELECT count(*) AS n FROM orders WHERE id = 1 AND id = 1.0 AND id < BIGINT '2' "
+                + "AND id = DECIMAL '1.0' AND note = 'n1' AND note = CAST('n1' AS char(2)) AND CAST(id AS varchar) = '1'"))
+                .containsExactly(List.of("n bigint"), List.of("1"));
+        assertThat(rows("SELECT count(*) AS n FROM stamps WHERE ts > DATE '2024-01-01' AND ts < TIMESTAMP '2025-01-01 00:00:00'"
+                + " AND ts IS DISTINCT FROM NULL")).containsExactly(List.of("n bigint"), List.of("1"));
+    }
+
     @Test
     void theCatalogIsAskedOncePerTableName() {
         List<List<String>> asked = new ArrayList<>();
