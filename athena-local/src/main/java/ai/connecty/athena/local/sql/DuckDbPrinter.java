@@ -987,6 +987,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitInPredicate(InPredicate node, Void context) {
+        if (node.getValueList() instanceof InListExpression list) {
+            ComparisonTypes.checkInList(comparedType(node.getValue()),
+                    list.getValues().stream().map(item -> new ComparisonTypes.Item(comparedType(item), at(item))).toList());
+        }
         return "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
     }
 
