@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.jdbc.AthenaConnection;
 import ai.connecty.athena.jdbc.AthenaDataSource;
 import ai.connecty.athena.jdbc.AthenaDriver;
+import ai.connecty.athena.jdbc.AthenaPreparedStatement;
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
@@ -205,14 +206,18 @@ class OtherPoolsC3p0Test {
         pool.setMaxStatements(10);
         String sql = "SELECT sale_id FROM demo.sales WHERE sale_id BETWEEN ? AND ? ORDER BY sale_id";
         try {
+            AthenaPreparedStatement cached;
             try (Connection connection = pool.getConnection();
                  PreparedStatement statement = connection.prepareStatement(sql)) {
+                cached = statement.unwrap(AthenaPreparedStatement.class);
                 statement.setLong(1, 1);
                 statement.setLong(2, 2);
                 assertThat(ids(statement)).containsExactly(1L, 2L);
             }
             try (Connection connection = pool.getConnection();
                  PreparedStatement statement = connection.prepareStatement(sql)) {
+                assertThat(statement.unwrap(AthenaPreparedStatement.class)).as("the cached driver statement")
+                        .isSameAs(cached);
                 statement.setLong(1, 20);
                 assertThatThrownBy(statement::executeQuery).isInstanceOf(SQLException.class)
                         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("07001");

@@ -300,6 +300,49 @@ class OtherPoolsDbcp2Test {
     }
 
     /**
+     * What defaultCatalog costs: DBCP2 calls setCatalog at a borrow only when getCatalog differs, so a data
+     * catalog is set once per connection. A database name given as the catalog (as tools that know one level of
+     * names do) selects that database, with a warning, and the catalog stays: DBCP2 sets it again at every borrow,
+     * which costs no request once the driver's metadata cache knows the names.
+     */
+    @Test
+    void whatDefaultCatalogCostsPerBorrow() throws Exception {
+        try (BasicDataSource pool = pool()) {
+            pool.setDefaultCatalog("lakehouse");
+            try (Connection connection = pool.getConnection()) {
+                assertThat(connection.getCatalog()).isEqualTo("lakehouse");
+            }
+            athena.requestLog().clear();
+            for (int i = 0; i < 3; i++) {
+                try (Connection connection = pool.getConnection()) {
+                    assertThat(connection.getCatalog()).isEqualTo("lakehouse");
+                }
+            }
+            assertThat(requests(athena)).as("requests of 3 borrows with the catalog set").isZero();
+        }
+        try (BasicDataSource pool = pool()) {
+            pool.setDefaultCatalog("demo");
+            try (Connection connection = pool.getConnection()) {
+                assertThat(connection.getSchema()).isEqualTo("demo");
+            }
+            athena.requestLog().clear();
+            for (int i = 0; i < 3; i++) {
+                try (Connection connection = pool.getConnection()) {
+                    assertThat(connection.getCatalog()).isEqualTo("AwsDataCatalog");
+                    assertThat(connection.getSchema()).isEqualTo("demo");
+                    assertThat(scalar(connection, "SELECT count(*) FROM sales")).isEqualTo(4000L);
+                }
+            }
+            // The catalog listing that tells a database from a catalog is cached (MetadataCacheTtlSeconds): the
+            // borrows cost only the queries' own calls.
+            assertThat(athena.requestLog().entries().stream().map(e -> e.service() + "/" + e.action())
+                    .filter(call -> !call.matches("athena/(StartQueryExecution|GetQueryExecution|GetQueryResults)")))
+                    .as("calls other than the queries'").isEmpty();
+            assertThat(queriesStarted(athena)).isEqualTo(3);
+        }
+    }
+
+    /**
      * connectionInitSqls run once per physical connection, not per borrow. BasicDataSource opens one connection more
      * at start to check its factory, so the first borrow costs two queries.
      */

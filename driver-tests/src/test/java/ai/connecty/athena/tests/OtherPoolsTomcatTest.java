@@ -10,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.jdbc.AthenaConnection;
 import ai.connecty.athena.jdbc.AthenaDataSource;
 import ai.connecty.athena.jdbc.AthenaDriver;
+import ai.connecty.athena.jdbc.AthenaPreparedStatement;
 import ai.connecty.athena.jdbc.AthenaStatement;
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -381,6 +383,47 @@ class OtherPoolsTomcatTest {
             assertThat(rows.isClosed()).isTrue();
             try (Connection connection = pool.getConnection()) {
                 assertThat(scalar(connection, "SELECT 6")).isEqualTo(6L);
+            }
+        } finally {
+            pool.close(true);
+        }
+    }
+
+    /**
+     * The StatementCache interceptor keeps a closed PreparedStatement for the next prepare of the same SQL on the
+     * connection: the next borrower's parameters are its own and its rows are its own.
+     */
+    @Test
+    void statementCacheCarriesNoParametersAcrossBorrowers() throws Exception {
+        PoolProperties properties = properties();
+        properties.setJdbcInterceptors("StatementCache(prepared=true,callable=false,max=10)");
+        DataSource pool = new DataSource(properties);
+        String sql = "SELECT sale_id FROM demo.sales WHERE sale_id BETWEEN ? AND ? ORDER BY sale_id";
+        try {
+            AthenaPreparedStatement cached;
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
+                cached = statement.unwrap(AthenaPreparedStatement.class);
+                statement.setLong(1, 1);
+                statement.setLong(2, 3);
+                ResultSet rows = statement.executeQuery();
+                assertThat(rows.next()).isTrue();
+            }
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
+                assertThat(statement.unwrap(AthenaPreparedStatement.class)).as("the cached driver statement")
+                        .isSameAs(cached);
+                statement.setLong(1, 30);
+                assertThatThrownBy(statement::executeQuery).isInstanceOf(SQLException.class)
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("07001");
+                statement.setLong(2, 31);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                assertThat(ids).containsExactly(30L, 31L);
             }
         } finally {
             pool.close(true);
