@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -526,6 +527,36 @@ class OtherPoolsDbcp2Test {
             assertThatThrownBy(() -> scalar(abandoned, "SELECT 1")).isInstanceOf(SQLException.class);
         }
         assertThat(AwsClients.openCount()).as("AWS clients after the pool closed").isEqualTo(clientsBefore);
+    }
+
+    /**
+     * A connection abandoned in the middle of a query (its borrower waits on it past removeAbandonedTimeout): DBCP2
+     * aborts it, the driver asks Athena to stop the query, and the borrower's error says the connection was aborted,
+     * not that someone called Statement.cancel().
+     */
+    @Test
+    void aQueryOfAnAbandonedConnectionFailsNamingTheAbort() throws Exception {
+        try (BasicDataSource pool = pool()) {
+            pool.setRemoveAbandonedOnMaintenance(true);
+            pool.setRemoveAbandonedTimeout(Duration.ofSeconds(1));
+            pool.setDurationBetweenEvictionRuns(Duration.ofMillis(50));
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(20_000)));
+            athena.requestLog().clear();
+            Connection abandoned = pool.getConnection();
+            try (Statement statement = abandoned.createStatement()) {
+                assertThatThrownBy(() -> statement.executeQuery("SELECT 42")).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("Connection.abort()")
+                        .hasMessageNotContaining("Statement.cancel()")
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+            } finally {
+                athena.faults().clear();
+            }
+            assertThat(physical(abandoned).isClosed()).isTrue();
+            // Sent from the evictor's thread, which may still be waiting for the reply. (The guide's policy denies
+            // it; the attempt is what the driver owes.)
+            assertThat(eventually(() -> athena.requestLog().count("athena", "StopQueryExecution") == 1))
+                    .as("StopQueryExecution sent").isTrue();
+        }
     }
 
     /** Closing the pool closes every connection it holds, their AWS clients and the driver's threads. */

@@ -66,7 +66,7 @@ public final class StatementExecution {
                 queryExecutionId = id;
                 if (cancelSignal.isFired()) {
                     stopOnce(id);
-                    throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+                    throw ErrorTranslator.cancelled(id, "cancelled by " + cancelSignal.firedBy());
                 }
             }
             QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds(), startedAt);
@@ -138,7 +138,7 @@ public final class StatementExecution {
             }
             if (cancelSignal.isFired()) {
                 stopOnce(id);
-                throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+                throw ErrorTranslator.cancelled(id, "cancelled by " + cancelSignal.firedBy());
             }
         }
     }
@@ -149,7 +149,7 @@ public final class StatementExecution {
      * SDK aborts at once every call of an interrupted thread, which would leave the query running.
      */
     private SQLException interrupted(String id, Exception cause) {
-        cancelSignal.fire();
+        cancelSignal.fire("an interrupt of the thread running it");
         try {
             stopOnce(id);
         } finally {
@@ -195,9 +195,24 @@ public final class StatementExecution {
         return cancelSignal.isFired();
     }
 
-    /** Stops polling now and asks Athena to stop the query if it is still running. Safe from any thread. */
+    /** The call that cancelled the query first (see {@link #cancel(String)}); null while none did. */
+    public String cancelledBy() {
+        return cancelSignal.firedBy();
+    }
+
+    /** {@link #cancel(String)} by Statement.cancel(). */
     public void cancel() {
-        cancelSignal.fire();
+        cancel("Statement.cancel()");
+    }
+
+    /**
+     * Stops polling now and asks Athena to stop the query if it is still running. Safe from any thread. {@code by}
+     * names the call that asked (Statement.cancel(), Statement.close(), Connection.close(), Connection.abort()): the
+     * caller waiting for the query is told which, so that a pool's abort of an abandoned connection does not read
+     * as a cancel() nobody made.
+     */
+    public void cancel(String by) {
+        cancelSignal.fire(by);
         String id = queryExecutionId;
         if (id != null && !ended) {
             stopOnce(id);

@@ -114,6 +114,32 @@ class StatementExecutionTest {
         assertThat(warnings).isEmpty();
     }
 
+    /**
+     * The caller is told which call stopped its query: a pool aborting an abandoned connection, or a statement
+     * closed from another thread, must not read as a Statement.cancel() nobody made. The first call wins.
+     */
+    @Test
+    void theCancellationNamesTheCallThatStoppedTheQuery() {
+        for (String by : new String[] {"Statement.cancel()", "Statement.close()", "Connection.close()", "Connection.abort()"}) {
+            ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING);
+            StatementExecution execution = execution(athena, settings());
+            clock.onWait(() -> {
+                execution.cancel(by);
+                execution.cancel("Statement.close()");
+            });
+
+            assertThatThrownBy(() -> execution.run(QueryRequest.of("SELECT 1", "c", "d", 0, 1000)))
+                    .hasMessageEndingWith("was cancelled: cancelled by " + by)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+            assertThat(execution.cancelledBy()).isEqualTo(by);
+            assertThat(athena.stops).containsExactly(ScriptedAthenaClient.ID);
+        }
+        StatementExecution untouched = execution(new ScriptedAthenaClient().states(RUNNING), settings());
+        assertThat(untouched.cancelledBy()).isNull();
+        untouched.cancel();
+        assertThat(untouched.cancelledBy()).isEqualTo("Statement.cancel()");
+    }
+
     @Test
     void deniedStopBecomesAWarningNamingTheQuery() {
         ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING).denyStop();
