@@ -94,7 +94,8 @@ class OtherPoolsC3p0Test {
 
     /**
      * Without preferredTestQuery c3p0 tests with isValid: checkout tests cost no request, and neither does the test
-     * c3p0 runs after a statement's SQLException. With preferredTestQuery each test is an Athena query.
+     * c3p0 runs after a statement's SQLException. With preferredTestQuery each checkout test is an Athena query;
+     * a query error costs no test query.
      */
     @Test
     void testsCostNothingWithIsValidAndOneQueryEachWithATestQuery() throws Exception {
@@ -139,6 +140,14 @@ class OtherPoolsC3p0Test {
                 }
             }
             assertThat(queriesStarted(athena)).as("queries of 3 tested checkouts").isEqualTo(3);
+            athena.requestLog().clear();
+            try (Connection connection = querying.getConnection()) {
+                athena.requestLog().clear();
+                assertThatThrownBy(() -> scalar(connection, "SELECT * FROM demo.no_such_table"))
+                        .isInstanceOf(SQLException.class);
+            }
+            // c3p0 0.10.2 runs no test of its own after this SQLException (42P01): the failing query alone.
+            assertThat(queriesStarted(athena)).as("queries started by a failing query").isEqualTo(1);
         } finally {
             querying.close();
         }
