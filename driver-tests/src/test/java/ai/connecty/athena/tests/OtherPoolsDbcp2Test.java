@@ -505,6 +505,48 @@ class OtherPoolsDbcp2Test {
         }
     }
 
+    /**
+     * With jmxName, DBCP2 registers each connection as an MBean whose attributes a monitoring agent reads
+     * periodically (AutoCommit, Catalog, Schema, Holdability, ToString, ...): all answered from local state, no
+     * request, and ToString (DBCP2 prints DatabaseMetaData.getURL) shows no secret given in the URL. DBCP2's own
+     * Url attribute of the pool does.
+     */
+    @Test
+    void jmxAttributesOfPooledConnectionsCostNothingAndShowNoSecret() throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        BasicDataSource pool = new BasicDataSource();
+        pool.setDriverClassName(AthenaDriver.class.getName());
+        pool.setUrl(PoolChecks.url(athena, "user=" + LocalAthena.SERVICE_ACCOUNT_KEY_ID,
+                "password=" + LocalAthena.SERVICE_ACCOUNT_SECRET));
+        pool.setJmxName("ai.connecty.tests:type=BasicDataSource,name=otherPoolsDbcp2");
+        // DBCP2 answers only for a borrowed connection (an idle one reads as closed): read them while it is in use.
+        try (pool; Connection connection = pool.getConnection()) {
+            scalar(connection, "SELECT 1");
+            java.util.Set<javax.management.ObjectName> names = server.queryNames(
+                    new javax.management.ObjectName("ai.connecty.tests:type=BasicDataSource,name=otherPoolsDbcp2,*"), null);
+            List<String> values = new ArrayList<>();
+            String poolUrl = null;
+            athena.requestLog().clear();
+            for (javax.management.ObjectName name : names) {
+                for (javax.management.MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                    Object value = server.getAttribute(name, attribute.getName());
+                    if (name.getKeyProperty("connection") != null) {
+                        values.add(attribute.getName() + "=" + value);
+                    } else if (attribute.getName().equals("Url")) {
+                        poolUrl = String.valueOf(value);
+                    }
+                }
+            }
+            assertThat(values).as("attributes of the connection").anyMatch(v -> v.startsWith("ToString=") && v.contains("Region="))
+                    .anyMatch(v -> v.equals("Catalog=AwsDataCatalog"));
+            assertThat(String.join("\n", values)).doesNotContain(LocalAthena.SERVICE_ACCOUNT_SECRET);
+            assertThat(requests(athena)).as("requests made by reading the MBeans").isZero();
+            // The pool's own Url attribute is the text it was given, unmasked: hence the README's advice to give
+            // the secret as the pool's password, never in the URL.
+            assertThat(poolUrl).contains(LocalAthena.SERVICE_ACCOUNT_SECRET);
+        }
+    }
+
     // ---- abandoned connections, closing the pool -----------------------------------------------------------
 
     /**
