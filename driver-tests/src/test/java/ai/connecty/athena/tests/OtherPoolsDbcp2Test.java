@@ -601,6 +601,23 @@ class OtherPoolsDbcp2Test {
         }
     }
 
+    /**
+     * BasicDataSource.close() leaves connections in use open for their borrowers; each one is closed, with its AWS
+     * clients, when it is returned.
+     */
+    @Test
+    void aConnectionInUseWhenThePoolClosesIsClosedOnItsReturn() throws Exception {
+        int clientsBefore = AwsClients.openCount();
+        BasicDataSource pool = pool();
+        Connection inUse = pool.getConnection();
+        AthenaConnection physical = physical(inUse);
+        pool.close();
+        assertThat(scalar(inUse, "SELECT 8")).as("still usable by its borrower").isEqualTo(8L);
+        inUse.close();
+        assertThat(physical.isClosed()).isTrue();
+        assertThat(AwsClients.openCount()).isEqualTo(clientsBefore);
+    }
+
     /** Closing the pool closes every connection it holds, their AWS clients and the driver's threads. */
     @Test
     void closingThePoolReleasesTheDriversResources() throws Exception {

@@ -491,6 +491,27 @@ class OtherPoolsTomcatTest {
 
     // ---- closing the pool ----------------------------------------------------------------------------------
 
+    /**
+     * close(true) closes the connections in use too: the borrower's next call fails with 08003 (from the pool's
+     * proxy or the driver), and the driver's AWS clients are released at once.
+     */
+    @Test
+    void closingThePoolWithConnectionsInUseReleasesThem() throws Exception {
+        int clientsBefore = AwsClients.openCount();
+        PoolProperties properties = properties();
+        properties.setMaxActive(2);
+        properties.setMaxIdle(2);
+        DataSource pool = new DataSource(properties);
+        Connection inUse = pool.getConnection();
+        AthenaConnection physical = physical(inUse);
+        scalar(inUse, "SELECT 1");
+        pool.close(true);
+        assertThat(physical.isClosed()).isTrue();
+        assertThat(AwsClients.openCount()).isEqualTo(clientsBefore);
+        assertThatThrownBy(() -> scalar(inUse, "SELECT 1")).isInstanceOf(SQLException.class);
+        inUse.close();
+    }
+
     @Test
     void closingThePoolReleasesTheDriversResources() throws Exception {
         DataSource warmUp = new DataSource(properties());
