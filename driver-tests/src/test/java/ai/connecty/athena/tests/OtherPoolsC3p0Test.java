@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +52,22 @@ class OtherPoolsC3p0Test {
         pool.setMaxPoolSize(1);
         pool.setAcquireRetryAttempts(1);
         return pool;
+    }
+
+    /**
+     * c3p0 closes a pool's connections in the pool's helper threads after close() returned, and those threads end
+     * when they are done: waiting for them makes the AWS clients counted afterwards this test's own.
+     */
+    private static void awaitClosedPools() throws InterruptedException {
+        assertThat(eventually(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().contains("-HelperThread") || t.getName().contains("-AdminTaskTimer"))))
+                .as("c3p0's threads of closed pools ended").isTrue();
+    }
+
+    /** So that no test after this one (of any class) counts AWS clients that c3p0 is still closing. */
+    @AfterEach
+    void waitForClosedPools() throws InterruptedException {
+        awaitClosedPools();
     }
 
     private static AthenaConnection physical(Connection pooled) throws SQLException {
@@ -241,6 +258,7 @@ class OtherPoolsC3p0Test {
     /** unreturnedConnectionTimeout: a connection never returned is destroyed, its AWS clients closed. */
     @Test
     void anUnreturnedConnectionIsDestroyed() throws Exception {
+        awaitClosedPools();
         int clientsBefore = AwsClients.openCount();
         ComboPooledDataSource pool = pool();
         pool.setInitialPoolSize(0);
@@ -260,6 +278,7 @@ class OtherPoolsC3p0Test {
 
     @Test
     void closingThePoolReleasesTheDriversResources() throws Exception {
+        awaitClosedPools();
         int clientsBefore = AwsClients.openCount();
         ComboPooledDataSource warmUp = pool();
         try (Connection connection = warmUp.getConnection()) {
