@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLWarning;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -29,6 +30,8 @@ public final class StatementExecution {
     private final PollingClock clock;
     private final Consumer<SQLWarning> warnings;
     private final CancelSignal cancelSignal = new CancelSignal();
+    /** Counted down once the one StopQueryExecution of {@link #stopOnce} has been answered (or has failed). */
+    private final CountDownLatch stopAnswered = new CountDownLatch(1);
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile String queryExecutionId;
     /**
@@ -219,8 +222,15 @@ public final class StatementExecution {
         }
     }
 
+    /**
+     * Sends StopQueryExecution once, from whichever thread comes first. A later caller waits until that stop is
+     * answered (its own retries and timeouts bound the wait): a Connection.close() or abort() goes on to close the
+     * HTTP client as soon as its cancel returns, which would cut off a stop still in flight in the polling thread and
+     * leave the query running in Athena.
+     */
     private void stopOnce(String id) {
         if (!stopRequested.compareAndSet(false, true)) {
+            awaitStopAnswered();
             return;
         }
         try {
@@ -228,6 +238,17 @@ public final class StatementExecution {
         } catch (SQLException e) {
             LOG.debug("StopQueryExecution for {} failed: {}", id, e.getMessage());
             warnings.accept(ErrorTranslator.couldNotStop(id, e));
+        } finally {
+            stopAnswered.countDown();
+        }
+    }
+
+    private void awaitStopAnswered() {
+        try {
+            stopAnswered.await();
+        } catch (InterruptedException e) {
+            // The caller wants out: leave the stop to the thread sending it.
+            Thread.currentThread().interrupt();
         }
     }
 }
