@@ -14,6 +14,8 @@ import ai.connecty.athena.jdbc.AthenaPreparedStatement;
 import ai.connecty.athena.jdbc.AthenaStatement;
 import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.control.FaultPlan;
+import ai.connecty.athena.local.control.FaultRule;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -487,6 +489,44 @@ class OtherPoolsTomcatTest {
             pool.close(true);
         }
         assertThat(AwsClients.openCount()).isEqualTo(clientsBefore);
+    }
+
+    /**
+     * Tomcat ends an abandoned connection with close(): a query its borrower still waits on fails with 57014
+     * naming Connection.close(), and the driver asks Athena to stop it before the connection's HTTP client closes.
+     */
+    @Test
+    void aQueryOfAnAbandonedConnectionFailsNamingTheClose() throws Exception {
+        PoolProperties properties = properties();
+        properties.setMaxActive(2);
+        properties.setMaxIdle(2);
+        properties.setRemoveAbandoned(true);
+        properties.setRemoveAbandonedTimeout(1);
+        properties.setTimeBetweenEvictionRunsMillis(3_600_000);
+        DataSource pool = new DataSource(properties);
+        java.util.concurrent.ExecutorService borrower = java.util.concurrent.Executors.newSingleThreadExecutor();
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(20_000)));
+        try {
+            Connection abandoned = pool.getConnection();
+            athena.requestLog().clear();
+            java.util.concurrent.Future<?> query = borrower.submit(() -> scalar(abandoned, "SELECT 43"));
+            assertThat(eventually(() -> athena.requestLog().count("athena", "GetQueryExecution") > 0)).isTrue();
+            Thread.sleep(1_100);
+            pool.getPool().checkAbandoned();
+            assertThatThrownBy(() -> query.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SQLException.class)
+                    .satisfies(e -> {
+                        SQLException failure = (SQLException) e.getCause();
+                        assertThat(failure.getSQLState()).isEqualTo("57014");
+                        assertThat((Throwable) failure).hasMessageContaining("Connection.close()");
+                    });
+            assertThat(eventually(() -> athena.requestLog().count("athena", "StopQueryExecution") == 1))
+                    .as("StopQueryExecution sent").isTrue();
+        } finally {
+            athena.faults().clear();
+            borrower.shutdownNow();
+            pool.close(true);
+        }
     }
 
     // ---- closing the pool ----------------------------------------------------------------------------------
