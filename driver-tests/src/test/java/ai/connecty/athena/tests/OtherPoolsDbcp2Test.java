@@ -16,6 +16,7 @@ import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.control.FaultPlan;
 import ai.connecty.athena.local.control.FaultRule;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.commons.dbcp2.BasicDataSourceFactory;
 import org.apache.commons.dbcp2.DataSourceConnectionFactory;
@@ -517,7 +521,7 @@ class OtherPoolsDbcp2Test {
      */
     @Test
     void jmxAttributesOfPooledConnectionsCostNothingAndShowNoSecret() throws Exception {
-        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         BasicDataSource pool = new BasicDataSource();
         pool.setDriverClassName(AthenaDriver.class.getName());
         pool.setUrl(PoolChecks.url(athena, "user=" + LocalAthena.SERVICE_ACCOUNT_KEY_ID,
@@ -526,13 +530,13 @@ class OtherPoolsDbcp2Test {
         // DBCP2 answers only for a borrowed connection (an idle one reads as closed): read them while it is in use.
         try (pool; Connection connection = pool.getConnection()) {
             scalar(connection, "SELECT 1");
-            java.util.Set<javax.management.ObjectName> names = server.queryNames(
-                    new javax.management.ObjectName("ai.connecty.tests:type=BasicDataSource,name=otherPoolsDbcp2,*"), null);
+            Set<ObjectName> names = server.queryNames(
+                    new ObjectName("ai.connecty.tests:type=BasicDataSource,name=otherPoolsDbcp2,*"), null);
             List<String> values = new ArrayList<>();
             String poolUrl = null;
             athena.requestLog().clear();
-            for (javax.management.ObjectName name : names) {
-                for (javax.management.MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+            for (ObjectName name : names) {
+                for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
                     Object value = server.getAttribute(name, attribute.getName());
                     if (name.getKeyProperty("connection") != null) {
                         values.add(attribute.getName() + "=" + value);

@@ -27,6 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tomcat.jdbc.pool.DataSource;
 import org.apache.tomcat.jdbc.pool.DataSourceFactory;
@@ -504,16 +508,16 @@ class OtherPoolsTomcatTest {
         properties.setRemoveAbandonedTimeout(1);
         properties.setTimeBetweenEvictionRunsMillis(3_600_000);
         DataSource pool = new DataSource(properties);
-        java.util.concurrent.ExecutorService borrower = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService borrower = Executors.newSingleThreadExecutor();
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(20_000)));
         try {
             Connection abandoned = pool.getConnection();
             athena.requestLog().clear();
-            java.util.concurrent.Future<?> query = borrower.submit(() -> scalar(abandoned, "SELECT 43"));
+            Future<?> query = borrower.submit(() -> scalar(abandoned, "SELECT 43"));
             assertThat(eventually(() -> athena.requestLog().count("athena", "GetQueryExecution") > 0)).isTrue();
             Thread.sleep(1_100);
             pool.getPool().checkAbandoned();
-            assertThatThrownBy(() -> query.get(60, java.util.concurrent.TimeUnit.SECONDS))
+            assertThatThrownBy(() -> query.get(60, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SQLException.class)
                     .satisfies(e -> {
                         SQLException failure = (SQLException) e.getCause();
