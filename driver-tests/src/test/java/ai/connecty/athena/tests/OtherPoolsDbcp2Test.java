@@ -588,7 +588,9 @@ class OtherPoolsDbcp2Test {
     void aQueryOfAnAbandonedConnectionFailsNamingTheAbort() throws Exception {
         try (BasicDataSource pool = pool()) {
             pool.setRemoveAbandonedOnMaintenance(true);
-            pool.setRemoveAbandonedTimeout(Duration.ofSeconds(1));
+            // Long enough that the query is under way when the evictor aborts the connection, even on a loaded
+            // machine (an abort before executeQuery began would fail it with 08003 instead); the query lasts 20 s.
+            pool.setRemoveAbandonedTimeout(Duration.ofSeconds(3));
             pool.setDurationBetweenEvictionRuns(Duration.ofMillis(50));
             athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(20_000)));
             athena.requestLog().clear();
