@@ -763,7 +763,7 @@ public class AthenaConnection implements Connection {
     @Override
     public void close() throws SQLException {
         if (markClosed()) {
-            release();
+            release("Connection.close()");
         }
     }
 
@@ -774,11 +774,12 @@ public class AthenaConnection implements Connection {
         }
     }
 
-    private void release() throws SQLException {
+    /** {@code by}: the call closing the connection, named to the callers of queries it stops. */
+    private void release(String by) throws SQLException {
         SQLException failure = null;
         for (AthenaStatement statement : new ArrayList<>(statements)) {
             try {
-                statement.close();
+                statement.close(by);
             } catch (SQLException e) {
                 if (failure == null) {
                     failure = e;
@@ -811,7 +812,7 @@ public class AthenaConnection implements Connection {
         }
         Runnable releaseQuietly = () -> {
             try {
-                release();
+                release("Connection.abort()");
             } catch (SQLException e) {
                 LOG.debug("Closing an aborted connection failed", e);
             }

@@ -161,8 +161,9 @@ public class AthenaStatement implements Statement {
                     // this check finds the result set, and stops its reading.
                     if (execution.cancelRequested()) {
                         closeResultSet();
-                        throw ErrorTranslator.cancelled(execution.queryExecutionId(), "cancelled by Statement.cancel() "
-                                + "after the query finished, before its rows were read; they were discarded");
+                        throw ErrorTranslator.cancelled(execution.queryExecutionId(), "cancelled by "
+                                + execution.cancelledBy() + " after the query finished, before its rows were read; "
+                                + "they were discarded");
                     }
                     return true;
                 }
@@ -725,6 +726,14 @@ public class AthenaStatement implements Statement {
     /** Cancels a running query, closes the current result set; idempotent and safe from any thread. */
     @Override
     public void close() throws SQLException {
+        close("Statement.close()");
+    }
+
+    /**
+     * {@link #close()} on behalf of {@code by}, the call a running query's caller is told stopped it: the
+     * connection closes its statements through here ("Connection.close()", "Connection.abort()").
+     */
+    void close(String by) throws SQLException {
         StatementExecution execution;
         synchronized (lifecycle) {
             if (closed.getAndSet(true)) {
@@ -733,7 +742,7 @@ public class AthenaStatement implements Statement {
             execution = running;
         }
         if (execution != null) {
-            execution.cancel();
+            execution.cancel(by);
         }
         try {
             closeResultSet();

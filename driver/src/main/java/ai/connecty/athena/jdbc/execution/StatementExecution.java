@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLWarning;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -29,6 +30,8 @@ public final class StatementExecution {
     private final PollingClock clock;
     private final Consumer<SQLWarning> warnings;
     private final CancelSignal cancelSignal = new CancelSignal();
+    /** Counted down once the one StopQueryExecution of {@link #stopOnce} has been answered (or has failed). */
+    private final CountDownLatch stopAnswered = new CountDownLatch(1);
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile String queryExecutionId;
     /**
@@ -66,7 +69,7 @@ public final class StatementExecution {
                 queryExecutionId = id;
                 if (cancelSignal.isFired()) {
                     stopOnce(id);
-                    throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+                    throw ErrorTranslator.cancelled(id, "cancelled by " + cancelSignal.firedBy());
                 }
             }
             QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds(), startedAt);
@@ -138,7 +141,7 @@ public final class StatementExecution {
             }
             if (cancelSignal.isFired()) {
                 stopOnce(id);
-                throw ErrorTranslator.cancelled(id, "cancelled by Statement.cancel()");
+                throw ErrorTranslator.cancelled(id, "cancelled by " + cancelSignal.firedBy());
             }
         }
     }
@@ -149,7 +152,7 @@ public final class StatementExecution {
      * SDK aborts at once every call of an interrupted thread, which would leave the query running.
      */
     private SQLException interrupted(String id, Exception cause) {
-        cancelSignal.fire();
+        cancelSignal.fire("an interrupt of the thread running it");
         try {
             stopOnce(id);
         } finally {
@@ -195,17 +198,39 @@ public final class StatementExecution {
         return cancelSignal.isFired();
     }
 
-    /** Stops polling now and asks Athena to stop the query if it is still running. Safe from any thread. */
+    /** The call that cancelled the query first (see {@link #cancel(String)}); null while none did. */
+    public String cancelledBy() {
+        return cancelSignal.firedBy();
+    }
+
+    /** {@link #cancel(String)} by Statement.cancel(). */
     public void cancel() {
-        cancelSignal.fire();
+        cancel("Statement.cancel()");
+    }
+
+    /**
+     * Stops polling now and asks Athena to stop the query if it is still running. Safe from any thread. {@code by}
+     * names the call that asked (Statement.cancel(), Statement.close(), Connection.close(), Connection.abort()): the
+     * caller waiting for the query is told which, so that a pool's abort of an abandoned connection does not read
+     * as a cancel() nobody made.
+     */
+    public void cancel(String by) {
+        cancelSignal.fire(by);
         String id = queryExecutionId;
         if (id != null && !ended) {
             stopOnce(id);
         }
     }
 
+    /**
+     * Sends StopQueryExecution once, from whichever thread comes first. A later caller waits until that stop is
+     * answered (its own retries and timeouts bound the wait): a Connection.close() or abort() goes on to close the
+     * HTTP client as soon as its cancel returns, which would cut off a stop still in flight in the polling thread and
+     * leave the query running in Athena.
+     */
     private void stopOnce(String id) {
         if (!stopRequested.compareAndSet(false, true)) {
+            awaitStopAnswered();
             return;
         }
         try {
@@ -213,6 +238,17 @@ public final class StatementExecution {
         } catch (SQLException e) {
             LOG.debug("StopQueryExecution for {} failed: {}", id, e.getMessage());
             warnings.accept(ErrorTranslator.couldNotStop(id, e));
+        } finally {
+            stopAnswered.countDown();
+        }
+    }
+
+    private void awaitStopAnswered() {
+        try {
+            stopAnswered.await();
+        } catch (InterruptedException e) {
+            // The caller wants out: leave the stop to the thread sending it.
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -41,6 +41,14 @@ final class ScriptedAthenaClient implements AthenaClient {
         return this;
     }
 
+    /** Each StopQueryExecution runs {@code action} before it answers (to hold it in flight, say). */
+    ScriptedAthenaClient onStop(Runnable action) {
+        onStop = action;
+        return this;
+    }
+
+    private volatile Runnable onStop = () -> { };
+
     @Override
     public StartQueryExecutionResponse startQueryExecution(StartQueryExecutionRequest request) {
         starts.add(request);
@@ -64,6 +72,7 @@ final class ScriptedAthenaClient implements AthenaClient {
     @Override
     public StopQueryExecutionResponse stopQueryExecution(StopQueryExecutionRequest request) {
         stops.add(request.queryExecutionId());
+        onStop.run();
         if (denyStop) {
             throw AthenaException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                     .errorCode("AccessDeniedException")

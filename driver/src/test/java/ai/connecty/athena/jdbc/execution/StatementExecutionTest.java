@@ -12,6 +12,11 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 
@@ -112,6 +117,78 @@ class StatementExecutionTest {
         assertThat(athena.stops).containsExactly(ScriptedAthenaClient.ID);
         assertThat(clock.waits).hasSize(1);
         assertThat(warnings).isEmpty();
+    }
+
+    /**
+     * The caller is told which call stopped its query: a pool aborting an abandoned connection, or a statement
+     * closed from another thread, must not read as a Statement.cancel() nobody made. The first call wins.
+     */
+    @Test
+    void theCancellationNamesTheCallThatStoppedTheQuery() {
+        for (String by : new String[] {"Statement.cancel()", "Statement.close()", "Connection.close()", "Connection.abort()"}) {
+            ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING);
+            StatementExecution execution = execution(athena, settings());
+            clock.onWait(() -> {
+                execution.cancel(by);
+                execution.cancel("Statement.close()");
+            });
+
+            assertThatThrownBy(() -> execution.run(QueryRequest.of("SELECT 1", "c", "d", 0, 1000)))
+                    .hasMessageEndingWith("was cancelled: cancelled by " + by)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+            assertThat(execution.cancelledBy()).isEqualTo(by);
+            assertThat(athena.stops).containsExactly(ScriptedAthenaClient.ID);
+        }
+        StatementExecution untouched = execution(new ScriptedAthenaClient().states(RUNNING), settings());
+        assertThat(untouched.cancelledBy()).isNull();
+        untouched.cancel();
+        assertThat(untouched.cancelledBy()).isEqualTo("Statement.cancel()");
+    }
+
+    /**
+     * A cancel that finds the stop already under way in another thread (the polling thread woken by the signal, or
+     * a query timeout) returns only once that stop has been answered: the connection closing or aborting right
+     * after the cancel would otherwise shut the HTTP client under the StopQueryExecution, and the query would run
+     * on in Athena.
+     */
+    @Test
+    void aCancelReturnsOnlyOnceAStopUnderWayInAnotherThreadIsAnswered() throws Exception {
+        CountDownLatch stopEntered = new CountDownLatch(1);
+        CountDownLatch stopMayAnswer = new CountDownLatch(1);
+        ScriptedAthenaClient athena = new ScriptedAthenaClient().states(RUNNING).onStop(() -> {
+            stopEntered.countDown();
+            try {
+                stopMayAnswer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        StatementExecution execution = execution(athena, settings());
+        // The polling thread itself is the first to stop (as when a cancel's signal wakes it before the canceller
+        // reaches the stop): it calls cancel from its wait.
+        clock.onWait(() -> execution.cancel("Statement.cancel()"));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> running = threads.submit(() -> execution.run(QueryRequest.of("SELECT 1", "c", "d", 0, 1000)));
+            assertThat(stopEntered.await(30, TimeUnit.SECONDS)).isTrue();
+            Thread[] closer = new Thread[1];
+            Future<?> closing = threads.submit(() -> {
+                closer[0] = Thread.currentThread();
+                execution.cancel("Connection.abort()");
+            });
+            // Either the cancel came back (the defect) or it waits for the stop in flight.
+            while (!closing.isDone() && (closer[0] == null || closer[0].getState() != Thread.State.WAITING)) {
+                Thread.sleep(1);
+            }
+            assertThat(closing.isDone()).as("cancel returned while the stop was still in flight").isFalse();
+            stopMayAnswer.countDown();
+            closing.get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class);
+            assertThat(athena.stops).containsExactly(ScriptedAthenaClient.ID);
+        } finally {
+            stopMayAnswer.countDown();
+            threads.shutdownNow();
+        }
     }
 
     @Test
