@@ -44,7 +44,7 @@ class WarningChainTest {
             for (int thread = 0; thread < 4; thread++) {
                 int id = thread;
                 adders.add(pool.submit(() -> {
-                    for (int i = 0; i < 500; i++) {
+                    for (int i = 0; i < 200; i++) {
                         chain.add(new SQLWarning(id + "-" + i));
                     }
                 }));
@@ -56,6 +56,47 @@ class WarningChainTest {
             pool.shutdownNow();
         }
 
-        assertThat(messages(chain.first())).hasSize(2000).doesNotHaveDuplicates();
+        assertThat(messages(chain.first())).hasSize(800).doesNotHaveDuplicates();
+    }
+
+    /** The same warning again (a scrollable result set asked for by every statement of a tool) is kept once. */
+    @Test
+    void aWarningAlreadyInTheChainIsNotAddedAgain() {
+        WarningChain chain = new WarningChain();
+        for (int i = 0; i < 3; i++) {
+            chain.add(new SQLWarning("forward only", "01000"));
+            chain.add(new SQLWarning("fell back", "01000"));
+        }
+        chain.add(new SQLWarning("forward only", "01004"));
+        assertThat(messages(chain.first())).containsExactly("forward only", "fell back", "forward only");
+        chain.clear();
+        chain.add(new SQLWarning("forward only", "01000"));
+        assertThat(messages(chain.first())).containsExactly("forward only");
+    }
+
+    /** A connection left open for days keeps at most MAX_WARNINGS warnings, and says once that it drops the rest. */
+    @Test
+    void theChainStopsGrowingAtItsLimitAndSaysSo() {
+        WarningChain chain = new WarningChain();
+        for (int i = 0; i < WarningChain.MAX_WARNINGS + 500; i++) {
+            chain.add(new SQLWarning("warning " + i));
+        }
+        List<String> messages = messages(chain.first());
+        assertThat(messages).hasSize(WarningChain.MAX_WARNINGS + 1);
+        assertThat(messages.get(WarningChain.MAX_WARNINGS - 1)).isEqualTo("warning " + (WarningChain.MAX_WARNINGS - 1));
+        assertThat(messages.get(WarningChain.MAX_WARNINGS)).contains("later ones are dropped until clearWarnings()");
+        chain.clear();
+        chain.add(new SQLWarning("after clearing"));
+        assertThat(messages(chain.first())).containsExactly("after clearing");
+    }
+
+    @Test
+    void aWarningThatCarriesOthersBringsThemAlong() {
+        WarningChain chain = new WarningChain();
+        SQLWarning carrier = new SQLWarning("a");
+        carrier.setNextWarning(new SQLWarning("b"));
+        chain.add(carrier);
+        chain.add(new SQLWarning("c"));
+        assertThat(messages(chain.first())).containsExactly("a", "b", "c");
     }
 }
