@@ -155,6 +155,13 @@ class DeclaredColumnsTest {
                 .containsExactly(List.of("n bigint"), List.of("1"));
     }
 
+    /** A lambda's parameter hides the table's column of that name: id below is a tag (varchar), not the integer id. */
+    @Test
+    void aLambdaParameterIsNotTheColumnItsNameHides() {
+        assertThat(rows("SELECT filter(tags, id -> id = 'x') AS t, transform(tags, note -> note = 'y') AS u FROM orders"))
+                .containsExactly(List.of("t array", "u array"), List.of("[x]", "[false, true]"));
+    }
+
     @Test
     void comparisonsTrinosCoercionsAllowRun() {
         assertThat(rows("SELECT count(*) AS n FROM orders WHERE id = 1 AND id = 1.0 AND id < BIGINT '2' "
