@@ -39,6 +39,38 @@ class PreparedStatementTest {
     @RegisterExtension
     static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
 
+    /**
+     * Athena compares no number or date with text: a year bound with setString is refused as Athena refuses it
+     * (athena-local knows demo.sales.year is an integer from the catalog), and the setter of the column's type runs.
+     */
+    @Test
+    void aValueBoundAsTextIsNotComparedWithANumberOrADate() throws SQLException {
+        Connection connection = shared.get();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM demo.sales WHERE year = ?")) {
+            ps.setString(1, "2024");
+            assertThatThrownBy(ps::executeQuery).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("42804");
+                assertThat(e.getMessage()).contains("TYPE_MISMATCH", "Cannot apply operator: integer = varchar(4)");
+            });
+            ps.setInt(1, 2024);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isPositive();
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT count(*) FROM demo.sales WHERE CAST(sold_at AS date) >= ?")) {
+            ps.setObject(1, LocalDate.of(2000, 1, 1));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isPositive();
+            }
+            ps.setString(1, "2000-01-01");
+            assertThatThrownBy(ps::executeQuery).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getMessage()).contains("Cannot apply operator: date <= varchar(10)"));
+        }
+    }
+
     /** Spring's and plain JDBC's way to bind a list: Connection.createArrayOf, then setArray. */
     @Test
     void arraysMadeByCreateArrayOfBindAsArrays() throws SQLException {
