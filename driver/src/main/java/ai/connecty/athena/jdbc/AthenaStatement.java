@@ -134,7 +134,7 @@ public class AthenaStatement implements Statement {
             RowSource rows = null;
             if (query.hasResultSet()) {
                 try {
-                    rows = query.openRows(connection.prefetchThreads(), fetchSize, warnings::add);
+                    rows = query.openRows(connection.prefetchThreads(), fetchSize, maxRows, warnings::add);
                 } catch (SQLException | RuntimeException e) {
                     // Connection.close() shuts the clients under the GET, which then fails in any way (unchecked too).
                     if (closed.get()) {

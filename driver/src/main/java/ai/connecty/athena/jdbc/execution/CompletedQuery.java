@@ -111,9 +111,11 @@ public final class CompletedQuery {
      *
      * @param threads   where GetQueryResults pages are fetched ahead of the reader
      * @param fetchSize Statement.setFetchSize (the GetQueryResults page size)
+     * @param maxRows   Statement.setMaxRows, 0 for no limit
      */
-    public RowSource openRows(PrefetchThreads threads, int fetchSize, Consumer<SQLWarning> warnings) throws SQLException {
+    public RowSource openRows(PrefetchThreads threads, int fetchSize, long maxRows, Consumer<SQLWarning> warnings)
+            throws SQLException {
         return transport.open(execution, firstPage, columns, hasHeaderRow(), pages, threads,
-                QuerySettings.pageSize(fetchSize), networkTimeoutMillis, warnings);
+                QuerySettings.pageSize(fetchSize), networkTimeoutMillis, maxRows, warnings);
     }
 }

@@ -54,6 +54,16 @@ public final class ApiRowSource implements RowSource {
      */
     public ApiRowSource(PageFetcher client, PrefetchThreads prefetchThreads, String queryExecutionId,
                         List<ColumnSpec> columns, GetQueryResultsResponse firstPage, boolean skipHeaderRow, int pageSize) {
+        this(client, prefetchThreads, queryExecutionId, columns, firstPage, skipHeaderRow, pageSize, false);
+    }
+
+    /**
+     * @param firstPageOnly the reader wants no row beyond the first page (Statement.setMaxRows within it): no later
+     *                      page is fetched, ahead or at all
+     */
+    ApiRowSource(PageFetcher client, PrefetchThreads prefetchThreads, String queryExecutionId,
+                 List<ColumnSpec> columns, GetQueryResultsResponse firstPage, boolean skipHeaderRow, int pageSize,
+                 boolean firstPageOnly) {
         this.client = client;
         this.prefetchThreads = prefetchThreads;
         this.queryExecutionId = queryExecutionId;
@@ -61,16 +71,26 @@ public final class ApiRowSource implements RowSource {
         this.columnCount = columns.size();
         this.splitJoinedRows = !skipHeaderRow && columnCount > 1;
         this.pageSize = pageSize;
-        load(firstPage);
+        load(firstPage, firstPageOnly);
         if (skipHeaderRow && !page.isEmpty()) {
             index = 1;
         }
     }
 
+    /** The rows of {@code page} after the header row Athena sends first where {@code skipHeaderRow}. */
+    static int dataRows(GetQueryResultsResponse page, boolean skipHeaderRow) {
+        int rows = page.resultSet() == null ? 0 : page.resultSet().rows().size();
+        return skipHeaderRow ? Math.max(0, rows - 1) : rows;
+    }
+
     private void load(GetQueryResultsResponse response) {
+        load(response, false);
+    }
+
+    private void load(GetQueryResultsResponse response, boolean last) {
         page = response.resultSet() == null ? Collections.emptyList() : response.resultSet().rows();
         index = 0;
-        nextToken = response.nextToken();
+        nextToken = last ? null : response.nextToken();
         if (hasNextPage()) {
             fetchAhead(nextToken, pageSize);
         }

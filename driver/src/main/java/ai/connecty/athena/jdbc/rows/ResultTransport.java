@@ -108,12 +108,18 @@ public final class ResultTransport {
      * @param pageSize  GetQueryResults MaxResults
      * @param networkTimeoutMillis Connection.setNetworkTimeout as the statement started (0 for none): how long each S3
      *                  GET may wait for its answer, and its response for more bytes, before it is retried
+     * @param maxRows   Statement.setMaxRows (0 for no limit): rows beyond it are never read, so a limit within the
+     *                  first page (a SQL client's preview of 200 rows) needs no other page and no S3 download
      * @param warnings  where the reason of a fallback to GetQueryResults goes (the statement's warnings)
      */
     public RowSource open(QueryExecution execution, GetQueryResultsResponse firstPage, List<ColumnSpec> columns,
                           boolean headerRow, PageFetcher pages, PrefetchThreads threads, int pageSize,
-                          int networkTimeoutMillis, Consumer<SQLWarning> warnings) throws SQLException {
+                          int networkTimeoutMillis, long maxRows, Consumer<SQLWarning> warnings) throws SQLException {
         String id = execution.queryExecutionId();
+        boolean firstPageSuffices = maxRows > 0 && maxRows <= ApiRowSource.dataRows(firstPage, headerRow);
+        if (firstPageSuffices && fetcher != ResultFetcher.S3) {
+            return new ApiRowSource(pages, threads, id, columns, firstPage, headerRow, pageSize, true);
+        }
         if (fetcher == ResultFetcher.GET_QUERY_RESULTS || !isCsv(execution)
                 || fetcher == ResultFetcher.AUTO && isLastPage(firstPage)) {
             return new ApiRowSource(pages, threads, id, columns, firstPage, headerRow, pageSize);

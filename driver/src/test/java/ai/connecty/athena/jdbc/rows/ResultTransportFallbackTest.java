@@ -66,7 +66,43 @@ class ResultTransportFallbackTest {
         PageFetcher pages = (queryId, token, max) -> GetQueryResultsResponse.builder()
                 .resultSet(r -> r.rows(row("2"), row("3"))).build();
         return transport.open(execution, firstPage, List.of(new ColumnSpec("n", "integer")), true, pages, new PrefetchThreads(),
-                1000, 0, warnings::add);
+                1000, 0, 0, warnings::add);
+    }
+
+    /**
+     * Statement.setMaxRows within the first page (a SQL client's preview): the rows are in hand, so neither S3 nor
+     * a later page is asked, under auto and GetQueryResults; S3 keeps to the file, as it promises.
+     */
+    @Test
+    void aRowLimitWithinTheFirstPageReadsNothingMore() throws SQLException {
+        QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
+                .resultConfiguration(ResultConfiguration.builder().outputLocation("s3://results/" + ID + ".csv").build()).build();
+        GetQueryResultsResponse firstPage = GetQueryResultsResponse.builder().nextToken("more")
+                .resultSet(r -> r.rows(row("n"), row("1"), row("2"))).build();
+        int[] pagesFetched = {0};
+        PageFetcher pages = (queryId, token, max) -> {
+            pagesFetched[0]++;
+            return GetQueryResultsResponse.builder().resultSet(r -> r.rows(row("3"))).build();
+        };
+        for (ResultFetcher fetcher : new ResultFetcher[] {ResultFetcher.AUTO, ResultFetcher.GET_QUERY_RESULTS}) {
+            s3Server.resetRequests();
+            ResultTransport transport = new ResultTransport(fetcher, s3, null, 1024, 2);
+            try (RowSource source = transport.open(execution, firstPage, List.of(new ColumnSpec("n", "integer")), true,
+                    pages, new PrefetchThreads(), 1000, 0, 2, warning -> { })) {
+                assertThat(source.transport()).isEqualTo("GetQueryResults");
+                assertThat(source.next().text(0)).isEqualTo("1");
+                assertThat(source.next().text(0)).isEqualTo("2");
+                assertThat((Object) source.next()).isNull();
+            }
+            assertThat(s3Gets()).as(fetcher + ": S3 GETs").isZero();
+            assertThat(pagesFetched[0]).as(fetcher + ": later pages fetched").isZero();
+        }
+        // One row more than the first page holds: auto asks S3 for the file as before (this stub's answer gives no
+        // size, so it then falls back to the pages).
+        try (RowSource source = new ResultTransport(ResultFetcher.AUTO, s3, null, 1024, 2).open(execution, firstPage,
+                List.of(new ColumnSpec("n", "integer")), true, pages, new PrefetchThreads(), 1000, 0, 3, warning -> { })) {
+            assertThat(s3Gets()).isPositive();
+        }
     }
 
     /** Opens the results of query {@code id} and reads them to the end; answers the transport and the warnings. */
