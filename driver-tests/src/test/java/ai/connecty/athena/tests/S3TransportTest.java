@@ -99,6 +99,34 @@ class S3TransportTest {
         }
     }
 
+    /**
+     * A SQL client's preview: Statement.setMaxRows within the first page reads that page only (no S3 GET, no second
+     * GetQueryResults); one row beyond it reads the file as before.
+     */
+    @Test
+    void aRowLimitWithinTheFirstPageReadsOnlyThatPage() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {
+            s.setMaxRows(200);
+            athena.requestLog().clear();
+            try (ResultSet rs = s.executeQuery(ROWS)) {
+                assertThat(rs.unwrap(AthenaResultSet.class).getResultTransport()).isEqualTo("GetQueryResults");
+                long rows = 0;
+                while (rs.next()) {
+                    assertThat(rs.getLong(1)).isEqualTo(++rows);
+                }
+                assertThat(rows).isEqualTo(200);
+            }
+            assertThat(athena.requestLog().count("athena", "GetQueryResults")).isEqualTo(1);
+            assertThat(athena.requestLog().count("s3", "GetObject")).isZero();
+
+            s.setMaxRows(1000);
+            try (ResultSet rs = s.executeQuery(ROWS)) {
+                assertThat(rs.unwrap(AthenaResultSet.class).getResultTransport()).as("1,000 rows: more than the first "
+                        + "page's 999 after its header row").isEqualTo("S3");
+            }
+        }
+    }
+
     @Test
     void connectionsCutMidBodyResumeWithRangeAndIfMatchWithoutLosingOrRepeatingARow() throws SQLException {
         athena.requestLog().clear();
