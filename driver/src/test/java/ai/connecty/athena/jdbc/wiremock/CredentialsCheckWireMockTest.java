@@ -96,6 +96,21 @@ class CredentialsCheckWireMockTest {
     }
 
     @Test
+    void aProfileWithoutCredentialsFailsConnectWith28000WithoutCallingSts() {
+        // The README's Troubleshooting: "no credentials were found", 28000; not "STS could not be reached", 08001,
+        // which would send the user to look at the network although no request was made.
+        SQLException e = catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(
+                url("CredentialsProvider=ProfileCredentials;ProfileName=connecty-no-such-profile-4f1c")));
+        assertThat((Throwable) e).isNotNull();
+        assertThat((Throwable) e).isInstanceOf(SQLInvalidAuthorizationSpecException.class);
+        assertThat(e.getSQLState()).isEqualTo("28000");
+        assertThat(e.getMessage()).contains("no credentials were found").contains("connecty-no-such-profile-4f1c")
+                .doesNotContain("STS could not be reached");
+        assertThat(sts.getAllServeEvents()).isEmpty();
+        assertThat(everythingElse.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void anUnreachableStsFailsConnectWith08001AndTheCheckCanBeTurnedOff() throws SQLException {
         String url = url("");
         sts.stop();
