@@ -47,6 +47,9 @@ public final class CredentialsCheck {
             throw noCredentials(what, e);
         } catch (SdkException e) {
             throw translate(what, roleArn, e);
+        } catch (RuntimeException e) {
+            // A CredentialsProvider class of the application may fail in any way; the SDK would have wrapped it.
+            throw noCredentials(what, SdkClientException.create(String.valueOf(e), e));
         }
         try {
             if (roleArn == null) {

@@ -110,6 +110,23 @@ class CredentialsCheckWireMockTest {
         assertThat(everythingElse.getAllServeEvents()).isEmpty();
     }
 
+    /** A provider class of the application that fails its own way is a credentials failure too, not an unchecked one. */
+    @Test
+    void aProviderClassThatThrowsFailsConnectWith28000() {
+        SQLException e = catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(
+                url("CredentialsProvider=" + ThrowingProvider.class.getName())));
+        assertThat((Throwable) e).isInstanceOf(SQLInvalidAuthorizationSpecException.class);
+        assertThat(e.getMessage()).contains("no credentials were found").contains("token file missing");
+        assertThat(sts.getAllServeEvents()).isEmpty();
+    }
+
+    public static final class ThrowingProvider implements software.amazon.awssdk.auth.credentials.AwsCredentialsProvider {
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            throw new IllegalStateException("token file missing");
+        }
+    }
+
     @Test
     void anUnreachableStsFailsConnectWith08001AndTheCheckCanBeTurnedOff() throws SQLException {
         String url = url("");
