@@ -60,7 +60,8 @@ public class AthenaDriver implements Driver {
         boolean opened = false;
         try {
             if (config.validateCredentials()) {
-                CredentialsCheck.verify(config, clients.credentialsProvider(), clients.sts());
+                CredentialsCheck.verify(config, clients.baseCredentialsProvider(), clients.credentialsProvider(),
+                        clients.sts());
             }
             List<SQLWarning> warnings = new ArrayList<>(config.warnings());
             AthenaConnection connection = new AthenaConnection(url, config, clients, warnings);

@@ -28,16 +28,29 @@ public final class CredentialsCheck {
     }
 
     /**
+     * @param base    the credentials before any role is assumed (they sign the STS calls)
      * @param signing the provider that signs the connection's calls (the assumed role's, with RoleArn)
      * @param sts     STS signed with the base credentials
      * @throws SQLException 28000 when AWS refuses the key or secret (or no credentials are found), 42501 when the
      *                      identity may not assume the role (trust policy, permission, or no such role), 08001
      *                      when STS cannot be reached
      */
-    public static void verify(ConnectionConfig config, AwsCredentialsProvider signing, StsClient sts)
-            throws SQLException {
+    public static void verify(ConnectionConfig config, AwsCredentialsProvider base, AwsCredentialsProvider signing,
+                              StsClient sts) throws SQLException {
         String roleArn = config.roleArn().orElse(null);
         String what = roleArn == null ? "STS GetCallerIdentity" : "STS AssumeRole of " + roleArn;
+        try {
+            // Loaded first, so that a profile or provider without keys is told apart from an STS out of reach:
+            // the SDK reports both as client errors, and nothing has been sent to STS yet.
+            base.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw noCredentials(what, e);
+        } catch (SdkException e) {
+            throw translate(what, roleArn, e);
+        } catch (RuntimeException e) {
+            // A CredentialsProvider class of the application may fail in any way; the SDK would have wrapped it.
+            throw noCredentials(what, SdkClientException.create(String.valueOf(e), e));
+        }
         try {
             if (roleArn == null) {
                 GetCallerIdentityResponse identity = sts.getCallerIdentity();
@@ -70,13 +83,17 @@ public final class CredentialsCheck {
         }
         String message = String.valueOf(e.getMessage());
         if (e instanceof SdkClientException && message.contains("Unable to load credentials")) {
-            return new SQLInvalidAuthorizationSpecException(prefix + what + ": no credentials were found: " + message
-                    + " Set User and Password (the access key id and secret), or CredentialsProvider/ProfileName.",
-                    SqlState.INVALID_AUTHORIZATION, e);
+            return noCredentials(what, e);
         }
         return new SQLNonTransientConnectionException(prefix + what + ": STS could not be reached: " + message
                 + " Check the network, the proxy settings and StsEndpoint/EndpointOverride; "
                 + "ValidateCredentials=false skips this check.", SqlState.CONNECTION_FAILURE, e);
+    }
+
+    private static SQLException noCredentials(String what, SdkException e) {
+        return new SQLInvalidAuthorizationSpecException("Connecting failed the credentials check: " + what
+                + ": no credentials were found: " + e.getMessage() + " Set User and Password (the access key id and "
+                + "secret), or CredentialsProvider/ProfileName.", SqlState.INVALID_AUTHORIZATION, e);
     }
 
     /** Credential providers may wrap the STS error; the service's own error carries the code that matters. */

@@ -33,6 +33,7 @@ public final class AwsClients implements AutoCloseable {
     private final GlueClient glue;
     private final S3Client s3;
     private final AwsCredentialsProvider credentials;
+    private final AwsCredentialsProvider baseCredentials;
     private final StsClient sts;
     /** Everything to close, most dependent first. */
     private final Deque<AutoCloseable> resources;
@@ -43,11 +44,12 @@ public final class AwsClients implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AwsClients(AthenaClient athena, GlueClient glue, S3Client s3, AwsCredentialsProvider credentials,
-                       StsClient sts, Deque<AutoCloseable> resources) {
+                       AwsCredentialsProvider baseCredentials, StsClient sts, Deque<AutoCloseable> resources) {
         this.athena = athena;
         this.glue = glue;
         this.s3 = s3;
         this.credentials = credentials;
+        this.baseCredentials = baseCredentials;
         this.sts = sts;
         this.resources = resources;
         OPEN.incrementAndGet();
@@ -64,9 +66,10 @@ public final class AwsClients implements AutoCloseable {
             SdkHttpClient http = HttpClientFactory.create(config);
             resources.push(http);
             SdkClientSettings settings = new SdkClientSettings(config, http);
-            AwsCredentialsProvider credentials = own(resources, CredentialsProviders.base(config));
+            AwsCredentialsProvider base = own(resources, CredentialsProviders.base(config));
+            AwsCredentialsProvider credentials = base;
             // Signed with the base credentials: AssumeRole, and the connect-time GetCallerIdentity without a role.
-            StsClient sts = own(resources, settings.apply(StsClient.builder(), credentials,
+            StsClient sts = own(resources, settings.apply(StsClient.builder(), base,
                     ConnectionProperty.STS_ENDPOINT).build());
             if (config.roleArn().isPresent()) {
                 credentials = own(resources, AssumeRoleCredentials.create(config, sts));
@@ -79,7 +82,7 @@ public final class AwsClients implements AutoCloseable {
             boolean pathStyle = settings.endpoint(ConnectionProperty.S3_ENDPOINT).isPresent();
             S3Client s3 = own(resources, settings.apply(S3Client.builder(), credentials,
                     ConnectionProperty.S3_ENDPOINT).forcePathStyle(pathStyle).build());
-            return new AwsClients(athena, glue, s3, credentials, sts, resources);
+            return new AwsClients(athena, glue, s3, credentials, base, sts, resources);
         } catch (SQLException e) {
             closeAll(resources);
             throw e;
@@ -109,6 +112,11 @@ public final class AwsClients implements AutoCloseable {
     /** The provider that signs every call (the assumed role's, when RoleArn is set). */
     public AwsCredentialsProvider credentialsProvider() {
         return credentials;
+    }
+
+    /** The credentials before any role is assumed: static keys, a profile, the default chain or a user class. */
+    public AwsCredentialsProvider baseCredentialsProvider() {
+        return baseCredentials;
     }
 
     /**

@@ -84,7 +84,9 @@ public enum ConnectionProperty {
                     + "GetQueryResults: the API only. GetQueryResultsStream is read as GetQueryResults.")),
     FETCH_SIZE(spec("FetchSize", RESULTS, PropertyType.INTEGER).aliases("RowsToFetchPerBlock").defaultValue("0")
             .range(0, 1_000_000)
-            .describe("Rows fetched per page; 0 lets the driver choose.")),
+            .describe("Rows per GetQueryResults page, and the default of Statement.setFetchSize: Athena serves at most "
+                    + "1000 a page, so 0 (the default) and larger values mean 1000. Rows read from the result file in "
+                    + "S3 come in parts of 8 MiB whatever this is.")),
     ENCRYPTION_OPTION(spec("EncryptionOption", RESULTS, PropertyType.CHOICE).aliases("S3OutputEncOption")
             .choices("SSE_S3", "SSE_KMS", "CSE_KMS")
             .describe("Encryption of the result files Athena writes.")),

@@ -96,6 +96,38 @@ class CredentialsCheckWireMockTest {
     }
 
     @Test
+    void aProfileWithoutCredentialsFailsConnectWith28000WithoutCallingSts() {
+        // The README's Troubleshooting: "no credentials were found", 28000; not "STS could not be reached", 08001,
+        // which would send the user to look at the network although no request was made.
+        SQLException e = catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(
+                url("CredentialsProvider=ProfileCredentials;ProfileName=connecty-no-such-profile-4f1c")));
+        assertThat((Throwable) e).isNotNull();
+        assertThat((Throwable) e).isInstanceOf(SQLInvalidAuthorizationSpecException.class);
+        assertThat(e.getSQLState()).isEqualTo("28000");
+        assertThat(e.getMessage()).contains("no credentials were found").contains("connecty-no-such-profile-4f1c")
+                .doesNotContain("STS could not be reached");
+        assertThat(sts.getAllServeEvents()).isEmpty();
+        assertThat(everythingElse.getAllServeEvents()).isEmpty();
+    }
+
+    /** A provider class of the application that fails its own way is a credentials failure too, not an unchecked one. */
+    @Test
+    void aProviderClassThatThrowsFailsConnectWith28000() {
+        SQLException e = catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(
+                url("CredentialsProvider=" + ThrowingProvider.class.getName())));
+        assertThat((Throwable) e).isInstanceOf(SQLInvalidAuthorizationSpecException.class);
+        assertThat(e.getMessage()).contains("no credentials were found").contains("token file missing");
+        assertThat(sts.getAllServeEvents()).isEmpty();
+    }
+
+    public static final class ThrowingProvider implements software.amazon.awssdk.auth.credentials.AwsCredentialsProvider {
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            throw new IllegalStateException("token file missing");
+        }
+    }
+
+    @Test
     void anUnreachableStsFailsConnectWith08001AndTheCheckCanBeTurnedOff() throws SQLException {
         String url = url("");
         sts.stop();
