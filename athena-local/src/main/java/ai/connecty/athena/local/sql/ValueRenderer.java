@@ -72,7 +72,7 @@ final class ValueRenderer {
                         type.fractionDigits());
                 case "time" -> TIME.format(toMillis(LocalTime.parse(value.toString())));
                 case "time with time zone" -> timeWithZone(value.toString());
-                case "date" -> value.toString();
+                case "date" -> date(value.toString());
                 case "char" -> padded(value.toString(), type.length());
                 case "varbinary" -> nested ? nestedBinary(bytes(value)) : hex(bytes(value));
                 case "interval day to second" -> IntervalText.render(value.toString());
@@ -115,6 +115,18 @@ final class ValueRenderer {
      * Date/time values arrive as DuckDB's text (see TemporalText), never as java.sql / java.time objects, whose
      * conversions depend on the JVM's default time zone: "2020-01-02 03:04:05.123456", "...+00", "03:04:05-05:30".
      */
+
+    /**
+     * A date as Trino prints it (ISO: {@code -0001-01-01} is 2 BC, {@code +10000-01-01} after 9999); DuckDB writes
+     * the years before 1 as {@code 0002-01-01 (BC)}, which no reader of Athena's dates parses.
+     */
+    private static String date(String duckDbText) {
+        if (!duckDbText.contains(BEFORE_CHRIST)) {
+            return duckDbText.indexOf('-') > 4 ? "+" + duckDbText : duckDbText; // ISO signs years past 9999
+        }
+        java.time.LocalDate date = java.time.LocalDate.parse(duckDbText.replace(BEFORE_CHRIST, ""));
+        return date.withYear(1 - date.getYear()).toString();
+    }
 
     /** DuckDB writes year 44 BC as {@code 0044-03-15 (BC) 12:00:00}; ISO counts it as year -43. */
     private static LocalDateTime localDateTime(String duckDbText) {

@@ -790,6 +790,9 @@ class QueryRunnerTest {
             assertThat(extremes.rows.get(0)[1]).isEqualTo("[" + extremes.rows.get(0)[0] + "]");
             assertThat(extremes.rows.get(0)[3]).isEqualTo("[" + extremes.rows.get(0)[2] + "]");
             assertThat(extremes.rows.get(0)[2]).isEqualTo("0000-01-01 00:00:00.000"); // 1 BC is ISO year 0
+            Result dates = result("SELECT DATE '-0001-01-01', DATE '0001-01-01' - INTERVAL '1' DAY, "
+                    + "ARRAY[DATE '-0001-12-31'], DATE '9999-12-31' + INTERVAL '1' DAY");
+            assertThat(dates.rows.get(0)).containsExactly("-0001-01-01", "0000-12-31", "[-0001-12-31]", "+10000-01-01");
             assertThat(r.names()).startsWith("_col0", "_col1").endsWith("id");
             assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList()).containsExactly("timestamp",
                     "array", "map", "row", "row", "timestamp with time zone", "array", "date", "time", "array", "integer");
