@@ -53,59 +53,10 @@ class MyBatisTest {
 
     private static LocalAthena athena;
 
-    /** A bean MyBatis fills by a resultMap (XML) or by mapUnderscoreToCamelCase (annotations). */
-    public static class Customer {
-        private int id;
-        private String name;
-        private String country;
-        private LocalDate signupDate;
-        private String email;
-
-        public int getId() {
-            return id;
-        }
-
-        public void setId(int id) {
-            this.id = id;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getCountry() {
-            return country;
-        }
-
-        public void setCountry(String country) {
-            this.country = country;
-        }
-
-        public LocalDate getSignupDate() {
-            return signupDate;
-        }
-
-        public void setSignupDate(LocalDate signupDate) {
-            this.signupDate = signupDate;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-    }
-
     /** An annotated mapper. */
     public interface CustomerMapper {
         @Select("SELECT id, name, country, signup_date, email FROM demo.customers WHERE id = #{id}")
-        Customer byId(int id);
+        DemoCustomer byId(int id);
 
         @Select("SELECT count(*) FROM demo.customers WHERE country = #{country} AND signup_date < #{before}")
         long countIn(@Param("country") String country, @Param("before") LocalDate before);
@@ -127,7 +78,7 @@ class MyBatisTest {
 
     /** The XML mapper's namespace (CustomerMapper.xml beside this class). */
     public interface CustomerXmlMapper {
-        List<Customer> byIds(@Param("ids") List<Integer> ids);
+        List<DemoCustomer> byIds(@Param("ids") List<Integer> ids);
 
         long countSince(@Param("day") LocalDate day, @Param("countries") List<String> countries);
 
@@ -181,7 +132,7 @@ class MyBatisTest {
     void annotatedMapperReadsBeansJavaTimeAndDecimals() throws IOException {
         try (SqlSession session = factory().openSession(true)) {
             CustomerMapper mapper = session.getMapper(CustomerMapper.class);
-            Customer customer = mapper.byId(9);
+            DemoCustomer customer = mapper.byId(9);
             assertThat(customer.getName()).isEqualTo("Customer 9");
             assertThat(customer.getCountry()).isEqualTo("BR");
             assertThat(customer.getSignupDate()).isEqualTo(LocalDate.of(2020, 1, 10));
@@ -197,8 +148,8 @@ class MyBatisTest {
     void xmlMapperWithResultMapForeachAndDynamicSql() throws IOException {
         try (SqlSession session = factory().openSession(true)) {
             CustomerXmlMapper mapper = session.getMapper(CustomerXmlMapper.class);
-            List<Customer> customers = mapper.byIds(List.of(3, 10, 7));
-            assertThat(customers).extracting(Customer::getId).containsExactly(3, 7, 10);
+            List<DemoCustomer> customers = mapper.byIds(List.of(3, 10, 7));
+            assertThat(customers).extracting(DemoCustomer::getId).containsExactly(3, 7, 10);
             assertThat(customers.get(0).getSignupDate()).isEqualTo(LocalDate.of(2020, 1, 4));
             // OpenCSVSerde reads an empty field as the empty string, not NULL.
             assertThat(customers.get(2).getEmail()).isEmpty();
@@ -207,8 +158,8 @@ class MyBatisTest {
             assertThat(mapper.countSince(null, List.of("US", "DE"))).isEqualTo(80L);
             assertThat(mapper.countSince(LocalDate.of(2020, 6, 1), List.of("US"))).isEqualTo(10L);
             // Through the session's statement ids, as older MyBatis code does.
-            assertThat(session.<Customer>selectList(CustomerXmlMapper.class.getName() + ".byIds",
-                    Map.of("ids", List.of(1)))).extracting(Customer::getName).containsExactly("Customer 1");
+            assertThat(session.<DemoCustomer>selectList(CustomerXmlMapper.class.getName() + ".byIds",
+                    Map.of("ids", List.of(1)))).extracting(DemoCustomer::getName).containsExactly("Customer 1");
         }
     }
 

@@ -97,55 +97,6 @@ class SpringJdbcTest {
         return new NamedParameterJdbcTemplate(dataSource());
     }
 
-    /** A bean BeanPropertyRowMapper fills by column name: signup_date goes to signupDate. */
-    public static class Customer {
-        private int id;
-        private String name;
-        private String country;
-        private LocalDate signupDate;
-        private String email;
-
-        public int getId() {
-            return id;
-        }
-
-        public void setId(int id) {
-            this.id = id;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getCountry() {
-            return country;
-        }
-
-        public void setCountry(String country) {
-            this.country = country;
-        }
-
-        public LocalDate getSignupDate() {
-            return signupDate;
-        }
-
-        public void setSignupDate(LocalDate signupDate) {
-            this.signupDate = signupDate;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-    }
-
     /** A record DataClassRowMapper fills through its constructor, snake_case columns to camelCase components. */
     record Sale(long saleId, int customerId, BigDecimal amount, LocalDateTime soldAt) {
     }
@@ -176,10 +127,10 @@ class SpringJdbcTest {
     @Test
     void beanPropertyAndDataClassRowMappersFillJavaTimeFields() throws SQLException {
         JdbcTemplate jdbc = jdbc();
-        List<Customer> customers = jdbc.query("SELECT id, name, country, signup_date, email FROM demo.customers "
-                + "WHERE id IN (9, 10) ORDER BY id", new BeanPropertyRowMapper<>(Customer.class));
-        assertThat(customers).extracting(Customer::getId, Customer::getName, Customer::getCountry,
-                Customer::getSignupDate, Customer::getEmail).containsExactly(
+        List<DemoCustomer> customers = jdbc.query("SELECT id, name, country, signup_date, email FROM demo.customers "
+                + "WHERE id IN (9, 10) ORDER BY id", new BeanPropertyRowMapper<>(DemoCustomer.class));
+        assertThat(customers).extracting(DemoCustomer::getId, DemoCustomer::getName, DemoCustomer::getCountry,
+                DemoCustomer::getSignupDate, DemoCustomer::getEmail).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(9, "Customer 9", "BR", LocalDate.of(2020, 1, 10), "c9@example.com"),
                 // OpenCSVSerde reads an empty field as the empty string, not NULL.
                 org.assertj.core.groups.Tuple.tuple(10, "Customer 10", "US", LocalDate.of(2020, 1, 11), ""));
@@ -433,7 +384,7 @@ class SpringJdbcTest {
         assertThat(named.queryForList("SELECT id FROM demo.customers WHERE (id, country) IN (:pairs) ORDER BY id",
                 Map.of("pairs", List.of(new Object[] {1, "DE"}, new Object[] {5, "US"}, new Object[] {6, "US"})),
                 Integer.class)).containsExactly(1, 5);
-        Customer probe = new Customer();
+        DemoCustomer probe = new DemoCustomer();
         probe.setId(7);
         probe.setSignupDate(LocalDate.of(2020, 1, 8));
         assertThat(named.queryForList("SELECT name FROM demo.customers WHERE id = :id AND signup_date = :signupDate",
