@@ -192,17 +192,25 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /**
      * The DuckDB text of {@code query} (as {@link #query}) and, per column of its outermost SELECT list up to the
      * first {@code *} whose columns the tree does not show, what the tree shows of the column's type beyond DuckDB's
-     * (null where nothing).
+     * (null where nothing); where asked for, also the Trino type of each column as far as the tree and the catalog
+     * show it for certain ({@link ResultTypes}; null: not asked for).
      */
-    record Translation(String sql, List<ColumnHint> hints) {
+    record Translation(String sql, List<ColumnHint> hints, List<SqlType> types) {
     }
 
     /** @param tables the declared columns of the tables {@code query} names */
     static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters,
                                  TableColumns tables) {
+        return translate(query, source, parameters, tables, false);
+    }
+
+    /** As {@link #translate(Query, String, List, TableColumns)}, with the result's types where {@code withTypes}. */
+    static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters,
+                                 TableColumns tables, boolean withTypes) {
         DuckDbPrinter printer = new DuckDbPrinter(source, parameters, tables);
         String sql = printer.topLevel(query);
-        return new Translation(sql, printer.hints(query));
+        List<SqlType> types = withTypes ? new ResultTypes(printer.types, printer.scopes, parameters).of(query) : null;
+        return new Translation(sql, printer.hints(query), types);
     }
 
     /** As {@link #query} without column naming or statement-level changes: any node, as DuckDB text. */
