@@ -74,6 +74,21 @@ final class ResultTypes {
         return out;
     }
 
+    /**
+     * The names of {@code query}'s columns in order (lower case; an element null for a column Trino leaves unnamed:
+     * an expression neither aliased nor a column reference, a VALUES column), or null where the tree does not show
+     * the columns. A set operation's are its first branch's.
+     */
+    List<String> names(Query query) {
+        QueryBody body = query.getQueryBody();
+        if (body instanceof TableSubquery sub && query.getWith().isEmpty()) {
+            return names(sub.getQuery());
+        }
+        scopes.enter(query, Scope.NONE);
+        List<Scope.Column> columns = scopes.columns(body);
+        return columns == null ? null : columns.stream().map(Scope.Column::name).toList();
+    }
+
     /** The type of {@code written}, standing in {@code scope}, or null where not certain. */
     private SqlType of(Expression written, Scope scope) {
         Expression e = SqlStatement.BoundValue.resolve(parameters, written);
