@@ -5,9 +5,9 @@ import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.AthenaTypes;
+import ai.connecty.athena.local.sql.CtasQuery;
 import ai.connecty.athena.local.sql.EngineFailure;
 import ai.connecty.athena.local.sql.Identifiers;
-import ai.connecty.athena.local.sql.QueryRunner;
 import ai.connecty.athena.local.storage.S3Location;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,7 +56,7 @@ final class CtasStatement {
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
             SelectStatement.prepareQueryReads(ctx);
             ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);
-            String select = QueryRunner.duckDbQuery(ctx.statement(), ctx.tableColumns());
+            String select = CtasQuery.duckDbQuery(ctx.statement(), ctx.tableColumns());
             try (Connection conn = ctx.openConnection()) {
                 TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy);
                 ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,

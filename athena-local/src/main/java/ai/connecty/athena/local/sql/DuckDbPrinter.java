@@ -192,17 +192,32 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /**
      * The DuckDB text of {@code query} (as {@link #query}) and, per column of its outermost SELECT list up to the
      * first {@code *} whose columns the tree does not show, what the tree shows of the column's type beyond DuckDB's
-     * (null where nothing).
+     * (null where nothing); where asked for, also the Trino type of each column as far as the tree and the catalog
+     * show it for certain and the columns' names ({@link ResultTypes}; null: not asked for, or for the names, not
+     * shown).
      */
-    record Translation(String sql, List<ColumnHint> hints) {
+    record Translation(String sql, List<ColumnHint> hints, List<SqlType> types, List<String> names) {
     }
 
     /** @param tables the declared columns of the tables {@code query} names */
     static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters,
                                  TableColumns tables) {
+        return translate(query, source, parameters, tables, false);
+    }
+
+    /**
+     * As {@link #translate(Query, String, List, TableColumns)}, with the result's types and names where
+     * {@code analyzed} (what Trino's analysis of INSERT and CTAS judges).
+     */
+    static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters,
+                                 TableColumns tables, boolean analyzed) {
         DuckDbPrinter printer = new DuckDbPrinter(source, parameters, tables);
         String sql = printer.topLevel(query);
-        return new Translation(sql, printer.hints(query));
+        if (!analyzed) {
+            return new Translation(sql, printer.hints(query), null, null);
+        }
+        ResultTypes result = new ResultTypes(printer.types, printer.scopes, parameters);
+        return new Translation(sql, printer.hints(query), result.of(query), result.names(query));
     }
 
     /** As {@link #query} without column naming or statement-level changes: any node, as DuckDB text. */
