@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * {@code java -jar connecty-athena-jdbc-<version>-all.jar doctor [--run-query [--query-wait SECS]] [--user ID]
  * [--password-env VAR] "<jdbc url>"}: prints one line per check and exits 0 when the connection will work, 1 when a check failed,
- * 2 when nothing failed but the query path was not tried (no {@code --run-query}), 64 for bad arguments. The URL
+ * 2 when nothing failed but the query path was not tried (no {@code --run-query}), 64 for bad arguments (0 for
+ * {@code --help}). The URL
  * is never echoed (it may hold the secret); the secret is best passed through an environment variable.
  */
 public final class DoctorCommand {
@@ -86,7 +87,7 @@ public final class DoctorCommand {
                 }
             } else if ("--help".equals(arg) || "-h".equals(arg)) {
                 out.println(USAGE_TEXT);
-                return USAGE;
+                return WORKS; // asked for: a script running the doctor --help has not failed
             } else if (arg.startsWith("--") || url != null) {
                 // An option's value (--password=...) is not echoed.
                 out.println("Unexpected argument '" + (arg.startsWith("--") ? arg.split("=", 2)[0] : "(a second URL)")

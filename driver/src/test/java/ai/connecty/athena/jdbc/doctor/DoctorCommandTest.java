@@ -22,6 +22,12 @@ class DoctorCommandTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndSucceeds() {
+        assertThat(run(Map.of(), "--help")).isEqualTo(DoctorCommand.WORKS);
+        assertThat(run(Map.of(), "-h")).isEqualTo(DoctorCommand.WORKS);
+    }
+
+    @Test
     void withoutAUrlItPrintsTheUsage() {
         assertThat(run(Map.of())).isEqualTo(DoctorCommand.USAGE);
         assertThat(output()).contains("usage: doctor [--run-query [--query-wait SECS]]").contains("exit status: 0 the connection will work");
