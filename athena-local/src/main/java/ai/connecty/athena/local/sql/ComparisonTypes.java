@@ -7,6 +7,7 @@ import io.trino.sql.tree.DoubleLiteral;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.GenericLiteral;
 import io.trino.sql.tree.LongLiteral;
+import io.trino.sql.tree.NullLiteral;
 import io.trino.sql.tree.StringLiteral;
 import java.util.Locale;
 
@@ -91,10 +92,13 @@ final class ComparisonTypes {
     private static final java.util.List<String> INTEGRAL = java.util.List.of("tinyint", "smallint", "integer", "bigint");
 
     /**
-     * The type a literal has in Trino ({@code 'abc'} is {@code varchar(3)}; Athena reads {@code 1.5} as a double),
-     * or null for an expression that is no literal of a judged type.
+     * The type a literal has in Trino ({@code 'abc'} is {@code varchar(3)}; Athena reads {@code 1.5} as a double;
+     * {@code NULL} is {@code unknown}), or null for an expression that is no literal of a judged type.
      */
     static SqlType literal(Expression e) {
+        if (e instanceof NullLiteral) {
+            return CommonSuperType.UNKNOWN;
+        }
         if (e instanceof StringLiteral text) {
             String value = text.getValue();
             return new SqlType("varchar", value.codePointCount(0, value.length()), 0, java.util.List.of(),
@@ -134,7 +138,7 @@ final class ComparisonTypes {
     }
 
     /** Types that compare with each other in Trino; null for a type not judged here. */
-    private static String family(SqlType type) {
+    static String family(SqlType type) {
         if (type == null) {
             return null;
         }
@@ -148,7 +152,7 @@ final class ComparisonTypes {
     }
 
     /** Trino's spelling of a type in the message: a timestamp shows its precision, 3 unless declared. */
-    private static String spelled(SqlType type) {
+    static String spelled(SqlType type) {
         return switch (type.base()) {
             case "timestamp" -> "timestamp(" + type.fractionDigits() + ")";
             case "timestamp with time zone" -> "timestamp(" + type.fractionDigits() + ") with time zone";

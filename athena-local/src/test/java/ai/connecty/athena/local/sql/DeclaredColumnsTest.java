@@ -155,6 +155,46 @@ class DeclaredColumnsTest {
                 .containsExactly(List.of("n bigint"), List.of("1"));
     }
 
+    /**
+     * Trino joins COALESCE operands, CASE and IF results into one type and refuses operands no coercion joins, and
+     * finds no arithmetic operator for a number and text: with the catalog's types, {@code COALESCE(id, '')} is
+     * Athena's TYPE_MISMATCH where DuckDB would cast and run it.
+     */
+    @Test
+    void operandsOfDeclaredColumnsNoCoercionJoinsFailAsInTrino() {
+        assertThatThrownBy(() -> printed("SELECT COALESCE(id, '') FROM orders"))
+                .isInstanceOf(EngineFailure.class)
+                .hasMessage("TYPE_MISMATCH: line 1:21: All COALESCE operands must be the same type or coercible to a "
+                        + "common type. Cannot find common type between integer and varchar(0), all types (without "
+                        + "duplicates): [integer, varchar(0)]");
+        assertThatThrownBy(() -> printed("SELECT CASE WHEN id > 0 THEN note ELSE id END FROM orders"))
+                .hasMessage("TYPE_MISMATCH: line 1:40: All CASE results must be the same type or coercible to a "
+                        + "common type. Cannot find common type between varchar and integer, all types (without "
+                        + "duplicates): [varchar, integer]");
+        assertThatThrownBy(() -> printed("SELECT CASE id WHEN '1' THEN 'one' END FROM orders"))
+                .hasMessage("TYPE_MISMATCH: line 1:21: CASE operand type does not match WHEN clause operand type: "
+                        + "integer vs varchar(1)");
+        assertThatThrownBy(() -> printed("SELECT IF(id > 0, 0, note) FROM orders"))
+                .hasMessage("TYPE_MISMATCH: line 1:8: Result types for IF must be the same: integer vs varchar");
+        assertThatThrownBy(() -> printed("SELECT NULLIF(id, '') FROM orders"))
+                .hasMessage("TYPE_MISMATCH: line 1:8: Types are not comparable with NULLIF: integer vs varchar(0)");
+        assertThatThrownBy(() -> printed("SELECT id + '1' FROM orders"))
+                .hasMessage("TYPE_MISMATCH: line 1:11: Cannot apply operator: integer + varchar(1)");
+        assertThatThrownBy(() -> printed("SELECT ts - 1 FROM stamps"))
+                .hasMessage("TYPE_MISMATCH: line 1:11: Cannot apply operator: timestamp(3) with time zone - integer");
+    }
+
+    /** Operands Trino joins run; where an operand's type is not known the expression is not judged. */
+    @Test
+    void operandsOfDeclaredColumnsTrinoJoinsRun() {
+        assertThat(rows("SELECT COALESCE(id, 0) AS a, COALESCE(note, '') AS b, CASE WHEN id > 0 THEN id "
+                + "ELSE BIGINT '2' END AS c, IF(id > 0, id, NULL) AS d, NULLIF(note, 'x') AS e, id * 1.5 AS f "
+                + "FROM orders")).containsExactly(List.of("a integer", "b varchar", "c bigint", "d integer",
+                "e varchar", "f double"), List.of("1", "n1", "1", "1", "n1", "1.5"));
+        assertThat(printed("SELECT COALESCE(length(note), '') FROM orders")).contains("coalesce(");
+        assertThat(printed("SELECT COALESCE(id, '') FROM unknown_table")).contains("coalesce(");
+    }
+
     /** A lambda's parameter hides the table's column of that name: id below is a tag (varchar), not the integer id. */
     @Test
     void aLambdaParameterIsNotTheColumnItsNameHides() {
