@@ -39,58 +39,6 @@ final class ComparisonTypes {
                 + operator(comparison.getOperator()) + " " + spelled(right));
     }
 
-    /** An item of an IN list: its type (null where unknown) and Trino's position prefix of it. */
-    record Item(SqlType type, String position) {
-    }
-
-    /**
-     * Trino folds the value and the items of {@code x IN (…)} into one common type, item by item, and fails at the
-     * first item no coercion joins: {@code TYPE_MISMATCH: IN value and list items must be the same type: integer},
-     * naming the type folded so far. Judged only while that type is the value's own (every item before the failing
-     * one of the value's exact type), so that the type named is certain.
-     */
-    static void checkInList(SqlType value, java.util.List<Item> items) {
-        String valueFamily = family(value);
-        if (valueFamily == null) {
-            return;
-        }
-        for (Item item : items) {
-            String itemFamily = family(item.type());
-            if (itemFamily == null) {
-                return;
-            }
-            if (!itemFamily.equals(valueFamily)) {
-                throw EngineFailure.user("TYPE_MISMATCH", item.position()
-                        + "IN value and list items must be the same type: " + spelled(value));
-            }
-            if (!absorbs(value, item.type())) {
-                return; // the folded type has grown (integer and bigint are bigint): not judged further
-            }
-        }
-    }
-
-    /** Whether Trino's common type of {@code folded} and {@code item} is {@code folded} itself. */
-    private static boolean absorbs(SqlType folded, SqlType item) {
-        if (folded.equals(item)) {
-            return true;
-        }
-        if (folded.is("double")) {
-            return "number".equals(family(item));
-        }
-        int foldedWidth = INTEGRAL.indexOf(folded.base());
-        int itemWidth = INTEGRAL.indexOf(item.base());
-        if (foldedWidth >= 0 && itemWidth >= 0) {
-            return itemWidth <= foldedWidth;
-        }
-        if (folded.is("varchar") && folded.length() == SqlType.UNBOUNDED) {
-            return item.is("varchar") || item.is("char");
-        }
-        return folded.is("timestamp") && item.is("date");
-    }
-
-    /** Trino's integral types, narrowest first. */
-    private static final java.util.List<String> INTEGRAL = java.util.List.of("tinyint", "smallint", "integer", "bigint");
-
     /**
      * The type a literal has in Trino ({@code 'abc'} is {@code varchar(3)}; Athena reads {@code 1.5} as a double;
      * {@code NULL} is {@code unknown}), or null for an expression that is no literal of a judged type.

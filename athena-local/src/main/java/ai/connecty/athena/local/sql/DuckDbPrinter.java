@@ -1007,11 +1007,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitInPredicate(InPredicate node, Void context) {
+        String printed = "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
         if (node.getValueList() instanceof InListExpression list) {
-            ComparisonTypes.checkInList(comparedType(node.getValue()),
-                    list.getValues().stream().map(item -> new ComparisonTypes.Item(comparedType(item), at(item))).toList());
+            List<OperandTypes.Operand> operands = new ArrayList<>();
+            operands.add(operand(node.getValue()));
+            list.getValues().forEach(item -> operands.add(operand(item)));
+            OperandTypes.joinIntoOne("IN value and list items", operands);
         }
-        return "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
+        return printed;
     }
 
     @Override
