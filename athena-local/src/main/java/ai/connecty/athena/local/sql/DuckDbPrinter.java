@@ -897,7 +897,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitArray(Array node, Void context) {
-        return constructors.inside(() -> "[" + list(node.getValues()) + "]");
+        String printed = constructors.inside(() -> "[" + list(node.getValues()) + "]");
+        OperandTypes.joinIntoOne("All ARRAY elements", node.getValues().stream().map(this::operand).toList());
+        return printed;
     }
 
     @Override

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trino's analysis joins the operands of COALESCE, the results of CASE and IF, NULLIF's arguments, a simple CASE's
- * operand with its WHEN values, and an IN predicate's value with its items into one type, and refuses those no
- * coercion joins ({@code COALESCE(int_column, '')}); it finds no arithmetic operator for a number and text. DuckDB
- * casts or fails otherwise, so these are judged here, with Trino's messages, where every type the message depends on
- * is known for certain (see {@link CommonSuperType}); anything else is left to run.
+ * Trino's analysis joins the operands of COALESCE, the elements of {@code ARRAY[…]}, the results of CASE and IF,
+ * NULLIF's arguments, a simple CASE's operand with its WHEN values, and an IN predicate's value with its items into
+ * one type, and refuses those no coercion joins ({@code COALESCE(int_column, '')}); it finds no arithmetic operator
+ * for a number and text. DuckDB casts or fails otherwise, so these are judged here, with Trino's messages, where
+ * every type the message depends on is known for certain (see {@link CommonSuperType}); anything else is left to run.
  */
 final class OperandTypes {
 
@@ -25,7 +25,8 @@ final class OperandTypes {
      * at the first operand of the first type that does not join it, naming the type folded so far and every
      * distinct type. Judged only where all operands' types are known and the folded type is certain.
      *
-     * @param what {@code All COALESCE operands}, {@code All CASE results}, {@code IN value and list items}
+     * @param what {@code All COALESCE operands}, {@code All CASE results}, {@code All ARRAY elements},
+     *             {@code IN value and list items}
      */
     static void joinIntoOne(String what, List<Operand> operands) {
         Map<String, Operand> distinct = new LinkedHashMap<>();

@@ -458,6 +458,7 @@ class QueryRunnerTest {
         "SELECT CASE WHEN true THEN 1 ELSE 'none' END|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:35: All CASE results must be the same type or coercible to a common type. Cannot find common type between integer and varchar(4), all types (without duplicates): [integer, varchar(4)]",
         "SELECT CASE 1 WHEN 'a' THEN 1 END|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:20: CASE operand type does not match WHEN clause operand type: integer vs varchar(1)",
         "SELECT IF(true, 0, 'x')|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Result types for IF must be the same: integer vs varchar(1)",
+        "SELECT ARRAY[1, 'a']|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:17: All ARRAY elements must be the same type or coercible to a common type. Cannot find common type between integer and varchar(1), all types (without duplicates): [integer, varchar(1)]",
         "SELECT NULLIF(1, '')|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Types are not comparable with NULLIF: integer vs varchar(0)",
         "SELECT 1 / 0|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
         "SELECT id / (id - 1) FROM t|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
@@ -522,6 +523,7 @@ class QueryRunnerTest {
         assertThat(value("SELECT 1 + 2.5")).isEqualTo("3.5");
         assertThat(value("SELECT DATE '2024-01-01' + INTERVAL '1' DAY")).isEqualTo("2024-01-02");
         assertThat(value("SELECT COALESCE(name, '') FROM t WHERE id = 1")).isEqualTo("a");
+        assertThat(value("SELECT ARRAY[1, NULL, 2.5]")).isEqualTo("[1.0, null, 2.5]");
     }
     /** Trino's own spellings run, its alias int and DOUBLE PRECISION included; the names it lacks fail above. */
     @ParameterizedTest(name = "{0} -> {1}")
