@@ -7,6 +7,7 @@ import io.trino.sql.tree.DoubleLiteral;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.GenericLiteral;
 import io.trino.sql.tree.LongLiteral;
+import io.trino.sql.tree.NullLiteral;
 import io.trino.sql.tree.StringLiteral;
 import java.util.Locale;
 
@@ -38,63 +39,14 @@ final class ComparisonTypes {
                 + operator(comparison.getOperator()) + " " + spelled(right));
     }
 
-    /** An item of an IN list: its type (null where unknown) and Trino's position prefix of it. */
-    record Item(SqlType type, String position) {
-    }
-
     /**
-     * Trino folds the value and the items of {@code x IN (…)} into one common type, item by item, and fails at the
-     * first item no coercion joins: {@code TYPE_MISMATCH: IN value and list items must be the same type: integer},
-     * naming the type folded so far. Judged only while that type is the value's own (every item before the failing
-     * one of the value's exact type), so that the type named is certain.
-     */
-    static void checkInList(SqlType value, java.util.List<Item> items) {
-        String valueFamily = family(value);
-        if (valueFamily == null) {
-            return;
-        }
-        for (Item item : items) {
-            String itemFamily = family(item.type());
-            if (itemFamily == null) {
-                return;
-            }
-            if (!itemFamily.equals(valueFamily)) {
-                throw EngineFailure.user("TYPE_MISMATCH", item.position()
-                        + "IN value and list items must be the same type: " + spelled(value));
-            }
-            if (!absorbs(value, item.type())) {
-                return; // the folded type has grown (integer and bigint are bigint): not judged further
-            }
-        }
-    }
-
-    /** Whether Trino's common type of {@code folded} and {@code item} is {@code folded} itself. */
-    private static boolean absorbs(SqlType folded, SqlType item) {
-        if (folded.equals(item)) {
-            return true;
-        }
-        if (folded.is("double")) {
-            return "number".equals(family(item));
-        }
-        int foldedWidth = INTEGRAL.indexOf(folded.base());
-        int itemWidth = INTEGRAL.indexOf(item.base());
-        if (foldedWidth >= 0 && itemWidth >= 0) {
-            return itemWidth <= foldedWidth;
-        }
-        if (folded.is("varchar") && folded.length() == SqlType.UNBOUNDED) {
-            return item.is("varchar") || item.is("char");
-        }
-        return folded.is("timestamp") && item.is("date");
-    }
-
-    /** Trino's integral types, narrowest first. */
-    private static final java.util.List<String> INTEGRAL = java.util.List.of("tinyint", "smallint", "integer", "bigint");
-
-    /**
-     * The type a literal has in Trino ({@code 'abc'} is {@code varchar(3)}; Athena reads {@code 1.5} as a double),
-     * or null for an expression that is no literal of a judged type.
+     * The type a literal has in Trino ({@code 'abc'} is {@code varchar(3)}; Athena reads {@code 1.5} as a double;
+     * {@code NULL} is {@code unknown}), or null for an expression that is no literal of a judged type.
      */
     static SqlType literal(Expression e) {
+        if (e instanceof NullLiteral) {
+            return CommonSuperType.UNKNOWN;
+        }
         if (e instanceof StringLiteral text) {
             String value = text.getValue();
             return new SqlType("varchar", value.codePointCount(0, value.length()), 0, java.util.List.of(),
@@ -134,7 +86,7 @@ final class ComparisonTypes {
     }
 
     /** Types that compare with each other in Trino; null for a type not judged here. */
-    private static String family(SqlType type) {
+    static String family(SqlType type) {
         if (type == null) {
             return null;
         }
@@ -148,7 +100,7 @@ final class ComparisonTypes {
     }
 
     /** Trino's spelling of a type in the message: a timestamp shows its precision, 3 unless declared. */
-    private static String spelled(SqlType type) {
+    static String spelled(SqlType type) {
         return switch (type.base()) {
             case "timestamp" -> "timestamp(" + type.fractionDigits() + ")";
             case "timestamp with time zone" -> "timestamp(" + type.fractionDigits() + ") with time zone";

@@ -897,7 +897,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitArray(Array node, Void context) {
-        return constructors.inside(() -> "[" + list(node.getValues()) + "]");
+        String printed = constructors.inside(() -> "[" + list(node.getValues()) + "]");
+        OperandTypes.joinIntoOne("All ARRAY elements", node.getValues().stream().map(this::operand).toList());
+        return printed;
     }
 
     @Override
@@ -918,6 +920,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     protected String visitArithmeticBinary(ArithmeticBinaryExpression node, Void context) {
         String left = p(node.getLeft());
         String right = p(node.getRight());
+        OperandTypes.arithmetic(node.getOperator().getValue(), comparedType(node.getLeft()),
+                comparedType(node.getRight()), at(node));
         return switch (node.getOperator()) {
             case DIVIDE -> Division.divide(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
             case MODULUS -> Division.modulo(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
@@ -962,7 +966,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return "(" + p(node.getLeft()) + " " + node.getOperator().getValue() + " " + p(node.getRight()) + ")";
     }
 
-    /** What the tree or the catalog shows of a compared operand's type (a bound parameter's is its value's). */
+    /**
+     * What the tree or the catalog shows of an operand's type (a bound parameter's is its value's; an untyped NULL's
+     * is {@code unknown}), or null.
+     */
     private SqlType comparedType(Expression operand) {
         SqlType literal = ComparisonTypes.literal(SqlStatement.BoundValue.resolve(parameters, operand));
         return literal != null ? literal : types.of(operand, zones.scope());
@@ -1002,11 +1009,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitInPredicate(InPredicate node, Void context) {
+        String printed = "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
         if (node.getValueList() instanceof InListExpression list) {
-            ComparisonTypes.checkInList(comparedType(node.getValue()),
-                    list.getValues().stream().map(item -> new ComparisonTypes.Item(comparedType(item), at(item))).toList());
+            List<OperandTypes.Operand> operands = new ArrayList<>();
+            operands.add(operand(node.getValue()));
+            list.getValues().forEach(item -> operands.add(operand(item)));
+            OperandTypes.joinIntoOne("IN value and list items", operands);
         }
-        return "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
+        return printed;
     }
 
     @Override
@@ -1032,12 +1042,30 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitSimpleCaseExpression(SimpleCaseExpression node, Void context) {
-        return "CASE " + p(node.getOperand()) + whens(node.getWhenClauses(), node.getDefaultValue()) + " END";
+        String printed = "CASE " + p(node.getOperand()) + whens(node.getWhenClauses(), node.getDefaultValue()) + " END";
+        OperandTypes.caseOperand(comparedType(node.getOperand()),
+                node.getWhenClauses().stream().map(when -> operand(when.getOperand())).toList());
+        OperandTypes.joinIntoOne("All CASE results", caseResults(node.getWhenClauses(), node.getDefaultValue()));
+        return printed;
     }
 
     @Override
     protected String visitSearchedCaseExpression(SearchedCaseExpression node, Void context) {
-        return "CASE" + whens(node.getWhenClauses(), node.getDefaultValue()) + " END";
+        String printed = "CASE" + whens(node.getWhenClauses(), node.getDefaultValue()) + " END";
+        OperandTypes.joinIntoOne("All CASE results", caseResults(node.getWhenClauses(), node.getDefaultValue()));
+        return printed;
+    }
+
+    private List<OperandTypes.Operand> caseResults(List<WhenClause> whens, java.util.Optional<Expression> otherwise) {
+        List<OperandTypes.Operand> results = new ArrayList<>();
+        whens.forEach(when -> results.add(operand(when.getResult())));
+        otherwise.ifPresent(e -> results.add(operand(e)));
+        return results;
+    }
+
+    /** An operand with its known type (see {@link #comparedType}) and Trino's position of it. */
+    private OperandTypes.Operand operand(Expression e) {
+        return new OperandTypes.Operand(comparedType(e), at(e));
     }
 
     private String whens(List<WhenClause> whens, java.util.Optional<Expression> otherwise) {
@@ -1051,18 +1079,25 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitIfExpression(IfExpression node, Void context) {
-        return "CASE WHEN " + p(node.getCondition()) + " THEN " + p(node.getTrueValue())
+        String printed = "CASE WHEN " + p(node.getCondition()) + " THEN " + p(node.getTrueValue())
                 + node.getFalseValue().map(f -> " ELSE " + p(f)).orElse("") + " END";
+        node.getFalseValue().ifPresent(whenFalse -> OperandTypes.ifResults(comparedType(node.getTrueValue()),
+                comparedType(whenFalse), at(node)));
+        return printed;
     }
 
     @Override
     protected String visitCoalesceExpression(CoalesceExpression node, Void context) {
-        return "coalesce(" + list(node.getOperands()) + ")";
+        String printed = "coalesce(" + list(node.getOperands()) + ")";
+        OperandTypes.joinIntoOne("All COALESCE operands", node.getOperands().stream().map(this::operand).toList());
+        return printed;
     }
 
     @Override
     protected String visitNullIfExpression(NullIfExpression node, Void context) {
-        return "nullif(" + p(node.getFirst()) + ", " + p(node.getSecond()) + ")";
+        String printed = "nullif(" + p(node.getFirst()) + ", " + p(node.getSecond()) + ")";
+        OperandTypes.nullIf(comparedType(node.getFirst()), comparedType(node.getSecond()), at(node));
+        return printed;
     }
 
     /**

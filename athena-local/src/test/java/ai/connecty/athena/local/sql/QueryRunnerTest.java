@@ -448,7 +448,18 @@ class QueryRunnerTest {
         "SELECT CAST('abc' AS integer)|INVALID_CAST_ARGUMENT|1100|INVALID_CAST_ARGUMENT: Cannot cast 'abc' to INT",
         "SELECT CAST(300 AS tinyint)|NUMERIC_VALUE_OUT_OF_RANGE|1100|NUMERIC_VALUE_OUT_OF_RANGE: Out of range for tinyint: 300",
         "SELECT nosuchfunc(1)|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'nosuchfunc' not registered",
-        "SELECT 1 + 'a'|TYPE_MISMATCH|1002|TYPE_MISMATCH: Cannot apply operator: integer + varchar",
+        "SELECT 1 + 'a'|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:10: Cannot apply operator: integer + varchar(1)",
+        "SELECT DATE '2024-01-01' + 1|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:26: Cannot apply operator: date + integer",
+        "SELECT 'a' * 'b'|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:12: Cannot apply operator: varchar(1) * varchar(1)",
+        "SELECT COALESCE(1, '')|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:20: All COALESCE operands must be the same type or coercible to a common type. Cannot find common type between integer and varchar(0), all types (without duplicates): [integer, varchar(0)]",
+        "SELECT COALESCE(NULL, 1, 'a')|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:26: All COALESCE operands must be the same type or coercible to a common type. Cannot find common type between integer and varchar(1), all types (without duplicates): [unknown, integer, varchar(1)]",
+        "SELECT COALESCE(1, BIGINT '2', 2.5, 'x')|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:37: All COALESCE operands must be the same type or coercible to a common type. Cannot find common type between double and varchar(1), all types (without duplicates): [integer, bigint, double, varchar(1)]",
+        "SELECT COALESCE('a', 'bcd', 1)|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:29: All COALESCE operands must be the same type or coercible to a common type. Cannot find common type between varchar(3) and integer, all types (without duplicates): [varchar(1), varchar(3), integer]",
+        "SELECT CASE WHEN true THEN 1 ELSE 'none' END|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:35: All CASE results must be the same type or coercible to a common type. Cannot find common type between integer and varchar(4), all types (without duplicates): [integer, varchar(4)]",
+        "SELECT CASE 1 WHEN 'a' THEN 1 END|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:20: CASE operand type does not match WHEN clause operand type: integer vs varchar(1)",
+        "SELECT IF(true, 0, 'x')|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Result types for IF must be the same: integer vs varchar(1)",
+        "SELECT ARRAY[1, 'a']|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:17: All ARRAY elements must be the same type or coercible to a common type. Cannot find common type between integer and varchar(1), all types (without duplicates): [integer, varchar(1)]",
+        "SELECT NULLIF(1, '')|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:8: Types are not comparable with NULLIF: integer vs varchar(0)",
         "SELECT 1 / 0|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
         "SELECT id / (id - 1) FROM t|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
         "SELECT id % 0 FROM t|DIVISION_BY_ZERO|1001|DIVISION_BY_ZERO: Division by zero",
@@ -498,6 +509,22 @@ class QueryRunnerTest {
         });
     }
 
+    /** What Trino's analysis joins into one type runs: numbers widen, NULL joins anything, dates join timestamps. */
+    @Test
+    void operandsOfTypesTrinoJoinsRun() {
+        assertThat(value("SELECT COALESCE(NULL, 1)")).isEqualTo("1");
+        assertThat(value("SELECT COALESCE(NULL, 'a', 'bcd')")).isEqualTo("a");
+        assertThat(value("SELECT CASE WHEN true THEN 1 ELSE BIGINT '2' END")).isEqualTo("1");
+        assertThat(value("SELECT CASE WHEN false THEN 1 ELSE NULL END")).isNull();
+        assertThat(value("SELECT CASE 1 WHEN 1.0 THEN 'one' END")).isEqualTo("one");
+        assertThat(value("SELECT IF(false, DATE '2024-01-01', CAST('2024-01-02 03:04:05' AS timestamp))"))
+                .isEqualTo("2024-01-02 03:04:05.000");
+        assertThat(value("SELECT NULLIF(1, 1.0)")).isNull();
+        assertThat(value("SELECT 1 + 2.5")).isEqualTo("3.5");
+        assertThat(value("SELECT DATE '2024-01-01' + INTERVAL '1' DAY")).isEqualTo("2024-01-02");
+        assertThat(value("SELECT COALESCE(name, '') FROM t WHERE id = 1")).isEqualTo("a");
+        assertThat(value("SELECT ARRAY[1, NULL, 2.5]")).isEqualTo("[1.0, null, 2.5]");
+    }
     /** Trino's own spellings run, its alias int and DOUBLE PRECISION included; the names it lacks fail above. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = " => ", value = {
