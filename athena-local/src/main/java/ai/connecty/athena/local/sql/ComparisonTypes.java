@@ -35,8 +35,8 @@ final class ComparisonTypes {
         if (leftFamily == null || rightFamily == null || leftFamily.equals(rightFamily)) {
             return;
         }
-        throw EngineFailure.user("TYPE_MISMATCH", position + "Cannot apply operator: " + spelled(left) + " "
-                + operator(comparison.getOperator()) + " " + spelled(right));
+        throw EngineFailure.user("TYPE_MISMATCH", position + "Cannot apply operator: " + left.analyzedName() + " "
+                + operator(comparison.getOperator()) + " " + right.analyzedName());
     }
 
     /**
@@ -96,15 +96,6 @@ final class ComparisonTypes {
             case "date", "timestamp", "timestamp with time zone" -> "datetime";
             case "boolean" -> "boolean";
             default -> null;
-        };
-    }
-
-    /** Trino's spelling of a type in the message: a timestamp shows its precision, 3 unless declared. */
-    static String spelled(SqlType type) {
-        return switch (type.base()) {
-            case "timestamp" -> "timestamp(" + type.fractionDigits() + ")";
-            case "timestamp with time zone" -> "timestamp(" + type.fractionDigits() + ") with time zone";
-            default -> type.trinoName();
         };
     }
 

@@ -55,14 +55,14 @@ public final class InsertQuery {
                         && StoreAssignment.of(type, targetTypes.get(i)) == StoreAssignment.Verdict.REFUSED) {
                     refused = true;
                 }
-                shown.add(type != null ? StoreAssignment.spelled(type) : fromDuckDb(meta.getColumnTypeName(i + 1),
+                shown.add(type != null ? type.analyzedName() : fromDuckDb(meta.getColumnTypeName(i + 1),
                         i < translation.hints().size() ? translation.hints().get(i) : null));
             }
         }
         if (refused) {
             List<String> table = new ArrayList<>();
             for (int i = 0; i < target.size(); i++) {
-                table.add(targetTypes.get(i) != null ? StoreAssignment.spelled(targetTypes.get(i)) : target.get(i));
+                table.add(targetTypes.get(i) != null ? targetTypes.get(i).analyzedName() : target.get(i));
             }
             // Raised at the INSERT node, which Trino's parser leaves without a position: the message names none.
             throw EngineFailure.user("TYPE_MISMATCH", "Insert query has mismatched column types: Table: ["
@@ -82,6 +82,6 @@ public final class InsertQuery {
         if (hint != null && hint.refines(type)) {
             type = hint.type();
         }
-        return StoreAssignment.spelled(type);
+        return type.analyzedName();
     }
 }

@@ -34,14 +34,14 @@ final class OperandTypes {
             if (!CommonSuperType.judged(operand.type())) {
                 return;
             }
-            distinct.putIfAbsent(ComparisonTypes.spelled(operand.type()), operand);
+            distinct.putIfAbsent(operand.type().analyzedName(), operand);
         }
         SqlType folded = CommonSuperType.UNKNOWN;
         for (Operand first : distinct.values()) {
             if (!CommonSuperType.joins(folded, first.type())) {
                 throw EngineFailure.user("TYPE_MISMATCH", first.position() + what
                         + " must be the same type or coercible to a common type. Cannot find common type between "
-                        + ComparisonTypes.spelled(folded) + " and " + ComparisonTypes.spelled(first.type())
+                        + folded.analyzedName() + " and " + first.type().analyzedName()
                         + ", all types (without duplicates): [" + String.join(", ", distinct.keySet()) + "]");
             }
             folded = CommonSuperType.of(folded, first.type());
@@ -63,8 +63,8 @@ final class OperandTypes {
 
     private static void pair(String message, SqlType first, SqlType second, String position) {
         if (CommonSuperType.judged(first) && CommonSuperType.judged(second) && !CommonSuperType.joins(first, second)) {
-            throw EngineFailure.user("TYPE_MISMATCH", position + message + ": " + ComparisonTypes.spelled(first)
-                    + " vs " + ComparisonTypes.spelled(second));
+            throw EngineFailure.user("TYPE_MISMATCH", position + message + ": " + first.analyzedName()
+                    + " vs " + second.analyzedName());
         }
     }
 
@@ -84,7 +84,7 @@ final class OperandTypes {
             if (!CommonSuperType.joins(joined, value.type())) {
                 throw EngineFailure.user("TYPE_MISMATCH", value.position()
                         + "CASE operand type does not match WHEN clause operand type: "
-                        + ComparisonTypes.spelled(operand) + " vs " + ComparisonTypes.spelled(value.type()));
+                        + operand.analyzedName() + " vs " + value.type().analyzedName());
             }
             if (joined.is("unknown")) {
                 joined = value.type();
@@ -107,7 +107,7 @@ final class OperandTypes {
         if (leftFamily.equals(rightFamily) && (leftFamily.equals("number") || leftFamily.equals("datetime"))) {
             return;
         }
-        throw EngineFailure.user("TYPE_MISMATCH", position + "Cannot apply operator: " + ComparisonTypes.spelled(left)
-                + " " + operator + " " + ComparisonTypes.spelled(right));
+        throw EngineFailure.user("TYPE_MISMATCH", position + "Cannot apply operator: " + left.analyzedName()
+                + " " + operator + " " + right.analyzedName());
     }
 }

@@ -98,6 +98,21 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
         };
     }
 
+    /**
+     * Trino's spelling of this type in its analysis messages ({@code Cannot apply operator: integer = varchar(4)}):
+     * a timestamp shows its precision (3 unless declared), a real is {@code real}, nested types likewise.
+     */
+    String analyzedName() {
+        return switch (base) {
+            case "timestamp" -> "timestamp(" + fractionDigits() + ")";
+            case "timestamp with time zone" -> "timestamp(" + fractionDigits() + ") with time zone";
+            case "array" -> "array(" + element().analyzedName() + ")";
+            case "map" -> "map(" + children.get(0).analyzedName() + ", " + children.get(1).analyzedName() + ")";
+            case "row" -> "row(" + fields(" ", ", ", SqlType::analyzedName, Identifiers::quoteIfNeeded) + ")";
+            default -> trinoName();
+        };
+    }
+
     /** Glue / DESCRIBE spelling: {@code int}, {@code string}, {@code array<int>}, {@code struct<a:int,b:string>}. */
     String hiveName() {
         return switch (base) {

@@ -102,27 +102,4 @@ final class StoreAssignment {
     private static boolean isBoundedText(SqlType type) {
         return type.is("char") || type.is("varchar") && type.length() != SqlType.UNBOUNDED;
     }
-
-    /**
-     * Trino's spelling of a type in its messages: a timestamp shows its precision (3 unless declared), a real is
-     * {@code real}, nested types likewise.
-     */
-    static String spelled(SqlType type) {
-        return switch (type.base()) {
-            case "timestamp" -> "timestamp(" + type.fractionDigits() + ")";
-            case "timestamp with time zone" -> "timestamp(" + type.fractionDigits() + ") with time zone";
-            case "array" -> "array(" + spelled(type.element()) + ")";
-            case "map" -> "map(" + spelled(type.children().get(0)) + ", " + spelled(type.children().get(1)) + ")";
-            case "row" -> {
-                StringBuilder fields = new StringBuilder("row(");
-                for (int i = 0; i < type.children().size(); i++) {
-                    String name = type.fieldNames().get(i);
-                    fields.append(i > 0 ? ", " : "").append(name == null ? "" : Identifiers.quoteIfNeeded(name) + " ")
-                            .append(spelled(type.children().get(i)));
-                }
-                yield fields.append(')').toString();
-            }
-            default -> type.trinoName();
-        };
-    }
 }
