@@ -1,6 +1,8 @@
 package ai.connecty.athena.tests;
 
 import static ai.connecty.athena.tests.PoolChecks.eventually;
+import static ai.connecty.athena.tests.PoolChecks.ids;
+import static ai.connecty.athena.tests.PoolChecks.physical;
 import static ai.connecty.athena.tests.PoolChecks.queriesStarted;
 import static ai.connecty.athena.tests.PoolChecks.requests;
 import static ai.connecty.athena.tests.PoolChecks.scalar;
@@ -67,10 +69,6 @@ class OtherPoolsC3p0Test {
     @AfterEach
     void waitForClosedPools() throws InterruptedException {
         awaitClosedPools();
-    }
-
-    private static AthenaConnection physical(Connection pooled) throws SQLException {
-        return pooled.unwrap(AthenaConnection.class);
     }
 
     @Test
@@ -309,13 +307,4 @@ class OtherPoolsC3p0Test {
                 .as("threads left by a closed c3p0 pool").isEmpty();
     }
 
-    private static List<Long> ids(PreparedStatement statement) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
-    }
 }

@@ -1,6 +1,8 @@
 package ai.connecty.athena.tests;
 
 import static ai.connecty.athena.tests.PoolChecks.eventually;
+import static ai.connecty.athena.tests.PoolChecks.ids;
+import static ai.connecty.athena.tests.PoolChecks.physical;
 import static ai.connecty.athena.tests.PoolChecks.queriesStarted;
 import static ai.connecty.athena.tests.PoolChecks.requests;
 import static ai.connecty.athena.tests.PoolChecks.scalar;
@@ -63,10 +65,6 @@ class OtherPoolsDbcp2Test {
         pool.setMaxTotal(1);
         pool.setAccessToUnderlyingConnectionAllowed(true);
         return pool;
-    }
-
-    private static AthenaConnection physical(Connection pooled) throws SQLException {
-        return pooled.unwrap(AthenaConnection.class);
     }
 
     // ---- configuration -------------------------------------------------------------------------------------
@@ -663,16 +661,6 @@ class OtherPoolsDbcp2Test {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
-
-    private static List<Long> ids(PreparedStatement statement) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
-    }
 
     private static List<SQLWarning> chain(SQLWarning first) {
         List<SQLWarning> warnings = new ArrayList<>();

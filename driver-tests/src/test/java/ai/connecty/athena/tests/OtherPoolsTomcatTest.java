@@ -1,6 +1,7 @@
 package ai.connecty.athena.tests;
 
 import static ai.connecty.athena.tests.PoolChecks.eventually;
+import static ai.connecty.athena.tests.PoolChecks.physical;
 import static ai.connecty.athena.tests.PoolChecks.queriesStarted;
 import static ai.connecty.athena.tests.PoolChecks.requests;
 import static ai.connecty.athena.tests.PoolChecks.scalar;
@@ -63,10 +64,6 @@ class OtherPoolsTomcatTest {
         properties.setValidationInterval(0);
         properties.setJmxEnabled(false);
         return properties;
-    }
-
-    private static AthenaConnection physical(Connection pooled) throws SQLException {
-        return pooled.unwrap(AthenaConnection.class);
     }
 
     // ---- configuration -------------------------------------------------------------------------------------

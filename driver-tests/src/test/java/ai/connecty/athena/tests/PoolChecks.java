@@ -2,13 +2,16 @@ package ai.connecty.athena.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.connecty.athena.jdbc.AthenaConnection;
 import ai.connecty.athena.local.LocalAthena;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -27,6 +30,22 @@ final class PoolChecks {
         all[0] = "RoleArn=" + LocalAthena.ROLE_ARN;
         System.arraycopy(extraProperties, 0, all, 1, extraProperties.length);
         return Connections.url(athena, all);
+    }
+
+    /** The driver's connection under a pool's proxy. */
+    static AthenaConnection physical(Connection pooled) throws SQLException {
+        return pooled.unwrap(AthenaConnection.class);
+    }
+
+    /** The first column of every row, as longs. */
+    static List<Long> ids(PreparedStatement statement) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     static long scalar(Connection connection, String sql) throws SQLException {
