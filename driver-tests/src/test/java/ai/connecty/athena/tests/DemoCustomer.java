@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * A row of demo.customers as a bean, for the data-access libraries that fill beans by column name (Spring's
- * BeanPropertyRowMapper, MyBatis' resultMap and mapUnderscoreToCamelCase): signup_date goes to signupDate.
+ * BeanPropertyRowMapper, MyBatis' resultMap and mapUnderscoreToCamelCase, JDBI's mapToBean and bindBean): signup_date
+ * goes to signupDate.
  */
 public class DemoCustomer {
     private int id;

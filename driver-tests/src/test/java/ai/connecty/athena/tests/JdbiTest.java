@@ -42,46 +42,6 @@ class JdbiTest {
     @RegisterExtension
     static final Connections.PerClass shared = Connections.connectyUserPerClass(() -> athena);
 
-    /** A bean JDBI fills by column name: signup_date goes to signupDate. */
-    public static class Customer {
-        private int id;
-        private String name;
-        private LocalDate signupDate;
-        private String email;
-
-        public int getId() {
-            return id;
-        }
-
-        public void setId(int id) {
-            this.id = id;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public LocalDate getSignupDate() {
-            return signupDate;
-        }
-
-        public void setSignupDate(LocalDate signupDate) {
-            this.signupDate = signupDate;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-    }
-
     private static Handle handle() throws SQLException {
         return Jdbi.create(shared.get()).open();
     }
@@ -99,7 +59,7 @@ class JdbiTest {
                     .bindList("countries", List.of("US", "DE")).mapTo(Long.class).one()).isEqualTo(80L);
             assertThat(h.createQuery("SELECT name FROM demo.customers WHERE id = :id AND country = :country")
                     .bindMap(Map.of("id", 5, "country", "US")).mapTo(String.class).list()).containsExactly("Customer 5");
-            Customer probe = new Customer();
+            DemoCustomer probe = new DemoCustomer();
             probe.setId(7);
             probe.setSignupDate(LocalDate.of(2020, 1, 8));
             assertThat(h.createQuery("SELECT name FROM demo.customers WHERE id = :id AND signup_date = :signupDate")
@@ -154,9 +114,9 @@ class JdbiTest {
             assertThat(h.createQuery("SELECT UUID '2b5a5c57-8a4b-4f1d-9f4c-6d6d3b2d1f00'").mapTo(UUID.class).one())
                     .isEqualTo(UUID.fromString("2b5a5c57-8a4b-4f1d-9f4c-6d6d3b2d1f00"));
 
-            List<Customer> customers = h.createQuery("SELECT id, name, signup_date, email FROM demo.customers "
-                    + "WHERE id IN (9, 10) ORDER BY id").mapToBean(Customer.class).list();
-            assertThat(customers).extracting(Customer::getId, Customer::getName, Customer::getSignupDate, Customer::getEmail)
+            List<DemoCustomer> customers = h.createQuery("SELECT id, name, signup_date, email FROM demo.customers "
+                    + "WHERE id IN (9, 10) ORDER BY id").mapToBean(DemoCustomer.class).list();
+            assertThat(customers).extracting(DemoCustomer::getId, DemoCustomer::getName, DemoCustomer::getSignupDate, DemoCustomer::getEmail)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(9, "Customer 9", LocalDate.of(2020, 1, 10), "c9@example.com"),
                             // OpenCSVSerde reads an empty field as the empty string, not NULL.
