@@ -35,6 +35,11 @@ final class ComparisonTypes {
         if (leftFamily == null || rightFamily == null || leftFamily.equals(rightFamily)) {
             return;
         }
+        if (comparison.getOperator() == ComparisonExpression.Operator.IS_DISTINCT_FROM) {
+            // Trino's OperatorNotFoundException words this operator apart from the others.
+            throw EngineFailure.user("TYPE_MISMATCH", position + "Cannot check if " + left.analyzedName()
+                    + " is distinct from " + right.analyzedName());
+        }
         throw EngineFailure.user("TYPE_MISMATCH", position + "Cannot apply operator: " + left.analyzedName() + " "
                 + operator(comparison.getOperator()) + " " + right.analyzedName());
     }
@@ -108,7 +113,7 @@ final class ComparisonTypes {
             case EQUAL, NOT_EQUAL -> "=";
             case LESS_THAN, GREATER_THAN -> "<";
             case LESS_THAN_OR_EQUAL, GREATER_THAN_OR_EQUAL -> "<=";
-            case IS_DISTINCT_FROM -> "IS DISTINCT FROM";
+            case IS_DISTINCT_FROM -> throw new IllegalArgumentException("worded apart: " + operator);
         };
     }
 }

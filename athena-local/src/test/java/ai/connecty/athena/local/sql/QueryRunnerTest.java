@@ -496,7 +496,7 @@ class QueryRunnerTest {
         "SELECT 1 WHERE 5 = '5'|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:18: Cannot apply operator: integer = varchar(1)",
         "SELECT 1 WHERE 1.5 > 'x'|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:20: Cannot apply operator: double < varchar(1)",
         "SELECT 1 WHERE DATE '2024-01-01' = '2024-01-01'|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:34: Cannot apply operator: date = varchar(10)",
-        "SELECT 1 WHERE true IS DISTINCT FROM 'true'|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:21: Cannot apply operator: boolean IS DISTINCT FROM varchar(4)",
+        "SELECT 1 WHERE true IS DISTINCT FROM 'true'|TYPE_MISMATCH|1002|TYPE_MISMATCH: line 1:21: Cannot check if boolean is distinct from varchar(4)",
         "SELECT float '1.5'|TYPE_NOT_FOUND|1000|TYPE_NOT_FOUND: line 1:8: Unknown type: float",
         "SELECT 1 WHERE string 'a' = 'a'|TYPE_NOT_FOUND|1000|TYPE_NOT_FOUND: line 1:16: Unknown type: string",
     })
