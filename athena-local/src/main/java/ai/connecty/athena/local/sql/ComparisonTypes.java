@@ -82,10 +82,8 @@ final class ComparisonTypes {
 
     private static SqlType decimal(String value) {
         try {
-            String type = Literals.decimalType(value); // DECIMAL(p,s)
-            String[] digits = type.substring(type.indexOf('(') + 1, type.length() - 1).split(",");
-            return SqlType.decimal(Integer.parseInt(digits[0]), Integer.parseInt(digits[1]));
-        } catch (RuntimeException notANumber) {
+            return Literals.decimalLiteralType(value);
+        } catch (UnsupportedSqlException notANumber) {
             return null;
         }
     }

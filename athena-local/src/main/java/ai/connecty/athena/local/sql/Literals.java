@@ -54,8 +54,17 @@ public final class Literals {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /** Trino: the literal's digits give the precision, its fraction digits the scale ({@code '1.50'} = decimal(3,2)). */
+    /** The DuckDB type of a decimal literal (see {@link #decimalLiteralType}). */
     static String decimalType(String literal) {
+        return decimalLiteralType(literal).duckDbName();
+    }
+
+    /**
+     * Trino: the literal's digits give the precision, its fraction digits the scale ({@code '1.50'} = decimal(3,2)).
+     *
+     * @throws UnsupportedSqlException when {@code literal} is no number
+     */
+    static SqlType decimalLiteralType(String literal) {
         try {
             BigDecimal value = new BigDecimal(literal.trim());
             String plain = literal.trim().replaceFirst("^[+-]", "");
@@ -63,7 +72,7 @@ public final class Literals {
             String integerDigits = (dot < 0 ? plain : plain.substring(0, dot)).replaceFirst("^0+", "");
             int scale = Math.max(value.scale(), 0);
             int precision = Math.max(integerDigits.length() + scale, 1);
-            return "DECIMAL(" + Math.min(precision, 38) + "," + scale + ")";
+            return SqlType.decimal(Math.min(precision, 38), scale);
         } catch (NumberFormatException e) {
             throw new UnsupportedSqlException("the decimal literal DECIMAL '" + literal + "' (not a number)");
         }

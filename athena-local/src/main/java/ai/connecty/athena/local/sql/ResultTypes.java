@@ -137,18 +137,12 @@ final class ResultTypes {
         return common;
     }
 
-    /** Trino's common super type of two types where it is certain here, else null. */
+    /**
+     * The type of a column whose values show {@code a} and {@code b}: Trino's common super type where the two are
+     * equal, one is an untyped NULL, or both are texts (the longer); else null, not judged.
+     */
     private static SqlType common(SqlType a, SqlType b) {
-        if (a.is("unknown") || a.equals(b)) {
-            return b;
-        }
-        if (b.is("unknown")) {
-            return a;
-        }
-        if (a.is("varchar") && b.is("varchar")) {
-            return a.length() == SqlType.UNBOUNDED || a.length() >= b.length() && b.length() != SqlType.UNBOUNDED
-                    ? a : b;
-        }
-        return null;
+        boolean texts = a.is("varchar") && b.is("varchar");
+        return a.is("unknown") || b.is("unknown") || a.equals(b) || texts ? CommonSuperType.of(a, b) : null;
     }
 }

@@ -78,11 +78,8 @@ final class StoreAssignment {
      */
     private static String family(SqlType type) {
         return switch (type.base()) {
-            case "tinyint", "smallint", "integer", "bigint", "float", "double", "decimal" -> "number";
-            case "varchar", "char" -> "text";
-            case "date", "timestamp", "timestamp with time zone" -> "datetime";
-            case "boolean", "varbinary", "array", "map", "row" -> type.base();
-            default -> null;
+            case "varbinary", "array", "map", "row" -> type.base();
+            default -> ComparisonTypes.family(type);
         };
     }
 
