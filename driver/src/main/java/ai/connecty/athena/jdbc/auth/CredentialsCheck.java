@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * GetCallerIdentity, which every valid identity may call (IAM cannot deny it).
  */
 public final class CredentialsCheck {
+    private static final String FAILED = "Connecting failed the credentials check: ";
+
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsCheck.class);
 
     private CredentialsCheck() {
@@ -66,32 +68,31 @@ public final class CredentialsCheck {
 
     private static SQLException translate(String what, String roleArn, SdkException failure) {
         SdkException e = innermostAws(failure);
-        String prefix = "Connecting failed the credentials check: ";
         if (e instanceof AwsServiceException) {
             SQLException translated = ErrorTranslator.fromSdk(what, null, e);
             if (SqlState.INSUFFICIENT_PRIVILEGE.equals(translated.getSQLState()) && roleArn != null) {
-                return new SQLException(prefix + translated.getMessage() + " The role's trust policy must name the "
+                return new SQLException(FAILED + translated.getMessage() + " The role's trust policy must name the "
                         + "identity of the access key (the service-account user) and that user needs sts:AssumeRole "
                         + "on the role; check also that RoleArn names an existing role.",
                         SqlState.INSUFFICIENT_PRIVILEGE, e);
             }
             if (SqlState.INVALID_AUTHORIZATION.equals(translated.getSQLState())) {
-                return new SQLInvalidAuthorizationSpecException(prefix + translated.getMessage(),
+                return new SQLInvalidAuthorizationSpecException(FAILED + translated.getMessage(),
                         SqlState.INVALID_AUTHORIZATION, e);
             }
-            return new SQLException(prefix + translated.getMessage(), translated.getSQLState(), e);
+            return new SQLException(FAILED + translated.getMessage(), translated.getSQLState(), e);
         }
         String message = String.valueOf(e.getMessage());
         if (e instanceof SdkClientException && message.contains("Unable to load credentials")) {
             return noCredentials(what, e);
         }
-        return new SQLNonTransientConnectionException(prefix + what + ": STS could not be reached: " + message
+        return new SQLNonTransientConnectionException(FAILED + what + ": STS could not be reached: " + message
                 + " Check the network, the proxy settings and StsEndpoint/EndpointOverride; "
                 + "ValidateCredentials=false skips this check.", SqlState.CONNECTION_FAILURE, e);
     }
 
     private static SQLException noCredentials(String what, SdkException e) {
-        return new SQLInvalidAuthorizationSpecException("Connecting failed the credentials check: " + what
+        return new SQLInvalidAuthorizationSpecException(FAILED + what
                 + ": no credentials were found: " + e.getMessage() + " Set User and Password (the access key id and "
                 + "secret), or CredentialsProvider/ProfileName.", SqlState.INVALID_AUTHORIZATION, e);
     }

@@ -200,7 +200,6 @@ public final class ConnectionConfig {
         return optional(ConnectionProperty.SESSION_TOKEN);
     }
 
-    /** As configured: DefaultChain, ProfileCredentials, InstanceProfile (any case) or a class name. */
     /** CredentialsProviderArguments split at commas and trimmed; empty when not set. */
     public List<String> credentialsProviderArguments() {
         Optional<String> text = optional(ConnectionProperty.CREDENTIALS_PROVIDER_ARGUMENTS);
@@ -214,6 +213,7 @@ public final class ConnectionConfig {
         return Collections.unmodifiableList(arguments);
     }
 
+    /** As configured: DefaultChain, ProfileCredentials, InstanceProfile (any case) or a class name. */
     public Optional<String> credentialsProvider() {
         return optional(ConnectionProperty.CREDENTIALS_PROVIDER);
     }
