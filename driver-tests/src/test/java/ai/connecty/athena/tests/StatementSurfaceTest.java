@@ -40,6 +40,58 @@ class StatementSurfaceTest {
         }
     }
 
+    /**
+     * The calls Metabase's generic JDBC driver makes (shared/reference/peers-and-models.md, its sql_jdbc execute
+     * namespace): connection set-up, then every statement created FORWARD_ONLY, READ_ONLY and
+     * CLOSE_CURSORS_AT_COMMIT, a forward fetch direction, a fetch size and a row limit, values read with
+     * getObject(i, java.time class). None of them may fail or leave a warning behind: Metabase does not catch
+     * the statement's creation, so a refused holdability failed every query it ran.
+     */
+    @Test
+    void metabasesCallsRunWithoutAFailureOrAWarning() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena)) {
+            java.sql.DatabaseMetaData metaData = c.getMetaData();
+            assertThat(metaData.supportsResultSetHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT)).isTrue();
+            assertThat(metaData.supportsResultSetHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT)).isTrue();
+            assertThat(metaData.supportsResultSetHoldability(99)).isFalse();
+            assertThat(metaData.getResultSetHoldability()).isEqualTo(ResultSet.HOLD_CURSORS_OVER_COMMIT);
+            if (metaData.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_UNCOMMITTED)) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            }
+            c.setReadOnly(true);
+            c.setAutoCommit(true);
+            c.setHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+            try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                    ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
+                s.setFetchDirection(ResultSet.FETCH_FORWARD);
+                if (s.getFetchSize() == 0) {
+                    s.setFetchSize(500);
+                }
+                s.setMaxRows(2000);
+                assertThat(s.execute("SELECT id, name, signup_date FROM demo.customers ORDER BY id")).isTrue();
+                try (ResultSet rs = s.getResultSet()) {
+                    assertThat(rs.getHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+                    assertThat(rs.getMetaData().getColumnLabel(3)).isEqualTo("signup_date");
+                    assertThat(rs.getMetaData().getColumnTypeName(3)).isEqualTo("date");
+                    assertThat(rs.getMetaData().getColumnType(3)).isEqualTo(java.sql.Types.DATE);
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getObject(1, Integer.class)).isEqualTo(1);
+                    assertThat(rs.getObject(3, java.time.LocalDate.class)).isNotNull();
+                }
+            }
+            try (java.sql.PreparedStatement p = c.prepareStatement("SELECT count(*) FROM demo.customers WHERE id <= ?",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
+                p.setObject(1, 3);
+                try (ResultSet rs = p.executeQuery()) {
+                    assertThat(rs.getHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(3);
+                }
+            }
+            assertThat((Object) c.getWarnings()).isNull();
+        }
+    }
+
     /** What the enquote methods write is SQL Athena runs: reserved words and odd names as names, text as text. */
     @Test
     void enquotedNamesAndLiteralsRunAsWritten() throws SQLException {

@@ -56,9 +56,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * <p>Choices where JDBC leaves room: auto-commit is always on ({@code setAutoCommit(false)} is refused with
  * 0A000, because silently pretending to batch statements into a transaction would lose users' data
  * expectations); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
- * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY / HOLD_CURSORS_OVER_COMMIT statements exist (another type or concurrency
- * is downgraded to these with a warning), another holdability is refused with
- * 0A000; a transaction isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a
+ * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY statements exist (another type or concurrency is downgraded to these with a
+ * warning); both holdabilities are taken, as no commit ever closes a cursor; a transaction isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a
  * value that is no isolation constant is refused with HY024).
  *
  * <p>Beyond {@link Connection} it offers {@link #clearMetadataCache()} only: the parts of the driver that work
@@ -207,7 +206,7 @@ public class AthenaConnection implements Connection {
 
     @Override
     public Statement createStatement() throws SQLException {
-        return register(new AthenaStatement(this));
+        return register(new AthenaStatement(this, holdability));
     }
 
     /**
@@ -233,7 +232,7 @@ public class AthenaConnection implements Connection {
         checkOpen();
         checkTypeAndConcurrency(resultSetType, resultSetConcurrency);
         checkHoldability(resultSetHoldability);
-        return createStatement();
+        return register(new AthenaStatement(this, resultSetHoldability));
     }
 
     private static SQLFeatureNotSupportedException callableStatementsNotSupported() {
@@ -243,7 +242,7 @@ public class AthenaConnection implements Connection {
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
         checkOpen();
-        return register(new AthenaPreparedStatement(this, sql));
+        return register(new AthenaPreparedStatement(this, sql, holdability));
     }
 
     @Override
@@ -257,7 +256,7 @@ public class AthenaConnection implements Connection {
         checkOpen();
         checkTypeAndConcurrency(resultSetType, resultSetConcurrency);
         checkHoldability(resultSetHoldability);
-        return prepareStatement(sql);
+        return register(new AthenaPreparedStatement(this, sql, resultSetHoldability));
     }
 
     @Override
@@ -542,17 +541,17 @@ public class AthenaConnection implements Connection {
     }
 
     /**
-     * HOLD_CURSORS_OVER_COMMIT only, as DatabaseMetaData.supportsResultSetHoldability says and every result set
-     * reports: CLOSE_CURSORS_AT_COMMIT is refused with 0A000, as JDBC has an unsupported holdability refused,
-     * rather than taken and then contradicted by getHoldability and Statement.getResultSetHoldability.
+     * Both holdabilities are taken and reported back as asked: they differ only in what a commit does to open
+     * result sets, and a connection that is always in auto-commit has no commit to close them at (a query's
+     * implicit commit comes when its result set is closed). Refusing CLOSE_CURSORS_AT_COMMIT would fail tools that
+     * ask for it on every statement (Metabase's createStatement(FORWARD_ONLY, READ_ONLY, CLOSE_CURSORS_AT_COMMIT))
+     * for no difference in behaviour. A value that is neither constant is refused with HY024.
      */
     private static void checkHoldability(int holdability) throws SQLException {
-        if (holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT) {
-            throw SqlExceptions.notSupported("Athena result sets are HOLD_CURSORS_OVER_COMMIT only (there are no "
-                    + "commits to close them at); asked for holdability " + holdability);
-        }
-        if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
-            throw new SQLException("Unknown holdability " + holdability, SqlState.INVALID_PARAMETER_VALUE);
+        if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT && holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            throw new SQLException("Unknown holdability " + holdability + ": expected ResultSet.HOLD_CURSORS_OVER_COMMIT ("
+                    + ResultSet.HOLD_CURSORS_OVER_COMMIT + ") or CLOSE_CURSORS_AT_COMMIT (" + ResultSet.CLOSE_CURSORS_AT_COMMIT
+                    + ")", SqlState.INVALID_PARAMETER_VALUE);
         }
     }
 

@@ -57,8 +57,8 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     private final List<ParameterValue[]> batch = new ArrayList<>();
     private ResultSetMetaData describedColumns;
 
-    AthenaPreparedStatement(AthenaConnection connection, String sql) throws SQLException {
-        super(connection);
+    AthenaPreparedStatement(AthenaConnection connection, String sql, int holdability) throws SQLException {
+        super(connection, holdability);
         if (sql == null || sql.trim().isEmpty()) {
             throw new SQLException("The SQL text is empty: pass the statement to prepare", SqlState.INVALID_PARAMETER_VALUE);
         }

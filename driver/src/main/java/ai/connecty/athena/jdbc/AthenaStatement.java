@@ -55,9 +55,12 @@ public class AthenaStatement implements Statement {
     private boolean escapeProcessing = true;
     private final List<String> batch = new ArrayList<>();
     private final WarningChain warnings = new WarningChain();
+    /** As created: the connection's at the time, or the one createStatement/prepareStatement was given. */
+    private final int holdability;
 
-    AthenaStatement(AthenaConnection connection) {
+    AthenaStatement(AthenaConnection connection, int holdability) {
         this.connection = connection;
+        this.holdability = holdability;
         this.fetchSize = connection.querySettings().fetchSize();
         // JDBC: a Statement is not poolable when created, a PreparedStatement (and CallableStatement) is.
         this.poolable = this instanceof java.sql.PreparedStatement;
@@ -559,7 +562,7 @@ public class AthenaStatement implements Statement {
     @Override
     public int getResultSetHoldability() throws SQLException {
         checkOpen();
-        return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+        return holdability;
     }
 
     @Override

@@ -226,7 +226,7 @@ class CloseRaceTest {
     @Test
     void executeQueryClosedJustBeforeItReturnsRefusesInsteadOfReturningNull() throws Exception {
         AthenaConnection connection = connect(new CountingAthena());
-        AthenaStatement statement = connection.register(new AthenaStatement(connection) {
+        AthenaStatement statement = connection.register(new AthenaStatement(connection, java.sql.ResultSet.HOLD_CURSORS_OVER_COMMIT) {
             @Override
             public boolean execute(String sql) throws SQLException {
                 boolean rows = super.execute(sql);

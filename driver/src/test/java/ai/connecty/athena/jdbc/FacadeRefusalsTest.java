@@ -153,26 +153,42 @@ class FacadeRefusalsTest {
     }
 
     /**
-     * DatabaseMetaData.supportsResultSetHoldability says HOLD_CURSORS_OVER_COMMIT only, and statements report it:
-     * asking for CLOSE_CURSORS_AT_COMMIT is refused as JDBC has an unsupported holdability refused (0A000), not
-     * taken and then contradicted by getHoldability and Statement.getResultSetHoldability.
+     * Without transactions no commit closes a cursor, so both holdabilities are honoured as asked: each statement
+     * reports the one it was created with (the connection's at the time, or the one passed); DatabaseMetaData
+     * says so (StatementSurfaceTest, which has the AWS clients metadata needs). Metabase asks CLOSE_CURSORS_AT_COMMIT of every statement it creates. A
+     * value that is neither constant is refused with HY024.
      */
     @Test
-    void closeCursorsAtCommitIsRefusedAsTheMetadataSaysAndTheHoldabilityStaysHold() throws SQLException {
-        String message = "Athena result sets are HOLD_CURSORS_OVER_COMMIT only (there are no commits to close them at); "
-                + "asked for holdability 2";
-        notSupported(() -> connection.setHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT), message);
-        notSupported(() -> connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
-                ResultSet.CLOSE_CURSORS_AT_COMMIT), message);
-        notSupported(() -> connection.prepareStatement("SELECT 1", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
-                ResultSet.CLOSE_CURSORS_AT_COMMIT), message);
-        refused(() -> connection.setHoldability(99), INVALID_PARAMETER, "Unknown holdability 99");
-
+    void bothHoldabilitiesAreTakenAndEachStatementReportsItsOwn() throws SQLException {
         assertThat(connection.getHoldability()).isEqualTo(ResultSet.HOLD_CURSORS_OVER_COMMIT);
+        Statement held = connection.createStatement();
+
+        connection.setHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(connection.getHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(connection.createStatement().getResultSetHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)
+                .getResultSetHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(connection.prepareStatement("SELECT 1").getResultSetHoldability())
+                .isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(held.getResultSetHoldability()).as("a statement keeps the holdability it was created with")
+                .isEqualTo(ResultSet.HOLD_CURSORS_OVER_COMMIT);
+
         connection.setHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT);
-        Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
-                ResultSet.HOLD_CURSORS_OVER_COMMIT);
-        assertThat(statement.getResultSetHoldability()).isEqualTo(connection.getHoldability());
+        assertThat(connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                ResultSet.CLOSE_CURSORS_AT_COMMIT).getResultSetHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(connection.prepareStatement("SELECT 1", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                ResultSet.CLOSE_CURSORS_AT_COMMIT).getResultSetHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(connection.createStatement().getResultSetHoldability()).isEqualTo(ResultSet.HOLD_CURSORS_OVER_COMMIT);
+        assertThat((Object) connection.getWarnings()).as("taken without a warning: nothing was changed").isNull();
+
+        String unknown = "Unknown holdability 99: expected ResultSet.HOLD_CURSORS_OVER_COMMIT (1) or "
+                + "CLOSE_CURSORS_AT_COMMIT (2)";
+        refused(() -> connection.setHoldability(99), INVALID_PARAMETER, unknown);
+        refused(() -> connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, 99),
+                INVALID_PARAMETER, unknown);
+        refused(() -> connection.prepareStatement("SELECT 1", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, 99),
+                INVALID_PARAMETER, unknown);
+        assertThat(connection.getHoldability()).isEqualTo(ResultSet.HOLD_CURSORS_OVER_COMMIT);
     }
 
     /**

@@ -1104,10 +1104,10 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
-    /** Without transactions a commit never closes anything. */
+    /** Both: without transactions no commit closes a cursor, so each is honoured as asked (the default is HOLD). */
     @Override
     public boolean supportsResultSetHoldability(int holdability) {
-        return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT;
+        return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT || holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT;
     }
 
     @Override

@@ -643,7 +643,8 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
     @Override
     public int getHoldability() throws SQLException {
         checkOpen();
-        return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+        // A query's result set holds what its statement was created with; a metadata result set has no statement.
+        return statement == null ? ResultSet.HOLD_CURSORS_OVER_COMMIT : statement.getResultSetHoldability();
     }
 
     @Override
