@@ -42,7 +42,7 @@ class CancelAndTimeoutTest {
             } catch (SQLException e) {
                 return e;
             }
-        });
+        }, OwnThread.EACH_TASK);
     }
 
     private static void stillUsable(Connection connection, Statement statement) throws SQLException {

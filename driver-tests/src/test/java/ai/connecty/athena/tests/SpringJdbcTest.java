@@ -311,7 +311,7 @@ class SpringJdbcTest {
                 } catch (SQLException e) {
                     return e;
                 }
-            });
+            }, OwnThread.EACH_TASK);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
             while (statement.unwrap(AthenaStatement.class).getQueryExecutionId() == null && System.nanoTime() < deadline) {
                 Thread.sleep(10);

@@ -278,7 +278,7 @@ class StatementTest {
             } catch (SQLException e) {
                 return e;
             }
-        });
+        }, OwnThread.EACH_TASK);
     }
 
     private static String awaitQueryId(Statement s) throws SQLException, InterruptedException {

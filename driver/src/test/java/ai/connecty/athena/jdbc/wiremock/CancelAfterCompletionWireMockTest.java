@@ -70,7 +70,7 @@ class CancelAfterCompletionWireMockTest {
             } catch (Throwable e) {
                 return e;
             }
-        });
+        }, OwnThread.EACH_TASK);
     }
 
     @Test

@@ -94,7 +94,7 @@ class ConnectionCloseDuringQueryTest {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, OwnThread.EACH_TASK);
         close.get(20, TimeUnit.SECONDS);
         assertThat(HELD.release.getCount()).as("Athena's answer still held when close() returned").isEqualTo(1);
         HELD.release.countDown();
@@ -138,7 +138,7 @@ class ConnectionCloseDuringQueryTest {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, OwnThread.EACH_TASK);
         // The held answer is released only after this: close() must not wait for S3 to answer.
         close.get(20, TimeUnit.SECONDS);
         assertThat(HELD.release.getCount()).as("S3's answer still held when close() returned").isEqualTo(1);
@@ -163,7 +163,7 @@ class ConnectionCloseDuringQueryTest {
             } catch (Throwable e) {
                 return e;
             }
-        });
+        }, OwnThread.EACH_TASK);
         assertThat(HELD.arrived.await(30, TimeUnit.SECONDS)).as("GetDatabases under way").isTrue();
         connection.close();
         HELD.release.countDown();
@@ -183,7 +183,7 @@ class ConnectionCloseDuringQueryTest {
             } catch (Throwable e) {
                 return e;
             }
-        });
+        }, OwnThread.EACH_TASK);
     }
 
     /** Holds the answer to {@code operation} while the connection closes (or aborts), then lets it through. */

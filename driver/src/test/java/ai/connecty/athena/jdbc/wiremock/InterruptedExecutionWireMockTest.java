@@ -74,7 +74,7 @@ class InterruptedExecutionWireMockTest {
                 } finally {
                     interruptedAfter.set(Thread.interrupted()); // and cleared, for the pool thread's next task
                 }
-            });
+            }, OwnThread.EACH_TASK);
         }
     }
 

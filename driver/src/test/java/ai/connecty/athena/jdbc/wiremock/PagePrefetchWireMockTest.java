@@ -301,7 +301,7 @@ class PagePrefetchWireMockTest {
             } catch (Throwable e) {
                 return e;
             }
-        });
+        }, OwnThread.EACH_TASK);
         awaitTrue("the reader waits for page 2", () -> Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> Arrays.stream(t.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("nextPage"))));
 
