@@ -124,7 +124,7 @@ public class AthenaStatement implements Statement {
             try {
                 query = execution.run(request);
             } catch (SQLException | RuntimeException e) {
-                connection.statementUnfinished(request);
+                connection.statementUnfinished(request, execution, e);
                 throw e;
             }
             connection.statementCompleted(query.execution());
