@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
 import ai.connecty.athena.jdbc.AthenaDataSource;
+import ai.connecty.athena.jdbc.AthenaDriver;
 import ai.connecty.athena.jdbc.AthenaStatement;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -46,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Transactions=emulate end to end, through the libraries whose transaction APIs start with setAutoCommit(false):
  * Spring's TransactionTemplate over DataSourceTransactionManager, jOOQ's transactionResult, JDBI's inTransaction,
- * MyBatis' default openSession() and a HikariCP pool. Each statement takes effect at once, a commit keeps it (it
+ * MyBatis' default openSession(), and HikariCP and DBCP2 pools. Each statement takes effect at once, a commit keeps it (it
  * was kept already), a read-only transaction rolls back cleanly, and a rollback after a write fails naming it while
  * the row stays: the tests count rows to show that nothing is silently lost. The writes need Glue and S3 write
  * rights the guide's read-only policy does not grant, so athena-local's administrator runs them. The default
@@ -151,6 +153,7 @@ class TransactionApisTest {
                         throw boom;
                     }));
             assertThat((Throwable) failure).as("the rollback failure surfaces").isNotNull();
+            assertThat(failure).hasMessageContaining("JDBC rollback failed");
             assertThat(failure.getApplicationException()).isSameAs(boom);
             assertThat(failure.getCause()).isInstanceOf(SQLException.class)
                     .hasMessageStartingWith("Cannot roll back: Athena has no transactions, and 1 statement that changed "
@@ -202,7 +205,10 @@ class TransactionApisTest {
         }
     }
 
-    /** JDBI's inTransaction commits an INSERT and rolls a failed read-only transaction back cleanly. */
+    /**
+     * JDBI's inTransaction commits an INSERT and rolls a failed read-only transaction back cleanly; after an INSERT
+     * the callback's exception surfaces with the failed rollback suppressed, and the row stays.
+     */
     @Test
     void jdbiInTransaction() throws SQLException {
         Jdbi jdbi = Jdbi.create(emulatingDataSource());
@@ -219,6 +225,17 @@ class TransactionApisTest {
             throw boom;
         })).isSameAs(boom);
         assertThat(boom.getSuppressed()).isEmpty();
+
+        IllegalStateException afterInsert = new IllegalStateException("boom after a JDBI INSERT");
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+            h.execute(insert(10, "jdbi kept"));
+            throw afterInsert;
+        })).isSameAs(afterInsert);
+        assertThat(afterInsert.getSuppressed()).hasSize(1);
+        assertThat(afterInsert.getSuppressed()[0]).hasRootCauseInstanceOf(SQLException.class)
+                .rootCause().hasMessageStartingWith("Cannot roll back: Athena has no transactions, and 1 statement")
+                .hasMessageContaining("(INSERT)");
+        assertThat(rowsWithId(10)).isEqualTo(1L);
     }
 
     /** A mapper for the emulated-transaction inserts. */
@@ -311,6 +328,44 @@ class TransactionApisTest {
                 assertThat(next.getAutoCommit()).isTrue();
             }
             assertThat(rowsWithId(8)).isEqualTo(1L);
+        }
+    }
+
+    /**
+     * DBCP2 (rollbackOnReturn and enableAutoCommitOnReturn, its defaults): a connection returned after a read-only
+     * transaction is rolled back and kept; one returned with auto-commit off after an INSERT fails DBCP2's rollback,
+     * which DBCP2 takes as a broken connection and replaces, without an exception from close(). Either way the next
+     * borrower starts in auto-commit, and the row stays.
+     */
+    @Test
+    void dbcp2ReturnsConnectionsInAutoCommit() throws SQLException {
+        try (BasicDataSource pool = new BasicDataSource()) {
+            pool.setDriverClassName(AthenaDriver.class.getName());
+            pool.setUrl(Connections.url(athena, "Transactions=emulate"));
+            pool.setUsername(Connections.ADMIN_KEY);
+            pool.setPassword(Connections.ADMIN_SECRET);
+            pool.setMaxTotal(1);
+            pool.setAccessToUnderlyingConnectionAllowed(true);
+            AthenaConnection physical;
+            try (Connection c = pool.getConnection()) {
+                physical = PoolChecks.physical(c);
+                c.setAutoCommit(false);
+                PoolChecks.scalar(c, "SELECT count(*) FROM demo.customers");
+            }
+            try (Connection c = pool.getConnection()) {
+                assertThat(PoolChecks.physical(c)).isSameAs(physical);
+                assertThat(c.getAutoCommit()).isTrue();
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate(insert(9, "dbcp2"));
+                }
+            }
+            try (Connection c = pool.getConnection()) {
+                assertThat(PoolChecks.physical(c)).as("replaced").isNotSameAs(physical);
+                assertThat(c.getAutoCommit()).isTrue();
+            }
+            assertThat(physical.isClosed()).isTrue();
+            assertThat(rowsWithId(9)).isEqualTo(1L);
         }
     }
 }
