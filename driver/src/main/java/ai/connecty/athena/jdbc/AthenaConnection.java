@@ -345,9 +345,13 @@ public class AthenaConnection implements Connection {
             }
             return;
         }
+        boolean ends = autoCommit && !transaction.autoCommit();
         SQLWarning turnedOff = transaction.setAutoCommit(autoCommit);
         if (turnedOff != null) {
             addWarning(turnedOff);
+        }
+        if (ends) {
+            closeCursorsAtCommit(); // JDBC: turning auto-commit on during a transaction commits it
         }
     }
 
@@ -364,6 +368,7 @@ public class AthenaConnection implements Connection {
             throw noTransaction("commit");
         }
         transaction.commit();
+        closeCursorsAtCommit();
     }
 
     @Override
@@ -372,7 +377,27 @@ public class AthenaConnection implements Connection {
         if (transaction == null) {
             throw noTransaction("rollback");
         }
-        transaction.rollback();
+        boolean inTransaction = !transaction.autoCommit();
+        try {
+            transaction.rollback();
+        } catch (SQLException e) {
+            if (inTransaction) { // a rollback that fails for the writes still ends the transaction
+                try {
+                    closeCursorsAtCommit();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+        closeCursorsAtCommit();
+    }
+
+    /** The end of an emulated transaction closes the result sets of CLOSE_CURSORS_AT_COMMIT statements. */
+    private void closeCursorsAtCommit() throws SQLException {
+        for (AthenaStatement statement : statements) {
+            statement.transactionEnded();
+        }
     }
 
     /** 25000 in auto-commit mode, as rollback(); with auto-commit off (Transactions=emulate) 0A000: no savepoints. */

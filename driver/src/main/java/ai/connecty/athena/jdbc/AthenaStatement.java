@@ -411,6 +411,27 @@ public class AthenaStatement implements Statement {
     }
 
     /**
+     * A commit or rollback of an emulated transaction (Transactions=emulate) ended: a CLOSE_CURSORS_AT_COMMIT
+     * statement's open result sets close, as that holdability promises (as if the user closed them, so a
+     * closeOnCompletion statement completes). A HOLD_CURSORS_OVER_COMMIT statement keeps them.
+     */
+    final void transactionEnded() throws SQLException {
+        if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            return;
+        }
+        List<AthenaResultSet> open;
+        synchronized (this) {
+            open = new ArrayList<>(keptOpen);
+            if (resultSet != null) {
+                open.add(resultSet);
+            }
+        }
+        for (AthenaResultSet each : open) {
+            each.close();
+        }
+    }
+
+    /**
      * Called by a result set of this statement when it closes. Only the user closing a result set the statement
      * still holds (the current one, or one getMoreResults(KEEP_CURRENT_RESULT) kept open) completes a
      * closeOnCompletion statement, and only when it was the last of them open, as JDBC has it ("closed when all its

@@ -342,6 +342,43 @@ class TransactionEmulationTest {
         assertThat(rollbackFailure(connection).getMessage()).contains(athena.idOf(INSERT));
     }
 
+    /**
+     * JDBC's CLOSE_CURSORS_AT_COMMIT: the end of an emulated transaction (commit, rollback, even one that fails for
+     * the writes, and setAutoCommit(true)) closes the open result sets of statements created with it, and leaves
+     * those of HOLD_CURSORS_OVER_COMMIT statements open.
+     */
+    @Test
+    void theEndOfATransactionClosesTheResultSetsOfCloseCursorsAtCommitStatements() throws SQLException {
+        Connection connection = emulating();
+        Statement closing = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        Statement holding = connection.createStatement();
+        ResultSet closed = closing.executeQuery(SELECT);
+        ResultSet held = holding.executeQuery(SELECT);
+        connection.commit();
+        assertThat(closed.isClosed()).as("closed by commit()").isTrue();
+        assertThat(held.isClosed()).as("held over commit()").isFalse();
+        assertThat(closing.isClosed()).as("the statement itself stays open").isFalse();
+
+        ResultSet afterRollback = closing.executeQuery(SELECT);
+        connection.rollback();
+        assertThat(afterRollback.isClosed()).as("closed by rollback()").isTrue();
+
+        ResultSet afterFailedRollback = closing.executeQuery(SELECT);
+        run(connection, INSERT);
+        rollbackFailure(connection);
+        assertThat(afterFailedRollback.isClosed()).as("closed by the rollback() that failed for the write").isTrue();
+
+        connection.setAutoCommit(false);
+        ResultSet afterAutoCommitOn = closing.executeQuery(SELECT);
+        connection.setAutoCommit(true);
+        assertThat(afterAutoCommitOn.isClosed()).as("closed by setAutoCommit(true), which commits").isTrue();
+        ResultSet inAutoCommit = closing.executeQuery(SELECT);
+        connection.setAutoCommit(true);
+        assertThat(inAutoCommit.isClosed()).as("no transaction ended: nothing closes").isFalse();
+        assertThat(held.isClosed()).isFalse();
+    }
+
     @Test
     void savepointsStayRefused() throws SQLException {
         Connection connection = emulating();
