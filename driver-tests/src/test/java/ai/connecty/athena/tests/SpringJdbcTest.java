@@ -653,7 +653,8 @@ class SpringJdbcTest {
 
     /**
      * Athena has no transactions: DataSourceTransactionManager's begin calls setAutoCommit(false), which the driver
-     * refuses with 0A000, so a TransactionTemplate fails with CannotCreateTransactionException naming the cause, the
+     * refuses by default (Transactions=refuse; TransactionApisTest runs Transactions=emulate) with 0A000 naming the
+     * property that lifts it, so a TransactionTemplate fails with CannotCreateTransactionException naming the cause, the
      * callback never runs, and the connection stays usable. Without a transaction (PROPAGATION_SUPPORTS) the callback
      * runs on the connection DataSourceUtils binds.
      */
@@ -667,6 +668,7 @@ class SpringJdbcTest {
                 .hasMessageContaining("Could not open JDBC Connection for transaction")
                 .cause().isInstanceOf(SQLFeatureNotSupportedException.class)
                 .hasMessageContaining("Athena has no transactions")
+                .hasMessageContaining("Transactions=emulate")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));
         assertThat(ran).isEmpty();
         assertThat(shared.get().getAutoCommit()).isTrue();

@@ -13,6 +13,7 @@ import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.rows.PrefetchThreads;
 import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
+import ai.connecty.athena.jdbc.execution.StatementExecution;
 import ai.connecty.athena.jdbc.metadata.AthenaDatabaseMetaData;
 import ai.connecty.athena.jdbc.metadata.MetadataHome;
 import java.sql.Array;
@@ -53,11 +54,14 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * settings queries are started with plus the AWS clients, so building one makes no network call (the driver's
  * connect-time credentials check happens before) and {@link #isValid(int)} answers from local state.
  *
- * <p>Choices where JDBC leaves room: auto-commit is always on ({@code setAutoCommit(false)} is refused with
- * 0A000, because silently pretending to batch statements into a transaction would lose users' data
- * expectations); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
+ * <p>Choices where JDBC leaves room: by default ({@code Transactions=refuse}) auto-commit is always on
+ * ({@code setAutoCommit(false)} is refused with 0A000, because silently pretending to batch statements into a
+ * transaction would lose users' data expectations); with {@code Transactions=emulate} it may be turned off, each
+ * statement still taking effect at once, and rollback() fails when there are writes to undo (see
+ * {@link EmulatedTransaction}); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
  * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY statements exist (another type or concurrency is downgraded to these with a
- * warning); both holdabilities are taken, as no commit ever closes a cursor; a transaction isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a
+ * warning); both holdabilities are taken (a commit closes the result sets of CLOSE_CURSORS_AT_COMMIT statements);
+ * a transaction isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a
  * value that is no isolation constant is refused with HY024).
  *
  * <p>Beyond {@link Connection} it offers {@link #clearMetadataCache()} only: the parts of the driver that work
@@ -88,20 +92,25 @@ public class AthenaConnection implements Connection {
     private final WarningChain warnings = new WarningChain();
     /** Catalog access and the metadata cache, for the life of the connection; null without AWS clients. */
     private final MetadataHome metadataHome;
+    /** The auto-commit mode and write log under Transactions=emulate; null under refuse (always auto-commit). */
+    private final EmulatedTransaction transaction;
 
     /** Opened by {@link AthenaDriver} (and so {@link AthenaDataSource}) only: users never build one. */
     AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings) {
-        this(url, config, clients, warnings, QuerySettings.from(config), null, PollingClock.SYSTEM);
+        this(url, config, clients, warnings, QuerySettings.from(config), null, PollingClock.SYSTEM,
+                config.emulateTransactions());
     }
 
     private AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings,
-                             QuerySettings querySettings, AthenaQueryClient queryClient, PollingClock pollingClock) {
+                             QuerySettings querySettings, AthenaQueryClient queryClient, PollingClock pollingClock,
+                             boolean emulateTransactions) {
         this.url = url;
         this.config = config;
         this.clients = clients;
         this.querySettings = querySettings;
         this.queryClient = queryClient;
         this.pollingClock = pollingClock;
+        this.transaction = emulateTransactions ? new EmulatedTransaction() : null;
         this.catalog = querySettings.catalog();
         this.schema = querySettings.database();
         this.metadataHome = clients == null ? null : MetadataHome.create(config, clients, this::addWarning,
@@ -117,8 +126,14 @@ public class AthenaConnection implements Connection {
      * they control. Package-private on purpose: it takes internal types, so it is no part of the public API.
      */
     static AthenaConnection withQueryClient(String url, AthenaQueryClient queryClient, PollingClock pollingClock) {
+        return withQueryClient(url, queryClient, pollingClock, false);
+    }
+
+    /** As {@link #withQueryClient(String, AthenaQueryClient, PollingClock)}, with Transactions=emulate when asked. */
+    static AthenaConnection withQueryClient(String url, AthenaQueryClient queryClient, PollingClock pollingClock,
+                                            boolean emulateTransactions) {
         return new AthenaConnection(url, null, null, Collections.<SQLWarning>emptyList(), queryClient.settings(),
-                queryClient, pollingClock);
+                queryClient, pollingClock, emulateTransactions);
     }
 
     /**
@@ -142,15 +157,22 @@ public class AthenaConnection implements Connection {
         if (metadataHome != null) {
             metadataHome.afterStatement(execution);
         }
+        if (transaction != null) {
+            transaction.completed(execution);
+        }
     }
 
     /**
-     * Told by statements whose query ended without a known outcome (timed out, cancelled, state unreadable), so
-     * that DDL among them, which may still complete, does not leave the metadata it names cached.
+     * Told by statements whose run ended with an exception: whose query failed, or ended without a known outcome
+     * (timed out, cancelled, state unreadable), so that DDL among them, which may still complete, does not leave the
+     * metadata it names cached, and an emulated transaction counts what may have taken effect.
      */
-    void statementUnfinished(QueryRequest request) {
+    void statementUnfinished(QueryRequest request, StatementExecution execution, Exception failure) {
         if (metadataHome != null) {
             metadataHome.afterUnfinishedStatement(request.sql(), request.catalog(), request.database());
+        }
+        if (transaction != null) {
+            transaction.unfinished(request.sql(), execution.queryExecutionId(), execution.terminalExecution(), failure);
         }
     }
 
@@ -307,43 +329,92 @@ public class AthenaConnection implements Connection {
         return JdbcEscapes.translate(sql);
     }
 
-    // ---- transactions (Athena has none) ----------------------------------------------------------------
+    // ---- transactions (Athena has none; Transactions=emulate lets the API run, see EmulatedTransaction) -------
+
+    /** The refusal of setAutoCommit(false) under Transactions=refuse; its first sentence is pinned in the README. */
+    static final String AUTO_COMMIT_REFUSAL = "Athena has no transactions: the connection stays in auto-commit mode."
+            + " Set the connection property Transactions=emulate to let transaction APIs run, each statement taking"
+            + " effect when it completes";
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         checkOpen();
-        if (!autoCommit) {
-            throw SqlExceptions.notSupported("Athena has no transactions: the connection stays in auto-commit mode");
+        if (transaction == null) {
+            if (!autoCommit) {
+                throw SqlExceptions.notSupported(AUTO_COMMIT_REFUSAL);
+            }
+            return;
+        }
+        boolean ends = autoCommit && !transaction.autoCommit();
+        SQLWarning turnedOff = transaction.setAutoCommit(autoCommit);
+        if (turnedOff != null) {
+            addWarning(turnedOff);
+        }
+        if (ends) {
+            closeCursorsAtCommit(); // JDBC: turning auto-commit on during a transaction commits it
         }
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException {
         checkOpen();
-        return true;
+        return transaction == null || transaction.autoCommit();
     }
 
     @Override
     public void commit() throws SQLException {
         checkOpen();
-        throw noTransaction("commit");
+        if (transaction == null) {
+            throw noTransaction("commit");
+        }
+        transaction.commit();
+        closeCursorsAtCommit();
     }
 
     @Override
     public void rollback() throws SQLException {
         checkOpen();
-        throw noTransaction("rollback");
+        if (transaction == null) {
+            throw noTransaction("rollback");
+        }
+        boolean inTransaction = !transaction.autoCommit();
+        try {
+            transaction.rollback();
+        } catch (SQLException e) {
+            if (inTransaction) { // a rollback that fails for the writes still ends the transaction
+                try {
+                    closeCursorsAtCommit();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+        closeCursorsAtCommit();
     }
 
+    /** The end of an emulated transaction closes the result sets of CLOSE_CURSORS_AT_COMMIT statements. */
+    private void closeCursorsAtCommit() throws SQLException {
+        for (AthenaStatement statement : statements) {
+            statement.transactionEnded();
+        }
+    }
+
+    /** 25000 in auto-commit mode, as rollback(); with auto-commit off (Transactions=emulate) 0A000: no savepoints. */
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
         checkOpen();
-        throw noTransaction("rollback");
+        if (transaction == null) {
+            throw noTransaction("rollback");
+        }
+        if (transaction.autoCommit()) {
+            throw transaction.inAutoCommit("rollback");
+        }
+        throw savepointsNotSupported();
     }
 
     private static SQLException noTransaction(String action) {
-        return new SQLException("Cannot " + action + ": the connection is in auto-commit mode (Athena has no transactions)",
-                SqlState.INVALID_TRANSACTION_STATE);
+        return new SQLException(EmulatedTransaction.refusalInAutoCommit(action), SqlState.INVALID_TRANSACTION_STATE);
     }
 
     @Override

@@ -418,6 +418,14 @@ public class AthenaDataSource implements DataSource {
         return intValue(ConnectionProperty.METADATA_CACHE_TTL_SECONDS);
     }
 
+    public void setTransactions(String transactions) {
+        set(ConnectionProperty.TRANSACTIONS, transactions);
+    }
+
+    public String getTransactions() {
+        return text(ConnectionProperty.TRANSACTIONS);
+    }
+
     /**
      * Accepted for the DataSource contract but not applied: connecting makes at most one STS call (the credentials
      * check, see ValidateCredentials), bounded by the SDK's timeouts and NetworkTimeoutMillis.

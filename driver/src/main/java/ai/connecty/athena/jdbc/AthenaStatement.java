@@ -124,7 +124,7 @@ public class AthenaStatement implements Statement {
             try {
                 query = execution.run(request);
             } catch (SQLException | RuntimeException e) {
-                connection.statementUnfinished(request);
+                connection.statementUnfinished(request, execution, e);
                 throw e;
             }
             connection.statementCompleted(query.execution());
@@ -407,6 +407,27 @@ public class AthenaStatement implements Statement {
         }
         if (current != null) {
             current.close();
+        }
+    }
+
+    /**
+     * A commit or rollback of an emulated transaction (Transactions=emulate) ended: a CLOSE_CURSORS_AT_COMMIT
+     * statement's open result sets close, as that holdability promises (as if the user closed them, so a
+     * closeOnCompletion statement completes). A HOLD_CURSORS_OVER_COMMIT statement keeps them.
+     */
+    final void transactionEnded() throws SQLException {
+        if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            return;
+        }
+        List<AthenaResultSet> open;
+        synchronized (this) {
+            open = new ArrayList<>(keptOpen);
+            if (resultSet != null) {
+                open.add(resultSet);
+            }
+        }
+        for (AthenaResultSet each : open) {
+            each.close();
         }
     }
 

@@ -52,6 +52,10 @@ class AthenaDataSourceTest {
         assertThat(ds.getFetchSize()).isZero();
         assertThat(ds.getNumRetries()).as("the default").isEqualTo(10);
         assertThat(ds.getProxyPort()).as("unset").isZero();
+        assertThat(ds.getTransactions()).as("the default").isEqualTo("refuse");
+        ds.setTransactions("emulate");
+        assertThat(ds.getTransactions()).isEqualTo("emulate");
+        assertThat(ds.getProperty("transactions")).isEqualTo("emulate");
         ds.setRegion("eu-west-1");
         ds.setWorkGroup("analytics");
         ds.setFetchSize(5000);
@@ -94,6 +98,10 @@ class AthenaDataSourceTest {
         ds.setRegion("us-east-1");
         ds.setProperty("FetchSize", "many");
         assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class).hasMessageContaining("FetchSize");
+        ds.setProperty("FetchSize", null);
+        ds.setTransactions("sometimes");
+        assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class).hasMessage("Invalid value 'sometimes' "
+                + "for connection property Transactions: expected one of refuse, emulate");
     }
 
     @Test

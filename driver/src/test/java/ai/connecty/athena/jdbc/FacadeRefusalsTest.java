@@ -101,7 +101,9 @@ class FacadeRefusalsTest {
         notSupported(connection::setSavepoint, "Athena has no transactions, so no savepoints");
         notSupported(() -> connection.releaseSavepoint(null), "Athena has no transactions, so no savepoints");
         notSupported(connection::createClob, "createClob is not supported by the Athena driver");
-        notSupported(() -> connection.setAutoCommit(false), "Athena has no transactions: the connection stays in auto-commit mode");
+        notSupported(() -> connection.setAutoCommit(false), "Athena has no transactions: the connection stays in auto-commit mode."
+                + " Set the connection property Transactions=emulate to let transaction APIs run, each statement taking"
+                + " effect when it completes");
         refused(connection::commit, "25000", "Cannot commit: the connection is in auto-commit mode (Athena has no transactions)");
     }
 

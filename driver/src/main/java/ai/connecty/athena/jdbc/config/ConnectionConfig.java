@@ -184,6 +184,11 @@ public final class ConnectionConfig {
         return string(ConnectionProperty.METADATA_RETRIEVAL_METHOD);
     }
 
+    /** Transactions=emulate: the transaction API runs, each statement taking effect at once (see AthenaConnection). */
+    public boolean emulateTransactions() {
+        return "emulate".equals(string(ConnectionProperty.TRANSACTIONS));
+    }
+
     public int metadataCacheTtlSeconds() {
         return (Integer) values.get(ConnectionProperty.METADATA_CACHE_TTL_SECONDS);
     }

@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.config;
 import static ai.connecty.athena.jdbc.config.PropertyCategory.BASIC;
 import static ai.connecty.athena.jdbc.config.PropertyCategory.CREDENTIALS;
 import static ai.connecty.athena.jdbc.config.PropertyCategory.ENDPOINTS;
+import static ai.connecty.athena.jdbc.config.PropertyCategory.JDBC;
 import static ai.connecty.athena.jdbc.config.PropertyCategory.METADATA;
 import static ai.connecty.athena.jdbc.config.PropertyCategory.NETWORK;
 import static ai.connecty.athena.jdbc.config.PropertyCategory.POLLING;
@@ -165,7 +166,17 @@ public enum ConnectionProperty {
             .describe("How long the connection keeps catalogs, databases, tables and columns it has read, in seconds, "
                     + "so that a tool's tree view and completion do not list the catalog again; 0 disables caching. "
                     + "DDL run through the same connection refreshes what it touched at once; changes made elsewhere "
-                    + "show after at most this long."));
+                    + "show after at most this long.")),
+
+    TRANSACTIONS(spec("Transactions", JDBC, PropertyType.CHOICE).defaultValue("refuse").choices("refuse", "emulate")
+            .describe("What the transaction API does, Athena having no transactions. refuse: the connection stays in "
+                    + "auto-commit mode, setAutoCommit(false) fails with 0A000 (and so do Spring's @Transactional, "
+                    + "jOOQ's transaction(), JDBI's inTransaction and MyBatis' openSession()). emulate: "
+                    + "setAutoCommit(false) is taken with a SQLWarning, but each statement still takes effect when it "
+                    + "completes; commit() does nothing more; rollback() succeeds when no statement that changed data "
+                    + "or the catalog completed since the transaction began, and otherwise fails with 25000 naming "
+                    + "their query execution ids, undoing nothing and ending the transaction in auto-commit mode. "
+                    + "Savepoints stay unsupported."));
 
     private static final Map<String, ConnectionProperty> BY_LOWER_CASE_NAME = indexNames();
 

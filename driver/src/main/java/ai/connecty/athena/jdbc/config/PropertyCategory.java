@@ -8,7 +8,9 @@ public enum PropertyCategory {
     POLLING("Query execution polling"),
     NETWORK("Network, retries and proxy"),
     ENDPOINTS("Endpoint overrides"),
-    METADATA("Metadata");
+    METADATA("Metadata"),
+    /** Where the driver bends a JDBC contract that Athena cannot meet, on request only. */
+    JDBC("JDBC behaviour");
 
     private final String title;
 

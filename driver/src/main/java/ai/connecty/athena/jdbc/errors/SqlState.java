@@ -93,6 +93,14 @@ public final class SqlState {
     public static final String UNDEFINED_FUNCTION = "42883";
     /** Operand types do not match: Athena TYPE_MISMATCH. */
     public static final String DATATYPE_MISMATCH = "42804";
-    /** commit/rollback without a transaction: Athena has none, the connection is always in auto-commit. */
+    /** commit/rollback in auto-commit mode, which JDBC has fail (Athena has no transactions). */
     public static final String INVALID_TRANSACTION_STATE = "25000";
+    /**
+     * rollback() of an emulated transaction (Transactions=emulate) in which statements that changed data or the catalog
+     * completed: they cannot be undone. 25000, invalid transaction state: the standard has no subclass for "cannot
+     * roll back", and the neighbours mean something else: 40xxx says the transaction WAS rolled back (frameworks
+     * retry on 40001), 25P01-style codes are PostgreSQL's own. Not class 08 or 0A000, on which pools evict the
+     * connection, which is as good as before.
+     */
+    public static final String TRANSACTION_CANNOT_BE_UNDONE = "25000";
 }

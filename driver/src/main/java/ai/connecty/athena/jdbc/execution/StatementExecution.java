@@ -40,6 +40,8 @@ public final class StatementExecution {
      * policy that denies it would leave a warning that the query "may still be running".
      */
     private volatile boolean ended;
+    /** The execution as the poll that saw it SUCCEEDED, FAILED or CANCELLED read it; null until then. */
+    private volatile QueryExecution terminal;
 
     /** @param warnings where warnings about this execution go (the statement's chain) */
     public StatementExecution(AthenaQueryClient client, PollingClock clock, Consumer<SQLWarning> warnings) {
@@ -51,6 +53,16 @@ public final class StatementExecution {
     /** The id Athena gave the query, null before StartQueryExecution answered. */
     public String queryExecutionId() {
         return queryExecutionId;
+    }
+
+    /**
+     * The execution as Athena last reported it in a terminal state (SUCCEEDED, FAILED or CANCELLED), or null when no
+     * poll saw one: the query was never submitted, or its outcome is unknown (it timed out, was cancelled or
+     * interrupted while running, or its state could not be read). Set even when the run then failed (the first page
+     * of a SUCCEEDED query that could not be read), so that callers know the statement took effect.
+     */
+    public QueryExecution terminalExecution() {
+        return terminal;
     }
 
     /** Submits the request, waits for a terminal state and fetches the first page of results. */
@@ -74,6 +86,7 @@ public final class StatementExecution {
             }
             QueryExecution execution = awaitTerminalState(id, request.timeoutSeconds(), startedAt);
             ended = true;
+            terminal = execution;
             QueryExecutionState state = execution.status().state();
             if (state == QueryExecutionState.FAILED) {
                 throw ErrorTranslator.queryFailed(execution);

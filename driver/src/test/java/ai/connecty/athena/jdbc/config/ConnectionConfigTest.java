@@ -47,6 +47,7 @@ class ConnectionConfigTest {
         assertThat(config.fetchSize()).isZero();
         assertThat(config.metadataRetrievalMethod()).isEqualTo("auto");
         assertThat(config.metadataCacheTtlSeconds()).isEqualTo(60);
+        assertThat(config.emulateTransactions()).isFalse();
         assertThat(config.validateCredentials()).isTrue();
         assertThat(config.outputLocation()).isEmpty();
         assertThat(config.encryptionOption()).isEmpty();
@@ -63,7 +64,7 @@ class ConnectionConfigTest {
                 + "QueryExecutionPollingIntervalMultiplier=1.5;ResultFetcher=getqueryresults;"
                 + "MetadataRetrievalMethod=glue;EncryptionOption=sse_kms;KmsKey=arn:aws:kms:us-east-1:1:key/k;"
                 + "ExpectedBucketOwner=123456789012;AclOption=bucket_owner_full_control;ConnectionTest=TRUE;"
-                + "NumRetries=5;NetworkTimeoutMillis=3000;OutputLocation=s3://b-1/p");
+                + "NumRetries=5;NetworkTimeoutMillis=3000;OutputLocation=s3://b-1/p;transactions=EMULATE");
         assertThat(config.fetchSize()).isEqualTo(2000);
         assertThat(config.resultReuseEnabled()).isTrue();
         assertThat(config.resultReuseMaxAgeMinutes()).isEqualTo(15);
@@ -81,6 +82,8 @@ class ConnectionConfigTest {
         assertThat(config.numRetries()).isEqualTo(5);
         assertThat(config.networkTimeoutMillis()).hasValue(3000);
         assertThat(config.outputLocation()).contains("s3://b-1/p/");
+        assertThat(config.emulateTransactions()).isTrue();
+        assertThat(config("Transactions=refuse").emulateTransactions()).isFalse();
     }
 
     /** ProxyExemptHosts separates its hosts with |, so its cases take another delimiter. */
@@ -108,6 +111,8 @@ class ConnectionConfigTest {
             "RoleSessionDuration=60 | expected a whole number from 900 to 43200",
             "ProxyHost=p;ProxyPort=70000 | expected a whole number from 1 to 65535",
             "MetadataRetrievalMethod=Query | expected one of auto, Glue, ProxyAPI",
+            "Transactions=maybe | Invalid value 'maybe' for connection property Transactions: expected one of refuse, emulate",
+            "Transactions=true | Invalid value 'true' for connection property Transactions: expected one of refuse, emulate",
             "EncryptionOption=SSE_KMS | needs a KMS key: set KmsKey",
             "KmsKey=k | KmsKey only applies with EncryptionOption=SSE_KMS or CSE_KMS",
             "EncryptionOption=SSE_S3;KmsKey=k | not SSE_S3",

@@ -27,6 +27,8 @@ class PropertyInfosTest {
         assertThat(infos.get("OutputLocation").value).isNull();
         assertThat(infos.get("ResultFetcher").choices)
                 .containsExactly("auto", "S3", "GetQueryResults", "GetQueryResultsStream");
+        assertThat(infos.get("Transactions").choices).containsExactly("refuse", "emulate");
+        assertThat(infos.get("Transactions").value).isEqualTo("refuse");
         assertThat(infos.get("Database").description).contains("Also accepted as: Schema");
         assertThat(infos.get("MetadataCacheTtlSeconds").description).doesNotContain("takes effect in a later release");
         assertThat(infos.get("MetadataCacheTtlSeconds").value).isEqualTo("60");
