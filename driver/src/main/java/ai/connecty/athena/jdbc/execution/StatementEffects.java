@@ -103,37 +103,31 @@ public final class StatementEffects {
         return value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
     }
 
-    /** The words of a statement in upper case, skipping white space, comments, parentheses and commas. */
+    /**
+     * The words of a statement in upper case, skipping parentheses and commas; a quoted name or another symbol
+     * reads as "?" and ends the words, so that no literal or name is ever taken for a keyword.
+     */
     private static final class Words {
-        private final String sql;
-        private int at;
+        private final SqlTokens tokens;
+        private boolean ended;
 
         Words(String sql) {
-            this.sql = sql == null ? "" : sql;
+            this.tokens = new SqlTokens(sql == null ? "" : sql);
         }
 
         String next() {
-            while (at < sql.length()) {
-                char c = sql.charAt(at);
-                if (Character.isWhitespace(c) || c == '(' || c == ')' || c == ',') {
-                    at++;
-                } else if (sql.startsWith("--", at)) {
-                    int end = sql.indexOf('\n', at);
-                    at = end < 0 ? sql.length() : end + 1;
-                } else if (sql.startsWith("/*", at)) {
-                    int end = sql.indexOf("*/", at + 2);
-                    at = end < 0 ? sql.length() : end + 2;
-                } else if (Character.isLetterOrDigit(c) || c == '_') {
-                    int start = at;
-                    while (at < sql.length() && (Character.isLetterOrDigit(sql.charAt(at)) || sql.charAt(at) == '_')) {
-                        at++;
-                    }
-                    return sql.substring(start, at).toUpperCase(Locale.ROOT);
-                } else {
-                    // A quote or another symbol: not a keyword. Report it as such so that no literal is read as one.
-                    at = sql.length();
-                    return "?";
+            if (ended) {
+                return null;
+            }
+            for (String token = tokens.next(); token != null; token = tokens.next()) {
+                if (token.equals("(") || token.equals(")") || token.equals(",")) {
+                    continue;
                 }
+                if (SqlTokens.isWord(token)) {
+                    return token.toUpperCase(Locale.ROOT);
+                }
+                ended = true;
+                return "?";
             }
             return null;
         }

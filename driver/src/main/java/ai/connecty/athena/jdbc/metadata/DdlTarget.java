@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.metadata;
 
+import ai.connecty.athena.jdbc.execution.SqlTokens;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -79,7 +80,7 @@ final class DdlTarget {
      * classification of the execution is not at hand then, so only these words count.
      */
     static boolean mayChangeMetadata(String sql) {
-        String first = sql == null ? null : new Tokens(sql).next();
+        String first = sql == null ? null : new SqlTokens(sql).next();
         return first != null && TEXT_DDL_WORDS.contains(first.toUpperCase(Locale.ROOT));
     }
 
@@ -90,7 +91,7 @@ final class DdlTarget {
         }
         List<String> words = new ArrayList<>();
         List<List<String>> names = new ArrayList<>();
-        Tokens tokens = new Tokens(sql);
+        SqlTokens tokens = new SqlTokens(sql);
         for (String word = tokens.next(); word != null; word = tokens.next()) {
             String upper = word.toUpperCase(Locale.ROOT);
             words.add(upper);
@@ -119,7 +120,7 @@ final class DdlTarget {
      * {@code ALTER TABLE a.t RENAME TO b.u} also changes database b (an unqualified destination is in the context
      * database, as Trino resolves it); a target cannot name two databases, so such a rename drops everything.
      */
-    private static DdlTarget withRenameDestination(DdlTarget target, Tokens tokens, String contextCatalog,
+    private static DdlTarget withRenameDestination(DdlTarget target, SqlTokens tokens, String contextCatalog,
                                                    String contextDatabase) {
         String word = tokens.next();
         if (target.isEverything() || word == null || !"RENAME".equalsIgnoreCase(word)) {
@@ -180,92 +181,4 @@ final class DdlTarget {
     }
 
     /** Words, quoted identifiers ({@code "x"}, {@code `x`}) and dots of a statement, comments skipped. */
-    private static final class Tokens {
-        private final String sql;
-        private int at;
-
-        Tokens(String sql) {
-            this.sql = sql;
-        }
-
-        String next() {
-            skipSpaceAndComments();
-            if (at >= sql.length()) {
-                return null;
-            }
-            char c = sql.charAt(at);
-            if (c == '"' || c == '`') {
-                int end = sql.indexOf(c, at + 1);
-                if (end < 0) {
-                    at = sql.length();
-                    return null;
-                }
-                String quoted = sql.substring(at + 1, end);
-                at = end + 1;
-                return "\u0000" + quoted;
-            }
-            if (isWordChar(c)) {
-                int start = at;
-                while (at < sql.length() && isWordChar(sql.charAt(at))) {
-                    at++;
-                }
-                return sql.substring(start, at);
-            }
-            at++;
-            return String.valueOf(c);
-        }
-
-        /** {@code first} followed by {@code .part} repeats; quoted parts are unquoted, all lower-cased. */
-        List<String> qualifiedName(String first) {
-            List<String> parts = new ArrayList<>();
-            String part = first;
-            while (true) {
-                if (!isName(part)) {
-                    return new ArrayList<>();
-                }
-                parts.add(unquote(part).toLowerCase(Locale.ROOT));
-                int mark = at;
-                skipSpaceAndComments();
-                if (at < sql.length() && sql.charAt(at) == '.') {
-                    at++;
-                    part = next();
-                    if (part == null) {
-                        return new ArrayList<>();
-                    }
-                } else {
-                    at = mark;
-                    return parts;
-                }
-            }
-        }
-
-        private static boolean isName(String token) {
-            return token.startsWith("\u0000") || (!token.isEmpty() && isWordChar(token.charAt(0)));
-        }
-
-        private static String unquote(String token) {
-            return token.startsWith("\u0000") ? token.substring(1) : token;
-        }
-
-        private static boolean isWordChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-        }
-
-        private void skipSpaceAndComments() {
-            while (at < sql.length()) {
-                char c = sql.charAt(at);
-                if (Character.isWhitespace(c)) {
-                    at++;
-                } else if (sql.startsWith("--", at)) {
-                    int end = sql.indexOf('\n', at);
-                    at = end < 0 ? sql.length() : end + 1;
-                } else if (sql.startsWith("/*", at)) {
-                    int end = sql.indexOf("*/", at + 2);
-                    at = end < 0 ? sql.length() : end + 2;
-                } else {
-                    return;
-                }
-            }
-        }
-    }
 }
