@@ -11,6 +11,7 @@ import ai.connecty.athena.jdbc.aws.AwsClients;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.control.FaultPlan;
 import ai.connecty.athena.local.control.FaultRule;
+import ai.connecty.athena.local.control.RequestLogEntry;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import jakarta.persistence.Column;
 import jakarta.persistence.ColumnResult;
@@ -40,7 +41,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -383,12 +386,16 @@ class HibernateTest {
         assertThat(factory.getJdbcServices().getDialect().getVersion().getMajor()).isEqualTo(14);
 
         // The README's configuration: only HHH90000025, which Hibernate logs for any of its own dialects named in
-        // hibernate.dialect ("does not need to be specified explicitly"); here it does (see below).
+        // hibernate.dialect ("does not need to be specified explicitly"); here it does (see below). The metadata it
+        // reads costs no AWS call beyond the connection's credentials check.
         RecordingDataSource fresh = new RecordingDataSource(guideDataSource());
+        athena.requestLog().clear();
         List<String> warnings = hibernateWarnings(() -> configuration()
                 .property("jakarta.persistence.nonJtaDataSource", fresh).createEntityManagerFactory().close());
         assertThat(codes(warnings)).containsExactly("HHH90000025");
         assertThat(fresh.autoCommits()).isEmpty();
+        assertThat(athena.requestLog().entries()).extracting(RequestLogEntry::service, RequestLogEntry::action)
+                .containsExactly(tuple("sts", "AssumeRole"));
 
         // Without the PostgreSQL level, the dialect takes Athena's engine version 3 for PostgreSQL 3 (HHH000511).
         warnings = hibernateWarnings(() -> entities()
@@ -728,6 +735,29 @@ class HibernateTest {
                     .setHint("jakarta.persistence.query.timeout", 1_000).getSingleResult())
                     .isExactlyInstanceOf(QueryTimeoutException.class)
                     .cause().isInstanceOf(org.hibernate.QueryTimeoutException.class);
+        }
+    }
+
+    /**
+     * Session.cancelQuery() from another thread reaches Statement.cancel(): the driver stops the query (57014), which
+     * PostgreSQLDialect's own SQLState conversion makes a QueryTimeoutException too.
+     */
+    @Test
+    void cancelQueryFromAnotherThreadStopsTheQuery() throws Exception {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(10_000)));
+        try (Session session = sessions().openSession()) {
+            athena.requestLog().clear();
+            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> catchThrowable(
+                    () -> session.createSelectionQuery("select count(*) from Sale", Long.class).getSingleResult()));
+            // Hibernate registers the statement it cancels just before executing it: wait until the query was sent.
+            while (athena.requestLog().count("athena", "StartQueryExecution") == 0 && !outcome.isDone()) {
+                Thread.sleep(5);
+            }
+            session.cancelQuery();
+            Throwable failure = outcome.get(30, TimeUnit.SECONDS);
+            assertThat(failure).isExactlyInstanceOf(PersistenceException.class)
+                    .cause().isInstanceOf(org.hibernate.QueryTimeoutException.class);
+            assertThat(((org.hibernate.JDBCException) failure.getCause()).getSQLState()).isEqualTo("57014");
         }
     }
 
