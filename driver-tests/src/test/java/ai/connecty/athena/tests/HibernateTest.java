@@ -28,6 +28,9 @@ import jakarta.persistence.RollbackException;
 import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.TransactionRequiredException;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -405,6 +408,14 @@ class HibernateTest {
         assertThat(codes(warnings)).containsExactly("HHH000511", "HHH90000025");
         assertThat(warnings.get(0)).contains("The 3.0.0 version for [org.hibernate.dialect.PostgreSQLDialect]");
 
+        // A subclass of its own (outside org.hibernate.dialect, without a DialectResolutionInfo constructor) gets
+        // PostgreSQL's minimum level and no warning at all.
+        warnings = hibernateWarnings(() -> entities()
+                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("hibernate.dialect", AthenaPostgreSQLDialect.class.getName())
+                .createEntityManagerFactory().close());
+        assertThat(warnings).isEmpty();
+
         // Without a dialect, Hibernate cannot pick one for "Amazon Athena" and says so (after a misleading warning).
         List<Throwable> failures = new ArrayList<>();
         warnings = hibernateWarnings(() -> failures.add(catchThrowable(() -> entities()
@@ -559,6 +570,27 @@ class HibernateTest {
                     + "(select s.customerId from Sale s where s.id < 3) and exists "
                     + "(select 1 from Sale s2 where s2.customerId = c.id) order by c.id", String.class).getResultList())
                     .containsExactly("Customer 1", "Customer 8", "Customer 15");
+        });
+    }
+
+    /** The criteria API (its like gets PostgreSQL's escape '', which Trino reads as no escape), CTEs and windows. */
+    @Test
+    void criteriaQueriesCtesAndWindowFunctions() {
+        sessions().inSession(session -> {
+            CriteriaBuilder builder = session.getCriteriaBuilder();
+            CriteriaQuery<Customer> query = builder.createQuery(Customer.class);
+            Root<Customer> customer = query.from(Customer.class);
+            query.where(builder.like(customer.get("name"), "Customer 1_"), builder.equal(customer.get("country"), "US"))
+                    .orderBy(builder.desc(customer.get("id")));
+            assertThat(session.createQuery(query).setMaxResults(3).getResultList()).extracting(Customer::getId)
+                    .containsExactly(15, 10);
+            assertThat(statements.get(0)).contains("where c1_0.name like ? escape '' and c1_0.country=?");
+
+            assertThat(session.createSelectionQuery("with small as (select c.id as id from Customer c where c.id < 4) "
+                    + "select count(*) from small", Long.class).getSingleResult()).isEqualTo(3L);
+            assertThat(session.createSelectionQuery("select id, row_number() over (order by id desc) from Customer "
+                    + "where id < 4 order by id", Object[].class).getResultList())
+                    .extracting(row -> row[0], row -> row[1]).containsExactly(tuple(1, 3L), tuple(2, 2L), tuple(3, 1L));
         });
     }
 
