@@ -906,7 +906,8 @@ class HibernateTest {
             assertThat(failure).isExactlyInstanceOf(TransactionException.class)
                     .hasMessage("JDBC begin transaction failed: ")
                     .cause().isInstanceOf(SQLFeatureNotSupportedException.class)
-                    .hasMessage("Athena has no transactions: the connection stays in auto-commit mode");
+                    .hasMessageStartingWith("Athena has no transactions: the connection stays in auto-commit mode.")
+                    .hasMessageContaining("Transactions=emulate");
             assertThat(((SQLException) failure.getCause()).getSQLState()).isEqualTo("0A000");
             assertThat(session.find(Customer.class, 1).getName()).isEqualTo("Customer 1");
         }
@@ -915,13 +916,43 @@ class HibernateTest {
         List<String> ran = new ArrayList<>();
         assertThatThrownBy(() -> sessions().inTransaction(session -> ran.add("work")))
                 .isInstanceOf(TransactionException.class)
-                .rootCause().hasMessage("Athena has no transactions: the connection stays in auto-commit mode");
+                .rootCause().hasMessageStartingWith("Athena has no transactions: the connection stays in auto-commit mode");
         assertThat(ran).isEmpty();
 
         try (EntityManager entityManager = sessions().createEntityManager()) {
             assertThatThrownBy(() -> entityManager.getTransaction().begin()).isInstanceOf(TransactionException.class)
                     .rootCause().isInstanceOf(SQLFeatureNotSupportedException.class);
         }
+    }
+
+    /**
+     * With the driver's Transactions=emulate, Hibernate's transactions run: inTransaction/fromTransaction, a Session
+     * transaction rolled back after reads only, and JPA's begin and commit; each ends with auto-commit back on.
+     */
+    @Test
+    void transactionsRunUnderTransactionsEmulate() {
+        AthenaDataSource emulating = guideDataSource();
+        emulating.setTransactions("emulate");
+        RecordingDataSource recording = new RecordingDataSource(emulating);
+        try (SessionFactory factory = configuration().property("jakarta.persistence.nonJtaDataSource", recording)
+                .createEntityManagerFactory()) {
+            String name = factory.fromTransaction(session -> session.find(Customer.class, 2).getName());
+            assertThat(name).isEqualTo("Customer 2");
+            try (Session session = factory.openSession()) {
+                org.hibernate.Transaction transaction = session.beginTransaction();
+                assertThat(session.createSelectionQuery("select count(*) from Customer", Long.class).getSingleResult())
+                        .isPositive();
+                transaction.rollback();
+                assertThat(transaction.isActive()).as("rolled back without an error: nothing was written").isFalse();
+            }
+            try (EntityManager entityManager = factory.createEntityManager()) {
+                entityManager.getTransaction().begin();
+                assertThat(entityManager.find(Customer.class, 3).getCountry()).isEqualTo("FR");
+                entityManager.getTransaction().commit();
+            }
+        }
+        assertThat(recording.autoCommits()).as("setAutoCommit calls: three transactions begun and ended")
+                .containsExactly(false, true, false, true, false, true);
     }
 
     /**
