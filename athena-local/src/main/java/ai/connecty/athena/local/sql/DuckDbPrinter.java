@@ -1257,6 +1257,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (UnavailableFunctions.contains(name)) {
             throw new UnsupportedSqlException("the function " + written);
         }
+        if (DuckDbOnlyFunctions.contains(name)) {
+            throw EngineFailure.user("FUNCTION_NOT_FOUND", at(node) + "Function '" + name + "' not registered");
+        }
         if (node.getProcessingMode().isPresent()) {
             throw new UnsupportedSqlException("RUNNING/FINAL in " + written + "()");
         }

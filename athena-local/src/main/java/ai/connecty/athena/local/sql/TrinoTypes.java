@@ -144,14 +144,15 @@ final class TrinoTypes {
                 return SqlType.simple("double");
             }
             default -> {
+                if (!TRINO_NAMES.contains(name) && !TRINO_ONLY_NAMES.contains(name)) {
+                    // TypeParser.scalar also reads DuckDB's and Hive's names (float, string, int4, blob...), which a
+                    // statement Athena runs through Trino may not use: Trino knows none of them, with arguments or
+                    // without (float(53) and numeric(38,2), which PostgreSQL's SQL writes, are no Trino types either).
+                    throw new NoSuchType(type);
+                }
                 expect(type, arguments.isEmpty());
                 if (TRINO_ONLY_NAMES.contains(name)) {
                     throw unknown(type);
-                }
-                if (!TRINO_NAMES.contains(name)) {
-                    // TypeParser.scalar also reads DuckDB's and Hive's names (float, string, int4, blob...), which a
-                    // statement Athena runs through Trino may not use: Trino knows none of them.
-                    throw new NoSuchType(type);
                 }
                 String base = TypeParser.scalar(name);
                 if (base == null || base.equals("decimal")) {
