@@ -43,6 +43,11 @@ class DataSourceTest {
             String queryId = statement.unwrap(AthenaStatement.class).getQueryExecutionId();
             assertThat(athena.buckets().exists(LocalAthena.RESULTS_BUCKET, RESULTS_PREFIX + queryId + ".csv"))
                     .as("the result was written under the configured output location").isTrue();
+            // A DataSource's URL is the bare prefix: getURL shows the settings it was made with, the secret masked.
+            String shown = connection.getMetaData().getURL();
+            assertThat(shown).startsWith("jdbc:connecty-athena://").contains("Region=" + LocalAthena.REGION + ";")
+                    .contains("RoleArn=" + LocalAthena.ROLE_ARN + ";").contains("password=****;")
+                    .doesNotContain(LocalAthena.SERVICE_ACCOUNT_SECRET);
         }
         assertThat(athena.requestLog().entries()).filteredOn(entry -> entry.action().equals("StartQueryExecution"))
                 .singleElement()

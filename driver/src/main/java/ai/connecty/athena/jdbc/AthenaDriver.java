@@ -64,7 +64,8 @@ public class AthenaDriver implements Driver {
                         clients.sts());
             }
             List<SQLWarning> warnings = new ArrayList<>(config.warnings());
-            AthenaConnection connection = new AthenaConnection(url, config, clients, warnings);
+            String shown = ConnectionUrl.parse(url).withPropertiesBeside(info).withSecretsMasked();
+            AthenaConnection connection = new AthenaConnection(shown, config, clients, warnings);
             if (config.connectionTest()) {
                 testQuery(connection);
             }

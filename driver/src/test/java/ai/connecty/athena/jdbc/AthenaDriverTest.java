@@ -62,7 +62,10 @@ class AthenaDriverTest {
             // Through the public API only: the user name is the access key the connection signs with.
             DatabaseMetaData metaData = connection.getMetaData();
             assertThat(metaData.getUserName()).isEqualTo("AKIAIOSFODNN7EXAMPLE");
-            assertThat(metaData.getURL()).contains("OutputLocation=s3://athena-results");
+            assertThat(metaData.getURL()).as("the URL, then the user and the masked password given beside it")
+                    .isEqualTo("jdbc:connecty-athena://ValidateCredentials=false;Region=us-east-1;"
+                            + "EndpointOverride=http://127.0.0.1:1;OutputLocation=s3://athena-results;WorkGrup=x;"
+                            + "user=AKIAIOSFODNN7EXAMPLE;password=****;");
             assertThat((Object) connection.getWarnings()).isNotNull();
             assertThat(connection.getWarnings().getMessage()).contains("did you mean WorkGroup?");
         }

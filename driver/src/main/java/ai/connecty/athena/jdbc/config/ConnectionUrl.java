@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The syntax of {@code jdbc:connecty-athena://[host[:port]];Key=Value;Key={value;with;semicolons};...}.
@@ -61,6 +63,32 @@ public final class ConnectionUrl {
     /** The key/value pairs in URL order; keys and values trimmed, braces removed. */
     public List<Map.Entry<String, String>> pairs() {
         return pairs;
+    }
+
+    /**
+     * This URL with the connection properties given beside it ({@code DriverManager.getConnection(url, info)}, or
+     * all of them from a DataSource, whose URL is the bare prefix) appended under their canonical names, in the
+     * order of {@link ConnectionProperty}, where the URL does not already name them (the URL's value wins, as it
+     * does when connecting). Keys that name no property are left out. What {@code DatabaseMetaData.getURL()} shows
+     * (through {@link #withSecretsMasked()}), so that a tool displays how a DataSource's connection was made.
+     */
+    public ConnectionUrl withPropertiesBeside(Properties info) {
+        if (info == null || info.isEmpty()) {
+            return this;
+        }
+        java.util.Set<ConnectionProperty> named = java.util.EnumSet.noneOf(ConnectionProperty.class);
+        for (Map.Entry<String, String> pair : pairs) {
+            ConnectionProperty.byName(pair.getKey()).ifPresent(named::add);
+        }
+        Map<ConnectionProperty, String> beside = new TreeMap<>();
+        for (String key : info.stringPropertyNames()) {
+            String value = info.getProperty(key);
+            ConnectionProperty.byName(key).filter(property -> !named.contains(property) && value != null)
+                    .ifPresent(property -> beside.put(property, value));
+        }
+        List<Map.Entry<String, String>> all = new ArrayList<>(pairs);
+        beside.forEach((property, value) -> all.add(new AbstractMap.SimpleImmutableEntry<>(property.propertyName(), value)));
+        return new ConnectionUrl(hostSegment, all);
     }
 
     /**

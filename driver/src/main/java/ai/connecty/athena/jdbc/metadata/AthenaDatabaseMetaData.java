@@ -385,7 +385,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getURL() throws SQLException {
-        return ConnectionUrl.parse(url).withSecretsMasked();
+        return ConnectionUrl.parseLeniently(url).withSecretsMasked();
     }
 
     /** The access key id of static credentials; null when credentials come from a provider. */

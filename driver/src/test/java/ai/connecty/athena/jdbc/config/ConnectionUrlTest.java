@@ -126,4 +126,28 @@ class ConnectionUrlTest {
         assertThat(url.withSecretsMasked()).isEqualTo("jdbc:connecty-athena://athena.example.com:443;Region=us-east-1;"
                 + "User=AKID;secretaccesskey=****;SessionToken=****;ProxyPWD=****;Catalog={a;b};");
     }
+
+    /**
+     * getURL shows the properties given beside the URL (a DataSource gives all of them that way): under their
+     * canonical names, in the property table's order, after the URL's own pairs, which win; keys that name no
+     * property are left out; secrets are masked as in the URL.
+     */
+    @Test
+    void propertiesBesideTheUrlAreShownAfterItsPairsWhichWin() throws SQLException {
+        java.util.Properties info = new java.util.Properties();
+        info.setProperty("workgroup", "analytics");
+        info.setProperty("AwsRegion", "eu-west-1");
+        info.setProperty("SecretAccessKey", "s3cr3t");
+        info.setProperty("ApplicationName", "nightly;batch");
+        info.setProperty("OutputLocation", "s3://elsewhere/");
+        info.setProperty("NotAProperty", "x");
+
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:connecty-athena://OutputLocation=s3://results/").withPropertiesBeside(info);
+
+        assertThat(url.withSecretsMasked()).isEqualTo("jdbc:connecty-athena://OutputLocation=s3://results/;Region=eu-west-1;"
+                + "WorkGroup=analytics;password=****;ApplicationName={nightly;batch};");
+        assertThat(ConnectionUrl.parse(url.withSecretsMasked()).pairs()).hasSize(5);
+        assertThat(ConnectionUrl.parse("jdbc:connecty-athena://Region=us-east-1").withPropertiesBeside(new java.util.Properties())
+                .withSecretsMasked()).isEqualTo("jdbc:connecty-athena://Region=us-east-1;");
+    }
 }
