@@ -1164,6 +1164,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             default -> node.getField().name().toLowerCase(Locale.ROOT);
         };
         String value = p(node.getExpression());
+        ExtractFields.check(node.getField(), argumentType(node.getExpression()), at(node.getExpression()));
         java.time.ZoneId zone = zones.of(node.getExpression());
         if (ZonedCalls.isUtc(zone)) {
             return "extract(" + field + " FROM " + value + ")";

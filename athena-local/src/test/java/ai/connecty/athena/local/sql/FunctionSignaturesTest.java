@@ -246,6 +246,21 @@ class FunctionSignaturesTest {
                 .containsExactly("ab", "a", "a", "Ann");
     }
 
+    /** EXTRACT takes a field only from the types Trino's analysis allows for it. */
+    @Test
+    void extractOfAFieldFromAnotherTypeIsTrinosTypeMismatch() {
+        assertThatThrownBy(() -> printed("SELECT EXTRACT(YEAR FROM '2024-01-01')"))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> assertThat(e.errorType()).isEqualTo(1002))
+                .hasMessage("TYPE_MISMATCH: line 1:26: Cannot extract YEAR from varchar(10)");
+        assertThatThrownBy(() -> printed("SELECT EXTRACT(HOUR FROM d) FROM facts"))
+                .hasMessage("TYPE_MISMATCH: line 1:26: Cannot extract HOUR from date");
+        assertThatThrownBy(() -> printed("SELECT EXTRACT(DAY_OF_WEEK FROM id) FROM facts"))
+                .hasMessage("TYPE_MISMATCH: line 1:33: Cannot extract DAY_OF_WEEK from integer");
+        assertThat(row("SELECT EXTRACT(YEAR FROM d), EXTRACT(HOUR FROM ts), EXTRACT(DAY FROM INTERVAL '2' DAY), "
+                + "EXTRACT(MONTH FROM INTERVAL '14' MONTH) FROM facts"))
+                .containsExactly("2024", "10", "2", "2");
+    }
+
     /**
      * What Trino coerces runs: integers where bigint is declared, integers and decimals where a double or a decimal
      * is, dates where a timestamp is, char where varchar is, text where a pattern or a JSON path is, NULL anywhere,
