@@ -117,7 +117,8 @@ import java.util.stream.Collectors;
  * {@code %} are printed by {@link Division}, {@code avg} by {@link DecimalArithmetic}, {@code +}/{@code -} next to
  * an interval call {@code athena_plus}/{@code athena_minus}, functions are renamed or rewritten by {@link Calls},
  * literals are typed by {@link Literals}, UNNEST becomes a lateral sub-query. Constructs DuckDB cannot run raise
- * {@link UnsupportedSqlException} naming them. The supported constructs are listed in athena-local/SQL-GAPS.md.
+ * {@link UnsupportedSqlException} naming them; calls Trino has no signature for are refused as Trino refuses them
+ * ({@link FunctionSignatures}). The supported constructs are listed in athena-local/SQL-GAPS.md.
  */
 final class DuckDbPrinter extends AstVisitor<String, Void> {
 
@@ -1419,7 +1420,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * {@code varchar(3)}, {@code 1.5} a double, {@code DECIMAL '1.50'} a decimal(3,2), {@code TIMESTAMP '…'} of the
      * precision written), a bound parameter's value's, a negated number's, {@code current_date}'s and
      * {@code current_timestamp}'s, a CAST's and a column's ({@link KnownTypes}), an {@code ARRAY[…]} of elements of
-     * such types, an element of an array or map of known type, a value {@code AT TIME ZONE}, and a call resolved before ({@link #callTypes}); else null.
+     * such types, an element of an array or map of known type, a value {@code AT TIME ZONE}, and a call resolved
+     * before ({@link #callTypes}); else null.
      */
     private SqlType argumentType(Expression written) {
         if (written instanceof Parameter parameter) {
