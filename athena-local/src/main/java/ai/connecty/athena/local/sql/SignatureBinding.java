@@ -28,7 +28,6 @@ final class SignatureBinding {
             "time", "time with time zone", "interval day to second", "interval year to month", "json", "unknown",
             "array", "map", "row");
 
-    private static final Set<String> INTEGRAL = Set.of("tinyint", "smallint", "integer", "bigint");
 
     /** The declared types text coerces to, which only name a value's form (a pattern, a path, characters). */
     private static final Set<String> TEXT_FORMS = Set.of("jsonpath", "joniregexp", "codepoints");
@@ -129,11 +128,11 @@ final class SignatureBinding {
             return base.equals("varchar") || base.equals("char");
         }
         return switch (to) {
-            case "smallint", "integer", "bigint" -> INTEGRAL.contains(base)
-                    && indexOf(base) <= indexOf(to);
-            case "float" -> INTEGRAL.contains(base) || base.equals("decimal") || base.equals("float");
+            case "smallint", "integer", "bigint" -> CommonSuperType.INTEGRAL.contains(base)
+                    && CommonSuperType.INTEGRAL.indexOf(base) <= CommonSuperType.INTEGRAL.indexOf(to);
+            case "float" -> CommonSuperType.INTEGRAL.contains(base) || base.equals("decimal") || base.equals("float");
             case "double" -> from.isNumeric();
-            case "decimal" -> INTEGRAL.contains(base) || base.equals("decimal");
+            case "decimal" -> CommonSuperType.INTEGRAL.contains(base) || base.equals("decimal");
             case "varchar" -> base.equals("varchar") || base.equals("char");
             case "timestamp" -> base.equals("timestamp") || base.equals("date");
             case "timestamp with time zone" -> base.equals("timestamp with time zone") || base.equals("timestamp")
@@ -141,10 +140,6 @@ final class SignatureBinding {
             case "time with time zone" -> base.equals("time with time zone") || base.equals("time");
             default -> base.equals(to);
         };
-    }
-
-    private static int indexOf(String integral) {
-        return List.of("tinyint", "smallint", "integer", "bigint").indexOf(integral);
     }
 
     /** Whether {@code argument} is {@code parameter}'s type itself: what Trino binds before it tries coercions. */
@@ -174,21 +169,18 @@ final class SignatureBinding {
     }
 
     /**
-     * Whether Trino finds a common super type of {@code a} and {@code b}: NULL joins anything, numbers join numbers,
-     * text text, dates and timestamps each other, times each other, arrays, maps and rows element by element.
+     * Whether Trino finds a common super type of {@code a} and {@code b}: {@link CommonSuperType} for an untyped
+     * NULL, numbers, text, dates and timestamps and booleans; beyond those, times join times, and every other type
+     * joins its own kind only, arrays, maps and rows element by element.
      */
     static boolean compatible(SqlType a, SqlType b) {
+        if (CommonSuperType.judged(a) && CommonSuperType.judged(b)) {
+            return CommonSuperType.joins(a, b);
+        }
         if (a.is("unknown") || b.is("unknown")) {
             return true;
         }
-        if (a.isNumeric() && b.isNumeric()) {
-            return true;
-        }
-        String aFamily = family(a);
-        if (!aFamily.equals(family(b))) {
-            return false;
-        }
-        if (a.is("row") && a.children().size() != b.children().size()) {
+        if (!kind(a).equals(kind(b)) || (a.is("row") && a.children().size() != b.children().size())) {
             return false;
         }
         for (int i = 0; i < a.children().size(); i++) {
@@ -199,13 +191,8 @@ final class SignatureBinding {
         return true;
     }
 
-    private static String family(SqlType type) {
-        return switch (type.base()) {
-            case "varchar", "char" -> "text";
-            case "date", "timestamp", "timestamp with time zone" -> "datetime";
-            case "time", "time with time zone" -> "time";
-            default -> type.base();
-        };
+    private static String kind(SqlType type) {
+        return type.is("time with time zone") ? "time" : type.base();
     }
 
     /** Reads the types a signature declares, as Trino prints them. */
