@@ -63,5 +63,5 @@ final class CommonSuperType {
     }
 
     /** Trino's integral types, narrowest first. */
-    private static final java.util.List<String> INTEGRAL = java.util.List.of("tinyint", "smallint", "integer", "bigint");
+    static final java.util.List<String> INTEGRAL = java.util.List.of("tinyint", "smallint", "integer", "bigint");
 }

@@ -117,7 +117,8 @@ import java.util.stream.Collectors;
  * {@code %} are printed by {@link Division}, {@code avg} by {@link DecimalArithmetic}, {@code +}/{@code -} next to
  * an interval call {@code athena_plus}/{@code athena_minus}, functions are renamed or rewritten by {@link Calls},
  * literals are typed by {@link Literals}, UNNEST becomes a lateral sub-query. Constructs DuckDB cannot run raise
- * {@link UnsupportedSqlException} naming them. The supported constructs are listed in athena-local/SQL-GAPS.md.
+ * {@link UnsupportedSqlException} naming them; calls Trino has no signature for are refused as Trino refuses them
+ * ({@link FunctionSignatures}). The supported constructs are listed in athena-local/SQL-GAPS.md.
  */
 final class DuckDbPrinter extends AstVisitor<String, Void> {
 
@@ -162,6 +163,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     private final Map<Node, String> outsideTry = new IdentityHashMap<>();
     /** The GROUP BY expressions of the query specification being printed, which a try() may name. */
     private List<Expression> groupKeys = List.of();
+    /**
+     * The result types of the calls printed so far that {@link FunctionSignatures} resolved with a certain result, by
+     * node: the argument types of the calls around them.
+     */
+    private final Map<Node, SqlType> callTypes = new IdentityHashMap<>();
 
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters, TableColumns tables) {
         this.source = source;
@@ -1139,7 +1145,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             case LEADING -> "ltrim";
             case TRAILING -> "rtrim";
         };
-        return function + "(" + p(node.getTrimSource()) + node.getTrimCharacter().map(c -> ", " + p(c)).orElse("") + ")";
+        String printed = function + "(" + p(node.getTrimSource()) + node.getTrimCharacter().map(c -> ", " + p(c))
+                .orElse("") + ")";
+        // Trino resolves trim, ltrim or rtrim without the node's position: its message has no line:column
+        List<Expression> arguments = new ArrayList<>();
+        arguments.add(node.getTrimSource());
+        node.getTrimCharacter().ifPresent(arguments::add);
+        resolveCall(node, function, arguments, "");
+        return printed;
     }
 
     @Override
@@ -1152,6 +1165,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             default -> node.getField().name().toLowerCase(Locale.ROOT);
         };
         String value = p(node.getExpression());
+        ExtractFields.check(node.getField(), argumentType(node.getExpression()), at(node.getExpression()));
         java.time.ZoneId zone = zones.of(node.getExpression());
         if (ZonedCalls.isUtc(zone)) {
             return "extract(" + field + " FROM " + value + ")";
@@ -1249,8 +1263,21 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return (node.isSafe() ? "TRY_CAST(" : "CAST(") + expression + " AS " + duckType + ")";
     }
 
+    /**
+     * A call, printed after its arguments; where Trino has no signature of its function for the arguments' types,
+     * refused as Trino's analysis refuses it ({@link #resolveCall}). A chain of {@code ||} resolves each of its
+     * calls itself ({@link #concatenation}).
+     */
     @Override
     protected String visitFunctionCall(FunctionCall node, Void context) {
+        String printed = printCall(node);
+        if (!isConcatenation(node) && node.getName().getParts().size() == 1) {
+            resolveCall(node, node.getName().getSuffix().toLowerCase(Locale.ROOT), node.getArguments(), at(node));
+        }
+        return printed;
+    }
+
+    private String printCall(FunctionCall node) {
         List<Identifier> parts = node.getName().getOriginalParts();
         String written = parts.get(parts.size() - 1).getValue();
         String name = node.getName().getParts().stream().collect(Collectors.joining(".")).toLowerCase(Locale.ROOT);
@@ -1329,21 +1356,159 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      */
     private String concatenation(FunctionCall chain) {
         List<Concatenation.Operand> operands = new ArrayList<>();
-        Deque<Expression> pending = new ArrayDeque<>();
+        // Operands are printed, and each || resolved once its operands are, in Trino's order of analysis: left to
+        // right, the operands of a call before the call.
+        Deque<Object> pending = new ArrayDeque<>();
         pending.push(chain);
         while (!pending.isEmpty()) {
-            Expression e = pending.pop();
-            if (e instanceof FunctionCall call && isConcatenation(call)) {
+            Object next = pending.pop();
+            if (next instanceof Resolve resolve) {
+                resolveCall(resolve.call(), "concat", resolve.call().getArguments(), at(resolve.call()));
+            } else if (next instanceof FunctionCall call && isConcatenation(call)) {
+                pending.push(new Resolve(call));
                 List<Expression> args = call.getArguments();
                 for (int i = args.size() - 1; i >= 0; i--) {
                     pending.push(args.get(i));
                 }
             } else {
+                Expression e = (Expression) next;
                 operands.add(Concatenation.operand(e, "(" + p(e) + ")", parameter -> parameters.get(parameter.getId())
                         .expression(), types.of(e, zones.scope())));
             }
         }
         return Concatenation.print(operands);
+    }
+
+    /** A {@code ||} of a chain whose operands are printed: to resolve next. */
+    private record Resolve(FunctionCall call) {
+    }
+
+    /**
+     * Trino's resolution of a call of {@code name} (lower case) with {@code arguments}: where every argument's type is
+     * certain ({@link #argumentType}) and no signature {@link FunctionSignatures} declares for the name takes them,
+     * Trino's analysis fails with {@code FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters (varchar(10)) for
+     * function year. Expected: …}, at {@code position} (the call's; {@code try} does not catch it). Where the call's
+     * result type is certain, it is kept for the calls around it.
+     */
+    private void resolveCall(Node call, String name, List<Expression> arguments, String position) {
+        if (!FunctionSignatures.isDeclared(name)) {
+            return;
+        }
+        List<SqlType> argumentTypes = new ArrayList<>();
+        for (Expression argument : arguments) {
+            SqlType type = argumentType(argument);
+            if (type == null) {
+                return;
+            }
+            argumentTypes.add(type);
+        }
+        FunctionSignatures.Resolution resolution = FunctionSignatures.resolve(name, argumentTypes);
+        if (resolution == null) {
+            return;
+        }
+        if (resolution.refused()) {
+            throw EngineFailure.user("FUNCTION_NOT_FOUND", position
+                    + FunctionSignatures.unexpectedParameters(name, argumentTypes));
+        }
+        if (resolution.result() != null) {
+            callTypes.put(call, resolution.result());
+        }
+    }
+
+    /**
+     * The type of a call argument where it is certain: a literal's (as Trino types it: {@code 'abc'} is
+     * {@code varchar(3)}, {@code 1.5} a double, {@code DECIMAL '1.50'} a decimal(3,2), {@code TIMESTAMP '…'} of the
+     * precision written), a bound parameter's value's, a negated number's, {@code current_date}'s and
+     * {@code current_timestamp}'s, a CAST's and a column's ({@link KnownTypes}), an {@code ARRAY[…]} of elements of
+     * such types, an element of an array or map of known type, a value {@code AT TIME ZONE}, and a call resolved
+     * before ({@link #callTypes}); else null.
+     */
+    private SqlType argumentType(Expression written) {
+        if (written instanceof Parameter parameter) {
+            SqlStatement.BoundValue value = parameters.get(parameter.getId());
+            return new DuckDbPrinter(value.text(), List.of()).argumentType(value.expression());
+        }
+        SqlType resolved = callTypes.get(written);
+        if (resolved != null) {
+            return resolved;
+        }
+        if (written instanceof DecimalLiteral decimal) {
+            char first = firstAfterSign(decimal.getLocation().orElse(null));
+            if (Character.isDigit(first) || first == '.') {
+                return SqlType.simple("double");
+            }
+            try {
+                return Literals.decimalLiteralType(decimal.getValue());
+            } catch (UnsupportedSqlException notANumber) {
+                return null;
+            }
+        }
+        if (written instanceof GenericLiteral typed && typed.getType().equalsIgnoreCase("json")) {
+            return SqlType.simple("json");
+        }
+        if (written instanceof CharLiteral text) {
+            return new SqlType("char", text.getValue().codePointCount(0, text.getValue().length()), 0, List.of(),
+                    List.of());
+        }
+        if (written instanceof BinaryLiteral) {
+            return SqlType.simple("varbinary");
+        }
+        if (written instanceof IntervalLiteral interval) {
+            return SqlType.simple(interval.isYearToMonth() ? "interval year to month" : "interval day to second");
+        }
+        if (written instanceof TimestampLiteral timestamp) {
+            return Literals.timestampLiteralType(timestamp.getValue());
+        }
+        if (written instanceof CurrentTime now) {
+            return currentTimeType(now);
+        }
+        if (written instanceof ArithmeticUnaryExpression negated) {
+            SqlType type = argumentType(negated.getValue());
+            return type != null && type.isNumeric() ? type : null;
+        }
+        if (written instanceof AtTimeZone atZone) {
+            SqlType type = argumentType(atZone.getValue());
+            if (type != null && (type.is("timestamp") || type.is("timestamp with time zone"))) {
+                return SqlType.timestamp("timestamp with time zone", type.length());
+            }
+            return null;
+        }
+        if (written instanceof Array array) {
+            // ARRAY[…]: its elements' common super type, where certain (as for the elements' own check)
+            SqlType element = CommonSuperType.UNKNOWN;
+            for (Expression value : array.getValues()) {
+                SqlType type = argumentType(value);
+                if (!CommonSuperType.judged(type) || !CommonSuperType.joins(element, type)) {
+                    return null;
+                }
+                element = CommonSuperType.of(element, type);
+                if (element == null) {
+                    return null;
+                }
+            }
+            return SqlType.array(element);
+        }
+        if (written instanceof SubscriptExpression subscript) {
+            SqlType base = argumentType(subscript.getBase());
+            if (base != null && base.is("array")) {
+                return base.element();
+            }
+            return base != null && base.is("map") ? base.children().get(1) : null;
+        }
+        SqlType literal = ComparisonTypes.literal(written);
+        return literal != null ? literal : types.of(written, zones.scope());
+    }
+
+    /** Trino's type of {@code current_date}, {@code current_timestamp} and the others (precision 3 unless given). */
+    private static SqlType currentTimeType(CurrentTime now) {
+        int precision = now.getPrecision() == null ? SqlType.UNBOUNDED : now.getPrecision();
+        return switch (now.getFunction()) {
+            case DATE -> SqlType.simple("date");
+            case TIME -> SqlType.timestamp("time with time zone", precision);
+            case TIMESTAMP -> SqlType.timestamp("timestamp with time zone", precision);
+            case LOCALTIME -> SqlType.timestamp("time", precision);
+            case LOCALTIMESTAMP -> SqlType.timestamp("timestamp", precision);
+        };
     }
 
     /** A plain {@code concat} of two or more arguments: what Trino's parser makes of {@code ||}. */

@@ -160,4 +160,24 @@ public final class Literals {
         return ZonedTimestampText.parse(value).map(ZonedTimestampText.Zoned::duckDbLiteral)
                 .orElseGet(() -> "TIMESTAMP " + quote(value));
     }
+
+    /** A date, an optional time with optional fraction digits, and what follows (a zone, or nothing). */
+    private static final java.util.regex.Pattern TIMESTAMP_TEXT = java.util.regex.Pattern.compile(
+            "\\s*[+-]?\\d{4,}-\\d{1,2}-\\d{1,2}(?:[ T]\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.(\\d*))?)?)?\\s*(.*?)\\s*");
+
+    /**
+     * Trino's type of {@code TIMESTAMP '…'}: a timestamp of as many fraction digits as the text has (none:
+     * {@code timestamp(0)}), with time zone where a zone follows; null for text of another shape.
+     */
+    static SqlType timestampLiteralType(String value) {
+        java.util.regex.Matcher m = TIMESTAMP_TEXT.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        int precision = m.group(1) == null ? 0 : m.group(1).length();
+        if (precision > 12) {
+            return null;
+        }
+        return SqlType.timestamp(m.group(2).isEmpty() ? "timestamp" : "timestamp with time zone", precision);
+    }
 }

@@ -113,6 +113,25 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
         };
     }
 
+    /**
+     * Trino's type signature spelling, which its function resolution prints for the argument types of a call it finds
+     * no signature for: as {@link #analyzedName}, but a map's and a decimal's parameters without a blank
+     * ({@code map(varchar,integer)}), a row's named fields quoted ({@code row("a" integer,"b" varchar)}), a char and
+     * a time with their length and precision ({@code char(1)}, {@code time(3)}).
+     */
+    String signatureName() {
+        return switch (base) {
+            case "char" -> "char(" + (length == UNBOUNDED ? 1 : length) + ")";
+            case "time" -> "time(" + fractionDigits() + ")";
+            case "time with time zone" -> "time(" + fractionDigits() + ") with time zone";
+            case "array" -> "array(" + element().signatureName() + ")";
+            case "map" -> "map(" + children.get(0).signatureName() + "," + children.get(1).signatureName() + ")";
+            case "row" -> "row(" + fields(" ", ",", SqlType::signatureName,
+                    name -> "\"" + name.replace("\"", "\"\"") + "\"") + ")";
+            default -> analyzedName();
+        };
+    }
+
     /** Glue / DESCRIBE spelling: {@code int}, {@code string}, {@code array<int>}, {@code struct<a:int,b:string>}. */
     String hiveName() {
         return switch (base) {

@@ -482,7 +482,7 @@ class QueryRunnerTest {
         "SELECT url_decode('ok%41%4g')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: URLDecoder: Illegal hex characters in escape (%) pattern - Error at index 1 in: \"4g\"",
         "SELECT url_decode('%-1')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: URLDecoder: Illegal hex characters in escape (%) pattern - negative value",
         "SELECT url_decode('ab%4')|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: URLDecoder: Incomplete trailing escape (%) pattern",
-        "SELECT url_extract_host(1)|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters (integer) for function url_extract_host",
+        "SELECT url_extract_host(1)|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters (integer) for function url_extract_host. Expected: url_extract_host(varchar(x))",
         "SELECT split_part('a,b', ',', 0)|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Index must be greater than zero",
         "SELECT split_part('a,b', ',', -1)|INVALID_FUNCTION_ARGUMENT|1106|INVALID_FUNCTION_ARGUMENT: Index must be greater than zero",
         "SELECT stem('running', 'porter')|FUNCTION_NOT_FOUND|1303|FUNCTION_NOT_FOUND: line 1:8: Function 'stem' not registered",
