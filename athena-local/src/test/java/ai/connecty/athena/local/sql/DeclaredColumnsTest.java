@@ -1,13 +1,11 @@
 package ai.connecty.athena.local.sql;
 
+import static ai.connecty.athena.local.sql.DeclaredCatalog.declared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
 import io.trino.sql.tree.Query;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,49 +21,34 @@ import org.junit.jupiter.api.Test;
  */
 class DeclaredColumnsTest {
 
-    /** The catalog of these tests: the DuckDB tables below, declared in Hive spelling as Glue keeps them. */
-    private static final Map<String, List<TableColumns.Declared>> CATALOG = Map.of(
-            "orders", List.of(declared("id", "int"), declared("items", "array<struct<sku:string,qty:int>>"),
-                    declared("tags", "array<string>"), declared("note", "string"), declared("attrs", "map<string,int>"),
-                    declared("payload", "struct<lines:array<struct<sku:string,qty:int>>>")),
-            "stamps", List.of(declared("id", "int"), declared("ts", "timestamp with time zone")));
-
-    private static DuckDbEngine engine;
-    private static Connection duck;
+    private static DeclaredCatalog catalog;
 
     @BeforeAll
     static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-        try (Statement s = duck.createStatement()) {
-            s.execute("CREATE TABLE orders AS SELECT 1 AS id, [{'sku': 'a', 'qty': 2}, {'sku': 'b', 'qty': 5}] AS items, "
+        catalog = new DeclaredCatalog(Map.of(
+                "orders", List.of(declared("id", "int"), declared("items", "array<struct<sku:string,qty:int>>"),
+                        declared("tags", "array<string>"), declared("note", "string"), declared("attrs", "map<string,int>"),
+                        declared("payload", "struct<lines:array<struct<sku:string,qty:int>>>")),
+                "stamps", List.of(declared("id", "int"), declared("ts", "timestamp with time zone"))),
+                "CREATE TABLE orders AS SELECT 1 AS id, [{'sku': 'a', 'qty': 2}, {'sku': 'b', 'qty': 5}] AS items, "
                     + "['x', 'y'] AS tags, 'n1' AS note, MAP {'k': 1, 'j': 2} AS attrs, "
-                    + "{'lines': [{'sku': 'c', 'qty': 7}]} AS payload");
-            s.execute("CREATE TABLE stamps AS SELECT 1 AS id, TIMESTAMPTZ '2024-01-02 10:00:00+00' AS ts");
-        }
+                    + "{'lines': [{'sku': 'c', 'qty': 7}]} AS payload",
+                "CREATE TABLE stamps AS SELECT 1 AS id, TIMESTAMPTZ '2024-01-02 10:00:00+00' AS ts");
     }
 
     @AfterAll
     static void close() {
-        engine.close();
-    }
-
-    private static TableColumns.Declared declared(String name, String type) {
-        return new TableColumns.Declared(name, type);
-    }
-
-    private static List<TableColumns.Declared> lookUp(List<String> name) {
-        return CATALOG.get(name.get(name.size() - 1));
+        catalog.close();
     }
 
     private static String printed(String athenaSql) {
-        return QueryRunner.duckDbQuery(athenaSql, DeclaredColumnsTest::lookUp);
+        return catalog.printed(athenaSql);
     }
 
     /** The header (names) and rows of {@code athenaSql} run with the catalog above. */
     private static List<List<String>> rows(String athenaSql) {
         List<List<String>> rows = new ArrayList<>();
-        QueryRunner.run(duck, SqlStatement.parse(athenaSql), "awsdatacatalog", "main", DeclaredColumnsTest::lookUp,
+        QueryRunner.run(catalog.duck(), SqlStatement.parse(athenaSql), "awsdatacatalog", "main", catalog::lookUp,
                 new RowSink() {
                     @Override
                     public void columns(List<OutputColumn> columns) {
@@ -228,7 +211,7 @@ class DeclaredColumnsTest {
         QueryRunner.duckDbQuery("SELECT a.id FROM orders a JOIN orders b ON a.id = b.id "
                 + "WHERE a.id IN (SELECT id FROM orders) AND cardinality(a.tags) > 0", name -> {
                     asked.add(name);
-                    return lookUp(name);
+                    return catalog.lookUp(name);
                 });
         assertThat(asked).containsExactly(List.of("orders"));
     }
@@ -251,6 +234,6 @@ class DeclaredColumnsTest {
 
     private static List<ColumnHint> hints(String athenaSql) {
         return DuckDbPrinter.translate((Query) TrinoSql.parse(athenaSql), athenaSql, List.of(),
-                DeclaredColumnsTest::lookUp).hints();
+                catalog::lookUp).hints();
     }
 }

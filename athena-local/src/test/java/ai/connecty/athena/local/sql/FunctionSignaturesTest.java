@@ -1,12 +1,10 @@
 package ai.connecty.athena.local.sql;
 
+import static ai.connecty.athena.local.sql.DeclaredCatalog.declared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,53 +22,37 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FunctionSignaturesTest {
 
-    /** The catalog of these tests, in Glue's Hive spelling, and a DuckDB table of the same columns. */
-    private static final Map<String, List<TableColumns.Declared>> CATALOG = Map.of("facts", List.of(
-            declared("id", "int"), declared("name", "string"), declared("code", "varchar(10)"),
-            declared("flag", "char(3)"), declared("amount", "decimal(10,2)"), declared("ratio", "double"),
-            declared("small", "smallint"), declared("big", "bigint"), declared("d", "date"),
-            declared("ts", "timestamp"), declared("raw", "binary"), declared("tags", "array<string>"),
-            declared("attrs", "map<string,int>"), declared("nested", "struct<a:int,b:string>"),
-            declared("doc", "string")));
-
-    private static DuckDbEngine engine;
-    private static Connection duck;
+    private static DeclaredCatalog catalog;
 
     @BeforeAll
     static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-        QueryRunner.configure(duck);
-        try (Statement s = duck.createStatement()) {
-            s.execute("CREATE TABLE facts AS SELECT 1 AS id, 'Ann' AS name, 'c1' AS code, 'ab ' AS flag, "
+        catalog = new DeclaredCatalog(Map.of("facts", List.of(
+                declared("id", "int"), declared("name", "string"), declared("code", "varchar(10)"),
+                declared("flag", "char(3)"), declared("amount", "decimal(10,2)"), declared("ratio", "double"),
+                declared("small", "smallint"), declared("big", "bigint"), declared("d", "date"),
+                declared("ts", "timestamp"), declared("raw", "binary"), declared("tags", "array<string>"),
+                declared("attrs", "map<string,int>"), declared("nested", "struct<a:int,b:string>"),
+                declared("doc", "string"))),
+                "CREATE TABLE facts AS SELECT 1 AS id, 'Ann' AS name, 'c1' AS code, 'ab ' AS flag, "
                     + "CAST(12.35 AS DECIMAL(10,2)) AS amount, 0.5 ::DOUBLE AS ratio, 2::SMALLINT AS small, "
                     + "3::BIGINT AS big, DATE '2024-03-15' AS d, TIMESTAMP '2024-03-15 10:20:30' AS ts, "
                     + "'\\x01\\x02'::BLOB AS raw, ['x', 'y'] AS tags, MAP {'k': 1} AS attrs, "
                     + "{'a': 1, 'b': 'z'} AS nested, '{\"a\": {\"b\": 7}}' AS doc");
-        }
     }
 
     @AfterAll
     static void close() {
-        engine.close();
-    }
-
-    private static TableColumns.Declared declared(String name, String type) {
-        return new TableColumns.Declared(name, type);
-    }
-
-    private static List<TableColumns.Declared> lookUp(List<String> name) {
-        return CATALOG.get(name.get(name.size() - 1));
+        catalog.close();
     }
 
     private static String printed(String athenaSql) {
-        return QueryRunner.duckDbQuery(athenaSql, FunctionSignaturesTest::lookUp);
+        return catalog.printed(athenaSql);
     }
 
     /** The first row of {@code statement} run with the catalog above. */
     private static List<String> row(SqlStatement statement) {
         List<List<String>> rows = new ArrayList<>();
-        QueryRunner.run(duck, statement, "awsdatacatalog", "main", FunctionSignaturesTest::lookUp, new RowSink() {
+        QueryRunner.run(catalog.duck(), statement, "awsdatacatalog", "main", catalog::lookUp, new RowSink() {
             @Override
             public void columns(List<OutputColumn> columns) {
             }

@@ -1,12 +1,10 @@
 package ai.connecty.athena.local.sql;
 
+import static ai.connecty.athena.local.sql.DeclaredCatalog.declared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,35 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class InsertQueryTest {
 
-    /** The tables the queries read, declared in Hive spelling as Glue keeps them. */
-    private static final Map<String, List<TableColumns.Declared>> CATALOG = Map.of(
-            "src", List.of(declared("id", "int"), declared("name", "string"), declared("day", "date"),
-                    declared("tags", "array<string>")));
-
-    private static DuckDbEngine engine;
-    private static Connection duck;
+    private static DeclaredCatalog catalog;
 
     @BeforeAll
     static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-        QueryRunner.configure(duck);
-        try (Statement s = duck.createStatement()) {
-            s.execute("CREATE TABLE src AS SELECT 1 AS id, 'a' AS name, DATE '2024-01-01' AS day, ['x'] AS tags");
-        }
+        catalog = new DeclaredCatalog(Map.of(
+                "src", List.of(declared("id", "int"), declared("name", "string"), declared("day", "date"),
+                        declared("tags", "array<string>"))),
+                "CREATE TABLE src AS SELECT 1 AS id, 'a' AS name, DATE '2024-01-01' AS day, ['x'] AS tags");
     }
 
     @AfterAll
     static void close() {
-        engine.close();
-    }
-
-    private static TableColumns.Declared declared(String name, String type) {
-        return new TableColumns.Declared(name, type);
-    }
-
-    private static List<TableColumns.Declared> lookUp(List<String> name) {
-        return CATALOG.get(name.get(name.size() - 1));
+        catalog.close();
     }
 
     /** The DuckDB query of {@code insert} into columns of the Hive types {@code target}, checked. */
@@ -58,7 +40,7 @@ class InsertQueryTest {
     }
 
     private static String checked(SqlStatement insert, String... target) throws SQLException {
-        return InsertQuery.duckDbQuery(duck, insert, InsertQueryTest::lookUp, List.of(target));
+        return InsertQuery.duckDbQuery(catalog.duck(), insert, catalog::lookUp, List.of(target));
     }
 
     private static void refused(String insert, String message, String... target) {
