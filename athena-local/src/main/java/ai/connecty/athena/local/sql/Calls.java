@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.sql;
 
 import io.trino.sql.tree.Expression;
+import io.trino.sql.tree.NullLiteral;
 import io.trino.sql.tree.StringLiteral;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,15 @@ final class Calls {
         rename("last_day_of_month", "last_day");
         rename("levenshtein_distance", "levenshtein");
         rename("hamming_distance", "hamming");
-        rename("truncate", "trunc");
+        RULES.put("truncate", a -> decimalRounding("trunc", a));
+        RULES.put("round", a -> decimalRounding("round", a));
+        RULES.put("ceil", a -> decimalRounding("ceil", a));
+        RULES.put("ceiling", a -> decimalRounding("ceil", a));
+        RULES.put("floor", a -> decimalRounding("floor", a));
+        RULES.put("substr", Calls::substr);
+        RULES.put("reverse", Calls::reverse);
+        RULES.put("lpad", a -> pad("lpad", a));
+        RULES.put("rpad", a -> pad("rpad", a));
         rename("every", "bool_and");
         rename("to_utf8", "encode");
         rename("from_utf8", "decode");
@@ -132,6 +141,23 @@ final class Calls {
         RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
     }
 
+    /**
+     * Trino's date/time field functions ({@code year}, {@code day_of_week}, …): of an untyped NULL Trino picks any
+     * signature (they all return a bigint, NULL on NULL, see its FunctionResolver), DuckDB finds several and fails.
+     * The value is the DuckDB type the NULL is given so that DuckDB finds one.
+     */
+    private static final Map<String, String> FIELD_FUNCTIONS = new HashMap<>();
+
+    static {
+        for (String name : List.of("year", "quarter", "month", "week", "week_of_year", "day", "day_of_month",
+                "day_of_week", "dow", "day_of_year", "doy", "year_of_week", "yow", "hour", "minute", "second",
+                "millisecond", "last_day_of_month")) {
+            FIELD_FUNCTIONS.put(name, "TIMESTAMP");
+        }
+        FIELD_FUNCTIONS.put("timezone_hour", "TIMESTAMPTZ");
+        FIELD_FUNCTIONS.put("timezone_minute", "TIMESTAMPTZ");
+    }
+
     /** Trino's messages for rand/random bounds and a split_part index (INVALID_FUNCTION_ARGUMENT). */
     private static final String BOUND_NOT_POSITIVE = "bound must be positive";
     private static final String START_NOT_BELOW_STOP = "start value must be less than stop value";
@@ -142,6 +168,18 @@ final class Calls {
 
     private static void rename(String trino, String duckDb) {
         RULES.put(trino, a -> duckDb + "(" + join(a) + ")");
+    }
+
+    /**
+     * The arguments of a call of {@code name} (lower case) with an untyped NULL typed where DuckDB cannot choose
+     * among its overloads and Trino can ({@link #FIELD_FUNCTIONS}).
+     */
+    static List<Arg> typedNulls(String name, List<Arg> args) {
+        String type = FIELD_FUNCTIONS.get(name);
+        if (type == null || args.size() != 1 || !(args.get(0).expression() instanceof NullLiteral)) {
+            return args;
+        }
+        return List.of(new Arg("CAST(NULL AS " + type + ")", args.get(0).expression(), args.get(0).type()));
     }
 
     /** The rewritten call of {@code name} (lower case) on {@code args}, or null when the function needs no rewrite. */
@@ -328,6 +366,86 @@ final class Calls {
             case "year" -> "INTERVAL 1 YEAR";
             default -> throw new UnsupportedSqlException("the date/time unit '" + unit.stringValue() + "'");
         };
+    }
+
+    private static boolean isA(Arg arg, String type) {
+        return arg.type() != null && arg.type().is(type);
+    }
+
+    /**
+     * Trino's round, truncate, ceiling and floor of a decimal(p,s) (its MathFunctions) return a decimal of their own
+     * precision and scale: {@code round(x, n)} a decimal(min(38, p + 1), s), {@code truncate(x, n)} a decimal(p,s),
+     * {@code round(x)}, {@code ceiling(x)} and {@code floor(x)} a decimal(min(38, p - s + min(1, s)), 0) and
+     * {@code truncate(x)} a decimal(max(1, p - s), 0). DuckDB's keeps fewer digits ({@code round(1.25, 1)} is a
+     * decimal(3,1) {@code 1.3} where Trino prints {@code 1.30}), so its value is cast to Trino's type. Both round
+     * half away from zero.
+     */
+    private static String decimalRounding(String duckDb, List<Arg> a) {
+        String call = duckDb + "(" + join(a) + ")";
+        if (!isA(a.get(0), "decimal")) {
+            return call;
+        }
+        int p = a.get(0).type().length();
+        int s = a.get(0).type().scale();
+        int precision;
+        int scale = 0;
+        if (a.size() == 2) {
+            precision = duckDb.equals("round") ? Math.min(38, p + 1) : p;
+            scale = s;
+        } else if (duckDb.equals("trunc")) {
+            precision = Math.max(1, p - s);
+        } else {
+            precision = Math.min(38, p - s + Math.min(1, s));
+        }
+        return "CAST(" + call + " AS DECIMAL(" + precision + ", " + scale + "))";
+    }
+
+    /**
+     * Trino's substr of a varbinary (VarbinaryFunctions) counts bytes from 1, a negative start from the end; a start
+     * of 0 or before the first byte, past the last, or a length below 1 give no bytes. DuckDB has no substr of a BLOB:
+     * the bytes are cut out of their hex digits. Other types keep DuckDB's substr, which agrees with Trino's.
+     */
+    private static String substr(List<Arg> a) {
+        if (!isA(a.get(0), "varbinary")) {
+            return "substr(" + join(a) + ")";
+        }
+        String bytes = "(" + a.get(0).sql() + ")";
+        String n = "octet_length(" + bytes + ")";
+        String start = "CAST(" + a.get(1).sql() + " AS BIGINT)";
+        String length = a.size() > 2 ? "CAST(" + a.get(2).sql() + " AS BIGINT)" : "(" + n + " - " + start + " + 1)";
+        String from = "(CASE WHEN " + start + " > 0 THEN " + start + " - 1 ELSE " + start + " + " + n + " END)";
+        return "CASE WHEN " + bytes + " IS NULL OR " + start + " IS NULL OR " + length + " IS NULL THEN NULL"
+                + " WHEN " + start + " = 0 OR " + length + " <= 0 OR " + from + " < 0 OR " + from + " >= " + n
+                + " THEN ''::BLOB ELSE unhex(substr(hex(" + bytes + "), 2 * " + from + " + 1, 2 * least(" + length
+                + ", " + n + " - " + from + "))) END";
+    }
+
+    /**
+     * Trino reverses a varchar's characters, a varbinary's bytes and an array's elements; DuckDB's reverse takes text
+     * only: bytes are reversed as pairs of hex digits, an array with list_reverse.
+     */
+    private static String reverse(List<Arg> a) {
+        String x = a.get(0).sql();
+        if (isA(a.get(0), "array")) {
+            return "list_reverse(" + x + ")";
+        }
+        if (isA(a.get(0), "varbinary")) {
+            return "unhex(array_to_string(list_reverse(regexp_extract_all(hex(" + x + "), '..')), ''))";
+        }
+        return "reverse(" + x + ")";
+    }
+
+    /**
+     * Trino's lpad and rpad take a bigint size, which DuckDB's (an INTEGER size) does not take; Trino refuses a size
+     * outside [0, 2147483647] and an empty padding (INVALID_FUNCTION_ARGUMENT).
+     */
+    private static String pad(String name, List<Arg> a) {
+        String size = "(" + a.get(1).sql() + ")";
+        String padding = "(" + a.get(2).sql() + ")";
+        return "CASE WHEN " + size + " < 0 OR " + size + " > 2147483647 THEN "
+                + invalidArgument("Target length must be in the range [0..2147483647]")
+                + " WHEN " + padding + " = '' THEN " + invalidArgument("Padding string must not be empty")
+                + " ELSE " + name + "(" + a.get(0).sql() + ", CAST(" + size + " AS INTEGER), " + padding + ") END";
     }
 
 }

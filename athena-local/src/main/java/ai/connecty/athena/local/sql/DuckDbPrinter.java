@@ -1520,7 +1520,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** A call of {@code name} (lower case): rewritten by {@link Calls} where Trino and DuckDB differ. */
     private String call(String name, List<Expression> arguments) {
-        List<Calls.Arg> args = ZonedCalls.inWallClockTime(name, arguments(arguments), zones);
+        List<Calls.Arg> args = ZonedCalls.inWallClockTime(name, Calls.typedNulls(name, arguments(arguments)), zones);
         String zoned = ZonedCalls.rewrite(name, args, zones);
         if (zoned != null) {
             return zoned;
@@ -1536,7 +1536,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     private List<Calls.Arg> arguments(List<Expression> arguments) {
-        return arguments.stream().map(a -> new Calls.Arg(p(a), a, types.of(a, zones.scope()))).toList();
+        // printed first: a call among the arguments is resolved while printed, and its type known after
+        return arguments.stream().map(a -> {
+            String printed = p(a);
+            SqlType type = types.of(a, zones.scope());
+            return new Calls.Arg(printed, a, type != null ? type : argumentType(a));
+        }).toList();
     }
 
     private String window(Window window) {

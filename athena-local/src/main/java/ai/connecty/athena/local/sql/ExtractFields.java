@@ -9,7 +9,8 @@ import java.util.Set;
  * from those or a day-to-second interval, an hour, minute or second from a time or timestamp (with or without zone)
  * or a day-to-second interval, a time zone field from a value with a zone, the other fields from a date or timestamp.
  * Any other type fails with {@code TYPE_MISMATCH: line 1:22: Cannot extract YEAR from varchar(10)}, at the value,
- * where DuckDB would cast text and run.
+ * where DuckDB would cast text and run; so does an untyped NULL ({@code Cannot extract YEAR from unknown}: unlike a
+ * function's, EXTRACT's analysis coerces nothing).
  */
 final class ExtractFields {
 
@@ -22,11 +23,11 @@ final class ExtractFields {
     }
 
     /**
-     * @param type     the value's type where it is certain, else null (not judged; nor is an untyped NULL)
+     * @param type     the value's type where it is certain, else null (not judged)
      * @param position Trino's {@code line L:C: } prefix of the value
      */
     static void check(Extract.Field field, SqlType type, String position) {
-        if (!SignatureBinding.judged(type) || type.is("unknown") || takes(field).contains(type.base())) {
+        if (!SignatureBinding.judged(type) || takes(field).contains(type.base())) {
             return;
         }
         throw EngineFailure.user("TYPE_MISMATCH", position + "Cannot extract " + field.name() + " from "

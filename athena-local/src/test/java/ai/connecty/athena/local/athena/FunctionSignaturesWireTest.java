@@ -75,7 +75,7 @@ class FunctionSignaturesWireTest {
                 + "c_string || c_char, length(c_binary), to_unixtime(c_date), length(NULL) "
                 + "FROM all_types WHERE c_int = 3", "demo");
         assertThat(rows(clients.athena(), q.queryExecutionId()).get(1)).containsExactly("2024",
-                "2024-03-01 12:34:56.789", "0", "2024-02", "5", "SHORT", "ello", "12.3", "1.5", "1", "3", "v", "true",
+                "2024-03-01 12:34:56.789", "0", "2024-02", "5", "SHORT", "ello", "12.30", "1.5", "1", "3", "v", "true",
                 "helloabc  ", "2", "1.7091648E9", null);
     }
 

@@ -296,8 +296,8 @@ class FunctionSignaturesTest {
         // a lambda parameter hides the column of its name: its type is the element's, not known here
         assertThat(row("SELECT transform(tags, id -> upper(id)) FROM facts")).containsExactly("[X, Y]");
         assertThat(printed("SELECT filter(tags, small -> length(small) = 1) FROM facts")).contains("length(");
-        // an untyped NULL goes anywhere
-        assertThat(printed("SELECT year(NULL), upper(NULL), date_format(NULL, '%Y')")).contains("year(NULL)");
+        // an untyped NULL goes anywhere (typed for DuckDB where it has several overloads and Trino picks any)
+        assertThat(printed("SELECT year(NULL), upper(NULL), date_format(NULL, '%Y')")).contains("year(CAST(NULL AS");
     }
 
     /** A bound parameter has its value's type: a date binds where a date is declared, text does not. */

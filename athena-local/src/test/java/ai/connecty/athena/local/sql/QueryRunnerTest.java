@@ -1450,6 +1450,94 @@ class QueryRunnerTest {
         assertThat(result("SELECT url_extract_port('http://a:81/')").columns.get(0).type().athenaName()).isEqualTo("bigint");
     }
 
+    /**
+     * Trino resolves a date/time field function of an untyped NULL (every signature returns a bigint, NULL on NULL);
+     * EXTRACT's analysis takes no untyped NULL (ExpressionAnalyzer.visitExtract).
+     */
+    @Test
+    void dateTimeFieldFunctionsOfAnUntypedNullAreNull() {
+        Result r = result("SELECT year(NULL), month(NULL), day_of_week(NULL), hour(NULL), timezone_hour(NULL)");
+        assertThat(Arrays.asList(r.rows.get(0))).containsOnlyNulls().hasSize(5);
+        assertThat(r.columns).extracting(c -> c.type().trinoName()).containsOnly("bigint");
+        assertThat(result("SELECT last_day_of_month(NULL)").columns.get(0).type().trinoName()).isEqualTo("date");
+        assertThatThrownBy(() -> result("SELECT EXTRACT(YEAR FROM NULL)"))
+                .hasMessage("TYPE_MISMATCH: line 1:26: Cannot extract YEAR from unknown");
+    }
+
+    /** Trino's substr and reverse of a varbinary count bytes (VarbinaryFunctions); reverse also takes an array. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        "SELECT to_hex(substr(from_hex('0102030405'), 2, 3)) => 020304",
+        "SELECT to_hex(substr(from_hex('0102030405'), 2)) => 02030405",
+        "SELECT to_hex(substr(from_hex('0102030405'), -2)) => 0405",
+        "SELECT to_hex(substr(from_hex('0102030405'), -2, 1)) => 04",
+        "SELECT to_hex(substr(from_hex('0102030405'), 4, 9)) => 0405",
+        "SELECT to_hex(substr(from_hex('0102030405'), -7, 3)) => ''",
+        "SELECT to_hex(substr(from_hex('0102030405'), 0, 3)) => ''",
+        "SELECT to_hex(substr(from_hex('0102030405'), 6)) => ''",
+        "SELECT to_hex(substr(from_hex('0102030405'), 2, -1)) => ''",
+        "SELECT substr(X'0102', 1, NULL) => <null>",
+        "SELECT substr('hello', 2, 3) => ell",
+        "SELECT to_hex(reverse(from_hex('010203'))) => 030201",
+        "SELECT to_hex(reverse(X'')) => ''",
+        "SELECT reverse('abc') => cba",
+        "SELECT reverse(ARRAY[1, 2, 3]) => [3, 2, 1]",
+        "SELECT reverse(ARRAY['a', NULL]) => [null, a]",
+        "SELECT rpad('ab', BIGINT '5', 'x') => abxxx",
+        "SELECT lpad('ab', BIGINT '5', 'xy') => xyxab",
+        "SELECT lpad('abc', 2, 'x') => ab",
+        "SELECT rpad('ab', CAST(id AS bigint) + 2, 'x') FROM t WHERE id = 1 => abx",
+        "SELECT lpad('ab', id + 2, 'x') FROM t WHERE id = 1 => xab",
+    })
+    void varbinaryArrayAndBigintSizeFormsRun(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    @Test
+    void padRefusesWhatTrinoRefuses() {
+        assertThatThrownBy(() -> result("SELECT lpad('ab', -1, 'x')"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Target length must be in the range [0..2147483647]");
+        assertThatThrownBy(() -> result("SELECT rpad('ab', BIGINT '2147483648', 'x')"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Target length must be in the range [0..2147483647]");
+        assertThatThrownBy(() -> result("SELECT rpad('ab', 3, '')"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Padding string must not be empty");
+    }
+
+    /**
+     * Trino's MathFunctions: round(decimal(p,s), n) is a decimal(min(38, p + 1), s), truncate(decimal(p,s), n) a
+     * decimal(p,s), round, ceiling and floor of a decimal(p,s) a decimal(min(38, p - s + min(1, s)), 0), truncate a
+     * decimal(max(1, p - s), 0).
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT round(DECIMAL '1.25', 1) => 1.30 => decimal(4,2)",
+        "SELECT round(DECIMAL '-1.25', 1) => -1.30 => decimal(4,2)",
+        "SELECT round(DECIMAL '9.95', 1) => 10.00 => decimal(4,2)",
+        "SELECT round(DECIMAL '123.45', -1) => 120.00 => decimal(6,2)",
+        "SELECT round(DECIMAL '1.25') => 1 => decimal(2,0)",
+        "SELECT round(DECIMAL '99.5') => 100 => decimal(3,0)",
+        "SELECT truncate(DECIMAL '1.25', 1) => 1.20 => decimal(3,2)",
+        "SELECT truncate(DECIMAL '1.25') => 1 => decimal(1,0)",
+        "SELECT ceil(DECIMAL '1.25') => 2 => decimal(2,0)",
+        "SELECT ceiling(DECIMAL '-1.25') => -1 => decimal(2,0)",
+        "SELECT floor(DECIMAL '-1.25') => -2 => decimal(2,0)",
+        "SELECT ceil(CAST(5 AS decimal(4,0))) => 5 => decimal(4,0)",
+        "SELECT round(2.5e0) => 3.0 => double",
+    })
+    void decimalRoundingKeepsTrinosResultType(String sql, String expected, String type) {
+        Result r = result(sql);
+        assertThat(r.rows.get(0)[0]).isEqualTo(expected);
+        assertThat(r.columns.get(0).type().trinoName()).isEqualTo(type);
+    }
+
+    /** A lambda parameter hides a column of its name, as in Trino (DuckDB binds the parameter first). */
+    @Test
+    void lambdaParametersHideColumnsOfTheirName() {
+        assertThat(value("SELECT transform(ARRAY[5, 6], id -> id * 10) FROM t WHERE id = 1")).isEqualTo("[50, 60]");
+        assertThat(value("SELECT transform(ARRAY[5, 6], id -> id + t.id) FROM t WHERE id = 2")).isEqualTo("[7, 8]");
+        assertThat(value("SELECT max(id) FROM t WHERE any_match(ARRAY[5], id -> id = 5)")).isEqualTo("2");
+    }
+
     /** Athena functions athena-local cannot run are NOT_SUPPORTED (QueryService turns this exception into ErrorType 1200). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
