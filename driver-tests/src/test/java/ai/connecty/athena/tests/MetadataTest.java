@@ -235,7 +235,7 @@ class MetadataTest {
         for (String call : List.of("abs(-1)", "acos(1)", "asin(0)", "atan(0)", "atan2(0, 1)", "cbrt(8)", "ceiling(1.2)",
                 "cos(0)", "cosh(0)", "degrees(0)", "exp(0)", "floor(1.5)", "ln(1)", "log(1)", "log10(10)", "log2(8)",
                 "mod(5, 3)", "pi()", "power(2, 3)", "radians(0)", "rand()", "round(1.5, 0)", "sign(-2)", "sin(0)",
-                "sqrt(4)", "tan(0)", "tanh(0)", "truncate(1.57, 1)")) {
+                "sqrt(4)", "tan(0)", "tanh(0)", "truncate(DECIMAL '1.57', 1)")) {
             numeric.put(call.substring(0, call.indexOf('(')), call);
         }
         Map<String, String> string = new TreeMap<>();
@@ -278,6 +278,12 @@ class MetadataTest {
                     assertThat(rs.getMetaData().getColumnCount()).isEqualTo(calls.size());
                 }
             }
+            // Athena has truncate(decimal(p,s), integer) only, and types a bare 1.57 as a double: Trino's refusal.
+            assertThatThrownBy(() -> statement.executeQuery("SELECT {fn truncate(1.57, 1)}"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters (double, integer) for "
+                            + "function truncate. Expected: truncate(decimal(p,s)), truncate(decimal(p,s), integer), "
+                            + "truncate(double), truncate(real)");
             try (ResultSet rs = statement.executeQuery("SELECT {fn ifnull(NULL, 'x')}, {fn ucase('a')}, {fn log(1)}")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("x");
