@@ -1284,7 +1284,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (UnavailableFunctions.contains(name)) {
             throw new UnsupportedSqlException("the function " + written);
         }
-        if (DuckDbOnlyFunctions.contains(name)) {
+        if (node.getName().getParts().size() == 1 && !TrinoFunctions.contains(name)) {
+            // Checked on the name as written, before Calls renames it to DuckDB's.
             throw EngineFailure.user("FUNCTION_NOT_FOUND", at(node) + "Function '" + name + "' not registered");
         }
         if (node.getProcessingMode().isPresent()) {
