@@ -87,6 +87,22 @@ final class Connections {
     }
 
     /** The URL without credentials; {@code extraProperties} are {@code Key=Value} and win over the defaults. */
+    /**
+     * The connection guide's form filled in through AthenaDataSource's setters, as an application's configuration
+     * (Spring, MyBatis, Hibernate) would: the service account, the role, the results bucket and the workgroup.
+     */
+    static ai.connecty.athena.jdbc.AthenaDataSource guideDataSource(LocalAthena athena) {
+        ai.connecty.athena.jdbc.AthenaDataSource dataSource = new ai.connecty.athena.jdbc.AthenaDataSource();
+        dataSource.setRegion(LocalAthena.REGION);
+        dataSource.setEndpointOverride(athena.endpoint().toString());
+        dataSource.setUser(LocalAthena.SERVICE_ACCOUNT_KEY_ID);
+        dataSource.setPassword(LocalAthena.SERVICE_ACCOUNT_SECRET);
+        dataSource.setRoleArn(LocalAthena.ROLE_ARN);
+        dataSource.setOutputLocation("s3://" + LocalAthena.RESULTS_BUCKET + "/");
+        dataSource.setWorkGroup("primary");
+        return dataSource;
+    }
+
     static String url(LocalAthena athena, String... extraProperties) {
         StringBuilder url = new StringBuilder("jdbc:connecty-athena://Region=").append(LocalAthena.REGION)
                 .append(";EndpointOverride=").append(athena.endpoint());

@@ -79,16 +79,11 @@ class DataSourceTest {
         assertThat(athena.requestLog().denied()).extracting(RequestLogEntry::action).contains("AssumeRole");
     }
 
-    /** The connection guide's form, filled in through setters; the secret is the only variable. */
+    /** The connection guide's form (Connections.guideDataSource) with this secret, its results under RESULTS_PREFIX. */
     private static AthenaDataSource guideDataSource(String secretAccessKey) {
-        AthenaDataSource dataSource = new AthenaDataSource();
-        dataSource.setRegion(LocalAthena.REGION);
-        dataSource.setEndpointOverride(athena.endpoint().toString());
-        dataSource.setUser(LocalAthena.SERVICE_ACCOUNT_KEY_ID);
+        AthenaDataSource dataSource = Connections.guideDataSource(athena);
         dataSource.setPassword(secretAccessKey);
-        dataSource.setRoleArn(LocalAthena.ROLE_ARN);
         dataSource.setOutputLocation("s3://" + LocalAthena.RESULTS_BUCKET + "/" + RESULTS_PREFIX);
-        dataSource.setWorkGroup("primary");
         return dataSource;
     }
 }

@@ -278,19 +278,6 @@ class HibernateTest {
     public record SaleLine(Long id, String product, BigDecimal amount) {
     }
 
-    /** The connection guide's form, filled in through AthenaDataSource's setters. */
-    private static AthenaDataSource guideDataSource() {
-        AthenaDataSource dataSource = new AthenaDataSource();
-        dataSource.setRegion(LocalAthena.REGION);
-        dataSource.setEndpointOverride(athena.endpoint().toString());
-        dataSource.setUser(LocalAthena.SERVICE_ACCOUNT_KEY_ID);
-        dataSource.setPassword(LocalAthena.SERVICE_ACCOUNT_SECRET);
-        dataSource.setRoleArn(LocalAthena.ROLE_ARN);
-        dataSource.setOutputLocation("s3://" + LocalAthena.RESULTS_BUCKET + "/");
-        dataSource.setWorkGroup("primary");
-        return dataSource;
-    }
-
     /** The entities, without schema tooling (Athena's tables are made outside Hibernate). */
     private static HibernatePersistenceConfiguration entities() {
         return new HibernatePersistenceConfiguration("athena")
@@ -307,7 +294,7 @@ class HibernateTest {
 
     private static SessionFactory sessions() {
         if (sessions == null) {
-            recorded = new RecordingDataSource(guideDataSource());
+            recorded = new RecordingDataSource(Connections.guideDataSource(athena));
             sessions = configuration()
                     .property("jakarta.persistence.nonJtaDataSource", recorded)
                     .statementInspector(sql -> {
@@ -391,7 +378,7 @@ class HibernateTest {
         // The README's configuration: only HHH90000025, which Hibernate logs for any of its own dialects named in
         // hibernate.dialect ("does not need to be specified explicitly"); here it does (see below). The metadata it
         // reads costs no AWS call beyond the connection's credentials check.
-        RecordingDataSource fresh = new RecordingDataSource(guideDataSource());
+        RecordingDataSource fresh = new RecordingDataSource(Connections.guideDataSource(athena));
         athena.requestLog().clear();
         List<String> warnings = hibernateWarnings(() -> configuration()
                 .property("jakarta.persistence.nonJtaDataSource", fresh).createEntityManagerFactory().close());
@@ -402,7 +389,7 @@ class HibernateTest {
 
         // Without the PostgreSQL level, the dialect takes Athena's engine version 3 for PostgreSQL 3 (HHH000511).
         warnings = hibernateWarnings(() -> entities()
-                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("jakarta.persistence.nonJtaDataSource", Connections.guideDataSource(athena))
                 .property("hibernate.dialect", PostgreSQLDialect.class.getName())
                 .createEntityManagerFactory().close());
         assertThat(codes(warnings)).containsExactly("HHH000511", "HHH90000025");
@@ -411,7 +398,7 @@ class HibernateTest {
         // A subclass of its own (outside org.hibernate.dialect, without a DialectResolutionInfo constructor) gets
         // PostgreSQL's minimum level and no warning at all.
         warnings = hibernateWarnings(() -> entities()
-                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("jakarta.persistence.nonJtaDataSource", Connections.guideDataSource(athena))
                 .property("hibernate.dialect", AthenaPostgreSQLDialect.class.getName())
                 .createEntityManagerFactory().close());
         assertThat(warnings).isEmpty();
@@ -419,7 +406,7 @@ class HibernateTest {
         // Without a dialect, Hibernate cannot pick one for "Amazon Athena" and says so (after a misleading warning).
         List<Throwable> failures = new ArrayList<>();
         warnings = hibernateWarnings(() -> failures.add(catchThrowable(() -> entities()
-                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("jakarta.persistence.nonJtaDataSource", Connections.guideDataSource(athena))
                 .createEntityManagerFactory())));
         assertThat(failures.get(0)).isInstanceOf(ServiceException.class)
                 .hasMessageContaining("Unable to determine Dialect without JDBC metadata");
@@ -759,7 +746,7 @@ class HibernateTest {
         assertThat(((SQLException) failure.getCause().getCause()).getSQLState()).isEqualTo("HYT00");
 
         try (SessionFactory noRollback = configuration()
-                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("jakarta.persistence.nonJtaDataSource", Connections.guideDataSource(athena))
                 .property("hibernate.dialect", AthenaPostgreSQLDialect.class.getName())
                 .createEntityManagerFactory();
              EntityManager entityManager = noRollback.createEntityManager()) {
@@ -820,7 +807,7 @@ class HibernateTest {
         assertThat(statements).last().asString().endsWith("where c1_0.id = any (?)");
 
         try (SessionFactory inLists = configuration()
-                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("jakarta.persistence.nonJtaDataSource", Connections.guideDataSource(athena))
                 .property("hibernate.dialect", AthenaPostgreSQLDialect.class.getName())
                 .property("hibernate.default_batch_fetch_size", 16)
                 .statementInspector(sql -> {
@@ -931,7 +918,7 @@ class HibernateTest {
      */
     @Test
     void transactionsRunUnderTransactionsEmulate() {
-        AthenaDataSource emulating = guideDataSource();
+        AthenaDataSource emulating = Connections.guideDataSource(athena);
         emulating.setTransactions("emulate");
         RecordingDataSource recording = new RecordingDataSource(emulating);
         try (SessionFactory factory = configuration().property("jakarta.persistence.nonJtaDataSource", recording)
@@ -962,7 +949,7 @@ class HibernateTest {
     @Test
     void providerDisablesAutocommitOnlyMovesTheFailureToTheCommit() {
         try (SessionFactory factory = configuration()
-                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("jakarta.persistence.nonJtaDataSource", Connections.guideDataSource(athena))
                 .property("hibernate.connection.provider_disables_autocommit", true)
                 .createEntityManagerFactory()) {
             List<String> read = new ArrayList<>();
@@ -986,7 +973,7 @@ class HibernateTest {
                 .hasMessage("No active transaction for update or delete query"));
 
         try (SessionFactory factory = configuration()
-                .property("jakarta.persistence.nonJtaDataSource", guideDataSource())
+                .property("jakarta.persistence.nonJtaDataSource", Connections.guideDataSource(athena))
                 .property("hibernate.allow_update_outside_transaction", true)
                 .createEntityManagerFactory()) {
             factory.inSession(session -> assertFailure(() -> session.createNativeMutationQuery(insert).executeUpdate(),

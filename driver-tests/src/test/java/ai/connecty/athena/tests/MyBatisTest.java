@@ -99,19 +99,6 @@ class MyBatisTest {
         long nullNames(@Param("table") String table);
     }
 
-    /** The connection guide's form, filled in through AthenaDataSource's setters, as a MyBatis configuration would. */
-    private static AthenaDataSource guideDataSource() {
-        AthenaDataSource dataSource = new AthenaDataSource();
-        dataSource.setRegion(LocalAthena.REGION);
-        dataSource.setEndpointOverride(athena.endpoint().toString());
-        dataSource.setUser(LocalAthena.SERVICE_ACCOUNT_KEY_ID);
-        dataSource.setPassword(LocalAthena.SERVICE_ACCOUNT_SECRET);
-        dataSource.setRoleArn(LocalAthena.ROLE_ARN);
-        dataSource.setOutputLocation("s3://" + LocalAthena.RESULTS_BUCKET + "/");
-        dataSource.setWorkGroup("primary");
-        return dataSource;
-    }
-
     private static SqlSessionFactory factory(DataSource dataSource, TransactionFactory transactions) throws IOException {
         Configuration configuration = new Configuration(new Environment("athena", transactions, dataSource));
         configuration.setMapUnderscoreToCamelCase(true);
@@ -125,7 +112,7 @@ class MyBatisTest {
     }
 
     private static SqlSessionFactory factory() throws IOException {
-        return factory(guideDataSource(), new JdbcTransactionFactory());
+        return factory(Connections.guideDataSource(athena), new JdbcTransactionFactory());
     }
 
     @Test
@@ -238,7 +225,7 @@ class MyBatisTest {
     @Test
     void defaultSessionFailsClearlyAndAutoCommitOrManagedSessionsWork() throws IOException, SQLException {
         List<Connection> handedOut = new ArrayList<>();
-        AthenaDataSource athenaDataSource = guideDataSource();
+        AthenaDataSource athenaDataSource = Connections.guideDataSource(athena);
         DataSource recording = new org.springframework.jdbc.datasource.DelegatingDataSource(athenaDataSource) {
             @Override
             public Connection getConnection() throws SQLException {
