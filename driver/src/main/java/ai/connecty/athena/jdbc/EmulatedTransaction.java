@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc;
 
+import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.execution.StatementEffects;
 import java.sql.SQLException;
@@ -92,17 +93,10 @@ final class EmulatedTransaction {
         }
         if (queryExecutionId != null) {
             log(queryExecutionId + " (" + StatementEffects.kind(sql) + ", outcome unknown: it may have completed)");
-        } else if (mayHaveStarted(failure)) {
+        } else if (failure instanceof SQLException && ErrorTranslator.mayHaveStarted((SQLException) failure)) {
             log("a query without an id (" + StatementEffects.kind(sql)
                     + ", outcome unknown: StartQueryExecution got no reply, it may have started)");
         }
-    }
-
-    /** The failures of StartQueryExecution after which the query may have started (ErrorTranslator says so too). */
-    private static boolean mayHaveStarted(Exception failure) {
-        String state = failure instanceof SQLException ? ((SQLException) failure).getSQLState() : null;
-        return SqlState.NETWORK_ERROR.equals(state) || SqlState.SYSTEM_ERROR.equals(state)
-                || SqlState.THROTTLED.equals(state);
     }
 
     synchronized void commit() throws SQLException {

@@ -4,11 +4,13 @@ import java.sql.SQLException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -76,7 +78,7 @@ public final class ConnectionUrl {
         if (info == null || info.isEmpty()) {
             return this;
         }
-        java.util.Set<ConnectionProperty> named = java.util.EnumSet.noneOf(ConnectionProperty.class);
+        Set<ConnectionProperty> named = EnumSet.noneOf(ConnectionProperty.class);
         for (Map.Entry<String, String> pair : pairs) {
             ConnectionProperty.byName(pair.getKey()).ifPresent(named::add);
         }

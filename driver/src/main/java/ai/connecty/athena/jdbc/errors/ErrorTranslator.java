@@ -90,6 +90,17 @@ public final class ErrorTranslator {
         return translate("StartQueryExecution", mayHaveRun, e);
     }
 
+    /**
+     * Whether a failure {@link #fromStart} made leaves the query possibly started, its reply lost: the failures
+     * {@link #translate} gives the ClientRequestToken hint to (the HTTP client closed under the call, a network
+     * error, throttling after retries, a service error), told by their SQLState.
+     */
+    public static boolean mayHaveStarted(SQLException startFailure) {
+        String state = startFailure.getSQLState();
+        return SqlState.SYSTEM_ERROR.equals(state) || SqlState.NETWORK_ERROR.equals(state)
+                || SqlState.THROTTLED.equals(state);
+    }
+
     /** {@code mayHaveRun} is appended to failures that may have come after Athena acted, not to refusals. */
     private static SQLException translate(String about, String mayHaveRun, RuntimeException e) {
         if (!(e instanceof SdkException)) {
