@@ -1540,8 +1540,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         // printed first: a call among the arguments is resolved while printed, and its type known after
         return arguments.stream().map(a -> {
             String printed = p(a);
-            SqlType type = types.of(a, zones.scope());
-            return new Calls.Arg(printed, a, type != null ? type : argumentType(a));
+            return new Calls.Arg(printed, a, argumentType(a));
         }).toList();
     }
 
