@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -170,6 +171,69 @@ class TransactionApisTest {
                 jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
                 throw readFailure;
             })).isSameAs(readFailure);
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+    }
+
+    /**
+     * Savepoints through Spring's PROPAGATION_NESTED (which asks supportsSavepoints() first) and jOOQ's nested
+     * transactions: a nested transaction that only read rolls back to its savepoint and the outer one commits its
+     * INSERT; one that wrote fails to roll back to its savepoint naming its INSERT, the outer rollback then fails
+     * too, and every row stays.
+     */
+    @Test
+    void nestedTransactionsRollBackToSavepoints() throws SQLException {
+        try (Connection connection = emulatingDataSource().getConnection()) {
+            assertThat(connection.getMetaData().supportsSavepoints()).isTrue();
+            DataSource dataSource = new SingleConnectionDataSource(connection, true);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+            TransactionTemplate outer = new TransactionTemplate(manager);
+            TransactionTemplate nested = new TransactionTemplate(manager);
+            nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+
+            IllegalStateException readFailure = new IllegalStateException("boom in a nested read");
+            outer.executeWithoutResult(status -> {
+                jdbc.update(insert(11, "outer"));
+                assertThatThrownBy(() -> nested.executeWithoutResult(inner -> {
+                    jdbc.queryForObject("SELECT count(*) FROM demo.customers", Long.class);
+                    throw readFailure;
+                })).isSameAs(readFailure);
+            });
+            assertThat(rowsWithId(11)).isEqualTo(1L);
+            assertThat(connection.getAutoCommit()).isTrue();
+
+            IllegalStateException writeFailure = new IllegalStateException("boom after a nested INSERT");
+            TransactionSystemException failure = catchThrowableOfType(TransactionSystemException.class,
+                    () -> outer.executeWithoutResult(status -> nested.executeWithoutResult(inner -> {
+                        jdbc.update(insert(12, "nested kept"));
+                        throw writeFailure;
+                    })));
+            assertThat((Throwable) failure).as("the failed rollbacks surface").isNotNull();
+            assertThat(failure.getCause()).hasMessageStartingWith("Cannot roll back: Athena has no transactions, and 1 "
+                    + "statement").hasMessageContaining("(INSERT)");
+            assertThat(failure.getApplicationException()).isInstanceOf(TransactionSystemException.class)
+                    .hasMessageContaining("savepoint");
+            TransactionSystemException nestedFailure = (TransactionSystemException) failure.getApplicationException();
+            assertThat(nestedFailure.getApplicationException()).isSameAs(writeFailure);
+            assertThat(nestedFailure.getCause()).isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("Cannot roll back to savepoint 'SAVEPOINT_1': Athena has no transactions, "
+                            + "and 1 statement").hasMessageContaining("(INSERT)").hasMessageNotContaining("kept")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25000"));
+            assertThat(rowsWithId(12)).as("nothing silently lost: the row is there").isEqualTo(1L);
+            assertThat(connection.getAutoCommit()).isTrue();
+
+            DSLContext jooq = DSL.using(connection, SQLDialect.TRINO);
+            IllegalStateException jooqFailure = new IllegalStateException("boom in a nested jOOQ read");
+            jooq.transaction(configuration -> {
+                DSL.using(configuration).execute(insert(13, "jooq outer"));
+                assertThatThrownBy(() -> DSL.using(configuration).transaction(nestedConfiguration -> {
+                    DSL.using(nestedConfiguration).fetch("SELECT count(*) FROM demo.customers");
+                    throw jooqFailure;
+                })).isSameAs(jooqFailure);
+            });
+            assertThat(jooqFailure.getSuppressed()).as("the nested rollback succeeded").isEmpty();
+            assertThat(rowsWithId(13)).isEqualTo(1L);
             assertThat(connection.getAutoCommit()).isTrue();
         }
     }

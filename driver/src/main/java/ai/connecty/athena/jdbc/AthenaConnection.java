@@ -57,8 +57,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * <p>Choices where JDBC leaves room: by default ({@code Transactions=refuse}) auto-commit is always on
  * ({@code setAutoCommit(false)} is refused with 0A000, because silently pretending to batch statements into a
  * transaction would lose users' data expectations); with {@code Transactions=emulate} it may be turned off, each
- * statement still taking effect at once, and rollback() fails when there are writes to undo (see
- * {@link EmulatedTransaction}); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
+ * statement still taking effect at once, and rollback() (also to a savepoint) fails when there are writes to undo
+ * (see {@link EmulatedTransaction}); {@code commit}/{@code rollback} throw 25000 as JDBC requires in auto-commit mode; only
  * TYPE_FORWARD_ONLY / CONCUR_READ_ONLY statements exist (another type or concurrency is downgraded to these with a
  * warning); both holdabilities are taken (a commit closes the result sets of CLOSE_CURSORS_AT_COMMIT statements);
  * a transaction isolation request is accepted with a SQLWarning and the level stays TRANSACTION_NONE (a
@@ -400,17 +400,18 @@ public class AthenaConnection implements Connection {
         }
     }
 
-    /** 25000 in auto-commit mode, as rollback(); with auto-commit off (Transactions=emulate) 0A000: no savepoints. */
+    /**
+     * Under Transactions=emulate, succeeds when nothing that changed data or the catalog completed since the
+     * savepoint was set, else fails with 25000 and the transaction goes on (see {@link EmulatedTransaction}); under
+     * refuse, 25000 as rollback() in auto-commit mode.
+     */
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
         checkOpen();
         if (transaction == null) {
-            throw noTransaction("rollback");
+            throw noTransaction("roll back to a savepoint");
         }
-        if (transaction.autoCommit()) {
-            throw transaction.inAutoCommit("rollback");
-        }
-        throw savepointsNotSupported();
+        transaction.rollback(savepoint);
     }
 
     private static SQLException noTransaction(String action) {
@@ -420,23 +421,37 @@ public class AthenaConnection implements Connection {
     @Override
     public Savepoint setSavepoint() throws SQLException {
         checkOpen();
-        throw savepointsNotSupported();
+        if (transaction == null) {
+            throw savepointsNotSupported();
+        }
+        return transaction.setSavepoint(null);
     }
 
     @Override
     public Savepoint setSavepoint(String name) throws SQLException {
         checkOpen();
-        throw savepointsNotSupported();
+        if (transaction == null) {
+            throw savepointsNotSupported();
+        }
+        if (name == null) {
+            throw new SQLException("A savepoint name must not be null: call setSavepoint() for an unnamed savepoint",
+                    SqlState.INVALID_PARAMETER_VALUE);
+        }
+        return transaction.setSavepoint(name);
     }
 
     @Override
     public void releaseSavepoint(Savepoint savepoint) throws SQLException {
         checkOpen();
-        throw savepointsNotSupported();
+        if (transaction == null) {
+            throw savepointsNotSupported();
+        }
+        transaction.release(savepoint);
     }
 
     private static SQLFeatureNotSupportedException savepointsNotSupported() {
-        return SqlExceptions.notSupported("Athena has no transactions, so no savepoints");
+        return SqlExceptions.notSupported("Athena has no transactions, so no savepoints; with the connection property "
+                + "Transactions=emulate they can be set, and rolling back to one succeeds while nothing was written since");
     }
 
     /**

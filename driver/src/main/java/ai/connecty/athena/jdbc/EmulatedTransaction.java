@@ -5,6 +5,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.execution.StatementEffects;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -26,6 +27,9 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  *       mid-transaction skips its own reset when rollback() throws (HikariCP does), which would otherwise hand the
  *       next borrower a connection with auto-commit off and this log. Another rollback() is then refused as in any
  *       auto-commit mode, with a message saying why the mode changed.</li>
+ *   <li>A savepoint marks how many writes were logged when it was set: rolling back to it succeeds while none was
+ *       logged since (releasing the savepoints set after it), and otherwise fails with 25000 naming the writes since
+ *       it, the transaction going on. The end of a transaction ends its savepoints.</li>
  * </ul>
  * What counts: a statement Athena reports SUCCEEDED counts when its kind writes (even if reading its first result
  * page failed afterwards: it took effect). One Athena reports FAILED or CANCELLED does not (Athena reports no
@@ -44,8 +48,11 @@ final class EmulatedTransaction {
             + "transaction began";
 
     private boolean autoCommit = true;
-    private final List<String> listed = new ArrayList<>();
-    private int writes;
+    /** The writes of the transaction in completion order, as messages name them. */
+    private final List<String> writes = new ArrayList<>();
+    /** The savepoints set in this transaction and neither released nor rolled past, oldest first. */
+    private final List<AthenaSavepoint> savepoints = new ArrayList<>();
+    private int lastSavepointId;
     /** Set by a rollback() that failed and so turned auto-commit back on; cleared by setAutoCommit. */
     private boolean endedByFailedRollback;
 
@@ -110,23 +117,84 @@ final class EmulatedTransaction {
         if (autoCommit) {
             throw inAutoCommit("rollback");
         }
-        if (writes == 0) {
+        if (writes.isEmpty()) {
+            clear();
             return;
         }
-        StringBuilder message = new StringBuilder("Cannot roll back: Athena has no transactions, and ").append(writes)
-                .append(writes == 1 ? " statement" : " statements")
-                .append(" that changed data or the catalog completed since the transaction began; ")
-                .append(writes == 1 ? "it cannot be undone: " : "they cannot be undone: ")
-                .append(String.join(", ", listed));
-        if (writes > listed.size()) {
-            message.append(" and ").append(writes - listed.size()).append(" more");
-        }
-        message.append(". Nothing was rolled back: ").append(writes == 1 ? "it stays" : "they stay").append(" in effect. ")
-                .append("The transaction is over and the connection is back in auto-commit mode (Transactions=emulate).");
+        String message = "Cannot roll back: Athena has no transactions, and " + writesSince(0, "the transaction began")
+                + " The transaction is over and the connection is back in auto-commit mode (Transactions=emulate).";
         clear();
         autoCommit = true;
         endedByFailedRollback = true;
-        throw new SQLException(message.toString(), SqlState.TRANSACTION_CANNOT_BE_UNDONE);
+        throw new SQLException(message, SqlState.TRANSACTION_CANNOT_BE_UNDONE);
+    }
+
+    /** A savepoint at the current end of the write log; {@code name} null for an unnamed one. */
+    synchronized AthenaSavepoint setSavepoint(String name) throws SQLException {
+        if (autoCommit) {
+            throw new SQLException(refusalInAutoCommit("set a savepoint") + "; call setAutoCommit(false) first",
+                    SqlState.INVALID_TRANSACTION_STATE);
+        }
+        AthenaSavepoint savepoint = name == null ? new AthenaSavepoint(this, ++lastSavepointId, null, writes.size())
+                : new AthenaSavepoint(this, 0, name, writes.size());
+        savepoints.add(savepoint);
+        return savepoint;
+    }
+
+    /**
+     * Succeeds when nothing was written since {@code savepoint} was set, releasing the savepoints set after it
+     * (it stays, as in SQL); otherwise fails with 25000 naming the writes, and the transaction goes on unchanged:
+     * unlike rollback(), no pool calls this on a returned connection, and the caller decides what comes next.
+     */
+    synchronized void rollback(Savepoint savepoint) throws SQLException {
+        if (autoCommit) {
+            throw inAutoCommit("roll back to a savepoint");
+        }
+        int index = indexOf(savepoint, "roll back to");
+        AthenaSavepoint target = savepoints.get(index);
+        if (writes.size() == target.mark()) {
+            savepoints.subList(index + 1, savepoints.size()).clear();
+            return;
+        }
+        throw new SQLException("Cannot roll back to " + target.describe() + ": Athena has no transactions, and "
+                + writesSince(target.mark(), "it was set") + " The transaction goes on (Transactions=emulate).",
+                SqlState.TRANSACTION_CANNOT_BE_UNDONE);
+    }
+
+    /** Releases {@code savepoint} and the savepoints set after it, as SQL's RELEASE SAVEPOINT does. */
+    synchronized void release(Savepoint savepoint) throws SQLException {
+        int index = indexOf(savepoint, "release");
+        savepoints.subList(index, savepoints.size()).clear();
+    }
+
+    private int indexOf(Savepoint savepoint, String action) throws SQLException {
+        if (savepoint == null) {
+            throw new SQLException("Cannot " + action + " a savepoint: it is null", SqlState.INVALID_PARAMETER_VALUE);
+        }
+        int index = savepoints.indexOf(savepoint);
+        if (index >= 0) {
+            return index;
+        }
+        String which = savepoint instanceof AthenaSavepoint ? ((AthenaSavepoint) savepoint).describe() : "the savepoint";
+        String why = !(savepoint instanceof AthenaSavepoint) || !((AthenaSavepoint) savepoint).setBy(this)
+                ? "it was not set on this connection"
+                : "it was released, rolled past, or set in a transaction that has ended";
+        throw new SQLException("Cannot " + action + " " + which + ": " + why, SqlState.INVALID_SAVEPOINT_SPECIFICATION);
+    }
+
+    /** The failure's middle: how many writes completed since {@code from}, the first ones named, and that they stand. */
+    private String writesSince(int from, String since) {
+        List<String> range = writes.subList(from, writes.size());
+        int count = range.size();
+        StringBuilder message = new StringBuilder().append(count).append(count == 1 ? " statement" : " statements")
+                .append(" that changed data or the catalog completed since ").append(since).append("; ")
+                .append(count == 1 ? "it cannot be undone: " : "they cannot be undone: ")
+                .append(String.join(", ", range.subList(0, Math.min(count, LISTED_AT_MOST))));
+        if (count > LISTED_AT_MOST) {
+            message.append(" and ").append(count - LISTED_AT_MOST).append(" more");
+        }
+        return message.append(". Nothing was rolled back: ").append(count == 1 ? "it stays" : "they stay")
+                .append(" in effect.").toString();
     }
 
     /** commit() or rollback() in auto-commit mode, which JDBC has fail; in refuse mode as in emulate mode. */
@@ -143,14 +211,12 @@ final class EmulatedTransaction {
     }
 
     private void log(String entry) {
-        writes++;
-        if (listed.size() < LISTED_AT_MOST) {
-            listed.add(entry);
-        }
+        writes.add(entry);
     }
 
+    /** The end of a transaction: its writes stand, its savepoints are gone. */
     private void clear() {
-        writes = 0;
-        listed.clear();
+        writes.clear();
+        savepoints.clear();
     }
 }

@@ -98,8 +98,10 @@ class FacadeRefusalsTest {
         notSupported(() -> connection.prepareStatement("SELECT 1", Statement.RETURN_GENERATED_KEYS),
                 "Athena has no generated keys");
         notSupported(() -> connection.prepareCall("CALL p()"), "Athena has no stored procedures (prepareCall)");
-        notSupported(connection::setSavepoint, "Athena has no transactions, so no savepoints");
-        notSupported(() -> connection.releaseSavepoint(null), "Athena has no transactions, so no savepoints");
+        String noSavepoints = "Athena has no transactions, so no savepoints; with the connection property "
+                + "Transactions=emulate they can be set, and rolling back to one succeeds while nothing was written since";
+        notSupported(connection::setSavepoint, noSavepoints);
+        notSupported(() -> connection.releaseSavepoint(null), noSavepoints);
         notSupported(connection::createClob, "createClob is not supported by the Athena driver");
         notSupported(() -> connection.setAutoCommit(false), "Athena has no transactions: the connection stays in auto-commit mode."
                 + " Set the connection property Transactions=emulate to let transaction APIs run, each statement taking"

@@ -379,16 +379,128 @@ class TransactionEmulationTest {
         assertThat(held.isClosed()).isFalse();
     }
 
+    private static SQLException failure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String sqlState) {
+        SQLException failure = catchThrowableOfType(SQLException.class, call);
+        assertThat((Throwable) failure).as("the call should have failed").isNotNull();
+        assertThat(failure.getSQLState()).isEqualTo(sqlState);
+        return failure;
+    }
+
     @Test
-    void savepointsStayRefused() throws SQLException {
+    void rollingBackToASavepointWithNoWriteSinceSucceedsAndTheTransactionGoesOn() throws SQLException {
         Connection connection = emulating();
+        run(connection, INSERT);
+        Savepoint savepoint = connection.setSavepoint();
+        run(connection, SELECT);
+        run(connection, SHOW);
+        connection.rollback(savepoint);
+        assertThat(connection.getAutoCommit()).isFalse();
+        connection.rollback(savepoint); // it stays after a rollback to it, as in SQL
+        // The write before the savepoint is still the transaction's: a full rollback names it.
+        assertThat(rollbackFailure(connection).getMessage()).contains(athena.idOf(INSERT) + " (INSERT)");
+    }
+
+    @Test
+    void rollingBackToASavepointAfterAWriteFailsNamingTheWritesSinceItAndTheTransactionGoesOn() throws SQLException {
+        Connection connection = emulating();
+        run(connection, INSERT);
+        Savepoint savepoint = connection.setSavepoint("before_ctas");
+        run(connection, CTAS);
+        run(connection, SELECT);
+        SQLException failure = failure(() -> connection.rollback(savepoint), "25000");
+        assertThat(failure.getMessage()).isEqualTo("Cannot roll back to savepoint 'before_ctas': Athena has no "
+                + "transactions, and 1 statement that changed data or the catalog completed since it was set; it cannot "
+                + "be undone: " + athena.idOf(CTAS) + " (CREATE_TABLE_AS_SELECT). Nothing was rolled back: it stays in "
+                + "effect. The transaction goes on (Transactions=emulate).");
+        assertThat(connection.getAutoCommit()).isFalse();
+        // Nothing changed: the savepoint is still there, and the full rollback names both writes.
+        failure(() -> connection.rollback(savepoint), "25000");
+        assertThat(rollbackFailure(connection).getMessage()).contains("2 statements")
+                .contains(athena.idOf(INSERT) + " (INSERT)").contains(athena.idOf(CTAS) + " (CREATE_TABLE_AS_SELECT)");
+    }
+
+    @Test
+    void savepointsAreNumberedOrNamedAndReleasingOrRollingBackDropsTheLaterOnes() throws SQLException {
+        Connection connection = emulating();
+        Savepoint first = connection.setSavepoint();
+        Savepoint named = connection.setSavepoint("b");
+        Savepoint third = connection.setSavepoint();
+        assertThat(first.getSavepointId()).isEqualTo(1);
+        assertThat(third.getSavepointId()).isEqualTo(2);
+        assertThat(named.getSavepointName()).isEqualTo("b");
+        assertThat((Throwable) failure(first::getSavepointName, "55000"))
+                .hasMessage("Savepoint 1 is unnamed and has no name: call getSavepointId()");
+        assertThat((Throwable) failure(named::getSavepointId, "55000"))
+                .hasMessage("Savepoint 'b' is named and has no id: call getSavepointName()");
+
+        connection.releaseSavepoint(named);
+        assertThat((Throwable) failure(() -> connection.rollback(third), "3B001")).hasMessage("Cannot roll back to savepoint 2: it "
+                + "was released, rolled past, or set in a transaction that has ended");
+        failure(() -> connection.releaseSavepoint(named), "3B001");
+        Savepoint fourth = connection.setSavepoint();
+        assertThat(fourth.getSavepointId()).isEqualTo(3);
+        connection.rollback(first);
+        failure(() -> connection.rollback(fourth), "3B001");
+        connection.releaseSavepoint(first);
+        failure(() -> connection.rollback(first), "3B001");
+    }
+
+    @Test
+    void theEndOfATransactionEndsItsSavepoints() throws SQLException {
+        Connection connection = emulating();
+        Savepoint beforeCommit = connection.setSavepoint();
+        connection.commit();
+        assertThat((Throwable) failure(() -> connection.rollback(beforeCommit), "3B001")).hasMessageContaining("a transaction that has ended");
+        Savepoint beforeRollback = connection.setSavepoint("r");
+        connection.rollback();
+        failure(() -> connection.releaseSavepoint(beforeRollback), "3B001");
+        Savepoint beforeAutoCommit = connection.setSavepoint();
+        connection.setAutoCommit(true);
+        assertThat((Throwable) failure(() -> connection.rollback(beforeAutoCommit), "25000"))
+                .hasMessage("Cannot roll back to a savepoint: the connection is in auto-commit mode (Athena has no transactions)");
+        failure(() -> connection.releaseSavepoint(beforeAutoCommit), "3B001");
+    }
+
+    @Test
+    void savepointCallsNeedATransactionAndASavepointOfIt() throws SQLException {
+        Connection connection = connection(true);
+        assertThat((Throwable) failure(connection::setSavepoint, "25000")).hasMessage("Cannot set a savepoint: the connection is in "
+                + "auto-commit mode (Athena has no transactions); call setAutoCommit(false) first");
+        failure(() -> connection.setSavepoint("s"), "25000");
+        connection.setAutoCommit(false);
+        assertThat((Throwable) failure(() -> connection.setSavepoint(null), "HY024")).hasMessageContaining("must not be null");
+        assertThat((Throwable) failure(() -> connection.rollback((Savepoint) null), "HY024")).hasMessage("Cannot roll back to a "
+                + "savepoint: it is null");
+        failure(() -> connection.releaseSavepoint(null), "HY024");
+        Connection other = emulating();
+        Savepoint foreign = other.setSavepoint("elsewhere");
+        assertThat((Throwable) failure(() -> connection.rollback(foreign), "3B001")).hasMessage("Cannot roll back to savepoint "
+                + "'elsewhere': it was not set on this connection");
+        Savepoint alien = new Savepoint() {
+            @Override
+            public int getSavepointId() {
+                return 1;
+            }
+
+            @Override
+            public String getSavepointName() {
+                return "x";
+            }
+        };
+        assertThat((Throwable) failure(() -> connection.releaseSavepoint(alien), "3B001"))
+                .hasMessage("Cannot release the savepoint: it was not set on this connection");
+    }
+
+    @Test
+    void underRefuseSavepointsStayRefused() throws SQLException {
+        Connection connection = connection(false);
         assertThatThrownBy(connection::setSavepoint).isInstanceOf(SQLFeatureNotSupportedException.class)
-                .hasMessage("Athena has no transactions, so no savepoints");
+                .hasMessageStartingWith("Athena has no transactions, so no savepoints; with the connection property "
+                        + "Transactions=emulate");
         assertThatThrownBy(() -> connection.setSavepoint("s")).isInstanceOf(SQLFeatureNotSupportedException.class);
         assertThatThrownBy(() -> connection.releaseSavepoint(null)).isInstanceOf(SQLFeatureNotSupportedException.class);
-        assertThatThrownBy(() -> connection.rollback((Savepoint) null)).isInstanceOf(SQLFeatureNotSupportedException.class)
-                .hasMessage("Athena has no transactions, so no savepoints");
-        assertThat(connection.getAutoCommit()).isFalse();
+        assertThat((Throwable) failure(() -> connection.rollback((Savepoint) null), "25000"))
+                .hasMessage("Cannot roll back to a savepoint: the connection is in auto-commit mode (Athena has no transactions)");
     }
 
     @Test

@@ -176,7 +176,8 @@ public enum ConnectionProperty {
                     + "completes; commit() does nothing more; rollback() succeeds when no statement that changed data "
                     + "or the catalog completed since the transaction began, and otherwise fails with 25000 naming "
                     + "their query execution ids, undoing nothing and ending the transaction in auto-commit mode. "
-                    + "Savepoints stay unsupported."));
+                    + "Savepoints follow the same rule: rolling back to one succeeds when nothing was written since it "
+                    + "was set, and otherwise fails with 25000 while the transaction goes on."));
 
     private static final Map<String, ConnectionProperty> BY_LOWER_CASE_NAME = indexNames();
 

@@ -95,6 +95,8 @@ public final class SqlState {
     public static final String DATATYPE_MISMATCH = "42804";
     /** commit/rollback in auto-commit mode, which JDBC has fail (Athena has no transactions). */
     public static final String INVALID_TRANSACTION_STATE = "25000";
+    /** A savepoint that is not one of the connection's current transaction (released, rolled past, ended, foreign). */
+    public static final String INVALID_SAVEPOINT_SPECIFICATION = "3B001";
     /**
      * rollback() of an emulated transaction (Transactions=emulate) in which statements that changed data or the catalog
      * completed: they cannot be undone. 25000, invalid transaction state: the standard has no subclass for "cannot

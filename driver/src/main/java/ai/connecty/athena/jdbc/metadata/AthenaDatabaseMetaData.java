@@ -1085,7 +1085,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsSavepoints() {
-        return false;
+        // Under emulate they exist on the transaction's terms; Spring asks this before a nested transaction.
+        return config.emulateTransactions();
     }
 
     @Override
