@@ -63,7 +63,26 @@ final class Calls {
         rename("is_finite", "isfinite");
         rename("is_infinite", "isinf");
         rename("json_parse", "json");
-        rename("format", "printf");
+        RULES.put("format", a -> FormatFunction.call(a.stream().map(Arg::sql).toList()));
+        RULES.put("regexp_position", a -> StringFunctions.REGEXP_POSITION + "(" + a.stream()
+                .map(x -> "CAST(" + x.sql() + " AS VARCHAR)").collect(java.util.stream.Collectors.joining(", ")) + ")");
+        // Trino decodes base64 without its '=' padding too (Java's decoder); DuckDB requires it.
+        RULES.put("from_base64", a -> "from_base64(" + a.get(0).sql() + " || repeat('=', (4 - length("
+                + a.get(0).sql() + ") % 4) % 4))");
+        RULES.put("murmur3", a -> "unhex(" + StringFunctions.MURMUR3_HEX + "(hex(" + a.get(0).sql() + ")))");
+        RULES.put("format_number", a -> UnitFunctions.FORMAT_NUMBER + "(CAST(" + a.get(0).sql() + " AS VARCHAR))");
+        RULES.put("parse_data_size", a -> "CAST(" + UnitFunctions.PARSE_DATA_SIZE + "(" + a.get(0).sql()
+                + ") AS DECIMAL(38, 0))");
+        RULES.put("parse_duration", a -> "to_milliseconds(" + UnitFunctions.PARSE_DURATION_MILLIS + "("
+                + a.get(0).sql() + "))");
+        RULES.put("human_readable_seconds", a -> UnitFunctions.HUMAN_READABLE_SECONDS + "(CAST(CAST("
+                + a.get(0).sql() + " AS DOUBLE) AS VARCHAR))");
+        RULES.put("json_size", a -> JsonFunctions.JSON_SIZE + "(CAST(json_extract(" + join(a) + ") AS VARCHAR))");
+        // Trino's cosine functions on dense vectors (arrays) and sparse ones (maps: the keys both have count).
+        RULES.put("cosine_similarity", a -> "list_cosine_similarity(" + cosineVector(a.get(0), a.get(1)) + ", "
+                + cosineVector(a.get(1), a.get(0)) + ")");
+        RULES.put("cosine_distance", a -> "(1 - list_cosine_similarity(" + cosineVector(a.get(0), a.get(1)) + ", "
+                + cosineVector(a.get(1), a.get(0)) + "))");
         rename("transform", "list_transform");
         rename("filter", "list_filter");
         rename("array_sort", "list_sort");
@@ -96,7 +115,7 @@ final class Calls {
         rename("from_utf8", "decode");
         rename("from_unixtime", "to_timestamp");
         rename("to_unixtime", "epoch");
-        RULES.put("from_iso8601_date", a -> "CAST(" + a.get(0).sql() + " AS DATE)");
+        RULES.put("from_iso8601_date", a -> "CAST(" + Iso8601Dates.FUNCTION + "(" + a.get(0).sql() + ") AS DATE)");
         RULES.put("from_iso8601_timestamp", a -> "CAST(" + a.get(0).sql() + " AS TIMESTAMPTZ)");
         RULES.put("to_iso8601", Calls::toIso8601);
         RULES.put("nan", a -> "CAST('NaN' AS DOUBLE)");
@@ -121,7 +140,8 @@ final class Calls {
         RULES.put("json_extract_scalar", Calls::jsonExtractScalar);
         RULES.put("split_part", Calls::splitPart);
         RULES.put("json_format", a -> "CAST(" + a.get(0).sql() + " AS VARCHAR)");
-        RULES.put("json_array_get", a -> "json_extract(" + a.get(0).sql() + ", '$[' || (" + a.get(1).sql() + ") || ']')");
+        RULES.put("json_array_get", a -> JsonFunctions.JSON_ARRAY_GET + "(CAST(" + a.get(0).sql() + " AS VARCHAR), CAST("
+                + a.get(1).sql() + " AS VARCHAR))");
         RULES.put("if", a -> a.size() == 2 ? "CASE WHEN " + a.get(0).sql() + " THEN " + a.get(1).sql() + " END"
                 : "CASE WHEN " + a.get(0).sql() + " THEN " + a.get(1).sql() + " ELSE " + a.get(2).sql() + " END");
         RULES.put("typeof", Calls::typeOf);
@@ -366,6 +386,20 @@ final class Calls {
             case "year" -> "INTERVAL 1 YEAR";
             default -> throw new UnsupportedSqlException("the date/time unit '" + unit.stringValue() + "'");
         };
+    }
+
+    /**
+     * The vector {@code x} stands for in Trino's cosine functions: an array as it is, a map as its values over the
+     * sorted keys of both maps (0 where it lacks one), which gives Trino's sparse dot product and norms.
+     */
+    private static String cosineVector(Arg x, Arg other) {
+        boolean map = isA(x, "map") || x.expression() instanceof io.trino.sql.tree.FunctionCall call
+                && call.getName().getSuffix().equalsIgnoreCase("map");
+        if (!map) {
+            return x.sql();
+        }
+        return "list_transform(list_sort(list_distinct(list_concat(map_keys(" + x.sql() + "), map_keys(" + other.sql()
+                + ")))), __k -> coalesce(CAST((" + x.sql() + ")[__k] AS DOUBLE), 0.0))";
     }
 
     private static boolean isA(Arg arg, String type) {

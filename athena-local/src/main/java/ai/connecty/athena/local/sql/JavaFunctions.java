@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBLogicalType;
 
 /**
  * The Java functions translated SQL calls ({@link UrlFunctions}, {@link DecimalArithmetic}, {@link VarcharCasts},
@@ -48,6 +50,18 @@ final class JavaFunctions {
         }
     }
 
+    /**
+     * Registers {@code function} of any number of varchars as {@code name}; the function gets every argument,
+     * NULL included, since a NULL does not make all of these functions' results NULL ({@code format}).
+     */
+    static <T> void ofTextList(Connection duck, String name, Class<T> returns, Function<Object[], T> function)
+            throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withVarArgs(DuckDBLogicalType.of(DuckDBColumnType.VARCHAR)).withReturnType(returns)
+                    .withVarArgsFunction(function::apply).register(duck);
+        }
+    }
+
     static synchronized void register(Connection duck) throws SQLException {
         try (Statement statement = duck.createStatement();
              ResultSet existing = statement.executeQuery(
@@ -57,6 +71,11 @@ final class JavaFunctions {
             }
         }
         UrlFunctions.register(duck);
+        StringFunctions.register(duck);
+        UnitFunctions.register(duck);
+        JsonFunctions.register(duck);
+        FormatFunction.register(duck);
+        Iso8601Dates.register(duck);
         DecimalArithmetic.register(duck);
         VarcharCasts.register(duck);
         RaisedErrors.register(duck);
