@@ -185,6 +185,10 @@ final class Calls {
 
     /** The rewritten call of {@code name} (lower case) on {@code args}, or null when the function needs no rewrite. */
     static String rewrite(String name, List<Arg> args) {
+        String lambdaForm = CollectionCalls.lambdaForm(name, args);
+        if (lambdaForm != null) {
+            return lambdaForm;
+        }
         Function<List<Arg>, String> rule = RULES.get(name);
         if (rule == null) {
             return null;

@@ -1,9 +1,12 @@
 package ai.connecty.athena.local.sql;
 
+import io.trino.sql.tree.LambdaExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +44,47 @@ final class CollectionCalls {
         rules.put("transform_values", a -> mapOfEntries(a.get(0).sql(), "__e.key",
                 PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value")));
         rules.put("map_zip_with", CollectionCalls::mapZipWith);
+    }
+
+    /**
+     * The call of a function whose lambda form the rules of other functions do not cover, where its last argument is
+     * a lambda: {@code regexp_replace(string, pattern, function)}; null for any other call.
+     */
+    static String lambdaForm(String name, List<Calls.Arg> a) {
+        if (name.equals("regexp_replace") && a.size() == 3 && a.get(2).expression() instanceof LambdaExpression) {
+            return regexpReplaceWith(a);
+        }
+        return null;
+    }
+
+    /**
+     * Trino's regexp_replace(string, pattern, function): each match replaced by the function's answer for the
+     * array of its capturing groups (a NULL answer by nothing). The text between the matches comes from DuckDB's
+     * regexp_split_to_array, the groups of every match from regexp_extract_all; the pattern must be a literal, for
+     * its number of groups.
+     */
+    private static String regexpReplaceWith(List<Calls.Arg> a) {
+        if (!a.get(1).isString()) {
+            throw new UnsupportedSqlException("regexp_replace() with a lambda and a pattern that is not a literal");
+        }
+        int groups;
+        try {
+            groups = Pattern.compile(a.get(1).stringValue()).matcher("").groupCount();
+        } catch (PatternSyntaxException e) {
+            throw new UnsupportedSqlException("regexp_replace() with a lambda and the pattern " + a.get(1).sql());
+        }
+        String text = a.get(0).sql();
+        String pattern = a.get(1).sql();
+        List<String> group = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            group.add("regexp_extract_all(__s, " + pattern + ", " + g + ")[__i]");
+        }
+        String replacement = PrintedLambda.of(a.get(2).sql()).apply(
+                groups == 0 ? "list_filter([''], __e -> false)" : "[" + String.join(", ", group) + "]");
+        String joined = "array_to_string(list_transform(regexp_split_to_array(__s, " + pattern + "), (__p, __i) -> __p"
+                + " || CASE WHEN __i < len(regexp_split_to_array(__s, " + pattern + ")) THEN coalesce(" + replacement
+                + ", '') ELSE '' END), '')";
+        return "CASE WHEN " + text + " IS NOT NULL THEN " + let("__s", text, joined) + " END";
     }
 
     /** {@code expression} with {@code name} bound to {@code value}, which the expression may name many times. */

@@ -584,6 +584,8 @@ class QueryRunnerTest {
         "SELECT reduce(CAST(NULL AS array(integer)), 0, (s, x) -> s + x, s -> s) => <null>",
         "SELECT zip_with(ARRAY[1], CAST(NULL AS array(integer)), (x, y) -> x) => <null>",
         "SELECT greatest(1, CAST(NULL AS integer)) => <null>",
+        "SELECT regexp_replace('new york', '(\\w)(\\w*)', x -> upper(x[1]) || lower(x[2])) => New York",
+        "SELECT regexp_replace('a1b22', '\\d+', x -> 'N') => aNbN",
         "SELECT count(*) + sum(id) + max(id) + min(id) FROM t => 8",
         "SELECT array_join(array_agg(name ORDER BY id), ',') FROM t WHERE name IS NOT NULL => a,b",
         "SELECT count_if(id > 1) FROM t => 1",

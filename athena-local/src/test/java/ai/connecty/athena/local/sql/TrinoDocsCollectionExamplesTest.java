@@ -289,6 +289,9 @@ class TrinoDocsCollectionExamplesTest {
                 ) AS t(numbers)
                 WHERE any_match(numbers, n ->  COALESCE(n, 0) > 100)""", "[100, 200, 300]"),
             ex("lambda.md", """
+                SELECT regexp_replace('once upon a time ...', '^(\\w)(\\w*)(\\s+.*)$',x -> upper(x[1]) || x[2] || x[3])""",
+                "Once upon a time ..."),
+            ex("lambda.md", """
                 SELECT reduce_agg(value, 0, (a, b) -> a + b, (a, b) -> a + b) sum_values
                 FROM (
                     VALUES (1), (2), (3), (4), (5)
