@@ -46,6 +46,9 @@ final class Calls {
         RULES.put("random", a -> random(a, RANDOM_VALUE));
         rename("codepoint", "unicode");
         rename("zip", "list_zip");
+        CollectionCalls.addTo(RULES);
+        RULES.put("greatest", a -> nullIfAnyNull(a, "greatest"));
+        RULES.put("least", a -> nullIfAnyNull(a, "least"));
         RULES.put("array_distinct", a -> CollectionMacros.DISTINCT + "(" + join(a) + ")");
         RULES.put("array_union", a -> CollectionMacros.UNION + "(" + a.get(0).sql() + ", " + a.get(1).sql() + ")");
         RULES.put("array_except", a -> CollectionMacros.EXCEPT + "(" + a.get(0).sql() + ", " + a.get(1).sql() + ")");
@@ -85,7 +88,6 @@ final class Calls {
                 + cosineVector(a.get(1), a.get(0)) + "))");
         rename("transform", "list_transform");
         rename("filter", "list_filter");
-        rename("array_sort", "list_sort");
         rename("array_max", "list_max");
         rename("array_min", "list_min");
         rename("array_intersect", "list_intersect");
@@ -132,7 +134,6 @@ final class Calls {
         RULES.put("any_match", a -> "list_bool_or(list_transform(" + join(a) + "))");
         RULES.put("all_match", a -> "list_bool_and(list_transform(" + join(a) + "))");
         RULES.put("none_match", a -> "NOT list_bool_or(list_transform(" + join(a) + "))");
-        RULES.put("reduce", Calls::reduce);
         RULES.put("map_agg", a -> "map(list(" + a.get(0).sql() + "), list(" + a.get(1).sql() + "))");
         RULES.put("regexp_extract", Calls::regexpExtract);
         RULES.put("regexp_replace", Calls::regexpReplace);
@@ -204,6 +205,10 @@ final class Calls {
 
     /** The rewritten call of {@code name} (lower case) on {@code args}, or null when the function needs no rewrite. */
     static String rewrite(String name, List<Arg> args) {
+        String lambdaForm = CollectionCalls.lambdaForm(name, args);
+        if (lambdaForm != null) {
+            return lambdaForm;
+        }
         Function<List<Arg>, String> rule = RULES.get(name);
         if (rule == null) {
             return null;
@@ -221,6 +226,14 @@ final class Calls {
 
     private static String join(List<Arg> args) {
         return args.stream().map(Arg::sql).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Trino's greatest and least are NULL when any argument is (DuckDB's skip NULLs, as PostgreSQL's do).
+     */
+    private static String nullIfAnyNull(List<Arg> a, String duckDb) {
+        String anyNull = a.stream().map(x -> "(" + x.sql() + ") IS NULL").collect(Collectors.joining(" OR "));
+        return "CASE WHEN " + anyNull + " THEN NULL ELSE " + duckDb + "(" + join(a) + ") END";
     }
 
     /**
@@ -276,10 +289,12 @@ final class Calls {
         String x = a.get(0).sql();
         String lower = x.toLowerCase(java.util.Locale.ROOT);
         SqlType type = a.get(0).type();
-        if (type != null ? type.is("map") : lower.startsWith("map(") || lower.startsWith("map_")) {
+        // map_keys and map_values give arrays; other map_ functions maps.
+        boolean arrayOfMap = lower.startsWith("map_keys(") || lower.startsWith("map_values(");
+        if (type != null ? type.is("map") : !arrayOfMap && (lower.startsWith("map(") || lower.startsWith("map_"))) {
             return "len(map_keys(" + x + "))";   // a bigint, as Trino's; DuckDB's cardinality is an unsigned one
         }
-        if (type != null ? type.is("array") : lower.startsWith("[") || lower.startsWith("list_")
+        if (type != null ? type.is("array") : arrayOfMap || lower.startsWith("[") || lower.startsWith("list_")
                 || lower.startsWith("str_split(") || lower.startsWith(TemporalMacros.SEQUENCE + "(")
                 || lower.startsWith("array_agg(")) {
             return "len(" + x + ")";
@@ -296,12 +311,6 @@ final class Calls {
             element = "coalesce(" + element + ", " + a.get(2).sql() + ")";
         }
         return "array_to_string(list_transform(" + a.get(0).sql() + ", __e -> " + element + "), " + a.get(1).sql() + ")";
-    }
-
-    /** Trino's reduce(array, initial, input function, output function). */
-    private static String reduce(List<Arg> a) {
-        String reduced = "list_reduce(" + a.get(0).sql() + ", " + a.get(2).sql() + ", " + a.get(1).sql() + ")";
-        return "list_transform([" + reduced + "], " + a.get(3).sql() + ")[1]";
     }
 
     /**

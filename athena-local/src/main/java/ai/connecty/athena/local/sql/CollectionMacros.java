@@ -16,6 +16,10 @@ final class CollectionMacros {
     static final String UNION = "athena_array_union";
     /** {@code athena_array_except(x, y)}. */
     static final String EXCEPT = "athena_array_except";
+    /** {@code athena_array_histogram(a)}: each non-null element of a with its count (a bigint). */
+    static final String HISTOGRAM = "athena_array_histogram";
+    /** {@code athena_multimap_from_entries(a)}: each key of the (key, value) rows of a with its values in order. */
+    static final String MULTIMAP = "athena_multimap_from_entries";
     /** {@code athena_split_to_map(string, entryDelimiter, keyValueDelimiter)}. */
     static final String SPLIT_TO_MAP = "athena_split_to_map";
     /** {@code athena_json_array_contains(json, value)}. */
@@ -44,6 +48,13 @@ final class CollectionMacros {
             // A NULL array makes the result NULL, as Trino's functions are null on null (list_concat skips it).
             "CREATE OR REPLACE TEMP MACRO " + UNION + "(x, y) AS CASE WHEN x IS NOT NULL AND y IS NOT NULL THEN "
                     + DISTINCT + "(list_concat(x, y)) END",
+            "CREATE OR REPLACE TEMP MACRO " + HISTOGRAM + "(a) AS map_from_entries(list_transform(" + DISTINCT
+                    + "(list_filter(a, e -> e IS NOT NULL)), e -> {'k': e, 'v': CAST(len(list_filter(a, x -> x = e))"
+                    + " AS BIGINT)}))",
+            // Trino's entries are unnamed rows: their fields are read by position.
+            "CREATE OR REPLACE TEMP MACRO " + MULTIMAP + "(a) AS map_from_entries(list_transform(" + DISTINCT
+                    + "(list_transform(a, e -> e[1])), k -> {'k': k, 'v': list_transform(list_filter(a,"
+                    + " e -> e[1] IS NOT DISTINCT FROM k), e -> e[2])}))",
             "CREATE OR REPLACE TEMP MACRO " + EXCEPT + "(x, y) AS CASE WHEN y IS NOT NULL THEN list_filter("
                     + DISTINCT + "(x), e -> list_position(y, e) IS NULL) END",
             // Trino allows one trailing entry delimiter; any other entry needs exactly one key-value delimiter, and

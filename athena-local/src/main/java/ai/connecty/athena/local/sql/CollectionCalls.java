@@ -1,0 +1,235 @@
+package ai.connecty.athena.local.sql;
+
+import io.trino.sql.tree.LambdaExpression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * Trino's array and map functions that DuckDB lacks or whose lambdas it calls with other arguments, printed with
+ * DuckDB's list and map functions (see {@link Calls}, which takes its rules from here). A lambda argument arrives as
+ * printed and is applied through {@link PrintedLambda}. Errors Trino documents for the arguments are raised with its
+ * names and messages ({@link RaisedErrors}).
+ */
+final class CollectionCalls {
+
+    /** Trino computes at most 5-element combinations (its ArrayCombinationsFunction). */
+    private static final int MAX_COMBINATION_LENGTH = 5;
+    /** Trino's message for a comparator answering other than -1, 0 or 1 (its ArraySortComparatorFunction). */
+    private static final String COMPARATOR_ANSWER = "Lambda comparator must return either -1, 0, or 1";
+
+    private CollectionCalls() {
+    }
+
+    /** Adds the rules to {@code rules}, replacing any of the same name. */
+    static void addTo(Map<String, Function<List<Calls.Arg>, String>> rules) {
+        rules.put("reduce", CollectionCalls::reduce);
+        rules.put("reduce_agg", CollectionCalls::reduceAgg);
+        rules.put("array_sort", CollectionCalls::arraySort);
+        rules.put("zip_with", CollectionCalls::zipWith);
+        rules.put("combinations", CollectionCalls::combinations);
+        rules.put("ngrams", CollectionCalls::ngrams);
+        rules.put("trim_array", CollectionCalls::trimArray);
+        rules.put("array_histogram", a -> CollectionMacros.HISTOGRAM + "(" + a.get(0).sql() + ")");
+        rules.put("multimap_from_entries", a -> CollectionMacros.MULTIMAP + "(" + a.get(0).sql() + ")");
+        // DuckDB's entries are rows with fields key and value; Trino's are unnamed rows.
+        rules.put("map_entries", a -> "list_transform(map_entries(" + a.get(0).sql() + "), __e -> row(__e.key, __e.value))");
+        rules.put("map_filter", CollectionCalls::mapFilter);
+        rules.put("transform_keys", a -> mapOfEntries(a.get(0).sql(),
+                PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value"), "__e.value"));
+        rules.put("transform_values", a -> mapOfEntries(a.get(0).sql(), "__e.key",
+                PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value")));
+        rules.put("map_zip_with", CollectionCalls::mapZipWith);
+    }
+
+    /**
+     * The call of a function whose lambda form the rules of other functions do not cover, where its last argument is
+     * a lambda: {@code regexp_replace(string, pattern, function)}; null for any other call.
+     */
+    static String lambdaForm(String name, List<Calls.Arg> a) {
+        if (name.equals("regexp_replace") && a.size() == 3 && a.get(2).expression() instanceof LambdaExpression) {
+            return regexpReplaceWith(a);
+        }
+        return null;
+    }
+
+    /**
+     * Trino's regexp_replace(string, pattern, function): each match replaced by the function's answer for the
+     * array of its capturing groups (a NULL answer by nothing). The text between the matches comes from DuckDB's
+     * regexp_split_to_array, the groups of every match from regexp_extract_all; the pattern must be a literal, for
+     * its number of groups.
+     */
+    private static String regexpReplaceWith(List<Calls.Arg> a) {
+        if (!a.get(1).isString()) {
+            throw new UnsupportedSqlException("regexp_replace() with a lambda and a pattern that is not a literal");
+        }
+        int groups;
+        try {
+            groups = Pattern.compile(a.get(1).stringValue()).matcher("").groupCount();
+        } catch (PatternSyntaxException e) {
+            throw new UnsupportedSqlException("regexp_replace() with a lambda and the pattern " + a.get(1).sql());
+        }
+        String text = a.get(0).sql();
+        String pattern = a.get(1).sql();
+        List<String> group = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            group.add("regexp_extract_all(__s, " + pattern + ", " + g + ")[__i]");
+        }
+        String replacement = PrintedLambda.of(a.get(2).sql()).apply(
+                groups == 0 ? "list_filter([''], __e -> false)" : "[" + String.join(", ", group) + "]");
+        String joined = "array_to_string(list_transform(regexp_split_to_array(__s, " + pattern + "), (__p, __i) -> __p"
+                + " || CASE WHEN __i < len(regexp_split_to_array(__s, " + pattern + ")) THEN coalesce(" + replacement
+                + ", '') ELSE '' END), '')";
+        return "CASE WHEN " + text + " IS NOT NULL THEN " + let("__s", text, joined) + " END";
+    }
+
+    /** {@code expression} with {@code name} bound to {@code value}, which the expression may name many times. */
+    private static String let(String name, String value, String expression) {
+        return "list_transform([" + value + "], " + name + " -> " + expression + ")[1]";
+    }
+
+    /**
+     * Trino's reduce(array, initialState, inputFunction, outputFunction). DuckDB's list_reduce keeps a state of the
+     * elements' type, where Trino's state may have any (a row of sum and count over integers): each element travels
+     * in a row beside a state of the initial state's type, and the input function is applied to the state's field.
+     */
+    private static String reduce(List<Calls.Arg> a) {
+        PrintedLambda input = PrintedLambda.of(a.get(2).sql());
+        String initial = a.get(1).sql();
+        String state = "CASE WHEN false THEN " + initial + " END";   // NULL of the initial state's type
+        String rows = "list_transform(__a, __x -> {'s': " + state + ", 'x': __x})";
+        String reduced = "list_reduce(" + rows + ", (__acc, __next) -> {'s': " + input.apply("__acc.s", "__next.x")
+                + ", 'x': __next.x}, {'s': " + initial + ", 'x': NULL})";
+        String output = PrintedLambda.of(a.get(3).sql()).apply(reduced + ".s");
+        return "CASE WHEN " + a.get(0).sql() + " IS NOT NULL THEN " + let("__a", a.get(0).sql(), output) + " END";
+    }
+
+    /**
+     * Trino's reduce_agg(value, initialState, inputFunction, combineFunction): the input function folds the
+     * group's values into the state (the combine function joins partial states, which one list does not have).
+     */
+    private static String reduceAgg(List<Calls.Arg> a) {
+        String values = "list(" + a.get(0).sql() + ")";
+        PrintedLambda input = PrintedLambda.of(a.get(2).sql());
+        String state = "CASE WHEN false THEN " + a.get(1).sql() + " END";
+        return "list_reduce(list_transform(" + values + ", __x -> {'s': " + state + ", 'x': __x}), (__acc, __next) -> "
+                + "{'s': " + input.apply("__acc.s", "__next.x") + ", 'x': __next.x}, {'s': " + a.get(1).sql()
+                + ", 'x': NULL}).s";
+    }
+
+    /**
+     * {@code array_sort(x)} sorts with nulls last (DuckDB's default); {@code array_sort(x, comparator)} sorts stably
+     * by the comparator's answers. DuckDB's list_sort takes no comparator, so each element's place is counted: the
+     * elements the comparator puts before it, and the equal ones before it in the array.
+     */
+    private static String arraySort(List<Calls.Arg> a) {
+        if (a.size() == 1) {
+            return "list_sort(" + a.get(0).sql() + ")";
+        }
+        PrintedLambda comparator = PrintedLambda.of(a.get(1).sql());
+        if (comparator.parameters().size() != 2) {
+            comparator.apply("", "");   // fails as Trino does for a lambda of another arity
+        }
+        String x = comparator.parameters().get(0);
+        String y = comparator.parameters().get(1);
+        // Trino fails on an answer other than -1, 0 or 1, NULL included.
+        String answer = "CASE WHEN (" + comparator.body() + ") IN (-1, 0, 1) THEN (" + comparator.body() + ") ELSE "
+                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", COMPARATOR_ANSWER) + " END";
+        String answers = "list_transform(__a, (" + y + ", __j) -> {'c': " + answer + ", 'j': __j})";
+        String place = "len(list_filter(" + answers + ", __c -> __c.c > 0 OR (__c.c = 0 AND __c.j < __i)))";
+        String sorted = "list_transform(list_sort(list_transform(__a, (" + x + ", __i) -> {'p': " + place
+                + ", 'i': __i})), __s -> __a[__s.i])";
+        return let("__a", a.get(0).sql(), sorted);
+    }
+
+    /** Trino's zip_with: the shorter array is padded with NULL; NULL when either array is. */
+    private static String zipWith(List<Calls.Arg> a) {
+        String x = a.get(0).sql();
+        String y = a.get(1).sql();
+        String merged = "list_transform(range(1, greatest(len(__x), len(__y)) + 1), __i -> "
+                + PrintedLambda.of(a.get(2).sql()).apply("__x[__i]", "__y[__i]") + ")";
+        return "CASE WHEN " + x + " IS NOT NULL AND " + y + " IS NOT NULL THEN "
+                + let("__x", x, let("__y", y, merged)) + " END";
+    }
+
+    /**
+     * Trino's combinations(array, n): the n-element sub-groups by position, in Trino's order (by the last position,
+     * then the one before it...: [a, b], [a, c], [b, c], [a, d] ...); n from 0 to 5.
+     */
+    private static String combinations(List<Calls.Arg> a) {
+        String n = "(" + a.get(1).sql() + ")";
+        StringBuilder sql = new StringBuilder("CASE WHEN ").append(n).append(" < 0 THEN ")
+                .append(RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                        "'combination size must not be negative: ' || " + n))
+                .append(" WHEN ").append(n).append(" > ").append(MAX_COMBINATION_LENGTH).append(" THEN ")
+                .append(RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                        "'combination size must not exceed " + MAX_COMBINATION_LENGTH + ": ' || " + n));
+        for (int k = 0; k <= MAX_COMBINATION_LENGTH; k++) {
+            sql.append(" WHEN ").append(n).append(" = ").append(k).append(" THEN ").append(combinationsOf(k));
+        }
+        return let("__a", a.get(0).sql(), sql.append(" END").toString());
+    }
+
+    /** The k-element combinations of {@code __a}: loops over positions i_k > ... > i_1, the last outermost. */
+    private static String combinationsOf(int k) {
+        if (k == 0) {
+            return "list_transform([1], __z -> list_filter(__a, __e -> false))";   // [[]] of __a's element type
+        }
+        List<String> positions = new ArrayList<>();
+        for (int i = 1; i <= k; i++) {
+            positions.add("__i" + i);
+        }
+        String combination = "[" + positions.stream().map(p -> "__a[" + p + "]").collect(Collectors.joining(", ")) + "]";
+        String inner = "[" + combination + "]";
+        for (int i = 1; i <= k; i++) {
+            String bound = i == k ? "len(__a)" : "__i" + (i + 1) + " - 1";
+            String loop = "list_transform(range(1, " + bound + " + 1), __i" + i + " -> " + inner + ")";
+            inner = "flatten(" + loop + ")";
+        }
+        return inner;
+    }
+
+    /** Trino's ngrams(array, n): the runs of n adjacent elements, the whole array when it has n or fewer. */
+    private static String ngrams(List<Calls.Arg> a) {
+        String n = "(" + a.get(1).sql() + ")";
+        return let("__a", a.get(0).sql(), "CASE WHEN " + n + " <= 0 THEN "
+                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "N must be positive")
+                + " WHEN " + n + " >= len(__a) THEN [__a]"
+                + " ELSE list_transform(range(1, len(__a) - " + n + " + 2), __i -> __a[__i:__i + " + n + " - 1]) END");
+    }
+
+    /** Trino's trim_array(array, n): the array without its last n elements; n from 0 to the array's length. */
+    private static String trimArray(List<Calls.Arg> a) {
+        String n = "(" + a.get(1).sql() + ")";
+        return let("__a", a.get(0).sql(), "CASE WHEN " + n + " < 0 THEN "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'size must not be negative: ' || " + n)
+                + " WHEN " + n + " > len(__a) THEN " + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                        "'size must not exceed array cardinality ' || len(__a) || ': ' || " + n)
+                + " ELSE __a[1:len(__a) - " + n + "] END");
+    }
+
+    /** The map of {@code m}'s entries {@code __e} for which the lambda is true. */
+    private static String mapFilter(List<Calls.Arg> a) {
+        String keep = PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value");
+        return "map_from_entries(list_filter(map_entries(" + a.get(0).sql() + "), __e -> " + keep + "))";
+    }
+
+    /** A map of one entry (key, value) for each entry {@code __e} of the map {@code m}. */
+    private static String mapOfEntries(String m, String key, String value) {
+        return "map_from_entries(list_transform(map_entries(" + m + "), __e -> {'k': " + key + ", 'v': " + value
+                + "}))";
+    }
+
+    /** Trino's map_zip_with: every key of either map, the lambda given NULL for a value the other map lacks. */
+    private static String mapZipWith(List<Calls.Arg> a) {
+        String entries = "list_transform(" + CollectionMacros.DISTINCT
+                + "(list_concat(map_keys(__m1), map_keys(__m2))), __k -> {'k': __k, 'v': "
+                + PrintedLambda.of(a.get(2).sql()).apply("__k", "__m1[__k]", "__m2[__k]") + "})";
+        // printed as a map_ call, which cardinality() reads as a map
+        return "map_from_entries(" + let("__m1", a.get(0).sql(), let("__m2", a.get(1).sql(), entries)) + ")";
+    }
+}
