@@ -596,7 +596,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     private String groupBy(GroupBy groupBy) {
         if (groupBy.isDistinct()) {
-            throw new UnsupportedSqlException("GROUP BY DISTINCT");
+            return DistinctGroupingSets.print(groupBy.getGroupingElements(), this::p);
         }
         StringJoiner out = new StringJoiner(", ");
         for (GroupingElement element : groupBy.getGroupingElements()) {
