@@ -194,6 +194,21 @@ class TrinoDocsAggregateExamplesTest {
                 derived("SELECT checksum(x) IS NOT NULL, checksum(x) = (SELECT checksum(y) FROM (VALUES 3, 2, 1) u(y)) "
                         + "FROM (VALUES 1, 2, 3) t(x)", "boolean,boolean", "true | true"),
 
+                // Empty input and only NULLs give NULL (count_if and approx_distinct aside, listed above).
+                derived("SELECT histogram(x), multimap_agg(x, 1), map_agg(x, 1), listagg(x, ',') WITHIN GROUP (ORDER BY x), "
+                        + "geometric_mean(length(x)), max_by(x, 1), reduce_agg(length(x), 0, (a, b) -> a + b, "
+                        + "(a, b) -> a + b) FROM (VALUES 'a') t(x) WHERE x = 'b'", null,
+                        "NULL | NULL | NULL | NULL | NULL | NULL | NULL"),
+                derived("SELECT histogram(x), listagg(x, ',') WITHIN GROUP (ORDER BY x), map_union(m) "
+                        + "FROM (VALUES (CAST(NULL AS varchar), CAST(NULL AS map(varchar, integer)))) t(x, m)", null,
+                        "NULL | NULL | NULL"),
+                derived("SELECT listagg(x, '-') WITHIN GROUP (ORDER BY x) FROM (VALUES 'b', NULL, 'a') t(x)", "varchar",
+                        "a-b"),
+                derived("SELECT g, multimap_agg(k, v) FILTER (WHERE v > 1), reduce_agg(v, 0, (a, b) -> a + b, "
+                        + "(a, b) -> a + b) FILTER (WHERE v > 1) FROM (VALUES (1, 'x', 1), (1, 'x', 2), (1, 'y', 3), "
+                        + "(2, 'x', 1)) t(g, k, v) GROUP BY g", null, "1 | {x=[2], y=[3]} | 5", "2 | NULL | NULL"),
+                derived("SELECT map_union(m) FROM (VALUES MAP(ARRAY['a'], ARRAY[1]), NULL, MAP(ARRAY['b'], ARRAY[2])) t(m)",
+                        "map", "{a=1, b=2}"),
                 // --- statistical aggregate functions: derived ---
                 derived("SELECT var_samp(x), variance(x), var_pop(x) FROM (VALUES 1, 3) t(x)", "double,double,double",
                         "2.0 | 2.0 | 1.0"),
@@ -233,6 +248,11 @@ class TrinoDocsAggregateExamplesTest {
                 derived("SELECT x, ntile(2) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x)", "integer,bigint",
                         "1 | 1", "2 | 1", "3 | 2"),
                 // --- window.md: value functions ---
+                derived("SELECT x, ntile(5) OVER (ORDER BY x), percent_rank() OVER (PARTITION BY x), "
+                        + "cume_dist() OVER (PARTITION BY x), rank() OVER (PARTITION BY x) FROM (VALUES 1, 2, 3) t(x)",
+                        "integer,bigint,double,double,bigint", "1 | 1 | 0.0 | 1.0 | 1", "2 | 2 | 0.0 | 1.0 | 1",
+                        "3 | 3 | 0.0 | 1.0 | 1"),
+
                 derived("SELECT x, lag(x) OVER (ORDER BY x), lag(x, 2, 0) OVER (ORDER BY x), "
                         + "lead(x, 1, -1) OVER (ORDER BY x), lead(x, 0) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x)",
                         "integer,integer,integer,integer,integer", "1 | NULL | 0 | 2 | 1", "2 | 1 | 0 | 3 | 2",
@@ -263,6 +283,11 @@ class TrinoDocsAggregateExamplesTest {
                         "1 | NULL | 5 | NULL", "2 | NULL | 7 | NULL", "3 | 5 | 7 | 5", "4 | 5 | 0 | NULL"),
                 derived("SELECT i, first_value(v) IGNORE NULLS OVER (ORDER BY i ROWS BETWEEN CURRENT ROW AND CURRENT ROW) "
                         + "FROM (VALUES (1, NULL), (2, 5)) t(i, v)", null, "1 | NULL", "2 | 5"),
+                // Offsets given by a column, row by row; a NULL nth_value offset gives NULL.
+                derived("SELECT x, lead(x, o) OVER (ORDER BY x), lag(x, o, 0) OVER (ORDER BY x), "
+                        + "nth_value(x, n) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "
+                        + "FROM (VALUES (1, 0, 3), (2, 1, NULL), (3, 2, 1)) t(x, o, n)", null,
+                        "1 | 1 | 1 | 3", "2 | 3 | 1 | NULL", "3 | NULL | 1 | 1"),
                 // --- window.md: aggregate functions over a window ---
                 derived("SELECT x, sum(x) OVER (ORDER BY x), count(*) OVER (), avg(x) OVER () "
                         + "FROM (VALUES 10, 20, 20, 30) t(x)", "integer,bigint,bigint,double",
