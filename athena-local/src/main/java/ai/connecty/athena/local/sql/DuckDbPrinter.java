@@ -596,7 +596,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     private String groupBy(GroupBy groupBy) {
         if (groupBy.isDistinct()) {
-            throw new UnsupportedSqlException("GROUP BY DISTINCT");
+            return DistinctGroupingSets.print(groupBy.getGroupingElements(), this::p);
         }
         StringJoiner out = new StringJoiner(", ");
         for (GroupingElement element : groupBy.getGroupingElements()) {
@@ -1300,13 +1300,18 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         }
         boolean oneArgument = node.getArguments().size() == 1 && node.getOrderBy().isEmpty()
                 && node.getNullTreatment().isEmpty();
-        if (name.equals("avg") && oneArgument) {
+        if (name.equals("avg") && oneArgument && !isInterval(argumentType(node.getArguments().get(0)))) {
             return DecimalArithmetic.average((node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)),
                     modifiers(node));
         }
         if (name.equals("sum") && oneArgument) {
             return integerSum("sum(" + (node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)) + ")"
                     + modifiers(node));
+        }
+        if (AggregateCalls.handles(name)) {
+            return AggregateCalls.print(name, arguments(node.getArguments()), node.getOrderBy().map(this::p).orElse(""),
+                    node.isDistinct(), node.getNullTreatment().map(n -> n == FunctionCall.NullTreatment.IGNORE
+                            ? " IGNORE NULLS" : " RESPECT NULLS").orElse(""), modifiers(node));
         }
         String text;
         if (name.equals("map")) {
@@ -1322,6 +1327,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             text = name + "(" + args + ")";
         }
         return text + modifiers(node);
+    }
+
+    /** An interval type: its avg is DuckDB's own (the decimal-aware average sums, and DuckDB sums no intervals). */
+    private static boolean isInterval(SqlType type) {
+        return type != null && type.base().startsWith("interval");
     }
 
     /**
