@@ -126,9 +126,10 @@ final class AggregateCalls {
      * for no rows.
      */
     private static String reduce(List<Calls.Arg> a, String inside, String after, String modifiers) {
+        String folded = CollectionCalls.fold("list_filter(__l, __v -> __v IS NOT NULL)", a.get(1).sql(),
+                PrintedLambda.of(a.get(2).sql()));
         return "list_transform([list(" + inside + a.get(0).sql() + after + ")" + modifiers + "], __l -> "
-                + "CASE WHEN __l IS NULL THEN NULL ELSE list_reduce(list_filter(__l, __x -> __x IS NOT NULL), "
-                + a.get(2).sql() + ", " + a.get(1).sql() + ") END)[1]";
+                + "CASE WHEN __l IS NULL THEN NULL ELSE " + folded + " END)[1]";
     }
 
     /**

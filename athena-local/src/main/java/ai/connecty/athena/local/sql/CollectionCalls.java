@@ -28,7 +28,6 @@ final class CollectionCalls {
     /** Adds the rules to {@code rules}, replacing any of the same name. */
     static void addTo(Map<String, Function<List<Calls.Arg>, String>> rules) {
         rules.put("reduce", CollectionCalls::reduce);
-        rules.put("reduce_agg", CollectionCalls::reduceAgg);
         rules.put("array_sort", CollectionCalls::arraySort);
         rules.put("zip_with", CollectionCalls::zipWith);
         rules.put("combinations", CollectionCalls::combinations);
@@ -92,33 +91,24 @@ final class CollectionCalls {
         return "list_transform([" + value + "], " + name + " -> " + expression + ")[1]";
     }
 
-    /**
-     * Trino's reduce(array, initialState, inputFunction, outputFunction). DuckDB's list_reduce keeps a state of the
-     * elements' type, where Trino's state may have any (a row of sum and count over integers): each element travels
-     * in a row beside a state of the initial state's type, and the input function is applied to the state's field.
-     */
+    /** Trino's reduce(array, initialState, inputFunction, outputFunction), folding with {@link #fold}. */
     private static String reduce(List<Calls.Arg> a) {
-        PrintedLambda input = PrintedLambda.of(a.get(2).sql());
-        String initial = a.get(1).sql();
-        String state = "CASE WHEN false THEN " + initial + " END";   // NULL of the initial state's type
-        String rows = "list_transform(__a, __x -> {'s': " + state + ", 'x': __x})";
-        String reduced = "list_reduce(" + rows + ", (__acc, __next) -> {'s': " + input.apply("__acc.s", "__next.x")
-                + ", 'x': __next.x}, {'s': " + initial + ", 'x': NULL})";
-        String output = PrintedLambda.of(a.get(3).sql()).apply(reduced + ".s");
+        String reduced = fold("__a", a.get(1).sql(), PrintedLambda.of(a.get(2).sql()));
+        String output = PrintedLambda.of(a.get(3).sql()).apply(reduced);
         return "CASE WHEN " + a.get(0).sql() + " IS NOT NULL THEN " + let("__a", a.get(0).sql(), output) + " END";
     }
 
     /**
-     * Trino's reduce_agg(value, initialState, inputFunction, combineFunction): the input function folds the
-     * group's values into the state (the combine function joins partial states, which one list does not have).
+     * {@code list} folded by Trino's input function from {@code initial} (reduce, and reduce_agg in
+     * {@link AggregateCalls}). DuckDB's list_reduce keeps a state of the elements' type, where Trino's state may have
+     * any (a row of sum and count over integers, text over numbers): each element travels in a row beside a state of
+     * the initial state's type, and the input function is applied to the state's field.
      */
-    private static String reduceAgg(List<Calls.Arg> a) {
-        String values = "list(" + a.get(0).sql() + ")";
-        PrintedLambda input = PrintedLambda.of(a.get(2).sql());
-        String state = "CASE WHEN false THEN " + a.get(1).sql() + " END";
-        return "list_reduce(list_transform(" + values + ", __x -> {'s': " + state + ", 'x': __x}), (__acc, __next) -> "
-                + "{'s': " + input.apply("__acc.s", "__next.x") + ", 'x': __next.x}, {'s': " + a.get(1).sql()
-                + ", 'x': NULL}).s";
+    static String fold(String list, String initial, PrintedLambda input) {
+        String state = "CASE WHEN false THEN " + initial + " END";   // NULL of the initial state's type
+        String rows = "list_transform(" + list + ", __x -> {'s': " + state + ", 'x': __x})";
+        return "list_reduce(" + rows + ", (__acc, __next) -> {'s': " + input.apply("__acc.s", "__next.x")
+                + ", 'x': __next.x}, {'s': " + initial + ", 'x': NULL}).s";
     }
 
     /**

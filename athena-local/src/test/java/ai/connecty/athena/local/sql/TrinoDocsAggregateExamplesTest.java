@@ -207,6 +207,12 @@ class TrinoDocsAggregateExamplesTest {
                 derived("SELECT g, multimap_agg(k, v) FILTER (WHERE v > 1), reduce_agg(v, 0, (a, b) -> a + b, "
                         + "(a, b) -> a + b) FILTER (WHERE v > 1) FROM (VALUES (1, 'x', 1), (1, 'x', 2), (1, 'y', 3), "
                         + "(2, 'x', 1)) t(g, k, v) GROUP BY g", null, "1 | {x=[2], y=[3]} | 5", "2 | NULL | NULL"),
+                // A state of another type than the values (Trino's reduce_agg is generic in both): the order of the
+                // fold is unspecified, so the input function here gives the same answer in any order.
+                derived("SELECT reduce_agg(x, 'a', (s, v) -> s || 'b', (p, q) -> p || q) FROM (VALUES 1, 2, 3) t(x)",
+                        "varchar", "abbb"),
+                derived("SELECT reduce_agg(x, DOUBLE '0.5', (s, v) -> s + v, (p, q) -> p + q) FROM (VALUES 1, 2, 3) t(x)",
+                        "double", "6.5"),
                 derived("SELECT map_union(m) FROM (VALUES MAP(ARRAY['a'], ARRAY[1]), NULL, MAP(ARRAY['b'], ARRAY[2])) t(m)",
                         "map", "{a=1, b=2}"),
                 // --- statistical aggregate functions: derived ---
