@@ -65,7 +65,11 @@ final class Calls {
         rename("is_nan", "isnan");
         rename("is_finite", "isfinite");
         rename("is_infinite", "isinf");
-        rename("json_parse", "json");
+        // DuckDB's json() fails with its own parser's words; Trino's json_parse with INVALID_FUNCTION_ARGUMENT.
+        RULES.put("json_parse", a -> "CASE WHEN (" + a.get(0).sql() + ") IS NULL THEN NULL WHEN json_valid("
+                + a.get(0).sql() + ") THEN json(" + a.get(0).sql() + ") ELSE " + RaisedErrors.raise(
+                "INVALID_FUNCTION_ARGUMENT", "'Cannot convert value to JSON: ''' || (" + a.get(0).sql() + ") || ''''")
+                + " END");
         RULES.put("format", a -> FormatFunction.call(a.stream().map(Arg::sql).toList()));
         RULES.put("regexp_position", a -> StringFunctions.REGEXP_POSITION + "(" + a.stream()
                 .map(x -> "CAST(" + x.sql() + " AS VARCHAR)").collect(java.util.stream.Collectors.joining(", ")) + ")");

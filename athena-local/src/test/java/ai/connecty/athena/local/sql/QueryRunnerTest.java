@@ -648,6 +648,8 @@ class QueryRunnerTest {
         "SELECT try(CAST(300 AS tinyint)) => <null>",
         "SELECT try(split_part('a,b', ',', 0)) => <null>",
         "SELECT try(url_decode('%zz')) => <null>",
+        "SELECT try(json_parse('not json')) => <null>",
+        "SELECT json_parse(CAST(NULL AS varchar)) => <null>",
         "SELECT try(DATE '2020-01-01' + INTERVAL '1' HOUR) => <null>",
         "SELECT try(split_to_map('x=1,y', ',', '=')) => <null>",
         "SELECT try(split_to_map('k=1,k=2', ',', '=')) => <null>",

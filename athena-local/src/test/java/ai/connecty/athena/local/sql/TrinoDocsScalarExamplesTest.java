@@ -290,13 +290,14 @@ class TrinoDocsScalarExamplesTest {
         );
     }
 
-    /** Examples the docs show failing: athena-local fails too (json_parse with GENERIC_USER_ERROR, see SQL-GAPS.md). */
+    /** Examples the docs show failing: athena-local fails too, json_parse with Trino's error (JsonFunctions.jsonParse). */
     static Stream<Example> documentedErrors() {
         return Stream.of(
-            ex("json.md", "SELECT json_parse('not_json')", ""),
+            ex("json.md", "SELECT json_parse('not_json')", "INVALID_FUNCTION_ARGUMENT: Cannot convert value to JSON: 'not_json'"),
             // The docs print JSON '["a": 1, "b": 2]', but Trino's json_parse (Jackson) refuses the text, as Athena
             // must: the docs' own note calls json_parse's input valid JSON text.
-            ex("json.md", "SELECT json_parse('[\"a\": 1, \"b\": 2]')", ""),
+            ex("json.md", "SELECT json_parse('[\"a\": 1, \"b\": 2]')",
+                    "INVALID_FUNCTION_ARGUMENT: Cannot convert value to JSON: '[\"a\": 1, \"b\": 2]'"),
             ex("json.md", "SELECT CAST(JSON '{\"a\": 1, \"b\": 2}' AS VARCHAR)", ""),
             ex("json.md", "SELECT CAST(JSON '[1, 2, 3]' AS VARCHAR)", ""));
     }
