@@ -926,8 +926,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     protected String visitArithmeticBinary(ArithmeticBinaryExpression node, Void context) {
         String left = p(node.getLeft());
         String right = p(node.getRight());
-        OperandTypes.arithmetic(node.getOperator().getValue(), comparedType(node.getLeft()),
-                comparedType(node.getRight()), at(node));
+        OperandTypes.arithmetic(node.getOperator().getValue(), argumentType(node.getLeft()),
+                argumentType(node.getRight()), at(node));
         return switch (node.getOperator()) {
             case DIVIDE -> Division.divide(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
             case MODULUS -> Division.modulo(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
@@ -968,17 +968,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitComparisonExpression(ComparisonExpression node, Void context) {
-        ComparisonTypes.check(node, comparedType(node.getLeft()), comparedType(node.getRight()), at(node));
-        return "(" + p(node.getLeft()) + " " + node.getOperator().getValue() + " " + p(node.getRight()) + ")";
-    }
-
-    /**
-     * What the tree or the catalog shows of an operand's type (a bound parameter's is its value's; an untyped NULL's
-     * is {@code unknown}), or null.
-     */
-    private SqlType comparedType(Expression operand) {
-        SqlType literal = ComparisonTypes.literal(SqlStatement.BoundValue.resolve(parameters, operand));
-        return literal != null ? literal : types.of(operand, zones.scope());
+        // The operands first, as Trino's analyzer does: an error inside one comes before the comparison's own, and
+        // a call's result type is known once it is printed.
+        String left = p(node.getLeft());
+        String right = p(node.getRight());
+        ComparisonTypes.check(node, argumentType(node.getLeft()), argumentType(node.getRight()), at(node));
+        return "(" + left + " " + node.getOperator().getValue() + " " + right + ")";
     }
 
     @Override
@@ -1049,7 +1044,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     @Override
     protected String visitSimpleCaseExpression(SimpleCaseExpression node, Void context) {
         String printed = "CASE " + p(node.getOperand()) + whens(node.getWhenClauses(), node.getDefaultValue()) + " END";
-        OperandTypes.caseOperand(comparedType(node.getOperand()),
+        OperandTypes.caseOperand(argumentType(node.getOperand()),
                 node.getWhenClauses().stream().map(when -> operand(when.getOperand())).toList());
         OperandTypes.joinIntoOne("All CASE results", caseResults(node.getWhenClauses(), node.getDefaultValue()));
         return printed;
@@ -1069,9 +1064,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return results;
     }
 
-    /** An operand with its known type (see {@link #comparedType}) and Trino's position of it. */
+    /** An operand with its known type (see {@link #argumentType}) and Trino's position of it. */
     private OperandTypes.Operand operand(Expression e) {
-        return new OperandTypes.Operand(comparedType(e), at(e));
+        return new OperandTypes.Operand(argumentType(e), at(e));
     }
 
     private String whens(List<WhenClause> whens, java.util.Optional<Expression> otherwise) {
@@ -1087,8 +1082,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     protected String visitIfExpression(IfExpression node, Void context) {
         String printed = "CASE WHEN " + p(node.getCondition()) + " THEN " + p(node.getTrueValue())
                 + node.getFalseValue().map(f -> " ELSE " + p(f)).orElse("") + " END";
-        node.getFalseValue().ifPresent(whenFalse -> OperandTypes.ifResults(comparedType(node.getTrueValue()),
-                comparedType(whenFalse), at(node)));
+        node.getFalseValue().ifPresent(whenFalse -> OperandTypes.ifResults(argumentType(node.getTrueValue()),
+                argumentType(whenFalse), at(node)));
         return printed;
     }
 
@@ -1102,7 +1097,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     @Override
     protected String visitNullIfExpression(NullIfExpression node, Void context) {
         String printed = "nullif(" + p(node.getFirst()) + ", " + p(node.getSecond()) + ")";
-        OperandTypes.nullIf(comparedType(node.getFirst()), comparedType(node.getSecond()), at(node));
+        OperandTypes.nullIf(argumentType(node.getFirst()), argumentType(node.getSecond()), at(node));
         return printed;
     }
 
@@ -1427,7 +1422,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     /**
-     * The type of a call argument where it is certain: a literal's (as Trino types it: {@code 'abc'} is
+     * The type of an operand or call argument where it is certain: a literal's (as Trino types it: {@code 'abc'} is
      * {@code varchar(3)}, {@code 1.5} a double, {@code DECIMAL '1.50'} a decimal(3,2), {@code TIMESTAMP '…'} of the
      * precision written), a bound parameter's value's, a negated number's, {@code current_date}'s and
      * {@code current_timestamp}'s, a CAST's and a column's ({@link KnownTypes}), an {@code ARRAY[…]} of elements of

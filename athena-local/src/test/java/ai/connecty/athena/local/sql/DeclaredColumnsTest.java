@@ -118,6 +118,11 @@ class DeclaredColumnsTest {
                 .hasMessage("TYPE_MISMATCH: line 1:32: Cannot apply operator: timestamp(3) with time zone = varchar(10)");
         assertThatThrownBy(() -> printed("SELECT note FROM orders WHERE id = CAST(NULL AS varchar)"))
                 .hasMessage("TYPE_MISMATCH: line 1:34: Cannot apply operator: integer = varchar");
+        // A call's result type, as its signature gives it: year() is a bigint, so text does not compare with it.
+        assertThatThrownBy(() -> printed("SELECT id FROM stamps WHERE year(ts) = '2024'"))
+                .hasMessage("TYPE_MISMATCH: line 1:38: Cannot apply operator: bigint = varchar(4)");
+        assertThatThrownBy(() -> printed("SELECT id FROM orders WHERE length(note) > 'a'"))
+                .hasMessage("TYPE_MISMATCH: line 1:42: Cannot apply operator: bigint < varchar(1)");
         assertThatThrownBy(() -> printed("SELECT id FROM orders WHERE id IN (SELECT id FROM stamps WHERE ts = 1)"))
                 .hasMessage("TYPE_MISMATCH: line 1:67: Cannot apply operator: timestamp(3) with time zone = integer");
     }
@@ -143,8 +148,12 @@ class DeclaredColumnsTest {
         assertThatThrownBy(() -> printed("SELECT note FROM orders WHERE id IN (BIGINT '1', 'x')"))
                 .hasMessage("TYPE_MISMATCH: line 1:50: " + message + "bigint and varchar(1), all types (without "
                         + "duplicates): [integer, bigint, varchar(1)]");
+        // a call's result type counts once the call is resolved (length is a bigint)
+        assertThatThrownBy(() -> printed("SELECT note FROM orders WHERE id IN (length(note), '1')"))
+                .hasMessage("TYPE_MISMATCH: line 1:52: " + message + "bigint and varchar(1), all types (without "
+                        + "duplicates): [integer, bigint, varchar(1)]");
         // an item of a type not known here: the message would name it, so the list is not judged
-        assertThat(printed("SELECT note FROM orders WHERE id IN (length(note), '1')")).contains("IN");
+        assertThat(printed("SELECT note FROM orders WHERE id IN (soundex(note), '1')")).contains("IN");
         assertThat(rows("SELECT count(*) AS n FROM orders WHERE id IN (1, 2.5) AND note IN ('n1', 'x')"))
                 .containsExactly(List.of("n bigint"), List.of("1"));
     }
@@ -185,7 +194,10 @@ class DeclaredColumnsTest {
                 + "ELSE BIGINT '2' END AS c, IF(id > 0, id, NULL) AS d, NULLIF(note, 'x') AS e, id * 1.5 AS f "
                 + "FROM orders")).containsExactly(List.of("a integer", "b varchar", "c bigint", "d integer",
                 "e varchar", "f double"), List.of("1", "n1", "1", "1", "n1", "1.5"));
-        assertThat(printed("SELECT COALESCE(length(note), '') FROM orders")).contains("coalesce(");
+        assertThatThrownBy(() -> printed("SELECT COALESCE(length(note), '') FROM orders")).hasMessage("TYPE_MISMATCH: "
+                + "line 1:31: All COALESCE operands must be the same type or coercible to a common type. Cannot find common "
+                + "type between bigint and varchar(0), all types (without duplicates): [bigint, varchar(0)]");
+        assertThat(printed("SELECT COALESCE(soundex(note), 1) FROM orders")).contains("coalesce(");
         assertThat(printed("SELECT COALESCE(id, '') FROM unknown_table")).contains("coalesce(");
     }
 
