@@ -70,6 +70,10 @@ final class Calls {
                 + a.get(0).sql() + ") THEN json(" + a.get(0).sql() + ") ELSE " + RaisedErrors.raise(
                 "INVALID_FUNCTION_ARGUMENT", "'Cannot convert value to JSON: ''' || (" + a.get(0).sql() + ") || ''''")
                 + " END");
+        for (String digest : List.of("md5", "sha1", "sha256", "sha512", "crc32", "hmac_md5", "hmac_sha1", "hmac_sha256",
+                "hmac_sha512")) {
+            RULES.put(digest, a -> HashFunctions.call(digest, a));
+        }
         RULES.put("format", a -> FormatFunction.call(a.stream().map(Arg::sql).toList()));
         RULES.put("regexp_position", a -> StringFunctions.REGEXP_POSITION + "(" + a.stream()
                 .map(x -> "CAST(" + x.sql() + " AS VARCHAR)").collect(java.util.stream.Collectors.joining(", ")) + ")");

@@ -75,6 +75,7 @@ final class JavaFunctions {
         UnitFunctions.register(duck);
         JsonFunctions.register(duck);
         FormatFunction.register(duck);
+        HashFunctions.register(duck);
         Iso8601Dates.register(duck);
         DecimalArithmetic.register(duck);
         VarcharCasts.register(duck);

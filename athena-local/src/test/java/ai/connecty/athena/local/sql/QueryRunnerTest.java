@@ -660,6 +660,89 @@ class QueryRunnerTest {
         assertThat(value(sql)).isEqualTo(expected);
     }
 
+    /**
+     * Comparisons and operands over call results are judged by the call's signature (year() is a bigint,
+     * date_format() a varchar): Trino's valid forms over the common functions must keep running, none falsely
+     * refused because a result type is wrong.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        "SELECT year(DATE '2024-05-06') = 2024 => true",
+        "SELECT month(DATE '2024-05-06') IN (5, 6) => true",
+        "SELECT quarter(DATE '2024-05-06') = 2 AND week(DATE '2024-01-02') = 1 AND day_of_week(DATE '2024-05-06') = 1 => true",
+        "SELECT hour(TIMESTAMP '2024-05-06 10:00:00') BETWEEN 9 AND 17 => true",
+        "SELECT millisecond(TIMESTAMP '2024-01-01 00:00:00.123') = 123 => true",
+        "SELECT year(current_date) > 2000 AND year(current_timestamp) > 2000 => true",
+        "SELECT length('abc') > 2 AND length(to_utf8('ab')) = 2 => true",
+        "SELECT lower('ABC') = 'abc' AND upper('a') || 'b' = 'Ab' => true",
+        "SELECT substr('Alice', 1, 1) = 'A' AND split_part('x-y', '-', 1) = 'x' => true",
+        "SELECT concat('a', 'b') = 'ab' AND lpad('a', 3, 'x') = 'xxa' AND trim(' a ') = 'a' => true",
+        "SELECT reverse('ab') = 'ba' AND replace('ab', 'b', 'c') = 'ac' => true",
+        "SELECT strpos('abc', 'b') > 0 AND levenshtein_distance('ab', 'ac') < 3 AND regexp_count('aab', 'a') > 1 => true",
+        "SELECT regexp_extract('a1', '[0-9]') = '1' AND regexp_like('a1', '[0-9]') = true => true",
+        "SELECT date_trunc('month', DATE '2024-05-06') = DATE '2024-05-01' => true",
+        "SELECT date_trunc('day', TIMESTAMP '2024-05-06 10:00:00') = TIMESTAMP '2024-05-06 00:00:00' => true",
+        "SELECT date_diff('day', DATE '2024-05-01', DATE '2024-05-06') < 30 => true",
+        "SELECT date_add('day', 1, DATE '2024-05-06') > DATE '2024-05-06' => true",
+        "SELECT date_add('hour', 1, TIMESTAMP '2024-05-06 10:00:00') > DATE '2024-05-06' => true",
+        "SELECT from_unixtime(0) < TIMESTAMP '2024-01-01 00:00:00' => true",
+        "SELECT to_unixtime(TIMESTAMP '2024-01-01 00:00:00') > 1700000000 => true",
+        "SELECT to_unixtime(from_unixtime(10)) = 10 => true",
+        "SELECT from_iso8601_date('2024-01-01') = DATE '2024-01-01' => true",
+        "SELECT date_parse('2024-01-01', '%Y-%m-%d') = TIMESTAMP '2024-01-01 00:00:00' => true",
+        "SELECT date_format(DATE '2024-05-06', '%Y') = '2024' AND to_iso8601(DATE '2024-01-01') = '2024-01-01' => true",
+        "SELECT format_datetime(TIMESTAMP '2024-01-01 00:00:00', 'yyyy') = '2024' => true",
+        "SELECT last_day_of_month(DATE '2024-02-10') = DATE '2024-02-29' => true",
+        "SELECT timezone_hour(TIMESTAMP '2024-01-01 00:00:00 UTC') = 0 => true",
+        "SELECT round(10.456, 2) = 10.46 AND abs(-2) > 1 AND sign(-3) = -1 => true",
+        "SELECT round(DECIMAL '10.456', 2) = DECIMAL '10.46' AND round(DECIMAL '1.5') = 2 => true",
+        "SELECT mod(4, 2) = 0 AND power(2, 2) > 3 AND sqrt(4) = 2 AND log10(100) = 2 => true",
+        "SELECT ceiling(1.2) = 2 AND floor(1.7) = 1 AND truncate(1.7) = 1 => true",
+        "SELECT json_extract_scalar('{\"a\": 1}', '$.a') = '1' AND json_array_length('[1, 2]') = 2 => true",
+        "SELECT url_extract_port('http://a:80/') = 80 AND url_extract_host('http://a:80/') = 'a' => true",
+        "SELECT to_hex(md5(to_utf8('a'))) = '0CC175B9C0F1B6A831C399E269772661' => true",
+        "SELECT cardinality(ARRAY[1, 2]) > 0 AND contains(ARRAY['x'], 'x') => true",
+        "SELECT element_at(MAP(ARRAY['k'], ARRAY['v']), 'k') = 'v' AND element_at(ARRAY[1, 2], 1) = 1 => true",
+        "SELECT sum(x) > 2 AND avg(x) = 1.5 FROM (VALUES 1, 2) t(x) => true",
+        "SELECT CASE WHEN year(DATE '2024-01-01') > 2000 THEN length('a') ELSE 0 END => 1",
+        "SELECT COALESCE(length(CAST(NULL AS varchar)), 0) => 0",
+        "SELECT IF(length('a') = 1, year(DATE '2024-01-01'), 0) => 2024",
+        "SELECT NULLIF(length('a'), 1) => <null>",
+        "SELECT length('a') + 1 => 2",
+        "SELECT year(DATE '2024-01-01') - 2000 => 24",
+        "SELECT date_diff('day', DATE '2024-01-01', DATE '2024-01-02') * 1.5 => 1.5",
+        "SELECT length('a') IN (1, 2) => true",
+        "SELECT date_add('day', 1, DATE '2024-01-01') - INTERVAL '1' DAY = DATE '2024-01-01' => true",
+    })
+    void validComparisonsOverCallResultsRun(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    /**
+     * Trino's digests are varbinary ({@code to_hex(md5(to_utf8(x)))} gives the familiar uppercase hex), where DuckDB's
+     * md5/sha1/sha256 answer lowercase hex text; sha512, crc32 and hmac_* DuckDB lacks. Values are the algorithms'
+     * published test vectors.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        "SELECT md5(to_utf8('a')) => 0c c1 75 b9 c0 f1 b6 a8 31 c3 99 e2 69 77 26 61",
+        "SELECT to_hex(md5(to_utf8('a'))) => 0CC175B9C0F1B6A831C399E269772661",
+        "SELECT to_hex(sha1(to_utf8('a'))) => 86F7E437FAA5A7FCE15D1DDCB9EAEAEA377667B8",
+        "SELECT to_hex(sha256(to_utf8('a'))) => CA978112CA1BBDCAFAC231B39A23DC4DA786EFF8147C4E72B9807785AFEE48BB",
+        "SELECT to_hex(sha512(to_utf8('abc'))) => DDAF35A193617ABACC417349AE20413112E6FA4E89A97EA20A9EEEE64B55D39A2192992A274FC1A836BA3C23A3FEEBBD454D4423643CE80E2A9AC94FA54CA49F",
+        "SELECT crc32(to_utf8('a')) => 3904355907",
+        "SELECT typeof(crc32(to_utf8('a'))) => bigint",
+        "SELECT to_hex(hmac_md5(to_utf8('The quick brown fox jumps over the lazy dog'), to_utf8('key'))) => 80070713463E7749B90C2DC24911E275",
+        "SELECT to_hex(hmac_sha256(to_utf8('The quick brown fox jumps over the lazy dog'), to_utf8('key'))) => F7BC83F430538424B13298E6AA6FB143EF4D59A14946175997479DBC2D1A3CD8",
+        "SELECT length(hmac_sha1(to_utf8('x'), to_utf8('k'))) + length(hmac_sha512(to_utf8('x'), to_utf8('k'))) => 84",
+        "SELECT md5(CAST(NULL AS varbinary)) => <null>",
+        "SELECT hmac_sha256(to_utf8('x'), CAST(NULL AS varbinary)) => <null>",
+        "SELECT lower(to_hex(md5(to_utf8('a')))) = '0cc175b9c0f1b6a831c399e269772661' => true",
+    })
+    void digestsAreVarbinaryAsInTrino(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
     /** try() row by row, and an expression DuckDB could share between a try and another column. */
     @Test
     void tryWorksRowByRowAndKeepsTheType() {
