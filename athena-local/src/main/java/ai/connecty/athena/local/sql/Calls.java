@@ -74,6 +74,9 @@ final class Calls {
                 "hmac_sha512")) {
             RULES.put(digest, a -> HashFunctions.call(digest, a));
         }
+        // Trino's to_milliseconds(interval) is a bigint; DuckDB's to_milliseconds is the inverse (a number to an interval).
+        RULES.put("to_milliseconds", a -> "CAST(round(epoch(" + a.get(0).sql() + ") * 1000) AS BIGINT)");
+        RULES.put("bit_count", Calls::bitCount);
         RULES.put("format", a -> FormatFunction.call(a.stream().map(Arg::sql).toList()));
         RULES.put("regexp_position", a -> StringFunctions.REGEXP_POSITION + "(" + a.stream()
                 .map(x -> "CAST(" + x.sql() + " AS VARCHAR)").collect(java.util.stream.Collectors.joining(", ")) + ")");
@@ -403,6 +406,27 @@ final class Calls {
             case "year" -> "INTERVAL 1 YEAR";
             default -> throw new UnsupportedSqlException("the date/time unit '" + unit.stringValue() + "'");
         };
+    }
+
+    /**
+     * Trino's bit_count(x, bits): the one bits of x as a {@code bits}-bit two's complement number (DuckDB's bit_count
+     * takes x alone, as 64 bits), failing as Trino's BitwiseFunctions do for a width outside 2..64 or an x the width
+     * cannot hold.
+     */
+    private static String bitCount(List<Arg> a) {
+        if (a.size() != 2) {
+            throw new UnsupportedSqlException("bit_count() with " + a.size() + " argument(s)");
+        }
+        String x = "CAST(" + a.get(0).sql() + " AS BIGINT)";
+        String bits = "(" + a.get(1).sql() + ")";
+        String low = "((1::BIGINT << (" + bits + " - 1)) - 1)";
+        return "CAST(CASE WHEN " + bits + " = 64 THEN bit_count(" + x + ") WHEN " + bits + " < 2 OR " + bits + " > 64 THEN "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                        "'Bits specified in bit_count must be between 2 and 64, got ' || " + bits)
+                + " WHEN " + x + " > " + low + " OR " + x + " < ~" + low + " THEN "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Number must be representable with the bits "
+                        + "specified. ' || " + x + " || ' can not be represented with ' || " + bits + " || ' bits'")
+                + " ELSE bit_count(" + x + " & ((1::BIGINT << " + bits + ") - 1)) END AS BIGINT)";
     }
 
     /**

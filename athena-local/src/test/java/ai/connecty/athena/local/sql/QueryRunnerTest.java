@@ -743,6 +743,31 @@ class QueryRunnerTest {
         assertThat(value(sql)).isEqualTo(expected);
     }
 
+    /** Functions whose DuckDB namesake means something else: Trino's meaning, types and errors. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
+        "SELECT to_milliseconds(INTERVAL '1' SECOND) => 1000",
+        "SELECT to_milliseconds(INTERVAL '1 02:03:04.5' DAY TO SECOND) => 93784500",
+        "SELECT typeof(to_milliseconds(INTERVAL '1' DAY)) => bigint",
+        "SELECT bit_count(7, 64) => 3",
+        "SELECT bit_count(-7, 64) => 62",
+        "SELECT bit_count(-7, 8) => 6",
+        "SELECT bit_count(5, 4) => 2",
+        "SELECT typeof(bit_count(7, 64)) => bigint",
+        "SELECT try(bit_count(9, 3)) => <null>",
+    })
+    void functionsDuckDbNamesOtherwiseRunAsInTrino(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    @Test
+    void bitCountFailsAsTrinoDoes() {
+        assertThatThrownBy(() -> value("SELECT bit_count(9, 3)")).hasMessage("INVALID_FUNCTION_ARGUMENT: Number must be "
+                + "representable with the bits specified. 9 can not be represented with 3 bits");
+        assertThatThrownBy(() -> value("SELECT bit_count(1, 65)"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Bits specified in bit_count must be between 2 and 64, got 65");
+    }
+
     /** try() row by row, and an expression DuckDB could share between a try and another column. */
     @Test
     void tryWorksRowByRowAndKeepsTheType() {
