@@ -77,6 +77,12 @@ final class Calls {
         // Trino's to_milliseconds(interval) is a bigint; DuckDB's to_milliseconds is the inverse (a number to an interval).
         RULES.put("to_milliseconds", a -> "CAST(round(epoch(" + a.get(0).sql() + ") * 1000) AS BIGINT)");
         RULES.put("bit_count", Calls::bitCount);
+        RULES.put("e", a -> "exp(1)");
+        // Trino's sign keeps a double a double (-1.0); DuckDB's answers a tinyint whatever the argument.
+        RULES.put("sign", a -> isA(a.get(0), "double") ? "CAST(sign(" + a.get(0).sql() + ") AS DOUBLE)"
+                : isA(a.get(0), "real") ? "CAST(sign(" + a.get(0).sql() + ") AS FLOAT)" : "sign(" + a.get(0).sql() + ")");
+        RULES.put("arrays_overlap", Calls::arraysOverlap);
+        RULES.put("width_bucket", Calls::widthBucket);
         RULES.put("format", a -> FormatFunction.call(a.stream().map(Arg::sql).toList()));
         RULES.put("regexp_position", a -> StringFunctions.REGEXP_POSITION + "(" + a.stream()
                 .map(x -> "CAST(" + x.sql() + " AS VARCHAR)").collect(java.util.stream.Collectors.joining(", ")) + ")");
@@ -427,6 +433,46 @@ final class Calls {
                 + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Number must be representable with the bits "
                         + "specified. ' || " + x + " || ' can not be represented with ' || " + bits + " || ' bits'")
                 + " ELSE bit_count(" + x + " & ((1::BIGINT << " + bits + ") - 1)) END AS BIGINT)";
+    }
+
+    /**
+     * Trino's arrays_overlap: true when the arrays share a non-NULL element, else NULL when either holds a NULL (it
+     * might be equal), else false.
+     */
+    private static String arraysOverlap(List<Arg> a) {
+        String x = a.get(0).sql();
+        String y = a.get(1).sql();
+        return "CASE WHEN (" + x + ") IS NULL OR (" + y + ") IS NULL THEN NULL WHEN list_has_any(" + x + ", " + y
+                + ") THEN true WHEN len(list_filter(" + x + ", __e -> __e IS NULL)) > 0 OR len(list_filter(" + y
+                + ", __e -> __e IS NULL)) > 0 THEN NULL ELSE false END";
+    }
+
+    /**
+     * Trino's width_bucket(x, bound1, bound2, n): the bucket of x among n equal-width buckets between the bounds (0
+     * below, n + 1 at or above; counted from bound1, so reversed bounds count down), with the argument errors of
+     * Trino's MathFunctions. The array form (width_bucket(x, bins)) is not translated.
+     */
+    private static String widthBucket(List<Arg> a) {
+        if (a.size() != 4) {
+            throw new UnsupportedSqlException("width_bucket() with " + a.size() + " argument(s)");
+        }
+        String x = "CAST(" + a.get(0).sql() + " AS DOUBLE)";
+        String b1 = "CAST(" + a.get(1).sql() + " AS DOUBLE)";
+        String b2 = "CAST(" + a.get(2).sql() + " AS DOUBLE)";
+        String n = "CAST(" + a.get(3).sql() + " AS BIGINT)";
+        String lower = "least(" + b1 + ", " + b2 + ")";
+        String upper = "greatest(" + b1 + ", " + b2 + ")";
+        String bucket = "CASE WHEN " + x + " < " + lower + " THEN 0 WHEN " + x + " >= " + upper + " THEN " + n
+                + " + 1 ELSE CAST(floor(" + n + " * (" + x + " - " + lower + ") / (" + upper + " - " + lower
+                + ") + 1) AS BIGINT) END";
+        return "CASE WHEN " + n + " <= 0 THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT",
+                "bucketCount must be greater than 0") + " WHEN isnan(" + x + ") THEN " + RaisedErrors.raiseText(
+                "INVALID_FUNCTION_ARGUMENT", "operand must not be NaN") + " WHEN NOT isfinite(" + b1 + ") THEN "
+                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "first bound must be finite") + " WHEN NOT isfinite("
+                + b2 + ") THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "second bound must be finite")
+                + " WHEN " + b1 + " = " + b2 + " THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT",
+                "bounds cannot equal each other") + " WHEN " + b1 + " > " + b2 + " THEN " + n + " + 1 - (" + bucket
+                + ") ELSE " + bucket + " END";
     }
 
     /**

@@ -743,7 +743,7 @@ class QueryRunnerTest {
         assertThat(value(sql)).isEqualTo(expected);
     }
 
-    /** Functions whose DuckDB namesake means something else: Trino's meaning, types and errors. */
+    /** Functions DuckDB lacks or whose DuckDB namesake means something else: Trino's meaning, types and errors. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
         "SELECT to_milliseconds(INTERVAL '1' SECOND) => 1000",
@@ -755,17 +755,36 @@ class QueryRunnerTest {
         "SELECT bit_count(5, 4) => 2",
         "SELECT typeof(bit_count(7, 64)) => bigint",
         "SELECT try(bit_count(9, 3)) => <null>",
+        "SELECT e() => 2.718281828459045",
+        "SELECT sign(-2.5) => -1.0",
+        "SELECT typeof(sign(-2.5)) => double",
+        "SELECT sign(-2) => -1",
+        "SELECT arrays_overlap(ARRAY[1, 2], ARRAY[2, 3]) => true",
+        "SELECT arrays_overlap(ARRAY[1], ARRAY[2]) => false",
+        "SELECT arrays_overlap(ARRAY[1, NULL], ARRAY[2]) => <null>",
+        "SELECT arrays_overlap(ARRAY[NULL, 2], ARRAY[2]) => true",
+        "SELECT width_bucket(5.3, 0.2, 10.6, 5) => 3",
+        "SELECT width_bucket(5.3, 10.6, 0.2, 5) => 3",
+        "SELECT width_bucket(-1, 0, 10, 5) => 0",
+        "SELECT width_bucket(10, 0, 10, 5) => 6",
+        "SELECT width_bucket(-1, 10, 0, 5) => 6",
+        "SELECT typeof(width_bucket(1, 0, 10, 5)) => bigint",
+        "SELECT try(width_bucket(1, 0, 0, 5)) => <null>",
     })
-    void functionsDuckDbNamesOtherwiseRunAsInTrino(String sql, String expected) {
+    void functionsDuckDbLacksOrMeansOtherwiseRunAsInTrino(String sql, String expected) {
         assertThat(value(sql)).isEqualTo(expected);
     }
 
     @Test
-    void bitCountFailsAsTrinoDoes() {
+    void bitCountAndWidthBucketFailAsTrinoDoes() {
         assertThatThrownBy(() -> value("SELECT bit_count(9, 3)")).hasMessage("INVALID_FUNCTION_ARGUMENT: Number must be "
                 + "representable with the bits specified. 9 can not be represented with 3 bits");
         assertThatThrownBy(() -> value("SELECT bit_count(1, 65)"))
                 .hasMessage("INVALID_FUNCTION_ARGUMENT: Bits specified in bit_count must be between 2 and 64, got 65");
+        assertThatThrownBy(() -> value("SELECT width_bucket(1, 0, 10, 0)"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: bucketCount must be greater than 0");
+        assertThatThrownBy(() -> value("SELECT width_bucket(1, 2, 2, 3)"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: bounds cannot equal each other");
     }
 
     /** try() row by row, and an expression DuckDB could share between a try and another column. */
