@@ -18,7 +18,7 @@ final class AggregateCalls {
     static final int LISTAGG_MAX_BYTES = 1024 * 1024;
 
     private static final Set<String> NAMES = Set.of("listagg", "count_if", "max_by", "min_by", "skewness",
-            "multimap_agg", "map_union", "histogram", "reduce_agg", "nth_value", "lag", "lead");
+            "multimap_agg", "map_union", "histogram", "reduce_agg", "nth_value", "lag", "lead", "map_agg");
 
     private AggregateCalls() {
     }
@@ -49,6 +49,7 @@ final class AggregateCalls {
                     : null;
             case "skewness" -> skewness(inside + a.get(0).sql() + after, modifiers);
             case "multimap_agg" -> multimap(a, inside, after, modifiers);
+            case "map_agg" -> mapAgg(a, inside, after, modifiers);
             case "histogram" -> histogram(inside + a.get(0).sql() + after, modifiers);
             case "map_union" -> mapUnion(inside + a.get(0).sql() + after, modifiers);
             case "reduce_agg" -> reduce(a, inside, after, modifiers);
@@ -118,6 +119,20 @@ final class AggregateCalls {
         return "list_transform([list(" + argument + ")" + modifiers + "], __l -> list_transform([list_filter(__l, "
                 + "__m -> __m IS NOT NULL)], __ms -> CASE WHEN len(__ms) = 0 THEN NULL "
                 + "ELSE list_reduce(__ms, (__a, __b) -> map_concat(__a, __b)) END)[1])[1]";
+    }
+
+    /**
+     * {@code map_agg(k, v)}: one entry per key (Trino keeps the first pair of a key it meets, in no defined order) and
+     * none for a NULL key, where DuckDB's map() of the two lists fails on a repeated key. The pairs are sorted by key,
+     * so a repeat follows its first and the duplicates go in one pass after the sort; NULL for no rows.
+     */
+    private static String mapAgg(List<Calls.Arg> a, String inside, String after, String modifiers) {
+        String pairs = "list(" + inside + "{'k': " + a.get(0).sql() + ", 'v': " + a.get(1).sql() + "}" + after + ")"
+                + modifiers;
+        // map_from_entries outermost: Calls.cardinality tells a map from an array by the printed text's start.
+        return "map_from_entries(list_transform([list_sort(list_filter(" + pairs + ", __p -> __p.k IS NOT NULL))], "
+                + "__s -> list_transform(list_filter(__s, (__p, __i) -> __i = 1 OR __p.k IS DISTINCT FROM __s[__i - 1].k), "
+                + "__p -> {'key': __p.k, 'value': __p.v}))[1])";
     }
 
     /**

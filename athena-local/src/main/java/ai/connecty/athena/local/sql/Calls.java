@@ -77,6 +77,8 @@ final class Calls {
         // Trino's to_milliseconds(interval) is a bigint; DuckDB's to_milliseconds is the inverse (a number to an interval).
         RULES.put("to_milliseconds", a -> "CAST(round(epoch(" + a.get(0).sql() + ") * 1000) AS BIGINT)");
         RULES.put("bit_count", Calls::bitCount);
+        RULES.put("bitwise_xor", a -> "xor(CAST(" + a.get(0).sql() + " AS BIGINT), CAST(" + a.get(1).sql() + " AS BIGINT))");
+        RULES.put("bitwise_not", a -> "(~CAST(" + a.get(0).sql() + " AS BIGINT))");
         RULES.put("e", a -> "exp(1)");
         // Trino's sign keeps a double a double (-1.0); DuckDB's answers a tinyint whatever the argument.
         RULES.put("sign", a -> isA(a.get(0), "double") ? "CAST(sign(" + a.get(0).sql() + ") AS DOUBLE)"
@@ -151,7 +153,6 @@ final class Calls {
         RULES.put("any_match", a -> "list_bool_or(list_transform(" + join(a) + "))");
         RULES.put("all_match", a -> "list_bool_and(list_transform(" + join(a) + "))");
         RULES.put("none_match", a -> "NOT list_bool_or(list_transform(" + join(a) + "))");
-        RULES.put("map_agg", a -> "map(list(" + a.get(0).sql() + "), list(" + a.get(1).sql() + "))");
         RULES.put("regexp_extract", Calls::regexpExtract);
         RULES.put("regexp_replace", Calls::regexpReplace);
         RULES.put("replace", a -> a.size() == 2 ? "replace(" + join(a) + ", '')" : "replace(" + join(a) + ")");
@@ -387,7 +388,7 @@ final class Calls {
         return "CASE " + t + " WHEN 'FLOAT' THEN 'real' WHEN 'BLOB' THEN 'varbinary'"
                 + " WHEN 'TIMESTAMP' THEN 'timestamp(3)' WHEN 'TIMESTAMP WITH TIME ZONE' THEN 'timestamp(3) with time zone'"
                 + " WHEN 'TIME' THEN 'time(3)' WHEN 'TIME WITH TIME ZONE' THEN 'time(3) with time zone'"
-                + " ELSE lower(" + t + ") END";
+                + " WHEN '\"NULL\"' THEN 'unknown' ELSE lower(" + t + ") END";
     }
 
     private static String dateAdd(List<Arg> a) {
