@@ -18,7 +18,8 @@ final class AggregateCalls {
     static final int LISTAGG_MAX_BYTES = 1024 * 1024;
 
     private static final Set<String> NAMES = Set.of("listagg", "count_if", "max_by", "min_by", "skewness",
-            "multimap_agg", "map_union", "histogram", "reduce_agg", "nth_value", "lag", "lead", "map_agg");
+            "multimap_agg", "map_union", "histogram", "reduce_agg", "nth_value", "lag", "lead", "map_agg",
+            "bitwise_and_agg", "bitwise_or_agg");
 
     private AggregateCalls() {
     }
@@ -47,6 +48,9 @@ final class AggregateCalls {
                     ? (name.equals("max_by") ? "arg_max_null(" : "arg_min_null(") + a.get(0).sql() + ", "
                             + a.get(1).sql() + after + ")" + modifiers
                     : null;
+            // Trino's bitwise_and_agg/bitwise_or_agg (BitwiseAndAggregation…) are bigints; DuckDB names them bit_and/bit_or.
+            case "bitwise_and_agg", "bitwise_or_agg" -> "CAST(" + (name.equals("bitwise_and_agg") ? "bit_and(" : "bit_or(")
+                    + inside + "CAST(" + a.get(0).sql() + " AS BIGINT)" + after + ")" + modifiers + " AS BIGINT)";
             case "skewness" -> skewness(inside + a.get(0).sql() + after, modifiers);
             case "multimap_agg" -> multimap(a, inside, after, modifiers);
             case "map_agg" -> mapAgg(a, inside, after, modifiers);

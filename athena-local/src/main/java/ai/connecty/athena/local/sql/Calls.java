@@ -77,6 +77,37 @@ final class Calls {
         // Trino's to_milliseconds(interval) is a bigint; DuckDB's to_milliseconds is the inverse (a number to an interval).
         RULES.put("to_milliseconds", a -> "CAST(round(epoch(" + a.get(0).sql() + ") * 1000) AS BIGINT)");
         RULES.put("bit_count", Calls::bitCount);
+        // audit a-l: Trino functions a..l that DuckDB lacks or means otherwise (AtoLFunctions, TrinoFunctionsAuditAtoLTest)
+        RULES.put("acos", a -> AtoLFunctions.unitDomain("acos", a.get(0).sql()));
+        RULES.put("asin", a -> AtoLFunctions.unitDomain("asin", a.get(0).sql()));
+        RULES.put("ln", a -> AtoLFunctions.logarithm("ln", a.get(0).sql()));
+        RULES.put("log2", a -> AtoLFunctions.logarithm("log2", a.get(0).sql()));
+        RULES.put("log10", a -> AtoLFunctions.logarithm("log10", a.get(0).sql()));
+        // Trino's cbrt is Java's Math.cbrt (cbrt(27) = 3.0); DuckDB's gives 3.0000000000000004.
+        RULES.put("cbrt", a -> AtoLFunctions.CBRT + "(CAST(CAST(" + a.get(0).sql() + " AS DOUBLE) AS VARCHAR))");
+        for (String shift : List.of("bitwise_left_shift", "bitwise_right_shift", "bitwise_right_shift_arithmetic")) {
+            RULES.put(shift, a -> AtoLFunctions.shiftCall(shift, a));
+        }
+        RULES.put("from_base", AtoLFunctions::fromBaseCall);
+        RULES.put("from_big_endian_32", a -> AtoLFunctions.bigEndianCall(4, a.get(0).sql()));
+        RULES.put("from_big_endian_64", a -> AtoLFunctions.bigEndianCall(8, a.get(0).sql()));
+        RULES.put("from_ieee754_32", a -> AtoLFunctions.ieee754Call(4, a.get(0).sql()));
+        RULES.put("from_ieee754_64", a -> AtoLFunctions.ieee754Call(8, a.get(0).sql()));
+        RULES.put("from_base64url", a -> AtoLFunctions.fromBase64UrlCall(a.get(0).sql()));
+        // Trino's index is strpos under another name (StringFunctions); DuckDB has no index function.
+        rename("index", "strpos");
+        RULES.put("day", a -> AtoLFunctions.intervalField("day", a.get(0)));
+        RULES.put("day_of_month", a -> AtoLFunctions.intervalField("day", a.get(0)));
+        RULES.put("hour", a -> AtoLFunctions.intervalField("hour", a.get(0)));
+        // Trino's hamming_distance is 0 for two empty strings and fails with its own message for unequal lengths
+        // (StringFunctions); DuckDB's hamming fails on empty strings and words the length error otherwise.
+        RULES.put("hamming_distance", a -> "CASE WHEN length(" + a.get(0).sql() + ") <> length(" + a.get(1).sql()
+                + ") THEN " + invalidArgument("The input strings to hamming_distance function must have the same length")
+                + " WHEN length(" + a.get(0).sql() + ") = 0 THEN CAST(0 AS BIGINT) ELSE hamming(" + join(a) + ") END");
+        // Trino's concat_ws(sep, array(varchar)) joins the array's non-NULL elements; DuckDB printed the array.
+        RULES.put("concat_ws", a -> a.size() == 2 && isA(a.get(1), "array")
+                ? "array_to_string(list_filter(" + a.get(1).sql() + ", __e -> __e IS NOT NULL), " + a.get(0).sql() + ")"
+                : "concat_ws(" + join(a) + ")");
         RULES.put("bitwise_xor", a -> "xor(CAST(" + a.get(0).sql() + " AS BIGINT), CAST(" + a.get(1).sql() + " AS BIGINT))");
         RULES.put("bitwise_not", a -> "(~CAST(" + a.get(0).sql() + " AS BIGINT))");
         RULES.put("e", a -> "exp(1)");
@@ -107,8 +138,8 @@ final class Calls {
                 + cosineVector(a.get(1), a.get(0)) + "))");
         rename("transform", "list_transform");
         rename("filter", "list_filter");
-        rename("array_max", "list_max");
-        rename("array_min", "list_min");
+        RULES.put("array_max", a -> AtoLFunctions.arrayExtreme("list_max", a.get(0).sql()));
+        RULES.put("array_min", a -> AtoLFunctions.arrayExtreme("list_min", a.get(0).sql()));
         rename("array_intersect", "list_intersect");
         rename("array_concat", "list_concat");
         rename("regexp_split", "regexp_split_to_array");
@@ -121,12 +152,11 @@ final class Calls {
         rename("yow", "isoyear");
         rename("last_day_of_month", "last_day");
         rename("levenshtein_distance", "levenshtein");
-        rename("hamming_distance", "hamming");
         RULES.put("truncate", a -> decimalRounding("trunc", a));
         RULES.put("round", a -> decimalRounding("round", a));
-        RULES.put("ceil", a -> decimalRounding("ceil", a));
-        RULES.put("ceiling", a -> decimalRounding("ceil", a));
-        RULES.put("floor", a -> decimalRounding("floor", a));
+        RULES.put("ceil", a -> AtoLFunctions.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
+        RULES.put("ceiling", a -> AtoLFunctions.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
+        RULES.put("floor", a -> AtoLFunctions.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("floor", a));
         RULES.put("substr", Calls::substr);
         RULES.put("reverse", Calls::reverse);
         RULES.put("lpad", a -> pad("lpad", a));
@@ -150,8 +180,8 @@ final class Calls {
                 + a.get(1).sql() + "))");
         RULES.put("slice", a -> "list_slice(" + a.get(0).sql() + ", " + a.get(1).sql() + ", (" + a.get(1).sql()
                 + ") + (" + a.get(2).sql() + ") - 1)");
-        RULES.put("any_match", a -> "list_bool_or(list_transform(" + join(a) + "))");
-        RULES.put("all_match", a -> "list_bool_and(list_transform(" + join(a) + "))");
+        RULES.put("any_match", a -> AtoLFunctions.match(true, a));
+        RULES.put("all_match", a -> AtoLFunctions.match(false, a));
         RULES.put("none_match", a -> "NOT list_bool_or(list_transform(" + join(a) + "))");
         RULES.put("regexp_extract", Calls::regexpExtract);
         RULES.put("regexp_replace", Calls::regexpReplace);
@@ -175,7 +205,8 @@ final class Calls {
                 + ") AS TIMESTAMPTZ)");
         RULES.put("mod", a -> Division.modulo(a.get(0), a.get(1)));
         RULES.put("sequence", a -> TemporalMacros.SEQUENCE + "(" + join(a) + ")");
-        RULES.put("log", a -> a.size() == 2 ? "(ln(" + a.get(1).sql() + ") / ln(" + a.get(0).sql() + "))" : "log(" + join(a) + ")");
+        RULES.put("log", a -> a.size() == 2 ? "(" + AtoLFunctions.logarithm("ln", a.get(1).sql()) + " / "
+                + AtoLFunctions.logarithm("ln", a.get(0).sql()) + ")" : "log(" + join(a) + ")");
         RULES.put("bitwise_and", a -> "(" + a.get(0).sql() + " & " + a.get(1).sql() + ")");
         RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
     }

@@ -79,6 +79,7 @@ final class JavaFunctions {
         Iso8601Dates.register(duck);
         DecimalArithmetic.register(duck);
         VarcharCasts.register(duck);
+        AtoLFunctions.register(duck);
         RaisedErrors.register(duck);
     }
 }

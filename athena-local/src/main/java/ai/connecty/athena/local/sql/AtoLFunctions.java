@@ -1,0 +1,191 @@
+package ai.connecty.athena.local.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Trino functions (names a to l) that DuckDB lacks or that mean something else in DuckDB, found by the a-l audit
+ * (TrinoFunctionsAuditAtoLTest). Each method returns the DuckDB text of a call; the Java functions it uses are
+ * registered on every DuckDB connection by {@link JavaFunctions}.
+ */
+final class AtoLFunctions {
+
+    static final String CBRT = "athena_cbrt";
+    static final String SHIFT = "athena_bitwise_shift";
+    static final String FROM_BASE = "athena_from_base";
+    static final String BIG_ENDIAN = "athena_from_big_endian";
+    static final String IEEE754 = "athena_from_ieee754";
+    static final String BASE64URL_HEX = "athena_from_base64url_hex";
+
+    private AtoLFunctions() {
+    }
+
+    static void register(Connection duck) throws SQLException {
+        JavaFunctions.ofText(duck, CBRT, Double.class, x -> Math.cbrt(Double.parseDouble(x)));
+        JavaFunctions.ofTextList(duck, SHIFT, Long.class, AtoLFunctions::shift);
+        JavaFunctions.ofTexts(duck, FROM_BASE, Long.class, AtoLFunctions::fromBase);
+        JavaFunctions.ofText(duck, BIG_ENDIAN, Long.class, hex -> new java.math.BigInteger(hex.isEmpty() ? "0" : hex, 16)
+                .longValue() << (64 - hex.length() * 4) >> (64 - hex.length() * 4));
+        JavaFunctions.ofText(duck, IEEE754, Double.class, hex -> hex.length() == 8
+                ? (double) Float.intBitsToFloat(Integer.parseUnsignedInt(hex, 16))
+                : Double.longBitsToDouble(Long.parseUnsignedLong(hex, 16)));
+        JavaFunctions.ofText(duck, BASE64URL_HEX, String.class, AtoLFunctions::base64UrlHex);
+    }
+
+    /**
+     * Trino's acos/asin are Java's Math.acos/asin: NaN outside [-1, 1] (MathFunctions); DuckDB fails with
+     * {@code ACOS is undefined outside [-1,1]}.
+     */
+    static String unitDomain(String name, String x) {
+        return "CASE WHEN (" + x + ") BETWEEN -1 AND 1 THEN " + name + "(" + x + ") WHEN (" + x
+                + ") IS NOT NULL THEN CAST('NaN' AS DOUBLE) END";
+    }
+
+    /**
+     * Trino's ln/log2/log10 are Java's Math.log (MathFunctions): -Infinity at 0 and NaN below 0; DuckDB fails with
+     * {@code cannot take logarithm of zero} / {@code … of a negative number}.
+     */
+    static String logarithm(String name, String x) {
+        return "CASE WHEN (" + x + ") = 0 THEN CAST('-Infinity' AS DOUBLE) WHEN (" + x
+                + ") < 0 THEN CAST('NaN' AS DOUBLE) ELSE " + name + "(" + x + ") END";
+    }
+
+    /**
+     * Trino's any_match/all_match (ArrayAnyMatchFunction, ArrayAllMatchFunction): a predicate that is NULL for some
+     * element and decides nothing makes the result NULL, and all_match of an empty array is true. DuckDB's
+     * list_bool_or/list_bool_and skip NULLs and give NULL for an empty list.
+     */
+    static String match(boolean any, List<Calls.Arg> a) {
+        String t = "list_transform(" + a.get(0).sql() + ", " + a.get(1).sql() + ")";
+        return "CASE WHEN (" + a.get(0).sql() + ") IS NULL THEN NULL WHEN list_contains(" + t + ", " + any
+                + ") THEN " + any + " WHEN list_count(" + t + ") < len(" + t + ") THEN NULL ELSE " + !any + " END";
+    }
+
+    /** Trino's array_max/array_min give NULL when an element is NULL (ArrayMaxFunction); DuckDB's skip NULLs. */
+    static String arrayExtreme(String duckDb, String x) {
+        return "CASE WHEN list_count(" + x + ") < len(" + x + ") THEN NULL ELSE " + duckDb + "(" + x + ") END";
+    }
+
+    /**
+     * Trino's day/hour of an interval day to second are its fields (DateTimeFunctions: millis / day, millis % day /
+     * hour); DuckDB's read the interval's day part (0 for {@code INTERVAL '3 04:05:06' DAY TO SECOND}, which it keeps
+     * as microseconds) and count hours past 24.
+     */
+    static String intervalField(String name, Calls.Arg x) {
+        if (x.type() == null || !x.type().is("interval day to second")) {
+            return name + "(" + x.sql() + ")";
+        }
+        String millis = "CAST(round(epoch(" + x.sql() + ") * 1000) AS BIGINT)";
+        return switch (name) {
+            case "day" -> "(" + millis + " // 86400000)";
+            default -> "((" + millis + " % 86400000) // 3600000)";
+        };
+    }
+
+    /** Trino's ceiling/floor of a tinyint…bigint is the value, of its own type (MathFunctions); DuckDB's is a double. */
+    static boolean isInteger(Calls.Arg x) {
+        return x.type() != null && List.of("tinyint", "smallint", "integer", "bigint").stream().anyMatch(x.type()::is);
+    }
+
+    /**
+     * Trino's bitwise_left_shift, bitwise_right_shift and bitwise_right_shift_arithmetic (BitwiseFunctions): Java's
+     * shifts, 0 (or -1 for a negative value shifted arithmetically) from a shift of 64 on, the narrower types
+     * masked to their width with their sign kept. DuckDB has none of them.
+     */
+    static String shiftCall(String name, List<Calls.Arg> a) {
+        SqlType type = a.get(0).type();
+        int bits = type == null ? 64 : type.is("tinyint") ? 8 : type.is("smallint") ? 16 : type.is("integer") ? 32 : 64;
+        String duckType = switch (bits) {
+            case 8 -> "TINYINT";
+            case 16 -> "SMALLINT";
+            case 32 -> "INTEGER";
+            default -> "BIGINT";
+        };
+        return "CAST(" + SHIFT + "('" + name + "', CAST(" + a.get(0).sql() + " AS VARCHAR), CAST(" + a.get(1).sql()
+                + " AS VARCHAR), '" + bits + "') AS " + duckType + ")";
+    }
+
+    static Long shift(Object[] arguments) {
+        if (arguments[1] == null || arguments[2] == null) {
+            return null;
+        }
+        String name = (String) arguments[0];
+        long value = Long.parseLong((String) arguments[1]);
+        long shift = Long.parseLong((String) arguments[2]);
+        int bits = Integer.parseInt((String) arguments[3]);
+        long mask = bits == 64 ? -1L : (1L << bits) - 1;
+        long signBit = bits == 64 ? Long.MIN_VALUE : 1L << (bits - 1);
+        return switch (name) {
+            case "bitwise_left_shift" -> shift >= 64 ? 0L : preserveSign(value << shift, mask, signBit);
+            case "bitwise_right_shift" -> shift >= 64 ? 0L : preserveSign((value & mask) >>> shift, mask, signBit);
+            default -> shift >= 64 ? (value >= 0 ? 0L : -1L) : preserveSign(value >> shift, mask, signBit);
+        };
+    }
+
+    /** As Trino's BitwiseFunctions.preserveSign. */
+    private static long preserveSign(long shifted, long mask, long signBit) {
+        return (shifted & signBit) != 0 ? shifted | ~mask : shifted & mask;
+    }
+
+    /**
+     * Trino's from_base (StringFunctions... MathFunctions.fromBase): Long.parseLong, a radix from 2 to 36, failing
+     * with INVALID_FUNCTION_ARGUMENT {@code Not a valid base-16 number: zz}.
+     */
+    static String fromBaseCall(List<Calls.Arg> a) {
+        String v = "(" + a.get(0).sql() + ")";
+        String radix = "(" + a.get(1).sql() + ")";
+        return "CASE WHEN " + v + " IS NULL OR " + radix + " IS NULL THEN NULL WHEN " + radix + " < 2 OR " + radix
+                + " > 36 THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "Radix must be between 2 and 36")
+                + " ELSE coalesce(" + FROM_BASE + "(" + v + ", CAST(" + radix + " AS VARCHAR)), "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Not a valid base-' || " + radix
+                        + " || ' number: ' || " + v) + ") END";
+    }
+
+    static Long fromBase(String value, String radix) {
+        try {
+            return Long.parseLong(value, Integer.parseInt(radix));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Trino's from_big_endian_32/64 (VarbinaryFunctions): an integer/bigint of exactly 4/8 bytes, else
+     * INVALID_FUNCTION_ARGUMENT {@code expected 4-byte input, but got instead: 1}.
+     */
+    static String bigEndianCall(int bytes, String x) {
+        return "CASE WHEN octet_length(" + x + ") <> " + bytes + " THEN "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'expected " + bytes
+                        + "-byte input, but got instead: ' || octet_length(" + x + ")")
+                + " ELSE CAST(" + BIG_ENDIAN + "(hex(" + x + ")) AS " + (bytes == 4 ? "INTEGER" : "BIGINT") + ") END";
+    }
+
+    /**
+     * Trino's from_ieee754_32/64 (VarbinaryFunctions): a real/double of exactly 4/8 bytes, else
+     * INVALID_FUNCTION_ARGUMENT {@code Input floating-point value must be exactly 4 bytes long}.
+     */
+    static String ieee754Call(int bytes, String x) {
+        return "CASE WHEN octet_length(" + x + ") <> " + bytes + " THEN "
+                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "Input floating-point value must be exactly "
+                        + bytes + " bytes long")
+                + " ELSE CAST(" + IEEE754 + "(hex(" + x + ")) AS " + (bytes == 4 ? "FLOAT" : "DOUBLE") + ") END";
+    }
+
+    /** Trino's from_base64url decodes with Java's URL decoder (padding optional); DuckDB has no such function. */
+    static String fromBase64UrlCall(String x) {
+        return "CASE WHEN (" + x + ") IS NOT NULL THEN unhex(coalesce(" + BASE64URL_HEX + "(CAST(" + x
+                + " AS VARCHAR)), " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "Illegal base64 character")
+                + ")) END";
+    }
+
+    static String base64UrlHex(String text) {
+        try {
+            return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(text));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
