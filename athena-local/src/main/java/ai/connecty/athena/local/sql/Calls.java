@@ -61,7 +61,7 @@ final class Calls {
         rename("arbitrary", "any_value");
         rename("regexp_like", "regexp_matches");
         rename("contains", "list_contains");
-        rename("split", "str_split");
+        RULES.put("split", AuditMtoZ::split);
         rename("is_nan", "isnan");
         rename("is_finite", "isfinite");
         rename("is_infinite", "isinf");
@@ -85,6 +85,18 @@ final class Calls {
                 : isA(a.get(0), "real") ? "CAST(sign(" + a.get(0).sql() + ") AS FLOAT)" : "sign(" + a.get(0).sql() + ")");
         RULES.put("arrays_overlap", Calls::arraysOverlap);
         RULES.put("width_bucket", Calls::widthBucket);
+        // audit m-z
+        // DuckDB's millisecond counts the seconds too (12345 at 10:11:12.345); Trino's is the millisecond of the
+        // second, 0 to 999 (DateTimeFunctions.millisecondFromTimestamp, millisecondFromInterval).
+        RULES.put("millisecond", a -> "(millisecond(" + a.get(0).sql() + ") % 1000)");
+        // Trino's sign keeps the integer type of its argument and a decimal's is a decimal(1,0); NaN stays NaN.
+        RULES.put("sign", AuditMtoZ::sign);
+        // Trino's sqrt is Java's Math.sqrt: NaN for a negative number, where DuckDB fails.
+        RULES.put("sqrt", a -> "CASE WHEN (" + a.get(0).sql() + ") < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt("
+                + a.get(0).sql() + ") END");
+        // Trino's repeat(element, count) is an array; DuckDB's repeats a string.
+        RULES.put("repeat", AuditMtoZ::repeat);
+        RULES.put("strpos", AuditMtoZ::strpos);
         RULES.put("format", a -> FormatFunction.call(a.stream().map(Arg::sql).toList()));
         RULES.put("regexp_position", a -> StringFunctions.REGEXP_POSITION + "(" + a.stream()
                 .map(x -> "CAST(" + x.sql() + " AS VARCHAR)").collect(java.util.stream.Collectors.joining(", ")) + ")");
@@ -148,14 +160,13 @@ final class Calls {
         RULES.put("array_position", a -> "coalesce(list_position(" + join(a) + "), 0)");
         RULES.put("array_remove", a -> "list_filter(" + a.get(0).sql() + ", __e -> __e IS DISTINCT FROM ("
                 + a.get(1).sql() + "))");
-        RULES.put("slice", a -> "list_slice(" + a.get(0).sql() + ", " + a.get(1).sql() + ", (" + a.get(1).sql()
-                + ") + (" + a.get(2).sql() + ") - 1)");
+        RULES.put("slice", AuditMtoZ::slice);
         RULES.put("any_match", a -> "list_bool_or(list_transform(" + join(a) + "))");
         RULES.put("all_match", a -> "list_bool_and(list_transform(" + join(a) + "))");
-        RULES.put("none_match", a -> "NOT list_bool_or(list_transform(" + join(a) + "))");
+        RULES.put("none_match", AuditMtoZ::noneMatch);
         RULES.put("regexp_extract", Calls::regexpExtract);
         RULES.put("regexp_replace", Calls::regexpReplace);
-        RULES.put("replace", a -> a.size() == 2 ? "replace(" + join(a) + ", '')" : "replace(" + join(a) + ")");
+        RULES.put("replace", AuditMtoZ::replace);
         RULES.put("json_extract_scalar", Calls::jsonExtractScalar);
         RULES.put("split_part", Calls::splitPart);
         RULES.put("json_format", a -> "CAST(" + a.get(0).sql() + " AS VARCHAR)");
@@ -529,7 +540,7 @@ final class Calls {
      */
     private static String substr(List<Arg> a) {
         if (!isA(a.get(0), "varbinary")) {
-            return "substr(" + join(a) + ")";
+            return AuditMtoZ.substr(a);
         }
         String bytes = "(" + a.get(0).sql() + ")";
         String n = "octet_length(" + bytes + ")";

@@ -77,6 +77,7 @@ final class JavaFunctions {
         FormatFunction.register(duck);
         HashFunctions.register(duck);
         Iso8601Dates.register(duck);
+        AuditMtoZ.register(duck);
         DecimalArithmetic.register(duck);
         VarcharCasts.register(duck);
         RaisedErrors.register(duck);
