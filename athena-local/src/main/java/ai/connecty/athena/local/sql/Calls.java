@@ -61,7 +61,7 @@ final class Calls {
         rename("arbitrary", "any_value");
         rename("regexp_like", "regexp_matches");
         rename("contains", "list_contains");
-        rename("split", "str_split");
+        RULES.put("split", StringCalls::split);
         rename("is_nan", "isnan");
         rename("is_finite", "isfinite");
         rename("is_infinite", "isinf");
@@ -77,28 +77,28 @@ final class Calls {
         // Trino's to_milliseconds(interval) is a bigint; DuckDB's to_milliseconds is the inverse (a number to an interval).
         RULES.put("to_milliseconds", a -> "CAST(round(epoch(" + a.get(0).sql() + ") * 1000) AS BIGINT)");
         RULES.put("bit_count", Calls::bitCount);
-        // audit a-l: Trino functions a..l that DuckDB lacks or means otherwise (AtoLFunctions, TrinoFunctionsAuditAtoLTest)
-        RULES.put("acos", a -> AtoLFunctions.unitDomain("acos", a.get(0).sql()));
-        RULES.put("asin", a -> AtoLFunctions.unitDomain("asin", a.get(0).sql()));
-        RULES.put("ln", a -> AtoLFunctions.logarithm("ln", a.get(0).sql()));
-        RULES.put("log2", a -> AtoLFunctions.logarithm("log2", a.get(0).sql()));
-        RULES.put("log10", a -> AtoLFunctions.logarithm("log10", a.get(0).sql()));
+        // Trino functions a..l that DuckDB lacks or means otherwise (TrinoFunctionsAuditAtoLTest)
+        RULES.put("acos", a -> NumericCalls.unitDomain("acos", a.get(0).sql()));
+        RULES.put("asin", a -> NumericCalls.unitDomain("asin", a.get(0).sql()));
+        RULES.put("ln", a -> NumericCalls.logarithm("ln", a.get(0).sql()));
+        RULES.put("log2", a -> NumericCalls.logarithm("log2", a.get(0).sql()));
+        RULES.put("log10", a -> NumericCalls.logarithm("log10", a.get(0).sql()));
         // Trino's cbrt is Java's Math.cbrt (cbrt(27) = 3.0); DuckDB's gives 3.0000000000000004.
-        RULES.put("cbrt", a -> AtoLFunctions.CBRT + "(CAST(CAST(" + a.get(0).sql() + " AS DOUBLE) AS VARCHAR))");
+        RULES.put("cbrt", a -> NumericCalls.CBRT + "(CAST(CAST(" + a.get(0).sql() + " AS DOUBLE) AS VARCHAR))");
         for (String shift : List.of("bitwise_left_shift", "bitwise_right_shift", "bitwise_right_shift_arithmetic")) {
-            RULES.put(shift, a -> AtoLFunctions.shiftCall(shift, a));
+            RULES.put(shift, a -> NumericCalls.shiftCall(shift, a));
         }
-        RULES.put("from_base", AtoLFunctions::fromBaseCall);
-        RULES.put("from_big_endian_32", a -> AtoLFunctions.bigEndianCall(4, a.get(0).sql()));
-        RULES.put("from_big_endian_64", a -> AtoLFunctions.bigEndianCall(8, a.get(0).sql()));
-        RULES.put("from_ieee754_32", a -> AtoLFunctions.ieee754Call(4, a.get(0).sql()));
-        RULES.put("from_ieee754_64", a -> AtoLFunctions.ieee754Call(8, a.get(0).sql()));
-        RULES.put("from_base64url", a -> AtoLFunctions.fromBase64UrlCall(a.get(0).sql()));
+        RULES.put("from_base", NumericCalls::fromBaseCall);
+        RULES.put("from_big_endian_32", a -> NumericCalls.bigEndianCall(4, a.get(0).sql()));
+        RULES.put("from_big_endian_64", a -> NumericCalls.bigEndianCall(8, a.get(0).sql()));
+        RULES.put("from_ieee754_32", a -> NumericCalls.ieee754Call(4, a.get(0).sql()));
+        RULES.put("from_ieee754_64", a -> NumericCalls.ieee754Call(8, a.get(0).sql()));
+        RULES.put("from_base64url", a -> NumericCalls.fromBase64UrlCall(a.get(0).sql()));
         // Trino's index is strpos under another name (StringFunctions); DuckDB has no index function.
         rename("index", "strpos");
-        RULES.put("day", a -> AtoLFunctions.intervalField("day", a.get(0)));
-        RULES.put("day_of_month", a -> AtoLFunctions.intervalField("day", a.get(0)));
-        RULES.put("hour", a -> AtoLFunctions.intervalField("hour", a.get(0)));
+        RULES.put("day", a -> NumericCalls.intervalField("day", a.get(0)));
+        RULES.put("day_of_month", a -> NumericCalls.intervalField("day", a.get(0)));
+        RULES.put("hour", a -> NumericCalls.intervalField("hour", a.get(0)));
         // Trino's hamming_distance is 0 for two empty strings and fails with its own message for unequal lengths
         // (StringFunctions); DuckDB's hamming fails on empty strings and words the length error otherwise.
         RULES.put("hamming_distance", a -> "CASE WHEN length(" + a.get(0).sql() + ") <> length(" + a.get(1).sql()
@@ -111,11 +111,20 @@ final class Calls {
         RULES.put("bitwise_xor", a -> "xor(CAST(" + a.get(0).sql() + " AS BIGINT), CAST(" + a.get(1).sql() + " AS BIGINT))");
         RULES.put("bitwise_not", a -> "(~CAST(" + a.get(0).sql() + " AS BIGINT))");
         RULES.put("e", a -> "exp(1)");
-        // Trino's sign keeps a double a double (-1.0); DuckDB's answers a tinyint whatever the argument.
-        RULES.put("sign", a -> isA(a.get(0), "double") ? "CAST(sign(" + a.get(0).sql() + ") AS DOUBLE)"
-                : isA(a.get(0), "real") ? "CAST(sign(" + a.get(0).sql() + ") AS FLOAT)" : "sign(" + a.get(0).sql() + ")");
         RULES.put("arrays_overlap", Calls::arraysOverlap);
         RULES.put("width_bucket", Calls::widthBucket);
+        // Trino functions m..z that DuckDB lacks or means otherwise (TrinoFunctionsAuditMtoZTest)
+        // DuckDB's millisecond counts the seconds too (12345 at 10:11:12.345); Trino's is the millisecond of the
+        // second, 0 to 999 (DateTimeFunctions.millisecondFromTimestamp, millisecondFromInterval).
+        RULES.put("millisecond", a -> "(millisecond(" + a.get(0).sql() + ") % 1000)");
+        // Trino's sign keeps the integer type of its argument and a decimal's is a decimal(1,0); NaN stays NaN.
+        RULES.put("sign", NumericCalls::sign);
+        // Trino's sqrt is Java's Math.sqrt: NaN for a negative number, where DuckDB fails.
+        RULES.put("sqrt", a -> "CASE WHEN (" + a.get(0).sql() + ") < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt("
+                + a.get(0).sql() + ") END");
+        // Trino's repeat(element, count) is an array; DuckDB's repeats a string.
+        RULES.put("repeat", CollectionCalls::repeat);
+        RULES.put("strpos", StringCalls::strpos);
         RULES.put("format", a -> FormatFunction.call(a.stream().map(Arg::sql).toList()));
         RULES.put("regexp_position", a -> StringFunctions.REGEXP_POSITION + "(" + a.stream()
                 .map(x -> "CAST(" + x.sql() + " AS VARCHAR)").collect(java.util.stream.Collectors.joining(", ")) + ")");
@@ -138,8 +147,8 @@ final class Calls {
                 + cosineVector(a.get(1), a.get(0)) + "))");
         rename("transform", "list_transform");
         rename("filter", "list_filter");
-        RULES.put("array_max", a -> AtoLFunctions.arrayExtreme("list_max", a.get(0).sql()));
-        RULES.put("array_min", a -> AtoLFunctions.arrayExtreme("list_min", a.get(0).sql()));
+        RULES.put("array_max", a -> CollectionCalls.arrayExtreme("list_max", a.get(0).sql()));
+        RULES.put("array_min", a -> CollectionCalls.arrayExtreme("list_min", a.get(0).sql()));
         rename("array_intersect", "list_intersect");
         rename("array_concat", "list_concat");
         rename("regexp_split", "regexp_split_to_array");
@@ -154,9 +163,9 @@ final class Calls {
         rename("levenshtein_distance", "levenshtein");
         RULES.put("truncate", a -> decimalRounding("trunc", a));
         RULES.put("round", a -> decimalRounding("round", a));
-        RULES.put("ceil", a -> AtoLFunctions.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
-        RULES.put("ceiling", a -> AtoLFunctions.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
-        RULES.put("floor", a -> AtoLFunctions.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("floor", a));
+        RULES.put("ceil", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
+        RULES.put("ceiling", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
+        RULES.put("floor", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("floor", a));
         RULES.put("substr", Calls::substr);
         RULES.put("reverse", Calls::reverse);
         RULES.put("lpad", a -> pad("lpad", a));
@@ -178,14 +187,13 @@ final class Calls {
         RULES.put("array_position", a -> "coalesce(list_position(" + join(a) + "), 0)");
         RULES.put("array_remove", a -> "list_filter(" + a.get(0).sql() + ", __e -> __e IS DISTINCT FROM ("
                 + a.get(1).sql() + "))");
-        RULES.put("slice", a -> "list_slice(" + a.get(0).sql() + ", " + a.get(1).sql() + ", (" + a.get(1).sql()
-                + ") + (" + a.get(2).sql() + ") - 1)");
-        RULES.put("any_match", a -> AtoLFunctions.match(true, a));
-        RULES.put("all_match", a -> AtoLFunctions.match(false, a));
-        RULES.put("none_match", a -> "NOT list_bool_or(list_transform(" + join(a) + "))");
+        RULES.put("slice", CollectionCalls::slice);
+        RULES.put("any_match", a -> CollectionCalls.match(true, a));
+        RULES.put("all_match", a -> CollectionCalls.match(false, a));
+        RULES.put("none_match", CollectionCalls::noneMatch);
         RULES.put("regexp_extract", Calls::regexpExtract);
         RULES.put("regexp_replace", Calls::regexpReplace);
-        RULES.put("replace", a -> a.size() == 2 ? "replace(" + join(a) + ", '')" : "replace(" + join(a) + ")");
+        RULES.put("replace", StringCalls::replace);
         RULES.put("json_extract_scalar", Calls::jsonExtractScalar);
         RULES.put("split_part", Calls::splitPart);
         RULES.put("json_format", a -> "CAST(" + a.get(0).sql() + " AS VARCHAR)");
@@ -205,8 +213,8 @@ final class Calls {
                 + ") AS TIMESTAMPTZ)");
         RULES.put("mod", a -> Division.modulo(a.get(0), a.get(1)));
         RULES.put("sequence", a -> TemporalMacros.SEQUENCE + "(" + join(a) + ")");
-        RULES.put("log", a -> a.size() == 2 ? "(" + AtoLFunctions.logarithm("ln", a.get(1).sql()) + " / "
-                + AtoLFunctions.logarithm("ln", a.get(0).sql()) + ")" : "log(" + join(a) + ")");
+        RULES.put("log", a -> a.size() == 2 ? "(" + NumericCalls.logarithm("ln", a.get(1).sql()) + " / "
+                + NumericCalls.logarithm("ln", a.get(0).sql()) + ")" : "log(" + join(a) + ")");
         RULES.put("bitwise_and", a -> "(" + a.get(0).sql() + " & " + a.get(1).sql() + ")");
         RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
     }
@@ -560,7 +568,7 @@ final class Calls {
      */
     private static String substr(List<Arg> a) {
         if (!isA(a.get(0), "varbinary")) {
-            return "substr(" + join(a) + ")";
+            return StringCalls.substr(a);
         }
         String bytes = "(" + a.get(0).sql() + ")";
         String n = "octet_length(" + bytes + ")";

@@ -222,4 +222,64 @@ final class CollectionCalls {
         // printed as a map_ call, which cardinality() reads as a map
         return "map_from_entries(" + let("__m1", a.get(0).sql(), let("__m2", a.get(1).sql(), entries)) + ")";
     }
+
+    /**
+     * Trino's any_match/all_match (ArrayAnyMatchFunction, ArrayAllMatchFunction): a predicate that is NULL for some
+     * element and decides nothing makes the result NULL, and all_match of an empty array is true. DuckDB's
+     * list_bool_or/list_bool_and skip NULLs and give NULL for an empty list.
+     */
+    static String match(boolean any, List<Calls.Arg> a) {
+        String t = "list_transform(" + a.get(0).sql() + ", " + a.get(1).sql() + ")";
+        return "CASE WHEN (" + a.get(0).sql() + ") IS NULL THEN NULL WHEN list_contains(" + t + ", " + any
+                + ") THEN " + any + " WHEN list_count(" + t + ") < len(" + t + ") THEN NULL ELSE " + !any + " END";
+    }
+
+    /** Trino's array_max/array_min give NULL when an element is NULL (ArrayMaxFunction); DuckDB's skip NULLs. */
+    static String arrayExtreme(String duckDb, String x) {
+        return "CASE WHEN list_count(" + x + ") < len(" + x + ") THEN NULL ELSE " + duckDb + "(" + x + ") END";
+    }
+
+    /**
+     * Trino's repeat(element, count) (RepeatFunction) is an array of count elements, at most 10,000; DuckDB's repeat
+     * of a string repeats its characters (repeat('a', 3) was 'aaa' where Trino gives [a, a, a]).
+     */
+    static String repeat(List<Calls.Arg> a) {
+        String count = "(" + a.get(1).sql() + ")";
+        return "CASE WHEN " + count + " < 0 THEN "
+                + invalidArgument("count argument of repeat function must be greater than or equal to 0")
+                + " WHEN " + count + " > 10000 THEN "
+                + invalidArgument("count argument of repeat function must be less than or equal to 10000")
+                + " ELSE repeat([" + a.get(0).sql() + "], CAST(" + count + " AS BIGINT)) END";
+    }
+
+    /**
+     * Trino's none_match is NULL when no element matches and the predicate is NULL for some (its docs); DuckDB's
+     * list_bool_or skips NULLs, so NOT of it said true.
+     */
+    static String noneMatch(List<Calls.Arg> a) {
+        String results = "list_transform(" + a.get(0).sql() + ", " + a.get(1).sql() + ")";
+        return "CASE WHEN " + results + " IS NULL THEN NULL WHEN list_bool_or(" + results + ") THEN false WHEN list_count("
+                + results + ") < len(" + results + ") THEN NULL ELSE true END";
+    }
+
+    /**
+     * Trino's slice (ArraySliceFunction) refuses a negative length and a start of 0, and gives no elements for a
+     * negative start before the first; DuckDB's list_slice returned an empty or whole list for these, and cut
+     * slice(ARRAY[1,2,3], -3, 5) to [1].
+     */
+    static String slice(List<Calls.Arg> a) {
+        String array = a.get(0).sql();
+        String start = "(" + a.get(1).sql() + ")";
+        String length = "(" + a.get(2).sql() + ")";
+        // a negative start counts from the end; DuckDB would read a positive end after it as counted from the start
+        String from = "(CASE WHEN " + start + " < 0 THEN len(" + array + ") + " + start + " + 1 ELSE " + start + " END)";
+        return "CASE WHEN " + length + " < 0 THEN " + invalidArgument("length must be greater than or equal to 0")
+                + " WHEN " + start + " = 0 THEN " + invalidArgument("SQL array indices start at 1")
+                + " WHEN " + start + " < 0 AND -" + start + " > len(" + array + ") THEN list_slice(" + array + ", 1, 0)"
+                + " ELSE list_slice(" + array + ", " + from + ", " + from + " + " + length + " - 1) END";
+    }
+
+    private static String invalidArgument(String message) {
+        return RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", message);
+    }
 }

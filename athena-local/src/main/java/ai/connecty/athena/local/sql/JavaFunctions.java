@@ -77,9 +77,10 @@ final class JavaFunctions {
         FormatFunction.register(duck);
         HashFunctions.register(duck);
         Iso8601Dates.register(duck);
+        StringCalls.register(duck);
         DecimalArithmetic.register(duck);
         VarcharCasts.register(duck);
-        AtoLFunctions.register(duck);
+        NumericCalls.register(duck);
         RaisedErrors.register(duck);
     }
 }

@@ -38,6 +38,19 @@ final class TemporalMacros {
     private static final String WITH_PREFERRED_OFFSET =
             "CAST(wall - (timezone(zone, preferred) - CAST(preferred AS TIMESTAMP)) AS TIMESTAMPTZ)";
 
+    private static final String DAY_TOWARDS_B = "CASE WHEN b >= a THEN to_days(1) ELSE to_days(-1) END";
+
+    /** An integer sequence from a to b by %s, checked as Trino's SequenceFunction checks it. */
+    private static final String SEQUENCE_CHECKED = "CASE WHEN (%1$s) = 0 THEN "
+            + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "step must not be zero")
+            + " WHEN ((%1$s) > 0 AND b < a) OR ((%1$s) < 0 AND b > a) THEN "
+            + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "sequence stop value should be greater than or equal"
+                    + " to start value if step is greater than zero otherwise stop should be less than or equal to start")
+            + " WHEN (b - a) // (%1$s) >= 10000 THEN "
+            + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT",
+                    "result of sequence function must not have more than 10000 entries")
+            + " ELSE generate_series(a, b, %1$s) END";
+
     static final List<String> MACROS = List.of(
             "CREATE OR REPLACE TEMP MACRO " + DATE_ADD + "(x DATE, step INTERVAL) AS CAST(x + step AS DATE),"
                     + " (x TIMESTAMP, step INTERVAL) AS x + step,"
@@ -59,11 +72,14 @@ final class TemporalMacros {
                     + " (unit, x TIMESTAMPTZ) AS date_trunc(unit, x)",
             // (DATE, TIMESTAMP) and (TIMESTAMP, DATE) arise from DuckDB's typing of `date + interval` when the interval
             // is not a literal (IntervalArithmetic only sees literals); Trino types that sum as a date.
-            "CREATE OR REPLACE TEMP MACRO " + SEQUENCE + "(a BIGINT, b BIGINT) AS generate_series(a, b),"
-                    + " (a BIGINT, b BIGINT, step BIGINT) AS generate_series(a, b, step),"
-                    + " (a DATE, b DATE) AS " + DATES.formatted("INTERVAL 1 DAY") + ","
-                    + " (a DATE, b TIMESTAMP) AS " + DATES.formatted("INTERVAL 1 DAY") + ","
-                    + " (a TIMESTAMP, b DATE) AS " + DATES.formatted("INTERVAL 1 DAY") + ","
+            // Trino's SequenceFunction counts down without a step when stop < start, refuses a step of 0 or one
+            // away from stop, and more than 10,000 entries; DuckDB's generate_series gave [] for these.
+            "CREATE OR REPLACE TEMP MACRO " + SEQUENCE + "(a BIGINT, b BIGINT) AS " + SEQUENCE_CHECKED.formatted(
+                    "CASE WHEN b >= a THEN 1 ELSE -1 END") + ","
+                    + " (a BIGINT, b BIGINT, step BIGINT) AS " + SEQUENCE_CHECKED.formatted("step") + ","
+                    + " (a DATE, b DATE) AS " + DATES.formatted(DAY_TOWARDS_B) + ","
+                    + " (a DATE, b TIMESTAMP) AS " + DATES.formatted(DAY_TOWARDS_B) + ","
+                    + " (a TIMESTAMP, b DATE) AS " + DATES.formatted(DAY_TOWARDS_B) + ","
                     + " (a DATE, b DATE, step INTERVAL) AS " + DATES.formatted("step") + ","
                     + " (a TIMESTAMP, b TIMESTAMP, step INTERVAL) AS generate_series(a, b, step)",
             // ICU's timezone(zone, wall) takes the later instant of a repeated wall time, so the preferred offset is

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Trino scalar and aggregate functions named a to l whose DuckDB namesake meant something else or was missing
- * (AtoLFunctions). Each case failed or gave another value before; the source of each expected value is cited:
+ * (NumericCalls, CollectionCalls). Each case failed or gave another value before; the source of each expected value is cited:
  * "math.md" etc. are trinodb/trino docs/src/main/sphinx/functions/, class names are Trino's (io.trino.operator.scalar).
  */
 class TrinoFunctionsAuditAtoLTest {

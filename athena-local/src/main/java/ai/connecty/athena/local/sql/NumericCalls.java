@@ -7,11 +7,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Trino functions (names a to l) that DuckDB lacks or that mean something else in DuckDB, found by the a-l audit
- * (TrinoFunctionsAuditAtoLTest). Each method returns the DuckDB text of a call; the Java functions it uses are
- * registered on every DuckDB connection by {@link JavaFunctions}.
+ * Trino's numeric functions where DuckDB's namesake answers otherwise or DuckDB has none: the domain of acos/asin
+ * and the logarithms (NaN and -Infinity as Java's Math, not errors), cbrt, sign and ceiling/floor types, the bitwise
+ * shifts, numbers read from text and bytes (from_base, from_big_endian_*, from_ieee754_*, from_base64url) and the
+ * fields of a day-to-second interval. Each method returns the DuckDB text of a call; the Java functions it uses are
+ * registered on every DuckDB connection by {@link JavaFunctions}. TrinoFunctionsAuditAtoLTest and
+ * TrinoFunctionsAuditMtoZTest check them against Trino's documentation and code.
  */
-final class AtoLFunctions {
+final class NumericCalls {
 
     static final String CBRT = "athena_cbrt";
     static final String SHIFT = "athena_bitwise_shift";
@@ -20,19 +23,19 @@ final class AtoLFunctions {
     static final String IEEE754 = "athena_from_ieee754";
     static final String BASE64URL_HEX = "athena_from_base64url_hex";
 
-    private AtoLFunctions() {
+    private NumericCalls() {
     }
 
     static void register(Connection duck) throws SQLException {
         JavaFunctions.ofText(duck, CBRT, Double.class, x -> Math.cbrt(Double.parseDouble(x)));
-        JavaFunctions.ofTextList(duck, SHIFT, Long.class, AtoLFunctions::shift);
-        JavaFunctions.ofTexts(duck, FROM_BASE, Long.class, AtoLFunctions::fromBase);
+        JavaFunctions.ofTextList(duck, SHIFT, Long.class, NumericCalls::shift);
+        JavaFunctions.ofTexts(duck, FROM_BASE, Long.class, NumericCalls::fromBase);
         JavaFunctions.ofText(duck, BIG_ENDIAN, Long.class, hex -> new java.math.BigInteger(hex.isEmpty() ? "0" : hex, 16)
                 .longValue() << (64 - hex.length() * 4) >> (64 - hex.length() * 4));
         JavaFunctions.ofText(duck, IEEE754, Double.class, hex -> hex.length() == 8
                 ? (double) Float.intBitsToFloat(Integer.parseUnsignedInt(hex, 16))
                 : Double.longBitsToDouble(Long.parseUnsignedLong(hex, 16)));
-        JavaFunctions.ofText(duck, BASE64URL_HEX, String.class, AtoLFunctions::base64UrlHex);
+        JavaFunctions.ofText(duck, BASE64URL_HEX, String.class, NumericCalls::base64UrlHex);
     }
 
     /**
@@ -51,22 +54,6 @@ final class AtoLFunctions {
     static String logarithm(String name, String x) {
         return "CASE WHEN (" + x + ") = 0 THEN CAST('-Infinity' AS DOUBLE) WHEN (" + x
                 + ") < 0 THEN CAST('NaN' AS DOUBLE) ELSE " + name + "(" + x + ") END";
-    }
-
-    /**
-     * Trino's any_match/all_match (ArrayAnyMatchFunction, ArrayAllMatchFunction): a predicate that is NULL for some
-     * element and decides nothing makes the result NULL, and all_match of an empty array is true. DuckDB's
-     * list_bool_or/list_bool_and skip NULLs and give NULL for an empty list.
-     */
-    static String match(boolean any, List<Calls.Arg> a) {
-        String t = "list_transform(" + a.get(0).sql() + ", " + a.get(1).sql() + ")";
-        return "CASE WHEN (" + a.get(0).sql() + ") IS NULL THEN NULL WHEN list_contains(" + t + ", " + any
-                + ") THEN " + any + " WHEN list_count(" + t + ") < len(" + t + ") THEN NULL ELSE " + !any + " END";
-    }
-
-    /** Trino's array_max/array_min give NULL when an element is NULL (ArrayMaxFunction); DuckDB's skip NULLs. */
-    static String arrayExtreme(String duckDb, String x) {
-        return "CASE WHEN list_count(" + x + ") < len(" + x + ") THEN NULL ELSE " + duckDb + "(" + x + ") END";
     }
 
     /**
@@ -187,5 +174,31 @@ final class AtoLFunctions {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Trino's sign (MathFunctions) returns its argument's type: an integer for an integer, a bigint for a bigint, a
+     * decimal(1,0) for a decimal, and NaN for NaN (Math.signum); DuckDB's is a tinyint, 0 for NaN.
+     */
+    static String sign(List<Calls.Arg> a) {
+        String x = "(" + a.get(0).sql() + ")";
+        String sign = "sign(" + x + ")";
+        if (isA(a.get(0), "double")) {
+            return "CASE WHEN isnan(" + x + ") THEN " + x + " ELSE CAST(" + sign + " AS DOUBLE) END";
+        }
+        if (isA(a.get(0), "real") || isA(a.get(0), "float")) {
+            return "CASE WHEN isnan(" + x + ") THEN " + x + " ELSE CAST(" + sign + " AS FLOAT) END";
+        }
+        for (String[] type : new String[][] {{"integer", "INTEGER"}, {"bigint", "BIGINT"}, {"smallint", "SMALLINT"},
+                {"decimal", "DECIMAL(1, 0)"}}) {
+            if (isA(a.get(0), type[0])) {
+                return "CAST(" + sign + " AS " + type[1] + ")";
+            }
+        }
+        return sign;
+    }
+
+    private static boolean isA(Calls.Arg arg, String type) {
+        return arg.type() != null && arg.type().is(type);
     }
 }
