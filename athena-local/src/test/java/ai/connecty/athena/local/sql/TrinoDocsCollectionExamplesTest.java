@@ -7,10 +7,7 @@ import ai.connecty.athena.local.engine.DuckDbEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -395,26 +392,10 @@ class TrinoDocsCollectionExamplesTest {
 
     /** The result's rows, one a line, the columns of a row joined with " | "; a single NULL value is null. */
     private static String rendered(String sql) {
-        Result result = new Result();
-        QueryRunner.run(duck, sql, "awsdatacatalog", "demo", result);
-        if (result.rows.size() == 1 && result.rows.get(0).length == 1) {
-            return result.rows.get(0)[0];
+        List<String[]> rows = TranslatedRows.of(duck, sql, "demo");
+        if (rows.size() == 1 && rows.get(0).length == 1) {
+            return rows.get(0)[0];
         }
-        return result.rows.stream()
-                .map(row -> Arrays.stream(row).map(String::valueOf).collect(Collectors.joining(" | ")))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static final class Result implements RowSink {
-        final List<String[]> rows = new ArrayList<>();
-
-        @Override
-        public void columns(List<OutputColumn> c) {
-        }
-
-        @Override
-        public void row(String[] values) {
-            rows.add(values);
-        }
+        return String.join("\n", TranslatedRows.joined(rows));
     }
 }

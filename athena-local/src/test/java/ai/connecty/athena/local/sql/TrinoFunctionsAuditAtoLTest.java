@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.local.engine.DuckDbEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,17 +127,6 @@ class TrinoFunctionsAuditAtoLTest {
     }
 
     private static String value(String sql) {
-        List<String[]> rows = new ArrayList<>();
-        QueryRunner.run(duck, sql, "awsdatacatalog", "default", new RowSink() {
-            @Override
-            public void columns(List<OutputColumn> columns) {
-            }
-
-            @Override
-            public void row(String[] values) {
-                rows.add(values);
-            }
-        });
-        return rows.get(0)[0];
+        return TranslatedRows.value(duck, sql);
     }
 }

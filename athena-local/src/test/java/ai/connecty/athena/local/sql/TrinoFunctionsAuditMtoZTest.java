@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.local.engine.DuckDbEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,18 +33,7 @@ class TrinoFunctionsAuditMtoZTest {
     }
 
     private static List<String> row(String sql) {
-        List<String> values = new ArrayList<>();
-        QueryRunner.run(duck, sql, "awsdatacatalog", "default", new RowSink() {
-            @Override
-            public void columns(List<OutputColumn> columns) {
-            }
-
-            @Override
-            public void row(String[] row) {
-                values.add(String.join(" | ", java.util.Arrays.stream(row).map(String::valueOf).toList()));
-            }
-        });
-        return values;
+        return TranslatedRows.joined(duck, sql, "default");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
