@@ -1242,6 +1242,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
+            if (IntegerTextCasts.applies(argumentType(node.getExpression()), type)) {
+                return IntegerTextCasts.cast(expression, type, node.isSafe());
+            }
             if (type.is("varchar") || type.is("char")) {
                 String cast = VarcharCasts.cast(expression, node.isSafe());
                 // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).

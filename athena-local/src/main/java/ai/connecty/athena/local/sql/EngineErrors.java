@@ -31,6 +31,8 @@ final class EngineErrors {
     private static final Pattern NO_CANDIDATE = Pattern.compile("function call \"([^\"(]+)\\(([^)]*)\\)\"|argument types '([^'(]+)\\(([^)]*)\\)'");
     private static final Pattern BAD_STRING_CAST = Pattern.compile("Could not convert string '(.*)' to ([A-Z0-9]+)");
     private static final Pattern BAD_DATE_CAST = Pattern.compile("invalid (date|timestamp|time)(?: field)? format: \"(.*?)\"");
+    /** A day that does not exist ('2024-02-30') or an hour past 23: DuckDB's words differ from a bad format's. */
+    private static final Pattern OUT_OF_RANGE_DATE_CAST = Pattern.compile("(date|timestamp|time) field value out of range: \"(.*?)\"");
     private static final Pattern OUT_OF_RANGE_CAST = Pattern.compile("with value (\\S+) can't be cast because the value is out of range for the destination type ([A-Z0-9]+)");
     private static final Pattern OVERFLOW = Pattern.compile("Overflow in (\\w+) of ([A-Z0-9]+) \\((.*)\\)");
 
@@ -96,7 +98,7 @@ final class EngineErrors {
             return EngineFailure.user("INVALID_CAST_ARGUMENT",
                     "Cannot cast '" + m.group(1) + "' to " + CAST_TARGET.getOrDefault(m.group(2), m.group(2)));
         }
-        if ((m = BAD_DATE_CAST.matcher(text)).find()) {
+        if ((m = BAD_DATE_CAST.matcher(text)).find() || (m = OUT_OF_RANGE_DATE_CAST.matcher(text)).find()) {
             return EngineFailure.user("INVALID_CAST_ARGUMENT", "Value cannot be cast to " + m.group(1) + ": " + m.group(2));
         }
         if ((m = OUT_OF_RANGE_CAST.matcher(text)).find()) {

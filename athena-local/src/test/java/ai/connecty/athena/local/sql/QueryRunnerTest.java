@@ -779,17 +779,32 @@ class QueryRunnerTest {
         "SELECT map_agg(x, y) FROM (VALUES ('a', 1), (NULL, 2)) t(x, y) => {a=1}",
         "SELECT map_agg(x, 1) FILTER (WHERE x <> 'a') FROM (VALUES 'b', 'a', 'b') t(x) => {b=1}",
         "SELECT cardinality(map_agg(x, x)) FROM (VALUES 1, 2, 3, 2) t(x) => 3",
+        "SELECT CAST('12' AS integer) + CAST('-3' AS bigint) + CAST('+1' AS smallint) => 10",
+        "SELECT try_cast('1.5' AS integer) => <null>",
+        "SELECT try(CAST(' 12 ' AS bigint)) => <null>",
+        "SELECT CAST(CAST(NULL AS varchar) AS integer) => <null>",
+        "SELECT try_cast('7' AS tinyint) => 7",
     })
     void functionsDuckDbLacksOrMeansOtherwiseRunAsInTrino(String sql, String expected) {
         assertThat(value(sql)).isEqualTo(expected);
     }
 
     @Test
-    void bitCountAndWidthBucketFailAsTrinoDoes() {
+    void argumentAndCastErrorsAreTrinos() {
         assertThatThrownBy(() -> value("SELECT bit_count(9, 3)")).hasMessage("INVALID_FUNCTION_ARGUMENT: Number must be "
                 + "representable with the bits specified. 9 can not be represented with 3 bits");
         assertThatThrownBy(() -> value("SELECT bit_count(1, 65)"))
                 .hasMessage("INVALID_FUNCTION_ARGUMENT: Bits specified in bit_count must be between 2 and 64, got 65");
+        // Trino's FromVarchar: Integer.parseInt / Long.parseLong of the whole text
+        assertThatThrownBy(() -> value("SELECT CAST('1.5' AS integer)"))
+                .hasMessage("INVALID_CAST_ARGUMENT: Cannot cast '1.5' to INT");
+        assertThatThrownBy(() -> value("SELECT CAST(' 12 ' AS bigint)"))
+                .hasMessage("INVALID_CAST_ARGUMENT: Cannot cast ' 12 ' to BIGINT");
+        // Trino's DateOperators / timestamp casts: a day that does not exist is a cast error, not DuckDB's own
+        assertThatThrownBy(() -> value("SELECT CAST('2024-02-30' AS date)"))
+                .hasMessage("INVALID_CAST_ARGUMENT: Value cannot be cast to date: 2024-02-30");
+        assertThatThrownBy(() -> value("SELECT CAST('2024-01-01 25:00:00' AS timestamp)"))
+                .hasMessage("INVALID_CAST_ARGUMENT: Value cannot be cast to timestamp: 2024-01-01 25:00:00");
         assertThatThrownBy(() -> value("SELECT width_bucket(1, 0, 10, 0)"))
                 .hasMessage("INVALID_FUNCTION_ARGUMENT: bucketCount must be greater than 0");
         assertThatThrownBy(() -> value("SELECT width_bucket(1, 2, 2, 3)"))
