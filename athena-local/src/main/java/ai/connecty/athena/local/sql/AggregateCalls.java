@@ -83,8 +83,8 @@ final class AggregateCalls {
         String raise = RaisedErrors.raiseText("EXCEEDED_FUNCTION_MEMORY_LIMIT",
                 "Concatenated string has the length in bytes larger than the maximum output length "
                         + LISTAGG_MAX_BYTES);
-        return "list_transform([" + aggregate + "], __s -> CASE WHEN strlen(__s) > " + LISTAGG_MAX_BYTES
-                + " THEN " + raise + " ELSE __s END)[1]";
+        return CollectionCalls.let("__s", aggregate, "CASE WHEN strlen(__s) > " + LISTAGG_MAX_BYTES + " THEN " + raise
+                + " ELSE __s END");
     }
 
     /**
@@ -101,18 +101,16 @@ final class AggregateCalls {
      * NULL for no rows. Rows with a NULL key are left out, as a map key cannot be NULL.
      */
     private static String multimap(List<Calls.Arg> a, String inside, String after, String modifiers) {
-        String pairs = "list(" + inside + "{'k': " + a.get(0).sql() + ", 'v': " + a.get(1).sql() + "}" + after + ")"
-                + modifiers;
-        return "list_transform([" + pairs + "], __l -> list_transform([list_distinct(list_filter(list_transform(__l, "
-                + "__e -> __e.k), __k -> __k IS NOT NULL))], __ks -> CASE WHEN __l IS NULL THEN NULL ELSE map(__ks, "
-                + "list_transform(__ks, __k -> list_transform(list_filter(__l, __e -> __e.k = __k), __e -> __e.v))) "
-                + "END)[1])[1]";
+        String keys = "list_distinct(list_filter(list_transform(__l, __e -> __e.k), __k -> __k IS NOT NULL))";
+        return CollectionCalls.let("__l", pairs(a, inside, after, modifiers), CollectionCalls.let("__ks", keys,
+                "CASE WHEN __l IS NULL THEN NULL ELSE map(__ks, list_transform(__ks, __k -> "
+                        + "list_transform(list_filter(__l, __e -> __e.k = __k), __e -> __e.v))) END"));
     }
 
     /** {@code histogram(x)}: Trino counts in a bigint, DuckDB in an unsigned one (which Athena would show as decimal). */
     private static String histogram(String argument, String modifiers) {
-        return "list_transform([histogram(" + argument + ")" + modifiers + "], __h -> map(map_keys(__h), "
-                + "list_transform(map_values(__h), __c -> CAST(__c AS BIGINT))))[1]";
+        return CollectionCalls.let("__h", "histogram(" + argument + ")" + modifiers,
+                "map(map_keys(__h), list_transform(map_values(__h), __c -> CAST(__c AS BIGINT)))");
     }
 
     /**
@@ -120,9 +118,14 @@ final class AggregateCalls {
      * Trino leaves arbitrary); NULL for no rows or only NULL maps.
      */
     private static String mapUnion(String argument, String modifiers) {
-        return "list_transform([list(" + argument + ")" + modifiers + "], __l -> list_transform([list_filter(__l, "
-                + "__m -> __m IS NOT NULL)], __ms -> CASE WHEN len(__ms) = 0 THEN NULL "
-                + "ELSE list_reduce(__ms, (__a, __b) -> map_concat(__a, __b)) END)[1])[1]";
+        return CollectionCalls.let("__l", "list(" + argument + ")" + modifiers, CollectionCalls.let("__ms",
+                "list_filter(__l, __m -> __m IS NOT NULL)", "CASE WHEN len(__ms) = 0 THEN NULL "
+                        + "ELSE list_reduce(__ms, (__a, __b) -> map_concat(__a, __b)) END"));
+    }
+
+    /** The rows' (key, value) pairs as DuckDB's list of {@code {'k', 'v'}} rows, for multimap_agg and map_agg. */
+    private static String pairs(List<Calls.Arg> a, String inside, String after, String modifiers) {
+        return "list(" + inside + "{'k': " + a.get(0).sql() + ", 'v': " + a.get(1).sql() + "}" + after + ")" + modifiers;
     }
 
     /**
@@ -131,12 +134,10 @@ final class AggregateCalls {
      * so a repeat follows its first and the duplicates go in one pass after the sort; NULL for no rows.
      */
     private static String mapAgg(List<Calls.Arg> a, String inside, String after, String modifiers) {
-        String pairs = "list(" + inside + "{'k': " + a.get(0).sql() + ", 'v': " + a.get(1).sql() + "}" + after + ")"
-                + modifiers;
+        String sorted = "list_sort(list_filter(" + pairs(a, inside, after, modifiers) + ", __p -> __p.k IS NOT NULL))";
         // map_from_entries outermost: Calls.cardinality tells a map from an array by the printed text's start.
-        return "map_from_entries(list_transform([list_sort(list_filter(" + pairs + ", __p -> __p.k IS NOT NULL))], "
-                + "__s -> list_transform(list_filter(__s, (__p, __i) -> __i = 1 OR __p.k IS DISTINCT FROM __s[__i - 1].k), "
-                + "__p -> {'key': __p.k, 'value': __p.v}))[1])";
+        return "map_from_entries(" + CollectionCalls.let("__s", sorted, "list_transform(list_filter(__s, (__p, __i) -> "
+                + "__i = 1 OR __p.k IS DISTINCT FROM __s[__i - 1].k), __p -> {'key': __p.k, 'value': __p.v})") + ")";
     }
 
     /**
@@ -147,8 +148,8 @@ final class AggregateCalls {
     private static String reduce(List<Calls.Arg> a, String inside, String after, String modifiers) {
         String folded = CollectionCalls.fold("list_filter(__l, __v -> __v IS NOT NULL)", a.get(1).sql(),
                 PrintedLambda.of(a.get(2).sql()));
-        return "list_transform([list(" + inside + a.get(0).sql() + after + ")" + modifiers + "], __l -> "
-                + "CASE WHEN __l IS NULL THEN NULL ELSE " + folded + " END)[1]";
+        return CollectionCalls.let("__l", "list(" + inside + a.get(0).sql() + after + ")" + modifiers,
+                "CASE WHEN __l IS NULL THEN NULL ELSE " + folded + " END");
     }
 
     /**
@@ -161,7 +162,7 @@ final class AggregateCalls {
             return offset.sql();
         }
         return "CASE WHEN (" + offset.sql() + ") < " + least + " THEN "
-                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "Offset must be at least " + least)
+                + RaisedErrors.invalidArgument("Offset must be at least " + least)
                 + " ELSE (" + offset.sql() + ") END";
     }
 }

@@ -29,6 +29,11 @@ final class Calls {
         String stringValue() {
             return ((StringLiteral) expression).getValue();
         }
+
+        /** Whether the argument's type is known to be {@code name} ({@link SqlType#is}). */
+        boolean isA(String name) {
+            return type != null && type.is(name);
+        }
     }
 
     /** DuckDB's random double in [0, 1), which {@link #random} scales to the bounds. */
@@ -76,7 +81,7 @@ final class Calls {
         }
         // Trino's to_milliseconds(interval) is a bigint; DuckDB's to_milliseconds is the inverse (a number to an interval).
         RULES.put("to_milliseconds", a -> "CAST(round(epoch(" + a.get(0).sql() + ") * 1000) AS BIGINT)");
-        RULES.put("bit_count", Calls::bitCount);
+        RULES.put("bit_count", NumericCalls::bitCount);
         // Trino functions a..l that DuckDB lacks or means otherwise (TrinoFunctionsAuditAtoLTest)
         RULES.put("acos", a -> NumericCalls.unitDomain("acos", a.get(0).sql()));
         RULES.put("asin", a -> NumericCalls.unitDomain("asin", a.get(0).sql()));
@@ -102,17 +107,17 @@ final class Calls {
         // Trino's hamming_distance is 0 for two empty strings and fails with its own message for unequal lengths
         // (StringFunctions); DuckDB's hamming fails on empty strings and words the length error otherwise.
         RULES.put("hamming_distance", a -> "CASE WHEN length(" + a.get(0).sql() + ") <> length(" + a.get(1).sql()
-                + ") THEN " + invalidArgument("The input strings to hamming_distance function must have the same length")
+                + ") THEN " + RaisedErrors.invalidArgument("The input strings to hamming_distance function must have the same length")
                 + " WHEN length(" + a.get(0).sql() + ") = 0 THEN CAST(0 AS BIGINT) ELSE hamming(" + join(a) + ") END");
         // Trino's concat_ws(sep, array(varchar)) joins the array's non-NULL elements; DuckDB printed the array.
-        RULES.put("concat_ws", a -> a.size() == 2 && isA(a.get(1), "array")
+        RULES.put("concat_ws", a -> a.size() == 2 && a.get(1).isA("array")
                 ? "array_to_string(list_filter(" + a.get(1).sql() + ", __e -> __e IS NOT NULL), " + a.get(0).sql() + ")"
                 : "concat_ws(" + join(a) + ")");
         RULES.put("bitwise_xor", a -> "xor(CAST(" + a.get(0).sql() + " AS BIGINT), CAST(" + a.get(1).sql() + " AS BIGINT))");
         RULES.put("bitwise_not", a -> "(~CAST(" + a.get(0).sql() + " AS BIGINT))");
         RULES.put("e", a -> "exp(1)");
-        RULES.put("arrays_overlap", Calls::arraysOverlap);
-        RULES.put("width_bucket", Calls::widthBucket);
+        RULES.put("arrays_overlap", CollectionCalls::arraysOverlap);
+        RULES.put("width_bucket", NumericCalls::widthBucket);
         // Trino functions m..z that DuckDB lacks or means otherwise (TrinoFunctionsAuditMtoZTest)
         // DuckDB's millisecond counts the seconds too (12345 at 10:11:12.345); Trino's is the millisecond of the
         // second, 0 to 999 (DateTimeFunctions.millisecondFromTimestamp, millisecondFromInterval).
@@ -277,9 +282,6 @@ final class Calls {
         }
     }
 
-    private static String invalidArgument(String message) {
-        return RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", message);
-    }
 
     private static String join(List<Arg> args) {
         return args.stream().map(Arg::sql).collect(Collectors.joining(", "));
@@ -328,12 +330,12 @@ final class Calls {
         String type = integer ? "INTEGER" : "BIGINT";
         if (a.size() == 1) {
             String n = "(" + a.get(0).sql() + ")";
-            return "CASE WHEN " + n + " <= 0 THEN " + invalidArgument(BOUND_NOT_POSITIVE) + " ELSE CAST(floor("
+            return "CASE WHEN " + n + " <= 0 THEN " + RaisedErrors.invalidArgument(BOUND_NOT_POSITIVE) + " ELSE CAST(floor("
                     + value + " * " + n + ") AS " + type + ") END";
         }
         String start = "(" + a.get(0).sql() + ")";
         String stop = "(" + a.get(1).sql() + ")";
-        return "CASE WHEN " + start + " >= " + stop + " THEN " + invalidArgument(START_NOT_BELOW_STOP) + " ELSE CAST(" + start
+        return "CASE WHEN " + start + " >= " + stop + " THEN " + RaisedErrors.invalidArgument(START_NOT_BELOW_STOP) + " ELSE CAST(" + start
                 + " + floor(" + value + " * (" + stop + " - " + start + ")) AS " + type + ") END";
     }
 
@@ -409,7 +411,7 @@ final class Calls {
      */
     private static String splitPart(List<Arg> a) {
         String index = "(" + a.get(2).sql() + ")";
-        return "CASE WHEN " + index + " < 1 THEN " + invalidArgument(INDEX_BELOW_ONE)
+        return "CASE WHEN " + index + " < 1 THEN " + RaisedErrors.invalidArgument(INDEX_BELOW_ONE)
                 + " WHEN " + index + " <= len(string_split(" + a.get(0).sql() + ", " + a.get(1).sql() + "))"
                 + " THEN split_part(" + join(a) + ") END";
     }
@@ -455,82 +457,17 @@ final class Calls {
     }
 
     /**
-     * Trino's bit_count(x, bits): the one bits of x as a {@code bits}-bit two's complement number (DuckDB's bit_count
-     * takes x alone, as 64 bits), failing as Trino's BitwiseFunctions do for a width outside 2..64 or an x the width
-     * cannot hold.
-     */
-    private static String bitCount(List<Arg> a) {
-        if (a.size() != 2) {
-            throw new UnsupportedSqlException("bit_count() with " + a.size() + " argument(s)");
-        }
-        String x = "CAST(" + a.get(0).sql() + " AS BIGINT)";
-        String bits = "(" + a.get(1).sql() + ")";
-        String low = "((1::BIGINT << (" + bits + " - 1)) - 1)";
-        return "CAST(CASE WHEN " + bits + " = 64 THEN bit_count(" + x + ") WHEN " + bits + " < 2 OR " + bits + " > 64 THEN "
-                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
-                        "'Bits specified in bit_count must be between 2 and 64, got ' || " + bits)
-                + " WHEN " + x + " > " + low + " OR " + x + " < ~" + low + " THEN "
-                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Number must be representable with the bits "
-                        + "specified. ' || " + x + " || ' can not be represented with ' || " + bits + " || ' bits'")
-                + " ELSE bit_count(" + x + " & ((1::BIGINT << " + bits + ") - 1)) END AS BIGINT)";
-    }
-
-    /**
-     * Trino's arrays_overlap: true when the arrays share a non-NULL element, else NULL when either holds a NULL (it
-     * might be equal), else false.
-     */
-    private static String arraysOverlap(List<Arg> a) {
-        String x = a.get(0).sql();
-        String y = a.get(1).sql();
-        return "CASE WHEN (" + x + ") IS NULL OR (" + y + ") IS NULL THEN NULL WHEN list_has_any(" + x + ", " + y
-                + ") THEN true WHEN len(list_filter(" + x + ", __e -> __e IS NULL)) > 0 OR len(list_filter(" + y
-                + ", __e -> __e IS NULL)) > 0 THEN NULL ELSE false END";
-    }
-
-    /**
-     * Trino's width_bucket(x, bound1, bound2, n): the bucket of x among n equal-width buckets between the bounds (0
-     * below, n + 1 at or above; counted from bound1, so reversed bounds count down), with the argument errors of
-     * Trino's MathFunctions. The array form (width_bucket(x, bins)) is not translated.
-     */
-    private static String widthBucket(List<Arg> a) {
-        if (a.size() != 4) {
-            throw new UnsupportedSqlException("width_bucket() with " + a.size() + " argument(s)");
-        }
-        String x = "CAST(" + a.get(0).sql() + " AS DOUBLE)";
-        String b1 = "CAST(" + a.get(1).sql() + " AS DOUBLE)";
-        String b2 = "CAST(" + a.get(2).sql() + " AS DOUBLE)";
-        String n = "CAST(" + a.get(3).sql() + " AS BIGINT)";
-        String lower = "least(" + b1 + ", " + b2 + ")";
-        String upper = "greatest(" + b1 + ", " + b2 + ")";
-        String bucket = "CASE WHEN " + x + " < " + lower + " THEN 0 WHEN " + x + " >= " + upper + " THEN " + n
-                + " + 1 ELSE CAST(floor(" + n + " * (" + x + " - " + lower + ") / (" + upper + " - " + lower
-                + ") + 1) AS BIGINT) END";
-        return "CASE WHEN " + n + " <= 0 THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT",
-                "bucketCount must be greater than 0") + " WHEN isnan(" + x + ") THEN " + RaisedErrors.raiseText(
-                "INVALID_FUNCTION_ARGUMENT", "operand must not be NaN") + " WHEN NOT isfinite(" + b1 + ") THEN "
-                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "first bound must be finite") + " WHEN NOT isfinite("
-                + b2 + ") THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "second bound must be finite")
-                + " WHEN " + b1 + " = " + b2 + " THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT",
-                "bounds cannot equal each other") + " WHEN " + b1 + " > " + b2 + " THEN " + n + " + 1 - (" + bucket
-                + ") ELSE " + bucket + " END";
-    }
-
-    /**
      * The vector {@code x} stands for in Trino's cosine functions: an array as it is, a map as its values over the
      * sorted keys of both maps (0 where it lacks one), which gives Trino's sparse dot product and norms.
      */
     private static String cosineVector(Arg x, Arg other) {
-        boolean map = isA(x, "map") || x.expression() instanceof io.trino.sql.tree.FunctionCall call
+        boolean map = x.isA("map") || x.expression() instanceof io.trino.sql.tree.FunctionCall call
                 && call.getName().getSuffix().equalsIgnoreCase("map");
         if (!map) {
             return x.sql();
         }
         return "list_transform(list_sort(list_distinct(list_concat(map_keys(" + x.sql() + "), map_keys(" + other.sql()
                 + ")))), __k -> coalesce(CAST((" + x.sql() + ")[__k] AS DOUBLE), 0.0))";
-    }
-
-    private static boolean isA(Arg arg, String type) {
-        return arg.type() != null && arg.type().is(type);
     }
 
     /**
@@ -543,7 +480,7 @@ final class Calls {
      */
     private static String decimalRounding(String duckDb, List<Arg> a) {
         String call = duckDb + "(" + join(a) + ")";
-        if (!isA(a.get(0), "decimal")) {
+        if (!a.get(0).isA("decimal")) {
             return call;
         }
         int p = a.get(0).type().length();
@@ -567,7 +504,7 @@ final class Calls {
      * the bytes are cut out of their hex digits. Other types keep DuckDB's substr, which agrees with Trino's.
      */
     private static String substr(List<Arg> a) {
-        if (!isA(a.get(0), "varbinary")) {
+        if (!a.get(0).isA("varbinary")) {
             return StringCalls.substr(a);
         }
         String bytes = "(" + a.get(0).sql() + ")";
@@ -587,10 +524,10 @@ final class Calls {
      */
     private static String reverse(List<Arg> a) {
         String x = a.get(0).sql();
-        if (isA(a.get(0), "array")) {
+        if (a.get(0).isA("array")) {
             return "list_reverse(" + x + ")";
         }
-        if (isA(a.get(0), "varbinary")) {
+        if (a.get(0).isA("varbinary")) {
             return "unhex(array_to_string(list_reverse(regexp_extract_all(hex(" + x + "), '..')), ''))";
         }
         return "reverse(" + x + ")";
@@ -604,8 +541,8 @@ final class Calls {
         String size = "(" + a.get(1).sql() + ")";
         String padding = "(" + a.get(2).sql() + ")";
         return "CASE WHEN " + size + " < 0 OR " + size + " > 2147483647 THEN "
-                + invalidArgument("Target length must be in the range [0..2147483647]")
-                + " WHEN " + padding + " = '' THEN " + invalidArgument("Padding string must not be empty")
+                + RaisedErrors.invalidArgument("Target length must be in the range [0..2147483647]")
+                + " WHEN " + padding + " = '' THEN " + RaisedErrors.invalidArgument("Padding string must not be empty")
                 + " ELSE " + name + "(" + a.get(0).sql() + ", CAST(" + size + " AS INTEGER), " + padding + ") END";
     }
 

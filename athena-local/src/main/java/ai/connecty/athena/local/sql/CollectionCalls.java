@@ -86,8 +86,11 @@ final class CollectionCalls {
         return "CASE WHEN " + text + " IS NOT NULL THEN " + let("__s", text, joined) + " END";
     }
 
-    /** {@code expression} with {@code name} bound to {@code value}, which the expression may name many times. */
-    private static String let(String name, String value, String expression) {
+    /**
+     * {@code expression} with {@code name} bound to {@code value}, which the expression may name many times (the
+     * value, a column or an aggregate, is computed once).
+     */
+    static String let(String name, String value, String expression) {
         return "list_transform([" + value + "], " + name + " -> " + expression + ")[1]";
     }
 
@@ -128,7 +131,7 @@ final class CollectionCalls {
         String y = comparator.parameters().get(1);
         // Trino fails on an answer other than -1, 0 or 1, NULL included.
         String answer = "CASE WHEN (" + comparator.body() + ") IN (-1, 0, 1) THEN (" + comparator.body() + ") ELSE "
-                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", COMPARATOR_ANSWER) + " END";
+                + RaisedErrors.invalidArgument(COMPARATOR_ANSWER) + " END";
         String answers = "list_transform(__a, (" + y + ", __j) -> {'c': " + answer + ", 'j': __j})";
         String place = "len(list_filter(" + answers + ", __c -> __c.c > 0 OR (__c.c = 0 AND __c.j < __i)))";
         String sorted = "list_transform(list_sort(list_transform(__a, (" + x + ", __i) -> {'p': " + place
@@ -187,7 +190,7 @@ final class CollectionCalls {
     private static String ngrams(List<Calls.Arg> a) {
         String n = "(" + a.get(1).sql() + ")";
         return let("__a", a.get(0).sql(), "CASE WHEN " + n + " <= 0 THEN "
-                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "N must be positive")
+                + RaisedErrors.invalidArgument("N must be positive")
                 + " WHEN " + n + " >= len(__a) THEN [__a]"
                 + " ELSE list_transform(range(1, len(__a) - " + n + " + 2), __i -> __a[__i:__i + " + n + " - 1]) END");
     }
@@ -246,9 +249,9 @@ final class CollectionCalls {
     static String repeat(List<Calls.Arg> a) {
         String count = "(" + a.get(1).sql() + ")";
         return "CASE WHEN " + count + " < 0 THEN "
-                + invalidArgument("count argument of repeat function must be greater than or equal to 0")
+                + RaisedErrors.invalidArgument("count argument of repeat function must be greater than or equal to 0")
                 + " WHEN " + count + " > 10000 THEN "
-                + invalidArgument("count argument of repeat function must be less than or equal to 10000")
+                + RaisedErrors.invalidArgument("count argument of repeat function must be less than or equal to 10000")
                 + " ELSE repeat([" + a.get(0).sql() + "], CAST(" + count + " AS BIGINT)) END";
     }
 
@@ -273,13 +276,22 @@ final class CollectionCalls {
         String length = "(" + a.get(2).sql() + ")";
         // a negative start counts from the end; DuckDB would read a positive end after it as counted from the start
         String from = "(CASE WHEN " + start + " < 0 THEN len(" + array + ") + " + start + " + 1 ELSE " + start + " END)";
-        return "CASE WHEN " + length + " < 0 THEN " + invalidArgument("length must be greater than or equal to 0")
-                + " WHEN " + start + " = 0 THEN " + invalidArgument("SQL array indices start at 1")
+        return "CASE WHEN " + length + " < 0 THEN " + RaisedErrors.invalidArgument("length must be greater than or equal to 0")
+                + " WHEN " + start + " = 0 THEN " + RaisedErrors.invalidArgument("SQL array indices start at 1")
                 + " WHEN " + start + " < 0 AND -" + start + " > len(" + array + ") THEN list_slice(" + array + ", 1, 0)"
                 + " ELSE list_slice(" + array + ", " + from + ", " + from + " + " + length + " - 1) END";
     }
 
-    private static String invalidArgument(String message) {
-        return RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", message);
+
+    /**
+     * Trino's arrays_overlap: true when the arrays share a non-NULL element, else NULL when either holds a NULL (it
+     * might be equal), else false.
+     */
+    static String arraysOverlap(List<Calls.Arg> a) {
+        String x = a.get(0).sql();
+        String y = a.get(1).sql();
+        return "CASE WHEN (" + x + ") IS NULL OR (" + y + ") IS NULL THEN NULL WHEN list_has_any(" + x + ", " + y
+                + ") THEN true WHEN len(list_filter(" + x + ", __e -> __e IS NULL)) > 0 OR len(list_filter(" + y
+                + ", __e -> __e IS NULL)) > 0 THEN NULL ELSE false END";
     }
 }

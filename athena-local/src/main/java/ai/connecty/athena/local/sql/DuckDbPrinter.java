@@ -1340,7 +1340,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      */
     private static String integerSum(String sum) {
         String bigint = TypeChoice.pick("typeof(__s) = 'HUGEINT'", "CAST(0 AS BIGINT)", "__s");
-        return "list_transform([" + sum + "], __s -> cast_to_type(__s, " + bigint + "))[1]";
+        return CollectionCalls.let("__s", sum, "cast_to_type(__s, " + bigint + ")");
     }
 
     /** What follows a call's brackets: {@code FILTER (WHERE …)} and {@code OVER …}. */

@@ -62,7 +62,7 @@ final class NumericCalls {
      * as microseconds) and count hours past 24.
      */
     static String intervalField(String name, Calls.Arg x) {
-        if (x.type() == null || !x.type().is("interval day to second")) {
+        if (!x.isA("interval day to second")) {
             return name + "(" + x.sql() + ")";
         }
         String millis = "CAST(round(epoch(" + x.sql() + ") * 1000) AS BIGINT)";
@@ -74,7 +74,7 @@ final class NumericCalls {
 
     /** Trino's ceiling/floor of a tinyint…bigint is the value, of its own type (MathFunctions); DuckDB's is a double. */
     static boolean isInteger(Calls.Arg x) {
-        return x.type() != null && List.of("tinyint", "smallint", "integer", "bigint").stream().anyMatch(x.type()::is);
+        return List.of("tinyint", "smallint", "integer", "bigint").stream().anyMatch(x::isA);
     }
 
     /**
@@ -125,7 +125,7 @@ final class NumericCalls {
         String v = "(" + a.get(0).sql() + ")";
         String radix = "(" + a.get(1).sql() + ")";
         return "CASE WHEN " + v + " IS NULL OR " + radix + " IS NULL THEN NULL WHEN " + radix + " < 2 OR " + radix
-                + " > 36 THEN " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "Radix must be between 2 and 36")
+                + " > 36 THEN " + RaisedErrors.invalidArgument("Radix must be between 2 and 36")
                 + " ELSE coalesce(" + FROM_BASE + "(" + v + ", CAST(" + radix + " AS VARCHAR)), "
                 + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Not a valid base-' || " + radix
                         + " || ' number: ' || " + v) + ") END";
@@ -156,7 +156,7 @@ final class NumericCalls {
      */
     static String ieee754Call(int bytes, String x) {
         return "CASE WHEN octet_length(" + x + ") <> " + bytes + " THEN "
-                + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "Input floating-point value must be exactly "
+                + RaisedErrors.invalidArgument("Input floating-point value must be exactly "
                         + bytes + " bytes long")
                 + " ELSE CAST(" + IEEE754 + "(hex(" + x + ")) AS " + (bytes == 4 ? "FLOAT" : "DOUBLE") + ") END";
     }
@@ -164,7 +164,7 @@ final class NumericCalls {
     /** Trino's from_base64url decodes with Java's URL decoder (padding optional); DuckDB has no such function. */
     static String fromBase64UrlCall(String x) {
         return "CASE WHEN (" + x + ") IS NOT NULL THEN unhex(coalesce(" + BASE64URL_HEX + "(CAST(" + x
-                + " AS VARCHAR)), " + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "Illegal base64 character")
+                + " AS VARCHAR)), " + RaisedErrors.invalidArgument("Illegal base64 character")
                 + ")) END";
     }
 
@@ -183,22 +183,65 @@ final class NumericCalls {
     static String sign(List<Calls.Arg> a) {
         String x = "(" + a.get(0).sql() + ")";
         String sign = "sign(" + x + ")";
-        if (isA(a.get(0), "double")) {
+        if (a.get(0).isA("double")) {
             return "CASE WHEN isnan(" + x + ") THEN " + x + " ELSE CAST(" + sign + " AS DOUBLE) END";
         }
-        if (isA(a.get(0), "real") || isA(a.get(0), "float")) {
+        if (a.get(0).isA("real") || a.get(0).isA("float")) {
             return "CASE WHEN isnan(" + x + ") THEN " + x + " ELSE CAST(" + sign + " AS FLOAT) END";
         }
         for (String[] type : new String[][] {{"integer", "INTEGER"}, {"bigint", "BIGINT"}, {"smallint", "SMALLINT"},
                 {"decimal", "DECIMAL(1, 0)"}}) {
-            if (isA(a.get(0), type[0])) {
+            if (a.get(0).isA(type[0])) {
                 return "CAST(" + sign + " AS " + type[1] + ")";
             }
         }
         return sign;
     }
 
-    private static boolean isA(Calls.Arg arg, String type) {
-        return arg.type() != null && arg.type().is(type);
+    /**
+     * Trino's bit_count(x, bits): the one bits of x as a {@code bits}-bit two's complement number (DuckDB's bit_count
+     * takes x alone, as 64 bits), failing as Trino's BitwiseFunctions do for a width outside 2..64 or an x the width
+     * cannot hold.
+     */
+    static String bitCount(List<Calls.Arg> a) {
+        if (a.size() != 2) {
+            throw new UnsupportedSqlException("bit_count() with " + a.size() + " argument(s)");
+        }
+        String x = "CAST(" + a.get(0).sql() + " AS BIGINT)";
+        String bits = "(" + a.get(1).sql() + ")";
+        String low = "((1::BIGINT << (" + bits + " - 1)) - 1)";
+        return "CAST(CASE WHEN " + bits + " = 64 THEN bit_count(" + x + ") WHEN " + bits + " < 2 OR " + bits + " > 64 THEN "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                        "'Bits specified in bit_count must be between 2 and 64, got ' || " + bits)
+                + " WHEN " + x + " > " + low + " OR " + x + " < ~" + low + " THEN "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Number must be representable with the bits "
+                        + "specified. ' || " + x + " || ' can not be represented with ' || " + bits + " || ' bits'")
+                + " ELSE bit_count(" + x + " & ((1::BIGINT << " + bits + ") - 1)) END AS BIGINT)";
+    }
+
+    /**
+     * Trino's width_bucket(x, bound1, bound2, n): the bucket of x among n equal-width buckets between the bounds (0
+     * below, n + 1 at or above; counted from bound1, so reversed bounds count down), with the argument errors of
+     * Trino's MathFunctions. The array form (width_bucket(x, bins)) is not translated.
+     */
+    static String widthBucket(List<Calls.Arg> a) {
+        if (a.size() != 4) {
+            throw new UnsupportedSqlException("width_bucket() with " + a.size() + " argument(s)");
+        }
+        String x = "CAST(" + a.get(0).sql() + " AS DOUBLE)";
+        String b1 = "CAST(" + a.get(1).sql() + " AS DOUBLE)";
+        String b2 = "CAST(" + a.get(2).sql() + " AS DOUBLE)";
+        String n = "CAST(" + a.get(3).sql() + " AS BIGINT)";
+        String lower = "least(" + b1 + ", " + b2 + ")";
+        String upper = "greatest(" + b1 + ", " + b2 + ")";
+        String bucket = "CASE WHEN " + x + " < " + lower + " THEN 0 WHEN " + x + " >= " + upper + " THEN " + n
+                + " + 1 ELSE CAST(floor(" + n + " * (" + x + " - " + lower + ") / (" + upper + " - " + lower
+                + ") + 1) AS BIGINT) END";
+        return "CASE WHEN " + n + " <= 0 THEN " + RaisedErrors.invalidArgument("bucketCount must be greater than 0")
+                + " WHEN isnan(" + x + ") THEN " + RaisedErrors.invalidArgument("operand must not be NaN")
+                + " WHEN NOT isfinite(" + b1 + ") THEN " + RaisedErrors.invalidArgument("first bound must be finite")
+                + " WHEN NOT isfinite(" + b2 + ") THEN " + RaisedErrors.invalidArgument("second bound must be finite")
+                + " WHEN " + b1 + " = " + b2 + " THEN " + RaisedErrors.invalidArgument("bounds cannot equal each other")
+                + " WHEN " + b1 + " > " + b2 + " THEN " + n + " + 1 - (" + bucket + ") ELSE " + bucket + " END";
     }
 }

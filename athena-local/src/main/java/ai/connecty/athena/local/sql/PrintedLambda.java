@@ -76,7 +76,7 @@ record PrintedLambda(List<String> parameters, String body) {
         }
         String bound = body;
         for (int i = parameters.size() - 1; i >= 0; i--) {
-            bound = "list_transform([" + values.get(i) + "], " + parameters.get(i) + " -> " + bound + ")[1]";
+            bound = CollectionCalls.let(parameters.get(i), values.get(i), bound);
         }
         return bound;
     }

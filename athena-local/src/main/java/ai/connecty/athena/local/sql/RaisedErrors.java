@@ -43,6 +43,11 @@ final class RaisedErrors {
         return raise(errorName, Literals.quote(message));
     }
 
+    /** As {@link #raiseText} with Trino's INVALID_FUNCTION_ARGUMENT, the error of most functions' argument checks. */
+    static String invalidArgument(String message) {
+        return raiseText("INVALID_FUNCTION_ARGUMENT", message);
+    }
+
     static void register(Connection duck) throws SQLException {
         try (var builder = DuckDBFunctions.scalarFunction()) {
             builder.withName(FUNCTION).withParameters(String.class, String.class).withReturnType(Integer.class)

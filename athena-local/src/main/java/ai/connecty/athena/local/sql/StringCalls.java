@@ -18,9 +18,6 @@ final class StringCalls {
     private StringCalls() {
     }
 
-    private static String invalidArgument(String message) {
-        return RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", message);
-    }
 
     /**
      * Trino's strpos is a bigint; with an instance it is the position of that occurrence (counted from the end when
@@ -67,13 +64,13 @@ final class StringCalls {
         String delimiter = "(" + a.get(1).sql() + ")";
         String parts = "str_split(" + string + ", " + delimiter + ")";
         String checked = "CASE WHEN " + delimiter + " = '' THEN "
-                + invalidArgument("The delimiter may not be the empty string") + " ELSE ";
+                + RaisedErrors.invalidArgument("The delimiter may not be the empty string") + " ELSE ";
         if (a.size() == 2) {
             return checked + parts + " END";
         }
         String limit = "(" + a.get(2).sql() + ")";
-        return "CASE WHEN " + limit + " <= 0 THEN " + invalidArgument("Limit must be positive") + " WHEN " + limit
-                + " > 2147483647 THEN " + invalidArgument("Limit is too large") + " ELSE " + checked + "CASE WHEN len("
+        return "CASE WHEN " + limit + " <= 0 THEN " + RaisedErrors.invalidArgument("Limit must be positive") + " WHEN " + limit
+                + " > 2147483647 THEN " + RaisedErrors.invalidArgument("Limit is too large") + " ELSE " + checked + "CASE WHEN len("
                 + parts + ") <= " + limit + " THEN " + parts + " ELSE list_concat(list_slice(" + parts + ", 1, "
                 + limit + " - 1), [array_to_string(list_slice(" + parts + ", " + limit + ", len(" + parts + ")), "
                 + delimiter + ")]) END END END";

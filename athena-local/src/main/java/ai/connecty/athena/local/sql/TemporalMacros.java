@@ -42,13 +42,12 @@ final class TemporalMacros {
 
     /** An integer sequence from a to b by %s, checked as Trino's SequenceFunction checks it. */
     private static final String SEQUENCE_CHECKED = "CASE WHEN (%1$s) = 0 THEN "
-            + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "step must not be zero")
+            + RaisedErrors.invalidArgument("step must not be zero")
             + " WHEN ((%1$s) > 0 AND b < a) OR ((%1$s) < 0 AND b > a) THEN "
-            + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT", "sequence stop value should be greater than or equal"
+            + RaisedErrors.invalidArgument("sequence stop value should be greater than or equal"
                     + " to start value if step is greater than zero otherwise stop should be less than or equal to start")
             + " WHEN (b - a) // (%1$s) >= 10000 THEN "
-            + RaisedErrors.raiseText("INVALID_FUNCTION_ARGUMENT",
-                    "result of sequence function must not have more than 10000 entries")
+            + RaisedErrors.invalidArgument("result of sequence function must not have more than 10000 entries")
             + " ELSE generate_series(a, b, %1$s) END";
 
     static final List<String> MACROS = List.of(
