@@ -60,33 +60,8 @@ class QueryRunnerTest {
         return result(sql).rows.get(0)[0];
     }
 
-    private static Result result(String sql) {
-        Result result = new Result();
-        QueryRunner.run(duck, sql, "awsdatacatalog", "demo", result);
-        return result;
-    }
-
-    private static final class Result implements RowSink {
-        final List<OutputColumn> columns = new ArrayList<>();
-        final List<String[]> rows = new ArrayList<>();
-
-        @Override
-        public void columns(List<OutputColumn> c) {
-            columns.addAll(c);
-        }
-
-        @Override
-        public void row(String[] values) {
-            rows.add(values);
-        }
-
-        List<String> names() {
-            return columns.stream().map(OutputColumn::name).toList();
-        }
-
-        List<String> column(int index) {
-            return rows.stream().map(r -> r[index]).toList();
-        }
+    private static TranslatedRows result(String sql) {
+        return TranslatedRows.run(duck, sql, "demo");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -353,7 +328,7 @@ class QueryRunnerTest {
 
     @Test
     void aggregates() {
-        Result r = result("SELECT approx_distinct(id), arbitrary(name) IS NOT NULL, array_agg(id ORDER BY id), "
+        TranslatedRows r = result("SELECT approx_distinct(id), arbitrary(name) IS NOT NULL, array_agg(id ORDER BY id), "
                 + "approx_percentile(id, 0.5) FROM t");
         assertThat(r.rows.get(0)[0]).isEqualTo("2");
         assertThat(r.rows.get(0)[1]).isEqualTo("true");
@@ -376,37 +351,37 @@ class QueryRunnerTest {
 
     @Test
     void valuesAndTableStatements() {
-        Result values = result("VALUES 1, 2");
+        TranslatedRows values = result("VALUES 1, 2");
         assertThat(values.names()).containsExactly("_col0");
         assertThat(values.column(0)).containsExactly("1", "2");
-        Result rows = result("VALUES (1, 'a'), (2, 'b')");
+        TranslatedRows rows = result("VALUES (1, 'a'), (2, 'b')");
         assertThat(rows.names()).containsExactly("_col0", "_col1");
         assertThat(Arrays.asList(rows.rows.get(1))).containsExactly("2", "b");
-        Result table = result("TABLE t");
+        TranslatedRows table = result("TABLE t");
         assertThat(table.names()).containsExactly("id", "name", "arr", "m");
         assertThat(table.rows).hasSize(2);
     }
 
     @Test
     void unnestForms() {
-        Result arrays = result("SELECT id, x FROM t CROSS JOIN UNNEST(arr) AS u(x) ORDER BY id, x");
+        TranslatedRows arrays = result("SELECT id, x FROM t CROSS JOIN UNNEST(arr) AS u(x) ORDER BY id, x");
         assertThat(arrays.column(1)).containsExactly("1", "2", "3");
-        Result ordinality = result("SELECT x, n FROM UNNEST(ARRAY['a', 'b']) WITH ORDINALITY AS u(x, n)");
+        TranslatedRows ordinality = result("SELECT x, n FROM UNNEST(ARRAY['a', 'b']) WITH ORDINALITY AS u(x, n)");
         assertThat(ordinality.column(0)).containsExactly("a", "b");
         assertThat(ordinality.column(1)).containsExactly("1", "2");
-        Result maps = result("SELECT k, v FROM t CROSS JOIN UNNEST(m) AS u(k, v) ORDER BY k");
+        TranslatedRows maps = result("SELECT k, v FROM t CROSS JOIN UNNEST(m) AS u(k, v) ORDER BY k");
         assertThat(maps.column(0)).containsExactly("k", "x", "y");
         assertThat(maps.column(1)).containsExactly("1", "2", "3");
-        Result zipped = result("SELECT a, b FROM UNNEST(ARRAY[1, 2], ARRAY['x']) AS u(a, b)");
+        TranslatedRows zipped = result("SELECT a, b FROM UNNEST(ARRAY[1, 2], ARRAY['x']) AS u(a, b)");
         assertThat(zipped.column(1)).containsExactly("x", null);
-        Result rows = result("SELECT n, s FROM UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')]) AS u(n, s)");
+        TranslatedRows rows = result("SELECT n, s FROM UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')]) AS u(n, s)");
         assertThat(rows.column(1)).containsExactly("a", "b");
     }
 
     /** Measured: a timestamp's ColumnInfo is timestamp, Precision 3, whatever precision it was declared with. */
     @Test
     void declaredTimestampPrecisionChangesTheTextNotTheColumnInfo() {
-        Result r = result("SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456' AS timestamp(6)) AS micros, "
+        TranslatedRows r = result("SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456' AS timestamp(6)) AS micros, "
                 + "CAST(TIMESTAMP '2020-01-01 10:00:00 UTC' AS timestamp(0) with time zone) AS seconds");
         assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
                 .containsExactly("timestamp", "timestamp with time zone");
@@ -416,7 +391,7 @@ class QueryRunnerTest {
 
     @Test
     void columnInfoTypes() {
-        Result r = result("SELECT 1, 'a', CAST(1 AS bigint), 1.5, CAST(1 AS real), DECIMAL '1.50', ARRAY[1], "
+        TranslatedRows r = result("SELECT 1, 'a', CAST(1 AS bigint), 1.5, CAST(1 AS real), DECIMAL '1.50', ARRAY[1], "
                 + "MAP(ARRAY['a'], ARRAY[1]), ROW(1), X'01', DATE '2020-01-01', TIMESTAMP '2020-01-01 00:00:00', true");
         assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList()).containsExactly("integer", "varchar",
                 "bigint", "double", "float", "decimal", "array", "map", "row", "varbinary", "date", "timestamp", "boolean");
@@ -429,11 +404,11 @@ class QueryRunnerTest {
 
     @Test
     void explainReturnsAQueryPlanColumn() {
-        Result plan = result("EXPLAIN SELECT id FROM t");
+        TranslatedRows plan = result("EXPLAIN SELECT id FROM t");
         assertThat(plan.names()).containsExactly("Query Plan");
         assertThat(plan.columns.get(0).type().precision()).isPositive();
         assertThat(plan.rows).isNotEmpty();
-        Result validate = result("EXPLAIN (TYPE VALIDATE) SELECT id FROM t");
+        TranslatedRows validate = result("EXPLAIN (TYPE VALIDATE) SELECT id FROM t");
         assertThat(validate.names()).containsExactly("Valid");
         assertThat(validate.rows.get(0)).containsExactly("true");
     }
@@ -814,7 +789,7 @@ class QueryRunnerTest {
     /** try() row by row, and an expression DuckDB could share between a try and another column. */
     @Test
     void tryWorksRowByRowAndKeepsTheType() {
-        Result r = result("SELECT try(10 / (id - 1)), try(10 / (id - 1) + 1), id FROM t ORDER BY id");
+        TranslatedRows r = result("SELECT try(10 / (id - 1)), try(10 / (id - 1) + 1), id FROM t ORDER BY id");
         assertThat(r.column(0)).containsExactly(null, "10");
         assertThat(r.column(1)).containsExactly(null, "11");
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo("integer");
@@ -851,17 +826,17 @@ class QueryRunnerTest {
     /** The rows of a GROUP BY (also naming its keys) and of a window each get their own try(). */
     @Test
     void tryAroundAggregatesWorksPerGroupAndPerWindowRow() {
-        Result groups = result("SELECT id, try(sum(id) / (sum(id) - 1)) AS q, try(id / (sum(id) - 1)), "
+        TranslatedRows groups = result("SELECT id, try(sum(id) / (sum(id) - 1)) AS q, try(id / (sum(id) - 1)), "
                 + "try((id + 1) / (sum(id) - 1)) FROM t GROUP BY id, id + 1 ORDER BY id");
         assertThat(groups.column(1)).containsExactly(null, "2");
         assertThat(groups.columns.get(1).type().athenaName()).isEqualTo("bigint");
         assertThat(groups.column(2)).containsExactly(null, "2");
         assertThat(groups.column(3)).containsExactly(null, "3");
-        Result byPosition = result("SELECT id + 1, try((id + 1) / (sum(id) - 1)) FROM t GROUP BY 1 ORDER BY 1");
+        TranslatedRows byPosition = result("SELECT id + 1, try((id + 1) / (sum(id) - 1)) FROM t GROUP BY 1 ORDER BY 1");
         assertThat(byPosition.column(1)).containsExactly(null, "3");
-        Result windows = result("SELECT try(sum(id) OVER (ORDER BY id) / (id - 1)) FROM t ORDER BY id");
+        TranslatedRows windows = result("SELECT try(sum(id) OVER (ORDER BY id) / (id - 1)) FROM t ORDER BY id");
         assertThat(windows.column(0)).containsExactly(null, "3");
-        Result ranks = result("SELECT try(10 / (row_number() OVER (ORDER BY id) - 1)) FROM t ORDER BY id");
+        TranslatedRows ranks = result("SELECT try(10 / (row_number() OVER (ORDER BY id) - 1)) FROM t ORDER BY id");
         assertThat(ranks.column(0)).containsExactly(null, "10");
     }
 
@@ -902,7 +877,7 @@ class QueryRunnerTest {
         "SELECT avg(x) FROM (VALUES 1, 2) v(x) => 1.5 => double",
     })
     void decimalDivisionFollowsTrinosTypeRule(String sql, String expected, String type) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().trinoName()).isEqualTo(type);
     }
@@ -1023,7 +998,7 @@ class QueryRunnerTest {
     /** Trino sums integers as a bigint (DuckDB: HUGEINT); a decimal's sum is a decimal(38, s), a double's a double. */
     @Test
     void sumsOfIntegersAreBigints() {
-        Result r = result("SELECT sum(id), sum(id) / count(*), max(s), typeof(sum(id)), sum(DISTINCT id) FILTER (WHERE id > 1), "
+        TranslatedRows r = result("SELECT sum(id), sum(id) / count(*), max(s), typeof(sum(id)), sum(DISTINCT id) FILTER (WHERE id > 1), "
                 + "sum(CAST(id AS decimal(5,2))), sum(id * 1e0) FROM (SELECT id, sum(id) OVER (ORDER BY id) s FROM t)");
         assertThat(r.columns).extracting(c -> c.type().trinoName())
                 .containsExactly("bigint", "bigint", "bigint", "varchar", "bigint", "decimal(38,2)", "double");
@@ -1032,7 +1007,7 @@ class QueryRunnerTest {
 
     @Test
     void divisionKeepsTrinoTypes() {
-        Result r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");
+        TranslatedRows r = result("SELECT id / 2, id % 2, id / 2e0, CAST(id AS real) / 2, CAST(id AS bigint) / 2 FROM t ORDER BY id");
         assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
                 .containsExactly("integer", "integer", "double", "float", "bigint");
         assertThat(Arrays.asList(r.rows.get(1))).containsExactly("1", "0", "1.0", "1.0", "1");
@@ -1047,7 +1022,7 @@ class QueryRunnerTest {
         TimeZone original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
         try {
-            Result r = result("SELECT TIMESTAMP '2021-03-14 02:30:00.123', ARRAY[TIMESTAMP '2021-03-14 02:30:00.123'], "
+            TranslatedRows r = result("SELECT TIMESTAMP '2021-03-14 02:30:00.123', ARRAY[TIMESTAMP '2021-03-14 02:30:00.123'], "
                     + "MAP(ARRAY[TIMESTAMP '2021-03-14 02:30:00'], ARRAY[DATE '2021-03-14']), "
                     + "CAST(ROW(TIMESTAMP '2021-03-14 02:30:00', TIME '02:30:00.5') AS ROW(t timestamp, h time)), "
                     + "ROW(DATE '2021-03-14', 1), TIMESTAMP '2021-03-14 02:30:00 UTC', "
@@ -1059,12 +1034,12 @@ class QueryRunnerTest {
                     "{t=2021-03-14 02:30:00.000, h=02:30:00.500}", "{2021-03-14, 1}", "2021-03-14 02:30:00.000 UTC",
                     "[2021-03-14 07:30:00.250 UTC]", "2021-03-14", "02:30:00.000", "[[2021-11-07 01:30:00.000]]", "2");
             assertThat(r.column(10)).containsExactly("2", "1");
-            Result extremes = result("SELECT TIMESTAMP '10000-01-01 00:00:00', ARRAY[TIMESTAMP '10000-01-01 00:00:00'], "
+            TranslatedRows extremes = result("SELECT TIMESTAMP '10000-01-01 00:00:00', ARRAY[TIMESTAMP '10000-01-01 00:00:00'], "
                     + "TIMESTAMP '0001-01-01 00:00:00' - INTERVAL '1' YEAR, ARRAY[TIMESTAMP '0001-01-01 00:00:00' - INTERVAL '1' YEAR]");
             assertThat(extremes.rows.get(0)[1]).isEqualTo("[" + extremes.rows.get(0)[0] + "]");
             assertThat(extremes.rows.get(0)[3]).isEqualTo("[" + extremes.rows.get(0)[2] + "]");
             assertThat(extremes.rows.get(0)[2]).isEqualTo("0000-01-01 00:00:00.000"); // 1 BC is ISO year 0
-            Result dates = result("SELECT DATE '-0001-01-01', DATE '0001-01-01' - INTERVAL '1' DAY, "
+            TranslatedRows dates = result("SELECT DATE '-0001-01-01', DATE '0001-01-01' - INTERVAL '1' DAY, "
                     + "ARRAY[DATE '-0001-12-31'], DATE '9999-12-31' + INTERVAL '1' DAY");
             assertThat(dates.rows.get(0)).containsExactly("-0001-01-01", "0000-12-31", "[-0001-12-31]", "+10000-01-01");
             assertThat(r.names()).startsWith("_col0", "_col1").endsWith("id");
@@ -1098,7 +1073,7 @@ class QueryRunnerTest {
 
     @Test
     void dateAndTimestampArithmeticKeepsColumnTypes() {
-        Result r = result("SELECT d + INTERVAL '1' DAY, d - INTERVAL '1' MONTH, ts + INTERVAL '1' HOUR, "
+        TranslatedRows r = result("SELECT d + INTERVAL '1' DAY, d - INTERVAL '1' MONTH, ts + INTERVAL '1' HOUR, "
                 + "INTERVAL '2' DAY + ts FROM (VALUES (DATE '2020-01-31', TIMESTAMP '2020-01-01 00:00:00')) AS v(d, ts)");
         assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
                 .containsExactly("date", "date", "timestamp", "timestamp");
@@ -1134,7 +1109,7 @@ class QueryRunnerTest {
         "SELECT typeof(TIMESTAMP '2024-01-02 10:00:00 -07:00') => timestamp(3) with time zone",
     })
     void timestampWithTimeZoneLiteralsKeepTheirZone(String sql, String expected) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         if (sql.startsWith("SELECT TIMESTAMP") && !sql.contains("=")) {
             assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
@@ -1160,13 +1135,13 @@ class QueryRunnerTest {
         "SELECT to_unixtime(CAST('1970-01-01 01:00:00+01:00' AS timestamp with time zone)) => 0.0",
     })
     void textCastToTimestampWithTimeZoneKeepsTheZoneWritten(String sql, String expected) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
     }
 
     @Test
     void timestampWithTimeZoneLiteralsInAColumnListAndInvalidZones() {
-        Result r = result("SELECT id, TIMESTAMP '2024-01-02 10:00:00 -07:00' AS ts, TIMESTAMP '2024-01-02 10:00:00 UTC' "
+        TranslatedRows r = result("SELECT id, TIMESTAMP '2024-01-02 10:00:00 -07:00' AS ts, TIMESTAMP '2024-01-02 10:00:00 UTC' "
                 + "FROM t ORDER BY id");
         assertThat(r.column(1)).containsExactly("2024-01-02 10:00:00.000 -07:00", "2024-01-02 10:00:00.000 -07:00");
         assertThat(r.column(2)).containsExactly("2024-01-02 10:00:00.000 UTC", "2024-01-02 10:00:00.000 UTC");
@@ -1202,7 +1177,7 @@ class QueryRunnerTest {
         "SELECT TIMESTAMP '2024-11-03 06:30:00' AT TIME ZONE 'America/New_York' => 2024-11-03 01:30:00.000 America/New_York",
     })
     void atTimeZoneGivesTheInstantAZoneItIsPrintedIn(String sql, String expected) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
         assertThat(r.columns.get(0).type().precision()).isEqualTo(3);
@@ -1211,7 +1186,7 @@ class QueryRunnerTest {
     /** The instant is unchanged: compared, counted in seconds or nested where no zone is carried, it is x's. */
     @Test
     void atTimeZoneKeepsTheInstant() {
-        Result r = result("SELECT id, ts AT TIME ZONE 'America/New_York' AS ny, "
+        TranslatedRows r = result("SELECT id, ts AT TIME ZONE 'America/New_York' AS ny, "
                 + "to_unixtime(ts AT TIME ZONE 'Asia/Kolkata'), ts AT TIME ZONE 'Asia/Kolkata' = ts, "
                 + "ARRAY[ts AT TIME ZONE 'America/New_York'], typeof(ts AT TIME ZONE 'America/New_York') "
                 + "FROM (VALUES (1, TIMESTAMP '1970-01-01 00:00:10'), (2, TIMESTAMP '2024-07-02 10:00:00')) AS v(id, ts) "
@@ -1271,7 +1246,7 @@ class QueryRunnerTest {
         "SELECT date_trunc('day', TIMESTAMP '2018-11-04 15:00:00' AT TIME ZONE 'America/Sao_Paulo') => 2018-11-04 01:00:00.000 America/Sao_Paulo => timestamp with time zone",
     })
     void zonedValuesAreReadInTheirZone(String sql, String expected, String type) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
     }
@@ -1299,7 +1274,7 @@ class QueryRunnerTest {
         "SELECT date_add('day', -1, TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '-07:00') => 2024-01-01 03:00:00.000 -07:00",
     })
     void withTimezoneAndDateAddUseTheWallClockTime(String sql, String expected) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
     }
@@ -1324,7 +1299,7 @@ class QueryRunnerTest {
         "SELECT from_unixtime(0, 0, 0) => 1970-01-01 00:00:00.000 UTC",
     })
     void isoTextAndUnixTimeKeepTheirZone(String sql, String expected) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
     }
@@ -1346,13 +1321,13 @@ class QueryRunnerTest {
     @Test
     void aggregatesAndConditionalsOfOneZoneKeepIt() {
         String rows = " FROM (VALUES (1, TIMESTAMP '2024-01-02 03:00:00'), (2, TIMESTAMP '2024-01-02 05:00:00')) AS v(id, ts)";
-        Result r = result("SELECT max(ts AT TIME ZONE 'America/New_York'), min_by(ts AT TIME ZONE 'Asia/Tokyo', id), "
+        TranslatedRows r = result("SELECT max(ts AT TIME ZONE 'America/New_York'), min_by(ts AT TIME ZONE 'Asia/Tokyo', id), "
                 + "hour(max(ts AT TIME ZONE 'America/New_York')), arbitrary(TIMESTAMP '2024-01-02 03:00:00 -07:00'), "
                 + "greatest(min(ts) AT TIME ZONE 'America/New_York', TIMESTAMP '2024-01-01 00:00:00 America/New_York')" + rows);
         assertThat(Arrays.asList(r.rows.get(0))).containsExactly("2024-01-02 00:00:00.000 America/New_York",
                 "2024-01-02 12:00:00.000 Asia/Tokyo", "0", "2024-01-02 03:00:00.000 -07:00",
                 "2024-01-01 22:00:00.000 America/New_York");
-        Result c = result("SELECT CASE WHEN id = 1 THEN ts AT TIME ZONE 'Asia/Tokyo' ELSE date_trunc('day', "
+        TranslatedRows c = result("SELECT CASE WHEN id = 1 THEN ts AT TIME ZONE 'Asia/Tokyo' ELSE date_trunc('day', "
                 + "ts AT TIME ZONE 'Asia/Tokyo') END, if(id = 1, ts AT TIME ZONE '+05:30'), "
                 + "coalesce(NULL, ts AT TIME ZONE 'Europe/Berlin'), CASE id WHEN 1 THEN ts AT TIME ZONE 'Asia/Tokyo' "
                 + "ELSE ts AT TIME ZONE 'America/New_York' END, date(CASE WHEN id > 0 THEN ts AT TIME ZONE "
@@ -1370,12 +1345,12 @@ class QueryRunnerTest {
     void rowsGroupByTheirLocalDay() {
         String rows = "(VALUES TIMESTAMP '2024-01-02 03:00:00', TIMESTAMP '2024-01-02 09:00:00', "
                 + "TIMESTAMP '2024-01-01 23:30:00') AS v(ts)";
-        Result la = result("SELECT date_trunc('day', ts AT TIME ZONE 'America/Los_Angeles') AS day, count(*) FROM "
+        TranslatedRows la = result("SELECT date_trunc('day', ts AT TIME ZONE 'America/Los_Angeles') AS day, count(*) FROM "
                 + rows + " GROUP BY 1 ORDER BY 1");
         assertThat(la.rows).extracting(Arrays::asList).containsExactly(
                 List.of("2024-01-01 00:00:00.000 America/Los_Angeles", "2"),
                 List.of("2024-01-02 00:00:00.000 America/Los_Angeles", "1"));
-        Result berlin = result("SELECT CAST(ts AT TIME ZONE 'Europe/Berlin' AS date) AS day, count(*) FROM " + rows
+        TranslatedRows berlin = result("SELECT CAST(ts AT TIME ZONE 'Europe/Berlin' AS date) AS day, count(*) FROM " + rows
                 + " GROUP BY 1 ORDER BY 1");
         assertThat(berlin.rows).extracting(Arrays::asList).containsExactly(List.of("2024-01-02", "3"));
     }
@@ -1426,7 +1401,7 @@ class QueryRunnerTest {
         "SELECT t FROM (WITH w AS (SELECT id, ts AT TIME ZONE 'America/Los_Angeles' AS t FROM events) SELECT id, t FROM w) ORDER BY id",
     })
     void aColumnOfAWithQueryOrDerivedTableKeepsItsZone(String sql) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo("timestamp with time zone");
         assertThat(r.column(0)).containsExactlyElementsOf(eachEvent(QueryRunnerTest::athenaText));
     }
@@ -1438,7 +1413,7 @@ class QueryRunnerTest {
      */
     @Test
     void functionsReadAReferencedColumnInItsZone() {
-        Result r = result(LOCAL + "SELECT hour(local_ts), EXTRACT(MINUTE FROM local_ts), day_of_week(local_ts), "
+        TranslatedRows r = result(LOCAL + "SELECT hour(local_ts), EXTRACT(MINUTE FROM local_ts), day_of_week(local_ts), "
                 + "date_trunc('day', local_ts), date_trunc('hour', local_ts) AT TIME ZONE 'UTC', CAST(local_ts AS date), "
                 + "CAST(local_ts AS timestamp), CAST(local_ts AS varchar), format_datetime(local_ts, 'yyyy-MM-dd HH:mm'), "
                 + "timezone_hour(local_ts), local_ts AT TIME ZONE 'UTC' FROM local ORDER BY id");
@@ -1466,12 +1441,12 @@ class QueryRunnerTest {
     void rowsOfAWithQueryGroupByTheirLocalDay() {
         Map<ZonedDateTime, Integer> days = new TreeMap<>();
         eventsInLosAngeles().forEach(t -> days.merge(t.truncatedTo(ChronoUnit.DAYS), 1, Integer::sum));
-        Result byDay = result(LOCAL + "SELECT date_trunc('day', local_ts) AS day, count(*) FROM local GROUP BY 1 ORDER BY 1");
+        TranslatedRows byDay = result(LOCAL + "SELECT date_trunc('day', local_ts) AS day, count(*) FROM local GROUP BY 1 ORDER BY 1");
         assertThat(byDay.rows).extracting(Arrays::asList).containsExactlyElementsOf(days.entrySet().stream()
                 .map(e -> List.of(athenaText(e.getKey()), String.valueOf(e.getValue()))).toList());
         Map<String, Integer> dates = new TreeMap<>();
         eventsInLosAngeles().forEach(t -> dates.merge(t.toLocalDate().toString(), 1, Integer::sum));
-        Result byDate = result(LOCAL + "SELECT date(local_ts), count(*) FROM local GROUP BY date(local_ts) ORDER BY 1");
+        TranslatedRows byDate = result(LOCAL + "SELECT date(local_ts), count(*) FROM local GROUP BY date(local_ts) ORDER BY 1");
         assertThat(byDate.rows).extracting(Arrays::asList).containsExactlyElementsOf(dates.entrySet().stream()
                 .map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList());
         List<String> byHour = new ArrayList<>(List.of("1", "2", "3", "4", "5"));
@@ -1492,10 +1467,10 @@ class QueryRunnerTest {
     @Test
     void starStandsForColumnsThatKeepTheirZone() {
         List<String> printed = eachEvent(QueryRunnerTest::athenaText);
-        Result star = result(LOCAL + "SELECT * FROM local ORDER BY id");
+        TranslatedRows star = result(LOCAL + "SELECT * FROM local ORDER BY id");
         assertThat(star.names()).containsExactly("id", "local_ts");
         assertThat(star.column(1)).containsExactlyElementsOf(printed);
-        Result qualified = result(LOCAL + "SELECT t.name, l.*, hour(l.local_ts) FROM t JOIN local l ON t.id = l.id "
+        TranslatedRows qualified = result(LOCAL + "SELECT t.name, l.*, hour(l.local_ts) FROM t JOIN local l ON t.id = l.id "
                 + "ORDER BY l.id");
         assertThat(qualified.names()).containsExactly("name", "id", "local_ts", "_col3");
         assertThat(qualified.column(2)).containsExactlyElementsOf(printed.subList(0, 2));
@@ -1515,11 +1490,11 @@ class QueryRunnerTest {
     void setOperationsAndValuesKeepTheZoneAllTheirBranchesShare() {
         String la = "ts AT TIME ZONE 'America/Los_Angeles'";
         List<String> hours = eachEvent(ZonedDateTime::getHour);
-        Result union = result("WITH u AS (SELECT id, " + la + " AS t FROM events WHERE id <= 2 UNION ALL SELECT id, "
+        TranslatedRows union = result("WITH u AS (SELECT id, " + la + " AS t FROM events WHERE id <= 2 UNION ALL SELECT id, "
                 + la + " FROM events WHERE id > 2) SELECT t, hour(t) FROM u ORDER BY id");
         assertThat(union.column(0)).containsExactlyElementsOf(eachEvent(QueryRunnerTest::athenaText));
         assertThat(union.column(1)).containsExactlyElementsOf(hours);
-        Result top = result("SELECT id, " + la + " AS t FROM events WHERE id <= 2 UNION SELECT id, " + la
+        TranslatedRows top = result("SELECT id, " + la + " AS t FROM events WHERE id <= 2 UNION SELECT id, " + la
                 + " FROM events WHERE id > 2 ORDER BY 1");
         assertThat(top.column(1)).containsExactlyElementsOf(eachEvent(QueryRunnerTest::athenaText));
         List<ZonedDateTime> local = eventsInLosAngeles();
@@ -1548,7 +1523,7 @@ class QueryRunnerTest {
      */
     @Test
     void aZonedWithQueryJoinedWithATable() {
-        Result r = result(LOCAL + "SELECT t.name, l.local_ts, hour(l.local_ts) FROM t JOIN local l ON t.id = l.id ORDER BY t.id");
+        TranslatedRows r = result(LOCAL + "SELECT t.name, l.local_ts, hour(l.local_ts) FROM t JOIN local l ON t.id = l.id ORDER BY t.id");
         List<ZonedDateTime> local = eventsInLosAngeles();
         assertThat(r.rows).extracting(Arrays::asList).containsExactly(
                 List.of("a", athenaText(local.get(0)), String.valueOf(local.get(0).getHour())),
@@ -1611,7 +1586,7 @@ class QueryRunnerTest {
         "SELECT typeof(TIME '10:00:00') => time(3) => varchar",
     })
     void timeWithTimeZoneLiteralsKeepTheirOffset(String sql, String expected, String type) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
     }
@@ -1639,7 +1614,7 @@ class QueryRunnerTest {
         "SELECT ARRAY[INTERVAL '1' MONTH] => [0-1] => array",
     })
     void intervalsHaveTrinosTwoTypesAndTheirText(String sql, String expected, String type) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().athenaName()).isEqualTo(type);
     }
@@ -1647,7 +1622,7 @@ class QueryRunnerTest {
     /** Trino types an untyped NULL as {@code unknown} (no precision or scale); a NULL in an expression takes its type. */
     @Test
     void anUntypedNullIsOfTypeUnknown() {
-        Result r = result("SELECT NULL, NULL AS n, CAST(NULL AS integer), NULL + 1, coalesce(NULL, 'a'), id FROM t ORDER BY id");
+        TranslatedRows r = result("SELECT NULL, NULL AS n, CAST(NULL AS integer), NULL + 1, coalesce(NULL, 'a'), id FROM t ORDER BY id");
         assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
                 .containsExactly("unknown", "unknown", "integer", "integer", "varchar", "integer");
         assertThat(r.columns.get(0).type().precision()).isZero();
@@ -1659,7 +1634,7 @@ class QueryRunnerTest {
     /** Trino's casts to char(n) and varchar(n) cut the text to n characters; char(n) is printed padded to n. */
     @Test
     void castsToCharAndVarcharOfALengthKeepThatLength() {
-        Result r = result("SELECT CAST('ab' AS char(4)), CAST('abcdef' AS char(3)), CAST('abcdef' AS varchar(3)), "
+        TranslatedRows r = result("SELECT CAST('ab' AS char(4)), CAST('abcdef' AS char(3)), CAST('abcdef' AS varchar(3)), "
                 + "length(CAST('abcdef' AS varchar(2))), CAST(NULL AS char(2))");
         assertThat(r.columns).extracting(c -> c.type().athenaName() + " " + c.type().precision())
                 .containsExactly("char 4", "char 3", "varchar 3", "bigint 19", "char 2");
@@ -1669,7 +1644,7 @@ class QueryRunnerTest {
     /** A column's NULL rows reach athena-local's Java functions; they give NULL, as Trino's functions do. */
     @Test
     void javaFunctionsGiveNullForNullRows() {
-        Result r = result("SELECT url_extract_host(u), url_extract_port(u), url_extract_parameter(u, 'a'), "
+        TranslatedRows r = result("SELECT url_extract_host(u), url_extract_port(u), url_extract_parameter(u, 'a'), "
                 + "url_decode(u), CAST(d AS varchar) FROM (VALUES ('http://h:8/?a=1', 1.5e0), (NULL, NULL)) t(u, d)");
         assertThat(Arrays.asList(r.rows.get(0))).containsExactly("h", "8", "1", "http://h:8/?a=1", "1.5E0");
         assertThat(Arrays.asList(r.rows.get(1))).containsOnlyNulls();
@@ -1678,7 +1653,7 @@ class QueryRunnerTest {
     /** Trino's length counts the characters of a varchar and the bytes of a varbinary, as a bigint. */
     @Test
     void lengthOfVarbinaryCountsBytes() {
-        Result r = result("SELECT length(X'0102'), length(to_utf8('é')), length('é'), length(b), "
+        TranslatedRows r = result("SELECT length(X'0102'), length(to_utf8('é')), length('é'), length(b), "
                 + "length(CAST(NULL AS varbinary)) FROM (VALUES X'010203') v(b)");
         assertThat(Arrays.asList(r.rows.get(0))).containsExactly("2", "2", "1", "3", null);
         assertThat(r.columns).extracting(c -> c.type().athenaName()).containsOnly("bigint");
@@ -1695,7 +1670,7 @@ class QueryRunnerTest {
      */
     @Test
     void dateTimeFieldFunctionsOfAnUntypedNullAreNull() {
-        Result r = result("SELECT year(NULL), month(NULL), day_of_week(NULL), hour(NULL), timezone_hour(NULL)");
+        TranslatedRows r = result("SELECT year(NULL), month(NULL), day_of_week(NULL), hour(NULL), timezone_hour(NULL)");
         assertThat(Arrays.asList(r.rows.get(0))).containsOnlyNulls().hasSize(5);
         assertThat(r.columns).extracting(c -> c.type().trinoName()).containsOnly("bigint");
         assertThat(result("SELECT last_day_of_month(NULL)").columns.get(0).type().trinoName()).isEqualTo("date");
@@ -1764,7 +1739,7 @@ class QueryRunnerTest {
         "SELECT round(2.5e0) => 3.0 => double",
     })
     void decimalRoundingKeepsTrinosResultType(String sql, String expected, String type) {
-        Result r = result(sql);
+        TranslatedRows r = result(sql);
         assertThat(r.rows.get(0)[0]).isEqualTo(expected);
         assertThat(r.columns.get(0).type().trinoName()).isEqualTo(type);
     }

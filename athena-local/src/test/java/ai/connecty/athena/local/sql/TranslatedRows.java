@@ -8,28 +8,26 @@ import java.util.stream.Collectors;
 
 /**
  * A statement run through athena-local's translation ({@link QueryRunner}) on a DuckDB connection set up as the
- * server's, its rows kept as Athena renders them (a NULL value is null): what the suites comparing values with
- * Trino's documentation and code read.
+ * server's: its columns and its rows as Athena renders them (a NULL value is null). The SQL suites read results
+ * through it.
  */
-final class TranslatedRows {
+final class TranslatedRows implements RowSink {
+    final List<OutputColumn> columns = new ArrayList<>();
+    final List<String[]> rows = new ArrayList<>();
 
     private TranslatedRows() {
     }
 
-    /** The rows of {@code sql} run with {@code schema} as the current database of the AwsDataCatalog. */
-    static List<String[]> of(Connection duck, String sql, String schema) {
-        List<String[]> rows = new ArrayList<>();
-        QueryRunner.run(duck, sql, "awsdatacatalog", schema, new RowSink() {
-            @Override
-            public void columns(List<OutputColumn> columns) {
-            }
+    /** The result of {@code sql} run with {@code schema} as the current database of the AwsDataCatalog. */
+    static TranslatedRows run(Connection duck, String sql, String schema) {
+        TranslatedRows result = new TranslatedRows();
+        QueryRunner.run(duck, sql, "awsdatacatalog", schema, result);
+        return result;
+    }
 
-            @Override
-            public void row(String[] values) {
-                rows.add(values);
-            }
-        });
-        return rows;
+    /** The rows of {@code sql}. */
+    static List<String[]> of(Connection duck, String sql, String schema) {
+        return run(duck, sql, schema).rows;
     }
 
     /** The first value of the first row, with {@code default} as the current database. */
@@ -44,5 +42,23 @@ final class TranslatedRows {
 
     static List<String> joined(List<String[]> rows) {
         return rows.stream().map(row -> Arrays.stream(row).map(String::valueOf).collect(Collectors.joining(" | "))).toList();
+    }
+
+    @Override
+    public void columns(List<OutputColumn> c) {
+        columns.addAll(c);
+    }
+
+    @Override
+    public void row(String[] values) {
+        rows.add(values);
+    }
+
+    List<String> names() {
+        return columns.stream().map(OutputColumn::name).toList();
+    }
+
+    List<String> column(int index) {
+        return rows.stream().map(r -> r[index]).toList();
     }
 }

@@ -7,7 +7,6 @@ import ai.connecty.athena.local.engine.DuckDbEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -404,7 +403,7 @@ class TrinoDocsAggregateExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void documentedExampleGivesTheDocumentedResult(Case example) {
-        Result r = result(example.sql());
+        TranslatedRows r = result(example.sql());
         assertRows(example, r);
     }
 
@@ -413,7 +412,7 @@ class TrinoDocsAggregateExamplesTest {
     void knownGapStillFailsOrDiffers(Case gap) {
         boolean matches;
         try {
-            Result r = result(gap.sql());
+            TranslatedRows r = result(gap.sql());
             assertRows(gap, r);
             matches = true;
         } catch (RuntimeException | AssertionError e) {
@@ -465,7 +464,7 @@ class TrinoDocsAggregateExamplesTest {
         });
     }
 
-    private static void assertRows(Case example, Result r) {
+    private static void assertRows(Case example, TranslatedRows r) {
         if (example.types() != null) {
             assertThat(r.columns.stream().map(c -> c.type().athenaName()).collect(Collectors.joining(",")))
                     .as("column types").isEqualTo(example.types());
@@ -480,24 +479,7 @@ class TrinoDocsAggregateExamplesTest {
         }
     }
 
-    private static Result result(String sql) {
-        Result result = new Result();
-        QueryRunner.run(duck, sql, "awsdatacatalog", "docs", result);
-        return result;
-    }
-
-    private static final class Result implements RowSink {
-        final List<OutputColumn> columns = new ArrayList<>();
-        final List<String[]> rows = new ArrayList<>();
-
-        @Override
-        public void columns(List<OutputColumn> c) {
-            columns.addAll(c);
-        }
-
-        @Override
-        public void row(String[] values) {
-            rows.add(values);
-        }
+    private static TranslatedRows result(String sql) {
+        return TranslatedRows.run(duck, sql, "docs");
     }
 }
