@@ -168,6 +168,7 @@ final class Calls {
         rename("levenshtein_distance", "levenshtein");
         RULES.put("truncate", a -> decimalRounding("trunc", a));
         RULES.put("round", a -> decimalRounding("round", a));
+        // Trino's ceiling/floor of a tinyint…bigint is the value, of its own type (MathFunctions); DuckDB's is a double.
         RULES.put("ceil", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
         RULES.put("ceiling", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
         RULES.put("floor", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("floor", a));
@@ -206,7 +207,7 @@ final class Calls {
                 + a.get(1).sql() + " AS VARCHAR))");
         RULES.put("if", a -> a.size() == 2 ? "CASE WHEN " + a.get(0).sql() + " THEN " + a.get(1).sql() + " END"
                 : "CASE WHEN " + a.get(0).sql() + " THEN " + a.get(1).sql() + " ELSE " + a.get(2).sql() + " END");
-        RULES.put("typeof", Calls::typeOf);
+        RULES.put("typeof", TypeOfFunction::call);
         RULES.put("date_add", Calls::dateAdd);
         RULES.put("date_diff", a -> "date_sub(" + join(a) + ")");
         RULES.put("date_trunc", a -> TemporalMacros.DATE_TRUNC + "(" + join(a) + ")");
@@ -297,14 +298,27 @@ final class Calls {
 
     /**
      * {@code approx_percentile(x, p)} and {@code approx_percentile(x, ARRAY[p1, p2, ...])} (an array of values);
-     * the weighted forms have no DuckDB counterpart.
+     * the weighted forms have no DuckDB counterpart. Trino has the aggregation for bigint, double and real only, so
+     * the value's type decides the answer's: an integer of any width is a bigint, rounded as Java's Math.round
+     * (half up); a decimal is coerced to real (DuckDB's answer for a decimal is rounded to a whole number). Where the
+     * type is not known, DuckDB's answer stays.
      */
     private static String approxPercentile(List<Arg> a) {
         if (a.size() != 2) {
             throw new UnsupportedSqlException("approx_percentile() with weights");
         }
-        String type = a.get(1).expression() instanceof io.trino.sql.tree.Array ? "FLOAT[]" : "FLOAT";
-        return "approx_quantile(" + a.get(0).sql() + ", CAST(" + a.get(1).sql() + " AS " + type + "))";
+        Arg x = a.get(0);
+        boolean array = a.get(1).expression() instanceof io.trino.sql.tree.Array;
+        String percentiles = "CAST(" + a.get(1).sql() + " AS " + (array ? "FLOAT[]" : "FLOAT") + ")";
+        if (NumericCalls.isInteger(x)) {
+            String quantile = "approx_quantile(CAST(" + x.sql() + " AS DOUBLE), " + percentiles + ")";
+            return array ? "list_transform(" + quantile + ", q -> CAST(floor(q + 0.5) AS BIGINT))"
+                    : "CAST(floor(" + quantile + " + 0.5) AS BIGINT)";
+        }
+        if (x.isA("decimal")) { // DuckDB's answer for a FLOAT is a DOUBLE
+            return "CAST(approx_quantile(CAST(" + x.sql() + " AS FLOAT), " + percentiles + ") AS " + (array ? "FLOAT[])" : "FLOAT)");
+        }
+        return "approx_quantile(" + x.sql() + ", " + percentiles + ")";
     }
 
     /**
@@ -421,15 +435,6 @@ final class Calls {
         return "CASE typeof(" + x + ") WHEN 'DATE' THEN strftime(" + x + ", '%Y-%m-%d')"
                 + " WHEN 'TIMESTAMP WITH TIME ZONE' THEN strftime(" + x + ", '%Y-%m-%dT%H:%M:%S.%gZ')"
                 + " ELSE strftime(" + x + ", '%Y-%m-%dT%H:%M:%S.%g') END";
-    }
-
-    /** Trino type names for the common DuckDB ones. */
-    private static String typeOf(List<Arg> a) {
-        String t = "typeof(" + a.get(0).sql() + ")";
-        return "CASE " + t + " WHEN 'FLOAT' THEN 'real' WHEN 'BLOB' THEN 'varbinary'"
-                + " WHEN 'TIMESTAMP' THEN 'timestamp(3)' WHEN 'TIMESTAMP WITH TIME ZONE' THEN 'timestamp(3) with time zone'"
-                + " WHEN 'TIME' THEN 'time(3)' WHEN 'TIME WITH TIME ZONE' THEN 'time(3) with time zone'"
-                + " WHEN '\"NULL\"' THEN 'unknown' ELSE lower(" + t + ") END";
     }
 
     private static String dateAdd(List<Arg> a) {

@@ -34,6 +34,7 @@ final class EngineErrors {
     /** A day that does not exist ('2024-02-30') or an hour past 23: DuckDB's words differ from a bad format's. */
     private static final Pattern OUT_OF_RANGE_DATE_CAST = Pattern.compile("(date|timestamp|time) field value out of range: \"(.*?)\"");
     private static final Pattern OUT_OF_RANGE_CAST = Pattern.compile("with value (\\S+) can't be cast because the value is out of range for the destination type ([A-Z0-9]+)");
+    private static final Pattern NOT_AGGREGATE = Pattern.compile("column \"([^\"]+)\" must appear in the GROUP BY clause");
     private static final Pattern OVERFLOW = Pattern.compile("Overflow in (\\w+) of ([A-Z0-9]+) \\((.*)\\)");
 
     private static final Map<String, String> DUCK_TO_TRINO_TYPE = Map.ofEntries(
@@ -55,7 +56,8 @@ final class EngineErrors {
         return switch (errorName) {
             case "DIVISION_BY_ZERO" -> 1001;
             case "TYPE_MISMATCH" -> 1002;
-            case "COLUMN_NOT_FOUND", "CATALOG_NOT_FOUND", "SYNTAX_ERROR" -> 1006;
+            // EXPRESSION_NOT_AGGREGATE is not in the measured table: taken to be 1006 like Trino's other analysis errors
+            case "COLUMN_NOT_FOUND", "CATALOG_NOT_FOUND", "SYNTAX_ERROR", "EXPRESSION_NOT_AGGREGATE" -> 1006;
             case "INVALID_CAST_ARGUMENT", "NUMERIC_VALUE_OUT_OF_RANGE", "INVALID_PARAMETER_USAGE", "MISSING_COLUMN_NAME" -> 1100;
             case "INVALID_FUNCTION_ARGUMENT" -> 1106;
             case "TABLE_ALREADY_EXISTS" -> 1110;
@@ -90,6 +92,10 @@ final class EngineErrors {
         }
         if ((m = MISSING_FUNCTION.matcher(text)).find()) {
             return EngineFailure.user("FUNCTION_NOT_FOUND", at(names, m.group(1)) + "Function '" + m.group(1) + "' not registered");
+        }
+        if ((m = NOT_AGGREGATE.matcher(text)).find()) {
+            return EngineFailure.user("EXPRESSION_NOT_AGGREGATE", at(names, m.group(1)) + "'" + m.group(1)
+                    + "' must be an aggregate expression or appear in GROUP BY clause");
         }
         if ((m = NO_CANDIDATE.matcher(text)).find()) {
             return noCandidate(m, names);

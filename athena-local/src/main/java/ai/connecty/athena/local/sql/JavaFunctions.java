@@ -82,5 +82,6 @@ final class JavaFunctions {
         VarcharCasts.register(duck);
         NumericCalls.register(duck);
         RaisedErrors.register(duck);
+        TypeOfFunction.register(duck);
     }
 }

@@ -72,7 +72,7 @@ final class NumericCalls {
         };
     }
 
-    /** Trino's ceiling/floor of a tinyint…bigint is the value, of its own type (MathFunctions); DuckDB's is a double. */
+    /** Whether {@code x} is known to be a tinyint…bigint. */
     static boolean isInteger(Calls.Arg x) {
         return List.of("tinyint", "smallint", "integer", "bigint").stream().anyMatch(x::isA);
     }

@@ -786,6 +786,47 @@ class QueryRunnerTest {
                 .hasMessage("INVALID_FUNCTION_ARGUMENT: bounds cannot equal each other");
     }
 
+    /**
+     * Trino has approx_percentile for bigint, double and real only: integers answer a bigint rounded half up, decimals
+     * are coerced to real (trinodb/trino#23880), doubles stay doubles; DuckDB's kept the input's type.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT typeof(approx_percentile(CAST(x AS integer), 0.5)) FROM (VALUES 1, 2) v(x) => bigint",
+        "SELECT typeof(approx_percentile(CAST(x AS smallint), 0.5)) FROM (VALUES 1, 2) v(x) => bigint",
+        "SELECT typeof(approx_percentile(CAST(x AS integer), ARRAY[0.5])) FROM (VALUES 1, 2) v(x) => array(bigint)",
+        "SELECT typeof(approx_percentile(CAST(x AS decimal(10,2)), 0.5)) FROM (VALUES 1, 2) v(x) => real",
+        "SELECT typeof(approx_percentile(CAST(x AS decimal(10,2)), ARRAY[0.5])) FROM (VALUES 1, 2) v(x) => array(real)",
+        "SELECT typeof(approx_percentile(CAST(x AS double), 0.5)) FROM (VALUES 1, 2) v(x) => double",
+        "SELECT approx_percentile(CAST(x / 4.0 AS decimal(10,2)), 1.0) FROM (VALUES 3) v(x) => 0.75",
+        "SELECT approx_percentile(CAST(x AS decimal(10,2)), ARRAY[0.0, 1.0]) FROM (VALUES 1, 2, 3) v(x) => [1.0, 3.0]",
+        "SELECT approx_percentile(x, 1.0) FROM (VALUES BIGINT '-7', BIGINT '5') v(x) => 5",
+        "SELECT approx_percentile(x, ARRAY[0.0, 1.0]) FROM (VALUES BIGINT '-7', BIGINT '5') v(x) => [-7, 5]",
+    })
+    void approxPercentileAnswersInTrinosTypes(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    /** typeof spells nested types as Trino does, not as DuckDB names them (INTEGER[], STRUCT(...)). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT typeof(ARRAY[1, 2]) => array(integer)",
+        "SELECT typeof(ARRAY[ARRAY[1e0]]) => array(array(double))",
+        "SELECT typeof(MAP(ARRAY[1], ARRAY[ARRAY[REAL '1']])) => map(integer, array(real))",
+        "SELECT typeof(CAST(ROW(1, 'a') AS ROW(x bigint, y varchar))) => row(x bigint, y varchar)",
+        "SELECT typeof(INTERVAL '1' DAY) => interval day to second",
+        "SELECT typeof(NULL) => unknown",
+    })
+    void typeofSpellsNestedTypesAsTrino(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    @Test
+    void aColumnOutsideGroupByIsTrinosError() {
+        assertThatThrownBy(() -> value("SELECT name, count(*) FROM t"))
+                .hasMessage("EXPRESSION_NOT_AGGREGATE: line 1:8: 'name' must be an aggregate expression or appear in GROUP BY clause");
+    }
+
     /** try() row by row, and an expression DuckDB could share between a try and another column. */
     @Test
     void tryWorksRowByRowAndKeepsTheType() {

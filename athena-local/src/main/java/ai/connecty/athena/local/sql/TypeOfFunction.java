@@ -1,0 +1,41 @@
+package ai.connecty.athena.local.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trino's {@code typeof(x)}: DuckDB's {@code typeof} names the value's DuckDB type ({@code INTEGER[]},
+ * {@code STRUCT(a INTEGER)}, {@code FLOAT}); a Java function spells it as Trino does ({@code array(integer)},
+ * {@code row(a integer)}, {@code real}), nested types included.
+ */
+final class TypeOfFunction {
+    private static final String NAME = "athena_type_name";
+
+    private TypeOfFunction() {
+    }
+
+    static void register(Connection duck) throws SQLException {
+        JavaFunctions.ofText(duck, NAME, String.class, TypeOfFunction::trinoName);
+    }
+
+    static String call(List<Calls.Arg> a) {
+        return NAME + "(typeof(" + a.get(0).sql() + "))";
+    }
+
+    static String trinoName(String duckDbType) {
+        return switch (duckDbType) {
+            case "\"NULL\"" -> "unknown"; // an untyped NULL literal
+            case "TIME" -> "time(3)";
+            case "TIME WITH TIME ZONE" -> "time(3) with time zone";
+            default -> {
+                try {
+                    yield AthenaTypes.parseDuckDb(duckDbType).analyzedName();
+                } catch (IllegalArgumentException e) {
+                    yield duckDbType.toLowerCase(Locale.ROOT); // a DuckDB type with no Trino spelling: as DuckDB names it
+                }
+            }
+        };
+    }
+}
