@@ -10,6 +10,7 @@ final class SpookyHashV2 {
     private static final int BLOCK = 96;
     private static final int SHORT_LIMIT = 192;
     private static final int[] MIX_ROTATIONS = {11, 32, 43, 31, 17, 28, 39, 57, 55, 54, 22, 46};
+    private static final int[] END_ROTATIONS = {44, 15, 34, 21, 38, 33, 10, 13, 38, 53, 42, 54};
 
     private SpookyHashV2() {
     }
@@ -66,18 +67,11 @@ final class SpookyHashV2 {
     }
 
     private static void endPartial(long[] h) {
-        h[11] += h[1];  h[2] ^= h[11];  h[1] = Long.rotateLeft(h[1], 44);
-        h[0] += h[10];  h[11] ^= h[0];  h[10] = Long.rotateLeft(h[10], 15);
-        h[10] += h[9];  h[0] ^= h[10];  h[9] = Long.rotateLeft(h[9], 34);
-        h[9] += h[8];   h[10] ^= h[9];  h[8] = Long.rotateLeft(h[8], 21);
-        h[8] += h[7];   h[9] ^= h[8];   h[7] = Long.rotateLeft(h[7], 38);
-        h[7] += h[6];   h[8] ^= h[7];   h[6] = Long.rotateLeft(h[6], 33);
-        h[6] += h[5];   h[7] ^= h[6];   h[5] = Long.rotateLeft(h[5], 10);
-        h[5] += h[4];   h[6] ^= h[5];   h[4] = Long.rotateLeft(h[4], 13);
-        h[4] += h[3];   h[5] ^= h[4];   h[3] = Long.rotateLeft(h[3], 38);
-        h[3] += h[2];   h[4] ^= h[3];   h[2] = Long.rotateLeft(h[2], 53);
-        h[2] += h[1];   h[3] ^= h[2];   h[1] = Long.rotateLeft(h[1], 42);
-        h[1] += h[0];   h[2] ^= h[1];   h[0] = Long.rotateLeft(h[0], 54);
+        for (int i = 0; i < 12; i++) {
+            h[(i + 11) % 12] += h[(i + 1) % 12];
+            h[(i + 2) % 12] ^= h[(i + 11) % 12];
+            h[(i + 1) % 12] = Long.rotateLeft(h[(i + 1) % 12], END_ROTATIONS[i]);
+        }
     }
 
     private static long[] shortHash(byte[] data, long seed1, long seed2) {
