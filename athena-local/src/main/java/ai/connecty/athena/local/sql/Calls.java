@@ -79,6 +79,11 @@ final class Calls {
                 "hmac_sha512")) {
             RULES.put(digest, a -> HashFunctions.call(digest, a));
         }
+        for (String encoding : List.of("soundex", "xxhash64", "spooky_hash_v2_32", "spooky_hash_v2_64", "to_base32",
+                "from_base32", "to_base64url", "to_big_endian_32", "to_big_endian_64", "to_ieee754_32", "to_ieee754_64",
+                "normalize", "split_to_multimap", "contains_sequence", "shuffle")) {
+            RULES.put(encoding, a -> EncodingFunctions.call(encoding, a));
+        }
         // Trino's to_milliseconds(interval) is a bigint; DuckDB's to_milliseconds is the inverse (a number to an interval).
         RULES.put("to_milliseconds", a -> "CAST(round(epoch(" + a.get(0).sql() + ") * 1000) AS BIGINT)");
         RULES.put("bit_count", NumericCalls::bitCount);

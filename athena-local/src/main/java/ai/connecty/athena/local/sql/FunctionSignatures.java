@@ -123,6 +123,11 @@ final class FunctionSignatures {
         "to_hex(varbinary) -> varchar", "from_hex(varbinary) -> varbinary", "from_hex(varchar(x)) -> varbinary",
         "to_base64(varbinary) -> varchar", "from_base64(varbinary) -> varbinary",
         "from_base64(varchar(x)) -> varbinary",
+        "to_base64url(varbinary) -> varchar", "to_base32(varbinary) -> varchar", "from_base32(varbinary) -> varbinary",
+        "from_base32(varchar(x)) -> varbinary", "xxhash64(varbinary) -> varbinary",
+        "spooky_hash_v2_32(varbinary) -> varbinary", "spooky_hash_v2_64(varbinary) -> varbinary",
+        "to_big_endian_32(integer) -> varbinary", "to_big_endian_64(bigint) -> varbinary",
+        "to_ieee754_32(real) -> varbinary", "to_ieee754_64(double) -> varbinary",
         // ConcatFunction (the varchar and varbinary ones and the array ones take any number of arguments),
         // StringFunctions' char concat, ConcatWsFunction
         "concat(E, array(E)) E -> array(E)", "concat(array(E)...) E -> array(E)", "concat(array(E), E) E -> array(E)",
@@ -182,7 +187,7 @@ final class FunctionSignatures {
         // ArrayContains, IpAddressFunctions; ArrayElementAtFunction, MapElementAtFunction
         "cardinality(array(E)) E -> bigint", "cardinality(hyperloglog) -> bigint",
         "cardinality(map(K,V)) K, V -> bigint", "cardinality(setdigest) -> bigint",
-        "contains(array(T), T) T:comparable -> boolean", "contains(varchar, ipaddress) -> boolean",
+        "contains(array(T), T) T:comparable -> boolean", "array_position(array(T), T) T -> bigint", "contains(varchar, ipaddress) -> boolean",
         "element_at(array(E), bigint) E -> E", "element_at(map(K,V), K) K, V -> V",
         // aggregation: the sum and avg implementations
         "sum(bigint) -> bigint", "sum(decimal(p,s)) -> decimal(38,s)", "sum(double) -> double",

@@ -76,6 +76,7 @@ final class JavaFunctions {
         JsonFunctions.register(duck);
         FormatFunction.register(duck);
         HashFunctions.register(duck);
+        EncodingFunctions.register(duck);
         Iso8601Dates.register(duck);
         StringCalls.register(duck);
         DecimalArithmetic.register(duck);
