@@ -1475,6 +1475,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlType type = argumentType(negated.getValue());
             return type != null && type.isNumeric() ? type : null;
         }
+        if (written instanceof ArithmeticBinaryExpression binary) {
+            return ArithmeticTypes.of(binary.getOperator(), argumentType(binary.getLeft()), argumentType(binary.getRight()));
+        }
         if (written instanceof AtTimeZone atZone) {
             SqlType type = argumentType(atZone.getValue());
             if (type != null && (type.is("timestamp") || type.is("timestamp with time zone"))) {

@@ -802,6 +802,11 @@ class QueryRunnerTest {
         "SELECT approx_percentile(CAST(x AS decimal(10,2)), ARRAY[0.0, 1.0]) FROM (VALUES 1, 2, 3) v(x) => [1.0, 3.0]",
         "SELECT approx_percentile(x, 1.0) FROM (VALUES BIGINT '-7', BIGINT '5') v(x) => 5",
         "SELECT approx_percentile(x, ARRAY[0.0, 1.0]) FROM (VALUES BIGINT '-7', BIGINT '5') v(x) => [-7, 5]",
+        // arithmetic over known types has a known type (ArithmeticTypes)
+        "SELECT typeof(approx_percentile(CAST(x AS decimal(10,2)) * 2, 0.5)) FROM (VALUES 1) v(x) => real",
+        "SELECT approx_percentile(CAST(x AS decimal(10,2)) / 4, 1.0) FROM (VALUES 3) v(x) => 0.75",
+        "SELECT typeof(approx_percentile(CAST(x AS integer) + 1, 0.5)) FROM (VALUES 1) v(x) => bigint",
+        "SELECT typeof(approx_percentile(CAST(x AS integer) * 1e0, 0.5)) FROM (VALUES 1) v(x) => double",
     })
     void approxPercentileAnswersInTrinosTypes(String sql, String expected) {
         assertThat(value(sql)).isEqualTo(expected);
@@ -819,6 +824,15 @@ class QueryRunnerTest {
     })
     void typeofSpellsNestedTypesAsTrino(String sql, String expected) {
         assertThat(value(sql)).isEqualTo(expected);
+    }
+
+    @Test
+    void arithmeticOverKnownTypesIsJudgedByItsType() {
+        assertThatThrownBy(() -> value("SELECT CAST(x AS integer) + 1 = 'a' FROM (VALUES 1) v(x)"))
+                .hasMessageContaining("Cannot apply operator: integer = varchar(1)");
+        assertThatThrownBy(() -> value("SELECT CAST(x AS decimal(10,2)) * 2 = 'a' FROM (VALUES 1) v(x)"))
+                .hasMessageContaining("Cannot apply operator: decimal(20,2) = varchar(1)");
+        assertThat(value("SELECT CAST(x AS decimal(10,2)) * 2 = 2 FROM (VALUES 1) v(x)")).isEqualTo("true");
     }
 
     @Test
