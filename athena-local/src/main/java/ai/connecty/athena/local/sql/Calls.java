@@ -52,6 +52,7 @@ final class Calls {
         rename("codepoint", "unicode");
         rename("zip", "list_zip");
         CollectionCalls.addTo(RULES);
+        StatisticalFunctions.addTo(RULES);
         RULES.put("greatest", a -> nullIfAnyNull(a, "greatest"));
         RULES.put("least", a -> nullIfAnyNull(a, "least"));
         RULES.put("array_distinct", a -> CollectionMacros.DISTINCT + "(" + join(a) + ")");
