@@ -170,7 +170,7 @@ final class FunctionSignatures {
         "mod(smallint, smallint) -> smallint", "mod(tinyint, tinyint) -> tinyint",
         "power(double, double) -> double", "sqrt(double) -> double", "cbrt(double) -> double",
         "exp(double) -> double", "ln(double) -> double", "log2(double) -> double", "log10(double) -> double",
-        "log(double, double) -> double",
+        "log(double, double) -> double", "to_base(bigint, bigint) -> varchar(64)",
         "normal_cdf(double, double, double) -> double", "inverse_normal_cdf(double, double, double) -> double",
         "beta_cdf(double, double, double) -> double", "inverse_beta_cdf(double, double, double) -> double",
         // WilsonInterval
