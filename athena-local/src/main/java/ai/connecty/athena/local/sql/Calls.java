@@ -224,7 +224,6 @@ final class Calls {
         RULES.put("sequence", a -> TemporalMacros.SEQUENCE + "(" + join(a) + ")");
         RULES.put("log", NumericCalls::logCall);
         RULES.put("to_base", NumericCalls::toBaseCall);
-        RULES.put("abs", NumericCalls::abs);
         RULES.put("bitwise_and", a -> "(" + a.get(0).sql() + " & " + a.get(1).sql() + ")");
         RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
     }

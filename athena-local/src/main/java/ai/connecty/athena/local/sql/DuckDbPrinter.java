@@ -1303,13 +1303,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                     modifiers(node));
         }
         if (name.equals("sum") && oneArgument) {
-            String argument = (node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0));
+            String sum = "sum(" + (node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)) + ")"
+                    + modifiers(node);
+            // Trino's sum of a real is a real (RealSumAggregation), DuckDB's a double: cast back where the argument
+            // is known to be a real (an argument of unknown type keeps DuckDB's double).
             SqlType type = argumentType(node.getArguments().get(0));
-            // Trino's sum of a real is a real (RealSumAggregation); DuckDB's is a double. Where the argument's type
-            // is not known, its min (of the argument's own type) tells.
-            String realMin = type == null ? "min(" + argument + ")" + modifiers(node)
-                    : type.is("real") ? "CAST(NULL AS FLOAT)" : null;
-            return integerSum("sum(" + argument + ")" + modifiers(node), realMin);
+            boolean real = type != null && (type.is("real") || type.is("float"));
+            return real ? "CAST(" + sum + " AS FLOAT)" : integerSum(sum);
         }
         if (AggregateCalls.handles(name)) {
             return AggregateCalls.print(name, arguments(node.getArguments()), node.getOrderBy().map(this::p).orElse(""),
@@ -1343,15 +1343,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * handed to the cast through a one-element list_transform, which names it once: DuckDB binds every copy of the
      * argument, which took most of the planning of {@code sum(n % 100)} when the sum was written three times.
      */
-    private static String integerSum(String sum, String realMin) {
-        if (realMin == null) {
-            String bigint = TypeChoice.pick("typeof(__s) = 'HUGEINT'", "CAST(0 AS BIGINT)", "__s");
-            return CollectionCalls.let("__s", sum, "cast_to_type(__s, " + bigint + ")");
-        }
-        String real = TypeChoice.pick("typeof(__s['m']) = 'FLOAT'", "CAST(0 AS FLOAT)", "__s['s']");
-        String type = TypeChoice.pick("typeof(__s['s']) = 'HUGEINT'", "CAST(0 AS BIGINT)", real);
-        return CollectionCalls.let("__s", "{'s': " + sum + ", 'm': " + realMin + "}", "cast_to_type(__s['s'], "
-                + type + ")");
+    private static String integerSum(String sum) {
+        String bigint = TypeChoice.pick("typeof(__s) = 'HUGEINT'", "CAST(0 AS BIGINT)", "__s");
+        return CollectionCalls.let("__s", sum, "cast_to_type(__s, " + bigint + ")");
     }
 
     /** What follows a call's brackets: {@code FILTER (WHERE …)} and {@code OVER …}. */
