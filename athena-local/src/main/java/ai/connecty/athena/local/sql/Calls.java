@@ -52,6 +52,7 @@ final class Calls {
         rename("codepoint", "unicode");
         rename("zip", "list_zip");
         CollectionCalls.addTo(RULES);
+        StatisticalFunctions.addTo(RULES);
         RULES.put("greatest", a -> nullIfAnyNull(a, "greatest"));
         RULES.put("least", a -> nullIfAnyNull(a, "least"));
         RULES.put("array_distinct", a -> CollectionMacros.DISTINCT + "(" + join(a) + ")");
@@ -172,7 +173,10 @@ final class Calls {
         rename("last_day_of_month", "last_day");
         rename("levenshtein_distance", "levenshtein");
         RULES.put("truncate", a -> decimalRounding("trunc", a));
-        RULES.put("round", a -> decimalRounding("round", a));
+        RULES.put("round", a -> {
+            String narrow = NumericCalls.roundNarrowInteger(a);
+            return narrow != null ? narrow : decimalRounding("round", a);
+        });
         // Trino's ceiling/floor of a tinyint…bigint is the value, of its own type (MathFunctions); DuckDB's is a double.
         RULES.put("ceil", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
         RULES.put("ceiling", a -> NumericCalls.isInteger(a.get(0)) ? "(" + a.get(0).sql() + ")" : decimalRounding("ceil", a));
@@ -224,8 +228,8 @@ final class Calls {
                 + ") AS TIMESTAMPTZ)");
         RULES.put("mod", a -> Division.modulo(a.get(0), a.get(1)));
         RULES.put("sequence", a -> TemporalMacros.SEQUENCE + "(" + join(a) + ")");
-        RULES.put("log", a -> a.size() == 2 ? "(" + NumericCalls.logarithm("ln", a.get(1).sql()) + " / "
-                + NumericCalls.logarithm("ln", a.get(0).sql()) + ")" : "log(" + join(a) + ")");
+        RULES.put("log", NumericCalls::logCall);
+        RULES.put("to_base", NumericCalls::toBaseCall);
         RULES.put("bitwise_and", a -> "(" + a.get(0).sql() + " & " + a.get(1).sql() + ")");
         RULES.put("bitwise_or", a -> "(" + a.get(0).sql() + " | " + a.get(1).sql() + ")");
     }
@@ -345,17 +349,31 @@ final class Calls {
         if (a.isEmpty()) {
             return value;
         }
-        boolean integer = a.stream().allMatch(Calls::isIntegerLiteral);
-        String type = integer ? "INTEGER" : "BIGINT";
+        String type = randomType(a);
         if (a.size() == 1) {
             String n = "(" + a.get(0).sql() + ")";
             return "CASE WHEN " + n + " <= 0 THEN " + RaisedErrors.invalidArgument(BOUND_NOT_POSITIVE) + " ELSE CAST(floor("
                     + value + " * " + n + ") AS " + type + ") END";
         }
-        String start = "(" + a.get(0).sql() + ")";
-        String stop = "(" + a.get(1).sql() + ")";
+        // the difference in a bigint: random(TINYINT '-100', TINYINT '100') spans more than a tinyint holds
+        String start = "CAST(" + a.get(0).sql() + " AS BIGINT)";
+        String stop = "CAST(" + a.get(1).sql() + " AS BIGINT)";
         return "CASE WHEN " + start + " >= " + stop + " THEN " + RaisedErrors.invalidArgument(START_NOT_BELOW_STOP) + " ELSE CAST(" + start
                 + " + floor(" + value + " * (" + stop + " - " + start + ")) AS " + type + ") END";
+    }
+
+    /**
+     * The type of random(n) and random(m, n): the bounds' own (Trino declares them for tinyint, smallint, integer
+     * and bigint), integer for integer literals, bigint where the type is not known.
+     */
+    private static String randomType(List<Arg> a) {
+        for (String[] type : new String[][] {{"tinyint", "TINYINT"}, {"smallint", "SMALLINT"}, {"integer", "INTEGER"},
+                {"bigint", "BIGINT"}}) {
+            if (a.stream().allMatch(x -> x.isA(type[0]))) {
+                return type[1];
+            }
+        }
+        return a.stream().allMatch(Calls::isIntegerLiteral) ? "INTEGER" : "BIGINT";
     }
 
     private static boolean isIntegerLiteral(Arg arg) {

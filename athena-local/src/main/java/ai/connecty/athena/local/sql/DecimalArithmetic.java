@@ -93,7 +93,9 @@ final class DecimalArithmetic {
             aggregates.add("'" + aggregate + "': " + aggregate + "(" + argument + ")" + modifiers);
         }
         String isDecimal = IS_DECIMAL.formatted("__v['min']");
-        String type = decimalOr("__v['avg']", isDecimal, PRECISION + "(__v['min'])", SCALE + "(__v['min'])");
+        // Trino's avg of a real is a real (RealAverageAggregation); DuckDB's a double
+        String other = TypeChoice.pick("typeof(__v['min']) = 'FLOAT'", "CAST(0 AS FLOAT)", "__v['avg']");
+        String type = decimalOr(other, isDecimal, PRECISION + "(__v['min'])", SCALE + "(__v['min'])");
         return aggregates + "CASE WHEN " + isDecimal + " THEN cast_to_type(" + DIVIDE + "(CAST(__v['sum'] AS VARCHAR), "
                 + "CAST(__v['count'] AS VARCHAR)), " + type + ")"
                 + " ELSE cast_to_type(__v['avg'], " + type + ") END)[1]";

@@ -1303,8 +1303,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                     modifiers(node));
         }
         if (name.equals("sum") && oneArgument) {
-            return integerSum("sum(" + (node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)) + ")"
-                    + modifiers(node));
+            String sum = "sum(" + (node.isDistinct() ? "DISTINCT " : "") + p(node.getArguments().get(0)) + ")"
+                    + modifiers(node);
+            // Trino's sum of a real is a real (RealSumAggregation), DuckDB's a double: cast back where the argument
+            // is known to be a real (an argument of unknown type keeps DuckDB's double).
+            SqlType type = argumentType(node.getArguments().get(0));
+            boolean real = type != null && (type.is("real") || type.is("float"));
+            return real ? "CAST(" + sum + " AS FLOAT)" : integerSum(sum);
         }
         if (AggregateCalls.handles(name)) {
             return AggregateCalls.print(name, arguments(node.getArguments()), node.getOrderBy().map(this::p).orElse(""),

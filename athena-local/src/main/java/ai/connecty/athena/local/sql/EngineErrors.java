@@ -36,6 +36,8 @@ final class EngineErrors {
     private static final Pattern OUT_OF_RANGE_CAST = Pattern.compile("with value (\\S+) can't be cast because the value is out of range for the destination type ([A-Z0-9]+)");
     private static final Pattern NOT_AGGREGATE = Pattern.compile("column \"([^\"]+)\" must appear in the GROUP BY clause");
     private static final Pattern OVERFLOW = Pattern.compile("Overflow in (\\w+) of ([A-Z0-9]+) \\((.*)\\)");
+    /** DuckDB's abs of an integer type's smallest value; Trino's MathFunctions.abs* name the type by that value. */
+    private static final Pattern ABS_OVERFLOW = Pattern.compile("Overflow on abs\\((-\\d+)\\)");
 
     private static final Map<String, String> DUCK_TO_TRINO_TYPE = Map.ofEntries(
             Map.entry("INT8", "tinyint"), Map.entry("INT16", "smallint"), Map.entry("INT32", "integer"),
@@ -109,6 +111,16 @@ final class EngineErrors {
         }
         if ((m = OUT_OF_RANGE_CAST.matcher(text)).find()) {
             return EngineFailure.user("NUMERIC_VALUE_OUT_OF_RANGE", "Out of range for " + trinoType(m.group(2)) + ": " + m.group(1));
+        }
+        if ((m = ABS_OVERFLOW.matcher(text)).find()) {
+            String type = switch (m.group(1)) {
+                case "-128" -> "tinyint";
+                case "-32768" -> "smallint";
+                case "-2147483648" -> "integer";
+                default -> "bigint";
+            };
+            return EngineFailure.user("NUMERIC_VALUE_OUT_OF_RANGE", "Value " + m.group(1) + " is out of range for abs("
+                    + type + ")");
         }
         if ((m = OVERFLOW.matcher(text)).find()) {
             return EngineFailure.user("NUMERIC_VALUE_OUT_OF_RANGE", trinoType(m.group(2)) + " " + m.group(1) + " overflow: " + m.group(3));

@@ -175,7 +175,12 @@ final class FunctionSignatures {
         "mod(smallint, smallint) -> smallint", "mod(tinyint, tinyint) -> tinyint",
         "power(double, double) -> double", "sqrt(double) -> double", "cbrt(double) -> double",
         "exp(double) -> double", "ln(double) -> double", "log2(double) -> double", "log10(double) -> double",
-        "log(double, double) -> double",
+        "log(double, double) -> double", "to_base(bigint, bigint) -> varchar(64)",
+        "normal_cdf(double, double, double) -> double", "inverse_normal_cdf(double, double, double) -> double",
+        "beta_cdf(double, double, double) -> double", "inverse_beta_cdf(double, double, double) -> double",
+        // WilsonInterval
+        "wilson_interval_lower(bigint, bigint, double) -> double",
+        "wilson_interval_upper(bigint, bigint, double) -> double",
         // JsonFunctions
         "json_extract(json, jsonpath) -> json", "json_extract(varchar(x), jsonpath) -> json",
         "json_extract_scalar(json, jsonpath) -> varchar", "json_extract_scalar(varchar(x), jsonpath) -> varchar(x)",

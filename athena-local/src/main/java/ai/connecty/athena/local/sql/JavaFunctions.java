@@ -62,6 +62,26 @@ final class JavaFunctions {
         }
     }
 
+    /**
+     * Registers {@code function} of any number of doubles as {@code name} (DuckDB casts integer and decimal
+     * arguments to double, as Trino does for its double parameters); NULL when any argument is NULL.
+     */
+    static void ofDoubles(Connection duck, String name, Function<double[], Double> function) throws SQLException {
+        try (var builder = DuckDBFunctions.scalarFunction()) {
+            builder.withName(name).withVarArgs(DuckDBLogicalType.of(DuckDBColumnType.DOUBLE)).withReturnType(Double.class)
+                    .withVarArgsFunction(arguments -> {
+                        double[] values = new double[arguments.length];
+                        for (int i = 0; i < arguments.length; i++) {
+                            if (arguments[i] == null) {
+                                return null;
+                            }
+                            values[i] = ((Number) arguments[i]).doubleValue();
+                        }
+                        return function.apply(values);
+                    }).register(duck);
+        }
+    }
+
     static synchronized void register(Connection duck) throws SQLException {
         try (Statement statement = duck.createStatement();
              ResultSet existing = statement.executeQuery(
@@ -82,6 +102,7 @@ final class JavaFunctions {
         DecimalArithmetic.register(duck);
         VarcharCasts.register(duck);
         NumericCalls.register(duck);
+        StatisticalFunctions.register(duck);
         RaisedErrors.register(duck);
         TypeOfFunction.register(duck);
     }

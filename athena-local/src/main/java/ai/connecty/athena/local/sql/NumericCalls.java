@@ -22,6 +22,8 @@ final class NumericCalls {
     static final String BIG_ENDIAN = "athena_from_big_endian";
     static final String IEEE754 = "athena_from_ieee754";
     static final String BASE64URL_HEX = "athena_from_base64url_hex";
+    static final String TO_BASE = "athena_to_base";
+    static final String LOG = "athena_log";
 
     private NumericCalls() {
     }
@@ -36,6 +38,9 @@ final class NumericCalls {
                 ? (double) Float.intBitsToFloat(Integer.parseUnsignedInt(hex, 16))
                 : Double.longBitsToDouble(Long.parseUnsignedLong(hex, 16)));
         JavaFunctions.ofText(duck, BASE64URL_HEX, String.class, NumericCalls::base64UrlHex);
+        JavaFunctions.ofTexts(duck, TO_BASE, String.class, (value, radix) ->
+                Long.toString(Long.parseLong(value), Integer.parseInt(radix)));
+        JavaFunctions.ofDoubles(duck, LOG, a -> Math.log(a[1]) / Math.log(a[0]));
     }
 
     /**
@@ -178,16 +183,16 @@ final class NumericCalls {
 
     /**
      * Trino's sign (MathFunctions) returns its argument's type: an integer for an integer, a bigint for a bigint, a
-     * decimal(1,0) for a decimal, and NaN for NaN (Math.signum); DuckDB's is a tinyint, 0 for NaN.
+     * decimal(1,0) for a decimal, and NaN for NaN and -0.0 for -0.0 (Math.signum); DuckDB's is a tinyint, 0 for NaN.
      */
     static String sign(List<Calls.Arg> a) {
         String x = "(" + a.get(0).sql() + ")";
         String sign = "sign(" + x + ")";
         if (a.get(0).isA("double")) {
-            return "CASE WHEN isnan(" + x + ") THEN " + x + " ELSE CAST(" + sign + " AS DOUBLE) END";
+            return "CASE WHEN isnan(" + x + ") OR " + x + " = 0 THEN " + x + " ELSE CAST(" + sign + " AS DOUBLE) END";
         }
         if (a.get(0).isA("real") || a.get(0).isA("float")) {
-            return "CASE WHEN isnan(" + x + ") THEN " + x + " ELSE CAST(" + sign + " AS FLOAT) END";
+            return "CASE WHEN isnan(" + x + ") OR " + x + " = 0 THEN " + x + " ELSE CAST(" + sign + " AS FLOAT) END";
         }
         for (String[] type : new String[][] {{"integer", "INTEGER"}, {"bigint", "BIGINT"}, {"smallint", "SMALLINT"},
                 {"decimal", "DECIMAL(1, 0)"}}) {
@@ -243,5 +248,49 @@ final class NumericCalls {
                 + " WHEN NOT isfinite(" + b2 + ") THEN " + RaisedErrors.invalidArgument("second bound must be finite")
                 + " WHEN " + b1 + " = " + b2 + " THEN " + RaisedErrors.invalidArgument("bounds cannot equal each other")
                 + " WHEN " + b1 + " > " + b2 + " THEN " + n + " + 1 - (" + bucket + ") ELSE " + bucket + " END";
+    }
+
+    /**
+     * Trino's to_base(x, radix) (MathFunctions.toBase): Java's Long.toString, lower case with a minus sign, a
+     * varchar(64); a radix outside 2..36 fails with INVALID_FUNCTION_ARGUMENT. DuckDB's to_base refuses negative
+     * numbers and words its radix error otherwise (GENERIC_USER_ERROR).
+     */
+    static String toBaseCall(List<Calls.Arg> a) {
+        String v = "(" + a.get(0).sql() + ")";
+        String radix = "(" + a.get(1).sql() + ")";
+        return "CASE WHEN " + v + " IS NULL OR " + radix + " IS NULL THEN NULL WHEN " + radix + " < 2 OR " + radix
+                + " > 36 THEN " + RaisedErrors.invalidArgument("Radix must be between 2 and 36") + " ELSE " + TO_BASE
+                + "(CAST(CAST(" + v + " AS BIGINT) AS VARCHAR), CAST(" + radix + " AS VARCHAR)) END";
+    }
+
+    /**
+     * Trino's log(b, x) is Math.log(x) / Math.log(b) in doubles (MathFunctions.log): Infinity for base 1, -0.0 for
+     * base 0, NaN below 0. DuckDB's division by the zero logarithm of 1 gave NULL.
+     */
+    static String logCall(List<Calls.Arg> a) {
+        if (a.size() != 2) {
+            return "log(" + a.get(0).sql() + ")";
+        }
+        return LOG + "(CAST(" + a.get(0).sql() + " AS DOUBLE), CAST(" + a.get(1).sql() + " AS DOUBLE))";
+    }
+
+    /**
+     * Trino's round(x, d) of a tinyint or smallint (MathFunctions.roundTinyint/roundSmallint) rounds half away from
+     * zero as a bigint, then fails with NUMERIC_VALUE_OUT_OF_RANGE {@code Out of range for tinyint: 130} where the
+     * result leaves the type; DuckDB's wrapped around ({@code round(TINYINT '127', -1)} gave -126). Null for other
+     * types.
+     */
+    static String roundNarrowInteger(List<Calls.Arg> a) {
+        if (a.size() != 2) {
+            return null;
+        }
+        for (String type : List.of("tinyint", "smallint")) {
+            if (a.get(0).isA(type)) {
+                // DuckDB's failing cast reads as Trino's error (EngineErrors); the argument is printed once
+                return "CAST(round(CAST(" + a.get(0).sql() + " AS BIGINT), CAST(" + a.get(1).sql() + " AS INTEGER)) AS "
+                        + type.toUpperCase(java.util.Locale.ROOT) + ")";
+            }
+        }
+        return null;
     }
 }
