@@ -387,7 +387,8 @@ final class Calls {
         SqlType type = a.get(0).type();
         // map_keys and map_values give arrays; other map_ functions maps.
         boolean arrayOfMap = lower.startsWith("map_keys(") || lower.startsWith("map_values(");
-        if (type != null ? type.is("map") : !arrayOfMap && (lower.startsWith("map(") || lower.startsWith("map_"))) {
+        if (type != null ? type.is("map") : isMapCall(a.get(0).expression())
+                || !arrayOfMap && (lower.startsWith("map(") || lower.startsWith("map_"))) {
             return "len(map_keys(" + x + "))";   // a bigint, as Trino's; DuckDB's cardinality is an unsigned one
         }
         if (type != null ? type.is("array") : arrayOfMap || lower.startsWith("[") || lower.startsWith("list_")
@@ -398,6 +399,19 @@ final class Calls {
         // The argument's type is only known to DuckDB: count JSON elements, which works for lists and maps alike.
         return "CAST(coalesce(nullif(json_array_length(to_json(" + x + ")), 0), len(json_keys(to_json(" + x
                 + ")))) AS BIGINT)";
+    }
+
+    /** A call of a Trino function whose answer is a map (its DuckDB text may start otherwise, a checked MAP(k, v)). */
+    private static boolean isMapCall(io.trino.sql.tree.Expression e) {
+        if (!(e instanceof io.trino.sql.tree.FunctionCall call)) {
+            return false;
+        }
+        return switch (call.getName().getSuffix().toLowerCase(java.util.Locale.ROOT)) {
+            case "map", "map_from_entries", "map_filter", "map_concat", "map_zip_with", "map_agg", "map_union",
+                 "transform_keys", "transform_values", "multimap_from_entries", "multimap_agg", "histogram",
+                 "split_to_map", "split_to_multimap" -> true;
+            default -> false;
+        };
     }
 
     /** Trino casts each element to varchar as CAST does ({@code 1.5E0} for a double, see {@link VarcharCasts}). */

@@ -37,6 +37,7 @@ final class CollectionCalls {
         rules.put("multimap_from_entries", a -> CollectionMacros.MULTIMAP + "(" + a.get(0).sql() + ")");
         // DuckDB's entries are rows with fields key and value; Trino's are unnamed rows.
         rules.put("map_entries", a -> "list_transform(map_entries(" + a.get(0).sql() + "), __e -> row(__e.key, __e.value))");
+        rules.put("map", CollectionCalls::map);
         rules.put("map_filter", CollectionCalls::mapFilter);
         rules.put("transform_keys", a -> mapOfEntries(a.get(0).sql(),
                 PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value"), "__e.value"));
@@ -92,6 +93,48 @@ final class CollectionCalls {
      */
     static String let(String name, String value, String expression) {
         return "list_transform([" + value + "], " + name + " -> " + expression + ")[1]";
+    }
+
+    /**
+     * Trino's {@code MAP(keys, values)} (MapConstructor) with its argument errors, where DuckDB's map fails with its
+     * own words ({@code Map keys must be unique}): arrays of other lengths, a NULL key, and a repeated key, named as
+     * the key's text at its first repetition ({@code Duplicate map keys (2) are not allowed}).
+     */
+    private static String map(List<Calls.Arg> a) {
+        if (a.size() != 2) {
+            return "map(" + a.stream().map(Calls.Arg::sql).collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
+        if (distinctLiteralKeys(a.get(0).expression())) {
+            int keys = ((io.trino.sql.tree.Array) a.get(0).expression()).getValues().size();
+            if (a.get(1).expression() instanceof io.trino.sql.tree.Array values && values.getValues().size() == keys) {
+                return "map(" + a.get(0).sql() + ", " + a.get(1).sql() + ")";
+            }
+            return let("__mv", a.get(1).sql(), "CASE WHEN len(__mv) <> " + keys + " THEN "
+                    + RaisedErrors.invalidArgument("Key and value arrays must be the same length") + " ELSE map("
+                    + a.get(0).sql() + ", __mv) END");
+        }
+        String repeated = "CAST(list_filter(__mk, (__k, __i) -> list_position(__mk, __k) < __i)[1] AS VARCHAR)";
+        String checked = "CASE WHEN len(__mk) <> len(__mv) THEN "
+                + RaisedErrors.invalidArgument("Key and value arrays must be the same length")
+                + " WHEN list_bool_or(list_transform(__mk, __k -> __k IS NULL)) THEN "
+                + RaisedErrors.invalidArgument("map key cannot be null")
+                + " WHEN len(list_distinct(__mk)) < len(__mk) THEN "
+                + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Duplicate map keys (' || " + repeated + " || ') are not allowed'")
+                + " ELSE map(__mk, __mv) END";
+        return let("__mk", a.get(0).sql(), let("__mv", a.get(1).sql(), checked));
+    }
+
+    /**
+     * Whether MAP's keys are an array constructor of distinct integer or string literals: nothing about them to check
+     * while the query runs, and the plain map keeps nested constructors cheap to plan.
+     */
+    private static boolean distinctLiteralKeys(io.trino.sql.tree.Expression keys) {
+        if (!(keys instanceof io.trino.sql.tree.Array k)) {
+            return false;
+        }
+        boolean integers = k.getValues().stream().allMatch(e -> e instanceof io.trino.sql.tree.LongLiteral);
+        boolean strings = k.getValues().stream().allMatch(e -> e instanceof io.trino.sql.tree.StringLiteral);
+        return (integers || strings) && k.getValues().stream().distinct().count() == k.getValues().size();
     }
 
     /** Trino's reduce(array, initialState, inputFunction, outputFunction), folding with {@link #fold}. */

@@ -423,7 +423,7 @@ class DuckDbPrinterTest {
         int max = DuckDbPrinter.MAX_CONSTRUCTOR_NESTING;
         assertThat(value("SELECT cardinality(" + "ARRAY[".repeat(max) + "1" + "]".repeat(max) + ")")).isEqualTo("1");
         String mixed = "ROW(ARRAY[MAP(ARRAY[1], ".repeat(max / 4) + "ARRAY[1]" + ")])".repeat(max / 4);
-        assertThat(printed("SELECT " + mixed)).startsWith("SELECT row([map([1], ");
+        assertThat(printed("SELECT " + mixed)).startsWith("SELECT row([").contains("map([1], ");
         String sideBySide = "SELECT " + String.join(", ", java.util.Collections.nCopies(3 * max, "ARRAY[ROW(1)]"));
         assertThat(printed(sideBySide)).contains("[row(1)]");
 

@@ -835,6 +835,27 @@ class QueryRunnerTest {
         assertThat(value("SELECT CAST(x AS decimal(10,2)) * 2 = 2 FROM (VALUES 1) v(x)")).isEqualTo("true");
     }
 
+    /** MapConstructor's argument errors in Trino's words; DuckDB's map failed with its own. */
+    @Test
+    void mapConstructorErrorsAreTrinos() {
+        assertThatThrownBy(() -> value("SELECT MAP(ARRAY[1, 2, 3, 2], ARRAY[4, 5, 6, 7])"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Duplicate map keys (2) are not allowed");
+        assertThatThrownBy(() -> value("SELECT MAP(ARRAY[ARRAY[1, 2], ARRAY[1, 3], ARRAY[1, 2]], ARRAY[1, 2, 3])"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Duplicate map keys ([1, 2]) are not allowed");
+        assertThatThrownBy(() -> value("SELECT MAP(ARRAY[1], ARRAY[2, 4])"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Key and value arrays must be the same length");
+        assertThatThrownBy(() -> value("SELECT MAP(ARRAY[NULL], ARRAY[2])"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: map key cannot be null");
+        assertThat(value("SELECT try(MAP(ARRAY['a', 'a'], ARRAY[1, 2]))")).isNull();
+        assertThat(value("SELECT MAP(ARRAY['b', 'a'], ARRAY[1, NULL])")).isEqualTo("{a=null, b=1}");
+        assertThat(value("SELECT cardinality(MAP(ARRAY[1.0E0, 2.0E0], ARRAY[ARRAY[1], ARRAY[2, 3]]))")).isEqualTo("2");
+        assertThat(value("SELECT MAP()")).isEqualTo("{}");
+        assertThatThrownBy(() -> value("SELECT MAP(ARRAY['a', 'b'], x) FROM (VALUES ARRAY[1]) t(x)"))
+                .hasMessage("INVALID_FUNCTION_ARGUMENT: Key and value arrays must be the same length");
+        assertThat(value("SELECT MAP(ARRAY['a', 'b'], x) FROM (VALUES ARRAY[1, 2]) t(x)")).isEqualTo("{a=1, b=2}");
+        assertThat(value("SELECT MAP(x, ARRAY[1]) FROM (VALUES CAST(NULL AS array(integer))) t(x)")).isNull();
+    }
+
     @Test
     void aColumnOutsideGroupByIsTrinosError() {
         assertThatThrownBy(() -> value("SELECT name, count(*) FROM t"))
