@@ -208,6 +208,25 @@ class InformationSchemaWireTest {
     }
 
     @Test
+    void ctasAndInsertReadItLikeAnyTable() {
+        succeed(admin(), "CREATE TABLE isdb.copied AS SELECT column_name, ordinal_position "
+                + "FROM information_schema.columns WHERE table_schema = 'isdb' AND table_name = 'event_names'", null);
+        succeed(admin(), "INSERT INTO isdb.copied SELECT table_name, 0 FROM information_schema.tables "
+                + "WHERE table_schema = 'isdb' AND table_type = 'VIEW'", null);
+        assertThat(query(admin(), "SELECT * FROM isdb.copied ORDER BY ordinal_position, column_name", null))
+                .containsExactly(row("column_name", "ordinal_position"), row("event_names", "0"), row("id", "1"),
+                        row("name", "2"));
+        succeed(admin(), "DROP TABLE isdb.copied", null);
+    }
+
+    @Test
+    void trinosHiddenColumnsAreNotServed() {
+        QueryExecution q = run(admin(), "SELECT column_comment FROM information_schema.columns", null);
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(q.status().stateChangeReason()).startsWith("COLUMN_NOT_FOUND");
+    }
+
+    @Test
     void rowsFollowTheCatalogAsItChanges() {
         String sql = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'isdb' "
                 + "AND table_name = 'later'";
