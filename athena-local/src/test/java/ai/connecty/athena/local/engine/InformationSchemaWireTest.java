@@ -259,6 +259,30 @@ class InformationSchemaWireTest {
     }
 
     @Test
+    void aResultIsReusedOnlyForTheCallerWhoseRightsMadeIt() {
+        String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'isdb' "
+                + "AND table_name LIKE 's%'";
+        QueryExecution first = reusing(admin(), sql);
+        assertThat(rows(admin(), first.queryExecutionId())).containsExactly(row("table_name"), row("secret"));
+        QueryExecution again = reusing(admin(), sql);
+        assertThat(again.statistics().resultReuseInformation().reusedPreviousResult()).isTrue();
+        QueryExecution other = reusing(analyst(), sql);
+        assertThat(other.statistics().resultReuseInformation().reusedPreviousResult()).isFalse();
+        assertThat(rows(analyst(), other.queryExecutionId())).containsExactly(row("table_name"));
+    }
+
+    private static QueryExecution reusing(AthenaClient athena, String sql) {
+        String id = athena.startQueryExecution(ai.connecty.athena.local.athena.AthenaQueries.request(sql, null)
+                .resultConfiguration(r -> r.outputLocation(ai.connecty.athena.local.athena.AthenaQueries.OUTPUT))
+                .resultReuseConfiguration(c -> c.resultReuseByAgeConfiguration(a -> a.enabled(true)
+                        .maxAgeInMinutes(60)))
+                .build()).queryExecutionId();
+        QueryExecution q = ai.connecty.athena.local.athena.AthenaQueries.await(athena, id);
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        return q;
+    }
+
+    @Test
     void aCallerThatMayNotListTheCatalogFails() {
         QueryExecution q = run(nolist(), "SELECT table_name FROM information_schema.tables", "isdb");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
