@@ -2,6 +2,7 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.InformationSchema;
 import ai.connecty.athena.local.storage.S3Location;
 import java.util.List;
 
@@ -52,6 +53,48 @@ final class AccessChecks {
                 throw denied("Insufficient permissions to execute the query. " + deniedSentence(caller, n[0], n[1]));
             }
         }
+    }
+
+    /**
+     * The Glue read that lists a Glue catalog's databases ({@code glue:GetDatabases} on the catalog), which every
+     * read of its information_schema needs: without it the query fails as other Glue denials do. Catalogs that are
+     * not Glue's have no Glue rights to check.
+     */
+    void requireInformationSchema(CallContext caller, java.util.Collection<InformationSchemaReads.Ref> tables) {
+        for (InformationSchemaReads.Ref ref : tables) {
+            if (!ref.catalog().type().equals(DataCatalog.AWS_DATA_CATALOG.type())) {
+                continue;
+            }
+            String catalogArn = "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":catalog";
+            if (!caller.isAllowed("glue:GetDatabases", catalogArn)) {
+                throw denied("Insufficient permissions to execute the query. "
+                        + deniedSentence(caller, "glue:GetDatabases", catalogArn));
+            }
+        }
+    }
+
+    /**
+     * What {@code caller} sees of {@code catalog}'s information_schema, filtered as Trino's access control filters
+     * it (rows left out, no failure): a database when it may {@code glue:GetDatabase} it, a table or view of a
+     * visible database when it may {@code glue:GetTables} in the database and {@code glue:GetTable} the table.
+     */
+    InformationSchema.Visibility informationSchemaVisibility(CallContext caller, DataCatalog catalog) {
+        if (!catalog.type().equals(DataCatalog.AWS_DATA_CATALOG.type())) {
+            return InformationSchema.Visibility.ALL;
+        }
+        String prefix = "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":";
+        return new InformationSchema.Visibility() {
+            @Override
+            public boolean database(String database) {
+                return caller.isAllowed("glue:GetDatabase", prefix + "database/" + database);
+            }
+
+            @Override
+            public boolean table(String database, String table) {
+                return caller.isAllowed("glue:GetTables", prefix + "database/" + database)
+                        && caller.isAllowed("glue:GetTable", prefix + "table/" + database + "/" + table);
+            }
+        };
     }
 
     void requireWrite(CallContext caller, S3Location object, String shownUrl) {

@@ -218,6 +218,11 @@ final class DdlExecutor {
             throw engineFailure("TABLE_ALREADY_EXISTS: line 1:1: View '" + qualified + "' already exists", 1110);
         }
         SelectStatement.prepareQueryReads(ctx);
+        if (!ctx.informationSchemaTables().isEmpty()) {
+            // Athena's documentation: "You cannot use CREATE VIEW to create a view on the information_schema
+            // database". Its error text is not known; the rows are the caller's, computed per statement.
+            throw engineFailure("NOT_SUPPORTED: line 1:1: A view cannot read information_schema", 1200);
+        }
         String select = QueryRunner.duckDbQuery(ctx.statement(), ctx.tableColumns());
         List<ColumnDef> columns = new ArrayList<>();
         List<ColumnDef> trinoColumns = new ArrayList<>();

@@ -49,9 +49,25 @@ final class QueryContext {
         return d == null ? "default" : d.toLowerCase(Locale.ROOT);
     }
 
-    /** The declared columns of the tables the statement names, resolved where its table names are. */
+    /**
+     * The declared columns of the tables the statement names, resolved where its table names are, and the
+     * temporary tables read for information_schema's.
+     */
     TableColumns tableColumns() {
-        return warehouse.columnsIn(request().catalog(), databaseName());
+        return informationSchema().over(warehouse.columnsIn(request().catalog(), databaseName()));
+    }
+
+    /** The statement's names of information_schema tables, resolved in its context. */
+    InformationSchemaReads informationSchema() {
+        return new InformationSchemaReads(warehouse.catalog(), request().catalog(), databaseName());
+    }
+
+    /** The information_schema tables the statement reads (none on the Hive path, which has no tree). */
+    java.util.Set<InformationSchemaReads.Ref> informationSchemaTables() {
+        if (statement().tree() == null) {
+            return java.util.Set.of();
+        }
+        return informationSchema().referenced(statement().tree(), statement().parameterExpressions());
     }
 
     DataCatalog catalog() {
@@ -72,6 +88,20 @@ final class QueryContext {
                     ? databaseName() : "main";
             try (Statement s = c.createStatement()) {
                 s.execute("USE " + Identifiers.quote(catalog().engineName()) + "." + Identifiers.quote(schema));
+            }
+        }
+        var infoTables = informationSchemaTables();
+        if (!infoTables.isEmpty()) {
+            try {
+                // One snapshot of the catalog for all of the statement's information_schema tables.
+                warehouse.underCatalogLock(() -> {
+                    informationSchema().fill(c, infoTables,
+                            cat -> access.informationSchemaVisibility(request().caller(), cat));
+                    return null;
+                });
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
             }
         }
         return c;

@@ -49,6 +49,10 @@ final class ResultReuse {
             if (!Files.isRegularFile(s.result().csvFile()) || !mayRead(r.caller(), files)) {
                 continue; // deleted, moved or not readable: an older result may still do
             }
+            if (!ctx.informationSchemaTables().isEmpty()
+                    && !old.request().caller().principalArn().equals(r.caller().principalArn())) {
+                continue; // information_schema rows are what the earlier caller's Glue rights showed it
+            }
             // Asked only now that a result could be reused; denied, the query runs and fails as a run does.
             return mayReadTables(ctx) ? Optional.of(new Earlier(s.result(), files)) : Optional.empty();
         }
@@ -75,6 +79,7 @@ final class ResultReuse {
         try {
             ctx.access.requireRead(ctx.request().caller(), ctx.warehouse.referencedTables(ctx.statement().tree(),
                     ctx.statement().parameterExpressions(), ctx.request().catalog(), ctx.databaseName()));
+            ctx.access.requireInformationSchema(ctx.request().caller(), ctx.informationSchemaTables());
             return true;
         } catch (QueryFailedException denied) {
             return false;

@@ -93,6 +93,7 @@ final class SelectStatement {
         List<ResolvedTable> tables = ctx.warehouse.referencedTables(tree, ctx.statement().parameterExpressions(),
                 ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);
+        ctx.access.requireInformationSchema(ctx.request().caller(), ctx.informationSchemaTables());
         long bytes = ctx.warehouse.bindForQuery(tables);
         ctx.execution.recordScan(bytes, planned);
         return tables;

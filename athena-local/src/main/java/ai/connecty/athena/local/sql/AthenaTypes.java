@@ -29,6 +29,17 @@ public final class AthenaTypes {
         return parseHive(hiveType).duckDbName();
     }
 
+    /**
+     * The type of a Glue column ({@code int}, {@code timestamp}, {@code struct<a:int>}; a view's columns in Trino's
+     * spelling) as Trino's {@code getDisplayName()} spells it ({@code integer}, {@code timestamp(3)},
+     * {@code row(a integer)}): information_schema's {@code data_type}.
+     *
+     * @throws IllegalArgumentException naming the type when it is no valid type
+     */
+    public static String trinoDisplayName(String glueType) {
+        return parseHive(glueType).displayName();
+    }
+
     static SqlType parseDuckDb(String duckDbTypeName) {
         return TypeParser.parse(duckDbTypeName, TypeParser.Dialect.DUCKDB);
     }

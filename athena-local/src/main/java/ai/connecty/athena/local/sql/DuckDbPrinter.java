@@ -169,12 +169,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      */
     private final Map<Node, SqlType> callTypes = new IdentityHashMap<>();
 
+    /** The catalog's answers on the statement's tables: their columns, and what to read in place of some. */
+    private final TableColumns catalog;
+
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters, TableColumns tables) {
         this.source = source;
         this.parameters = parameters;
         this.zones = new TimestampZones(parameters, this::isInterval);
         this.types = new KnownTypes(parameters);
         this.scopes = new QueryScopes(tables, types);
+        this.catalog = tables;
     }
 
     /** A printer of a value bound to a {@code ?}, or of a node outside any statement: no table is in sight. */
@@ -621,9 +625,32 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     // ---- relations ------------------------------------------------------------------------------------------
 
+    /**
+     * A table by its name, or what {@link TableColumns#substitute} reads in its place, named as the table so that
+     * {@code columns.column_name} still finds it.
+     */
     @Override
     protected String visitTable(Table node, Void context) {
+        String substitute = substitute(node);
+        if (substitute != null) {
+            return substitute + " AS " + Identifiers.quote(node.getName().getOriginalParts()
+                    .get(node.getName().getOriginalParts().size() - 1).getValue().toLowerCase(java.util.Locale.ROOT));
+        }
         return name(node.getName());
+    }
+
+    /** The relation read in place of {@code table}, or null; fails as Trino does for a table its schema lacks. */
+    private String substitute(Table table) {
+        List<String> parts = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
+        TableColumns.Substitute substitute = catalog.substitute(parts);
+        if (substitute == null) {
+            return null;
+        }
+        if (substitute.sql() == null) {
+            throw EngineFailure.user("TABLE_NOT_FOUND", table.getLocation().map(Positions::prefix).orElse("")
+                    + "Table '" + substitute.qualifiedName() + "' does not exist");
+        }
+        return substitute.sql();
     }
 
     private String name(QualifiedName name) {
@@ -653,6 +680,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                         + "' has " + made + " columns available");
             }
             return unnest(unnest, named) + " AS " + p(node.getAlias()) + columns;
+        }
+        if (node.getRelation() instanceof Table table) {
+            String substitute = substitute(table);
+            if (substitute != null) {
+                return substitute + " AS " + p(node.getAlias()) + columns;
+            }
         }
         return p(node.getRelation()) + " AS " + p(node.getAlias()) + columns;
     }

@@ -114,6 +114,21 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
     }
 
     /**
+     * Trino's {@code Type.getDisplayName()}, which its information_schema shows as {@code data_type}: as
+     * {@link #analyzedName}, but a row's field names bare, never quoted ({@code row(a integer, from date)}), and a
+     * char with its length ({@code char(1)}).
+     */
+    String displayName() {
+        return switch (base) {
+            case "char" -> "char(" + (length == UNBOUNDED ? 1 : length) + ")";
+            case "array" -> "array(" + element().displayName() + ")";
+            case "map" -> "map(" + children.get(0).displayName() + ", " + children.get(1).displayName() + ")";
+            case "row" -> "row(" + fields(" ", ", ", SqlType::displayName, name -> name) + ")";
+            default -> analyzedName();
+        };
+    }
+
+    /**
      * Trino's type signature spelling, which its function resolution prints for the argument types of a call it finds
      * no signature for: as {@link #analyzedName}, but a map's and a decimal's parameters without a blank
      * ({@code map(varchar,integer)}), a row's named fields quoted ({@code row("a" integer,"b" varchar)}), a char and

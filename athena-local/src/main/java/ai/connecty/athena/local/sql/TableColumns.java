@@ -21,6 +21,24 @@ public interface TableColumns {
     List<Declared> of(List<String> name);
 
     /**
+     * What DuckDB reads for the table {@code name} (parts as in {@link #of}) when the catalog has no DuckDB view of
+     * it (information_schema's tables, computed for each statement); null for a name DuckDB resolves itself.
+     */
+    default Substitute substitute(List<String> name) {
+        return null;
+    }
+
+    /**
+     * A relation DuckDB reads in place of a named table.
+     *
+     * @param sql           the DuckDB relation ({@code temp.main."..."}), or null where the name is in a schema
+     *                      the engine serves but no such table exists there
+     * @param qualifiedName the table's name as Trino's messages spell it ({@code awsdatacatalog.information_schema.x})
+     */
+    record Substitute(String sql, String qualifiedName) {
+    }
+
+    /**
      * A declared column.
      *
      * @param name its name, in lower case

@@ -77,4 +77,24 @@ class AthenaTypesTest {
         assertThatThrownBy(() -> AthenaTypes.fromHive("array<nosuch>"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'array<nosuch>'");
     }
+
+    /** information_schema.columns.data_type: Trino's display names of Glue (Hive) and view (Trino) column types. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "int|integer",
+        "string|varchar",
+        "varchar(12)|varchar(12)",
+        "char(3)|char(3)",
+        "float|real",
+        "binary|varbinary",
+        "timestamp|timestamp(3)",
+        "decimal(10,2)|decimal(10,2)",
+        "array<int>|array(integer)",
+        "map<string,array<bigint>>|map(varchar, array(bigint))",
+        "struct<a:int,`my field`:string,s:struct<x:date>>|row(a integer, my field varchar, s row(x date))",
+        "array(row(a integer, b varchar))|array(row(a integer, b varchar))",
+    })
+    void trinoDisplayNames(String glue, String display) {
+        assertThat(AthenaTypes.trinoDisplayName(glue)).isEqualTo(display);
+    }
 }
