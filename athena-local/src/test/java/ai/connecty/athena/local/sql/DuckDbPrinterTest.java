@@ -3,16 +3,14 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
 import io.trino.sql.tree.Query;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,22 +20,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DuckDbPrinterTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     @BeforeAll
     static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-        try (Statement s = duck.createStatement()) {
+        try (Statement s = DUCK.connection().createStatement()) {
             s.execute("CREATE TABLE t AS SELECT * FROM (VALUES (1, 'a', [1, 2], MAP(['k'], [10])), "
                     + "(2, 'b', [3], MAP(['k'], [20])), (3, NULL, [], MAP(['z'], [30]))) AS v(id, name, arr, m)");
         }
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
     }
 
     private static String printed(String athenaSql) {
@@ -92,7 +83,7 @@ class DuckDbPrinterTest {
 
     private static List<List<String>> rows(String athenaSql) {
         List<List<String>> rows = new ArrayList<>();
-        QueryRunner.run(duck, athenaSql, "awsdatacatalog", "main", new RowSink() {
+        QueryRunner.run(DUCK.connection(), athenaSql, "awsdatacatalog", "main", new RowSink() {
             @Override
             public void columns(List<OutputColumn> columns) {
             }
@@ -347,7 +338,7 @@ class DuckDbPrinterTest {
         assertThat(bound.text()).isEqualTo("WITH w AS (SELECT id FROM t WHERE id > (1)) SELECT count(*) FROM w WHERE id < (3)");
         assertThat(QueryRunner.duckDbQuery(bound)).contains("(\"id\" > (1))").contains("(\"id\" < (3))");
         List<String> counts = new ArrayList<>();
-        QueryRunner.run(duck, bound, "awsdatacatalog", "main", new RowSink() {
+        QueryRunner.run(DUCK.connection(), bound, "awsdatacatalog", "main", new RowSink() {
             @Override
             public void columns(List<OutputColumn> columns) {
             }

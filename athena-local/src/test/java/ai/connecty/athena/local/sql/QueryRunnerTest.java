@@ -3,8 +3,6 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -20,23 +18,21 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every translated construct is executed on DuckDB and its rendering compared with Athena's. */
 class QueryRunnerTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     @BeforeAll
     static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-        try (Statement s = duck.createStatement()) {
+        try (Statement s = DUCK.connection().createStatement()) {
             s.execute("CREATE SCHEMA demo");
             s.execute("CREATE TABLE demo.t AS SELECT * FROM (VALUES (1, 'a', [1, 2], MAP(['k'], [1])), "
                     + "(2, 'b', [3], MAP(['x', 'y'], [2, 3]))) AS v(id, name, arr, m)");
@@ -50,18 +46,13 @@ class QueryRunnerTest {
         }
     }
 
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
     /** Runs a query and returns its single value (first row, first column). */
     private static String value(String sql) {
         return result(sql).rows.get(0)[0];
     }
 
     private static TranslatedRows result(String sql) {
-        return TranslatedRows.run(duck, sql, "demo");
+        return TranslatedRows.run(DUCK.connection(), sql, "demo");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

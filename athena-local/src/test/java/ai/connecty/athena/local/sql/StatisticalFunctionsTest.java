@@ -3,12 +3,8 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,19 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class StatisticalFunctionsTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
-
-    @BeforeAll
-    static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     @ParameterizedTest(name = "{0} => {1}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
@@ -94,7 +79,7 @@ class StatisticalFunctionsTest {
             "SELECT sum(REAL '1.5') OVER (), typeof(sum(CAST(x AS real)) OVER ()) FROM (VALUES 1) t(x)" => 1.5 | real
             """)
     void runsAsInTrino(String sql, String expected) {
-        assertThat(TranslatedRows.joined(duck, sql, "default")).first().isEqualTo(expected);
+        assertThat(TranslatedRows.joined(DUCK.connection(), sql, "default")).first().isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} => {1}")
@@ -147,13 +132,13 @@ class StatisticalFunctionsTest {
             "SELECT random(SMALLINT '0')" => INVALID_FUNCTION_ARGUMENT: bound must be positive
             """)
     void failsAsInTrino(String sql, String message) {
-        assertThatThrownBy(() -> TranslatedRows.value(duck, sql)).isInstanceOf(EngineFailure.class)
+        assertThatThrownBy(() -> TranslatedRows.value(DUCK.connection(), sql)).isInstanceOf(EngineFailure.class)
                 .hasMessageStartingWith(message);
     }
 
     @Test
     void absKeepsWorkingWithinRange() {
-        assertThat(TranslatedRows.joined(duck, "SELECT abs(TINYINT '-127'), typeof(abs(TINYINT '-127')), "
+        assertThat(TranslatedRows.joined(DUCK.connection(), "SELECT abs(TINYINT '-127'), typeof(abs(TINYINT '-127')), "
                 + "abs(BIGINT '-9223372036854775807'), abs(-5)", "default"))
                 .containsExactly("127 | tinyint | 9223372036854775807 | 5");
     }

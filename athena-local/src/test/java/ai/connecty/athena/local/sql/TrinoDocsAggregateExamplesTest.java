@@ -3,16 +3,14 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,14 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TrinoDocsAggregateExamplesTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     @BeforeAll
     static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-        try (Statement s = duck.createStatement()) {
+        try (Statement s = DUCK.connection().createStatement()) {
             s.execute("CREATE SCHEMA docs");
             // select.md's shipping table, as printed there.
             s.execute("CREATE TABLE docs.shipping AS SELECT * FROM (VALUES "
@@ -66,11 +62,6 @@ class TrinoDocsAggregateExamplesTest {
                     + "UNION ALL SELECT 'versicolor', 3.5 FROM range(11)");
             s.execute("USE docs");
         }
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
     }
 
     /** Where a case's expected result comes from. */
@@ -480,6 +471,6 @@ class TrinoDocsAggregateExamplesTest {
     }
 
     private static TranslatedRows result(String sql) {
-        return TranslatedRows.run(duck, sql, "docs");
+        return TranslatedRows.run(DUCK.connection(), sql, "docs");
     }
 }

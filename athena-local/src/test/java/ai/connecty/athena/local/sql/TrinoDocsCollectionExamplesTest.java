@@ -3,15 +3,13 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,14 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TrinoDocsCollectionExamplesTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     @BeforeAll
     static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-        try (Statement s = duck.createStatement()) {
+        try (Statement s = DUCK.connection().createStatement()) {
             s.execute("CREATE SCHEMA demo");
             // conditional.md's table for its TRY examples
             s.execute("CREATE TABLE demo.shipping AS SELECT * FROM (VALUES "
@@ -51,11 +47,6 @@ class TrinoDocsCollectionExamplesTest {
                     + "AS v(origin_state, origin_zip, packages, total_cost)");
             s.execute("USE demo");
         }
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
     }
 
     /** One documented example: where it comes from, the query, and the result as Athena renders it. */
@@ -392,7 +383,7 @@ class TrinoDocsCollectionExamplesTest {
 
     /** The result's rows, one a line, the columns of a row joined with " | "; a single NULL value is null. */
     private static String rendered(String sql) {
-        List<String[]> rows = TranslatedRows.of(duck, sql, "demo");
+        List<String[]> rows = TranslatedRows.of(DUCK.connection(), sql, "demo");
         if (rows.size() == 1 && rows.get(0).length == 1) {
             return rows.get(0)[0];
         }

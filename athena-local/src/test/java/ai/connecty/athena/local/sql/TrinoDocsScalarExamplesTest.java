@@ -3,12 +3,8 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,19 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TrinoDocsScalarExamplesTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
-
-    @BeforeAll
-    static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     record Example(String file, String sql, String expected) {
         @Override
@@ -326,6 +311,6 @@ class TrinoDocsScalarExamplesTest {
     }
 
     private static String value(String sql) {
-        return TranslatedRows.value(duck, sql);
+        return TranslatedRows.value(DUCK.connection(), sql);
     }
 }

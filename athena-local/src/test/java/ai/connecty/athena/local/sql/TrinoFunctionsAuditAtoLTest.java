@@ -3,11 +3,7 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,19 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TrinoFunctionsAuditAtoLTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
-
-    @BeforeAll
-    static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     @ParameterizedTest(name = "{0} => {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -127,6 +112,6 @@ class TrinoFunctionsAuditAtoLTest {
     }
 
     private static String value(String sql) {
-        return TranslatedRows.value(duck, sql);
+        return TranslatedRows.value(DUCK.connection(), sql);
     }
 }

@@ -3,12 +3,8 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,22 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TrinoFunctionsAuditMtoZTest {
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
-
-    @BeforeAll
-    static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     private static List<String> row(String sql) {
-        return TranslatedRows.joined(duck, sql, "default");
+        return TranslatedRows.joined(DUCK.connection(), sql, "default");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
