@@ -639,6 +639,28 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return name(node.getName());
     }
 
+    /**
+     * The alias {@link #visitTable} gives a substituted table, where {@code qualifier} names one with its schema
+     * ({@code information_schema.columns}, as jOOQ's and other tools' metadata queries qualify their columns); null
+     * otherwise.
+     */
+    private String substitutedTableName(Expression qualifier) {
+        if (!(qualifier instanceof DereferenceExpression dereference)) {
+            return null;
+        }
+        QualifiedName name = DereferenceExpression.getQualifiedName(dereference);
+        if (name == null) {
+            return null;
+        }
+        TableColumns.Substitute substitute = catalog.substitute(
+                name.getOriginalParts().stream().map(Scope::canonical).toList());
+        if (substitute == null || substitute.sql() == null) {
+            return null;
+        }
+        List<Identifier> parts = name.getOriginalParts();
+        return Identifiers.quote(parts.get(parts.size() - 1).getValue().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The relation read in place of {@code table}, or null; fails as Trino does for a table its schema lacks. */
     private String substitute(Table table) {
         List<String> parts = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
@@ -816,6 +838,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     protected String visitDereferenceExpression(DereferenceExpression node, Void context) {
         Expression base = node.getBase();
         String field = node.getField().map(this::p).orElse("*");
+        String substituted = substitutedTableName(base);
+        if (substituted != null) {
+            return substituted + "." + field; // information_schema.columns.column_name: the relation read in its place
+        }
         boolean name = base instanceof Identifier || base instanceof DereferenceExpression;
         return (name ? p(base) : "(" + p(base) + ")") + "." + field;
     }

@@ -191,6 +191,11 @@ class InformationSchemaWireTest {
         assertThat(query(admin(), "SELECT columns.column_name FROM information_schema.columns "
                 + "WHERE columns.table_name = 'events' AND columns.data_type LIKE 'array%'", null)).containsExactly(
                 row("column_name"), row("tags"));
+        // columns qualified with the schema (and the catalog), as jOOQ's Meta queries write them
+        assertThat(query(admin(), "SELECT INFORMATION_SCHEMA.VIEWS.TABLE_NAME, awsdatacatalog.information_schema.views"
+                + ".table_schema FROM INFORMATION_SCHEMA.VIEWS WHERE INFORMATION_SCHEMA.VIEWS.TABLE_SCHEMA IN ('isdb') "
+                + "ORDER BY INFORMATION_SCHEMA.VIEWS.TABLE_NAME", null)).containsExactly(
+                row("table_name", "table_schema"), row("event_names", "isdb"));
         // the context database information_schema: bare names are its tables
         assertThat(query(admin(), "SELECT schema_name FROM schemata WHERE schema_name LIKE 'is%'",
                 "information_schema")).containsExactly(row("schema_name"), row("isdb"));
