@@ -25,6 +25,7 @@ import io.trino.sql.tree.DereferenceExpression;
 import io.trino.sql.tree.DoubleLiteral;
 import io.trino.sql.tree.Except;
 import io.trino.sql.tree.ExistsPredicate;
+import io.trino.sql.tree.DataType;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Extract;
 import io.trino.sql.tree.FetchFirst;
@@ -57,6 +58,15 @@ import io.trino.sql.tree.LongLiteral;
 import io.trino.sql.tree.NaturalJoin;
 import io.trino.sql.tree.Node;
 import io.trino.sql.tree.NodeLocation;
+import io.trino.sql.tree.JsonArray;
+import io.trino.sql.tree.JsonArrayElement;
+import io.trino.sql.tree.JsonExists;
+import io.trino.sql.tree.JsonObject;
+import io.trino.sql.tree.JsonObjectMember;
+import io.trino.sql.tree.JsonPathInvocation;
+import io.trino.sql.tree.JsonPathParameter;
+import io.trino.sql.tree.JsonQuery;
+import io.trino.sql.tree.JsonValue;
 import io.trino.sql.tree.NotExpression;
 import io.trino.sql.tree.NullIfExpression;
 import io.trino.sql.tree.NullLiteral;
@@ -105,6 +115,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -1185,6 +1196,158 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         } finally {
             outside.forEach(outsideTry::remove);
         }
+    }
+
+    // ---- SQL/JSON functions (SqlJsonFunctions) ------------------------------------------------------------
+
+    @Override
+    protected String visitJsonExists(JsonExists node, Void context) {
+        return SqlJsonFunctions.EXISTS + "(" + pathInvocation(node.getJsonPathInvocation(), List.of(
+                Literals.quote(node.getErrorBehavior().name()))) + ")";
+    }
+
+    @Override
+    protected String visitJsonValue(JsonValue node, Void context) {
+        SqlType returned = node.getReturnedType().map(TrinoTypes::of)
+                .orElse(new SqlType("varchar", SqlType.UNBOUNDED, 0, List.of(), List.of()));
+        if (!List.of("varchar", "char", "tinyint", "smallint", "integer", "bigint", "double", "float", "real",
+                "decimal", "boolean", "date").contains(returned.base())) {
+            throw new UnsupportedSqlException("JSON_VALUE(… RETURNING " + returned.trinoName() + ")");
+        }
+        String call = SqlJsonFunctions.VALUE + "(" + pathInvocation(node.getJsonPathInvocation(), List.of(
+                Literals.quote(SqlJsonFunctions.returning(returned)),
+                Literals.quote(node.getEmptyBehavior().name()), Literals.quote(node.getErrorBehavior().name()))) + ")";
+        boolean text = returned.is("varchar") || returned.is("char");
+        Function<String, String> typed = sql -> text ? sql : "CAST(" + sql + " AS " + returned.duckDbName() + ")";
+        if (node.getEmptyDefault().isEmpty() && node.getErrorDefault().isEmpty()) {
+            return typed.apply(call);
+        }
+        Function<Expression, String> fallback = e -> text ? VarcharCasts.cast(p(e), false)
+                : "CAST(" + p(e) + " AS " + returned.duckDbName() + ")";
+        StringBuilder out = new StringBuilder("(CASE WHEN starts_with(").append(call).append(", ")
+                .append(Literals.quote(SqlJsonFunctions.VALUE_PREFIX)).append(") THEN ")
+                .append(typed.apply("substr(" + call + ", 2)"));
+        node.getEmptyDefault().ifPresent(e -> out.append(" WHEN ").append(call).append(" = ")
+                .append(Literals.quote(SqlJsonFunctions.TAKE_EMPTY_DEFAULT)).append(" THEN ").append(fallback.apply(e)));
+        node.getErrorDefault().ifPresent(e -> out.append(" WHEN ").append(call).append(" = ")
+                .append(Literals.quote(SqlJsonFunctions.TAKE_ERROR_DEFAULT)).append(" THEN ").append(fallback.apply(e)));
+        return out.append(" END)").toString();
+    }
+
+    @Override
+    protected String visitJsonQuery(JsonQuery node, Void context) {
+        String call = SqlJsonFunctions.QUERY + "(" + pathInvocation(node.getJsonPathInvocation(), List.of(
+                Literals.quote(node.getWrapperBehavior().name()),
+                Literals.quote(node.getQuotesBehavior().map(Enum::name).orElse("KEEP")),
+                Literals.quote(node.getEmptyBehavior().name()), Literals.quote(node.getErrorBehavior().name()))) + ")";
+        return jsonOutput("JSON_QUERY", call, node.getReturnedType(), node.getOutputFormat());
+    }
+
+    @Override
+    protected String visitJsonArray(JsonArray node, Void context) {
+        StringJoiner arguments = new StringJoiner(", ", SqlJsonFunctions.ARRAY + "(", ")");
+        arguments.add(Literals.quote(node.isNullOnNull() ? "NULL" : "ABSENT"));
+        for (JsonArrayElement element : node.getElements()) {
+            jsonValueArguments(element.getValue(), element.getFormat(), "", arguments);
+        }
+        return jsonOutput("JSON_ARRAY", arguments.toString(), node.getReturnedType(), node.getOutputFormat());
+    }
+
+    @Override
+    protected String visitJsonObject(JsonObject node, Void context) {
+        StringJoiner arguments = new StringJoiner(", ", SqlJsonFunctions.OBJECT + "(", ")");
+        arguments.add(Literals.quote(node.isNullOnNull() ? "NULL" : "ABSENT"));
+        arguments.add(Literals.quote(node.isUniqueKeys() ? "UNIQUE" : "ANY"));
+        for (JsonObjectMember member : node.getMembers()) {
+            arguments.add("CAST(" + p(member.getKey()) + " AS VARCHAR)");
+            jsonValueArguments(member.getValue(), member.getFormat(), "", arguments);
+        }
+        return jsonOutput("JSON_OBJECT", arguments.toString(), node.getReturnedType(), node.getOutputFormat());
+    }
+
+    /** The JSON text {@code call} gives as the RETURNING type: varchar (any length) or UTF-8 varbinary. */
+    private static String jsonOutput(String function, String call, Optional<DataType> returning,
+                                     Optional<JsonPathParameter.JsonFormat> format) {
+        SqlType type = returning.map(TrinoTypes::of).orElse(SqlType.simple("varchar"));
+        if (format.isPresent() && format.get() != JsonPathParameter.JsonFormat.JSON
+                && format.get() != JsonPathParameter.JsonFormat.UTF8) {
+            throw new UnsupportedSqlException(function + "(… RETURNING … FORMAT JSON ENCODING " + format.get() + ")");
+        }
+        if (type.is("varbinary")) {
+            return "encode(" + call + ")";
+        }
+        if (!type.is("varchar")) {
+            throw new UnsupportedSqlException(function + "(… RETURNING " + type.trinoName() + ")");
+        }
+        return call;
+    }
+
+    /**
+     * The arguments of one JSON value for SqlJsonFunctions: its tag joined to {@code name}, then its text: JSON text
+     * given FORMAT JSON, of JSON type or made by a SQL/JSON function as is, an SQL value as DuckDB's JSON text of it.
+     */
+    private void jsonValueArguments(Expression value, Optional<JsonPathParameter.JsonFormat> format, String name,
+                                    StringJoiner arguments) {
+        SqlType type = argumentType(value);
+        boolean json = format.isPresent() || (type != null && type.is("json")) || value instanceof JsonQuery
+                || value instanceof JsonArray || value instanceof JsonObject;
+        if (format.isPresent() && format.get() != JsonPathParameter.JsonFormat.JSON
+                && format.get() != JsonPathParameter.JsonFormat.UTF8) {
+            throw new UnsupportedSqlException("FORMAT JSON ENCODING " + format.get() + " input");
+        }
+        String printed = p(value);
+        if (json) {
+            arguments.add(Literals.quote("J:" + name));
+            arguments.add(type != null && type.is("varbinary") ? "decode(" + printed + ")"
+                    : "CAST(" + printed + " AS VARCHAR)");
+        } else {
+            arguments.add(Literals.quote((type != null && type.is("decimal") ? "D:" : "S:") + name));
+            arguments.add("CAST(to_json(" + printed + ") AS VARCHAR)");
+        }
+    }
+
+    /**
+     * The arguments of a path invocation: the input as text, the path (checked here as Trino's analysis checks
+     * it), {@code options}, then the PASSING parameters by Trino's names (an unquoted name upper case).
+     */
+    private String pathInvocation(JsonPathInvocation invocation, List<String> options) {
+        if (invocation.getInputFormat() != JsonPathParameter.JsonFormat.JSON
+                && invocation.getInputFormat() != JsonPathParameter.JsonFormat.UTF8) {
+            throw new UnsupportedSqlException("FORMAT JSON ENCODING " + invocation.getInputFormat() + " input");
+        }
+        Expression input = invocation.getInputExpression();
+        SqlType inputType = argumentType(input);
+        String inputSql = inputType != null && inputType.is("varbinary") ? "decode(" + p(input) + ")"
+                : "CAST(" + p(input) + " AS VARCHAR)";
+        StringLiteral pathLiteral = invocation.getJsonPath();
+        JsonPathLanguage.Path path;
+        try {
+            path = JsonPathLanguage.parse(pathLiteral.getValue());
+        } catch (JsonPathLanguage.SyntaxError e) {
+            String prefix = pathLiteral.getLocation().map(l -> "line " + l.getLineNumber() + ":"
+                    + (l.getColumnNumber() + 1 + e.offset) + ": ").orElse("");
+            throw EngineFailure.user("SYNTAX_ERROR", prefix + e.getMessage());
+        } catch (JsonPathLanguage.Unsupported e) {
+            throw EngineFailure.user("NOT_SUPPORTED", at(pathLiteral) + e.getMessage());
+        }
+        StringJoiner arguments = new StringJoiner(", ");
+        arguments.add(inputSql);
+        arguments.add(Literals.quote(pathLiteral.getValue()));
+        options.forEach(arguments::add);
+        java.util.Set<String> passed = new java.util.HashSet<>();
+        for (JsonPathParameter parameter : invocation.getPathParameters()) {
+            String name = parameter.getName().isDelimited() ? parameter.getName().getValue()
+                    : parameter.getName().getValue().toUpperCase(Locale.ENGLISH);
+            passed.add(name);
+            jsonValueArguments(parameter.getParameter(), parameter.getFormat(), name, arguments);
+        }
+        for (String variable : path.variables()) {
+            if (!passed.contains(variable)) {
+                throw EngineFailure.user("INVALID_PATH", at(pathLiteral) + "no value passed for parameter " + variable
+                        + ". Try quoting \"" + variable + "\" in the PASSING clause to match case");
+            }
+        }
+        return arguments.toString();
     }
 
     @Override

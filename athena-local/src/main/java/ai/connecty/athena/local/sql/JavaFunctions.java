@@ -94,6 +94,7 @@ final class JavaFunctions {
         StringFunctions.register(duck);
         UnitFunctions.register(duck);
         JsonFunctions.register(duck);
+        SqlJsonFunctions.register(duck);
         FormatFunction.register(duck);
         HashFunctions.register(duck);
         EncodingFunctions.register(duck);
