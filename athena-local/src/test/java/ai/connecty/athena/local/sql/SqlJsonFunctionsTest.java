@@ -3,14 +3,10 @@ package ai.connecty.athena.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.local.engine.DuckDbEngine;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,19 +24,8 @@ class SqlJsonFunctionsTest {
             + "(102, '{\"comment\" : \"problematic\", \"children\" : [8, 11]}'), "
             + "(103, '{\"comment\" : \"knows best\", \"children\" : [2]}')) ";
 
-    private static DuckDbEngine engine;
-    private static Connection duck;
-
-    @BeforeAll
-    static void open() throws SQLException {
-        engine = new DuckDbEngine();
-        duck = engine.admin();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
 
     record Example(String sql, String expected) {
         @Override
@@ -54,12 +39,12 @@ class SqlJsonFunctionsTest {
     }
 
     private static String value(String sql) {
-        return TranslatedRows.value(duck, sql);
+        return TranslatedRows.value(DUCK.connection(), sql);
     }
 
     /** One column of the docs' customers table, by id, each row as {@code id | value}. */
     private static List<String> perCustomer(String expression) {
-        return TranslatedRows.joined(duck, CUSTOMERS + "SELECT id, " + expression + " FROM customers ORDER BY id",
+        return TranslatedRows.joined(DUCK.connection(), CUSTOMERS + "SELECT id, " + expression + " FROM customers ORDER BY id",
                 "default");
     }
 
