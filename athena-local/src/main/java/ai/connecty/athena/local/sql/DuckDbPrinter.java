@@ -1005,8 +1005,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             case ADD -> isInterval(node.getLeft()) || isInterval(node.getRight())
                     ? TemporalMacros.PLUS + "(" + left + ", " + right + ")" : "(" + left + " + " + right + ")";
             case SUBTRACT -> isInterval(node.getLeft()) || isInterval(node.getRight())
-                    ? TemporalMacros.MINUS + "(" + left + ", " + right + ")" : "(" + left + " - " + right + ")";
+                    ? TemporalMacros.MINUS + "(" + left + ", " + right + ")"
+                    : isDate(argumentType(node.getLeft())) && isDate(argumentType(node.getRight()))
+                    ? TemporalMacros.dateMinusDate(left, right) : "(" + left + " - " + right + ")";
         };
+    }
+
+    private static boolean isDate(SqlType type) {
+        return type != null && type.is("date");
     }
 
     /** An expression visibly of an interval type: a literal, negated or multiplied, or a sum of intervals. */
