@@ -1474,7 +1474,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return IntegerTextCasts.cast(expression, type, node.isSafe());
             }
             if (type.is("varchar") || type.is("char")) {
-                String cast = VarcharCasts.cast(expression, node.isSafe());
+                SqlType source = argumentType(node.getExpression());
+                String cast = source != null && source.is("timestamp") && source.length() >= 0
+                        && zones.of(node.getExpression()) == null
+                        ? VarcharCasts.timestamp(expression, source.length())
+                        : VarcharCasts.cast(expression, node.isSafe());
                 // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).
                 return type.length() == SqlType.UNBOUNDED ? cast : "left(" + cast + ", " + type.length() + ")";
             }
