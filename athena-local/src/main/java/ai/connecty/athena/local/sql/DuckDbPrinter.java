@@ -1470,6 +1470,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
+            expression = FractionCasts.source(expression, argumentType(node.getExpression()), type);
             if (IntegerTextCasts.applies(argumentType(node.getExpression()), type)) {
                 return IntegerTextCasts.cast(expression, type, node.isSafe());
             }
