@@ -5,8 +5,8 @@ import io.trino.sql.tree.ArithmeticBinaryExpression.Operator;
 /**
  * The type of Trino's {@code + - * / %} over two numbers whose types are known: a double if either is one, else a
  * real, else a decimal by Trino's DecimalOperators rules (an integer operand counts as the decimal that holds its
- * range), else the wider integer. Null for anything else (dates and intervals, an operand of unknown type), which
- * leaves the judgement to DuckDB as before.
+ * range), else the wider integer; a date minus a date is an interval day to second. Null for anything else (other
+ * date and interval operations, an operand of unknown type), which leaves the judgement to DuckDB as before.
  */
 final class ArithmeticTypes {
 
@@ -14,6 +14,9 @@ final class ArithmeticTypes {
     }
 
     static SqlType of(Operator operator, SqlType left, SqlType right) {
+        if (operator == Operator.SUBTRACT && left != null && right != null && left.is("date") && right.is("date")) {
+            return SqlType.simple("interval day to second"); // Trino's date - date
+        }
         if (left == null || right == null || !left.isNumeric() || !right.isNumeric()) {
             return null;
         }

@@ -1005,8 +1005,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             case ADD -> isInterval(node.getLeft()) || isInterval(node.getRight())
                     ? TemporalMacros.PLUS + "(" + left + ", " + right + ")" : "(" + left + " + " + right + ")";
             case SUBTRACT -> isInterval(node.getLeft()) || isInterval(node.getRight())
-                    ? TemporalMacros.MINUS + "(" + left + ", " + right + ")" : "(" + left + " - " + right + ")";
+                    ? TemporalMacros.MINUS + "(" + left + ", " + right + ")"
+                    : isDate(argumentType(node.getLeft())) && isDate(argumentType(node.getRight()))
+                    ? TemporalMacros.dateMinusDate(left, right) : "(" + left + " - " + right + ")";
         };
+    }
+
+    private static boolean isDate(SqlType type) {
+        return type != null && type.is("date");
     }
 
     /** An expression visibly of an interval type: a literal, negated or multiplied, or a sum of intervals. */
@@ -1464,11 +1470,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
+            expression = FractionCasts.source(expression, argumentType(node.getExpression()), type);
             if (IntegerTextCasts.applies(argumentType(node.getExpression()), type)) {
                 return IntegerTextCasts.cast(expression, type, node.isSafe());
             }
             if (type.is("varchar") || type.is("char")) {
-                String cast = VarcharCasts.cast(expression, node.isSafe());
+                SqlType source = argumentType(node.getExpression());
+                String cast = source != null && source.is("timestamp") && source.length() >= 0
+                        && zones.of(node.getExpression()) == null
+                        ? VarcharCasts.timestamp(expression, source.length())
+                        : VarcharCasts.cast(expression, node.isSafe());
                 // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).
                 return type.length() == SqlType.UNBOUNDED ? cast : "left(" + cast + ", " + type.length() + ")";
             }

@@ -50,6 +50,15 @@ final class TemporalMacros {
             + RaisedErrors.invalidArgument("result of sequence function must not have more than 10000 entries")
             + " ELSE generate_series(a, b, %1$s) END";
 
+    /**
+     * Trino's {@code date - date}: the days between them as an {@code interval day to second} (what dbt-athena's
+     * datediff reads with {@code to_milliseconds}), where DuckDB's is a bigint count of days. Printed where both
+     * operands' types are known to be dates.
+     */
+    static String dateMinusDate(String left, String right) {
+        return "to_days(CAST((" + left + " - " + right + ") AS INTEGER))";
+    }
+
     static final List<String> MACROS = List.of(
             "CREATE OR REPLACE TEMP MACRO " + DATE_ADD + "(x DATE, step INTERVAL) AS CAST(x + step AS DATE),"
                     + " (x TIMESTAMP, step INTERVAL) AS x + step,"

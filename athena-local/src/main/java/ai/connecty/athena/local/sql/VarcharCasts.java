@@ -21,6 +21,13 @@ import java.util.Locale;
  * as the double cast above spells it ({@code 1.5E0}), {@code true}/{@code false}, and {@code null} as NULL; an
  * object or array fails with INVALID_CAST_ARGUMENT (NULL in TRY_CAST). DuckDB kept the JSON text.
  * <p>
+ * A timestamp casts to its text with as many fraction digits as its precision
+ * ({@code io.trino.type.DateTimes.formatTimestamp}): {@code 2024-03-15 00:00:00.000} for a timestamp(3), such as a
+ * table column, a cast of text or a date, or a {@code date_trunc} of those, where DuckDB drops trailing zeros
+ * ({@code 2024-03-15 00:00:00}); a literal has the precision of its digits ({@link #timestamp}). A timestamp with
+ * time zone whose zone the translation does not see (see {@link TimestampZones}) is in the session zone, UTC:
+ * {@code 1970-01-01 00:00:00.000 UTC}, where DuckDB writes {@code +00}.
+ * <p>
  * The translation casts every value to varchar through the macro {@link #cast}, which reads the value's DuckDB type
  * while DuckDB binds and hands doubles and reals to Java functions; any other type is cast by DuckDB.
  */
@@ -52,6 +59,14 @@ final class VarcharCasts {
         return (safe ? TRY_CAST : CAST) + "(" + expression + ")";
     }
 
+    /** Trino's text of a timestamp of {@code precision} fraction digits (0 to 9; DuckDB holds microseconds). */
+    static String timestamp(String expression, int precision) {
+        if (precision == 0) {
+            return "strftime(" + expression + ", '%Y-%m-%d %H:%M:%S')";
+        }
+        return "left(strftime(" + expression + ", '%Y-%m-%d %H:%M:%S.%n'), " + (20 + Math.min(precision, 9)) + ")";
+    }
+
     static String doubleText(double value) {
         if (value == 0) {
             return 1 / value > 0 ? "0E0" : "-0E0";
@@ -79,6 +94,9 @@ final class VarcharCasts {
         return "CREATE OR REPLACE TEMP MACRO " + name + "(x) AS CASE typeof(x)"
                 + " WHEN 'DOUBLE' THEN " + DOUBLE_TEXT + "(CAST(x AS VARCHAR))"
                 + " WHEN 'FLOAT' THEN " + REAL_TEXT + "(CAST(x AS VARCHAR))"
+                + " WHEN 'TIMESTAMP' THEN " + timestamp("CAST(x AS TIMESTAMP)", 3)
+                + " WHEN 'TIMESTAMP WITH TIME ZONE' THEN "
+                + timestamp("timezone('UTC', CAST(x AS TIMESTAMPTZ))", 3) + " || ' UTC'"
                 + " WHEN 'JSON' THEN CASE json_type(CAST(x AS VARCHAR))"
                 + " WHEN 'VARCHAR' THEN json_extract_string(CAST(x AS VARCHAR), '$')"
                 + " WHEN 'DOUBLE' THEN " + DOUBLE_TEXT + "(CAST(x AS VARCHAR))"

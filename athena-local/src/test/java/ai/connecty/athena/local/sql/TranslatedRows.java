@@ -25,6 +25,13 @@ final class TranslatedRows implements RowSink {
         return result;
     }
 
+    /** The result of {@code sql} run with {@code schema} as the current database and {@code tables} as the catalog. */
+    static TranslatedRows run(Connection duck, String sql, String schema, TableColumns tables) {
+        TranslatedRows result = new TranslatedRows();
+        QueryRunner.run(duck, SqlStatement.parse(sql), "awsdatacatalog", schema, tables, result);
+        return result;
+    }
+
     /** The rows of {@code sql}. */
     static List<String[]> of(Connection duck, String sql, String schema) {
         return run(duck, sql, schema).rows;
