@@ -610,6 +610,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     private String groupBy(GroupBy groupBy) {
+        for (GroupingElement element : groupBy.getGroupingElements()) {
+            element.getExpressions().forEach(this::requireColumnName);
+        }
         if (groupBy.isDistinct()) {
             return DistinctGroupingSets.print(groupBy.getGroupingElements(), this::p);
         }
@@ -632,6 +635,17 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Trino resolves a name in GROUP BY against the FROM clause only, never a SELECT alias (DuckDB takes the alias):
+     * a plain name that surely is no column here fails as Trino's analyzer fails it.
+     */
+    private void requireColumnName(Expression key) {
+        if (key instanceof Identifier name && zones.scope().namesNoColumn(name)) {
+            throw EngineFailure.user("COLUMN_NOT_FOUND", name.getLocation().map(Positions::prefix).orElse("")
+                    + "Column '" + Scope.canonical(name) + "' cannot be resolved");
+        }
     }
 
     // ---- relations ------------------------------------------------------------------------------------------

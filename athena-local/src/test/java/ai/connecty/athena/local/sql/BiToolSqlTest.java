@@ -526,16 +526,17 @@ class BiToolSqlTest {
     }
 
     /**
-     * Known gaps, asserted so that a fix shows up here (and in SQL-GAPS.md). Trino resolves GROUP BY names against
-     * the FROM clause only, never against SELECT aliases (Superset repeats the grain expression in GROUP BY for that
-     * reason): {@code GROUP BY __timestamp} fails in Athena with {@code Column '__timestamp' cannot be resolved},
-     * while DuckDB, which athena-local leaves the names to, groups by the alias.
+     * Trino resolves GROUP BY names against the FROM clause only, never against SELECT aliases (Superset repeats the
+     * grain expression in GROUP BY for that reason): {@code GROUP BY __timestamp} fails with Trino's
+     * {@code Column '__timestamp' cannot be resolved}, where DuckDB would group by the alias.
      */
     @Test
-    void knownGapGroupByAlias() {
-        assertThat(rows("SELECT date_trunc('day', ts) AS __timestamp, count(*) FROM sales GROUP BY __timestamp "
-                + "ORDER BY 1")).as("fixed? move it to the shapes that fail as in Athena, and out of SQL-GAPS.md")
-                .hasSize(3);
+    void groupByAnAliasFailsAsInAthena() {
+        assertThatThrownBy(() -> rows("SELECT date_trunc('day', ts) AS __timestamp, count(*) FROM sales "
+                + "GROUP BY __timestamp ORDER BY 1"))
+                .hasMessage("COLUMN_NOT_FOUND: line 1:75: Column '__timestamp' cannot be resolved");
+        assertThat(rows("SELECT name AS n, count(*) FROM sales GROUP BY name ORDER BY 1")).hasSize(3);
+        assertThat(rows("SELECT qty AS q, count(*) FROM sales GROUP BY 1 ORDER BY 1")).hasSize(3);
     }
 
     /**
