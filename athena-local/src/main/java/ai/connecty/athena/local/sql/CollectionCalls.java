@@ -39,8 +39,11 @@ final class CollectionCalls {
         rules.put("map_entries", a -> "list_transform(map_entries(" + a.get(0).sql() + "), __e -> row(__e.key, __e.value))");
         rules.put("map", CollectionCalls::map);
         rules.put("map_filter", CollectionCalls::mapFilter);
-        rules.put("transform_keys", a -> mapOfEntries(a.get(0).sql(),
-                PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value"), "__e.value"));
+        rules.put("map_from_entries", a -> a.get(0).expression() instanceof io.trino.sql.tree.NullLiteral
+                ? "map_from_entries(NULL)" : checkedMapFromEntries(a.get(0).sql(), "struct_extract_at(__e, 1)"));
+        rules.put("transform_keys", a -> checkedMapFromEntries("list_transform(map_entries(" + a.get(0).sql()
+                + "), __e -> {'k': " + PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value")
+                + ", 'v': __e.value})", "__e.k"));
         rules.put("transform_values", a -> mapOfEntries(a.get(0).sql(), "__e.key",
                 PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value")));
         rules.put("map_zip_with", CollectionCalls::mapZipWith);
@@ -113,7 +116,7 @@ final class CollectionCalls {
                     + RaisedErrors.invalidArgument("Key and value arrays must be the same length") + " ELSE map("
                     + a.get(0).sql() + ", __mv) END");
         }
-        String repeated = "CAST(list_filter(__mk, (__k, __i) -> list_position(__mk, __k) < __i)[1] AS VARCHAR)";
+        String repeated = "CAST(__mk[" + firstRepeated("__mk") + "] AS VARCHAR)";
         String checked = "CASE WHEN len(__mk) <> len(__mv) THEN "
                 + RaisedErrors.invalidArgument("Key and value arrays must be the same length")
                 + " WHEN list_bool_or(list_transform(__mk, __k -> __k IS NULL)) THEN "
@@ -122,6 +125,41 @@ final class CollectionCalls {
                 + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Duplicate map keys (' || " + repeated + " || ') are not allowed'")
                 + " ELSE map(__mk, __mv) END";
         return let("__mk", a.get(0).sql(), let("__mv", a.get(1).sql(), checked));
+    }
+
+    /**
+     * Trino's map_from_entries over the DuckDB list {@code entries}, whose entry {@code __e} has the key
+     * {@code key}; transform_keys builds its map through it too. DuckDB's map_from_entries fails with its own words
+     * ({@code Map keys must be unique}, {@code Map keys can not be NULL}) where Trino fails with
+     * INVALID_FUNCTION_ARGUMENT: the first NULL entry or NULL key in the array's order ({@code map entry cannot be
+     * null}, {@code map key cannot be null}), else a repeated key, named as its text at the first repetition
+     * ({@code Duplicate map keys (1) are not allowed}, transform_keys' words too). The checks are linear but for
+     * the naming of a repeated key, which sorts the keys once. map_from_entries stays outermost, where
+     * Calls.cardinality reads a map from the printed text's start.
+     */
+    static String checkedMapFromEntries(String entries, String key) {
+        String nulls = "list_filter(list_transform(__me, __e -> CASE WHEN __e IS NULL THEN 1 WHEN " + key
+                + " IS NULL THEN 2 END), __x -> __x IS NOT NULL)[1]";
+        // not list_distinct, which keeps NaN twice where DuckDB's map, as Trino's, has one NaN key
+        String checked = "CASE WHEN " + nulls + " = 1 THEN " + RaisedErrors.invalidArgument("map entry cannot be null")
+                + " WHEN " + nulls + " = 2 THEN " + RaisedErrors.invalidArgument("map key cannot be null")
+                + " WHEN __mr IS NOT NULL THEN " + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                        "'Duplicate map keys (' || CAST(__mk[__mr] AS VARCHAR) || ') are not allowed'")
+                + " ELSE __me END";
+        return "map_from_entries(" + let("__me", entries, let("__mk", "list_transform(__me, __e -> " + key + ")",
+                let("__mr", firstRepeated("__mk"), checked))) + ")";
+    }
+
+    /**
+     * The position of the first element of the list {@code list} (a name) that an earlier element equals, NULL when
+     * none does: the elements sorted with their positions, so that equal ones are neighbours, and the smallest
+     * position of an element equal to its neighbour before it (n log n, where looking each element up in the list
+     * was quadratic). DuckDB's {@code =} finds NaN equal to NaN, as Trino's map keys do.
+     */
+    static String firstRepeated(String list) {
+        String sorted = "list_sort(list_transform(" + list + ", (__k, __i) -> {'k': __k, 'i': __i}))";
+        return let("__ks", sorted, "list_min(list_transform(list_filter(__ks, (__s, __j) -> __j > 1"
+                + " AND __s.k = __ks[__j - 1].k), __s -> __s.i))");
     }
 
     /**
