@@ -19,6 +19,8 @@ final class CollectionCalls {
 
     /** Trino computes at most 5-element combinations (its ArrayCombinationsFunction). */
     private static final int MAX_COMBINATION_LENGTH = 5;
+    /** Trino refuses combinations of more elements in all (its ArrayCombinationsFunction). */
+    private static final int MAX_COMBINATION_ELEMENTS = 100_000;
     /** Trino's message for a comparator answering other than -1, 0 or 1 (its ArraySortComparatorFunction). */
     private static final String COMPARATOR_ANSWER = "Lambda comparator must return either -1, 0, or 1";
 
@@ -243,9 +245,56 @@ final class CollectionCalls {
                 .append(RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
                         "'combination size must not exceed " + MAX_COMBINATION_LENGTH + ": ' || " + n));
         for (int k = 0; k <= MAX_COMBINATION_LENGTH; k++) {
+            if (k > 0) {
+                // Trino counts C(length, k) in an int (refused on overflow), then refuses more than its elements
+                long[] limits = combinationLimits(k);
+                sql.append(" WHEN ").append(n).append(" = ").append(k).append(" AND len(__a) >= ").append(limits[1])
+                        .append(" THEN ").append(RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                                "'Number of combinations too large for array of size ' || len(__a)"
+                                        + " || ' and combination length " + k + "'"))
+                        .append(" WHEN ").append(n).append(" = ").append(k).append(" AND len(__a) > ").append(limits[0])
+                        .append(" THEN ").append(RaisedErrors.invalidArgument("combinations exceed max size"));
+            }
             sql.append(" WHEN ").append(n).append(" = ").append(k).append(" THEN ").append(combinationsOf(k));
         }
         return let("__a", a.get(0).sql(), sql.append(" END").toString());
+    }
+
+    /**
+     * For k-element combinations: the longest array whose combinations Trino computes (at most
+     * {@link #MAX_COMBINATION_ELEMENTS} elements in all, k per combination), and the shortest array whose count of
+     * combinations Trino's int arithmetic cannot hold (C(n, k) built up as C(n - k + i, i) = C(n - k + i - 1, i - 1)
+     * * (n - k + i) / i, refused when a product passes Integer.MAX_VALUE). Both grow with the length.
+     */
+    static long[] combinationLimits(int k) {
+        long longest = k;
+        while (combinationCount(longest + 1, k) * k <= MAX_COMBINATION_ELEMENTS) {
+            longest++;
+        }
+        long low = k;
+        long high = Integer.MAX_VALUE + 1L;   // past the longest array: nothing overflows
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (combinationCount(mid, k) < 0) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return new long[] {longest, low};
+    }
+
+    /** C(n, k) as Trino builds it up, or -1 where one of its products passes Integer.MAX_VALUE. */
+    private static long combinationCount(long n, int k) {
+        long count = 1;
+        for (int i = 1; i <= k; i++) {
+            long product = count * (n - k + i);
+            if (product > Integer.MAX_VALUE) {
+                return -1;
+            }
+            count = product / i;
+        }
+        return count;
     }
 
     /** The k-element combinations of {@code __a}: loops over positions i_k > ... > i_1, the last outermost. */
