@@ -199,8 +199,14 @@ final class CollectionCalls {
 
     /**
      * {@code array_sort(x)} sorts with nulls last (DuckDB's default); {@code array_sort(x, comparator)} sorts stably
-     * by the comparator's answers. DuckDB's list_sort takes no comparator, so each element's place is counted: the
-     * elements the comparator puts before it, and the equal ones before it in the array.
+     * by the comparator's answers. DuckDB's list_sort takes no comparator, so this is a merge sort of list
+     * functions: pass p merges neighbouring sorted runs of 2^p elements (list_reduce runs the passes, as many as
+     * the array needs). An element's place in the merged run is its place in its own run plus the number of
+     * elements of the other run that go before it, found by a binary search of that run (p + 1 comparator calls),
+     * and the elements are then put in their places by DuckDB's sort of the places. An element of the left run goes
+     * after the right run's elements it compares greater than, one of the right run after the left run's elements
+     * that compare less or equal, so equal elements keep their order. The comparator is asked about
+     * n log2(n) (log2(n) + 1) / 2 pairs at most, where asking it about every pair was quadratic.
      */
     private static String arraySort(List<Calls.Arg> a) {
         if (a.size() == 1) {
@@ -210,16 +216,30 @@ final class CollectionCalls {
         if (comparator.parameters().size() != 2) {
             comparator.apply("", "");   // fails as Trino does for a lambda of another arity
         }
-        String x = comparator.parameters().get(0);
-        String y = comparator.parameters().get(1);
-        // Trino fails on an answer other than -1, 0 or 1, NULL included.
-        String answer = "CASE WHEN (" + comparator.body() + ") IN (-1, 0, 1) THEN (" + comparator.body() + ") ELSE "
-                + RaisedErrors.invalidArgument(COMPARATOR_ANSWER) + " END";
-        String answers = "list_transform(__a, (" + y + ", __j) -> {'c': " + answer + ", 'j': __j})";
-        String place = "len(list_filter(" + answers + ", __c -> __c.c > 0 OR (__c.c = 0 AND __c.j < __i)))";
-        String sorted = "list_transform(list_sort(list_transform(__a, (" + x + ", __i) -> {'p': " + place
-                + ", 'i': __i})), __s -> __a[__s.i])";
-        return let("__a", a.get(0).sql(), sorted);
+        // The comparator always gets the left run's element first; __m is the middle of the part of the other run
+        // still searched. Trino fails on an answer other than -1, 0 or 1, NULL included.
+        String other = "__c[__g.other + (__b.lo + __b.hi) // 2 + 1]";
+        String goesBefore = let("__r", comparator.apply("CASE WHEN __g.left THEN __e ELSE " + other + " END",
+                "CASE WHEN __g.left THEN " + other + " ELSE __e END"), "CASE WHEN __r IN (-1, 0, 1) THEN"
+                + " CASE WHEN __g.left THEN __r > 0 ELSE __r <= 0 END ELSE "
+                + RaisedErrors.invalidArgument(COMPARATOR_ANSWER) + " END");
+        // one step of the binary search over the other run, __b.lo elements of which are known to go before __e
+        String step = "CASE WHEN __b.lo >= __b.hi THEN __b WHEN " + goesBefore
+                + " THEN {'lo': (__b.lo + __b.hi) // 2 + 1, 'hi': __b.hi} ELSE {'lo': __b.lo, 'hi': (__b.lo + __b.hi) // 2} END";
+        String before = "list_reduce(list_transform(range(__n.p + 1), __t -> {'lo': 0::BIGINT, 'hi': 0::BIGINT}),"
+                + " (__b, __t) -> " + step + ", {'lo': 0::BIGINT, 'hi': __g.size}).lo";
+        // __e at 1-based __k in run __g.run of __w elements; the other run starts after __g.other elements
+        String run = "{'run': (__k - 1) // __w, 'left': ((__k - 1) // __w) % 2 = 0,"
+                + " 'other': (((__k - 1) // __w) + 1 - 2 * (((__k - 1) // __w) % 2)) * __w,"
+                + " 'size': greatest(0, least(__w, len(__c) - (((__k - 1) // __w) + 1 - 2 * (((__k - 1) // __w) % 2))"
+                + " * __w)), 'start': ((__k - 1) // (2 * __w)) * 2 * __w}";
+        String place = let("__g", run, "{'place': __g.start + (__k - 1) % __w + " + before + ", 'k': __k}");
+        String pass = let("__w", "(1::BIGINT << __n.p)", "list_transform(list_sort(list_transform(__acc.s, (__e, __k) -> "
+                + let("__c", "__acc.s", place) + ")), __q -> __acc.s[__q.k])");
+        String passes = "len(list_filter(range(0, 32), __p -> (1::BIGINT << __p) < len(__a)))";
+        String sorted = "list_reduce(list_transform(range(" + passes + "), __p -> {'s': CASE WHEN false THEN __a END,"
+                + " 'p': __p}), (__acc, __n) -> {'s': " + pass + ", 'p': __n.p}, {'s': __a, 'p': -1}).s";
+        return let("__a", a.get(0).sql(), "CASE WHEN __a IS NULL THEN NULL ELSE " + sorted + " END");
     }
 
     /** Trino's zip_with: the shorter array is padded with NULL; NULL when either array is. */
