@@ -123,6 +123,10 @@ final class CollectionCalls {
                 + RaisedErrors.invalidArgument("Key and value arrays must be the same length")
                 + " WHEN list_bool_or(list_transform(__mk, __k -> __k IS NULL)) THEN "
                 + RaisedErrors.invalidArgument("map key cannot be null")
+                + (nestedKeys(a.get(0)) ? " WHEN list_bool_or(list_transform(__mk, __k -> " + holdsNull("__k")
+                        + ")) THEN " + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'map key cannot be indeterminate: ' || "
+                        + "regexp_replace(CAST(list_filter(__mk, __k -> " + holdsNull("__k")
+                        + ")[1] AS VARCHAR), '\\bNULL\\b', 'null', 'g')") : "")
                 + " WHEN len(list_distinct(__mk)) < len(__mk) THEN "
                 + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Duplicate map keys (' || " + repeated + " || ') are not allowed'")
                 + " ELSE map(__mk, __mv) END";
@@ -162,6 +166,28 @@ final class CollectionCalls {
         String sorted = "list_sort(list_transform(" + list + ", (__k, __i) -> {'k': __k, 'i': __i}))";
         return let("__ks", sorted, "list_min(list_transform(list_filter(__ks, (__s, __j) -> __j > 1"
                 + " AND __s.k = __ks[__j - 1].k), __s -> __s.i))");
+    }
+
+    /**
+     * Whether MAP's keys are arrays, rows or maps (by type, or as constructors), which Trino refuses when they hold a
+     * NULL anywhere ({@code map key cannot be indeterminate: [null]}).
+     */
+    private static boolean nestedKeys(Calls.Arg keys) {
+        if (keys.type() != null && keys.type().is("array") && !keys.type().children().isEmpty()) {
+            SqlType key = keys.type().children().get(0);
+            return key.is("array") || key.is("row") || key.is("map");
+        }
+        return keys.expression() instanceof io.trino.sql.tree.Array k && k.getValues().stream().anyMatch(e ->
+                e instanceof io.trino.sql.tree.Array || e instanceof io.trino.sql.tree.Row);
+    }
+
+    /**
+     * Whether the nested value {@code value} holds a NULL at any depth: a JSON null in its JSON text once the JSON
+     * strings, which may spell null, are taken out.
+     */
+    private static String holdsNull(String value) {
+        return "regexp_matches(regexp_replace(CAST(to_json(" + value + ") AS VARCHAR), '\"(\\\\.|[^\"\\\\])*\"', '', 'g'),"
+                + " '(^|[\\[,:{])null($|[\\],}])')";
     }
 
     /**
