@@ -19,6 +19,8 @@ final class CollectionCalls {
 
     /** Trino computes at most 5-element combinations (its ArrayCombinationsFunction). */
     private static final int MAX_COMBINATION_LENGTH = 5;
+    /** Trino refuses combinations of more elements in all (its ArrayCombinationsFunction). */
+    private static final int MAX_COMBINATION_ELEMENTS = 100_000;
     /** Trino's message for a comparator answering other than -1, 0 or 1 (its ArraySortComparatorFunction). */
     private static final String COMPARATOR_ANSWER = "Lambda comparator must return either -1, 0, or 1";
 
@@ -39,8 +41,11 @@ final class CollectionCalls {
         rules.put("map_entries", a -> "list_transform(map_entries(" + a.get(0).sql() + "), __e -> row(__e.key, __e.value))");
         rules.put("map", CollectionCalls::map);
         rules.put("map_filter", CollectionCalls::mapFilter);
-        rules.put("transform_keys", a -> mapOfEntries(a.get(0).sql(),
-                PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value"), "__e.value"));
+        rules.put("map_from_entries", a -> a.get(0).expression() instanceof io.trino.sql.tree.NullLiteral
+                ? "map_from_entries(NULL)" : checkedMapFromEntries(a.get(0).sql(), "struct_extract_at(__e, 1)"));
+        rules.put("transform_keys", a -> checkedMapFromEntries("list_transform(map_entries(" + a.get(0).sql()
+                + "), __e -> {'k': " + PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value")
+                + ", 'v': __e.value})", "__e.k"));
         rules.put("transform_values", a -> mapOfEntries(a.get(0).sql(), "__e.key",
                 PrintedLambda.of(a.get(1).sql()).apply("__e.key", "__e.value")));
         rules.put("map_zip_with", CollectionCalls::mapZipWith);
@@ -113,15 +118,76 @@ final class CollectionCalls {
                     + RaisedErrors.invalidArgument("Key and value arrays must be the same length") + " ELSE map("
                     + a.get(0).sql() + ", __mv) END");
         }
-        String repeated = "CAST(list_filter(__mk, (__k, __i) -> list_position(__mk, __k) < __i)[1] AS VARCHAR)";
+        String repeated = "CAST(__mk[" + firstRepeated("__mk") + "] AS VARCHAR)";
         String checked = "CASE WHEN len(__mk) <> len(__mv) THEN "
                 + RaisedErrors.invalidArgument("Key and value arrays must be the same length")
                 + " WHEN list_bool_or(list_transform(__mk, __k -> __k IS NULL)) THEN "
                 + RaisedErrors.invalidArgument("map key cannot be null")
+                + (nestedKeys(a.get(0)) ? " WHEN list_bool_or(list_transform(__mk, __k -> " + holdsNull("__k")
+                        + ")) THEN " + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'map key cannot be indeterminate: ' || "
+                        + "regexp_replace(CAST(list_filter(__mk, __k -> " + holdsNull("__k")
+                        + ")[1] AS VARCHAR), '\\bNULL\\b', 'null', 'g')") : "")
                 + " WHEN len(list_distinct(__mk)) < len(__mk) THEN "
                 + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT", "'Duplicate map keys (' || " + repeated + " || ') are not allowed'")
                 + " ELSE map(__mk, __mv) END";
         return let("__mk", a.get(0).sql(), let("__mv", a.get(1).sql(), checked));
+    }
+
+    /**
+     * Trino's map_from_entries over the DuckDB list {@code entries}, whose entry {@code __e} has the key
+     * {@code key}; transform_keys builds its map through it too. DuckDB's map_from_entries fails with its own words
+     * ({@code Map keys must be unique}, {@code Map keys can not be NULL}) where Trino fails with
+     * INVALID_FUNCTION_ARGUMENT: the first NULL entry or NULL key in the array's order ({@code map entry cannot be
+     * null}, {@code map key cannot be null}), else a repeated key, named as its text at the first repetition
+     * ({@code Duplicate map keys (1) are not allowed}, transform_keys' words too). The checks are linear but for
+     * the naming of a repeated key, which sorts the keys once. map_from_entries stays outermost, where
+     * Calls.cardinality reads a map from the printed text's start.
+     */
+    static String checkedMapFromEntries(String entries, String key) {
+        String nulls = "list_filter(list_transform(__me, __e -> CASE WHEN __e IS NULL THEN 1 WHEN " + key
+                + " IS NULL THEN 2 END), __x -> __x IS NOT NULL)[1]";
+        // not list_distinct, which keeps NaN twice where DuckDB's map, as Trino's, has one NaN key
+        String checked = "CASE WHEN " + nulls + " = 1 THEN " + RaisedErrors.invalidArgument("map entry cannot be null")
+                + " WHEN " + nulls + " = 2 THEN " + RaisedErrors.invalidArgument("map key cannot be null")
+                + " WHEN __mr IS NOT NULL THEN " + RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                        "'Duplicate map keys (' || CAST(__mk[__mr] AS VARCHAR) || ') are not allowed'")
+                + " ELSE __me END";
+        return "map_from_entries(" + let("__me", entries, let("__mk", "list_transform(__me, __e -> " + key + ")",
+                let("__mr", firstRepeated("__mk"), checked))) + ")";
+    }
+
+    /**
+     * The position of the first element of the list {@code list} (a name) that an earlier element equals, NULL when
+     * none does: the elements sorted with their positions, so that equal ones are neighbours, and the smallest
+     * position of an element equal to its neighbour before it (n log n, where looking each element up in the list
+     * was quadratic). DuckDB's {@code =} finds NaN equal to NaN, as Trino's map keys do.
+     */
+    static String firstRepeated(String list) {
+        String sorted = "list_sort(list_transform(" + list + ", (__k, __i) -> {'k': __k, 'i': __i}))";
+        return let("__ks", sorted, "list_min(list_transform(list_filter(__ks, (__s, __j) -> __j > 1"
+                + " AND __s.k = __ks[__j - 1].k), __s -> __s.i))");
+    }
+
+    /**
+     * Whether MAP's keys are arrays, rows or maps (by type, or as constructors), which Trino refuses when they hold a
+     * NULL anywhere ({@code map key cannot be indeterminate: [null]}).
+     */
+    private static boolean nestedKeys(Calls.Arg keys) {
+        if (keys.type() != null && keys.type().is("array") && !keys.type().children().isEmpty()) {
+            SqlType key = keys.type().children().get(0);
+            return key.is("array") || key.is("row") || key.is("map");
+        }
+        return keys.expression() instanceof io.trino.sql.tree.Array k && k.getValues().stream().anyMatch(e ->
+                e instanceof io.trino.sql.tree.Array || e instanceof io.trino.sql.tree.Row);
+    }
+
+    /**
+     * Whether the nested value {@code value} holds a NULL at any depth: a JSON null in its JSON text once the JSON
+     * strings, which may spell null, are taken out.
+     */
+    private static String holdsNull(String value) {
+        return "regexp_matches(regexp_replace(CAST(to_json(" + value + ") AS VARCHAR), '\"(\\\\.|[^\"\\\\])*\"', '', 'g'),"
+                + " '(^|[\\[,:{])null($|[\\],}])')";
     }
 
     /**
@@ -159,8 +225,14 @@ final class CollectionCalls {
 
     /**
      * {@code array_sort(x)} sorts with nulls last (DuckDB's default); {@code array_sort(x, comparator)} sorts stably
-     * by the comparator's answers. DuckDB's list_sort takes no comparator, so each element's place is counted: the
-     * elements the comparator puts before it, and the equal ones before it in the array.
+     * by the comparator's answers. DuckDB's list_sort takes no comparator, so this is a merge sort of list
+     * functions: pass p merges neighbouring sorted runs of 2^p elements (list_reduce runs the passes, as many as
+     * the array needs). An element's place in the merged run is its place in its own run plus the number of
+     * elements of the other run that go before it, found by a binary search of that run (p + 1 comparator calls),
+     * and the elements are then put in their places by DuckDB's sort of the places. An element of the left run goes
+     * after the right run's elements it compares greater than, one of the right run after the left run's elements
+     * that compare less or equal, so equal elements keep their order. The comparator is asked about
+     * n log2(n) (log2(n) + 1) / 2 pairs at most, where asking it about every pair was quadratic.
      */
     private static String arraySort(List<Calls.Arg> a) {
         if (a.size() == 1) {
@@ -170,16 +242,30 @@ final class CollectionCalls {
         if (comparator.parameters().size() != 2) {
             comparator.apply("", "");   // fails as Trino does for a lambda of another arity
         }
-        String x = comparator.parameters().get(0);
-        String y = comparator.parameters().get(1);
-        // Trino fails on an answer other than -1, 0 or 1, NULL included.
-        String answer = "CASE WHEN (" + comparator.body() + ") IN (-1, 0, 1) THEN (" + comparator.body() + ") ELSE "
-                + RaisedErrors.invalidArgument(COMPARATOR_ANSWER) + " END";
-        String answers = "list_transform(__a, (" + y + ", __j) -> {'c': " + answer + ", 'j': __j})";
-        String place = "len(list_filter(" + answers + ", __c -> __c.c > 0 OR (__c.c = 0 AND __c.j < __i)))";
-        String sorted = "list_transform(list_sort(list_transform(__a, (" + x + ", __i) -> {'p': " + place
-                + ", 'i': __i})), __s -> __a[__s.i])";
-        return let("__a", a.get(0).sql(), sorted);
+        // The comparator always gets the left run's element first; __m is the middle of the part of the other run
+        // still searched. Trino fails on an answer other than -1, 0 or 1, NULL included.
+        String other = "__c[__g.other + (__b.lo + __b.hi) // 2 + 1]";
+        String goesBefore = let("__r", comparator.apply("CASE WHEN __g.left THEN __e ELSE " + other + " END",
+                "CASE WHEN __g.left THEN " + other + " ELSE __e END"), "CASE WHEN __r IN (-1, 0, 1) THEN"
+                + " CASE WHEN __g.left THEN __r > 0 ELSE __r <= 0 END ELSE "
+                + RaisedErrors.invalidArgument(COMPARATOR_ANSWER) + " END");
+        // one step of the binary search over the other run, __b.lo elements of which are known to go before __e
+        String step = "CASE WHEN __b.lo >= __b.hi THEN __b WHEN " + goesBefore
+                + " THEN {'lo': (__b.lo + __b.hi) // 2 + 1, 'hi': __b.hi} ELSE {'lo': __b.lo, 'hi': (__b.lo + __b.hi) // 2} END";
+        String before = "list_reduce(list_transform(range(__n.p + 1), __t -> {'lo': 0::BIGINT, 'hi': 0::BIGINT}),"
+                + " (__b, __t) -> " + step + ", {'lo': 0::BIGINT, 'hi': __g.size}).lo";
+        // __e at 1-based __k in run __g.run of __w elements; the other run starts after __g.other elements
+        String run = "{'run': (__k - 1) // __w, 'left': ((__k - 1) // __w) % 2 = 0,"
+                + " 'other': (((__k - 1) // __w) + 1 - 2 * (((__k - 1) // __w) % 2)) * __w,"
+                + " 'size': greatest(0, least(__w, len(__c) - (((__k - 1) // __w) + 1 - 2 * (((__k - 1) // __w) % 2))"
+                + " * __w)), 'start': ((__k - 1) // (2 * __w)) * 2 * __w}";
+        String place = let("__g", run, "{'place': __g.start + (__k - 1) % __w + " + before + ", 'k': __k}");
+        String pass = let("__w", "(1::BIGINT << __n.p)", "list_transform(list_sort(list_transform(__acc.s, (__e, __k) -> "
+                + let("__c", "__acc.s", place) + ")), __q -> __acc.s[__q.k])");
+        String passes = "len(list_filter(range(0, 32), __p -> (1::BIGINT << __p) < len(__a)))";
+        String sorted = "list_reduce(list_transform(range(" + passes + "), __p -> {'s': CASE WHEN false THEN __a END,"
+                + " 'p': __p}), (__acc, __n) -> {'s': " + pass + ", 'p': __n.p}, {'s': __a, 'p': -1}).s";
+        return let("__a", a.get(0).sql(), "CASE WHEN __a IS NULL THEN NULL ELSE " + sorted + " END");
     }
 
     /** Trino's zip_with: the shorter array is padded with NULL; NULL when either array is. */
@@ -205,9 +291,56 @@ final class CollectionCalls {
                 .append(RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
                         "'combination size must not exceed " + MAX_COMBINATION_LENGTH + ": ' || " + n));
         for (int k = 0; k <= MAX_COMBINATION_LENGTH; k++) {
+            if (k > 0) {
+                // Trino counts C(length, k) in an int (refused on overflow), then refuses more than its elements
+                long[] limits = combinationLimits(k);
+                sql.append(" WHEN ").append(n).append(" = ").append(k).append(" AND len(__a) >= ").append(limits[1])
+                        .append(" THEN ").append(RaisedErrors.raise("INVALID_FUNCTION_ARGUMENT",
+                                "'Number of combinations too large for array of size ' || len(__a)"
+                                        + " || ' and combination length " + k + "'"))
+                        .append(" WHEN ").append(n).append(" = ").append(k).append(" AND len(__a) > ").append(limits[0])
+                        .append(" THEN ").append(RaisedErrors.invalidArgument("combinations exceed max size"));
+            }
             sql.append(" WHEN ").append(n).append(" = ").append(k).append(" THEN ").append(combinationsOf(k));
         }
         return let("__a", a.get(0).sql(), sql.append(" END").toString());
+    }
+
+    /**
+     * For k-element combinations: the longest array whose combinations Trino computes (at most
+     * {@link #MAX_COMBINATION_ELEMENTS} elements in all, k per combination), and the shortest array whose count of
+     * combinations Trino's int arithmetic cannot hold (C(n, k) built up as C(n - k + i, i) = C(n - k + i - 1, i - 1)
+     * * (n - k + i) / i, refused when a product passes Integer.MAX_VALUE). Both grow with the length.
+     */
+    static long[] combinationLimits(int k) {
+        long longest = k;
+        while (combinationCount(longest + 1, k) * k <= MAX_COMBINATION_ELEMENTS) {
+            longest++;
+        }
+        long low = k;
+        long high = Integer.MAX_VALUE + 1L;   // past the longest array: nothing overflows
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (combinationCount(mid, k) < 0) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return new long[] {longest, low};
+    }
+
+    /** C(n, k) as Trino builds it up, or -1 where one of its products passes Integer.MAX_VALUE. */
+    private static long combinationCount(long n, int k) {
+        long count = 1;
+        for (int i = 1; i <= k; i++) {
+            long product = count * (n - k + i);
+            if (product > Integer.MAX_VALUE) {
+                return -1;
+            }
+            count = product / i;
+        }
+        return count;
     }
 
     /** The k-element combinations of {@code __a}: loops over positions i_k > ... > i_1, the last outermost. */
