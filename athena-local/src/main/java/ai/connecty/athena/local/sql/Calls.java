@@ -414,6 +414,28 @@ final class Calls {
         };
     }
 
+    /**
+     * An array constructor, or a call of a Trino function whose answer is an array, where the argument's type is not
+     * known otherwise (reverse of a varchar and of an array are different DuckDB functions).
+     */
+    private static boolean isArrayExpression(io.trino.sql.tree.Expression e) {
+        if (e instanceof io.trino.sql.tree.Array) {
+            return true;
+        }
+        if (!(e instanceof io.trino.sql.tree.FunctionCall call)) {
+            return false;
+        }
+        return switch (call.getName().getSuffix().toLowerCase(java.util.Locale.ROOT)) {
+            case "split", "sequence", "array_agg", "filter", "transform", "map_keys", "map_values", "slice", "flatten",
+                 "zip", "zip_with", "array_distinct", "array_sort", "array_remove", "array_union", "array_intersect",
+                 "array_except", "repeat", "regexp_extract_all", "regexp_split", "ngrams", "combinations", "shuffle",
+                 "trim_array" -> true;
+            // an array where an argument is one (concat and reverse of varchars are varchars)
+            case "concat", "reverse" -> call.getArguments().stream().anyMatch(Calls::isArrayExpression);
+            default -> false;
+        };
+    }
+
     /** Trino casts each element to varchar as CAST does ({@code 1.5E0} for a double, see {@link VarcharCasts}). */
     private static String arrayJoin(List<Arg> a) {
         String element = VarcharCasts.cast("__e", false);
@@ -566,7 +588,7 @@ final class Calls {
      */
     private static String reverse(List<Arg> a) {
         String x = a.get(0).sql();
-        if (a.get(0).isA("array")) {
+        if (a.get(0).isA("array") || isArrayExpression(a.get(0).expression())) {
             return "list_reverse(" + x + ")";
         }
         if (a.get(0).isA("varbinary")) {

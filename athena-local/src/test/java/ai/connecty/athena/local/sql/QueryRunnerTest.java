@@ -847,6 +847,21 @@ class QueryRunnerTest {
         assertThat(value("SELECT MAP(x, ARRAY[1]) FROM (VALUES CAST(NULL AS array(integer))) t(x)")).isNull();
     }
 
+    /** reverse of an array is list_reverse in DuckDB, of a varchar reverse: told apart by type or by the call. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        "SELECT reverse(split('a,b,c', ',')) => [c, b, a]",
+        "SELECT reverse(sequence(1, 3)) => [3, 2, 1]",
+        "SELECT reverse(filter(ARRAY[1, 2, 3], x -> x > 1)) => [3, 2]",
+        "SELECT reverse(reverse(ARRAY[1, 2])) => [1, 2]",
+        "SELECT reverse(concat(ARRAY[1], ARRAY[2])) => [2, 1]",
+        "SELECT reverse(concat('ab', 'c')) => cba",
+        "SELECT reverse('abc') => cba",
+    })
+    void reverseTellsArraysFromText(String sql, String expected) {
+        assertThat(value(sql)).isEqualTo(expected);
+    }
+
     @Test
     void aColumnOutsideGroupByIsTrinosError() {
         assertThatThrownBy(() -> value("SELECT name, count(*) FROM t"))
