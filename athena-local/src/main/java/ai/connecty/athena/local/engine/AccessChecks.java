@@ -42,11 +42,9 @@ final class AccessChecks {
         if (!t.catalog().equals(DataCatalog.AWS_DATA_CATALOG)) {
             return;
         }
-        String region = warehouse.region();
-        String account = warehouse.accountId();
         String[][] needed = {
-                {"glue:GetDatabase", "arn:aws:glue:" + region + ":" + account + ":database/" + t.table().database()},
-                {"glue:GetTable", t.glueTableArn(region, account)},
+                {"glue:GetDatabase", glueArn("database/" + t.table().database())},
+                {"glue:GetTable", t.glueTableArn(warehouse.region(), warehouse.accountId())},
         };
         for (String[] n : needed) {
             if (!caller.isAllowed(n[0], n[1])) {
@@ -61,15 +59,12 @@ final class AccessChecks {
      * not Glue's have no Glue rights to check.
      */
     void requireInformationSchema(CallContext caller, java.util.Collection<InformationSchemaReads.Ref> tables) {
-        for (InformationSchemaReads.Ref ref : tables) {
-            if (!ref.catalog().type().equals(DataCatalog.AWS_DATA_CATALOG.type())) {
-                continue;
-            }
-            String catalogArn = "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":catalog";
-            if (!caller.isAllowed("glue:GetDatabases", catalogArn)) {
-                throw denied("Insufficient permissions to execute the query. "
-                        + deniedSentence(caller, "glue:GetDatabases", catalogArn));
-            }
+        boolean glue = tables.stream()
+                .anyMatch(ref -> ref.catalog().type().equals(DataCatalog.AWS_DATA_CATALOG.type()));
+        String catalogArn = glueArn("catalog");
+        if (glue && !caller.isAllowed("glue:GetDatabases", catalogArn)) {
+            throw denied("Insufficient permissions to execute the query. "
+                    + deniedSentence(caller, "glue:GetDatabases", catalogArn));
         }
     }
 
@@ -82,17 +77,16 @@ final class AccessChecks {
         if (!catalog.type().equals(DataCatalog.AWS_DATA_CATALOG.type())) {
             return InformationSchema.Visibility.ALL;
         }
-        String prefix = "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":";
         return new InformationSchema.Visibility() {
             @Override
             public boolean database(String database) {
-                return caller.isAllowed("glue:GetDatabase", prefix + "database/" + database);
+                return caller.isAllowed("glue:GetDatabase", glueArn("database/" + database));
             }
 
             @Override
             public boolean table(String database, String table) {
-                return caller.isAllowed("glue:GetTables", prefix + "database/" + database)
-                        && caller.isAllowed("glue:GetTable", prefix + "table/" + database + "/" + table);
+                return caller.isAllowed("glue:GetTables", glueArn("database/" + database))
+                        && caller.isAllowed("glue:GetTable", glueArn("table/" + database + "/" + table));
             }
         };
     }
@@ -117,10 +111,10 @@ final class AccessChecks {
         if (!catalog.type().equals(DataCatalog.AWS_DATA_CATALOG.type())) {
             return;
         }
-        String prefix = "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":";
         List<String> resources = table == null
-                ? List.of(prefix + "catalog", prefix + "database/" + database)
-                : List.of(prefix + "catalog", prefix + "database/" + database, prefix + "table/" + database + "/" + table);
+                ? List.of(glueArn("catalog"), glueArn("database/" + database))
+                : List.of(glueArn("catalog"), glueArn("database/" + database),
+                        glueArn("table/" + database + "/" + table));
         for (String resource : resources) {
             if (!caller.isAllowed(action, resource)) {
                 String sentence = deniedSentence(caller, action, resource);
@@ -131,6 +125,11 @@ final class AccessChecks {
                 throw denied("Insufficient permissions to execute the query. " + sentence);
             }
         }
+    }
+
+    /** The ARN of a Glue {@code resource} ({@code catalog}, {@code database/d}, {@code table/d/t}) of this account. */
+    private String glueArn(String resource) {
+        return "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":" + resource;
     }
 
     private static String deniedSentence(CallContext caller, String action, String resource) {
