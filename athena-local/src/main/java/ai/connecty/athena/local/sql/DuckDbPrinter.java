@@ -658,8 +658,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     protected String visitTable(Table node, Void context) {
         String substitute = substitute(node);
         if (substitute != null) {
-            return substitute + " AS " + Identifiers.quote(node.getName().getOriginalParts()
-                    .get(node.getName().getOriginalParts().size() - 1).getValue().toLowerCase(java.util.Locale.ROOT));
+            return substitute + " AS " + substituteAlias(node.getName());
         }
         return name(node.getName());
     }
@@ -682,8 +681,13 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (substitute == null || substitute.sql() == null) {
             return null;
         }
-        List<Identifier> parts = name.getOriginalParts();
-        return Identifiers.quote(parts.get(parts.size() - 1).getValue().toLowerCase(java.util.Locale.ROOT));
+        return substituteAlias(name);
+    }
+
+    /** The alias of a substituted table: its own name, so that {@code columns.column_name} finds it. */
+    private static String substituteAlias(QualifiedName table) {
+        List<Identifier> parts = table.getOriginalParts();
+        return Identifiers.quote(parts.get(parts.size() - 1).getValue().toLowerCase(Locale.ROOT));
     }
 
     /** The relation read in place of {@code table}, or null; fails as Trino does for a table its schema lacks. */
