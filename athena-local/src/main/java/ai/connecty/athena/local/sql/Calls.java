@@ -367,11 +367,9 @@ final class Calls {
      * and bigint), integer for integer literals, bigint where the type is not known.
      */
     private static String randomType(List<Arg> a) {
-        for (String[] type : new String[][] {{"tinyint", "TINYINT"}, {"smallint", "SMALLINT"}, {"integer", "INTEGER"},
-                {"bigint", "BIGINT"}}) {
-            if (a.stream().allMatch(x -> x.isA(type[0]))) {
-                return type[1];
-            }
+        SqlType first = a.get(0).type();
+        if (NumericCalls.isInteger(a.get(0)) && a.stream().allMatch(x -> x.isA(first.base()))) {
+            return first.duckDbName();
         }
         return a.stream().allMatch(Calls::isIntegerLiteral) ? "INTEGER" : "BIGINT";
     }

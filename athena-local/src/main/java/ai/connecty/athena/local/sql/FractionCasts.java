@@ -15,7 +15,7 @@ final class FractionCasts {
     /** The expression to cast from: {@code round(x)} where a double or real goes to an integer type. */
     static String source(String expression, SqlType source, SqlType target) {
         boolean fraction = source != null && (source.is("double") || source.is("float"));
-        boolean integral = target.is("tinyint") || target.is("smallint") || target.is("integer") || target.is("bigint");
+        boolean integral = CommonSuperType.INTEGRAL.contains(target.base());
         return fraction && integral ? "round(" + expression + ")" : expression;
     }
 }

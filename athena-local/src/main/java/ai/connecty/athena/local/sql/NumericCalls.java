@@ -79,7 +79,7 @@ final class NumericCalls {
 
     /** Whether {@code x} is known to be a tinyint…bigint. */
     static boolean isInteger(Calls.Arg x) {
-        return List.of("tinyint", "smallint", "integer", "bigint").stream().anyMatch(x::isA);
+        return CommonSuperType.INTEGRAL.stream().anyMatch(x::isA);
     }
 
     /**
