@@ -103,7 +103,7 @@ final class EncodingFunctions {
         try {
             return Soundex.US_ENGLISH.encode(text);
         } catch (IllegalArgumentException e) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", e.getMessage());
+            throw RaisedErrors.invalidArgumentError(e.getMessage());
         }
     }
 
@@ -114,7 +114,7 @@ final class EncodingFunctions {
         } catch (IllegalArgumentException e) {
             String message = e.getCause() instanceof BaseEncoding.DecodingException cause ? cause.getMessage()
                     : e.getMessage();
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", message);
+            throw RaisedErrors.invalidArgumentError(message);
         }
     }
 
@@ -141,8 +141,7 @@ final class EncodingFunctions {
         try {
             target = Normalizer.Form.valueOf(form);
         } catch (IllegalArgumentException e) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT",
-                    "Normalization form must be one of [NFD, NFC, NFKD, NFKC]");
+            throw RaisedErrors.invalidArgumentError("Normalization form must be one of [NFD, NFC, NFKD, NFKC]");
         }
         return Normalizer.normalize(text, target);
     }
@@ -160,14 +159,13 @@ final class EncodingFunctions {
         String entryDelimiter = (String) arguments[1];
         String keyValueDelimiter = (String) arguments[2];
         if (entryDelimiter.isEmpty()) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "entryDelimiter is empty");
+            throw RaisedErrors.invalidArgumentError("entryDelimiter is empty");
         }
         if (keyValueDelimiter.isEmpty()) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "keyValueDelimiter is empty");
+            throw RaisedErrors.invalidArgumentError("keyValueDelimiter is empty");
         }
         if (entryDelimiter.equals(keyValueDelimiter)) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT",
-                    "entryDelimiter and keyValueDelimiter must not be the same");
+            throw RaisedErrors.invalidArgumentError("entryDelimiter and keyValueDelimiter must not be the same");
         }
         Map<String, List<String>> entries = new LinkedHashMap<>();
         int start = 0;
@@ -177,7 +175,7 @@ final class EncodingFunctions {
             int keyEnd = entry.indexOf(keyValueDelimiter);
             String value = keyEnd < 0 ? null : entry.substring(keyEnd + keyValueDelimiter.length());
             if (value == null || value.contains(keyValueDelimiter)) {
-                throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT",
+                throw RaisedErrors.invalidArgumentError(
                         "Key-value delimiter must appear exactly once in each entry. Bad input: " + entry);
             }
             entries.computeIfAbsent(entry.substring(0, keyEnd), k -> new ArrayList<>()).add(value);

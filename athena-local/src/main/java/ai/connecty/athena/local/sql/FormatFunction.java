@@ -60,7 +60,7 @@ final class FormatFunction {
         try {
             return String.format(Locale.ENGLISH, (String) arguments[0], values);
         } catch (IllegalFormatException e) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", e.getMessage());
+            throw RaisedErrors.invalidArgumentError(e.getMessage());
         }
     }
 

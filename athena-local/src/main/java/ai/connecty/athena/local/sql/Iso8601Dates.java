@@ -49,6 +49,6 @@ final class Iso8601Dates {
         } catch (RuntimeException e) {
             // an out-of-range field fails below with the text, as Joda's parser does
         }
-        throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "Invalid format: \"" + text + "\"");
+        throw RaisedErrors.invalidArgumentError("Invalid format: \"" + text + "\"");
     }
 }

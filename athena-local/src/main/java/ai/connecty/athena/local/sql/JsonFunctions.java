@@ -32,11 +32,11 @@ final class JsonFunctions {
         try {
             JsonNode node = MAPPER.readTree(json);
             if (node == null || node.isMissingNode()) {
-                throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "Invalid JSON value: " + json);
+                throw RaisedErrors.invalidArgumentError("Invalid JSON value: " + json);
             }
             return !node.isContainerNode();
         } catch (JsonProcessingException e) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "Invalid JSON value: " + json);
+            throw RaisedErrors.invalidArgumentError("Invalid JSON value: " + json);
         }
     }
 

@@ -28,6 +28,11 @@ final class RaisedErrors {
     private RaisedErrors() {
     }
 
+    /** Trino's INVALID_FUNCTION_ARGUMENT with {@code message}, for a Java function to throw. */
+    static Raised invalidArgumentError(String message) {
+        return new Raised("INVALID_FUNCTION_ARGUMENT", message);
+    }
+
     /**
      * SQL failing with Trino's {@code errorName} and the text {@code messageSql} evaluates to. It is a value of
      * DuckDB's NULL type, which fits a CASE branch of any type as {@code error()} did, and it must stand where a

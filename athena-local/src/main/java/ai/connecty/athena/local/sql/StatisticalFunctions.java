@@ -51,7 +51,7 @@ final class StatisticalFunctions {
 
     private static void check(boolean condition, String message) {
         if (!condition) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", message);
+            throw RaisedErrors.invalidArgumentError(message);
         }
     }
 

@@ -33,7 +33,7 @@ final class StringCalls {
     /** Trino's StringFunctions.stringPosition with an instance. */
     static Long strpos(String string, String substring, long instance) {
         if (instance == 0) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "'instance' must be a positive or negative number.");
+            throw RaisedErrors.invalidArgumentError("'instance' must be a positive or negative number.");
         }
         if (substring.isEmpty()) {
             return 1L;

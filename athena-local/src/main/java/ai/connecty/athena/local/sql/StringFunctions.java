@@ -75,10 +75,10 @@ final class StringFunctions {
         long start = arguments.length > 2 ? Long.parseLong((String) arguments[2]) : 1;
         long occurrence = arguments.length > 3 ? Long.parseLong((String) arguments[3]) : 1;
         if (start < 1) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "start position cannot be smaller than 1");
+            throw RaisedErrors.invalidArgumentError("start position cannot be smaller than 1");
         }
         if (occurrence < 1) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", "occurrence cannot be smaller than 1");
+            throw RaisedErrors.invalidArgumentError("occurrence cannot be smaller than 1");
         }
         int codePoints = text.codePointCount(0, text.length());
         if (start > codePoints) {

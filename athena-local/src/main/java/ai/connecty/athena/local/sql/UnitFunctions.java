@@ -67,13 +67,13 @@ final class UnitFunctions {
         }
         BigDecimal factor = DATA_SIZE_UNITS.get(text.substring(digits));
         if (digits == 0 || factor == null) {
-            throw invalid("Invalid data size: '" + text + "'");
+            throw RaisedErrors.invalidArgumentError("Invalid data size: '" + text + "'");
         }
         BigDecimal value;
         try {
             value = new BigDecimal(text.substring(0, digits));
         } catch (NumberFormatException e) {
-            throw invalid("Invalid data size: '" + text + "'");
+            throw RaisedErrors.invalidArgumentError("Invalid data size: '" + text + "'");
         }
         String bytes = value.multiply(factor).toBigInteger().toString();
         if (bytes.length() > 38) {
@@ -88,7 +88,7 @@ final class UnitFunctions {
         Matcher matcher = DURATION.matcher(text);
         Double millisPerUnit = matcher.matches() ? MILLIS_PER_UNIT.get(matcher.group(2)) : null;
         if (millisPerUnit == null) {
-            throw invalid("duration is not a valid data duration string: " + text);
+            throw RaisedErrors.invalidArgumentError("duration is not a valid data duration string: " + text);
         }
         return (long) Math.floor(Double.parseDouble(matcher.group(1)) * millisPerUnit + 0.5);
     }
@@ -97,7 +97,7 @@ final class UnitFunctions {
     static String humanReadableSeconds(String number) {
         double input = Double.parseDouble(number);
         if (Double.isNaN(input) || Double.isInfinite(input)) {
-            throw invalid("Invalid argument found: " + input);
+            throw RaisedErrors.invalidArgumentError("Invalid argument found: " + input);
         }
         long seconds = Math.round(Math.abs(input));
         long[] amounts = {seconds / 604800, seconds % 604800 / 86400, seconds % 86400 / 3600, seconds % 3600 / 60,
@@ -110,9 +110,5 @@ final class UnitFunctions {
             }
         }
         return periods.length() == 0 ? "0 seconds" : periods.toString();
-    }
-
-    private static RaisedErrors.Raised invalid(String message) {
-        return new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", message);
     }
 }

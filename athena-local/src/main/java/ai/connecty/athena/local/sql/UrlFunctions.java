@@ -79,7 +79,7 @@ final class UrlFunctions {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new RaisedErrors.Raised("INVALID_FUNCTION_ARGUMENT", illegalHexMessage(value).orElse(e.getMessage()));
+            throw RaisedErrors.invalidArgumentError(illegalHexMessage(value).orElse(e.getMessage()));
         }
     }
 
