@@ -74,7 +74,7 @@ class ResultTransportFallbackTest {
      * a later page is asked, under auto and GetQueryResults; S3 keeps to the file, as it promises.
      */
     @Test
-    void aRowLimitWithinTheFirstPageReadsNothingMore() throws SQLException {
+    void aRowLimitWithinTheFirstPageReadsNothingMore() throws Exception {
         QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
                 .resultConfiguration(ResultConfiguration.builder().outputLocation("s3://results/" + ID + ".csv").build()).build();
         GetQueryResultsResponse firstPage = GetQueryResultsResponse.builder().nextToken("more")
@@ -125,8 +125,15 @@ class ResultTransportFallbackTest {
                 .withBody("<Error><Code>" + code + "</Code><Message>" + code + "</Message></Error>")));
     }
 
-    private int s3Gets() {
-        return s3Server.getAllServeEvents().size();
+    /**
+     * Reads S3 was asked for: first GETs of a file (from byte 0), once every download thread has ended (each read
+     * also sends its second part's GET early, in its own thread).
+     */
+    private int s3Gets() throws InterruptedException {
+        assertThat(WireMockS3.awaitDownloadThreadsEnded()).isZero();
+        return (int) s3Server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().containsHeader("Range") && e.getRequest().getHeader("Range").startsWith("bytes=0-"))
+                .count();
     }
 
     /**
@@ -134,7 +141,7 @@ class ResultTransportFallbackTest {
      * a doomed GET each (seconds of timeouts where S3 is out of reach), saying why, until the pause ends.
      */
     @Test
-    void afterAccessDeniedTheConnectionLeavesS3AloneForAWhileAndSaysWhy() throws SQLException {
+    void afterAccessDeniedTheConnectionLeavesS3AloneForAWhileAndSaysWhy() throws Exception {
         long[] now = {0};
         ResultTransport transport = new ResultTransport(ResultFetcher.AUTO, s3, null, 1024, 2, () -> now[0]);
         answer("q1", 403, "AccessDenied");
@@ -163,7 +170,7 @@ class ResultTransportFallbackTest {
 
     /** S3 out of reach (every connection reset): auto falls back and pauses S3; S3 fails with 58030, not class 08. */
     @Test
-    void s3OutOfReachPausesS3UnderAutoAndIsANetworkErrorUnderS3() throws SQLException {
+    void s3OutOfReachPausesS3UnderAutoAndIsANetworkErrorUnderS3() throws Exception {
         for (String id : new String[] {"r1", "r2"}) {
             s3Server.stubFor(get(urlPathEqualTo("/results/" + id + ".csv"))
                     .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
@@ -171,6 +178,7 @@ class ResultTransportFallbackTest {
         ResultTransport transport = new ResultTransport(ResultFetcher.AUTO, s3, null, 1024, 2, () -> 0L);
         List<String> warnings = new ArrayList<>();
         readAll(transport, "r1", warnings);
+        assertThat(WireMockS3.awaitDownloadThreadsEnded()).isZero();
         s3Server.resetRequests();
         readAll(transport, "r2", warnings);
         assertThat(s3Gets()).as("S3 asked again while out of reach").isZero();
@@ -185,7 +193,7 @@ class ResultTransportFallbackTest {
 
     /** A missing file or a server error says nothing of the next query's file: S3 is asked every time. */
     @Test
-    void aMissingFileOrAServerErrorDoesNotKeepTheNextQueryFromS3() throws SQLException {
+    void aMissingFileOrAServerErrorDoesNotKeepTheNextQueryFromS3() throws Exception {
         ResultTransport transport = new ResultTransport(ResultFetcher.AUTO, s3, null, 1024, 2, () -> 0L);
         answer("gone", 404, "NoSuchKey");
         answer("busy", 500, "InternalError");
@@ -203,7 +211,7 @@ class ResultTransportFallbackTest {
 
     /** An unchecked failure of the first GET (an SDK bug, a pool shut down) falls back, or fails as an SQLException. */
     @Test
-    void anUncheckedFailureOfTheFirstGetFallsBackUnderAutoAndIsAnSqlExceptionUnderS3() throws SQLException {
+    void anUncheckedFailureOfTheFirstGetFallsBackUnderAutoAndIsAnSqlExceptionUnderS3() throws Exception {
         SdkHttpClient failing = new SdkHttpClient() {
             @Override
             public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
@@ -225,12 +233,12 @@ class ResultTransportFallbackTest {
             assertThat(e.getSQLState()).isEqualTo("58000");
             assertThat(e.getMessage()).contains("ResultFetcher=S3 cannot read").contains("no HTTP for you");
         }
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("connecty-athena-s3-"));
+        assertThat(WireMockS3.awaitDownloadThreadsEnded()).isZero();
     }
 
     /** With ResultFetcher=S3 each query asks S3 and fails on its own: nothing is remembered for it to fall back on. */
     @Test
-    void s3OnlyAsksEveryTime() {
+    void s3OnlyAsksEveryTime() throws Exception {
         ResultTransport transport = new ResultTransport(ResultFetcher.S3, s3, null, 1024, 2, () -> 0L);
         answer("q1", 403, "AccessDenied");
         s3Server.resetRequests();
@@ -247,7 +255,7 @@ class ResultTransportFallbackTest {
     }
 
     @Test
-    void autoFallsBackToGetQueryResultsWithAWarningThatNamesTheAnswer() throws SQLException {
+    void autoFallsBackToGetQueryResultsWithAWarningThatNamesTheAnswer() throws Exception {
         List<SQLWarning> warnings = new ArrayList<>();
         try (RowSource source = open(ResultFetcher.AUTO, warnings)) {
             assertThat(source.transport()).isEqualTo("GetQueryResults");

@@ -13,14 +13,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -37,14 +33,14 @@ class S3ObjectStreamFailureTest {
 
     private WireMockS3 wire;
     private WireMockServer s3Server;
-    private HeldRequests http;
+    private WireMockS3.HeldRequests http;
     private S3Client s3;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private Thread.UncaughtExceptionHandler previousHandler;
 
     @BeforeEach
     void start() {
-        http = new HeldRequests(Apache5HttpClient.create());
+        http = new WireMockS3.HeldRequests(Apache5HttpClient.create());
         wire = new WireMockS3(http);
         s3Server = wire.server;
         s3 = wire.s3;
@@ -99,49 +95,12 @@ class S3ObjectStreamFailureTest {
         stream.close();
         http.close();
         http.release.countDown(); // its GET now fails with IllegalStateException: Connection pool shut down
-        for (int i = 0; i < 3000 && downloadThreads() > 0; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(downloadThreads()).isZero();
+        assertThat(WireMockS3.awaitDownloadThreadsEnded()).isZero();
         assertThat(uncaught).isEmpty();
     }
 
-    /** The driver's HTTP client, holding back the GET of one range until the test lets it go on. */
-    private static final class HeldRequests implements SdkHttpClient {
-        private final SdkHttpClient delegate;
-        private volatile String heldRange;
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        HeldRequests(SdkHttpClient delegate) {
-            this.delegate = delegate;
-        }
-
-        void hold(String range) {
-            heldRange = range;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            if (request.httpRequest().firstMatchingHeader("Range").filter(r -> r.equals(heldRange)).isPresent()) {
-                reached.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return delegate.prepareRequest(request);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
-
     @Test
-    void aRangedAnswerWithoutAReadableObjectSizeIsRefusedRatherThanReadAsTheWholeObject() {
+    void aRangedAnswerWithoutAReadableObjectSizeIsRefusedRatherThanReadAsTheWholeObject() throws InterruptedException {
         for (String contentRange : new String[] {"bytes 0-7/abc", "bytes 0-7/*", "bytes 0-7", null}) {
             var answer = aResponse().withStatus(206).withHeader("ETag", "\"e1\"").withBody(OBJECT.substring(0, PART));
             s3Server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=0-7"))
@@ -153,7 +112,7 @@ class S3ObjectStreamFailureTest {
                     .contains(contentRange == null ? "a 206 without Content-Range" : "'" + contentRange + "'");
             stream.close();
         }
-        assertThat(downloadThreads()).isZero();
+        assertThat(WireMockS3.awaitDownloadThreadsEnded()).isZero();
     }
 
     @Test
@@ -197,10 +156,5 @@ class S3ObjectStreamFailureTest {
         assertThat(e.getMessage()).contains("s3://results/chunked.csv").contains("whole object without Content-Length")
                 .contains("no object size");
         stream.close();
-    }
-
-    private static long downloadThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("connecty-athena-s3-") && t.isAlive()).count();
     }
 }

@@ -10,8 +10,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -57,10 +61,61 @@ final class WireMockS3 implements AutoCloseable {
         return read.toString();
     }
 
+    /** Download threads of the driver still alive. */
+    static long downloadThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("connecty-athena-s3-") && t.isAlive()).count();
+    }
+
+    /**
+     * Waits up to 30 s for every download thread to end: a read that failed or closed ends its threads once their
+     * requests under way are answered (the early GET of a second part among them), not the instant it returns.
+     */
+    static long awaitDownloadThreadsEnded() throws InterruptedException {
+        for (int i = 0; i < 3000 && downloadThreads() > 0; i++) {
+            Thread.sleep(10);
+        }
+        return downloadThreads();
+    }
+
     @Override
     public void close() {
         s3.close();
         http.close();
         server.stop();
+    }
+
+    /** The driver's HTTP client, holding back the GET of one range until the test lets it go on. */
+    static final class HeldRequests implements SdkHttpClient {
+        private final SdkHttpClient delegate;
+        private volatile String heldRange;
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        HeldRequests(SdkHttpClient delegate) {
+            this.delegate = delegate;
+        }
+
+        void hold(String range) {
+            heldRange = range;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            if (request.httpRequest().firstMatchingHeader("Range").filter(r -> r.equals(heldRange)).isPresent()) {
+                reached.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return delegate.prepareRequest(request);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 }
