@@ -621,13 +621,15 @@ public final class Literals {
         }
     }
 
-    /** HH:mm:ss with as many fraction digits as the value needs: none, 3, 6 or 9. */
+    /**
+     * HH:mm:ss and 3, 6 or 9 fraction digits, as few as the value needs but never fewer than 3: Trino types a
+     * literal by its digits, so a whole second written without them would be a {@code timestamp(0)} (or
+     * {@code time(0)}) where the same parameter one millisecond later is a {@code timestamp(3)}, Athena's usual
+     * precision; a parameter's type would then change with its value, and with it what {@code SELECT ?} prints.
+     */
     static String timeText(LocalTime time) {
         String text = TIME.format(time);
         int nanos = time.getNano();
-        if (nanos == 0) {
-            return text;
-        }
         if (nanos % 1_000_000 == 0) {
             return text + String.format(Locale.ROOT, ".%03d", nanos / 1_000_000);
         }

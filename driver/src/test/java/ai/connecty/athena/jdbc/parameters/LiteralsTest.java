@@ -58,10 +58,10 @@ class LiteralsTest {
                 .isEqualTo("TIMESTAMP '2020-01-02 03:04:05.123456789'");
         assertThat(literal(Timestamp.valueOf("2020-01-02 03:04:05.1"))).isEqualTo("TIMESTAMP '2020-01-02 03:04:05.100'");
         assertThat(literal(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHoursMinutes(5, 45))))
-                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05 +05:45'");
+                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05.000 +05:45'");
         assertThat(literal(ZonedDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneId.of("Europe/Warsaw"))))
-                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05 Europe/Warsaw'");
-        assertThat(literal(Instant.parse("2020-01-02T03:04:05Z"))).isEqualTo("TIMESTAMP '2020-01-02 03:04:05 UTC'");
+                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05.000 Europe/Warsaw'");
+        assertThat(literal(Instant.parse("2020-01-02T03:04:05Z"))).isEqualTo("TIMESTAMP '2020-01-02 03:04:05.000 UTC'");
         UUID uuid = UUID.fromString("12151fd2-7586-11e9-8f9e-2a86e4085a59");
         assertThat(literal(uuid)).isEqualTo("UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59'");
         assertThat(literal(Arrays.asList(1, null, "a'"))).isEqualTo("ARRAY[1, NULL, 'a''']");
@@ -155,7 +155,7 @@ class LiteralsTest {
         assertThat(Literals.of(2.5d, Types.NUMERIC, 0, 1).literal()).isEqualTo("DECIMAL '3'");
         assertThat(Literals.of(new BigDecimal("1.5"), Types.DECIMAL, -1, 1).literal()).isEqualTo("DECIMAL '1.5'");
         assertThat(Literals.of("2020-01-02 03:04:05", Types.TIMESTAMP, -1, 1).literal())
-                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05'");
+                .isEqualTo("TIMESTAMP '2020-01-02 03:04:05.000'");
         assertThatThrownBy(() -> Literals.of("not a date", Types.DATE, -1, 3)).isInstanceOf(SQLException.class)
                 .hasMessageContaining("Parameter 3")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
@@ -173,7 +173,7 @@ class LiteralsTest {
         assertThatThrownBy(() -> Literals.of(5, Types.DATE, -1, 2)).isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
         assertThat(Literals.of(java.sql.Date.valueOf("2020-01-02"), Types.TIMESTAMP, -1, 1).literal())
-                .isEqualTo("TIMESTAMP '2020-01-02 00:00:00'");
+                .isEqualTo("TIMESTAMP '2020-01-02 00:00:00.000'");
         assertThat(literal(new int[] {1, 2})).isEqualTo("ARRAY[1, 2]");
     }
 
@@ -208,7 +208,7 @@ class LiteralsTest {
     @Test
     void aTimeIsATimestampOnTheFirstOfJanuary1970ButNoDate() throws SQLException {
         java.sql.Time time = java.sql.Time.valueOf("10:11:12");
-        assertThat(Literals.of(time, Types.TIMESTAMP, -1, 1).literal()).isEqualTo("TIMESTAMP '1970-01-01 10:11:12'");
+        assertThat(Literals.of(time, Types.TIMESTAMP, -1, 1).literal()).isEqualTo("TIMESTAMP '1970-01-01 10:11:12.000'");
         assertThatThrownBy(() -> Literals.of(time, Types.DATE, -1, 2)).isInstanceOf(SQLException.class)
                 .hasMessageContaining("Parameter 2")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
@@ -231,11 +231,11 @@ class LiteralsTest {
     void timeWithTimeZoneIsATargetType() throws SQLException {
         int zoned = Types.TIME_WITH_TIMEZONE;
         assertThat(Literals.of(java.time.OffsetTime.of(1, 2, 3, 0, ZoneOffset.ofHours(5)), zoned, -1, 1).literal())
-                .isEqualTo("TIME '01:02:03+05:00'");
+                .isEqualTo("TIME '01:02:03.000+05:00'");
         assertThat(Literals.of(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(-7)), zoned, -1, 1).literal())
-                .isEqualTo("TIME '03:04:05-07:00'");
+                .isEqualTo("TIME '03:04:05.000-07:00'");
         assertThat(Literals.of(ZonedDateTime.of(2020, 7, 1, 3, 4, 5, 0, ZoneId.of("Europe/Warsaw")), zoned, -1, 1).literal())
-                .isEqualTo("TIME '03:04:05+02:00'");
+                .isEqualTo("TIME '03:04:05.000+02:00'");
         assertThat(Literals.of("01:02:03.456+05:30", zoned, -1, 1).literal()).isEqualTo("TIME '01:02:03.456+05:30'");
         for (Object refused : new Object[] {LocalTime.of(1, 2), "01:02:03", "01:02:03 Nowhere/Land"}) {
             assertThatThrownBy(() -> Literals.of(refused, zoned, -1, 4)).as("%s", refused).isInstanceOf(SQLException.class)
@@ -326,7 +326,7 @@ class LiteralsTest {
                     .as(literal).isEqualTo(value.toInstant());
         }
         assertThat(literal(ZonedDateTime.of(2020, 7, 1, 1, 30, 0, 0, newYork)))
-                .isEqualTo("TIMESTAMP '2020-07-01 01:30:00 America/New_York'");
+                .isEqualTo("TIMESTAMP '2020-07-01 01:30:00.000 America/New_York'");
     }
 
     /**
@@ -337,7 +337,7 @@ class LiteralsTest {
     void anOffsetWithSecondsIsSentAsTheSameInstantInUtc() throws SQLException {
         ZoneOffset withSeconds = ZoneOffset.ofHoursMinutesSeconds(5, 30, 15);
         OffsetDateTime offsetDateTime = OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, withSeconds);
-        assertThat(literal(offsetDateTime)).isEqualTo("TIMESTAMP '2020-01-01 21:33:50 UTC'");
+        assertThat(literal(offsetDateTime)).isEqualTo("TIMESTAMP '2020-01-01 21:33:50.000 UTC'");
         ZoneOffset amsterdamMeanTime = ZoneOffset.ofHoursMinutesSeconds(0, 19, 32);
         assertThat(literal(ZonedDateTime.of(1930, 1, 2, 3, 4, 5, 123_000_000, amsterdamMeanTime)))
                 .isEqualTo("TIMESTAMP '1930-01-02 02:44:33.123 UTC'");
@@ -345,20 +345,20 @@ class LiteralsTest {
         // the time zone rules of Athena, which may have revised that offset.
         ZonedDateTime dublin1910 = ZonedDateTime.of(1910, 6, 1, 12, 0, 0, 0, ZoneId.of("Europe/Dublin"));
         assertThat(dublin1910.getOffset()).isEqualTo(ZoneOffset.ofHoursMinutesSeconds(0, -25, -21));
-        assertThat(literal(dublin1910)).isEqualTo("TIMESTAMP '1910-06-01 12:25:21 UTC'");
+        assertThat(literal(dublin1910)).isEqualTo("TIMESTAMP '1910-06-01 12:25:21.000 UTC'");
         assertThat(Literals.of("2020-01-02 03:04:05+05:30:15", Types.TIMESTAMP_WITH_TIMEZONE, -1, 1).literal())
-                .isEqualTo("TIMESTAMP '2020-01-01 21:33:50 UTC'");
-        assertThat(literal(java.time.OffsetTime.of(3, 4, 5, 0, withSeconds))).isEqualTo("TIME '21:33:50+00:00'");
+                .isEqualTo("TIMESTAMP '2020-01-01 21:33:50.000 UTC'");
+        assertThat(literal(java.time.OffsetTime.of(3, 4, 5, 0, withSeconds))).isEqualTo("TIME '21:33:50.000+00:00'");
         // Offsets of whole minutes keep their offset.
         assertThat(literal(java.time.OffsetTime.of(3, 4, 5, 0, ZoneOffset.ofHoursMinutes(5, 45))))
-                .isEqualTo("TIME '03:04:05+05:45'");
+                .isEqualTo("TIME '03:04:05.000+05:45'");
     }
 
     @Test
     void calendarsGiveTheWallTimeInTheirZone() throws SQLException {
         Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
         Timestamp instant = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"));
-        assertThat(Literals.timestamp(instant, kathmandu).literal()).isEqualTo("TIMESTAMP '2020-01-01 05:45:00'");
+        assertThat(Literals.timestamp(instant, kathmandu).literal()).isEqualTo("TIMESTAMP '2020-01-01 05:45:00.000'");
     }
 
     /**
@@ -390,7 +390,7 @@ class LiteralsTest {
         assertThat(Literals.date(date, here).literal()).isEqualTo("DATE '1500-03-04'");
         assertThat(Literals.timestamp(timestamp, here).literal()).isEqualTo("TIMESTAMP '1500-03-04 10:00:00.123456'");
         assertThat(Literals.of(timestamp, Types.DATE, -1, 1).literal()).isEqualTo("DATE '1500-03-04'");
-        assertThat(Literals.of(date, Types.TIMESTAMP, -1, 1).literal()).isEqualTo("TIMESTAMP '1500-03-04 00:00:00'");
+        assertThat(Literals.of(date, Types.TIMESTAMP, -1, 1).literal()).isEqualTo("TIMESTAMP '1500-03-04 00:00:00.000'");
         assertThat(literal(new java.util.Date(timestamp.getTime()))).isEqualTo("TIMESTAMP '1500-03-04 10:00:00.123'");
     }
 
