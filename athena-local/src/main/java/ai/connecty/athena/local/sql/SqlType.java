@@ -29,7 +29,7 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
         return new SqlType(base, precision, 0, List.of(), List.of());
     }
 
-    /** The fraction digits a timestamp's values print with: 3 unless a CAST declared another precision. */
+    /** The fraction digits a timestamp's values print with: 3 unless a literal, a CAST or TIMESTAMP_NS shows another. */
     int fractionDigits() {
         return length == UNBOUNDED ? 3 : length;
     }
