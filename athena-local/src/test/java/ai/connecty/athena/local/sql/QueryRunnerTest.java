@@ -1160,7 +1160,7 @@ class QueryRunnerTest {
         assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
                 .containsExactly("date", "date", "timestamp", "timestamp");
         assertThat(Arrays.asList(r.rows.get(0)))
-                .containsExactly("2020-02-01", "2019-12-31", "2020-01-01 01:00:00.000", "2020-01-03 00:00:00.000");
+                .containsExactly("2020-02-01", "2019-12-31", "2020-01-01 01:00:00", "2020-01-03 00:00:00");
     }
 
     /**
@@ -1274,10 +1274,10 @@ class QueryRunnerTest {
                 + "FROM (VALUES (1, TIMESTAMP '1970-01-01 00:00:10'), (2, TIMESTAMP '2024-07-02 10:00:00')) AS v(id, ts) "
                 + "ORDER BY id");
         assertThat(r.names()).containsExactly("id", "ny", "_col2", "_col3", "_col4", "_col5");
-        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("1", "1969-12-31 19:00:10.000 America/New_York",
-                "10.0", "true", "[1970-01-01 00:00:10.000 UTC]", "timestamp(3) with time zone");
-        assertThat(r.column(1)).containsExactly("1969-12-31 19:00:10.000 America/New_York",
-                "2024-07-02 06:00:00.000 America/New_York");
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("1", "1969-12-31 19:00:10 America/New_York",
+                "10.0", "true", "[1970-01-01 00:00:10 UTC]", "timestamp(0) with time zone");
+        assertThat(r.column(1)).containsExactly("1969-12-31 19:00:10 America/New_York",
+                "2024-07-02 06:00:00 America/New_York");
     }
 
     /**
@@ -1430,8 +1430,8 @@ class QueryRunnerTest {
         TranslatedRows la = result("SELECT date_trunc('day', ts AT TIME ZONE 'America/Los_Angeles') AS day, count(*) FROM "
                 + rows + " GROUP BY 1 ORDER BY 1");
         assertThat(la.rows).extracting(Arrays::asList).containsExactly(
-                List.of("2024-01-01 00:00:00.000 America/Los_Angeles", "2"),
-                List.of("2024-01-02 00:00:00.000 America/Los_Angeles", "1"));
+                List.of("2024-01-01 00:00:00 America/Los_Angeles", "2"),
+                List.of("2024-01-02 00:00:00 America/Los_Angeles", "1"));
         TranslatedRows berlin = result("SELECT CAST(ts AT TIME ZONE 'Europe/Berlin' AS date) AS day, count(*) FROM " + rows
                 + " GROUP BY 1 ORDER BY 1");
         assertThat(berlin.rows).extracting(Arrays::asList).containsExactly(List.of("2024-01-02", "3"));
