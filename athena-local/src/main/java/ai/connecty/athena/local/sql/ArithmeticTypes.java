@@ -5,7 +5,8 @@ import io.trino.sql.tree.ArithmeticBinaryExpression.Operator;
 /**
  * The type of Trino's {@code + - * / %} over two numbers whose types are known: a double if either is one, else a
  * real, else a decimal by Trino's DecimalOperators rules (an integer operand counts as the decimal that holds its
- * range), else the wider integer; a date minus a date is an interval day to second. Null for anything else (other
+ * range), else the wider integer; a date minus a date is an interval day to second; a timestamp of known precision
+ * moved by an interval keeps its type. Null for anything else (other
  * date and interval operations, an operand of unknown type), which leaves the judgement to DuckDB as before.
  */
 final class ArithmeticTypes {
@@ -16,6 +17,10 @@ final class ArithmeticTypes {
     static SqlType of(Operator operator, SqlType left, SqlType right) {
         if (operator == Operator.SUBTRACT && left != null && right != null && left.is("date") && right.is("date")) {
             return SqlType.simple("interval day to second"); // Trino's date - date
+        }
+        SqlType moved = movedTimestamp(operator, left, right);
+        if (moved != null) {
+            return moved;
         }
         if (left == null || right == null || !left.isNumeric() || !right.isNumeric()) {
             return null;
@@ -30,6 +35,27 @@ final class ArithmeticTypes {
             return decimal(operator, asDecimal(left), asDecimal(right));
         }
         return CommonSuperType.of(left, right);
+    }
+
+    /**
+     * Trino's timestamp plus or minus an interval (or an interval plus a timestamp) keeps the timestamp's type; given
+     * where the statement shows its precision, for typeof and the result's fraction digits.
+     */
+    private static SqlType movedTimestamp(Operator operator, SqlType left, SqlType right) {
+        if (operator == Operator.ADD && isInterval(left) && hasPrecision(right)) {
+            return right;
+        }
+        boolean moves = operator == Operator.ADD || operator == Operator.SUBTRACT;
+        return moves && hasPrecision(left) && isInterval(right) ? left : null;
+    }
+
+    private static boolean hasPrecision(SqlType type) {
+        return type != null && (type.is("timestamp") || type.is("timestamp with time zone"))
+                && type.length() != SqlType.UNBOUNDED;
+    }
+
+    private static boolean isInterval(SqlType type) {
+        return type != null && (type.is("interval day to second") || type.is("interval year to month"));
     }
 
     private static SqlType decimal(Operator operator, SqlType a, SqlType b) {

@@ -26,6 +26,8 @@ record ColumnHint(SqlType type, ZoneId zone) {
             case "interval year to month" -> duckDbType.is("interval day to second");
             case "unknown" -> duckDbType.is("integer");
             case "char", "varchar" -> duckDbType.is("varchar");
+            // an array of timestamps of a precision the tree shows
+            case "array" -> duckDbType.is("array") && new ColumnHint(type.element(), zone).refines(duckDbType.element());
             default -> false;
         };
     }

@@ -301,6 +301,15 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return hints;
     }
 
+    /** Whether {@code type} is a timestamp of a precision the statement shows, or an array of such (nested too). */
+    private static boolean hasTimestampPrecision(SqlType type) {
+        if (type != null && type.is("array")) {
+            return hasTimestampPrecision(type.element());
+        }
+        return type != null && (type.is("timestamp") || type.is("timestamp with time zone"))
+                && type.length() != SqlType.UNBOUNDED;
+    }
+
     private static ColumnHint zoneHint(java.time.ZoneId zone) {
         return zone == null ? null : ColumnHint.zoned(zone);
     }
@@ -327,11 +336,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
         }
-        if (e instanceof Cast cast) {
-            SqlType declared = TrinoTypes.declaredTimestamp(cast).orElse(null);
-            if (declared != null) {
-                return new ColumnHint(declared, zones.of(e));
-            }
+        SqlType timestamp = argumentType(e);
+        if (hasTimestampPrecision(timestamp)) {
+            // a literal's, a cast's precision: its values print that many fraction digits
+            return new ColumnHint(timestamp, zones.of(e));
         }
         ColumnHint zoned = zoneHint(zones.of(e));
         if (zoned != null) {
@@ -1484,6 +1492,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                         .orElse(expression);
             }
             expression = ZonedCasts.source(expression, zones.of(node.getExpression()), type);
+            SqlType declared = TrinoTypes.declaredTimestamp(node).orElse(null);
+            if (declared != null) {
+                return TimestampPrecision.cast(expression, argumentType(node.getExpression()), declared, node.isSafe());
+            }
             if (type.is("json")) {
                 return "to_json(" + expression + ")";
             }

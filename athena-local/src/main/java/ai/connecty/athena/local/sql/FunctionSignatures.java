@@ -304,6 +304,9 @@ final class FunctionSignatures {
         }
         List<SqlType> exactResults = new ArrayList<>();
         List<SqlType> results = new ArrayList<>();
+        // the results of the signatures that take the most arguments as they are (see below)
+        List<SqlType> closest = new ArrayList<>();
+        long closestExact = -1;
         boolean applies = false;
         for (Signature signature : declared) {
             SignatureBinding.Bound bound = SignatureBinding.bind(signature.parameters(), signature.variadic(), arguments);
@@ -316,6 +319,14 @@ final class FunctionSignatures {
             if (bound.exact()) {
                 exactResults.add(result);
             }
+            long exactArguments = bound.exactArguments().stream().filter(Boolean::booleanValue).count();
+            if (exactArguments > closestExact) {
+                closest.clear();
+                closestExact = exactArguments;
+            }
+            if (exactArguments == closestExact) {
+                closest.add(result);
+            }
         }
         if (!applies) {
             return new Resolution(true, null);
@@ -323,6 +334,11 @@ final class FunctionSignatures {
         // Trino takes the one signature that binds without coercions; else the result is certain where all agree
         if (exactResults.size() == 1) {
             return new Resolution(false, exactResults.get(0));
+        }
+        // Trino's most specific signature: date_add('day', 1, ts) coerces the integer 1 in every signature, and the
+        // one taking ts as it is (timestamp(p), not timestamp(p) with time zone) is the one Trino binds
+        if (exactResults.isEmpty() && closest.size() == 1 && closest.get(0) != null) {
+            return new Resolution(false, closest.get(0));
         }
         SqlType first = results.get(0);
         boolean agree = first != null && results.stream().allMatch(first::equals);

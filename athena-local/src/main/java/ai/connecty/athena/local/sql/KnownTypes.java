@@ -5,6 +5,7 @@ import io.trino.sql.tree.DereferenceExpression;
 import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.NullLiteral;
+import io.trino.sql.tree.TimestampLiteral;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.Optional;
 /**
  * The type of an expression where the catalog or the tree shows it without computing anything: a column reference
  * to a table or view column (the type the catalog declares, see {@link TableColumns}), also through WITH queries,
- * derived tables and set operations whose items name one, a field of such a row ({@code r.f}), and a CAST. This is no
- * type checker: any other expression, and a name {@link Scope} cannot resolve to one column, has no known type (null),
- * and the translation then does what it does without one.
+ * derived tables and set operations whose items name one, a field of such a row ({@code r.f}), a CAST and a
+ * timestamp literal (of the precision written). This is no type checker: any other expression, and a name
+ * {@link Scope} cannot resolve to one column, has no known type (null), and the translation then does what it does
+ * without one.
  */
 final class KnownTypes {
 
@@ -70,6 +72,10 @@ final class KnownTypes {
         Expression e = SqlStatement.BoundValue.resolve(parameters, written);
         if (e instanceof Cast cast) {
             return TrinoTypes.targetOf(cast).orElse(null);
+        }
+        if (e instanceof TimestampLiteral literal) {
+            // of the precision written, also as a column of a subquery or WITH query
+            return Literals.timestampLiteralType(literal.getValue());
         }
         if (!(e instanceof Identifier || e instanceof DereferenceExpression)) {
             return null;

@@ -154,11 +154,17 @@ public final class Literals {
     /**
      * {@code TIMESTAMP '…'}: a plain timestamp, or with a zone the instant it names (see {@link ZonedTimestampText}).
      *
+     * A plain one of more than six fraction digits is DuckDB's TIMESTAMP_NS, which keeps them.
+     *
      * @throws java.time.DateTimeException when the text names a zone but no valid date, time or zone
+     * @throws UnsupportedSqlException     for more than nine fraction digits, which DuckDB cannot hold
      */
     static String timestamp(String value) {
+        SqlType type = timestampLiteralType(value);
+        int precision = type == null ? 0 : type.length();
+        TimestampPrecision.check(precision);
         return ZonedTimestampText.parse(value).map(ZonedTimestampText.Zoned::duckDbLiteral)
-                .orElseGet(() -> "TIMESTAMP " + quote(value));
+                .orElseGet(() -> TimestampPrecision.duckDbType(precision) + " " + quote(value));
     }
 
     /** A date, an optional time with optional fraction digits, and what follows (a zone, or nothing). */

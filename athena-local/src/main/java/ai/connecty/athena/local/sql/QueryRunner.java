@@ -62,6 +62,9 @@ public final class QueryRunner {
             for (String macro : CollectionMacros.MACROS) {
                 statement.execute(macro);
             }
+            for (String macro : TimestampPrecision.MACROS) {
+                statement.execute(macro);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot configure the DuckDB connection: " + e.getMessage(), e);
         }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  *
  * @param base       Athena's ColumnInfo.Type ({@code float} for Trino's {@code real})
  * @param length     varchar/char length ({@link #UNBOUNDED} when absent), decimal precision, or the fraction digits
- *                   of a timestamp that a CAST declared ({@link #UNBOUNDED}: Athena's 3)
+ *                   of a timestamp that a CAST, a literal or DuckDB's TIMESTAMP_NS shows ({@link #UNBOUNDED}: Athena's 3)
  * @param scale      decimal scale
  * @param children   element type (array), key and value (map), fields (row)
  * @param fieldNames row field names; an element is null for an unnamed field
@@ -29,7 +29,7 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
         return new SqlType(base, precision, 0, List.of(), List.of());
     }
 
-    /** The fraction digits a timestamp's values print with: 3 unless a CAST declared another precision. */
+    /** The fraction digits a timestamp's values print with: 3 unless a literal, a CAST or TIMESTAMP_NS shows another. */
     int fractionDigits() {
         return length == UNBOUNDED ? 3 : length;
     }
@@ -169,6 +169,7 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
             case "decimal" -> "DECIMAL(" + length + "," + scale + ")";
             case "varchar", "char" -> "VARCHAR";
             case "varbinary" -> "BLOB";
+            case "timestamp" -> TimestampPrecision.duckDbType(fractionDigits());
             case "timestamp with time zone" -> "TIMESTAMP WITH TIME ZONE";
             case "time with time zone" -> "TIME WITH TIME ZONE";
             case "interval day to second", "interval year to month" -> "INTERVAL";

@@ -63,21 +63,27 @@ final class TemporalMacros {
             "CREATE OR REPLACE TEMP MACRO " + DATE_ADD + "(x DATE, step INTERVAL) AS CAST(x + step AS DATE),"
                     + " (x TIMESTAMP, step INTERVAL) AS x + step,"
                     + " (x TIMESTAMPTZ, step INTERVAL) AS x + step,"
+                    + " (x TIMESTAMP_NS, step INTERVAL) AS " + TimestampPrecision.nanosStep("x", "+", "step") + ","
                     + " (x TIME, step INTERVAL) AS x + step",
             "CREATE OR REPLACE TEMP MACRO " + PLUS + "(x DATE, y INTERVAL) AS " + DATE_STEP.formatted("x + y", ADD_TO_DATE) + ","
                     + " (x INTERVAL, y DATE) AS " + DATE_STEP.formatted("y + x", ADD_TO_DATE) + ","
                     + " (x TIMESTAMP, y INTERVAL) AS x + y, (x INTERVAL, y TIMESTAMP) AS y + x,"
                     + " (x TIMESTAMPTZ, y INTERVAL) AS x + y, (x INTERVAL, y TIMESTAMPTZ) AS y + x,"
+                    + " (x TIMESTAMP_NS, y INTERVAL) AS " + TimestampPrecision.nanosStep("x", "+", "y") + ","
+                    + " (x INTERVAL, y TIMESTAMP_NS) AS " + TimestampPrecision.nanosStep("y", "+", "x") + ","
                     + " (x TIME, y INTERVAL) AS x + y, (x INTERVAL, y TIME) AS y + x,"
                     + " (x INTERVAL, y INTERVAL) AS x + y,"
                     // other types: DuckDB's own operator, so a mismatch is reported as the operator's
                     + " (x, y) AS x + y",
             "CREATE OR REPLACE TEMP MACRO " + MINUS + "(x DATE, y INTERVAL) AS " + DATE_STEP.formatted("x - y", SUBTRACT_FROM_DATE) + ","
                     + " (x TIMESTAMP, y INTERVAL) AS x - y, (x TIMESTAMPTZ, y INTERVAL) AS x - y,"
+                    + " (x TIMESTAMP_NS, y INTERVAL) AS " + TimestampPrecision.nanosStep("x", "-", "y") + ","
                     + " (x TIME, y INTERVAL) AS x - y, (x INTERVAL, y INTERVAL) AS x - y, (x, y) AS x - y",
             "CREATE OR REPLACE TEMP MACRO " + DATE_TRUNC + "(unit, x DATE) AS CAST(date_trunc(unit, x) AS DATE),"
                     + " (unit, x TIMESTAMP) AS date_trunc(unit, x),"
-                    + " (unit, x TIMESTAMPTZ) AS date_trunc(unit, x)",
+                    + " (unit, x TIMESTAMPTZ) AS date_trunc(unit, x),"
+                    // Trino's units are a millisecond or longer, which microseconds hold
+                    + " (unit, x TIMESTAMP_NS) AS CAST(date_trunc(unit, x) AS TIMESTAMP_NS)",
             // (DATE, TIMESTAMP) and (TIMESTAMP, DATE) arise from DuckDB's typing of `date + interval` when the interval
             // is not a literal (IntervalArithmetic only sees literals); Trino types that sum as a date.
             // Trino's SequenceFunction counts down without a step when stop < start, refuses a step of 0 or one

@@ -49,8 +49,11 @@ final class TrinoTypes {
      * values print {@code p} fraction digits; empty for any other target, and for a timestamp without a precision.
      */
     static Optional<SqlType> declaredTimestamp(Cast cast) {
-        if (cast.getType() instanceof DateTimeDataType dateTime
-                && dateTime.getType() == DateTimeDataType.Type.TIMESTAMP && dateTime.getPrecision().isPresent()
+        return cast.getType() instanceof DateTimeDataType dateTime ? declaredTimestamp(dateTime) : Optional.empty();
+    }
+
+    private static Optional<SqlType> declaredTimestamp(DateTimeDataType dateTime) {
+        if (dateTime.getType() == DateTimeDataType.Type.TIMESTAMP && dateTime.getPrecision().isPresent()
                 && dateTime.getPrecision().get() instanceof NumericParameter digits) {
             try {
                 int precision = Integer.parseInt(digits.getValue());
@@ -103,7 +106,10 @@ final class TrinoTypes {
         }
         if (type instanceof DateTimeDataType dateTime) {
             String base = dateTime.getType() == DateTimeDataType.Type.TIMESTAMP ? "timestamp" : "time";
-            return SqlType.simple(dateTime.isWithTimeZone() ? base + " with time zone" : base);
+            String name = dateTime.isWithTimeZone() ? base + " with time zone" : base;
+            // a timestamp keeps its declared precision: it decides the value's DuckDB type, rounding and text
+            return base.equals("timestamp") && dateTime.getPrecision().isPresent()
+                    ? declaredTimestamp(dateTime).orElseThrow(() -> unknown(type)) : SqlType.simple(name);
         }
         if (type instanceof IntervalDayTimeDataType interval) {
             boolean yearToMonth = interval.getFrom() == IntervalDayTimeDataType.Field.YEAR

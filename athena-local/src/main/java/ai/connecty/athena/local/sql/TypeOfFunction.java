@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Trino's {@code typeof(x)}: DuckDB's {@code typeof} names the value's DuckDB type ({@code INTEGER[]},
  * {@code STRUCT(a INTEGER)}, {@code FLOAT}); a Java function spells it as Trino does ({@code array(integer)},
- * {@code row(a integer)}, {@code real}), nested types included.
+ * {@code row(a integer)}, {@code real}), nested types included. A timestamp whose precision the statement shows is
+ * named with that precision.
  */
 final class TypeOfFunction {
     private static final String NAME = "athena_type_name";
@@ -21,6 +22,13 @@ final class TypeOfFunction {
     }
 
     static String call(List<Calls.Arg> a) {
+        SqlType known = a.get(0).type();
+        if (known != null && (known.is("timestamp") || known.is("timestamp with time zone"))
+                && known.length() != SqlType.UNBOUNDED) {
+            // DuckDB's types hold microseconds or nanoseconds, not Trino's precision, which the tree shows
+            // (TIMESTAMP '… .123456' is a timestamp(6), CAST(… AS timestamp(0)) a timestamp(0))
+            return Literals.quote(known.analyzedName());
+        }
         return NAME + "(typeof(" + a.get(0).sql() + "))";
     }
 

@@ -97,6 +97,10 @@ final class TypeParser {
                 }
                 return SqlType.simple("double");
             }
+            case "timestamp_ns" -> {
+                // DuckDB's nanosecond timestamp, which holds a Trino timestamp of 7 to 9 digits (TimestampPrecision)
+                return SqlType.timestamp("timestamp", TimestampPrecision.MAX_HELD);
+            }
             default -> {
                 String base = scalar(name);
                 if (base == null) {
@@ -122,7 +126,7 @@ final class TypeParser {
             case "float", "real", "float4" -> "float";
             case "float8" -> "double";
             case "date" -> "date";
-            case "timestamp_s", "timestamp_ms", "timestamp_ns", "timestamp_us" -> "timestamp";
+            case "timestamp_s", "timestamp_ms", "timestamp_us" -> "timestamp";
             case "varbinary", "binary", "blob", "bytea", "bytes" -> "varbinary";
             case "uuid" -> "uuid";
             case "json" -> "json";

@@ -137,7 +137,7 @@ final class ValueRenderer {
 
     /**
      * A timestamp with {@code digits} fraction digits, rounded half up as a Trino cast to that precision rounds
-     * (DuckDB keeps microseconds; Athena's timestamps have milliseconds unless a CAST declared another precision).
+     * (DuckDB keeps micro- or nanoseconds; Athena's timestamps have milliseconds unless their type says otherwise).
      */
     private static String timestamp(LocalDateTime value, int digits) {
         if (digits == 3) {

@@ -105,6 +105,23 @@ class AthenaSqlWireTest {
                 .containsExactly("[1, 2, 3]", "[doohickey, x]", "{doohickey=3}", "{2, doohickey}", "4");
     }
 
+    /**
+     * A timestamp(9) arrives with its nine digits in GetQueryResults and in the result file, a literal with its own
+     * digits, the ColumnInfo being timestamp with Precision 3 whatever the precision (measured-behaviour §3.1).
+     */
+    @Test
+    void timestampPrecisionReachesTheClient() {
+        QueryExecution q = succeed(clients.athena(), "SELECT CAST('2024-01-01 10:00:00.123456789' AS timestamp(9)) AS ns, "
+                + "TIMESTAMP '2024-01-01 10:00:00' AS s, typeof(TIMESTAMP '2024-01-01 10:00:00.123456') AS t", "demo");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
+                .resultSet().resultSetMetadata().columnInfo();
+        assertThat(info).extracting(c -> c.name() + " " + c.type() + " " + c.precision() + " " + c.scale())
+                .containsExactly("ns timestamp 3 0", "s timestamp 3 0", "t varchar 2147483647 0");
+        assertThat(values(q)).containsExactly("2024-01-01 10:00:00.123456789", "2024-01-01 10:00:00", "timestamp(6)");
+        assertThat(csv(q)).isEqualTo("\"ns\",\"s\",\"t\"\n"
+                + "\"2024-01-01 10:00:00.123456789\",\"2024-01-01 10:00:00\",\"timestamp(6)\"\n");
+    }
+
     @Test
     void dateFunctionsKeepTheDateTypeOfADateColumn() {
         QueryExecution q = succeed(clients.athena(),

@@ -261,7 +261,8 @@ class BiToolSqlTest {
     @CsvSource(delimiterString = " => ", nullValues = "<null>", value = {
         // dateadd
         "date_add('day', 3, d) => 1 => 2024-03-20",
-        "date_add('month', 1, TIMESTAMP '2024-01-31 00:00:00') => 1 => 2024-02-29 00:00:00.000",
+        // a literal without fraction digits is a timestamp(0), and date_add keeps its precision
+        "date_add('month', 1, TIMESTAMP '2024-01-31 00:00:00') => 1 => 2024-02-29 00:00:00",
         // datediff, year/quarter/month: calendar parts of the two values
         "(year(CAST(ts AS TIMESTAMP)) - year(CAST(TIMESTAMP '2022-11-30 00:00:00' AS TIMESTAMP))) => 1 => 2",
         "((year(CAST(ts AS TIMESTAMP)) - year(CAST(TIMESTAMP '2022-11-30 00:00:00' AS TIMESTAMP))) * 12) "
@@ -540,15 +541,12 @@ class BiToolSqlTest {
     }
 
     /**
-     * Known gap: presto.py's convert_dttm writes microseconds; at the top of the SELECT list Trino prints such a
-     * timestamp(6) literal with six digits, athena-local with milliseconds (its comparisons are right, see
-     * {@link #supersetChartQuery}).
+     * presto.py's convert_dttm writes microseconds: a timestamp(6) literal, which Trino prints with its six digits at
+     * the top of the SELECT list.
      */
     @Test
-    void knownGapTimestampLiteralPrecision() {
-        assertThat(value("SELECT TIMESTAMP '2024-03-15 10:20:30.123000'"))
-                .as("fixed? expect Trino's 2024-03-15 10:20:30.123000 and update SQL-GAPS.md")
-                .isEqualTo("2024-03-15 10:20:30.123");
+    void supersetMicrosecondLiteralKeepsItsDigits() {
+        assertThat(value("SELECT TIMESTAMP '2024-03-15 10:20:30.123000'")).isEqualTo("2024-03-15 10:20:30.123000");
     }
 
     /** Redash's Athena query runner: its connection test and its schema query. */

@@ -75,7 +75,7 @@ class QueryRunnerTest {
         "SELECT CAST(NULL AS varchar) => <null>",
         "SELECT DATE '2020-01-01' => 2020-01-01",
         "SELECT TIMESTAMP '2020-01-01 12:34:56.789' => 2020-01-01 12:34:56.789",
-        "SELECT TIMESTAMP '2020-01-01 12:34:56' => 2020-01-01 12:34:56.000",
+        "SELECT TIMESTAMP '2020-01-01 12:34:56' => 2020-01-01 12:34:56",
         "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456' AS timestamp(6)) => 2020-01-01 10:00:00.123456",
         "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.123456' AS timestamp(9)) => 2020-01-01 10:00:00.123456000",
         "SELECT CAST(TIMESTAMP '2020-01-01 10:00:00.15' AS timestamp(1)) => 2020-01-01 10:00:00.2",
@@ -229,12 +229,12 @@ class QueryRunnerTest {
         "SELECT CAST('7' AS integer) + 1 => 8",
         "SELECT CAST(1.25 AS decimal(5,1)) => 1.3",
         "SELECT date_add('day', 3, DATE '2020-01-30') => 2020-02-02",
-        "SELECT date_add('month', 1, TIMESTAMP '2020-01-31 10:00:00') => 2020-02-29 10:00:00.000",
-        "SELECT date_add('hour', -2, TIMESTAMP '2020-01-01 01:00:00') => 2019-12-31 23:00:00.000",
+        "SELECT date_add('month', 1, TIMESTAMP '2020-01-31 10:00:00') => 2020-02-29 10:00:00",
+        "SELECT date_add('hour', -2, TIMESTAMP '2020-01-01 01:00:00') => 2019-12-31 23:00:00",
         "SELECT date_diff('day', TIMESTAMP '2020-01-01 23:00:00', TIMESTAMP '2020-01-02 01:00:00') => 0",
         "SELECT date_diff('day', DATE '2020-01-01', DATE '2020-01-31') => 30",
         "SELECT date_trunc('month', DATE '2020-05-17') => 2020-05-01",
-        "SELECT date_trunc('hour', TIMESTAMP '2020-05-17 10:20:30') => 2020-05-17 10:00:00.000",
+        "SELECT date_trunc('hour', TIMESTAMP '2020-05-17 10:20:30') => 2020-05-17 10:00:00",
         "SELECT date_format(TIMESTAMP '2020-05-17 10:20:30', '%Y-%m-%d %H:%i:%s') => 2020-05-17 10:20:30",
         "SELECT date_parse('2020/05/17 10:20', '%Y/%m/%d %H:%i') => 2020-05-17 10:20:00.000",
         "SELECT from_iso8601_timestamp('2020-05-17T10:20:30.123Z') => 2020-05-17 10:20:30.123 UTC",
@@ -285,8 +285,8 @@ class QueryRunnerTest {
         "SELECT DATE '2020-01-01' + INTERVAL '1' DAY + INTERVAL '1' MONTH => 2020-02-02",
         "SELECT DATE '2020-01-10' - INTERVAL '2' DAY * 3 => 2020-01-04",
         "SELECT typeof(DATE '2020-01-01' - INTERVAL '1' YEAR) => date",
-        "SELECT TIMESTAMP '2020-01-01 10:00:00' - INTERVAL '90' MINUTE => 2020-01-01 08:30:00.000",
-        "SELECT TIMESTAMP '2020-01-01 10:00:00 UTC' + INTERVAL '1' DAY => 2020-01-02 10:00:00.000 UTC",
+        "SELECT TIMESTAMP '2020-01-01 10:00:00' - INTERVAL '90' MINUTE => 2020-01-01 08:30:00",
+        "SELECT TIMESTAMP '2020-01-01 10:00:00 UTC' + INTERVAL '1' DAY => 2020-01-02 10:00:00 UTC",
         "SELECT TIME '23:30:00' + INTERVAL '1' HOUR => 00:30:00.000",
         "SELECT -INTERVAL '1' DAY + INTERVAL '3' DAY => 2 00:00:00.000",
         "SELECT CAST(NULL AS date) + INTERVAL '1' DAY => <null>",
@@ -1113,14 +1113,14 @@ class QueryRunnerTest {
             assertThat(r.rows).hasSize(2);
             assertThat(Arrays.asList(r.rows.get(0))).containsExactly("2021-03-14 02:30:00.123",
                     "[2021-03-14 02:30:00.123]", "{2021-03-14 02:30:00.000=2021-03-14}",
-                    "{t=2021-03-14 02:30:00.000, h=02:30:00.500}", "{2021-03-14, 1}", "2021-03-14 02:30:00.000 UTC",
+                    "{t=2021-03-14 02:30:00.000, h=02:30:00.500}", "{2021-03-14, 1}", "2021-03-14 02:30:00 UTC",
                     "[2021-03-14 07:30:00.250 UTC]", "2021-03-14", "02:30:00.000", "[[2021-11-07 01:30:00.000]]", "2");
             assertThat(r.column(10)).containsExactly("2", "1");
             TranslatedRows extremes = result("SELECT TIMESTAMP '10000-01-01 00:00:00', ARRAY[TIMESTAMP '10000-01-01 00:00:00'], "
                     + "TIMESTAMP '0001-01-01 00:00:00' - INTERVAL '1' YEAR, ARRAY[TIMESTAMP '0001-01-01 00:00:00' - INTERVAL '1' YEAR]");
             assertThat(extremes.rows.get(0)[1]).isEqualTo("[" + extremes.rows.get(0)[0] + "]");
             assertThat(extremes.rows.get(0)[3]).isEqualTo("[" + extremes.rows.get(0)[2] + "]");
-            assertThat(extremes.rows.get(0)[2]).isEqualTo("0000-01-01 00:00:00.000"); // 1 BC is ISO year 0
+            assertThat(extremes.rows.get(0)[2]).isEqualTo("0000-01-01 00:00:00"); // 1 BC is ISO year 0
             TranslatedRows dates = result("SELECT DATE '-0001-01-01', DATE '0001-01-01' - INTERVAL '1' DAY, "
                     + "ARRAY[DATE '-0001-12-31'], DATE '9999-12-31' + INTERVAL '1' DAY");
             assertThat(dates.rows.get(0)).containsExactly("-0001-01-01", "0000-12-31", "[-0001-12-31]", "+10000-01-01");
@@ -1160,7 +1160,7 @@ class QueryRunnerTest {
         assertThat(r.columns.stream().map(c -> c.type().athenaName()).toList())
                 .containsExactly("date", "date", "timestamp", "timestamp");
         assertThat(Arrays.asList(r.rows.get(0)))
-                .containsExactly("2020-02-01", "2019-12-31", "2020-01-01 01:00:00.000", "2020-01-03 00:00:00.000");
+                .containsExactly("2020-02-01", "2019-12-31", "2020-01-01 01:00:00", "2020-01-03 00:00:00");
     }
 
     /**
@@ -1170,25 +1170,25 @@ class QueryRunnerTest {
      */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = " => ", value = {
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' => 2024-01-02 10:00:00.000 -07:00",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 +05:30' => 2024-01-02 10:00:00.000 +05:30",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00.123456+05:30' => 2024-01-02 10:00:00.123 +05:30",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 +0530' => 2024-01-02 10:00:00.000 +05:30",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 +05' => 2024-01-02 10:00:00.000 +05:00",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 Z' => 2024-01-02 10:00:00.000 UTC",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 +00:00' => 2024-01-02 10:00:00.000 UTC",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 UTC' => 2024-01-02 10:00:00.000 UTC",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 America/New_York' => 2024-01-02 10:00:00.000 America/New_York",
-        "SELECT TIMESTAMP '2024-07-02 10:00:00 America/New_York' => 2024-07-02 10:00:00.000 America/New_York",
-        "SELECT TIMESTAMP '2024-01-02 10:00 Europe/Berlin' => 2024-01-02 10:00:00.000 Europe/Berlin",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' + INTERVAL '1' HOUR => 2024-01-02 11:00:00.000 -07:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' => 2024-01-02 10:00:00 -07:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +05:30' => 2024-01-02 10:00:00 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00.123456+05:30' => 2024-01-02 10:00:00.123456 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +0530' => 2024-01-02 10:00:00 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +05' => 2024-01-02 10:00:00 +05:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 Z' => 2024-01-02 10:00:00 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 +00:00' => 2024-01-02 10:00:00 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 UTC' => 2024-01-02 10:00:00 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 America/New_York' => 2024-01-02 10:00:00 America/New_York",
+        "SELECT TIMESTAMP '2024-07-02 10:00:00 America/New_York' => 2024-07-02 10:00:00 America/New_York",
+        "SELECT TIMESTAMP '2024-01-02 10:00 Europe/Berlin' => 2024-01-02 10:00:00 Europe/Berlin",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' + INTERVAL '1' HOUR => 2024-01-02 11:00:00 -07:00",
         // the instant is right whatever zone prints it
         "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' = TIMESTAMP '2024-01-02 17:00:00 UTC' => true",
         "SELECT TIMESTAMP '2024-07-02 10:00:00 America/New_York' = TIMESTAMP '2024-07-02 14:00:00 UTC' => true",
         "SELECT to_unixtime(TIMESTAMP '1970-01-01 01:00:00 +01:00') => 0.0",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' AT TIME ZONE 'UTC' => 2024-01-02 17:00:00.000 UTC",
-        "SELECT ARRAY[TIMESTAMP '2024-01-02 10:00:00 -07:00'] => [2024-01-02 17:00:00.000 UTC]",
-        "SELECT typeof(TIMESTAMP '2024-01-02 10:00:00 -07:00') => timestamp(3) with time zone",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' AT TIME ZONE 'UTC' => 2024-01-02 17:00:00 UTC",
+        "SELECT ARRAY[TIMESTAMP '2024-01-02 10:00:00 -07:00'] => [2024-01-02 17:00:00 UTC]",
+        "SELECT typeof(TIMESTAMP '2024-01-02 10:00:00 -07:00') => timestamp(0) with time zone",
     })
     void timestampWithTimeZoneLiteralsKeepTheirZone(String sql, String expected) {
         TranslatedRows r = result(sql);
@@ -1225,8 +1225,8 @@ class QueryRunnerTest {
     void timestampWithTimeZoneLiteralsInAColumnListAndInvalidZones() {
         TranslatedRows r = result("SELECT id, TIMESTAMP '2024-01-02 10:00:00 -07:00' AS ts, TIMESTAMP '2024-01-02 10:00:00 UTC' "
                 + "FROM t ORDER BY id");
-        assertThat(r.column(1)).containsExactly("2024-01-02 10:00:00.000 -07:00", "2024-01-02 10:00:00.000 -07:00");
-        assertThat(r.column(2)).containsExactly("2024-01-02 10:00:00.000 UTC", "2024-01-02 10:00:00.000 UTC");
+        assertThat(r.column(1)).containsExactly("2024-01-02 10:00:00 -07:00", "2024-01-02 10:00:00 -07:00");
+        assertThat(r.column(2)).containsExactly("2024-01-02 10:00:00 UTC", "2024-01-02 10:00:00 UTC");
         assertThat(result("SELECT count(*) FROM t WHERE TIMESTAMP '2024-01-02 10:00:00 -07:00' "
                 + "> TIMESTAMP '2024-01-02 16:59:59 UTC'").rows.get(0)[0]).isEqualTo("2");
         assertThatThrownBy(() -> result("SELECT TIMESTAMP '2024-01-02 10:00:00 Mars/Olympus'"))
@@ -1241,22 +1241,22 @@ class QueryRunnerTest {
      */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = " => ", value = {
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'America/New_York' => 2024-01-02 05:00:00.000 America/New_York",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'America/New_York' => 2024-01-02 05:00:00 America/New_York",
         "SELECT TIMESTAMP '2024-07-02 10:00:00.123' AT TIME ZONE 'America/New_York' => 2024-07-02 06:00:00.123 America/New_York",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '+05:30' => 2024-01-02 15:30:00.000 +05:30",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '-07:00' => 2024-01-02 03:00:00.000 -07:00",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'UTC' => 2024-01-02 10:00:00.000 UTC",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'GMT' => 2024-01-02 10:00:00.000 UTC",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'Etc/GMT+5' => 2024-01-02 05:00:00.000 -05:00",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '5' HOUR => 2024-01-02 15:00:00.000 +05:00",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL -'07:30' HOUR TO MINUTE => 2024-01-02 02:30:00.000 -07:30",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '0' HOUR => 2024-01-02 10:00:00.000 UTC",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' AT TIME ZONE 'Europe/Berlin' => 2024-01-02 18:00:00.000 Europe/Berlin",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '+05:30' => 2024-01-02 15:30:00 +05:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '-07:00' => 2024-01-02 03:00:00 -07:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'UTC' => 2024-01-02 10:00:00 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'GMT' => 2024-01-02 10:00:00 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'Etc/GMT+5' => 2024-01-02 05:00:00 -05:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '5' HOUR => 2024-01-02 15:00:00 +05:00",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL -'07:30' HOUR TO MINUTE => 2024-01-02 02:30:00 -07:30",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE INTERVAL '0' HOUR => 2024-01-02 10:00:00 UTC",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00 -07:00' AT TIME ZONE 'Europe/Berlin' => 2024-01-02 18:00:00 Europe/Berlin",
         "SELECT at_timezone(TIMESTAMP '2024-01-02 10:00:00 UTC', 'Asia/Kolkata') => 2024-01-02 15:30:00.000 Asia/Kolkata",
         "SELECT at_timezone(TIMESTAMP '2024-01-02 10:00:00', 'America/Los_Angeles') => 2024-01-02 02:00:00.000 America/Los_Angeles",
-        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'America/New_York' + INTERVAL '1' HOUR => 2024-01-02 06:00:00.000 America/New_York",
-        "SELECT TIMESTAMP '2024-11-03 05:30:00' AT TIME ZONE 'America/New_York' => 2024-11-03 01:30:00.000 America/New_York",
-        "SELECT TIMESTAMP '2024-11-03 06:30:00' AT TIME ZONE 'America/New_York' => 2024-11-03 01:30:00.000 America/New_York",
+        "SELECT TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE 'America/New_York' + INTERVAL '1' HOUR => 2024-01-02 06:00:00 America/New_York",
+        "SELECT TIMESTAMP '2024-11-03 05:30:00' AT TIME ZONE 'America/New_York' => 2024-11-03 01:30:00 America/New_York",
+        "SELECT TIMESTAMP '2024-11-03 06:30:00' AT TIME ZONE 'America/New_York' => 2024-11-03 01:30:00 America/New_York",
     })
     void atTimeZoneGivesTheInstantAZoneItIsPrintedIn(String sql, String expected) {
         TranslatedRows r = result(sql);
@@ -1274,10 +1274,10 @@ class QueryRunnerTest {
                 + "FROM (VALUES (1, TIMESTAMP '1970-01-01 00:00:10'), (2, TIMESTAMP '2024-07-02 10:00:00')) AS v(id, ts) "
                 + "ORDER BY id");
         assertThat(r.names()).containsExactly("id", "ny", "_col2", "_col3", "_col4", "_col5");
-        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("1", "1969-12-31 19:00:10.000 America/New_York",
-                "10.0", "true", "[1970-01-01 00:00:10.000 UTC]", "timestamp(3) with time zone");
-        assertThat(r.column(1)).containsExactly("1969-12-31 19:00:10.000 America/New_York",
-                "2024-07-02 06:00:00.000 America/New_York");
+        assertThat(Arrays.asList(r.rows.get(0))).containsExactly("1", "1969-12-31 19:00:10 America/New_York",
+                "10.0", "true", "[1970-01-01 00:00:10 UTC]", "timestamp(0) with time zone");
+        assertThat(r.column(1)).containsExactly("1969-12-31 19:00:10 America/New_York",
+                "2024-07-02 06:00:00 America/New_York");
     }
 
     /**
@@ -1315,17 +1315,17 @@ class QueryRunnerTest {
         "SELECT to_unixtime(TIMESTAMP '1970-01-01 00:00:10' AT TIME ZONE 'America/New_York') => 10.0 => double",
         "SELECT TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' = TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'Asia/Tokyo' => true => boolean",
         "SELECT TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/New_York' < TIMESTAMP '2024-01-02 03:00:01' => true => boolean",
-        "SELECT date_trunc('day', TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/Los_Angeles') => 2024-01-01 00:00:00.000 America/Los_Angeles => timestamp with time zone",
-        "SELECT date_trunc('day', TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE '-07:00') => 2024-01-01 00:00:00.000 -07:00 => timestamp with time zone",
-        "SELECT date_trunc('hour', TIMESTAMP '2024-01-02 03:50:00' AT TIME ZONE 'Asia/Kathmandu') => 2024-01-02 09:00:00.000 Asia/Kathmandu => timestamp with time zone",
-        "SELECT date_trunc('month', TIMESTAMP '2024-01-31 23:30:00' AT TIME ZONE 'Europe/Berlin') => 2024-02-01 00:00:00.000 Europe/Berlin => timestamp with time zone",
+        "SELECT date_trunc('day', TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE 'America/Los_Angeles') => 2024-01-01 00:00:00 America/Los_Angeles => timestamp with time zone",
+        "SELECT date_trunc('day', TIMESTAMP '2024-01-02 03:00:00' AT TIME ZONE '-07:00') => 2024-01-01 00:00:00 -07:00 => timestamp with time zone",
+        "SELECT date_trunc('hour', TIMESTAMP '2024-01-02 03:50:00' AT TIME ZONE 'Asia/Kathmandu') => 2024-01-02 09:00:00 Asia/Kathmandu => timestamp with time zone",
+        "SELECT date_trunc('month', TIMESTAMP '2024-01-31 23:30:00' AT TIME ZONE 'Europe/Berlin') => 2024-02-01 00:00:00 Europe/Berlin => timestamp with time zone",
         "SELECT CAST(date_trunc('week', TIMESTAMP '2024-01-01 03:00:00' AT TIME ZONE 'America/New_York') AS date) => 2023-12-25 => date",
         "SELECT hour(TIMESTAMP '2024-11-03 06:30:00' AT TIME ZONE 'America/New_York') => 1 => bigint",
         "SELECT hour(TIMESTAMP '2024-03-10 07:30:00' AT TIME ZONE 'America/New_York') => 3 => bigint",
-        "SELECT date_trunc('hour', TIMESTAMP '2024-11-03 05:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 05:00:00.000 UTC => timestamp with time zone",
-        "SELECT date_trunc('hour', TIMESTAMP '2024-11-03 06:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 06:00:00.000 UTC => timestamp with time zone",
-        "SELECT date_trunc('day', TIMESTAMP '2024-11-03 06:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 04:00:00.000 UTC => timestamp with time zone",
-        "SELECT date_trunc('day', TIMESTAMP '2018-11-04 15:00:00' AT TIME ZONE 'America/Sao_Paulo') => 2018-11-04 01:00:00.000 America/Sao_Paulo => timestamp with time zone",
+        "SELECT date_trunc('hour', TIMESTAMP '2024-11-03 05:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 05:00:00 UTC => timestamp with time zone",
+        "SELECT date_trunc('hour', TIMESTAMP '2024-11-03 06:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 06:00:00 UTC => timestamp with time zone",
+        "SELECT date_trunc('day', TIMESTAMP '2024-11-03 06:45:00' AT TIME ZONE 'America/New_York') AT TIME ZONE 'UTC' => 2024-11-03 04:00:00 UTC => timestamp with time zone",
+        "SELECT date_trunc('day', TIMESTAMP '2018-11-04 15:00:00' AT TIME ZONE 'America/Sao_Paulo') => 2018-11-04 01:00:00 America/Sao_Paulo => timestamp with time zone",
     })
     void zonedValuesAreReadInTheirZone(String sql, String expected, String type) {
         TranslatedRows r = result(sql);
@@ -1350,10 +1350,10 @@ class QueryRunnerTest {
         "SELECT with_timezone(TIMESTAMP '2024-10-27 02:30:00', 'Europe/Berlin') AT TIME ZONE 'UTC' => 2024-10-27 01:30:00.000 UTC",
         "SELECT with_timezone(TIMESTAMP '2024-03-10 02:30:00', 'America/New_York') => 2024-03-10 03:30:00.000 America/New_York",
         "SELECT with_timezone(TIMESTAMP '2024-03-31 02:30:00', 'Europe/Berlin') AT TIME ZONE 'UTC' => 2024-03-31 01:30:00.000 UTC",
-        "SELECT date_add('day', 1, TIMESTAMP '2024-11-02 12:00:00 America/New_York') => 2024-11-03 12:00:00.000 America/New_York",
-        "SELECT date_add('hour', 24, TIMESTAMP '2024-11-02 12:00:00 America/New_York') => 2024-11-03 11:00:00.000 America/New_York",
-        "SELECT date_add('month', 1, TIMESTAMP '2024-01-31 20:00:00' AT TIME ZONE 'America/New_York') => 2024-02-29 15:00:00.000 America/New_York",
-        "SELECT date_add('day', -1, TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '-07:00') => 2024-01-01 03:00:00.000 -07:00",
+        "SELECT date_add('day', 1, TIMESTAMP '2024-11-02 12:00:00 America/New_York') => 2024-11-03 12:00:00 America/New_York",
+        "SELECT date_add('hour', 24, TIMESTAMP '2024-11-02 12:00:00 America/New_York') => 2024-11-03 11:00:00 America/New_York",
+        "SELECT date_add('month', 1, TIMESTAMP '2024-01-31 20:00:00' AT TIME ZONE 'America/New_York') => 2024-02-29 15:00:00 America/New_York",
+        "SELECT date_add('day', -1, TIMESTAMP '2024-01-02 10:00:00' AT TIME ZONE '-07:00') => 2024-01-01 03:00:00 -07:00",
     })
     void withTimezoneAndDateAddUseTheWallClockTime(String sql, String expected) {
         TranslatedRows r = result(sql);
@@ -1430,8 +1430,8 @@ class QueryRunnerTest {
         TranslatedRows la = result("SELECT date_trunc('day', ts AT TIME ZONE 'America/Los_Angeles') AS day, count(*) FROM "
                 + rows + " GROUP BY 1 ORDER BY 1");
         assertThat(la.rows).extracting(Arrays::asList).containsExactly(
-                List.of("2024-01-01 00:00:00.000 America/Los_Angeles", "2"),
-                List.of("2024-01-02 00:00:00.000 America/Los_Angeles", "1"));
+                List.of("2024-01-01 00:00:00 America/Los_Angeles", "2"),
+                List.of("2024-01-02 00:00:00 America/Los_Angeles", "1"));
         TranslatedRows berlin = result("SELECT CAST(ts AT TIME ZONE 'Europe/Berlin' AS date) AS day, count(*) FROM " + rows
                 + " GROUP BY 1 ORDER BY 1");
         assertThat(berlin.rows).extracting(Arrays::asList).containsExactly(List.of("2024-01-02", "3"));
