@@ -349,9 +349,8 @@ class SpringJdbcTest {
                 {LocalDateTime.of(2024, 2, 29, 12, 0), "timestamp(3)"},
                 {Timestamp.valueOf("2024-02-29 12:34:56.789"), "timestamp(3)"}, {utilDate, "timestamp(3)"},
                 {calendar, "timestamp(3)"}, {java.time.LocalTime.of(23, 59, 58), "time(3)"},
-                // a whole second is written without fraction digits, which Trino types as a timestamp(0) literal
-                {OffsetDateTime.parse("2024-02-29T12:00:00+02:00"), "timestamp(0) with time zone"},
-                {java.time.Instant.parse("2024-02-29T12:00:00Z"), "timestamp(0) with time zone"},
+                {OffsetDateTime.parse("2024-02-29T12:00:00+02:00"), "timestamp(3) with time zone"},
+                {java.time.Instant.parse("2024-02-29T12:00:00Z"), "timestamp(3) with time zone"},
                 {UUID.fromString("2b5a5c57-8a4b-4f1d-9f4c-6d6d3b2d1f00"), "uuid"}, {new byte[] {1, 2}, "varbinary"}};
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         for (Object[] c : cases) {
