@@ -16,7 +16,8 @@ import java.util.Set;
  * WITH queries a table name may mean. {@link QueryScopes} builds them from the tree and the catalog's columns
  * ({@link TableColumns}); {@link TimestampZones} resolves a column reference with them to the SELECT item it names,
  * whose zone the value keeps (Trino's timestamp with time zone carries each value's zone through WITH queries,
- * derived tables and set operations), and {@link KnownTypes} to the table column it names, whose declared type it has.
+ * derived tables and set operations), and {@link KnownTypes} to the column it names, whose declared type it has (a
+ * table's) or its items' (a WITH query's, derived table's, set operation's or VALUES' column).
  * <p>
  * A name that could mean a column neither the tree nor the catalog shows (a table the catalog does not know, an
  * UNNEST of an argument of unknown type) or more than one column resolves to nothing, so no zone or type is ever
