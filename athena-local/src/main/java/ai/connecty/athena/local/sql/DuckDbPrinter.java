@@ -1657,21 +1657,23 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * result type is certain, it is kept for the calls around it.
      */
     private void resolveCall(Node call, String name, List<Expression> arguments, String position) {
-        List<SqlType> argumentTypes = certainArgumentTypes(name, arguments);
-        FunctionSignatures.Resolution resolution = argumentTypes == null ? null
-                : FunctionSignatures.resolve(name, argumentTypes);
-        if (resolution != null && resolution.refused()) {
+        Resolved resolved = resolve(name, arguments);
+        if (resolved != null && resolved.resolution().refused()) {
             throw EngineFailure.user("FUNCTION_NOT_FOUND", position
-                    + FunctionSignatures.unexpectedParameters(name, argumentTypes));
+                    + FunctionSignatures.unexpectedParameters(name, resolved.argumentTypes()));
         }
-        callTypes.put(call, resolution == null ? null : resolution.result());
+        callTypes.put(call, resolved == null ? null : resolved.resolution().result());
+    }
+
+    /** A call's resolution and the argument types it was resolved with. */
+    private record Resolved(List<SqlType> argumentTypes, FunctionSignatures.Resolution resolution) {
     }
 
     /**
-     * The types of a call's {@code arguments} where {@link FunctionSignatures} declares {@code name} and every one is
-     * certain ({@link #argumentType}); else null.
+     * Trino's resolution of a call of {@code name} with {@code arguments}, where {@link FunctionSignatures} declares
+     * the name and judges the arguments' types, every one certain ({@link #argumentType}); else null.
      */
-    private List<SqlType> certainArgumentTypes(String name, List<Expression> arguments) {
+    private Resolved resolve(String name, List<Expression> arguments) {
         if (!FunctionSignatures.isDeclared(name)) {
             return null;
         }
@@ -1683,7 +1685,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             }
             argumentTypes.add(type);
         }
-        return argumentTypes;
+        FunctionSignatures.Resolution resolution = FunctionSignatures.resolve(name, argumentTypes);
+        return resolution == null ? null : new Resolved(argumentTypes, resolution);
     }
 
     /**
@@ -1707,16 +1710,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return callTypes.get(call);
     }
 
-    /** The result type Trino's resolution gives {@code call}, where certain; null where not or where refused. */
+    /**
+     * The result type Trino's resolution gives {@code call} (named as {@link #visitFunctionCall} and
+     * {@link #concatenation} resolve it), where certain; null where not or where refused.
+     */
     private SqlType resolvedType(FunctionCall call) {
         if (call.getName().getParts().size() != 1) {
             return null;
         }
-        String name = call.getName().getSuffix().toLowerCase(Locale.ROOT);
-        List<SqlType> argumentTypes = certainArgumentTypes(name, call.getArguments());
-        FunctionSignatures.Resolution resolution = argumentTypes == null ? null
-                : FunctionSignatures.resolve(name, argumentTypes);
-        return resolution == null || resolution.refused() ? null : resolution.result();
+        Resolved resolved = resolve(call.getName().getSuffix().toLowerCase(Locale.ROOT), call.getArguments());
+        return resolved == null || resolved.resolution().refused() ? null : resolved.resolution().result();
     }
 
     /**
