@@ -201,7 +201,17 @@ class BiToolSqlTest {
                     + "SELECT split('c', ',')) v", List.of("[b, a]")),
             // VALUES rows
             Arguments.of("SELECT CAST(x AS INTEGER) FROM (VALUES 2.5e0, 0.5e0) AS v(x) ORDER BY 1",
-                    List.of("1", "3")));
+                    List.of("1", "3")),
+            // approx_percentile of a decimal is a real (DuckDB: its answer rounded to a whole number)
+            Arguments.of("SELECT approx_percentile(x, 0.5), typeof(approx_percentile(x, 0.5)) "
+                    + "FROM (VALUES DECIMAL '1.5', DECIMAL '1.5') AS v(x)", List.of("1.5 | real")));
+    }
+
+    /** A wrapped tinyint's round that leaves its type fails as in place (of an unknown type it wrapped around). */
+    @Test
+    void wrappedNarrowIntegerRoundFailsAsInPlace() {
+        assertThatThrownBy(() -> rows("SELECT round(x, -1) FROM (SELECT TINYINT '127' AS x) v"))
+                .hasMessage("NUMERIC_VALUE_OUT_OF_RANGE: Out of range for tinyint: 130");
     }
 
     /**
