@@ -131,7 +131,7 @@ final class KnownTypes {
             if (value.expression() instanceof NullLiteral) {
                 continue;
             }
-            SqlType type = items.of(value.expression(), value.scope());
+            SqlType type = value.declared() != null ? value.declared() : items.of(value.expression(), value.scope());
             if (type == null) {
                 return null;
             }

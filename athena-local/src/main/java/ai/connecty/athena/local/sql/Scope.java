@@ -45,11 +45,25 @@ final class Scope {
         }
     }
 
-    /** An expression that gives a column its values, and the scope its names resolve in. */
-    record Value(Expression expression, Scope scope) {
+    /**
+     * An expression that gives a column its values, and the scope its names resolve in.
+     *
+     * @param declared the type of values the tree does not show (a table column's, gathered by a set operation), as
+     *        the catalog declares it; null for an expression the tree shows, or where nothing declares one
+     */
+    record Value(Expression expression, Scope scope, SqlType declared) {
 
         /** Values the tree does not show (a table column's): a name nothing resolves, so of no zone or type. */
-        static final Value UNSEEN = new Value(new Identifier("values not shown"), NONE);
+        static final Value UNSEEN = new Value(new Identifier("values not shown"), NONE, null);
+
+        Value(Expression expression, Scope scope) {
+            this(expression, scope, null);
+        }
+
+        /** Values the tree does not show, of the {@code type} the catalog declares for them (no zone: a table's). */
+        static Value unseen(SqlType type) {
+            return type == null ? UNSEEN : new Value(UNSEEN.expression(), NONE, type);
+        }
     }
 
     /**

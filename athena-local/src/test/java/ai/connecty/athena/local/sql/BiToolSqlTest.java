@@ -195,6 +195,11 @@ class BiToolSqlTest {
                     List.of("1", "3")),
             Arguments.of("SELECT CAST(x AS INTEGER) FROM (SELECT 2.5e0 AS x UNION ALL SELECT 1) v ORDER BY 1",
                     List.of("1", "3")),
+            // a table's columns listed by * in both branches keep their declared types (ratio 2.5 is a double)
+            Arguments.of("SELECT CAST(ratio AS INTEGER) FROM (SELECT * FROM sales WHERE id = 2 UNION ALL "
+                    + "SELECT * FROM sales WHERE id = 2) v", List.of("3", "3")),
+            Arguments.of("SELECT CAST(x AS INTEGER) FROM (SELECT ratio AS x FROM sales WHERE id = 2 UNION ALL "
+                    + "SELECT 0.5e0) v ORDER BY 1", List.of("1", "3")),
             Arguments.of("SELECT typeof(sum(r)) FROM (SELECT REAL '1.5' AS r INTERSECT SELECT REAL '1.5') v",
                     List.of("real")),
             Arguments.of("SELECT reverse(arr) FROM (SELECT split('a,b', ',') AS arr EXCEPT "
