@@ -34,7 +34,8 @@ import java.util.function.Function;
  * appends an element to an array or prepends one; DuckDB joins only whole strings or whole arrays. So in a chain
  * with an array the elements are put in one-element arrays, told apart by what the tree shows of each operand's
  * type: array constructors, casts and functions returning arrays are arrays; literals and operators are elements;
- * a column reference has the type the catalog declares ({@link KnownTypes}). An operand whose type neither shows (a
+ * a column reference has the type the catalog declares, or its WITH query's or derived table's item shows
+ * ({@link KnownTypes}). An operand whose type neither shows (a
  * column of unknown type, most function calls) is, in a chain that holds an array or a non-text element, wrapped or
  * not by its DuckDB type while DuckDB binds. A chain of text and such operands only is DuckDB's {@code ||} as written.
  */

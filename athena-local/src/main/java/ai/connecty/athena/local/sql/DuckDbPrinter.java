@@ -175,8 +175,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /** The GROUP BY expressions of the query specification being printed, which a try() may name. */
     private List<Expression> groupKeys = List.of();
     /**
-     * The result types of the calls printed so far that {@link FunctionSignatures} resolved with a certain result, by
-     * node: the argument types of the calls around them.
+     * The result types of the calls {@link FunctionSignatures} resolved so far, by node, null where not certain: the
+     * argument types of the calls around them. A call is resolved when printed, or before where its type is asked
+     * for ({@link #unprintedCallType}).
      */
     private final Map<Node, SqlType> callTypes = new IdentityHashMap<>();
 
@@ -187,7 +188,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         this.source = source;
         this.parameters = parameters;
         this.zones = new TimestampZones(parameters, this::isInterval);
-        this.types = new KnownTypes(parameters);
+        this.types = new KnownTypes(parameters, this::itemType);
         this.scopes = new QueryScopes(tables, types);
         this.catalog = tables;
     }
@@ -1668,46 +1669,98 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * result type is certain, it is kept for the calls around it.
      */
     private void resolveCall(Node call, String name, List<Expression> arguments, String position) {
+        Resolved resolved = resolve(name, arguments);
+        if (resolved != null && resolved.resolution().refused()) {
+            throw EngineFailure.user("FUNCTION_NOT_FOUND", position
+                    + FunctionSignatures.unexpectedParameters(name, resolved.argumentTypes()));
+        }
+        callTypes.put(call, resolved == null ? null : resolved.resolution().result());
+    }
+
+    /** A call's resolution and the argument types it was resolved with. */
+    private record Resolved(List<SqlType> argumentTypes, FunctionSignatures.Resolution resolution) {
+    }
+
+    /**
+     * Trino's resolution of a call of {@code name} with {@code arguments}, where {@link FunctionSignatures} declares
+     * the name and judges the arguments' types, every one certain ({@link #argumentType}); else null.
+     */
+    private Resolved resolve(String name, List<Expression> arguments) {
         if (!FunctionSignatures.isDeclared(name)) {
-            return;
+            return null;
         }
         List<SqlType> argumentTypes = new ArrayList<>();
         for (Expression argument : arguments) {
             SqlType type = argumentType(argument);
             if (type == null) {
-                return;
+                return null;
             }
             argumentTypes.add(type);
         }
         FunctionSignatures.Resolution resolution = FunctionSignatures.resolve(name, argumentTypes);
-        if (resolution == null) {
-            return;
+        return resolution == null ? null : new Resolved(argumentTypes, resolution);
+    }
+
+    /**
+     * The result type of a call not printed yet (one of a derived table, whose SELECT is printed after the outer
+     * query's items, or one asked about before its arguments are printed), resolved as {@link #resolveCall} will
+     * resolve it, and kept; null where not certain or where Trino refuses the call (its printing fails then). A chain
+     * of {@code ||} nests as deep as it is long, so its inner calls are resolved first, in a loop, each finding the
+     * one inside it kept: the recursion does not grow with the chain (as in {@link #concatenation}).
+     */
+    private SqlType unprintedCallType(FunctionCall call) {
+        Deque<FunctionCall> unresolved = new ArrayDeque<>();
+        for (FunctionCall next = call; next != null && !callTypes.containsKey(next);
+             next = isConcatenation(next) && next.getArguments().get(0) instanceof FunctionCall inner
+                     && isConcatenation(inner) ? inner : null) {
+            unresolved.push(next);
         }
-        if (resolution.refused()) {
-            throw EngineFailure.user("FUNCTION_NOT_FOUND", position
-                    + FunctionSignatures.unexpectedParameters(name, argumentTypes));
+        while (!unresolved.isEmpty()) {
+            FunctionCall next = unresolved.pop();
+            callTypes.put(next, resolvedType(next));
         }
-        if (resolution.result() != null) {
-            callTypes.put(call, resolution.result());
+        return callTypes.get(call);
+    }
+
+    /**
+     * The result type Trino's resolution gives {@code call} (named as {@link #visitFunctionCall} and
+     * {@link #concatenation} resolve it), where certain; null where not or where refused.
+     */
+    private SqlType resolvedType(FunctionCall call) {
+        if (call.getName().getParts().size() != 1) {
+            return null;
         }
+        Resolved resolved = resolve(call.getName().getSuffix().toLowerCase(Locale.ROOT), call.getArguments());
+        return resolved == null || resolved.resolution().refused() ? null : resolved.resolution().result();
+    }
+
+    /**
+     * The type of a WITH query's, derived table's, set operation's or VALUES' {@code item}, standing in
+     * {@code scope}, as the column it fills has it ({@link KnownTypes.ItemTypes}): typed as it would be in place.
+     */
+    private SqlType itemType(Expression item, Scope scope) {
+        return zones.within(scope, () -> argumentType(item));
     }
 
     /**
      * The type of an operand or call argument where it is certain: a literal's (as Trino types it: {@code 'abc'} is
      * {@code varchar(3)}, {@code 1.5} a double, {@code DECIMAL '1.50'} a decimal(3,2), {@code TIMESTAMP '…'} of the
      * precision written), a bound parameter's value's, a negated number's, {@code current_date}'s and
-     * {@code current_timestamp}'s, a CAST's and a column's ({@link KnownTypes}), an {@code ARRAY[…]} of elements of
-     * such types, an element of an array or map of known type, a value {@code AT TIME ZONE}, and a call resolved
-     * before ({@link #callTypes}); else null.
+     * {@code current_timestamp}'s, a CAST's and a column's ({@link KnownTypes}: also a WITH query's or derived
+     * table's column computed by an expression of such a type), an {@code ARRAY[…]} of elements of such types, an
+     * element of an array or map of known type, a value {@code AT TIME ZONE}, and a call's result as Trino's
+     * resolution gives it ({@link #callTypes}); else null.
      */
     private SqlType argumentType(Expression written) {
         if (written instanceof Parameter parameter) {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).argumentType(value.expression());
         }
-        SqlType resolved = callTypes.get(written);
-        if (resolved != null) {
-            return resolved;
+        if (callTypes.containsKey(written)) {
+            return callTypes.get(written);
+        }
+        if (written instanceof FunctionCall call) {
+            return unprintedCallType(call);
         }
         if (written instanceof DecimalLiteral decimal) {
             char first = firstAfterSign(decimal.getLocation().orElse(null));

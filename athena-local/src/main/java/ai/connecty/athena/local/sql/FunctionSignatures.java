@@ -359,7 +359,8 @@ final class FunctionSignatures {
 
     /**
      * The result type of a call bound to {@code signature}, where certain: the type of the argument whose declared
-     * type the result repeats ({@code upper(varchar(x)) -> varchar(x)}) where that argument binds as it is, a type
+     * type the result repeats ({@code upper(varchar(x)) -> varchar(x)}), or an array of it
+     * ({@code split(varchar(x), varchar(y)) -> array(varchar(x))}), where that argument binds as it is, a type
      * variable's one bound type, or a type without literal parameters; else null.
      */
     private static SqlType result(Signature signature, SignatureBinding.Bound bound, List<SqlType> arguments) {
@@ -386,6 +387,9 @@ final class FunctionSignatures {
             String text = signature.parameterTexts().get(Math.min(i, signature.parameterTexts().size() - 1));
             if (text.equals(result)) {
                 return bound.exactArguments().get(i) ? arguments.get(i) : null;
+            }
+            if (result.equals("array(" + text + ")")) {
+                return bound.exactArguments().get(i) ? SqlType.array(arguments.get(i)) : null;
             }
         }
         return instantiate(pattern, bound.variables());

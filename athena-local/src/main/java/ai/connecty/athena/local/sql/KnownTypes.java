@@ -15,11 +15,12 @@ import java.util.Optional;
 
 /**
  * The type of an expression where the catalog or the tree shows it without computing anything: a column reference
- * to a table or view column (the type the catalog declares, see {@link TableColumns}), also through WITH queries,
- * derived tables and set operations whose items name one, a field of such a row ({@code r.f}), a CAST and a
- * timestamp literal (of the precision written). This is no type checker: any other expression, and a name
- * {@link Scope} cannot resolve to one column, has no known type (null), and the translation then does what it does
- * without one.
+ * to a table or view column (the type the catalog declares, see {@link TableColumns}), a field of such a row
+ * ({@code r.f}), a CAST and a timestamp literal (of the precision written). A column of a WITH query, derived table, set operation or VALUES has the type its items
+ * have where they are written ({@link ItemTypes}: the printer's, which also knows literals', constructors',
+ * operators' and resolved calls' types), so that a query wrapped by a BI tool is printed as it is unwrapped. This is
+ * no type checker: any other expression, and a name {@link Scope} cannot resolve to one column, has no known type
+ * (null), and the translation then does what it does without one.
  */
 final class KnownTypes {
 
@@ -35,13 +36,30 @@ final class KnownTypes {
         }
     };
 
+    /**
+     * The type of a query's item where it is written: what gives a WITH query's, derived table's, set operation's or
+     * VALUES' column its type. The printer knows more types than this class (it resolves calls against Trino's
+     * signatures), and a column's items are typed the same wherever the column is read.
+     */
+    @FunctionalInterface
+    interface ItemTypes {
+
+        /** The type of {@code item}, which stands in {@code scope}, or null where not known. */
+        SqlType of(Expression item, Scope scope);
+    }
+
     private final List<SqlStatement.BoundValue> parameters;
+    private final ItemTypes items;
     /** The type of each column asked about (absent: none), computed once: columns refer to columns, level by level. */
     private final Map<Scope.Column, Optional<SqlType>> columnTypes = new IdentityHashMap<>();
 
-    /** @param parameters the values bound to the statement's {@code ?}, by position */
-    KnownTypes(List<SqlStatement.BoundValue> parameters) {
+    /**
+     * @param parameters the values bound to the statement's {@code ?}, by position
+     * @param items      the types of the items that fill the columns of the statement's queries
+     */
+    KnownTypes(List<SqlStatement.BoundValue> parameters, ItemTypes items) {
         this.parameters = parameters;
+        this.items = items;
     }
 
     /**
@@ -91,7 +109,10 @@ final class KnownTypes {
         return null;
     }
 
-    /** The type of {@code column}: the declared one, or the one all its values (untyped NULLs aside) show. */
+    /**
+     * The type of {@code column}: the declared one, or the one all its values (untyped NULLs aside) have, folded as
+     * Trino folds a set operation's or VALUES' columns where that is certain ({@link CommonSuperType}).
+     */
     SqlType of(Scope.Column column) {
         if (column.type() != null) {
             return column.type();
@@ -105,20 +126,39 @@ final class KnownTypes {
         return known.orElse(null);
     }
 
-    /** The type every one of {@code values} but untyped NULLs shows, or null unless they all show the same. */
+    /**
+     * The type of a column of {@code values} (untyped NULLs aside, which take any type): the one they all have, or
+     * their common super type where it is certain; null where a value's type is not known or none is certain.
+     */
     private SqlType common(List<Scope.Value> values) {
         SqlType common = null;
         for (Scope.Value value : values) {
             if (value.expression() instanceof NullLiteral) {
                 continue;
             }
-            SqlType type = of(value.expression(), value.scope());
-            if (type == null || common != null && !common.equals(type)) {
+            SqlType type = value.declared() != null ? value.declared() : items.of(value.expression(), value.scope());
+            if (type == null) {
                 return null;
             }
-            common = type;
+            common = common == null || common.equals(type) ? type : superType(common, type);
+            if (common == null) {
+                return null;
+            }
         }
         return common;
+    }
+
+    /**
+     * Trino's common super type of two different types, where it is certain here ({@link CommonSuperType}; two
+     * arrays have the array of their elements' common super type); else null.
+     */
+    private static SqlType superType(SqlType a, SqlType b) {
+        if (a.is("array") && b.is("array")) {
+            SqlType element = a.element().equals(b.element()) ? a.element() : superType(a.element(), b.element());
+            return element == null ? null : SqlType.array(element);
+        }
+        return CommonSuperType.judged(a) && CommonSuperType.judged(b) && CommonSuperType.joins(a, b)
+                ? CommonSuperType.of(a, b) : null;
     }
 
     /** The type of field {@code name} of {@code row}, or null where {@code row} is no row with such a field. */

@@ -182,10 +182,11 @@ final class QueryScopes {
 
     /**
      * The values of {@code column} as a set operation gathers them: a column whose values the tree does not show (a
-     * table's) brings one that shows no zone or type, so that the other branches' do not speak for it.
+     * table's, listed by {@code *} or TABLE) brings one that shows no zone and only its declared type, if any, so that
+     * the other branches' do not speak for it.
      */
     private static List<Scope.Value> shown(Scope.Column column) {
-        return column.values().isEmpty() ? List.of(Scope.Value.UNSEEN) : column.values();
+        return column.values().isEmpty() ? List.of(Scope.Value.unseen(column.type())) : column.values();
     }
 
     /** VALUES' columns, unnamed, each with the value of every row at its position; null where rows differ in size. */

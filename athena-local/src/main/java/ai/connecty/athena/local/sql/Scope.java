@@ -16,7 +16,8 @@ import java.util.Set;
  * WITH queries a table name may mean. {@link QueryScopes} builds them from the tree and the catalog's columns
  * ({@link TableColumns}); {@link TimestampZones} resolves a column reference with them to the SELECT item it names,
  * whose zone the value keeps (Trino's timestamp with time zone carries each value's zone through WITH queries,
- * derived tables and set operations), and {@link KnownTypes} to the table column it names, whose declared type it has.
+ * derived tables and set operations), and {@link KnownTypes} to the column it names, whose declared type it has (a
+ * table's) or its items' (a WITH query's, derived table's, set operation's or VALUES' column).
  * <p>
  * A name that could mean a column neither the tree nor the catalog shows (a table the catalog does not know, an
  * UNNEST of an argument of unknown type) or more than one column resolves to nothing, so no zone or type is ever
@@ -44,11 +45,25 @@ final class Scope {
         }
     }
 
-    /** An expression that gives a column its values, and the scope its names resolve in. */
-    record Value(Expression expression, Scope scope) {
+    /**
+     * An expression that gives a column its values, and the scope its names resolve in.
+     *
+     * @param declared the type of values the tree does not show (a table column's, gathered by a set operation), as
+     *        the catalog declares it; null for an expression the tree shows, or where nothing declares one
+     */
+    record Value(Expression expression, Scope scope, SqlType declared) {
 
         /** Values the tree does not show (a table column's): a name nothing resolves, so of no zone or type. */
-        static final Value UNSEEN = new Value(new Identifier("values not shown"), NONE);
+        static final Value UNSEEN = new Value(new Identifier("values not shown"), NONE, null);
+
+        Value(Expression expression, Scope scope) {
+            this(expression, scope, null);
+        }
+
+        /** Values the tree does not show, of the {@code type} the catalog declares for them (no zone: a table's). */
+        static Value unseen(SqlType type) {
+            return type == null ? UNSEEN : new Value(UNSEEN.expression(), NONE, type);
+        }
     }
 
     /**

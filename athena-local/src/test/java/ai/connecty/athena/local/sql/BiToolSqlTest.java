@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The SQL that BI tools and SQL libraries generate for Athena (Trino), run on athena-local with the values Trino gives.
@@ -142,6 +145,102 @@ class BiToolSqlTest {
         // Superset's dataset preview wraps the virtual dataset's SQL
         assertThat(rows("SELECT name AS name FROM (SELECT * FROM sales WHERE qty > 0) AS virtual_table LIMIT 100"))
                 .containsExactly("Widget-Pro");
+    }
+
+    /**
+     * BI tools wrap the user's SQL in a derived table (Superset's {@code AS virtual_table}, Tableau's
+     * {@code "Custom SQL Query"}, Metabase's nested questions) and dbt chains WITH queries: a computed column keeps
+     * the type the tree shows for it through them, as a table column keeps its declared type, so the outer query is
+     * printed as it is where the expression stands in place. Each row differs from DuckDB's answer without the type.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrappedComputedColumns")
+    void computedColumnsKeepTheirTypesThroughWrappers(String sql, List<String> expected) {
+        assertThat(rows(sql)).containsExactlyElementsOf(expected);
+    }
+
+    static Stream<Arguments> wrappedComputedColumns() {
+        return Stream.of(
+            // date - date is an interval day to second (DuckDB: a bigint number of days)
+            Arguments.of("SELECT d2 - d1, typeof(d2 - d1) FROM (SELECT DATE '2024-01-10' AS d2, "
+                    + "DATE '2024-01-01' AS d1) AS virtual_table", List.of("9 00:00:00.000 | interval day to second")),
+            // reverse of an array (DuckDB's reverse takes text only)
+            Arguments.of("SELECT reverse(arr) FROM (SELECT split('a,b', ',') AS arr) AS virtual_table",
+                    List.of("[b, a]")),
+            // a double cast to an integer rounds half away from zero (DuckDB: half to even)
+            Arguments.of("SELECT CAST(x AS INTEGER) FROM (SELECT 2.5e0 AS x) v", List.of("3")),
+            // array || element appends (DuckDB's || refuses VARCHAR[] and VARCHAR)
+            Arguments.of("SELECT arr || 'x' FROM (SELECT split('a,b', ',') AS arr) v", List.of("[a, b, x]")),
+            // the sum of a real is a real (DuckDB: a double)
+            Arguments.of("SELECT sum(r), typeof(sum(r)) FROM (SELECT REAL '1.5' AS r) v", List.of("1.5 | real")),
+            // qualified, Tableau's custom SQL alias, an alias list, through *, nested derived tables
+            Arguments.of("SELECT reverse(v.arr) FROM (SELECT split('a,b', ',') AS arr) v", List.of("[b, a]")),
+            Arguments.of("SELECT reverse(\"Custom SQL Query\".\"arr\") FROM (SELECT split('a,b', ',') AS arr) "
+                    + "\"Custom SQL Query\"", List.of("[b, a]")),
+            Arguments.of("SELECT reverse(a) FROM (SELECT split('a,b', ',')) AS v(a)", List.of("[b, a]")),
+            Arguments.of("SELECT reverse(arr) FROM (SELECT * FROM (SELECT split('a,b', ',') AS arr) i) o",
+                    List.of("[b, a]")),
+            Arguments.of("SELECT v.* FROM (SELECT reverse(arr) FROM (SELECT split('a,b', ',') AS arr) i) v",
+                    List.of("[b, a]")),
+            Arguments.of("SELECT CAST(y AS INTEGER) FROM (SELECT x AS y FROM (SELECT 2.5e0 AS x) i) o",
+                    List.of("3")),
+            // dbt's chains of WITH queries, one naming the one before it; a WITH query's column list
+            Arguments.of("WITH a AS (SELECT split('a,b', ',') AS arr), b AS (SELECT arr FROM a) "
+                    + "SELECT arr || 'x' FROM b", List.of("[a, b, x]")),
+            Arguments.of("WITH w(d2, d1) AS (SELECT DATE '2024-01-10', DATE '2024-01-01') SELECT d2 - d1 FROM w",
+                    List.of("9 00:00:00.000")),
+            Arguments.of("WITH w AS (SELECT REAL '1.5' AS r) SELECT typeof(sum(r)) FROM w", List.of("real")),
+            // set operations: branches of one type, or of types with a common super type (integer and double)
+            Arguments.of("SELECT CAST(x AS INTEGER) FROM (SELECT 2.5e0 AS x UNION ALL SELECT 0.5e0) v ORDER BY 1",
+                    List.of("1", "3")),
+            Arguments.of("SELECT CAST(x AS INTEGER) FROM (SELECT 2.5e0 AS x UNION ALL SELECT 1) v ORDER BY 1",
+                    List.of("1", "3")),
+            // a table's columns listed by * in both branches keep their declared types (ratio 2.5 is a double)
+            Arguments.of("SELECT CAST(ratio AS INTEGER) FROM (SELECT * FROM sales WHERE id = 2 UNION ALL "
+                    + "SELECT * FROM sales WHERE id = 2) v", List.of("3", "3")),
+            Arguments.of("SELECT CAST(x AS INTEGER) FROM (SELECT ratio AS x FROM sales WHERE id = 2 UNION ALL "
+                    + "SELECT 0.5e0) v ORDER BY 1", List.of("1", "3")),
+            Arguments.of("SELECT typeof(sum(r)) FROM (SELECT REAL '1.5' AS r INTERSECT SELECT REAL '1.5') v",
+                    List.of("real")),
+            Arguments.of("SELECT reverse(arr) FROM (SELECT split('a,b', ',') AS arr EXCEPT "
+                    + "SELECT split('c', ',')) v", List.of("[b, a]")),
+            // VALUES rows
+            Arguments.of("SELECT CAST(x AS INTEGER) FROM (VALUES 2.5e0, 0.5e0) AS v(x) ORDER BY 1",
+                    List.of("1", "3")),
+            // approx_percentile of a decimal is a real (DuckDB: its answer rounded to a whole number)
+            Arguments.of("SELECT approx_percentile(x, 0.5), typeof(approx_percentile(x, 0.5)) "
+                    + "FROM (VALUES DECIMAL '1.5', DECIMAL '1.5') AS v(x)", List.of("1.5 | real")));
+    }
+
+    /**
+     * Superset's filter on a virtual dataset's computed column: Trino's analysis refuses a bigint compared with text
+     * as it does in place (DuckDB would cast the text).
+     */
+    @Test
+    void wrappedComputedColumnComparedWithTextFailsAsInPlace() {
+        assertThatThrownBy(() -> rows("SELECT n FROM (SELECT length(name) AS n FROM sales) AS virtual_table "
+                + "WHERE n = '3'"))
+                .hasMessage("TYPE_MISMATCH: line 1:78: Cannot apply operator: bigint = varchar(1)");
+    }
+
+    /** A wrapped tinyint's round that leaves its type fails as in place (of an unknown type it wrapped around). */
+    @Test
+    void wrappedNarrowIntegerRoundFailsAsInPlace() {
+        assertThatThrownBy(() -> rows("SELECT round(x, -1) FROM (SELECT TINYINT '127' AS x) v"))
+                .hasMessage("NUMERIC_VALUE_OUT_OF_RANGE: Out of range for tinyint: 130");
+    }
+
+    /**
+     * A wrapped item whose type the translation does not know stays unknown, printed as before: here a lambda's
+     * result, which DuckDB's {@code ||} refuses to append to.
+     */
+    @Test
+    void wrappedItemOfUnknownTypeStaysUnknown() {
+        assertThatThrownBy(() -> rows("SELECT arr || 'x' FROM (SELECT transform(split('a,b', ','), s -> s) AS arr) v"))
+                .hasMessageContaining("Cannot concatenate types VARCHAR[] and VARCHAR");
+        // written in place, the same expression is typed by its own shape only where the tree shows one
+        assertThat(rows("SELECT arr || ARRAY['x'] FROM (SELECT transform(split('a,b', ','), s -> s) AS arr) v"))
+                .containsExactly("[a, b, x]");
     }
 
     /** Metabase's Athena driver (athena.clj). */

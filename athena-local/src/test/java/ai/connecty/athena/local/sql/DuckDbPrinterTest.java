@@ -387,6 +387,17 @@ class DuckDbPrinterTest {
     }
 
     /**
+     * A derived table's {@code ||} chain is typed for the outer query before it is printed; the chain nests as deep as
+     * it is long (2,000 operands, near the longest Trino's parser takes: 4,000 overflow its stack), and its calls are
+     * resolved once each, innermost first in a loop, so typing it costs no deeper recursion than printing it.
+     */
+    @Test
+    void longConcatenationChainIsTypedThroughADerivedTable() {
+        String chain = String.join(" || ", java.util.Collections.nCopies(2_000, "'a'"));
+        assertThat(value("SELECT length(reverse(c)) FROM (SELECT " + chain + " AS c) v")).isEqualTo("2000");
+    }
+
+    /**
      * Subqueries in expressions nest up to {@link DuckDbPrinter#MAX_SUBQUERY_NESTING} deep, whatever their kind;
      * side by side they do not add up. Deeper fails before DuckDB would plan it in exponential time.
      */
