@@ -14,13 +14,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The type of an expression where the catalog or the tree shows it without computing anything: a column reference
- * to a table or view column (the type the catalog declares, see {@link TableColumns}), a field of such a row
- * ({@code r.f}), a CAST and a timestamp literal (of the precision written). A column of a WITH query, derived table, set operation or VALUES has the type its items
- * have where they are written ({@link ItemTypes}: the printer's, which also knows literals', constructors',
- * operators' and resolved calls' types), so that a query wrapped by a BI tool is printed as it is unwrapped. This is
- * no type checker: any other expression, and a name {@link Scope} cannot resolve to one column, has no known type
- * (null), and the translation then does what it does without one.
+ * The type of an expression where the catalog or the tree shows it without computing anything: a column reference to a
+ * table or view column (the type the catalog declares, see {@link TableColumns}), a field of such a row ({@code r.f}),
+ * a CAST and a timestamp literal (of the precision written). A column of a WITH query, derived table, set operation or
+ * VALUES has the type its items have where they are written ({@link ItemTypes}: the printer's, which also knows
+ * literals', constructors', operators' and resolved calls' types), so that a query wrapped by a BI tool is printed as
+ * it is unwrapped. This is no type checker: any other expression, and a name {@link Scope} cannot resolve to one
+ * column, has no known type (null), and the translation then does what it does without one.
  */
 final class KnownTypes {
 
