@@ -109,6 +109,7 @@ import io.trino.sql.tree.WindowSpecification;
 import io.trino.sql.tree.WithQuery;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -1075,8 +1076,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         // a call's result type is known once it is printed.
         String left = p(node.getLeft());
         String right = p(node.getRight());
-        ComparisonTypes.check(node, argumentType(node.getLeft()), argumentType(node.getRight()), at(node));
-        return "(" + left + " " + node.getOperator().getValue() + " " + right + ")";
+        SqlType leftType = argumentType(node.getLeft());
+        SqlType rightType = argumentType(node.getRight());
+        ComparisonTypes.check(node, leftType, rightType, at(node));
+        List<String> sides = CharValues.compared(List.of(left, right), Arrays.asList(leftType, rightType));
+        return "(" + sides.get(0) + " " + node.getOperator().getValue() + " " + sides.get(1) + ")";
     }
 
     @Override
@@ -1108,18 +1112,28 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitBetweenPredicate(BetweenPredicate node, Void context) {
-        return "(" + p(node.getValue()) + " BETWEEN " + p(node.getMin()) + " AND " + p(node.getMax()) + ")";
+        List<Expression> operands = List.of(node.getValue(), node.getMin(), node.getMax());
+        List<String> printed = CharValues.compared(operands.stream().map(this::p).toList(),
+                operands.stream().map(this::argumentType).toList());
+        return "(" + printed.get(0) + " BETWEEN " + printed.get(1) + " AND " + printed.get(2) + ")";
     }
 
     @Override
     protected String visitInPredicate(InPredicate node, Void context) {
-        String printed = "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
-        if (node.getValueList() instanceof InListExpression list) {
-            List<OperandTypes.Operand> operands = new ArrayList<>();
-            operands.add(operand(node.getValue()));
-            list.getValues().forEach(item -> operands.add(operand(item)));
-            OperandTypes.joinIntoOne("IN value and list items", operands);
+        if (!(node.getValueList() instanceof InListExpression list)) {
+            return "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
         }
+        List<Expression> values = new ArrayList<>();
+        values.add(node.getValue());
+        values.addAll(list.getValues());
+        List<String> compared = CharValues.compared(values.stream().map(this::p).toList(),
+                values.stream().map(this::argumentType).toList());
+        String printed = "(" + compared.get(0) + " IN (" + String.join(", ", compared.subList(1, compared.size()))
+                + "))";
+        List<OperandTypes.Operand> operands = new ArrayList<>();
+        operands.add(operand(node.getValue()));
+        list.getValues().forEach(item -> operands.add(operand(item)));
+        OperandTypes.joinIntoOne("IN value and list items", operands);
         return printed;
     }
 
@@ -1501,17 +1515,25 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
-            expression = FractionCasts.source(expression, argumentType(node.getExpression()), type);
-            if (IntegerTextCasts.applies(argumentType(node.getExpression()), type)) {
+            SqlType source = argumentType(node.getExpression());
+            if (CharValues.isChar(source)) {
+                // to text a char is its padded text, to a number or boolean the text it holds
+                expression = type.is("varchar") || type.is("char") ? CharValues.asText(expression, source)
+                        : CharValues.unpadded(expression);
+            }
+            expression = FractionCasts.source(expression, source, type);
+            if (IntegerTextCasts.applies(source, type)) {
                 return IntegerTextCasts.cast(expression, type, node.isSafe());
             }
             if (type.is("varchar") || type.is("char")) {
-                SqlType source = argumentType(node.getExpression());
                 String cast = source != null && source.is("timestamp") && source.length() >= 0
                         && zones.of(node.getExpression()) == null
                         ? VarcharCasts.timestamp(expression, source.length())
                         : VarcharCasts.cast(expression, node.isSafe());
-                // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).
+                // Trino cuts the text to the length; a char(n) is also padded to it (see CharValues)
+                if (type.is("char")) {
+                    return CharValues.padded(cast, CharValues.length(type));
+                }
                 return type.length() == SqlType.UNBOUNDED ? cast : "left(" + cast + ", " + type.length() + ")";
             }
         } catch (TrinoTypes.NoSuchType e) {
@@ -1650,8 +1672,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 }
             } else {
                 Expression e = (Expression) next;
-                operands.add(Concatenation.operand(e, "(" + p(e) + ")", parameter -> parameters.get(parameter.getId())
-                        .expression(), types.of(e, zones.scope())));
+                String printed = p(e);
+                operands.add(Concatenation.operand(e, "(" + CharValues.asText(printed, argumentType(e)) + ")",
+                        parameter -> parameters.get(parameter.getId()).expression(), types.of(e, zones.scope())));
             }
         }
         return Concatenation.print(operands);
@@ -1777,8 +1800,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             return SqlType.simple("json");
         }
         if (written instanceof CharLiteral text) {
-            return new SqlType("char", text.getValue().codePointCount(0, text.getValue().length()), 0, List.of(),
-                    List.of());
+            // of the length written: the tree's value has lost its trailing spaces
+            return new SqlType("char", text.length(), 0, List.of(), List.of());
         }
         if (written instanceof BinaryLiteral) {
             return SqlType.simple("varbinary");
@@ -1872,7 +1895,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         // printed first: a call among the arguments is resolved while printed, and its type known after
         return arguments.stream().map(a -> {
             String printed = p(a);
-            return new Calls.Arg(printed, a, argumentType(a));
+            SqlType type = argumentType(a);
+            // a char goes into a function as Trino coerces it to varchar: padded
+            return new Calls.Arg(CharValues.asText(printed, type), a, type);
         }).toList();
     }
 

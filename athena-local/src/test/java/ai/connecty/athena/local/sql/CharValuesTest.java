@@ -1,0 +1,61 @@
+package ai.connecty.athena.local.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code char(n)} values where the statement shows them ({@link CharValues}), with Trino's answers (trinodb/trino:
+ * {@code TypeCoercion} coerces a char(n) to varchar(n), {@code CharacterStringCasts.charToVarcharCast} pads it,
+ * {@code StringFunctions.charLength} is n, and two chars compare at their common, longer length).
+ */
+class CharValuesTest {
+
+    @RegisterExtension
+    static final DuckDbSuite DUCK = new DuckDbSuite();
+
+    @ParameterizedTest(name = "{0} => {1}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+            # trailing spaces do not matter between chars, also of different lengths
+            SELECT CAST('a' AS CHAR(3)) = CAST('a  ' AS CHAR(3))                           => true
+            SELECT CAST('a' AS CHAR(3)) = CAST('a' AS CHAR(5))                             => true
+            SELECT CAST('a' AS CHAR(3)) <> CAST('a ' AS CHAR(5))                           => false
+            SELECT CAST('a' AS CHAR(3)) IS DISTINCT FROM CAST('a  ' AS CHAR(3))            => false
+            SELECT CAST('a' AS CHAR(3)) < CAST('a b' AS CHAR(3))                           => true
+            SELECT CAST('b' AS CHAR(2)) > CHAR 'a'                                         => true
+            SELECT CHAR 'ab' = CAST('ab' AS CHAR(4))                                       => true
+            SELECT CAST('a' AS CHAR(3)) IN (CAST('a ' AS CHAR(2)), CAST('b' AS CHAR(1)))   => true
+            SELECT CAST('b' AS CHAR(3)) BETWEEN CHAR 'a' AND CAST('c' AS CHAR(5))          => true
+            # against a varchar, a char(n) is varchar(n): padded
+            SELECT CAST('a' AS CHAR(3)) = 'a'                                              => false
+            SELECT CAST('a' AS CHAR(3)) = 'a  '                                            => true
+            SELECT CAST('a' AS CHAR(3)) IN ('a', 'a  ')                                    => true
+            # DISTINCT and GROUP BY of chars
+            SELECT count(DISTINCT x) FROM (VALUES CAST('a' AS CHAR(3)), CAST('a  ' AS CHAR(3))) t(x) => 1
+            SELECT count(*) FROM (SELECT CAST(s AS CHAR(3)) c FROM (VALUES 'a', 'a ') t(s) GROUP BY 1) g => 1
+            # the types
+            SELECT typeof(CAST('a' AS CHAR(3)))                                            => char(3)
+            SELECT typeof(CHAR 'ab')                                                       => char(2)
+            SELECT typeof(x) FROM (VALUES CAST('a' AS CHAR(2))) t(x)                       => char(2)
+            SELECT typeof(ARRAY[CAST('a' AS CHAR(2))])                                     => array(char(2))
+            # length(char(x)) is x
+            SELECT length(CAST('a' AS CHAR(3)))                                            => 3
+            SELECT length(x) FROM (VALUES CAST('ab' AS CHAR(5))) t(x)                      => 5
+            # the coercion to varchar pads: ||, cast to varchar, functions taking a varchar
+            SELECT CAST('a' AS CHAR(3)) || '|'                                             => "a  |"
+            SELECT CHAR 'a ' || CAST('b' AS CHAR(2)) || '|'                                => "a b |"
+            SELECT CAST(CAST('ab' AS CHAR(4)) AS VARCHAR) || '|'                           => "ab  |"
+            SELECT CAST(CAST('abc' AS CHAR(4)) AS VARCHAR(2)) || '|'                       => "ab|"
+            SELECT rpad(CAST('ab' AS CHAR(4)), 6, '*')                                     => ab  **
+            SELECT replace(CAST('ab' AS CHAR(4)), ' ', '_')                                => ab__
+            # a cast to char cuts and pads; to a number, the text the char holds
+            SELECT CAST('abcdef' AS CHAR(3)) || '|'                                        => "abc|"
+            SELECT CAST(CAST('12' AS CHAR(4)) AS integer) + 1                              => 13
+            SELECT CAST(CAST('1.5' AS CHAR(4)) AS double)                                  => 1.5
+            """)
+    void behavesAsTrinosChar(String sql, String expected) {
+        assertThat(TranslatedRows.value(DUCK.connection(), sql)).isEqualTo(expected);
+    }
+}
