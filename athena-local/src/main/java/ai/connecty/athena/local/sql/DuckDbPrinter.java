@@ -935,7 +935,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitCharLiteral(CharLiteral node, Void context) {
-        return Literals.quote(node.getValue());
+        // the tree's value has lost its trailing spaces; a char holds them (see CharValues)
+        return Literals.quote(node.getValue() + " ".repeat(node.length() - node.getValue().length()));
     }
 
     @Override

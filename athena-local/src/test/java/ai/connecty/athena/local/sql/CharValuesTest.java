@@ -1,7 +1,9 @@
 package ai.connecty.athena.local.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +42,10 @@ class CharValuesTest {
             SELECT typeof(CHAR 'ab')                                                       => char(2)
             SELECT typeof(x) FROM (VALUES CAST('a' AS CHAR(2))) t(x)                       => char(2)
             SELECT typeof(ARRAY[CAST('a' AS CHAR(2))])                                     => array(char(2))
+            SELECT typeof(CHAR 'ab  ')                                                     => char(4)
+            SELECT CHAR 'ab  ' || '|'                                                      => "ab  |"
+            # a column of chars and varchars: chars join at the longer length, a varchar as varchar(n)
+            SELECT typeof(x) FROM (VALUES CAST('a' AS CHAR(2)), CAST('b' AS CHAR(4))) t(x) => char(4)
             # length(char(x)) is x
             SELECT length(CAST('a' AS CHAR(3)))                                            => 3
             SELECT length(x) FROM (VALUES CAST('ab' AS CHAR(5))) t(x)                      => 5
@@ -57,5 +63,13 @@ class CharValuesTest {
             """)
     void behavesAsTrinosChar(String sql, String expected) {
         assertThat(TranslatedRows.value(DUCK.connection(), sql)).isEqualTo(expected);
+    }
+
+    @Test
+    void aCharMeetsAVarcharAsTheVarcharOfItsLengthInTrinosMessages() {
+        assertThatThrownBy(() -> TranslatedRows.value(DUCK.connection(), "SELECT COALESCE(CHAR 'a', 'bc', 1)"))
+                .hasMessage("TYPE_MISMATCH: line 1:33: All COALESCE operands must be the same type or coercible to a "
+                        + "common type. Cannot find common type between varchar(2) and integer, all types (without "
+                        + "duplicates): [char(1), varchar(2), integer]");
     }
 }
