@@ -1161,11 +1161,28 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitSimpleCaseExpression(SimpleCaseExpression node, Void context) {
-        String printed = "CASE " + p(node.getOperand()) + whens(node.getWhenClauses(), node.getDefaultValue()) + " END";
+        // printed in Trino's order of analysis; the operand and the WHEN values are compared, so chars are padded
+        List<Expression> compared = new ArrayList<>();
+        List<String> printedCompared = new ArrayList<>();
+        List<String> results = new ArrayList<>();
+        compared.add(node.getOperand());
+        printedCompared.add(p(node.getOperand()));
+        for (WhenClause when : node.getWhenClauses()) {
+            compared.add(when.getOperand());
+            printedCompared.add(p(when.getOperand()));
+            results.add(p(when.getResult()));
+        }
+        String otherwise = node.getDefaultValue().map(e -> " ELSE " + p(e)).orElse("");
+        printedCompared = CharValues.compared(printedCompared, compared.stream().map(this::argumentType).toList());
+        StringBuilder printed = new StringBuilder("CASE ").append(printedCompared.get(0));
+        for (int i = 0; i < results.size(); i++) {
+            printed.append(" WHEN ").append(printedCompared.get(i + 1)).append(" THEN ").append(results.get(i));
+        }
+        printed.append(otherwise).append(" END");
         OperandTypes.caseOperand(argumentType(node.getOperand()),
                 node.getWhenClauses().stream().map(when -> operand(when.getOperand())).toList());
         OperandTypes.joinIntoOne("All CASE results", caseResults(node.getWhenClauses(), node.getDefaultValue()));
-        return printed;
+        return printed.toString();
     }
 
     @Override

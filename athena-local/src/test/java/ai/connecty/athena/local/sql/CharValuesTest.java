@@ -30,6 +30,8 @@ class CharValuesTest {
             SELECT CHAR 'ab' = CAST('ab' AS CHAR(4))                                       => true
             SELECT CAST('a' AS CHAR(3)) IN (CAST('a ' AS CHAR(2)), CAST('b' AS CHAR(1)))   => true
             SELECT CAST('b' AS CHAR(3)) BETWEEN CHAR 'a' AND CAST('c' AS CHAR(5))          => true
+            SELECT CASE CAST('a' AS CHAR(3)) WHEN CHAR 'b' THEN 1 WHEN CAST('a ' AS CHAR(2)) THEN 2 END => 2
+            SELECT CASE CAST('a' AS CHAR(3)) WHEN 'a' THEN 1 WHEN 'a  ' THEN 2 ELSE 3 END   => 2
             # against a varchar, a char(n) is varchar(n): padded
             SELECT CAST('a' AS CHAR(3)) = 'a'                                              => false
             SELECT CAST('a' AS CHAR(3)) = 'a  '                                            => true
