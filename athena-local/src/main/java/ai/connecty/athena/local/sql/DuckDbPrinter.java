@@ -338,7 +338,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
         }
-        SqlType timestamp = argumentType(e);
+        SqlType timestamp = argumentType(e);   // also what shows a char
         if (hasTimestampPrecision(timestamp)) {
             // a literal's, a cast's precision: its values print that many fraction digits
             return new ColumnHint(timestamp, zones.of(e));
@@ -349,6 +349,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         }
         if (isYearToMonth(e)) {
             return new ColumnHint(SqlType.simple("interval year to month"), null);
+        }
+        if (CharValues.isChar(timestamp)) {
+            // a char literal, cast or column the statement shows: reported as char(n), its values padded to n
+            return new ColumnHint(new SqlType("char", CharValues.length(timestamp), 0, List.of(), List.of()), null);
         }
         if (e instanceof Cast cast) {
             SqlType type = TrinoTypes.targetOf(cast).orElse(null);

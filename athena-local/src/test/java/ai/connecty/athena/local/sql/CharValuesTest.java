@@ -67,6 +67,23 @@ class CharValuesTest {
         assertThat(TranslatedRows.value(DUCK.connection(), sql)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} => {1}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+            SELECT CHAR 'ab '                                        => char(3) => "ab "
+            SELECT CAST('a' AS CHAR)                                 => char(1) => a
+            SELECT x FROM (VALUES CAST('a' AS CHAR(2))) t(x)         => char(2) => "a "
+            SELECT y FROM (SELECT CAST('a' AS CHAR(4)) AS y) d       => char(4) => "a   "
+            SELECT CAST('a' AS CHAR(3)) || 'b'                       => varchar => "a  b"
+            """)
+    void aResultColumnOfAKnownCharIsAPaddedChar(String sql, String type, String value) {
+        TranslatedRows result = TranslatedRows.run(DUCK.connection(), sql, "default");
+        OutputColumn column = result.columns.get(0);
+        String name = column.type().athenaName()
+                + (column.type().athenaName().equals("char") ? "(" + column.type().precision() + ")" : "");
+        assertThat(name).isEqualTo(type);
+        assertThat(result.rows.get(0)[0]).isEqualTo(value);
+    }
+
     @Test
     void aCharMeetsAVarcharAsTheVarcharOfItsLengthInTrinosMessages() {
         assertThatThrownBy(() -> TranslatedRows.value(DUCK.connection(), "SELECT COALESCE(CHAR 'a', 'bc', 1)"))
