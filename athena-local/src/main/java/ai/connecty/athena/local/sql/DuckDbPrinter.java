@@ -1111,7 +1111,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitLikePredicate(LikePredicate node, Void context) {
-        return "(" + p(node.getValue()) + " LIKE " + p(node.getPattern())
+        // Trino's LIKE takes a varchar: a char value is matched padded
+        String value = CharValues.asText(p(node.getValue()), argumentType(node.getValue()));
+        return "(" + value + " LIKE " + p(node.getPattern())
                 + node.getEscape().map(e -> " ESCAPE " + p(e)).orElse("") + ")";
     }
 
@@ -1539,9 +1541,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             duckType = type.duckDbName();
             SqlType source = argumentType(node.getExpression());
             if (CharValues.isChar(source)) {
-                // to text a char is its padded text, to a number or boolean the text it holds
-                expression = type.is("varchar") || type.is("char") ? CharValues.asText(expression, source)
-                        : CharValues.unpadded(expression);
+                // to text or bytes a char is its padded text, to a number or boolean the text it holds
+                expression = type.is("varchar") || type.is("char") || type.is("varbinary")
+                        ? CharValues.asText(expression, source) : CharValues.unpadded(expression);
             }
             expression = FractionCasts.source(expression, source, type);
             if (IntegerTextCasts.applies(source, type)) {

@@ -59,6 +59,13 @@ class CharColumnsWireTest {
     }
 
     @Test
+    void aCharColumnIsMatchedAndEncodedPadded() {
+        QueryExecution q = succeed(clients.athena(), "SELECT code LIKE 'a', code LIKE 'a  ', "
+                + "to_hex(CAST(code AS varbinary)) FROM codes WHERE id = 1", "chars");
+        assertThat(rows(clients.athena(), q.queryExecutionId()).get(1)).containsExactly("false", "true", "612020");
+    }
+
+    @Test
     void twoCharColumnsJoinRegardlessOfTrailingSpaces() {
         QueryExecution q = succeed(clients.athena(), "SELECT count(*) FROM codes x JOIN codes y "
                 + "ON x.code = CAST(rtrim(CAST(y.code AS varchar)) AS char(3))", "chars");

@@ -58,6 +58,9 @@ class CharValuesTest {
             SELECT CAST(CAST('abc' AS CHAR(4)) AS VARCHAR(2)) || '|'                       => "ab|"
             SELECT rpad(CAST('ab' AS CHAR(4)), 6, '*')                                     => ab  **
             SELECT replace(CAST('ab' AS CHAR(4)), ' ', '_')                                => ab__
+            SELECT CAST('a' AS CHAR(3)) LIKE 'a'                                           => false
+            SELECT CAST('a' AS CHAR(3)) LIKE 'a  '                                         => true
+            SELECT to_hex(CAST(CAST('a' AS CHAR(3)) AS varbinary))                         => 612020
             # a cast to char cuts and pads; to a number, the text the char holds
             SELECT CAST('abcdef' AS CHAR(3)) || '|'                                        => "abc|"
             SELECT CAST(CAST('12' AS CHAR(4)) AS integer) + 1                              => 13
