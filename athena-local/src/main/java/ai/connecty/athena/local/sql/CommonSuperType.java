@@ -26,7 +26,8 @@ final class CommonSuperType {
 
     /**
      * The common super type of two types that {@link #joins join}, or null where it is not certain here (a decimal
-     * with another number, {@code char} with {@code varchar}, zoned timestamps with others).
+     * with another number, zoned timestamps with others). A char meets a char at the longer length, and a varchar as
+     * the varchar of its length (Trino's TypeCoercion).
      */
     static SqlType of(SqlType a, SqlType b) {
         if (a.is("unknown") || a.equals(b)) {
@@ -50,6 +51,13 @@ final class CommonSuperType {
             return a.length() == SqlType.UNBOUNDED || b.length() == SqlType.UNBOUNDED ? SqlType.simple("varchar")
                     : a.length() >= b.length() ? a : b;
         }
+        if (a.is("char") && b.is("char")) {
+            return CharValues.length(a) >= CharValues.length(b) ? a : b;
+        }
+        if (a.is("char") && b.is("varchar") || a.is("varchar") && b.is("char")) {
+            // a char(n) meets a varchar as varchar(n), its only coercion
+            return of(asVarchar(a), asVarchar(b));
+        }
         if (a.is("date") && b.is("timestamp")) {
             return b;
         }
@@ -60,6 +68,12 @@ final class CommonSuperType {
             return a.fractionDigits() >= b.fractionDigits() ? a : b;
         }
         return null;
+    }
+
+    /** A char(n) as the varchar(n) it coerces to; any other type as it is. */
+    private static SqlType asVarchar(SqlType type) {
+        return CharValues.isChar(type) ? new SqlType("varchar", CharValues.length(type), 0, java.util.List.of(),
+                java.util.List.of()) : type;
     }
 
     /** Trino's integral types, narrowest first. */

@@ -109,6 +109,7 @@ import io.trino.sql.tree.WindowSpecification;
 import io.trino.sql.tree.WithQuery;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -337,7 +338,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
         }
-        SqlType timestamp = argumentType(e);
+        SqlType timestamp = argumentType(e);   // also what shows a char
         if (hasTimestampPrecision(timestamp)) {
             // a literal's, a cast's precision: its values print that many fraction digits
             return new ColumnHint(timestamp, zones.of(e));
@@ -348,6 +349,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         }
         if (isYearToMonth(e)) {
             return new ColumnHint(SqlType.simple("interval year to month"), null);
+        }
+        if (CharValues.isChar(timestamp)) {
+            // a char literal, cast or column the statement shows: reported as char(n), its values padded to n
+            return new ColumnHint(new SqlType("char", CharValues.length(timestamp), 0, List.of(), List.of()), null);
         }
         if (e instanceof Cast cast) {
             SqlType type = TrinoTypes.targetOf(cast).orElse(null);
@@ -934,7 +939,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitCharLiteral(CharLiteral node, Void context) {
-        return Literals.quote(node.getValue());
+        // the tree's value has lost its trailing spaces; a char holds them (see CharValues)
+        return Literals.quote(node.getValue() + " ".repeat(node.length() - node.getValue().length()));
     }
 
     @Override
@@ -1075,8 +1081,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         // a call's result type is known once it is printed.
         String left = p(node.getLeft());
         String right = p(node.getRight());
-        ComparisonTypes.check(node, argumentType(node.getLeft()), argumentType(node.getRight()), at(node));
-        return "(" + left + " " + node.getOperator().getValue() + " " + right + ")";
+        SqlType leftType = argumentType(node.getLeft());
+        SqlType rightType = argumentType(node.getRight());
+        ComparisonTypes.check(node, leftType, rightType, at(node));
+        List<String> sides = CharValues.compared(List.of(left, right), Arrays.asList(leftType, rightType));
+        return "(" + sides.get(0) + " " + node.getOperator().getValue() + " " + sides.get(1) + ")";
     }
 
     @Override
@@ -1102,24 +1111,36 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitLikePredicate(LikePredicate node, Void context) {
-        return "(" + p(node.getValue()) + " LIKE " + p(node.getPattern())
+        // Trino's LIKE takes a varchar: a char value is matched padded
+        String value = CharValues.asText(p(node.getValue()), argumentType(node.getValue()));
+        return "(" + value + " LIKE " + p(node.getPattern())
                 + node.getEscape().map(e -> " ESCAPE " + p(e)).orElse("") + ")";
     }
 
     @Override
     protected String visitBetweenPredicate(BetweenPredicate node, Void context) {
-        return "(" + p(node.getValue()) + " BETWEEN " + p(node.getMin()) + " AND " + p(node.getMax()) + ")";
+        List<Expression> operands = List.of(node.getValue(), node.getMin(), node.getMax());
+        List<String> printed = CharValues.compared(operands.stream().map(this::p).toList(),
+                operands.stream().map(this::argumentType).toList());
+        return "(" + printed.get(0) + " BETWEEN " + printed.get(1) + " AND " + printed.get(2) + ")";
     }
 
     @Override
     protected String visitInPredicate(InPredicate node, Void context) {
-        String printed = "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
-        if (node.getValueList() instanceof InListExpression list) {
-            List<OperandTypes.Operand> operands = new ArrayList<>();
-            operands.add(operand(node.getValue()));
-            list.getValues().forEach(item -> operands.add(operand(item)));
-            OperandTypes.joinIntoOne("IN value and list items", operands);
+        if (!(node.getValueList() instanceof InListExpression list)) {
+            return "(" + p(node.getValue()) + " IN " + p(node.getValueList()) + ")";
         }
+        List<Expression> values = new ArrayList<>();
+        values.add(node.getValue());
+        values.addAll(list.getValues());
+        List<String> compared = CharValues.compared(values.stream().map(this::p).toList(),
+                values.stream().map(this::argumentType).toList());
+        String printed = "(" + compared.get(0) + " IN (" + String.join(", ", compared.subList(1, compared.size()))
+                + "))";
+        List<OperandTypes.Operand> operands = new ArrayList<>();
+        operands.add(operand(node.getValue()));
+        list.getValues().forEach(item -> operands.add(operand(item)));
+        OperandTypes.joinIntoOne("IN value and list items", operands);
         return printed;
     }
 
@@ -1146,11 +1167,28 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitSimpleCaseExpression(SimpleCaseExpression node, Void context) {
-        String printed = "CASE " + p(node.getOperand()) + whens(node.getWhenClauses(), node.getDefaultValue()) + " END";
+        // printed in Trino's order of analysis; the operand and the WHEN values are compared, so chars are padded
+        List<Expression> compared = new ArrayList<>();
+        List<String> printedCompared = new ArrayList<>();
+        List<String> results = new ArrayList<>();
+        compared.add(node.getOperand());
+        printedCompared.add(p(node.getOperand()));
+        for (WhenClause when : node.getWhenClauses()) {
+            compared.add(when.getOperand());
+            printedCompared.add(p(when.getOperand()));
+            results.add(p(when.getResult()));
+        }
+        String otherwise = node.getDefaultValue().map(e -> " ELSE " + p(e)).orElse("");
+        printedCompared = CharValues.compared(printedCompared, compared.stream().map(this::argumentType).toList());
+        StringBuilder printed = new StringBuilder("CASE ").append(printedCompared.get(0));
+        for (int i = 0; i < results.size(); i++) {
+            printed.append(" WHEN ").append(printedCompared.get(i + 1)).append(" THEN ").append(results.get(i));
+        }
+        printed.append(otherwise).append(" END");
         OperandTypes.caseOperand(argumentType(node.getOperand()),
                 node.getWhenClauses().stream().map(when -> operand(when.getOperand())).toList());
         OperandTypes.joinIntoOne("All CASE results", caseResults(node.getWhenClauses(), node.getDefaultValue()));
-        return printed;
+        return printed.toString();
     }
 
     @Override
@@ -1501,17 +1539,25 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return "to_json(" + expression + ")";
             }
             duckType = type.duckDbName();
-            expression = FractionCasts.source(expression, argumentType(node.getExpression()), type);
-            if (IntegerTextCasts.applies(argumentType(node.getExpression()), type)) {
+            SqlType source = argumentType(node.getExpression());
+            if (CharValues.isChar(source)) {
+                // to text or bytes a char is its padded text, to a number or boolean the text it holds
+                expression = type.is("varchar") || type.is("char") || type.is("varbinary")
+                        ? CharValues.asText(expression, source) : CharValues.unpadded(expression);
+            }
+            expression = FractionCasts.source(expression, source, type);
+            if (IntegerTextCasts.applies(source, type)) {
                 return IntegerTextCasts.cast(expression, type, node.isSafe());
             }
             if (type.is("varchar") || type.is("char")) {
-                SqlType source = argumentType(node.getExpression());
                 String cast = source != null && source.is("timestamp") && source.length() >= 0
                         && zones.of(node.getExpression()) == null
                         ? VarcharCasts.timestamp(expression, source.length())
                         : VarcharCasts.cast(expression, node.isSafe());
-                // Trino cuts the text to the length (char(n) is also padded, which the result rendering does).
+                // Trino cuts the text to the length; a char(n) is also padded to it (see CharValues)
+                if (type.is("char")) {
+                    return CharValues.padded(cast, CharValues.length(type));
+                }
                 return type.length() == SqlType.UNBOUNDED ? cast : "left(" + cast + ", " + type.length() + ")";
             }
         } catch (TrinoTypes.NoSuchType e) {
@@ -1650,8 +1696,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 }
             } else {
                 Expression e = (Expression) next;
-                operands.add(Concatenation.operand(e, "(" + p(e) + ")", parameter -> parameters.get(parameter.getId())
-                        .expression(), types.of(e, zones.scope())));
+                String printed = p(e);
+                operands.add(Concatenation.operand(e, "(" + CharValues.asText(printed, argumentType(e)) + ")",
+                        parameter -> parameters.get(parameter.getId()).expression(), types.of(e, zones.scope())));
             }
         }
         return Concatenation.print(operands);
@@ -1777,8 +1824,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             return SqlType.simple("json");
         }
         if (written instanceof CharLiteral text) {
-            return new SqlType("char", text.getValue().codePointCount(0, text.getValue().length()), 0, List.of(),
-                    List.of());
+            // of the length written: the tree's value has lost its trailing spaces
+            return new SqlType("char", text.length(), 0, List.of(), List.of());
         }
         if (written instanceof BinaryLiteral) {
             return SqlType.simple("varbinary");
@@ -1872,7 +1919,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         // printed first: a call among the arguments is resolved while printed, and its type known after
         return arguments.stream().map(a -> {
             String printed = p(a);
-            return new Calls.Arg(printed, a, argumentType(a));
+            SqlType type = argumentType(a);
+            // a char goes into a function as Trino coerces it to varchar: padded
+            return new Calls.Arg(CharValues.asText(printed, type), a, type);
         }).toList();
     }
 

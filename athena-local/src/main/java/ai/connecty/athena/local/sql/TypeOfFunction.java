@@ -9,7 +9,7 @@ import java.util.Locale;
  * Trino's {@code typeof(x)}: DuckDB's {@code typeof} names the value's DuckDB type ({@code INTEGER[]},
  * {@code STRUCT(a INTEGER)}, {@code FLOAT}); a Java function spells it as Trino does ({@code array(integer)},
  * {@code row(a integer)}, {@code real}), nested types included. A timestamp whose precision the statement shows is
- * named with that precision.
+ * named with that precision, and a char (also inside an array, map or row) with its length.
  */
 final class TypeOfFunction {
     private static final String NAME = "athena_type_name";
@@ -27,6 +27,10 @@ final class TypeOfFunction {
                 && known.length() != SqlType.UNBOUNDED) {
             // DuckDB's types hold microseconds or nanoseconds, not Trino's precision, which the tree shows
             // (TIMESTAMP '… .123456' is a timestamp(6), CAST(… AS timestamp(0)) a timestamp(0))
+            return Literals.quote(known.analyzedName());
+        }
+        if (CharValues.holdsChar(known)) {
+            // DuckDB's one string type would name a char varchar; the statement shows it is one (see CharValues)
             return Literals.quote(known.analyzedName());
         }
         return NAME + "(typeof(" + a.get(0).sql() + "))";
