@@ -74,7 +74,9 @@ final class InsertStatement {
             }
             String select = TableWriter.castTo(table, sources) + " FROM (" + query + ") AS q("
                     + String.join(", ", aliases) + ")";
-            TableWriter.Written written = TableWriter.write(ctx, conn, target.catalog(), table, select);
+            TableWriter.Written written = IcebergTables.isIceberg(table)
+                    ? IcebergTables.append(ctx, conn, target.catalog(), table, select)
+                    : TableWriter.write(ctx, conn, target.catalog(), table, select);
             ctx.checkNotCancelled();
             TableWriter.writeSidecars(ctx, "INSERT", written);
             return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());

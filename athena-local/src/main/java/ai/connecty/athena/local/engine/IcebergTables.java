@@ -1,0 +1,109 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.catalog.ColumnDef;
+import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.IcebergMetadata;
+import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.storage.S3Location;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Iceberg tables: their Glue definition and their commits. Data files go to {@code <location>data/}; each change
+ * writes a new metadata file listing the snapshot's files and then points the Glue parameter
+ * {@code metadata_location} at it, under the catalog lock, so readers (which bind a table's files under that lock)
+ * see the table before or after a change, never in between. Files of earlier snapshots stay until VACUUM, as in
+ * Iceberg, so a query that bound them just before a commit can still read them.
+ */
+final class IcebergTables {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private IcebergTables() {
+    }
+
+    static boolean isIceberg(TableDef table) {
+        return IcebergMetadata.isIceberg(table);
+    }
+
+    /**
+     * The Glue table of a new, empty Iceberg table, after writing its first metadata file. Athena's Glue
+     * parameters for it were not measured: {@code table_type=ICEBERG} and {@code metadata_location} are what
+     * Iceberg's Glue catalog writes; the statement's other TBLPROPERTIES are kept as they were given.
+     */
+    static TableDef create(QueryContext ctx, String db, String name, List<ColumnDef> columns, String location,
+                           Map<String, String> properties) {
+        String root = S3Location.parse(location).asPrefix().toString();
+        IcebergMetadata first = new IcebergMetadata(0, UUID.randomUUID().toString(), root, snapshotId(), List.of());
+        Map<String, String> params = new LinkedHashMap<>(properties);
+        params.put(IcebergMetadata.TABLE_TYPE, IcebergMetadata.ICEBERG);
+        params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, first));
+        return new TableDef(db, name, TableDef.EXTERNAL_TABLE, columns, List.of(), root, TableDef.PARQUET_INPUT,
+                TableDef.PARQUET_OUTPUT, TableDef.PARQUET_SERDE, Map.of(), params, null, null,
+                Instant.now().toEpochMilli() / 1000.0, ctx.request().caller().principalArn());
+    }
+
+    /** The table as {@link TableWriter} should see it: new files go to {@code <location>data/}. */
+    static TableDef dataTarget(TableDef table) {
+        return table.withLocation(table.location() + "data/");
+    }
+
+    /** The data files (S3 URIs) of the table's current snapshot. */
+    static List<String> currentFiles(QueryContext ctx, TableDef table) {
+        return ctx.warehouse.files().icebergMetadata(table).dataFiles();
+    }
+
+    /** INSERT and CTAS: writes {@code select}'s rows as a new data file and commits it next to the current ones. */
+    static TableWriter.Written append(QueryContext ctx, Connection conn, DataCatalog catalog, TableDef table,
+                                      String select) throws SQLException {
+        TableWriter.Written written = TableWriter.write(ctx, conn, catalog, dataTarget(table), select);
+        List<String> files = new ArrayList<>(currentFiles(ctx, table));
+        files.addAll(written.files());
+        commit(ctx, catalog, table, files);
+        return written;
+    }
+
+    /**
+     * Makes {@code files} the table's current snapshot. Fails as Iceberg's optimistic commit does when another
+     * statement committed since {@code base} was read (its change must not be lost silently).
+     */
+    static void commit(QueryContext ctx, DataCatalog catalog, TableDef base, List<String> files) throws SQLException {
+        ctx.warehouse.underCatalogLock(() -> {
+            TableDef now = ctx.warehouse.catalog().table(catalog.name(), base.database(), base.name())
+                    .filter(IcebergTables::isIceberg)
+                    .orElseThrow(() -> QueryFailedException.engine("ICEBERG_COMMIT_ERROR: Table " + base.database()
+                            + "." + base.name() + " was dropped while the statement ran", 2, 1000));
+            String current = now.parameters().get(IcebergMetadata.METADATA_LOCATION);
+            if (!current.equals(base.parameters().get(IcebergMetadata.METADATA_LOCATION))) {
+                throw QueryFailedException.engine("ICEBERG_COMMIT_ERROR: Failed to commit Iceberg update to table "
+                        + base.database() + "." + base.name() + ": another statement changed it meanwhile", 2, 1000);
+            }
+            // Athena's engine updates the Glue table on each Iceberg commit.
+            ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
+                    "glue:UpdateTable", base.database(), base.name());
+            IcebergMetadata next = ctx.warehouse.files().icebergMetadata(now).next(files, snapshotId());
+            Map<String, String> params = new LinkedHashMap<>(now.parameters());
+            params.put(IcebergMetadata.PREVIOUS_METADATA_LOCATION, current);
+            params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, next));
+            ctx.warehouse.catalog().putTable(catalog.name(), now.withParameters(params));
+            return null;
+        });
+    }
+
+    private static String write(QueryContext ctx, IcebergMetadata metadata) {
+        S3Location at = S3Location.parse(metadata.fileName(UUID.randomUUID().toString()));
+        ctx.warehouse.results().buckets().put(at.bucket(), at.key(), metadata.encode());
+        return at.toString();
+    }
+
+    private static long snapshotId() {
+        return RANDOM.nextLong() & Long.MAX_VALUE;
+    }
+}
