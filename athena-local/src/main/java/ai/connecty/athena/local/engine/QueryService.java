@@ -267,6 +267,7 @@ public final class QueryService implements AutoCloseable {
             case "UPDATE":
             case "DELETE":
             case "MERGE":
+                return RowChanges.run(ctx);
             case "VACUUM_TABLE":
                 throw QueryFailedException.engine("NOT_SUPPORTED: Modifying Hive table rows is only supported for "
                         + "transactional tables", 2, 1200);

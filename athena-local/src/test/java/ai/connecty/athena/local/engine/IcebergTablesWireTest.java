@@ -104,6 +104,104 @@ class IcebergTablesWireTest {
                 .containsExactly(List.of("1", "a"), List.of("2", "b"), java.util.Arrays.asList("3", null));
     }
 
+    @Test
+    void deleteRemovesTheRowsItSelects() {
+        create("del", "id int, name string");
+        succeed(clients.athena(), "INSERT INTO ice.del VALUES (1, 'a'), (2, 'b'), (3, NULL)", null);
+        succeed(clients.athena(), "INSERT INTO ice.del VALUES (4, 'd')", null);
+        QueryExecution q = succeed(clients.athena(), "DELETE FROM ice.del WHERE id = 2 OR name = 'd'", null);
+        assertThat(updateCount(q)).isEqualTo(2);
+        assertThat(q.statementType().toString()).isEqualTo("DML");
+        assertThat(select("SELECT id, name FROM ice.del ORDER BY id"))
+                .containsExactly(List.of("1", "a"), java.util.Arrays.asList("3", null));
+        assertThat(updateCount(succeed(clients.athena(), "DELETE FROM ice.del WHERE name = 'nobody'", null)))
+                .isZero();
+        assertThat(updateCount(succeed(clients.athena(), "DELETE FROM ice.del", null))).isEqualTo(2);
+        assertThat(select("SELECT count(*) FROM ice.del")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void updateChangesTheAssignedColumnsOfTheSelectedRows() {
+        create("upd", "id int, name string, amount decimal(10,2)");
+        succeed(clients.athena(), "INSERT INTO ice.upd VALUES (1, 'a', 1.50), (2, 'b', 2.25), (3, 'c', NULL)", null);
+        QueryExecution q = succeed(clients.athena(),
+                "UPDATE ice.upd SET name = upper(name), amount = amount * 2 WHERE id >= 2", null);
+        assertThat(updateCount(q)).isEqualTo(2);
+        assertThat(select("SELECT id, name, amount FROM ice.upd ORDER BY id")).containsExactly(
+                List.of("1", "a", "1.50"), List.of("2", "B", "4.50"), java.util.Arrays.asList("3", "C", null));
+        assertThat(updateCount(succeed(clients.athena(), "UPDATE ice.upd SET amount = 0", null))).isEqualTo(3);
+        assertThat(select("SELECT sum(amount) FROM ice.upd")).containsExactly(List.of("0.00"));
+    }
+
+    @Test
+    void mergeUpdatesDeletesAndInserts() {
+        create("tgt", "id int, name string, n bigint");
+        create("src", "id int, name string, op string");
+        succeed(clients.athena(), "INSERT INTO ice.tgt VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)", null);
+        succeed(clients.athena(), "INSERT INTO ice.src VALUES (1, 'A', 'upsert'), (2, 'B', 'delete'), "
+                + "(4, 'D', 'upsert'), (5, 'E', 'skip')", null);
+        QueryExecution q = succeed(clients.athena(), "MERGE INTO ice.tgt t USING ice.src s ON t.id = s.id "
+                + "WHEN MATCHED AND s.op = 'delete' THEN DELETE "
+                + "WHEN MATCHED THEN UPDATE SET name = s.name, n = t.n + 10 "
+                + "WHEN NOT MATCHED AND s.op <> 'skip' THEN INSERT (id, name) VALUES (s.id, s.name)", null);
+        assertThat(updateCount(q)).isEqualTo(3);
+        assertThat(select("SELECT id, name, n FROM ice.tgt ORDER BY id")).containsExactly(
+                List.of("1", "A", "11"), List.of("3", "c", "3"), java.util.Arrays.asList("4", "D", null));
+    }
+
+    @Test
+    void mergeWithASubquerySourceAndNoTargetAlias() {
+        create("tgt2", "id int, name string");
+        succeed(clients.athena(), "INSERT INTO ice.tgt2 VALUES (1, 'a')", null);
+        QueryExecution q = succeed(clients.athena(), "MERGE INTO ice.tgt2 USING (SELECT * FROM (VALUES (1, 'x'), "
+                + "(2, 'y')) AS v(id, name)) AS s ON tgt2.id = s.id WHEN MATCHED THEN UPDATE SET name = s.name "
+                + "WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.name)", null);
+        assertThat(updateCount(q)).isEqualTo(2);
+        assertThat(select("SELECT id, name FROM ice.tgt2 ORDER BY id"))
+                .containsExactly(List.of("1", "x"), List.of("2", "y"));
+    }
+
+    @Test
+    void aTargetRowMatchedTwiceFailsTheMerge() {
+        create("twice", "id int, name string");
+        succeed(clients.athena(), "INSERT INTO ice.twice VALUES (1, 'a')", null);
+        QueryExecution q = run(clients.athena(), "MERGE INTO ice.twice t USING (SELECT * FROM (VALUES (1, 'x'), "
+                + "(1, 'y')) AS v(id, name)) AS s ON t.id = s.id WHEN MATCHED THEN UPDATE SET name = s.name", null);
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(q.status().stateChangeReason()).isEqualTo("MERGE_TARGET_ROW_MULTIPLE_MATCHES: One MERGE target "
+                + "table row matched more than one source row");
+        assertThat(select("SELECT id, name FROM ice.twice")).containsExactly(List.of("1", "a"));
+    }
+
+    @Test
+    void hiveTablesStillRefuseRowChanges() {
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE ice.hive (id int) STORED AS PARQUET "
+                + "LOCATION 's3://demo-data/ice/hive/'", null);
+        succeed(clients.athena(), "INSERT INTO ice.hive VALUES (1)", null);
+        for (String sql : List.of("DELETE FROM ice.hive WHERE id = 1", "UPDATE ice.hive SET id = 2",
+                "MERGE INTO ice.hive t USING ice.hive s ON t.id = s.id WHEN MATCHED THEN DELETE")) {
+            QueryExecution q = run(clients.athena(), sql, null);
+            assertThat(q.status().state()).as(sql).isEqualTo(QueryExecutionState.FAILED);
+            assertThat(q.status().stateChangeReason()).as(sql).isEqualTo("NOT_SUPPORTED: Modifying Hive table rows "
+                    + "is only supported for transactional tables");
+        }
+        assertThat(select("SELECT id FROM ice.hive")).containsExactly(List.of("1"));
+    }
+
+    @Test
+    void rowChangesNeedTheRightToCommit() {
+        // In the results bucket, which the role may write to: what it lacks is the Glue right to commit.
+        succeed(clients.athena(), "CREATE TABLE ice.guarded (id int) LOCATION 's3://athena-results/ice/guarded/' "
+                + "TBLPROPERTIES ('table_type'='ICEBERG')", null);
+        succeed(clients.athena(), "INSERT INTO ice.guarded VALUES (1), (2)", null);
+        QueryExecution q = run(clients.athena(roleSession), "DELETE FROM ice.guarded WHERE id = 1", null);
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(q.status().athenaError().errorMessage()).endsWith("User: " + ROLE
+                + " is not authorized to perform: glue:UpdateTable on resource: arn:aws:glue:us-east-1:123456789012:"
+                + "catalog because no identity-based policy allows the glue:UpdateTable action");
+        assertThat(select("SELECT id FROM ice.guarded ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
+    }
+
     static void create(String name, String columns) {
         succeed(clients.athena(), "CREATE TABLE ice." + name + " (" + columns + ") LOCATION 's3://demo-data/ice/"
                 + name + "/' TBLPROPERTIES ('table_type'='ICEBERG')", null);
