@@ -55,34 +55,49 @@ final class RowChanges {
         Statement tree = ctx.statement().tree();
         Table target = tree instanceof Delete d ? d.getTable() : tree instanceof Update u ? u.getTable()
                 : ((Merge) tree).getTargetTable();
-        List<String> parts = target.getName().getParts();
-        ResolvedTable resolved = ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName())
-                .orElseThrow(() -> QueryFailedException.engine("TABLE_NOT_FOUND: line 1:1: Table '"
-                        + ctx.catalogName() + "." + (parts.size() > 1 ? parts.get(parts.size() - 2)
-                        : ctx.databaseName()) + "." + parts.get(parts.size() - 1) + "' does not exist", 2, 1301));
-        ctx.access.requireDefinition(ctx.request().caller(), resolved);
+        ResolvedTable resolved = icebergTarget(ctx, target.getName().getParts());
         TableDef table = resolved.table();
-        if (table.isView() || !IcebergTables.isIceberg(table)) {
-            throw QueryFailedException.engine("NOT_SUPPORTED: Modifying Hive table rows is only supported for "
-                    + "transactional tables", 2, 1200);
-        }
         if (!ctx.statement().parameters().isEmpty()) {
             throw QueryFailedException.engine("NOT_SUPPORTED: athena-local does not bind execution parameters in "
                     + "DELETE, UPDATE or MERGE", 2, 1200);
         }
         String changes = tree instanceof Delete d ? delete(table, d) : tree instanceof Update u ? update(table, u)
                 : merge(table, (Merge) tree);
+        return rewrite(ctx, resolved, changes, ctx.request().classification().substatementType());
+    }
+
+    /**
+     * The Iceberg table a row change or table maintenance names, with the right to read its definition; Hive
+     * tables and views are refused as Athena's Hive connector refuses them.
+     */
+    static ResolvedTable icebergTarget(QueryContext ctx, List<String> parts) {
+        ResolvedTable resolved = ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName())
+                .orElseThrow(() -> QueryFailedException.engine("TABLE_NOT_FOUND: line 1:1: Table '"
+                        + ctx.catalogName() + "." + (parts.size() > 1 ? parts.get(parts.size() - 2)
+                        : ctx.databaseName()) + "." + parts.get(parts.size() - 1) + "' does not exist", 2, 1301));
+        ctx.access.requireDefinition(ctx.request().caller(), resolved);
+        if (resolved.table().isView() || !IcebergTables.isIceberg(resolved.table())) {
+            throw QueryFailedException.engine("NOT_SUPPORTED: Modifying Hive table rows is only supported for "
+                    + "transactional tables", 2, 1200);
+        }
+        return resolved;
+    }
+
+    /**
+     * Runs {@code changes} (Athena SQL giving the table's columns, {@code $keep}, {@code $affected} and
+     * {@code $row}) and commits its kept rows as the table's one data file; returns the affected count.
+     */
+    static StatementResult rewrite(QueryContext ctx, ResolvedTable resolved, String changes, String updateType)
+            throws SQLException {
+        TableDef table = resolved.table();
         SqlStatement derived = SqlStatement.of(changes);
         SelectStatement.prepareReads(ctx, derived.tree(), true);
         ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(table.location()).asPrefix(),
                 table.location());
-        String updateType = ctx.request().classification().substatementType();
         try (Connection conn = ctx.openConnection()) {
             try (java.sql.Statement s = conn.createStatement()) {
                 s.execute("CREATE TEMP TABLE \"$changes\" AS " + QueryRunner.duckDbQuery(derived, ctx.tableColumns()));
-                if (tree instanceof Merge) {
-                    requireOneSourceRowPerTargetRow(s);
-                }
+                requireOneSourceRowPerTargetRow(s);
             }
             long affected = count(conn, "SELECT count(*) FROM \"$changes\" WHERE " + AFFECTED);
             List<String> names = table.allColumns().stream().map(c -> Identifiers.quote(c.name())).toList();
@@ -97,6 +112,12 @@ final class RowChanges {
         } catch (SQLException e) {
             throw EngineFailure.from(e, derived, ctx.catalogName(), ctx.databaseName());
         }
+    }
+
+    /** Every row of the table, kept and untouched: what compaction writes back. */
+    static String unchanged(TableDef table, String qualifiedName) {
+        return "SELECT " + columns(table, c -> Identifiers.quote(c.name())) + ", true AS " + KEEP + ", false AS "
+                + AFFECTED + ", CAST(NULL AS bigint) AS " + ROW + " FROM " + qualifiedName;
     }
 
     /** DELETE: every row, kept unless the condition holds for it. */
@@ -189,7 +210,7 @@ final class RowChanges {
 
     /**
      * Trino refuses a MERGE in which one target row is matched, by a clause that acts on it, by more than one
-     * source row: which of them should win is undefined.
+     * source row: which of them should win is undefined. Only a MERGE gives rows a {@code $row}.
      */
     private static void requireOneSourceRowPerTargetRow(java.sql.Statement s) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT 1 FROM \"$changes\" WHERE " + AFFECTED + " AND " + ROW

@@ -202,6 +202,34 @@ class IcebergTablesWireTest {
         assertThat(select("SELECT id FROM ice.guarded ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
     }
 
+    @Test
+    void optimizeCompactsAndVacuumSucceedsWithoutChangingRows() {
+        create("maint", "id int, name string");
+        succeed(clients.athena(), "INSERT INTO ice.maint VALUES (1, 'a')", null);
+        succeed(clients.athena(), "INSERT INTO ice.maint VALUES (2, 'b')", null);
+        String before = metadataLocation("maint");
+        QueryExecution optimize = succeed(clients.athena(),
+                "OPTIMIZE ice.maint REWRITE DATA USING BIN_PACK WHERE id > 0", null);
+        assertThat(updateCount(optimize)).isZero();
+        assertThat(metadataLocation("maint")).as("compaction is a commit").isNotEqualTo(before)
+                .startsWith("s3://demo-data/ice/maint/metadata/00003-");
+        QueryExecution vacuum = succeed(clients.athena(), "VACUUM ice.maint", null);
+        assertThat(updateCount(vacuum)).isZero();
+        assertThat(select("SELECT id, name FROM ice.maint ORDER BY id"))
+                .containsExactly(List.of("1", "a"), List.of("2", "b"));
+    }
+
+    @Test
+    void hiveTablesStillRefuseMaintenance() {
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE ice.hive_m (id int) STORED AS PARQUET "
+                + "LOCATION 's3://demo-data/ice/hive_m/'", null);
+        for (String sql : List.of("VACUUM ice.hive_m", "OPTIMIZE ice.hive_m REWRITE DATA USING BIN_PACK")) {
+            QueryExecution q = run(clients.athena(), sql, null);
+            assertThat(q.status().state()).as(sql).isEqualTo(QueryExecutionState.FAILED);
+            assertThat(q.status().stateChangeReason()).as(sql).startsWith("NOT_SUPPORTED: ");
+        }
+    }
+
     static void create(String name, String columns) {
         succeed(clients.athena(), "CREATE TABLE ice." + name + " (" + columns + ") LOCATION 's3://demo-data/ice/"
                 + name + "/' TBLPROPERTIES ('table_type'='ICEBERG')", null);

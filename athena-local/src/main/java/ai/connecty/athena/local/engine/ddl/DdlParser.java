@@ -41,6 +41,10 @@ public final class DdlParser {
             statement = alter(c);
         } else if (c.acceptWords("SHOW")) {
             statement = show(c);
+        } else if (c.acceptWords("VACUUM")) {
+            statement = new DdlStatement.Vacuum(name(c));
+        } else if (c.acceptWords("OPTIMIZE")) {
+            statement = optimize(c);
         } else if (c.acceptWords("DESCRIBE") || c.acceptWords("DESC")) {
             c.acceptWords("FORMATTED");
             c.acceptWords("EXTENDED");
@@ -50,6 +54,18 @@ public final class DdlParser {
         }
         c.expectEnd();
         return statement;
+    }
+
+    private static DdlStatement optimize(TokenCursor c) {
+        Name table = name(c);
+        c.expectWords("REWRITE", "DATA", "USING", "BIN_PACK");
+        if (c.acceptWords("WHERE")) {
+            // Compaction rewrites every file here, so the filter on which files to rewrite is not needed.
+            while (!c.atEnd()) {
+                c.next();
+            }
+        }
+        return new DdlStatement.Optimize(table);
     }
 
     private static DdlStatement create(TokenCursor c) {

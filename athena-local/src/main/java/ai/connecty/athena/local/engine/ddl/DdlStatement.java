@@ -18,6 +18,19 @@ public sealed interface DdlStatement {
             };
         }
 
+        /** The name's parts as written, catalog and database only when given. */
+        public List<String> parts() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (catalog != null) {
+                parts.add(catalog);
+            }
+            if (database != null) {
+                parts.add(database);
+            }
+            parts.add(name);
+            return parts;
+        }
+
         public Name withDefaults(String defaultDatabase) {
             return new Name(catalog, database == null ? defaultDatabase : database, name);
         }
@@ -93,5 +106,12 @@ public sealed interface DdlStatement {
     }
 
     record Describe(Name table) implements DdlStatement {
+    }
+
+    /** {@code OPTIMIZE t REWRITE DATA USING BIN_PACK [WHERE ...]}; the WHERE only narrows which files are rewritten. */
+    record Optimize(Name table) implements DdlStatement {
+    }
+
+    record Vacuum(Name table) implements DdlStatement {
     }
 }
