@@ -230,6 +230,19 @@ class IcebergTablesWireTest {
         }
     }
 
+    @Test
+    void ctasWithTableTypeIcebergMakesAnIcebergTable() {
+        QueryExecution q = succeed(clients.athena(), "CREATE TABLE ice.made WITH (table_type = 'ICEBERG', "
+                + "location = 's3://demo-data/ice/made/', is_external = false, format = 'PARQUET') "
+                + "AS SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v(id, name)", null);
+        assertThat(updateCount(q)).isEqualTo(2);
+        Table t = clients.glue().getTable(r -> r.databaseName("ice").name("made")).table();
+        assertThat(t.parameters()).containsEntry("table_type", "ICEBERG").doesNotContainKey("EXTERNAL");
+        assertThat(t.storageDescriptor().location()).isEqualTo("s3://demo-data/ice/made/");
+        assertThat(updateCount(succeed(clients.athena(), "DELETE FROM ice.made WHERE id = 1", null))).isEqualTo(1);
+        assertThat(select("SELECT id, name FROM ice.made")).containsExactly(List.of("2", "b"));
+    }
+
     static void create(String name, String columns) {
         succeed(clients.athena(), "CREATE TABLE ice." + name + " (" + columns + ") LOCATION 's3://demo-data/ice/"
                 + name + "/' TBLPROPERTIES ('table_type'='ICEBERG')", null);
