@@ -17,7 +17,7 @@ import java.util.List;
  * list at once, so a reader never sees half a change.
  */
 public record IcebergMetadata(int version, String tableUuid, String location, long snapshotId,
-                              List<String> dataFiles) {
+                              String partitioning, List<String> dataFiles) {
 
     public static final String TABLE_TYPE = "table_type";
     public static final String ICEBERG = "ICEBERG";
@@ -37,7 +37,7 @@ public record IcebergMetadata(int version, String tableUuid, String location, lo
 
     /** The next version, whose snapshot holds {@code files}. */
     public IcebergMetadata next(List<String> files, long newSnapshotId) {
-        return new IcebergMetadata(version + 1, tableUuid, location, newSnapshotId, files);
+        return new IcebergMetadata(version + 1, tableUuid, location, newSnapshotId, partitioning, files);
     }
 
     public byte[] encode() {
@@ -47,6 +47,10 @@ public record IcebergMetadata(int version, String tableUuid, String location, lo
         root.put("location", location);
         root.put("last-sequence-number", version);
         root.put("current-snapshot-id", snapshotId);
+        if (partitioning != null) {
+            // The PARTITIONED BY list as written; Iceberg's own partition-specs structure is not kept.
+            root.put("athena-local-partitioning", partitioning);
+        }
         ArrayNode files = root.putArray("athena-local-data-files");
         dataFiles.forEach(files::add);
         try {
@@ -62,7 +66,9 @@ public record IcebergMetadata(int version, String tableUuid, String location, lo
             List<String> files = new ArrayList<>();
             root.path("athena-local-data-files").forEach(f -> files.add(f.asText()));
             return new IcebergMetadata(root.path("last-sequence-number").asInt(), root.path("table-uuid").asText(),
-                    root.path("location").asText(), root.path("current-snapshot-id").asLong(), files);
+                    root.path("location").asText(), root.path("current-snapshot-id").asLong(),
+                    root.hasNonNull("athena-local-partitioning") ? root.get("athena-local-partitioning").asText() : null,
+                    files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

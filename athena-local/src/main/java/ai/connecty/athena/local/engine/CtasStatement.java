@@ -71,7 +71,7 @@ final class CtasStatement {
                 ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
                         "glue:CreateTable", db, ctas.table().name());
                 if (iceberg) {
-                    table = IcebergTables.create(ctx, db, table.name(), table.columns(), location, Map.of());
+                    table = IcebergTables.create(ctx, db, table.name(), table.columns(), location, Map.of(), null);
                 }
                 ctx.warehouse.catalog().putTable(catalog.name(), table);
                 String rows = TableWriter.castTo(table, quotedNames(table)) + " FROM (" + select + ")";

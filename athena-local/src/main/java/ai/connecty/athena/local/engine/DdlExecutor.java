@@ -183,6 +183,12 @@ final class DdlExecutor {
             throw hiveFailure("FAILED: External keyword not supported for table type ICEBERG",
                     "External keyword not supported for table type ICEBERG");
         }
+        if (!iceberg && t.partitionTransforms() != null) {
+            // Hive's exact refusal of an untyped partition column is not measured.
+            throw hiveFailure("FAILED: ParseException partition columns need a type; PARTITIONED BY ("
+                    + t.partitionTransforms() + ") without types is only for Iceberg tables",
+                    "partition columns need a type");
+        }
         if (!iceberg && !t.external()) {
             throw hiveFailure("FAILED: External keyword required for table type HIVE",
                     "External keyword required for table type HIVE");
@@ -220,8 +226,9 @@ final class DdlExecutor {
     /** Iceberg's CREATE TABLE: its first metadata file is written to the location, then the Glue table. */
     private StatementResult createIcebergTable(DdlStatement.CreateExternalTable t, String db) {
         if (!t.partitionKeys().isEmpty()) {
-            throw hiveFailure("FAILED: Partitioned Iceberg tables are not supported by athena-local",
-                    "Partitioned Iceberg tables are not supported by athena-local");
+            // Iceberg partitions by columns of the table, named without types.
+            throw hiveFailure("FAILED: Iceberg partition columns must be table columns named without a type",
+                    "Iceberg partition columns must be table columns named without a type");
         }
         for (ColumnDef c : t.columns()) {
             AthenaTypes.duckDbTypeForHive(c.type());
@@ -229,7 +236,8 @@ final class DdlExecutor {
         glue(AccessChecks.Path.HIVE, "glue:CreateTable", db, t.table().name());
         S3Location root = S3Location.parse(t.location()).asPrefix();
         ctx.access.requireWrite(ctx.request().caller(), root, root.toString());
-        TableDef def = IcebergTables.create(ctx, db, t.table().name(), t.columns(), root.toString(), t.properties());
+        TableDef def = IcebergTables.create(ctx, db, t.table().name(), t.columns(), root.toString(), t.properties(),
+                t.partitionTransforms());
         store.putTable(catalog.name(), def);
         ctx.warehouse.views().bindTable(catalog, def, List.of());
         return none();

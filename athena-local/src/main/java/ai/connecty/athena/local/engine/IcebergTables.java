@@ -37,11 +37,14 @@ final class IcebergTables {
      * The Glue table of a new, empty Iceberg table, after writing its first metadata file. Athena's Glue
      * parameters for it were not measured: {@code table_type=ICEBERG} and {@code metadata_location} are what
      * Iceberg's Glue catalog writes; the statement's other TBLPROPERTIES are kept as they were given.
+     * {@code partitioning} (the PARTITIONED BY text, or null) is only recorded in the metadata file: the data
+     * files are not laid out by it.
      */
     static TableDef create(QueryContext ctx, String db, String name, List<ColumnDef> columns, String location,
-                           Map<String, String> properties) {
+                           Map<String, String> properties, String partitioning) {
         String root = S3Location.parse(location).asPrefix().toString();
-        IcebergMetadata first = new IcebergMetadata(0, UUID.randomUUID().toString(), root, snapshotId(), List.of());
+        IcebergMetadata first = new IcebergMetadata(0, UUID.randomUUID().toString(), root, snapshotId(),
+                partitioning, List.of());
         Map<String, String> params = new LinkedHashMap<>(properties);
         params.put(IcebergMetadata.TABLE_TYPE, IcebergMetadata.ICEBERG);
         params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, first));

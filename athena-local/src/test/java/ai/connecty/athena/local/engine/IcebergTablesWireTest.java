@@ -243,6 +243,26 @@ class IcebergTablesWireTest {
         assertThat(select("SELECT id, name FROM ice.made")).containsExactly(List.of("2", "b"));
     }
 
+    @Test
+    void partitionTransformsAreAcceptedAndRecorded() {
+        succeed(clients.athena(), "CREATE TABLE ice.parts (id int, category string, ts timestamp) "
+                + "PARTITIONED BY (category, day(ts), bucket(16, id)) LOCATION 's3://demo-data/ice/parts/' "
+                + "TBLPROPERTIES ('table_type'='ICEBERG')", null);
+        Table t = clients.glue().getTable(r -> r.databaseName("ice").name("parts")).table();
+        assertThat(t.partitionKeys()).isEmpty();
+        String key = metadataLocation("parts").substring("s3://demo-data/".length());
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key(key)).asUtf8String())
+                .contains("category, day(ts), bucket(16, id)");
+        succeed(clients.athena(), "INSERT INTO ice.parts VALUES (1, 'x', TIMESTAMP '2024-01-02 03:04:05')", null);
+        assertThat(select("SELECT id, category, ts FROM ice.parts"))
+                .containsExactly(List.of("1", "x", "2024-01-02 03:04:05.000"));
+
+        QueryExecution hive = run(clients.athena(), "CREATE EXTERNAL TABLE ice.hive_parts (id int) "
+                + "PARTITIONED BY (id) LOCATION 's3://demo-data/ice/hive_parts/'", null);
+        assertThat(hive.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(hive.status().stateChangeReason()).startsWith("FAILED: ParseException ");
+    }
+
     static void create(String name, String columns) {
         succeed(clients.athena(), "CREATE TABLE ice." + name + " (" + columns + ") LOCATION 's3://demo-data/ice/"
                 + name + "/' TBLPROPERTIES ('table_type'='ICEBERG')", null);

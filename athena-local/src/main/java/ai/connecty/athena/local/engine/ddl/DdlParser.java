@@ -90,9 +90,14 @@ public final class DdlParser {
         // Hive keeps the table comment as the table parameter "comment"; Glue and Athena's metadata calls show it there.
         String comment = c.acceptWords("COMMENT") ? c.string() : null;
         List<ColumnDef> partitionKeys = List.of();
+        String partitionTransforms = null;
         if (c.acceptWords("PARTITIONED", "BY")) {
-            c.expectSymbol("(");
-            partitionKeys = columns(c);
+            if (isTransformList(c)) {
+                partitionTransforms = c.parenthesizedText().strip();
+            } else {
+                c.expectSymbol("(");
+                partitionKeys = columns(c);
+            }
         }
         String serde = null;
         Map<String, String> serdeParams = new LinkedHashMap<>();
@@ -142,7 +147,7 @@ public final class DdlParser {
             output = parquet ? TableDef.PARQUET_OUTPUT : TableDef.TEXT_OUTPUT;
         }
         return new DdlStatement.CreateExternalTable(table, ifNotExists, columns, partitionKeys, serde, serdeParams,
-                input, output, location, props, external);
+                input, output, location, props, external, partitionTransforms);
     }
 
     private static void delimited(TokenCursor c, Map<String, String> serdeParams) {
@@ -182,6 +187,15 @@ public final class DdlParser {
     }
 
     /** Column list after the opening parenthesis, up to and including the closing one. */
+    /**
+     * Whether a {@code PARTITIONED BY (} list is Iceberg's: its first item is a bare column name ({@code (a, ...}
+     * or {@code (a)}) or a transform call ({@code day(ts)}), where Hive's has {@code name type}.
+     */
+    private static boolean isTransformList(TokenCursor c) {
+        return c.peekSymbol("(") && c.peek(2).map(t -> t.isSymbol(",") || t.isSymbol(")") || t.isSymbol("("))
+                .orElse(false);
+    }
+
     private static List<ColumnDef> columns(TokenCursor c) {
         List<ColumnDef> columns = new ArrayList<>();
         do {

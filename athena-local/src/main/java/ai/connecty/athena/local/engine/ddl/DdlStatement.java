@@ -43,10 +43,14 @@ public sealed interface DdlStatement {
     record DropDatabase(String name, boolean ifExists, boolean cascade) implements DdlStatement {
     }
 
+    /**
+     * CREATE [EXTERNAL] TABLE. {@code partitionTransforms} is the text of an Iceberg {@code PARTITIONED BY} list
+     * (column names and transforms such as {@code day(ts)}, no types), or null.
+     */
     record CreateExternalTable(Name table, boolean ifNotExists, List<ColumnDef> columns, List<ColumnDef> partitionKeys,
                                String serdeLibrary, Map<String, String> serdeParameters, String inputFormat,
                                String outputFormat, String location, Map<String, String> properties,
-                               boolean external) implements DdlStatement {
+                               boolean external, String partitionTransforms) implements DdlStatement {
     }
 
     /** CTAS; {@code properties} values are raw SQL literals ({@code 'PARQUET'}, {@code ARRAY['dt']}). */
