@@ -263,6 +263,24 @@ class IcebergTablesWireTest {
         assertThat(hive.status().stateChangeReason()).startsWith("FAILED: ParseException ");
     }
 
+    @Test
+    void rowChangesResolveNamesLikeQueriesAndReadOtherTables() {
+        create("names", "id int, name string");
+        create("gone", "id int");
+        succeed(clients.athena(), "INSERT INTO ice.names VALUES (1, 'a'), (2, 'b'), (3, 'c')", null);
+        succeed(clients.athena(), "INSERT INTO ice.gone VALUES (1), (3)", null);
+        assertThat(updateCount(succeed(clients.athena(),
+                "DELETE FROM names WHERE id IN (SELECT id FROM gone WHERE id > 1)", "ice"))).isEqualTo(1);
+        assertThat(updateCount(succeed(clients.athena(),
+                "UPDATE awsdatacatalog.ice.names SET name = name || '!' WHERE id = 1", null))).isEqualTo(1);
+        assertThat(select("SELECT id, name FROM ice.names ORDER BY id"))
+                .containsExactly(List.of("1", "a!"), List.of("2", "b"));
+        QueryExecution missing = run(clients.athena(), "DELETE FROM ice.no_such_table", null);
+        assertThat(missing.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(missing.status().stateChangeReason()).startsWith("TABLE_NOT_FOUND: ")
+                .contains("'awsdatacatalog.ice.no_such_table' does not exist");
+    }
+
     static void create(String name, String columns) {
         succeed(clients.athena(), "CREATE TABLE ice." + name + " (" + columns + ") LOCATION 's3://demo-data/ice/"
                 + name + "/' TBLPROPERTIES ('table_type'='ICEBERG')", null);
