@@ -4,6 +4,7 @@ import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.storage.BucketStore;
 import ai.connecty.athena.local.storage.S3Location;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -98,6 +99,22 @@ final class IcebergTables {
             ctx.warehouse.catalog().putTable(catalog.name(), now.withParameters(params));
             return null;
         });
+    }
+
+    /**
+     * DROP TABLE of an Iceberg table: Athena treats Iceberg tables as managed and documents that dropping one
+     * removes its data. The table's own folders ({@code data/}, {@code metadata/}) go; other objects a user put under
+     * the location stay.
+     */
+    static void purge(QueryContext ctx, TableDef table) {
+        BucketStore buckets = ctx.warehouse.results().buckets();
+        S3Location root = S3Location.parse(table.location()).asPrefix();
+        for (String folder : List.of("data/", "metadata/")) {
+            S3Location prefix = root.child(folder);
+            for (String key : buckets.list(prefix.bucket(), prefix.key())) {
+                buckets.delete(prefix.bucket(), key);
+            }
+        }
     }
 
     private static String write(QueryContext ctx, IcebergMetadata metadata) {

@@ -65,9 +65,16 @@ class IcebergTablesWireTest {
         assertThat(rows(clients.athena(), succeed(clients.athena(), "SELECT count(*) FROM ice.created", null)
                 .queryExecutionId())).containsExactly(List.of("_col0"), List.of("0"));
 
+        succeed(clients.athena(), "INSERT INTO ice.created (id) VALUES (1)", null);
+        clients.s3().putObject(r -> r.bucket("demo-data").key("ice/created/notes.txt"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("not the table's"));
+
         succeed(clients.athena(), "DROP TABLE ice.created", null);
         assertThat(clients.glue().getTables(r -> r.databaseName("ice")).tableList())
                 .noneMatch(x -> x.name().equals("created"));
+        // Athena documents that dropping an Iceberg table removes its data.
+        assertThat(clients.s3().listObjectsV2(r -> r.bucket("demo-data").prefix("ice/created/")).contents())
+                .extracting(o -> o.key()).containsExactly("ice/created/notes.txt");
     }
 
     @Test
