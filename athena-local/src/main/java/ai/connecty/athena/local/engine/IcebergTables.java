@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Iceberg tables: their Glue definition and their commits. Data files go to {@code <location>data/}; each change
@@ -64,35 +65,50 @@ final class IcebergTables {
         return ctx.warehouse.files().icebergMetadata(table).dataFiles();
     }
 
-    /** INSERT and CTAS: writes {@code select}'s rows as a new data file and commits it next to the current ones. */
+    /**
+     * INSERT and CTAS: writes {@code select}'s rows as a new data file and commits it next to the current ones.
+     * An append conflicts with nothing, so it goes on top of whatever snapshot is current at commit time (Iceberg
+     * retries an append the same way), and concurrent INSERTs all succeed.
+     */
     static TableWriter.Written append(QueryContext ctx, Connection conn, DataCatalog catalog, TableDef table,
                                       String select) throws SQLException {
         TableWriter.Written written = TableWriter.write(ctx, conn, catalog, dataTarget(table), select);
-        List<String> files = new ArrayList<>(currentFiles(ctx, table));
-        files.addAll(written.files());
-        commit(ctx, catalog, table, files);
+        commit(ctx, catalog, table, true, current -> {
+            List<String> files = new ArrayList<>(current);
+            files.addAll(written.files());
+            return files;
+        });
         return written;
     }
 
     /**
-     * Makes {@code files} the table's current snapshot. Fails as Iceberg's optimistic commit does when another
-     * statement committed since {@code base} was read (its change must not be lost silently).
+     * Makes {@code files} the table's only data files. Fails as Iceberg's commit of a rewrite does when another
+     * statement committed since {@code base} was read: the rows were computed from a snapshot that is no longer
+     * current, and the other change must not be lost silently.
      */
-    static void commit(QueryContext ctx, DataCatalog catalog, TableDef base, List<String> files) throws SQLException {
+    static void replace(QueryContext ctx, DataCatalog catalog, TableDef base, List<String> files)
+            throws SQLException {
+        commit(ctx, catalog, base, false, current -> files);
+    }
+
+    /** One commit, under the catalog lock: the new snapshot's files from the current ones. */
+    private static void commit(QueryContext ctx, DataCatalog catalog, TableDef base, boolean onAnySnapshot,
+                               UnaryOperator<List<String>> change) throws SQLException {
         ctx.warehouse.underCatalogLock(() -> {
             TableDef now = ctx.warehouse.catalog().table(catalog.name(), base.database(), base.name())
                     .filter(IcebergTables::isIceberg)
                     .orElseThrow(() -> QueryFailedException.engine("ICEBERG_COMMIT_ERROR: Table " + base.database()
                             + "." + base.name() + " was dropped while the statement ran", 2, 1000));
             String current = now.parameters().get(IcebergMetadata.METADATA_LOCATION);
-            if (!current.equals(base.parameters().get(IcebergMetadata.METADATA_LOCATION))) {
+            if (!onAnySnapshot && !current.equals(base.parameters().get(IcebergMetadata.METADATA_LOCATION))) {
                 throw QueryFailedException.engine("ICEBERG_COMMIT_ERROR: Failed to commit Iceberg update to table "
                         + base.database() + "." + base.name() + ": another statement changed it meanwhile", 2, 1000);
             }
             // Athena's engine updates the Glue table on each Iceberg commit.
             ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
                     "glue:UpdateTable", base.database(), base.name());
-            IcebergMetadata next = ctx.warehouse.files().icebergMetadata(now).next(files, snapshotId());
+            IcebergMetadata latest = ctx.warehouse.files().icebergMetadata(now);
+            IcebergMetadata next = latest.next(change.apply(latest.dataFiles()), snapshotId());
             Map<String, String> params = new LinkedHashMap<>(now.parameters());
             params.put(IcebergMetadata.PREVIOUS_METADATA_LOCATION, current);
             params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, next));
