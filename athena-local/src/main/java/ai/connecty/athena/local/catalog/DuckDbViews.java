@@ -68,7 +68,7 @@ public final class DuckDbViews {
         List<String> selects = new ArrayList<>();
         long bytes = 0;
         if (table.partitionKeys().isEmpty()) {
-            List<Path> found = files.under(table.location());
+            List<Path> found = files.of(table);
             bytes += TableFiles.totalBytes(found);
             if (!found.isEmpty()) {
                 selects.add(selectFrom(table, found, List.of()));

@@ -22,6 +22,25 @@ public final class TableFiles {
         this.buckets = buckets;
     }
 
+    /**
+     * The files a table reads: those of its Iceberg table's current snapshot (other files under the location are
+     * older snapshots' or not yet committed), or every visible file under its location.
+     */
+    public List<Path> of(TableDef table) {
+        if (!IcebergMetadata.isIceberg(table)) {
+            return under(table.location());
+        }
+        return icebergMetadata(table).dataFiles().stream().map(buckets::pathOf).filter(Files::isRegularFile).toList();
+    }
+
+    /** The current version of an Iceberg table, as its Glue parameter {@code metadata_location} names it. */
+    public IcebergMetadata icebergMetadata(TableDef table) {
+        S3Location at = S3Location.parse(table.parameters().get(IcebergMetadata.METADATA_LOCATION));
+        byte[] content = buckets.read(at.bucket(), at.key()).orElseThrow(() -> new IllegalStateException(
+                "Iceberg metadata file " + at + " of table " + table.name() + " is missing"));
+        return IcebergMetadata.decode(content);
+    }
+
     public List<Path> under(String s3Location) {
         if (s3Location == null || !S3Location.isValid(s3Location)) {
             return List.of();

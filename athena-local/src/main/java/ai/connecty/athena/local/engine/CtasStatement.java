@@ -2,6 +2,7 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.AthenaTypes;
@@ -50,10 +51,18 @@ final class CtasStatement {
                 throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "NOT_SUPPORTED: CTAS format " + format
                         + " is not supported by athena-local; use format = 'PARQUET' (see README)");
             }
-            String location = ctas.properties().containsKey("external_location")
-                    ? S3Location.parse(unquote(ctas.properties().get("external_location"))).asPrefix().toString()
+            boolean iceberg = IcebergMetadata.ICEBERG.equalsIgnoreCase(
+                    unquote(ctas.properties().getOrDefault("table_type", "'HIVE'")));
+            // Athena names an Iceberg CTAS's folder "location", a Hive one's "external_location".
+            String locationProperty = iceberg ? "location" : "external_location";
+            String location = ctas.properties().containsKey(locationProperty)
+                    ? S3Location.parse(unquote(ctas.properties().get(locationProperty))).asPrefix().toString()
                     : ctx.execution.files().ctasData().toString();
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
+            if (iceberg && (!partitionedBy.isEmpty() || ctas.properties().containsKey("partitioning"))) {
+                throw new EngineFailure("NOT_SUPPORTED", 2, 1200,
+                        "NOT_SUPPORTED: Partitioned Iceberg tables are not supported by athena-local");
+            }
             SelectStatement.prepareQueryReads(ctx);
             ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);
             String select = CtasQuery.duckDbQuery(ctx.statement(), ctx.tableColumns());
@@ -61,11 +70,14 @@ final class CtasStatement {
                 TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy);
                 ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
                         "glue:CreateTable", db, ctas.table().name());
+                if (iceberg) {
+                    table = IcebergTables.create(ctx, db, table.name(), table.columns(), location, Map.of(), null);
+                }
                 ctx.warehouse.catalog().putTable(catalog.name(), table);
-                TableWriter.Written written = ctas.withData()
-                        ? TableWriter.write(ctx, conn, catalog, table, TableWriter.castTo(table, quotedNames(table))
-                        + " FROM (" + select + ")")
-                        : new TableWriter.Written(0, List.of());
+                String rows = TableWriter.castTo(table, quotedNames(table)) + " FROM (" + select + ")";
+                TableWriter.Written written = !ctas.withData() ? new TableWriter.Written(0, List.of())
+                        : iceberg ? IcebergTables.append(ctx, conn, catalog, table, rows)
+                        : TableWriter.write(ctx, conn, catalog, table, rows);
                 ctx.checkNotCancelled();
                 TableWriter.writeSidecars(ctx, "CREATE TABLE", written);
                 return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());

@@ -22,7 +22,7 @@ final class InsertStatement {
 
     static StatementResult run(QueryContext ctx) throws SQLException {
         DdlStatement.Insert insert = (DdlStatement.Insert) TrinoStatements.header(ctx.statement());
-        List<String> parts = nameParts(insert.table());
+        List<String> parts = insert.table().parts();
         ResolvedTable target = ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName())
                 .orElseThrow(() -> fail("TABLE_NOT_FOUND: line 1:13: Table '" + ctx.catalogName() + "."
                         + (insert.table().database() == null ? ctx.databaseName() : insert.table().database()) + "."
@@ -74,7 +74,9 @@ final class InsertStatement {
             }
             String select = TableWriter.castTo(table, sources) + " FROM (" + query + ") AS q("
                     + String.join(", ", aliases) + ")";
-            TableWriter.Written written = TableWriter.write(ctx, conn, target.catalog(), table, select);
+            TableWriter.Written written = IcebergTables.isIceberg(table)
+                    ? IcebergTables.append(ctx, conn, target.catalog(), table, select)
+                    : TableWriter.write(ctx, conn, target.catalog(), table, select);
             ctx.checkNotCancelled();
             TableWriter.writeSidecars(ctx, "INSERT", written);
             return StatementResult.rowCount(TableWriter.ROWS_COLUMN, written.rows());
@@ -82,18 +84,6 @@ final class InsertStatement {
             throw withManifestHint(ctx, EngineFailure.from(e, ctx.statement(),
                     ctx.catalogName(), ctx.databaseName()));
         }
-    }
-
-    private static List<String> nameParts(DdlStatement.Name n) {
-        List<String> parts = new ArrayList<>();
-        if (n.catalog() != null) {
-            parts.add(n.catalog());
-        }
-        if (n.database() != null) {
-            parts.add(n.database());
-        }
-        parts.add(n.name());
-        return parts;
     }
 
     static QueryFailedException withManifestHint(QueryContext ctx, RuntimeException failure) {

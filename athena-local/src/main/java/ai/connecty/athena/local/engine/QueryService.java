@@ -263,13 +263,14 @@ public final class QueryService implements AutoCloseable {
             case "INSERT":
                 return InsertStatement.run(ctx);
             case "CREATE_TABLE_AS_SELECT":
-                return CtasStatement.run(ctx);
+                // Athena classifies OPTIMIZE as a CTAS; it is the one such statement without Trino's tree.
+                return ctx.statement().onTrinoPath() ? CtasStatement.run(ctx) : IcebergMaintenance.run(ctx);
             case "UPDATE":
             case "DELETE":
             case "MERGE":
+                return RowChanges.run(ctx);
             case "VACUUM_TABLE":
-                throw QueryFailedException.engine("NOT_SUPPORTED: Modifying Hive table rows is only supported for "
-                        + "transactional tables", 2, 1200);
+                return IcebergMaintenance.run(ctx);
             case "SHOW_FUNCTIONS":
                 throw QueryFailedException.engine("NOT_SUPPORTED: SHOW FUNCTIONS is not supported by athena-local", 2, 1200);
             default:

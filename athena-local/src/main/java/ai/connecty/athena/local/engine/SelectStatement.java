@@ -89,7 +89,7 @@ final class SelectStatement {
     }
 
     /** {@code planned}: whether Athena's engine plans the statement (and so reports QueryPlanningTimeInMillis). */
-    private static List<ResolvedTable> prepareReads(QueryContext ctx, Node tree, boolean planned) throws SQLException {
+    static List<ResolvedTable> prepareReads(QueryContext ctx, Node tree, boolean planned) throws SQLException {
         List<ResolvedTable> tables = ctx.warehouse.referencedTables(tree, ctx.statement().parameterExpressions(),
                 ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);

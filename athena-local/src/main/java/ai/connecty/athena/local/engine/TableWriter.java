@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -41,9 +39,9 @@ final class TableWriter {
             throws SQLException {
         S3Location root = S3Location.parse(table.location()).asPrefix();
         Path dir = ctx.warehouse.results().buckets().pathOf(root.toString());
-        Set<Path> before = new HashSet<>(ctx.warehouse.files().under(root.toString()));
         StringBuilder copy = new StringBuilder("COPY (").append(select).append(") TO ");
-        String pattern = ctx.execution.id().replace("-", "") + "_{i}";
+        String stem = ctx.execution.id().replace("-", "");
+        String pattern = stem + "_{i}";
         if (table.partitionKeys().isEmpty()) {
             copy.append(Literals.quote(dir.resolve(ctx.execution.id() + extension(table)).toString()));
             copy.append(" (").append(formatOptions(table)).append(")");
@@ -61,8 +59,10 @@ final class TableWriter {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // The files this statement wrote are the ones named after its execution: a concurrent INSERT into the same
+        // location writes others meanwhile, which must not be listed (nor committed to an Iceberg table) as ours.
         List<String> created = ctx.warehouse.files().under(root.toString()).stream()
-                .filter(p -> !before.contains(p))
+                .filter(p -> isOwn(p.getFileName().toString(), ctx.execution.id(), stem))
                 .map(p -> "s3://" + root.bucket() + "/" + ctx.warehouse.results().buckets().root()
                         .resolve(root.bucket()).relativize(p).toString().replace('\\', '/'))
                 .toList();
@@ -77,6 +77,10 @@ final class TableWriter {
             ctx.warehouse.catalog().addPartitions(catalog.name(), table.database(), table.name(), found);
         }
         return new Written(rows, created);
+    }
+
+    private static boolean isOwn(String fileName, String executionId, String stem) {
+        return fileName.startsWith(executionId + ".") || fileName.startsWith(stem + "_");
     }
 
     /** Casts each produced column to the table's declared type, in table order. */

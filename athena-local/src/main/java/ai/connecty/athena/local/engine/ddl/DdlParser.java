@@ -41,6 +41,10 @@ public final class DdlParser {
             statement = alter(c);
         } else if (c.acceptWords("SHOW")) {
             statement = show(c);
+        } else if (c.acceptWords("VACUUM")) {
+            statement = new DdlStatement.Vacuum(name(c));
+        } else if (c.acceptWords("OPTIMIZE")) {
+            statement = optimize(c);
         } else if (c.acceptWords("DESCRIBE") || c.acceptWords("DESC")) {
             c.acceptWords("FORMATTED");
             c.acceptWords("EXTENDED");
@@ -50,6 +54,18 @@ public final class DdlParser {
         }
         c.expectEnd();
         return statement;
+    }
+
+    private static DdlStatement optimize(TokenCursor c) {
+        Name table = name(c);
+        c.expectWords("REWRITE", "DATA", "USING", "BIN_PACK");
+        if (c.acceptWords("WHERE")) {
+            // Compaction rewrites every file here, so the filter on which files to rewrite is not needed.
+            while (!c.atEnd()) {
+                c.next();
+            }
+        }
+        return new DdlStatement.Optimize(table);
     }
 
     private static DdlStatement create(TokenCursor c) {
@@ -74,9 +90,14 @@ public final class DdlParser {
         // Hive keeps the table comment as the table parameter "comment"; Glue and Athena's metadata calls show it there.
         String comment = c.acceptWords("COMMENT") ? c.string() : null;
         List<ColumnDef> partitionKeys = List.of();
+        String partitionTransforms = null;
         if (c.acceptWords("PARTITIONED", "BY")) {
-            c.expectSymbol("(");
-            partitionKeys = columns(c);
+            if (isTransformList(c)) {
+                partitionTransforms = c.parenthesizedText().strip();
+            } else {
+                c.expectSymbol("(");
+                partitionKeys = columns(c);
+            }
         }
         String serde = null;
         Map<String, String> serdeParams = new LinkedHashMap<>();
@@ -126,7 +147,7 @@ public final class DdlParser {
             output = parquet ? TableDef.PARQUET_OUTPUT : TableDef.TEXT_OUTPUT;
         }
         return new DdlStatement.CreateExternalTable(table, ifNotExists, columns, partitionKeys, serde, serdeParams,
-                input, output, location, props, external);
+                input, output, location, props, external, partitionTransforms);
     }
 
     private static void delimited(TokenCursor c, Map<String, String> serdeParams) {
@@ -166,6 +187,15 @@ public final class DdlParser {
     }
 
     /** Column list after the opening parenthesis, up to and including the closing one. */
+    /**
+     * Whether a {@code PARTITIONED BY (} list is Iceberg's: its first item is a bare column name ({@code (a, ...}
+     * or {@code (a)}) or a transform call ({@code day(ts)}), where Hive's has {@code name type}.
+     */
+    private static boolean isTransformList(TokenCursor c) {
+        return c.peekSymbol("(") && c.peek(2).map(t -> t.isSymbol(",") || t.isSymbol(")") || t.isSymbol("("))
+                .orElse(false);
+    }
+
     private static List<ColumnDef> columns(TokenCursor c) {
         List<ColumnDef> columns = new ArrayList<>();
         do {

@@ -18,6 +18,19 @@ public sealed interface DdlStatement {
             };
         }
 
+        /** The name's parts as written, catalog and database only when given. */
+        public List<String> parts() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (catalog != null) {
+                parts.add(catalog);
+            }
+            if (database != null) {
+                parts.add(database);
+            }
+            parts.add(name);
+            return parts;
+        }
+
         public Name withDefaults(String defaultDatabase) {
             return new Name(catalog, database == null ? defaultDatabase : database, name);
         }
@@ -30,10 +43,14 @@ public sealed interface DdlStatement {
     record DropDatabase(String name, boolean ifExists, boolean cascade) implements DdlStatement {
     }
 
+    /**
+     * CREATE [EXTERNAL] TABLE. {@code partitionTransforms} is the text of an Iceberg {@code PARTITIONED BY} list
+     * (column names and transforms such as {@code day(ts)}, no types), or null.
+     */
     record CreateExternalTable(Name table, boolean ifNotExists, List<ColumnDef> columns, List<ColumnDef> partitionKeys,
                                String serdeLibrary, Map<String, String> serdeParameters, String inputFormat,
                                String outputFormat, String location, Map<String, String> properties,
-                               boolean external) implements DdlStatement {
+                               boolean external, String partitionTransforms) implements DdlStatement {
     }
 
     /** CTAS; {@code properties} values are raw SQL literals ({@code 'PARQUET'}, {@code ARRAY['dt']}). */
@@ -93,5 +110,12 @@ public sealed interface DdlStatement {
     }
 
     record Describe(Name table) implements DdlStatement {
+    }
+
+    /** {@code OPTIMIZE t REWRITE DATA USING BIN_PACK [WHERE ...]}; the WHERE only narrows which files are rewritten. */
+    record Optimize(Name table) implements DdlStatement {
+    }
+
+    record Vacuum(Name table) implements DdlStatement {
     }
 }
