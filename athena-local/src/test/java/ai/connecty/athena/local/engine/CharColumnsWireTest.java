@@ -4,15 +4,12 @@ import static ai.connecty.athena.local.athena.AthenaQueries.rows;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
@@ -23,25 +20,16 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  */
 class CharColumnsWireTest {
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena();
+    private static final SdkClientsExtension clients = athena.clients();
 
     @BeforeAll
     static void start() {
-        local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
         succeed(clients.athena(), "CREATE DATABASE IF NOT EXISTS chars", null);
         succeed(clients.athena(), "CREATE EXTERNAL TABLE chars.codes (id int, code char(3)) STORED AS PARQUET "
                 + "LOCATION 's3://demo-data/chars/codes/'", null);
         succeed(clients.athena(), "INSERT INTO codes VALUES (1, 'a'), (2, 'b  ')", "chars");
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

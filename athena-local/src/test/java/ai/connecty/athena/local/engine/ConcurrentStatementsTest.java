@@ -5,21 +5,18 @@ import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.athena.AthenaQueries;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -36,16 +33,13 @@ class ConcurrentStatementsTest {
     private static final int ROUNDS = 5;
     private static final String LOCATION = "s3://demo-data/stress/metrics/";
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
 
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena();
+    private static final SdkClientsExtension clients = athena.clients();
 
     @BeforeAll
     static void start() throws Exception {
-        local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
         S3Client s3 = clients.s3();
         // Partition dt=N holds N rows: 1 + 2 + 3 = 6 in all.
         for (int n = 1; n <= 3; n++) {
@@ -58,11 +52,6 @@ class ConcurrentStatementsTest {
                 "CREATE EXTERNAL TABLE stress.shared (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION '" + LOCATION + "'", null);
         succeed(clients.athena(), "MSCK REPAIR TABLE stress.shared", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

@@ -3,15 +3,12 @@ package ai.connecty.athena.local.engine;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.athena.AthenaQueries;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
@@ -22,22 +19,13 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  */
 class CtasColumnsWireTest {
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena();
+    private static final SdkClientsExtension clients = athena.clients();
 
     @BeforeAll
     static void start() {
-        local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
         succeed(clients.athena(), "CREATE DATABASE IF NOT EXISTS ctascols", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     private static String reason(String sql) {

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.athena.AthenaQueries;
 import ai.connecty.athena.local.http.SdkClients;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,16 +32,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class DdlWireTest {
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena();
+    private static final SdkClientsExtension clients = athena.clients();
 
     @BeforeAll
     static void start() throws Exception {
-        local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
         put("ddl/people/people.csv", "id,name\n1,ann\n2,bob\n3,\n");
         put("ddl/events/e.json", "{\"id\":1,\"tags\":[\"a\",\"b\"],\"ctx\":{\"device\":\"web\"}}\n"
                 + "{\"id\":2,\"tags\":[],\"ctx\":{\"device\":\"mobile\"}}\n");
@@ -70,11 +66,6 @@ class DdlWireTest {
         assertThat(count("ddl.stored_parquet")).isEqualTo("2");
     }
 
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
-
     private static void put(String key, String content) {
         clients.s3().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(content));
     }
@@ -89,7 +80,7 @@ class DdlWireTest {
     }
 
     private static boolean exists(String bucket, String key) {
-        return Files.exists(local.buckets().path(bucket, key));
+        return Files.exists(athena.local().buckets().path(bucket, key));
     }
 
     @Test
@@ -97,7 +88,7 @@ class DdlWireTest {
         succeed(clients.athena(),
                 "CREATE EXTERNAL TABLE ddl.commented (id int COMMENT 'key') COMMENT 'people, one per row' "
                 + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://demo-data/ddl/people/'", null);
-        try (software.amazon.awssdk.services.glue.GlueClient glue = SdkClients.glue(local, SdkClients.ADMIN)) {
+        try (software.amazon.awssdk.services.glue.GlueClient glue = SdkClients.glue(athena.local(), SdkClients.ADMIN)) {
             software.amazon.awssdk.services.glue.model.Table table =
                     glue.getTable(r -> r.databaseName("ddl").name("commented")).table();
             assertThat(table.parameters()).containsEntry("comment", "people, one per row")

@@ -5,16 +5,13 @@ import static ai.connecty.athena.local.athena.AthenaQueries.run;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -29,24 +26,16 @@ class IcebergTablesWireTest {
 
     private static final String ROLE = "arn:aws:sts::123456789012:assumed-role/connecty-athena/ice-rights";
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
     private static AwsCredentials roleSession;
 
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena();
+    private static final SdkClientsExtension clients = athena.clients();
 
     @BeforeAll
     static void start() {
-        local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
         roleSession = clients.assumeRole("ice-rights");
         succeed(clients.athena(), "CREATE DATABASE ice", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

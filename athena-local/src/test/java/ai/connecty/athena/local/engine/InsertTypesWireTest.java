@@ -4,17 +4,14 @@ import static ai.connecty.athena.local.athena.AthenaQueries.rows;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.athena.AthenaQueries;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
@@ -27,26 +24,17 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  */
 class InsertTypesWireTest {
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena();
+    private static final SdkClientsExtension clients = athena.clients();
 
     @BeforeAll
     static void start() {
-        local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
         succeed(clients.athena(), "CREATE DATABASE IF NOT EXISTS ins", null);
         succeed(clients.athena(), "CREATE EXTERNAL TABLE ins.facts (id int, name string, d date, ts timestamp, "
                 + "amount double, big bigint, flag boolean) STORED AS PARQUET LOCATION 's3://demo-data/ins/facts/'", null);
         succeed(clients.athena(), "CREATE EXTERNAL TABLE ins.pairs (id int, name string) STORED AS PARQUET "
                 + "LOCATION 's3://demo-data/ins/pairs/'", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     private static QueryExecution failed(String sql) {
