@@ -122,8 +122,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     private void openFirstPart() throws MalformedReply {
         ResponseInputStream<GetObjectResponse> first;
         try {
-            first = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
-                    .range("bytes=0-" + (partSize - 1)).overrideConfiguration(timeouts).build());
+            first = get(0, partSize - 1, null);
         } catch (S3Exception e) {
             if (e.statusCode() == 416) { // an empty object has no byte 0
                 learnSize(0, null);
@@ -148,6 +147,15 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 start(i, null);
             }
         }
+    }
+
+    /**
+     * GETs bytes {@code first} to {@code last} of the object, with If-Match where {@code ifMatch} (an ETag) is given,
+     * each attempt bounded by the network timeout.
+     */
+    private ResponseInputStream<GetObjectResponse> get(long first, long last, String ifMatch) {
+        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).ifMatch(ifMatch)
+                .range("bytes=" + first + "-" + last).overrideConfiguration(timeouts).build());
     }
 
     /** Records what the first answer told, drops an early part beyond the end, and wakes the early part's thread. */
@@ -399,9 +407,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 int before = filled;
                 try {
                     if (in == null) {
-                        in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).ifMatch(etag)
-                                .range("bytes=" + (first + filled) + "-" + (first + length - 1))
-                                .overrideConfiguration(timeouts).build());
+                        in = get(first + filled, first + length - 1, etag);
                     }
                     if (!track(in)) {
                         return;
@@ -466,8 +472,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
             ResponseInputStream<GetObjectResponse> in = null;
             boolean beyondEnd = false;
             try {
-                in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
-                        .range("bytes=" + first + "-" + (first + partSize - 1)).overrideConfiguration(timeouts).build());
+                in = get(first, first + partSize - 1, null);
             } catch (S3Exception e) {
                 beyondEnd = e.statusCode() == 416;
             } catch (RuntimeException e) {
