@@ -42,16 +42,11 @@ final class ArithmeticTypes {
      * where the statement shows its precision, for typeof and the result's fraction digits.
      */
     private static SqlType movedTimestamp(Operator operator, SqlType left, SqlType right) {
-        if (operator == Operator.ADD && isInterval(left) && hasPrecision(right)) {
+        if (operator == Operator.ADD && isInterval(left) && right != null && right.hasShownPrecision()) {
             return right;
         }
         boolean moves = operator == Operator.ADD || operator == Operator.SUBTRACT;
-        return moves && hasPrecision(left) && isInterval(right) ? left : null;
-    }
-
-    private static boolean hasPrecision(SqlType type) {
-        return type != null && (type.is("timestamp") || type.is("timestamp with time zone"))
-                && type.length() != SqlType.UNBOUNDED;
+        return moves && left != null && left.hasShownPrecision() && isInterval(right) ? left : null;
     }
 
     private static boolean isInterval(SqlType type) {

@@ -308,8 +308,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (type != null && type.is("array")) {
             return hasTimestampPrecision(type.element());
         }
-        return type != null && (type.is("timestamp") || type.is("timestamp with time zone"))
-                && type.length() != SqlType.UNBOUNDED;
+        return type != null && type.hasShownPrecision();
     }
 
     private static ColumnHint zoneHint(java.time.ZoneId zone) {
@@ -1848,7 +1847,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         }
         if (written instanceof AtTimeZone atZone) {
             SqlType type = argumentType(atZone.getValue());
-            if (type != null && (type.is("timestamp") || type.is("timestamp with time zone"))) {
+            if (type != null && type.isTimestamp()) {
                 return SqlType.timestamp("timestamp with time zone", type.length());
             }
             return null;

@@ -55,6 +55,19 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
         return base.equals(name);
     }
 
+    /** A timestamp, with or without time zone. */
+    boolean isTimestamp() {
+        return is("timestamp") || is("timestamp with time zone");
+    }
+
+    /**
+     * A timestamp whose precision the statement shows (a literal's digits, a cast's {@code p}), rather than Athena's
+     * default one: its values print that many fraction digits, and typeof names it.
+     */
+    boolean hasShownPrecision() {
+        return isTimestamp() && length != UNBOUNDED;
+    }
+
     SqlType element() {
         return children.get(0);
     }

@@ -93,7 +93,6 @@ final class TimestampPrecision {
         if (source.is("date")) {
             return false;
         }
-        boolean timestamp = source.is("timestamp") || source.is("timestamp with time zone");
-        return !timestamp || source.fractionDigits() > precision;
+        return !source.isTimestamp() || source.fractionDigits() > precision;
     }
 }

@@ -23,8 +23,7 @@ final class TypeOfFunction {
 
     static String call(List<Calls.Arg> a) {
         SqlType known = a.get(0).type();
-        if (known != null && (known.is("timestamp") || known.is("timestamp with time zone"))
-                && known.length() != SqlType.UNBOUNDED) {
+        if (known != null && known.hasShownPrecision()) {
             // DuckDB's types hold microseconds or nanoseconds, not Trino's precision, which the tree shows
             // (TIMESTAMP '… .123456' is a timestamp(6), CAST(… AS timestamp(0)) a timestamp(0))
             return Literals.quote(known.analyzedName());
