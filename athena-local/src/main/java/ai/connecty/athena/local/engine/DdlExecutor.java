@@ -166,7 +166,7 @@ final class DdlExecutor {
         }
         glue(AccessChecks.Path.HIVE, "glue:DeleteDatabase", d.name(), null);
         List<TableDef> icebergTables = store.tables(catalog.name(), d.name()).stream()
-                .filter(IcebergTables::isIceberg).toList();
+                .filter(IcebergMetadata::isIceberg).toList();
         store.dropDatabase(catalog.name(), d.name());
         icebergTables.forEach(t -> IcebergTables.purge(ctx, t));
         ctx.warehouse.views().dropSchema(catalog, d.name());
@@ -300,7 +300,7 @@ final class DdlExecutor {
         glue(d.view() ? AccessChecks.Path.ENGINE : AccessChecks.Path.HIVE, "glue:DeleteTable", db, d.table().name());
         store.dropTable(catalog.name(), db, d.table().name());
         ctx.warehouse.views().drop(catalog, db, d.table().name());
-        if (IcebergTables.isIceberg(existing.get())) {
+        if (IcebergMetadata.isIceberg(existing.get())) {
             IcebergTables.purge(ctx, existing.get());
         }
         return none();

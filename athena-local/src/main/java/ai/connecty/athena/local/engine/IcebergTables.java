@@ -31,10 +31,6 @@ final class IcebergTables {
     private IcebergTables() {
     }
 
-    static boolean isIceberg(TableDef table) {
-        return IcebergMetadata.isIceberg(table);
-    }
-
     /**
      * The Glue table of a new, empty Iceberg table, after writing its first metadata file. Athena's Glue
      * parameters for it were not measured: {@code table_type=ICEBERG} and {@code metadata_location} are what
@@ -96,7 +92,7 @@ final class IcebergTables {
                                UnaryOperator<List<String>> change) throws SQLException {
         ctx.warehouse.underCatalogLock(() -> {
             TableDef now = ctx.warehouse.catalog().table(catalog.name(), base.database(), base.name())
-                    .filter(IcebergTables::isIceberg)
+                    .filter(IcebergMetadata::isIceberg)
                     .orElseThrow(() -> QueryFailedException.engine("ICEBERG_COMMIT_ERROR: Table " + base.database()
                             + "." + base.name() + " was dropped while the statement ran", 2, 1000));
             String current = now.parameters().get(IcebergMetadata.METADATA_LOCATION);

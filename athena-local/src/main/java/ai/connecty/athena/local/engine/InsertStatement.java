@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.ColumnDef;
+import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.sql.EngineFailure;
@@ -22,13 +23,7 @@ final class InsertStatement {
 
     static StatementResult run(QueryContext ctx) throws SQLException {
         DdlStatement.Insert insert = (DdlStatement.Insert) TrinoStatements.header(ctx.statement());
-        List<String> parts = insert.table().parts();
-        ResolvedTable target = ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName())
-                .orElseThrow(() -> fail("TABLE_NOT_FOUND: line 1:13: Table '" + ctx.catalogName() + "."
-                        + (insert.table().database() == null ? ctx.databaseName() : insert.table().database()) + "."
-                        + insert.table().name() + "' does not exist", 1301));
-        // The target is read from Glue like any table the statement names (its definition, not its files).
-        ctx.access.requireDefinition(ctx.request().caller(), target);
+        ResolvedTable target = ctx.targetTable(insert.table().parts(), "line 1:13: ");
         TableDef table = target.table();
         if (table.isView() || table.location() == null) {
             throw fail("NOT_SUPPORTED: Inserting into views is not supported", 1200);
@@ -74,7 +69,7 @@ final class InsertStatement {
             }
             String select = TableWriter.castTo(table, sources) + " FROM (" + query + ") AS q("
                     + String.join(", ", aliases) + ")";
-            TableWriter.Written written = IcebergTables.isIceberg(table)
+            TableWriter.Written written = IcebergMetadata.isIceberg(table)
                     ? IcebergTables.append(ctx, conn, target.catalog(), table, select)
                     : TableWriter.write(ctx, conn, target.catalog(), table, select);
             ctx.checkNotCancelled();

@@ -70,6 +70,20 @@ final class QueryContext {
         return informationSchema().referenced(statement().tree(), statement().parameterExpressions());
     }
 
+    /**
+     * The table a statement writes or changes, named by {@code parts} in the statement's context, with the right to
+     * read its definition (the target is read from Glue like any table a statement names); TABLE_NOT_FOUND at
+     * {@code position} ({@code "line 1:13: "}) where it does not exist.
+     */
+    ResolvedTable targetTable(java.util.List<String> parts, String position) {
+        ResolvedTable target = warehouse.resolve(parts, request().catalog(), databaseName())
+                .orElseThrow(() -> QueryFailedException.engine("TABLE_NOT_FOUND: " + position + "Table '"
+                        + catalogName() + "." + (parts.size() > 1 ? parts.get(parts.size() - 2) : databaseName()) + "."
+                        + parts.get(parts.size() - 1) + "' does not exist", 2, 1301));
+        access.requireDefinition(request().caller(), target);
+        return target;
+    }
+
     DataCatalog catalog() {
         return warehouse.catalogOrDefault(request().catalog());
     }

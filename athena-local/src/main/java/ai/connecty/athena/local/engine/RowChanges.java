@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.ColumnDef;
+import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.sql.EngineFailure;
 import ai.connecty.athena.local.sql.Identifiers;
@@ -71,12 +72,8 @@ final class RowChanges {
      * tables and views are refused as Athena's Hive connector refuses them.
      */
     static ResolvedTable icebergTarget(QueryContext ctx, List<String> parts) {
-        ResolvedTable resolved = ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName())
-                .orElseThrow(() -> QueryFailedException.engine("TABLE_NOT_FOUND: line 1:1: Table '"
-                        + ctx.catalogName() + "." + (parts.size() > 1 ? parts.get(parts.size() - 2)
-                        : ctx.databaseName()) + "." + parts.get(parts.size() - 1) + "' does not exist", 2, 1301));
-        ctx.access.requireDefinition(ctx.request().caller(), resolved);
-        if (resolved.table().isView() || !IcebergTables.isIceberg(resolved.table())) {
+        ResolvedTable resolved = ctx.targetTable(parts, "line 1:1: ");
+        if (resolved.table().isView() || !IcebergMetadata.isIceberg(resolved.table())) {
             throw QueryFailedException.engine("NOT_SUPPORTED: Modifying Hive table rows is only supported for "
                     + "transactional tables", 2, 1200);
         }
