@@ -337,10 +337,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             SqlStatement.BoundValue value = parameters.get(parameter.getId());
             return new DuckDbPrinter(value.text(), List.of()).hint(value.expression());
         }
-        SqlType timestamp = argumentType(e);   // also what shows a char
-        if (hasTimestampPrecision(timestamp)) {
+        SqlType known = argumentType(e);
+        if (hasTimestampPrecision(known)) {
             // a literal's, a cast's precision: its values print that many fraction digits
-            return new ColumnHint(timestamp, zones.of(e));
+            return new ColumnHint(known, zones.of(e));
         }
         ColumnHint zoned = zoneHint(zones.of(e));
         if (zoned != null) {
@@ -349,9 +349,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (isYearToMonth(e)) {
             return new ColumnHint(SqlType.simple("interval year to month"), null);
         }
-        if (CharValues.isChar(timestamp)) {
+        if (CharValues.isChar(known)) {
             // a char literal, cast or column the statement shows: reported as char(n), its values padded to n
-            return new ColumnHint(new SqlType("char", CharValues.length(timestamp), 0, List.of(), List.of()), null);
+            return new ColumnHint(new SqlType("char", CharValues.length(known), 0, List.of(), List.of()), null);
         }
         if (e instanceof Cast cast) {
             SqlType type = TrinoTypes.targetOf(cast).orElse(null);
