@@ -62,6 +62,10 @@ final class IcebergTableReads {
 
             @Override
             public Substitute versioned(List<String> name, QueryPeriod period) {
+                if (IcebergMetadataTables.Name.of(name).isPresent()) {
+                    // Trino's Iceberg connector has no versions of its metadata tables either.
+                    return TableColumns.super.versioned(name, period);
+                }
                 Optional<ResolvedTable> table = resolve(name);
                 if (table.isEmpty() || table.get().table().isView()
                         || !IcebergMetadata.isIceberg(table.get().table())) {

@@ -121,6 +121,10 @@ class IcebergHistoryWireTest {
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(q.status().stateChangeReason())
                 .isEqualTo("NOT_SUPPORTED: This connector does not support versioned tables");
+        QueryExecution versionedMeta = run(clients.athena(),
+                "SELECT * FROM ice.\"hist$snapshots\" FOR VERSION AS OF " + snapshots.get(0).get(0), null);
+        assertThat(versionedMeta.status().stateChangeReason())
+                .isEqualTo("NOT_SUPPORTED: This connector does not support versioned tables");
         QueryExecution meta = run(clients.athena(), "SELECT * FROM ice.\"plain$snapshots\"", null);
         assertThat(meta.status().stateChangeReason()).contains("TABLE_NOT_FOUND")
                 .contains("Table 'awsdatacatalog.ice.plain$snapshots' does not exist");
