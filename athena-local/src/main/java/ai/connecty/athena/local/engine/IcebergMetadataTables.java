@@ -6,7 +6,6 @@ import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.Literals;
 import ai.connecty.athena.local.sql.TableColumns;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -165,10 +164,5 @@ enum IcebergMetadataTables {
         } catch (java.io.IOException e) {
             return 0;
         }
-    }
-
-    /** For messages: when a snapshot was committed, as Trino prints an Instant. */
-    static String instant(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
     }
 }
