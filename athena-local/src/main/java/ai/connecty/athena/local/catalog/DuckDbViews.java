@@ -64,6 +64,14 @@ public final class DuckDbViews {
         replaceIfChanged(qualified(catalog, view.database(), view.name()), duckDbSelect);
     }
 
+    /**
+     * A SELECT of {@code table}'s columns over exactly {@code found} (an Iceberg snapshot's files, for time travel),
+     * typed as the table's view is.
+     */
+    public String selectOver(TableDef table, List<Path> found) {
+        return found.isEmpty() ? noRows(table) : selectFrom(table, found, List.of());
+    }
+
     Binding bindingFor(TableDef table, List<PartitionDef> partitions) {
         List<String> selects = new ArrayList<>();
         long bytes = 0;
@@ -83,12 +91,16 @@ public final class DuckDbViews {
             }
         }
         if (selects.isEmpty()) {
-            String nulls = table.allColumns().stream()
-                    .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + Identifiers.quote(c.name()))
-                    .collect(Collectors.joining(", "));
-            return new Binding("SELECT " + nulls + " WHERE false", 0);
+            return new Binding(noRows(table), 0);
         }
         return new Binding(String.join("\nUNION ALL\n", selects), bytes);
+    }
+
+    private static String noRows(TableDef table) {
+        String nulls = table.allColumns().stream()
+                .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + Identifiers.quote(c.name()))
+                .collect(Collectors.joining(", "));
+        return "SELECT " + nulls + " WHERE false";
     }
 
     private String selectFrom(TableDef table, List<Path> found, List<String> partitionValues) {

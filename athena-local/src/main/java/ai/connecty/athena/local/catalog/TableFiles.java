@@ -30,7 +30,12 @@ public final class TableFiles {
         if (!IcebergMetadata.isIceberg(table)) {
             return under(table.location());
         }
-        return icebergMetadata(table).dataFiles().stream().map(buckets::pathOf).filter(Files::isRegularFile).toList();
+        return paths(icebergMetadata(table).dataFiles());
+    }
+
+    /** The local files behind {@code s3Uris} (an Iceberg snapshot's data files) that still exist. */
+    public List<Path> paths(List<String> s3Uris) {
+        return s3Uris.stream().map(buckets::pathOf).filter(Files::isRegularFile).toList();
     }
 
     /** The current version of an Iceberg table, as its Glue parameter {@code metadata_location} names it. */

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Athena's Iceberg table maintenance, which changes no rows. {@code OPTIMIZE ... REWRITE DATA USING BIN_PACK}
  * compacts the current snapshot's files into one (a commit like any other). {@code VACUUM} removes nothing:
- * Athena only expires snapshots older than {@code vacuum_max_snapshot_age_seconds} (five days by default) and
- * athena-local keeps no snapshot times, so every earlier snapshot's files stay.
+ * Athena only expires snapshots older than {@code vacuum_max_snapshot_age_seconds} (five days by default);
+ * athena-local expires none yet, so every earlier snapshot stays readable by time travel.
  */
 final class IcebergMaintenance {
 

@@ -3,6 +3,7 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
+import ai.connecty.athena.local.catalog.IcebergSnapshot;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.storage.BucketStore;
 import ai.connecty.athena.local.storage.S3Location;
@@ -41,8 +42,7 @@ final class IcebergTables {
     static TableDef create(QueryContext ctx, String db, String name, List<ColumnDef> columns, String location,
                            Map<String, String> properties, String partitioning) {
         String root = S3Location.parse(location).asPrefix().toString();
-        IcebergMetadata first = new IcebergMetadata(0, UUID.randomUUID().toString(), root, snapshotId(),
-                partitioning, List.of());
+        IcebergMetadata first = IcebergMetadata.created(UUID.randomUUID().toString(), root, partitioning);
         Map<String, String> params = new LinkedHashMap<>(properties);
         params.put(IcebergMetadata.TABLE_TYPE, IcebergMetadata.ICEBERG);
         params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, first));
@@ -69,7 +69,7 @@ final class IcebergTables {
     static TableWriter.Written append(QueryContext ctx, Connection conn, DataCatalog catalog, TableDef table,
                                       String select) throws SQLException {
         TableWriter.Written written = TableWriter.write(ctx, conn, catalog, dataTarget(table), select);
-        commit(ctx, catalog, table, true, current -> {
+        commit(ctx, catalog, table, true, "append", current -> {
             List<String> files = new ArrayList<>(current);
             files.addAll(written.files());
             return files;
@@ -82,14 +82,27 @@ final class IcebergTables {
      * statement committed since {@code base} was read: the rows were computed from a snapshot that is no longer
      * current, and the other change must not be lost silently.
      */
-    static void replace(QueryContext ctx, DataCatalog catalog, TableDef base, List<String> files)
+    static void replace(QueryContext ctx, DataCatalog catalog, TableDef base, List<String> files, String updateType)
             throws SQLException {
-        commit(ctx, catalog, base, false, current -> files);
+        commit(ctx, catalog, base, false, operationOf(updateType), current -> files);
+    }
+
+    /**
+     * The Iceberg operation Trino's commit of a statement records: its DELETE writes only deletes, its UPDATE and
+     * MERGE rewrite rows, OPTIMIZE replaces files without changing rows. athena-local rewrites files for all of
+     * them (copy-on-write) but names the snapshot as Trino would, since {@code $snapshots} users filter on it.
+     */
+    static String operationOf(String updateType) {
+        return switch (updateType) {
+            case "DELETE" -> "delete";
+            case "OPTIMIZE" -> "replace";
+            default -> "overwrite";
+        };
     }
 
     /** One commit, under the catalog lock: the new snapshot's files from the current ones. */
     private static void commit(QueryContext ctx, DataCatalog catalog, TableDef base, boolean onAnySnapshot,
-                               UnaryOperator<List<String>> change) throws SQLException {
+                               String operation, UnaryOperator<List<String>> change) throws SQLException {
         ctx.warehouse.underCatalogLock(() -> {
             TableDef now = ctx.warehouse.catalog().table(catalog.name(), base.database(), base.name())
                     .filter(IcebergMetadata::isIceberg)
@@ -104,10 +117,17 @@ final class IcebergTables {
             ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
                     "glue:UpdateTable", base.database(), base.name());
             IcebergMetadata latest = ctx.warehouse.files().icebergMetadata(now);
-            IcebergMetadata next = latest.next(change.apply(latest.dataFiles()), snapshotId());
+            List<String> before = latest.dataFiles();
+            List<String> after = change.apply(before);
+            // Named before it is written: the snapshot records it as where its file list lives.
+            String file = latest.nextFileName(UUID.randomUUID().toString());
+            IcebergSnapshot snapshot = new IcebergSnapshot(snapshotId(),
+                    latest.currentSnapshot().map(IcebergSnapshot::snapshotId).orElse(null),
+                    System.currentTimeMillis(), operation, file, summary(before, after), after);
+            IcebergMetadata next = latest.next(snapshot);
             Map<String, String> params = new LinkedHashMap<>(now.parameters());
             params.put(IcebergMetadata.PREVIOUS_METADATA_LOCATION, current);
-            params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, next));
+            params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, next, file));
             ctx.warehouse.catalog().putTable(catalog.name(), now.withParameters(params));
             return null;
         });
@@ -129,8 +149,27 @@ final class IcebergTables {
         }
     }
 
+    /** Iceberg's file counts of a commit; record counts are left out (they would need every file read). */
+    private static Map<String, String> summary(List<String> before, List<String> after) {
+        long added = after.stream().filter(f -> !before.contains(f)).count();
+        long deleted = before.stream().filter(f -> !after.contains(f)).count();
+        Map<String, String> summary = new LinkedHashMap<>();
+        if (added > 0) {
+            summary.put("added-data-files", Long.toString(added));
+        }
+        if (deleted > 0) {
+            summary.put("deleted-data-files", Long.toString(deleted));
+        }
+        summary.put("total-data-files", Integer.toString(after.size()));
+        return summary;
+    }
+
     private static String write(QueryContext ctx, IcebergMetadata metadata) {
-        S3Location at = S3Location.parse(metadata.fileName(UUID.randomUUID().toString()));
+        return write(ctx, metadata, metadata.fileName(UUID.randomUUID().toString()));
+    }
+
+    private static String write(QueryContext ctx, IcebergMetadata metadata, String file) {
+        S3Location at = S3Location.parse(file);
         ctx.warehouse.results().buckets().put(at.bucket(), at.key(), metadata.encode());
         return at.toString();
     }

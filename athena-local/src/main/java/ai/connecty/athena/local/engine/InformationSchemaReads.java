@@ -7,6 +7,7 @@ import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.TableColumns;
 import ai.connecty.athena.local.sql.TrinoSql;
 import io.trino.sql.tree.Node;
+import io.trino.sql.tree.QueryPeriod;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -114,7 +115,12 @@ final class InformationSchemaReads {
             public Substitute substitute(List<String> name) {
                 return resolve(name).map(r -> new Substitute(
                         r.table().map(t -> new Ref(r.catalog(), t).relation()).orElse(null), r.qualifiedName()))
-                        .orElse(null);
+                        .orElseGet(() -> base.substitute(name));
+            }
+
+            @Override
+            public Substitute versioned(List<String> name, QueryPeriod period) {
+                return base.versioned(name, period);
             }
         };
     }

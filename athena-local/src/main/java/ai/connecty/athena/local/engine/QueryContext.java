@@ -51,10 +51,11 @@ final class QueryContext {
 
     /**
      * The declared columns of the tables the statement names, resolved where its table names are, and the
-     * temporary tables read for information_schema's.
+     * temporary tables read for information_schema's, an Iceberg table's metadata tables and its earlier snapshots.
      */
     TableColumns tableColumns() {
-        return informationSchema().over(warehouse.columnsIn(request().catalog(), databaseName()));
+        return informationSchema().over(new IcebergTableReads(this).over(
+                warehouse.columnsIn(request().catalog(), databaseName())));
     }
 
     /** The statement's names of information_schema tables, resolved in its context. */

@@ -102,7 +102,7 @@ final class RowChanges {
                     IcebergTables.dataTarget(table),
                     TableWriter.castTo(table, names) + " FROM \"$changes\" WHERE " + KEEP);
             ctx.checkNotCancelled();
-            IcebergTables.replace(ctx, resolved.catalog(), table, written.files());
+            IcebergTables.replace(ctx, resolved.catalog(), table, written.files(), updateType);
             TableWriter.Written reported = new TableWriter.Written(affected, written.files());
             TableWriter.writeSidecars(ctx, updateType, reported);
             return StatementResult.rowCount(TableWriter.ROWS_COLUMN, affected);

@@ -147,6 +147,10 @@ public final class Warehouse {
     private void collect(Node tree, String cat, String db, Map<String, ResolvedTable> found, int depth) {
         for (List<String> parts : TrinoSql.tableNames(tree)) {
             Optional<ResolvedTable> r = resolve(parts, cat, db);
+            if (r.isEmpty()) {
+                // "t$snapshots" and the other metadata tables need the rights of reading t itself.
+                r = IcebergMetadataTables.Name.of(parts).flatMap(n -> resolve(n.table(), cat, db));
+            }
             if (r.isPresent() && found.putIfAbsent(r.get().qualifiedName(), r.get()) == null) {
                 TableDef def = r.get().table();
                 if (def.isView() && def.viewSql() != null && depth < 10) {

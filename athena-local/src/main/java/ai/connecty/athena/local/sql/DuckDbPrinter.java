@@ -706,7 +706,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /** The relation read in place of {@code table}, or null; fails as Trino does for a table its schema lacks. */
     private String substitute(Table table) {
         List<String> parts = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
-        TableColumns.Substitute substitute = catalog.substitute(parts);
+        TableColumns.Substitute substitute = table.getQueryPeriod().isPresent()
+                ? catalog.versioned(parts, table.getQueryPeriod().get())
+                : catalog.substitute(parts);
         if (substitute == null) {
             return null;
         }

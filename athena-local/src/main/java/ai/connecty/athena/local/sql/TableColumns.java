@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.sql;
 
+import io.trino.sql.tree.QueryPeriod;
 import java.util.List;
 
 /**
@@ -26,6 +27,15 @@ public interface TableColumns {
      */
     default Substitute substitute(List<String> name) {
         return null;
+    }
+
+    /**
+     * What DuckDB reads for {@code name} as of {@code period} ({@code FOR VERSION AS OF} or {@code FOR TIMESTAMP AS
+     * OF}): the relation of the table's files at that point. Where the engine knows no versioned tables, Trino's
+     * answer of a connector without them.
+     */
+    default Substitute versioned(List<String> name, QueryPeriod period) {
+        throw EngineFailure.user("NOT_SUPPORTED", "This connector does not support versioned tables");
     }
 
     /**

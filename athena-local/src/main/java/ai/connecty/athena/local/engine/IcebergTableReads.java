@@ -1,0 +1,108 @@
+package ai.connecty.athena.local.engine;
+
+import ai.connecty.athena.local.catalog.IcebergMetadata;
+import ai.connecty.athena.local.catalog.IcebergSnapshot;
+import ai.connecty.athena.local.sql.EngineFailure;
+import ai.connecty.athena.local.sql.TableColumns;
+import io.trino.sql.tree.QueryPeriod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a statement reads of an Iceberg table besides its current rows: the table at an earlier snapshot (time
+ * travel) and its metadata tables ({@code "t$snapshots"} and the others of {@link IcebergMetadataTables}). Both
+ * are printed as relations in place of the table's DuckDB view ({@link TableColumns#substitute}), from the metadata
+ * file Glue names when the statement is translated. The rights they need are the table's own: {@link Warehouse}
+ * resolves a {@code t$…} name to its table for the access checks.
+ */
+final class IcebergTableReads {
+
+    private final QueryContext ctx;
+    private final TimeTravelPointer pointer = new TimeTravelPointer(Instant.now());
+
+    IcebergTableReads(QueryContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** {@code base}, answering also for metadata tables and time travel. */
+    TableColumns over(TableColumns base) {
+        return new TableColumns() {
+            @Override
+            public List<Declared> of(List<String> name) {
+                Optional<IcebergMetadataTables.Name> meta = IcebergMetadataTables.Name.of(name);
+                if (meta.isPresent() && resolve(meta.get().table()).filter(t -> IcebergMetadata.isIceberg(
+                        t.table())).isPresent()) {
+                    return IcebergMetadataTables.of(meta.get().suffix()).map(IcebergMetadataTables::columns)
+                            .orElse(null);
+                }
+                return base.of(name);
+            }
+
+            @Override
+            public Substitute substitute(List<String> name) {
+                Optional<IcebergMetadataTables.Name> meta = IcebergMetadataTables.Name.of(name);
+                if (meta.isEmpty()) {
+                    return base.substitute(name);
+                }
+                Optional<ResolvedTable> table = resolve(meta.get().table());
+                if (table.isEmpty()) {
+                    return base.substitute(name);
+                }
+                String qualified = table.get().catalog().engineName() + "." + table.get().table().database() + "."
+                        + name.get(name.size() - 1);
+                Optional<IcebergMetadataTables> kind = IcebergMetadataTables.of(meta.get().suffix());
+                if (kind.isEmpty() || !IcebergMetadata.isIceberg(table.get().table())) {
+                    // Trino's Hive connector has no such table, nor its Iceberg connector one of another name.
+                    return new Substitute(null, qualified);
+                }
+                IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(table.get().table());
+                return new Substitute(kind.get().relation(metadata, ctx.warehouse.files()::paths), qualified);
+            }
+
+            @Override
+            public Substitute versioned(List<String> name, QueryPeriod period) {
+                if (IcebergMetadataTables.Name.of(name).isPresent()) {
+                    // Trino's Iceberg connector has no versions of its metadata tables either.
+                    return TableColumns.super.versioned(name, period);
+                }
+                Optional<ResolvedTable> table = resolve(name);
+                if (table.isEmpty() || table.get().table().isView()
+                        || !IcebergMetadata.isIceberg(table.get().table())) {
+                    // A missing table fails on DuckDB's side as any other; a Hive table or view as Trino's Hive
+                    // connector refuses versions.
+                    return table.isEmpty() ? base.substitute(name) : TableColumns.super.versioned(name, period);
+                }
+                if (period.getEnd().isEmpty()) {
+                    throw EngineFailure.user("NOT_SUPPORTED", "This connector does not support versioned tables");
+                }
+                IcebergSnapshot snapshot = snapshotAt(table.get(), period);
+                String select = ctx.warehouse.views().selectOver(table.get().table(),
+                        ctx.warehouse.files().paths(snapshot.dataFiles()));
+                return new Substitute("(" + select + ")", table.get().qualifiedName());
+            }
+        };
+    }
+
+    /** The snapshot {@code period} points at, failing with the Iceberg connector's errors when there is none. */
+    private IcebergSnapshot snapshotAt(ResolvedTable table, QueryPeriod period) {
+        IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(table.table());
+        if (period.getRangeType() == QueryPeriod.RangeType.VERSION) {
+            Object version = pointer.version(period.getEnd().get());
+            if (version instanceof String ref) {
+                throw EngineFailure.user("INVALID_ARGUMENTS", "Cannot find snapshot with reference name: " + ref);
+            }
+            long id = (Long) version;
+            return metadata.snapshot(id).orElseThrow(() -> EngineFailure.user("INVALID_ARGUMENTS",
+                    "Iceberg snapshot ID does not exists: " + id));
+        }
+        Instant at = pointer.timestamp(period.getEnd().get());
+        return metadata.snapshotAsOf(at.toEpochMilli()).orElseThrow(() -> EngineFailure.user("INVALID_ARGUMENTS",
+                "No version history table " + table.table().database() + "." + table.table().name()
+                        + " at or before " + at));
+    }
+
+    private Optional<ResolvedTable> resolve(List<String> parts) {
+        return ctx.warehouse.resolve(parts, ctx.request().catalog(), ctx.databaseName());
+    }
+}
