@@ -7,17 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * An Iceberg table's state as athena-local keeps it: one JSON file per version under {@code <location>metadata/},
  * named by the Glue parameter {@code metadata_location}. Each file carries every snapshot still kept (oldest
- * first, the last one current) with its data files, so that time travel and the {@code $snapshots},
- * {@code $history} and {@code $files} tables need read only the current file. Only the outline of Iceberg's table
+ * first, the last one current), each written as the files it added and removed, so that time travel and the
+ * {@code $snapshots}, {@code $history} and {@code $files} tables need read only the current file, and the file
+ * grows with the changes rather than with commits times files. Only the outline of Iceberg's table
  * metadata is kept (no manifests or Avro), so other Iceberg readers cannot open these tables; what matters is that
  * swapping {@code metadata_location} swaps the whole file list at once, so a reader never sees half a change.
  */
@@ -101,6 +104,7 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
         }
         ArrayNode list = root.putArray("snapshots");
         ArrayNode log = root.putArray("snapshot-log");
+        List<String> previous = List.of();
         for (IcebergSnapshot s : snapshots) {
             ObjectNode n = list.addObject();
             n.put("snapshot-id", s.snapshotId());
@@ -112,9 +116,15 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
             ObjectNode summary = n.putObject("summary");
             summary.put("operation", s.operation());
             new TreeMap<>(s.summary()).forEach(summary::put);
-            // Iceberg keeps a snapshot's files in manifests; athena-local lists them in the snapshot itself.
-            ArrayNode files = n.putArray("athena-local-data-files");
-            s.dataFiles().forEach(files::add);
+            // Iceberg shares unchanged manifests between snapshots; athena-local writes each snapshot's change to
+            // the one before it, so that a table of many commits does not list every file once per commit.
+            Set<String> had = new HashSet<>(previous);
+            Set<String> has = new HashSet<>(s.dataFiles());
+            ArrayNode added = n.putArray("athena-local-added-files");
+            s.dataFiles().stream().filter(f -> !had.contains(f)).forEach(added::add);
+            ArrayNode removed = n.putArray("athena-local-removed-files");
+            previous.stream().filter(f -> !has.contains(f)).forEach(removed::add);
+            previous = s.dataFiles();
             log.addObject().put("timestamp-ms", s.committedAt()).put("snapshot-id", s.snapshotId());
         }
         try {
@@ -128,12 +138,17 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
         try {
             JsonNode root = JSON.readTree(content);
             List<IcebergSnapshot> snapshots = new ArrayList<>();
+            List<String> current = List.of();
             for (JsonNode n : root.path("snapshots")) {
                 Map<String, String> summary = new LinkedHashMap<>();
                 n.path("summary").fields().forEachRemaining(e -> summary.put(e.getKey(), e.getValue().asText()));
                 String operation = summary.remove("operation");
-                List<String> files = new ArrayList<>();
-                n.path("athena-local-data-files").forEach(f -> files.add(f.asText()));
+                Set<String> removed = new HashSet<>();
+                n.path("athena-local-removed-files").forEach(f -> removed.add(f.asText()));
+                List<String> files = new ArrayList<>(current);
+                files.removeIf(removed::contains);
+                n.path("athena-local-added-files").forEach(f -> files.add(f.asText()));
+                current = files;
                 snapshots.add(new IcebergSnapshot(n.path("snapshot-id").asLong(),
                         n.hasNonNull("parent-snapshot-id") ? n.get("parent-snapshot-id").asLong() : null,
                         n.path("timestamp-ms").asLong(), operation == null ? "append" : operation,

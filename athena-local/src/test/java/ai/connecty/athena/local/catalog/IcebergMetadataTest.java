@@ -36,6 +36,22 @@ class IcebergMetadataTest {
     }
 
     @Test
+    void eachFileIsWrittenOnceWhateverTheNumberOfCommits() {
+        IcebergMetadata metadata = IcebergMetadata.created("uuid", "s3://b/t/", null);
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            files.add("s3://b/t/data/f" + i + ".parquet");
+            metadata = metadata.next(new IcebergSnapshot(i + 1, i == 0 ? null : (long) i, i, "append", "m" + i,
+                    Map.of(), files));
+        }
+        String json = new String(metadata.encode(), StandardCharsets.UTF_8);
+        assertThat(json.split("f150\\.parquet", -1)).hasSize(2);
+        IcebergMetadata decoded = IcebergMetadata.decode(metadata.encode());
+        assertThat(decoded.snapshot(10).orElseThrow().dataFiles()).hasSize(10).endsWith("s3://b/t/data/f9.parquet");
+        assertThat(decoded.dataFiles()).isEqualTo(files);
+    }
+
+    @Test
     void theSnapshotAsOfATimeIsTheLastCommittedAtOrBeforeIt() {
         assertThat(two.snapshotAsOf(999)).isEmpty();
         assertThat(two.snapshotAsOf(1_000)).contains(FIRST);
