@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.config.QueryTextLimit;
+import ai.connecty.athena.jdbc.parameters.BatchedInsert;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
@@ -643,6 +644,47 @@ public class AthenaStatement implements Statement {
                         java.util.Arrays.copyOf(counts, i), e);
                 // Chained as well: callers that classify a batch failure by the item's own exception read it there
                 // (Spring's translators: a timed-out item is then a QueryTimeoutException, as outside a batch).
+                failure.setNextException(e);
+                throw failure;
+            }
+        }
+        return counts;
+    }
+
+    /** One statement of a rewritten batch: runs it, true when it left a result set. */
+    @FunctionalInterface
+    interface InsertChunk {
+        boolean run(BatchedInsert.Chunk chunk) throws SQLException;
+    }
+
+    /**
+     * Runs the statements of a rewritten batch ({@link BatchedInsert}) in order. Each item of a statement that reports
+     * as many rows as it holds counts 1; of one that reports another count (or none), {@code SUCCESS_NO_INFO}. The
+     * first failure stops the batch as in {@link #runBatch}: a BatchUpdateException naming the statement's items,
+     * holding the counts of the items of the statements before it, the statement's failure its cause and next
+     * exception. Athena commits an INSERT as a whole, so the failed statement inserted none of its rows.
+     */
+    final long[] runInsertChunks(int size, List<BatchedInsert.Chunk> chunks, InsertChunk run) throws SQLException {
+        long[] counts = new long[size];
+        for (BatchedInsert.Chunk chunk : chunks) {
+            int first = chunk.first();
+            int last = first + chunk.rows();
+            try {
+                if (run.run(chunk)) {
+                    closeResultSet();
+                    throw new SQLException("it returned a result set; a batch is for statements without rows "
+                            + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
+                }
+                long each = rowsCounted && updateCount == chunk.rows() ? 1 : Statement.SUCCESS_NO_INFO;
+                java.util.Arrays.fill(counts, first, last, each);
+            } catch (SQLException e) {
+                String items = chunk.rows() == 1 ? "Batch item " + (first + 1)
+                        : "Batch items " + (first + 1) + " to " + last;
+                String rows = chunk.rows() == 1 ? "it was not inserted"
+                        : "they ran as one INSERT of " + chunk.rows() + " rows, and no row of it was inserted";
+                BatchUpdateException failure = new BatchUpdateException(items + " of " + size + " failed (" + rows
+                        + "): " + e.getMessage(), e.getSQLState(), e.getErrorCode(),
+                        java.util.Arrays.copyOf(counts, first), e);
                 failure.setNextException(e);
                 throw failure;
             }
