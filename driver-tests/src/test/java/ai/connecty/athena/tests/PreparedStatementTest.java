@@ -531,9 +531,10 @@ class PreparedStatementTest {
                 ps.addBatch();
                 ps.setInt(1, 6);
                 ps.addBatch();
+                // Rewritten as one INSERT of three rows (RewriteBatchedInserts): it fails as a whole.
                 assertThatThrownBy(ps::executeBatch).isInstanceOf(BatchUpdateException.class)
-                        .hasMessageContaining("Batch item 2 of 3 failed")
-                        .satisfies(e -> assertThat(((BatchUpdateException) e).getUpdateCounts()).containsExactly(1));
+                        .hasMessageContaining("Batch items 1 to 3 of 3 failed")
+                        .satisfies(e -> assertThat(((BatchUpdateException) e).getUpdateCounts()).isEmpty());
             }
             List<String> names = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT name FROM " + db + ".people ORDER BY id")) {
@@ -541,7 +542,7 @@ class PreparedStatementTest {
                     names.add(rs.getString(1));
                 }
             }
-            assertThat(names).containsExactly("zero", "name '1", "name '2", "name '3", "four");
+            assertThat(names).containsExactly("zero", "name '1", "name '2", "name '3");
             s.executeUpdate("DROP DATABASE " + db + " CASCADE");
         }
     }
