@@ -1,7 +1,6 @@
 package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.config.QueryTextLimit;
-import ai.connecty.athena.jdbc.parameters.BatchedInsert;
 import ai.connecty.athena.jdbc.errors.ErrorTranslator;
 import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
@@ -10,6 +9,7 @@ import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.CompletedQuery;
 import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
+import ai.connecty.athena.jdbc.parameters.BatchedInsert;
 import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.results.FetchHints;
 import ai.connecty.athena.jdbc.rows.RowSource;
@@ -632,23 +632,32 @@ public class AthenaStatement implements Statement {
         long[] counts = new long[size];
         for (int i = 0; i < size; i++) {
             try {
-                if (item.run(i)) {
-                    closeResultSet();
-                    throw new SQLException("it returned a result set; a batch is for statements without rows "
-                            + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
-                }
+                refuseRows(item.run(i));
                 counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
             } catch (SQLException e) {
-                BatchUpdateException failure = new BatchUpdateException("Batch item " + (i + 1) + " of " + size
-                        + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(),
-                        java.util.Arrays.copyOf(counts, i), e);
-                // Chained as well: callers that classify a batch failure by the item's own exception read it there
-                // (Spring's translators: a timed-out item is then a QueryTimeoutException, as outside a batch).
-                failure.setNextException(e);
-                throw failure;
+                throw batchFailure("Batch item " + (i + 1) + " of " + size + " failed: ", counts, i, e);
             }
         }
         return counts;
+    }
+
+    /** A batch's statement left a result set: closed, and refused, as JDBC requires. */
+    private void refuseRows(boolean resultSet) throws SQLException {
+        if (resultSet) {
+            closeResultSet();
+            throw new SQLException("it returned a result set; a batch is for statements without rows "
+                    + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
+        }
+    }
+
+    /** The batch's end at {@code failed}: the counts of the {@code done} items before it, its failure chained. */
+    private static BatchUpdateException batchFailure(String what, long[] counts, int done, SQLException failed) {
+        BatchUpdateException failure = new BatchUpdateException(what + failed.getMessage(), failed.getSQLState(),
+                failed.getErrorCode(), java.util.Arrays.copyOf(counts, done), failed);
+        // Chained as well: callers that classify a batch failure by the item's own exception read it there
+        // (Spring's translators: a timed-out item is then a QueryTimeoutException, as outside a batch).
+        failure.setNextException(failed);
+        return failure;
     }
 
     /** One statement of a rewritten batch: runs it, true when it left a result set. */
@@ -670,23 +679,14 @@ public class AthenaStatement implements Statement {
             int first = chunk.first();
             int last = first + chunk.rows();
             try {
-                if (run.run(chunk)) {
-                    closeResultSet();
-                    throw new SQLException("it returned a result set; a batch is for statements without rows "
-                            + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
-                }
+                refuseRows(run.run(chunk));
                 long each = rowsCounted && updateCount == chunk.rows() ? 1 : Statement.SUCCESS_NO_INFO;
                 java.util.Arrays.fill(counts, first, last, each);
             } catch (SQLException e) {
-                String items = chunk.rows() == 1 ? "Batch item " + (first + 1)
-                        : "Batch items " + (first + 1) + " to " + last;
-                String rows = chunk.rows() == 1 ? "it was not inserted"
-                        : "they ran as one INSERT of " + chunk.rows() + " rows, and no row of it was inserted";
-                BatchUpdateException failure = new BatchUpdateException(items + " of " + size + " failed (" + rows
-                        + "): " + e.getMessage(), e.getSQLState(), e.getErrorCode(),
-                        java.util.Arrays.copyOf(counts, first), e);
-                failure.setNextException(e);
-                throw failure;
+                String items = chunk.rows() == 1 ? "Batch item " + (first + 1) + " of " + size + " failed (it was not "
+                        + "inserted): " : "Batch items " + (first + 1) + " to " + last + " of " + size + " failed (they ran"
+                        + " as one INSERT of " + chunk.rows() + " rows, and no row of it was inserted): ";
+                throw batchFailure(items, counts, first, e);
             }
         }
         return counts;

@@ -78,11 +78,6 @@ public final class SqlTokens {
         return -1;
     }
 
-    /** Whether a token of {@link #next} is a string literal. */
-    public static boolean isStringLiteral(String token) {
-        return token.startsWith("'");
-    }
-
     /** {@code first} followed by {@code .part} repeats; quoted parts are unquoted, all lower-cased. */
     public List<String> qualifiedName(String first) {
         List<String> parts = new ArrayList<>();
