@@ -94,6 +94,8 @@ public class AthenaConnection implements Connection {
     private final MetadataHome metadataHome;
     /** The auto-commit mode and write log under Transactions=emulate; null under refuse (always auto-commit). */
     private final EmulatedTransaction transaction;
+    /** RewriteBatchedInserts: whether a PreparedStatement batch of a single-row INSERT runs as multi-row INSERTs. */
+    private final boolean rewriteBatchedInserts;
 
     /** Opened by {@link AthenaDriver} (and so {@link AthenaDataSource}) only: users never build one. */
     AthenaConnection(String url, ConnectionConfig config, AwsClients clients, List<SQLWarning> warnings) {
@@ -111,6 +113,8 @@ public class AthenaConnection implements Connection {
         this.queryClient = queryClient;
         this.pollingClock = pollingClock;
         this.transaction = emulateTransactions ? new EmulatedTransaction() : null;
+        // Connections built around a query client alone (the driver's tests) have no config: the default, on.
+        this.rewriteBatchedInserts = config == null || config.rewriteBatchedInserts();
         this.catalog = querySettings.catalog();
         this.schema = querySettings.database();
         this.metadataHome = clients == null ? null : MetadataHome.create(config, clients, this::addWarning,
@@ -178,6 +182,11 @@ public class AthenaConnection implements Connection {
 
     QuerySettings querySettings() {
         return querySettings;
+    }
+
+    /** RewriteBatchedInserts, for the PreparedStatements of this connection. */
+    boolean rewritesBatchedInserts() {
+        return rewriteBatchedInserts;
     }
 
     PollingClock pollingClock() {

@@ -426,6 +426,14 @@ public class AthenaDataSource implements DataSource {
         return text(ConnectionProperty.TRANSACTIONS);
     }
 
+    public void setRewriteBatchedInserts(boolean rewriteBatchedInserts) {
+        set(ConnectionProperty.REWRITE_BATCHED_INSERTS, rewriteBatchedInserts);
+    }
+
+    public boolean getRewriteBatchedInserts() {
+        return booleanValue(ConnectionProperty.REWRITE_BATCHED_INSERTS);
+    }
+
     /**
      * Accepted for the DataSource contract but not applied: connecting makes at most one STS call (the credentials
      * check, see ValidateCredentials), bounded by the SDK's timeouts and NetworkTimeoutMillis.

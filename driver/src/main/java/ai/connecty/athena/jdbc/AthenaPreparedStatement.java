@@ -4,6 +4,7 @@ import ai.connecty.athena.jdbc.errors.SqlExceptions;
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.parameters.AthenaParameterMetaData;
+import ai.connecty.athena.jdbc.parameters.BatchedInsert;
 import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.parameters.Literals;
 import ai.connecty.athena.jdbc.parameters.ParameterValue;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A statement with {@code ?} placeholders, counted as Athena counts them (not inside literals, quoted
@@ -53,6 +55,8 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     private static final long TO_THE_END = Long.MIN_VALUE;
 
     private final SqlText sql;
+    /** The statement as a rewritable single-row INSERT; empty for any other (see RewriteBatchedInserts). */
+    private final Optional<BatchedInsert> batchedInsert;
     private final ParameterValue[] values;
     private final List<ParameterValue[]> batch = new ArrayList<>();
     private ResultSetMetaData describedColumns;
@@ -65,6 +69,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         // Escapes are translated once, at prepare time, as JDBC specifies for prepared statements.
         this.sql = SqlText.of(JdbcEscapes.translate(sql));
         this.values = new ParameterValue[this.sql.parameterCount()];
+        this.batchedInsert = BatchedInsert.of(this.sql.sql());
     }
 
     // ---- execution -------------------------------------------------------------------------------------
@@ -102,7 +107,6 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     /** The request with these values: as ExecutionParameters, or rendered into the text where Athena takes none. */
     private QueryRequest boundRequest(ParameterValue[] bound) throws SQLException {
-        List<String> literals = new ArrayList<>(bound.length);
         for (int i = 0; i < bound.length; i++) {
             if (bound[i] == null) {
                 throw new SQLException("Parameter " + (i + 1) + " of " + bound.length + " is not set: set every ? "
@@ -113,20 +117,26 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
             return request(sql.sql());
         }
         if (sql.takesExecutionParameters()) {
-            for (int i = 0; i < bound.length; i++) {
-                String literal = bound[i].literal();
-                int length = literal.codePointCount(0, literal.length());
-                if (length > MAX_EXECUTION_PARAMETER_CHARS) {
-                    // Refused here rather than by Athena's validation after the SDK's retries, with what to do.
-                    throw new SQLException("Parameter " + (i + 1) + " is a literal of " + length + " characters; Athena takes"
-                            + " at most " + MAX_EXECUTION_PARAMETER_CHARS + " per execution parameter. Load long values"
-                            + " from a table or S3, or split them; nothing was sent to Athena", SqlState.PROGRAM_LIMIT_EXCEEDED);
-                }
-                literals.add(literal);
-            }
-            return request(sql.sql()).withExecutionParameters(literals);
+            return request(sql.sql()).withExecutionParameters(executionParameters(bound));
         }
         return request(renderedText(bound));
+    }
+
+    /** The values' literals as ExecutionParameters elements, each within Athena's limit on one. */
+    private static List<String> executionParameters(ParameterValue[] bound) throws SQLException {
+        List<String> literals = new ArrayList<>(bound.length);
+        for (int i = 0; i < bound.length; i++) {
+            String literal = bound[i].literal();
+            int length = literal.codePointCount(0, literal.length());
+            if (length > MAX_EXECUTION_PARAMETER_CHARS) {
+                // Refused here rather than by Athena's validation after the SDK's retries, with what to do.
+                throw new SQLException("Parameter " + (i + 1) + " is a literal of " + length + " characters; Athena takes"
+                        + " at most " + MAX_EXECUTION_PARAMETER_CHARS + " per execution parameter. Load long values"
+                        + " from a table or S3, or split them; nothing was sent to Athena", SqlState.PROGRAM_LIMIT_EXCEEDED);
+            }
+            literals.add(literal);
+        }
+        return literals;
     }
 
     /** The text with each placeholder replaced by its literal, for statements Athena binds no parameters to. */
@@ -167,7 +177,10 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         batch.clear();
     }
 
-    /** Runs the statement once per added set of values, in order; see {@link AthenaStatement#runBatch}. */
+    /**
+     * Runs the statement once per added set of values, in order; see {@link AthenaStatement#runBatch}. A single-row
+     * INSERT ... VALUES runs as multi-row INSERTs instead under RewriteBatchedInserts (see {@link #rewrittenBatch}).
+     */
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
@@ -184,7 +197,33 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
                 }
             }
         }
+        if (batchedInsert.isPresent() && athenaConnection().rewritesBatchedInserts()) {
+            return rewrittenBatch(batchedInsert.get(), items);
+        }
         return runBatch(items.size(), index -> executeRequest(boundRequest(items.get(index))));
+    }
+
+    /**
+     * The batch as few multi-row INSERTs as Athena's limits allow ({@link BatchedInsert}), one after the other, the
+     * query timeout applying to each. Every item's literals are made, and checked against Athena's limit on one
+     * execution parameter, before the first statement is sent; see {@link AthenaStatement#runInsertChunks}.
+     */
+    private long[] rewrittenBatch(BatchedInsert insert, List<ParameterValue[]> items) throws SQLException {
+        List<List<String>> literals = new ArrayList<>(items.size());
+        for (int item = 0; item < items.size(); item++) {
+            try {
+                literals.add(executionParameters(items.get(item)));
+            } catch (SQLException e) {
+                throw new SQLException("Batch item " + (item + 1) + " of " + items.size() + ": " + e.getMessage()
+                        + "; nothing in the batch was run", e.getSQLState(), e.getErrorCode(), e);
+            }
+        }
+        List<BatchedInsert.Chunk> chunks = insert.chunks(literals);
+        return runInsertChunks(items.size(), chunks, chunk -> {
+            QueryRequest request = request(chunk.text());
+            return executeRequest(chunk.parameters().isEmpty() ? request
+                    : request.withExecutionParameters(chunk.parameters()));
+        });
     }
 
     // ---- the Statement methods that take SQL do not apply (JDBC requires an exception) -------------------

@@ -9,6 +9,7 @@ import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.CompletedQuery;
 import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
+import ai.connecty.athena.jdbc.parameters.BatchedInsert;
 import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.results.FetchHints;
 import ai.connecty.athena.jdbc.rows.RowSource;
@@ -631,20 +632,61 @@ public class AthenaStatement implements Statement {
         long[] counts = new long[size];
         for (int i = 0; i < size; i++) {
             try {
-                if (item.run(i)) {
-                    closeResultSet();
-                    throw new SQLException("it returned a result set; a batch is for statements without rows "
-                            + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
-                }
+                refuseRows(item.run(i));
                 counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
             } catch (SQLException e) {
-                BatchUpdateException failure = new BatchUpdateException("Batch item " + (i + 1) + " of " + size
-                        + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(),
-                        java.util.Arrays.copyOf(counts, i), e);
-                // Chained as well: callers that classify a batch failure by the item's own exception read it there
-                // (Spring's translators: a timed-out item is then a QueryTimeoutException, as outside a batch).
-                failure.setNextException(e);
-                throw failure;
+                throw batchFailure("Batch item " + (i + 1) + " of " + size + " failed: ", counts, i, e);
+            }
+        }
+        return counts;
+    }
+
+    /** A batch's statement left a result set: closed, and refused, as JDBC requires. */
+    private void refuseRows(boolean resultSet) throws SQLException {
+        if (resultSet) {
+            closeResultSet();
+            throw new SQLException("it returned a result set; a batch is for statements without rows "
+                    + "(INSERT, CTAS, DDL): run queries with executeQuery", SqlState.GENERAL_ERROR);
+        }
+    }
+
+    /** The batch's end at {@code failed}: the counts of the {@code done} items before it, its failure chained. */
+    private static BatchUpdateException batchFailure(String what, long[] counts, int done, SQLException failed) {
+        BatchUpdateException failure = new BatchUpdateException(what + failed.getMessage(), failed.getSQLState(),
+                failed.getErrorCode(), java.util.Arrays.copyOf(counts, done), failed);
+        // Chained as well: callers that classify a batch failure by the item's own exception read it there
+        // (Spring's translators: a timed-out item is then a QueryTimeoutException, as outside a batch).
+        failure.setNextException(failed);
+        return failure;
+    }
+
+    /** One statement of a rewritten batch: runs it, true when it left a result set. */
+    @FunctionalInterface
+    interface InsertChunk {
+        boolean run(BatchedInsert.Chunk chunk) throws SQLException;
+    }
+
+    /**
+     * Runs the statements of a rewritten batch ({@link BatchedInsert}) in order. Each item of a statement that reports
+     * as many rows as it holds counts 1; of one that reports another count (or none), {@code SUCCESS_NO_INFO}. The
+     * first failure stops the batch as in {@link #runBatch}: a BatchUpdateException naming the statement's items,
+     * holding the counts of the items of the statements before it, the statement's failure its cause and next
+     * exception. Athena commits an INSERT as a whole, so the failed statement inserted none of its rows.
+     */
+    final long[] runInsertChunks(int size, List<BatchedInsert.Chunk> chunks, InsertChunk run) throws SQLException {
+        long[] counts = new long[size];
+        for (BatchedInsert.Chunk chunk : chunks) {
+            int first = chunk.first();
+            int last = first + chunk.rows();
+            try {
+                refuseRows(run.run(chunk));
+                long each = rowsCounted && updateCount == chunk.rows() ? 1 : Statement.SUCCESS_NO_INFO;
+                java.util.Arrays.fill(counts, first, last, each);
+            } catch (SQLException e) {
+                String items = chunk.rows() == 1 ? "Batch item " + (first + 1) + " of " + size + " failed (it was not "
+                        + "inserted): " : "Batch items " + (first + 1) + " to " + last + " of " + size + " failed (they ran"
+                        + " as one INSERT of " + chunk.rows() + " rows, and no row of it was inserted): ";
+                throw batchFailure(items, counts, first, e);
             }
         }
         return counts;

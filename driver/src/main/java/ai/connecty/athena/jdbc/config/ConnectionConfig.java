@@ -189,6 +189,11 @@ public final class ConnectionConfig {
         return "emulate".equals(string(ConnectionProperty.TRANSACTIONS));
     }
 
+    /** RewriteBatchedInserts: a batch of a single-row INSERT runs as multi-row INSERTs (see BatchedInsert). */
+    public boolean rewriteBatchedInserts() {
+        return (Boolean) values.get(ConnectionProperty.REWRITE_BATCHED_INSERTS);
+    }
+
     public int metadataCacheTtlSeconds() {
         return (Integer) values.get(ConnectionProperty.METADATA_CACHE_TTL_SECONDS);
     }

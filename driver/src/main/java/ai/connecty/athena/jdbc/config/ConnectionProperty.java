@@ -177,7 +177,13 @@ public enum ConnectionProperty {
                     + "or the catalog completed since the transaction began, and otherwise fails with 25000 naming "
                     + "their query execution ids, undoing nothing and ending the transaction in auto-commit mode. "
                     + "Savepoints follow the same rule: rolling back to one succeeds when nothing was written since it "
-                    + "was set, and otherwise fails with 25000 while the transaction goes on."));
+                    + "was set, and otherwise fails with 25000 while the transaction goes on.")),
+    REWRITE_BATCHED_INSERTS(spec("RewriteBatchedInserts", JDBC, PropertyType.BOOLEAN).defaultValue("true")
+            .describe("Send a PreparedStatement batch of a single-row INSERT INTO t [(columns)] VALUES (...) as few "
+                    + "multi-row INSERTs as possible (at most 1000 rows each, text and values within Athena's 262,144-"
+                    + "byte query limit), the values still as execution parameters, instead of one query per item "
+                    + "(each a second or more and at least one S3 file). Each item's update count is 1 when a "
+                    + "statement reports as many rows as it holds, else SUCCESS_NO_INFO. false: one query per item."));
 
     private static final Map<String, ConnectionProperty> BY_LOWER_CASE_NAME = indexNames();
 

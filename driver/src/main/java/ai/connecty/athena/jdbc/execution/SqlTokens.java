@@ -7,8 +7,10 @@ import java.util.Locale;
 /**
  * The tokens of a statement's text as the driver reads it to classify a statement (which object a DDL names,
  * whether a statement may write) without parsing SQL: words (letters, digits, {@code _}, {@code $}) as written,
- * a quoted identifier ({@code "..."} or backticks) as NUL followed by its text, and any other character alone;
- * white space and comments are skipped. Null at the end (also inside an unterminated quote).
+ * a quoted identifier ({@code "..."} or backticks) as NUL followed by its text, a string literal as written (its
+ * quotes included, a doubled quote inside it), and any other character alone; white space and comments are skipped.
+ * Null at the end (also inside an unterminated quote). A string literal is one token so that what it holds
+ * ({@code ?}, parentheses, commas, {@code --}) is never read as SQL.
  */
 public final class SqlTokens {
     private final String sql;
@@ -34,6 +36,16 @@ public final class SqlTokens {
             at = end + 1;
             return "\u0000" + quoted;
         }
+        if (c == '\'') {
+            int end = endOfStringLiteral(at);
+            if (end < 0) {
+                at = sql.length();
+                return null;
+            }
+            String literal = sql.substring(at, end);
+            at = end;
+            return literal;
+        }
         if (isWordChar(c)) {
             int start = at;
             while (at < sql.length() && isWordChar(sql.charAt(at))) {
@@ -43,6 +55,27 @@ public final class SqlTokens {
         }
         at++;
         return String.valueOf(c);
+    }
+
+    /** Where the next token is looked for: the index just after the token {@link #next} returned last. */
+    public int position() {
+        return at;
+    }
+
+    /** The index after the string literal that starts at {@code start} (a doubled quote stays inside); -1 unclosed. */
+    private int endOfStringLiteral(int start) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == '\'') {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return -1;
     }
 
     /** {@code first} followed by {@code .part} repeats; quoted parts are unquoted, all lower-cased. */
