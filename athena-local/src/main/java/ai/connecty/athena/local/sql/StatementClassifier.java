@@ -31,7 +31,7 @@ public final class StatementClassifier {
 
     /** First words of the statements Trino's grammar parses (besides CREATE VIEW and CTAS, see below). */
     private static final Set<String> TRINO_FIRST_WORDS = Set.of("select", "with", "values", "table", "explain",
-            "insert", "update", "delete", "merge");
+            "insert", "update", "delete", "merge", "prepare", "execute", "deallocate");
 
     private StatementClassifier() {
     }
