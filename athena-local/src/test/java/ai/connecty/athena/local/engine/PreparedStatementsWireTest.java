@@ -6,6 +6,7 @@ import static ai.connecty.athena.local.athena.AthenaQueries.rows;
 import static ai.connecty.athena.local.athena.AthenaQueries.run;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
@@ -13,7 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.athena.model.AthenaException;
+import software.amazon.awssdk.services.athena.model.PreparedStatement;
+import software.amazon.awssdk.services.athena.model.PreparedStatementSummary;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
@@ -104,5 +109,47 @@ class PreparedStatementsWireTest {
                 .build()).queryExecutionId();
         assertThat(rows(clients.athena(), await(clients.athena(), id).queryExecutionId()))
                 .containsExactly(List.of("country"), List.of("fra"));
+    }
+
+    @Test
+    void theApiAndTheSqlShareTheWorkGroupsStatements() {
+        clients.athena().createPreparedStatement(r -> r.statementName("api_made").workGroup("primary")
+                .queryStatement("SELECT qty FROM ps.items WHERE id = ?").description("by id"));
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "EXECUTE api_made USING 3", null)
+                .queryExecutionId())).containsExactly(List.of("qty"), List.of("30"));
+
+        succeed(clients.athena(), "PREPARE sql_made FROM SELECT 1 AS one", null);
+        PreparedStatement got = clients.athena().getPreparedStatement(r -> r.statementName("sql_made")
+                .workGroup("primary")).preparedStatement();
+        assertThat(got.queryStatement()).isEqualTo("SELECT 1 AS one");
+        assertThat(got.workGroupName()).isEqualTo("primary");
+        assertThat(got.lastModifiedTime()).isNotNull();
+        assertThat(clients.athena().listPreparedStatements(r -> r.workGroup("primary")).preparedStatements())
+                .extracting(PreparedStatementSummary::statementName).contains("api_made", "sql_made");
+        assertThat(clients.athena().listPreparedStatements(r -> r.workGroup("analytics")).preparedStatements())
+                .extracting(PreparedStatementSummary::statementName).doesNotContain("api_made", "sql_made");
+
+        clients.athena().updatePreparedStatement(r -> r.statementName("api_made").workGroup("primary")
+                .queryStatement("SELECT country FROM ps.items WHERE id = ?"));
+        assertThat(rows(clients.athena(), succeed(clients.athena(), "EXECUTE api_made USING 3", null)
+                .queryExecutionId())).containsExactly(List.of("country"), List.of("fra"));
+
+        clients.athena().deletePreparedStatement(r -> r.statementName("api_made").workGroup("primary"));
+        assertThatThrownBy(() -> clients.athena().getPreparedStatement(r -> r.statementName("api_made")
+                .workGroup("primary"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> clients.athena().deletePreparedStatement(r -> r.statementName("api_made")
+                .workGroup("primary"))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void theApiNeedsItsIamActions() {
+        var role = clients.athena(clients.assumeRole("prepared-test"));
+        assertThatThrownBy(() -> role.createPreparedStatement(r -> r.statementName("denied").workGroup("primary")
+                .queryStatement("SELECT 1")))
+                .isInstanceOf(AthenaException.class)
+                .hasMessageContaining("is not authorized to perform: athena:CreatePreparedStatement on resource: "
+                        + "arn:aws:athena:us-east-1:123456789012:workgroup/primary");
+        assertThatThrownBy(() -> role.listPreparedStatements(r -> r.workGroup("primary")))
+                .hasMessageContaining("athena:ListPreparedStatements");
     }
 }
