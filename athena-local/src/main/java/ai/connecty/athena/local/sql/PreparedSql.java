@@ -33,9 +33,10 @@ public final class PreparedSql {
 
     /** The text of the statement a PREPARE carries: from its first token to the end (its QueryStatement). */
     public static String preparedText(SqlStatement prepare) {
-        Prepare p = (Prepare) prepare.tree();
-        int start = Positions.offset(prepare.text(), p.getStatement().getLocation().orElseThrow());
-        return prepare.text().substring(start).strip();
+        // PREPARE name FROM <statement>: the statement starts at the fourth significant token (an UNLOAD's tree
+        // starts at its query, inside it, so the tree's position would not do).
+        List<Token> tokens = SqlLexer.significant(prepare.text());
+        return prepare.text().substring(tokens.get(3).start()).strip();
     }
 
     /**

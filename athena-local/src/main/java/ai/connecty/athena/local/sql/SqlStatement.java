@@ -73,6 +73,13 @@ public record SqlStatement(String text, Statement tree, Classification classific
         if (UnloadSyntax.isUnload(tokens)) {
             return unload(normalizedSql, tokens);
         }
+        if (preparesUnload(tokens)) {
+            // PREPARE name FROM UNLOAD ...: Trino's grammar reads the PREPARE of the UNLOAD's query, in place.
+            UnloadSyntax syntax = UnloadSyntax.parse(normalizedSql, tokens.subList(3, tokens.size()));
+            NestingLimit.check(tokens);
+            Statement tree = TrinoSql.parse(syntax.queryOnly(normalizedSql, tokens.get(3).start()));
+            return new SqlStatement(normalizedSql, tree, StatementClassifier.classify(tree), List.of(), List.of());
+        }
         if (!StatementClassifier.isTrinoPath(tokens)) {
             return new SqlStatement(normalizedSql, null, StatementClassifier.classify(tokens), List.of(), tokens);
         }
@@ -94,6 +101,11 @@ public record SqlStatement(String text, Statement tree, Classification classific
                     + ": UNLOAD takes a query (SELECT, WITH, VALUES or TABLE)");
         }
         return new SqlStatement(normalizedSql, tree, StatementClassifier.UNLOAD, List.of(), List.of());
+    }
+
+    private static boolean preparesUnload(List<Token> tokens) {
+        return tokens.size() > 3 && tokens.get(0).isWord("prepare") && tokens.get(2).isWord("from")
+                && tokens.get(3).isWord("unload");
     }
 
     /** Whether the statement is an UNLOAD: its tree is the query it writes out. */

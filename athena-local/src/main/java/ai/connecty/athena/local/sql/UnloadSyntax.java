@@ -29,6 +29,7 @@ public record UnloadSyntax(int queryStart, int queryEnd, String target, Map<Stri
         return parse(sql, SqlLexer.significant(sql));
     }
 
+    /** @param tokens the UNLOAD's significant tokens, its first the UNLOAD keyword, positioned in {@code sql} */
     static UnloadSyntax parse(String sql, List<Token> tokens) throws SqlRejectedException {
         Cursor c = new Cursor(sql, tokens, 1);
         Token open = c.expectSymbol("(");
@@ -90,8 +91,13 @@ public record UnloadSyntax(int queryStart, int queryEnd, String target, Map<Stri
      * query's closing bracket: Trino's grammar reads it as the query alone, at the query's own lines and columns.
      */
     public String queryOnly(String sql) {
-        StringBuilder sb = new StringBuilder(queryEnd);
-        for (int i = 0; i < queryStart; i++) {
+        return queryOnly(sql, 0);
+    }
+
+    /** As {@link #queryOnly(String)}, keeping the text before {@code from} (a PREPARE's {@code PREPARE name FROM}). */
+    String queryOnly(String sql, int from) {
+        StringBuilder sb = new StringBuilder(queryEnd).append(sql, 0, from);
+        for (int i = from; i < queryStart; i++) {
             char ch = sql.charAt(i);
             sb.append(ch == '\n' || ch == '\r' ? ch : ' ');
         }

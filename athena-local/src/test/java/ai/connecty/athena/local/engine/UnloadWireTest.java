@@ -162,4 +162,19 @@ class UnloadWireTest {
                 .startsWith("Access denied when writing output to url: s3://demo-data/out/denied/");
         assertThat(keys("out/denied/")).isEmpty();
     }
+
+    @Test
+    void executionParametersAndPreparedStatementsBindTheQuerysMarks() {
+        String id = clients.athena().startQueryExecution(AthenaQueries.request("UNLOAD (SELECT id FROM un.src "
+                + "WHERE name = ?) TO 's3://demo-data/out/param/' WITH (format = 'JSON', compression = 'NONE')", null)
+                .executionParameters("'c'").build()).queryExecutionId();
+        assertThat(AthenaQueries.await(clients.athena(), id).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(object(keys("out/param/").get(0))).isEqualTo("{\"id\":3}\n");
+
+        succeed(clients.athena(), "PREPARE my_unload FROM UNLOAD (SELECT name FROM un.src WHERE id = ?) "
+                + "TO 's3://demo-data/out/prepared/' WITH (format = 'JSON', compression = 'NONE')", null);
+        QueryExecution q = succeed(clients.athena(), "EXECUTE my_unload USING 2", null);
+        assertThat(q.substatementType()).isEqualTo("UNLOAD");
+        assertThat(object(keys("out/prepared/").get(0))).isEqualTo("{\"name\":\"b\"}\n");
+    }
 }
