@@ -24,16 +24,19 @@ public final class AthenaApi implements JsonOperationHandler {
             "BatchGetQueryExecution", "GetQueryResults", "GetQueryRuntimeStatistics", "StopQueryExecution",
             "ListQueryExecutions", "ListWorkGroups", "GetWorkGroup", "ListDataCatalogs", "GetDataCatalog",
             "ListDatabases", "GetDatabase", "ListTableMetadata", "GetTableMetadata", "ListNamedQueries",
-            "ListEngineVersions");
+            "ListEngineVersions", "CreatePreparedStatement", "GetPreparedStatement", "ListPreparedStatements",
+            "UpdatePreparedStatement", "DeletePreparedStatement");
 
     private final Map<String, WorkGroup> workGroups = new LinkedHashMap<>();
     private final QueryOperations queries;
     private final MetadataOperations metadata;
+    private final PreparedStatementOperations prepared;
 
     public AthenaApi(QueryService service, Warehouse warehouse, CatalogStore store) {
         WorkGroup.defaults().forEach(w -> workGroups.put(w.name(), w));
         this.queries = new QueryOperations(service, warehouse, workGroups);
         this.metadata = new MetadataOperations(store);
+        this.prepared = new PreparedStatementOperations(warehouse.preparedStatements(), workGroups);
     }
 
     @Override
@@ -57,6 +60,11 @@ public final class AthenaApi implements JsonOperationHandler {
             case "GetTableMetadata" -> metadata.getTableMetadata(in, context);
             case "ListNamedQueries" -> listNamedQueries(in, context);
             case "ListEngineVersions" -> listEngineVersions(in, context);
+            case "CreatePreparedStatement" -> prepared.create(in, context);
+            case "GetPreparedStatement" -> prepared.get(in, context);
+            case "ListPreparedStatements" -> prepared.list(in, context);
+            case "UpdatePreparedStatement" -> prepared.update(in, context);
+            case "DeletePreparedStatement" -> prepared.delete(in, context);
             default -> throw new AwsException(400, "UnknownOperationException", "athena-local does not implement the "
                     + "Athena operation " + operation + "; it implements " + String.join(", ", IMPLEMENTED));
         };

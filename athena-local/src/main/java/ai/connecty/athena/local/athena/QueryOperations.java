@@ -15,6 +15,8 @@ import ai.connecty.athena.local.engine.ddl.ParsedDdl;
 import ai.connecty.athena.local.engine.result.CsvResultReader;
 import ai.connecty.athena.local.sql.Classification;
 import ai.connecty.athena.local.sql.OutputColumn;
+import ai.connecty.athena.local.engine.PreparedStatements;
+import ai.connecty.athena.local.sql.PreparedSql;
 import ai.connecty.athena.local.sql.QueryParameters;
 import ai.connecty.athena.local.sql.SqlRejectedException;
 import ai.connecty.athena.local.sql.SqlStatement;
@@ -23,6 +25,7 @@ import ai.connecty.athena.local.sql.TrinoSql;
 import ai.connecty.athena.local.storage.S3Location;
 import ai.connecty.athena.local.validation.Validation;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trino.sql.tree.Execute;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,14 +105,28 @@ final class QueryOperations {
         ParsedDdl hive;
         Classification classification;
         ShownStatement.Rewritten shown;
+        SqlStatement shownFrom;
         try {
             // The one parse of the statement: its tree travels with the request to where it runs.
-            bound = QueryParameters.bind(SqlStatement.of(queryString), parameters);
+            SqlStatement written = SqlStatement.of(queryString);
+            bound = QueryParameters.bind(written, parameters);
+            // What GetQueryExecution shows: the statement with its ExecutionParameters bound; an EXECUTE as written.
+            shownFrom = bound.statement();
+            if (written.tree() instanceof Execute) {
+                // EXECUTE runs as the workgroup's prepared statement with its values bound; an unknown name keeps
+                // the EXECUTE, which fails when it runs.
+                Optional<PreparedStatements.Prepared> prepared = warehouse.preparedStatements()
+                        .find(wg.name(), PreparedSql.name(written).orElseThrow());
+                shownFrom = written;
+                if (prepared.isPresent()) {
+                    bound = PreparedSql.bindExecute(written, prepared.get().queryStatement(), parameters);
+                }
+            }
             // A Hive-path statement is parsed here once, from the tokens of the one lexing pass; a syntax error is
             // kept and fails the query when it runs.
             hive = ParsedDdl.ofHivePath(bound.statement());
             classification = classifyAtStart(bound.statement(), hive, catalog, database);
-            shown = ShownStatement.of(bound.statement(), classification.substatementType(), catalog, database);
+            shown = ShownStatement.of(shownFrom, classification.substatementType(), catalog, database);
         } catch (SqlRejectedException e) {
             throw refused(e);
         } catch (StackOverflowError e) {

@@ -15,7 +15,8 @@ public record OutputFiles(S3Location prefix, String queryId, Kind kind) {
     public static OutputFiles of(S3Location prefix, String queryId, Classification c) {
         String sub = c.substatementType();
         Kind kind;
-        if (sub.equals("INSERT")) {
+        if (sub.equals("INSERT") || sub.equals("UNLOAD")) {
+            // UNLOAD writes no result rows: like INSERT, an OutputLocation without a body (unmeasured for UNLOAD).
             kind = Kind.INSERT;
         } else if (sub.equals("CREATE_TABLE_AS_SELECT")) {
             kind = Kind.CTAS;

@@ -262,6 +262,15 @@ public final class QueryService implements AutoCloseable {
                 return SelectStatement.explain(ctx);
             case "INSERT":
                 return InsertStatement.run(ctx);
+            case "UNLOAD":
+                return UnloadStatement.run(ctx);
+            case "PREPARE":
+                return PreparedStatementCommands.prepare(ctx);
+            case "DEALLOCATE":
+                return PreparedStatementCommands.deallocate(ctx);
+            case "EXECUTE":
+                // Only an EXECUTE whose name was unknown at StartQueryExecution keeps this type.
+                return PreparedStatementCommands.unknownExecute(ctx);
             case "CREATE_TABLE_AS_SELECT":
                 // Athena classifies OPTIMIZE as a CTAS; it is the one such statement without Trino's tree.
                 return ctx.statement().onTrinoPath() ? CtasStatement.run(ctx) : IcebergMaintenance.run(ctx);

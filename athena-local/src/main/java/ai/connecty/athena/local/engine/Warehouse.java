@@ -32,6 +32,7 @@ public final class Warehouse {
     private final String accountId;
     private final String region;
     private final ReentrantLock catalogLock = new ReentrantLock();
+    private final PreparedStatements preparedStatements = new PreparedStatements();
 
     /** Catalog work that may fail in DuckDB. */
     @FunctionalInterface
@@ -52,6 +53,11 @@ public final class Warehouse {
 
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    /** The workgroups' prepared statements (PREPARE, EXECUTE and the prepared-statement API). */
+    public PreparedStatements preparedStatements() {
+        return preparedStatements;
     }
 
     public DuckDbEngine engine() {

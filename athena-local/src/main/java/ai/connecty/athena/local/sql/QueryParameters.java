@@ -38,7 +38,8 @@ public final class QueryParameters {
      */
     public static Bound bind(SqlStatement parsed, List<String> values) {
         String statement = parsed.text();
-        if (!parsed.onTrinoPath() || !statement.contains("?")) {
+        // A PREPARE keeps its ? marks: EXECUTE binds them.
+        if (!parsed.onTrinoPath() || parsed.tree() instanceof io.trino.sql.tree.Prepare || !statement.contains("?")) {
             return new Bound(parsed, null);
         }
         List<Parameter> parameters = new ArrayList<>();

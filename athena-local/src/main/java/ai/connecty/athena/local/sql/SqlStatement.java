@@ -70,12 +70,47 @@ public record SqlStatement(String text, Statement tree, Classification classific
 
     private static SqlStatement parse(String normalizedSql, List<Token> tokens) throws SqlRejectedException {
         SyntaxChecker.checkTokens(normalizedSql, tokens);
+        if (UnloadSyntax.isUnload(tokens)) {
+            return unload(normalizedSql, tokens);
+        }
+        if (preparesUnload(tokens)) {
+            // PREPARE name FROM UNLOAD ...: Trino's grammar reads the PREPARE of the UNLOAD's query, in place.
+            UnloadSyntax syntax = UnloadSyntax.parse(normalizedSql, tokens.subList(3, tokens.size()));
+            NestingLimit.check(tokens);
+            Statement tree = TrinoSql.parse(syntax.queryOnly(normalizedSql, tokens.get(3).start()));
+            return new SqlStatement(normalizedSql, tree, StatementClassifier.classify(tree), List.of(), List.of());
+        }
         if (!StatementClassifier.isTrinoPath(tokens)) {
             return new SqlStatement(normalizedSql, null, StatementClassifier.classify(tokens), List.of(), tokens);
         }
         NestingLimit.check(tokens);
         Statement tree = TrinoSql.parse(normalizedSql);
         return new SqlStatement(normalizedSql, tree, StatementClassifier.classify(tree), List.of(), List.of());
+    }
+
+    /**
+     * An UNLOAD: its query parsed by Trino's grammar in place ({@link UnloadSyntax#queryOnly}), so the tree's
+     * positions, the bound parameters and engine errors all refer to the UNLOAD's own text.
+     */
+    private static SqlStatement unload(String normalizedSql, List<Token> tokens) throws SqlRejectedException {
+        UnloadSyntax syntax = UnloadSyntax.parse(normalizedSql, tokens);
+        NestingLimit.check(tokens);
+        Statement tree = TrinoSql.parse(syntax.queryOnly(normalizedSql));
+        if (!(tree instanceof Query)) {
+            throw new SqlRejectedException("MALFORMED_QUERY", "line " + Positions.of(normalizedSql, syntax.queryStart())
+                    + ": UNLOAD takes a query (SELECT, WITH, VALUES or TABLE)");
+        }
+        return new SqlStatement(normalizedSql, tree, StatementClassifier.UNLOAD, List.of(), List.of());
+    }
+
+    private static boolean preparesUnload(List<Token> tokens) {
+        return tokens.size() > 3 && tokens.get(0).isWord("prepare") && tokens.get(2).isWord("from")
+                && tokens.get(3).isWord("unload");
+    }
+
+    /** Whether the statement is an UNLOAD: its tree is the query it writes out. */
+    public boolean isUnload() {
+        return classification.substatementType().equals(StatementClassifier.UNLOAD.substatementType());
     }
 
     /** Whether Trino's grammar parsed the statement (queries, EXPLAIN, INSERT, CTAS, views, UPDATE/DELETE/MERGE). */
@@ -123,6 +158,10 @@ public record SqlStatement(String text, Statement tree, Classification classific
      */
     public String queryText() {
         Query query = query().orElseThrow(() -> new IllegalStateException("no query in " + text));
+        if (query == tree && isUnload()) {
+            UnloadSyntax syntax = UnloadSyntax.parse(text);
+            return text.substring(syntax.queryStart(), syntax.queryEnd()).strip();
+        }
         if (query == tree) {
             return text;
         }

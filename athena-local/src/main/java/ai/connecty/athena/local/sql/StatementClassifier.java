@@ -26,10 +26,12 @@ public final class StatementClassifier {
     public static final String UTILITY = "UTILITY";
 
     private static final Classification SELECT = new Classification(DML, "SELECT");
+    /** UNLOAD: DML, as Athena's UNLOAD documentation says it counts against the DML query quota (unmeasured). */
+    static final Classification UNLOAD = new Classification(DML, "UNLOAD");
 
     /** First words of the statements Trino's grammar parses (besides CREATE VIEW and CTAS, see below). */
     private static final Set<String> TRINO_FIRST_WORDS = Set.of("select", "with", "values", "table", "explain",
-            "insert", "update", "delete", "merge");
+            "insert", "update", "delete", "merge", "prepare", "execute", "deallocate");
 
     private StatementClassifier() {
     }
@@ -66,6 +68,12 @@ public final class StatementClassifier {
                 || words.at(k).equals("table") && words.hasTopLevelQueryBody(k);
     }
 
+    /**
+     * Statements whose strings are Trino's although they do not go to Trino's grammar as a whole: UNLOAD's query is
+     * Trino's, as are the statements PREPARE carries and the values EXECUTE binds.
+     */
+    private static final Set<String> TRINO_STRING_STATEMENTS = Set.of("unload", "prepare", "execute", "deallocate");
+
     /** Significant tokens {@link #takesHiveStrings} needs at most. */
     static final int HIVE_STRINGS_LOOKAHEAD = 16;
 
@@ -83,7 +91,7 @@ public final class StatementClassifier {
         }
         Words words = new Words(leading, 0);
         String first = words.at(0);
-        if (first.isEmpty() || TRINO_FIRST_WORDS.contains(first)) {
+        if (first.isEmpty() || TRINO_FIRST_WORDS.contains(first) || TRINO_STRING_STATEMENTS.contains(first)) {
             return false;
         }
         if (!first.equals("create")) {
@@ -175,6 +183,7 @@ public final class StatementClassifier {
             case "delete" -> new Classification(DML, "DELETE");
             case "merge" -> new Classification(DML, "MERGE");
             case "explain" -> new Classification(DML, "EXPLAIN");
+            case "unload" -> UNLOAD;
             case "vacuum" -> new Classification(DML, "VACUUM_TABLE");
             case "optimize" -> new Classification(DDL, "CREATE_TABLE_AS_SELECT");
             case "create" -> classifyCreate(words);
