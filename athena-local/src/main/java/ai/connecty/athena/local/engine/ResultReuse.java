@@ -59,9 +59,14 @@ final class ResultReuse {
         return Optional.empty();
     }
 
-    /** Same statement, context, workgroup and result configuration. */
+    /**
+     * Same statement, context, workgroup and result configuration. The statement run is compared too, not only the
+     * one shown: an {@code EXECUTE} shows as written but runs its prepared statement with the values bound, which
+     * another PREPARE or other ExecutionParameters change under the same text.
+     */
     private static boolean sameQuery(QueryRequest o, QueryRequest r) {
-        return o.statement().equals(r.statement()) && Objects.equals(o.catalog(), r.catalog())
+        return o.statement().equals(r.statement()) && o.parsed().text().equals(r.parsed().text())
+                && Objects.equals(o.catalog(), r.catalog())
                 && Objects.equals(o.database(), r.database()) && o.workGroup().equals(r.workGroup())
                 && o.outputPrefix().equals(r.outputPrefix())
                 && Objects.equals(o.encryptionOption(), r.encryptionOption());

@@ -112,6 +112,27 @@ class PreparedStatementsWireTest {
     }
 
     @Test
+    void aReusedResultIsOneOfTheSameStatementAndValues() {
+        succeed(clients.athena(), "PREPARE reused FROM SELECT country FROM ps.items WHERE id = ?", null);
+        assertThat(rows(clients.athena(), executeWithReuse("1"))).containsExactly(List.of("country"), List.of("usa"));
+        // The same EXECUTE text with another value, then with another statement under the name: neither is reused.
+        assertThat(rows(clients.athena(), executeWithReuse("3"))).containsExactly(List.of("country"), List.of("fra"));
+        succeed(clients.athena(), "PREPARE reused FROM SELECT qty FROM ps.items WHERE id = ?", null);
+        assertThat(rows(clients.athena(), executeWithReuse("3"))).containsExactly(List.of("qty"), List.of("30"));
+        // Unchanged statement and value: reused, as any query.
+        String again = executeWithReuse("3");
+        assertThat(clients.athena().getQueryExecution(r -> r.queryExecutionId(again)).queryExecution().statistics()
+                .resultReuseInformation().reusedPreviousResult()).isTrue();
+    }
+
+    private static String executeWithReuse(String value) {
+        return await(clients.athena(), clients.athena().startQueryExecution(request("EXECUTE reused", null)
+                .executionParameters(value)
+                .resultReuseConfiguration(c -> c.resultReuseByAgeConfiguration(a -> a.enabled(true).maxAgeInMinutes(60)))
+                .build()).queryExecutionId()).queryExecutionId();
+    }
+
+    @Test
     void theApiAndTheSqlShareTheWorkGroupsStatements() {
         clients.athena().createPreparedStatement(r -> r.statementName("api_made").workGroup("primary")
                 .queryStatement("SELECT qty FROM ps.items WHERE id = ?").description("by id"));
