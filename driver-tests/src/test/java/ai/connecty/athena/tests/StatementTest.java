@@ -125,6 +125,12 @@ class StatementTest {
             assertThat(column(s, "SELECT name FROM " + db + ".adults ORDER BY id", 1)).containsExactly("ann", "bob", "cy");
             assertThat(column(s, "SHOW TABLES IN " + db, 1)).containsExactlyInAnyOrder("people", "adults");
 
+            // UNLOAD writes files and counts its rows as INSERT does: an update count, no result set.
+            assertThat(s.execute("UNLOAD (SELECT id, name FROM " + db + ".people WHERE id < 3) TO 's3://"
+                    + LocalAthena.DEMO_BUCKET + "/driver-tests/" + db + "/unloaded/' WITH (format = 'JSON')")).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(2);
+            assertThat(s.getResultSet()).isNull();
+
             assertThat(s.execute("DROP TABLE " + db + ".adults")).isFalse();
             assertThat(s.getUpdateCount()).isZero();
             s.executeUpdate("DROP DATABASE " + db + " CASCADE");

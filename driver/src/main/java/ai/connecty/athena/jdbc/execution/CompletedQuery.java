@@ -24,13 +24,14 @@ import software.amazon.awssdk.services.athena.model.StatementType;
  * ({@link ResultTransport}) is decided when the rows are opened.
  *
  * <p>Decisions (Athena measured behaviour §1.1, §1.5): INSERT, UPDATE, DELETE, MERGE and CTAS give their
- * {@code UpdateCount} and no result set; a statement without columns (CREATE, DROP, ALTER ...) gives update
+ * {@code UpdateCount} and no result set; so does UNLOAD (not measured: it writes files as a CTAS does, and a result
+ * set of its written-rows column would show a grid of nothing); a statement without columns (CREATE, DROP, ALTER ...) gives update
  * count 0 and no result set; everything else is a result set. Only DML results (and SHOW FUNCTIONS, which
  * Athena writes as a CSV) start with a header row.
  */
 public final class CompletedQuery {
     private static final Set<String> ROW_COUNT_STATEMENTS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
-            "INSERT", "UPDATE", "DELETE", "MERGE", "CREATE_TABLE_AS_SELECT")));
+            "INSERT", "UPDATE", "DELETE", "MERGE", "CREATE_TABLE_AS_SELECT", "UNLOAD")));
 
     private final QueryExecution execution;
     private final GetQueryResultsResponse firstPage;
