@@ -109,4 +109,24 @@ class TextTablesWireTest {
         expected.set(0, List.of("1", ""));
         assertThat(read("ocsv")).isEqualTo(expected);
     }
+
+    @Test
+    void ctasWritesTextfileWithItsDelimiterAndJsonAsTheirSerdesDo() {
+        succeed(clients.athena(), "CREATE TABLE ctas_txt WITH (format = 'TEXTFILE', field_delimiter = ',', "
+                + "external_location = 's3://demo-data/txt/ctas_txt/') AS SELECT * FROM (VALUES " + ROWS
+                + ") AS v(id, name)", "txt");
+        // No escape character: a comma in a value starts another field, a newline another row (as in Hive).
+        assertThat(linesOf(fileOf("ctas_txt"))).isEqualTo(linesOf("1,\\N\n2,\n3,a,b\u0001c\n4,say \"hi\"\n"
+                + "5,back\\slash\n6,two\nlines\n7,crème\n8,\\N\n"));
+        assertThat(read("ctas_txt")).containsExactlyInAnyOrder(
+                Arrays.asList("1", null), List.of("2", ""), List.of("3", "a"), List.of("4", "say \"hi\""),
+                List.of("5", "back\\slash"), List.of("6", "two"), Arrays.asList(null, null), List.of("7", "crème"),
+                Arrays.asList("8", null));
+
+        succeed(clients.athena(), "CREATE TABLE ctas_js WITH (format = 'JSON', "
+                + "external_location = 's3://demo-data/txt/ctas_js/') AS SELECT * FROM (VALUES " + ROWS
+                + ") AS v(id, name)", "txt");
+        assertThat(read("ctas_js")).isEqualTo(EXACT);
+        assertThat(fileOf("ctas_js")).contains("\"id\":1,\"name\":null", "\"id\":2,\"name\":\"\"");
+    }
 }
