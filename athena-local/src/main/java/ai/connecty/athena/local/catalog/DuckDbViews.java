@@ -106,9 +106,13 @@ public final class DuckDbViews {
     private String selectFrom(TableDef table, List<Path> found, List<String> partitionValues) {
         List<String> items = new ArrayList<>();
         boolean text = table.fileFormat().equals("csv");
+        boolean openCsv = text && TextFormat.of(table).openCsv();
         for (ColumnDef c : table.columns()) {
             String type = duckType(c);
-            if (text && !type.equals("VARCHAR")) {
+            if (openCsv && type.equals("VARCHAR")) {
+                // OpenCSVSerde has no NULL string: an empty field (how it writes NULL) is the empty string.
+                items.add("COALESCE(" + Identifiers.quote(c.name()) + ", '') AS " + Identifiers.quote(c.name()));
+            } else if (text && !type.equals("VARCHAR")) {
                 // Hive's text SerDe turns unparseable values into NULL instead of failing the query.
                 items.add("TRY_CAST(" + Identifiers.quote(c.name()) + " AS " + type + ") AS " + Identifiers.quote(c.name()));
             } else {
@@ -129,14 +133,33 @@ public final class DuckDbViews {
             case "json":
                 return "read_json(" + list + ", format='newline_delimited', columns=" + columnStruct(table, false) + ")";
             case "csv":
-                return "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip="
-                        + skipLines(table) + ", delim=" + Literals.quote(delimiter(table))
-                        + ", quote=" + Literals.quote(quoteChar(table)) + ", escape=" + Literals.quote(escapeChar(table))
-                        + ", nullstr=" + Literals.quote(nullString(table))
-                        + ", columns=" + columnStruct(table, true) + ")";
+                return textReader(table, TextFormat.of(table), found, list);
             default:
                 return "read_parquet(" + list + ", union_by_name=true)";
         }
+    }
+
+    /**
+     * Hive's text SerDes are lenient where DuckDB's CSV reader is strict: a line with fewer fields leaves the rest
+     * NULL (null_padding) and, for LazySimpleSerDe, one with more drops the extra (strict_mode=false). OpenCSV
+     * files keep DuckDB's strict mode, which alone reads a quoted newline: Athena splits such a value at the newline
+     * (its OpenCSVSerDe does not support embedded line breaks), athena-local keeps it whole. OpenCSV's empty fields
+     * are empty strings, which {@link #selectFrom} restores from DuckDB's NULL. DuckDB's parallel reader cannot pad
+     * missing fields once a quoted newline is possible, so OpenCSV files are read serially.
+     */
+    private String textReader(TableDef table, TextFormat format, List<Path> found, String list) {
+        if (format.escaped()) {
+            return EscapedTextReader.relation(table, format, found, skipLines(table));
+        }
+        String common = "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip="
+                + skipLines(table) + ", delim=" + Literals.quote(format.delimiter()) + ", null_padding=true, columns="
+                + columnStruct(table, true);
+        if (format.openCsv()) {
+            return common + ", parallel=false, quote=" + Literals.quote(format.quote()) + ", escape="
+                    + Literals.quote(format.escape()) + ")";
+        }
+        return common + ", strict_mode=false, quote='', escape='', nullstr=" + Literals.quote(format.nullFormat())
+                + ")";
     }
 
     private String columnStruct(TableDef table, boolean allVarchar) {
@@ -151,31 +174,6 @@ public final class DuckDbViews {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String delimiter(TableDef table) {
-        Map<String, String> p = table.serdeParameters();
-        if (TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())) {
-            return p.getOrDefault("separatorChar", ",");
-        }
-        return p.getOrDefault("field.delim", p.getOrDefault("serialization.format", "\u0001"));
-    }
-
-    private static String quoteChar(TableDef table) {
-        return TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())
-                ? table.serdeParameters().getOrDefault("quoteChar", "\"") : "";
-    }
-
-    private static String escapeChar(TableDef table) {
-        if (TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())) {
-            // DuckDB cannot combine a backslash escape with the \N null marker; doubled quotes cover common files.
-            return table.serdeParameters().getOrDefault("escapeChar", "\"");
-        }
-        return table.serdeParameters().getOrDefault("escape.delim", "");
-    }
-
-    private static String nullString(TableDef table) {
-        return table.serdeParameters().getOrDefault("serialization.null.format", "\\N");
     }
 
     private static String duckType(ColumnDef c) {

@@ -47,10 +47,13 @@ final class CtasStatement {
                         "TABLE_ALREADY_EXISTS: line 1:1: Destination table '" + qualified + "' already exists.");
             }
             String format = unquote(ctas.properties().getOrDefault("format", "'PARQUET'")).toUpperCase(Locale.ROOT);
-            if (!format.equals("PARQUET")) {
+            if (!CtasFormat.SUPPORTED.contains(format)) {
                 throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "NOT_SUPPORTED: CTAS format " + format
-                        + " is not supported by athena-local; use format = 'PARQUET' (see README)");
+                        + " is not supported by athena-local; use format = 'PARQUET', 'TEXTFILE' or 'JSON' (see README)");
             }
+            CtasFormat storage = CtasFormat.of(format,
+                    ctas.properties().containsKey("field_delimiter") ? unquote(ctas.properties().get("field_delimiter"))
+                            : null);
             boolean iceberg = IcebergMetadata.ICEBERG.equalsIgnoreCase(
                     unquote(ctas.properties().getOrDefault("table_type", "'HIVE'")));
             // Athena names an Iceberg CTAS's folder "location", a Hive one's "external_location".
@@ -59,6 +62,10 @@ final class CtasStatement {
                     ? S3Location.parse(unquote(ctas.properties().get(locationProperty))).asPrefix().toString()
                     : ctx.execution.files().ctasData().toString();
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
+            if (iceberg && !format.equals("PARQUET")) {
+                throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "NOT_SUPPORTED: Iceberg tables in format " + format
+                        + " are not supported by athena-local; use format = 'PARQUET'");
+            }
             if (iceberg && (!partitionedBy.isEmpty() || ctas.properties().containsKey("partitioning"))) {
                 throw new EngineFailure("NOT_SUPPORTED", 2, 1200,
                         "NOT_SUPPORTED: Partitioned Iceberg tables are not supported by athena-local");
@@ -67,7 +74,8 @@ final class CtasStatement {
             ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);
             String select = CtasQuery.duckDbQuery(ctx.statement(), ctx.tableColumns());
             try (Connection conn = ctx.openConnection()) {
-                TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy);
+                TableDef table = tableFor(ctx, conn, select, db, ctas.table().name(), location, partitionedBy,
+                        storage);
                 ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
                         "glue:CreateTable", db, ctas.table().name());
                 if (iceberg) {
@@ -90,7 +98,8 @@ final class CtasStatement {
     }
 
     private static TableDef tableFor(QueryContext ctx, Connection conn, String select, String db, String name,
-                                     String location, List<String> partitionedBy) throws SQLException {
+                                     String location, List<String> partitionedBy, CtasFormat storage)
+            throws SQLException {
         List<ColumnDef> columns = new ArrayList<>();
         List<ColumnDef> keys = new ArrayList<>();
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE " + select)) {
@@ -100,10 +109,10 @@ final class CtasStatement {
                 (partitionedBy.contains(c.name()) ? keys : columns).add(c);
             }
         }
-        Map<String, String> params = Map.of("has_encrypted_data", "false", "classification", "parquet",
+        Map<String, String> params = Map.of("has_encrypted_data", "false", "classification", storage.classification(),
                 "EXTERNAL", "TRUE", "transient_lastDdlTime", String.valueOf(Instant.now().getEpochSecond()));
-        return new TableDef(db, name, TableDef.EXTERNAL_TABLE, columns, keys, location, TableDef.PARQUET_INPUT,
-                TableDef.PARQUET_OUTPUT, TableDef.PARQUET_SERDE, Map.of("serialization.format", "1"), params, null,
+        return new TableDef(db, name, TableDef.EXTERNAL_TABLE, columns, keys, location, storage.inputFormat(),
+                storage.outputFormat(), storage.serde(), storage.serdeParameters(), params, null,
                 null, Instant.now().toEpochMilli() / 1000.0, ctx.request().caller().principalArn());
     }
 

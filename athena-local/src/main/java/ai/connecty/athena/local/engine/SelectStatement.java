@@ -90,6 +90,7 @@ final class SelectStatement {
 
     /** {@code planned}: whether Athena's engine plans the statement (and so reports QueryPlanningTimeInMillis). */
     static List<ResolvedTable> prepareReads(QueryContext ctx, Node tree, boolean planned) throws SQLException {
+        FileLikeTableNames.refuse(ctx.warehouse, tree, ctx.request().catalog(), ctx.databaseName());
         List<ResolvedTable> tables = ctx.warehouse.referencedTables(tree, ctx.statement().parameterExpressions(),
                 ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);

@@ -5,6 +5,7 @@ import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.PartitionScanner;
 import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.catalog.TextFormat;
 import ai.connecty.athena.local.engine.result.ResultMetadata;
 import ai.connecty.athena.local.sql.AthenaTypes;
 import ai.connecty.athena.local.sql.Identifiers;
@@ -39,7 +40,7 @@ final class TableWriter {
             throws SQLException {
         S3Location root = S3Location.parse(table.location()).asPrefix();
         Path dir = ctx.warehouse.results().buckets().pathOf(root.toString());
-        StringBuilder copy = new StringBuilder("COPY (").append(select).append(") TO ");
+        StringBuilder copy = new StringBuilder("COPY (").append(rowsAsWritten(table, select)).append(") TO ");
         String stem = ctx.execution.id().replace("-", "");
         String pattern = stem + "_{i}";
         if (table.partitionKeys().isEmpty()) {
@@ -77,6 +78,26 @@ final class TableWriter {
             ctx.warehouse.catalog().addPartitions(catalog.name(), table.database(), table.name(), found);
         }
         return new Written(rows, created);
+    }
+
+    /**
+     * {@code select} as the rows the file holds: a text table's rows become one line of text each (see
+     * {@link TextLines}), with the partition keys kept beside it for PARTITION_BY.
+     */
+    private static String rowsAsWritten(TableDef table, String select) {
+        if (!table.fileFormat().equals("csv")) {
+            return select;
+        }
+        List<String> names = table.allColumns().stream().map(c -> Identifiers.quote(c.name())).toList();
+        List<String> data = names.subList(0, table.columns().size());
+        List<String> keys = names.subList(table.columns().size(), names.size());
+        StringBuilder sb = new StringBuilder("SELECT ").append(TextLines.line(TextFormat.of(table), data))
+                .append(" AS line");
+        for (String k : keys) {
+            sb.append(", ").append(k);
+        }
+        return sb.append(" FROM (").append(select).append(") AS written(").append(String.join(", ", names))
+                .append(")").toString();
     }
 
     private static boolean isOwn(String fileName, String executionId, String stem) {
@@ -120,9 +141,8 @@ final class TableWriter {
 
     private static String formatOptions(TableDef table) {
         return switch (table.fileFormat()) {
-            case "csv" -> "FORMAT csv, HEADER false, DELIMITER " + Literals.quote(
-                    table.serdeParameters().getOrDefault("field.delim",
-                            table.serdeParameters().getOrDefault("separatorChar", "\u0001")));
+            // Each row is one finished line (rowsAsWritten): DuckDB must neither quote nor escape it.
+            case "csv" -> "FORMAT csv, HEADER false, QUOTE '', ESCAPE ''";
             case "json" -> "FORMAT json";
             default -> "FORMAT parquet";
         };
