@@ -88,17 +88,10 @@ final class TableWriter {
         if (!table.fileFormat().equals("csv")) {
             return select;
         }
-        List<String> names = table.allColumns().stream().map(c -> Identifiers.quote(c.name())).toList();
-        List<String> data = names.subList(0, table.columns().size());
-        List<String> keys = names.subList(table.columns().size(), names.size());
-        StringBuilder sb = new StringBuilder("SELECT ").append(TextLines.line(TextFormat.of(table), data))
-                .append(" AS line");
-        for (String k : keys) {
-            sb.append(", ").append(k);
-        }
-        return sb.append(" FROM (").append(select).append(") AS written(").append(String.join(", ", names))
-                .append(")").toString();
+        return TextLines.rows(TextFormat.of(table), select, table.allColumns().stream().map(ColumnDef::name).toList(),
+                table.columns().size());
     }
+
 
     private static boolean isOwn(String fileName, String executionId, String stem) {
         return fileName.startsWith(executionId + ".") || fileName.startsWith(stem + "_");

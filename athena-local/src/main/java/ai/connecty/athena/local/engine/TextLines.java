@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.TextFormat;
+import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.Literals;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +15,21 @@ import java.util.stream.Collectors;
 final class TextLines {
 
     private TextLines() {
+    }
+
+    /**
+     * {@code select} (whose columns are {@code names}: the data columns, then the partition columns) as one line of
+     * text per row, the partition columns kept beside it for COPY's PARTITION_BY.
+     */
+    static String rows(TextFormat format, String select, List<String> names, int dataColumns) {
+        List<String> quoted = names.stream().map(Identifiers::quote).toList();
+        StringBuilder sb = new StringBuilder("SELECT ").append(line(format, quoted.subList(0, dataColumns)))
+                .append(" AS line");
+        for (String key : quoted.subList(dataColumns, quoted.size())) {
+            sb.append(", ").append(key);
+        }
+        return sb.append(" FROM (").append(select).append(") AS written(").append(String.join(", ", quoted))
+                .append(")").toString();
     }
 
     /** {@code values}: DuckDB expressions of the table's data columns, in order. */

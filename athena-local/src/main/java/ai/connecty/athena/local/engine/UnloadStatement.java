@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.engine;
 
+import ai.connecty.athena.local.catalog.TextFormat;
 import ai.connecty.athena.local.engine.result.ResultMetadata;
 import ai.connecty.athena.local.sql.EngineFailure;
 import ai.connecty.athena.local.sql.Identifiers;
@@ -78,11 +79,17 @@ final class UnloadStatement {
             checkPartitionColumns(names, partitionedBy);
             String select = "SELECT * FROM (" + query.sql() + ") AS q("
                     + names.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ")";
+            if (format.equals("TEXTFILE")) {
+                // As LazySimpleSerDe writes text (TextLines): DuckDB's CSV writer would quote values holding the
+                // delimiter or a quote, which Hive's readers then keep as part of the value.
+                select = TextLines.rows(new TextFormat(false, delimiter, "", "", "\\N"), select, names,
+                        names.size() - partitionedBy.size());
+            }
             Path dir = ctx.warehouse.results().buckets().pathOf(target.toString());
             String stem = ctx.engineQueryId + "_";
             String suffix = codec.equals("gzip") && !format.equals("PARQUET") ? ".gz" : "";
             StringBuilder copy = new StringBuilder("COPY (").append(select).append(") TO ");
-            String options = options(format, codec, delimiter);
+            String options = options(format, codec);
             if (partitionedBy.isEmpty()) {
                 copy.append(Literals.quote(dir.resolve(stem + UUID.randomUUID() + suffix).toString()))
                         .append(" (").append(options).append(")");
@@ -172,11 +179,11 @@ final class UnloadStatement {
         return d;
     }
 
-    private static String options(String format, String codec, String delimiter) {
+    private static String options(String format, String codec) {
         return switch (format) {
-            // Hive's text: no header and \N for null.
-            case "TEXTFILE" -> "FORMAT csv, HEADER false, DELIMITER " + Literals.quote(delimiter)
-                    + ", NULLSTR '\\N', COMPRESSION " + Literals.quote(codec);
+            // Hive's text has no header, and each row is one finished line (TextLines): DuckDB must neither quote
+            // nor escape it.
+            case "TEXTFILE" -> "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', COMPRESSION " + Literals.quote(codec);
             case "JSON" -> "FORMAT json, COMPRESSION " + Literals.quote(codec);
             default -> "FORMAT parquet, COMPRESSION " + Literals.quote(codec);
         };

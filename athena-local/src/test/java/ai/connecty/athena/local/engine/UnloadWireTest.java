@@ -119,6 +119,21 @@ class UnloadWireTest {
     }
 
     @Test
+    void textfileValuesAreWrittenAsHiveWritesThemUnquoted() {
+        // LazySimpleSerDe never quotes: a delimiter or a quote in a value is written as it is, '' as nothing.
+        succeed(clients.athena(), "UNLOAD (SELECT 'a,b' AS x, 'say \"hi\"' AS y, '' AS z, CAST(NULL AS varchar) AS w) "
+                + "TO 's3://demo-data/out/plain/' WITH (format = 'TEXTFILE', field_delimiter = ',', "
+                + "compression = 'NONE')", null);
+        assertThat(object(keys("out/plain/").get(0))).isEqualTo("a,b,say \"hi\",,\\N\n");
+
+        succeed(clients.athena(), "UNLOAD (SELECT id, name, grp FROM un.src WHERE id = 1) TO 's3://demo-data/out/tparts/' "
+                + "WITH (format = 'TEXTFILE', compression = 'NONE', partitioned_by = ARRAY['grp'])", null);
+        List<String> parts = keys("out/tparts/");
+        assertThat(parts).singleElement().satisfies(k -> assertThat(k).startsWith("out/tparts/grp=x/"));
+        assertThat(object(parts.get(0))).isEqualTo("1\u0001a\n");
+    }
+
+    @Test
     void partitionedByColumnsBecomeFolders() {
         QueryExecution q = succeed(clients.athena(), "UNLOAD (SELECT id, name, grp FROM un.src) "
                 + "TO 's3://demo-data/out/parts/' WITH (format = 'PARQUET', partitioned_by = ARRAY['grp'])", null);
