@@ -95,7 +95,8 @@ final class SelectStatement {
                 ctx.request().catalog(), ctx.databaseName());
         ctx.access.requireRead(ctx.request().caller(), tables);
         ctx.access.requireInformationSchema(ctx.request().caller(), ctx.informationSchemaTables());
-        long bytes = ctx.warehouse.bindForQuery(tables);
+        long bytes = ctx.warehouse.bindForQuery(tables,
+                InjectedValues.of(tree, ctx.statement().parameterExpressions()));
         ctx.execution.recordScan(bytes, planned);
         return tables;
     }

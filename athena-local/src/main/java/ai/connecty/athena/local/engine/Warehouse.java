@@ -3,6 +3,8 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.CatalogStore;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DuckDbViews;
+import ai.connecty.athena.local.catalog.PartitionDef;
+import ai.connecty.athena.local.catalog.PartitionProjection;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.catalog.TableFiles;
 import ai.connecty.athena.local.sql.EngineFailure;
@@ -11,11 +13,15 @@ import ai.connecty.athena.local.sql.TableColumns;
 import ai.connecty.athena.local.sql.TrinoSql;
 import io.trino.sql.tree.Node;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -174,6 +180,22 @@ public final class Warehouse {
 
     /** Rebinds the DuckDB views of file-backed tables to the files present now; returns the bytes they cover. */
     public long bindForQuery(List<ResolvedTable> tables) throws SQLException {
+        return bindForQuery(tables, Map.of());
+    }
+
+    /**
+     * As {@link #bindForQuery(List)}, with the values the query's WHERE gives injected projected partition columns
+     * (by lower-case name). A table with partition projection reads its projected partitions, never Glue's.
+     */
+    public long bindForQuery(List<ResolvedTable> tables, Map<String, Set<String>> injected) throws SQLException {
+        // Projection is worked out before taking the lock: it lists folders and may fail the query.
+        Map<String, List<PartitionDef>> projected = new HashMap<>();
+        LocalDateTime clock = LocalDateTime.now(ZoneOffset.UTC);
+        for (ResolvedTable t : tables) {
+            if (PartitionProjection.isEnabled(t.table())) {
+                projected.put(t.qualifiedName(), projectedPartitions(t.table(), clock, injected));
+            }
+        }
         return underCatalogLock(() -> {
             long bytes = 0;
             for (ResolvedTable t : tables) {
@@ -181,12 +203,27 @@ public final class Warehouse {
                 String cat = t.catalog().name();
                 Optional<TableDef> now = catalog.table(cat, t.table().database(), t.table().name());
                 if (now.isPresent() && !now.get().isView()) {
-                    bytes += views.bindTable(t.catalog(), now.get(),
-                            catalog.partitions(cat, now.get().database(), now.get().name()));
+                    List<PartitionDef> partitions = PartitionProjection.isEnabled(now.get())
+                            ? projected.getOrDefault(t.qualifiedName(), List.of())
+                            : catalog.partitions(cat, now.get().database(), now.get().name());
+                    bytes += views.bindTable(t.catalog(), now.get(), partitions);
                 }
             }
             return bytes;
         });
+    }
+
+    private List<PartitionDef> projectedPartitions(TableDef table, LocalDateTime now,
+                                                   Map<String, Set<String>> injected) {
+        PartitionProjection projection = PartitionProjection.of(table);
+        for (String column : projection.injectedColumns()) {
+            if (injected.getOrDefault(column, Set.of()).isEmpty()) {
+                throw EngineFailure.user("CONSTRAINT_VIOLATION", "For the injected projected partition column "
+                        + column + ", the WHERE clause must contain only static equality conditions, and at least "
+                        + "one such condition must be present.");
+            }
+        }
+        return projection.partitions(results.buckets(), now, injected);
     }
 
     /**

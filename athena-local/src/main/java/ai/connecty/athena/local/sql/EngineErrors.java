@@ -60,7 +60,8 @@ final class EngineErrors {
             case "TYPE_MISMATCH" -> 1002;
             // EXPRESSION_NOT_AGGREGATE is not in the measured table: taken to be 1006 like Trino's other analysis errors
             case "COLUMN_NOT_FOUND", "CATALOG_NOT_FOUND", "SYNTAX_ERROR", "EXPRESSION_NOT_AGGREGATE" -> 1006;
-            case "INVALID_CAST_ARGUMENT", "NUMERIC_VALUE_OUT_OF_RANGE", "INVALID_PARAMETER_USAGE", "MISSING_COLUMN_NAME" -> 1100;
+            case "INVALID_CAST_ARGUMENT", "NUMERIC_VALUE_OUT_OF_RANGE", "INVALID_PARAMETER_USAGE", "MISSING_COLUMN_NAME",
+                 "INVALID_TABLE_PROPERTY" -> 1100;
             case "INVALID_FUNCTION_ARGUMENT" -> 1106;
             case "TABLE_ALREADY_EXISTS" -> 1110;
             case "NOT_SUPPORTED" -> 1200;
