@@ -103,10 +103,11 @@ public final class PartitionProjection {
     }
 
     /**
-     * The projected partitions that have a folder now, in partition-key order; {@code injected} holds the values a
-     * query's WHERE gives each injected column (by lower-case name), {@code now} the time NOW means (UTC).
+     * The projected partitions that have a folder now, in partition-key order; {@code now} is the time NOW means
+     * (UTC). An injected column's partitions are every folder holding a value of its type (see
+     * {@link ProjectedColumn.Injected}).
      */
-    public List<PartitionDef> partitions(BucketStore buckets, LocalDateTime now, Map<String, Set<String>> injected) {
+    public List<PartitionDef> partitions(BucketStore buckets, LocalDateTime now) {
         String folderTemplate = template.endsWith("/") ? template : template + "/";
         int first = folderTemplate.indexOf("${");
         String fixed = folderTemplate.substring(0, folderTemplate.lastIndexOf('/', first) + 1);
@@ -118,7 +119,7 @@ public final class PartitionProjection {
         while (m.find()) {
             String col = m.group(1).toLowerCase(Locale.ROOT);
             regex.append(Pattern.quote(folderTemplate.substring(at, m.start())))
-                    .append('(').append(columns.get(col).pattern(injectedFor(injected, col))).append(')');
+                    .append('(').append(columns.get(col).pattern()).append(')');
             order.add(col);
             at = m.end();
         }
@@ -136,7 +137,7 @@ public final class PartitionProjection {
                 String relative = root.relativize(dir).toString().replace('\\', '/') + "/";
                 Matcher f = folder.matcher(relative);
                 if (f.matches()) {
-                    partition(f, order, now, injected).ifPresent(values ->
+                    partition(f, order, now).ifPresent(values ->
                             found.add(new PartitionDef(values, fixed + relative, created)));
                 }
             }
@@ -147,27 +148,42 @@ public final class PartitionProjection {
     }
 
     /** The partition-key values of a matched folder, typed for the columns, or empty when one is not projected. */
-    private java.util.Optional<List<String>> partition(Matcher f, List<String> order, LocalDateTime now,
-                                                       Map<String, Set<String>> injected) {
+    private java.util.Optional<List<String>> partition(Matcher f, List<String> order, LocalDateTime now) {
         Map<String, String> byColumn = new LinkedHashMap<>();
         for (int g = 0; g < order.size(); g++) {
             String col = order.get(g);
             String value = f.group(g + 1);
             String seen = byColumn.putIfAbsent(col, value);
             if (seen != null && !seen.equals(value)
-                    || !columns.get(col).accepts(value, now, injectedFor(injected, col))) {
+                    || !columns.get(col).accepts(value, now)) {
                 return java.util.Optional.empty();
             }
         }
         List<String> values = new ArrayList<>();
         for (ColumnDef key : table.partitionKeys()) {
-            values.add(columns.get(key.name()).typed(byColumn.get(key.name()), key.type()));
+            String value = columns.get(key.name()).typed(byColumn.get(key.name()), key.type());
+            if (!holdsType(value, key.type())) {
+                return java.util.Optional.empty(); // a stray folder (an injected column's) is no partition
+            }
+            values.add(value);
         }
         return java.util.Optional.of(values);
     }
 
-    private static Set<String> injectedFor(Map<String, Set<String>> injected, String col) {
-        return injected.getOrDefault(col, Set.of());
+    /** Whether {@code value} casts to the partition column's Hive type (numbers and dates checked; text always). */
+    private static boolean holdsType(String value, String hiveType) {
+        try {
+            switch (hiveType.toLowerCase(Locale.ROOT)) {
+                case "tinyint", "smallint", "int", "integer", "bigint" -> Long.parseLong(value);
+                case "date" -> java.time.LocalDate.parse(value);
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     /** Without a template, partitions are Hive's {@code <location>/<col>=<value>/…} folders. */

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,10 +21,10 @@ import java.util.stream.Collectors;
 sealed interface ProjectedColumn {
 
     /** A regular expression for one value of this column in a path (no groups of its own). */
-    String pattern(Set<String> injected);
+    String pattern();
 
     /** Whether {@code value}, as written in a folder name, is one the projection defines at {@code now}. */
-    boolean accepts(String value, LocalDateTime now, Set<String> injected);
+    boolean accepts(String value, LocalDateTime now);
 
     /** The value to cast to the column's declared type (a date projection's text may not be ISO). */
     default String typed(String value, String declaredType) {
@@ -35,12 +34,12 @@ sealed interface ProjectedColumn {
     /** {@code projection.<col>.type = enum}: the comma-separated {@code values}, white space included. */
     record EnumValues(List<String> values) implements ProjectedColumn {
         @Override
-        public String pattern(Set<String> injected) {
+        public String pattern() {
             return values.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
         }
 
         @Override
-        public boolean accepts(String value, LocalDateTime now, Set<String> injected) {
+        public boolean accepts(String value, LocalDateTime now) {
             return values.contains(value);
         }
     }
@@ -48,12 +47,12 @@ sealed interface ProjectedColumn {
     /** {@code integer}: {@code range} 'min,max', optional {@code interval} and zero-padding {@code digits}. */
     record IntegerRange(long min, long max, long interval, int digits) implements ProjectedColumn {
         @Override
-        public String pattern(Set<String> injected) {
+        public String pattern() {
             return "-?\\d+";
         }
 
         @Override
-        public boolean accepts(String value, LocalDateTime now, Set<String> injected) {
+        public boolean accepts(String value, LocalDateTime now) {
             long v;
             try {
                 v = Long.parseLong(value);
@@ -69,17 +68,21 @@ sealed interface ProjectedColumn {
         }
     }
 
-    /** {@code injected}: the values come from the query's WHERE, not from table properties. */
+    /**
+     * {@code injected}: the values come from the query's WHERE, not from table properties. Every folder of a value
+     * of the column's type is bound, and the WHERE (which must name the values) keeps the rows of the given ones:
+     * the same rows as reading only those folders, with a binding that is the same for every query, as the table's
+     * DuckDB view is shared by concurrent queries.
+     */
     record Injected() implements ProjectedColumn {
         @Override
-        public String pattern(Set<String> injected) {
-            return injected.isEmpty() ? "(?!)" : injected.stream().map(Pattern::quote)
-                    .collect(Collectors.joining("|", "(?:", ")"));
+        public String pattern() {
+            return "[^/]+";
         }
 
         @Override
-        public boolean accepts(String value, LocalDateTime now, Set<String> injected) {
-            return injected.contains(value);
+        public boolean accepts(String value, LocalDateTime now) {
+            return true;
         }
     }
 
@@ -146,7 +149,7 @@ sealed interface ProjectedColumn {
         }
 
         @Override
-        public String pattern(Set<String> injected) {
+        public String pattern() {
             // Digits for numeric fields, letters for names (MMM, EEE, a); literal text as written.
             StringBuilder regex = new StringBuilder();
             for (int i = 0; i < format.length(); ) {
@@ -173,7 +176,7 @@ sealed interface ProjectedColumn {
         }
 
         @Override
-        public boolean accepts(String value, LocalDateTime now, Set<String> injected) {
+        public boolean accepts(String value, LocalDateTime now) {
             LocalDateTime v;
             try {
                 v = LocalDateTime.parse(value, formatter);

@@ -223,7 +223,7 @@ public final class Warehouse {
                         + "one such condition must be present.");
             }
         }
-        return projection.partitions(results.buckets(), now, injected);
+        return projection.partitions(results.buckets(), now);
     }
 
     /**

@@ -47,6 +47,9 @@ class PartitionProjectionWireTest {
         put("devices/d-1/e.csv", "1,one\n");
         put("devices/d-2/e.csv", "2,two\n");
         put("devices/d-3/e.csv", "3,three\n");
+        put("meters/1/m.csv", "1,first meter\n");
+        put("meters/2/m.csv", "2,second meter\n");
+        put("meters/tmp/m.csv", "9,not a meter\n"); // no int: not a partition of an int column
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd");
         put("recent/" + today.format(f) + "/r.csv", "1,today\n");
@@ -131,6 +134,32 @@ class PartitionProjectionWireTest {
                 List.of("device_id", "name"), List.of("d-2", "two"));
         assertThat(query("SELECT name FROM proj.devices WHERE device_id IN ('d-1', 'd-3', 'd-9') AND id > 0 "
                 + "ORDER BY name")).containsExactly(List.of("name"), List.of("one"), List.of("three"));
+    }
+
+    @Test
+    void concurrentQueriesOfOtherInjectedValuesEachGetTheirOwnRows() throws Exception {
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE proj.meters (id int, name string) PARTITIONED BY (meter int) "
+                + CSV + "LOCATION 's3://demo-data/meters/' TBLPROPERTIES ('projection.enabled'='true', "
+                + "'projection.meter.type'='injected', 'storage.location.template'='s3://demo-data/meters/${meter}/')",
+                null);
+        // The table's DuckDB view is shared by the queries running at once: its binding must not depend on the
+        // values one of them injects, or a query would read the other's partition and find none of its own rows.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<List<String>>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int meter = i % 2 + 1;
+                answers.add(pool.submit(() -> query("SELECT name FROM proj.meters WHERE meter = " + meter)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).containsExactly(List.of("name"),
+                        List.of(i % 2 == 0 ? "first meter" : "second meter"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(query("SELECT typeof(meter), count(*) FROM proj.meters WHERE meter IN (1, 2) GROUP BY 1"))
+                .containsExactly(List.of("_col0", "_col1"), List.of("integer", "2"));
     }
 
     @Test
