@@ -12,7 +12,8 @@ import java.util.Map;
  *       {@code \001}), never quoted; NULL is {@code serialization.null.format} ({@code \N}); with
  *       {@code escape.delim} set, the escape character, the delimiter, CR and LF in a value are escaped.</li>
  *   <li>OpenCSVSerde: every non-NULL field is quoted with {@code quoteChar} ({@code "}), a quote or escape character
- *       inside it is preceded by {@code escapeChar} ({@code \}), fields are separated by {@code separatorChar}
+ *       inside it is preceded by {@code escapeChar} (Hive's default is {@code \}; athena-local's, when the table sets
+ *       none, is the quote character itself, i.e. a doubled quote), fields are separated by {@code separatorChar}
  *       ({@code ,}); NULL is written as nothing, and an empty field reads as the empty string: its strings have no
  *       NULL (Hive's OpenCSVSerde.serialize and Trino's CsvSerializer/CsvDeserializer, which copy it).</li>
  * </ul>
@@ -28,8 +29,13 @@ public record TextFormat(boolean openCsv, String delimiter, String quote, String
     public static TextFormat of(TableDef table) {
         Map<String, String> p = table.serdeParameters();
         if (TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())) {
-            return new TextFormat(true, p.getOrDefault("separatorChar", ","), p.getOrDefault("quoteChar", "\""),
-                    p.getOrDefault("escapeChar", "\\"), "");
+            // Hive's OpenCSVSerde reads both \" and "" inside quotes; DuckDB's reader takes one escape character.
+            // Without an escapeChar of the table's own, "" (RFC 4180: what spreadsheets, pandas and most CSV
+            // writers produce) is the one read, and written, so that uploaded files and athena-local's INSERTs
+            // both read back exactly.
+            String quote = p.getOrDefault("quoteChar", "\"");
+            return new TextFormat(true, p.getOrDefault("separatorChar", ","), quote, p.getOrDefault("escapeChar", quote),
+                    "");
         }
         return new TextFormat(false,
                 hiveByte(p.getOrDefault("field.delim", p.getOrDefault("serialization.format", "\u0001"))), "",

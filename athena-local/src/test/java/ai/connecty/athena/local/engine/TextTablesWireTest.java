@@ -101,10 +101,30 @@ class TextTablesWireTest {
     }
 
     @Test
+    void anUploadedRfc4180FileReadsThroughOpenCsv() {
+        clients.s3().putObject(r -> r.bucket("demo-data").key("txt/uploaded/people.csv"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(
+                        "\"1\",\"say \"\"hi\"\"\"\n\"2\",\"a, b\"\n\"3\",\"\"\n"));
+        create("uploaded", "ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde' ", "uploaded");
+        assertThat(read("uploaded")).isEqualTo(List.of(List.of("1", "say \"hi\""), List.of("2", "a, b"),
+                List.of("3", "")));
+    }
+
+    @Test
+    void anOpenCsvTableWithABackslashEscapeCharWritesAndReadsHivesEscapes() {
+        create("ocsvbs", "ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde' "
+                + "WITH SERDEPROPERTIES ('escapeChar'='\\\\') ", "ocsvbs");
+        succeed(clients.athena(), "INSERT INTO ocsvbs VALUES (4, 'say \"hi\"'), (5, 'back\\slash')", "txt");
+        assertThat(linesOf(fileOf("ocsvbs"))).isEqualTo(linesOf("\"4\",\"say \\\"hi\\\"\"\n\"5\",\"back\\\\slash\"\n"));
+        assertThat(read("ocsvbs")).isEqualTo(List.of(List.of("4", "say \"hi\""), List.of("5", "back\\slash")));
+    }
+
+    @Test
     void openCsvQuotesEveryValueAndReadsNullAsTheEmptyString() {
+        // Without an escapeChar of the table's, a quote is doubled (RFC 4180), which Hive's OpenCSVSerde reads too.
         assertThat(linesOf(fileOf("ocsv"))).isEqualTo(linesOf("\"1\",\n\"2\",\"\"\n\"3\",\"a,b\u0001c\"\n"
-                + "\"4\",\"say \\\"hi\\\"\"\n\"5\",\"back\\\\slash\"\n\"6\",\"two\nlines\"\n\"7\",\"crème\"\n"
-                + "\"8\",\"\\\\N\"\n"));
+                + "\"4\",\"say \"\"hi\"\"\"\n\"5\",\"back\\slash\"\n\"6\",\"two\nlines\"\n\"7\",\"crème\"\n"
+                + "\"8\",\"\\N\"\n"));
         List<List<String>> expected = new ArrayList<>(EXACT);
         expected.set(0, List.of("1", ""));
         assertThat(read("ocsv")).isEqualTo(expected);
