@@ -72,7 +72,61 @@ public final class DuckDbViews {
         return found.isEmpty() ? noRows(table) : selectFrom(table, found, List.of());
     }
 
+    /**
+     * A SELECT of an Iceberg snapshot's rows in {@code schema} (the snapshot's own, for time travel, as Trino's
+     * Iceberg connector reads it since 2022).
+     */
+    public String selectIceberg(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
+                                IcebergSchema schema) {
+        return icebergBinding(table, metadata, dataFiles, schema).sql();
+    }
+
+    /**
+     * Iceberg reads columns by id: each file is read with the schema it was written with, a current column
+     * taking the file's column of the same id (under whatever name it had then, cast to today's promoted type) or
+     * NULL when the file predates it. Files of one schema are read together; the groups are joined by UNION ALL.
+     */
+    private Binding icebergBinding(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
+                                   IcebergSchema schema) {
+        Map<Integer, List<String>> bySchema = new java.util.LinkedHashMap<>();
+        Map<String, Integer> written = metadata.fileSchemas();
+        for (String f : dataFiles) {
+            bySchema.computeIfAbsent(written.getOrDefault(f, IcebergMetadata.UNKNOWN_SCHEMA),
+                    k -> new ArrayList<>()).add(f);
+        }
+        TableDef shaped = table.withColumns(schema.columns());
+        List<String> selects = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<Integer, List<String>> group : bySchema.entrySet()) {
+            List<Path> found = files.paths(group.getValue());
+            if (found.isEmpty()) {
+                continue;
+            }
+            bytes += TableFiles.totalBytes(found);
+            // Files from before schemas were kept were written with the first schema kept (or, with none kept, with
+            // the columns of today's names).
+            IcebergSchema fileSchema = metadata.schema(group.getKey())
+                    .or(() -> metadata.schemas().stream().findFirst()).orElse(null);
+            List<String> items = new ArrayList<>();
+            for (IcebergSchema.Field f : schema.fields()) {
+                String type = duckType(f.column());
+                String source = (fileSchema == null ? java.util.Optional.of(f) : fileSchema.field(f.id()))
+                        .map(old -> Identifiers.quote(old.name())).orElse("NULL");
+                items.add("CAST(" + source + " AS " + type + ") AS " + Identifiers.quote(f.name()));
+            }
+            selects.add("SELECT " + String.join(", ", items) + " FROM " + reader(shaped, found));
+        }
+        if (selects.isEmpty()) {
+            return new Binding(noRows(shaped), 0);
+        }
+        return new Binding(String.join("\nUNION ALL\n", selects), bytes);
+    }
+
     Binding bindingFor(TableDef table, List<PartitionDef> partitions) {
+        if (IcebergMetadata.isIceberg(table)) {
+            IcebergMetadata metadata = files.icebergMetadata(table);
+            return icebergBinding(table, metadata, metadata.dataFiles(), metadata.currentSchema(table.columns()));
+        }
         List<String> selects = new ArrayList<>();
         long bytes = 0;
         if (table.partitionKeys().isEmpty()) {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * swapping {@code metadata_location} swaps the whole file list at once, so a reader never sees half a change.
  */
 public record IcebergMetadata(int version, String tableUuid, String location, String partitioning,
-                              List<IcebergSnapshot> snapshots) {
+                              List<IcebergSnapshot> snapshots, List<IcebergSchema> schemas, int currentSchemaId) {
 
     public static final String TABLE_TYPE = "table_type";
     public static final String ICEBERG = "ICEBERG";
@@ -37,13 +37,79 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The schema id of a file written before athena-local kept schemas: its columns are read by name. */
+    public static final int UNKNOWN_SCHEMA = -1;
+
     public IcebergMetadata {
         snapshots = List.copyOf(snapshots);
+        schemas = List.copyOf(schemas);
+    }
+
+    public IcebergMetadata(int version, String tableUuid, String location, String partitioning,
+                           List<IcebergSnapshot> snapshots) {
+        this(version, tableUuid, location, partitioning, snapshots, List.of(), UNKNOWN_SCHEMA);
     }
 
     /** A new table's first version: Iceberg's CREATE TABLE makes no snapshot, so there is nothing to travel to. */
     public static IcebergMetadata created(String tableUuid, String location, String partitioning) {
         return new IcebergMetadata(0, tableUuid, location, partitioning, List.of());
+    }
+
+    /** A new table's first version with its first schema (id 0) of {@code columns}. */
+    public static IcebergMetadata created(String tableUuid, String location, String partitioning,
+                                          List<ColumnDef> columns) {
+        return new IcebergMetadata(0, tableUuid, location, partitioning, List.of(),
+                List.of(IcebergSchema.initial(columns)), 0);
+    }
+
+    /**
+     * The current schema; a table written before schemas were kept gets one made of its Glue columns (they are
+     * what its files were written with), so that its first schema change has ids to start from.
+     */
+    public IcebergSchema currentSchema(List<ColumnDef> glueColumns) {
+        return schema(currentSchemaId).orElseGet(() -> IcebergSchema.initial(glueColumns));
+    }
+
+    public Optional<IcebergSchema> schema(int schemaId) {
+        return schemas.stream().filter(s -> s.schemaId() == schemaId).findFirst();
+    }
+
+    /**
+     * The next version with {@code schema} current and no new snapshot: Iceberg's schema changes touch only
+     * metadata. Iceberg's {@code last-column-id} is the highest id of any schema kept, so ids are never reused.
+     */
+    public IcebergMetadata withSchema(IcebergSchema schema, List<ColumnDef> glueColumns) {
+        List<IcebergSchema> all = new ArrayList<>(schemas.isEmpty() ? List.of(currentSchema(glueColumns)) : schemas);
+        all.add(schema);
+        return new IcebergMetadata(version + 1, tableUuid, location, partitioning, snapshots, all, schema.schemaId());
+    }
+
+    /** The highest column id any schema of this table has used (Iceberg's {@code last-column-id}). */
+    public int lastColumnId(List<ColumnDef> glueColumns) {
+        int last = currentSchema(glueColumns).highestId();
+        for (IcebergSchema s : schemas) {
+            last = Math.max(last, s.highestId());
+        }
+        return last;
+    }
+
+    /** The next schema id: one more than any kept. */
+    public int nextSchemaId() {
+        return schemas.stream().mapToInt(IcebergSchema::schemaId).max().orElse(0) + 1;
+    }
+
+    /**
+     * The schema each data file was written with: the one current when the snapshot that added it was committed
+     * ({@link #UNKNOWN_SCHEMA} for files of snapshots recorded before schemas were kept).
+     */
+    public Map<String, Integer> fileSchemas() {
+        Map<String, Integer> bySchema = new java.util.HashMap<>();
+        for (IcebergSnapshot s : snapshots) {
+            for (String f : s.dataFiles()) {
+                bySchema.putIfAbsent(f, s.schemaId());
+            }
+        }
+        return bySchema;
     }
 
     /** The S3 URI of this version's file: {@code <location>metadata/00003-<uuid>.metadata.json}, as Iceberg names it. */
@@ -88,7 +154,7 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
     public IcebergMetadata next(IcebergSnapshot snapshot) {
         List<IcebergSnapshot> all = new ArrayList<>(snapshots);
         all.add(snapshot);
-        return new IcebergMetadata(version + 1, tableUuid, location, partitioning, all);
+        return new IcebergMetadata(version + 1, tableUuid, location, partitioning, all, schemas, currentSchemaId);
     }
 
     public byte[] encode() {
@@ -98,6 +164,25 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
         root.put("location", location);
         root.put("last-sequence-number", version);
         root.put("current-snapshot-id", currentSnapshotId());
+        if (!schemas.isEmpty()) {
+            root.put("current-schema-id", currentSchemaId);
+            root.put("last-column-id", lastColumnId(List.of()));
+            ArrayNode schemaList = root.putArray("schemas");
+            for (IcebergSchema schema : schemas) {
+                ObjectNode node = schemaList.addObject();
+                node.put("type", "struct");
+                node.put("schema-id", schema.schemaId());
+                ArrayNode fields = node.putArray("fields");
+                for (IcebergSchema.Field f : schema.fields()) {
+                    // Iceberg's own type names would need a Hive-to-Iceberg mapping; the Hive spelling is kept.
+                    ObjectNode field = fields.addObject().put("id", f.id()).put("name", f.name())
+                            .put("required", false).put("type", f.type());
+                    if (!f.comment().isEmpty()) {
+                        field.put("doc", f.comment());
+                    }
+                }
+            }
+        }
         if (partitioning != null) {
             // The PARTITIONED BY list as written; Iceberg's own partition-specs structure is not kept.
             root.put("athena-local-partitioning", partitioning);
@@ -113,6 +198,9 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
             }
             n.put("timestamp-ms", s.committedAt());
             n.put("manifest-list", s.manifestList());
+            if (s.schemaId() != UNKNOWN_SCHEMA) {
+                n.put("schema-id", s.schemaId());
+            }
             ObjectNode summary = n.putObject("summary");
             summary.put("operation", s.operation());
             new TreeMap<>(s.summary()).forEach(summary::put);
@@ -152,7 +240,8 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
                 snapshots.add(new IcebergSnapshot(n.path("snapshot-id").asLong(),
                         n.hasNonNull("parent-snapshot-id") ? n.get("parent-snapshot-id").asLong() : null,
                         n.path("timestamp-ms").asLong(), operation == null ? "append" : operation,
-                        n.path("manifest-list").asText(), summary, files));
+                        n.path("manifest-list").asText(), summary, files,
+                        n.path("schema-id").asInt(UNKNOWN_SCHEMA)));
             }
             if (!root.has("snapshots") && root.path("athena-local-data-files").size() > 0) {
                 // A file written before snapshots were kept: its one list of files is the only snapshot known.
@@ -164,10 +253,23 @@ public record IcebergMetadata(int version, String tableUuid, String location, St
             return new IcebergMetadata(root.path("last-sequence-number").asInt(), root.path("table-uuid").asText(),
                     root.path("location").asText(),
                     root.hasNonNull("athena-local-partitioning") ? root.get("athena-local-partitioning").asText() : null,
-                    snapshots);
+                    snapshots, schemas(root), root.path("current-schema-id").asInt(UNKNOWN_SCHEMA));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<IcebergSchema> schemas(JsonNode root) {
+        List<IcebergSchema> schemas = new ArrayList<>();
+        for (JsonNode node : root.path("schemas")) {
+            List<IcebergSchema.Field> fields = new ArrayList<>();
+            for (JsonNode f : node.path("fields")) {
+                fields.add(new IcebergSchema.Field(f.path("id").asInt(), f.path("name").asText(),
+                        f.path("type").asText(), f.path("doc").asText("")));
+            }
+            schemas.add(new IcebergSchema(node.path("schema-id").asInt(), fields));
+        }
+        return schemas;
     }
 
     public static boolean isIceberg(TableDef table) {

@@ -15,9 +15,18 @@ import java.util.Map;
  *                     manifest list is written)
  * @param summary      Iceberg-style counts of the commit ({@code added-data-files}, {@code total-data-files}, …)
  * @param dataFiles    the S3 URIs of the table's data files in this snapshot
+ * @param schemaId     the schema current when the statement read the table, so the one the files it added were
+ *                     written with ({@link IcebergMetadata#UNKNOWN_SCHEMA} for snapshots recorded before schemas)
  */
 public record IcebergSnapshot(long snapshotId, Long parentId, long committedAt, String operation,
-                              String manifestList, Map<String, String> summary, List<String> dataFiles) {
+                              String manifestList, Map<String, String> summary, List<String> dataFiles,
+                              int schemaId) {
+
+    public IcebergSnapshot(long snapshotId, Long parentId, long committedAt, String operation, String manifestList,
+                           Map<String, String> summary, List<String> dataFiles) {
+        this(snapshotId, parentId, committedAt, operation, manifestList, summary, dataFiles,
+                IcebergMetadata.UNKNOWN_SCHEMA);
+    }
 
     public IcebergSnapshot {
         summary = Map.copyOf(summary);

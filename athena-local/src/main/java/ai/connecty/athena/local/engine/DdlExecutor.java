@@ -5,10 +5,12 @@ import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DatabaseDef;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
+import ai.connecty.athena.local.catalog.IcebergSchema;
 import ai.connecty.athena.local.catalog.NamePattern;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.PartitionScanner;
 import ai.connecty.athena.local.catalog.TableDef;
+import ai.connecty.athena.local.engine.ddl.DdlParser;
 import ai.connecty.athena.local.engine.ddl.DdlStatement;
 import ai.connecty.athena.local.engine.ddl.DdlSyntaxException;
 import ai.connecty.athena.local.engine.result.ResultMetadata;
@@ -92,9 +94,43 @@ final class DdlExecutor {
         }
         if (s instanceof DdlStatement.AddColumns a) {
             contentType = ResultStore.APPLICATION;
+            if (isIceberg(a.table())) {
+                return evolve(a.table(), changes -> changes.add(a.columns()));
+            }
             return alter(a.table(), t -> t.withColumns(concat(t.columns(), a.columns())));
         }
+        if (s instanceof DdlStatement.DropColumn d) {
+            return evolve(icebergOnly(d.table()), changes -> changes.drop(d.column()));
+        }
+        if (s instanceof DdlStatement.ChangeColumn c) {
+            return evolve(icebergOnly(c.table()), changes -> changes.change(c));
+        }
+        if (s instanceof DdlStatement.ReplaceColumns r) {
+            icebergOnly(r.table());
+            // Athena documents REPLACE COLUMNS as unsupported for Iceberg (it would drop and re-add every column).
+            throw hiveFailure("FAILED: SemanticException ALTER TABLE REPLACE COLUMNS is not supported for Iceberg "
+                    + "tables; use CHANGE COLUMN", "ALTER TABLE REPLACE COLUMNS is not supported for Iceberg tables");
+        }
+        if (s instanceof DdlStatement.RenameTable r) {
+            return rename(icebergOnly(r.table()), r.to());
+        }
+        if (s instanceof DdlStatement.UnsetTableProperties u) {
+            return alter(icebergOnly(u.table()), t -> {
+                Map<String, String> params = new LinkedHashMap<>(t.parameters());
+                for (String key : u.keys()) {
+                    IcebergProperties.requireSettable(key);
+                    if (params.remove(key) == null && !u.ifExists()) {
+                        throw hiveFailure(DDL_TASK + "Attempt to unset a table property that does not exist: " + key,
+                                "Attempt to unset a table property that does not exist: " + key);
+                    }
+                }
+                return t.withParameters(params);
+            });
+        }
         if (s instanceof DdlStatement.SetTableProperties p) {
+            if (isIceberg(p.table())) {
+                p.properties().keySet().forEach(IcebergProperties::requireSettable);
+            }
             return alter(p.table(), t -> {
                 Map<String, String> params = new LinkedHashMap<>(t.parameters());
                 params.putAll(p.properties());
@@ -366,6 +402,67 @@ final class DdlExecutor {
         TableDef changed = change.apply(t);
         glue(AccessChecks.Path.HIVE, "glue:UpdateTable", t.database(), t.name());
         store.putTable(catalog.name(), changed);
+        if (IcebergMetadata.isIceberg(changed)) {
+            // The view's column list follows the schema; later reads rebind it too, but DDL's effect shows at once.
+            ctx.warehouse.views().bindTable(catalog, changed, List.of());
+        }
+        return none();
+    }
+
+    private boolean isIceberg(DdlStatement.Name name) {
+        TableDef t = table(name);
+        return !t.isView() && IcebergMetadata.isIceberg(t);
+    }
+
+    /**
+     * The name of an Iceberg table, for the ALTER TABLE forms only Iceberg tables have; on a Hive table they keep
+     * failing as athena-local refused them before it knew them.
+     */
+    private DdlStatement.Name icebergOnly(DdlStatement.Name name) {
+        if (!isIceberg(name)) {
+            throw hiveFailure("FAILED: ParseException " + DdlParser.UNSUPPORTED_ALTER, DdlParser.UNSUPPORTED_ALTER);
+        }
+        return name;
+    }
+
+    /** An Iceberg schema change: a new metadata version, no snapshot, and Glue's columns following it. */
+    private StatementResult evolve(DdlStatement.Name name,
+                                   java.util.function.Function<IcebergSchemaChanges, IcebergSchema> change) {
+        return alter(name, t -> {
+            IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(t);
+            IcebergSchemaChanges changes = new IcebergSchemaChanges(metadata.currentSchema(t.columns()),
+                    metadata.nextSchemaId(), metadata.lastColumnId(t.columns()));
+            IcebergSchema next;
+            try {
+                next = change.apply(changes);
+            } catch (IllegalArgumentException e) {
+                throw hiveFailure(DDL_TASK + e.getMessage(), e.getMessage());
+            }
+            return IcebergTables.evolve(ctx, t, metadata, next);
+        });
+    }
+
+    /**
+     * ALTER TABLE RENAME TO of an Iceberg table: the Glue entry moves (its metadata and files stay where they are,
+     * as Iceberg's Glue catalog renames), and the DuckDB view follows it.
+     */
+    private StatementResult rename(DdlStatement.Name from, DdlStatement.Name to) {
+        TableDef t = table(from);
+        String db = to.database() == null ? t.database() : to.database();
+        requireDatabase(db);
+        if (store.table(catalog.name(), db, to.name()).isPresent()) {
+            throw hiveFailure(DDL_TASK + "AlreadyExistsException(message:Table " + db + "." + to.name()
+                    + " already exists)", "Table " + db + "." + to.name() + " already exists");
+        }
+        glue(AccessChecks.Path.HIVE, "glue:CreateTable", db, to.name());
+        glue(AccessChecks.Path.HIVE, "glue:DeleteTable", t.database(), t.name());
+        TableDef moved = new TableDef(db, to.name(), t.tableType(), t.columns(), t.partitionKeys(), t.location(),
+                t.inputFormat(), t.outputFormat(), t.serdeLibrary(), t.serdeParameters(), t.parameters(), t.viewSql(),
+                t.viewColumns(), t.createTime(), t.owner());
+        store.putTable(catalog.name(), moved);
+        store.dropTable(catalog.name(), t.database(), t.name());
+        ctx.warehouse.views().drop(catalog, t.database(), t.name());
+        ctx.warehouse.views().bindTable(catalog, moved, List.of());
         return none();
     }
 
@@ -430,7 +527,10 @@ final class DdlExecutor {
                     + " is a view; use SHOW CREATE VIEW", t.name() + " is a view");
         }
         contentType = ResultStore.APPLICATION;
-        return StatementResult.text(List.of(HiveText.string("createtab_stmt")), null, HiveText.showCreateTable(t));
+        List<String> lines = IcebergMetadata.isIceberg(t)
+                ? IcebergShowCreate.lines(t, ctx.warehouse.files().icebergMetadata(t).partitioning())
+                : HiveText.showCreateTable(t);
+        return StatementResult.text(List.of(HiveText.string("createtab_stmt")), null, lines);
     }
 
     private StatementResult showPartitions(DdlStatement.ShowPartitions p) {

@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.IcebergMetadata;
+import ai.connecty.athena.local.catalog.IcebergSchema;
 import ai.connecty.athena.local.catalog.IcebergSnapshot;
 import ai.connecty.athena.local.sql.EngineFailure;
 import ai.connecty.athena.local.sql.TableColumns;
@@ -77,8 +78,12 @@ final class IcebergTableReads {
                     throw EngineFailure.user("NOT_SUPPORTED", "This connector does not support versioned tables");
                 }
                 IcebergSnapshot snapshot = snapshotAt(table.get(), period);
-                String select = ctx.warehouse.views().selectOver(table.get().table(),
-                        ctx.warehouse.files().paths(snapshot.dataFiles()));
+                IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(table.get().table());
+                // Trino's Iceberg connector reads a snapshot with the schema it was committed with.
+                IcebergSchema schema = metadata.schema(snapshot.schemaId())
+                        .orElseGet(() -> metadata.currentSchema(table.get().table().columns()));
+                String select = ctx.warehouse.views().selectIceberg(table.get().table(), metadata,
+                        snapshot.dataFiles(), schema);
                 return new Substitute("(" + select + ")", table.get().qualifiedName());
             }
         };

@@ -3,6 +3,7 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
+import ai.connecty.athena.local.catalog.IcebergSchema;
 import ai.connecty.athena.local.catalog.IcebergSnapshot;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.storage.BucketStore;
@@ -42,7 +43,7 @@ final class IcebergTables {
     static TableDef create(QueryContext ctx, String db, String name, List<ColumnDef> columns, String location,
                            Map<String, String> properties, String partitioning) {
         String root = S3Location.parse(location).asPrefix().toString();
-        IcebergMetadata first = IcebergMetadata.created(UUID.randomUUID().toString(), root, partitioning);
+        IcebergMetadata first = IcebergMetadata.created(UUID.randomUUID().toString(), root, partitioning, columns);
         Map<String, String> params = new LinkedHashMap<>(properties);
         params.put(IcebergMetadata.TABLE_TYPE, IcebergMetadata.ICEBERG);
         params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, first));
@@ -117,13 +118,15 @@ final class IcebergTables {
             ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
                     "glue:UpdateTable", base.database(), base.name());
             IcebergMetadata latest = ctx.warehouse.files().icebergMetadata(now);
+            // The files this statement wrote have the columns of the schema it read the table with.
+            int writtenWith = ctx.warehouse.files().icebergMetadata(base).currentSchemaId();
             List<String> before = latest.dataFiles();
             List<String> after = change.apply(before);
             // Named before it is written: the snapshot records it as where its file list lives.
             String file = latest.nextFileName(UUID.randomUUID().toString());
             IcebergSnapshot snapshot = new IcebergSnapshot(snapshotId(),
                     latest.currentSnapshot().map(IcebergSnapshot::snapshotId).orElse(null),
-                    System.currentTimeMillis(), operation, file, summary(before, after), after);
+                    System.currentTimeMillis(), operation, file, summary(before, after), after, writtenWith);
             IcebergMetadata next = latest.next(snapshot);
             Map<String, String> params = new LinkedHashMap<>(now.parameters());
             params.put(IcebergMetadata.PREVIOUS_METADATA_LOCATION, current);
@@ -131,6 +134,19 @@ final class IcebergTables {
             ctx.warehouse.catalog().putTable(catalog.name(), now.withParameters(params));
             return null;
         });
+    }
+
+    /**
+     * A schema change (ALTER TABLE ADD/DROP/CHANGE COLUMN): a new metadata version with {@code schema} current and
+     * no new snapshot, as Iceberg commits one, and the Glue table's columns set to it, as Athena keeps them in sync.
+     * Runs under the catalog lock (the DDL executor holds it), so it cannot interleave with a data commit.
+     */
+    static TableDef evolve(QueryContext ctx, TableDef table, IcebergMetadata metadata, IcebergSchema schema) {
+        IcebergMetadata next = metadata.withSchema(schema, table.columns());
+        Map<String, String> params = new LinkedHashMap<>(table.parameters());
+        params.put(IcebergMetadata.PREVIOUS_METADATA_LOCATION, params.get(IcebergMetadata.METADATA_LOCATION));
+        params.put(IcebergMetadata.METADATA_LOCATION, write(ctx, next));
+        return table.withColumns(schema.columns()).withParameters(params);
     }
 
     /**

@@ -79,6 +79,30 @@ public sealed interface DdlStatement {
     record AddColumns(Name table, List<ColumnDef> columns) implements DdlStatement {
     }
 
+    /** {@code DROP COLUMN c}: Iceberg tables only. */
+    record DropColumn(Name table, String column) implements DdlStatement {
+    }
+
+    /**
+     * {@code CHANGE [COLUMN] old new type [COMMENT '…'] [FIRST | AFTER c]}: Iceberg tables only. The comment is null
+     * when not given (the column keeps its own).
+     */
+    record ChangeColumn(Name table, String from, String to, String type, String comment, boolean first, String after)
+            implements DdlStatement {
+    }
+
+    /** {@code REPLACE COLUMNS (…)}: refused, on Iceberg tables as Athena documents, on Hive tables by athena-local. */
+    record ReplaceColumns(Name table, List<ColumnDef> columns) implements DdlStatement {
+    }
+
+    /** {@code RENAME TO t2}: Iceberg tables only. */
+    record RenameTable(Name table, Name to) implements DdlStatement {
+    }
+
+    /** {@code UNSET TBLPROPERTIES [IF EXISTS] ('k', …)}: Iceberg tables only. */
+    record UnsetTableProperties(Name table, boolean ifExists, List<String> keys) implements DdlStatement {
+    }
+
     record SetTableProperties(Name table, Map<String, String> properties) implements DdlStatement {
     }
 
