@@ -25,10 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
@@ -133,28 +129,12 @@ class FaultToleranceTest {
 
     /** How many executions athena-local holds for each query text of this run. */
     private static Map<String, Integer> executionsPerQuery(String run) {
-        try (AthenaClient client = AthenaClient.builder().endpointOverride(athena.endpoint())
-                .region(Region.of(LocalAthena.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(Connections.ADMIN_KEY, Connections.ADMIN_SECRET)))
-                .build()) {
-            return executionsPerQuery(client, run);
-        }
-    }
-
-    private static Map<String, Integer> executionsPerQuery(AthenaClient client, String run) {
-        List<String> ids = client.listQueryExecutionsPaginator(r -> r.workGroup("primary")).stream()
-                .flatMap(page -> page.queryExecutionIds().stream()).collect(Collectors.toList());
         Map<String, Integer> counts = new TreeMap<>();
-        for (int from = 0; from < ids.size(); from += 50) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 50));
-            for (QueryExecution execution : client.batchGetQueryExecution(r -> r.queryExecutionIds(batch))
-                    .queryExecutions()) {
-                String query = execution.query();
-                if (query.contains("'ft-" + run + "-")) {
-                    String tag = query.substring(query.indexOf("'ft-") + 1, query.indexOf("' AS tag"));
-                    counts.merge(tag, 1, Integer::sum);
-                }
+        for (QueryExecution execution : Executions.all(athena)) {
+            String query = execution.query();
+            if (query.contains("'ft-" + run + "-")) {
+                String tag = query.substring(query.indexOf("'ft-") + 1, query.indexOf("' AS tag"));
+                counts.merge(tag, 1, Integer::sum);
             }
         }
         return counts;

@@ -24,10 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
@@ -100,26 +96,8 @@ class RewrittenBatchTest {
 
     /** The INSERTs into this test's table that athena-local ran. */
     private List<QueryExecution> inserts() {
-        try (AthenaClient client = AthenaClient.builder().endpointOverride(athena.endpoint())
-                .region(Region.of(LocalAthena.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(Connections.ADMIN_KEY, Connections.ADMIN_SECRET)))
-                .build()) {
-            List<String> ids = new ArrayList<>();
-            client.listQueryExecutionsPaginator(r -> r.workGroup("primary")).stream()
-                    .flatMap(page -> page.queryExecutionIds().stream()).forEach(ids::add);
-            List<QueryExecution> inserts = new ArrayList<>();
-            for (int from = 0; from < ids.size(); from += 50) {
-                List<String> batch = ids.subList(from, Math.min(ids.size(), from + 50));
-                for (QueryExecution execution : client.batchGetQueryExecution(r -> r.queryExecutionIds(batch))
-                        .queryExecutions()) {
-                    if (execution.query().startsWith("INSERT INTO " + table)) {
-                        inserts.add(execution);
-                    }
-                }
-            }
-            return inserts;
-        }
+        return Executions.all(athena).stream().filter(execution -> execution.query().startsWith("INSERT INTO " + table))
+                .toList();
     }
 
     @Test

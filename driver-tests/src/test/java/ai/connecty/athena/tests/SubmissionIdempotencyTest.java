@@ -19,10 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
@@ -41,26 +37,8 @@ class SubmissionIdempotencyTest {
 
     /** The executions athena-local holds whose text contains {@code tag}. */
     private static List<String> executionsTagged(String tag) {
-        try (AthenaClient client = AthenaClient.builder().endpointOverride(athena.endpoint())
-                .region(Region.of(LocalAthena.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(Connections.ADMIN_KEY, Connections.ADMIN_SECRET)))
-                .build()) {
-            List<String> ids = new ArrayList<>();
-            client.listQueryExecutionsPaginator(r -> r.workGroup("primary")).stream()
-                    .flatMap(page -> page.queryExecutionIds().stream()).forEach(ids::add);
-            List<String> tagged = new ArrayList<>();
-            for (int from = 0; from < ids.size(); from += 50) {
-                List<String> batch = ids.subList(from, Math.min(ids.size(), from + 50));
-                for (QueryExecution execution : client.batchGetQueryExecution(r -> r.queryExecutionIds(batch))
-                        .queryExecutions()) {
-                    if (execution.query().contains(tag)) {
-                        tagged.add(execution.queryExecutionId());
-                    }
-                }
-            }
-            return tagged;
-        }
+        return Executions.all(athena).stream().filter(execution -> execution.query().contains(tag))
+                .map(QueryExecution::queryExecutionId).toList();
     }
 
     private static String tag() {
