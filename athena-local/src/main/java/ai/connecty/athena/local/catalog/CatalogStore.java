@@ -150,6 +150,18 @@ public final class CatalogStore {
         return removed;
     }
 
+    /**
+     * Gives the partition of values {@code from} the values {@code to}, keeping its location and creation time (a
+     * rename changes what the partition is called, not where its files are).
+     */
+    public synchronized void renamePartition(String catalog, String database, String table, List<String> from,
+                                             List<String> to) {
+        List<PartitionDef> list = new ArrayList<>(partitions(catalog, database, table));
+        list.replaceAll(p -> p.values().equals(from) ? new PartitionDef(to, p.location(), p.createTime()) : p);
+        of(catalog).partitions().put(tableKey(database, table), list);
+        save(catalog);
+    }
+
     private Contents of(String catalog) {
         Contents c = contents.get(key(catalog));
         if (c == null) {

@@ -28,10 +28,12 @@ public final class DuckDbViews {
     private final Connection admin;
     private final TableFiles files;
     private final Map<String, String> boundSql = new HashMap<>();
+    private final ParquetColumns parquetColumns;
 
     public DuckDbViews(Connection admin, TableFiles files) {
         this.admin = admin;
         this.files = files;
+        this.parquetColumns = new ParquetColumns(admin);
     }
 
     public synchronized void attach(DataCatalog catalog) {
@@ -157,13 +159,22 @@ public final class DuckDbViews {
         return "SELECT " + nulls + " WHERE false";
     }
 
+    /**
+     * The table's columns over {@code found}, mapped to the files as Athena's Hive reader maps them: text files by
+     * position (the reader names the fields after the table's columns, so a renamed column keeps its data), JSON
+     * and Parquet by name (a column the files do not have reads NULL, as after CHANGE COLUMN renamed it). A changed
+     * type is cast: text leniently, as Hive's text SerDe (unparseable is NULL), Parquet with DuckDB's CAST.
+     */
     private String selectFrom(TableDef table, List<Path> found, List<String> partitionValues) {
         List<String> items = new ArrayList<>();
         boolean text = table.fileFormat().equals("csv");
         boolean openCsv = text && TextFormat.of(table).openCsv();
+        java.util.Set<String> written = table.fileFormat().equals("parquet") ? parquetColumns.union(found) : null;
         for (ColumnDef c : table.columns()) {
             String type = duckType(c);
-            if (openCsv && type.equals("VARCHAR")) {
+            if (written != null && !written.contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
+                items.add("CAST(NULL AS " + type + ") AS " + Identifiers.quote(c.name()));
+            } else if (openCsv && type.equals("VARCHAR")) {
                 // OpenCSVSerde has no NULL string: an empty field (how it writes NULL) is the empty string.
                 items.add("COALESCE(" + Identifiers.quote(c.name()) + ", '') AS " + Identifiers.quote(c.name()));
             } else if (text && !type.equals("VARCHAR")) {

@@ -103,13 +103,26 @@ final class DdlExecutor {
             return evolve(icebergOnly(d.table()), changes -> changes.drop(d.column()));
         }
         if (s instanceof DdlStatement.ChangeColumn c) {
-            return evolve(icebergOnly(c.table()), changes -> changes.change(c));
+            if (isIceberg(c.table())) {
+                return evolve(c.table(), changes -> changes.change(c));
+            }
+            requireType(c.type());
+            return alterColumns(c.table(), t -> HiveColumnChanges.change(t, c));
         }
         if (s instanceof DdlStatement.ReplaceColumns r) {
-            icebergOnly(r.table());
-            // Athena documents REPLACE COLUMNS as unsupported for Iceberg (it would drop and re-add every column).
-            throw hiveFailure("FAILED: SemanticException ALTER TABLE REPLACE COLUMNS is not supported for Iceberg "
-                    + "tables; use CHANGE COLUMN", "ALTER TABLE REPLACE COLUMNS is not supported for Iceberg tables");
+            if (isIceberg(r.table())) {
+                // Athena documents REPLACE COLUMNS as unsupported for Iceberg (it would drop and re-add every column).
+                throw hiveFailure("FAILED: SemanticException ALTER TABLE REPLACE COLUMNS is not supported for Iceberg "
+                        + "tables; use CHANGE COLUMN", "ALTER TABLE REPLACE COLUMNS is not supported for Iceberg tables");
+            }
+            r.columns().forEach(col -> requireType(col.type()));
+            return alterColumns(r.table(), t -> HiveColumnChanges.replace(t, r.columns()));
+        }
+        if (s instanceof DdlStatement.RenamePartition r) {
+            return renamePartition(r);
+        }
+        if (s instanceof DdlStatement.SetDatabaseProperties p) {
+            return setDatabaseProperties(p);
         }
         if (s instanceof DdlStatement.RenameTable r) {
             return rename(icebergOnly(r.table()), r.to());
@@ -407,6 +420,76 @@ final class DdlExecutor {
             ctx.warehouse.views().bindTable(catalog, changed, List.of());
         }
         return none();
+    }
+
+    /**
+     * A Hive table's new Glue columns (CHANGE COLUMN, REPLACE COLUMNS): metadata only, as Hive changes it; the files
+     * are read under the new columns by their format's rule. Views are altered with ALTER VIEW in Hive.
+     */
+    private StatementResult alterColumns(DdlStatement.Name name,
+                                         java.util.function.Function<TableDef, List<ColumnDef>> change) {
+        contentType = ResultStore.APPLICATION;
+        TableDef t = table(name);
+        if (t.isView()) {
+            throw notAView();
+        }
+        List<ColumnDef> columns;
+        try {
+            columns = change.apply(t);
+        } catch (IllegalArgumentException e) {
+            throw hiveFailure(DDL_TASK + e.getMessage(), e.getMessage());
+        }
+        return alter(name, x -> x.withColumns(columns));
+    }
+
+    /**
+     * RENAME PARTITION of a Hive table: the Glue partition gets the new values and keeps its location and files
+     * (Athena's tables are external, whose partitions Hive renames in the metastore only), so a read finds the same
+     * rows under the new value. Glue's client makes it one UpdatePartition call with the old values.
+     */
+    private StatementResult renamePartition(DdlStatement.RenamePartition r) {
+        TableDef t = table(r.table());
+        if (t.isView()) {
+            throw notAView();
+        }
+        if (IcebergMetadata.isIceberg(t)) {
+            throw hiveFailure("FAILED: ParseException " + DdlParser.UNSUPPORTED_ALTER, DdlParser.UNSUPPORTED_ALTER);
+        }
+        List<String> from = partitionValues(t, r.from());
+        List<String> to = partitionValues(t, r.to());
+        List<PartitionDef> existing = store.partitions(catalog.name(), t.database(), t.name());
+        if (existing.stream().noneMatch(p -> p.values().equals(from))) {
+            throw hiveFailure("FAILED: SemanticException [Error 10006]: Partition not found ("
+                    + partitionName(t, from).replace('/', ',') + ")", "Partition not found");
+        }
+        if (existing.stream().anyMatch(p -> p.values().equals(to))) {
+            throw hiveFailure(DDL_TASK + "AlreadyExistsException(message:Partition already exists: "
+                    + partitionName(t, to) + ")", "Partition already exists.");
+        }
+        glue(AccessChecks.Path.HIVE, "glue:UpdatePartition", t.database(), t.name());
+        store.renamePartition(catalog.name(), t.database(), t.name(), from, to);
+        return none();
+    }
+
+    /** ALTER DATABASE SET DBPROPERTIES: the properties are merged into the Glue database's Parameters. */
+    private StatementResult setDatabaseProperties(DdlStatement.SetDatabaseProperties p) {
+        DatabaseDef db = store.database(catalog.name(), p.database()).orElseThrow(() -> missingDatabase(p.database()));
+        Map<String, String> params = new LinkedHashMap<>(db.parameters());
+        params.putAll(p.properties());
+        glue(AccessChecks.Path.HIVE, "glue:UpdateDatabase", db.name(), null);
+        store.putDatabase(catalog.name(), new DatabaseDef(db.name(), db.description(), db.locationUri(), params,
+                db.createTime()));
+        return none();
+    }
+
+    private static QueryFailedException notAView() {
+        return hiveFailure("FAILED: SemanticException [Error 10131]: To alter a view you need to use the ALTER VIEW "
+                + "command.", "To alter a view you need to use the ALTER VIEW command.");
+    }
+
+    /** A column type of the statement, checked as CREATE TABLE checks its columns'. */
+    private static void requireType(String hiveType) {
+        AthenaTypes.duckDbTypeForHive(hiveType);
     }
 
     private boolean isIceberg(DdlStatement.Name name) {

@@ -235,6 +235,10 @@ public final class StatementClassifier {
     }
 
     private static Classification classifyAlter(Words words) {
+        if (words.at(1).equals("database") || words.at(1).equals("schema")) {
+            // Athena's name for it is not measured; named as its other statements are.
+            return new Classification(DDL, "ALTER_DATABASE");
+        }
         for (int i = 3; i < words.size(); i++) {
             String sub = switch (words.at(i)) {
                 case "add" -> words.following(i, "partition") ? "ALTER_TABLE_ADD_PARTITION" : "ALTER_TABLE_ADD_COLUMN";
@@ -242,7 +246,8 @@ public final class StatementClassifier {
                 case "tblproperties" -> "ALTER_TABLE_PROPERTIES";
                 case "location" -> "ALTER_TABLE_SET_LOCATION";
                 case "replace" -> "ALTER_TABLE_REPLACE_COLUMN";
-                case "rename" -> "ALTER_TABLE_RENAME";
+                // RENAME PARTITION's own name is assumed (not measured), after ADD/DROP PARTITION's.
+                case "rename" -> words.following(i, "partition") ? "ALTER_TABLE_RENAME_PARTITION" : "ALTER_TABLE_RENAME";
                 case "change" -> "ALTER_TABLE_CHANGE_COLUMN";
                 default -> null;
             };

@@ -58,7 +58,7 @@ class DdlPermissionsWireTest {
         clients.s3().putObject(r -> r.bucket("demo-data").key("perm/t/dt=a/x.csv"), RequestBody.fromString("1\n"));
         clients.s3().putObject(r -> r.bucket("demo-data").key("perm/m/dt=a/x.csv"), RequestBody.fromString("1\n"));
         succeed(clients.athena(), "CREATE DATABASE perm", null);
-        for (String t : List.of("t", "m", "d")) {
+        for (String t : List.of("t", "m", "d", "r", "c1", "c2")) {
             succeed(clients.athena(), "CREATE EXTERNAL TABLE perm." + t
                     + " (v bigint) PARTITIONED BY (dt string) ROW FORMAT "
                     + "DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://demo-data/perm/" + (t.equals("m") ? "m" : "t")
@@ -68,6 +68,7 @@ class DdlPermissionsWireTest {
                 "CREATE EXTERNAL TABLE perm.ins (v bigint) PARTITIONED BY (dt string) STORED AS PARQUET "
                 + "LOCATION 's3://athena-results/perm/ins/'", null);
         succeed(clients.athena(), "ALTER TABLE perm.d ADD PARTITION (dt='a')", null);
+        succeed(clients.athena(), "ALTER TABLE perm.r ADD PARTITION (dt='a')", null);
         succeed(clients.athena(), "CREATE VIEW perm.v0 AS SELECT 1 AS x", null);
     }
 
@@ -105,6 +106,15 @@ class DdlPermissionsWireTest {
                 Arguments.of("ALTER TABLE perm.m SET LOCATION 's3://demo-data/perm/t/'", "glue:UpdateTable", "catalog",
                         (Supplier<Object>) () -> clients.glue().getTable(r -> r.databaseName("perm").name("m")).table()
                                 .storageDescriptor().location()),
+                Arguments.of("ALTER TABLE perm.c1 CHANGE v w bigint", "glue:UpdateTable", "catalog",
+                        (Supplier<Object>) () -> columnNames("c1")),
+                Arguments.of("ALTER TABLE perm.c2 REPLACE COLUMNS (a string, b string)", "glue:UpdateTable", "catalog",
+                        (Supplier<Object>) () -> columnNames("c2")),
+                Arguments.of("ALTER TABLE perm.r PARTITION (dt='a') RENAME TO PARTITION (dt='z')",
+                        "glue:UpdatePartition", "catalog", (Supplier<Object>) () -> partitions("r")),
+                Arguments.of("ALTER DATABASE perm SET DBPROPERTIES ('team'='data')", "glue:UpdateDatabase", "catalog",
+                        (Supplier<Object>) () -> clients.glue().getDatabase(r -> r.name("perm")).database()
+                                .parameters().get("team")),
                 Arguments.of("CREATE TABLE perm.c AS SELECT 1 AS x", "glue:CreateTable", "catalog",
                         (Supplier<Object>) () -> tableExists("c")),
                 Arguments.of("INSERT INTO perm.ins VALUES (1, 'new')", "glue:BatchCreatePartition", "catalog",
@@ -192,6 +202,11 @@ class DdlPermissionsWireTest {
         assertThat(q.status().athenaError().errorMessage()).as(sql).endsWith("User: " + ROLE
                 + " is not authorized to perform: " + action + " on resource: " + GLUE + resource
                 + " because no identity-based policy allows the " + action + " action");
+    }
+
+    private static List<String> columnNames(String table) {
+        return clients.glue().getTable(r -> r.databaseName("perm").name(table)).table().storageDescriptor().columns()
+                .stream().map(software.amazon.awssdk.services.glue.model.Column::name).toList();
     }
 
     private static boolean databaseExists(String name) {

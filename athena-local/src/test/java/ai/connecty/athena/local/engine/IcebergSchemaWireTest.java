@@ -132,8 +132,8 @@ class IcebergSchemaWireTest {
     void hiveTablesKeepRefusingIcebergOnlyForms() {
         succeed(clients.athena(), "CREATE EXTERNAL TABLE evo.hive (id int, name string) STORED AS PARQUET "
                 + "LOCATION 's3://demo-data/evo/hive/'", null);
-        for (String sql : List.of("ALTER TABLE evo.hive DROP COLUMN name", "ALTER TABLE evo.hive RENAME TO other",
-                "ALTER TABLE evo.hive CHANGE name label string")) {
+        // CHANGE COLUMN is a Hive form too (HiveSchemaChangesWireTest); these two are Iceberg's only.
+        for (String sql : List.of("ALTER TABLE evo.hive DROP COLUMN name", "ALTER TABLE evo.hive RENAME TO other")) {
             QueryExecution q = run(clients.athena(), sql, null);
             assertThat(q.status().state()).as(sql).isEqualTo(QueryExecutionState.FAILED);
             assertThat(q.status().stateChangeReason()).as(sql)

@@ -20,8 +20,9 @@ public final class DdlParser {
 
     /** Why an ALTER TABLE form is refused; also the refusal of the Iceberg-only forms on Hive tables. */
     public static final String UNSUPPORTED_ALTER = "This ALTER TABLE form is not supported by athena-local "
-            + "(supported: ADD/DROP PARTITION, ADD COLUMNS, SET TBLPROPERTIES, SET LOCATION; on Iceberg tables also "
-            + "DROP COLUMN, CHANGE COLUMN, RENAME TO, UNSET TBLPROPERTIES; see README)";
+            + "(supported: ADD/DROP PARTITION, RENAME PARTITION, ADD/REPLACE COLUMNS, CHANGE COLUMN, "
+            + "SET TBLPROPERTIES, SET LOCATION; on Iceberg tables also DROP COLUMN, RENAME TO, UNSET TBLPROPERTIES; "
+            + "see README)";
 
     private DdlParser() {
     }
@@ -44,6 +45,8 @@ public final class DdlParser {
             statement = new DdlStatement.MsckRepair(name(c));
         } else if (c.acceptWords("ALTER", "TABLE")) {
             statement = alter(c);
+        } else if (c.acceptWords("ALTER", "DATABASE") || c.acceptWords("ALTER", "SCHEMA")) {
+            statement = alterDatabase(c);
         } else if (c.acceptWords("SHOW")) {
             statement = show(c);
         } else if (c.acceptWords("VACUUM")) {
@@ -219,7 +222,9 @@ public final class DdlParser {
         int depth = 0;
         while (!c.atEnd()) {
             DdlToken t = c.peek().orElseThrow();
-            if (depth == 0 && (t.isSymbol(",") || t.isSymbol(")") || t.isWord("COMMENT"))) {
+            // FIRST and AFTER end the type of CHANGE COLUMN, which no COMMENT need precede.
+            if (depth == 0 && (t.isSymbol(",") || t.isSymbol(")") || t.isWord("COMMENT") || t.isWord("FIRST")
+                    || t.isWord("AFTER"))) {
                 break;
             }
             if (t.isSymbol("<") || t.isSymbol("(")) {
@@ -268,8 +273,24 @@ public final class DdlParser {
         return new DdlStatement.DropTable(name(c), ifExists, view);
     }
 
+    /**
+     * {@code ALTER (DATABASE|SCHEMA) d SET DBPROPERTIES (…)}, the one form Athena documents; Hive's other forms
+     * (SET OWNER, SET LOCATION) are not Athena's.
+     */
+    private static DdlStatement alterDatabase(TokenCursor c) {
+        String database = c.identifier();
+        if (!c.acceptWords("SET", "DBPROPERTIES")) {
+            throw new DdlSyntaxException("This ALTER DATABASE form is not supported by athena-local (supported: "
+                    + "SET DBPROPERTIES, as Athena documents; see README)");
+        }
+        return new DdlStatement.SetDatabaseProperties(database, properties(c));
+    }
+
     private static DdlStatement alter(TokenCursor c) {
         Name table = name(c);
+        if (c.acceptWords("PARTITION")) {
+            return alterPartition(c, table);
+        }
         if (c.acceptWords("ADD")) {
             if (c.acceptWords("COLUMNS")) {
                 c.expectSymbol("(");
@@ -336,6 +357,20 @@ public final class DdlParser {
             return new DdlStatement.SetLocation(table, c.string());
         }
         throw new DdlSyntaxException(UNSUPPORTED_ALTER);
+    }
+
+    /**
+     * The ALTER TABLE forms that name one partition first. Only RENAME TO PARTITION is run: Glue partitions here have
+     * no columns of their own, so the partition-level REPLACE COLUMNS and CHANGE Athena also documents are refused.
+     */
+    private static DdlStatement alterPartition(TokenCursor c, Name table) {
+        Map<String, String> from = partitionValues(c);
+        if (c.acceptWords("RENAME", "TO", "PARTITION")) {
+            return new DdlStatement.RenamePartition(table, from, partitionValues(c));
+        }
+        throw new DdlSyntaxException("This ALTER TABLE ... PARTITION form is not supported by athena-local "
+                + "(supported: PARTITION (...) RENAME TO PARTITION (...); partitions have no columns of their own; "
+                + "see README)");
     }
 
     private static Map<String, String> partitionValues(TokenCursor c) {

@@ -83,16 +83,24 @@ public sealed interface DdlStatement {
     record DropColumn(Name table, String column) implements DdlStatement {
     }
 
+    /** {@code ALTER DATABASE|SCHEMA d SET DBPROPERTIES ('k'='v', …)}: merged into the database's parameters. */
+    record SetDatabaseProperties(String database, Map<String, String> properties) implements DdlStatement {
+    }
+
     /**
-     * {@code CHANGE [COLUMN] old new type [COMMENT '…'] [FIRST | AFTER c]}: Iceberg tables only. The comment is null
-     * when not given (the column keeps its own).
+     * {@code CHANGE [COLUMN] old new type [COMMENT '…'] [FIRST | AFTER c]}: on Iceberg tables a schema change, on
+     * Hive tables a change of the Glue columns only. The comment is null when not given (the column keeps its own).
      */
     record ChangeColumn(Name table, String from, String to, String type, String comment, boolean first, String after)
             implements DdlStatement {
     }
 
-    /** {@code REPLACE COLUMNS (…)}: refused, on Iceberg tables as Athena documents, on Hive tables by athena-local. */
+    /** {@code REPLACE COLUMNS (…)}: the Glue data columns of a Hive table; refused on Iceberg tables, as documented. */
     record ReplaceColumns(Name table, List<ColumnDef> columns) implements DdlStatement {
+    }
+
+    /** {@code PARTITION (k='v') RENAME TO PARTITION (k='w')}: the partition's values change, its location stays. */
+    record RenamePartition(Name table, Map<String, String> from, Map<String, String> to) implements DdlStatement {
     }
 
     /** {@code RENAME TO t2}: Iceberg tables only. */
