@@ -175,8 +175,9 @@ public final class DuckDbViews {
             if (written != null && !written.contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
                 items.add("CAST(NULL AS " + type + ") AS " + Identifiers.quote(c.name()));
             } else if (openCsv && type.equals("VARCHAR")) {
-                // OpenCSVSerde has no NULL string: an empty field (how it writes NULL) is the empty string.
-                items.add("COALESCE(" + Identifiers.quote(c.name()) + ", '') AS " + Identifiers.quote(c.name()));
+                // OpenCsvReader gives every field as written: an empty one (how NULL is written) is the empty
+                // string, a missing one NULL, as in Hive.
+                items.add(Identifiers.quote(c.name()));
             } else if (text && !type.equals("VARCHAR")) {
                 // Hive's text SerDe turns unparseable values into NULL instead of failing the query.
                 items.add("TRY_CAST(" + Identifiers.quote(c.name()) + " AS " + type + ") AS " + Identifiers.quote(c.name()));
@@ -206,25 +207,21 @@ public final class DuckDbViews {
 
     /**
      * Hive's text SerDes are lenient where DuckDB's CSV reader is strict: a line with fewer fields leaves the rest
-     * NULL (null_padding) and, for LazySimpleSerDe, one with more drops the extra (strict_mode=false). OpenCSV
-     * files keep DuckDB's strict mode, which alone reads a quoted newline: Athena splits such a value at the newline
-     * (its OpenCSVSerDe does not support embedded line breaks), athena-local keeps it whole. OpenCSV's empty fields
-     * are empty strings, which {@link #selectFrom} restores from DuckDB's NULL. DuckDB's parallel reader cannot pad
-     * missing fields once a quoted newline is possible, so OpenCSV files are read serially.
+     * NULL (null_padding) and, for LazySimpleSerDe, one with more drops the extra (strict_mode=false). OpenCSV files
+     * and LazySimpleSerDe files with an escape character are split by athena-local's own readers, which follow
+     * Hive's parsers where DuckDB's reader cannot ({@link OpenCsvReader}, {@link EscapedTextReader}).
      */
     private String textReader(TableDef table, TextFormat format, List<Path> found, String list) {
         if (format.escaped()) {
             return EscapedTextReader.relation(table, format, found, skipLines(table));
         }
-        String common = "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip="
-                + skipLines(table) + ", delim=" + Literals.quote(format.delimiter()) + ", null_padding=true, columns="
-                + columnStruct(table, true);
         if (format.openCsv()) {
-            return common + ", parallel=false, quote=" + Literals.quote(format.quote()) + ", escape="
-                    + Literals.quote(format.escape()) + ")";
+            return OpenCsvReader.relation(table, format, found, skipLines(table));
         }
-        return common + ", strict_mode=false, quote='', escape='', nullstr=" + Literals.quote(format.nullFormat())
-                + ")";
+        return "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip=" + skipLines(table)
+                + ", delim=" + Literals.quote(format.delimiter()) + ", null_padding=true, columns="
+                + columnStruct(table, true) + ", strict_mode=false, quote='', escape='', nullstr="
+                + Literals.quote(format.nullFormat()) + ")";
     }
 
     private String columnStruct(TableDef table, boolean allVarchar) {

@@ -11,11 +11,12 @@ import java.util.Map;
  *   <li>LazySimpleSerDe (TEXTFILE): fields split on {@code field.delim} ({@code serialization.format}, else
  *       {@code \001}), never quoted; NULL is {@code serialization.null.format} ({@code \N}); with
  *       {@code escape.delim} set, the escape character, the delimiter, CR and LF in a value are escaped.</li>
- *   <li>OpenCSVSerde: every non-NULL field is quoted with {@code quoteChar} ({@code "}), a quote or escape character
- *       inside it is preceded by {@code escapeChar} (Hive's default is {@code \}; athena-local's, when the table sets
- *       none, is the quote character itself, i.e. a doubled quote), fields are separated by {@code separatorChar}
- *       ({@code ,}); NULL is written as nothing, and an empty field reads as the empty string: its strings have no
- *       NULL (Hive's OpenCSVSerde.serialize and Trino's CsvSerializer/CsvDeserializer, which copy it).</li>
+ *   <li>OpenCSVSerde: every non-NULL field is quoted with {@code quoteChar} ({@code "}), a quote inside it is doubled
+ *       when {@code escapeChar} is {@code "} (Hive's writer's default) and otherwise preceded by {@code escapeChar};
+ *       the reader's escape character ({@link #readEscape}) is escaped too, so that every value reads back whole;
+ *       fields are separated by {@code separatorChar} ({@code ,}); NULL is written as nothing, and an empty field
+ *       reads as the empty string: its strings have no NULL (Hive's OpenCSVSerde.serialize, Trino's
+ *       CsvSerializer). Lines are read by {@code OpenCsvReader}.</li>
  * </ul>
  *
  * @param openCsv    whether the table uses OpenCSVSerde (otherwise LazySimpleSerDe rules)
@@ -29,13 +30,10 @@ public record TextFormat(boolean openCsv, String delimiter, String quote, String
     public static TextFormat of(TableDef table) {
         Map<String, String> p = table.serdeParameters();
         if (TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())) {
-            // Hive's OpenCSVSerde reads both \" and "" inside quotes; DuckDB's reader takes one escape character.
-            // Without an escapeChar of the table's own, "" (RFC 4180: what spreadsheets, pandas and most CSV
-            // writers produce) is the one read, and written, so that uploaded files and athena-local's INSERTs
-            // both read back exactly.
-            String quote = p.getOrDefault("quoteChar", "\"");
-            return new TextFormat(true, p.getOrDefault("separatorChar", ","), quote, p.getOrDefault("escapeChar", quote),
-                    "");
+            // Hive (and Trino, copying it) writes with escapeChar, default '"' (a doubled quote), but reads with
+            // '\\' whenever escapeChar is '"' (see readEscape); each property counts by its first character.
+            return new TextFormat(true, firstChar(p.getOrDefault("separatorChar", ",")),
+                    firstChar(p.getOrDefault("quoteChar", "\"")), firstChar(p.getOrDefault("escapeChar", "\"")), "");
         }
         return new TextFormat(false,
                 hiveByte(p.getOrDefault("field.delim", p.getOrDefault("serialization.format", "\u0001"))), "",
@@ -55,6 +53,23 @@ public record TextFormat(boolean openCsv, String delimiter, String quote, String
         } catch (NumberFormatException e) {
             return value.substring(0, 1);
         }
+    }
+
+    private static String firstChar(String value) {
+        return value.isEmpty() ? value : value.substring(0, 1);
+    }
+
+    /**
+     * The escape character OpenCSVSerde reads with: the table's {@code escapeChar}, except that Hive's reader takes
+     * {@code \\} when it is {@code "} (its writer's default, so also when the table sets none).
+     */
+    public String readEscape() {
+        return escape.equals("\"") ? "\\" : escape;
+    }
+
+    /** Whether an OpenCSV table's writer escapes quotes by doubling them (its escapeChar is {@code "}). */
+    public boolean doublesQuotes() {
+        return openCsv && escape.equals("\"");
     }
 
     /** Whether LazySimpleSerDe escapes in this table's files (then DuckDB's CSV reader cannot split them). */

@@ -53,17 +53,20 @@ final class TextLines {
         return "COALESCE(" + text + ", " + Literals.quote(format.nullFormat()) + ")";
     }
 
-    /** Quoted, with the quote and escape characters escaped; NULL as nothing at all (OpenCSVSerde.serialize). */
+    /**
+     * Quoted; NULL as nothing at all (OpenCSVSerde.serialize). A quote is doubled when the table's escapeChar is
+     * {@code "} (Hive's writer's default), else escaped with it; the escape character the reader honours
+     * ({@link TextFormat#readEscape}, {@code \\} by default) is escaped too: Hive's writer leaves a backslash bare,
+     * which its own reader then drops, and athena-local's INSERTs must read back exactly.
+     */
     private static String openCsvField(TextFormat format, String value) {
         String text = "CAST(" + value + " AS VARCHAR)";
-        String esc = format.escape();
+        String esc = format.readEscape();
         String quote = format.quote();
         if (!esc.isEmpty() && !esc.equals(quote)) {
             text = replace(text, esc, esc + esc);
         }
-        if (!esc.isEmpty()) {
-            text = replace(text, quote, esc + quote);
-        }
+        text = replace(text, quote, (format.doublesQuotes() || esc.isEmpty() ? quote : esc) + quote);
         return "COALESCE(" + Literals.quote(quote) + " || " + text + " || " + Literals.quote(quote) + ", '')";
     }
 

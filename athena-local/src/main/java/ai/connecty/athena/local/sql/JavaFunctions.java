@@ -104,6 +104,7 @@ final class JavaFunctions {
         VarcharCasts.register(duck);
         NumericCalls.register(duck);
         StatisticalFunctions.register(duck);
+        OpenCsvFields.register(duck);
         RaisedErrors.register(duck);
         TypeOfFunction.register(duck);
     }
