@@ -230,6 +230,11 @@ class DdlWireTest {
         assertThat(r.resultSet().resultSetMetadata().columnInfo()).extracting(ColumnInfo::name, ColumnInfo::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("column", "varchar"),
                         org.assertj.core.groups.Tuple.tuple("type", "varchar"));
+        // Athena's DESCRIBE VIEW form reads the same.
+        QueryExecution describeView = succeed(clients.athena(), "DESCRIBE VIEW ddl.named", null);
+        assertThat(describeView.substatementType()).isEqualTo("DESC_VIEW");
+        assertThat(AthenaQueries.values(clients.athena().getQueryResults(x -> x.queryExecutionId(
+                describeView.queryExecutionId())))).containsExactly(List.of("id\tinteger"), List.of("name\tvarchar"));
 
         List<String> create = rows(clients.athena(), succeed(clients.athena(), "SHOW CREATE VIEW ddl.named", null)
                 .queryExecutionId())

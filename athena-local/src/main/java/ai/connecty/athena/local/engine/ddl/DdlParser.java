@@ -56,6 +56,10 @@ public final class DdlParser {
         } else if (c.acceptWords("DESCRIBE") || c.acceptWords("DESC")) {
             c.acceptWords("FORMATTED");
             c.acceptWords("EXTENDED");
+            if (c.peekWord("VIEW") && c.peek(1).isPresent()) {
+                // DESCRIBE VIEW v (Athena's form for views); a table named view is DESCRIBE view.
+                c.acceptWords("VIEW");
+            }
             statement = new DdlStatement.Describe(name(c));
         } else {
             throw c.error("a DDL or SHOW statement");
