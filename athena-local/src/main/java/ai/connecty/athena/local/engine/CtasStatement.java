@@ -35,7 +35,7 @@ final class CtasStatement {
         try {
             if (ctx.warehouse.catalog().database(catalog.name(), db).isEmpty()) {
                 throw new EngineFailure("SCHEMA_NOT_FOUND", 2, 1301,
-                        "SCHEMA_NOT_FOUND: line 1:1: Schema '" + db + "' does not exist");
+                        "line 1:1: Schema '" + db + "' does not exist");
             }
             if (ctx.warehouse.catalog().table(catalog.name(), db, ctas.table().name()).isPresent()) {
                 if (ctas.ifNotExists()) {
@@ -44,11 +44,11 @@ final class CtasStatement {
                     return StatementResult.rowCount(TableWriter.ROWS_COLUMN, 0);
                 }
                 throw new EngineFailure("TABLE_ALREADY_EXISTS", 2, 1110,
-                        "TABLE_ALREADY_EXISTS: line 1:1: Destination table '" + qualified + "' already exists.");
+                        "line 1:1: Destination table '" + qualified + "' already exists.");
             }
             String format = unquote(ctas.properties().getOrDefault("format", "'PARQUET'")).toUpperCase(Locale.ROOT);
             if (!CtasFormat.SUPPORTED.contains(format)) {
-                throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "NOT_SUPPORTED: CTAS format " + format
+                throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "CTAS format " + format
                         + " is not supported by athena-local; use format = 'PARQUET', 'TEXTFILE' or 'JSON' (see README)");
             }
             CtasFormat storage = CtasFormat.of(format,
@@ -63,12 +63,12 @@ final class CtasStatement {
                     : ctx.execution.files().ctasData().toString();
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
             if (iceberg && !format.equals("PARQUET")) {
-                throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "NOT_SUPPORTED: Iceberg tables in format " + format
+                throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "Iceberg tables in format " + format
                         + " are not supported by athena-local; use format = 'PARQUET'");
             }
             if (iceberg && (!partitionedBy.isEmpty() || ctas.properties().containsKey("partitioning"))) {
                 throw new EngineFailure("NOT_SUPPORTED", 2, 1200,
-                        "NOT_SUPPORTED: Partitioned Iceberg tables are not supported by athena-local");
+                        "Partitioned Iceberg tables are not supported by athena-local");
             }
             SelectStatement.prepareQueryReads(ctx);
             ctx.access.requireWrite(ctx.request().caller(), S3Location.parse(location), location);

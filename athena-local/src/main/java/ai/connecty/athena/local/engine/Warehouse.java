@@ -170,7 +170,7 @@ public final class Warehouse {
                     try {
                         view = TrinoSql.parse(def.viewSql());
                     } catch (SqlRejectedException e) {
-                        throw new EngineFailure("SYNTAX_ERROR", 2, 1006, "SYNTAX_ERROR: " + e.getMessage());
+                        throw new EngineFailure("SYNTAX_ERROR", 2, 1006, e.getMessage());
                     }
                     collect(view, r.get().catalog().name(), def.database(), found, depth + 1);
                 }

@@ -56,4 +56,16 @@ class CtasColumnsWireTest {
                 + "FROM (VALUES 5) AS v(x)", "ctascols");
         succeed(clients.athena(), "DROP TABLE typed", "ctascols");
     }
+
+    @Test
+    void refusalsNameTheirErrorOnce() {
+        succeed(clients.athena(), "CREATE TABLE taken AS SELECT 1 AS id", "ctascols");
+        assertThat(reason("CREATE TABLE taken AS SELECT 2 AS id")).startsWith("TABLE_ALREADY_EXISTS: line 1:1: "
+                + "Destination table 'awsdatacatalog.ctascols.taken' already exists.");
+        assertThat(reason("CREATE TABLE nowhere.t AS SELECT 1 AS id"))
+                .startsWith("SCHEMA_NOT_FOUND: line 1:1: Schema 'nowhere' does not exist");
+        assertThat(reason("CREATE TABLE orc WITH (format = 'ORC') AS SELECT 1 AS id"))
+                .startsWith("NOT_SUPPORTED: CTAS format ORC is not supported by athena-local");
+        succeed(clients.athena(), "DROP TABLE taken", "ctascols");
+    }
 }
