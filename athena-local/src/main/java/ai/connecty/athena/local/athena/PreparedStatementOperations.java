@@ -55,12 +55,7 @@ final class PreparedStatementOperations {
     }
 
     JsonNode get(JsonNode in, CallContext ctx) {
-        String name = JsonMembers.text(in, "StatementName");
-        String workGroup = JsonMembers.text(in, "WorkGroup");
-        new Validation(ATHENA).notNull(name, "statementName").pattern(name, "statementName", STATEMENT_NAME)
-                .notNull(workGroup, "workGroup").check();
-        authorized(ctx, "athena:GetPreparedStatement", workGroup);
-        PreparedStatements.Prepared p = existing(workGroup, name);
+        PreparedStatements.Prepared p = named(in, ctx, "athena:GetPreparedStatement");
         ObjectNode out = F.objectNode();
         ObjectNode s = out.putObject("PreparedStatement");
         s.put("StatementName", p.name());
@@ -97,13 +92,8 @@ final class PreparedStatementOperations {
     }
 
     JsonNode delete(JsonNode in, CallContext ctx) {
-        String name = JsonMembers.text(in, "StatementName");
-        String workGroup = JsonMembers.text(in, "WorkGroup");
-        new Validation(ATHENA).notNull(name, "statementName").pattern(name, "statementName", STATEMENT_NAME)
-                .notNull(workGroup, "workGroup").check();
-        authorized(ctx, "athena:DeletePreparedStatement", workGroup);
-        existing(workGroup, name);
-        statements.remove(workGroup, name);
+        PreparedStatements.Prepared p = named(in, ctx, "athena:DeletePreparedStatement");
+        statements.remove(p.workGroup(), p.name());
         return F.objectNode();
     }
 
@@ -124,6 +114,16 @@ final class PreparedStatementOperations {
             throw AwsException.invalidRequest(e.athenaErrorCode(), e.getMessage());
         }
         return workGroup;
+    }
+
+    /** The checks of Get and Delete: name and workgroup, rights, and the statement, which must exist. */
+    private PreparedStatements.Prepared named(JsonNode in, CallContext ctx, String action) {
+        String name = JsonMembers.text(in, "StatementName");
+        String workGroup = JsonMembers.text(in, "WorkGroup");
+        new Validation(ATHENA).notNull(name, "statementName").pattern(name, "statementName", STATEMENT_NAME)
+                .notNull(workGroup, "workGroup").check();
+        authorized(ctx, action, workGroup);
+        return existing(workGroup, name);
     }
 
     private void authorized(CallContext ctx, String action, String workGroup) {
