@@ -106,7 +106,9 @@ class HiddenColumnsWireTest {
         // an unpartitioned table has no $partition, as in Trino's Hive connector
         QueryExecution q = run(clients.athena(), "SELECT \"$partition\" FROM pq", "hid");
         assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
-        assertThat(q.status().stateChangeReason()).contains("COLUMN_NOT_FOUND");
+        assertThat(q.status().stateChangeReason()).contains("COLUMN_NOT_FOUND");        // nor can the view that has them be named
+        q = run(clients.athena(), "SELECT * FROM \"parts$hidden_columns\"", "hid");
+        assertThat(q.status().stateChangeReason()).contains("TABLE_NOT_FOUND");
     }
 
     @Test
