@@ -51,13 +51,17 @@ public final class DuckDbViews {
 
     public synchronized void drop(DataCatalog catalog, String database, String name) {
         boundSql.remove(qualified(catalog, database, name));
+        boundSql.remove(hiddenColumnsView(catalog, database, name));
         exec("DROP VIEW IF EXISTS " + qualified(catalog, database, name));
+        exec("DROP VIEW IF EXISTS " + hiddenColumnsView(catalog, database, name));
     }
 
     /** Points the DuckDB view of a file-backed table at the files present now; returns the bytes it covers. */
     public synchronized long bindTable(DataCatalog catalog, TableDef table, List<PartitionDef> partitions) {
-        Binding b = bindingFor(table, partitions);
+        Binding b = bindingFor(table, partitions, false);
         replaceIfChanged(qualified(catalog, table.database(), table.name()), b.sql());
+        replaceIfChanged(hiddenColumnsView(catalog, table.database(), table.name()),
+                bindingFor(table, partitions, true).sql());
         return b.bytes();
     }
 
@@ -71,7 +75,7 @@ public final class DuckDbViews {
      * typed as the table's view is.
      */
     public String selectOver(TableDef table, List<Path> found) {
-        return found.isEmpty() ? noRows(table) : selectFrom(table, found, List.of());
+        return found.isEmpty() ? noRows(table, false) : selectFrom(table, found, List.of(), false);
     }
 
     /**
@@ -80,7 +84,7 @@ public final class DuckDbViews {
      */
     public String selectIceberg(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
                                 IcebergSchema schema) {
-        return icebergBinding(table, metadata, dataFiles, schema).sql();
+        return icebergBinding(table, metadata, dataFiles, schema, false).sql();
     }
 
     /**
@@ -89,7 +93,7 @@ public final class DuckDbViews {
      * NULL when the file predates it. Files of one schema are read together; the groups are joined by UNION ALL.
      */
     private Binding icebergBinding(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
-                                   IcebergSchema schema) {
+                                   IcebergSchema schema, boolean hidden) {
         Map<Integer, List<String>> bySchema = new java.util.LinkedHashMap<>();
         Map<String, Integer> written = metadata.fileSchemas();
         for (String f : dataFiles) {
@@ -116,18 +120,23 @@ public final class DuckDbViews {
                         .map(old -> Identifiers.quote(old.name())).orElse("NULL");
                 items.add("CAST(" + source + " AS " + type + ") AS " + Identifiers.quote(f.name()));
             }
-            selects.add("SELECT " + String.join(", ", items) + " FROM " + reader(shaped, found));
+            if (hidden) {
+                items.addAll(HiddenColumns.items(table, found, List.of(), files::s3Uri));
+            }
+            selects.add("SELECT " + String.join(", ", items) + " FROM " + reader(shaped, found, hidden));
         }
         if (selects.isEmpty()) {
-            return new Binding(noRows(shaped), 0);
+            return new Binding(noRows(shaped, hidden), 0);
         }
         return new Binding(String.join("\nUNION ALL\n", selects), bytes);
     }
 
-    Binding bindingFor(TableDef table, List<PartitionDef> partitions) {
+    /** {@code hidden}: the view with the table's {@link HiddenColumns} after its own. */
+    Binding bindingFor(TableDef table, List<PartitionDef> partitions, boolean hidden) {
         if (IcebergMetadata.isIceberg(table)) {
             IcebergMetadata metadata = files.icebergMetadata(table);
-            return icebergBinding(table, metadata, metadata.dataFiles(), metadata.currentSchema(table.columns()));
+            return icebergBinding(table, metadata, metadata.dataFiles(), metadata.currentSchema(table.columns()),
+                    hidden);
         }
         List<String> selects = new ArrayList<>();
         long bytes = 0;
@@ -135,28 +144,30 @@ public final class DuckDbViews {
             List<Path> found = files.of(table);
             bytes += TableFiles.totalBytes(found);
             if (!found.isEmpty()) {
-                selects.add(selectFrom(table, found, List.of()));
+                selects.add(selectFrom(table, found, List.of(), hidden));
             }
         } else {
             for (PartitionDef p : partitions) {
                 List<Path> found = files.under(p.location());
                 bytes += TableFiles.totalBytes(found);
                 if (!found.isEmpty()) {
-                    selects.add(selectFrom(table, found, p.values()));
+                    selects.add(selectFrom(table, found, p.values(), hidden));
                 }
             }
         }
         if (selects.isEmpty()) {
-            return new Binding(noRows(table), 0);
+            return new Binding(noRows(table, hidden), 0);
         }
         return new Binding(String.join("\nUNION ALL\n", selects), bytes);
     }
 
-    private static String noRows(TableDef table) {
-        String nulls = table.allColumns().stream()
-                .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + Identifiers.quote(c.name()))
-                .collect(Collectors.joining(", "));
-        return "SELECT " + nulls + " WHERE false";
+    private static String noRows(TableDef table, boolean hidden) {
+        List<String> nulls = new ArrayList<>(table.allColumns().stream()
+                .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + Identifiers.quote(c.name())).toList());
+        if (hidden) {
+            nulls.addAll(HiddenColumns.nullItems(table));
+        }
+        return "SELECT " + String.join(", ", nulls) + " WHERE false";
     }
 
     /**
@@ -165,7 +176,7 @@ public final class DuckDbViews {
      * and Parquet by name (a column the files do not have reads NULL, as after CHANGE COLUMN renamed it). A changed
      * type is cast: text leniently, as Hive's text SerDe (unparseable is NULL), Parquet with DuckDB's CAST.
      */
-    private String selectFrom(TableDef table, List<Path> found, List<String> partitionValues) {
+    private String selectFrom(TableDef table, List<Path> found, List<String> partitionValues, boolean hidden) {
         List<String> items = new ArrayList<>();
         boolean text = table.fileFormat().equals("csv");
         boolean openCsv = text && TextFormat.of(table).openCsv();
@@ -190,18 +201,24 @@ public final class DuckDbViews {
             items.add("CAST(" + Literals.quote(partitionValues.get(i)) + " AS " + duckType(k) + ") AS "
                     + Identifiers.quote(k.name()));
         }
-        return "SELECT " + String.join(", ", items) + " FROM " + reader(table, found);
+        if (hidden) {
+            items.addAll(HiddenColumns.items(table, found, partitionValues, files::s3Uri));
+        }
+        return "SELECT " + String.join(", ", items) + " FROM " + reader(table, found, hidden);
     }
 
-    private String reader(TableDef table, List<Path> found) {
+    /** {@code withFile}: the reader also names each row's file, in {@link HiddenColumns#FILE_COLUMN}. */
+    private String reader(TableDef table, List<Path> found, boolean withFile) {
         String list = found.stream().map(p -> Literals.quote(p.toString())).collect(Collectors.joining(", ", "[", "]"));
+        String file = withFile ? ", filename=" + Literals.quote(HiddenColumns.FILE_COLUMN) : "";
         switch (table.fileFormat()) {
             case "json":
-                return "read_json(" + list + ", format='newline_delimited', columns=" + columnStruct(table, false) + ")";
+                return "read_json(" + list + ", format='newline_delimited', columns=" + columnStruct(table, false)
+                        + file + ")";
             case "csv":
-                return textReader(table, TextFormat.of(table), found, list);
+                return textReader(table, TextFormat.of(table), found, list, withFile);
             default:
-                return "read_parquet(" + list + ", union_by_name=true)";
+                return "read_parquet(" + list + ", union_by_name=true" + file + ")";
         }
     }
 
@@ -211,17 +228,18 @@ public final class DuckDbViews {
      * and LazySimpleSerDe files with an escape character are split by athena-local's own readers, which follow
      * Hive's parsers where DuckDB's reader cannot ({@link OpenCsvReader}, {@link EscapedTextReader}).
      */
-    private String textReader(TableDef table, TextFormat format, List<Path> found, String list) {
+    private String textReader(TableDef table, TextFormat format, List<Path> found, String list, boolean withFile) {
         if (format.escaped()) {
-            return EscapedTextReader.relation(table, format, found, skipLines(table));
+            return EscapedTextReader.relation(table, format, found, skipLines(table), withFile);
         }
         if (format.openCsv()) {
-            return OpenCsvReader.relation(table, format, found, skipLines(table));
+            return OpenCsvReader.relation(table, format, found, skipLines(table), withFile);
         }
         return "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip=" + skipLines(table)
                 + ", delim=" + Literals.quote(format.delimiter()) + ", null_padding=true, columns="
                 + columnStruct(table, true) + ", strict_mode=false, quote='', escape='', nullstr="
-                + Literals.quote(format.nullFormat()) + ")";
+                + Literals.quote(format.nullFormat())
+                + (withFile ? ", filename=" + Literals.quote(HiddenColumns.FILE_COLUMN) : "") + ")";
     }
 
     private String columnStruct(TableDef table, boolean allVarchar) {
@@ -256,6 +274,15 @@ public final class DuckDbViews {
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB refused catalog statement: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The DuckDB view of table {@code name} with its {@link HiddenColumns} after its own columns, which statements
+     * naming a hidden column read in its place. Its name ends in {@code $hidden_columns}: Glue names have no
+     * {@code $}, and a statement naming {@code t$...} reads one of Trino's metadata tables or fails.
+     */
+    public static String hiddenColumnsView(DataCatalog catalog, String database, String name) {
+        return qualified(catalog, database, name + "$hidden_columns");
     }
 
     private static String qualified(DataCatalog catalog, String database, String name) {

@@ -24,24 +24,27 @@ final class EscapedTextReader {
     private EscapedTextReader() {
     }
 
-    static String relation(TableDef table, TextFormat format, List<Path> found, int skipLines) {
+    /** {@code withFile}: each row also names its file, in {@link HiddenColumns#FILE_COLUMN}. */
+    static String relation(TableDef table, TextFormat format, List<Path> found, int skipLines, boolean withFile) {
+        String file = withFile ? Identifiers.quote(HiddenColumns.FILE_COLUMN) + ", " : "";
         String files = found.stream().map(p -> Literals.quote(p.toString())).collect(Collectors.joining(", ", "[", "]"));
         String esc = Literals.quote(format.escape());
         String delim = Literals.quote(format.delimiter());
         // A file's last line ends with LF; what follows it is no row.
         String body = "CASE WHEN suffix(content, chr(10)) THEN content[1:length(content) - 1] ELSE content END";
-        String lines = "SELECT unnest(list_slice(string_split(" + body + ", chr(10)), " + (skipLines + 1)
+        String lines = "SELECT " + (withFile ? "filename AS " + file : "") + "unnest(list_slice(string_split(" + body + ", chr(10)), " + (skipLines + 1)
                 + ", 2147483647)) AS line FROM read_text(" + files + ") WHERE content <> ''";
         String masked = "replace(replace(line, " + esc + " || " + esc + ", '" + ESCAPED_ESCAPE + "'), " + esc + " || "
                 + delim + ", '" + ESCAPED_DELIMITER + "')";
-        String fields = "SELECT string_split(" + masked + ", " + delim + ") AS f FROM (" + lines + ") AS lines";
+        String fields = "SELECT string_split(" + masked + ", " + delim + ") AS f" + (withFile ? ", " + Identifiers.quote(HiddenColumns.FILE_COLUMN) : "")
+                + " FROM (" + lines + ") AS lines";
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             String raw = "f[" + (i + 1) + "]";
             columns.add("CASE WHEN " + raw + " = " + Literals.quote(format.nullFormat()) + " THEN NULL ELSE "
                     + unescape(raw, format) + " END AS " + Identifiers.quote(table.columns().get(i).name()));
         }
-        return "(SELECT " + String.join(", ", columns) + " FROM (" + fields + ") AS fields) AS escaped_text";
+        return "(SELECT " + file + String.join(", ", columns) + " FROM (" + fields + ") AS fields) AS escaped_text";
     }
 
     private static String unescape(String raw, TextFormat format) {

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 public record TableDef(String database, String name, String tableType, List<ColumnDef> columns,
                        List<ColumnDef> partitionKeys, String location, String inputFormat, String outputFormat,
                        String serdeLibrary, Map<String, String> serdeParameters, Map<String, String> parameters,
-                       String viewSql, List<ColumnDef> viewColumns, double createTime, String owner) {
+                       String viewSql, List<ColumnDef> viewColumns, double createTime, String owner,
+                       Bucketing bucketing) {
 
     public static final String EXTERNAL_TABLE = "EXTERNAL_TABLE";
     public static final String VIRTUAL_VIEW = "VIRTUAL_VIEW";
@@ -36,6 +37,20 @@ public record TableDef(String database, String name, String tableType, List<Colu
         serdeParameters = serdeParameters == null ? Map.of() : new TreeMap<>(serdeParameters);
         parameters = parameters == null ? Map.of() : new TreeMap<>(parameters);
         viewColumns = viewColumns == null ? List.of() : List.copyOf(viewColumns);
+    }
+
+    /** A table without bucketing ({@link #bucketing} null), as most are. */
+    public TableDef(String database, String name, String tableType, List<ColumnDef> columns,
+                    List<ColumnDef> partitionKeys, String location, String inputFormat, String outputFormat,
+                    String serdeLibrary, Map<String, String> serdeParameters, Map<String, String> parameters,
+                    String viewSql, List<ColumnDef> viewColumns, double createTime, String owner) {
+        this(database, name, tableType, columns, partitionKeys, location, inputFormat, outputFormat, serdeLibrary,
+                serdeParameters, parameters, viewSql, viewColumns, createTime, owner, null);
+    }
+
+    public TableDef withBucketing(Bucketing newBucketing) {
+        return new TableDef(database, name, tableType, columns, partitionKeys, location, inputFormat, outputFormat,
+                serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner, newBucketing);
     }
 
     public boolean isView() {
@@ -65,16 +80,16 @@ public record TableDef(String database, String name, String tableType, List<Colu
 
     public TableDef withColumns(List<ColumnDef> newColumns) {
         return new TableDef(database, name, tableType, newColumns, partitionKeys, location, inputFormat, outputFormat,
-                serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner);
+                serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner, bucketing);
     }
 
     public TableDef withParameters(Map<String, String> newParameters) {
         return new TableDef(database, name, tableType, columns, partitionKeys, location, inputFormat, outputFormat,
-                serdeLibrary, serdeParameters, newParameters, viewSql, viewColumns, createTime, owner);
+                serdeLibrary, serdeParameters, newParameters, viewSql, viewColumns, createTime, owner, bucketing);
     }
 
     public TableDef withLocation(String newLocation) {
         return new TableDef(database, name, tableType, columns, partitionKeys, newLocation, inputFormat, outputFormat,
-                serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner);
+                serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner, bucketing);
     }
 }

@@ -38,6 +38,12 @@ public final class TableFiles {
         return s3Uris.stream().map(buckets::pathOf).filter(Files::isRegularFile).toList();
     }
 
+    /** The S3 URI of the object a local file of the bucket store holds: {@code s3://bucket/key}. */
+    public String s3Uri(Path file) {
+        Path relative = buckets.root().relativize(file.toAbsolutePath().normalize());
+        return "s3://" + relative.toString().replace('\\', '/');
+    }
+
     /** The current version of an Iceberg table, as its Glue parameter {@code metadata_location} names it. */
     public IcebergMetadata icebergMetadata(TableDef table) {
         S3Location at = S3Location.parse(table.parameters().get(IcebergMetadata.METADATA_LOCATION));

@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.engine;
 
+import ai.connecty.athena.local.catalog.Bucketing;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
@@ -62,6 +63,7 @@ final class CtasStatement {
                     ? S3Location.parse(unquote(ctas.properties().get(locationProperty))).asPrefix().toString()
                     : ctx.execution.files().ctasData().toString();
             List<String> partitionedBy = arrayValues(ctas.properties().get("partitioned_by"));
+            Bucketing bucketing = bucketing(ctas.properties());
             if (iceberg && !format.equals("PARQUET")) {
                 throw new EngineFailure("NOT_SUPPORTED", 2, 1200, "Iceberg tables in format " + format
                         + " are not supported by athena-local; use format = 'PARQUET'");
@@ -78,6 +80,10 @@ final class CtasStatement {
                         storage);
                 ctx.access.requireGlueWrite(ctx.request().caller(), catalog, AccessChecks.Path.ENGINE,
                         "glue:CreateTable", db, ctas.table().name());
+                if (bucketing != null && !iceberg) {
+                    requireBucketColumns(table, bucketing);
+                    table = table.withBucketing(bucketing);
+                }
                 if (iceberg) {
                     table = IcebergTables.create(ctx, db, table.name(), table.columns(), location, Map.of(), null);
                 }
@@ -114,6 +120,44 @@ final class CtasStatement {
         return new TableDef(db, name, TableDef.EXTERNAL_TABLE, columns, keys, location, storage.inputFormat(),
                 storage.outputFormat(), storage.serde(), storage.serdeParameters(), params, null,
                 null, Instant.now().toEpochMilli() / 1000.0, ctx.request().caller().principalArn());
+    }
+
+    /**
+     * The bucketing {@code bucketed_by} and {@code bucket_count} ask for, or null; refused as Trino's Hive connector
+     * refuses them (HiveTableProperties.getBucketInfo). It is recorded in Glue, not followed when writing.
+     */
+    private static Bucketing bucketing(Map<String, String> properties) {
+        List<String> bucketedBy = arrayValues(properties.get("bucketed_by"));
+        String rawCount = properties.get("bucket_count");
+        int count;
+        try {
+            count = rawCount == null ? 0 : Integer.parseInt(unquote(rawCount).trim());
+        } catch (NumberFormatException e) {
+            throw new EngineFailure("INVALID_TABLE_PROPERTY", 2, 1100,
+                    "Invalid value for catalog 'awsdatacatalog' table property 'bucket_count': Cannot convert ["
+                            + rawCount + "] to integer");
+        }
+        if (bucketedBy.isEmpty() && count == 0) {
+            return null;
+        }
+        if (count < 0) {
+            throw new EngineFailure("INVALID_TABLE_PROPERTY", 2, 1100, "bucket_count must be greater than zero");
+        }
+        if (bucketedBy.isEmpty() || count == 0) {
+            throw new EngineFailure("INVALID_TABLE_PROPERTY", 2, 1100,
+                    "bucketed_by and bucket_count must be specified together");
+        }
+        return new Bucketing(bucketedBy, count);
+    }
+
+    /** Trino's HiveMetadata: bucketing columns must be data columns of the table written. */
+    private static void requireBucketColumns(TableDef table, Bucketing bucketing) {
+        List<String> missing = bucketing.columns().stream()
+                .filter(b -> table.columns().stream().noneMatch(c -> c.name().equals(b))).toList();
+        if (!missing.isEmpty()) {
+            throw new EngineFailure("INVALID_TABLE_PROPERTY", 2, 1100,
+                    "Bucketing columns " + missing + " not present in schema");
+        }
     }
 
     private static List<String> quotedNames(TableDef table) {

@@ -72,6 +72,15 @@ final class HiveText {
             lines.add("PARTITIONED BY ( ");
             appendColumns(lines, t.partitionKeys());
         }
+        if (t.bucketing() != null) {
+            // Hive's SHOW CREATE TABLE layout: the columns unquoted, one a line
+            lines.add("CLUSTERED BY ( ");
+            List<String> columns = t.bucketing().columns();
+            for (int i = 0; i < columns.size(); i++) {
+                lines.add("  " + columns.get(i) + (i < columns.size() - 1 ? ", " : ") "));
+            }
+            lines.add("INTO " + t.bucketing().count() + " BUCKETS");
+        }
         if (TableDef.LAZY_SIMPLE_SERDE.equals(t.serdeLibrary()) && t.serdeParameters().containsKey("field.delim")) {
             lines.add("ROW FORMAT DELIMITED ");
             lines.add("  FIELDS TERMINATED BY '" + t.serdeParameters().get("field.delim") + "' ");

@@ -62,6 +62,11 @@ final class IcebergTableReads {
             }
 
             @Override
+            public Hidden hiddenColumns(List<String> name) {
+                return base.hiddenColumns(name);
+            }
+
+            @Override
             public Substitute versioned(List<String> name, QueryPeriod period) {
                 if (IcebergMetadataTables.Name.of(name).isPresent()) {
                     // Trino's Iceberg connector has no versions of its metadata tables either.

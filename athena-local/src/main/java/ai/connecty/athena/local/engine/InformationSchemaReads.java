@@ -119,6 +119,11 @@ final class InformationSchemaReads {
             }
 
             @Override
+            public Hidden hiddenColumns(List<String> name) {
+                return base.hiddenColumns(name);
+            }
+
+            @Override
             public Substitute versioned(List<String> name, QueryPeriod period) {
                 return base.versioned(name, period);
             }

@@ -1,8 +1,10 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.CatalogStore;
+import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DuckDbViews;
+import ai.connecty.athena.local.catalog.HiddenColumns;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.PartitionProjection;
 import ai.connecty.athena.local.catalog.TableDef;
@@ -132,10 +134,27 @@ public final class Warehouse {
      * (partition keys last, as DuckDB's view of it has them) or view; null for a name that resolves to none.
      */
     public TableColumns columnsIn(String contextCatalog, String contextDatabase) {
-        return name -> resolve(name, contextCatalog, contextDatabase)
-                .map(t -> t.table().allColumns().stream()
-                        .map(c -> new TableColumns.Declared(c.name(), c.type())).toList())
-                .orElse(null);
+        return new TableColumns() {
+            @Override
+            public List<Declared> of(List<String> name) {
+                return resolve(name, contextCatalog, contextDatabase)
+                        .map(t -> declared(t.table().allColumns()))
+                        .orElse(null);
+            }
+
+            @Override
+            public Hidden hiddenColumns(List<String> name) {
+                return resolve(name, contextCatalog, contextDatabase)
+                        .filter(t -> !t.table().isView())
+                        .map(t -> new Hidden(DuckDbViews.hiddenColumnsView(t.catalog(), t.table().database(),
+                                t.table().name()), declared(HiddenColumns.of(t.table()))))
+                        .orElse(null);
+            }
+        };
+    }
+
+    private static List<TableColumns.Declared> declared(List<ColumnDef> columns) {
+        return columns.stream().map(c -> new TableColumns.Declared(c.name(), c.type())).toList();
     }
 
     /**

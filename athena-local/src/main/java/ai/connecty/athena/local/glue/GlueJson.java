@@ -92,13 +92,16 @@ public final class GlueJson {
             sd.put("OutputFormat", t.outputFormat());
         }
         sd.put("Compressed", false);
-        sd.put("NumberOfBuckets", t.isView() ? 0 : -1);
+        sd.put("NumberOfBuckets", t.isView() ? 0 : t.bucketing() == null ? -1 : t.bucketing().count());
         ObjectNode serde = sd.putObject("SerdeInfo");
         if (t.serdeLibrary() != null) {
             serde.put("SerializationLibrary", t.serdeLibrary());
         }
         parameters(serde.putObject("Parameters"), t.serdeParameters());
-        sd.putArray("BucketColumns");
+        ArrayNode buckets = sd.putArray("BucketColumns");
+        if (t.bucketing() != null) {
+            t.bucketing().columns().forEach(buckets::add);
+        }
         sd.putArray("SortColumns");
         sd.putObject("Parameters");
         sd.put("StoredAsSubDirectories", false);

@@ -184,6 +184,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     /** The catalog's answers on the statement's tables: their columns, and what to read in place of some. */
     private final TableColumns catalog;
+    /**
+     * Whether the statement names a hidden column ({@code "$path"} ...): then its tables are read from the views that
+     * have them, and {@code *} over such a table excludes them ({@link HiddenColumnNames}).
+     */
+    private boolean namesHiddenColumns;
 
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters, TableColumns tables) {
         this.source = source;
@@ -235,6 +240,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     static Translation translate(Query query, String source, List<SqlStatement.BoundValue> parameters,
                                  TableColumns tables, boolean analyzed) {
         DuckDbPrinter printer = new DuckDbPrinter(source, parameters, tables);
+        printer.namesHiddenColumns = HiddenColumnNames.mentionedIn(query);
         String sql = printer.topLevel(query);
         if (!analyzed) {
             return new Translation(sql, printer.hints(query), null, null);
@@ -451,7 +457,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             return setOperation(set, top);
         }
         if (body instanceof Table table) {
-            return "SELECT * FROM " + p(table);
+            TableColumns.Hidden hidden = hiddenColumns(table);
+            return "SELECT *" + (hidden == null ? "" : exclude(hidden.columns().stream()
+                    .map(TableColumns.Declared::name).toList())) + " FROM " + p(table);
         }
         return p(body);
     }
@@ -497,7 +505,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (spec.getSelect().isDistinct()) {
             out.append("DISTINCT ");
         }
-        out.append(selectItems(spec.getSelect().getSelectItems(), nameColumns));
+        out.append(selectItems(spec.getSelect().getSelectItems(), nameColumns,
+                spec.getFrom().map(this::hiddenColumnsBySource).orElse(Map.of())));
         spec.getFrom().ifPresent(from -> out.append(" FROM ").append(p(from)));
         spec.getWhere().ifPresent(where -> out.append(" WHERE ").append(p(where)));
         spec.getGroupBy().ifPresent(groupBy -> out.append(" GROUP BY ").append(groupBy(groupBy)));
@@ -518,7 +527,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * named {@code _colN} by its position, as Athena names it (after a {@code *} the position is only known from
      * the result, see {@link QueryRunner}).
      */
-    private String selectItems(List<SelectItem> items, boolean nameColumns) {
+    private String selectItems(List<SelectItem> items, boolean nameColumns, Map<String, List<String>> hidden) {
         StringJoiner out = new StringJoiner(", ");
         boolean afterStar = false;
         for (int position = 0; position < items.size(); position++) {
@@ -527,7 +536,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 if (!all.getAliases().isEmpty()) {
                     throw new UnsupportedSqlException("column aliases after .* (t.* AS (a, b))");
                 }
-                out.add(all.getTarget().map(t -> p(t) + ".*").orElse("*"));
+                out.add(all.getTarget().map(t -> p(t) + ".*").orElse("*") + exclude(hiddenUnder(all, hidden)));
                 afterStar = true;
                 continue;
             }
@@ -542,6 +551,63 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The hidden columns of each table of a FROM clause read with them, by the name that qualifies its columns (its
+     * alias, or its name's last part).
+     */
+    private Map<String, List<String>> hiddenColumnsBySource(Relation relation) {
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        addHiddenColumns(relation, null, found);
+        return found;
+    }
+
+    private void addHiddenColumns(Relation relation, String alias, Map<String, List<String>> found) {
+        if (relation instanceof Join join) {
+            addHiddenColumns(join.getLeft(), null, found);
+            addHiddenColumns(join.getRight(), null, found);
+        } else if (relation instanceof AliasedRelation aliased) {
+            addHiddenColumns(aliased.getRelation(), Scope.canonical(aliased.getAlias()), found);
+        } else if (relation instanceof SampledRelation sampled) {
+            addHiddenColumns(sampled.getRelation(), alias, found);
+        } else if (relation instanceof Table table) {
+            TableColumns.Hidden hidden = hiddenColumns(table);
+            if (hidden != null) {
+                List<Identifier> parts = table.getName().getOriginalParts();
+                found.put(alias != null ? alias : Scope.canonical(parts.get(parts.size() - 1)),
+                        hidden.columns().stream().map(TableColumns.Declared::name).toList());
+            }
+        }
+    }
+
+    /** The hidden columns {@code star} would list of the tables read with them ({@code hidden}), which it must not. */
+    private static List<String> hiddenUnder(AllColumns star, Map<String, List<String>> hidden) {
+        if (star.getTarget().isEmpty()) {
+            return hidden.values().stream().flatMap(List::stream).distinct().toList();
+        }
+        List<String> qualifier = Scope.nameParts(star.getTarget().get());
+        return qualifier == null ? List.of() : hidden.getOrDefault(qualifier.get(qualifier.size() - 1), List.of());
+    }
+
+    private static String exclude(List<String> columns) {
+        return columns.isEmpty() ? ""
+                : columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ", " EXCLUDE (", ")"));
+    }
+
+    /**
+     * The table's hidden columns and the DuckDB view that has them, where the statement names a hidden column and
+     * {@code table} is a catalog table read as it is now (not a WITH query, nor an earlier version); else null.
+     */
+    private TableColumns.Hidden hiddenColumns(Table table) {
+        if (!namesHiddenColumns || table.getQueryPeriod().isPresent()) {
+            return null;
+        }
+        List<String> parts = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
+        if (parts.size() == 1 && zones.scope().withQuery(parts.get(0)) != null) {
+            return null;
+        }
+        return catalog.hiddenColumns(parts);
     }
 
     /** {@code a}, {@code t.a}, {@code s.t.a}, {@code r.field}: named after the last part. */
@@ -673,6 +739,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (substitute != null) {
             return substitute + " AS " + substituteAlias(node.getName());
         }
+        TableColumns.Hidden hidden = hiddenColumns(node);
+        if (hidden != null) {
+            return hidden.relation() + " AS " + substituteAlias(node.getName());
+        }
         return name(node.getName());
     }
 
@@ -751,6 +821,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             String substitute = substitute(table);
             if (substitute != null) {
                 return substitute + " AS " + p(node.getAlias()) + columns;
+            }
+            TableColumns.Hidden hidden = hiddenColumns(table);
+            if (hidden != null) {
+                return hidden.relation() + " AS " + p(node.getAlias()) + columns;
             }
         }
         return p(node.getRelation()) + " AS " + p(node.getAlias()) + columns;

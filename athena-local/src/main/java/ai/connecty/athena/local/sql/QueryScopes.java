@@ -41,6 +41,8 @@ final class QueryScopes {
     private final KnownTypes types;
     /** The columns of each table name asked about (null: unknown), so that the catalog is asked once per name. */
     private final Map<List<String>, List<Scope.Column>> tables = new HashMap<>();
+    /** The hidden columns of each table name asked about, so that the catalog is asked once per name. */
+    private final Map<List<String>, List<Scope.Column>> hidden = new HashMap<>();
     /** The known type of each argument of each UNNEST entered (an element null where unknown). */
     private final Map<Unnest, List<SqlType>> unnestArguments = new IdentityHashMap<>();
     /** The columns of each UNNEST entered, where its arguments' types show them (else null). */
@@ -301,19 +303,24 @@ final class QueryScopes {
         if (relation instanceof Table table) {
             List<String> name = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
             Scope.Source withQuery = name.size() == 1 ? outer.withQuery(name.get(0)) : null;
-            return withQuery != null ? withQuery : new Scope.Source(name, tableColumns(name), true);
+            return withQuery != null ? withQuery : new Scope.Source(name, tableColumns(name), true, hiddenColumns(name));
         }
         if (relation instanceof AliasedRelation aliased) {
             List<Scope.Column> columns;
+            List<Scope.Column> hidden = List.of();
             if (aliased.getRelation() instanceof Join join) {
                 List<Scope.Source> joined = new ArrayList<>();
                 addSources(join, outer, joined);
                 columns = joinedColumns(join, joined);
             } else {
-                columns = source(aliased.getRelation(), outer, left).columns();
+                Scope.Source source = source(aliased.getRelation(), outer, left);
+                columns = source.columns();
+                // a table's hidden columns are named through its alias too (t."$path")
+                hidden = aliased.getRelation() instanceof Table || aliased.getRelation() instanceof SampledRelation
+                        ? source.hidden() : List.of();
             }
             return new Scope.Source(List.of(Scope.canonical(aliased.getAlias())),
-                    renamed(columns, aliased.getColumnNames()));
+                    renamed(columns, aliased.getColumnNames()), false, hidden);
         }
         if (relation instanceof TableSubquery sub) {
             return new Scope.Source(List.of(), columns(sub.getQuery(), outer));
@@ -337,6 +344,15 @@ final class QueryScopes {
         return tables.computeIfAbsent(name, n -> {
             List<TableColumns.Declared> declared = catalog.of(n);
             return declared == null ? null : declared.stream()
+                    .map(c -> new Scope.Column(c.name(), List.of(), KnownTypes.declared(c.type()))).toList();
+        });
+    }
+
+    /** The catalog's hidden columns of the table {@code name} ({@code "$path"} ...); none where it has none. */
+    private List<Scope.Column> hiddenColumns(List<String> name) {
+        return hidden.computeIfAbsent(name, n -> {
+            TableColumns.Hidden declared = catalog.hiddenColumns(n);
+            return declared == null ? List.of() : declared.columns().stream()
                     .map(c -> new Scope.Column(c.name(), List.of(), KnownTypes.declared(c.type()))).toList();
         });
     }

@@ -74,11 +74,16 @@ final class Scope {
      * @param columns its columns in order, or null where neither the tree nor the catalog shows them (a table the
      *        catalog does not know, UNNEST of an argument of unknown type)
      * @param table whether it is a table or view named without alias
+     * @param hidden a table's hidden columns ({@code "$path"} ...), which names resolve to but {@code *} does not list
      */
-    record Source(List<String> name, List<Column> columns, boolean table) {
+    record Source(List<String> name, List<Column> columns, boolean table, List<Column> hidden) {
 
         Source(List<String> name, List<Column> columns) {
             this(name, columns, false);
+        }
+
+        Source(List<String> name, List<Column> columns, boolean table) {
+            this(name, columns, table, List.of());
         }
 
         /**
@@ -186,6 +191,7 @@ final class Scope {
                     unknown = true;
                 } else {
                     source.columns().stream().filter(c -> name.equals(c.name())).forEach(found::add);
+                    source.hidden().stream().filter(c -> name.equals(c.name())).forEach(found::add);
                 }
             }
             if (unknown || found.size() > 1) {

@@ -39,6 +39,24 @@ public interface TableColumns {
     }
 
     /**
+     * The hidden columns of the table {@code name} (parts as in {@link #of}: Trino's {@code "$path"} and others) and
+     * the DuckDB relation that has them after the table's own columns; null for a name that is no table with hidden
+     * columns (a view, an unknown name).
+     */
+    default Hidden hiddenColumns(List<String> name) {
+        return null;
+    }
+
+    /**
+     * A table's hidden columns, which resolve by name but which {@code *} does not list.
+     *
+     * @param relation the DuckDB relation with the table's columns and then the hidden ones
+     * @param columns  the hidden columns, names in lower case
+     */
+    record Hidden(String relation, List<Declared> columns) {
+    }
+
+    /**
      * A relation DuckDB reads in place of a named table.
      *
      * @param sql           the DuckDB relation ({@code temp.main."..."}), or null where the name is in a schema

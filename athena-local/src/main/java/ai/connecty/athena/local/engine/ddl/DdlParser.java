@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.engine.ddl;
 
+import ai.connecty.athena.local.catalog.Bucketing;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.engine.ddl.DdlStatement.Name;
@@ -111,6 +112,7 @@ public final class DdlParser {
                 partitionKeys = columns(c);
             }
         }
+        Bucketing bucketing = c.acceptWords("CLUSTERED", "BY") ? clusteredBy(c) : null;
         String serde = null;
         Map<String, String> serdeParams = new LinkedHashMap<>();
         String input = null;
@@ -159,7 +161,30 @@ public final class DdlParser {
             output = parquet ? TableDef.PARQUET_OUTPUT : TableDef.TEXT_OUTPUT;
         }
         return new DdlStatement.CreateExternalTable(table, ifNotExists, columns, partitionKeys, serde, serdeParams,
-                input, output, location, props, external, partitionTransforms);
+                input, output, location, props, external, partitionTransforms, bucketing);
+    }
+
+    /**
+     * Hive's {@code CLUSTERED BY (c, ...) [SORTED BY (...)] INTO n BUCKETS}, after {@code CLUSTERED BY}. The sort
+     * order is accepted and dropped: athena-local writes no bucket files to sort.
+     */
+    private static Bucketing clusteredBy(TokenCursor c) {
+        c.expectSymbol("(");
+        List<String> columns = new ArrayList<>();
+        do {
+            columns.add(c.identifier().toLowerCase(java.util.Locale.ROOT));
+        } while (c.acceptSymbol(","));
+        c.expectSymbol(")");
+        if (c.acceptWords("SORTED", "BY")) {
+            c.parenthesizedText();
+        }
+        c.expectWords("INTO");
+        DdlToken count = c.next();
+        if (count.kind() != DdlToken.Kind.NUMBER) {
+            throw c.error("a number of buckets");
+        }
+        c.expectWords("BUCKETS");
+        return new Bucketing(columns, Integer.parseInt(count.text()));
     }
 
     private static void delimited(TokenCursor c, Map<String, String> serdeParams) {

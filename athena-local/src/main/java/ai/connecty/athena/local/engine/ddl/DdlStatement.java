@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.engine.ddl;
 
+import ai.connecty.athena.local.catalog.Bucketing;
 import ai.connecty.athena.local.catalog.ColumnDef;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ public sealed interface DdlStatement {
     record CreateExternalTable(Name table, boolean ifNotExists, List<ColumnDef> columns, List<ColumnDef> partitionKeys,
                                String serdeLibrary, Map<String, String> serdeParameters, String inputFormat,
                                String outputFormat, String location, Map<String, String> properties,
-                               boolean external, String partitionTransforms) implements DdlStatement {
+                               boolean external, String partitionTransforms, Bucketing bucketing)
+            implements DdlStatement {
     }
 
     /** CTAS; {@code properties} values are raw SQL literals ({@code 'PARQUET'}, {@code ARRAY['dt']}). */
