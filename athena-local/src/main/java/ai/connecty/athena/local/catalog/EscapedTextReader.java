@@ -5,7 +5,6 @@ import ai.connecty.athena.local.sql.Literals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The relation of a LazySimpleSerDe table with {@code escape.delim}: DuckDB's CSV reader honours an escape character
@@ -27,17 +26,13 @@ final class EscapedTextReader {
     /** {@code withFile}: each row also names its file, in {@link HiddenColumns#FILE_COLUMN}. */
     static String relation(TableDef table, TextFormat format, List<Path> found, int skipLines, boolean withFile) {
         String file = withFile ? Identifiers.quote(HiddenColumns.FILE_COLUMN) + ", " : "";
-        String files = found.stream().map(p -> Literals.quote(p.toString())).collect(Collectors.joining(", ", "[", "]"));
         String esc = Literals.quote(format.escape());
         String delim = Literals.quote(format.delimiter());
-        // A file's last line ends with LF; what follows it is no row.
-        String body = "CASE WHEN suffix(content, chr(10)) THEN content[1:length(content) - 1] ELSE content END";
-        String lines = "SELECT " + (withFile ? "filename AS " + file : "") + "unnest(list_slice(string_split(" + body + ", chr(10)), " + (skipLines + 1)
-                + ", 2147483647)) AS line FROM read_text(" + files + ") WHERE content <> ''";
+        String lines = TextFileLines.relation(found, skipLines, withFile);
         String masked = "replace(replace(line, " + esc + " || " + esc + ", '" + ESCAPED_ESCAPE + "'), " + esc + " || "
                 + delim + ", '" + ESCAPED_DELIMITER + "')";
-        String fields = "SELECT string_split(" + masked + ", " + delim + ") AS f" + (withFile ? ", " + Identifiers.quote(HiddenColumns.FILE_COLUMN) : "")
-                + " FROM (" + lines + ") AS lines";
+        String fields = "SELECT string_split(" + masked + ", " + delim + ") AS f"
+                + (withFile ? ", " + Identifiers.quote(HiddenColumns.FILE_COLUMN) : "") + " FROM (" + lines + ") AS lines";
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             String raw = "f[" + (i + 1) + "]";

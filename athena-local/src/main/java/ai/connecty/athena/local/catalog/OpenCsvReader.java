@@ -6,7 +6,6 @@ import ai.connecty.athena.local.sql.OpenCsvFields;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The relation of an OpenCSVSerde table. DuckDB's CSV reader takes one escape character and reads a quoted newline
@@ -24,17 +23,13 @@ final class OpenCsvReader {
     /** {@code withFile}: each row also names its file, in {@link HiddenColumns#FILE_COLUMN}. */
     static String relation(TableDef table, TextFormat format, List<Path> found, int skipLines, boolean withFile) {
         String file = withFile ? Identifiers.quote(HiddenColumns.FILE_COLUMN) + ", " : "";
-        String files = found.stream().map(p -> Literals.quote(p.toString())).collect(Collectors.joining(", ", "[", "]"));
-        // A file's last line ends with LF; what follows it is no row. The header lines skipped are each file's.
-        String body = "CASE WHEN suffix(content, chr(10)) THEN content[1:length(content) - 1] ELSE content END";
-        String lines = "SELECT " + (withFile ? "filename AS " + file : "") + "unnest(list_slice(string_split(" + body + ", chr(10)), " + (skipLines + 1)
-                + ", 2147483647)) AS line FROM read_text(" + files + ") WHERE content <> ''";
+        String lines = TextFileLines.relation(found, skipLines, withFile);
         String line = "CASE WHEN suffix(line, chr(13)) THEN line[1:length(line) - 1] ELSE line END";
         String parsed = OpenCsvFields.FUNCTION + "(" + line + ", " + Literals.quote(format.delimiter()) + ", "
                 + Literals.quote(format.quote()) + ", " + Literals.quote(format.readEscape()) + ", '"
                 + table.columns().size() + "')";
-        String fields = "SELECT from_json(" + parsed + ", '[\"VARCHAR\"]') AS f" + (withFile ? ", " + Identifiers.quote(HiddenColumns.FILE_COLUMN) : "")
-                + " FROM (" + lines + ") AS lines";
+        String fields = "SELECT from_json(" + parsed + ", '[\"VARCHAR\"]') AS f"
+                + (withFile ? ", " + Identifiers.quote(HiddenColumns.FILE_COLUMN) : "") + " FROM (" + lines + ") AS lines";
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             columns.add("f[" + (i + 1) + "] AS " + Identifiers.quote(table.columns().get(i).name()));
