@@ -39,14 +39,17 @@ enum HiveMetadataTables {
 
     /**
      * The metadata table {@code suffix} of the Hive table {@code table}; empty where Trino's Hive connector has
-     * none: an Iceberg table or a view, an unknown suffix, {@code $partitions} of an unpartitioned table.
+     * none: an Iceberg table or a view, an unknown suffix, {@code $partitions} of an unpartitioned table (and,
+     * athena-local's choice, {@code $properties} of a table without parameters).
      */
     static Optional<HiveMetadataTables> of(String suffix, TableDef table) {
         if (table.isView() || IcebergMetadata.isIceberg(table)) {
             return Optional.empty();
         }
         for (HiveMetadataTables t : values()) {
-            if (t.suffix.equals(suffix) && (t != PARTITIONS || !table.partitionKeys().isEmpty())) {
+            // A table of no parameters would give a table of no columns, which SQL cannot select from.
+            boolean empty = t == PARTITIONS ? table.partitionKeys().isEmpty() : table.parameters().isEmpty();
+            if (t.suffix.equals(suffix) && !empty) {
                 return Optional.of(t);
             }
         }
