@@ -656,8 +656,12 @@ final class DdlExecutor {
             return describeView(t);
         }
         contentType = ResultStore.APPLICATION;
+        List<String> rows = IcebergMetadata.isIceberg(t)
+                ? HiveText.describeIceberg(t, IcebergPartitionFields.of(
+                        ctx.warehouse.files().icebergMetadata(t).partitioning()))
+                : HiveText.describe(t);
         return StatementResult.text(List.of(HiveText.string("col_name"), HiveText.string("data_type"),
-                HiveText.string("comment")), null, HiveText.describe(t));
+                HiveText.string("comment")), null, rows);
     }
 
     private StatementResult describeView(TableDef view) {

@@ -63,6 +63,26 @@ final class HiveText {
         return rows;
     }
 
+    /**
+     * DESCRIBE of an Iceberg table: its columns as for a Hive table (Glue holds no partition keys for it), then for
+     * a partitioned table a {@code # Partition Transforms} section with one row per partition field, its source
+     * column and Iceberg's transform name. The section's layout is assumed (see SQL-GAPS): Hive's own Iceberg
+     * handler prints the same rows under {@code # Partition Transform Information}, without a blank row after the
+     * header, which is followed here.
+     */
+    static List<String> describeIceberg(TableDef t, IcebergPartitionFields partitioning) {
+        List<String> rows = describe(t);
+        if (!partitioning.isEmpty()) {
+            rows.add("\t \t ");
+            rows.add("# Partition Transforms\t \t ");
+            rows.add("# " + describeRow("field_name", "transform", ""));
+            for (IcebergPartitionFields.Field f : partitioning.fields()) {
+                rows.add(describeRow(f.column(), f.transform(), ""));
+            }
+        }
+        return rows;
+    }
+
     /** {@code SHOW CREATE TABLE} in Hive's layout, one output row per line. */
     static List<String> showCreateTable(TableDef t) {
         List<String> lines = new ArrayList<>();

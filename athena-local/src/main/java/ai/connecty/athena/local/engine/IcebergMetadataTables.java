@@ -2,6 +2,7 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.IcebergSnapshot;
+import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.Literals;
 import ai.connecty.athena.local.sql.TableColumns;
@@ -16,9 +17,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Trino's Iceberg metadata tables ({@code "t$snapshots"}, {@code "t$history"}, {@code "t$files"}), with the column
- * names and types of Trino's SnapshotsTable, HistoryTable and FilesTable, each printed as an inline DuckDB relation
- * of the rows the table's current metadata file holds. Rows are literals, not a DuckDB view: they are the state
+ * Trino's Iceberg metadata tables ({@code "t$snapshots"}, {@code "t$history"}, {@code "t$files"},
+ * {@code "t$properties"}, {@code "t$partitions"}, {@code "t$refs"}), with the column names and types of Trino's
+ * SnapshotsTable, HistoryTable, FilesTable, PropertiesTable, PartitionTable and RefsTable, each printed as an
+ * inline DuckDB relation of the rows the table's current metadata file holds. Rows are literals, not a DuckDB view: they are the state
  * of one metadata file, read once per statement.
  */
 enum IcebergMetadataTables {
@@ -42,7 +44,28 @@ enum IcebergMetadataTables {
             new TableColumns.Declared("file_format", "varchar"),
             new TableColumns.Declared("spec_id", "integer"),
             new TableColumns.Declared("record_count", "bigint"),
-            new TableColumns.Declared("file_size_in_bytes", "bigint")));
+            new TableColumns.Declared("file_size_in_bytes", "bigint"))),
+    /** Trino's PropertiesTable: the table's Iceberg properties ({@link IcebergProperties#icebergProperties}). */
+    PROPERTIES("properties", List.of(
+            new TableColumns.Declared("key", "varchar"),
+            new TableColumns.Declared("value", "varchar"))),
+    /**
+     * Trino's PartitionTable in its shape for an unpartitioned table: athena-local does not lay files out by
+     * partition nor keep partition values, so every table has the one partition of all its current files. Trino's
+     * {@code data} column (per-column min, max, null and NaN counts) is left out: no column metrics are kept.
+     */
+    PARTITIONS("partitions", List.of(
+            new TableColumns.Declared("record_count", "bigint"),
+            new TableColumns.Declared("file_count", "bigint"),
+            new TableColumns.Declared("total_size", "bigint"))),
+    /** Trino's RefsTable: the {@code main} branch at the current snapshot, the only reference athena-local has. */
+    REFS("refs", List.of(
+            new TableColumns.Declared("name", "varchar"),
+            new TableColumns.Declared("type", "varchar"),
+            new TableColumns.Declared("snapshot_id", "bigint"),
+            new TableColumns.Declared("max_reference_age_in_ms", "bigint"),
+            new TableColumns.Declared("min_snapshots_to_keep", "integer"),
+            new TableColumns.Declared("max_snapshot_age_in_ms", "bigint")));
 
     /** A table name split at its {@code $}: {@code orders$snapshots} is the table orders and its suffix. */
     record Name(List<String> table, String suffix) {
@@ -81,15 +104,47 @@ enum IcebergMetadataTables {
         return columns;
     }
 
-    /** The DuckDB relation of this table's rows; {@code localPath} finds a data file on disk (for $files). */
-    String relation(IcebergMetadata metadata, Function<List<String>, List<Path>> localPaths) {
+    /**
+     * The DuckDB relation of this table's rows for {@code table} at {@code metadata}; {@code localPaths} finds a
+     * data file on disk (for $files and $partitions).
+     */
+    String relation(IcebergMetadata metadata, TableDef table, Function<List<String>, List<Path>> localPaths) {
         return switch (this) {
             case SNAPSHOTS -> rows(metadata.snapshots().stream().map(s -> List.of(
                     timestamp(s.committedAt()), bigint(s.snapshotId()), bigint(s.parentId()),
                     Literals.quote(s.operation()), Literals.quote(s.manifestList()), summary(s))).toList());
             case HISTORY -> rows(history(metadata));
             case FILES -> files(metadata, localPaths);
+            case PROPERTIES -> rows(IcebergProperties.icebergProperties(table).entrySet().stream()
+                    .map(e -> List.of(Literals.quote(e.getKey()), Literals.quote(e.getValue()))).toList());
+            case PARTITIONS -> partitions(metadata, localPaths);
+            case REFS -> rows(metadata.currentSnapshot().map(s -> List.of(List.of("'main'", "'BRANCH'",
+                    bigint(s.snapshotId()), "NULL", "NULL", "NULL"))).orElse(List.of()));
         };
+    }
+
+    /**
+     * The one partition of an unpartitioned table: its current files' record count (from their Parquet footers),
+     * their number and total size. Like Trino, no row at all when the current snapshot has no files.
+     */
+    private String partitions(IcebergMetadata metadata, Function<List<String>, List<Path>> localPaths) {
+        List<String> counts = new ArrayList<>();
+        long files = 0;
+        long size = 0;
+        for (String uri : metadata.dataFiles()) {
+            List<Path> local = localPaths.apply(List.of(uri));
+            if (local.isEmpty()) {
+                continue;
+            }
+            files++;
+            size += sizeOf(local.get(0));
+            counts.add("(SELECT CAST(sum(num_rows) AS BIGINT) FROM parquet_file_metadata("
+                    + Literals.quote(local.get(0).toString()) + "))");
+        }
+        if (files == 0) {
+            return rows(List.of());
+        }
+        return rows(List.of(List.of("(" + String.join(" + ", counts) + ")", bigint(files), bigint(size))));
     }
 
     private List<List<String>> history(IcebergMetadata metadata) {

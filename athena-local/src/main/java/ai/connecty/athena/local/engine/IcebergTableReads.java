@@ -3,6 +3,7 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.IcebergSchema;
 import ai.connecty.athena.local.catalog.IcebergSnapshot;
+import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.sql.EngineFailure;
 import ai.connecty.athena.local.sql.TableColumns;
 import io.trino.sql.tree.QueryPeriod;
@@ -32,12 +33,16 @@ final class IcebergTableReads {
             @Override
             public List<Declared> of(List<String> name) {
                 Optional<IcebergMetadataTables.Name> meta = IcebergMetadataTables.Name.of(name);
-                if (meta.isPresent() && resolve(meta.get().table()).filter(t -> IcebergMetadata.isIceberg(
-                        t.table())).isPresent()) {
+                Optional<ResolvedTable> table = meta.flatMap(m -> resolve(m.table()));
+                if (table.isEmpty()) {
+                    return base.of(name);
+                }
+                TableDef def = table.get().table();
+                if (IcebergMetadata.isIceberg(def)) {
                     return IcebergMetadataTables.of(meta.get().suffix()).map(IcebergMetadataTables::columns)
                             .orElse(null);
                 }
-                return base.of(name);
+                return HiveMetadataTables.of(meta.get().suffix(), def).map(h -> h.columns(def)).orElse(null);
             }
 
             @Override
@@ -52,13 +57,20 @@ final class IcebergTableReads {
                 }
                 String qualified = table.get().catalog().engineName() + "." + table.get().table().database() + "."
                         + name.get(name.size() - 1);
+                TableDef def = table.get().table();
+                if (!IcebergMetadata.isIceberg(def)) {
+                    Optional<HiveMetadataTables> hive = HiveMetadataTables.of(meta.get().suffix(), def);
+                    // Trino's Hive connector has only $properties, and $partitions of a partitioned table.
+                    return new Substitute(hive.map(h -> h.relation(def, ctx.warehouse.catalog().partitions(
+                            table.get().catalog().name(), def.database(), def.name()))).orElse(null), qualified);
+                }
                 Optional<IcebergMetadataTables> kind = IcebergMetadataTables.of(meta.get().suffix());
-                if (kind.isEmpty() || !IcebergMetadata.isIceberg(table.get().table())) {
-                    // Trino's Hive connector has no such table, nor its Iceberg connector one of another name.
+                if (kind.isEmpty()) {
+                    // Trino's Iceberg connector has no metadata table of another name.
                     return new Substitute(null, qualified);
                 }
-                IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(table.get().table());
-                return new Substitute(kind.get().relation(metadata, ctx.warehouse.files()::paths), qualified);
+                IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(def);
+                return new Substitute(kind.get().relation(metadata, def, ctx.warehouse.files()::paths), qualified);
             }
 
             @Override
