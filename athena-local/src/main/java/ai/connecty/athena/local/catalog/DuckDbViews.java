@@ -29,6 +29,7 @@ public final class DuckDbViews {
     private final TableFiles files;
     private final Map<String, String> boundSql = new HashMap<>();
     private final ParquetColumns parquetColumns;
+    private final PlainCsvFiles plainCsvFiles = new PlainCsvFiles();
 
     public DuckDbViews(Connection admin, TableFiles files) {
         this.admin = admin;
@@ -226,14 +227,15 @@ public final class DuckDbViews {
      * Hive's text SerDes are lenient where DuckDB's CSV reader is strict: a line with fewer fields leaves the rest
      * NULL (null_padding) and, for LazySimpleSerDe, one with more drops the extra (strict_mode=false). OpenCSV files
      * and LazySimpleSerDe files with an escape character are split by athena-local's own readers, which follow
-     * Hive's parsers where DuckDB's reader cannot ({@link OpenCsvReader}, {@link EscapedTextReader}).
+     * Hive's parsers where DuckDB's reader cannot ({@link OpenCsvReader}, {@link EscapedTextReader}); OpenCSV files
+     * that need none of opencsv's own rules are still read by DuckDB's reader ({@link PlainCsvFiles}).
      */
     private String textReader(TableDef table, TextFormat format, List<Path> found, String list, boolean withFile) {
         if (format.escaped()) {
             return EscapedTextReader.relation(table, format, found, skipLines(table), withFile);
         }
         if (format.openCsv()) {
-            return OpenCsvReader.relation(table, format, found, skipLines(table), withFile);
+            return plainCsvFiles.relation(table, format, found, skipLines(table), withFile);
         }
         return "read_csv(" + list + ", header=false, auto_detect=false, all_varchar=true, skip=" + skipLines(table)
                 + ", delim=" + Literals.quote(format.delimiter()) + ", null_padding=true, columns="

@@ -78,6 +78,20 @@ class OpenCsvReadsWireTest {
     }
 
     @Test
+    void aTableOfPlainAndEscapedFilesReadsBothAsOpenCsvDoes() {
+        // plain.csv takes read_csv (PlainCsvFiles), escaped.csv the line-by-line reader: one table, both kinds.
+        put("ocsv/mixed/plain.csv", "id,s,t\n\"1\",\"say \"\"hi\"\"\",\"\"\n2,x,\n");
+        put("ocsv/mixed/escaped.csv", "id,s,t\n3,\"b\\\"c\",z\n4,only\n");
+        succeed(clients.athena(), "CREATE EXTERNAL TABLE mixed (id int, s string, t string) " + OPEN_CSV
+                + "LOCATION 's3://demo-data/ocsv/mixed/' TBLPROPERTIES ('skip.header.line.count'='1')", "ocsv");
+        assertThat(query("SELECT id, s, t, t IS NULL, regexp_extract(\"$path\", '[a-z]+\\.csv$') FROM mixed "
+                + "ORDER BY id")).containsExactly(
+                List.of("1", "say \"hi\"", "", "false", "plain.csv"), List.of("2", "x", "", "false", "plain.csv"),
+                List.of("3", "b\"c", "z", "false", "escaped.csv"), Arrays.asList("4", "only", null, "true",
+                        "escaped.csv"));
+    }
+
+    @Test
     void insertThenSelectGivesBackEveryValueWithoutAnEscapeChar() {
         roundTrip("plainrt", "");
     }
