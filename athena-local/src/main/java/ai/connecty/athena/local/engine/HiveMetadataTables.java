@@ -5,7 +5,6 @@ import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.sql.AthenaTypes;
-import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.Literals;
 import ai.connecty.athena.local.sql.TableColumns;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Trino's Hive connector's metadata tables of a Hive table: {@code "t$properties"} (PropertiesSystemTableProvider:
@@ -67,12 +65,9 @@ enum HiveMetadataTables {
 
     /** The DuckDB relation of this table's rows; {@code partitions} are the table's Glue partitions. */
     String relation(TableDef table, List<PartitionDef> partitions) {
-        List<TableColumns.Declared> columns = columns(table);
-        String names = columns.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
-        List<String> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         switch (this) {
-            case PROPERTIES -> rows.add(sortedParameters(table).values().stream().map(Literals::quote)
-                    .collect(Collectors.joining(", ", "(", ")")));
+            case PROPERTIES -> rows.add(sortedParameters(table).values().stream().map(Literals::quote).toList());
             case PARTITIONS -> {
                 List<ColumnDef> keys = table.partitionKeys();
                 for (PartitionDef p : partitions) {
@@ -82,17 +77,11 @@ enum HiveMetadataTables {
                         values.add(v == null || v.equals(DEFAULT_PARTITION) ? "NULL" : "TRY_CAST(" + Literals.quote(v)
                                 + " AS " + AthenaTypes.duckDbTypeForHive(keys.get(i).type()) + ")");
                     }
-                    rows.add("(" + String.join(", ", values) + ")");
+                    rows.add(values);
                 }
             }
         }
-        String casts = columns.stream().map(c -> "CAST(" + Identifiers.quote(c.name()) + " AS "
-                + duckType(c.type()) + ") AS " + Identifiers.quote(c.name())).collect(Collectors.joining(", "));
-        if (rows.isEmpty()) {
-            return "(SELECT " + columns.stream().map(c -> "CAST(NULL AS " + duckType(c.type()) + ") AS "
-                    + Identifiers.quote(c.name())).collect(Collectors.joining(", ")) + " WHERE false)";
-        }
-        return "(SELECT " + casts + " FROM (VALUES " + String.join(", ", rows) + ") AS v(" + names + "))";
+        return ConstantRelation.of(columns(table), rows);
     }
 
     /** The table's parameters by lower-case key (Trino's column names), sorted as Trino sorts them. */
@@ -101,9 +90,5 @@ enum HiveMetadataTables {
         Map<String, String> sorted = new LinkedHashMap<>();
         new TreeMap<>(table.parameters()).forEach((k, v) -> sorted.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
         return sorted;
-    }
-
-    private static String duckType(String type) {
-        return type.equals("varchar") ? "VARCHAR" : AthenaTypes.duckDbTypeForHive(type);
     }
 }

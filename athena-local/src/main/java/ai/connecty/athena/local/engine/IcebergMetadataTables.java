@@ -3,7 +3,6 @@ package ai.connecty.athena.local.engine;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.IcebergSnapshot;
 import ai.connecty.athena.local.catalog.TableDef;
-import ai.connecty.athena.local.sql.Identifiers;
 import ai.connecty.athena.local.sql.Literals;
 import ai.connecty.athena.local.sql.TableColumns;
 import java.nio.file.Path;
@@ -176,24 +175,7 @@ enum IcebergMetadataTables {
     }
 
     private String rows(List<List<String>> rows) {
-        String names = columns.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
-        String casts = columns.stream().map(c -> "CAST(" + Identifiers.quote(c.name()) + " AS " + duckType(c.type())
-                + ") AS " + Identifiers.quote(c.name())).collect(Collectors.joining(", "));
-        if (rows.isEmpty()) {
-            String nulls = columns.stream().map(c -> "CAST(NULL AS " + duckType(c.type()) + ") AS "
-                    + Identifiers.quote(c.name())).collect(Collectors.joining(", "));
-            return "(SELECT " + nulls + " WHERE false)";
-        }
-        String values = rows.stream().map(r -> "(" + String.join(", ", r) + ")").collect(Collectors.joining(", "));
-        return "(SELECT " + casts + " FROM (VALUES " + values + ") AS v(" + names + "))";
-    }
-
-    private static String duckType(String trinoType) {
-        return switch (trinoType) {
-            case "timestamp(3) with time zone" -> "TIMESTAMPTZ";
-            case "map(varchar,varchar)" -> "MAP(VARCHAR, VARCHAR)";
-            default -> trinoType.toUpperCase(Locale.ROOT);
-        };
+        return ConstantRelation.of(columns, rows);
     }
 
     private static String timestamp(long epochMillis) {
