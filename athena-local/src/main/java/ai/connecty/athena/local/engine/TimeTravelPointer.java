@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.sql.EngineFailure;
+import ai.connecty.athena.local.sql.ZonedTimestampText;
 import io.trino.sql.tree.ArithmeticBinaryExpression;
 import io.trino.sql.tree.ArithmeticUnaryExpression;
 import io.trino.sql.tree.Cast;
@@ -12,19 +13,13 @@ import io.trino.sql.tree.IntervalLiteral;
 import io.trino.sql.tree.LongLiteral;
 import io.trino.sql.tree.StringLiteral;
 import io.trino.sql.tree.TimestampLiteral;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The value of a time-travel pointer ({@code FOR VERSION AS OF v}, {@code FOR TIMESTAMP AS OF t}). Trino evaluates
@@ -34,12 +29,6 @@ import java.util.regex.Pattern;
  * printed. The session zone is UTC, as Athena's.
  */
 final class TimeTravelPointer {
-
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "\\s*(\\d{4}-\\d{1,2}-\\d{1,2})(?:[ T](\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,12})?)?))?\\s*(.*?)\\s*");
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("H:mm")
-            .optionalStart().appendPattern(":ss").optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().optionalEnd().toFormatter();
 
     private final Instant now;
 
@@ -125,21 +114,11 @@ final class TimeTravelPointer {
         };
     }
 
-    /** {@code 2024-01-01 10:00:00[.fff][ zone]}; without a zone the session's (UTC). */
+    /** A timestamp literal's text, read as Trino reads one; without a zone in the session's (UTC). */
     private static Instant parse(String text, Expression e) {
-        Matcher m = TIMESTAMP.matcher(text);
-        if (!m.matches()) {
-            throw invalidValue(text, e);
-        }
         try {
-            LocalDate date = LocalDate.parse(padDate(m.group(1)));
-            LocalDateTime local = m.group(2) == null ? date.atStartOfDay()
-                    : date.atTime(java.time.LocalTime.parse(m.group(2), TIME));
-            String zone = m.group(3);
-            ZoneId id = zone.isEmpty() || zone.equalsIgnoreCase("UTC") || zone.equals("Z")
-                    ? ZoneOffset.UTC : ZoneId.of(zone);
-            return local.atZone(id).toInstant();
-        } catch (java.time.DateTimeException ex) {
+            return ZonedTimestampText.instant(text, ZoneOffset.UTC);
+        } catch (DateTimeException ex) {
             throw invalidValue(text, e);
         }
     }

@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.sql;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * offset after a space), so the instant is computed here with the JDK's zone rules, as Trino does, and the zone is
  * carried to the result's rendering beside the query (see {@link ColumnHint}).
  */
-final class ZonedTimestampText {
+public final class ZonedTimestampText {
 
     /** Trino's shape: a date, then optionally a space, a time and (after optional blanks) a zone. */
     private static final Pattern SHAPE = Pattern.compile("([+-]?\\d{4,})-(\\d{1,2})-(\\d{1,2})"
@@ -65,6 +66,31 @@ final class ZonedTimestampText {
         if (!m.matches() || m.group(8) == null) {
             return Optional.empty();
         }
+        ZoneId zone = TrinoZones.of(m.group(8).strip());
+        return Optional.of(new Zoned(local(m), zone, TrinoZones.name(zone)));
+    }
+
+    /**
+     * The instant a {@code TIMESTAMP '…'} literal names: read in its own zone, or without one in
+     * {@code sessionZone}.
+     *
+     * @throws DateTimeException when the text is no timestamp of Trino's shape, or names no valid date, time or zone
+     */
+    public static Instant instant(String literal, ZoneId sessionZone) {
+        Matcher m = SHAPE.matcher(literal.strip());
+        if (!m.matches()) {
+            throw new DateTimeException("Not a timestamp: " + literal);
+        }
+        try {
+            ZoneId zone = m.group(8) == null ? sessionZone : TrinoZones.of(m.group(8).strip());
+            return local(m).atZone(zone).toInstant();
+        } catch (NumberFormatException e) {
+            throw new DateTimeException("Not a timestamp: " + literal, e);
+        }
+    }
+
+    /** The wall-clock date and time a match of {@link #SHAPE} writes. */
+    private static LocalDateTime local(Matcher m) {
         LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 Integer.parseInt(m.group(3)));
         LocalTime time = LocalTime.MIDNIGHT;
@@ -74,8 +100,6 @@ final class ZonedTimestampText {
             time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                     m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
         }
-        String zoneText = m.group(8).strip();
-        ZoneId zone = TrinoZones.of(zoneText);
-        return Optional.of(new Zoned(LocalDateTime.of(date, time), zone, TrinoZones.name(zone)));
+        return LocalDateTime.of(date, time);
     }
 }
