@@ -64,8 +64,7 @@ final class TableWriter {
         // location writes others meanwhile, which must not be listed (nor committed to an Iceberg table) as ours.
         List<String> created = ctx.warehouse.files().under(root.toString()).stream()
                 .filter(p -> isOwn(p.getFileName().toString(), ctx.execution.id(), stem))
-                .map(p -> "s3://" + root.bucket() + "/" + ctx.warehouse.results().buckets().root()
-                        .resolve(root.bucket()).relativize(p).toString().replace('\\', '/'))
+                .map(ctx.warehouse.files()::s3Uri)
                 .toList();
         if (!table.partitionKeys().isEmpty()) {
             List<PartitionDef> found = new PartitionScanner(ctx.warehouse.results().buckets()).scan(table);

@@ -112,7 +112,7 @@ final class UnloadStatement {
             ctx.checkNotCancelled();
             List<String> written = ctx.warehouse.files().under(target.toString()).stream()
                     .filter(p -> p.getFileName().toString().startsWith(stem))
-                    .map(p -> target + dir.relativize(p).toString().replace('\\', '/'))
+                    .map(ctx.warehouse.files()::s3Uri)
                     .toList();
             writeSidecars(ctx, rows, written);
             return StatementResult.rowCount(TableWriter.ROWS_COLUMN, rows);
