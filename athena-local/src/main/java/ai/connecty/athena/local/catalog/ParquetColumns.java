@@ -1,18 +1,14 @@
 package ai.connecty.athena.local.catalog;
 
 import ai.connecty.athena.local.sql.Literals;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,14 +19,8 @@ import java.util.Set;
  */
 final class ParquetColumns {
 
-    private record Version(long size, long modified) {
-    }
-
-    private record Known(Version version, List<String> names) {
-    }
-
     private final Connection admin;
-    private final Map<Path, Known> cache = new HashMap<>();
+    private final PerFileVersion<Path, List<String>> cache = new PerFileVersion<>();
 
     ParquetColumns(Connection admin) {
         this.admin = admin;
@@ -46,11 +36,10 @@ final class ParquetColumns {
     }
 
     private List<String> of(Path file) {
-        Version version = versionOf(file);
-        Known known = cache.get(file);
-        if (known != null && known.version().equals(version)) {
-            return known.names();
-        }
+        return cache.get(file, file, () -> footerNames(file));
+    }
+
+    private List<String> footerNames(Path file) {
         List<String> names = new java.util.ArrayList<>();
         try (Statement s = admin.createStatement();
              ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + Literals.quote(file.toString())
@@ -62,15 +51,6 @@ final class ParquetColumns {
             // An unreadable footer fails the query where the file is read, with DuckDB's own error.
             return List.of();
         }
-        cache.put(file, new Known(version, List.copyOf(names)));
-        return names;
-    }
-
-    private static Version versionOf(Path file) {
-        try {
-            return new Version(Files.size(file), Files.getLastModifiedTime(file).toMillis());
-        } catch (IOException e) {
-            return new Version(-1, -1);
-        }
+        return List.copyOf(names);
     }
 }

@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -44,13 +42,7 @@ final class PlainCsvFiles {
     private record Key(Path file, char separator, char quote, char escape, int columns, int skipLines) {
     }
 
-    private record Version(long size, long modified) {
-    }
-
-    private record Known(Version version, boolean plain) {
-    }
-
-    private final Map<Key, Known> cache = new HashMap<>();
+    private final PerFileVersion<Key, Boolean> cache = new PerFileVersion<>();
 
     /**
      * The relation of an OpenCSVSerde table over {@code found}, as {@link OpenCsvReader#relation} gives it: the
@@ -100,20 +92,14 @@ final class PlainCsvFiles {
         }
         Key key = new Key(file, format.delimiter().charAt(0), format.quote().charAt(0), escapeOf(format), columns,
                 skipLines);
-        Version version = versionOf(file);
-        Known known = cache.get(key);
-        if (known != null && known.version().equals(version)) {
-            return known.plain();
-        }
-        boolean plain;
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
-            plain = isPlain(in, key.separator(), key.quote(), key.escape(), columns, skipLines);
-        } catch (IOException e) {
-            // Unreadable or not UTF-8: the slow path reads it (or fails) as before.
-            plain = false;
-        }
-        cache.put(key, new Known(version, plain));
-        return plain;
+        return cache.get(key, file, () -> {
+            try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+                return isPlain(in, key.separator(), key.quote(), key.escape(), columns, skipLines);
+            } catch (IOException e) {
+                // Unreadable or not UTF-8: the slow path reads it (or fails) as before.
+                return false;
+            }
+        });
     }
 
     /** Separator and quote single characters, distinct from each other, from the read escape and from line ends. */
@@ -216,13 +202,5 @@ final class PlainCsvFiles {
             return false; // an empty line: opencsv gives no fields, DuckDB skips it
         }
         return line < skipLines || (!openQuote && fields == columns);
-    }
-
-    private static Version versionOf(Path file) {
-        try {
-            return new Version(Files.size(file), Files.getLastModifiedTime(file).toMillis());
-        } catch (IOException e) {
-            return new Version(-1, -1);
-        }
     }
 }
