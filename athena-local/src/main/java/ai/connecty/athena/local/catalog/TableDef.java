@@ -88,6 +88,12 @@ public record TableDef(String database, String name, String tableType, List<Colu
                 serdeLibrary, serdeParameters, newParameters, viewSql, viewColumns, createTime, owner, bucketing);
     }
 
+    /** The same table under another database and name (ALTER TABLE RENAME TO). */
+    public TableDef withName(String newDatabase, String newName) {
+        return new TableDef(newDatabase, newName, tableType, columns, partitionKeys, location, inputFormat, outputFormat,
+                serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner, bucketing);
+    }
+
     public TableDef withLocation(String newLocation) {
         return new TableDef(database, name, tableType, columns, partitionKeys, newLocation, inputFormat, outputFormat,
                 serdeLibrary, serdeParameters, parameters, viewSql, viewColumns, createTime, owner, bucketing);

@@ -548,9 +548,7 @@ final class DdlExecutor {
         }
         glue(AccessChecks.Path.HIVE, "glue:CreateTable", db, to.name());
         glue(AccessChecks.Path.HIVE, "glue:DeleteTable", t.database(), t.name());
-        TableDef moved = new TableDef(db, to.name(), t.tableType(), t.columns(), t.partitionKeys(), t.location(),
-                t.inputFormat(), t.outputFormat(), t.serdeLibrary(), t.serdeParameters(), t.parameters(), t.viewSql(),
-                t.viewColumns(), t.createTime(), t.owner(), t.bucketing());
+        TableDef moved = t.withName(db, to.name());
         store.putTable(catalog.name(), moved);
         store.dropTable(catalog.name(), t.database(), t.name());
         ctx.warehouse.views().drop(catalog, t.database(), t.name());
