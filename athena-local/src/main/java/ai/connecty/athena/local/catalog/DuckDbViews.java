@@ -21,8 +21,22 @@ import java.util.stream.Collectors;
  */
 public final class DuckDbViews {
 
-    /** The view SQL plus what it reads, so the query can report DataScannedInBytes. */
-    public record Binding(String sql, long bytes) {
+    /**
+     * The view SQL, the same over the same files with the {@link HiddenColumns} after the table's own (for statements
+     * naming one), and what they read, so the query can report DataScannedInBytes. Both come from one listing of the
+     * table's files: views are rebound at the start of every query.
+     */
+    record Binding(String sql, String hiddenSql, long bytes) {
+
+        /** Several bindings' files read one after the other; an empty list reads {@code none}. */
+        static Binding union(List<Binding> parts, Binding none) {
+            if (parts.isEmpty()) {
+                return none;
+            }
+            return new Binding(parts.stream().map(Binding::sql).collect(Collectors.joining("\nUNION ALL\n")),
+                    parts.stream().map(Binding::hiddenSql).collect(Collectors.joining("\nUNION ALL\n")),
+                    parts.stream().mapToLong(Binding::bytes).sum());
+        }
     }
 
     private final Connection admin;
@@ -59,10 +73,9 @@ public final class DuckDbViews {
 
     /** Points the DuckDB view of a file-backed table at the files present now; returns the bytes it covers. */
     public synchronized long bindTable(DataCatalog catalog, TableDef table, List<PartitionDef> partitions) {
-        Binding b = bindingFor(table, partitions, false);
+        Binding b = bindingFor(table, partitions);
         replaceIfChanged(qualified(catalog, table.database(), table.name()), b.sql());
-        replaceIfChanged(hiddenColumnsView(catalog, table.database(), table.name()),
-                bindingFor(table, partitions, true).sql());
+        replaceIfChanged(hiddenColumnsView(catalog, table.database(), table.name()), b.hiddenSql());
         return b.bytes();
     }
 
@@ -85,7 +98,7 @@ public final class DuckDbViews {
      */
     public String selectIceberg(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
                                 IcebergSchema schema) {
-        return icebergBinding(table, metadata, dataFiles, schema, false).sql();
+        return icebergBinding(table, metadata, dataFiles, schema).sql();
     }
 
     /**
@@ -94,7 +107,7 @@ public final class DuckDbViews {
      * NULL when the file predates it. Files of one schema are read together; the groups are joined by UNION ALL.
      */
     private Binding icebergBinding(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
-                                   IcebergSchema schema, boolean hidden) {
+                                   IcebergSchema schema) {
         Map<Integer, List<String>> bySchema = new java.util.LinkedHashMap<>();
         Map<String, Integer> written = metadata.fileSchemas();
         for (String f : dataFiles) {
@@ -102,14 +115,12 @@ public final class DuckDbViews {
                     k -> new ArrayList<>()).add(f);
         }
         TableDef shaped = table.withColumns(schema.columns());
-        List<String> selects = new ArrayList<>();
-        long bytes = 0;
+        List<Binding> parts = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> group : bySchema.entrySet()) {
             List<Path> found = files.paths(group.getValue());
             if (found.isEmpty()) {
                 continue;
             }
-            bytes += TableFiles.totalBytes(found);
             // Files from before schemas were kept were written with the first schema kept (or, with none kept, with
             // the columns of today's names).
             IcebergSchema fileSchema = metadata.schema(group.getKey())
@@ -121,45 +132,46 @@ public final class DuckDbViews {
                         .map(old -> Identifiers.quote(old.name())).orElse("NULL");
                 items.add("CAST(" + source + " AS " + type + ") AS " + Identifiers.quote(f.name()));
             }
-            if (hidden) {
-                items.addAll(HiddenColumns.items(table, found, List.of(), files::s3Uri));
-            }
-            selects.add("SELECT " + String.join(", ", items) + " FROM " + reader(shaped, found, hidden));
+            List<String> withHidden = new ArrayList<>(items);
+            withHidden.addAll(HiddenColumns.items(table, found, List.of(), files::s3Uri));
+            parts.add(new Binding("SELECT " + String.join(", ", items) + " FROM " + reader(shaped, found, false),
+                    "SELECT " + String.join(", ", withHidden) + " FROM " + reader(shaped, found, true),
+                    TableFiles.totalBytes(found)));
         }
-        if (selects.isEmpty()) {
-            return new Binding(noRows(shaped, hidden), 0);
-        }
-        return new Binding(String.join("\nUNION ALL\n", selects), bytes);
+        return Binding.union(parts, noRows(shaped));
     }
 
-    /** {@code hidden}: the view with the table's {@link HiddenColumns} after its own. */
-    Binding bindingFor(TableDef table, List<PartitionDef> partitions, boolean hidden) {
+    Binding bindingFor(TableDef table, List<PartitionDef> partitions) {
         if (IcebergMetadata.isIceberg(table)) {
             IcebergMetadata metadata = files.icebergMetadata(table);
-            return icebergBinding(table, metadata, metadata.dataFiles(), metadata.currentSchema(table.columns()),
-                    hidden);
+            return icebergBinding(table, metadata, metadata.dataFiles(), metadata.currentSchema(table.columns()));
         }
-        List<String> selects = new ArrayList<>();
-        long bytes = 0;
+        List<Binding> parts = new ArrayList<>();
         if (table.partitionKeys().isEmpty()) {
             List<Path> found = files.of(table);
-            bytes += TableFiles.totalBytes(found);
             if (!found.isEmpty()) {
-                selects.add(selectFrom(table, found, List.of(), hidden));
+                parts.add(filesBinding(table, found, List.of()));
             }
         } else {
             for (PartitionDef p : partitions) {
                 List<Path> found = files.under(p.location());
-                bytes += TableFiles.totalBytes(found);
                 if (!found.isEmpty()) {
-                    selects.add(selectFrom(table, found, p.values(), hidden));
+                    parts.add(filesBinding(table, found, p.values()));
                 }
             }
         }
-        if (selects.isEmpty()) {
-            return new Binding(noRows(table, hidden), 0);
-        }
-        return new Binding(String.join("\nUNION ALL\n", selects), bytes);
+        return Binding.union(parts, noRows(table));
+    }
+
+    /** One group of files (a partition's, or an unpartitioned table's): both views' SELECTs and their bytes. */
+    private Binding filesBinding(TableDef table, List<Path> found, List<String> partitionValues) {
+        return new Binding(selectFrom(table, found, partitionValues, false),
+                selectFrom(table, found, partitionValues, true), TableFiles.totalBytes(found));
+    }
+
+    /** Both views of no rows, typed as the table's columns. */
+    private static Binding noRows(TableDef table) {
+        return new Binding(noRows(table, false), noRows(table, true), 0);
     }
 
     private static String noRows(TableDef table, boolean hidden) {
