@@ -27,6 +27,10 @@ import java.util.Map;
  */
 public record TextFormat(boolean openCsv, String delimiter, String quote, String escape, String nullFormat) {
 
+    /** LazySimpleSerDe's default field delimiter, {@code \001}, and its text of NULL. */
+    public static final String HIVE_DELIMITER = "\u0001";
+    private static final String HIVE_NULL = "\\N";
+
     public static TextFormat of(TableDef table) {
         Map<String, String> p = table.serdeParameters();
         if (TableDef.OPEN_CSV_SERDE.equals(table.serdeLibrary())) {
@@ -36,8 +40,13 @@ public record TextFormat(boolean openCsv, String delimiter, String quote, String
                     firstChar(p.getOrDefault("quoteChar", "\"")), firstChar(p.getOrDefault("escapeChar", "\"")), "");
         }
         return new TextFormat(false,
-                hiveByte(p.getOrDefault("field.delim", p.getOrDefault("serialization.format", "\u0001"))), "",
-                p.getOrDefault("escape.delim", ""), p.getOrDefault("serialization.null.format", "\\N"));
+                hiveByte(p.getOrDefault("field.delim", p.getOrDefault("serialization.format", HIVE_DELIMITER))), "",
+                p.getOrDefault("escape.delim", ""), p.getOrDefault("serialization.null.format", HIVE_NULL));
+    }
+
+    /** LazySimpleSerDe's layout with Hive's defaults but the delimiter (UNLOAD's TEXTFILE, which sets nothing else). */
+    public static TextFormat lazySimple(String delimiter) {
+        return new TextFormat(false, delimiter, "", "", HIVE_NULL);
     }
 
     /**
@@ -46,7 +55,7 @@ public record TextFormat(boolean openCsv, String delimiter, String quote, String
      */
     private static String hiveByte(String value) {
         if (value.isEmpty()) {
-            return "\u0001";
+            return HIVE_DELIMITER;
         }
         try {
             return String.valueOf((char) (Byte.parseByte(value) & 0xFF));

@@ -35,8 +35,6 @@ final class UnloadStatement {
     private static final List<String> ATHENA_FORMATS = List.of("PARQUET", "ORC", "AVRO", "JSON", "TEXTFILE");
     private static final List<String> PROPERTIES = List.of("format", "compression", "field_delimiter",
             "partitioned_by");
-    /** Hive's default field delimiter (Ctrl-A), which Athena's text tables and CTAS use unless told otherwise. */
-    private static final String HIVE_DELIMITER = "\u0001";
 
     private UnloadStatement() {
     }
@@ -82,7 +80,7 @@ final class UnloadStatement {
             if (format.equals("TEXTFILE")) {
                 // As LazySimpleSerDe writes text (TextLines): DuckDB's CSV writer would quote values holding the
                 // delimiter or a quote, which Hive's readers then keep as part of the value.
-                select = TextLines.rows(new TextFormat(false, delimiter, "", "", "\\N"), select, names,
+                select = TextLines.rows(TextFormat.lazySimple(delimiter), select, names,
                         names.size() - partitionedBy.size());
             }
             Path dir = ctx.warehouse.results().buckets().pathOf(target.toString());
@@ -170,7 +168,7 @@ final class UnloadStatement {
 
     private static String delimiter(List<String> given) {
         if (given == null || given.isEmpty()) {
-            return HIVE_DELIMITER;
+            return TextFormat.HIVE_DELIMITER;
         }
         String d = given.get(0);
         if (d.length() != 1) {
