@@ -49,11 +49,18 @@ final class DriverOnlyJvm {
     static Outcome runWithAwsEnvironment(String driverClasspath, List<String> jvmOptions,
                                          Map<String, String> environment, Class<?> mainClass, String... args)
             throws Exception {
-        return run(driverClasspath + File.pathSeparator + programLocation(mainClass), jvmOptions, env -> {
+        return runWithAwsEnvironment(driverClasspath + File.pathSeparator + programLocation(mainClass), jvmOptions,
+                environment, mainClass.getName(), args);
+    }
+
+    /** {@link #runWithAwsEnvironment(String, List, Map, Class, String...)} of a main class found on the class path. */
+    static Outcome runWithAwsEnvironment(String classpath, List<String> jvmOptions, Map<String, String> environment,
+                                         String mainClass, String... args) throws Exception {
+        return run(classpath, jvmOptions, env -> {
             env.keySet().removeIf(name -> name.startsWith("AWS_"));
             env.put("AWS_EC2_METADATA_DISABLED", "true");
             env.putAll(environment);
-        }, mainClass.getName(), args);
+        }, mainClass, args);
     }
 
     /** Runs a main class found on {@code classpath} alone (a third-party tool's, e.g. a JDBC shell's). */

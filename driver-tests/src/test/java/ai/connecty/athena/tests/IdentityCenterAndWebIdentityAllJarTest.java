@@ -144,6 +144,22 @@ class IdentityCenterAndWebIdentityAllJarTest {
     }
 
     @Test
+    void theDoctorOfTheAllJarExplainsAnExpiredSsoSession() throws Exception {
+        writeConfig();
+        cacheToken(sha1("corp"), START_URL, EXPIRED_SSO_TOKEN, Instant.now().minus(Duration.ofHours(1)));
+        Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
+
+        DriverOnlyJvm.Outcome doctor = DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(),
+                List.of("-Duser.home=" + home), environment(Map.of()), "ai.connecty.athena.jdbc.AthenaDriver",
+                "doctor", url("ProfileName=dev"));
+
+        assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
+        assertThat(doctor.output()).contains("FAIL  access keys: no credentials could be loaded: the IAM Identity "
+                + "Center (SSO) session of profile 'dev' has expired").contains("aws sso login --profile dev")
+                .doesNotContain(EXPIRED_SSO_TOKEN);
+    }
+
+    @Test
     void aLegacyProfileWhoseTokenTheServiceNoLongerTakesFailsTheSameWay() throws Exception {
         // The cache says the token is valid for hours, but IAM Identity Center revoked it (it answers 401).
         writeConfig();
@@ -236,15 +252,23 @@ class IdentityCenterAndWebIdentityAllJarTest {
             throws Exception {
         Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
         assertThat(allJar).as("copied by maven-dependency-plugin:copy").exists();
+        return DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(), List.of("-Duser.home=" + home),
+                environment(extraEnvironment), UrlOnlyProgram.class, url(credentialProperties), "SELECT 'hello'");
+    }
+
+    /** Only this test's home, files and athena-local; the SDK's SSO client finds the portal through the variable. */
+    private Map<String, String> environment(Map<String, String> extraEnvironment) {
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("HOME", home.toString());
         env.put("AWS_CONFIG_FILE", home.resolve(".aws/config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws/credentials").toString());
         env.put("AWS_ENDPOINT_URL_SSO", athena.endpoint().toString());
-        String url = "jdbc:connecty-athena://Region=us-east-1;EndpointOverride=" + athena.endpoint()
+        return env;
+    }
+
+    private static String url(String credentialProperties) {
+        return "jdbc:connecty-athena://Region=us-east-1;EndpointOverride=" + athena.endpoint()
                 + ";OutputLocation=s3://athena-results/sso/;WorkGroup=primary"
                 + (credentialProperties.isEmpty() ? "" : ";" + credentialProperties);
-        return DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(), List.of("-Duser.home=" + home), env,
-                UrlOnlyProgram.class, url, "SELECT 'hello'");
     }
 }
