@@ -121,6 +121,25 @@ class IdentityCenterAndWebIdentityAllJarTest {
     }
 
     @Test
+    void aServicesSectionOfTheConfigFileLeadsTheSsoClientToAthenaLocalToo() throws Exception {
+        // What the README shows athena-local users who would rather not set AWS_ENDPOINT_URL_SSO.
+        writeConfig();
+        Files.writeString(home.resolve(".aws/config"), Files.readString(home.resolve(".aws/config"))
+                .replace("[profile dev]\n", "[profile dev]\nservices = athena-local\n")
+                + "\n[services athena-local]\nsso =\n  endpoint_url = " + athena.endpoint() + "\n");
+        cacheToken(sha1("corp"), START_URL, SSO_TOKEN, Instant.now().plus(Duration.ofHours(8)));
+        Map<String, String> env = environment(Map.of());
+        env.remove("AWS_ENDPOINT_URL_SSO");
+        Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
+
+        DriverOnlyJvm.Outcome outcome = DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(),
+                List.of("-Duser.home=" + home), env, UrlOnlyProgram.class, url("ProfileName=dev"), "SELECT 'hello'");
+
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertQueriesRanAs("arn:aws:sts::123456789012:assumed-role/connecty-athena/analyst@example.com");
+    }
+
+    @Test
     void aLegacySsoStartUrlProfileConnectsAsThePermissionSetsRole() throws Exception {
         writeConfig();
         cacheToken(sha1(LEGACY_START_URL), LEGACY_START_URL, SSO_TOKEN, Instant.now().plus(Duration.ofHours(8)));
