@@ -93,7 +93,8 @@ public final class SsoPortalEndpoint implements ServiceEndpoint {
                 .flatMap(identities::roleByName)
                 .orElseThrow(() -> new AwsException(403, "ForbiddenException", "No access"));
         call.record(role.arn(), false);
-        Instant expiration = now.plusSeconds(faults.credentialSeconds().orElse(SESSION_SECONDS))
+        Instant expiration = now.plusSeconds(faults.credentialSeconds("sso", "GetRoleCredentials")
+                        .orElse(SESSION_SECONDS))
                 .truncatedTo(ChronoUnit.SECONDS);
         RoleSession session = sessions.issue(role, token.userName(), expiration, now);
         ObjectNode credentials = JSON.createObjectNode();

@@ -168,7 +168,8 @@ public final class StsEndpoint implements ServiceEndpoint {
         if (duration > role.maxSessionSeconds()) {
             throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
-        Instant expiration = now.plusSeconds(faults.credentialSeconds().orElse((long) duration))
+        Instant expiration = now.plusSeconds(faults.credentialSeconds("sts", WEB_IDENTITY)
+                        .orElse((long) duration))
                 .truncatedTo(ChronoUnit.SECONDS);
         RoleSession session = sessions.issue(role, sessionName, expiration, now);
         String body = credentials(session, expiration)

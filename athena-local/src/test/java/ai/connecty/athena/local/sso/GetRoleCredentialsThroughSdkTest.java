@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.auth.TokenIdentities;
+import ai.connecty.athena.local.control.FaultPlan;
+import ai.connecty.athena.local.control.FaultRule;
 import ai.connecty.athena.local.control.RequestLogEntry;
 import ai.connecty.athena.local.http.SdkClients;
 import java.nio.file.Path;
@@ -72,6 +74,17 @@ class GetRoleCredentialsThroughSdkTest {
         }
         List<RequestLogEntry> portal = athena.requestLog().entries().stream().filter(e -> e.service().equals("sso")).toList();
         assertThat(portal).isNotEmpty().allSatisfy(e -> assertThat(e.action()).isEqualTo("GetRoleCredentials"));
+    }
+
+    @Test
+    void theCredentialSecondsFaultShortensTheSessionToTestRefresh() {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("sso", "GetRoleCredentials").withCredentialSeconds(120)));
+        try {
+            assertThat(Instant.ofEpochMilli(credentials(SSO_TOKEN, "123456789012", "Analyst").expiration()))
+                    .isBetween(Instant.now().plusSeconds(100), Instant.now().plusSeconds(140));
+        } finally {
+            athena.faults().clear();
+        }
     }
 
     @Test

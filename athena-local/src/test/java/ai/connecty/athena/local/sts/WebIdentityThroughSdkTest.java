@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.auth.TokenIdentities;
+import ai.connecty.athena.local.control.FaultPlan;
+import ai.connecty.athena.local.control.FaultRule;
 import ai.connecty.athena.local.control.RequestLogEntry;
 import ai.connecty.athena.local.http.SdkClients;
 import java.nio.file.Path;
@@ -57,6 +59,7 @@ class WebIdentityThroughSdkTest {
 
     @Test
     void aTrustedTokenGetsASessionOfTheRoleThatSignsAthenaCalls() {
+        athena.requestLog().clear();
         AssumeRoleWithWebIdentityResponse r = exchange(WEB_TOKEN, REPORTING);
 
         assertThat(r.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/reporting/pod-1");
@@ -75,6 +78,18 @@ class WebIdentityThroughSdkTest {
         assertThat(logged.principal()).isEqualTo("anonymous");
         assertThat(logged.resource()).isEqualTo(REPORTING);
         assertThat(logged.denied()).isFalse();
+    }
+
+    @Test
+    void theCredentialSecondsFaultOfTheWebIdentityCallShortensItsSession() {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("sts", "AssumeRoleWithWebIdentity")
+                .withCredentialSeconds(120)));
+        try {
+            assertThat(exchange(WEB_TOKEN, REPORTING).credentials().expiration())
+                    .isBetween(Instant.now().plusSeconds(100), Instant.now().plusSeconds(140));
+        } finally {
+            athena.faults().clear();
+        }
     }
 
     @Test
