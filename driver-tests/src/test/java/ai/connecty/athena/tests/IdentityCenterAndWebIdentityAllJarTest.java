@@ -122,10 +122,11 @@ class IdentityCenterAndWebIdentityAllJarTest {
 
     @Test
     void aServicesSectionOfTheConfigFileLeadsTheSsoClientToAthenaLocalToo() throws Exception {
-        // What the README shows athena-local users who would rather not set AWS_ENDPOINT_URL_SSO.
+        // What the README shows athena-local users who would rather not set AWS_ENDPOINT_URL_SSO. The SDK builds its
+        // SSO client with the default profile's settings, not ProfileName's: the services line goes under [default].
         writeConfig();
-        Files.writeString(home.resolve(".aws/config"), Files.readString(home.resolve(".aws/config"))
-                .replace("[profile dev]\n", "[profile dev]\nservices = athena-local\n")
+        Files.writeString(home.resolve(".aws/config"), "[default]\nservices = athena-local\n\n"
+                + Files.readString(home.resolve(".aws/config"))
                 + "\n[services athena-local]\nsso =\n  endpoint_url = " + athena.endpoint() + "\n");
         cacheToken(sha1("corp"), START_URL, SSO_TOKEN, Instant.now().plus(Duration.ofHours(8)));
         Map<String, String> env = environment(Map.of());
