@@ -16,6 +16,7 @@ import ai.connecty.athena.local.http.SelfSignedTls;
 import ai.connecty.athena.local.http.ServiceBackend;
 import ai.connecty.athena.local.s3.S3Endpoint;
 import ai.connecty.athena.local.storage.BucketStore;
+import ai.connecty.athena.local.sso.SsoPortalEndpoint;
 import ai.connecty.athena.local.sts.StsEndpoint;
 import ai.connecty.athena.local.warehouse.LocalWarehouse;
 import com.sun.net.httpserver.HttpServer;
@@ -114,6 +115,7 @@ public final class LocalAthena implements AutoCloseable {
                 new JsonServiceEndpoint(backend::athena, backend::glue),
                 new StsEndpoint(identities, sessions, faults, clock),
                 new S3Endpoint(buckets, REGION),
+                new SsoPortalEndpoint(identities, sessions, faults, clock),
                 new ControlEndpoint(requestLog, faults, readiness::get),
                 new Authenticator(identities, sessions, clock), faults, requestLog, clock);
         try {

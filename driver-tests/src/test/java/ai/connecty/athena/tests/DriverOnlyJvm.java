@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a main class in a JVM of its own whose class path holds only the driver's runtime dependencies (listed
@@ -39,8 +41,35 @@ final class DriverOnlyJvm {
                 args);
     }
 
+    /**
+     * Runs {@code mainClass} on the given driver class path with an AWS environment of the test's own: every
+     * inherited {@code AWS_*} variable is removed (so the build's credentials, profile or region cannot leak in) and
+     * {@code environment} set instead, with the instance metadata service off.
+     */
+    static Outcome runWithAwsEnvironment(String driverClasspath, List<String> jvmOptions,
+                                         Map<String, String> environment, Class<?> mainClass, String... args)
+            throws Exception {
+        return runWithAwsEnvironment(driverClasspath + File.pathSeparator + programLocation(mainClass), jvmOptions,
+                environment, mainClass.getName(), args);
+    }
+
+    /** {@link #runWithAwsEnvironment(String, List, Map, Class, String...)} of a main class found on the class path. */
+    static Outcome runWithAwsEnvironment(String classpath, List<String> jvmOptions, Map<String, String> environment,
+                                         String mainClass, String... args) throws Exception {
+        return run(classpath, jvmOptions, env -> {
+            env.keySet().removeIf(name -> name.startsWith("AWS_"));
+            env.put("AWS_EC2_METADATA_DISABLED", "true");
+            env.putAll(environment);
+        }, mainClass, args);
+    }
+
     /** Runs a main class found on {@code classpath} alone (a third-party tool's, e.g. a JDBC shell's). */
     static Outcome run(String classpath, List<String> jvmOptions, String mainClass, String... args) throws Exception {
+        return run(classpath, jvmOptions, env -> { }, mainClass, args);
+    }
+
+    private static Outcome run(String classpath, List<String> jvmOptions, Consumer<Map<String, String>> environment,
+                               String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Daws.disableEc2Metadata=true");
@@ -52,8 +81,10 @@ final class DriverOnlyJvm {
         // A file rather than a pipe: a chatty program cannot block on it, and a hung one still lets us time out.
         Path outputFile = Files.createTempFile("program", ".out");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(outputFile.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(outputFile.toFile());
+            environment.accept(builder.environment());
+            Process process = builder.start();
             process.getOutputStream().close();
             boolean exited = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!exited) {

@@ -3,6 +3,7 @@ package ai.connecty.athena.local.auth;
 import ai.connecty.athena.local.api.AwsException;
 import ai.connecty.athena.local.api.CallContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,6 +25,15 @@ public final class AuthenticatedCall implements CallContext {
         this.principal = authenticated.principal();
         this.region = authenticated.region();
         this.accessDenied = accessDenied;
+    }
+
+    /**
+     * The call of an operation that AWS serves unsigned: a caller without policies (so it may do nothing by
+     * itself) that the request log shows as {@code anonymous}; the operation checks the token it carries.
+     */
+    public static AuthenticatedCall anonymous(Function<String, AwsException> accessDenied) {
+        return new AuthenticatedCall(new Authenticated(new Principal("anonymous", "anonymous", "", List.of()), ""),
+                accessDenied);
     }
 
     public Principal principal() {

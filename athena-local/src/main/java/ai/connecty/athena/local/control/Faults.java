@@ -78,8 +78,16 @@ public final class Faults implements QueryFaults {
 
     /** The {@code credentialSeconds} of the rule matching {@code sts}/{@code AssumeRole}, if any. */
     public Optional<Long> credentialSeconds() {
+        return credentialSeconds("sts", "AssumeRole");
+    }
+
+    /**
+     * The {@code credentialSeconds} of the rule matching a call that issues credentials ({@code sts}/{@code
+     * AssumeRoleWithWebIdentity}, {@code sso}/{@code GetRoleCredentials}), if any.
+     */
+    public Optional<Long> credentialSeconds(String service, String action) {
         FaultPlan plan = active.plan();
-        int index = firstMatch(plan, "sts", "AssumeRole");
+        int index = firstMatch(plan, service, action);
         return index < 0 ? Optional.empty() : Optional.ofNullable(plan.rules().get(index).credentialSeconds());
     }
 

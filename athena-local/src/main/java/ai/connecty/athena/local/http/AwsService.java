@@ -8,7 +8,12 @@ import ai.connecty.athena.local.auth.AuthenticationException;
  * throttling, internal errors and authentication failures.
  */
 public enum AwsService {
-    ATHENA("athena"), GLUE("glue"), STS("sts"), S3("s3");
+    ATHENA("athena"), GLUE("glue"), STS("sts"), S3("s3"),
+    /**
+     * IAM Identity Center's portal API ({@code GetRoleCredentials}), which the SDK's SSO profiles call. AWS serves it
+     * unsigned (a bearer token authenticates it), so its name is only the request log's and the fault rules'.
+     */
+    SSO("sso");
 
     private static final String RATE_EXCEEDED = "Rate exceeded";
 
@@ -27,6 +32,7 @@ public enum AwsService {
         return switch (this) {
             case ATHENA, GLUE -> new AwsException(400, "AccessDeniedException", message);
             case STS, S3 -> new AwsException(403, "AccessDenied", message);
+            case SSO -> new AwsException(403, "ForbiddenException", "No access");
         };
     }
 
@@ -36,6 +42,7 @@ public enum AwsService {
             case GLUE -> new AwsException(400, "ThrottlingException", RATE_EXCEEDED);
             case STS -> new AwsException(400, "Throttling", RATE_EXCEEDED);
             case S3 -> new AwsException(503, "SlowDown", "Please reduce your request rate.");
+            case SSO -> new AwsException(429, "TooManyRequestsException", RATE_EXCEEDED);
         };
     }
 
@@ -46,12 +53,14 @@ public enum AwsService {
             case STS -> new AwsException(500, "InternalFailure", "The request processing has failed because of an "
                     + "unknown error, exception or failure.");
             case S3 -> new AwsException(500, "InternalError", "We encountered an internal error. Please try again.");
+            case SSO -> new AwsException(500, "InternalServerException", "Internal error");
         };
     }
 
     public AwsException authenticationFailed(AuthenticationException e) {
         String detail = e.getMessage();
-        boolean json = this == ATHENA || this == GLUE;
+        // SSO is never signed (its requests are routed as unsigned), so it shares the JSON services' spelling.
+        boolean json = this == ATHENA || this == GLUE || this == SSO;
         return switch (e.failure()) {
             case MISSING -> json ? new AwsException(403, "MissingAuthenticationTokenException", "Missing Authentication Token")
                     : this == STS ? new AwsException(403, "MissingAuthenticationToken", "Request is missing Authentication Token")

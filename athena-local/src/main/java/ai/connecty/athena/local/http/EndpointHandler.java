@@ -9,6 +9,7 @@ import ai.connecty.athena.local.control.FaultDecision;
 import ai.connecty.athena.local.control.Faults;
 import ai.connecty.athena.local.control.RequestLog;
 import ai.connecty.athena.local.control.RequestLogEntry;
+import ai.connecty.athena.local.sso.SsoPortalEndpoint;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -43,17 +44,20 @@ public final class EndpointHandler implements HttpHandler {
     private final ServiceEndpoint json;
     private final ServiceEndpoint sts;
     private final ServiceEndpoint s3;
+    private final ServiceEndpoint ssoPortal;
     private final ControlEndpoint control;
     private final Authenticator authenticator;
     private final Faults faults;
     private final RequestLog requestLog;
     private final Clock clock;
 
-    public EndpointHandler(ServiceEndpoint json, ServiceEndpoint sts, ServiceEndpoint s3, ControlEndpoint control,
-                           Authenticator authenticator, Faults faults, RequestLog requestLog, Clock clock) {
+    public EndpointHandler(ServiceEndpoint json, ServiceEndpoint sts, ServiceEndpoint s3, ServiceEndpoint ssoPortal,
+                           ControlEndpoint control, Authenticator authenticator, Faults faults, RequestLog requestLog,
+                           Clock clock) {
         this.json = json;
         this.sts = sts;
         this.s3 = s3;
+        this.ssoPortal = ssoPortal;
         this.control = control;
         this.authenticator = authenticator;
         this.faults = faults;
@@ -102,7 +106,8 @@ public final class EndpointHandler implements HttpHandler {
                 throw new AwsException(413, "RequestEntityTooLargeException", "The request body exceeds "
                         + MAX_API_BODY_BYTES + " bytes");
             }
-            call = new AuthenticatedCall(authenticator.authenticate(request, service.signingName()),
+            call = endpoint.unsigned(request) ? AuthenticatedCall.anonymous(service::accessDenied)
+                    : new AuthenticatedCall(authenticator.authenticate(request, service.signingName()),
                     service::accessDenied);
             fault = faults.decide(service.signingName(), operation);
             pause(fault.latencyMillis());
@@ -135,6 +140,9 @@ public final class EndpointHandler implements HttpHandler {
     private ServiceEndpoint route(HttpRequest request) {
         if (JsonServiceEndpoint.accepts(request)) {
             return json;
+        }
+        if (SsoPortalEndpoint.accepts(request)) {
+            return ssoPortal;
         }
         String contentType = request.header("content-type");
         boolean form = contentType != null

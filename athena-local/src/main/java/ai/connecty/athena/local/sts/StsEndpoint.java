@@ -11,6 +11,7 @@ import ai.connecty.athena.local.auth.Principal;
 import ai.connecty.athena.local.auth.Role;
 import ai.connecty.athena.local.auth.RoleSession;
 import ai.connecty.athena.local.auth.SessionStore;
+import ai.connecty.athena.local.auth.WebIdentityToken;
 import ai.connecty.athena.local.control.Faults;
 import ai.connecty.athena.local.http.AwsService;
 import ai.connecty.athena.local.http.HttpDates;
@@ -30,9 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * STS AssumeRole and GetCallerIdentity. AssumeRole needs both halves of IAM's check: the caller's own
+ * STS AssumeRole, AssumeRoleWithWebIdentity and GetCallerIdentity. AssumeRole needs both halves of IAM's check: the caller's own
  * policy must allow {@code sts:AssumeRole} on the role, and the role's trust policy must name the caller
- * (and, when it says so, the {@code sts:ExternalId}).
+ * (and, when it says so, the {@code sts:ExternalId}). AssumeRoleWithWebIdentity is unsigned, as in AWS: the token is
+ * the caller's identity, and the role's trust policy alone decides (see {@link WebIdentityToken}).
  */
 public final class StsEndpoint implements ServiceEndpoint {
 
@@ -44,6 +46,7 @@ public final class StsEndpoint implements ServiceEndpoint {
     private static final int MAX_DURATION = 43200;
     /** RoleSessionName's pattern as the model writes it; its 2..64 characters are a separate constraint. */
     private static final String SESSION_NAME = "[\\w+=,.@-]*";
+    private static final String WEB_IDENTITY = "AssumeRoleWithWebIdentity";
 
     private final IdentityStore identities;
     private final SessionStore sessions;
@@ -72,12 +75,18 @@ public final class StsEndpoint implements ServiceEndpoint {
     }
 
     @Override
+    public boolean unsigned(HttpRequest request) {
+        return WEB_IDENTITY.equals(operation(request));
+    }
+
+    @Override
     public HttpResponse handle(HttpRequest request, AuthenticatedCall call) {
         Map<String, String> params = parameters(request);
         String action = params.getOrDefault("Action", "");
         return switch (action) {
             case "GetCallerIdentity" -> getCallerIdentity(call, request);
             case "AssumeRole" -> assumeRole(params, call, request);
+            case WEB_IDENTITY -> assumeRoleWithWebIdentity(params, call, request);
             default -> throw new AwsException(400, "InvalidAction",
                     "Could not find operation " + action + " for version 2011-06-15");
         };
@@ -119,13 +128,63 @@ public final class StsEndpoint implements ServiceEndpoint {
         Instant expiration = now.plusSeconds(faults.credentialSeconds().orElse((long) duration))
                 .truncatedTo(ChronoUnit.SECONDS);
         RoleSession session = sessions.issue(role, sessionName, expiration, now);
-        String body = "<Credentials>" + Xml.element("AccessKeyId", session.accessKeyId())
-                + Xml.element("SecretAccessKey", session.secretAccessKey())
-                + Xml.element("SessionToken", session.sessionToken())
-                + Xml.element("Expiration", HttpDates.isoSeconds(expiration)) + "</Credentials>"
+        String body = credentials(session, expiration)
                 + "<AssumedRoleUser>" + Xml.element("AssumedRoleId", session.assumedRoleId())
                 + Xml.element("Arn", session.arn()) + "</AssumedRoleUser>";
         return ok("AssumeRole", body, request);
+    }
+
+    private HttpResponse assumeRoleWithWebIdentity(Map<String, String> params, AuthenticatedCall call,
+                                                   HttpRequest request) {
+        String roleArn = params.get("RoleArn");
+        String sessionName = params.get("RoleSessionName");
+        String tokenText = params.get("WebIdentityToken");
+        Integer requestedDuration = duration(params.get("DurationSeconds"));
+        new Validation(STS).notNull(roleArn, "roleArn").length(roleArn, "roleArn", 20, 2048)
+                .notNull(sessionName, "roleSessionName").length(sessionName, "roleSessionName", 2, 64).pattern(sessionName, "roleSessionName", SESSION_NAME)
+                .notNull(tokenText, "webIdentityToken").length(tokenText, "webIdentityToken", 4, 20000)
+                .range(requestedDuration, "durationSeconds", MIN_DURATION, MAX_DURATION)
+                .check();
+        int duration = requestedDuration == null ? DEFAULT_DURATION : requestedDuration;
+        Instant now = clock.instant();
+        // athena-local cannot verify a signature, so a token it was not told about is one AWS could not validate.
+        WebIdentityToken token = identities.webIdentityToken(tokenText).orElseThrow(() -> new AwsException(400,
+                "InvalidIdentityToken", "The web identity token that was passed could not be validated by AWS. "
+                + "Get a new identity token from the identity provider and then retry the request."));
+        if (token.expired(now)) {
+            throw new AwsException(400, "ExpiredTokenException", "Token expired: current date/time "
+                    + now.getEpochSecond() + " must be before the expiration date/time "
+                    + token.expiresAt().orElseThrow().getEpochSecond());
+        }
+        String providerArn = token.providerArn(identities.accountId());
+        Role role = identities.roleByArn(roleArn).orElse(null);
+        // No account-wide principal covers a federated caller: the trust policy must name the provider (or "*").
+        Decision trust = role == null ? Decision.IMPLICIT_DENY : role.trustPolicy().evaluateTrust(
+                new AccessRequest(providerArn, "sts:" + WEB_IDENTITY, roleArn, token.conditionKeys()), "");
+        call.record(roleArn, !trust.allowed());
+        if (!trust.allowed()) {
+            throw new AwsException(403, "AccessDenied", "Not authorized to perform sts:" + WEB_IDENTITY);
+        }
+        if (duration > role.maxSessionSeconds()) {
+            throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        Instant expiration = now.plusSeconds(faults.credentialSeconds("sts", WEB_IDENTITY)
+                        .orElse((long) duration))
+                .truncatedTo(ChronoUnit.SECONDS);
+        RoleSession session = sessions.issue(role, sessionName, expiration, now);
+        String body = credentials(session, expiration)
+                + Xml.element("SubjectFromWebIdentityToken", token.subject())
+                + "<AssumedRoleUser>" + Xml.element("AssumedRoleId", session.assumedRoleId())
+                + Xml.element("Arn", session.arn()) + "</AssumedRoleUser>"
+                + Xml.element("Provider", token.issuer()) + Xml.element("Audience", token.audience());
+        return ok(WEB_IDENTITY, body, request);
+    }
+
+    private static String credentials(RoleSession session, Instant expiration) {
+        return "<Credentials>" + Xml.element("AccessKeyId", session.accessKeyId())
+                + Xml.element("SecretAccessKey", session.secretAccessKey())
+                + Xml.element("SessionToken", session.sessionToken())
+                + Xml.element("Expiration", HttpDates.isoSeconds(expiration)) + "</Credentials>";
     }
 
     /**

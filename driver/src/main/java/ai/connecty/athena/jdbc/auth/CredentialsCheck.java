@@ -6,6 +6,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -45,10 +46,13 @@ public final class CredentialsCheck {
             // Loaded first, so that a profile or provider without keys is told apart from an STS out of reach:
             // the SDK reports both as client errors, and nothing has been sent to STS yet.
             base.resolveCredentials();
-        } catch (SdkClientException e) {
-            throw noCredentials(what, e);
         } catch (SdkException e) {
-            throw translate(what, roleArn, e);
+            Optional<String> ssoAdvice = SsoSessionExpiry.explain(e, config.profileName());
+            if (ssoAdvice.isPresent()) {
+                throw new SQLInvalidAuthorizationSpecException(FAILED + ssoAdvice.get() + ". (" + e.getMessage()
+                        + ")", SqlState.INVALID_AUTHORIZATION, e);
+            }
+            throw e instanceof SdkClientException ? noCredentials(what, e) : translate(what, roleArn, e);
         } catch (RuntimeException e) {
             // A CredentialsProvider class of the application may fail in any way; the SDK would have wrapped it.
             throw noCredentials(what, SdkClientException.create(String.valueOf(e), e));

@@ -63,7 +63,8 @@ public enum ConnectionProperty {
                     + "them. Treated as a secret, as arguments may carry tokens: never logged or shown.")),
     PROFILE_NAME(spec("ProfileName", CREDENTIALS, PropertyType.STRING)
             .describe("Profile of the shared AWS config files used by ProfileCredentials (implied when only this "
-                    + "property is set).")),
+                    + "property is set): keys, a role to assume, a credential_process, or an IAM Identity Center "
+                    + "(SSO) profile made by aws configure sso, used after aws sso login.")),
     ROLE_ARN(spec("RoleArn", CREDENTIALS, PropertyType.STRING)
             .describe("IAM role to assume through STS with the credentials above. The temporary credentials are "
                     + "refreshed in the background before they expire.")),

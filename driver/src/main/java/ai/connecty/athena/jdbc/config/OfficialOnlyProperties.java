@@ -17,7 +17,8 @@ final class OfficialOnlyProperties {
     private static final String FEDERATED = "this driver signs with static keys, DefaultChain, ProfileCredentials, "
             + "InstanceProfile or a CredentialsProvider class (optionally with RoleArn); the official driver's "
             + "federated sign-in plugins (JWT, SAML, Azure AD, Okta, Ping, AD FS, IAM Identity Center, DataZone) are "
-            + "not built in";
+            + "not built in, but an IAM Identity Center profile after aws sso login works through ProfileName, and "
+            + "a web identity token through the default chain (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN)";
     private static final Map<String, String> HINTS = hints();
 
     private OfficialOnlyProperties() {
@@ -37,8 +38,10 @@ final class OfficialOnlyProperties {
                 "AthenaStreamingEndpoint", "StreamingEndpointOverride", "UseResultsetStreaming");
         put(hints, "this driver makes no Lake Formation call", "LakeFormationEndpoint", "LfEndpointOverride",
                 "LakeFormationEnabled");
-        put(hints, "this driver makes no IAM Identity Center call", "SsoOidcEndpoint", "SsoAdminEndpoint",
-                "SsoEndpoint", "SSOOIDCEndpointOverride", "SSOAdminEndpointOverride");
+        put(hints, "this driver calls IAM Identity Center only through the AWS SDK, for a profile made by "
+                + "aws configure sso (ProfileName); the SDK reaches it at the profile's sso_region, or where "
+                + "AWS_ENDPOINT_URL_SSO or a services section of the config file says", "SsoOidcEndpoint",
+                "SsoAdminEndpoint", "SsoEndpoint", "SSOOIDCEndpointOverride", "SSOAdminEndpointOverride");
         put(hints, FEDERATED, "JwtWebIdentityToken", "web_identity_token", "JwtRoleArn", "JwtRoleSessionName",
                 "WorkGroupArn", "ApplicationRoleArn", "AccessRoleArn", "CustomerIdcApplicationArn",
                 "IdpWellKnownConfigurationUrl", "OidcClientId", "OidcClientSecret", "IdpPortNumber",
