@@ -163,6 +163,24 @@ class IdentityCenterAndWebIdentityAllJarTest {
         assertThat(athena.requestLog().count("athena", "StartQueryExecution")).isZero();
     }
 
+    /**
+     * A tool keeps its connection open past the end of the sign-in (here: no check at connect, so the first query is
+     * the first call): the query fails as a refused sign-in (28000), not as a network error that a pool would retry
+     * or take for a broken connection, and it says which login to run.
+     */
+    @Test
+    void aQueryAfterTheSsoSessionEndedFailsWith28000TellingWhichLoginToRun() throws Exception {
+        writeConfig();
+        cacheToken(sha1("corp"), START_URL, EXPIRED_SSO_TOKEN, Instant.now().minus(Duration.ofHours(1)));
+
+        DriverOnlyJvm.Outcome outcome = runInHome("ProfileName=dev;ValidateCredentials=false", Map.of());
+
+        assertCredentialsRefused(outcome, "aws sso login --profile dev", EXPIRED_SSO_TOKEN);
+        assertThat(outcome.output()).contains("StartQueryExecution failed: the IAM Identity Center (SSO) session of "
+                + "profile 'dev' has expired");
+        assertThat(athena.requestLog().count("athena", "StartQueryExecution")).isZero();
+    }
+
     @Test
     void theDoctorOfTheAllJarExplainsAnExpiredSsoSession() throws Exception {
         writeConfig();
@@ -207,6 +225,8 @@ class IdentityCenterAndWebIdentityAllJarTest {
         assertThat(outcome.exitCode()).as(outcome.output()).isEqualTo(3);
         assertThat(outcome.output()).contains("SQLState: 28000")
                 .contains("Not authorized to perform sts:AssumeRoleWithWebIdentity")
+                // The token was found and refused: keys would not help, the role's trust policy would.
+                .contains("trust policy must name the token's OIDC provider").doesNotContain("Set User and Password")
                 .doesNotContain(UNTRUSTED_WEB_TOKEN);
         assertThat(athena.requestLog().count("athena", "StartQueryExecution")).isZero();
     }

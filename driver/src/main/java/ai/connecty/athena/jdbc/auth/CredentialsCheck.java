@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -24,6 +26,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  */
 public final class CredentialsCheck {
     private static final String FAILED = "Connecting failed the credentials check: ";
+    /** The default chain's line for its web identity provider when STS answered it with a 4xx. */
+    private static final Pattern CHAIN_WEB_IDENTITY_REFUSAL = Pattern.compile(
+            "WebIdentityTokenFileCredentialsProvider\\(\\): (.+?) \\(Service: Sts, Status Code: 4\\d\\d");
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsCheck.class);
 
@@ -47,10 +52,14 @@ public final class CredentialsCheck {
             // the SDK reports both as client errors, and nothing has been sent to STS yet.
             base.resolveCredentials();
         } catch (SdkException e) {
-            Optional<String> ssoAdvice = SsoSessionExpiry.explain(e, config.profileName());
-            if (ssoAdvice.isPresent()) {
-                throw new SQLInvalidAuthorizationSpecException(FAILED + ssoAdvice.get() + ". (" + e.getMessage()
-                        + ")", SqlState.INVALID_AUTHORIZATION, e);
+            Optional<SsoSessionEnded> ended = SsoSessionEnded.in(e);
+            if (ended.isPresent()) {
+                throw new SQLInvalidAuthorizationSpecException(FAILED + ended.get().getMessage(),
+                        SqlState.INVALID_AUTHORIZATION, e);
+            }
+            Optional<String> refusal = e instanceof SdkClientException ? providerRefusal(e) : Optional.empty();
+            if (refusal.isPresent()) {
+                throw providerRefused(what, refusal.get(), e);
             }
             throw e instanceof SdkClientException ? noCredentials(what, e) : translate(what, roleArn, e);
         } catch (RuntimeException e) {
@@ -93,6 +102,34 @@ public final class CredentialsCheck {
         return new SQLNonTransientConnectionException(FAILED + what + ": STS could not be reached: " + message
                 + " Check the network, the proxy settings and StsEndpoint/EndpointOverride; "
                 + "ValidateCredentials=false skips this check.", SqlState.CONNECTION_FAILURE, e);
+    }
+
+    /**
+     * The provider found its source (a web identity token, a profile's role) but AWS refused the exchange: keys
+     * would not help, the token's or the role's setup would.
+     */
+    private static SQLException providerRefused(String what, String refusal, SdkException e) {
+        return new SQLInvalidAuthorizationSpecException(FAILED + what + ": the credentials provider's own call to "
+                + "AWS was refused: " + refusal + ". For a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE and "
+                + "AWS_ROLE_ARN), the role's trust policy must name the token's OIDC provider and allow its subject "
+                + "and audience; for a profile that assumes a role, check its role_arn and source credentials.",
+                SqlState.INVALID_AUTHORIZATION, e);
+    }
+
+    /**
+     * What AWS answered a provider that found its source and exchanged it (a web identity token, a profile's role),
+     * if it refused. A provider raises the service's exception as a cause; the default chain keeps only each
+     * provider's message, so there the web identity provider's line is read.
+     */
+    static Optional<String> providerRefusal(SdkException e) {
+        SdkException service = innermostAws(e);
+        if (service instanceof AwsServiceException) {
+            AwsServiceException refusal = (AwsServiceException) service;
+            return Optional.of(refusal.awsErrorDetails() == null ? String.valueOf(refusal.getMessage())
+                    : refusal.awsErrorDetails().errorMessage() + " [" + refusal.awsErrorDetails().errorCode() + "]");
+        }
+        Matcher webIdentity = CHAIN_WEB_IDENTITY_REFUSAL.matcher(String.valueOf(e.getMessage()));
+        return webIdentity.find() ? Optional.of(webIdentity.group(1)) : Optional.empty();
     }
 
     private static SQLException noCredentials(String what, SdkException e) {

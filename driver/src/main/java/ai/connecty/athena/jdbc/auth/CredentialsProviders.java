@@ -28,7 +28,7 @@ public final class CredentialsProviders {
             return StaticCredentialsProvider.create(staticCredentials(config));
         }
         if (!config.credentialsProvider().isPresent()) {
-            return config.profileName().isPresent() ? profile(config) : defaultChain();
+            return config.profileName().isPresent() ? profile(config) : defaultChain(config);
         }
         String configured = config.credentialsProvider().get();
         CredentialsSource source = CredentialsSource.byKeyword(configured);
@@ -42,7 +42,7 @@ public final class CredentialsProviders {
                 return InstanceProfileCredentialsProvider.builder().build();
             case DEFAULT_CHAIN:
             default:
-                return defaultChain();
+                return defaultChain(config);
         }
     }
 
@@ -56,13 +56,14 @@ public final class CredentialsProviders {
         return AwsBasicCredentials.create(accessKeyId, secret);
     }
 
-    private static AwsCredentialsProvider defaultChain() {
-        return DefaultCredentialsProvider.builder().build();
+    /** The chain reads the default profile (or AWS_PROFILE's), which may be an IAM Identity Center one. */
+    private static AwsCredentialsProvider defaultChain(ConnectionConfig config) {
+        return SsoSessionExpiry.watch(DefaultCredentialsProvider.builder().build(), config.profileName());
     }
 
     private static AwsCredentialsProvider profile(ConnectionConfig config) {
         ProfileCredentialsProvider.Builder builder = ProfileCredentialsProvider.builder();
         config.profileName().ifPresent(builder::profileName);
-        return builder.build();
+        return SsoSessionExpiry.watch(builder.build(), config.profileName());
     }
 }

@@ -2,10 +2,14 @@ package ai.connecty.athena.jdbc.auth;
 
 import java.util.Locale;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.services.sso.auth.ExpiredTokenException;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Recognises that an IAM Identity Center (SSO) profile failed because its session ended, and says how to renew it.
@@ -13,7 +17,8 @@ import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
  * {@code SdkClientException} or the sso module's {@code ExpiredTokenException}), the portal answers 401 for a token
  * it no longer takes (signed out, revoked), or refreshing an {@code sso_session} token fails at the OIDC service.
  * The driver cannot renew the session itself: {@code aws sso login} opens a browser for the user to sign in, so
- * the message names the command, with the profile to pass. None of these carries the token, nor does the advice.
+ * the fix names the command, with the profile to pass. The session may end at connect time or hours later under a
+ * connection a tool keeps open, so the check sits in the provider (see {@link #watch}) rather than in any one caller.
  */
 public final class SsoSessionExpiry {
 
@@ -21,19 +26,25 @@ public final class SsoSessionExpiry {
     }
 
     /**
-     * @param failure     what loading or using the credentials raised
+     * {@code provider}, raising {@link SsoSessionEnded} in place of the SDK's failure when the session ended.
+     *
      * @param profileName the connection's ProfileName; without it, the profile the SDK uses (AWS_PROFILE,
      *                    aws.profile, else default)
-     * @return the advice, when {@code failure} is an ended SSO session
      */
-    public static Optional<String> explain(Throwable failure, Optional<String> profileName) {
+    public static AwsCredentialsProvider watch(AwsCredentialsProvider provider, Optional<String> profileName) {
+        return new Watched(provider, profileName);
+    }
+
+    /** The {@link SsoSessionEnded} that {@code failure} stands for, if it is an ended SSO session. */
+    static Optional<SsoSessionEnded> explain(SdkException failure, Optional<String> profileName) {
         if (!isEndedSession(failure)) {
             return Optional.empty();
         }
         String profile = profileName.orElseGet(() -> ProfileFileSystemSetting.AWS_PROFILE.getStringValue()
                 .orElse("default"));
-        return Optional.of("the IAM Identity Center (SSO) session of profile '" + profile + "' has expired or was "
-                + "signed out: run `aws sso login --profile " + profile + "` and connect again");
+        return Optional.of(new SsoSessionEnded("the IAM Identity Center (SSO) session of profile '" + profile
+                + "' has expired or was signed out", "run `aws sso login --profile " + profile + "` and connect again",
+                failure));
     }
 
     private static boolean isEndedSession(Throwable failure) {
@@ -49,5 +60,38 @@ public final class SsoSessionExpiry {
             }
         }
         return false;
+    }
+
+    private static final class Watched implements AwsCredentialsProvider, SdkAutoCloseable {
+        private final AwsCredentialsProvider delegate;
+        private final Optional<String> profileName;
+
+        Watched(AwsCredentialsProvider delegate, Optional<String> profileName) {
+            this.delegate = delegate;
+            this.profileName = profileName;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            try {
+                return delegate.resolveCredentials();
+            } catch (SsoSessionEnded e) {
+                throw e;
+            } catch (SdkException e) {
+                throw explain(e, profileName).<SdkException>map(ended -> ended).orElse(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (delegate instanceof SdkAutoCloseable) {
+                ((SdkAutoCloseable) delegate).close();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return delegate.toString();
+        }
     }
 }

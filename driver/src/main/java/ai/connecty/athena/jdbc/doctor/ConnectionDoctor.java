@@ -1,7 +1,7 @@
 package ai.connecty.athena.jdbc.doctor;
 
 import ai.connecty.athena.jdbc.auth.CredentialsProviders;
-import ai.connecty.athena.jdbc.auth.SsoSessionExpiry;
+import ai.connecty.athena.jdbc.auth.SsoSessionEnded;
 import ai.connecty.athena.jdbc.aws.DiagnosticClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
@@ -162,12 +162,11 @@ public final class ConnectionDoctor {
             base.resolveCredentials();
             return true;
         } catch (RuntimeException e) { // SdkException, or anything a CredentialsProvider class of the user's throws
-            Optional<String> ssoAdvice = SsoSessionExpiry.explain(e, config.profileName());
-            if (ssoAdvice.isPresent()) {
+            Optional<SsoSessionEnded> ended = SsoSessionEnded.in(e);
+            if (ended.isPresent()) {
                 // Signing in again is the whole fix; the keys advice below would send the user the wrong way.
-                String advice = ssoAdvice.get();
-                results.add(CheckResult.fail("access keys", "no credentials could be loaded: "
-                        + advice.substring(0, advice.indexOf(": run ")), advice.substring(advice.indexOf("run "))));
+                results.add(CheckResult.fail("access keys", "no credentials could be loaded: " + ended.get().problem(),
+                        ended.get().fix()));
                 return false;
             }
             String why = e instanceof SdkException ? String.valueOf(e.getMessage()) : e.toString();

@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.errors;
 
+import ai.connecty.athena.jdbc.auth.SsoSessionEnded;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLSyntaxErrorException;
@@ -9,6 +10,7 @@ import java.sql.SQLWarning;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,6 +111,13 @@ public final class ErrorTranslator {
             // JDBC callers expect an SQLException from every call.
             return new SQLException(about + " failed: " + e + " (the connection may have been closed meanwhile)."
                     + mayHaveRun, SqlState.SYSTEM_ERROR, e);
+        }
+        Optional<SsoSessionEnded> ended = SsoSessionEnded.in(e);
+        if (ended.isPresent()) {
+            // A connection kept open past the end of its IAM Identity Center sign-in: not the network's fault, and
+            // signing in again is the one fix.
+            return new SQLInvalidAuthorizationSpecException(about + " failed: " + ended.get().getMessage(),
+                    SqlState.INVALID_AUTHORIZATION, e);
         }
         if (!(e instanceof AwsServiceException)) {
             // Network error, cut or late reply: the call failed, not the connection (which holds no session).

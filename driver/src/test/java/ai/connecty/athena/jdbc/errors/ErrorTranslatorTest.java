@@ -1,6 +1,9 @@
 package ai.connecty.athena.jdbc.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ai.connecty.athena.jdbc.auth.SsoSessionExpiry;
 
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
@@ -8,7 +11,9 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.athena.model.AthenaError;
@@ -21,6 +26,24 @@ import software.amazon.awssdk.services.athena.model.TooManyRequestsException;
 
 class ErrorTranslatorTest {
     private static final String ID = "0e3a7c2e-6b9f-4b2e-9a53-2b1a1f6f3c11";
+
+    @Test
+    void aQueryOfAConnectionWhoseSsoSignInEndedFailsWith28000NamingTheLogin() {
+        AwsCredentialsProvider watched = SsoSessionExpiry.watch(() -> {
+            throw SdkClientException.create("The SSO session associated with this profile has expired or is otherwise "
+                    + "invalid. To refresh this SSO session run aws sso login with the corresponding profile.");
+        }, Optional.of("dev"));
+        RuntimeException ended = catchThrowableOfType(RuntimeException.class, watched::resolveCredentials);
+
+        SQLException e = ErrorTranslator.fromSdk("StartQueryExecution", null,
+                SdkClientException.create("Unable to execute HTTP request", ended));
+
+        // Not 08xxx: the network is fine, and a pool must not take the sign-in for a broken connection.
+        assertThat((Throwable) e).isInstanceOf(SQLInvalidAuthorizationSpecException.class)
+                .hasMessageContaining("StartQueryExecution failed: the IAM Identity Center (SSO) session of profile 'dev'")
+                .hasMessageContaining("run `aws sso login --profile dev`");
+        assertThat(e.getSQLState()).isEqualTo("28000");
+    }
 
     @Test
     void failedQueryCarriesIdReasonCategoryTypeAndSqlState() {
