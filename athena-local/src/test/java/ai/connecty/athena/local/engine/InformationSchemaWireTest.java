@@ -5,18 +5,14 @@ import static ai.connecty.athena.local.athena.AthenaQueries.run;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import ai.connecty.athena.local.http.TestIdentities;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
@@ -33,12 +29,15 @@ class InformationSchemaWireTest {
 
     private static final String GLUE = "arn:aws:glue:us-east-1:123456789012:";
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena().withIdentities(TestIdentities.users()
+            .user("admin", "AKIAADMIN00000000001", "admin-secret", TestIdentities.ALLOW_ALL)
+            .user("analyst", "AKIAANALYST000000002", "analyst-secret", TestIdentities.ALLOW_ALL,
+                    TestIdentities.deny("glue:GetTable", GLUE + "table/isdb/secret"),
+                    TestIdentities.deny("glue:GetDatabase", GLUE + "database/hidden"))
+            .user("nolist", "AKIANOLIST0000000003", "nolist-secret", TestIdentities.ALLOW_ALL,
+                    TestIdentities.deny("glue:GetDatabases", "*")));
+    private static final SdkClientsExtension clients = athena.clients();
 
     private static AthenaClient admin() {
         return clients.athena(AwsBasicCredentials.create("AKIAADMIN00000000001", "admin-secret"));
@@ -55,20 +54,7 @@ class InformationSchemaWireTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        String allowAll = "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}";
-        Path identities = dataDir.resolve("identities.json");
-        Files.writeString(identities, "{\"accountId\":\"123456789012\",\"users\":["
-                + user("admin", "AKIAADMIN00000000001", "admin-secret", allowAll) + ","
-                + user("analyst", "AKIAANALYST000000002", "analyst-secret", allowAll
-                        + ",{\"Effect\":\"Deny\",\"Action\":\"glue:GetTable\",\"Resource\":\"" + GLUE
-                        + "table/isdb/secret\"},{\"Effect\":\"Deny\",\"Action\":\"glue:GetDatabase\",\"Resource\":\""
-                        + GLUE + "database/hidden\"}") + ","
-                + user("nolist", "AKIANOLIST0000000003", "nolist-secret", allowAll
-                        + ",{\"Effect\":\"Deny\",\"Action\":\"glue:GetDatabases\",\"Resource\":\"*\"}")
-                + "],\"roles\":[]}");
-        local = LocalAthena.builder().port(0).dataDir(dataDir.resolve("data")).identities(identities)
-                .demoData(false).build().start().awaitReady(Duration.ofMinutes(2));
+    static void tables() {
         succeed(admin(), "CREATE DATABASE isdb", null);
         succeed(admin(), "CREATE DATABASE hidden", null);
         succeed(admin(), "CREATE EXTERNAL TABLE isdb.events (id bigint COMMENT 'the id', name string, "
@@ -82,16 +68,6 @@ class InformationSchemaWireTest {
                 + "LOCATION 's3://athena-results/hidden/h/'", null);
         succeed(admin(), "CREATE VIEW isdb.event_names AS SELECT id, name FROM isdb.events", null);
         succeed(admin(), "CREATE TABLE isdb.wanted AS SELECT * FROM (VALUES 'price', 'dt', 'nope') AS t(col)", null);
-    }
-
-    private static String user(String name, String key, String secret, String statements) {
-        return "{\"name\":\"" + name + "\",\"accessKeyId\":\"" + key + "\",\"secretAccessKey\":\"" + secret
-                + "\",\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}]}";
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     private static List<List<String>> query(AthenaClient athena, String sql, String database) {

@@ -5,17 +5,14 @@ import static ai.connecty.athena.local.athena.AthenaQueries.run;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import ai.connecty.athena.local.http.TestIdentities;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -31,25 +28,15 @@ class MetadataTablesWireTest {
     private static final String DENIED = "is not authorized to perform: glue:GetTable on resource: "
             + "arn:aws:glue:us-east-1:123456789012:table/md/plain";
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena().withIdentities(TestIdentities.users()
+            .user("test", "test", "test", TestIdentities.ALLOW_ALL)
+            .user("analyst", "AKIAANALYST000000003", "analyst-secret", TestIdentities.ALLOW_ALL,
+                    TestIdentities.deny("glue:GetTable", "arn:aws:glue:us-east-1:123456789012:table/md/plain")));
+    private static final SdkClientsExtension clients = athena.clients();
 
     @BeforeAll
-    static void start() throws Exception {
-        Path identities = dataDir.resolve("identities.json");
-        Files.writeString(identities, "{\"accountId\":\"123456789012\",\"users\":["
-                + "{\"name\":\"test\",\"accessKeyId\":\"test\",\"secretAccessKey\":\"test\",\"policies\":[{"
-                + "\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}]},"
-                + "{\"name\":\"analyst\",\"accessKeyId\":\"AKIAANALYST000000003\",\"secretAccessKey\":\"analyst-secret\","
-                + "\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
-                + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"glue:GetTable\",\"Resource\":"
-                + "\"arn:aws:glue:us-east-1:123456789012:table/md/plain\"}]}]}],\"roles\":[]}");
-        local = LocalAthena.builder().port(0).dataDir(dataDir.resolve("data")).demoData(false)
-                .identities(identities).build().start();
+    static void tables() {
         clients.s3().createBucket(r -> r.bucket("md-data"));
         sql("CREATE DATABASE md");
         sql("CREATE TABLE md.parts (id int COMMENT 'key', name string, ts timestamp) "
@@ -63,11 +50,6 @@ class MetadataTablesWireTest {
         sql("CREATE EXTERNAL TABLE md.logs (v bigint) PARTITIONED BY (dt string, hr int) STORED AS PARQUET "
                 + "LOCATION 's3://md-data/logs/' TBLPROPERTIES ('owner_team'='data')");
         sql("ALTER TABLE md.logs ADD PARTITION (dt='2024-01-02', hr=2) PARTITION (dt='2024-01-01', hr=1)");
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

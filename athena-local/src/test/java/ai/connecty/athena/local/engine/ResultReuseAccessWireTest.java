@@ -4,17 +4,12 @@ import static ai.connecty.athena.local.athena.AthenaQueries.await;
 import static ai.connecty.athena.local.athena.AthenaQueries.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import ai.connecty.athena.local.http.TestIdentities;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -27,15 +22,16 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  */
 class ResultReuseAccessWireTest {
 
-    private static final String ALLOW_ALL = "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}";
     private static final String PRIVATE = "s3://athena-results/private/";
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena().withDemoData().withIdentities(TestIdentities.users()
+            .user("owner", "AKIAOWNER00000000001", "owner-secret", TestIdentities.ALLOW_ALL)
+            .user("nosales", "AKIANOSALES000000001", "nosales-secret", TestIdentities.ALLOW_ALL,
+                    TestIdentities.deny("glue:GetTable", "arn:aws:glue:us-east-1:123456789012:table/demo/sales"))
+            .user("noprivate", "AKIANOPRIVATE0000001", "noprivate-secret", TestIdentities.ALLOW_ALL,
+                    TestIdentities.deny("s3:GetObject", "arn:aws:s3:::athena-results/private/*")));
+    private static final SdkClientsExtension clients = athena.clients();
 
     private static AthenaClient owner() {
         return client("owner", "AKIAOWNER00000000001");
@@ -49,32 +45,8 @@ class ResultReuseAccessWireTest {
         return client("noprivate", "AKIANOPRIVATE0000001");
     }
 
-    @BeforeAll
-    static void start() throws Exception {
-        Path identities = dataDir.resolve("identities.json");
-        Files.writeString(identities, "{\"accountId\":\"123456789012\",\"users\":["
-                + user("owner", "AKIAOWNER00000000001", ALLOW_ALL) + ","
-                + user("nosales", "AKIANOSALES000000001", ALLOW_ALL + ",{\"Effect\":\"Deny\",\"Action\":\"glue:GetTable\","
-                        + "\"Resource\":\"arn:aws:glue:us-east-1:123456789012:table/demo/sales\"}") + ","
-                + user("noprivate", "AKIANOPRIVATE0000001", ALLOW_ALL + ",{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\","
-                        + "\"Resource\":\"arn:aws:s3:::athena-results/private/*\"}")
-                + "],\"roles\":[]}");
-        local = LocalAthena.builder().port(0).dataDir(dataDir.resolve("data")).identities(identities).build().start()
-                .awaitReady(Duration.ofMinutes(2));
-    }
-
-    private static String user(String name, String keyId, String statements) {
-        return "{\"name\":\"" + name + "\",\"accessKeyId\":\"" + keyId + "\",\"secretAccessKey\":\"" + name
-                + "-secret\",\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}]}";
-    }
-
     private static AthenaClient client(String name, String keyId) {
         return clients.athena(AwsBasicCredentials.create(keyId, name + "-secret"));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     private static QueryExecution runWithReuse(AthenaClient as, String sql, String output) {

@@ -3,15 +3,10 @@ package ai.connecty.athena.local.engine;
 import static ai.connecty.athena.local.athena.AthenaQueries.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.connecty.athena.local.LocalAthena;
+import ai.connecty.athena.local.http.OwnLocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ai.connecty.athena.local.http.TestIdentities;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -29,32 +24,14 @@ class TableReferencesWireTest {
     private static final String DENIED = "is not authorized to perform: glue:GetTable on resource: "
             + "arn:aws:glue:us-east-1:123456789012:table/demo/sales with an explicit deny in an identity-based policy";
 
-    @TempDir
-    static Path dataDir;
-    private static LocalAthena local;
-
     @RegisterExtension
-    static final SdkClientsExtension clients = new SdkClientsExtension(() -> local);
+    static final OwnLocalAthena athena = new OwnLocalAthena().withDemoData().withIdentities(TestIdentities.users()
+            .user("analyst", "AKIAANALYST000000002", "analyst-secret", TestIdentities.ALLOW_ALL,
+                    TestIdentities.deny("glue:GetTable", "arn:aws:glue:us-east-1:123456789012:table/demo/sales")));
+    private static final SdkClientsExtension clients = athena.clients();
 
     private static AthenaClient analyst() {
         return clients.athena(AwsBasicCredentials.create("AKIAANALYST000000002", "analyst-secret"));
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path identities = dataDir.resolve("identities.json");
-        Files.writeString(identities, "{\"accountId\":\"123456789012\",\"users\":[{\"name\":\"analyst\","
-                + "\"accessKeyId\":\"AKIAANALYST000000002\",\"secretAccessKey\":\"analyst-secret\",\"policies\":[{"
-                + "\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},"
-                + "{\"Effect\":\"Deny\",\"Action\":\"glue:GetTable\",\"Resource\":"
-                + "\"arn:aws:glue:us-east-1:123456789012:table/demo/sales\"}]}]}],\"roles\":[]}");
-        local = LocalAthena.builder().port(0).dataDir(dataDir.resolve("data")).identities(identities).build().start()
-                .awaitReady(Duration.ofMinutes(2));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -33,8 +34,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class OwnLocalAthena implements BeforeAllCallback, AfterAllCallback {
 
     private final SdkClientsExtension clients = new SdkClientsExtension(this::local);
+    private TestIdentities identities;
+    private boolean demoData;
+    private Path root;
     private Path dataDir;
     private LocalAthena local;
+
+    /** Signs calls with these users instead of the built-in identities (whose admin the SDK clients use). */
+    public OwnLocalAthena withIdentities(TestIdentities users) {
+        this.identities = users;
+        return this;
+    }
+
+    /** Loads the demo data set too (database demo), waiting for it before the class's {@code @BeforeAll}. */
+    public OwnLocalAthena withDemoData() {
+        this.demoData = true;
+        return this;
+    }
 
     /** The running instance; null before the class's {@code @BeforeAll} methods. */
     public LocalAthena local() {
@@ -53,8 +69,16 @@ public final class OwnLocalAthena implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        dataDir = Files.createTempDirectory("athena-local-" + context.getRequiredTestClass().getSimpleName());
-        local = LocalAthena.builder().port(0).dataDir(dataDir).demoData(false).build().start();
+        root = Files.createTempDirectory("athena-local-" + context.getRequiredTestClass().getSimpleName());
+        dataDir = Files.createDirectory(root.resolve("data"));
+        LocalAthena.Builder builder = LocalAthena.builder().port(0).dataDir(dataDir).demoData(demoData);
+        if (identities != null) {
+            builder.identities(identities.writeTo(root.resolve("identities.json")));
+        }
+        local = builder.build().start();
+        if (demoData) {
+            local.awaitReady(Duration.ofMinutes(2));
+        }
     }
 
     @Override
@@ -65,7 +89,7 @@ public final class OwnLocalAthena implements BeforeAllCallback, AfterAllCallback
             try {
                 local.close();
             } finally {
-                delete(dataDir);
+                delete(root);
             }
         }
     }
