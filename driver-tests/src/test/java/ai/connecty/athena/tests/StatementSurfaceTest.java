@@ -41,6 +41,39 @@ class StatementSurfaceTest {
     }
 
     /**
+     * Client info as JDBC's javadoc has it: getClientInfoProperties names the properties the driver knows (it listed
+     * none, while setClientInfo("ApplicationName") was kept), ApplicationName reads the connection's ApplicationName
+     * property until set, and a name the driver does not know leaves a SQLWarning ("The driver generates a warning if
+     * the client info name specified is not recognized") while still being kept.
+     */
+    @Test
+    void clientInfoNamesTheKnownPropertiesAndWarnsOfOthers() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena, "ApplicationName=reporting")) {
+            java.util.Map<String, String> known = new java.util.LinkedHashMap<>();
+            try (ResultSet rs = c.getMetaData().getClientInfoProperties()) {
+                while (rs.next()) {
+                    known.put(rs.getString("NAME"), rs.getString("DEFAULT_VALUE"));
+                    assertThat(rs.getInt("MAX_LEN")).isPositive();
+                    assertThat(rs.getString("DESCRIPTION")).isNotBlank();
+                }
+            }
+            assertThat(known).containsOnlyKeys("ApplicationName", "ClientUser", "ClientHostname")
+                    .containsEntry("ApplicationName", "reporting");
+            assertThat(c.getClientInfo("ApplicationName")).isEqualTo("reporting");
+            assertThat(c.getClientInfo().getProperty("ApplicationName")).isEqualTo("reporting");
+            c.clearWarnings();
+            c.setClientInfo("ApplicationName", "DBeaver");
+            c.setClientInfo("ClientUser", "ana");
+            assertThat((Object) c.getWarnings()).isNull();
+            assertThat(c.getClientInfo("ApplicationName")).isEqualTo("DBeaver");
+            c.setClientInfo("Tracing", "on");
+            assertThat((Object) c.getWarnings()).isNotNull();
+            assertThat(c.getWarnings().getMessage()).contains("Tracing").contains("ApplicationName");
+            assertThat(c.getClientInfo("Tracing")).isEqualTo("on");
+        }
+    }
+
+    /**
      * The calls Metabase's generic JDBC driver makes (shared/reference/peers-and-models.md, its sql_jdbc execute
      * namespace): connection set-up, then every statement created FORWARD_ONLY, READ_ONLY and
      * CLOSE_CURSORS_AT_COMMIT, a forward fetch direction, a fetch size and a row limit, values read with

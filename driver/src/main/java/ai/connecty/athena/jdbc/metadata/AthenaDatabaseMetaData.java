@@ -345,7 +345,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getClientInfoProperties() throws SQLException {
-        return empty(MetadataColumns.CLIENT_INFO_PROPERTIES);
+        return result(MetadataColumns.CLIENT_INFO_PROPERTIES, ClientInfoNames.rows(config.applicationName()));
     }
 
     private ResultSet empty(List<ColumnSpec> columns) throws SQLException {
