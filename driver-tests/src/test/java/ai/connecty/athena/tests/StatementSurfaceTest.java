@@ -188,6 +188,29 @@ class StatementSurfaceTest {
         }
     }
 
+    /** JDBC 4.3's {limit rows offset skipped} escape runs as Athena's OFFSET ... LIMIT ... (it was refused). */
+    @Test
+    void theLimitEscapeLimitsAndSkipsRows() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {
+            StringBuilder rows = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("SELECT x FROM (VALUES 1, 2, 3, 4) t(x) ORDER BY x {limit 2 offset 1}")) {
+                while (rs.next()) {
+                    rows.append(rs.getInt(1));
+                }
+            }
+            assertThat(rows.toString()).isEqualTo("23");
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT x FROM (VALUES 1, 2, 3, 4) t(x) WHERE x > ? ORDER BY x {limit 1}")) {
+                ps.setInt(1, 2);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(3);
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+        }
+    }
+
     @Test
     void escapeFunctionsAthenaCannotRunAreRefusedNamingTheWayOut() throws SQLException {
         try (Connection c = Connections.connectyUser(athena)) {

@@ -32,6 +32,24 @@ class SqlTextTest {
         assertThat(text.isHiveStatement()).isEqualTo(hive);
     }
 
+    /**
+     * JDBC 4.3 (13.4.6) defines <code>{limit rows [offset skipped]}</code>; it was refused as an unknown escape. Athena
+     * (Trino) takes OFFSET before LIMIT, so the two swap places.
+     */
+    @Test
+    void theLimitEscapeIsAthenasOffsetAndLimit() throws SQLException {
+        assertThat(JdbcEscapes.translate("SELECT x FROM t ORDER BY x {limit 10}"))
+                .isEqualTo("SELECT x FROM t ORDER BY x LIMIT 10");
+        assertThat(JdbcEscapes.translate("SELECT x FROM t ORDER BY x {LIMIT 10 OFFSET 20}"))
+                .isEqualTo("SELECT x FROM t ORDER BY x OFFSET 20 LIMIT 10");
+        assertThat(JdbcEscapes.translate("SELECT x FROM t {limit ? offset 5}")).isEqualTo("SELECT x FROM t OFFSET 5 LIMIT ?");
+        // Both bound: swapping the clauses would swap the parameters' values, so it is refused with the way out.
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT x FROM t {limit ? offset ?}"))
+                .isInstanceOf(SQLFeatureNotSupportedException.class).hasMessageContaining("OFFSET ? LIMIT ?");
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT x FROM t {limit}")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("{limit");
+    }
+
     @Test
     void jdbcEscapesTranslateToAthenaSql() throws SQLException {
         assertThat(JdbcEscapes.translate("SELECT {d '2020-01-02'}, {t '01:02:03'}, {ts '2020-01-02 01:02:03.5'}"))
