@@ -188,6 +188,37 @@ class StatementSurfaceTest {
         }
     }
 
+    /**
+     * The Open Group string functions whose Athena namesake differs or is missing: REPEAT gives a string (Athena's
+     * repeat an array: {fn repeat('a', 3)} read as [a, a, a]), LEFT and RIGHT (keywords in Athena: a syntax error) the
+     * first or last characters, SPACE that many blanks. NULL stays NULL; getStringFunctions names them.
+     */
+    @Test
+    void openGroupStringFunctionsAthenaLacksAreTranslated() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT {fn repeat('ab', 3)}, {fn repeat('ab', 0)}, "
+                     + "{fn repeat(CAST(NULL AS varchar), 2)}, {fn left('abc', 2)}, {fn left('abc', 5)}, "
+                     + "{fn right('abc', 2)}, {fn right('abc', 5)}, {fn right('abc', 0)}, "
+                     + "{fn concat({fn space(2)}, 'x')}, {fn right(CAST(NULL AS varchar), 1)}, {fn repeat('', 2)}, "
+                     + "{fn repeat('ab', -1)}")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(java.sql.Types.VARCHAR);
+            assertThat(rs.getString(1)).isEqualTo("ababab");
+            assertThat(rs.getString(2)).isEmpty();
+            assertThat(rs.getString(3)).isNull();
+            assertThat(rs.getString(4)).isEqualTo("ab");
+            assertThat(rs.getString(5)).isEqualTo("abc");
+            assertThat(rs.getString(6)).isEqualTo("bc");
+            assertThat(rs.getString(7)).isEqualTo("abc");
+            assertThat(rs.getString(8)).isEmpty();
+            assertThat(rs.getString(9)).isEqualTo("  x");
+            assertThat(rs.getString(10)).isNull();
+            assertThat(rs.getString(11)).isEmpty();
+            assertThat(rs.getString(12)).isEmpty();
+            assertThat(c.getMetaData().getStringFunctions().split(",")).contains("left", "repeat", "right", "space");
+        }
+    }
+
     /** JDBC 4.3's {limit rows offset skipped} escape runs as Athena's OFFSET ... LIMIT ... (it was refused). */
     @Test
     void theLimitEscapeLimitsAndSkipsRows() throws SQLException {

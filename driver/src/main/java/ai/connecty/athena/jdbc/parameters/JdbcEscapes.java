@@ -230,6 +230,29 @@ public final class JdbcEscapes {
                 List<String> args = arguments(name, parenthesized, 2, 2);
                 return ConvertEscape.cast(args.get(0), args.get(1));
             }
+            case "repeat": {
+                // REPEAT(string, count) is a string; Athena's repeat(element, count) an array of count elements.
+                // Padding nothing to count times the string's length with the string repeats it, and keeps NULL.
+                // Athena refuses an empty padding string even when nothing is to be padded, hence ' ' for ''.
+                // A negative count gives '' rather than lpad's range error.
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                String string = args.get(0);
+                return "lpad('', greatest(length(" + string + ") * (" + args.get(1) + "), 0), coalesce(nullif("
+                        + string + ", ''), ' '))";
+            }
+            case "space":
+                return "lpad('', greatest(" + arguments(name, parenthesized, 1, 1).get(0) + ", 0), ' ')";
+            case "left": {
+                // LEFT and RIGHT are keywords in Athena (joins): a call by that name is a syntax error there.
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                return "substr(" + args.get(0) + ", 1, " + args.get(1) + ")";
+            }
+            case "right": {
+                // substr from a start before the first character gives '' in Athena, not the whole string.
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                return "substr(" + args.get(0) + ", greatest(length(" + args.get(0) + ") - (" + args.get(1)
+                        + ") + 1, 1))";
+            }
             case "rand":
                 if (!arguments(name, parenthesized, 0, 1).isEmpty()) {
                     throw SqlExceptions.notSupported("{fn rand(seed)}: Athena's rand has no seed (rand(n) is a number "

@@ -33,6 +33,21 @@ class SqlTextTest {
     }
 
     /**
+     * Open Group functions Athena lacks or answers otherwise: REPEAT is a string there (Athena's repeat an array), LEFT
+     * and RIGHT are keywords in Athena, SPACE does not exist. Athena's lpad refuses an empty padding string even when
+     * nothing is padded, so REPEAT never pads with ''.
+     */
+    @Test
+    void openGroupStringFunctionsTranslateToAthenasEquivalents() throws SQLException {
+        assertThat(JdbcEscapes.translate("SELECT {fn repeat(s, 3)}"))
+                .isEqualTo("SELECT lpad('', greatest(length(s) * (3), 0), coalesce(nullif(s, ''), ' '))");
+        assertThat(JdbcEscapes.translate("SELECT {fn left(s, 2)}, {fn space(n)}"))
+                .isEqualTo("SELECT substr(s, 1, 2), lpad('', greatest(n, 0), ' ')");
+        assertThat(JdbcEscapes.translate("SELECT {fn RIGHT(s, 2)}"))
+                .isEqualTo("SELECT substr(s, greatest(length(s) - (2) + 1, 1))");
+    }
+
+    /**
      * JDBC 4.3 (13.4.6) defines <code>{limit rows [offset skipped]}</code>; it was refused as an unknown escape. Athena
      * (Trino) takes OFFSET before LIMIT, so the two swap places.
      */
