@@ -242,6 +242,7 @@ class MetadataTest {
         for (String call : List.of("char_length('ab')", "character_length('ab')", "concat('a', 'b')", "lcase('A')",
                 "length('ab')", "locate('b', 'ab')", "lower('A')", "lpad('a', 2, 'x')", "ltrim(' a')", "position('b' IN 'abc')",
                 "replace('ab', 'b', 'c')", "reverse('ab')", "rpad('a', 2, 'x')", "rtrim('a ')", "split('a,b', ',')",
+                "left('ab', 1)", "repeat('a', 2)", "right('ab', 1)", "space(1)",
                 "strpos('abc', 'b')", "substr('abc', 2)", "substring('abc', 2, 1)", "trim(' a ')", "ucase('a')",
                 "upper('a')")) {
             string.put(call.substring(0, call.indexOf('(')), call);

@@ -335,6 +335,29 @@ class PreparedStatementTest {
     }
 
     /**
+     * Every refusal of a parameter's value (class 22) is a java.sql.SQLDataException, as JDBC 4.3 (Table 8-1) has a
+     * driver throw for the class and as the getters already do: a caller catching SQLDataException around its
+     * setters missed these, which were plain SQLExceptions. The message names the target type by its JDBC name.
+     */
+    @Test
+    void valuesThatCannotBeBoundAreSqlDataExceptions() throws SQLException {
+        try (PreparedStatement ps = shared.get().prepareStatement("SELECT ?")) {
+            assertThatThrownBy(() -> ps.setObject(1, java.time.LocalDate.of(2024, 3, 5), java.sql.Types.INTEGER))
+                    .isInstanceOf(java.sql.SQLDataException.class).hasMessageContaining("INTEGER")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+            assertThatThrownBy(() -> ps.setObject(1, "x", java.sql.JDBCType.DATE))
+                    .isInstanceOf(java.sql.SQLDataException.class).hasMessageContaining("DATE")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22018"));
+            assertThatThrownBy(() -> ps.setBigDecimal(1, new BigDecimal("1E+40")))
+                    .isInstanceOf(java.sql.SQLDataException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+            assertThatThrownBy(() -> ps.setBinaryStream(1, new java.io.ByteArrayInputStream(new byte[] {1}), 5))
+                    .isInstanceOf(java.sql.SQLDataException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22026"));
+        }
+    }
+
+    /**
      * A stream given with a length is that many bytes (characters for a Reader), as JDBC defines the length: the rest of
      * the stream is left unread. A stream that ends before its length is refused (22026), naming the parameter.
      */

@@ -41,6 +41,39 @@ class StatementSurfaceTest {
     }
 
     /**
+     * Client info as JDBC's javadoc has it: getClientInfoProperties names the properties the driver knows (it listed
+     * none, while setClientInfo("ApplicationName") was kept), ApplicationName reads the connection's ApplicationName
+     * property until set, and a name the driver does not know leaves a SQLWarning ("The driver generates a warning if
+     * the client info name specified is not recognized") while still being kept.
+     */
+    @Test
+    void clientInfoNamesTheKnownPropertiesAndWarnsOfOthers() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena, "ApplicationName=reporting")) {
+            java.util.Map<String, String> known = new java.util.LinkedHashMap<>();
+            try (ResultSet rs = c.getMetaData().getClientInfoProperties()) {
+                while (rs.next()) {
+                    known.put(rs.getString("NAME"), rs.getString("DEFAULT_VALUE"));
+                    assertThat(rs.getInt("MAX_LEN")).isPositive();
+                    assertThat(rs.getString("DESCRIPTION")).isNotBlank();
+                }
+            }
+            assertThat(known).containsOnlyKeys("ApplicationName", "ClientUser", "ClientHostname")
+                    .containsEntry("ApplicationName", "reporting");
+            assertThat(c.getClientInfo("ApplicationName")).isEqualTo("reporting");
+            assertThat(c.getClientInfo().getProperty("ApplicationName")).isEqualTo("reporting");
+            c.clearWarnings();
+            c.setClientInfo("ApplicationName", "DBeaver");
+            c.setClientInfo("ClientUser", "ana");
+            assertThat((Object) c.getWarnings()).isNull();
+            assertThat(c.getClientInfo("ApplicationName")).isEqualTo("DBeaver");
+            c.setClientInfo("Tracing", "on");
+            assertThat((Object) c.getWarnings()).isNotNull();
+            assertThat(c.getWarnings().getMessage()).contains("Tracing").contains("ApplicationName");
+            assertThat(c.getClientInfo("Tracing")).isEqualTo("on");
+        }
+    }
+
+    /**
      * The calls Metabase's generic JDBC driver makes (shared/reference/peers-and-models.md, its sql_jdbc execute
      * namespace): connection set-up, then every statement created FORWARD_ONLY, READ_ONLY and
      * CLOSE_CURSORS_AT_COMMIT, a forward fetch direction, a fetch size and a row limit, values read with
@@ -152,6 +185,60 @@ class StatementSurfaceTest {
             assertThat(rs.getString(10)).isEqualTo("2024-02-29");
             assertThat(rs.getLong(11)).isEqualTo(30L);
             assertThat(rs.getLong(12)).isEqualTo(4L);
+        }
+    }
+
+    /**
+     * The Open Group string functions whose Athena namesake differs or is missing: REPEAT gives a string (Athena's
+     * repeat an array: {fn repeat('a', 3)} read as [a, a, a]), LEFT and RIGHT (keywords in Athena: a syntax error) the
+     * first or last characters, SPACE that many blanks. NULL stays NULL; getStringFunctions names them.
+     */
+    @Test
+    void openGroupStringFunctionsAthenaLacksAreTranslated() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT {fn repeat('ab', 3)}, {fn repeat('ab', 0)}, "
+                     + "{fn repeat(CAST(NULL AS varchar), 2)}, {fn left('abc', 2)}, {fn left('abc', 5)}, "
+                     + "{fn right('abc', 2)}, {fn right('abc', 5)}, {fn right('abc', 0)}, "
+                     + "{fn concat({fn space(2)}, 'x')}, {fn right(CAST(NULL AS varchar), 1)}, {fn repeat('', 2)}, "
+                     + "{fn repeat('ab', -1)}")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(java.sql.Types.VARCHAR);
+            assertThat(rs.getString(1)).isEqualTo("ababab");
+            assertThat(rs.getString(2)).isEmpty();
+            assertThat(rs.getString(3)).isNull();
+            assertThat(rs.getString(4)).isEqualTo("ab");
+            assertThat(rs.getString(5)).isEqualTo("abc");
+            assertThat(rs.getString(6)).isEqualTo("bc");
+            assertThat(rs.getString(7)).isEqualTo("abc");
+            assertThat(rs.getString(8)).isEmpty();
+            assertThat(rs.getString(9)).isEqualTo("  x");
+            assertThat(rs.getString(10)).isNull();
+            assertThat(rs.getString(11)).isEmpty();
+            assertThat(rs.getString(12)).isEmpty();
+            assertThat(c.getMetaData().getStringFunctions().split(",")).contains("left", "repeat", "right", "space");
+        }
+    }
+
+    /** JDBC 4.3's {limit rows offset skipped} escape runs as Athena's OFFSET ... LIMIT ... (it was refused). */
+    @Test
+    void theLimitEscapeLimitsAndSkipsRows() throws SQLException {
+        try (Connection c = Connections.connectyUser(athena); Statement s = c.createStatement()) {
+            StringBuilder rows = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("SELECT x FROM (VALUES 1, 2, 3, 4) t(x) ORDER BY x {limit 2 offset 1}")) {
+                while (rs.next()) {
+                    rows.append(rs.getInt(1));
+                }
+            }
+            assertThat(rows.toString()).isEqualTo("23");
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT x FROM (VALUES 1, 2, 3, 4) t(x) WHERE x > ? ORDER BY x {limit 1}")) {
+                ps.setInt(1, 2);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(3);
+                    assertThat(rs.next()).isFalse();
+                }
+            }
         }
     }
 

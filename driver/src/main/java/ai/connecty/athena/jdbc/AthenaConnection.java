@@ -15,6 +15,7 @@ import ai.connecty.athena.jdbc.execution.QueryRequest;
 import ai.connecty.athena.jdbc.execution.QuerySettings;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
 import ai.connecty.athena.jdbc.metadata.AthenaDatabaseMetaData;
+import ai.connecty.athena.jdbc.metadata.ClientInfoNames;
 import ai.connecty.athena.jdbc.metadata.MetadataHome;
 import java.sql.Array;
 import java.sql.Blob;
@@ -753,6 +754,7 @@ public class AthenaConnection implements Connection {
                 clientInfo.setProperty(name, value);
             }
         }
+        warnOfUnknownClientInfo(java.util.Collections.singleton(name));
     }
 
     @Override
@@ -770,13 +772,36 @@ public class AthenaConnection implements Connection {
                 properties.stringPropertyNames().forEach(name -> clientInfo.setProperty(name, properties.getProperty(name)));
             }
         }
+        if (properties != null) {
+            warnOfUnknownClientInfo(new java.util.TreeSet<>(properties.stringPropertyNames()));
+        }
+    }
+
+    /** JDBC's javadoc has a warning for a name the driver does not recognize; the value is kept all the same. */
+    private void warnOfUnknownClientInfo(java.util.Collection<String> names) {
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            if (!ClientInfoNames.isKnown(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            addWarning(new SQLWarning("Client info " + String.join(", ", unknown) + " is not a property the driver "
+                    + "knows (" + String.join(", ", ClientInfoNames.KNOWN) + "); kept for getClientInfo only",
+                    SqlState.WARNING));
+        }
     }
 
     @Override
     public String getClientInfo(String name) throws SQLException {
         checkOpen();
         synchronized (clientInfo) {
-            return name == null ? null : clientInfo.getProperty(name);
+            if (name == null) {
+                return null;
+            }
+            String value = clientInfo.getProperty(name);
+            return value == null && ClientInfoNames.APPLICATION_NAME.equals(name)
+                    ? config.applicationName().orElse(null) : value;
         }
     }
 
@@ -785,6 +810,7 @@ public class AthenaConnection implements Connection {
         checkOpen();
         synchronized (clientInfo) {
             Properties copy = new Properties();
+            config.applicationName().ifPresent(name -> copy.setProperty(ClientInfoNames.APPLICATION_NAME, name));
             copy.putAll(clientInfo);
             return copy;
         }

@@ -27,6 +27,7 @@ import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLType;
 import java.sql.SQLXML;
@@ -609,7 +610,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
             checkComplete(parameterIndex, length, bytes.length, "bytes");
             return bytes;
         } catch (IOException e) {
-            throw new SQLException("Parameter " + parameterIndex + ": reading the stream failed: " + e.getMessage(),
+            throw new SQLDataException("Parameter " + parameterIndex + ": reading the stream failed: " + e.getMessage(),
                     SqlState.DATA_EXCEPTION, e);
         }
     }
@@ -636,7 +637,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
             checkComplete(parameterIndex, length, read, "characters");
             return out.toString();
         } catch (IOException e) {
-            throw new SQLException("Parameter " + parameterIndex + ": reading the reader failed: " + e.getMessage(),
+            throw new SQLDataException("Parameter " + parameterIndex + ": reading the reader failed: " + e.getMessage(),
                     SqlState.DATA_EXCEPTION, e);
         }
     }
@@ -652,7 +653,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
 
     private static void checkComplete(int parameterIndex, long length, long read, String unit) throws SQLException {
         if (length != TO_THE_END && read < length) {
-            throw new SQLException("Parameter " + parameterIndex + ": the stream ended after " + read + " of the " + length
+            throw new SQLDataException("Parameter " + parameterIndex + ": the stream ended after " + read + " of the " + length
                     + " " + unit + " its length says; pass the length of the data, or call the setter without a length "
                     + "to read the stream to its end", SqlState.STRING_DATA_LENGTH_MISMATCH);
         }

@@ -32,6 +32,10 @@ final class TypeOfFunction {
             // DuckDB's one string type would name a char varchar; the statement shows it is one (see CharValues)
             return Literals.quote(known.analyzedName());
         }
+        if (known != null && "interval year to month".equals(known.analyzedName())) {
+            // DuckDB's one INTERVAL type would be named a day-to-second one; the statement shows which it is
+            return Literals.quote(known.analyzedName());
+        }
         return NAME + "(typeof(" + a.get(0).sql() + "))";
     }
 

@@ -811,6 +811,9 @@ class QueryRunnerTest {
         "SELECT typeof(MAP(ARRAY[1], ARRAY[ARRAY[REAL '1']])) => map(integer, array(real))",
         "SELECT typeof(CAST(ROW(1, 'a') AS ROW(x bigint, y varchar))) => row(x bigint, y varchar)",
         "SELECT typeof(INTERVAL '1' DAY) => interval day to second",
+        // DuckDB has one INTERVAL type: its typeof named a year-month interval a day-to-second one.
+        "SELECT typeof(INTERVAL '3' MONTH) => interval year to month",
+        "SELECT typeof(INTERVAL '1' YEAR) => interval year to month",
         "SELECT typeof(NULL) => unknown",
     })
     void typeofSpellsNestedTypesAsTrino(String sql, String expected) {

@@ -345,7 +345,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getClientInfoProperties() throws SQLException {
-        return empty(MetadataColumns.CLIENT_INFO_PROPERTIES);
+        return result(MetadataColumns.CLIENT_INFO_PROPERTIES, ClientInfoNames.rows(config.applicationName()));
     }
 
     private ResultSet empty(List<ColumnSpec> columns) throws SQLException {
@@ -483,8 +483,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getStringFunctions() {
-        return "char_length,character_length,concat,lcase,length,locate,lower,lpad,ltrim,position,replace,reverse,rpad,"
-                + "rtrim,split,strpos,substr,substring,trim,ucase,upper";
+        return "char_length,character_length,concat,lcase,left,length,locate,lower,lpad,ltrim,position,repeat,replace,"
+                + "reverse,right,rpad,rtrim,space,split,strpos,substr,substring,trim,ucase,upper";
     }
 
     /** {fn database()} is current_schema, {fn ifnull(a, b)} coalesce, {fn user()} current_user. */

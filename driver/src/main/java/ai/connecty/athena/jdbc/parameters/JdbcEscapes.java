@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code TIME '...'}, <code>{ts '...'}</code> to {@code TIMESTAMP '...'}, <code>{fn f(args)}</code> to Athena's
  * function (ucase to upper, ifnull to coalesce, locate to strpos with its arguments swapped, timestampadd to
  * date_add, convert to CAST...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
- * <code>{oj ...}</code> to its join, nested to any depth. Braces inside string literals, quoted identifiers and
+ * <code>{oj ...}</code> to its join, <code>{limit n offset m}</code> to {@code OFFSET m LIMIT n}, nested to any depth. Braces inside string literals, quoted identifiers and
  * comments are text. <code>{call ...}</code> and <code>{? = call ...}</code> are refused: Athena has no procedures.
  * Athena SQL itself has no braces, so translating never changes a statement that has no escapes.
  */
@@ -138,6 +138,8 @@ public final class JdbcEscapes {
                 return "ESCAPE " + body;
             case "oj":
                 return body;
+            case "limit":
+                return limit(body);
             case "fn":
                 return function(body);
             case "call":
@@ -146,9 +148,35 @@ public final class JdbcEscapes {
                 throw SqlExceptions.notSupported("JDBC escape {" + keyword + " ...}: Athena has no stored procedures");
             default:
                 throw new SQLException("Unknown JDBC escape '{" + sql.substring(start, Math.min(sql.length(), start + 20))
-                        + "': expected {d ...}, {t ...}, {ts ...}, {fn ...}, {escape ...} or {oj ...}",
+                        + "': expected {d ...}, {t ...}, {ts ...}, {fn ...}, {escape ...}, {oj ...} or {limit ...}",
                         SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
         }
+    }
+
+    /** The rows of {@code {limit ...}}, then its offset when there is one. */
+    private static final java.util.regex.Pattern LIMIT_PATTERN = java.util.regex.Pattern.compile(
+            "(\\S+)(?:\\s+offset\\s+(\\S+))?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * <code>{limit rows [offset skipped]}</code> (JDBC 4.3, 13.4.6). Athena, as Trino, takes OFFSET before LIMIT, so
+     * the two clauses swap places.
+     */
+    private static String limit(String body) throws SQLException {
+        java.util.regex.Matcher matcher = LIMIT_PATTERN.matcher(body);
+        if (!matcher.matches()) {
+            throw new SQLException("JDBC escape {limit " + body + "}: expected {limit rows} or {limit rows offset "
+                    + "skipped}", SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
+        }
+        String limit = "LIMIT " + matcher.group(1);
+        if (matcher.group(2) == null) {
+            return limit;
+        }
+        if (matcher.group(1).contains("?") && matcher.group(2).contains("?")) {
+            // Swapped, the offset's ? would take the value bound for the rows.
+            throw SqlExceptions.notSupported("JDBC escape {limit " + body + "}: Athena takes OFFSET before LIMIT, "
+                    + "which would swap the two parameters; write OFFSET ? LIMIT ? and bind the offset first");
+        }
+        return "OFFSET " + matcher.group(2) + " " + limit;
     }
 
     private static String function(String call) throws SQLException {
@@ -201,6 +229,29 @@ public final class JdbcEscapes {
             case "convert": {
                 List<String> args = arguments(name, parenthesized, 2, 2);
                 return ConvertEscape.cast(args.get(0), args.get(1));
+            }
+            case "repeat": {
+                // REPEAT(string, count) is a string; Athena's repeat(element, count) an array of count elements.
+                // Padding nothing to count times the string's length with the string repeats it, and keeps NULL.
+                // Athena refuses an empty padding string even when nothing is to be padded, hence ' ' for ''.
+                // A negative count gives '' rather than lpad's range error.
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                String string = args.get(0);
+                return "lpad('', greatest(length(" + string + ") * (" + args.get(1) + "), 0), coalesce(nullif("
+                        + string + ", ''), ' '))";
+            }
+            case "space":
+                return "lpad('', greatest(" + arguments(name, parenthesized, 1, 1).get(0) + ", 0), ' ')";
+            case "left": {
+                // LEFT and RIGHT are keywords in Athena (joins): a call by that name is a syntax error there.
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                return "substr(" + args.get(0) + ", 1, " + args.get(1) + ")";
+            }
+            case "right": {
+                // substr from a start before the first character gives '' in Athena, not the whole string.
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                return "substr(" + args.get(0) + ", greatest(length(" + args.get(0) + ") - (" + args.get(1)
+                        + ") + 1, 1))";
             }
             case "rand":
                 if (!arguments(name, parenthesized, 0, 1).isEmpty()) {

@@ -10,6 +10,7 @@ import ai.connecty.athena.jdbc.types.Decimals;
 import ai.connecty.athena.jdbc.types.TypeSignature;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.DateTimeException;
@@ -224,7 +225,7 @@ public final class Literals {
                         // Digits before the point plus the scale asked for: checked before the rounding computes them.
                         long integerDigits = Math.max(Decimals.magnitude(decimal), 0);
                         if (integerDigits + scaleOrLength > 38) {
-                            throw new SQLException("Parameter " + index + ": " + (integerDigits + scaleOrLength) + " digits ("
+                            throw new SQLDataException("Parameter " + index + ": " + (integerDigits + scaleOrLength) + " digits ("
                                     + integerDigits + " before the point, scale " + scaleOrLength + ") do not fit Athena's "
                                     + "decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
                         }
@@ -256,7 +257,7 @@ public final class Literals {
                 case Types.ARRAY: {
                     ParameterValue array = of(value, index);
                     if (array.jdbcType() != Types.ARRAY) {
-                        throw new SQLException("Parameter " + index + ": a " + value.getClass().getSimpleName()
+                        throw new SQLDataException("Parameter " + index + ": a " + value.getClass().getSimpleName()
                                 + " is no array; pass a java.sql.Array (Connection.createArrayOf), a Java array or a List",
                                 SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
                     }
@@ -264,7 +265,7 @@ public final class Literals {
                 }
                 case Types.STRUCT:
                     if (!(value instanceof java.sql.Struct)) {
-                        throw new SQLException("Parameter " + index + ": a " + value.getClass().getSimpleName()
+                        throw new SQLDataException("Parameter " + index + ": a " + value.getClass().getSimpleName()
                                 + " is no row; pass a java.sql.Struct (Connection.createStruct)",
                                 SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
                     }
@@ -277,9 +278,11 @@ public final class Literals {
                             + " (java.sql.Types) has no Athena equivalent");
             }
         } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
-            throw new SQLException("Parameter " + index + ": cannot convert the " + value.getClass().getSimpleName()
-                    + " value to java.sql.Types " + targetSqlType + ": " + e.getMessage(),
-                    SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, e);
+            // A date/time parser says where the text went wrong; the number parsers' text ("Character - is neither a
+            // decimal digit number...") says nothing the value and the type do not.
+            String detail = e instanceof DateTimeException ? ": " + e.getMessage() : "";
+            throw new SQLDataException("Parameter " + index + ": the " + shown(value) + " cannot be converted to "
+                    + jdbcTypeName(targetSqlType) + detail, SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, e);
         }
     }
 
@@ -291,9 +294,24 @@ public final class Literals {
                 return converted;
             }
         }
-        throw new SQLException("Parameter " + index + ": a " + value.getClass().getSimpleName()
-                + " cannot be converted to java.sql.Types " + targetSqlType + "; pass a date/time value or its text",
+        throw new SQLDataException("Parameter " + index + ": the " + shown(value) + " cannot be converted to "
+                + jdbcTypeName(targetSqlType) + "; pass a date/time value or its text",
                 SqlState.INVALID_CHARACTER_VALUE_FOR_CAST);
+    }
+
+    /** {@code INTEGER} rather than {@code 4}: the name a caller wrote, as java.sql.JDBCType spells it. */
+    private static String jdbcTypeName(int targetSqlType) {
+        try {
+            return java.sql.JDBCType.valueOf(targetSqlType).getName();
+        } catch (IllegalArgumentException notStandard) {
+            return "java.sql.Types " + targetSqlType;
+        }
+    }
+
+    /** The value's class and text, cut at 40 characters: enough to find it, not a whole document in a message. */
+    private static String shown(Object value) {
+        String text = value instanceof byte[] ? ((byte[]) value).length + " bytes" : String.valueOf(value);
+        return value.getClass().getSimpleName() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
     }
 
     private static ParameterValue dateOf(Object value, int index) throws SQLException {
@@ -381,10 +399,8 @@ public final class Literals {
         return result;
     }
 
-    private static SQLException outOfRange(Object value, String target, int index) {
-        String text = value.toString();
-        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return new SQLException("Parameter " + index + ": the " + value.getClass().getSimpleName() + " " + shown
+    private static SQLDataException outOfRange(Object value, String target, int index) {
+        return new SQLDataException("Parameter " + index + ": the " + shown(value)
                 + " is out of range for " + target + "; pass a value within the type's range or bind it as a wider type",
                 SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
     }
@@ -499,7 +515,7 @@ public final class Literals {
         // the text is written: 1E+2147483647 has no plain text (NegativeArraySizeException), 1E+999999999 one of 1 GB.
         long digits = plainDigits(value);
         if (digits > 38) {
-            throw new SQLException("Parameter " + index + ": " + digits
+            throw new SQLDataException("Parameter " + index + ": " + digits
                     + " digits do not fit Athena's decimal (38 at most)", SqlState.NUMERIC_VALUE_OUT_OF_RANGE);
         }
         String plain = value.toPlainString();
@@ -616,7 +632,7 @@ public final class Literals {
         if (year < 1 || year > 9999) {
             // Year 0 is 1 BC in java.time's numbering: said in full, so that it is not read as a typing error.
             String era = year < 1 ? " (" + (1 - year) + " BC)" : "";
-            throw new SQLException("Year " + year + era + " is outside Athena's date range (0001 to 9999)",
+            throw new SQLDataException("Year " + year + era + " is outside Athena's date range (0001 to 9999)",
                     SqlState.INVALID_DATETIME_FORMAT);
         }
     }

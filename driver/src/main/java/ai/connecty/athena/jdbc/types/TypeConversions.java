@@ -407,6 +407,11 @@ public final class TypeConversions {
         register(EnumSet.of(AthenaType.TIMESTAMP), LocalTime.class, (text, zone) -> DateTimeText.parseTimestamp(text).toLocalTime());
         register(EnumSet.of(AthenaType.TIME_WITH_TIME_ZONE), LocalTime.class, (text, zone) -> DateTimeText.parseTimeWithTimeZone(text).toLocalTime());
         register(EnumSet.of(AthenaType.TIME_WITH_TIME_ZONE), OffsetTime.class, (text, zone) -> DateTimeText.parseTimeWithTimeZone(text));
+        // The time of day of a zoned timestamp in its own zone, as LocalDate and LocalDateTime read its date and wall
+        // time; with the offset it has there for OffsetTime (as setObject(OffsetDateTime, TIME_WITH_TIMEZONE) binds).
+        register(zoned, LocalTime.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toLocalTime());
+        register(zoned, OffsetTime.class,
+                (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toOffsetDateTime().toOffsetTime());
 
         register(zoned, ZonedDateTime.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text));
         register(zoned, OffsetDateTime.class, (text, zone) -> DateTimeText.parseTimestampWithTimeZone(text).toOffsetDateTime());

@@ -178,6 +178,31 @@ class LiteralsTest {
     }
 
     /**
+     * A value that cannot be converted to the target type is a data exception: JDBC 4.3 (Table 8-1) has class 22
+     * thrown as SQLDataException, as the getters already do, so that a caller catching it sees bad input from
+     * setObject too. The message names the target by its JDBC name and the value, not by the number of
+     * java.sql.Types and the JDK's parser text ("Character - is neither a decimal digit number...").
+     */
+    @Test
+    void aValueThatDoesNotConvertIsASqlDataExceptionNamingTheTargetType() {
+        List<ThrowingCallable> failures = List.of(() -> Literals.of(LocalDate.of(2024, 3, 5), Types.INTEGER, -1, 2),
+                () -> Literals.of("abc", Types.DECIMAL, -1, 2), () -> Literals.of("x", Types.DOUBLE, -1, 2),
+                () -> Literals.of(LocalDate.of(2024, 3, 5), Types.TIME, -1, 2), () -> Literals.of(5, Types.DATE, -1, 2),
+                () -> Literals.of(300, Types.TINYINT, -1, 2), () -> Literals.of(LocalDate.of(-5, 1, 1), 2),
+                () -> Literals.of(new BigDecimal("1E+40"), 2), () -> Literals.of("a", Types.ARRAY, -1, 2),
+                () -> Literals.of(new BigDecimal("1E+37"), Types.DECIMAL, 5, 2));
+        for (ThrowingCallable binding : failures) {
+            assertThatThrownBy(binding).isInstanceOf(java.sql.SQLDataException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("22"));
+        }
+        assertThatThrownBy(failures.get(0)).hasMessageContaining("Parameter 2").hasMessageContaining("INTEGER")
+                .hasMessageContaining("LocalDate 2024-03-05").hasMessageNotContaining("java.sql.Types 4")
+                .hasMessageNotContaining("Character");
+        assertThatThrownBy(failures.get(3)).hasMessageContaining("Parameter 2").hasMessageContaining("TIME")
+                .hasMessageNotContaining("java.sql.Types 92");
+    }
+
+    /**
      * JDBC Table B-5 converts every number to BOOLEAN and a Boolean to every number type: zero is false and any other
      * number true (as getBoolean reads them), and true is 1. 1.0 and 2 were refused as "not a boolean", and true was
      * refused for REAL and DOUBLE while INTEGER and DECIMAL took it.

@@ -32,6 +32,39 @@ class SqlTextTest {
         assertThat(text.isHiveStatement()).isEqualTo(hive);
     }
 
+    /**
+     * Open Group functions Athena lacks or answers otherwise: REPEAT is a string there (Athena's repeat an array), LEFT
+     * and RIGHT are keywords in Athena, SPACE does not exist. Athena's lpad refuses an empty padding string even when
+     * nothing is padded, so REPEAT never pads with ''.
+     */
+    @Test
+    void openGroupStringFunctionsTranslateToAthenasEquivalents() throws SQLException {
+        assertThat(JdbcEscapes.translate("SELECT {fn repeat(s, 3)}"))
+                .isEqualTo("SELECT lpad('', greatest(length(s) * (3), 0), coalesce(nullif(s, ''), ' '))");
+        assertThat(JdbcEscapes.translate("SELECT {fn left(s, 2)}, {fn space(n)}"))
+                .isEqualTo("SELECT substr(s, 1, 2), lpad('', greatest(n, 0), ' ')");
+        assertThat(JdbcEscapes.translate("SELECT {fn RIGHT(s, 2)}"))
+                .isEqualTo("SELECT substr(s, greatest(length(s) - (2) + 1, 1))");
+    }
+
+    /**
+     * JDBC 4.3 (13.4.6) defines <code>{limit rows [offset skipped]}</code>; it was refused as an unknown escape. Athena
+     * (Trino) takes OFFSET before LIMIT, so the two swap places.
+     */
+    @Test
+    void theLimitEscapeIsAthenasOffsetAndLimit() throws SQLException {
+        assertThat(JdbcEscapes.translate("SELECT x FROM t ORDER BY x {limit 10}"))
+                .isEqualTo("SELECT x FROM t ORDER BY x LIMIT 10");
+        assertThat(JdbcEscapes.translate("SELECT x FROM t ORDER BY x {LIMIT 10 OFFSET 20}"))
+                .isEqualTo("SELECT x FROM t ORDER BY x OFFSET 20 LIMIT 10");
+        assertThat(JdbcEscapes.translate("SELECT x FROM t {limit ? offset 5}")).isEqualTo("SELECT x FROM t OFFSET 5 LIMIT ?");
+        // Both bound: swapping the clauses would swap the parameters' values, so it is refused with the way out.
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT x FROM t {limit ? offset ?}"))
+                .isInstanceOf(SQLFeatureNotSupportedException.class).hasMessageContaining("OFFSET ? LIMIT ?");
+        assertThatThrownBy(() -> JdbcEscapes.translate("SELECT x FROM t {limit}")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("{limit");
+    }
+
     @Test
     void jdbcEscapesTranslateToAthenaSql() throws SQLException {
         assertThat(JdbcEscapes.translate("SELECT {d '2020-01-02'}, {t '01:02:03'}, {ts '2020-01-02 01:02:03.5'}"))

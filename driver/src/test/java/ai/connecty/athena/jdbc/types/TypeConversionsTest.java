@@ -88,6 +88,12 @@ class TypeConversionsTest {
                         Instant.parse("2020-01-01T06:30:00Z")),
                 Arguments.of("timestamp with time zone", "2020-01-01 12:00:00.000 UTC", Object.class,
                         Timestamp.from(Instant.parse("2020-01-01T12:00:00Z"))),
+                // The time of day in the value's zone, as LocalDate and LocalDateTime read its date and wall time
+                // (getTime already read it; LocalTime and OffsetTime were refused with 22018).
+                Arguments.of("timestamp with time zone", "2020-07-01 12:34:56.789 America/New_York", LocalTime.class,
+                        LocalTime.of(12, 34, 56, 789_000_000)),
+                Arguments.of("timestamp with time zone", "2020-07-01 12:34:56.789 America/New_York", OffsetTime.class,
+                        OffsetTime.of(12, 34, 56, 789_000_000, ZoneOffset.ofHours(-4))),
                 Arguments.of("array", "[1, 2]", String.class, "[1, 2]"),
                 Arguments.of("map", "{k=1}", String.class, "{k=1}"),
                 Arguments.of("row", "{id=1, name=x}", String.class, "{id=1, name=x}"),
