@@ -37,12 +37,14 @@ import java.sql.ShardingKey;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -754,7 +756,7 @@ public class AthenaConnection implements Connection {
                 clientInfo.setProperty(name, value);
             }
         }
-        warnOfUnknownClientInfo(java.util.Collections.singleton(name));
+        warnOfUnknownClientInfo(Collections.singleton(name));
     }
 
     @Override
@@ -773,12 +775,12 @@ public class AthenaConnection implements Connection {
             }
         }
         if (properties != null) {
-            warnOfUnknownClientInfo(new java.util.TreeSet<>(properties.stringPropertyNames()));
+            warnOfUnknownClientInfo(new TreeSet<>(properties.stringPropertyNames()));
         }
     }
 
     /** JDBC's javadoc has a warning for a name the driver does not recognize; the value is kept all the same. */
-    private void warnOfUnknownClientInfo(java.util.Collection<String> names) {
+    private void warnOfUnknownClientInfo(Collection<String> names) {
         List<String> unknown = new ArrayList<>();
         for (String name : names) {
             if (!ClientInfoNames.isKnown(name)) {

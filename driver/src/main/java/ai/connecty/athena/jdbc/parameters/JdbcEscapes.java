@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * JDBC escape syntax translated to Athena SQL (Statement.setEscapeProcessing, on by default, and
@@ -15,8 +17,8 @@ import java.util.Map;
  * {@code TIME '...'}, <code>{ts '...'}</code> to {@code TIMESTAMP '...'}, <code>{fn f(args)}</code> to Athena's
  * function (ucase to upper, ifnull to coalesce, locate to strpos with its arguments swapped, timestampadd to
  * date_add, convert to CAST...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
- * <code>{oj ...}</code> to its join, <code>{limit n offset m}</code> to {@code OFFSET m LIMIT n}, nested to any depth. Braces inside string literals, quoted identifiers and
- * comments are text. <code>{call ...}</code> and <code>{? = call ...}</code> are refused: Athena has no procedures.
+ * <code>{oj ...}</code> to its join, <code>{limit n offset m}</code> to {@code OFFSET m LIMIT n}, nested to any
+ * depth. Braces inside string literals, quoted identifiers and comments are text. <code>{call ...}</code> and <code>{? = call ...}</code> are refused: Athena has no procedures.
  * Athena SQL itself has no braces, so translating never changes a statement that has no escapes.
  */
 public final class JdbcEscapes {
@@ -154,15 +156,15 @@ public final class JdbcEscapes {
     }
 
     /** The rows of {@code {limit ...}}, then its offset when there is one. */
-    private static final java.util.regex.Pattern LIMIT_PATTERN = java.util.regex.Pattern.compile(
-            "(\\S+)(?:\\s+offset\\s+(\\S+))?", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIMIT_PATTERN = Pattern.compile("(\\S+)(?:\\s+offset\\s+(\\S+))?",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * <code>{limit rows [offset skipped]}</code> (JDBC 4.3, 13.4.6). Athena, as Trino, takes OFFSET before LIMIT, so
      * the two clauses swap places.
      */
     private static String limit(String body) throws SQLException {
-        java.util.regex.Matcher matcher = LIMIT_PATTERN.matcher(body);
+        Matcher matcher = LIMIT_PATTERN.matcher(body);
         if (!matcher.matches()) {
             throw new SQLException("JDBC escape {limit " + body + "}: expected {limit rows} or {limit rows offset "
                     + "skipped}", SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION);
