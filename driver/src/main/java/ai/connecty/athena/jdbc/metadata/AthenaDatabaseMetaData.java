@@ -440,9 +440,13 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         return 4;
     }
 
+    /**
+     * 4.3: the driver targets Java 11 and implements what 4.3 added (the enquote methods of Statement, the
+     * {@code {limit}} escape, supportsSharding answering false); a tool that branches on the level may use them.
+     */
     @Override
     public int getJDBCMinorVersion() {
-        return 2;
+        return 3;
     }
 
     /** Athena runs CTAS, INSERT INTO and DDL, so the connection is not read-only. */

@@ -170,6 +170,7 @@ class AthenaDatabaseMetaDataTest {
                 assertThat(column(typeInfo, "TYPE_NAME")).contains("varchar", "bigint", "decimal", "timestamp");
             }
             assertThat(metaData.getDatabaseProductName()).isEqualTo("Amazon Athena");
+            assertThat(metaData.getJDBCMajorVersion() + "." + metaData.getJDBCMinorVersion()).isEqualTo("4.3");
             assertThat(metaData.getUserName()).isEqualTo("AKIAIOSFODNN7EXAMPLE");
             assertThat(metaData.supportsTransactions()).isFalse();
             assertThat(metaData.getIdentifierQuoteString()).isEqualTo("\"");
