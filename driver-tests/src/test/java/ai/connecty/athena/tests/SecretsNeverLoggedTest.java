@@ -7,10 +7,12 @@ import ai.connecty.athena.jdbc.AthenaDataSource;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import ai.connecty.athena.tests.plain.DiagnosticsProgram;
+import ai.connecty.athena.tests.plain.UrlOnlyProgram;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,9 +22,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Secret access keys and session tokens never show up in what a user can see or paste into a bug report: logs
+ * Secret access keys, session tokens and web identity tokens never show up in what a user can see or paste into a bug report: logs
  * (even at TRACE), toString(), exception and warning messages, property info.
  */
 @ExtendWith(LocalAthenaExtension.class)
@@ -75,6 +78,43 @@ class SecretsNeverLoggedTest {
                 .doesNotContain("Signature=");
         for (String issued : issuedSecrets) {
             assertThat(output).as("the output of the program").doesNotContain(issued);
+        }
+    }
+
+    /**
+     * CredentialsProvider=JWT puts the OIDC token itself in the URL: neither the exchange at connect time, nor
+     * STS's refusal of an expired one, may print it, with the driver and the SDK logging at TRACE.
+     */
+    @Test
+    void aProgramSigningInWithAWebIdentityTokenAtTracePrintsNoToken(@TempDir Path dir) throws Exception {
+        List<String> tracing = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-Dorg.slf4j.simpleLogger.log.ai.connecty=trace",
+                "-Dorg.slf4j.simpleLogger.log.software.amazon.awssdk=trace",
+                "-Dorg.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws.internal.signer=info");
+        DriverOnlyJvm.Outcome signedIn;
+        DriverOnlyJvm.Outcome expired;
+        try (LocalAthena jwtAthena = JwtLocalAthena.start(dir)) {
+            signedIn = DriverOnlyJvm.run(tracing, UrlOnlyProgram.class,
+                    Connections.url(jwtAthena, JwtLocalAthena.jwt(JwtLocalAthena.TOKEN, "traced")), "SELECT 'hello'");
+            expired = DriverOnlyJvm.run(tracing, UrlOnlyProgram.class,
+                    Connections.url(jwtAthena, JwtLocalAthena.jwt(JwtLocalAthena.EXPIRED_TOKEN, "traced")),
+                    "SELECT 'hello'");
+        }
+
+        assertThat(signedIn.exitCode()).as(signedIn.output()).isZero();
+        assertThat(signedIn.output().lines()).contains("hello");
+        assertThat(signedIn.output()).as("driver and SDK logging were active, so the check below is not vacuous")
+                .containsPattern("(TRACE|DEBUG) ai\\.connecty\\.")
+                .containsPattern("(TRACE|DEBUG) software\\.amazon\\.awssdk\\.")
+                .as("the unsigned AssumeRoleWithWebIdentity was logged").contains("smithy.api#noAuth");
+        assertThat(expired.exitCode()).as(expired.output()).isEqualTo(3);
+        assertThat(expired.output()).contains("SQLState: 28000").contains("the JwtWebIdentityToken has expired");
+        for (DriverOnlyJvm.Outcome outcome : List.of(signedIn, expired)) {
+            assertThat(outcome.output()).as("the output of the program")
+                    .doesNotContain(JwtLocalAthena.TOKEN)
+                    .doesNotContain(JwtLocalAthena.EXPIRED_TOKEN)
+                    .doesNotContain(URLEncoder.encode(JwtLocalAthena.TOKEN, StandardCharsets.UTF_8))
+                    .doesNotContain(URLEncoder.encode(JwtLocalAthena.EXPIRED_TOKEN, StandardCharsets.UTF_8));
         }
     }
 

@@ -154,6 +154,30 @@ public class AthenaDataSource implements DataSource {
         return text(ConnectionProperty.PROFILE_NAME);
     }
 
+    public void setJwtWebIdentityToken(String jwtWebIdentityToken) {
+        set(ConnectionProperty.JWT_WEB_IDENTITY_TOKEN, jwtWebIdentityToken);
+    }
+
+    public String getJwtWebIdentityToken() {
+        return text(ConnectionProperty.JWT_WEB_IDENTITY_TOKEN);
+    }
+
+    public void setJwtRoleArn(String jwtRoleArn) {
+        set(ConnectionProperty.JWT_ROLE_ARN, jwtRoleArn);
+    }
+
+    public String getJwtRoleArn() {
+        return text(ConnectionProperty.JWT_ROLE_ARN);
+    }
+
+    public void setJwtRoleSessionName(String jwtRoleSessionName) {
+        set(ConnectionProperty.JWT_ROLE_SESSION_NAME, jwtRoleSessionName);
+    }
+
+    public String getJwtRoleSessionName() {
+        return text(ConnectionProperty.JWT_ROLE_SESSION_NAME);
+    }
+
     public void setRoleArn(String roleArn) {
         set(ConnectionProperty.ROLE_ARN, roleArn);
     }

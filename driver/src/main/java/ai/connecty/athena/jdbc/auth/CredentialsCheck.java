@@ -36,7 +36,8 @@ public final class CredentialsCheck {
     }
 
     /**
-     * @param base    the credentials before any role is assumed (they sign the STS calls)
+     * @param base    the credentials before any role is assumed (they sign the STS calls); with
+     *                CredentialsProvider=JWT, those of JwtRoleArn, obtained by resolving them
      * @param signing the provider that signs the connection's calls (the assumed role's, with RoleArn)
      * @param sts     STS signed with the base credentials
      * @throws SQLException 28000 when AWS refuses the key or secret (or no credentials are found), 42501 when the
@@ -52,10 +53,15 @@ public final class CredentialsCheck {
             // the SDK reports both as client errors, and nothing has been sent to STS yet.
             base.resolveCredentials();
         } catch (SdkException e) {
-            Optional<SsoSessionEnded> ended = SsoSessionEnded.in(e);
-            if (ended.isPresent()) {
-                throw new SQLInvalidAuthorizationSpecException(FAILED + ended.get().getMessage(),
+            // An ended SSO sign-in, a refused or expired web identity token: the provider knows the fix.
+            Optional<CredentialsUnavailable> unavailable = CredentialsUnavailable.within(e);
+            if (unavailable.isPresent()) {
+                throw new SQLInvalidAuthorizationSpecException(FAILED + unavailable.get().getMessage(),
                         SqlState.INVALID_AUTHORIZATION, e);
+            }
+            if (config.webIdentity()) {
+                // Not a refusal (those are above): STS out of reach or a malformed request. No keys are missing.
+                throw translate("STS AssumeRoleWithWebIdentity of " + config.jwtRoleArn().orElse(""), null, e);
             }
             Optional<String> refusal = e instanceof SdkClientException ? providerRefusal(e) : Optional.empty();
             if (refusal.isPresent()) {

@@ -4,6 +4,7 @@ import ai.connecty.athena.jdbc.config.ConfigErrors;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import ai.connecty.athena.jdbc.config.CredentialsSource;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -12,10 +13,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Chooses the credentials that sign the connection's calls, before any role is assumed: static keys, a named
- * source (DefaultChain, ProfileCredentials, InstanceProfile) or a user class; the SDK default chain otherwise.
+ * source (DefaultChain, ProfileCredentials, InstanceProfile, JWT) or a user class; the SDK default chain otherwise.
  * Every provider returned is a fresh instance owned by the connection, so closing it cannot affect other
  * connections (unlike {@code DefaultCredentialsProvider.create()}, which is a shared singleton).
  */
@@ -23,7 +25,19 @@ public final class CredentialsProviders {
     private CredentialsProviders() {
     }
 
+    /** For every source but JWT, which needs an STS client: see {@link #base(ConnectionConfig, Supplier)}. */
     public static AwsCredentialsProvider base(ConnectionConfig config) throws SQLException {
+        return base(config, () -> {
+            throw new IllegalStateException("CredentialsProvider=JWT needs an STS client");
+        });
+    }
+
+    /**
+     * @param unsignedSts builds an STS client of the connection's settings without credentials, called only for
+     *                    CredentialsProvider=JWT; the caller owns what it builds and closes it after the provider
+     */
+    public static AwsCredentialsProvider base(ConnectionConfig config, Supplier<StsClient> unsignedSts)
+            throws SQLException {
         if (config.accessKeyId().isPresent()) {
             return StaticCredentialsProvider.create(staticCredentials(config));
         }
@@ -40,6 +54,8 @@ public final class CredentialsProviders {
                 return profile(config);
             case INSTANCE_PROFILE:
                 return InstanceProfileCredentialsProvider.builder().build();
+            case JWT:
+                return WebIdentityCredentials.create(config, unsignedSts.get());
             case DEFAULT_CHAIN:
             default:
                 return defaultChain(config);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -66,7 +67,11 @@ public final class AwsClients implements AutoCloseable {
             SdkHttpClient http = HttpClientFactory.create(config);
             resources.push(http);
             SdkClientSettings settings = new SdkClientSettings(config, http);
-            AwsCredentialsProvider base = own(resources, CredentialsProviders.base(config));
+            // Only CredentialsProvider=JWT asks for it: AssumeRoleWithWebIdentity is unsigned, the token being the
+            // caller's identity, and there are no other credentials to sign with.
+            AwsCredentialsProvider base = own(resources, CredentialsProviders.base(config, () -> own(resources,
+                    settings.apply(StsClient.builder(), AnonymousCredentialsProvider.create(),
+                            ConnectionProperty.STS_ENDPOINT).build())));
             AwsCredentialsProvider credentials = base;
             // Signed with the base credentials: AssumeRole, and the connect-time GetCallerIdentity without a role.
             StsClient sts = own(resources, settings.apply(StsClient.builder(), base,

@@ -4,6 +4,7 @@ import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import ai.connecty.athena.jdbc.config.ConnectionProperty;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -31,6 +32,11 @@ public final class DiagnosticClients implements AutoCloseable {
 
     public StsClient sts(AwsCredentialsProvider credentials) {
         return own(settings.apply(StsClient.builder(), credentials, ConnectionProperty.STS_ENDPOINT).build());
+    }
+
+    /** STS for AssumeRoleWithWebIdentity, which is unsigned: the token in the request is the caller's identity. */
+    public StsClient unsignedSts() {
+        return sts(AnonymousCredentialsProvider.create());
     }
 
     public AthenaClient athena(AwsCredentialsProvider credentials) {

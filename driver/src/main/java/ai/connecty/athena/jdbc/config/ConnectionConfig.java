@@ -26,16 +26,18 @@ public final class ConnectionConfig {
     private final String region;
     private final String outputLocation;
     private final String roleSessionName;
+    private final String jwtRoleSessionName;
     private final Map<ConnectionProperty, URI> endpoints;
     private final List<SQLWarning> warnings;
 
     private ConnectionConfig(Map<ConnectionProperty, Object> values, String region, String outputLocation,
-                             String roleSessionName, Map<ConnectionProperty, URI> endpoints,
-                             List<SQLWarning> warnings) {
+                             String roleSessionName, String jwtRoleSessionName,
+                             Map<ConnectionProperty, URI> endpoints, List<SQLWarning> warnings) {
         this.values = values;
         this.region = region;
         this.outputLocation = outputLocation;
         this.roleSessionName = roleSessionName;
+        this.jwtRoleSessionName = jwtRoleSessionName;
         this.endpoints = endpoints;
         this.warnings = warnings;
     }
@@ -71,11 +73,13 @@ public final class ConnectionConfig {
         if (settings.get(ConnectionProperty.OUTPUT_LOCATION).isPresent()) {
             output = OutputLocation.normalize(settings.get(ConnectionProperty.OUTPUT_LOCATION).get(), warnings);
         }
+        String generatedName = "connecty-athena-jdbc-" + System.currentTimeMillis() / 1000;
         String sessionName = settings.get(ConnectionProperty.ROLE_SESSION_NAME).isPresent()
                 ? ValueFormats.roleSessionName(settings.get(ConnectionProperty.ROLE_SESSION_NAME).get())
-                : "connecty-athena-jdbc-" + System.currentTimeMillis() / 1000;
-        return new ConnectionConfig(values, region, output, sessionName, endpoints(settings, warnings),
-                Collections.unmodifiableList(warnings));
+                : generatedName;
+        String jwtSessionName = settings.get(ConnectionProperty.JWT_ROLE_SESSION_NAME).orElse(generatedName);
+        return new ConnectionConfig(values, region, output, sessionName, jwtSessionName,
+                endpoints(settings, warnings), Collections.unmodifiableList(warnings));
     }
 
     private static Map<ConnectionProperty, URI> endpoints(PropertySettings settings, List<SQLWarning> warnings)
@@ -223,7 +227,26 @@ public final class ConnectionConfig {
         return Collections.unmodifiableList(arguments);
     }
 
-    /** As configured: DefaultChain, ProfileCredentials, InstanceProfile (any case) or a class name. */
+    /** CredentialsProvider=JWT: credentials come from JwtWebIdentityToken through AssumeRoleWithWebIdentity. */
+    public boolean webIdentity() {
+        return credentialsProvider().map(CredentialsSource.JWT::matches).orElse(false);
+    }
+
+    /** The OIDC token of CredentialsProvider=JWT: a secret, never to be logged or put in a message. */
+    public Optional<String> jwtWebIdentityToken() {
+        return optional(ConnectionProperty.JWT_WEB_IDENTITY_TOKEN);
+    }
+
+    public Optional<String> jwtRoleArn() {
+        return optional(ConnectionProperty.JWT_ROLE_ARN);
+    }
+
+    /** The configured JwtRoleSessionName, or a generated one valid for STS. */
+    public String jwtRoleSessionName() {
+        return jwtRoleSessionName;
+    }
+
+    /** As configured: DefaultChain, ProfileCredentials, InstanceProfile, JWT (any case) or a class name. */
     public Optional<String> credentialsProvider() {
         return optional(ConnectionProperty.CREDENTIALS_PROVIDER);
     }

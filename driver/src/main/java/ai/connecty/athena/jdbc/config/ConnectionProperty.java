@@ -50,9 +50,10 @@ public enum ConnectionProperty {
             .describe("Session token, when the static credentials are temporary ones.")),
     CREDENTIALS_PROVIDER(spec("CredentialsProvider", CREDENTIALS, PropertyType.STRING)
             .aliases("AWSCredentialsProviderClass")
-            .suggestions("DefaultChain", "ProfileCredentials", "InstanceProfile")
+            .suggestions("DefaultChain", "ProfileCredentials", "InstanceProfile", "JWT")
             .describe("Where credentials come from when no static keys are given: DefaultChain, ProfileCredentials, "
-                    + "InstanceProfile, or the fully qualified name of a class implementing the AWS SDK v2 "
+                    + "InstanceProfile, JWT (STS AssumeRoleWithWebIdentity with JwtWebIdentityToken and JwtRoleArn), "
+                    + "or the fully qualified name of a class implementing the AWS SDK v2 "
                     + "AwsCredentialsProvider (public no-arg constructor or static create(), or, with "
                     + "CredentialsProviderArguments, a constructor taking them). Without keys and without this "
                     + "property the SDK default chain is used.")),
@@ -65,6 +66,19 @@ public enum ConnectionProperty {
             .describe("Profile of the shared AWS config files used by ProfileCredentials (implied when only this "
                     + "property is set): keys, a role to assume, a credential_process, or an IAM Identity Center "
                     + "(SSO) profile made by aws configure sso, used after aws sso login.")),
+    JWT_WEB_IDENTITY_TOKEN(spec("JwtWebIdentityToken", CREDENTIALS, PropertyType.STRING)
+            .aliases("web_identity_token").secret()
+            .describe("With CredentialsProvider=JWT: the OIDC token (a JWT) that an identity provider issued to the "
+                    + "application or tool, exchanged through STS AssumeRoleWithWebIdentity (an unsigned call: no "
+                    + "keys needed) for credentials of JwtRoleArn, refreshed before they expire for as long as the "
+                    + "token is valid. Once it has expired, reconnect with a new token.")),
+    JWT_ROLE_ARN(spec("JwtRoleArn", CREDENTIALS, PropertyType.STRING).aliases("role_arn")
+            .describe("With CredentialsProvider=JWT: the IAM role whose trust policy names the token's OIDC provider "
+                    + "(sts:AssumeRoleWithWebIdentity). RoleArn may name a second role, assumed with this one's "
+                    + "credentials.")),
+    JWT_ROLE_SESSION_NAME(spec("JwtRoleSessionName", CREDENTIALS, PropertyType.STRING).aliases("role_session_name")
+            .describe("With CredentialsProvider=JWT: session name for AssumeRoleWithWebIdentity (2-64 characters of "
+                    + "[A-Za-z0-9+=,.@_-]). Default: connecty-athena-jdbc-<epoch seconds>.")),
     ROLE_ARN(spec("RoleArn", CREDENTIALS, PropertyType.STRING)
             .describe("IAM role to assume through STS with the credentials above. The temporary credentials are "
                     + "refreshed in the background before they expire.")),
@@ -75,7 +89,8 @@ public enum ConnectionProperty {
             .describe("External id that the role's trust policy requires, if any.")),
     ROLE_SESSION_DURATION(spec("RoleSessionDuration", CREDENTIALS, PropertyType.INTEGER).defaultValue("3600")
             .range(900, 43200)
-            .describe("Lifetime in seconds of the assumed-role credentials (900-43200).")),
+            .describe("Lifetime in seconds of the assumed-role credentials (900-43200), for RoleArn and for "
+                    + "CredentialsProvider=JWT.")),
 
     RESULT_FETCHER(spec("ResultFetcher", RESULTS, PropertyType.CHOICE).defaultValue("auto")
             .choices("auto", "S3", "GetQueryResults", "GetQueryResultsStream")

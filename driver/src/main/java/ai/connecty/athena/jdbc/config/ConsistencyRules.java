@@ -5,6 +5,9 @@ import static ai.connecty.athena.jdbc.config.ConnectionProperty.CREDENTIALS_PROV
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.ENCRYPTION_OPTION;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.EXPECTED_BUCKET_OWNER;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.EXTERNAL_ID;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.JWT_ROLE_ARN;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.JWT_ROLE_SESSION_NAME;
+import static ai.connecty.athena.jdbc.config.ConnectionProperty.JWT_WEB_IDENTITY_TOKEN;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.KMS_KEY;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.MAX_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS;
 import static ai.connecty.athena.jdbc.config.ConnectionProperty.MIN_QUERY_EXECUTION_POLLING_INTERVAL_MILLIS;
@@ -42,6 +45,7 @@ final class ConsistencyRules {
         checkEncryption(settings);
         checkPolling(values);
         checkCredentials(settings);
+        checkWebIdentity(settings, warnings);
         checkRole(settings, warnings);
         checkProxy(settings);
         checkResultFetcher(values, warnings);
@@ -112,12 +116,44 @@ final class ConsistencyRules {
         }
         if (!CredentialsSource.isNamed(provider) && !CLASS_NAME.matcher(provider).matches()) {
             throw ConfigErrors.invalidValue(CREDENTIALS_PROVIDER, provider, "expected DefaultChain, "
-                    + "ProfileCredentials, InstanceProfile or the fully qualified name of a class implementing "
+                    + "ProfileCredentials, InstanceProfile, JWT or the fully qualified name of a class implementing "
                     + "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider");
         }
         if (settings.isSet(PROFILE_NAME) && !CredentialsSource.PROFILE.matches(provider)) {
             throw ConfigErrors.error("ProfileName only applies with CredentialsProvider=ProfileCredentials, not "
                     + provider + ": remove ProfileName or change CredentialsProvider");
+        }
+    }
+
+    /**
+     * CredentialsProvider=JWT needs its token and role: without them STS would only answer with a validation error
+     * that names neither property. The JWT properties with another source would be silently unused, so they are
+     * reported as the role-only ones are without RoleArn: with a warning, the connection still working.
+     */
+    private static void checkWebIdentity(PropertySettings settings, List<SQLWarning> warnings) throws SQLException {
+        boolean jwt = settings.get(CREDENTIALS_PROVIDER).map(CredentialsSource.JWT::matches).orElse(false);
+        if (!jwt) {
+            for (ConnectionProperty jwtOnly : new ConnectionProperty[] {JWT_WEB_IDENTITY_TOKEN, JWT_ROLE_ARN,
+                    JWT_ROLE_SESSION_NAME}) {
+                if (settings.isSet(jwtOnly)) {
+                    warnings.add(ConfigErrors.warning("Connection property " + jwtOnly.propertyName()
+                            + " has no effect without CredentialsProvider=JWT"));
+                }
+            }
+            return;
+        }
+        if (!settings.isSet(JWT_WEB_IDENTITY_TOKEN)) {
+            throw ConfigErrors.error("CredentialsProvider=JWT needs the token: set JwtWebIdentityToken (alias "
+                    + "web_identity_token) to the OIDC token your identity provider issued");
+        }
+        if (!settings.isSet(JWT_ROLE_ARN)) {
+            throw ConfigErrors.error("CredentialsProvider=JWT needs the role to assume with the token: set JwtRoleArn "
+                    + "(alias role_arn) to the ARN of the IAM role whose trust policy names the token's OIDC "
+                    + "provider, e.g. JwtRoleArn=arn:aws:iam::123456789012:role/connecty-athena");
+        }
+        ValueFormats.roleArn(JWT_ROLE_ARN, settings.get(JWT_ROLE_ARN).get());
+        if (settings.isSet(JWT_ROLE_SESSION_NAME)) {
+            ValueFormats.roleSessionName(JWT_ROLE_SESSION_NAME, settings.get(JWT_ROLE_SESSION_NAME).get());
         }
     }
 
@@ -129,9 +165,11 @@ final class ConsistencyRules {
             }
             return;
         }
+        boolean jwt = settings.get(CREDENTIALS_PROVIDER).map(CredentialsSource.JWT::matches).orElse(false);
         for (ConnectionProperty roleOnly : new ConnectionProperty[] {ROLE_SESSION_NAME, EXTERNAL_ID,
                 ROLE_SESSION_DURATION}) {
-            if (settings.isSet(roleOnly)) {
+            // The web identity session lasts RoleSessionDuration too.
+            if (settings.isSet(roleOnly) && !(jwt && roleOnly == ROLE_SESSION_DURATION)) {
                 warnings.add(ConfigErrors.warning("Connection property " + roleOnly.propertyName()
                         + " has no effect without RoleArn"));
             }

@@ -4,7 +4,9 @@ package ai.connecty.athena.jdbc.config;
 public enum CredentialsSource {
     DEFAULT_CHAIN("DefaultChain"),
     PROFILE("ProfileCredentials"),
-    INSTANCE_PROFILE("InstanceProfile");
+    INSTANCE_PROFILE("InstanceProfile"),
+    /** The official driver's keyword: STS AssumeRoleWithWebIdentity with JwtWebIdentityToken and JwtRoleArn. */
+    JWT("JWT");
 
     private final String keyword;
 

@@ -15,10 +15,11 @@ import java.util.Optional;
  */
 final class OfficialOnlyProperties {
     private static final String FEDERATED = "this driver signs with static keys, DefaultChain, ProfileCredentials, "
-            + "InstanceProfile or a CredentialsProvider class (optionally with RoleArn); the official driver's "
-            + "federated sign-in plugins (JWT, SAML, Azure AD, Okta, Ping, AD FS, IAM Identity Center, DataZone) are "
-            + "not built in, but an IAM Identity Center profile after aws sso login works through ProfileName, and "
-            + "a web identity token through the default chain (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN)";
+            + "InstanceProfile, JWT (JwtWebIdentityToken and JwtRoleArn) or a CredentialsProvider class (optionally "
+            + "with RoleArn); the official driver's other federated sign-in plugins (SAML, Azure AD, Okta, Ping, "
+            + "AD FS, IAM Identity Center, DataZone) are not built in, but an IAM Identity Center profile after aws "
+            + "sso login works through ProfileName, and a web identity token file through the default chain "
+            + "(AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN)";
     private static final Map<String, String> HINTS = hints();
 
     private OfficialOnlyProperties() {
@@ -42,8 +43,7 @@ final class OfficialOnlyProperties {
                 + "aws configure sso (ProfileName); the SDK reaches it at the profile's sso_region, or where "
                 + "AWS_ENDPOINT_URL_SSO or a services section of the config file says", "SsoOidcEndpoint",
                 "SsoAdminEndpoint", "SsoEndpoint", "SSOOIDCEndpointOverride", "SSOAdminEndpointOverride");
-        put(hints, FEDERATED, "JwtWebIdentityToken", "web_identity_token", "JwtRoleArn", "JwtRoleSessionName",
-                "WorkGroupArn", "ApplicationRoleArn", "AccessRoleArn", "CustomerIdcApplicationArn",
+        put(hints, FEDERATED, "WorkGroupArn", "ApplicationRoleArn", "AccessRoleArn", "CustomerIdcApplicationArn",
                 "IdpWellKnownConfigurationUrl", "OidcClientId", "OidcClientSecret", "IdpPortNumber",
                 "IdpResponseTimeout", "EnableTokenCaching", "SsoStartUrl", "SsoOidcRegion", "SsoOidcAccountId",
                 "SsoOidcRoleName", "ListenPort", "listen_port", "AzureAdTenantId", "tenant_id", "AzureAdClientId",

@@ -47,13 +47,22 @@ final class ValueFormats {
     }
 
     static String roleArn(String value) throws SQLException {
-        return matching(ROLE_ARN, ConnectionProperty.ROLE_ARN, value,
+        return roleArn(ConnectionProperty.ROLE_ARN, value);
+    }
+
+    /** RoleArn or JwtRoleArn: the same shape, the message naming the property that holds it. */
+    static String roleArn(ConnectionProperty property, String value) throws SQLException {
+        return matching(ROLE_ARN, property, value,
                 "expected an IAM role ARN such as arn:aws:iam::123456789012:role/connecty-athena");
     }
 
     static String roleSessionName(String value) throws SQLException {
-        return matching(SESSION_NAME, ConnectionProperty.ROLE_SESSION_NAME, value,
-                "expected 2-64 characters from letters, digits and +=,.@_-");
+        return roleSessionName(ConnectionProperty.ROLE_SESSION_NAME, value);
+    }
+
+    /** RoleSessionName or JwtRoleSessionName, which STS holds to the same rule. */
+    static String roleSessionName(ConnectionProperty property, String value) throws SQLException {
+        return matching(SESSION_NAME, property, value, "expected 2-64 characters from letters, digits and +=,.@_-");
     }
 
     static String externalId(String value) throws SQLException {

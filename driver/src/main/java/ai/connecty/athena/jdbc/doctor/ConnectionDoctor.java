@@ -1,7 +1,7 @@
 package ai.connecty.athena.jdbc.doctor;
 
 import ai.connecty.athena.jdbc.auth.CredentialsProviders;
-import ai.connecty.athena.jdbc.auth.SsoSessionEnded;
+import ai.connecty.athena.jdbc.auth.CredentialsUnavailable;
 import ai.connecty.athena.jdbc.aws.DiagnosticClients;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import ai.connecty.athena.jdbc.execution.StatementExecution;
@@ -86,9 +86,9 @@ public final class ConnectionDoctor {
         try (DiagnosticClients clients = new DiagnosticClients(config)) {
             AwsCredentialsProvider base;
             try {
-                base = CredentialsProviders.base(config);
+                base = CredentialsProviders.base(config, clients::unsignedSts);
             } catch (SQLException e) {
-                results.add(CheckResult.fail("access keys", e.getMessage(), "set user and password to the service "
+                results.add(CheckResult.fail(credentialsLabel(), e.getMessage(), "set user and password to the service "
                         + "account's access key id and secret access key"));
                 return;
             }
@@ -162,14 +162,21 @@ public final class ConnectionDoctor {
             base.resolveCredentials();
             return true;
         } catch (RuntimeException e) { // SdkException, or anything a CredentialsProvider class of the user's throws
-            Optional<SsoSessionEnded> ended = SsoSessionEnded.in(e);
-            if (ended.isPresent()) {
-                // Signing in again is the whole fix; the keys advice below would send the user the wrong way.
-                results.add(CheckResult.fail("access keys", "no credentials could be loaded: " + ended.get().problem(),
-                        ended.get().fix()));
+            Optional<CredentialsUnavailable> unavailable = CredentialsUnavailable.within(e);
+            if (unavailable.isPresent()) {
+                // Signing in again, a new token or the role's trust policy is the whole fix; the keys advice below
+                // would send the user the wrong way.
+                results.add(CheckResult.fail(credentialsLabel(), "no credentials could be loaded: "
+                        + unavailable.get().problem(), unavailable.get().fix()));
                 return false;
             }
             String why = e instanceof SdkException ? String.valueOf(e.getMessage()) : e.toString();
+            if (config.webIdentity()) {
+                results.add(CheckResult.fail(credentialsLabel(), "STS AssumeRoleWithWebIdentity of "
+                        + config.jwtRoleArn().orElse("") + " failed: " + why, "check the network, the proxy "
+                        + "(ProxyHost, ProxyPort) and StsEndpoint/EndpointOverride"));
+                return false;
+            }
             results.add(CheckResult.fail("access keys", "no credentials could be loaded: " + why,
                     "set user and password (or --user and --password-env), or correct CredentialsProvider / "
                             + "ProfileName so that the provider finds the service account's keys"));
@@ -177,11 +184,19 @@ public final class ConnectionDoctor {
         }
     }
 
+    /** What the first checks are about: the keys, or with CredentialsProvider=JWT the token (there are no keys). */
+    private String credentialsLabel() {
+        return config.webIdentity() ? "web identity token" : "access keys";
+    }
+
     private Optional<String> callerIdentity(StsClient sts) {
         String keyId = config.accessKeyId().orElse(null);
         try {
             String arn = sts.getCallerIdentity().arn();
-            results.add(CheckResult.pass("access keys", "valid: they belong to " + arn + " (sts:GetCallerIdentity)"));
+            results.add(config.webIdentity()
+                    ? CheckResult.pass(credentialsLabel(), "accepted: STS AssumeRoleWithWebIdentity signed in as "
+                            + arn + " (sts:GetCallerIdentity)")
+                    : CheckResult.pass("access keys", "valid: they belong to " + arn + " (sts:GetCallerIdentity)"));
             return Optional.of(arn);
         } catch (SdkException e) {
             AwsFailure failure = AwsFailure.of(e);

@@ -1,6 +1,6 @@
 package ai.connecty.athena.jdbc.errors;
 
-import ai.connecty.athena.jdbc.auth.SsoSessionEnded;
+import ai.connecty.athena.jdbc.auth.CredentialsUnavailable;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLSyntaxErrorException;
@@ -112,11 +112,11 @@ public final class ErrorTranslator {
             return new SQLException(about + " failed: " + e + " (the connection may have been closed meanwhile)."
                     + mayHaveRun, SqlState.SYSTEM_ERROR, e);
         }
-        Optional<SsoSessionEnded> ended = SsoSessionEnded.in(e);
-        if (ended.isPresent()) {
-            // A connection kept open past the end of its IAM Identity Center sign-in: not the network's fault, and
-            // signing in again is the one fix.
-            return new SQLInvalidAuthorizationSpecException(about + " failed: " + ended.get().getMessage(),
+        Optional<CredentialsUnavailable> unavailable = CredentialsUnavailable.within(e);
+        if (unavailable.isPresent()) {
+            // A connection kept open past the end of its IAM Identity Center sign-in, or past the expiry of its web
+            // identity token: not the network's fault, and signing in again or a new token is the one fix.
+            return new SQLInvalidAuthorizationSpecException(about + " failed: " + unavailable.get().getMessage(),
                     SqlState.INVALID_AUTHORIZATION, e);
         }
         if (!(e instanceof AwsServiceException)) {
