@@ -1,7 +1,5 @@
 package ai.connecty.athena.jdbc.auth;
 
-import java.util.Optional;
-
 /**
  * Credentials could not be loaded because the IAM Identity Center (SSO) sign-in behind the connection's profile has
  * ended. Raised in place of the SDK's failure by the providers {@link SsoSessionExpiry#watch} wraps, so that each
@@ -13,11 +11,5 @@ public final class SsoSessionEnded extends CredentialsUnavailable {
 
     SsoSessionEnded(String problem, String fix, Throwable sdkFailure) {
         super(problem, fix, sdkFailure);
-    }
-
-    /** The ended session among {@code failure} and its causes, as the SDK may wrap what a provider raised. */
-    public static Optional<SsoSessionEnded> in(Throwable failure) {
-        return CredentialsUnavailable.within(failure).filter(SsoSessionEnded.class::isInstance)
-                .map(SsoSessionEnded.class::cast);
     }
 }

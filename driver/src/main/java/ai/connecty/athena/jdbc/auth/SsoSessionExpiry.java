@@ -2,14 +2,12 @@ package ai.connecty.athena.jdbc.auth;
 
 import java.util.Locale;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.services.sso.auth.ExpiredTokenException;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Recognises that an IAM Identity Center (SSO) profile failed because its session ended, and says how to renew it.
@@ -32,7 +30,7 @@ public final class SsoSessionExpiry {
      *                    aws.profile, else default)
      */
     public static AwsCredentialsProvider watch(AwsCredentialsProvider provider, Optional<String> profileName) {
-        return new Watched(provider, profileName);
+        return new ExplainingCredentials(provider, failure -> explain(failure, profileName), provider.toString());
     }
 
     /** The {@link SsoSessionEnded} that {@code failure} stands for, if it is an ended SSO session. */
@@ -60,38 +58,5 @@ public final class SsoSessionExpiry {
             }
         }
         return false;
-    }
-
-    private static final class Watched implements AwsCredentialsProvider, SdkAutoCloseable {
-        private final AwsCredentialsProvider delegate;
-        private final Optional<String> profileName;
-
-        Watched(AwsCredentialsProvider delegate, Optional<String> profileName) {
-            this.delegate = delegate;
-            this.profileName = profileName;
-        }
-
-        @Override
-        public AwsCredentials resolveCredentials() {
-            try {
-                return delegate.resolveCredentials();
-            } catch (SsoSessionEnded e) {
-                throw e;
-            } catch (SdkException e) {
-                throw explain(e, profileName).<SdkException>map(ended -> ended).orElse(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (delegate instanceof SdkAutoCloseable) {
-                ((SdkAutoCloseable) delegate).close();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return delegate.toString();
-        }
     }
 }

@@ -1,13 +1,10 @@
 package ai.connecty.athena.jdbc.auth;
 
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleWithWebIdentityCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * CredentialsProvider=JWT: credentials of JwtRoleArn for the OIDC token given in JwtWebIdentityToken, through STS
@@ -44,41 +41,8 @@ public final class WebIdentityCredentials {
                 .prefetchTime(AssumeRoleCredentials.PREFETCH_TIME)
                 .staleTime(AssumeRoleCredentials.STALE_TIME)
                 .build();
-        return new Explained(provider, roleArn);
-    }
-
-    /** The SDK's provider, its STS refusals replaced by the {@link WebIdentityRefused} that says what to do. */
-    static final class Explained implements AwsCredentialsProvider, SdkAutoCloseable {
-        private final AwsCredentialsProvider delegate;
-        private final String roleArn;
-
-        Explained(AwsCredentialsProvider delegate, String roleArn) {
-            this.delegate = delegate;
-            this.roleArn = roleArn;
-        }
-
-        @Override
-        public AwsCredentials resolveCredentials() {
-            try {
-                return delegate.resolveCredentials();
-            } catch (WebIdentityRefused e) {
-                throw e;
-            } catch (SdkException e) {
-                throw WebIdentityRefused.explain(e, roleArn).<SdkException>map(refused -> refused).orElse(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (delegate instanceof SdkAutoCloseable) {
-                ((SdkAutoCloseable) delegate).close();
-            }
-        }
-
-        /** Names the role only: the token is a secret. */
-        @Override
-        public String toString() {
-            return "WebIdentityCredentials(" + roleArn + ")";
-        }
+        // Names the role only: the token is a secret.
+        return new ExplainingCredentials(provider, failure -> WebIdentityRefused.explain(failure, roleArn),
+                "WebIdentityCredentials(" + roleArn + ")");
     }
 }

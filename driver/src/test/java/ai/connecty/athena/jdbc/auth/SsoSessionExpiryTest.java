@@ -70,7 +70,8 @@ class SsoSessionExpiryTest {
 
         assertThat(ended.fix()).contains("--profile dev");
         // Found again under whatever the SDK wraps it in on its way out of a client call.
-        assertThat(SsoSessionEnded.in(SdkClientException.create("Unable to execute request", ended))).containsSame(ended);
+        assertThat(CredentialsUnavailable.within(SdkClientException.create("Unable to execute request", ended)))
+                .containsSame(ended);
     }
 
     @Test
