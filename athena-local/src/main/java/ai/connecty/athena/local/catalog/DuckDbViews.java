@@ -102,6 +102,15 @@ public final class DuckDbViews {
     }
 
     /**
+     * As {@link #selectIceberg}, with the table's {@link HiddenColumns} after its own columns, computed from that
+     * snapshot's data files: a statement naming {@code "$path"} of a table read as of a version reads this.
+     */
+    public String selectIcebergWithHidden(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
+                                          IcebergSchema schema) {
+        return icebergBinding(table, metadata, dataFiles, schema).hiddenSql();
+    }
+
+    /**
      * Iceberg reads columns by id: each file is read with the schema it was written with, a current column
      * taking the file's column of the same id (under whatever name it had then, cast to today's promoted type) or
      * NULL when the file predates it. Files of one schema are read together; the groups are joined by UNION ALL.
