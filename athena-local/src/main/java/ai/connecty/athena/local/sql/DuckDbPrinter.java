@@ -1971,7 +1971,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         }
         if (written instanceof ArithmeticUnaryExpression negated) {
             SqlType type = argumentType(negated.getValue());
-            return type != null && type.isNumeric() ? type : null;
+            // a negated interval keeps its kind, as a negated number its type
+            return type != null && (type.isNumeric() || ArithmeticTypes.isInterval(type)) ? type : null;
         }
         if (written instanceof ArithmeticBinaryExpression binary) {
             return ArithmeticTypes.of(binary.getOperator(), argumentType(binary.getLeft()), argumentType(binary.getRight()));
