@@ -203,7 +203,8 @@ public final class DuckDbViews {
         boolean text = table.fileFormat().equals("csv");
         boolean openCsv = text && TextFormat.of(table).openCsv();
         java.util.Set<String> written = table.fileFormat().equals("parquet") ? parquetColumns.union(found) : null;
-        for (ColumnDef c : table.columns()) {
+        for (int field = 0; field < table.columns().size(); field++) {
+            ColumnDef c = table.columns().get(field);
             String type = duckType(c);
             if (written != null && !written.contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
                 items.add("CAST(NULL AS " + type + ") AS " + Identifiers.quote(c.name()));
@@ -211,6 +212,9 @@ public final class DuckDbViews {
                 // OpenCsvReader gives every field as written: an empty one (how NULL is written) is the empty
                 // string, a missing one NULL, as in Hive.
                 items.add(Identifiers.quote(c.name()));
+            } else if (openCsv) {
+                // Athena fails a value OpenCSVSerde cannot parse (HIVE_BAD_DATA) unless the table asks for NULL
+                items.add(OpenCsvValues.item(table, c, field, type));
             } else if (text && !type.equals("VARCHAR")) {
                 // Hive's text SerDe turns unparseable values into NULL instead of failing the query.
                 items.add("TRY_CAST(" + Identifiers.quote(c.name()) + " AS " + type + ") AS " + Identifiers.quote(c.name()));
