@@ -106,14 +106,9 @@ final class IcebergTableReads {
                     // Trino's Iceberg connector has no versions of its metadata tables either.
                     return TableColumns.super.versioned(name, period);
                 }
-                Optional<ResolvedTable> table = resolve(name);
-                if (table.isEmpty() || table.get().table().isView()
-                        || !IcebergMetadata.isIceberg(table.get().table())) {
-                    // A missing table fails on DuckDB's side as any other; a Hive table or view as Trino's Hive
-                    // connector refuses versions.
-                    return table.isEmpty() ? base.substitute(name) : TableColumns.super.versioned(name, period);
-                }
-                throw new IllegalStateException("unreachable: version() answers for an Iceberg table");
+                // A missing table fails on DuckDB's side as any other; a Hive table or view as Trino's Hive
+                // connector refuses versions.
+                return resolve(name).isEmpty() ? base.substitute(name) : TableColumns.super.versioned(name, period);
             }
         };
     }
