@@ -102,6 +102,15 @@ public final class DuckDbViews {
     }
 
     /**
+     * As {@link #selectIceberg}, with the table's {@link HiddenColumns} after its own columns, computed from that
+     * snapshot's data files: a statement naming {@code "$path"} of a table read as of a version reads this.
+     */
+    public String selectIcebergWithHidden(TableDef table, IcebergMetadata metadata, List<String> dataFiles,
+                                          IcebergSchema schema) {
+        return icebergBinding(table, metadata, dataFiles, schema).hiddenSql();
+    }
+
+    /**
      * Iceberg reads columns by id: each file is read with the schema it was written with, a current column
      * taking the file's column of the same id (under whatever name it had then, cast to today's promoted type) or
      * NULL when the file predates it. Files of one schema are read together; the groups are joined by UNION ALL.
@@ -194,7 +203,8 @@ public final class DuckDbViews {
         boolean text = table.fileFormat().equals("csv");
         boolean openCsv = text && TextFormat.of(table).openCsv();
         java.util.Set<String> written = table.fileFormat().equals("parquet") ? parquetColumns.union(found) : null;
-        for (ColumnDef c : table.columns()) {
+        for (int field = 0; field < table.columns().size(); field++) {
+            ColumnDef c = table.columns().get(field);
             String type = duckType(c);
             if (written != null && !written.contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
                 items.add("CAST(NULL AS " + type + ") AS " + Identifiers.quote(c.name()));
@@ -202,6 +212,9 @@ public final class DuckDbViews {
                 // OpenCsvReader gives every field as written: an empty one (how NULL is written) is the empty
                 // string, a missing one NULL, as in Hive.
                 items.add(Identifiers.quote(c.name()));
+            } else if (openCsv) {
+                // Athena fails a value OpenCSVSerde cannot parse (HIVE_BAD_DATA) unless the table asks for NULL
+                items.add(OpenCsvValues.item(table, c, field, type));
             } else if (text && !type.equals("VARCHAR")) {
                 // Hive's text SerDe turns unparseable values into NULL instead of failing the query.
                 items.add("TRY_CAST(" + Identifiers.quote(c.name()) + " AS " + type + ") AS " + Identifiers.quote(c.name()));

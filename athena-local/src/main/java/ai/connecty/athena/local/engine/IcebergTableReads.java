@@ -1,5 +1,6 @@
 package ai.connecty.athena.local.engine;
 
+import ai.connecty.athena.local.catalog.HiddenColumns;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.IcebergSchema;
 import ai.connecty.athena.local.catalog.IcebergSnapshot;
@@ -79,31 +80,66 @@ final class IcebergTableReads {
             }
 
             @Override
+            public Hidden versionedHiddenColumns(List<String> name, QueryPeriod period) {
+                Optional<Version> version = version(name, period);
+                if (version.isEmpty()) {
+                    return base.versionedHiddenColumns(name, period);
+                }
+                // the snapshot's own files: "$path" names the files that version's rows come from
+                TableDef def = version.get().table().table();
+                String select = ctx.warehouse.views().selectIcebergWithHidden(def, version.get().metadata(),
+                        version.get().snapshot().dataFiles(), version.get().schema());
+                return new Hidden("(" + select + ")", HiddenColumns.of(def).stream()
+                        .map(c -> new Declared(c.name(), c.type())).toList());
+            }
+
+            @Override
             public Substitute versioned(List<String> name, QueryPeriod period) {
+                Optional<Version> version = version(name, period);
+                if (version.isPresent()) {
+                    Version v = version.get();
+                    String select = ctx.warehouse.views().selectIceberg(v.table().table(), v.metadata(),
+                            v.snapshot().dataFiles(), v.schema());
+                    return new Substitute("(" + select + ")", v.table().qualifiedName());
+                }
                 if (IcebergMetadataTables.Name.of(name).isPresent()) {
                     // Trino's Iceberg connector has no versions of its metadata tables either.
                     return TableColumns.super.versioned(name, period);
                 }
-                Optional<ResolvedTable> table = resolve(name);
-                if (table.isEmpty() || table.get().table().isView()
-                        || !IcebergMetadata.isIceberg(table.get().table())) {
-                    // A missing table fails on DuckDB's side as any other; a Hive table or view as Trino's Hive
-                    // connector refuses versions.
-                    return table.isEmpty() ? base.substitute(name) : TableColumns.super.versioned(name, period);
-                }
-                if (period.getEnd().isEmpty()) {
-                    throw EngineFailure.user("NOT_SUPPORTED", "This connector does not support versioned tables");
-                }
-                IcebergSnapshot snapshot = snapshotAt(table.get(), period);
-                IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(table.get().table());
-                // Trino's Iceberg connector reads a snapshot with the schema it was committed with.
-                IcebergSchema schema = metadata.schema(snapshot.schemaId())
-                        .orElseGet(() -> metadata.currentSchema(table.get().table().columns()));
-                String select = ctx.warehouse.views().selectIceberg(table.get().table(), metadata,
-                        snapshot.dataFiles(), schema);
-                return new Substitute("(" + select + ")", table.get().qualifiedName());
+                // A missing table fails on DuckDB's side as any other; a Hive table or view as Trino's Hive
+                // connector refuses versions.
+                return resolve(name).isEmpty() ? base.substitute(name) : TableColumns.super.versioned(name, period);
             }
         };
+    }
+
+    /** An Iceberg table at the snapshot a time-travel clause points at, read in that snapshot's schema. */
+    private record Version(ResolvedTable table, IcebergMetadata metadata, IcebergSnapshot snapshot,
+                           IcebergSchema schema) {
+    }
+
+    /**
+     * The version of the Iceberg table {@code name} that {@code period} points at; empty for a metadata table, a
+     * missing table, a view or a Hive table (each answered by {@code versioned} as before). Fails as Trino's
+     * Iceberg connector does for a range or a missing snapshot.
+     */
+    private Optional<Version> version(List<String> name, QueryPeriod period) {
+        if (IcebergMetadataTables.Name.of(name).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<ResolvedTable> table = resolve(name);
+        if (table.isEmpty() || table.get().table().isView() || !IcebergMetadata.isIceberg(table.get().table())) {
+            return Optional.empty();
+        }
+        if (period.getEnd().isEmpty()) {
+            throw EngineFailure.user("NOT_SUPPORTED", "This connector does not support versioned tables");
+        }
+        IcebergSnapshot snapshot = snapshotAt(table.get(), period);
+        IcebergMetadata metadata = ctx.warehouse.files().icebergMetadata(table.get().table());
+        // Trino's Iceberg connector reads a snapshot with the schema it was committed with.
+        IcebergSchema schema = metadata.schema(snapshot.schemaId())
+                .orElseGet(() -> metadata.currentSchema(table.get().table().columns()));
+        return Optional.of(new Version(table.get(), metadata, snapshot, schema));
     }
 
     /** The snapshot {@code period} points at, failing with the Iceberg connector's errors when there is none. */

@@ -127,6 +127,11 @@ final class InformationSchemaReads {
             public Substitute versioned(List<String> name, QueryPeriod period) {
                 return base.versioned(name, period);
             }
+
+            @Override
+            public Hidden versionedHiddenColumns(List<String> name, QueryPeriod period) {
+                return base.versionedHiddenColumns(name, period);
+            }
         };
     }
 

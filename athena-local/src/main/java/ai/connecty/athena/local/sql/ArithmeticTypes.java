@@ -6,7 +6,7 @@ import io.trino.sql.tree.ArithmeticBinaryExpression.Operator;
  * The type of Trino's {@code + - * / %} over two numbers whose types are known: a double if either is one, else a
  * real, else a decimal by Trino's DecimalOperators rules (an integer operand counts as the decimal that holds its
  * range), else the wider integer; a date minus a date is an interval day to second; a timestamp of known precision
- * moved by an interval keeps its type. Null for anything else (other
+ * moved by an interval keeps its type, and so does an interval scaled by a number or added to one of its kind. Null for anything else (other
  * date and interval operations, an operand of unknown type), which leaves the judgement to DuckDB as before.
  */
 final class ArithmeticTypes {
@@ -21,6 +21,10 @@ final class ArithmeticTypes {
         SqlType moved = movedTimestamp(operator, left, right);
         if (moved != null) {
             return moved;
+        }
+        SqlType interval = scaledOrSummedInterval(operator, left, right);
+        if (interval != null) {
+            return interval;
         }
         if (left == null || right == null || !left.isNumeric() || !right.isNumeric()) {
             return null;
@@ -49,7 +53,26 @@ final class ArithmeticTypes {
         return moves && left != null && left.hasShownPrecision() && isInterval(right) ? left : null;
     }
 
-    private static boolean isInterval(SqlType type) {
+    /**
+     * Trino's interval operators keep the interval's kind: an interval plus or minus one of the same kind, an
+     * interval times a number (either side; Trino's operators take bigint and double, other numbers coerce to
+     * them). DuckDB has one INTERVAL type, so only the statement tells typeof
+     * and the result's metadata that {@code INTERVAL '1' YEAR * 2} is a year-to-month one.
+     */
+    private static SqlType scaledOrSummedInterval(Operator operator, SqlType left, SqlType right) {
+        if (left == null || right == null) {
+            return null;
+        }
+        return switch (operator) {
+            case ADD, SUBTRACT -> isInterval(left) && left.base().equals(right.base()) ? left : null;
+            case MULTIPLY -> isInterval(left) && right.isNumeric() ? left
+                    : isInterval(right) && left.isNumeric() ? right : null;
+            // an interval divided by a number fails on DuckDB's side (see SQL-GAPS), so it is given no type here
+            case DIVIDE, MODULUS -> null;
+        };
+    }
+
+    static boolean isInterval(SqlType type) {
         return type != null && (type.is("interval day to second") || type.is("interval year to month"));
     }
 

@@ -190,6 +190,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      */
     private boolean namesHiddenColumns;
 
+    /** The hidden columns of each table read as of a version ({@link #hiddenColumns}), by its node. */
+    private final Map<Table, Optional<TableColumns.Hidden>> versionedHidden = new IdentityHashMap<>();
+
+    /** The statement printed ({@link #translate}), whose tables a schema-qualified column may name. */
+    private Node statement;
+
     private DuckDbPrinter(String source, List<SqlStatement.BoundValue> parameters, TableColumns tables) {
         this.source = source;
         this.parameters = parameters;
@@ -241,6 +247,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                                  TableColumns tables, boolean analyzed) {
         DuckDbPrinter printer = new DuckDbPrinter(source, parameters, tables);
         printer.namesHiddenColumns = HiddenColumnNames.mentionedIn(query);
+        printer.statement = query;
         String sql = printer.topLevel(query);
         if (!analyzed) {
             return new Translation(sql, printer.hints(query), null, null);
@@ -600,10 +607,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
      * {@code table} is a catalog table read as it is now (not a WITH query, nor an earlier version); else null.
      */
     private TableColumns.Hidden hiddenColumns(Table table) {
-        if (!namesHiddenColumns || table.getQueryPeriod().isPresent()) {
+        if (!namesHiddenColumns) {
             return null;
         }
         List<String> parts = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
+        if (table.getQueryPeriod().isPresent()) {
+            // a version's relation is computed from its snapshot's files: once per table of the statement
+            return versionedHidden.computeIfAbsent(table,
+                    t -> Optional.ofNullable(catalog.versionedHiddenColumns(parts, t.getQueryPeriod().get())))
+                    .orElse(null);
+        }
         if (parts.size() == 1 && zones.scope().withQuery(parts.get(0)) != null) {
             return null;
         }
@@ -767,6 +780,38 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return substituteAlias(name);
     }
 
+    /**
+     * Where {@code qualifier} is a schema-qualified table name ({@code db.t}, {@code catalog.db.t}) of a table this
+     * statement reads through a relation aliased by the table's own name (its hidden-columns view, or a version of
+     * it), that alias; null otherwise. Trino matches a qualified column reference against each table's name as
+     * written, by suffix ({@code db.t.x} names a column of {@code FROM db.t} or {@code FROM catalog.db.t}, not of
+     * {@code FROM t}), and DuckDB knows such a relation by its alias only.
+     */
+    private String tableReadUnderItsName(Expression qualifier) {
+        if (statement == null || !(qualifier instanceof DereferenceExpression dereference)) {
+            return null;
+        }
+        QualifiedName name = DereferenceExpression.getQualifiedName(dereference);
+        if (name == null) {
+            return null;
+        }
+        List<String> parts = name.getOriginalParts().stream().map(Scope::canonical).toList();
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(statement);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Table table && (table.getQueryPeriod().isPresent() || hiddenColumns(table) != null)) {
+                List<String> written = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
+                if (written.size() >= parts.size()
+                        && written.subList(written.size() - parts.size(), written.size()).equals(parts)) {
+                    return substituteAlias(table.getName());
+                }
+            }
+            node.getChildren().forEach(pending::push);
+        }
+        return null;
+    }
+
     /** The alias of a substituted table: its own name, so that {@code columns.column_name} finds it. */
     private static String substituteAlias(QualifiedName table) {
         List<Identifier> parts = table.getOriginalParts();
@@ -776,6 +821,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /** The relation read in place of {@code table}, or null; fails as Trino does for a table its schema lacks. */
     private String substitute(Table table) {
         List<String> parts = table.getName().getOriginalParts().stream().map(Scope::canonical).toList();
+        if (table.getQueryPeriod().isPresent()) {
+            TableColumns.Hidden hidden = hiddenColumns(table);
+            if (hidden != null) {
+                return hidden.relation();
+            }
+        }
         TableColumns.Substitute substitute = table.getQueryPeriod().isPresent()
                 ? catalog.versioned(parts, table.getQueryPeriod().get())
                 : catalog.substitute(parts);
@@ -959,6 +1010,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         String substituted = substitutedTableName(base);
         if (substituted != null) {
             return substituted + "." + field; // information_schema.columns.column_name: the relation read in its place
+        }
+        String aliased = tableReadUnderItsName(base);
+        if (aliased != null) {
+            return aliased + "." + field;   // db.t."$path": the view read in the table's place is aliased "t"
         }
         boolean name = base instanceof Identifier || base instanceof DereferenceExpression;
         return (name ? p(base) : "(" + p(base) + ")") + "." + field;
@@ -1916,7 +1971,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         }
         if (written instanceof ArithmeticUnaryExpression negated) {
             SqlType type = argumentType(negated.getValue());
-            return type != null && type.isNumeric() ? type : null;
+            // a negated interval keeps its kind, as a negated number its type
+            return type != null && (type.isNumeric() || ArithmeticTypes.isInterval(type)) ? type : null;
         }
         if (written instanceof ArithmeticBinaryExpression binary) {
             return ArithmeticTypes.of(binary.getOperator(), argumentType(binary.getLeft()), argumentType(binary.getRight()));

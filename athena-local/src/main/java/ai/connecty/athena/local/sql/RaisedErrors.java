@@ -11,7 +11,7 @@ import org.duckdb.DuckDBFunctions;
  * {@code try(a / b)} fail. {@code athena_raise} is a Java function DuckDB does not count as volatile: its TRY turns
  * what it throws into NULL like its own errors, and {@link EngineErrors} reports it as the Trino error it names.
  */
-final class RaisedErrors {
+public final class RaisedErrors {
 
     /** {@code athena_raise(error_name, message)}: fails with that Trino error; registered by {@link JavaFunctions}. */
     static final String FUNCTION = "athena_raise";
@@ -39,7 +39,7 @@ final class RaisedErrors {
      * value stands: DuckDB evaluates constant CASE and AND conditions while planning, where a failure would end the
      * statement even when the branch is never taken (and outside any TRY).
      */
-    static String raise(String errorName, String messageSql) {
+    public static String raise(String errorName, String messageSql) {
         return "[NULL][" + FUNCTION + "('" + errorName + "', " + messageSql + ")]";
     }
 

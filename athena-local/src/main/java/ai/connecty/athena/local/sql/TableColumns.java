@@ -48,6 +48,14 @@ public interface TableColumns {
     }
 
     /**
+     * The hidden columns of the table {@code name} as of {@code period} and the relation of that version's files
+     * that has them after the table's own columns; null where the engine knows no versions with hidden columns.
+     */
+    default Hidden versionedHiddenColumns(List<String> name, QueryPeriod period) {
+        return null;
+    }
+
+    /**
      * A table's hidden columns, which resolve by name but which {@code *} does not list.
      *
      * @param relation the DuckDB relation with the table's columns and then the hidden ones

@@ -171,4 +171,43 @@ class HiddenColumnsWireTest {
         assertThat(query("SELECT * FROM ice WHERE \"$file_modified_time\" IS NOT NULL ORDER BY id"))
                 .containsExactly(List.of("1"), List.of("2"));
     }
+
+    @Test
+    void icebergTimeTravelHasTheHiddenColumnsOfThatSnapshotsFiles() {
+        succeed(clients.athena(), "CREATE TABLE icetravel (id int) LOCATION 's3://demo-data/hid/icetravel/' "
+                + "TBLPROPERTIES ('table_type'='ICEBERG', 'format'='parquet')", "hid");
+        succeed(clients.athena(), "INSERT INTO icetravel VALUES (1)", "hid");
+        String first = query("SELECT snapshot_id FROM \"icetravel$snapshots\"").get(0).get(0);
+        Map<String, Long> firstFiles = objects("hid/icetravel/data/");
+        assertThat(firstFiles).hasSize(1);
+        succeed(clients.athena(), "INSERT INTO icetravel VALUES (2)", "hid");
+        // the first snapshot's only row comes from the only file written then
+        assertThat(query("SELECT id, \"$path\" FROM icetravel FOR VERSION AS OF " + first))
+                .containsExactly(List.of("1", firstFiles.keySet().iterator().next()));
+        assertThat(query("SELECT count(DISTINCT \"$path\"), count(\"$file_modified_time\") FROM icetravel "
+                + "FOR TIMESTAMP AS OF current_timestamp")).containsExactly(List.of("2", "2"));
+        // * still lists the table's own columns only
+        QueryExecution q = succeed(clients.athena(), "SELECT *, t.\"$path\" FROM icetravel FOR VERSION AS OF "
+                + first + " AS t", "hid");
+        assertThat(rows(clients.athena(), q.queryExecutionId()).get(0)).containsExactly("id", "$path");
+        // the Iceberg connector has no $file_size, also not in a snapshot
+        q = run(clients.athena(), "SELECT \"$file_size\" FROM icetravel FOR VERSION AS OF " + first, "hid");
+        assertThat(q.status().stateChangeReason()).contains("COLUMN_NOT_FOUND");
+    }
+
+    @Test
+    void hiddenColumnsQualifiedWithTheSchemaResolveAsAnyColumn() {
+        String path = "s3://demo-data/hid/parts/dt=2024-01-02/part-2.csv";
+        assertThat(query("SELECT hid.parts.\"$path\", hid.parts.id FROM hid.parts WHERE hid.parts.id = 3"))
+                .containsExactly(List.of(path, "3"));
+        assertThat(query("SELECT awsdatacatalog.hid.parts.\"$partition\" FROM awsdatacatalog.hid.parts "
+                + "WHERE id = 3")).containsExactly(List.of("dt=2024-01-02"));
+        assertThat(query("SELECT \"hid\".\"parts\".\"$path\" FROM \"hid\".\"parts\" WHERE id = 3"))
+                .containsExactly(List.of(path));
+        assertThat(query("SELECT count(*) FROM hid.parts WHERE hid.parts.\"$partition\" = 'dt=2024-01-01'"))
+                .containsExactly(List.of("2"));
+        // as in Trino, a qualifier must be a suffix of the name the table is written with
+        QueryExecution q = run(clients.athena(), "SELECT hid.parts.\"$path\" FROM parts", "hid");
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.FAILED);
+    }
 }
