@@ -1,2 +1,2 @@
-/** STS over the AWS Query protocol (form in, XML out): AssumeRole and GetCallerIdentity. */
+/** STS over the AWS Query protocol (form in, XML out): AssumeRole, AssumeRoleWithWebIdentity and GetCallerIdentity. */
 package ai.connecty.athena.local.sts;

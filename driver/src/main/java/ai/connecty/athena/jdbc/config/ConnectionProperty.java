@@ -171,7 +171,8 @@ public enum ConnectionProperty {
     S3_ENDPOINT(spec("S3Endpoint", ENDPOINTS, PropertyType.STRING)
             .describe("S3 endpoint; wins over EndpointOverride. An overridden S3 endpoint is addressed path-style.")),
     STS_ENDPOINT(spec("StsEndpoint", ENDPOINTS, PropertyType.STRING).aliases("StsEndpointOverride")
-            .describe("STS endpoint used for AssumeRole; wins over EndpointOverride.")),
+            .describe("STS endpoint: AssumeRole, the connect-time GetCallerIdentity and the AssumeRoleWithWebIdentity "
+                    + "of CredentialsProvider=JWT; wins over EndpointOverride.")),
 
     METADATA_RETRIEVAL_METHOD(spec("MetadataRetrievalMethod", METADATA, PropertyType.CHOICE).defaultValue("auto")
             .choices("auto", "Glue", "ProxyAPI")

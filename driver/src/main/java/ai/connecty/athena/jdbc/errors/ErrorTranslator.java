@@ -140,7 +140,7 @@ public final class ErrorTranslator {
                     SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, e);
         }
         if (code != null && ACCESS_DENIED_CODES.contains(code)) {
-            return accessDenied(about, message, requestId, service);
+            return accessDenied(about, message, code, requestId, service);
         }
         if (code != null && BAD_CREDENTIALS_CODES.contains(code)) {
             return new SQLInvalidAuthorizationSpecException(about + " failed: the credentials were refused: " + message
@@ -172,13 +172,15 @@ public final class ErrorTranslator {
                 denied ? SqlState.WARNING_PRIVILEGE_NOT_GRANTED : SqlState.WARNING, e);
     }
 
-    private static SQLException accessDenied(String about, String message, String requestId, SdkException e) {
+    /** {@code code} is the service's own: AccessDeniedException (Athena, Glue) or AccessDenied (STS, S3). */
+    private static SQLException accessDenied(String about, String message, String code, String requestId,
+            SdkException e) {
         Matcher matcher = NOT_AUTHORIZED.matcher(message);
         String advice = matcher.find()
                 ? " Grant " + matcher.group(1) + (matcher.group(2) == null ? "" : " on " + matcher.group(2))
                         + " to the IAM identity the driver uses."
                 : " Check the IAM policy of the identity the driver uses.";
-        return new SQLException(about + " was denied: " + message + " [AccessDeniedException" + requestId + "]." + advice,
+        return new SQLException(about + " was denied: " + message + " [" + code + requestId + "]." + advice,
                 SqlState.INSUFFICIENT_PRIVILEGE, e);
     }
 

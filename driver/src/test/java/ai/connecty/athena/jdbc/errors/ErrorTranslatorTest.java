@@ -188,6 +188,19 @@ class ErrorTranslatorTest {
         assertThat(e.getSQLState()).isEqualTo("42501");
         assertThat((Throwable) e).hasMessageContaining("Grant athena:StopQueryExecution on arn:aws:athena:us-east-1:123456789012:workgroup/primary");
         assertThat(ErrorTranslator.isAccessDenied(e)).isTrue();
+        assertThat((Throwable) e).hasMessageContaining("[AccessDeniedException, request id req-2]");
+    }
+
+    @Test
+    void accessDeniedShowsTheServicesOwnCode() {
+        // STS and S3 say AccessDenied (403), Athena and Glue AccessDeniedException: the message shows what AWS sent.
+        SQLException e = ErrorTranslator.fromSdk("GetObject", ID, serviceError("AccessDenied",
+                "User: arn:aws:sts::123456789012:assumed-role/connecty-athena/s is not authorized to perform: "
+                        + "s3:GetObject on resource: arn:aws:s3:::athena-results/x.csv", 403));
+
+        assertThat(e.getSQLState()).isEqualTo("42501");
+        assertThat((Throwable) e).hasMessageContaining("[AccessDenied, request id req-2]")
+                .hasMessageNotContaining("AccessDeniedException");
     }
 
     @Test
