@@ -103,6 +103,39 @@ class AthenaDatabaseMetaDataTest {
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListTableMetadata")));
     }
 
+    /**
+     * Glue keeps the columns of an Iceberg table's earlier schemas, flagged {@code iceberg.field.current=false}, when
+     * the table is written through Iceberg's own Glue catalog (Spark, Glue jobs): they are no columns of the table,
+     * and a tool that listed them would select a column that no longer exists.
+     */
+    @Test
+    void icebergColumnsNoLongerCurrentAreLeftOut() throws SQLException {
+        String table = "{\"Name\":\"ice\",\"TableType\":\"EXTERNAL_TABLE\",\"Parameters\":{\"table_type\":\"ICEBERG\"},"
+                + "\"StorageDescriptor\":{\"Columns\":["
+                + "{\"Name\":\"id\",\"Type\":\"bigint\",\"Parameters\":{\"iceberg.field.current\":\"true\","
+                + "\"iceberg.field.id\":\"1\"}},"
+                + "{\"Name\":\"dropped\",\"Type\":\"string\",\"Parameters\":{\"iceberg.field.current\":\"false\","
+                + "\"iceberg.field.id\":\"2\"}},"
+                + "{\"Name\":\"added\",\"Type\":\"double\",\"Parameters\":{\"iceberg.field.id\":\"3\"}}]},"
+                + "\"PartitionKeys\":[]}";
+        stub("AWSGlue.GetTables", 200, "{\"TableList\":[" + table + "]}");
+        stub("AWSGlue.GetTable", 200, "{\"Table\":" + table + "}");
+        try (Connection connection = connect("")) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            // One exact name (GetTable), then the listing (GetTables): both leave the old column out.
+            try (ResultSet columns = metaData.getColumns(null, "lake", "ice", null)) {
+                assertThat(column(columns, "COLUMN_NAME")).containsExactly("id", "added");
+            }
+            try (ResultSet columns = metaData.getColumns(null, "lake", "%", null)) {
+                List<String> rows = new ArrayList<>();
+                while (columns.next()) {
+                    rows.add(columns.getInt("ORDINAL_POSITION") + ":" + columns.getString("COLUMN_NAME"));
+                }
+                assertThat(rows).containsExactly("1:id", "2:added");
+            }
+        }
+    }
+
     @Test
     void emptySchemaOrTableNamesMatchNothingWithoutAskingGlue() throws SQLException {
         // What Glue (and athena-local) answer to an empty DatabaseName or Name.
