@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +172,28 @@ class AthenaDatabaseMetaDataTest {
             }
             assertThat(connection.getWarnings().getNextWarning().getMessage())
                     .contains("Glue denied glue:GetTables").contains("ListTableMetadata");
+        }
+    }
+
+    /**
+     * Without athena:ListDataCatalogs, getCatalogs lists the connection's own catalog with a warning (42501) naming
+     * the denial, rather than failing: a tool's navigator opens on that catalog, whose databases and tables the
+     * user may well read, instead of showing nothing.
+     */
+    @Test
+    void listDataCatalogsDeniedListsTheCurrentCatalogWithAWarning() throws SQLException {
+        stub("AmazonAthena.ListDataCatalogs", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"User: "
+                + "arn:aws:iam::123456789012:user/u is not authorized to perform: athena:ListDataCatalogs on resource: *\"}");
+        try (Connection connection = connect("Catalog=lakehouse")) {
+            try (ResultSet catalogs = connection.getMetaData().getCatalogs()) {
+                assertThat(column(catalogs, "TABLE_CAT")).containsExactly("lakehouse");
+            }
+            SQLWarning warning = connection.getWarnings();
+            while (warning != null && !"42501".equals(warning.getSQLState())) {
+                warning = warning.getNextWarning();
+            }
+            assertThat((Object) warning).as("a 42501 warning").isNotNull();
+            assertThat(warning.getMessage()).contains("lakehouse").contains("athena:ListDataCatalogs");
         }
     }
 
