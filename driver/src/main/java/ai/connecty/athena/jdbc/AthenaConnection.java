@@ -528,14 +528,11 @@ public class AthenaConnection implements Connection {
     /** Whether {@code name} names no data catalog but a database of the current catalog; false when unknown. */
     private boolean isDatabaseNotCatalog(String name) {
         try {
-            DatabaseMetaData metaData = getMetaData();
-            try (ResultSet catalogs = metaData.getCatalogs()) {
-                while (catalogs.next()) {
-                    if (name.equalsIgnoreCase(catalogs.getString(1))) {
-                        return false;
-                    }
-                }
+            // Not getCatalogs: without the right to list, it answers the current catalog alone, which proves nothing.
+            if (metadataHome.hasCatalog(name)) {
+                return false;
             }
+            DatabaseMetaData metaData = getMetaData();
             try (ResultSet schemas = metaData.getSchemas(this.catalog, null)) {
                 while (schemas.next()) {
                     if (name.equalsIgnoreCase(schemas.getString(1))) {

@@ -65,7 +65,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     public ResultSet getCatalogs() throws SQLException {
         checkOpen();
         List<List<String>> rows = new ArrayList<>();
-        for (String catalog : home.catalogs()) {
+        for (String catalog : home.catalogsUnlessDenied(connection.getCatalog())) {
             rows.add(row(catalog));
         }
         rows.sort(Comparator.comparing(r -> r.get(0)));

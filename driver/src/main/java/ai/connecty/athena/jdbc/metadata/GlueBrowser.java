@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.glue.model.Table;
  * ({@code Expression}), and an exact name is one GetTable call.
  */
 final class GlueBrowser implements CatalogBrowser {
+    private static final String ICEBERG_FIELD_CURRENT = "iceberg.field.current";
+
     private final GlueClient glue;
     private final Supplier<AwsRequestOverrideConfiguration> timeout;
 
@@ -86,8 +88,15 @@ final class GlueBrowser implements CatalogBrowser {
         return parameters == null ? null : parameters.get("comment");
     }
 
+    /**
+     * Iceberg's Glue catalog (Spark, Glue jobs) keeps the columns of a table's earlier schemas in Glue, marked
+     * {@code iceberg.field.current=false}; Athena reads the current schema only, so they are no columns of the table.
+     */
     private static void addColumns(List<TableEntry.ColumnEntry> target, List<Column> columns) {
         for (Column column : columns) {
+            if ("false".equalsIgnoreCase(column.parameters().get(ICEBERG_FIELD_CURRENT))) {
+                continue;
+            }
             target.add(new TableEntry.ColumnEntry(column.name(), column.type(), column.comment()));
         }
     }

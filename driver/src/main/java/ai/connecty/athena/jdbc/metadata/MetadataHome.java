@@ -81,6 +81,36 @@ public final class MetadataHome {
         return catalogs.get(ALL, () -> Collections.unmodifiableList(access.catalogs()));
     }
 
+    /**
+     * Whether a data catalog has this name, in any case; unlike getCatalogs, fails when the catalogs may not be
+     * listed, as the answer is then unknown.
+     */
+    public boolean hasCatalog(String name) throws SQLException {
+        for (String catalog : catalogs()) {
+            if (catalog.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link #catalogs}, or when the user may not list them (no athena:ListDataCatalogs), {@code current} alone with a
+     * warning on the connection: a tool's navigator then opens on the connection's catalog instead of showing nothing.
+     */
+    List<String> catalogsUnlessDenied(String current) throws SQLException {
+        try {
+            return catalogs();
+        } catch (SQLException e) {
+            if (!ErrorTranslator.isAccessDenied(e)) {
+                throw e;
+            }
+            warnings.accept(new SQLWarning("Listed only the connection's catalog " + current
+                    + ", as the data catalogs may not be listed: " + e.getMessage(), e.getSQLState(), e));
+            return Collections.singletonList(current);
+        }
+    }
+
     /** The catalogs as last listed, if that listing is still fresh; never makes a call. */
     Optional<List<String>> listedCatalogs() {
         return catalogs.peek(ALL);

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,39 @@ class AthenaDatabaseMetaDataTest {
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListTableMetadata")));
     }
 
+    /**
+     * Glue keeps the columns of an Iceberg table's earlier schemas, flagged {@code iceberg.field.current=false}, when
+     * the table is written through Iceberg's own Glue catalog (Spark, Glue jobs): they are no columns of the table,
+     * and a tool that listed them would select a column that no longer exists.
+     */
+    @Test
+    void icebergColumnsNoLongerCurrentAreLeftOut() throws SQLException {
+        String table = "{\"Name\":\"ice\",\"TableType\":\"EXTERNAL_TABLE\",\"Parameters\":{\"table_type\":\"ICEBERG\"},"
+                + "\"StorageDescriptor\":{\"Columns\":["
+                + "{\"Name\":\"id\",\"Type\":\"bigint\",\"Parameters\":{\"iceberg.field.current\":\"true\","
+                + "\"iceberg.field.id\":\"1\"}},"
+                + "{\"Name\":\"dropped\",\"Type\":\"string\",\"Parameters\":{\"iceberg.field.current\":\"false\","
+                + "\"iceberg.field.id\":\"2\"}},"
+                + "{\"Name\":\"added\",\"Type\":\"double\",\"Parameters\":{\"iceberg.field.id\":\"3\"}}]},"
+                + "\"PartitionKeys\":[]}";
+        stub("AWSGlue.GetTables", 200, "{\"TableList\":[" + table + "]}");
+        stub("AWSGlue.GetTable", 200, "{\"Table\":" + table + "}");
+        try (Connection connection = connect("")) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            // One exact name (GetTable), then the listing (GetTables): both leave the old column out.
+            try (ResultSet columns = metaData.getColumns(null, "lake", "ice", null)) {
+                assertThat(column(columns, "COLUMN_NAME")).containsExactly("id", "added");
+            }
+            try (ResultSet columns = metaData.getColumns(null, "lake", "%", null)) {
+                List<String> rows = new ArrayList<>();
+                while (columns.next()) {
+                    rows.add(columns.getInt("ORDINAL_POSITION") + ":" + columns.getString("COLUMN_NAME"));
+                }
+                assertThat(rows).containsExactly("1:id", "2:added");
+            }
+        }
+    }
+
     @Test
     void emptySchemaOrTableNamesMatchNothingWithoutAskingGlue() throws SQLException {
         // What Glue (and athena-local) answer to an empty DatabaseName or Name.
@@ -138,6 +172,28 @@ class AthenaDatabaseMetaDataTest {
             }
             assertThat(connection.getWarnings().getNextWarning().getMessage())
                     .contains("Glue denied glue:GetTables").contains("ListTableMetadata");
+        }
+    }
+
+    /**
+     * Without athena:ListDataCatalogs, getCatalogs lists the connection's own catalog with a warning (42501) naming
+     * the denial, rather than failing: a tool's navigator opens on that catalog, whose databases and tables the
+     * user may well read, instead of showing nothing.
+     */
+    @Test
+    void listDataCatalogsDeniedListsTheCurrentCatalogWithAWarning() throws SQLException {
+        stub("AmazonAthena.ListDataCatalogs", 400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"User: "
+                + "arn:aws:iam::123456789012:user/u is not authorized to perform: athena:ListDataCatalogs on resource: *\"}");
+        try (Connection connection = connect("Catalog=lakehouse")) {
+            try (ResultSet catalogs = connection.getMetaData().getCatalogs()) {
+                assertThat(column(catalogs, "TABLE_CAT")).containsExactly("lakehouse");
+            }
+            SQLWarning warning = connection.getWarnings();
+            while (warning != null && !"42501".equals(warning.getSQLState())) {
+                warning = warning.getNextWarning();
+            }
+            assertThat((Object) warning).as("a 42501 warning").isNotNull();
+            assertThat(warning.getMessage()).contains("lakehouse").contains("athena:ListDataCatalogs");
         }
     }
 
