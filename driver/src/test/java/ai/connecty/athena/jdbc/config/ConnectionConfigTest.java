@@ -1,5 +1,7 @@
 package ai.connecty.athena.jdbc.config;
 
+import static ai.connecty.athena.jdbc.config.UrlConfigs.config;
+import static ai.connecty.athena.jdbc.config.UrlConfigs.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,27 +10,12 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLWarning;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectionConfigTest {
-    private static final String BASE = ConnectionUrl.PREFIX + "Region=us-east-1;";
-
-    private static ConnectionConfig config(String urlTail) throws SQLException {
-        return ConnectionConfig.from(PropertySettings.resolve(BASE + urlTail, new Properties()), Optional::empty);
-    }
-
-    private static SQLException error(String urlTail) {
-        try {
-            config(urlTail);
-        } catch (SQLException e) {
-            return e;
-        }
-        throw new AssertionError("expected an error for " + urlTail);
-    }
 
     @Test
     void defaultsFollowTheContract() throws SQLException {

@@ -1,19 +1,13 @@
 package ai.connecty.athena.jdbc.config;
 
+import static ai.connecty.athena.jdbc.config.UrlConfigs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
-import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class EndpointSecurityTest {
-    private static ConnectionConfig config(String urlTail) throws SQLException {
-        return ConnectionConfig.from(PropertySettings.resolve(ConnectionUrl.PREFIX + "Region=us-east-1;" + urlTail,
-                new Properties()), Optional::empty);
-    }
-
     @Test
     void plainHttpToThisMachineIsQuiet() throws SQLException {
         for (String host : new String[] {"127.0.0.1:4566", "localhost:4566", "[::1]:4566", "athena.localhost"}) {

@@ -1,12 +1,13 @@
 package ai.connecty.athena.jdbc.config;
 
+import static ai.connecty.athena.jdbc.config.UrlConfigs.config;
+import static ai.connecty.athena.jdbc.config.UrlConfigs.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -15,19 +16,6 @@ class WebIdentityConfigTest {
     private static final String BASE = ConnectionUrl.PREFIX + "Region=us-east-1;";
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.secret-claims-of-the-pod.signature";
     private static final String ROLE = "arn:aws:iam::123456789012:role/reporting";
-
-    private static ConnectionConfig config(String urlTail) throws SQLException {
-        return ConnectionConfig.from(PropertySettings.resolve(BASE + urlTail, new Properties()), Optional::empty);
-    }
-
-    private static SQLException error(String urlTail) {
-        try {
-            config(urlTail);
-        } catch (SQLException e) {
-            return e;
-        }
-        throw new AssertionError("expected an error for " + urlTail);
-    }
 
     @Test
     void theOfficialNamesAndAliasesSetTokenRoleAndSession() throws SQLException {
