@@ -480,6 +480,36 @@ class MetadataCallsTest {
         }
     }
 
+    /**
+     * With the default method (auto), a Glue refusal naming one database (a policy scoping Glue to some databases)
+     * leaves that database out with its warning and keeps the connection on Glue: no fallback to Athena's calls,
+     * which would be slower for every other database and need the same Glue rights on this one anyway.
+     */
+    @Test
+    void aDatabaseDeniedUnderTheDefaultMethodIsSkippedWithoutLeavingGlue() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(Connections.url(athena), NO_SECRET_KEY,
+                NO_SECRET_SECRET)) {
+            athena.requestLog().clear();
+            DatabaseMetaData metaData = connection.getMetaData();
+            List<String> tables = names(metaData.getTables(GLUE_CATALOG, "s%", "%", null));
+            assertThat(tables).hasSize(12).allMatch(name -> name.startsWith("s_"));
+            SQLWarning warning = connection.getWarnings();
+            assertThat((Object) warning).as("a warning names the database skipped").isNotNull();
+            assertThat(warning.getMessage()).contains("secretdb").contains("glue:GetTables");
+            assertThat(warning.getSQLState()).isEqualTo("42501");
+            assertThat((Object) warning.getNextWarning()).as("no fallback warning").isNull();
+
+            SQLException exact = catchThrowableOfType(SQLException.class,
+                    () -> metaData.getTables(GLUE_CATALOG, "secretdb", "%", null));
+            assertThat((Throwable) exact).as("the database asked for by name").isNotNull();
+            assertThat(exact.getSQLState()).isEqualTo("42501");
+            // Still Glue for the other databases afterwards.
+            assertThat(names(connection.getMetaData().getTables(GLUE_CATALOG, "patterns", "%", null))).hasSize(6);
+            assertThat(calls()).contains("glue:GetDatabases", "glue:GetTables")
+                    .doesNotContain("athena:ListTableMetadata", "athena:ListDatabases");
+        }
+    }
+
     @Test
     void glueThrottlingAfterRetriesIsTheTransientStateQueriesGive() throws SQLException {
         athena.faults().set(FaultPlan.of(1, FaultRule.forAction("glue", "GetTables").withThrottleRate(1.0)));

@@ -61,7 +61,7 @@ public final class GlueApi implements JsonOperationHandler {
     private JsonNode getDatabases(JsonNode in, CallContext ctx) {
         validation(in)
                 .oneOf(text(in, "ResourceShareType"), "resourceShareType", RESOURCE_SHARE_TYPES).check();
-        ctx.authorize("glue:GetDatabases", catalogArn(ctx));
+        authorize(ctx, "glue:GetDatabases", catalogArn(ctx), databaseArn(ctx, "*"));
         List<DatabaseDef> dbs = store.databases(CATALOG);
         return page(dbs, in, 100, "DatabaseList", "dbs", d -> GlueJson.database(d, catalogId(in, ctx)));
     }
@@ -71,7 +71,7 @@ public final class GlueApi implements JsonOperationHandler {
         Validation request = validation(in);
         name(request, name, "name");
         request.check();
-        ctx.authorize("glue:GetDatabase", databaseArn(ctx, name));
+        authorize(ctx, "glue:GetDatabase", catalogArn(ctx), databaseArn(ctx, name));
         DatabaseDef db = database(name);
         ObjectNode out = F.objectNode();
         out.set("Database", GlueJson.database(db, catalogId(in, ctx)));
@@ -84,7 +84,7 @@ public final class GlueApi implements JsonOperationHandler {
         Validation request = validation(in);
         name(request, db, "databaseName");
         request.maxLength(expression, "expression", MAX_EXPRESSION).check();
-        ctx.authorize("glue:GetTables", databaseArn(ctx, db));
+        authorize(ctx, "glue:GetTables", catalogArn(ctx), databaseArn(ctx, db), tableArn(ctx, db, "*"));
         database(db);
         NamePattern pattern = NamePattern.of(expression);
         List<TableDef> tables = store.tables(CATALOG, db).stream().filter(t -> pattern.matches(t.name())).toList();
@@ -98,7 +98,7 @@ public final class GlueApi implements JsonOperationHandler {
         name(request, db, "databaseName");
         name(request, name, "name");
         request.check();
-        ctx.authorize("glue:GetTable", tableArn(ctx, db, name));
+        authorize(ctx, "glue:GetTable", catalogArn(ctx), databaseArn(ctx, db), tableArn(ctx, db, name));
         TableDef t = table(db, name);
         ObjectNode out = F.objectNode();
         out.set("Table", GlueJson.table(t, catalogId(in, ctx)));
@@ -236,6 +236,18 @@ public final class GlueApi implements JsonOperationHandler {
      */
     private static Validation nameString(Validation request, String value, String member) {
         return request.length(value, member, 1, MAX_NAME).pattern(value, member, NAME_PATTERN);
+    }
+
+    /**
+     * Authorizes {@code action} on each resource in Glue's order (catalog, database, table), stopping at the first
+     * refused so that the error names it: a caller with no Glue rights is refused on the catalog, one denied a single
+     * database on that database, which is how a client tells "no Glue" from "not this database". A listing is
+     * authorized on the wildcard of the level it lists ({@code database/*}, {@code table/<db>/*}), as Glue does.
+     */
+    private static void authorize(CallContext ctx, String action, String... resources) {
+        for (String resource : resources) {
+            ctx.authorize(action, resource);
+        }
     }
 
     private static String catalogId(JsonNode in, CallContext ctx) {

@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.athena.model.DataCatalogSummary;
  * Chooses the API for each catalog (MetadataRetrievalMethod) and turns AWS failures into SQLExceptions through
  * the same {@link ErrorTranslator} as queries (so Glue throttling after the SDK's retries is the same transient
  * state and advice as a throttled query). With {@code auto}, AwsDataCatalog is read through Glue and every other
- * catalog through Athena's catalog calls; a Glue AccessDenied then switches to Athena's calls for the rest of the
- * connection, with a warning. {@code Glue} never falls back; {@code ProxyAPI} never uses Glue.
+ * catalog through Athena's catalog calls; a Glue AccessDenied on the catalog (or naming no resource) then switches
+ * to Athena's calls for the rest of the connection, with a warning, while one naming a database or table (a policy
+ * scoping Glue to some databases) is that database's refusal only and the connection stays on Glue (see
+ * {@link GlueDenial}). {@code Glue} never falls back; {@code ProxyAPI} never uses Glue.
  * Glue can only address the account's own catalog without GetDataCatalog (not granted by the customer
  * policy), so other GLUE-type catalogs use Athena's calls in every mode.
  *
@@ -119,8 +121,13 @@ final class CatalogAccess {
             return supplier.get();
         } catch (AwsServiceException e) {
             if (glueAction != null && isAccessDenied(e) && "auto".equals(method)) {
-                throw new GlueDenied(glueAction, e.awsErrorDetails() == null ? e.getMessage()
-                        : e.awsErrorDetails().errorMessage());
+                String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+                // Only a refusal of the whole catalog says Glue is closed to this identity; one naming a database
+                // or table is that database's (42501 below, which MetadataHome skips in a listing of several),
+                // and Athena's ListTableMetadata would need the same Glue rights on it anyway.
+                if (GlueDenial.isForTheCatalog(message)) {
+                    throw new GlueDenied(glueAction, message);
+                }
             }
             throw ErrorTranslator.fromSdk(operation, null, e);
         } catch (RuntimeException e) {

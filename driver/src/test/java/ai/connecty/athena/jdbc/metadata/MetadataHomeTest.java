@@ -347,6 +347,63 @@ class MetadataHomeTest {
         assertThat(glue.listCalls).hasValue(0);
     }
 
+    /**
+     * Under auto, a Glue refusal naming one database is that database's 42501 (skipped in a listing of several), not
+     * a reason to leave Glue: the next database is read through Glue, and Athena's calls are never made.
+     */
+    @Test
+    void aDatabaseScopedGlueDenialUnderAutoKeepsTheConnectionOnGlue() throws SQLException {
+        FakeBrowser glueDenyingSecret = new FakeBrowser() {
+            @Override
+            public List<TableEntry> tables(String catalog, String database, String expression) {
+                if (database.equals("secretdb")) {
+                    throw denied("glue:GetTables", "database/secretdb");
+                }
+                return super.tables(catalog, database, expression);
+            }
+        };
+        glueDenyingSecret.tableNames.add("t");
+        FakeBrowser athenaApi = new FakeBrowser();
+        athenaApi.tableNames.add("t");
+        CatalogAccess access = new CatalogAccess(List::of, glueDenyingSecret, athenaApi, "auto", warnings::add);
+        MetadataHome home = new MetadataHome(access, "AwsDataCatalog", 60, nanos::get, warning -> { });
+
+        SQLException e = catchThrowableOfType(SQLException.class,
+                () -> home.tables("AwsDataCatalog", "secretdb", NamePattern.of("%")));
+        assertThat(e.getSQLState()).isEqualTo("42501");
+        assertThat(home.tablesUnlessDenied("AwsDataCatalog", "secretdb", NamePattern.of("%"))).isEmpty();
+        assertThat(home.tables("AwsDataCatalog", "db", NamePattern.of("%"))).isNotEmpty();
+        assertThat(glueDenyingSecret.listCalls).hasValue(1);
+        assertThat(athenaApi.listCalls).hasValue(0);
+        assertThat(warnings).as("no fallback warning").isEmpty();
+    }
+
+    /** A refusal on the catalog is still the whole identity's: one switch to Athena's calls, with a warning. */
+    @Test
+    void aCatalogGlueDenialUnderAutoFallsBack() throws SQLException {
+        FakeBrowser noGlue = new FakeBrowser() {
+            @Override
+            public List<TableEntry> tables(String catalog, String database, String expression) {
+                throw denied("glue:GetTables", "catalog");
+            }
+        };
+        FakeBrowser athenaApi = new FakeBrowser();
+        athenaApi.tableNames.add("t");
+        CatalogAccess access = new CatalogAccess(List::of, noGlue, athenaApi, "auto", warnings::add);
+        MetadataHome home = new MetadataHome(access, "AwsDataCatalog", 60, nanos::get, warning -> { });
+
+        assertThat(home.tables("AwsDataCatalog", "db", NamePattern.of("%"))).isNotEmpty();
+        assertThat(athenaApi.listCalls).hasValue(1);
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getMessage()).contains("rest of this connection"));
+    }
+
+    private static GlueException denied(String action, String resource) {
+        return (GlueException) GlueException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                .errorCode("AccessDeniedException").errorMessage("User: arn:aws:iam::123456789012:user/u is not "
+                        + "authorized to perform: " + action + " on resource: arn:aws:glue:us-east-1:123456789012:"
+                        + resource).build()).build();
+    }
+
     private static QueryExecution execution(String sql, StatementType type, String substatement, String database) {
         return QueryExecution.builder().query(sql).statementType(type).substatementType(substatement)
                 .queryExecutionContext(c -> c.catalog("awsdatacatalog").database(database))
