@@ -192,7 +192,8 @@ class IdentityCenterAndWebIdentityAllJarTest {
                 "doctor", url("ProfileName=dev"));
 
         assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
-        assertThat(doctor.output()).contains("FAIL  access keys: no credentials could be loaded: the IAM Identity "
+        assertThat(doctor.output()).contains("FAIL  IAM Identity Center sign-in: no credentials could be loaded: the IAM "
+                + "Identity "
                 + "Center (SSO) session of profile 'dev' has expired").contains("aws sso login --profile dev")
                 .doesNotContain(EXPIRED_SSO_TOKEN);
     }
@@ -229,6 +230,36 @@ class IdentityCenterAndWebIdentityAllJarTest {
                 .contains("trust policy must name the token's OIDC provider").doesNotContain("Set User and Password")
                 .doesNotContain(UNTRUSTED_WEB_TOKEN);
         assertThat(athena.requestLog().count("athena", "StartQueryExecution")).isZero();
+    }
+
+    /**
+     * The token is refused at the first query, not at connect (no check): 28000 with the trust policy's fix, not the
+     * network error (58030) a pool would retry, nor the advice to set keys.
+     */
+    @Test
+    void aQueryWithAWebIdentityTokenTheRoleDoesNotTrustFailsWith28000() throws Exception {
+        DriverOnlyJvm.Outcome outcome = runInHome("ValidateCredentials=false", webIdentity(UNTRUSTED_WEB_TOKEN));
+
+        assertCredentialsRefused(outcome, "trust policy must name the token's OIDC provider", UNTRUSTED_WEB_TOKEN);
+        assertThat(outcome.output()).contains("STS refused the web identity token of AWS_WEB_IDENTITY_TOKEN_FILE for "
+                + REPORTING_ROLE).doesNotContain("Set User and Password");
+        assertThat(athena.requestLog().count("athena", "StartQueryExecution")).isZero();
+    }
+
+    @Test
+    void theDoctorExplainsAWebIdentityTokenTheRoleDoesNotTrust() throws Exception {
+        Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
+
+        DriverOnlyJvm.Outcome doctor = DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(),
+                List.of("-Duser.home=" + home), environment(webIdentity(UNTRUSTED_WEB_TOKEN)),
+                "ai.connecty.athena.jdbc.AthenaDriver", "doctor", url(""));
+
+        assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
+        assertThat(doctor.output()).contains("FAIL  web identity token: no credentials could be loaded: STS refused "
+                + "the web identity token of AWS_WEB_IDENTITY_TOKEN_FILE for " + REPORTING_ROLE)
+                .contains("trust policy must name the token's OIDC provider")
+                // Before, the doctor sent the user to set keys, which no web identity setup has.
+                .doesNotContain("set user and password").doesNotContain(UNTRUSTED_WEB_TOKEN);
     }
 
     private Map<String, String> webIdentity(String token) throws Exception {

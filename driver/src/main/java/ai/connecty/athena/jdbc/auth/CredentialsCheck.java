@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,9 +24,6 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  */
 public final class CredentialsCheck {
     private static final String FAILED = "Connecting failed the credentials check: ";
-    /** The default chain's line for its web identity provider when STS answered it with a 4xx. */
-    private static final Pattern CHAIN_WEB_IDENTITY_REFUSAL = Pattern.compile(
-            "WebIdentityTokenFileCredentialsProvider\\(\\): (.+?) \\(Service: Sts, Status Code: 4\\d\\d");
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsCheck.class);
 
@@ -124,8 +119,8 @@ public final class CredentialsCheck {
 
     /**
      * What AWS answered a provider that found its source and exchanged it (a web identity token, a profile's role),
-     * if it refused. A provider raises the service's exception as a cause; the default chain keeps only each
-     * provider's message, so there the web identity provider's line is read.
+     * if it refused: a provider raises the service's exception as a cause. (The default chain keeps only each
+     * provider's message; its web identity refusal arrives as a {@link WebIdentityRefused}, read above.)
      */
     static Optional<String> providerRefusal(SdkException e) {
         SdkException service = innermostAws(e);
@@ -134,8 +129,7 @@ public final class CredentialsCheck {
             return Optional.of(refusal.awsErrorDetails() == null ? String.valueOf(refusal.getMessage())
                     : refusal.awsErrorDetails().errorMessage() + " [" + refusal.awsErrorDetails().errorCode() + "]");
         }
-        Matcher webIdentity = CHAIN_WEB_IDENTITY_REFUSAL.matcher(String.valueOf(e.getMessage()));
-        return webIdentity.find() ? Optional.of(webIdentity.group(1)) : Optional.empty();
+        return Optional.empty();
     }
 
     private static SQLException noCredentials(String what, SdkException e) {

@@ -72,9 +72,15 @@ public final class CredentialsProviders {
         return AwsBasicCredentials.create(accessKeyId, secret);
     }
 
-    /** The chain reads the default profile (or AWS_PROFILE's), which may be an IAM Identity Center one. */
+    /**
+     * The chain reads the default profile (or AWS_PROFILE's), which may be an IAM Identity Center one, and a web
+     * identity token file: either may be refused in a way only the user can fix.
+     */
     private static AwsCredentialsProvider defaultChain(ConnectionConfig config) {
-        return SsoSessionExpiry.watch(DefaultCredentialsProvider.builder().build(), config.profileName());
+        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+        return new ExplainingCredentials(chain, failure -> SsoSessionExpiry.explain(failure, config.profileName())
+                .<CredentialsUnavailable>map(ended -> ended)
+                .or(() -> WebIdentityRefused.inDefaultChain(failure)), chain.toString());
     }
 
     private static AwsCredentialsProvider profile(ConnectionConfig config) {

@@ -13,12 +13,15 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public abstract class CredentialsUnavailable extends SdkClientException {
     private static final long serialVersionUID = 1L;
 
+    private final String source;
     private final String problem;
     private final String fix;
 
-    CredentialsUnavailable(String problem, String fix, Throwable sdkFailure) {
+    /** @param source where the credentials were to come from, e.g. "web identity token" */
+    CredentialsUnavailable(String source, String problem, String fix, Throwable sdkFailure) {
         super(SdkClientException.builder().message(problem + ": " + fix + " (" + sdkFailure.getMessage() + ")")
                 .cause(sdkFailure));
+        this.source = source;
         this.problem = problem;
         this.fix = fix;
     }
@@ -31,6 +34,11 @@ public abstract class CredentialsUnavailable extends SdkClientException {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the credentials were to come from, e.g. "IAM Identity Center sign-in": what the doctor's line is about. */
+    public String source() {
+        return source;
     }
 
     /** What happened, e.g. "the JwtWebIdentityToken has expired". */

@@ -10,6 +10,6 @@ public final class SsoSessionEnded extends CredentialsUnavailable {
     private static final long serialVersionUID = 1L;
 
     SsoSessionEnded(String problem, String fix, Throwable sdkFailure) {
-        super(problem, fix, sdkFailure);
+        super("IAM Identity Center sign-in", problem, fix, sdkFailure);
     }
 }

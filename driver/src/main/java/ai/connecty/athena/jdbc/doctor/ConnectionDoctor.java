@@ -166,7 +166,7 @@ public final class ConnectionDoctor {
             if (unavailable.isPresent()) {
                 // Signing in again, a new token or the role's trust policy is the whole fix; the keys advice below
                 // would send the user the wrong way.
-                results.add(CheckResult.fail(credentialsLabel(), "no credentials could be loaded: "
+                results.add(CheckResult.fail(unavailable.get().source(), "no credentials could be loaded: "
                         + unavailable.get().problem(), unavailable.get().fix()));
                 return false;
             }
