@@ -1202,7 +1202,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             }
             case DIVIDE -> {
                 if (leftInterval && rightNumber) {
-                    return IntervalScaling.divided(left, right);
+                    return IntervalScaling.divided(left, right, rightType);
                 }
                 if (rightInterval && leftType != null && leftType.isNumeric()) {
                     throw EngineFailure.user("TYPE_MISMATCH", at(node) + "Cannot apply operator: "

@@ -50,11 +50,16 @@ final class IntervalScaling {
     static String times(String interval, String number, SqlType numberType) {
         boolean exact = numberType != null && (numberType.is("tinyint") || numberType.is("smallint")
                 || numberType.is("integer") || numberType.is("bigint"));
-        return TIMES + "(" + interval + ", CAST(" + number + " AS " + (exact ? "BIGINT" : "DOUBLE") + "))";
+        return TIMES + "(" + interval + ", " + (exact ? "CAST(" + number + " AS BIGINT)" : asDouble(number, numberType))
+                + ")";
     }
 
     /** Trino's {@code interval / number}: the number is taken as a double. */
-    static String divided(String interval, String number) {
-        return DIVIDED + "(" + interval + ", CAST(" + number + " AS DOUBLE))";
+    static String divided(String interval, String number, SqlType numberType) {
+        return DIVIDED + "(" + interval + ", " + asDouble(number, numberType) + ")";
+    }
+
+    private static String asDouble(String number, SqlType type) {
+        return type != null && type.is("double") ? number : "CAST(" + number + " AS DOUBLE)";
     }
 }
