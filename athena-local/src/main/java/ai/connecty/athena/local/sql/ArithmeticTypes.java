@@ -6,7 +6,7 @@ import io.trino.sql.tree.ArithmeticBinaryExpression.Operator;
  * The type of Trino's {@code + - * / %} over two numbers whose types are known: a double if either is one, else a
  * real, else a decimal by Trino's DecimalOperators rules (an integer operand counts as the decimal that holds its
  * range), else the wider integer; a date minus a date is an interval day to second; a timestamp of known precision
- * moved by an interval keeps its type, and so does an interval scaled by a number or added to one of its kind. Null for anything else (other
+ * moved by an interval keeps its type, and so does an interval multiplied or divided by a number or added to one of its kind. Null for anything else (other
  * date and interval operations, an operand of unknown type), which leaves the judgement to DuckDB as before.
  */
 final class ArithmeticTypes {
@@ -56,7 +56,7 @@ final class ArithmeticTypes {
     /**
      * Trino's interval operators keep the interval's kind: an interval plus or minus one of the same kind, an
      * interval times a number (either side; Trino's operators take bigint and double, other numbers coerce to
-     * them). DuckDB has one INTERVAL type, so only the statement tells typeof
+     * them) or divided by one (a double). DuckDB has one INTERVAL type, so only the statement tells typeof
      * and the result's metadata that {@code INTERVAL '1' YEAR * 2} is a year-to-month one.
      */
     private static SqlType scaledOrSummedInterval(Operator operator, SqlType left, SqlType right) {
@@ -67,8 +67,8 @@ final class ArithmeticTypes {
             case ADD, SUBTRACT -> isInterval(left) && left.base().equals(right.base()) ? left : null;
             case MULTIPLY -> isInterval(left) && right.isNumeric() ? left
                     : isInterval(right) && left.isNumeric() ? right : null;
-            // an interval divided by a number fails on DuckDB's side (see SQL-GAPS), so it is given no type here
-            case DIVIDE, MODULUS -> null;
+            case DIVIDE -> isInterval(left) && right.isNumeric() ? left : null;
+            case MODULUS -> null;
         };
     }
 

@@ -383,7 +383,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     /**
-     * An expression visibly of type interval year to month: a YEAR or MONTH literal, negated or multiplied, a sum or
+     * An expression visibly of type interval year to month: a YEAR or MONTH literal, negated, multiplied or divided, a sum or
      * difference of such, or a cast to the type. DuckDB has one INTERVAL type, reported as day to second.
      */
     private boolean isYearToMonth(Expression e) {
@@ -404,6 +404,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             return switch (binary.getOperator()) {
                 case MULTIPLY -> isYearToMonth(binary.getLeft()) && !isInterval(binary.getRight())
                         || isYearToMonth(binary.getRight()) && !isInterval(binary.getLeft());
+                case DIVIDE -> isYearToMonth(binary.getLeft()) && !isInterval(binary.getRight());
                 case ADD, SUBTRACT -> isYearToMonth(binary.getLeft()) && isYearToMonth(binary.getRight());
                 default -> false;
             };
@@ -1161,6 +1162,10 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         String right = p(node.getRight());
         OperandTypes.arithmetic(node.getOperator().getValue(), argumentType(node.getLeft()),
                 argumentType(node.getRight()), at(node));
+        String scaled = scaledInterval(node, left, right);
+        if (scaled != null) {
+            return scaled;
+        }
         return switch (node.getOperator()) {
             case DIVIDE -> Division.divide(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
             case MODULUS -> Division.modulo(new Calls.Arg(left, node.getLeft()), new Calls.Arg(right, node.getRight()));
@@ -1174,11 +1179,52 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         };
     }
 
+    /**
+     * An interval times a number (either order) or divided by one, by Trino's rules ({@link IntervalScaling}); null
+     * for any other operation. A number over an interval has no operator in Trino.
+     */
+    private String scaledInterval(ArithmeticBinaryExpression node, String left, String right) {
+        SqlType leftType = argumentType(node.getLeft());
+        SqlType rightType = argumentType(node.getRight());
+        boolean leftInterval = isInterval(node.getLeft()) || ArithmeticTypes.isInterval(leftType);
+        boolean rightInterval = isInterval(node.getRight()) || ArithmeticTypes.isInterval(rightType);
+        // an operand of unknown type beside an interval can only be a number in Trino
+        boolean leftNumber = leftType == null ? !leftInterval : leftType.isNumeric();
+        boolean rightNumber = rightType == null ? !rightInterval : rightType.isNumeric();
+        switch (node.getOperator()) {
+            case MULTIPLY -> {
+                if (leftInterval && rightNumber) {
+                    return IntervalScaling.times(left, right, rightType);
+                }
+                if (rightInterval && leftNumber) {
+                    return IntervalScaling.times(right, left, leftType);
+                }
+            }
+            case DIVIDE -> {
+                if (leftInterval && rightNumber) {
+                    return IntervalScaling.divided(left, right, rightType);
+                }
+                if (rightInterval && leftType != null && leftType.isNumeric()) {
+                    throw EngineFailure.user("TYPE_MISMATCH", at(node) + "Cannot apply operator: "
+                            + leftType.analyzedName() + " / " + intervalType(node.getRight(), rightType));
+                }
+            }
+            default -> {
+            }
+        }
+        return null;
+    }
+
+    private String intervalType(Expression e, SqlType known) {
+        return isYearToMonth(e) ? "interval year to month"
+                : known != null ? known.analyzedName() : "interval day to second";
+    }
+
     private static boolean isDate(SqlType type) {
         return type != null && type.is("date");
     }
 
-    /** An expression visibly of an interval type: a literal, negated or multiplied, or a sum of intervals. */
+    /** An expression visibly of an interval type: a literal, negated, multiplied or divided, or a sum of intervals. */
     private boolean isInterval(Expression e) {
         if (e instanceof IntervalLiteral) {
             return true;
@@ -1192,6 +1238,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         if (e instanceof ArithmeticBinaryExpression binary) {
             return switch (binary.getOperator()) {
                 case MULTIPLY -> isInterval(binary.getLeft()) || isInterval(binary.getRight());
+                case DIVIDE -> isInterval(binary.getLeft());
                 case ADD, SUBTRACT -> isInterval(binary.getLeft()) && isInterval(binary.getRight());
                 default -> false;
             };

@@ -65,6 +65,9 @@ public final class QueryRunner {
             for (String macro : TimestampPrecision.MACROS) {
                 statement.execute(macro);
             }
+            for (String macro : IntervalScaling.MACROS) {
+                statement.execute(macro);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot configure the DuckDB connection: " + e.getMessage(), e);
         }

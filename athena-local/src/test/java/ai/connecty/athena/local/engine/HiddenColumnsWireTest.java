@@ -109,6 +109,10 @@ class HiddenColumnsWireTest {
         assertThat(q.status().stateChangeReason()).contains("COLUMN_NOT_FOUND");        // nor can the view that has them be named
         q = run(clients.athena(), "SELECT * FROM \"parts$hidden_columns\"", "hid");
         assertThat(q.status().stateChangeReason()).contains("TABLE_NOT_FOUND");
+        // nor has an unbucketed table $bucket (Trino's Hive connector adds it for bucketed tables only)
+        q = run(clients.athena(), "SELECT \"$bucket\" FROM pq", "hid");
+        assertThat(q.status().stateChangeReason())
+                .isEqualTo("COLUMN_NOT_FOUND: line 1:8: Column '$bucket' cannot be resolved");
     }
 
     @Test

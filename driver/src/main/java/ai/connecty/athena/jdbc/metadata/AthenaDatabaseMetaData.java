@@ -481,14 +481,15 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
      */
     @Override
     public String getNumericFunctions() {
-        return "abs,acos,asin,atan,atan2,cbrt,ceiling,cos,cosh,degrees,exp,floor,ln,log,log10,log2,mod,pi,power,"
+        return "abs,acos,asin,atan,atan2,cbrt,ceiling,cos,cosh,cot,degrees,exp,floor,ln,log,log10,log2,mod,pi,power,"
                 + "radians,rand,round,sign,sin,sqrt,tan,tanh,truncate";
     }
 
     @Override
     public String getStringFunctions() {
-        return "char_length,character_length,concat,lcase,left,length,locate,lower,lpad,ltrim,position,repeat,replace,"
-                + "reverse,right,rpad,rtrim,space,split,strpos,substr,substring,trim,ucase,upper";
+        return "ascii,char,char_length,character_length,concat,insert,lcase,left,length,locate,lower,lpad,ltrim,"
+                + "octet_length,position,repeat,replace,reverse,right,rpad,rtrim,soundex,space,split,strpos,substr,"
+                + "substring,trim,ucase,upper";
     }
 
     /** {fn database()} is current_schema, {fn ifnull(a, b)} coalesce, {fn user()} current_user. */
@@ -500,8 +501,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     @Override
     public String getTimeDateFunctions() {
         return "curdate,current_date,current_time,current_timestamp,curtime,date_add,date_diff,date_format,date_parse,"
-                + "date_trunc,day,day_of_week,day_of_year,dayofmonth,dayofweek,dayofyear,extract,from_unixtime,hour,minute,"
-                + "month,now,quarter,second,timestampadd,timestampdiff,to_unixtime,week,year";
+                + "date_trunc,day,day_of_week,day_of_year,dayname,dayofmonth,dayofweek,dayofyear,extract,from_unixtime,"
+                + "hour,minute,month,monthname,now,quarter,second,timestampadd,timestampdiff,to_unixtime,week,year";
     }
 
     @Override

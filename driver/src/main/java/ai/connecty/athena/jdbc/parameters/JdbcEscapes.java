@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Connection.nativeSQL): <code>{d 'yyyy-mm-dd'}</code> to {@code DATE '...'}, <code>{t '...'}</code> to
  * {@code TIME '...'}, <code>{ts '...'}</code> to {@code TIMESTAMP '...'}, <code>{fn f(args)}</code> to Athena's
  * function (ucase to upper, ifnull to coalesce, locate to strpos with its arguments swapped, timestampadd to
- * date_add, convert to CAST...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
+ * date_add, convert to CAST, cot to 1e0 / tan, insert to substr and concat...), <code>{escape 'c'}</code> to {@code ESCAPE 'c'},
  * <code>{oj ...}</code> to its join, <code>{limit n offset m}</code> to {@code OFFSET m LIMIT n}, nested to any
  * depth. Braces inside string literals, quoted identifiers and comments are text. <code>{call ...}</code> and <code>{? = call ...}</code> are refused: Athena has no procedures.
  * Athena SQL itself has no braces, so translating never changes a statement that has no escapes.
@@ -255,6 +255,35 @@ public final class JdbcEscapes {
                 return "substr(" + args.get(0) + ", greatest(length(" + args.get(0) + ") - (" + args.get(1)
                         + ") + 1, 1))";
             }
+            case "cot":
+                // Athena has no cot; the cotangent is the reciprocal of the tangent (Infinity at 0, as 1e0 / 0e0).
+                return "(1e0 / tan(" + arguments(name, parenthesized, 1, 1).get(0) + "))";
+            case "ascii": {
+                // ASCII(string): the code of its first character; codepoint takes a varchar(1), and none of ''.
+                String string = arguments(name, parenthesized, 1, 1).get(0);
+                return "codepoint(CAST(nullif(substr(" + string + ", 1, 1), '') AS varchar(1)))";
+            }
+            case "char":
+                return "chr(" + arguments(name, parenthesized, 1, 1).get(0) + ")";
+            case "insert": {
+                // INSERT(string, start, length, replacement): length characters from start replaced.
+                List<String> args = arguments(name, parenthesized, 4, 4);
+                return "concat(substr(" + args.get(0) + ", 1, (" + args.get(1) + ") - 1), " + args.get(3)
+                        + ", substr(" + args.get(0) + ", (" + args.get(1) + ") + (" + args.get(2) + ")))";
+            }
+            case "length":
+                // LENGTH counts the characters without the trailing blanks (CHAR_LENGTH counts them all).
+                return "length(rtrim(" + arguments(name, parenthesized, 1, 1).get(0) + ", ' '))";
+            case "ltrim":
+            case "rtrim":
+                // Blanks only: Athena's one-argument ltrim and rtrim take every whitespace character.
+                return name + "(" + arguments(name, parenthesized, 1, 1).get(0) + ", ' ')";
+            case "octet_length":
+                return "length(to_utf8(" + arguments(name, parenthesized, 1, 1).get(0) + "))";
+            case "dayname":
+                return "date_format(" + arguments(name, parenthesized, 1, 1).get(0) + ", '%W')";
+            case "monthname":
+                return "date_format(" + arguments(name, parenthesized, 1, 1).get(0) + ", '%M')";
             case "rand":
                 if (!arguments(name, parenthesized, 0, 1).isEmpty()) {
                     throw SqlExceptions.notSupported("{fn rand(seed)}: Athena's rand has no seed (rand(n) is a number "
