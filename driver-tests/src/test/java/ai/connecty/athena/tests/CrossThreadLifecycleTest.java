@@ -227,6 +227,33 @@ class CrossThreadLifecycleTest {
         }
     }
 
+    /**
+     * A DatabaseMetaData call whose Glue request is in flight when another thread closes the connection (a tool's
+     * navigator refreshing as the pool evicts): the HTTP client closed under it. The caller hears that the connection
+     * is closed (08003), not a transient 58000 that invites a retry on it.
+     */
+    @Test
+    void closeWhileAMetadataCallIsInFlightIsTheClosedConnectionsState() throws Exception {
+        athena.faults().set(FaultPlan.of(1, FaultRule.forAction("glue", "GetTables").withLatencyMillis(4000)));
+        Connection connection = Connections.connectyUser(athena);
+        java.sql.DatabaseMetaData metaData = connection.getMetaData();
+        athena.requestLog().clear();
+        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                metaData.getTables(null, "demo", "%", null).close();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        }, OwnThread.EACH_TASK);
+        // Pacing only: the GetTables call is then in flight, held 4 s by athena-local.
+        Thread.sleep(1000);
+        connection.close();
+        Throwable failure = outcome.get(60, TimeUnit.SECONDS);
+        assertThat(failure).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) failure).getSQLState()).as(String.valueOf(failure)).isEqualTo("08003");
+    }
+
     @Test
     void closeOnCompletionClosesTheStatementWhenAnotherThreadClosesItsResultSet() throws Exception {
         try (Connection connection = Connections.connectyUser(athena)) {
