@@ -103,24 +103,28 @@ public class AthenaStatement implements Statement {
     final boolean executeRequest(QueryRequest request) throws SQLException {
         checkOpen();
         QueryTextLimit.check(request.sql());
-        closeResultSet();
-        updateCount = -1;
-        rowsCounted = false;
-        queryExecutionId = null;
-        statistics = null;
-        clearWarnings();
         // One client for the whole run: the result set pages with the network timeout the query started with.
         AthenaQueryClient client = connection.queryClient();
         StatementExecution execution = new StatementExecution(client, connection.pollingClock(), warnings::add);
         synchronized (lifecycle) {
             checkOpen();
-            if (running != null) {
-                throw new SQLException("The statement is already running query " + running.queryExecutionId()
+            StatementExecution other = running;
+            if (other != null) {
+                String id = other.queryExecutionId();
+                throw new SQLException("The statement is already running " + (id == null ? "a query" : "query " + id)
                         + "; a statement runs one query at a time: use another statement", SqlState.OBJECT_NOT_IN_STATE);
             }
             running = execution;
         }
         try {
+            // Only once this execute owns the statement: an execute refused above (another thread's query running)
+            // must not clear that query's warnings or close the result set it is handing out.
+            closeResultSet();
+            updateCount = -1;
+            rowsCounted = false;
+            queryExecutionId = null;
+            statistics = null;
+            warnings.clear();
             CompletedQuery query;
             try {
                 query = execution.run(request);
