@@ -197,6 +197,7 @@ class CrossThreadLifecycleTest {
         String[] actions = {"GetQueryExecution", "GetQueryResults"};
         for (String action : actions) {
             for (boolean abort : new boolean[] {false, true}) {
+                Set<String> before = driverThreads();
                 FaultRule rule = FaultRule.forAction("athena", action).withLatencyMillis(4000);
                 athena.faults().set(FaultPlan.of(1, action.equals("GetQueryExecution") ? rule.withQueryMillis(20_000) : rule));
                 Connection connection = Connections.admin(athena);
@@ -222,7 +223,9 @@ class CrossThreadLifecycleTest {
                 // A running query is stopped before the HTTP client closes; a finished one is not.
                 assertThat(athena.requestLog().count("athena", "StopQueryExecution")).as(what + ": stops")
                         .isEqualTo(action.equals("GetQueryExecution") ? 1 : 0);
+                assertThat(connection.isClosed()).isTrue();
                 athena.faults().clear();
+                awaitNoNewDriverThreads(before);
             }
         }
     }
