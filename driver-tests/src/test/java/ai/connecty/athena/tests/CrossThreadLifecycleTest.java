@@ -257,6 +257,54 @@ class CrossThreadLifecycleTest {
         assertThat(((SQLException) failure).getSQLState()).as(String.valueOf(failure)).isEqualTo("08003");
     }
 
+    /**
+     * PreparedStatement.getMetaData before execute runs a LIMIT 0 query to learn the columns (a tool describing a
+     * query). cancel(), close() and the query timeout of the prepared statement must reach that query as they reach
+     * the statement's own: it used to run on an internal statement none of them reached, so the caller waited for
+     * the whole query and got its columns.
+     */
+    @Test
+    void cancelCloseAndTheQueryTimeoutReachTheQueryThatGetMetaDataRuns() throws Exception {
+        for (String how : new String[] {"cancel", "close", "timeout"}) {
+            athena.faults().set(FaultPlan.of(1, FaultRule.forAction("athena", "*").withQueryMillis(60_000)));
+            try (Connection connection = Connections.admin(athena);
+                 java.sql.PreparedStatement statement = connection.prepareStatement(
+                         "SELECT count(*) FROM demo.sales WHERE sale_id > ?")) {
+                statement.setInt(1, 10);
+                if (how.equals("timeout")) {
+                    statement.setQueryTimeout(1);
+                }
+                athena.requestLog().clear();
+                CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        statement.getMetaData();
+                        return null;
+                    } catch (Throwable e) {
+                        return e;
+                    }
+                }, OwnThread.EACH_TASK);
+                if (!how.equals("timeout")) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (athena.requestLog().count("athena", "GetQueryExecution") == 0 && System.nanoTime() < deadline) {
+                        Thread.sleep(10);
+                    }
+                    if (how.equals("cancel")) {
+                        statement.cancel();
+                    } else {
+                        statement.close();
+                    }
+                }
+                // Well inside the 60 s the query runs: getMetaData must have ended because of the call, not the query.
+                Throwable failure = outcome.get(40, TimeUnit.SECONDS);
+                assertThat(failure).as(how).isInstanceOf(SQLException.class);
+                assertThat(((SQLException) failure).getSQLState()).as(how + ": " + failure)
+                        .isEqualTo(how.equals("timeout") ? "HYT00" : "57014");
+                assertThat(athena.requestLog().count("athena", "StopQueryExecution")).as(how + ": stops").isEqualTo(1);
+            }
+            athena.faults().clear();
+        }
+    }
+
     @Test
     void closeOnCompletionClosesTheStatementWhenAnotherThreadClosesItsResultSet() throws Exception {
         try (Connection connection = Connections.connectyUser(athena)) {
