@@ -61,6 +61,11 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     private final ParameterValue[] values;
     private final List<ParameterValue[]> batch = new ArrayList<>();
     private ResultSetMetaData describedColumns;
+    /**
+     * The statement getMetaData runs its LIMIT 0 query on while it runs, so that cancel() and close() of this
+     * statement reach that query as they reach this statement's own (a tool cancelling while it describes).
+     */
+    private volatile AthenaStatement describing;
 
     AthenaPreparedStatement(AthenaConnection connection, String sql, int holdability) throws SQLException {
         super(connection, holdability);
@@ -334,13 +339,49 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         }
         String wrapped = "SELECT * FROM (\n" + sql.sql() + "\n) LIMIT 0";
         try (AthenaStatement probe = (AthenaStatement) athenaConnection().createStatement()) {
-            QueryRequest request = probe.request(wrapped);
-            probe.executeRequest(literals.isEmpty() ? request : request.withExecutionParameters(literals));
-            try (ResultSet columns = probe.getResultSet()) {
-                describedColumns = columns.getMetaData();
+            // This statement's query timeout bounds the describing query too: it is a query the caller waits for.
+            probe.setQueryTimeout(getQueryTimeout());
+            describing = probe;
+            try {
+                // A close() that came before the probe was visible to it must not let the query start.
+                checkOpen();
+                QueryRequest request = probe.request(wrapped);
+                probe.executeRequest(literals.isEmpty() ? request : request.withExecutionParameters(literals));
+                try (ResultSet columns = probe.getResultSet()) {
+                    describedColumns = columns.getMetaData();
+                }
+            } finally {
+                describing = null;
             }
         }
         return describedColumns;
+    }
+
+    /** Also cancels the query getMetaData may be running to describe the result's columns. */
+    @Override
+    public void cancel() throws SQLException {
+        super.cancel();
+        AthenaStatement probe = describing;
+        if (probe != null) {
+            try {
+                probe.cancel();
+            } catch (SQLException closedMeanwhile) {
+                // The describing query ended and its statement closed as this cancel came: nothing left to cancel.
+            }
+        }
+    }
+
+    /** Also closes the statement of a getMetaData under way, which stops its query. */
+    @Override
+    void close(String by) throws SQLException {
+        try {
+            super.close(by);
+        } finally {
+            AthenaStatement probe = describing;
+            if (probe != null) {
+                probe.close(by);
+            }
+        }
     }
 
     @Override

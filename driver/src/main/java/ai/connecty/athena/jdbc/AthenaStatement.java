@@ -55,6 +55,14 @@ public class AthenaStatement implements Statement {
     private boolean poolable;
     private boolean escapeProcessing = true;
     private final List<String> batch = new ArrayList<>();
+    /** Whether a batch (executeBatch, or a PreparedStatement's) is running, for cancel(). */
+    private volatile boolean batchRunning;
+    /**
+     * Set by cancel() while a batch runs. The cancel reaches the item running at that moment only, and none at all
+     * when it lands after the item's query ended (its first page being read) or between two items: the batch reads
+     * this before each item, so that it stops instead of running every item left.
+     */
+    private volatile boolean batchCancelled;
     private final WarningChain warnings = new WarningChain();
     /** As created: the connection's at the time, or the one createStatement/prepareStatement was given. */
     private final int holdability;
@@ -103,24 +111,28 @@ public class AthenaStatement implements Statement {
     final boolean executeRequest(QueryRequest request) throws SQLException {
         checkOpen();
         QueryTextLimit.check(request.sql());
-        closeResultSet();
-        updateCount = -1;
-        rowsCounted = false;
-        queryExecutionId = null;
-        statistics = null;
-        clearWarnings();
         // One client for the whole run: the result set pages with the network timeout the query started with.
         AthenaQueryClient client = connection.queryClient();
         StatementExecution execution = new StatementExecution(client, connection.pollingClock(), warnings::add);
         synchronized (lifecycle) {
             checkOpen();
-            if (running != null) {
-                throw new SQLException("The statement is already running query " + running.queryExecutionId()
+            StatementExecution other = running;
+            if (other != null) {
+                String id = other.queryExecutionId();
+                throw new SQLException("The statement is already running " + (id == null ? "a query" : "query " + id)
                         + "; a statement runs one query at a time: use another statement", SqlState.OBJECT_NOT_IN_STATE);
             }
             running = execution;
         }
         try {
+            // Only once this execute owns the statement: an execute refused above (another thread's query running)
+            // must not clear that query's warnings or close the result set it is handing out.
+            closeResultSet();
+            updateCount = -1;
+            rowsCounted = false;
+            queryExecutionId = null;
+            statistics = null;
+            warnings.clear();
             CompletedQuery query;
             try {
                 query = execution.run(request);
@@ -317,6 +329,9 @@ public class AthenaStatement implements Statement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
+        if (batchRunning) {
+            batchCancelled = true;
+        }
         StatementExecution execution = running;
         if (execution != null) {
             execution.cancel();
@@ -630,15 +645,35 @@ public class AthenaStatement implements Statement {
      */
     final long[] runBatch(int size, BatchItem item) throws SQLException {
         long[] counts = new long[size];
-        for (int i = 0; i < size; i++) {
-            try {
-                refuseRows(item.run(i));
-                counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
-            } catch (SQLException e) {
-                throw batchFailure("Batch item " + (i + 1) + " of " + size + " failed: ", counts, i, e);
+        startBatch();
+        try {
+            for (int i = 0; i < size; i++) {
+                try {
+                    checkBatchNotCancelled(i, size);
+                    refuseRows(item.run(i));
+                    counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
+                } catch (SQLException e) {
+                    throw batchFailure("Batch item " + (i + 1) + " of " + size + " failed: ", counts, i, e);
+                }
             }
+        } finally {
+            batchRunning = false;
         }
         return counts;
+    }
+
+    /** A cancel() from now on stops the batch (see {@link #batchCancelled}); one that came before is not kept. */
+    private void startBatch() {
+        batchCancelled = false;
+        batchRunning = true;
+    }
+
+    /** 57014 when cancel() came while the batch ran, before item {@code index} (from 0) was started. */
+    private void checkBatchNotCancelled(int index, int size) throws SQLException {
+        if (batchCancelled) {
+            throw new SQLException("The batch was cancelled by Statement.cancel() before item " + (index + 1) + " of "
+                    + size + " ran; the items before it ran", SqlState.QUERY_CANCELED);
+        }
     }
 
     /** A batch's statement left a result set: closed, and refused, as JDBC requires. */
@@ -675,10 +710,21 @@ public class AthenaStatement implements Statement {
      */
     final long[] runInsertChunks(int size, List<BatchedInsert.Chunk> chunks, InsertChunk run) throws SQLException {
         long[] counts = new long[size];
+        startBatch();
+        try {
+            return runChunks(size, chunks, run, counts);
+        } finally {
+            batchRunning = false;
+        }
+    }
+
+    private long[] runChunks(int size, List<BatchedInsert.Chunk> chunks, InsertChunk run, long[] counts)
+            throws SQLException {
         for (BatchedInsert.Chunk chunk : chunks) {
             int first = chunk.first();
             int last = first + chunk.rows();
             try {
+                checkBatchNotCancelled(first, size);
                 refuseRows(run.run(chunk));
                 long each = rowsCounted && updateCount == chunk.rows() ? 1 : Statement.SUCCESS_NO_INFO;
                 java.util.Arrays.fill(counts, first, last, each);

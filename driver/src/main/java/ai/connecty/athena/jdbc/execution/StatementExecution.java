@@ -101,6 +101,12 @@ public final class StatementExecution {
                         remainingMillis(request.timeoutSeconds(), startedAt));
             } catch (SQLTimeoutException e) {
                 throw ErrorTranslator.timedOutAfterEnd(id, state.toString(), request.timeoutSeconds(), e);
+            } catch (SQLException e) {
+                if (cancelSignal.isFired()) {
+                    throw cancelledDuringCall(id, "after the query " + state + " (it ran to its end), while its first "
+                            + "results page was read", e);
+                }
+                throw e;
             }
             return new CompletedQuery(execution, firstPage, client.resultTransport(), client::fetchPage,
                     client.networkTimeoutMillis());
@@ -131,6 +137,10 @@ public final class StatementExecution {
                 // interruptible): that is no network failure (58030) but the caller wanting out, as in the wait below.
                 if (Thread.interrupted()) {
                     throw interrupted(id, e);
+                }
+                if (cancelSignal.isFired()) {
+                    stopOnce(id);
+                    throw cancelledDuringCall(id, "while its state was read", e);
                 }
                 throw e;
             }
@@ -173,6 +183,18 @@ public final class StatementExecution {
         }
         SQLException cancelled = ErrorTranslator.cancelled(id, "the thread running it was interrupted");
         cancelled.initCause(cause);
+        return cancelled;
+    }
+
+    /**
+     * A call about the query failed after a cancel was asked for. Connection.close() and abort() close the HTTP client
+     * once they asked Athena to stop the query, which fails the call in flight ("Connection pool shut down"): that is
+     * the close the caller must hear of (57014 naming the call, the failure its cause), not a 58000 that reads as a
+     * passing service fault and invites a retry on a connection that is gone.
+     */
+    private SQLException cancelledDuringCall(String id, String when, SQLException callFailure) {
+        SQLException cancelled = ErrorTranslator.cancelled(id, "cancelled by " + cancelSignal.firedBy() + " " + when);
+        cancelled.initCause(callFailure);
         return cancelled;
     }
 

@@ -65,7 +65,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     public ResultSet getCatalogs() throws SQLException {
         checkOpen();
         List<List<String>> rows = new ArrayList<>();
-        for (String catalog : home.catalogsUnlessDenied(connection.getCatalog())) {
+        String current = connection.getCatalog();
+        for (String catalog : remote(() -> home.catalogsUnlessDenied(current))) {
             rows.add(row(catalog));
         }
         rows.sort(Comparator.comparing(r -> r.get(0)));
@@ -159,8 +160,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     /** A database named exactly fails as it fails; one of several a pattern matched is left out if denied. */
     private List<TableEntry> tablesOf(String catalog, String schema, String schemaPattern, NamePattern tables)
             throws SQLException {
-        return NamePattern.of(schemaPattern).exactName().isPresent() ? home.tables(catalog, schema, tables)
-                : home.tablesUnlessDenied(catalog, schema, tables);
+        return remote(() -> NamePattern.of(schemaPattern).exactName().isPresent() ? home.tables(catalog, schema, tables)
+                : home.tablesUnlessDenied(catalog, schema, tables));
     }
 
     private List<String> schemas(String catalog, String schemaPattern) throws SQLException {
@@ -177,7 +178,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     private List<String> databasesMatching(String catalog, NamePattern pattern) throws SQLException {
         List<String> matching = new ArrayList<>();
-        for (String database : home.databases(catalog)) {
+        for (String database : remote(() -> home.databases(catalog))) {
             if (pattern.matches(database)) {
                 matching.add(database);
             }
@@ -361,6 +362,30 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
      * Listings need the connection's AWS clients, which closing it shut down; the answers built from memory
      * refuse too, so that every ResultSet of a closed connection fails the same way.
      */
+    /** A read of the catalog through the connection's AWS clients. */
+    @FunctionalInterface
+    private interface RemoteRead<T> {
+        T get() throws SQLException;
+    }
+
+    /**
+     * Runs {@code read}; if it fails because another thread closed the connection meanwhile (a pool evicting it under
+     * a tool's navigator), the caller hears that the connection is closed (08003, the call's failure as cause), not
+     * the 58000 "Connection pool shut down" of the HTTP client closed under the call, which reads as a passing
+     * service fault to retry.
+     */
+    private <T> T remote(RemoteRead<T> read) throws SQLException {
+        try {
+            return read.get();
+        } catch (SQLException e) {
+            if (connection.isClosed()) {
+                throw new SQLException("The connection was closed while this DatabaseMetaData call read the catalog",
+                        SqlState.CONNECTION_DOES_NOT_EXIST, e);
+            }
+            throw e;
+        }
+    }
+
     private void checkOpen() throws SQLException {
         if (connection.isClosed()) {
             throw new SQLException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST);

@@ -1,0 +1,145 @@
+package ai.connecty.athena.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
+import ai.connecty.athena.jdbc.execution.PollingClock;
+import ai.connecty.athena.jdbc.execution.PollingSchedule;
+import ai.connecty.athena.jdbc.execution.QuerySettings;
+import java.sql.BatchUpdateException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
+import software.amazon.awssdk.services.athena.model.StatementType;
+import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
+
+/**
+ * Statement.cancel() from another thread while executeBatch runs: the batch stops, whichever moment of an item the
+ * cancel lands in. It used to reach only the item's execution, and a cancel after that item's query had ended (while
+ * its first page was read, or between two items) was lost: the batch ran every remaining INSERT.
+ */
+class BatchCancelTest {
+
+    /** Every query an INSERT of one row that succeeds at once; a hook runs while the first one's page is read. */
+    private static final class InsertingAthena implements AthenaClient {
+        final AtomicInteger starts = new AtomicInteger();
+        final AtomicInteger stops = new AtomicInteger();
+        final AtomicReference<Runnable> duringFirstPage = new AtomicReference<>();
+
+        @Override
+        public StartQueryExecutionResponse startQueryExecution(StartQueryExecutionRequest request) {
+            return StartQueryExecutionResponse.builder().queryExecutionId("q-" + starts.incrementAndGet()).build();
+        }
+
+        @Override
+        public GetQueryExecutionResponse getQueryExecution(GetQueryExecutionRequest request) {
+            return GetQueryExecutionResponse.builder().queryExecution(QueryExecution.builder()
+                    .queryExecutionId(request.queryExecutionId()).statementType(StatementType.DML).substatementType("INSERT")
+                    .status(QueryExecutionStatus.builder().state(QueryExecutionState.SUCCEEDED).build()).build()).build();
+        }
+
+        @Override
+        public GetQueryResultsResponse getQueryResults(GetQueryResultsRequest request) {
+            Runnable hook = duringFirstPage.getAndSet(null);
+            if (hook != null) {
+                hook.run();
+            }
+            return GetQueryResultsResponse.builder().updateCount(1L).build();
+        }
+
+        @Override
+        public StopQueryExecutionResponse stopQueryExecution(StopQueryExecutionRequest request) {
+            stops.incrementAndGet();
+            return StopQueryExecutionResponse.builder().build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "athena";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aCancelAfterAnItemsQueryEndedStopsTheRestOfTheBatch() throws Exception {
+        InsertingAthena athena = new InsertingAthena();
+        QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/")
+                .pollingSchedule(new PollingSchedule(1, 1, 1.0)).build();
+        try (AthenaConnection connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
+                new AthenaQueryClient(athena, settings), PollingClock.SYSTEM)) {
+            Statement statement = connection.createStatement();
+            for (int i = 0; i < 5; i++) {
+                statement.addBatch("INSERT INTO t VALUES (" + i + ")");
+            }
+            // The cancel comes from another thread while item 1's query has ended and its page is being read.
+            athena.duringFirstPage.set(() -> CompletableFuture.runAsync(() -> {
+                try {
+                    statement.cancel();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).orTimeout(30, TimeUnit.SECONDS).join());
+
+            BatchUpdateException failure = catchThrowableOfType(BatchUpdateException.class, statement::executeBatch);
+
+            assertThat((Throwable) failure).as("executeBatch after a cancel").isNotNull();
+            assertThat(failure.getSQLState()).isEqualTo("57014");
+            assertThat(failure.getLargeUpdateCounts()).as("the items that ran before the cancel").containsExactly(1L);
+            assertThat(athena.starts.get()).as("queries started").isEqualTo(1);
+            assertThat(athena.stops.get()).as("a finished query is not stopped").isZero();
+
+            // The statement runs the next batch in full.
+            statement.addBatch("INSERT INTO t VALUES (9)");
+            statement.addBatch("INSERT INTO t VALUES (10)");
+            assertThat(statement.executeLargeBatch()).containsExactly(1L, 1L);
+        }
+    }
+
+    @Test
+    void aCancelStopsARewrittenPreparedBatchBetweenItsInserts() throws Exception {
+        InsertingAthena athena = new InsertingAthena();
+        QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/")
+                .pollingSchedule(new PollingSchedule(1, 1, 1.0)).build();
+        try (AthenaConnection connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
+                new AthenaQueryClient(athena, settings), PollingClock.SYSTEM);
+             java.sql.PreparedStatement statement = connection.prepareStatement("INSERT INTO t VALUES (?)")) {
+            // 2,500 rows: three multi-row INSERTs of at most 1,000 rows (RewriteBatchedInserts, on by default).
+            for (int i = 0; i < 2500; i++) {
+                statement.setInt(1, i);
+                statement.addBatch();
+            }
+            athena.duringFirstPage.set(() -> CompletableFuture.runAsync(() -> {
+                try {
+                    statement.cancel();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).orTimeout(30, TimeUnit.SECONDS).join());
+
+            BatchUpdateException failure = catchThrowableOfType(BatchUpdateException.class, statement::executeBatch);
+
+            assertThat((Throwable) failure).as("executeBatch after a cancel").isNotNull();
+            assertThat(failure.getSQLState()).isEqualTo("57014");
+            assertThat(failure.getMessage()).contains("Batch items 1001 to 2000 of 2500");
+            assertThat(athena.starts.get()).as("INSERTs started").isEqualTo(1);
+        }
+    }
+}
