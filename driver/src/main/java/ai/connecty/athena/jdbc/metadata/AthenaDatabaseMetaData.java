@@ -358,10 +358,6 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         return InMemoryResultSet.create(null, columns, rows);
     }
 
-    /**
-     * Listings need the connection's AWS clients, which closing it shut down; the answers built from memory
-     * refuse too, so that every ResultSet of a closed connection fails the same way.
-     */
     /** A read of the catalog through the connection's AWS clients. */
     @FunctionalInterface
     private interface RemoteRead<T> {
@@ -386,6 +382,10 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
         }
     }
 
+    /**
+     * Listings need the connection's AWS clients, which closing it shut down; the answers built from memory
+     * refuse too, so that every ResultSet of a closed connection fails the same way.
+     */
     private void checkOpen() throws SQLException {
         if (connection.isClosed()) {
             throw new SQLException("The connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST);
