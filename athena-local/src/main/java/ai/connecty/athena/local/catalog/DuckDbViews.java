@@ -126,7 +126,8 @@ public final class DuckDbViews {
         TableDef shaped = table.withColumns(schema.columns());
         List<Binding> parts = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> group : bySchema.entrySet()) {
-            List<Path> found = files.paths(group.getValue());
+            Map<Path, String> recorded = files.recorded(group.getValue());
+            List<Path> found = List.copyOf(recorded.keySet());
             if (found.isEmpty()) {
                 continue;
             }
@@ -142,7 +143,8 @@ public final class DuckDbViews {
                 items.add("CAST(" + source + " AS " + type + ") AS " + Identifiers.quote(f.name()));
             }
             List<String> withHidden = new ArrayList<>(items);
-            withHidden.addAll(HiddenColumns.items(table, found, List.of(), files::s3Uri));
+            // "$path" is the data file's URI as the metadata records it (s3a:// stays s3a://), as in Trino
+            withHidden.addAll(HiddenColumns.items(table, found, List.of(), recorded::get));
             parts.add(new Binding("SELECT " + String.join(", ", items) + " FROM " + reader(shaped, found, false),
                     "SELECT " + String.join(", ", withHidden) + " FROM " + reader(shaped, found, true),
                     TableFiles.totalBytes(found)));

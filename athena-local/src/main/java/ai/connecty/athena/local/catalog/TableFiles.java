@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +37,22 @@ public final class TableFiles {
 
     /** The local files behind {@code s3Uris} (an Iceberg snapshot's data files) that still exist. */
     public List<Path> paths(List<String> s3Uris) {
-        return s3Uris.stream().map(buckets::pathOf).filter(Files::isRegularFile).toList();
+        return List.copyOf(recorded(s3Uris).keySet());
+    }
+
+    /**
+     * The local files behind an Iceberg snapshot's data files that still exist, each with its URI as the metadata
+     * records it ({@code s3://}, {@code s3a://} or {@code s3n://}, see {@link S3Location#parseDataFile}), in order.
+     */
+    public Map<Path, String> recorded(List<String> dataFiles) {
+        Map<Path, String> found = new LinkedHashMap<>();
+        for (String uri : dataFiles) {
+            Path local = buckets.pathOf(S3Location.parseDataFile(uri).toString());
+            if (Files.isRegularFile(local)) {
+                found.putIfAbsent(local, uri);
+            }
+        }
+        return found;
     }
 
     /** The S3 URI of the object a local file of the bucket store holds: {@code s3://bucket/key}. */

@@ -84,7 +84,7 @@ public final class GlueApi implements JsonOperationHandler {
         Validation request = validation(in);
         name(request, db, "databaseName");
         request.maxLength(expression, "expression", MAX_EXPRESSION).check();
-        authorize(ctx, "glue:GetTables", catalogArn(ctx), databaseArn(ctx, db), tableArn(ctx, db, "*"));
+        authorizeTable(ctx, "glue:GetTables", db, "*");
         database(db);
         NamePattern pattern = NamePattern.of(expression);
         List<TableDef> tables = store.tables(CATALOG, db).stream().filter(t -> pattern.matches(t.name())).toList();
@@ -98,7 +98,7 @@ public final class GlueApi implements JsonOperationHandler {
         name(request, db, "databaseName");
         name(request, name, "name");
         request.check();
-        authorize(ctx, "glue:GetTable", catalogArn(ctx), databaseArn(ctx, db), tableArn(ctx, db, name));
+        authorizeTable(ctx, "glue:GetTable", db, name);
         TableDef t = table(db, name);
         ObjectNode out = F.objectNode();
         out.set("Table", GlueJson.table(t, catalogId(in, ctx)));
@@ -125,7 +125,7 @@ public final class GlueApi implements JsonOperationHandler {
             throw new AwsException(400, "InvalidInputException", "The segment number " + segmentNumber
                     + " is not less than the total segments " + totalSegments + ".");
         }
-        ctx.authorize("glue:GetPartitions", tableArn(ctx, db, name));
+        authorizeTable(ctx, "glue:GetPartitions", db, name);
         TableDef t = table(db, name);
         Predicate<List<String>> filter;
         try {
@@ -163,7 +163,7 @@ public final class GlueApi implements JsonOperationHandler {
         name(request, db, "databaseName");
         name(request, name, "tableName");
         request.notNull(values, "partitionValues").check();
-        ctx.authorize("glue:GetPartition", tableArn(ctx, db, name));
+        authorizeTable(ctx, "glue:GetPartition", db, name);
         TableDef t = table(db, name);
         List<String> wanted = new ArrayList<>();
         values.forEach(v -> wanted.add(v.asText()));
@@ -248,6 +248,15 @@ public final class GlueApi implements JsonOperationHandler {
         for (String resource : resources) {
             ctx.authorize(action, resource);
         }
+    }
+
+    /**
+     * Authorizes an action on a table (or, with {@code *}, on the tables of a database): the catalog, the database,
+     * then the table, as {@link #authorize} does. The table reads and the partition reads (AWS's "Specifying AWS Glue
+     * resource ARNs": GetPartition(s) need the catalog, database and table ARNs) share this one order.
+     */
+    private static void authorizeTable(CallContext ctx, String action, String db, String table) {
+        authorize(ctx, action, catalogArn(ctx), databaseArn(ctx, db), tableArn(ctx, db, table));
     }
 
     private static String catalogId(JsonNode in, CallContext ctx) {

@@ -22,6 +22,20 @@ public record S3Location(String bucket, String key) {
         return slash < 0 ? new S3Location(rest, "") : new S3Location(rest.substring(0, slash), rest.substring(slash + 1));
     }
 
+    /**
+     * A data file's URI as a table's Iceberg metadata may record it: {@code s3://}, or {@code s3a://} / {@code s3n://}
+     * as Hadoop's S3 file systems (S3A, the older S3N) write it. All three name the same bucket and key, and Athena
+     * reads each; only a data file's URI is taken this way (a table's LOCATION stays {@code s3://}).
+     */
+    public static S3Location parseDataFile(String uri) {
+        for (String hadoop : new String[] {"s3a://", "s3n://"}) {
+            if (uri != null && uri.regionMatches(true, 0, hadoop, 0, hadoop.length())) {
+                return parse("s3://" + uri.substring(hadoop.length()));
+            }
+        }
+        return parse(uri);
+    }
+
     /** The same location as a prefix, ending with exactly one slash (or empty for the bucket root). */
     public S3Location asPrefix() {
         return key.isEmpty() || key.endsWith("/") ? this : new S3Location(bucket, key + "/");

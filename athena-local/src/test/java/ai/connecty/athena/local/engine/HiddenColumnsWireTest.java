@@ -176,6 +176,47 @@ class HiddenColumnsWireTest {
                 .containsExactly(List.of("1"), List.of("2"));
     }
 
+    /**
+     * A data file the table's metadata records as {@code s3a://} or {@code s3n://} (as Hadoop's S3 file systems
+     * write them) is read from its bucket and key like an {@code s3://} one, and {@code "$path"} shows it as
+     * recorded, as Trino's Iceberg connector shows the manifest's path; {@code "$files"} too.
+     */
+    @Test
+    void icebergPathKeepsTheSchemeItsMetadataRecords() {
+        for (String scheme : List.of("s3a", "s3n")) {
+            String table = "ice_" + scheme;
+            String data = "s3://demo-data/hid/" + table + "/data/";
+            succeed(clients.athena(), "CREATE TABLE " + table + " (id int) LOCATION 's3://demo-data/hid/" + table
+                    + "/' TBLPROPERTIES ('table_type'='ICEBERG', 'format'='parquet')", "hid");
+            succeed(clients.athena(), "INSERT INTO " + table + " VALUES (1), (2)", "hid");
+            String first = query("SELECT snapshot_id FROM \"" + table + "$snapshots\"").get(0).get(0);
+            String written = objects("hid/" + table + "/data/").keySet().iterator().next();
+            String recorded = scheme + written.substring("s3".length());
+            String metadata = clients.glue().getTable(r -> r.databaseName("hid").name(table)).table().parameters()
+                    .get("metadata_location");
+            String key = metadata.substring("s3://demo-data/".length());
+            String json = clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key(key)).asUtf8String();
+            assertThat(json).contains(data);
+            put(key, json.replace(data, scheme + data.substring("s3".length())));
+
+            assertThat(query("SELECT id, \"$path\" FROM " + table + " ORDER BY id"))
+                    .containsExactly(List.of("1", recorded), List.of("2", recorded));
+            assertThat(query("SELECT DISTINCT \"$path\" FROM " + table + " FOR VERSION AS OF " + first))
+                    .containsExactly(List.of(recorded));
+            assertThat(query("SELECT file_path, record_count FROM \"" + table + "$files\""))
+                    .containsExactly(List.of(recorded, "2"));
+            // an INSERT after keeps the recorded file and adds its own as s3://
+            succeed(clients.athena(), "INSERT INTO " + table + " VALUES (3)", "hid");
+            List<List<String>> rows = query("SELECT id, \"$path\" FROM " + table + " ORDER BY id");
+            assertThat(rows).hasSize(3);
+            assertThat(rows.subList(0, 2)).containsExactly(List.of("1", recorded), List.of("2", recorded));
+            assertThat(rows.get(2).get(1)).startsWith(data);
+            // a DELETE reads the recorded file too and rewrites what is left of it
+            succeed(clients.athena(), "DELETE FROM " + table + " WHERE id = 1", "hid");
+            assertThat(query("SELECT id FROM " + table + " ORDER BY id")).containsExactly(List.of("2"), List.of("3"));
+        }
+    }
+
     @Test
     void icebergTimeTravelHasTheHiddenColumnsOfThatSnapshotsFiles() {
         succeed(clients.athena(), "CREATE TABLE icetravel (id int) LOCATION 's3://demo-data/hid/icetravel/' "

@@ -34,7 +34,16 @@ class GlueAuthorizationWireTest {
                     TestIdentities.deny("glue:GetTable*", GLUE + "database/secretdb"))
             .user("dbonly", "AKIADBONLY0000000004", "dbonly-secret",
                     "{\"Effect\":\"Allow\",\"Action\":\"glue:Get*\",\"Resource\":[\"" + GLUE + "catalog\",\""
-                            + GLUE + "database/*\"]}"));
+                            + GLUE + "database/*\"]}")
+            .user("tablenodb", "AKIATABLENODB0000005", "tablenodb-secret",
+                    "{\"Effect\":\"Allow\",\"Action\":\"glue:Get*\",\"Resource\":[\"" + GLUE + "catalog\",\""
+                            + GLUE + "table/opendb/*\"]}")
+            .user("nocatalog", "AKIANOCATALOG0000006", "nocatalog-secret",
+                    "{\"Effect\":\"Allow\",\"Action\":\"glue:Get*\",\"Resource\":[\"" + GLUE + "database/*\",\""
+                            + GLUE + "table/*\"]}")
+            .user("partreader", "AKIAPARTREADER000007", "partreader-secret",
+                    "{\"Effect\":\"Allow\",\"Action\":\"glue:GetPartition*\",\"Resource\":[\"" + GLUE
+                            + "catalog\",\"" + GLUE + "database/opendb\",\"" + GLUE + "table/opendb/p\"]}"));
     private static final SdkClientsExtension clients = athena.clients();
 
     private static GlueClient glue(String key, String secret) {
@@ -49,6 +58,9 @@ class GlueAuthorizationWireTest {
             succeed(admin, "CREATE EXTERNAL TABLE " + db + ".t (x int) STORED AS PARQUET "
                     + "LOCATION 's3://athena-results/" + db + "/t/'", null);
         }
+        succeed(admin, "CREATE EXTERNAL TABLE opendb.p (x int) PARTITIONED BY (d string) STORED AS PARQUET "
+                + "LOCATION 's3://athena-results/opendb/p/'", null);
+        succeed(admin, "ALTER TABLE opendb.p ADD PARTITION (d='1')", null);
     }
 
     /** No Glue right at all: every read is refused on the catalog, the first resource Glue checks. */
@@ -68,7 +80,7 @@ class GlueAuthorizationWireTest {
         assertDenied(() -> noSecret.getTables(r -> r.databaseName("secretdb")), "glue:GetTables", "database/secretdb");
         assertDenied(() -> noSecret.getTable(r -> r.databaseName("secretdb").name("t")), "glue:GetTable",
                 "database/secretdb");
-        assertThat(noSecret.getTables(r -> r.databaseName("opendb")).tableList()).hasSize(1);
+        assertThat(noSecret.getTables(r -> r.databaseName("opendb")).tableList()).hasSize(2);
         assertThat(noSecret.getTable(r -> r.databaseName("opendb").name("t")).table().name()).isEqualTo("t");
     }
 
@@ -80,6 +92,55 @@ class GlueAuthorizationWireTest {
         assertThat(dbOnly.getDatabase(r -> r.name("opendb")).database().name()).isEqualTo("opendb");
         assertDenied(() -> dbOnly.getTables(r -> r.databaseName("opendb")), "glue:GetTables", "table/opendb/*");
         assertDenied(() -> dbOnly.getTable(r -> r.databaseName("OpenDB").name("T")), "glue:GetTable", "table/opendb/t");
+    }
+
+    /**
+     * The partition reads are checked on the catalog, the database and the table, as the table reads are (AWS's
+     * "Specifying AWS Glue resource ARNs": GetPartition(s) need all three): rights on the catalog and the table but
+     * not on its database are refused on the database.
+     */
+    @Test
+    void thePartitionReadsNeedTheDatabase() {
+        GlueClient tableNoDb = glue("AKIATABLENODB0000005", "tablenodb-secret");
+        assertDenied(() -> tableNoDb.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
+                "database/opendb");
+        assertDenied(() -> tableNoDb.getPartition(r -> r.databaseName("OpenDB").tableName("P").partitionValues("1")),
+                "glue:GetPartition", "database/opendb");
+    }
+
+    /** Rights on databases and tables but not on the catalog: the partition reads are refused on the catalog. */
+    @Test
+    void thePartitionReadsNeedTheCatalog() {
+        GlueClient noCatalog = glue("AKIANOCATALOG0000006", "nocatalog-secret");
+        assertDenied(() -> noCatalog.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
+                "catalog");
+        assertDenied(() -> noCatalog.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1")),
+                "glue:GetPartition", "catalog");
+        GlueClient noGlue = glue("AKIANOGLUE0000000002", "noglue-secret");
+        assertDenied(() -> noGlue.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
+                "catalog");
+        assertDenied(() -> noGlue.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1")),
+                "glue:GetPartition", "catalog");
+    }
+
+    /** Rights on the catalog and databases but on no table: the partition reads are refused on the table. */
+    @Test
+    void thePartitionReadsNeedTheTable() {
+        GlueClient dbOnly = glue("AKIADBONLY0000000004", "dbonly-secret");
+        assertDenied(() -> dbOnly.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
+                "table/opendb/p");
+        assertDenied(() -> dbOnly.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1")),
+                "glue:GetPartition", "table/opendb/p");
+    }
+
+    /** The catalog, the database and the table together are enough for the partition reads. */
+    @Test
+    void theCatalogDatabaseAndTableAllowThePartitionReads() {
+        GlueClient reader = glue("AKIAPARTREADER000007", "partreader-secret");
+        assertThat(reader.getPartitions(r -> r.databaseName("opendb").tableName("p")).partitions())
+                .extracting(p -> p.values()).containsExactly(java.util.List.of("1"));
+        assertThat(reader.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1"))
+                .partition().values()).containsExactly("1");
     }
 
     private static void assertDenied(Executable call, String action, String resource) {

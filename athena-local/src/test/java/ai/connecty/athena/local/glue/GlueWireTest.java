@@ -207,14 +207,15 @@ class GlueWireTest {
     }
 
     @Test
-    void getPartitionIsAuthorizedOnTheTable() {
-        // The service account may only assume the role.
+    void getPartitionIsAuthorizedOnTheCatalogFirst() {
+        // The service account may only assume the role: no Glue right at all, so Glue refuses it on the catalog, the
+        // first of the catalog, database and table ARNs a partition read is checked on.
         try (GlueClient serviceAccount = SdkClients.glue(local, SdkClients.SERVICE_ACCOUNT)) {
             assertThatThrownBy(() -> serviceAccount.getPartition(r -> r.databaseName("demo").tableName("sales")
                     .partitionValues("2024", "3"))).isInstanceOfSatisfying(GlueException.class, e -> {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
                         assertThat(e.awsErrorDetails().errorMessage()).endsWith("is not authorized to perform: "
-                                + "glue:GetPartition on resource: arn:aws:glue:us-east-1:123456789012:table/demo/sales");
+                                + "glue:GetPartition on resource: arn:aws:glue:us-east-1:123456789012:catalog");
                     });
         }
     }
