@@ -2,7 +2,10 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.InformationSchema;
+import ai.connecty.athena.local.catalog.PartitionProjection;
+import ai.connecty.athena.local.catalog.TableDef;
 import ai.connecty.athena.local.storage.S3Location;
 import java.util.List;
 
@@ -25,6 +28,7 @@ final class AccessChecks {
     void requireRead(CallContext caller, List<ResolvedTable> tables) {
         for (ResolvedTable t : tables) {
             requireDefinition(caller, t);
+            requirePartitionListing(caller, t);
             String location = t.table().location();
             if (!t.table().isView() && location != null && S3Location.isValid(location)) {
                 S3Location loc = S3Location.parse(location).asPrefix();
@@ -49,6 +53,28 @@ final class AccessChecks {
         for (String[] n : needed) {
             if (!caller.isAllowed(n[0], n[1])) {
                 throw denied("Insufficient permissions to execute the query. " + deniedSentence(caller, n[0], n[1]));
+            }
+        }
+    }
+
+    /**
+     * Reading a partitioned Hive table lists its partitions from Glue ({@code glue:GetPartitions}), authorized on the
+     * catalog, the database and the table as Glue authorizes every table-level call: a query refused there names the
+     * first of them its caller may not read (Athena's "Insufficient permissions to execute the query. User: … is not
+     * authorized to perform: glue:GetPartition… on resource: …:catalog", as reported from QuickSight). A table with
+     * partition projection computes its partitions instead of asking Glue, and Iceberg and unpartitioned tables
+     * have none to list.
+     */
+    private void requirePartitionListing(CallContext caller, ResolvedTable t) {
+        TableDef table = t.table();
+        if (!t.catalog().equals(DataCatalog.AWS_DATA_CATALOG) || table.isView() || table.partitionKeys().isEmpty()
+                || IcebergMetadata.isIceberg(table) || PartitionProjection.isEnabled(table)) {
+            return;
+        }
+        for (String resource : glueResources(table.database(), table.name())) {
+            if (!caller.isAllowed("glue:GetPartitions", resource)) {
+                throw denied("Insufficient permissions to execute the query. "
+                        + deniedSentence(caller, "glue:GetPartitions", resource));
             }
         }
     }
@@ -111,11 +137,7 @@ final class AccessChecks {
         if (!catalog.type().equals(DataCatalog.AWS_DATA_CATALOG.type())) {
             return;
         }
-        List<String> resources = table == null
-                ? List.of(glueArn("catalog"), glueArn("database/" + database))
-                : List.of(glueArn("catalog"), glueArn("database/" + database),
-                        glueArn("table/" + database + "/" + table));
-        for (String resource : resources) {
+        for (String resource : glueResources(database, table)) {
             if (!caller.isAllowed(action, resource)) {
                 String sentence = deniedSentence(caller, action, resource);
                 if (path == Path.HIVE) {
@@ -125,6 +147,12 @@ final class AccessChecks {
                 throw denied("Insufficient permissions to execute the query. " + sentence);
             }
         }
+    }
+
+    /** What Glue authorizes a call on {@code database} and, unless null, its {@code table} on, in its order. */
+    private List<String> glueResources(String database, String table) {
+        return table == null ? List.of(glueArn("catalog"), glueArn("database/" + database))
+                : List.of(glueArn("catalog"), glueArn("database/" + database), glueArn("table/" + database + "/" + table));
     }
 
     /** The ARN of a Glue {@code resource} ({@code catalog}, {@code database/d}, {@code table/d/t}) of this account. */
