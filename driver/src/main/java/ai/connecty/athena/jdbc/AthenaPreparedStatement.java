@@ -9,6 +9,7 @@ import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.parameters.Literals;
 import ai.connecty.athena.jdbc.parameters.ParameterValue;
 import ai.connecty.athena.jdbc.parameters.SqlText;
+import ai.connecty.athena.jdbc.types.WellFormedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -539,7 +540,9 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
         byte[] bytes = readAll(parameterIndex, x, length);
-        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII));
+        // A byte above 0x7F is no ASCII: refused (22021) rather than sent as U+FFFD.
+        setString(parameterIndex, bytes == null ? null
+                : WellFormedText.decode(bytes, StandardCharsets.US_ASCII, "Parameter " + parameterIndex + " (ASCII stream)"));
     }
 
     @Override
@@ -551,7 +554,8 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
         byte[] bytes = readAll(parameterIndex, x, length);
-        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.UTF_16BE));
+        setString(parameterIndex, bytes == null ? null
+                : WellFormedText.decode(bytes, StandardCharsets.UTF_16BE, "Parameter " + parameterIndex + " (Unicode stream)"));
     }
 
     @Override

@@ -13,6 +13,7 @@ import ai.connecty.athena.jdbc.parameters.BatchedInsert;
 import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.results.FetchHints;
 import ai.connecty.athena.jdbc.rows.RowSource;
+import ai.connecty.athena.jdbc.types.WellFormedText;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -103,6 +104,8 @@ public class AthenaStatement implements Statement {
     final boolean executeRequest(QueryRequest request) throws SQLException {
         checkOpen();
         QueryTextLimit.check(request.sql());
+        // Refused, not sent with '?' in place of the surrogate: Athena would run another statement than the one given.
+        WellFormedText.require(request.sql(), "The query text");
         closeResultSet();
         updateCount = -1;
         rowsCounted = false;
