@@ -187,6 +187,7 @@ public final class JdbcEscapes {
         String arguments = paren < 0 ? "()" : call.substring(paren);
         String rewritten = rewritten(name.toLowerCase(Locale.ROOT), arguments);
         if (rewritten != null) {
+            requirePlaceholdersInOrder(name, arguments, rewritten);
             return rewritten;
         }
         String athena = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
@@ -292,6 +293,49 @@ public final class JdbcEscapes {
                 return "rand()";
             default:
                 return null;
+        }
+    }
+
+    /** Stands for argument i in {@link #requirePlaceholdersInOrder}: characters no SQL text has (noncharacters). */
+    private static final Pattern ARGUMENT_MARK = Pattern.compile("\uFDD0(\\d+)\uFDD1");
+
+    /**
+     * Parameters bind to the placeholders in the order of the text sent. A rewrite that moves an argument
+     * ({@code locate(a, b)} is {@code strpos(b, a)}) or repeats it ({@code right}, {@code repeat}, {@code insert})
+     * would move or repeat a {@code ?} in it: values would silently bind to the wrong places, or a parameter the
+     * caller never counted would be missing. Such a call is refused (0A000) with the Athena text to write instead;
+     * rewrites that use each argument holding a {@code ?} once and in order pass.
+     */
+    private static void requirePlaceholdersInOrder(String name, String parenthesized, String rewritten) throws SQLException {
+        if (parenthesized.indexOf('?') < 0) {
+            return;
+        }
+        List<String> args = arguments(name, parenthesized, 0, Integer.MAX_VALUE);
+        List<Integer> withPlaceholders = new ArrayList<>();
+        StringBuilder marked = new StringBuilder("(");
+        for (int i = 0; i < args.size(); i++) {
+            boolean placeholder = SqlText.of(args.get(i)).parameterCount() > 0;
+            if (placeholder) {
+                withPlaceholders.add(i);
+            }
+            marked.append(i == 0 ? "" : ", ").append(placeholder ? "\uFDD0" + i + "\uFDD1" : args.get(i));
+        }
+        marked.append(')');
+        if (withPlaceholders.isEmpty()) {
+            return;
+        }
+        // The same rewrite over marks in place of the arguments with a ?, to see where each one lands.
+        List<Integer> used = new ArrayList<>();
+        Matcher mark = ARGUMENT_MARK.matcher(rewritten(name.toLowerCase(Locale.ROOT), marked.toString()));
+        while (mark.find()) {
+            used.add(Integer.parseInt(mark.group(1)));
+        }
+        if (!used.equals(withPlaceholders)) {
+            throw SqlExceptions.notSupported("JDBC escape {fn " + name + parenthesized + "}: its Athena form " + rewritten
+                    + " uses the arguments holding ? " + (new java.util.HashSet<>(used).size() < used.size() ? "more than once"
+                    : "in another order")
+                    + ", so the parameters would bind to the wrong placeholders; write the Athena form with one ? per value"
+                    + " in the order you bind them");
         }
     }
 
