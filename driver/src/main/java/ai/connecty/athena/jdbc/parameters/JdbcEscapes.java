@@ -128,7 +128,8 @@ public final class JdbcEscapes {
             position++;
         }
         String keyword = sql.substring(wordStart, position).toLowerCase(Locale.ROOT);
-        String body = text(true).trim();
+        // Trimmed, but a trailing -- comment keeps its line end, or it would run on over the text after the '}'.
+        String body = argument(text(true));
         switch (keyword) {
             case "d":
                 return "DATE " + body;
@@ -371,16 +372,22 @@ public final class JdbcEscapes {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
                 i = SqlText.endOfQuoted(text, i) - 1;
+            } else if (text.startsWith("--", i)) {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() - 2 : end;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? text.length() - 2 : end + 1;
             } else if (c == '(' || c == '[') {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth--;
             } else if (c == ',' && depth == 0) {
-                args.add(text.substring(from, i).trim());
+                args.add(argument(text.substring(from, i)));
                 from = i + 1;
             }
         }
-        String last = text.substring(from, text.length() - 1).trim();
+        String last = argument(text.substring(from, text.length() - 1));
         if (!last.isEmpty() || !args.isEmpty()) {
             args.add(last);
         }
@@ -388,6 +395,31 @@ public final class JdbcEscapes {
             throw argumentCount(function, min, max, parenthesized);
         }
         return args;
+    }
+
+    /**
+     * An argument (or escape body) without surrounding blanks, but with its line end when it ends in a {@code --}
+     * comment: trimmed
+     * away, the comment would run on over whatever the rewrite writes after the argument (a closing parenthesis).
+     */
+    private static String argument(String text) {
+        String trimmed = text.trim();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = SqlText.endOfQuoted(trimmed, i) - 1;
+            } else if (trimmed.startsWith("/*", i)) {
+                int end = trimmed.indexOf("*/", i + 2);
+                i = end < 0 ? trimmed.length() : end + 1;
+            } else if (trimmed.startsWith("--", i)) {
+                int end = trimmed.indexOf('\n', i);
+                if (end < 0) {
+                    return trimmed + "\n";
+                }
+                i = end;
+            }
+        }
+        return trimmed;
     }
 
     private static SQLException argumentCount(String function, int min, int max, String arguments) {

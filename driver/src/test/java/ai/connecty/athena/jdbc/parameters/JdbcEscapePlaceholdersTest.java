@@ -8,7 +8,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A PreparedStatement's escapes are translated before its placeholders are counted, and values bind to the
+ * Escape translation must keep the statement's structure. A PreparedStatement's escapes are translated before its placeholders are counted, and values bind to the
  * placeholders in the order of the text sent. {fn ...} rewrites that move or repeat an argument must therefore
  * never move or repeat a {@code ?}: {@code {fn locate(?, ?)}} written {@code strpos(?, ?)} would bind the sought
  * string as the searched one (a wrong answer, no error), and {@code {fn right(?, 2)}} written with its string twice
@@ -32,6 +32,21 @@ class JdbcEscapePlaceholdersTest {
         refused("SELECT {fn insert(?, 1, 2, ?)}", "more than once");
         refused("SELECT {fn insert(s, ?, 2, 'x')}", "more than once");
         refused("SELECT {fn right({fn ucase(?)}, 2)}", "more than once");
+    }
+
+    /** Commas and parentheses in comments inside the call are no argument separators, as in quotes. */
+    @Test
+    void argumentsAreSplitOutsideCommentsToo() throws SQLException {
+        assertThat(JdbcEscapes.translate("SELECT {fn locate('a' /* , ( */, s)}")).isEqualTo("SELECT strpos(s, 'a' /* , ( */)");
+        assertThat(JdbcEscapes.translate("SELECT {fn locate('a' -- , )\n, s)}")).isEqualTo("SELECT strpos(s, 'a' -- , )\n)");
+        refused("SELECT {fn locate(? /* , */, ?)}", "in another order");
+    }
+
+    /** A line comment that ends an escape keeps its line end: trimmed, it would comment out the text after '}'. */
+    @Test
+    void aLineCommentAtTheEndOfAnEscapeEndsBeforeTheTextAfterIt() throws SQLException {
+        assertThat(JdbcEscapes.translate("SELECT {fn ucase(a) -- c\n}, 1")).isEqualTo("SELECT upper(a) -- c\n, 1");
+        assertThat(JdbcEscapes.translate("SELECT {d '2020-01-01' -- c\n} AS d")).isEqualTo("SELECT DATE '2020-01-01' -- c\n AS d");
     }
 
     @Test
