@@ -333,7 +333,8 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         for (ParameterValue value : probeValues) {
             literals.add(value.literal());
         }
-        String wrapped = "SELECT * FROM (\n" + sql.sql() + "\n) LIMIT 0";
+        // A statement may end with ';' (Athena takes one): inside the parentheses it would end the outer statement.
+        String wrapped = "SELECT * FROM (\n" + sql.withoutTerminator() + "\n) LIMIT 0";
         try (AthenaStatement probe = (AthenaStatement) athenaConnection().createStatement()) {
             QueryRequest request = probe.request(wrapped);
             probe.executeRequest(literals.isEmpty() ? request : request.withExecutionParameters(literals));
