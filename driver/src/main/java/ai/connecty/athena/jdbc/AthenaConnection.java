@@ -8,6 +8,7 @@ import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.errors.WarningChain;
 import ai.connecty.athena.jdbc.types.AthenaArray;
 import ai.connecty.athena.jdbc.types.AthenaStruct;
+import ai.connecty.athena.jdbc.types.WellFormedText;
 import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
 import ai.connecty.athena.jdbc.execution.PollingClock;
 import ai.connecty.athena.jdbc.rows.PrefetchThreads;
@@ -569,7 +570,8 @@ public class AthenaConnection implements Connection {
         if (name == null || name.trim().isEmpty()) {
             throw new SQLException(what + " must not be empty", SqlState.INVALID_PARAMETER_VALUE);
         }
-        return name.trim();
+        // Sent in each query's context: a name with an unpaired surrogate would reach Athena as another name.
+        return WellFormedText.require(name.trim(), what + " name");
     }
 
     /** A hint only: Athena permissions decide what may be written. */

@@ -9,6 +9,7 @@ import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.parameters.Literals;
 import ai.connecty.athena.jdbc.parameters.ParameterValue;
 import ai.connecty.athena.jdbc.parameters.SqlText;
+import ai.connecty.athena.jdbc.types.WellFormedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -337,7 +338,8 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         for (ParameterValue value : probeValues) {
             literals.add(value.literal());
         }
-        String wrapped = "SELECT * FROM (\n" + sql.sql() + "\n) LIMIT 0";
+        // A statement may end with ';' (Athena takes one): inside the parentheses it would end the outer statement.
+        String wrapped = "SELECT * FROM (\n" + sql.withoutTerminator() + "\n) LIMIT 0";
         try (AthenaStatement probe = (AthenaStatement) athenaConnection().createStatement()) {
             // This statement's query timeout bounds the describing query too: it is a query the caller waits for.
             probe.setQueryTimeout(getQueryTimeout());
@@ -580,7 +582,9 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
         byte[] bytes = readAll(parameterIndex, x, length);
-        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII));
+        // A byte above 0x7F is no ASCII: refused (22021) rather than sent as U+FFFD.
+        setString(parameterIndex, bytes == null ? null
+                : WellFormedText.decode(bytes, StandardCharsets.US_ASCII, "Parameter " + parameterIndex + " (ASCII stream)"));
     }
 
     @Override
@@ -592,7 +596,8 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
         byte[] bytes = readAll(parameterIndex, x, length);
-        setString(parameterIndex, bytes == null ? null : new String(bytes, StandardCharsets.UTF_16BE));
+        setString(parameterIndex, bytes == null ? null
+                : WellFormedText.decode(bytes, StandardCharsets.UTF_16BE, "Parameter " + parameterIndex + " (Unicode stream)"));
     }
 
     @Override

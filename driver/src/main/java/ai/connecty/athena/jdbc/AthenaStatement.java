@@ -13,6 +13,7 @@ import ai.connecty.athena.jdbc.parameters.BatchedInsert;
 import ai.connecty.athena.jdbc.parameters.JdbcEscapes;
 import ai.connecty.athena.jdbc.results.FetchHints;
 import ai.connecty.athena.jdbc.rows.RowSource;
+import ai.connecty.athena.jdbc.types.WellFormedText;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -111,6 +112,8 @@ public class AthenaStatement implements Statement {
     final boolean executeRequest(QueryRequest request) throws SQLException {
         checkOpen();
         QueryTextLimit.check(request.sql());
+        // Refused, not sent with '?' in place of the surrogate: Athena would run another statement than the one given.
+        WellFormedText.require(request.sql(), "The query text");
         // One client for the whole run: the result set pages with the network timeout the query started with.
         AthenaQueryClient client = connection.queryClient();
         StatementExecution execution = new StatementExecution(client, connection.pollingClock(), warnings::add);

@@ -2,6 +2,8 @@ package ai.connecty.athena.jdbc;
 
 import ai.connecty.athena.jdbc.errors.SqlState;
 import ai.connecty.athena.jdbc.types.ReservedWords;
+import ai.connecty.athena.jdbc.types.WellFormedText;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 
@@ -29,11 +31,21 @@ final class SqlQuoting {
     /**
      * A string literal: in single quotes, each single quote doubled. JDBC's javadoc has null throw a
      * NullPointerException; this driver lets nothing but SQLExceptions out (tools pass null), so HY024.
+     * Text no literal can carry unchanged is refused with 22021: an unpaired surrogate (sent as {@code ?}) and
+     * U+0000, which Athena's SQL lexer does not take inside a literal (a PreparedStatement parameter can hold it:
+     * it is sent as {@code chr(0)}, an expression, which is no literal and so no answer here).
      */
     static String enquoteLiteral(String method, String value) throws SQLException {
         if (value == null) {
             throw new SQLException(method + ": the value is null; write NULL into the SQL for SQL NULL",
                     SqlState.INVALID_PARAMETER_VALUE);
+        }
+        WellFormedText.require(value, method + ": the value");
+        int nul = value.indexOf('\u0000');
+        if (nul >= 0) {
+            throw new SQLDataException(method + ": the value contains the character U+0000 at index " + nul
+                    + ", which no Athena string literal can hold; bind the value as a PreparedStatement parameter",
+                    SqlState.CHARACTER_NOT_IN_REPERTOIRE);
         }
         return "'" + value.replace("'", "''") + "'";
     }
@@ -55,6 +67,7 @@ final class SqlQuoting {
             throw new SQLException("enquoteIdentifier: the identifier contains the character U+0000, which no Athena "
                     + "name can hold", SqlState.INVALID_PARAMETER_VALUE);
         }
+        WellFormedText.require(identifier, "enquoteIdentifier: the identifier");
         if (isSimpleIdentifier(identifier)) {
             return alwaysQuote ? '"' + identifier + '"' : identifier;
         }

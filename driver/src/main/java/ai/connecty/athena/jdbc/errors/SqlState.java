@@ -36,6 +36,11 @@ public final class SqlState {
     public static final String INVALID_DATETIME_FORMAT = "22007";
     /** Division by zero in the query. */
     public static final String DIVISION_BY_ZERO = "22012";
+    /**
+     * Text that no UTF-8 can carry (an unpaired UTF-16 surrogate, bytes that are no UTF-8 or ASCII) or that Athena's
+     * SQL text cannot hold (U+0000 outside a bound parameter): refused rather than sent altered.
+     */
+    public static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
     /** A stream parameter held fewer bytes or characters than the length it was set with. */
     public static final String STRING_DATA_LENGTH_MISMATCH = "22026";
     /** Generic data exception (Athena USER error with a data error type). */

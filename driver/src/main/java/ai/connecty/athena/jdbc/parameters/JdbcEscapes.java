@@ -5,6 +5,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,7 +129,8 @@ public final class JdbcEscapes {
             position++;
         }
         String keyword = sql.substring(wordStart, position).toLowerCase(Locale.ROOT);
-        String body = text(true).trim();
+        // Trimmed, but a trailing -- comment keeps its line end, or it would run on over the text after the '}'.
+        String body = argument(text(true));
         switch (keyword) {
             case "d":
                 return "DATE " + body;
@@ -187,6 +189,7 @@ public final class JdbcEscapes {
         String arguments = paren < 0 ? "()" : call.substring(paren);
         String rewritten = rewritten(name.toLowerCase(Locale.ROOT), arguments);
         if (rewritten != null) {
+            requirePlaceholdersInOrder(name, arguments, rewritten);
             return rewritten;
         }
         String athena = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
@@ -295,6 +298,49 @@ public final class JdbcEscapes {
         }
     }
 
+    /** Stands for argument i in {@link #requirePlaceholdersInOrder}: characters no SQL text has (noncharacters). */
+    private static final Pattern ARGUMENT_MARK = Pattern.compile("\uFDD0(\\d+)\uFDD1");
+
+    /**
+     * Parameters bind to the placeholders in the order of the text sent. A rewrite that moves an argument
+     * ({@code locate(a, b)} is {@code strpos(b, a)}) or repeats it ({@code right}, {@code repeat}, {@code insert})
+     * would move or repeat a {@code ?} in it: values would silently bind to the wrong places, or a parameter the
+     * caller never counted would be missing. Such a call is refused (0A000) with the Athena text to write instead;
+     * rewrites that use each argument holding a {@code ?} once and in order pass.
+     */
+    private static void requirePlaceholdersInOrder(String name, String parenthesized, String rewritten) throws SQLException {
+        if (parenthesized.indexOf('?') < 0) {
+            return;
+        }
+        List<String> args = arguments(name, parenthesized, 0, Integer.MAX_VALUE);
+        List<Integer> withPlaceholders = new ArrayList<>();
+        StringBuilder marked = new StringBuilder("(");
+        for (int i = 0; i < args.size(); i++) {
+            boolean placeholder = SqlText.of(args.get(i)).parameterCount() > 0;
+            if (placeholder) {
+                withPlaceholders.add(i);
+            }
+            marked.append(i == 0 ? "" : ", ").append(placeholder ? "\uFDD0" + i + "\uFDD1" : args.get(i));
+        }
+        marked.append(')');
+        if (withPlaceholders.isEmpty()) {
+            return;
+        }
+        // The same rewrite over marks in place of the arguments with a ?, to see where each one lands.
+        List<Integer> used = new ArrayList<>();
+        Matcher mark = ARGUMENT_MARK.matcher(rewritten(name.toLowerCase(Locale.ROOT), marked.toString()));
+        while (mark.find()) {
+            used.add(Integer.parseInt(mark.group(1)));
+        }
+        if (!used.equals(withPlaceholders)) {
+            throw SqlExceptions.notSupported("JDBC escape {fn " + name + parenthesized + "}: its Athena form " + rewritten
+                    + " uses the arguments holding ? " + (new HashSet<>(used).size() < used.size() ? "more than once"
+                    : "in another order")
+                    + ", so the parameters would bind to the wrong placeholders; write the Athena form with one ? per value"
+                    + " in the order you bind them");
+        }
+    }
+
     private static String interval(String function, String keyword) throws SQLException {
         String unit = INTERVALS.get(keyword.toLowerCase(Locale.ROOT));
         if (unit != null) {
@@ -327,16 +373,22 @@ public final class JdbcEscapes {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
                 i = SqlText.endOfQuoted(text, i) - 1;
+            } else if (text.startsWith("--", i)) {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() - 2 : end;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? text.length() - 2 : end + 1;
             } else if (c == '(' || c == '[') {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth--;
             } else if (c == ',' && depth == 0) {
-                args.add(text.substring(from, i).trim());
+                args.add(argument(text.substring(from, i)));
                 from = i + 1;
             }
         }
-        String last = text.substring(from, text.length() - 1).trim();
+        String last = argument(text.substring(from, text.length() - 1));
         if (!last.isEmpty() || !args.isEmpty()) {
             args.add(last);
         }
@@ -344,6 +396,31 @@ public final class JdbcEscapes {
             throw argumentCount(function, min, max, parenthesized);
         }
         return args;
+    }
+
+    /**
+     * An argument (or escape body) without surrounding blanks, but with its line end when it ends in a {@code --}
+     * comment: trimmed
+     * away, the comment would run on over whatever the rewrite writes after the argument (a closing parenthesis).
+     */
+    private static String argument(String text) {
+        String trimmed = text.trim();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = SqlText.endOfQuoted(trimmed, i) - 1;
+            } else if (trimmed.startsWith("/*", i)) {
+                int end = trimmed.indexOf("*/", i + 2);
+                i = end < 0 ? trimmed.length() : end + 1;
+            } else if (trimmed.startsWith("--", i)) {
+                int end = trimmed.indexOf('\n', i);
+                if (end < 0) {
+                    return trimmed + "\n";
+                }
+                i = end;
+            }
+        }
+        return trimmed;
     }
 
     private static SQLException argumentCount(String function, int min, int max, String arguments) {

@@ -8,6 +8,7 @@ import ai.connecty.athena.jdbc.types.CastRules;
 import ai.connecty.athena.jdbc.types.DateTimeText;
 import ai.connecty.athena.jdbc.types.Decimals;
 import ai.connecty.athena.jdbc.types.TypeSignature;
+import ai.connecty.athena.jdbc.types.WellFormedText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLDataException;
@@ -53,10 +54,10 @@ public final class Literals {
             return nullOf(Types.NULL);
         }
         if (value instanceof String) {
-            return string((String) value);
+            return string((String) value, index);
         }
         if (value instanceof Character) {
-            return string(value.toString());
+            return string(value.toString(), index);
         }
         if (value instanceof Boolean) {
             return new ParameterValue((Boolean) value ? "true" : "false", null, Types.BOOLEAN, "boolean");
@@ -180,7 +181,7 @@ public final class Literals {
             // JDBC Table B-5: a Calendar converts as its wall time in its own zone; as text, written as a timestamp.
             LocalDateTime wall = wallTime((Calendar) value);
             if ("varchar".equals(CastRules.athenaTypeOf(targetSqlType))) {
-                return string(timestampText(wall));
+                return string(timestampText(wall), index);
             }
             return of(wall, targetSqlType, scaleOrLength, index);
         }
@@ -194,8 +195,10 @@ public final class Literals {
                 case Types.LONGNVARCHAR:
                 case Types.CLOB:
                 case Types.NCLOB:
-                    return string(value instanceof byte[] ? new String((byte[]) value, java.nio.charset.StandardCharsets.UTF_8)
-                            : value.toString());
+                    // Bytes that are no UTF-8 are refused rather than sent with U+FFFD in their place.
+                    return string(value instanceof byte[] ? WellFormedText.decode((byte[]) value,
+                            java.nio.charset.StandardCharsets.UTF_8, "Parameter " + index + " (bytes as text)")
+                            : value.toString(), index);
                 case Types.BOOLEAN:
                 case Types.BIT:
                     return of(value instanceof Boolean ? value : parseBoolean(value.toString().trim()), index);
@@ -463,9 +466,11 @@ public final class Literals {
 
     /**
      * A varchar literal with quotes doubled. A NUL character, which SQL lexers may refuse inside a literal, is
-     * written as {@code chr(0)} between literal pieces: {@code ('x' || chr(0) || 'y')}.
+     * written as {@code chr(0)} between literal pieces: {@code ('x' || chr(0) || 'y')}. An unpaired surrogate, which
+     * would reach Athena as {@code ?}, is refused with 22021 ({@link WellFormedText}).
      */
-    static ParameterValue string(String value) {
+    static ParameterValue string(String value, int index) throws SQLException {
+        WellFormedText.require(value, "Parameter " + index);
         String literal;
         if (value.indexOf('\0') < 0) {
             literal = quoted(value);

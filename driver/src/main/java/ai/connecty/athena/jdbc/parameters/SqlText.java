@@ -17,15 +17,19 @@ public final class SqlText {
     private final String secondKeyword;
     /** The first few words, upper case. */
     private final List<String> words;
+    /** The index of the {@code ;} that ends the statement (only blanks and comments after it), or -1. */
+    private final int terminator;
 
     private SqlText(String sql) {
         this.sql = sql;
         List<Integer> positions = new ArrayList<>();
         List<String> words = new ArrayList<>(2);
+        int terminator = -1;
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
+                terminator = -1;
                 i = endOfQuoted(sql, i);
             } else if (sql.startsWith("--", i)) {
                 int end = sql.indexOf('\n', i);
@@ -34,6 +38,7 @@ public final class SqlText {
                 int end = sql.indexOf("*/", i + 2);
                 i = end < 0 ? sql.length() : end + 2;
             } else if (Character.isLetter(c)) {
+                terminator = -1;
                 int start = i;
                 while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
                     i++;
@@ -45,9 +50,15 @@ public final class SqlText {
                 if (c == '?') {
                     positions.add(i);
                 }
+                if (c == ';') {
+                    terminator = i;
+                } else if (!Character.isWhitespace(c)) {
+                    terminator = -1;
+                }
                 i++;
             }
         }
+        this.terminator = terminator;
         this.placeholders = Collections.unmodifiableList(positions);
         this.firstKeyword = words.isEmpty() ? "" : words.get(0);
         this.secondKeyword = words.size() < 2 ? "" : words.get(1);
@@ -77,6 +88,15 @@ public final class SqlText {
 
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The text without the {@code ;} that ends it, for embedding the statement in another (the describing
+     * {@code SELECT * FROM (...) LIMIT 0}), where that {@code ;} would end the outer statement inside its
+     * parentheses. The comments after it stay; the placeholders keep their positions (all are before it).
+     */
+    public String withoutTerminator() {
+        return terminator < 0 ? sql : sql.substring(0, terminator) + " " + sql.substring(terminator + 1);
     }
 
     public int parameterCount() {

@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
 
 /**
  * Any SQL text through Statement.execute, against an Athena that rejects every query as Athena rejects a syntax
- * error: the driver refuses what it must (empty, over 262,144 bytes) without sending it, passes everything else
- * through unchanged (escape processing off), and only SQLExceptions with a SQLState come out. The statement stays
- * usable throughout.
+ * error: the driver refuses what it must (empty, over 262,144 bytes, an unpaired surrogate) without sending it,
+ * passes everything else through unchanged (escape processing off), and only SQLExceptions with a SQLState come
+ * out. The statement stays usable throughout.
  */
 class HostileSqlProperties {
     private final AtomicInteger sent = new AtomicInteger();
@@ -74,8 +74,10 @@ class HostileSqlProperties {
             // Unchanged text: JDBC escapes ({fn ...}, {d '...'}) would be translated, and a stray '{' refused, locally.
             statement.setEscapeProcessing(false);
             Outcomes.onlySqlExceptions("execute", () -> statement.execute(sql));
+            // An unpaired surrogate is refused too: UTF-8 would carry it as '?', another statement than the one given.
             boolean refusedLocally = sql.trim().isEmpty()
-                    || sql.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 262_144;
+                    || sql.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 262_144
+                    || ai.connecty.athena.jdbc.types.WellFormedText.unpairedSurrogate(sql) >= 0;
             assertThat(sent.get() - before).as("StartQueryExecution calls").isEqualTo(refusedLocally ? 0 : 1);
             assertThat(statement.isClosed()).isFalse();
         }

@@ -118,4 +118,21 @@ class SqlTextTest {
         assertThatThrownBy(() -> JdbcEscapes.translate("SELECT {fn convert(x)}"))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage()).contains("2 arguments"));
     }
+
+    /**
+     * PreparedStatement.getMetaData embeds the statement in SELECT * FROM (...) LIMIT 0: its ending ';' (which
+     * Athena takes on a statement of its own) must go, or it ends the outer statement inside the parentheses. A ';'
+     * in a literal, a quoted name or a comment, or one followed by more SQL, is no terminator.
+     */
+    @Test
+    void theTerminatingSemicolonIsLeftOutWhenTheStatementIsEmbedded() {
+        assertThat(SqlText.of("SELECT ? AS v;").withoutTerminator()).isEqualTo("SELECT ? AS v ");
+        assertThat(SqlText.of("SELECT 1 /* c; */ ; -- done;\n  ").withoutTerminator())
+                .isEqualTo("SELECT 1 /* c; */   -- done;\n  ");
+        assertThat(SqlText.of("SELECT ';'").withoutTerminator()).isEqualTo("SELECT ';'");
+        assertThat(SqlText.of("SELECT 1 AS \";\"").withoutTerminator()).isEqualTo("SELECT 1 AS \";\"");
+        assertThat(SqlText.of("SELECT 1 -- ;").withoutTerminator()).isEqualTo("SELECT 1 -- ;");
+        assertThat(SqlText.of("SELECT 1; SELECT 2").withoutTerminator()).isEqualTo("SELECT 1; SELECT 2");
+        assertThat(SqlText.of("SELECT ? AS v ;").placeholders()).containsExactly(7);
+    }
 }
