@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * <p>The default, {@link #DEFAULT_FRACTION} of {@code Runtime.maxMemory()} up to {@link #DEFAULT_CAP_BYTES}, leaves
  * one result set its full read-ahead (24 MiB beyond its first part) down to a 96 MB heap, and keeps what many
  * result sets hold ahead to a quarter of the heap. The system property {@value #SYSTEM_PROPERTY} (in MiB, 0 for no
- * read-ahead beyond the first part) replaces it; it is read once, when the first S3 result set is opened.
+ * read-ahead beyond the first part) replaces it; it is read once per JVM, by the first statement the driver runs
+ * (when a connection builds its {@link ResultTransport}).
  */
 public final class ReadAheadBudget {
     private static final Logger LOG = LoggerFactory.getLogger(ReadAheadBudget.class);
