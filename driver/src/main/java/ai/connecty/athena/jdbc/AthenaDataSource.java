@@ -226,6 +226,14 @@ public class AthenaDataSource implements DataSource {
         return intValue(ConnectionProperty.FETCH_SIZE);
     }
 
+    public void setS3ReadAheadMB(int s3ReadAheadMB) {
+        set(ConnectionProperty.S3_READ_AHEAD_MB, s3ReadAheadMB);
+    }
+
+    public int getS3ReadAheadMB() {
+        return intValue(ConnectionProperty.S3_READ_AHEAD_MB);
+    }
+
     public void setEncryptionOption(String encryptionOption) {
         set(ConnectionProperty.ENCRYPTION_OPTION, encryptionOption);
     }

@@ -50,6 +50,10 @@ class AthenaDataSourceTest {
         AthenaDataSource ds = new AthenaDataSource();
         assertThat(ds.getWorkGroup()).isEqualTo("primary");
         assertThat(ds.getFetchSize()).isZero();
+        assertThat(ds.getS3ReadAheadMB()).as("the default").isEqualTo(32);
+        ds.setS3ReadAheadMB(8);
+        assertThat(ds.getS3ReadAheadMB()).isEqualTo(8);
+        assertThat(ds.getProperty("S3ReadAheadMB")).isEqualTo("8");
         assertThat(ds.getNumRetries()).as("the default").isEqualTo(10);
         assertThat(ds.getProxyPort()).as("unset").isZero();
         assertThat(ds.getTransactions()).as("the default").isEqualTo("refuse");

@@ -170,6 +170,11 @@ public final class ConnectionConfig {
         return (Integer) values.get(ConnectionProperty.FETCH_SIZE);
     }
 
+    /** S3ReadAheadMB: the download buffers of one S3 result set, in MiB. */
+    public int s3ReadAheadMB() {
+        return (Integer) values.get(ConnectionProperty.S3_READ_AHEAD_MB);
+    }
+
     /** One of auto, S3, GetQueryResults, GetQueryResultsStream (canonical spelling). */
     public String resultFetcher() {
         return string(ConnectionProperty.RESULT_FETCHER);

@@ -104,6 +104,14 @@ public enum ConnectionProperty {
             .describe("Rows per GetQueryResults page, and the default of Statement.setFetchSize: Athena serves at most "
                     + "1000 a page, so 0 (the default) and larger values mean 1000. Rows read from the result file in "
                     + "S3 come in parts of 8 MiB whatever this is.")),
+    S3_READ_AHEAD_MB(spec("S3ReadAheadMB", RESULTS, PropertyType.INTEGER).defaultValue("32").range(8, 256)
+            .describe("Most of the result file that one result set read from S3 holds in download buffers at once, in "
+                    + "MiB (8-256), counted in parts of 8 MiB (a value between two multiples of 8 counts as the lower "
+                    + "one): 32 downloads 4 parts at once, 8 one part at a time (each part then waits a round trip: "
+                    + "slower, least memory). Every part beyond the one being read also comes from one budget shared "
+                    + "by all S3 result sets of the JVM (a quarter of the heap, at most 1024 MiB; "
+                    + "-Dconnecty.athena.readAheadBudgetMB=N sets it): a result set that finds it spent reads fewer "
+                    + "parts ahead, never waits for it.")),
     ENCRYPTION_OPTION(spec("EncryptionOption", RESULTS, PropertyType.CHOICE).aliases("S3OutputEncOption")
             .choices("SSE_S3", "SSE_KMS", "CSE_KMS")
             .describe("Encryption of the result files Athena writes.")),

@@ -51,7 +51,7 @@ public final class AthenaQueryClient {
     /** A client that reads results as {@code settings.resultFetcher()} says, from S3 through {@code s3}. */
     public AthenaQueryClient(AthenaClient athena, S3Client s3, QuerySettings settings) {
         this(athena, settings, new ResultTransport(settings.resultFetcher(), s3, settings.encryptionOption().orElse(null),
-                ResultTransport.DEFAULT_PART_SIZE, ResultTransport.DEFAULT_PARTS_AHEAD), 0, NO_HOLD);
+                ResultTransport.DEFAULT_PART_SIZE, settings.s3ReadAheadParts()), 0, NO_HOLD);
     }
 
     /** A client that reads results through {@code transport} (for tests and benchmarks that size its budget). */

@@ -3,6 +3,7 @@ package ai.connecty.athena.jdbc.execution;
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import ai.connecty.athena.jdbc.rows.ApiRowSource;
 import ai.connecty.athena.jdbc.rows.ResultFetcher;
+import ai.connecty.athena.jdbc.rows.ResultTransport;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,7 @@ public final class QuerySettings {
     private final PollingSchedule pollingSchedule;
     private final int fetchSize;
     private final ResultFetcher resultFetcher;
+    private final int s3ReadAheadParts;
 
     private QuerySettings(Builder builder) {
         this.workGroup = builder.workGroup;
@@ -41,6 +43,7 @@ public final class QuerySettings {
         this.pollingSchedule = builder.pollingSchedule;
         this.fetchSize = builder.fetchSize;
         this.resultFetcher = builder.resultFetcher;
+        this.s3ReadAheadParts = builder.s3ReadAheadParts;
     }
 
     public static Builder builder() {
@@ -61,6 +64,7 @@ public final class QuerySettings {
                         config.pollingIntervalMultiplier()))
                 .fetchSize(config.fetchSize())
                 .resultFetcher(ResultFetcher.fromProperty(config.resultFetcher()))
+                .s3ReadAheadMB(config.s3ReadAheadMB())
                 .build();
     }
 
@@ -92,6 +96,9 @@ public final class QuerySettings {
     /** How result rows are read (the ResultFetcher property). */
     public ResultFetcher resultFetcher() { return resultFetcher; }
 
+    /** Parts of the result file one S3 result set holds at once (S3ReadAheadMB in parts, at least 1). */
+    public int s3ReadAheadParts() { return s3ReadAheadParts; }
+
     /** The GetQueryResults MaxResults for a fetch size: the fetch size if in 1..1000, else 1000. */
     public static int pageSize(int fetchSize) {
         return ApiRowSource.pageSize(fetchSize);
@@ -112,6 +119,7 @@ public final class QuerySettings {
         private PollingSchedule pollingSchedule = new PollingSchedule(65, 5000, 2.2);
         private int fetchSize;
         private ResultFetcher resultFetcher = ResultFetcher.AUTO;
+        private int s3ReadAheadParts = ResultTransport.DEFAULT_PARTS_AHEAD;
 
         private Builder() {
         }
@@ -133,6 +141,12 @@ public final class QuerySettings {
         public Builder resultReuse(boolean enabled, int maxAgeMinutes) {
             this.resultReuseEnabled = enabled;
             this.resultReuseMaxAgeMinutes = maxAgeMinutes;
+            return this;
+        }
+
+        /** S3ReadAheadMB: whole parts of {@link ResultTransport#DEFAULT_PART_SIZE}, at least one. */
+        public Builder s3ReadAheadMB(int mib) {
+            this.s3ReadAheadParts = Math.max(1, (int) ((long) mib * 1024 * 1024 / ResultTransport.DEFAULT_PART_SIZE));
             return this;
         }
 

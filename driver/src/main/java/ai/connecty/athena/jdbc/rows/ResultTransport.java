@@ -43,7 +43,10 @@ public final class ResultTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ResultTransport.class);
     /** Bytes per ranged GET. */
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
-    /** Parts held at once: the byte budget of one result set is PART_SIZE x this. */
+    /**
+     * Parts held at once: the byte budget of one result set is PART_SIZE x this (S3ReadAheadMB's default, 32). The
+     * parts beyond the first come from the JVM-wide {@link ReadAheadBudget} as well.
+     */
     public static final int DEFAULT_PARTS_AHEAD = 4;
 
     /** How long a connection leaves S3 alone after a failure that would repeat. */
@@ -55,6 +58,7 @@ public final class ResultTransport {
     private final int partSize;
     private final int partsAhead;
     private final LongSupplier nanoClock;
+    private final ReadAheadBudget budget;
     /** The failure that made this connection stop asking S3, while it stands; null when S3 is tried. */
     private volatile S3Failure lastFailure;
 
@@ -80,15 +84,23 @@ public final class ResultTransport {
      * @param s3                  null when no S3 client is at hand (then only the API is used)
      * @param requestedEncryption the connection's EncryptionOption, consulted when the execution does not echo one
      * @param partSize            bytes per ranged GET
-     * @param partsAhead          ranged GETs held at once; partSize x partsAhead bounds the memory of one result set
+     * @param partsAhead          ranged GETs held at once; partSize x partsAhead bounds the memory of one result set,
+     *                            and all but one of them are taken from {@link ReadAheadBudget#shared()} too
      */
     public ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead) {
-        this(fetcher, s3, requestedEncryption, partSize, partsAhead, System::nanoTime);
+        this(fetcher, s3, requestedEncryption, partSize, partsAhead, System::nanoTime, ReadAheadBudget.shared());
     }
 
     /** @param nanoClock monotonic time, as {@link System#nanoTime()}: tests move it to end the S3 pause */
     ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead,
                     LongSupplier nanoClock) {
+        this(fetcher, s3, requestedEncryption, partSize, partsAhead, nanoClock, ReadAheadBudget.shared());
+    }
+
+    /** @param budget what every result set of this transport takes its parts beyond the first from */
+    ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead,
+                    LongSupplier nanoClock, ReadAheadBudget budget) {
+        this.budget = budget;
         this.fetcher = fetcher;
         this.s3 = s3;
         this.requestedEncryption = requestedEncryption;
@@ -131,11 +143,14 @@ public final class ResultTransport {
         if (reason == null) {
             S3Location file = S3Location.parse(execution.resultConfiguration().outputLocation());
             S3ObjectStream stream = new S3ObjectStream(s3, file.bucket, file.key, partSize, partsAhead,
-                    networkTimeoutMillis);
+                    networkTimeoutMillis, budget);
             try {
                 stream.open();
                 LOG.debug("Reading the results of query {} from {} ({} bytes)", id, stream.location(), stream.size());
                 return new S3RowSource(columns, stream);
+            } catch (Error e) {
+                stream.close(); // no parser thread (memory ran out): the parts and their budget must not stay taken
+                throw e;
             } catch (S3ObjectStream.MalformedReply | RuntimeException e) {
                 stream.close();
                 reason = refusal(stream.location(), e);

@@ -27,7 +27,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>The object is cut into parts of {@code partSize} bytes; at most {@code partsAhead} parts are held at a time
  * (the byte budget), each filled by its own thread while the reader consumes the oldest one, so memory is
  * bounded by the budget whatever the object's size, and the reader sees bytes as soon as they arrive (parsing
- * overlaps the download). The first GET (made by {@link #open}) learns the size and the ETag; every later GET
+ * overlaps the download). Every part beyond the one being read is also taken from the JVM-wide
+ * {@link ReadAheadBudget} when it starts, without waiting: when that has no room, the stream reads ahead fewer
+ * parts (at the least, the one it reads), and tries again at its next part boundary. Parts return to it when read,
+ * and all at once when the stream closes, is cancelled, or fails. The first GET (made by {@link #open}) learns the size and the ETag; every later GET
  * carries {@code If-Match} with that ETag, so a result file replaced while it is read fails with 412 instead of
  * mixing two files. The one exception is the second part's first GET, sent together with the first GET rather than
  * once its answer is in: otherwise the parser, done with the first part before that round trip ends, would wait
@@ -57,6 +60,11 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     private final String key;
     private final int partSize;
     private final int partsAhead;
+    private final ReadAheadBudget budget;
+    /** Parts taken from {@link #budget} and not yet given back (guarded by this): the started parts beyond one. */
+    private int borrowed;
+    /** The first part not started yet (guarded by this): every part before it is started, or read. */
+    private int nextPart;
     /** 0 for none; else how long a GET may wait for its answer, and a response for its next bytes. */
     private final long networkTimeoutNanos;
     /** The SDK's attempt timeout for every GET; null leaves the client's own. */
@@ -75,8 +83,13 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
      * bytes are not needed once it is read, and reusing the arrays spares the heap a new 8 MiB array per part.
      */
     private byte[] spare;
+    /** Closed or cancelled by the caller: the reader fails with {@link #closedError()}. */
     private volatile boolean closed;
     private volatile boolean cancelled;
+    /** Downloads end and start no more: closed, or a part failed (guarded by this for writes). */
+    private volatile boolean stopped;
+    /** The failure of a part that the reader met: every later fill() fails with it. */
+    private SQLException failure;
 
     S3ObjectStream(S3Client s3, String bucket, String key, int partSize, int partsAhead) {
         this(s3, bucket, key, partSize, partsAhead, 0);
@@ -84,6 +97,13 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
 
     /** @param networkTimeoutMillis Connection.setNetworkTimeout; 0 for none */
     S3ObjectStream(S3Client s3, String bucket, String key, int partSize, int partsAhead, int networkTimeoutMillis) {
+        this(s3, bucket, key, partSize, partsAhead, networkTimeoutMillis, ReadAheadBudget.shared());
+    }
+
+    /** @param budget what the parts beyond the one being read are taken from */
+    S3ObjectStream(S3Client s3, String bucket, String key, int partSize, int partsAhead, int networkTimeoutMillis,
+                   ReadAheadBudget budget) {
+        this.budget = budget;
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
@@ -141,11 +161,37 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
             first.abort();
             return;
         }
-        start(0, first);
-        for (int i = 1; i < Math.min(partCount, partsAhead); i++) {
-            if (part(i) == null) {
-                start(i, null);
+        synchronized (this) {
+            start(0, first);
+            nextPart = part(1) != null ? 2 : 1; // the early part is started already
+            startAhead();
+        }
+    }
+
+    /**
+     * Starts the parts after those under way, while this stream's window ({@code partsAhead}) and the JVM-wide
+     * budget allow; the part being read, when it is not started yet, needs no budget. Drops the spare array when
+     * no part took it, so that a stream the budget holds back holds no more than its parts.
+     */
+    private synchronized void startAhead() {
+        while (!stopped && nextPart < partCount && nextPart < current + partsAhead) {
+            if (!started.isEmpty()) {
+                if (!budget.tryAcquire(partSize)) {
+                    break;
+                }
+                borrowed++;
             }
+            start(nextPart++, null);
+        }
+        spare = null;
+    }
+
+    /** Gives back to the budget what the started parts no longer need: all but one of them hold a share. */
+    private synchronized void settle() {
+        int keep = Math.max(0, started.size() - 1);
+        if (borrowed > keep) {
+            budget.release((long) (borrowed - keep) * partSize);
+            borrowed = keep;
         }
     }
 
@@ -163,14 +209,18 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         size = objectSize;
         etag = objectEtag;
         partCount = (int) ((size + partSize - 1) / partSize);
+        int early = started.size();
         started.removeIf(part -> part.index >= partCount);
+        int dropped = early - started.size(); // an early part beyond the end gives its share back
+        budget.release((long) dropped * partSize);
+        borrowed -= dropped;
         sized = true;
         notifyAll();
     }
 
     /** Waits until {@link #open} has learnt the object's size; false if the stream closed first. */
     private synchronized boolean awaitSize() {
-        while (!sized && !closed) {
+        while (!sized && !stopped) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -178,7 +228,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 return false;
             }
         }
-        return !closed;
+        return !stopped;
     }
 
     /**
@@ -220,14 +270,17 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
         launch(part, firstResponse);
     }
 
-    /** Starts part {@code index} before the object's size is known: see the class comment. */
+    /** Starts part {@code index} before the object's size is known, if the budget has room: see the class comment. */
     private synchronized void startEarly(int index) {
-        launch(new Part(index), null);
+        if (budget.tryAcquire(partSize)) {
+            borrowed++;
+            launch(new Part(index), null);
+        }
     }
 
     private void launch(Part part, ResponseInputStream<GetObjectResponse> firstResponse) {
         started.add(part);
-        if (closed) {
+        if (stopped) {
             if (firstResponse != null) {
                 firstResponse.abort();
             }
@@ -251,6 +304,9 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
     @Override
     boolean fill() throws SQLException {
         while (current < partCount) {
+            if (failure != null) {
+                throw failure;
+            }
             Part part = part(current);
             if (part == null || closed) {
                 throw closedError();
@@ -297,18 +353,18 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 return true;
             }
             if (part.failure != null) {
-                throw part.failure;
+                failure = part.failure;
+                stop(); // nothing more is read: the other parts' downloads end, and their budget returns
+                throw failure;
             }
-            // This part is read: free it and start the next one beyond the window.
+            // This part is read: free it, and start the parts ahead that the window and the budget allow.
             synchronized (this) {
                 started.remove(part);
                 spare = part.data;
-            }
-            current++;
-            readInPart = 0;
-            int next = current + partsAhead - 1;
-            if (next < partCount && part(next) == null) {
-                start(next, null);
+                current++;
+                readInPart = 0;
+                settle();
+                startAhead();
             }
         }
         buffer = new byte[0];
@@ -337,14 +393,28 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Part> parts;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+        }
+        stop();
+    }
+
+    /** Ends every download, starts none, and gives back all this stream took from the budget. */
+    private void stop() {
+        List<Part> parts;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
             parts = new ArrayList<>(started);
             started.clear();
+            budget.release((long) borrowed * partSize);
+            borrowed = 0;
+            spare = null;
             notifyAll(); // an early part waiting for the object's size
         }
         for (Part part : parts) {
@@ -403,7 +473,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 }
             }
             int attemptsWithoutProgress = 0;
-            while (!closed && filled < length) {
+            while (!stopped && filled < length) {
                 int before = filled;
                 try {
                     if (in == null) {
@@ -427,7 +497,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                 } catch (IOException | SdkException e) {
                     boolean stalled = endAttempt();
                     abortQuietly(in);
-                    if (closed) {
+                    if (stopped) {
                         return;
                     }
                     if (e instanceof S3Exception && ((S3Exception) e).statusCode() == 412) {
@@ -451,7 +521,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
                     // for a thread that has ended.
                     endAttempt();
                     abortQuietly(in);
-                    if (!closed) {
+                    if (!stopped) {
                         fail(new SQLException("Downloading " + location() + " failed at byte " + (first + filled) + ": " + e
                                 + "; read with ResultFetcher=GetQueryResults if this persists", SqlState.SYSTEM_ERROR, e));
                     }
@@ -494,7 +564,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
 
         private void copy(ResponseInputStream<GetObjectResponse> in) throws IOException {
             while (filled < length) {
-                if (closed) {
+                if (stopped) {
                     throw new InterruptedIOException("closed");
                 }
                 int n = in.read(data, filled, Math.min(READ_SIZE, length - filled));
@@ -513,7 +583,7 @@ final class S3ObjectStream extends ByteChunks implements AutoCloseable {
 
         /** Remembers the response under way so that close() (or the reader, if it stalls) can abort it; false if closed. */
         private synchronized boolean track(ResponseInputStream<GetObjectResponse> in) {
-            if (closed) {
+            if (stopped) {
                 abortQuietly(in);
                 return false;
             }

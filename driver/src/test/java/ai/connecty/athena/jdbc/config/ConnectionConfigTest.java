@@ -234,6 +234,26 @@ class ConnectionConfigTest {
     }
 
     @Test
+    void s3ReadAheadIsInWholePartsOf8MiBWithFourByDefault() throws SQLException {
+        assertThat(config("").s3ReadAheadMB()).isEqualTo(32);
+        assertThat(ai.connecty.athena.jdbc.execution.QuerySettings.from(config("")).s3ReadAheadParts()).isEqualTo(4);
+        for (String[] mibAndParts : new String[][] {{"8", "1"}, {"15", "1"}, {"16", "2"}, {"32", "4"}, {"256", "32"}}) {
+            ConnectionConfig config = config("S3ReadAheadMB=" + mibAndParts[0]);
+            assertThat(ai.connecty.athena.jdbc.execution.QuerySettings.from(config).s3ReadAheadParts())
+                    .as(mibAndParts[0]).isEqualTo(Integer.parseInt(mibAndParts[1]));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "7", "257", "-8", "lots"})
+    void anS3ReadAheadOutsideItsRangeIsRefusedNamingTheKeyAndTheRange(String value) {
+        assertThatThrownBy(() -> config("S3ReadAheadMB=" + value)).isInstanceOf(SQLNonTransientConnectionException.class)
+                .hasMessageContaining("S3ReadAheadMB").hasMessageContaining("'" + value + "'")
+                .hasMessageContaining("from 8 to 256")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+    }
+
+    @Test
     void metadataCacheTtlIsInEffectWithADefaultForTreeViews() throws SQLException {
         ConnectionConfig config = config("MetadataCacheTtlSeconds=300");
         assertThat(config.metadataCacheTtlSeconds()).isEqualTo(300);
@@ -306,7 +326,7 @@ class ConnectionConfigTest {
                 "ApplicationName", "ProxyHost", "ProxyPort", "ProxyUsername", "ProxyUID", "ProxyPassword", "ProxyPWD",
                 "ConnectionTest", "AthenaEndpoint", "S3Endpoint", "StsEndpoint", "StsEndpointOverride", "RoleArn",
                 "RoleSessionName", "ExternalId", "RoleSessionDuration", "GlueEndpoint", "EndpointOverride",
-                "MetadataRetrievalMethod", "MetadataCacheTtlSeconds", "ValidateCredentials"};
+                "MetadataRetrievalMethod", "MetadataCacheTtlSeconds", "ValidateCredentials", "S3ReadAheadMB"};
         for (String name : names) {
             assertThat(ConnectionProperty.byName(name)).as(name).isPresent();
         }
