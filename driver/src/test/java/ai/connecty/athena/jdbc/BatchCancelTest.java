@@ -3,10 +3,6 @@ package ai.connecty.athena.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
-import ai.connecty.athena.jdbc.execution.PollingClock;
-import ai.connecty.athena.jdbc.execution.PollingSchedule;
-import ai.connecty.athena.jdbc.execution.QuerySettings;
 import java.sql.BatchUpdateException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
@@ -81,10 +77,7 @@ class BatchCancelTest {
     @Test
     void aCancelAfterAnItemsQueryEndedStopsTheRestOfTheBatch() throws Exception {
         InsertingAthena athena = new InsertingAthena();
-        QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/")
-                .pollingSchedule(new PollingSchedule(1, 1, 1.0)).build();
-        try (AthenaConnection connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
-                new AthenaQueryClient(athena, settings), PollingClock.SYSTEM)) {
+        try (AthenaConnection connection = TestConnections.overStub(athena)) {
             Statement statement = connection.createStatement();
             for (int i = 0; i < 5; i++) {
                 statement.addBatch("INSERT INTO t VALUES (" + i + ")");
@@ -116,10 +109,7 @@ class BatchCancelTest {
     @Test
     void aCancelStopsARewrittenPreparedBatchBetweenItsInserts() throws Exception {
         InsertingAthena athena = new InsertingAthena();
-        QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/")
-                .pollingSchedule(new PollingSchedule(1, 1, 1.0)).build();
-        try (AthenaConnection connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
-                new AthenaQueryClient(athena, settings), PollingClock.SYSTEM);
+        try (AthenaConnection connection = TestConnections.overStub(athena);
              java.sql.PreparedStatement statement = connection.prepareStatement("INSERT INTO t VALUES (?)")) {
             // 2,500 rows: three multi-row INSERTs of at most 1,000 rows (RewriteBatchedInserts, on by default).
             for (int i = 0; i < 2500; i++) {

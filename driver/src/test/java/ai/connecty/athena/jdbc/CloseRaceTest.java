@@ -3,10 +3,6 @@ package ai.connecty.athena.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
-import ai.connecty.athena.jdbc.execution.PollingClock;
-import ai.connecty.athena.jdbc.execution.PollingSchedule;
-import ai.connecty.athena.jdbc.execution.QuerySettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -117,10 +113,7 @@ class CloseRaceTest {
     }
 
     private static AthenaConnection connect(CountingAthena athena) {
-        QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/")
-                .pollingSchedule(new PollingSchedule(1, 1, 1.0)).build();
-        return AthenaConnection.withQueryClient("jdbc:connecty-athena://", new AthenaQueryClient(athena, settings),
-                PollingClock.SYSTEM);
+        return TestConnections.overStub(athena);
     }
 
     @Test

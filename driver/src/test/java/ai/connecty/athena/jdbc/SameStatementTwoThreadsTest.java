@@ -3,10 +3,6 @@ package ai.connecty.athena.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
-import ai.connecty.athena.jdbc.execution.PollingClock;
-import ai.connecty.athena.jdbc.execution.PollingSchedule;
-import ai.connecty.athena.jdbc.execution.QuerySettings;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -77,10 +73,7 @@ class SameStatementTwoThreadsTest {
     @Test
     void aRefusedSecondExecuteLeavesTheRunningQuerysWarningsAlone() throws Exception {
         HeldAthena athena = new HeldAthena();
-        QuerySettings settings = QuerySettings.builder().outputLocation("s3://results/")
-                .pollingSchedule(new PollingSchedule(1, 1, 1.0)).build();
-        try (AthenaConnection connection = AthenaConnection.withQueryClient("jdbc:connecty-athena://",
-                new AthenaQueryClient(athena, settings), PollingClock.SYSTEM)) {
+        try (AthenaConnection connection = TestConnections.overStub(athena)) {
             Statement statement = connection.createStatement();
             CompletableFuture<SQLException> first = CompletableFuture.supplyAsync(() -> {
                 try {
