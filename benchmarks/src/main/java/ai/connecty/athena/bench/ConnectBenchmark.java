@@ -39,15 +39,21 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <pre>java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' ai.connecty.athena.bench.ConnectBenchmark
  *     [--jvms 7] [--warm 20]</pre>
+ *
+ * <p>{@code -Dbench.childJvmArgs='...'} passes JVM options to the children (class-load logging, JFR).
  */
 public final class ConnectBenchmark {
     private static final String CHILD = "--child";
     private static final String PARTS = "--parts";
+    private static final List<String> CHILD_JVM_ARGS = new ArrayList<>();
 
     private ConnectBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        // The class count comes from JMX, whose first use loads ~300 classes (JMX, JFR metadata) in ~100 ms: done
+        // here, before any timing, so that no timed step pays for the benchmark's own instrument.
+        loaded();
         if (args.length > 0 && args[0].equals(CHILD)) {
             child(args[1], Integer.parseInt(args[2]));
             return;
@@ -58,6 +64,9 @@ public final class ConnectBenchmark {
         }
         int jvms = intOption(args, "--jvms", 7);
         int warm = intOption(args, "--warm", 20);
+        // e.g. -Dbench.childJvmArgs='-Xlog:class+load:file=/tmp/cl-%p.log:uptime' to see what a cold connect loads
+        String childJvmArgs = System.getProperty("bench.childJvmArgs", "").trim();
+        CHILD_JVM_ARGS.addAll(childJvmArgs.isEmpty() ? List.of() : Arrays.asList(childJvmArgs.split("\\s+")));
         try (LocalAthena athena = LocalAthena.builder().port(0).build().start()) {
             athena.awaitReady(Duration.ofMinutes(2));
             System.out.printf(Locale.ROOT, "athena-local at %s; %d child JVMs of each kind, %d warm connections each (%s)%n",
@@ -183,8 +192,9 @@ public final class ConnectBenchmark {
     private static List<String> run(String... args) throws Exception {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Daws.disableEc2Metadata=true",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), ConnectBenchmark.class.getName()));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        command.addAll(CHILD_JVM_ARGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConnectBenchmark.class.getName()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
