@@ -40,6 +40,9 @@ public final class AwsClients implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
     /** Sets of clients created and not yet closed in this JVM: lets tests prove that closing leaks none. */
     private static final AtomicInteger OPEN = new AtomicInteger();
+    /** Glue and S3 clients built on first use in this JVM, and those of them not yet closed (for tests, as OPEN). */
+    private static final AtomicInteger LAZY_BUILT = new AtomicInteger();
+    private static final AtomicInteger LAZY_OPEN = new AtomicInteger();
 
     private final AthenaClient athena;
     private final Lazy<GlueClient> glue;
@@ -76,6 +79,16 @@ public final class AwsClients implements AutoCloseable {
     /** How many connections' clients are open in this JVM right now. */
     public static int openCount() {
         return OPEN.get();
+    }
+
+    /** How many Glue and S3 clients connections of this JVM have built (on first use) so far. */
+    public static int lazyBuiltCount() {
+        return LAZY_BUILT.get();
+    }
+
+    /** How many Glue and S3 clients that connections built on first use are open in this JVM right now. */
+    public static int lazyOpenCount() {
+        return LAZY_OPEN.get();
     }
 
     public static AwsClients create(ConnectionConfig config) throws SQLException {
@@ -271,18 +284,22 @@ public final class AwsClients implements AutoCloseable {
                 throw SdkClientException.create("Could not set up the AWS " + service + " client: " + e.getMessage(), e);
             }
             lazyBuilt.incrementAndGet();
+            LAZY_BUILT.incrementAndGet();
             lazyOpen.incrementAndGet();
+            LAZY_OPEN.incrementAndGet();
             afterLazyBuild.accept(service);
             synchronized (resources) {
                 if (!closed.get()) {
                     resources.push(() -> {
                         lazyOpen.decrementAndGet();
+                        LAZY_OPEN.decrementAndGet();
                         built.close();
                     });
                     return built;
                 }
             }
             lazyOpen.decrementAndGet();
+            LAZY_OPEN.decrementAndGet();
             built.close();
             throw closedBeforeBuilt();
         }
