@@ -206,7 +206,7 @@ public class AthenaConnection implements Connection {
         if (client == null) {
             synchronized (this) {
                 if (queryClient == null) {
-                    queryClient = new AthenaQueryClient(clients.athena(), clients.s3(), querySettings).holdingOpen(clients);
+                    queryClient = new AthenaQueryClient(clients.athena(), clients::s3, querySettings).holdingOpen(clients);
                 }
                 client = queryClient;
             }

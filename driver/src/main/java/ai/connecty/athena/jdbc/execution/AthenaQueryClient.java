@@ -54,6 +54,15 @@ public final class AthenaQueryClient {
                 ResultTransport.DEFAULT_PART_SIZE, settings.s3ReadAheadParts()), 0, NO_HOLD);
     }
 
+    /**
+     * As {@link #AthenaQueryClient(AthenaClient, S3Client, QuerySettings)}, asking {@code s3} for the S3 client when
+     * a result is first read from S3: a connection builds that client then, not when it opens.
+     */
+    public AthenaQueryClient(AthenaClient athena, Supplier<S3Client> s3, QuerySettings settings) {
+        this(athena, settings, new ResultTransport(settings.resultFetcher(), s3, settings.encryptionOption().orElse(null),
+                ResultTransport.DEFAULT_PART_SIZE, settings.s3ReadAheadParts()), 0, NO_HOLD);
+    }
+
     /** A client that reads results through {@code transport} (for tests and benchmarks that size its budget). */
     public AthenaQueryClient(AthenaClient athena, QuerySettings settings, ResultTransport transport) {
         this(athena, settings, transport, 0, NO_HOLD);

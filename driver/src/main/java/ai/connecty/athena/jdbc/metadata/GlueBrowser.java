@@ -22,11 +22,12 @@ import software.amazon.awssdk.services.glue.model.Table;
 final class GlueBrowser implements CatalogBrowser {
     private static final String ICEBERG_FIELD_CURRENT = "iceberg.field.current";
 
-    private final GlueClient glue;
+    /** The connection's Glue client, asked for at each call: the connection builds it on the first. */
+    private final Supplier<GlueClient> glue;
     private final Supplier<AwsRequestOverrideConfiguration> timeout;
 
     /** @param timeout each request's override for the connection's network timeout as it is then */
-    GlueBrowser(GlueClient glue, Supplier<AwsRequestOverrideConfiguration> timeout) {
+    GlueBrowser(Supplier<GlueClient> glue, Supplier<AwsRequestOverrideConfiguration> timeout) {
         this.glue = glue;
         this.timeout = timeout;
     }
@@ -34,7 +35,7 @@ final class GlueBrowser implements CatalogBrowser {
     @Override
     public List<String> databases(String catalog) {
         List<String> names = new ArrayList<>();
-        for (GetDatabasesResponse page : glue.getDatabasesPaginator(b -> b.overrideConfiguration(timeout.get()))) {
+        for (GetDatabasesResponse page : glue.get().getDatabasesPaginator(b -> b.overrideConfiguration(timeout.get()))) {
             for (Database database : page.databaseList()) {
                 names.add(database.name());
             }
@@ -46,7 +47,7 @@ final class GlueBrowser implements CatalogBrowser {
     public List<TableEntry> tables(String catalog, String database, String expression) {
         List<TableEntry> tables = new ArrayList<>();
         try {
-            for (GetTablesResponse page : glue.getTablesPaginator(b -> b.databaseName(database).expression(expression)
+            for (GetTablesResponse page : glue.get().getTablesPaginator(b -> b.databaseName(database).expression(expression)
                     .overrideConfiguration(timeout.get()))) {
                 for (Table table : page.tableList()) {
                     tables.add(entry(table));
@@ -61,7 +62,7 @@ final class GlueBrowser implements CatalogBrowser {
     @Override
     public Optional<TableEntry> table(String catalog, String database, String name) {
         try {
-            return Optional.of(entry(glue.getTable(b -> b.databaseName(database).name(name).overrideConfiguration(timeout.get())).table()));
+            return Optional.of(entry(glue.get().getTable(b -> b.databaseName(database).name(name).overrideConfiguration(timeout.get())).table()));
         } catch (EntityNotFoundException e) {
             return Optional.empty();
         }

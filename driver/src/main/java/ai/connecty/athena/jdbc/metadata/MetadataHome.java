@@ -70,7 +70,7 @@ public final class MetadataHome {
                                       IntSupplier networkTimeoutMillis) {
         Supplier<AwsRequestOverrideConfiguration> timeout = () -> AttemptTimeout.of(networkTimeoutMillis.getAsInt());
         CatalogAccess access = new CatalogAccess(CatalogAccess.listDataCatalogs(clients.athena(), timeout),
-                new GlueBrowser(clients.glue(), timeout), new AthenaApiBrowser(clients.athena(), config.workGroup(), timeout),
+                new GlueBrowser(clients::glue, timeout), new AthenaApiBrowser(clients.athena(), config.workGroup(), timeout),
                 config.metadataRetrievalMethod(), warnings);
         return new MetadataHome(access, config.catalog(), config.metadataCacheTtlSeconds(), System::nanoTime, warnings);
     }

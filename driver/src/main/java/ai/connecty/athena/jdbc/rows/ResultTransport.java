@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -53,7 +54,8 @@ public final class ResultTransport {
     static final long S3_RETRY_AFTER_MINUTES = 5;
 
     private final ResultFetcher fetcher;
-    private final S3Client s3;
+    /** The connection's S3 client, asked for when a result is read from S3 (it may be built then); null: none. */
+    private final Supplier<S3Client> s3;
     private final String requestedEncryption;
     private final int partSize;
     private final int partsAhead;
@@ -77,7 +79,7 @@ public final class ResultTransport {
 
     /** Reads through GetQueryResults only: for a protocol client without an S3 client. */
     public static ResultTransport apiOnly() {
-        return new ResultTransport(ResultFetcher.GET_QUERY_RESULTS, null, null, DEFAULT_PART_SIZE, DEFAULT_PARTS_AHEAD);
+        return new ResultTransport(ResultFetcher.GET_QUERY_RESULTS, (S3Client) null, null, DEFAULT_PART_SIZE, DEFAULT_PARTS_AHEAD);
     }
 
     /**
@@ -91,6 +93,15 @@ public final class ResultTransport {
         this(fetcher, s3, requestedEncryption, partSize, partsAhead, System::nanoTime, ReadAheadBudget.shared());
     }
 
+    /**
+     * As {@link #ResultTransport(ResultFetcher, S3Client, String, int, int)}, with the S3 client asked of
+     * {@code s3} when a result is first read from S3 (a connection builds it then; see {@code AwsClients}).
+     */
+    public ResultTransport(ResultFetcher fetcher, Supplier<S3Client> s3, String requestedEncryption, int partSize,
+                           int partsAhead) {
+        this(fetcher, s3, requestedEncryption, partSize, partsAhead, System::nanoTime, ReadAheadBudget.shared());
+    }
+
     /** @param nanoClock monotonic time, as {@link System#nanoTime()}: tests move it to end the S3 pause */
     ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead,
                     LongSupplier nanoClock) {
@@ -100,6 +111,11 @@ public final class ResultTransport {
     /** @param budget what every result set of this transport takes its parts beyond the first from */
     ResultTransport(ResultFetcher fetcher, S3Client s3, String requestedEncryption, int partSize, int partsAhead,
                     LongSupplier nanoClock, ReadAheadBudget budget) {
+        this(fetcher, s3 == null ? null : () -> s3, requestedEncryption, partSize, partsAhead, nanoClock, budget);
+    }
+
+    private ResultTransport(ResultFetcher fetcher, Supplier<S3Client> s3, String requestedEncryption, int partSize,
+                            int partsAhead, LongSupplier nanoClock, ReadAheadBudget budget) {
         this.budget = budget;
         this.fetcher = fetcher;
         this.s3 = s3;
@@ -142,18 +158,24 @@ public final class ResultTransport {
         }
         if (reason == null) {
             S3Location file = S3Location.parse(execution.resultConfiguration().outputLocation());
-            S3ObjectStream stream = new S3ObjectStream(s3, file.bucket, file.key, partSize, partsAhead,
-                    networkTimeoutMillis, budget);
+            S3ObjectStream stream = null;
             try {
+                // The connection builds its S3 client on first use: a failure to build it is met like a failed GET.
+                stream = new S3ObjectStream(s3.get(), file.bucket, file.key, partSize, partsAhead,
+                        networkTimeoutMillis, budget);
                 stream.open();
                 LOG.debug("Reading the results of query {} from {} ({} bytes)", id, stream.location(), stream.size());
                 return new S3RowSource(columns, stream);
             } catch (Error e) {
-                stream.close(); // no parser thread (memory ran out): the parts and their budget must not stay taken
+                if (stream != null) {
+                    stream.close(); // no parser thread (memory ran out): the parts and their budget must not stay taken
+                }
                 throw e;
             } catch (S3ObjectStream.MalformedReply | RuntimeException e) {
-                stream.close();
-                reason = refusal(stream.location(), e);
+                if (stream != null) {
+                    stream.close();
+                }
+                reason = refusal(file.location(), e);
                 if (fetcher == ResultFetcher.S3) {
                     throw new SQLException(s3Only(id, reason), sqlState(e), e);
                 }
@@ -283,6 +305,10 @@ public final class ResultTransport {
     private static final class S3Location {
         final String bucket;
         final String key;
+
+        String location() {
+            return "s3://" + bucket + "/" + key;
+        }
 
         private S3Location(String bucket, String key) {
             this.bucket = bucket;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.glue.GlueClient;
 
 /** Endpoint, path-style, retry and user-agent wiring of the SDK clients, against WireMock on 127.0.0.1. */
 class AwsClientsTest {
@@ -182,5 +183,94 @@ class AwsClientsTest {
         assertThatThrownBy(() -> clients.athena().listWorkGroups(b -> { })).isInstanceOf(IllegalStateException.class);
         afterClose.close();
         assertThat(AwsClients.openCount()).as("a hold taken after close() kept nothing open").isEqualTo(open - 1);
+    }
+
+    @Test
+    void glueAndS3AreNotBuiltUntilAskedFor() throws SQLException {
+        AwsClients clients = clients("EndpointOverride=" + http(primary));
+        clients.athena().listWorkGroups(b -> { });
+        assertThat(clients.lazyClientsBuilt()).as("a connection that never reads Glue or S3 builds neither").isZero();
+        clients.close();
+        assertThatThrownBy(clients::glue).as("asked after close: not built").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Glue client was not built");
+        assertThatThrownBy(clients::s3).isInstanceOf(IllegalStateException.class);
+        assertThat(clients.lazyClientsBuilt()).isZero();
+    }
+
+    @Test
+    void concurrentFirstUseBuildsEachClientOnce() throws Exception {
+        AwsClients clients = clients("EndpointOverride=" + http(primary));
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.List<java.util.concurrent.Future<Object>> got = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                boolean glue = i % 2 == 0;
+                got.add(pool.submit(() -> {
+                    start.await();
+                    return glue ? clients.glue() : clients.s3();
+                }));
+            }
+            java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (java.util.concurrent.Future<Object> future : got) {
+                distinct.add(future.get());
+            }
+            assertThat(distinct).as("one Glue and one S3 client, whoever asked first").hasSize(2);
+            assertThat(clients.lazyClientsBuilt()).isEqualTo(2);
+            assertThat(clients.glue()).isSameAs(clients.glue());
+            assertThat(clients.glue().getDatabases(b -> { }).databaseList()).isEmpty();
+            assertThat(clients.lazyClientsBuilt()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(clients.lazyClientsOpen()).isEqualTo(2);
+        clients.close();
+        assertThat(clients.lazyClientsOpen()).as("closed with the connection").isZero();
+    }
+
+    @Test
+    void aClientBeingBuiltWhileCloseRunsIsClosedAndCloseDoesNotWaitForIt() throws Exception {
+        AwsClients clients = clients("EndpointOverride=" + http(primary));
+        int open = AwsClients.openCount();
+        java.util.concurrent.CountDownLatch built = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        clients.afterLazyBuild(service -> {
+            built.countDown();
+            try {
+                // Bounded, so that a close() that waited for the build fails the test instead of hanging it.
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        java.util.concurrent.CompletableFuture<Object> building = java.util.concurrent.CompletableFuture.supplyAsync(
+                clients::s3);
+        built.await();
+        clients.close();
+        boolean closeReturnedWhileBuilding = release.getCount() == 1;
+        release.countDown();
+        assertThat(closeReturnedWhileBuilding).as("close() did not wait for the build").isTrue();
+        assertThatThrownBy(building::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(clients.lazyClientsBuilt()).isEqualTo(1);
+        assertThat(clients.lazyClientsOpen()).as("the client built across close() was closed").isZero();
+        assertThat(AwsClients.openCount()).isEqualTo(open - 1);
+        assertThatThrownBy(clients::s3).isInstanceOf(IllegalStateException.class);
+        assertThat(clients.lazyClientsBuilt()).as("and not built again").isEqualTo(1);
+    }
+
+    @Test
+    void underAHoldAfterCloseBuiltClientsStayOpenAndUnbuiltOnesAreNotBuilt() throws SQLException {
+        AwsClients clients = clients("EndpointOverride=" + http(primary));
+        GlueClient glue = clients.glue();
+        AwsClients.Hold hold = clients.holdOpen();
+        clients.close();
+        assertThat(clients.glue()).as("built before close(): kept over the hold").isSameAs(glue);
+        assertThat(glue.getDatabases(b -> { }).databaseList()).isEmpty();
+        assertThatThrownBy(clients::s3).as("not built for a closed connection").isInstanceOf(IllegalStateException.class);
+        assertThat(clients.lazyClientsOpen()).isEqualTo(1);
+        hold.close();
+        assertThat(clients.lazyClientsOpen()).as("closed when the last hold ended").isZero();
+        assertThat(clients.lazyClientsBuilt()).isEqualTo(1);
     }
 }
