@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
@@ -32,7 +31,7 @@ import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
 class BatchCancelTest {
 
     /** Every query an INSERT of one row that succeeds at once; a hook runs while the first one's page is read. */
-    private static final class InsertingAthena implements AthenaClient {
+    private static final class InsertingAthena extends StubAthena {
         final AtomicInteger starts = new AtomicInteger();
         final AtomicInteger stops = new AtomicInteger();
         final AtomicReference<Runnable> duringFirstPage = new AtomicReference<>();
@@ -62,15 +61,6 @@ class BatchCancelTest {
         public StopQueryExecutionResponse stopQueryExecution(StopQueryExecutionRequest request) {
             stops.incrementAndGet();
             return StopQueryExecutionResponse.builder().build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "athena";
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
@@ -60,7 +59,7 @@ class CloseRaceTest {
     }
 
     /** Answers every query at once with one row; records starts, stops and whether a start came after close. */
-    private static final class CountingAthena implements AthenaClient {
+    private static final class CountingAthena extends StubAthena {
         final AtomicInteger starts = new AtomicInteger();
         final AtomicInteger stops = new AtomicInteger();
         /** Polls that saw the query finished: this client's queries succeed at the first poll. */
@@ -100,15 +99,6 @@ class CloseRaceTest {
         public StopQueryExecutionResponse stopQueryExecution(StopQueryExecutionRequest request) {
             stops.incrementAndGet();
             return StopQueryExecutionResponse.builder().build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "athena";
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
 class SameStatementTwoThreadsTest {
 
     /** A query that stays RUNNING while {@link #polled} is held, and whose StopQueryExecution is denied. */
-    private static final class HeldAthena implements AthenaClient {
+    private static final class HeldAthena extends StubAthena {
         final CountDownLatch polling = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
@@ -58,15 +57,6 @@ class SameStatementTwoThreadsTest {
             throw (AthenaException) AthenaException.builder().statusCode(400).message("denied")
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
                             .errorMessage("not authorized to perform: athena:StopQueryExecution").build()).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "athena";
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
 import software.amazon.awssdk.services.athena.model.Datum;
@@ -526,7 +525,7 @@ class TransactionEmulationTest {
      * Athena answering by statement text: ids q-1, q-2 ... in start order; the script's outcomes below. Any other
      * text is a SELECT (a result set of one row) when it starts with SELECT or EXPLAIN, else an INSERT.
      */
-    private static final class ScriptedAthena implements AthenaClient {
+    private static final class ScriptedAthena extends StubAthena {
         private final AtomicInteger next = new AtomicInteger();
         private final Map<String, String> sqlById = new ConcurrentHashMap<>();
         private final Map<String, String> idBySql = new ConcurrentHashMap<>();
@@ -626,15 +625,6 @@ class TransactionEmulationTest {
                         .build();
             }
             return GetQueryResultsResponse.builder().updateCount(sub.equals("INSERT") ? 1L : 0L).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "athena";
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

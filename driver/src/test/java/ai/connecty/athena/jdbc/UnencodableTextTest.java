@@ -36,20 +36,11 @@ class UnencodableTextTest {
     private static final String REVERSED_PAIR = "\uDE00\uD83D";
 
     private final List<StartQueryExecutionRequest> sent = new ArrayList<>();
-    private final AthenaClient recording = new AthenaClient() {
+    private final AthenaClient recording = new StubAthena() {
         @Override
         public StartQueryExecutionResponse startQueryExecution(StartQueryExecutionRequest request) {
             sent.add(request);
             throw new IllegalStateException("recorded");
-        }
-
-        @Override
-        public String serviceName() {
-            return "athena";
-        }
-
-        @Override
-        public void close() {
         }
     };
     private final AthenaConnection connection = TestConnections.withQueryClient(

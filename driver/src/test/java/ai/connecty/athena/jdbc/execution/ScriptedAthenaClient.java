@@ -1,12 +1,12 @@
 package ai.connecty.athena.jdbc.execution;
 
+import ai.connecty.athena.jdbc.StubAthena;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
 
 /** An in-process AthenaClient that answers GetQueryExecution from a script of states and records calls. */
-final class ScriptedAthenaClient implements AthenaClient {
+final class ScriptedAthenaClient extends StubAthena {
     static final String ID = "11111111-2222-4333-8444-555555555555";
 
     final List<StartQueryExecutionRequest> starts = Collections.synchronizedList(new ArrayList<>());
@@ -80,14 +80,5 @@ final class ScriptedAthenaClient implements AthenaClient {
                     .build()).build();
         }
         return StopQueryExecutionResponse.builder().build();
-    }
-
-    @Override
-    public String serviceName() {
-        return "athena";
-    }
-
-    @Override
-    public void close() {
     }
 }

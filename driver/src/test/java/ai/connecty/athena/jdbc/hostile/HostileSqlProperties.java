@@ -1,5 +1,6 @@
 package ai.connecty.athena.jdbc.hostile;
 
+import ai.connecty.athena.jdbc.StubAthena;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.jdbc.AthenaConnection;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
  */
 class HostileSqlProperties {
     private final AtomicInteger sent = new AtomicInteger();
-    private final AthenaClient rejecting = new AthenaClient() {
+    private final AthenaClient rejecting = new StubAthena() {
         @Override
         public StartQueryExecutionResponse startQueryExecution(StartQueryExecutionRequest request) {
             sent.incrementAndGet();
@@ -38,15 +39,6 @@ class HostileSqlProperties {
                     .statusCode(400).message("line 1:1: mismatched input")
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidRequestException")
                             .errorMessage("line 1:1: mismatched input").build()).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "athena";
-        }
-
-        @Override
-        public void close() {
         }
     };
     private final AthenaConnection connection = TestConnections.withQueryClient(
