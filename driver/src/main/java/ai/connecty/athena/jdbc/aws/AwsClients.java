@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * for it): building an SDK client costs tens of milliseconds of class loading in a fresh JVM, and many
  * connections never read metadata through Glue or a result from S3. A client built this way is closed with the
  * others; one asked for after {@link #close()} is not built (the caller gets the {@link IllegalStateException}
- * that a closed client gives), and one whose building ends after {@code close()} is closed at once.
+ * that a closed client gives), and one whose building ends after the clients were closed (by {@code close()}, or
+ * by the last {@link #holdOpen() hold} ending) is closed at once.
  */
 public final class AwsClients implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
