@@ -284,25 +284,32 @@ public final class AwsClients implements AutoCloseable {
                 // Athena were built from the same region, endpoints and proxy.
                 throw SdkClientException.create("Could not set up the AWS " + service + " client: " + e.getMessage(), e);
             }
+            countOpened();
+            Runnable closing = () -> {
+                countClosed();
+                built.close();
+            };
+            afterLazyBuild.accept(service);
+            synchronized (resources) {
+                if (!closed.get()) {
+                    resources.push(closing::run);
+                    return built;
+                }
+            }
+            closing.run();
+            throw closedBeforeBuilt();
+        }
+
+        private void countOpened() {
             lazyBuilt.incrementAndGet();
             LAZY_BUILT.incrementAndGet();
             lazyOpen.incrementAndGet();
             LAZY_OPEN.incrementAndGet();
-            afterLazyBuild.accept(service);
-            synchronized (resources) {
-                if (!closed.get()) {
-                    resources.push(() -> {
-                        lazyOpen.decrementAndGet();
-                        LAZY_OPEN.decrementAndGet();
-                        built.close();
-                    });
-                    return built;
-                }
-            }
+        }
+
+        private void countClosed() {
             lazyOpen.decrementAndGet();
             LAZY_OPEN.decrementAndGet();
-            built.close();
-            throw closedBeforeBuilt();
         }
 
         private IllegalStateException closedBeforeBuilt() {
