@@ -114,9 +114,7 @@ class IdentityCenterAndWebIdentityAllJarTest {
 
         DriverOnlyJvm.Outcome outcome = runInHome("ProfileName=dev", Map.of());
 
-        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
-        assertThat(outcome.output().lines()).contains("hello");
-        assertQueriesRanAs("arn:aws:sts::123456789012:assumed-role/connecty-athena/analyst@example.com");
+        assertQueriedAs(outcome, "arn:aws:sts::123456789012:assumed-role/connecty-athena/analyst@example.com");
         assertThat(athena.requestLog().count("sso", "GetRoleCredentials")).isEqualTo(1);
     }
 
@@ -131,13 +129,11 @@ class IdentityCenterAndWebIdentityAllJarTest {
         cacheToken(sha1("corp"), START_URL, SSO_TOKEN, Instant.now().plus(Duration.ofHours(8)));
         Map<String, String> env = environment(Map.of());
         env.remove("AWS_ENDPOINT_URL_SSO");
-        Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
 
-        DriverOnlyJvm.Outcome outcome = DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(),
+        DriverOnlyJvm.Outcome outcome = DriverOnlyJvm.runWithAwsEnvironment(ClientClasspaths.allJar(),
                 List.of("-Duser.home=" + home), env, UrlOnlyProgram.class, url("ProfileName=dev"), "SELECT 'hello'");
 
-        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
-        assertQueriesRanAs("arn:aws:sts::123456789012:assumed-role/connecty-athena/analyst@example.com");
+        assertQueriedAs(outcome, "arn:aws:sts::123456789012:assumed-role/connecty-athena/analyst@example.com");
     }
 
     @Test
@@ -147,9 +143,7 @@ class IdentityCenterAndWebIdentityAllJarTest {
 
         DriverOnlyJvm.Outcome outcome = runInHome("CredentialsProvider=ProfileCredentials;ProfileName=legacy", Map.of());
 
-        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
-        assertThat(outcome.output().lines()).contains("hello");
-        assertQueriesRanAs("arn:aws:sts::123456789012:assumed-role/connecty-athena/analyst@example.com");
+        assertQueriedAs(outcome, "arn:aws:sts::123456789012:assumed-role/connecty-athena/analyst@example.com");
     }
 
     @Test
@@ -185,11 +179,8 @@ class IdentityCenterAndWebIdentityAllJarTest {
     void theDoctorOfTheAllJarExplainsAnExpiredSsoSession() throws Exception {
         writeConfig();
         cacheToken(sha1("corp"), START_URL, EXPIRED_SSO_TOKEN, Instant.now().minus(Duration.ofHours(1)));
-        Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
 
-        DriverOnlyJvm.Outcome doctor = DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(),
-                List.of("-Duser.home=" + home), environment(Map.of()), "ai.connecty.athena.jdbc.AthenaDriver",
-                "doctor", url("ProfileName=dev"));
+        DriverOnlyJvm.Outcome doctor = doctorInHome("ProfileName=dev", Map.of());
 
         assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
         assertThat(doctor.output()).contains("FAIL  IAM Identity Center sign-in: no credentials could be loaded: the IAM "
@@ -213,9 +204,7 @@ class IdentityCenterAndWebIdentityAllJarTest {
     void aWebIdentityTokenThroughTheDefaultChainConnectsAsTheTrustingRole() throws Exception {
         DriverOnlyJvm.Outcome outcome = runInHome("", webIdentity(WEB_TOKEN));
 
-        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
-        assertThat(outcome.output().lines()).contains("hello");
-        assertQueriesRanAs("arn:aws:sts::123456789012:assumed-role/reporting/pod-1");
+        assertQueriedAs(outcome, "arn:aws:sts::123456789012:assumed-role/reporting/pod-1");
         assertThat(athena.requestLog().count("sts", "AssumeRoleWithWebIdentity")).isEqualTo(1);
     }
 
@@ -248,11 +237,7 @@ class IdentityCenterAndWebIdentityAllJarTest {
 
     @Test
     void theDoctorExplainsAWebIdentityTokenTheRoleDoesNotTrust() throws Exception {
-        Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
-
-        DriverOnlyJvm.Outcome doctor = DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(),
-                List.of("-Duser.home=" + home), environment(webIdentity(UNTRUSTED_WEB_TOKEN)),
-                "ai.connecty.athena.jdbc.AthenaDriver", "doctor", url(""));
+        DriverOnlyJvm.Outcome doctor = doctorInHome("", webIdentity(UNTRUSTED_WEB_TOKEN));
 
         assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
         assertThat(doctor.output()).contains("FAIL  web identity token: no credentials could be loaded: STS refused "
@@ -274,7 +259,10 @@ class IdentityCenterAndWebIdentityAllJarTest {
         assertThat(outcome.output()).contains("SQLState: 28000").contains(advice).doesNotContain(token);
     }
 
-    private static void assertQueriesRanAs(String principal) {
+    /** The program connected, ran its one query as {@code principal} (athena-local's log) and printed the answer. */
+    private static void assertQueriedAs(DriverOnlyJvm.Outcome outcome, String principal) {
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output().lines()).contains("hello");
         List<RequestLogEntry> queries = athena.requestLog().entries().stream()
                 .filter(e -> e.action().equals("StartQueryExecution")).toList();
         assertThat(queries).hasSize(1).allSatisfy(e -> {
@@ -321,10 +309,16 @@ class IdentityCenterAndWebIdentityAllJarTest {
 
     private DriverOnlyJvm.Outcome runInHome(String credentialProperties, Map<String, String> extraEnvironment)
             throws Exception {
-        Path allJar = Path.of("target", "driver-all", "connecty-athena-jdbc-all.jar");
-        assertThat(allJar).as("copied by maven-dependency-plugin:copy").exists();
-        return DriverOnlyJvm.runWithAwsEnvironment(allJar.toString(), List.of("-Duser.home=" + home),
+        return DriverOnlyJvm.runWithAwsEnvironment(ClientClasspaths.allJar(), List.of("-Duser.home=" + home),
                 environment(extraEnvironment), UrlOnlyProgram.class, url(credentialProperties), "SELECT 'hello'");
+    }
+
+    /** The connection doctor of the all-jar, in this test's home as {@link #runInHome} runs a query. */
+    private DriverOnlyJvm.Outcome doctorInHome(String credentialProperties, Map<String, String> extraEnvironment)
+            throws Exception {
+        return DriverOnlyJvm.runWithAwsEnvironment(ClientClasspaths.allJar(), List.of("-Duser.home=" + home),
+                environment(extraEnvironment), "ai.connecty.athena.jdbc.AthenaDriver", "doctor",
+                url(credentialProperties));
     }
 
     /** Only this test's home, files and athena-local; the SDK's SSO client finds the portal through the variable. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.BatchUpdateException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +75,7 @@ class BatchCancelTest {
                 statement.addBatch("INSERT INTO t VALUES (" + i + ")");
             }
             // The cancel comes from another thread while item 1's query has ended and its page is being read.
-            athena.duringFirstPage.set(() -> CompletableFuture.runAsync(() -> {
-                try {
-                    statement.cancel();
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).orTimeout(30, TimeUnit.SECONDS).join());
+            athena.duringFirstPage.set(() -> cancelFromAnotherThread(statement));
 
             BatchUpdateException failure = catchThrowableOfType(BatchUpdateException.class, statement::executeBatch);
 
@@ -100,19 +96,13 @@ class BatchCancelTest {
     void aCancelStopsARewrittenPreparedBatchBetweenItsInserts() throws Exception {
         InsertingAthena athena = new InsertingAthena();
         try (AthenaConnection connection = TestConnections.overStub(athena);
-             java.sql.PreparedStatement statement = connection.prepareStatement("INSERT INTO t VALUES (?)")) {
+             PreparedStatement statement = connection.prepareStatement("INSERT INTO t VALUES (?)")) {
             // 2,500 rows: three multi-row INSERTs of at most 1,000 rows (RewriteBatchedInserts, on by default).
             for (int i = 0; i < 2500; i++) {
                 statement.setInt(1, i);
                 statement.addBatch();
             }
-            athena.duringFirstPage.set(() -> CompletableFuture.runAsync(() -> {
-                try {
-                    statement.cancel();
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).orTimeout(30, TimeUnit.SECONDS).join());
+            athena.duringFirstPage.set(() -> cancelFromAnotherThread(statement));
 
             BatchUpdateException failure = catchThrowableOfType(BatchUpdateException.class, statement::executeBatch);
 
@@ -121,5 +111,16 @@ class BatchCancelTest {
             assertThat(failure.getMessage()).contains("Batch items 1001 to 2000 of 2500");
             assertThat(athena.starts.get()).as("INSERTs started").isEqualTo(1);
         }
+    }
+
+    /** Statement.cancel() as a second thread calls it, waited for (at most 30 s, a hang bound). */
+    private static void cancelFromAnotherThread(Statement statement) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).orTimeout(30, TimeUnit.SECONDS).join();
     }
 }
