@@ -191,6 +191,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
+        athenaConnection().entered();
         List<ParameterValue[]> items = new ArrayList<>(batch);
         batch.clear();
         // Every item's values are checked before the first runs: a missing one must not leave half a batch done.
@@ -330,6 +331,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         if (describedColumns != null || !sql.isQuery()) {
             return describedColumns;
         }
+        athenaConnection().entered();
         ParameterValue[] probeValues = new ParameterValue[values.length];
         for (int i = 0; i < values.length; i++) {
             probeValues[i] = values[i] != null ? values[i] : Literals.nullOf(java.sql.Types.NULL);

@@ -110,6 +110,7 @@ public class AthenaStatement implements Statement {
      * result set, false when an update count.
      */
     final boolean executeRequest(QueryRequest request) throws SQLException {
+        connection.entered();
         checkOpen();
         QueryTextLimit.check(request.sql());
         // Refused, not sent with '?' in place of the surrogate: Athena would run another statement than the one given.
@@ -629,6 +630,7 @@ public class AthenaStatement implements Statement {
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
+        connection.entered();
         List<String> items = new ArrayList<>(batch);
         batch.clear();
         return runBatch(items.size(), index -> executeRequest(request(items.get(index))));
