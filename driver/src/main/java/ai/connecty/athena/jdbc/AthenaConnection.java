@@ -198,6 +198,21 @@ public class AthenaConnection implements Connection {
     }
 
     /**
+     * Tests only (null otherwise): run on the executing thread by every statement of this connection once an execute,
+     * a batch or a PreparedStatement.getMetaData has been entered, the point from which a cancel() from another
+     * thread must end that call with 57014. Lets a test land a cancel or close exactly there.
+     */
+    volatile Runnable enteredHook;
+
+    /** Runs {@link #enteredHook}, if a test set one. */
+    void entered() {
+        Runnable hook = enteredHook;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    /**
      * Built on first use, so that opening a connection never touches the Athena client; each caller gets it
      * with the network timeout as it is now.
      */

@@ -84,7 +84,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Override
     public boolean execute() throws SQLException {
         checkOpen();
-        return executeRequest(boundRequest(values));
+        return executeRequest(() -> boundRequest(values));
     }
 
     @Override
@@ -191,6 +191,10 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
+        return inOneCall(this::runBatch);
+    }
+
+    private long[] runBatch() throws SQLException {
         List<ParameterValue[]> items = new ArrayList<>(batch);
         batch.clear();
         // Every item's values are checked before the first runs: a missing one must not leave half a batch done.
@@ -207,7 +211,7 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         if (batchedInsert.isPresent() && athenaConnection().rewritesBatchedInserts()) {
             return rewrittenBatch(batchedInsert.get(), items);
         }
-        return runBatch(items.size(), index -> executeRequest(boundRequest(items.get(index))));
+        return runBatch(items.size(), index -> executeRequest(() -> boundRequest(items.get(index))));
     }
 
     /**
@@ -226,11 +230,10 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
             }
         }
         List<BatchedInsert.Chunk> chunks = insert.chunks(literals);
-        return runInsertChunks(items.size(), chunks, chunk -> {
+        return runInsertChunks(items.size(), chunks, chunk -> executeRequest(() -> {
             QueryRequest request = request(chunk.text());
-            return executeRequest(chunk.parameters().isEmpty() ? request
-                    : request.withExecutionParameters(chunk.parameters()));
-        });
+            return chunk.parameters().isEmpty() ? request : request.withExecutionParameters(chunk.parameters());
+        }));
     }
 
     // ---- the Statement methods that take SQL do not apply (JDBC requires an exception) -------------------
@@ -330,6 +333,14 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         if (describedColumns != null || !sql.isQuery()) {
             return describedColumns;
         }
+        // One call for cancel(), from here: a cancel() before the describing query is registered on the probe is
+        // kept by this statement and read below, or reaches the probe, which keeps it for its execute (inOneCall).
+        inOneCall(this::describe);
+        return describedColumns;
+    }
+
+    /** Runs the describing query of {@link #getMetaData} and keeps its columns. */
+    private Void describe() throws SQLException {
         ParameterValue[] probeValues = new ParameterValue[values.length];
         for (int i = 0; i < values.length; i++) {
             probeValues[i] = values[i] != null ? values[i] : Literals.nullOf(java.sql.Types.NULL);
@@ -343,20 +354,32 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         try (AthenaStatement probe = (AthenaStatement) athenaConnection().createStatement()) {
             // This statement's query timeout bounds the describing query too: it is a query the caller waits for.
             probe.setQueryTimeout(getQueryTimeout());
-            describing = probe;
-            try {
-                // A close() that came before the probe was visible to it must not let the query start.
-                checkOpen();
-                QueryRequest request = probe.request(wrapped);
-                probe.executeRequest(literals.isEmpty() ? request : request.withExecutionParameters(literals));
-                try (ResultSet columns = probe.getResultSet()) {
-                    describedColumns = columns.getMetaData();
+            // The probe is in a call of its own before cancel() can see it: a cancel() that reaches it before its
+            // execute is registered is kept for that execute, which then sends nothing.
+            return probe.inOneCall(() -> {
+                describing = probe;
+                try {
+                    // A close() that came before the probe was visible to it must not let the query start; a cancel()
+                    // that came before it was visible is this statement's to read (cancel() writes its mark, then
+                    // reads describing; this wrote describing, then reads the mark: one of the two sees the other).
+                    checkOpen();
+                    if (callCancelled()) {
+                        throw new SQLException("getMetaData was cancelled by Statement.cancel() before its describing "
+                                + "query was sent", SqlState.QUERY_CANCELED);
+                    }
+                    probe.executeRequest(() -> {
+                        QueryRequest request = probe.request(wrapped);
+                        return literals.isEmpty() ? request : request.withExecutionParameters(literals);
+                    });
+                    try (ResultSet columns = probe.getResultSet()) {
+                        describedColumns = columns.getMetaData();
+                    }
+                    return null;
+                } finally {
+                    describing = null;
                 }
-            } finally {
-                describing = null;
-            }
+            });
         }
-        return describedColumns;
     }
 
     /** Also cancels the query getMetaData may be running to describe the result's columns. */

@@ -36,9 +36,16 @@ public class AthenaStatement implements Statement {
     /**
      * Guards the step from "open" to "a query is registered as running", and from "running" to "result set
      * handed out", against close(): close either sees the registered execution and cancels it before anything
-     * was sent, or the execute sees the statement closed and sends nothing.
+     * was sent, or the execute sees the statement closed and sends nothing. cancel() reads {@link #running} and
+     * marks {@link #callCancelled} under it too, so that each cancel() falls either before an execute (or batch)
+     * was entered, and does nothing to it, or after, and ends it with 57014.
      */
     private final Object lifecycle = new Object();
+    /**
+     * The execution of the execute under way, registered as the execute's first step (before its request is even
+     * built), so that a cancel() from then on has something to reach; null between executes. Written under
+     * {@link #lifecycle}.
+     */
     private volatile StatementExecution running;
     private AthenaResultSet resultSet;
     /** Result sets getMoreResults(KEEP_CURRENT_RESULT) left open: still this statement's to close. */
@@ -56,14 +63,18 @@ public class AthenaStatement implements Statement {
     private boolean poolable;
     private boolean escapeProcessing = true;
     private final List<String> batch = new ArrayList<>();
-    /** Whether a batch (executeBatch, or a PreparedStatement's) is running, for cancel(). */
-    private volatile boolean batchRunning;
     /**
-     * Set by cancel() while a batch runs. The cancel reaches the item running at that moment only, and none at all
-     * when it lands after the item's query ended (its first page being read) or between two items: the batch reads
-     * this before each item, so that it stops instead of running every item left.
+     * How many calls of several steps are under way ({@link #inOneCall}: executeBatch, a PreparedStatement's batch,
+     * PreparedStatement.getMetaData's describing query), for cancel(). Guarded by {@link #lifecycle}.
      */
-    private volatile boolean batchCancelled;
+    private int calls;
+    /**
+     * Set by cancel() while such a call runs (under {@link #lifecycle}), cleared when the call starts and ends. The
+     * cancel reaches the query running at that moment only, and none at all when it lands between two of them, or
+     * after an item's query ended (its first page being read): the call reads this before each step, and every
+     * execute registered during the call takes it over, so that it stops instead of running every step left.
+     */
+    private volatile boolean callCancelled;
     private final WarningChain warnings = new WarningChain();
     /** As created: the connection's at the time, or the one createStatement/prepareStatement was given. */
     private final int holdability;
@@ -88,7 +99,16 @@ public class AthenaStatement implements Statement {
     @Override
     public boolean execute(String sql) throws SQLException {
         checkOpen();
-        return executeRequest(request(sql));
+        return executeRequest(() -> request(sql));
+    }
+
+    /**
+     * What an execute runs, made once the execute is registered ({@link #executeRequest}): translating escapes or
+     * binding parameters is part of the execute a cancel() must reach.
+     */
+    @FunctionalInterface
+    interface RequestSource {
+        QueryRequest request() throws SQLException;
     }
 
     /** The request for {@code sql} in this statement's current context and settings. */
@@ -107,29 +127,20 @@ public class AthenaStatement implements Statement {
 
     /**
      * The one way every execute method of this statement and its subclasses runs a query: true when it left a
-     * result set, false when an update count.
+     * result set, false when an update count. The execute is registered as running first ({@link #enter}), and only
+     * then is its request made and checked: from that point a cancel() or close() from another thread reaches it.
      */
-    final boolean executeRequest(QueryRequest request) throws SQLException {
-        checkOpen();
-        QueryTextLimit.check(request.sql());
-        // Refused, not sent with '?' in place of the surrogate: Athena would run another statement than the one given.
-        WellFormedText.require(request.sql(), "The query text");
-        // One client for the whole run: the result set pages with the network timeout the query started with.
-        AthenaQueryClient client = connection.queryClient();
-        StatementExecution execution = new StatementExecution(client, connection.pollingClock(), warnings::add);
-        synchronized (lifecycle) {
-            checkOpen();
-            StatementExecution other = running;
-            if (other != null) {
-                String id = other.queryExecutionId();
-                throw new SQLException("The statement is already running " + (id == null ? "a query" : "query " + id)
-                        + "; a statement runs one query at a time: use another statement", SqlState.OBJECT_NOT_IN_STATE);
-            }
-            running = execution;
-        }
+    final boolean executeRequest(RequestSource source) throws SQLException {
+        StatementExecution execution = enter();
+        boolean owned = false;
         try {
-            // Only once this execute owns the statement: an execute refused above (another thread's query running)
-            // must not clear that query's warnings or close the result set it is handing out.
+            QueryRequest request = source.request();
+            QueryTextLimit.check(request.sql());
+            // Refused, not sent with '?' in place of the surrogate: Athena would run another statement than the one given.
+            WellFormedText.require(request.sql(), "The query text");
+            owned = true;
+            // Only once this execute owns the statement and its request is taken: an execute refused (another
+            // thread's query running, a request refused) must not clear the warnings or close the result set.
             closeResultSet();
             updateCount = -1;
             rowsCounted = false;
@@ -191,11 +202,43 @@ public class AthenaStatement implements Statement {
             rowsCounted = query.countedRows();
             return false;
         } finally {
-            queryExecutionId = execution.queryExecutionId();
+            if (owned) {
+                queryExecutionId = execution.queryExecutionId();
+            }
             synchronized (lifecycle) {
                 running = null;
             }
         }
+    }
+
+    /**
+     * Registers a new execution as this statement's running one: the first step of every execute. Refused when the
+     * statement or its connection is closed (a close() that came first: nothing is sent), or while another thread's
+     * execute runs (that run is left alone). A cancel() of the call of several steps this execute belongs to (a
+     * batch) that came before is taken over: the execution is cancelled before it sends anything. A cancel() that
+     * comes later finds the execution (under the same lock) and cancels it.
+     */
+    private StatementExecution enter() throws SQLException {
+        // One client for the whole run: the result set pages with the network timeout the query started with.
+        StatementExecution execution = new StatementExecution(connection.queryClient(), connection.pollingClock(),
+                warnings::add);
+        boolean cancelledBefore;
+        synchronized (lifecycle) {
+            checkOpen();
+            StatementExecution other = running;
+            if (other != null) {
+                String id = other.queryExecutionId();
+                throw new SQLException("The statement is already running " + (id == null ? "a query" : "query " + id)
+                        + "; a statement runs one query at a time: use another statement", SqlState.OBJECT_NOT_IN_STATE);
+            }
+            running = execution;
+            cancelledBefore = callCancelled;
+        }
+        if (cancelledBefore) {
+            execution.cancel(); // nothing submitted yet: only fires its signal, which run() reads before sending
+        }
+        connection.entered();
+        return execution;
     }
 
     private static SQLException closedWhileRunning(StatementExecution execution, Exception cause) {
@@ -332,10 +375,15 @@ public class AthenaStatement implements Statement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        if (batchRunning) {
-            batchCancelled = true;
+        StatementExecution execution;
+        // Under the lock that registers executes and starts calls: this cancel is either before them (and does
+        // nothing to them, as JDBC has a cancel with nothing running do) or reaches them.
+        synchronized (lifecycle) {
+            if (calls > 0) {
+                callCancelled = true;
+            }
+            execution = running;
         }
-        StatementExecution execution = running;
         if (execution != null) {
             execution.cancel();
         }
@@ -629,9 +677,45 @@ public class AthenaStatement implements Statement {
     @Override
     public long[] executeLargeBatch() throws SQLException {
         checkOpen();
-        List<String> items = new ArrayList<>(batch);
-        batch.clear();
-        return runBatch(items.size(), index -> executeRequest(request(items.get(index))));
+        return inOneCall(() -> {
+            List<String> items = new ArrayList<>(batch);
+            batch.clear();
+            return runBatch(items.size(), index -> executeRequest(() -> request(items.get(index))));
+        });
+    }
+
+    /** A call of several steps (see {@link #inOneCall}). */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code call} (a batch, a getMetaData's describing query) as one call for cancel(): a cancel() from
+     * another thread while it runs, between its queries too, stops it (see {@link #callCancelled}); one that came
+     * before it started, or after it ended, does not.
+     */
+    final <T> T inOneCall(Call<T> call) throws SQLException {
+        synchronized (lifecycle) {
+            if (calls++ == 0) {
+                callCancelled = false;
+            }
+        }
+        try {
+            connection.entered();
+            return call.run();
+        } finally {
+            synchronized (lifecycle) {
+                if (--calls == 0) {
+                    callCancelled = false;
+                }
+            }
+        }
+    }
+
+    /** Whether cancel() was called since the call of several steps under way started (see {@link #inOneCall}). */
+    final boolean callCancelled() {
+        return callCancelled;
     }
 
     /** One item of a batch: runs it, true when it left a result set. */
@@ -648,32 +732,24 @@ public class AthenaStatement implements Statement {
      */
     final long[] runBatch(int size, BatchItem item) throws SQLException {
         long[] counts = new long[size];
-        startBatch();
-        try {
-            for (int i = 0; i < size; i++) {
-                try {
-                    checkBatchNotCancelled(i, size);
-                    refuseRows(item.run(i));
-                    counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
-                } catch (SQLException e) {
-                    throw batchFailure("Batch item " + (i + 1) + " of " + size + " failed: ", counts, i, e);
-                }
+        for (int i = 0; i < size; i++) {
+            try {
+                checkBatchNotCancelled(i, size);
+                refuseRows(item.run(i));
+                counts[i] = rowsCounted ? updateCount : Statement.SUCCESS_NO_INFO;
+            } catch (SQLException e) {
+                throw batchFailure("Batch item " + (i + 1) + " of " + size + " failed: ", counts, i, e);
             }
-        } finally {
-            batchRunning = false;
         }
         return counts;
     }
 
-    /** A cancel() from now on stops the batch (see {@link #batchCancelled}); one that came before is not kept. */
-    private void startBatch() {
-        batchCancelled = false;
-        batchRunning = true;
-    }
-
-    /** 57014 when cancel() came while the batch ran, before item {@code index} (from 0) was started. */
+    /**
+     * 57014 when cancel() came while the batch ran (it runs {@link #inOneCall}), before item {@code index} (from 0)
+     * was started.
+     */
     private void checkBatchNotCancelled(int index, int size) throws SQLException {
-        if (batchCancelled) {
+        if (callCancelled) {
             throw new SQLException("The batch was cancelled by Statement.cancel() before item " + (index + 1) + " of "
                     + size + " ran; the items before it ran", SqlState.QUERY_CANCELED);
         }
@@ -713,16 +789,6 @@ public class AthenaStatement implements Statement {
      */
     final long[] runInsertChunks(int size, List<BatchedInsert.Chunk> chunks, InsertChunk run) throws SQLException {
         long[] counts = new long[size];
-        startBatch();
-        try {
-            return runChunks(size, chunks, run, counts);
-        } finally {
-            batchRunning = false;
-        }
-    }
-
-    private long[] runChunks(int size, List<BatchedInsert.Chunk> chunks, InsertChunk run, long[] counts)
-            throws SQLException {
         for (BatchedInsert.Chunk chunk : chunks) {
             int first = chunk.first();
             int last = first + chunk.rows();

@@ -80,7 +80,15 @@ public final class AthenaQueryClient {
 
     /** This client, keeping {@code clients} (the ones it calls through) open over each {@link #holdOpen()}. */
     public AthenaQueryClient holdingOpen(AwsClients clients) {
-        return new AthenaQueryClient(athena, settings, transport, networkTimeoutMillis, clients::holdOpen);
+        return holdingOpen(clients::holdOpen);
+    }
+
+    /**
+     * This client, taking each {@link #holdOpen()} from {@code holds}: {@link AwsClients#holdOpen()} in a connection,
+     * a test's own where it plays a connection closing at the moment the hold is taken.
+     */
+    public AthenaQueryClient holdingOpen(Supplier<AwsClients.Hold> holds) {
+        return new AthenaQueryClient(athena, settings, transport, networkTimeoutMillis, holds);
     }
 
     /**

@@ -70,14 +70,31 @@ public final class StatementExecution {
         // The query timeout runs from here: a slow or retried submission counts against it too.
         long startedAt = clock.nanoTime();
         try {
-            if (cancelSignal.isFired()) {
-                throw new SQLException("The statement was cancelled before the query was submitted", SqlState.QUERY_CANCELED);
-            }
             String id;
             // Closing the connection now must neither cut off the reply (the query would run on, its id unknown) nor
             // the stop that a cancel() meanwhile asks for.
             try (AwsClients.Hold submitting = client.holdOpen()) {
-                id = client.start(request, UUID.randomUUID().toString());
+                // Read under the hold, not before it: a Connection.close() or abort() that closed the clients before
+                // the hold was taken (a hold then keeps nothing open) cancelled this registered execution first, so
+                // it is seen here, and nothing is sent into the closed client (whose failure would read as 58000).
+                if (cancelSignal.isFired()) {
+                    throw new SQLException("The statement was cancelled by " + cancelSignal.firedBy()
+                            + " before the query was submitted; nothing was sent", SqlState.QUERY_CANCELED);
+                }
+                try {
+                    id = client.start(request, UUID.randomUUID().toString());
+                } catch (SQLException e) {
+                    // A close() during the call (the hold defers closing its clients, but a Statement.close() does
+                    // not wait): the caller hears of the close, the failure its cause.
+                    if (cancelSignal.isFired()) {
+                        SQLException cancelled = new SQLException("The statement was cancelled by "
+                                + cancelSignal.firedBy() + " while StartQueryExecution was sent, which failed",
+                                SqlState.QUERY_CANCELED);
+                        cancelled.initCause(e);
+                        throw cancelled;
+                    }
+                    throw e;
+                }
                 queryExecutionId = id;
                 if (cancelSignal.isFired()) {
                     stopOnce(id);
