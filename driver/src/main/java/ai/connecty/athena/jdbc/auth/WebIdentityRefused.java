@@ -1,15 +1,21 @@
 package ai.connecty.athena.jdbc.auth;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * STS refused to exchange a web identity token for credentials: the JwtWebIdentityToken (CredentialsProvider=JWT),
- * or the token file the SDK's default chain reads (AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN, as on EKS). Each
+ * the token file the SDK's default chain reads (AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN, as on EKS), or the
+ * one a profile names ({@code web_identity_token_file} with {@code role_arn}, read by the SDK's profile provider). Each
  * refusal has its own fix, and none is the access key advice that a 28000 otherwise carries: no key is involved.
  * An expired token can be met hours after connecting, at the refresh of the role's credentials, which is why the
  * provider raises this rather than only the connect check recognising it.
@@ -47,11 +53,68 @@ public final class WebIdentityRefused extends CredentialsUnavailable {
             return Optional.empty();
         }
         String role = SdkSystemSetting.AWS_ROLE_ARN.getStringValue().orElse("the role of AWS_ROLE_ARN");
-        return Optional.of(new WebIdentityRefused("STS refused the web identity token of AWS_WEB_IDENTITY_TOKEN_FILE "
-                + "for " + role + ": " + line.group(1), "the role's trust policy must name the token's OIDC provider "
-                + "for sts:AssumeRoleWithWebIdentity and allow its subject and audience, and AWS_ROLE_ARN must name "
+        return Optional.of(tokenFileRefused("AWS_WEB_IDENTITY_TOKEN_FILE", role, "AWS_ROLE_ARN", line.group(1),
+                failure));
+    }
+
+    /**
+     * The refusal of the web identity token file of profile {@code profileName} that {@code failure} reports, if the
+     * profile exchanges one ({@code web_identity_token_file} and {@code role_arn}) and STS refused it; empty for
+     * any other profile (keys, a role of a source profile, SSO) and when STS was out of reach or throttled. The
+     * SDK's profile provider raises STS's own exception, so the refusal is read from it, not from a line.
+     */
+    static Optional<WebIdentityRefused> inProfile(SdkException failure, String profileName,
+                                                  Supplier<ProfileFile> profiles) {
+        Optional<AwsServiceException> refusal = stsRefusal(failure);
+        if (!refusal.isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Profile> profile;
+        try {
+            profile = profiles.get().profile(profileName);
+        } catch (RuntimeException e) { // The file changed since the provider read it: nothing to explain with.
+            return Optional.empty();
+        }
+        Optional<String> tokenFile = profile.flatMap(p -> p.property(ProfileProperty.WEB_IDENTITY_TOKEN_FILE));
+        Optional<String> role = profile.flatMap(p -> p.property(ProfileProperty.ROLE_ARN));
+        if (!tokenFile.isPresent() || !role.isPresent()) {
+            return Optional.empty();
+        }
+        AwsErrorDetails details = refusal.get().awsErrorDetails();
+        String said = details.errorMessage() != null ? details.errorMessage() : details.errorCode();
+        String setting = "web_identity_token_file " + tokenFile.get() + " of profile '" + profileName + "'";
+        return Optional.of(tokenFileRefused(setting, role.get(), "role_arn of profile '" + profileName + "'", said,
+                failure));
+    }
+
+    /** The 4xx answer of STS among {@code failure} and its causes, throttling aside (waiting would fix that). */
+    private static Optional<AwsServiceException> stsRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AwsServiceException) {
+                AwsServiceException service = (AwsServiceException) t;
+                boolean refused = service.awsErrorDetails() != null && "Sts".equalsIgnoreCase(
+                        service.awsErrorDetails().serviceName()) && service.statusCode() >= 400
+                        && service.statusCode() < 500 && !service.isThrottlingException();
+                return refused ? Optional.of(service) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A token file's refusal, the same words for each place a file is named in (the environment, a profile): what
+     * STS said, which role, and the fix, which is the role's trust policy or whatever writes the file, never keys.
+     *
+     * @param tokenFile  the setting that names the file, and with a profile the file itself (never its contents)
+     * @param roleSetting the setting that names the role
+     */
+    private static WebIdentityRefused tokenFileRefused(String tokenFile, String role, String roleSetting,
+                                                       String stsSaid, SdkException failure) {
+        return new WebIdentityRefused("STS refused the web identity token of " + tokenFile + " for " + role + ": "
+                + stsSaid, "the role's trust policy must name the token's OIDC provider for "
+                + "sts:AssumeRoleWithWebIdentity and allow its subject and audience, and " + roleSetting + " must name "
                 + "an existing role; an expired token is renewed by whatever writes the file (on EKS, the pod "
-                + "identity webhook)", failure));
+                + "identity webhook)", failure);
     }
 
     private static Optional<WebIdentityRefused> of(String code, String roleArn, SdkException failure) {

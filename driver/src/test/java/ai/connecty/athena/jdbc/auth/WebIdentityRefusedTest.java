@@ -2,12 +2,20 @@ package ai.connecty.athena.jdbc.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * The default chain reports its web identity provider's refusal only as a line of its message; read there, it is a
- * {@link WebIdentityRefused} whose fix is the role's trust policy, not access keys.
+ * {@link WebIdentityRefused} whose fix is the role's trust policy, not access keys. A profile's token file is refused
+ * with STS's own exception, read with the profile that names the file and the role.
  */
 class WebIdentityRefusedTest {
     private static final String OTHER_PROVIDERS = "Unable to load credentials from any of the providers in the chain "
@@ -46,5 +54,60 @@ class WebIdentityRefusedTest {
         assertThat(WebIdentityRefused.inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
                 + "WebIdentityTokenFileCredentialsProvider(): Service unavailable (Service: Sts, Status Code: 503, "
                 + "Request ID: r-2)]"))).isEmpty();
+    }
+
+    private static final String CONFIG = "[profile pod]\nweb_identity_token_file = /var/run/secrets/token\n"
+            + "role_arn = arn:aws:iam::123456789012:role/reporting\n\n"
+            + "[profile keys]\naws_access_key_id = AKIAKEYS\naws_secret_access_key = s3cr3t\n\n"
+            + "[profile assumer]\nrole_arn = arn:aws:iam::123456789012:role/reporting\nsource_profile = keys\n";
+
+    private static ProfileFile profiles() {
+        return ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION)
+                .content(new ByteArrayInputStream(CONFIG.getBytes(StandardCharsets.UTF_8))).build();
+    }
+
+    private static SdkException sts(int status, String code, String message) {
+        return StsException.builder().statusCode(status).awsErrorDetails(AwsErrorDetails.builder().serviceName("Sts")
+                .errorCode(code).errorMessage(message).build()).message(message).build();
+    }
+
+    private static Optional<WebIdentityRefused> inProfile(SdkException failure, String profile) {
+        return WebIdentityRefused.inProfile(failure, profile, WebIdentityRefusedTest::profiles);
+    }
+
+    @Test
+    void aProfilesRefusedTokenFileIsExplainedByTheTrustPolicyAsTheChainsIs() {
+        SdkException refusal = sts(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity");
+
+        assertThat(inProfile(refusal, "pod")).hasValueSatisfying(refused -> {
+            assertThat(refused.source()).isEqualTo("web identity token");
+            assertThat(refused.problem()).isEqualTo("STS refused the web identity token of web_identity_token_file "
+                    + "/var/run/secrets/token of profile 'pod' for arn:aws:iam::123456789012:role/reporting: "
+                    + "Not authorized to perform sts:AssumeRoleWithWebIdentity");
+            assertThat(refused.fix()).contains("trust policy must name the token's OIDC provider")
+                    .contains("role_arn of profile 'pod' must name an existing role")
+                    .doesNotContain("User").doesNotContain("Password");
+            assertThat(refused).hasCause(refusal);
+        });
+        // Through a wrapping the SDK may add, as a query's call raises it.
+        assertThat(inProfile(SdkClientException.create("Unable to load credentials", refusal), "pod")).isPresent();
+    }
+
+    @Test
+    void aProfileWithoutATokenFileIsNoWebIdentityRefusal() {
+        // A refused AssumeRole of a source profile's keys is not about a token: the generic advice stays.
+        SdkException refusal = sts(403, "AccessDenied", "User: arn:aws:iam::123456789012:user/keys is not authorized "
+                + "to perform: sts:AssumeRole");
+        assertThat(inProfile(refusal, "assumer")).isEmpty();
+        assertThat(inProfile(refusal, "keys")).isEmpty();
+        assertThat(inProfile(refusal, "no-such-profile")).isEmpty();
+    }
+
+    @Test
+    void aProfilesStsOutOfReachOrThrottlingIsNoRefusal() {
+        assertThat(inProfile(sts(503, "ServiceUnavailable", "Service unavailable"), "pod")).isEmpty();
+        assertThat(inProfile(sts(400, "Throttling", "Rate exceeded"), "pod")).isEmpty();
+        assertThat(inProfile(SdkClientException.create("Unable to execute HTTP request: Connection refused"), "pod"))
+                .isEmpty();
     }
 }
