@@ -302,6 +302,28 @@ class IdentityCenterAndWebIdentityAllJarTest {
                 .doesNotContain("set user and password").doesNotContain(UNTRUSTED_WEB_TOKEN);
     }
 
+    /**
+     * Without ProfileName, the default chain's profile provider reads AWS_PROFILE's profile: the chain keeps only its
+     * line, which is read as the chain's token-file line is, and the doctor and a query say the same.
+     */
+    @Test
+    void aProfileOfAwsProfileWhoseWebIdentityTokenTheRoleDoesNotTrustIsExplainedThroughTheDefaultChain()
+            throws Exception {
+        Path tokenFile = writeWebIdentityProfile(UNTRUSTED_WEB_TOKEN);
+        Map<String, String> env = new HashMap<>(profileStsEnvironment());
+        env.put("AWS_PROFILE", "pod");
+
+        DriverOnlyJvm.Outcome connect = runInHome("", env);
+        assertProfileTokenRefused(connect, tokenFile);
+        athena.requestLog().clear();
+        DriverOnlyJvm.Outcome query = runInHome("ValidateCredentials=false", env);
+        assertProfileTokenRefused(query, tokenFile);
+        DriverOnlyJvm.Outcome doctor = doctorInHome("", env);
+        assertThat(doctor.output()).as(doctor.output()).contains("FAIL  web identity token: no credentials could be "
+                + "loaded: STS refused the web identity token of web_identity_token_file " + tokenFile
+                + " of profile 'pod' for " + REPORTING_ROLE).doesNotContain(UNTRUSTED_WEB_TOKEN);
+    }
+
     private static void assertProfileTokenRefused(DriverOnlyJvm.Outcome outcome, Path tokenFile) {
         assertCredentialsRefused(outcome, "trust policy must name the token's OIDC provider", UNTRUSTED_WEB_TOKEN);
         assertThat(outcome.output()).contains("STS refused the web identity token of web_identity_token_file "

@@ -75,14 +75,16 @@ public final class CredentialsProviders {
     }
 
     /**
-     * The chain reads the default profile (or AWS_PROFILE's), which may be an IAM Identity Center one, and a web
-     * identity token file: either may be refused in a way only the user can fix.
+     * The chain reads the default profile (or AWS_PROFILE's), which may be an IAM Identity Center one or name a web
+     * identity token file, and the token file of AWS_WEB_IDENTITY_TOKEN_FILE: each may be refused in a way only the
+     * user can fix.
      */
     private static AwsCredentialsProvider defaultChain(ConnectionConfig config) {
         DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
         return new ExplainingCredentials(chain, failure -> SsoSessionExpiry.explain(failure, config.profileName())
                 .<CredentialsUnavailable>map(ended -> ended)
-                .or(() -> WebIdentityRefused.inDefaultChain(failure)), chain.toString());
+                .or(() -> WebIdentityRefused.inDefaultChain(failure, ProfileFile::defaultProfileFile)),
+                chain.toString());
     }
 
     /**

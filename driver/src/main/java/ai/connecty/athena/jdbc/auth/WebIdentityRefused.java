@@ -22,12 +22,19 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  */
 public final class WebIdentityRefused extends CredentialsUnavailable {
     private static final long serialVersionUID = 1L;
+    /** One provider's words in the chain's message: they never run into the next provider's line. */
+    private static final String WORDS = "((?:(?!CredentialsProvider\\().)+?)";
+    private static final String STS_4XX = " \\(Service: Sts, Status Code: 4\\d\\d";
     /**
      * The default chain's line for its web identity provider when STS answered it with a 4xx: the chain keeps only
      * each provider's message, not the service's exception, so the line is all there is to read.
      */
     private static final Pattern CHAIN_LINE = Pattern.compile(
-            "WebIdentityTokenFileCredentialsProvider\\(\\): (.+?) \\(Service: Sts, Status Code: 4\\d\\d");
+            "WebIdentityTokenFileCredentialsProvider\\(\\): " + WORDS + STS_4XX);
+    /** The chain's line for its profile provider (AWS_PROFILE's profile) when STS answered it with a 4xx. */
+    private static final Pattern CHAIN_PROFILE_LINE = Pattern.compile(
+            "ProfileCredentialsProvider\\(profileName=([^,)]+)(?:(?!CredentialsProvider\\().)*?\\): " + WORDS
+                    + STS_4XX);
 
     private WebIdentityRefused(String problem, String fix, Throwable sdkFailure) {
         super("web identity token", problem, fix, sdkFailure);
@@ -44,17 +51,23 @@ public final class WebIdentityRefused extends CredentialsUnavailable {
     }
 
     /**
-     * The refusal of the default chain's web identity token that {@code failure} reports, if STS refused it; empty
+     * The refusal of the default chain's web identity token that {@code failure} reports, if STS refused it: the
+     * token file of AWS_WEB_IDENTITY_TOKEN_FILE, or the one of the chain's profile (AWS_PROFILE's, or default); empty
      * when the chain found no token (then the missing keys are the problem) or STS was out of reach.
      */
-    static Optional<WebIdentityRefused> inDefaultChain(SdkException failure) {
-        Matcher line = CHAIN_LINE.matcher(String.valueOf(failure.getMessage()));
-        if (!line.find()) {
-            return Optional.empty();
+    static Optional<WebIdentityRefused> inDefaultChain(SdkException failure, Supplier<ProfileFile> profiles) {
+        String message = String.valueOf(failure.getMessage());
+        Matcher line = CHAIN_LINE.matcher(message);
+        if (line.find()) {
+            String role = SdkSystemSetting.AWS_ROLE_ARN.getStringValue().orElse("the role of AWS_ROLE_ARN");
+            return Optional.of(tokenFileRefused("AWS_WEB_IDENTITY_TOKEN_FILE", role, "AWS_ROLE_ARN", line.group(1),
+                    failure));
         }
-        String role = SdkSystemSetting.AWS_ROLE_ARN.getStringValue().orElse("the role of AWS_ROLE_ARN");
-        return Optional.of(tokenFileRefused("AWS_WEB_IDENTITY_TOKEN_FILE", role, "AWS_ROLE_ARN", line.group(1),
-                failure));
+        Matcher profileLine = CHAIN_PROFILE_LINE.matcher(message);
+        if (profileLine.find()) {
+            return ofProfile(profileLine.group(1), profileLine.group(2), failure, profiles);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -65,10 +78,16 @@ public final class WebIdentityRefused extends CredentialsUnavailable {
      */
     static Optional<WebIdentityRefused> inProfile(SdkException failure, String profileName,
                                                   Supplier<ProfileFile> profiles) {
-        Optional<AwsServiceException> refusal = stsRefusal(failure);
-        if (!refusal.isPresent()) {
-            return Optional.empty();
-        }
+        return stsRefusal(failure).flatMap(refusal -> {
+            AwsErrorDetails details = refusal.awsErrorDetails();
+            String said = details.errorMessage() != null ? details.errorMessage() : details.errorCode();
+            return ofProfile(profileName, said, failure, profiles);
+        });
+    }
+
+    /** STS's refusal {@code said} as the refusal of profile {@code profileName}'s token file, if it names one. */
+    private static Optional<WebIdentityRefused> ofProfile(String profileName, String said, SdkException failure,
+                                                          Supplier<ProfileFile> profiles) {
         Optional<Profile> profile;
         try {
             profile = profiles.get().profile(profileName);
@@ -80,8 +99,6 @@ public final class WebIdentityRefused extends CredentialsUnavailable {
         if (!tokenFile.isPresent() || !role.isPresent()) {
             return Optional.empty();
         }
-        AwsErrorDetails details = refusal.get().awsErrorDetails();
-        String said = details.errorMessage() != null ? details.errorMessage() : details.errorCode();
         String setting = "web_identity_token_file " + tokenFile.get() + " of profile '" + profileName + "'";
         return Optional.of(tokenFileRefused(setting, role.get(), "role_arn of profile '" + profileName + "'", said,
                 failure));

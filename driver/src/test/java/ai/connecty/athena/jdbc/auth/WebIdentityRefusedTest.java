@@ -29,7 +29,7 @@ class WebIdentityRefusedTest {
                 + "r-1) (SDK Attempt Count: 1), ProfileCredentialsProvider(profileName=default): Profile file contained "
                 + "no credentials]");
 
-        assertThat(WebIdentityRefused.inDefaultChain(chain)).hasValueSatisfying(refused -> {
+        assertThat(inDefaultChain(chain)).hasValueSatisfying(refused -> {
             assertThat(refused.problem()).startsWith("STS refused the web identity token of AWS_WEB_IDENTITY_TOKEN_FILE")
                     .endsWith(": Not authorized to perform sts:AssumeRoleWithWebIdentity");
             assertThat(refused.fix()).contains("trust policy must name the token's OIDC provider")
@@ -40,7 +40,7 @@ class WebIdentityRefusedTest {
 
     @Test
     void aChainWithoutATokenFileIsNoRefusal() {
-        assertThat(WebIdentityRefused.inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
+        assertThat(inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
                 + "WebIdentityTokenFileCredentialsProvider(): Either the environment variable AWS_WEB_IDENTITY_TOKEN_FILE "
                 + "or the javaproperty aws.webIdentityTokenFile must be set.]"))).isEmpty();
     }
@@ -48,10 +48,10 @@ class WebIdentityRefusedTest {
     @Test
     void anStsOutOfReachIsNoRefusal() {
         // Keys or a token would not help here either way: the network would, so this is left to the network advice.
-        assertThat(WebIdentityRefused.inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
+        assertThat(inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
                 + "WebIdentityTokenFileCredentialsProvider(): Unable to execute HTTP request: Connection refused]")))
                 .isEmpty();
-        assertThat(WebIdentityRefused.inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
+        assertThat(inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
                 + "WebIdentityTokenFileCredentialsProvider(): Service unavailable (Service: Sts, Status Code: 503, "
                 + "Request ID: r-2)]"))).isEmpty();
     }
@@ -109,5 +109,43 @@ class WebIdentityRefusedTest {
         assertThat(inProfile(sts(400, "Throttling", "Rate exceeded"), "pod")).isEmpty();
         assertThat(inProfile(SdkClientException.create("Unable to execute HTTP request: Connection refused"), "pod"))
                 .isEmpty();
+    }
+
+    private static Optional<WebIdentityRefused> inDefaultChain(SdkException failure) {
+        return WebIdentityRefused.inDefaultChain(failure, WebIdentityRefusedTest::profiles);
+    }
+
+    /** The chain's line of AWS_PROFILE's profile: its toString names the profile and lists its properties. */
+    private static String profileLine(String profile, String said) {
+        return "ProfileCredentialsProvider(profileName=" + profile + ", profileFile=ProfileFile(sections=[profiles], "
+                + "profiles=[Profile(name=" + profile + ", properties=[web_identity_token_file, role_arn])])): " + said;
+    }
+
+    @Test
+    void theChainsProfileWithARefusedTokenFileIsExplainedAsANamedProfileIs() {
+        SdkClientException chain = SdkClientException.create(OTHER_PROVIDERS + "WebIdentityTokenFileCredentialsProvider(): "
+                + "Either the environment variable AWS_WEB_IDENTITY_TOKEN_FILE or the javaproperty aws.webIdentityTokenFile "
+                + "must be set., " + profileLine("pod", "Not authorized to perform sts:AssumeRoleWithWebIdentity (Service: "
+                + "Sts, Status Code: 403, Request ID: r-3) (SDK Attempt Count: 1)") + ", ContainerCredentialsProvider(): "
+                + "Cannot fetch credentials from container]");
+
+        assertThat(inDefaultChain(chain)).hasValueSatisfying(refused -> assertThat(refused.problem())
+                .isEqualTo("STS refused the web identity token of web_identity_token_file /var/run/secrets/token of "
+                        + "profile 'pod' for arn:aws:iam::123456789012:role/reporting: Not authorized to perform "
+                        + "sts:AssumeRoleWithWebIdentity"));
+    }
+
+    /**
+     * The chain's web identity line (no token file) must not be read up to another provider's refusal: a profile's
+     * refused AssumeRole of its source keys is no token's refusal, and used to be reported as AWS_WEB_IDENTITY_TOKEN_FILE's.
+     */
+    @Test
+    void anotherProvidersRefusalIsNoTokenRefusal() {
+        SdkClientException chain = SdkClientException.create(OTHER_PROVIDERS + "WebIdentityTokenFileCredentialsProvider(): "
+                + "Either the environment variable AWS_WEB_IDENTITY_TOKEN_FILE or the javaproperty aws.webIdentityTokenFile "
+                + "must be set., " + profileLine("assumer", "User: arn:aws:iam::123456789012:user/keys is not authorized "
+                + "to perform: sts:AssumeRole (Service: Sts, Status Code: 403, Request ID: r-4)") + "]");
+
+        assertThat(inDefaultChain(chain)).isEmpty();
     }
 }
