@@ -247,6 +247,111 @@ class IdentityCenterAndWebIdentityAllJarTest {
                 .doesNotContain("set user and password").doesNotContain(UNTRUSTED_WEB_TOKEN);
     }
 
+    /**
+     * The same token through a named profile ({@code web_identity_token_file} + {@code role_arn}), which the SDK's
+     * profile provider exchanges as the default chain does the environment's: connects as the role that trusts it.
+     */
+    @Test
+    void aProfileWithAWebIdentityTokenFileConnectsAsTheTrustingRole() throws Exception {
+        writeWebIdentityProfile(WEB_TOKEN);
+
+        DriverOnlyJvm.Outcome outcome = runInHome("ProfileName=pod", profileStsEnvironment());
+
+        assertQueriedAs(outcome, "arn:aws:sts::123456789012:assumed-role/reporting/pod-1");
+        assertThat(athena.requestLog().count("sts", "AssumeRoleWithWebIdentity")).isEqualTo(1);
+    }
+
+    /** A profile whose role does not trust its token fails the connect as the default chain's does: 28000, trust policy. */
+    @Test
+    void aProfileWithAWebIdentityTokenTheRoleDoesNotTrustFailsTheConnectWith28000() throws Exception {
+        Path tokenFile = writeWebIdentityProfile(UNTRUSTED_WEB_TOKEN);
+
+        DriverOnlyJvm.Outcome outcome = runInHome("ProfileName=pod", profileStsEnvironment());
+
+        assertProfileTokenRefused(outcome, tokenFile);
+        assertThat(outcome.output()).contains("Connecting failed the credentials check: STS refused the web identity "
+                + "token");
+    }
+
+    /**
+     * No check at connect: the first query meets the refusal, and it is the same 28000 with the trust policy's fix,
+     * not the 42501 of an IAM policy (AccessDenied read as the caller's permissions) nor a network error.
+     */
+    @Test
+    void aQueryWithAProfileWhoseWebIdentityTokenTheRoleDoesNotTrustFailsWith28000() throws Exception {
+        Path tokenFile = writeWebIdentityProfile(UNTRUSTED_WEB_TOKEN);
+
+        DriverOnlyJvm.Outcome outcome = runInHome("CredentialsProvider=ProfileCredentials;ProfileName=pod;"
+                + "ValidateCredentials=false", profileStsEnvironment());
+
+        assertProfileTokenRefused(outcome, tokenFile);
+        assertThat(outcome.output()).contains("StartQueryExecution failed: STS refused the web identity token");
+    }
+
+    @Test
+    void theDoctorExplainsAProfileWhoseWebIdentityTokenTheRoleDoesNotTrust() throws Exception {
+        Path tokenFile = writeWebIdentityProfile(UNTRUSTED_WEB_TOKEN);
+
+        DriverOnlyJvm.Outcome doctor = doctorInHome("ProfileName=pod", profileStsEnvironment());
+
+        assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
+        assertThat(doctor.output()).contains("FAIL  web identity token: no credentials could be loaded: STS refused "
+                + "the web identity token of web_identity_token_file " + tokenFile + " of profile 'pod' for "
+                + REPORTING_ROLE)
+                .contains("trust policy must name the token's OIDC provider")
+                .doesNotContain("set user and password").doesNotContain(UNTRUSTED_WEB_TOKEN);
+    }
+
+    /**
+     * Without ProfileName, the default chain's profile provider reads AWS_PROFILE's profile: the chain keeps only its
+     * line, which is read as the chain's token-file line is, and the doctor and a query say the same.
+     */
+    @Test
+    void aProfileOfAwsProfileWhoseWebIdentityTokenTheRoleDoesNotTrustIsExplainedThroughTheDefaultChain()
+            throws Exception {
+        Path tokenFile = writeWebIdentityProfile(UNTRUSTED_WEB_TOKEN);
+        Map<String, String> env = new HashMap<>(profileStsEnvironment());
+        env.put("AWS_PROFILE", "pod");
+
+        DriverOnlyJvm.Outcome connect = runInHome("", env);
+        assertProfileTokenRefused(connect, tokenFile);
+        athena.requestLog().clear();
+        DriverOnlyJvm.Outcome query = runInHome("ValidateCredentials=false", env);
+        assertProfileTokenRefused(query, tokenFile);
+        DriverOnlyJvm.Outcome doctor = doctorInHome("", env);
+        assertThat(doctor.output()).as(doctor.output()).contains("FAIL  web identity token: no credentials could be "
+                + "loaded: STS refused the web identity token of web_identity_token_file " + tokenFile
+                + " of profile 'pod' for " + REPORTING_ROLE).doesNotContain(UNTRUSTED_WEB_TOKEN);
+    }
+
+    private static void assertProfileTokenRefused(DriverOnlyJvm.Outcome outcome, Path tokenFile) {
+        assertCredentialsRefused(outcome, "trust policy must name the token's OIDC provider", UNTRUSTED_WEB_TOKEN);
+        assertThat(outcome.output()).contains("STS refused the web identity token of web_identity_token_file "
+                + tokenFile + " of profile 'pod' for " + REPORTING_ROLE + ": Not authorized to perform "
+                + "sts:AssumeRoleWithWebIdentity").doesNotContain("Set User and Password");
+        assertThat(athena.requestLog().count("sts", "AssumeRoleWithWebIdentity")).isPositive();
+        assertThat(athena.requestLog().count("athena", "StartQueryExecution")).isZero();
+    }
+
+    /** Profile pod, as EKS users write one for a service account's token, and the token file it names. */
+    private Path writeWebIdentityProfile(String token) throws Exception {
+        Path tokenFile = Files.writeString(home.resolve("pod-token"), token);
+        Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(home.resolve(".aws/config"), """
+                [profile pod]
+                web_identity_token_file = %s
+                role_arn = %s
+                role_session_name = pod-1
+                region = us-east-1
+                """.formatted(tokenFile, REPORTING_ROLE));
+        return tokenFile;
+    }
+
+    /** The SDK's own STS client of the profile provider reaches athena-local through the variable. */
+    private Map<String, String> profileStsEnvironment() {
+        return Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_STS", athena.endpoint().toString());
+    }
+
     private Map<String, String> webIdentity(String token) throws Exception {
         Path tokenFile = Files.writeString(home.resolve("token"), token);
         return Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString(), "AWS_ROLE_ARN", REPORTING_ROLE,

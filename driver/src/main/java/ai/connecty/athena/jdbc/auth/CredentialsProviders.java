@@ -13,6 +13,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -73,19 +75,32 @@ public final class CredentialsProviders {
     }
 
     /**
-     * The chain reads the default profile (or AWS_PROFILE's), which may be an IAM Identity Center one, and a web
-     * identity token file: either may be refused in a way only the user can fix.
+     * The chain reads the default profile (or AWS_PROFILE's), which may be an IAM Identity Center one or name a web
+     * identity token file, and the token file of AWS_WEB_IDENTITY_TOKEN_FILE: each may be refused in a way only the
+     * user can fix.
      */
     private static AwsCredentialsProvider defaultChain(ConnectionConfig config) {
         DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
         return new ExplainingCredentials(chain, failure -> SsoSessionExpiry.explain(failure, config.profileName())
                 .<CredentialsUnavailable>map(ended -> ended)
-                .or(() -> WebIdentityRefused.inDefaultChain(failure)), chain.toString());
+                .or(() -> WebIdentityRefused.inDefaultChain(failure, ProfileFile::defaultProfileFile)),
+                chain.toString());
     }
 
+    /**
+     * The profile may be an IAM Identity Center one or name a web identity token file ({@code web_identity_token_file}
+     * with {@code role_arn}): as in the default chain, either may be refused in a way only the user can fix.
+     */
     private static AwsCredentialsProvider profile(ConnectionConfig config) {
         ProfileCredentialsProvider.Builder builder = ProfileCredentialsProvider.builder();
         config.profileName().ifPresent(builder::profileName);
-        return SsoSessionExpiry.watch(builder.build(), config.profileName());
+        ProfileCredentialsProvider provider = builder.build();
+        // The name the SDK's provider reads when ProfileName is absent (AWS_PROFILE, aws.profile, else default).
+        String profileName = config.profileName().orElseGet(() -> ProfileFileSystemSetting.AWS_PROFILE
+                .getStringValue().orElse("default"));
+        return new ExplainingCredentials(provider, failure -> SsoSessionExpiry.explain(failure, config.profileName())
+                .<CredentialsUnavailable>map(ended -> ended)
+                .or(() -> WebIdentityRefused.inProfile(failure, profileName, ProfileFile::defaultProfileFile)),
+                provider.toString());
     }
 }
