@@ -81,10 +81,8 @@ public final class CredentialsProviders {
      */
     private static AwsCredentialsProvider defaultChain(ConnectionConfig config) {
         DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        return new ExplainingCredentials(chain, failure -> SsoSessionExpiry.explain(failure, config.profileName())
-                .<CredentialsUnavailable>map(ended -> ended)
-                .or(() -> WebIdentityRefused.inDefaultChain(failure, ProfileFile::defaultProfileFile)),
-                chain.toString());
+        return SsoSessionExpiry.watch(chain, config.profileName(),
+                failure -> WebIdentityRefused.inDefaultChain(failure, ProfileFile::defaultProfileFile));
     }
 
     /**
@@ -98,9 +96,7 @@ public final class CredentialsProviders {
         // The name the SDK's provider reads when ProfileName is absent (AWS_PROFILE, aws.profile, else default).
         String profileName = config.profileName().orElseGet(() -> ProfileFileSystemSetting.AWS_PROFILE
                 .getStringValue().orElse("default"));
-        return new ExplainingCredentials(provider, failure -> SsoSessionExpiry.explain(failure, config.profileName())
-                .<CredentialsUnavailable>map(ended -> ended)
-                .or(() -> WebIdentityRefused.inProfile(failure, profileName, ProfileFile::defaultProfileFile)),
-                provider.toString());
+        return SsoSessionExpiry.watch(provider, config.profileName(),
+                failure -> WebIdentityRefused.inProfile(failure, profileName, ProfileFile::defaultProfileFile));
     }
 }

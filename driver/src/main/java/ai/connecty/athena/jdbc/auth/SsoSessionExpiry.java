@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.auth;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
@@ -30,7 +31,17 @@ public final class SsoSessionExpiry {
      *                    aws.profile, else default)
      */
     public static AwsCredentialsProvider watch(AwsCredentialsProvider provider, Optional<String> profileName) {
-        return new ExplainingCredentials(provider, failure -> explain(failure, profileName), provider.toString());
+        return watch(provider, profileName, failure -> Optional.empty());
+    }
+
+    /**
+     * {@code provider}, raising {@link SsoSessionEnded} when the session ended, else what {@code otherwise} makes of
+     * the failure (a refused web identity token of the same profile or chain), else the SDK's failure.
+     */
+    static AwsCredentialsProvider watch(AwsCredentialsProvider provider, Optional<String> profileName,
+                                        Function<SdkException, Optional<? extends CredentialsUnavailable>> otherwise) {
+        return new ExplainingCredentials(provider, failure -> explain(failure, profileName)
+                .<CredentialsUnavailable>map(ended -> ended).or(() -> otherwise.apply(failure)), provider.toString());
     }
 
     /** The {@link SsoSessionEnded} that {@code failure} stands for, if it is an ended SSO session. */
