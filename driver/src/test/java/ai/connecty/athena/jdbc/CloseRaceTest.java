@@ -19,20 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.athena.model.ColumnInfo;
-import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
-import software.amazon.awssdk.services.athena.model.QueryExecution;
-import software.amazon.awssdk.services.athena.model.QueryExecutionState;
-import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
-import software.amazon.awssdk.services.athena.model.ResultSetMetadata;
-import software.amazon.awssdk.services.athena.model.Row;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
-import software.amazon.awssdk.services.athena.model.StatementType;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
 
@@ -78,21 +70,12 @@ class CloseRaceTest {
         @Override
         public GetQueryExecutionResponse getQueryExecution(GetQueryExecutionRequest request) {
             finished.incrementAndGet();
-            return GetQueryExecutionResponse.builder().queryExecution(QueryExecution.builder()
-                    .queryExecutionId(request.queryExecutionId()).statementType(StatementType.DML).substatementType("SELECT")
-                    .status(QueryExecutionStatus.builder().state(QueryExecutionState.SUCCEEDED).build()).build()).build();
+            return succeeded(request.queryExecutionId(), "SELECT");
         }
 
         @Override
         public GetQueryResultsResponse getQueryResults(GetQueryResultsRequest request) {
-            return GetQueryResultsResponse.builder().resultSet(software.amazon.awssdk.services.athena.model.ResultSet.builder()
-                    .resultSetMetadata(ResultSetMetadata.builder().columnInfo(ColumnInfo.builder().name("x").label("x")
-                            .type("integer").build()).build())
-                    .rows(row("x"), row("1")).build()).build();
-        }
-
-        private static Row row(String value) {
-            return Row.builder().data(Datum.builder().varCharValue(value).build()).build();
+            return selectOnePage();
         }
 
         @Override

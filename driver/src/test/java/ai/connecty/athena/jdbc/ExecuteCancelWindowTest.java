@@ -19,20 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.athena.model.ColumnInfo;
-import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
-import software.amazon.awssdk.services.athena.model.QueryExecution;
-import software.amazon.awssdk.services.athena.model.QueryExecutionState;
-import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
-import software.amazon.awssdk.services.athena.model.ResultSetMetadata;
-import software.amazon.awssdk.services.athena.model.Row;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
-import software.amazon.awssdk.services.athena.model.StatementType;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
 
@@ -77,10 +69,7 @@ class ExecuteCancelWindowTest {
         public GetQueryExecutionResponse getQueryExecution(GetQueryExecutionRequest request) {
             failIfClosed();
             boolean insert = request.queryExecutionId().startsWith("insert-");
-            return GetQueryExecutionResponse.builder().queryExecution(QueryExecution.builder()
-                    .queryExecutionId(request.queryExecutionId()).statementType(StatementType.DML)
-                    .substatementType(insert ? "INSERT" : "SELECT")
-                    .status(QueryExecutionStatus.builder().state(QueryExecutionState.SUCCEEDED).build()).build()).build();
+            return succeeded(request.queryExecutionId(), insert ? "INSERT" : "SELECT");
         }
 
         @Override
@@ -89,14 +78,7 @@ class ExecuteCancelWindowTest {
             if (request.queryExecutionId().startsWith("insert-")) {
                 return GetQueryResultsResponse.builder().updateCount(1L).build();
             }
-            return GetQueryResultsResponse.builder().resultSet(software.amazon.awssdk.services.athena.model.ResultSet.builder()
-                    .resultSetMetadata(ResultSetMetadata.builder().columnInfo(ColumnInfo.builder().name("x").label("x")
-                            .type("integer").build()).build())
-                    .rows(row("x"), row("1")).build()).build();
-        }
-
-        private static Row row(String value) {
-            return Row.builder().data(Datum.builder().varCharValue(value).build()).build();
+            return selectOnePage();
         }
 
         @Override
