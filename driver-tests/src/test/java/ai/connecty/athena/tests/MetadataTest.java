@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.junit.LocalAthenaExtension;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -257,6 +258,12 @@ class MetadataTest {
                 fn("tanh(1)", Math.tanh(1)), fn("truncate(DECIMAL '1.57', 1)", 1.5));
         List<Escape> string = List.of(fn("ascii('ab')", "97"), fn("char(65)", "A"), fn("char_length('ab ')", "3"),
                 fn("character_length('h\u00e9llo')", "5"), fn("concat('a', 'b')", "ab"),
+                // SOUNDEX characters matching in place: G650/G650, L000/L300, R163/R150, R163/R200, R163/L000;
+                // NULL stays NULL, and text without letters (soundex '') matches nothing.
+                fn("difference", "array_join(ARRAY[{fn difference('Green', 'Greene')}, {fn difference('Lee', 'Lloyd')}, "
+                        + "{fn difference('Robert', 'Rubin')}, {fn difference('Robert', 'Rose')}, "
+                        + "{fn difference('Robert', 'Lee')}, {fn difference(NULL, 'a')}, {fn difference('123', 'abc')}], "
+                        + "',', 'null')", "4,3,2,1,0,null,0"),
                 fn("insert('abcdef', 2, 3, 'XY')", "aXYef"), fn("lcase('AbC')", "abc"), fn("left('abc', 2)", "ab"),
                 fn("length('ab  ')", "2"), fn("locate('b', 'abcb', 3)", "4"), fn("lower('A')", "a"),
                 fn("lpad('a', 3, 'x')", "xxa"), fn("ltrim('  a ')", "a "), fn("octet_length('h\u00e9')", "3"),
@@ -317,6 +324,19 @@ class MetadataTest {
                 }
             }
             assertThat(wrong).isEmpty();
+            // {fn difference(?, ?)} keeps one placeholder per argument, in order: the values bind where written.
+            try (PreparedStatement difference = shared.get().prepareStatement(
+                    "SELECT {fn difference(?, ?)}, {fn difference(?, 'Lloyd')}")) {
+                difference.setString(1, "Robert");
+                difference.setString(2, "Rose");
+                difference.setString(3, "Lee");
+                try (ResultSet rs = difference.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                    assertThat(rs.getInt(2)).isEqualTo(3);
+                    assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.INTEGER);
+                }
+            }
             // Athena has truncate(decimal(p,s), integer) only, and types a bare 1.57 as a double: Trino's refusal.
             assertThatThrownBy(() -> statement.executeQuery("SELECT {fn truncate(1.57, 1)}"))
                     .isInstanceOf(SQLException.class)

@@ -37,6 +37,8 @@ public final class GlueApi implements JsonOperationHandler {
     private static final String NAME_PATTERN = "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*";
     /** GetDatabases' ResourceShareType enum (wire protocol §2.6). */
     private static final List<String> RESOURCE_SHARE_TYPES = List.of("FOREIGN", "ALL", "FEDERATED");
+    /** BatchGetPartition's PartitionsToGet: 0 to 1000 PartitionValueLists (Glue API reference). */
+    private static final int MAX_PARTITIONS_TO_GET = 1000;
 
     private final CatalogStore store;
 
@@ -54,6 +56,7 @@ public final class GlueApi implements JsonOperationHandler {
             case "GetTable" -> getTable(in, ctx);
             case "GetPartition" -> getPartition(in, ctx);
             case "GetPartitions" -> getPartitions(in, ctx);
+            case "BatchGetPartition" -> batchGetPartition(in, ctx);
             default -> throw new AwsException(400, "UnknownOperationException", "");
         };
     }
@@ -125,15 +128,15 @@ public final class GlueApi implements JsonOperationHandler {
             throw new AwsException(400, "InvalidInputException", "The segment number " + segmentNumber
                     + " is not less than the total segments " + totalSegments + ".");
         }
-        authorizeTable(ctx, "glue:GetPartitions", db, name);
-        TableDef t = table(db, name);
+        TablePartitions found = partitions(ctx, "glue:GetPartitions", db, name);
+        TableDef t = found.table();
         Predicate<List<String>> filter;
         try {
             filter = PartitionFilter.parse(in.path("Expression").asText(null), t.partitionKeys());
         } catch (IllegalArgumentException | DdlSyntaxException e) {
             throw new AwsException(400, "InvalidInputException", "Unsupported expression: " + e.getMessage());
         }
-        List<PartitionDef> all = store.partitions(CATALOG, db, name);
+        List<PartitionDef> all = found.partitions();
         // Segment k of n: the partitions at positions k, k + n, k + 2n... of the table's (stable) order, so that the
         // segments never overlap and together hold every partition; the expression filters within the segment.
         List<PartitionDef> parts = new ArrayList<>();
@@ -163,14 +166,83 @@ public final class GlueApi implements JsonOperationHandler {
         name(request, db, "databaseName");
         name(request, name, "tableName");
         request.notNull(values, "partitionValues").check();
-        authorizeTable(ctx, "glue:GetPartition", db, name);
-        TableDef t = table(db, name);
-        List<String> wanted = new ArrayList<>();
-        values.forEach(v -> wanted.add(v.asText()));
-        PartitionDef p = store.partitions(CATALOG, db, name).stream().filter(x -> x.values().equals(wanted)).findFirst()
+        TablePartitions found = partitions(ctx, "glue:GetPartition", db, name);
+        PartitionDef p = found.byValues(texts(values))
                 .orElseThrow(() -> new AwsException(400, "EntityNotFoundException", "Cannot find partition."));
         ObjectNode out = F.objectNode();
-        out.set("Partition", GlueJson.partition(t, p, catalogId(in, ctx)));
+        out.set("Partition", GlueJson.partition(found.table(), p, catalogId(in, ctx)));
+        return out;
+    }
+
+    /**
+     * BatchGetPartition: the partitions of {@code PartitionsToGet} that exist, each once, in the order first asked
+     * for, rendered as GetPartition renders one. A value list no partition has is left out of both {@code Partitions}
+     * and {@code UnprocessedKeys}, as Glue answers (the API reference only says UnprocessedKeys holds the values "for
+     * which partitions were not returned"; Glue itself omits missing ones, which is why moto's emulation does too).
+     * {@code UnprocessedKeys} is for a batch Glue could not finish, which never happens here, so it is always empty.
+     * Authorized as the other partition reads: {@code glue:BatchGetPartition} on the catalog, database, then table.
+     */
+    private JsonNode batchGetPartition(JsonNode in, CallContext ctx) {
+        String db = text(in, "DatabaseName");
+        String name = text(in, "TableName");
+        JsonNode sent = in.get("PartitionsToGet");
+        JsonNode toGet = sent != null && sent.isArray() ? sent : null;
+        List<List<String>> wanted = new ArrayList<>();
+        if (toGet != null) {
+            toGet.forEach(v -> wanted.add(texts(v.path("Values"))));
+        }
+        Validation request = validation(in);
+        name(request, db, "databaseName");
+        name(request, name, "tableName");
+        request.notNull(toGet, "partitionsToGet").maxSize(toGet == null ? null : wanted, "partitionsToGet",
+                MAX_PARTITIONS_TO_GET);
+        if (toGet != null) {
+            for (int i = 0; i < toGet.size(); i++) {
+                JsonNode values = toGet.get(i).get("Values");
+                request.notNull(values != null && values.isArray() ? values : null,
+                        "partitionsToGet." + (i + 1) + ".member.values");
+            }
+        }
+        request.check();
+        TablePartitions found = partitions(ctx, "glue:BatchGetPartition", db, name);
+        ObjectNode out = F.objectNode();
+        ArrayNode parts = out.putArray("Partitions");
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (List<String> values : wanted) {
+            if (seen.add(values)) {
+                found.byValues(values).ifPresent(p -> parts.add(GlueJson.partition(found.table(), p, catalogId(in, ctx))));
+            }
+        }
+        out.putArray("UnprocessedKeys");
+        return out;
+    }
+
+    /**
+     * The one path of every partition read (GetPartitions, GetPartition, BatchGetPartition): {@code action} is
+     * authorized on the catalog, the database and the table (as the table reads are), then the table is looked up
+     * (EntityNotFoundException naming the database or table) and its Glue partitions listed. Glue's partitions
+     * only: a table with partition projection answers the partitions registered in Glue, not the projected ones (as
+     * Glue, which knows nothing of projection, does), and an Iceberg table has none.
+     */
+    private TablePartitions partitions(CallContext ctx, String action, String db, String name) {
+        authorizeTable(ctx, action, db, name);
+        TableDef t = table(db, name);
+        return new TablePartitions(t, store.partitions(CATALOG, db, name));
+    }
+
+    /** A table and its Glue partitions, in the catalog's stable order. */
+    private record TablePartitions(TableDef table, List<PartitionDef> partitions) {
+        java.util.Optional<PartitionDef> byValues(List<String> values) {
+            return partitions.stream().filter(p -> p.values().equals(values)).findFirst();
+        }
+    }
+
+    /** A JSON list's members as text (an absent or non-list member is no values). */
+    private static List<String> texts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(v -> out.add(v.asText()));
+        }
         return out;
     }
 

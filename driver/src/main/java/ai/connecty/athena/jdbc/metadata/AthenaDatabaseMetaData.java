@@ -512,7 +512,7 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getStringFunctions() {
-        return "ascii,char,char_length,character_length,concat,insert,lcase,left,length,locate,lower,lpad,ltrim,"
+        return "ascii,char,char_length,character_length,concat,difference,insert,lcase,left,length,locate,lower,lpad,ltrim,"
                 + "octet_length,position,repeat,replace,reverse,right,rpad,rtrim,soundex,space,split,strpos,substr,"
                 + "substring,trim,ucase,upper";
     }

@@ -281,6 +281,17 @@ public final class JdbcEscapes {
             case "rtrim":
                 // Blanks only: Athena's one-argument ltrim and rtrim take every whitespace character.
                 return name + "(" + arguments(name, parenthesized, 1, 1).get(0) + ", ' ')";
+            case "difference": {
+                // DIFFERENCE(a, b): how many of the four SOUNDEX characters of a and b match at the same place, 0 to
+                // 4 (SQL Server's and the JDBC-ODBC bridge's definition). Each argument is written once, so a ? in
+                // either stays one placeholder in its place: the codes are split into characters and compared
+                // pairwise by zip_with (the shorter padded with NULL, never equal), the matches counted. NULL stays
+                // NULL; a text without letters, whose soundex is '', matches nothing.
+                List<String> args = arguments(name, parenthesized, 2, 2);
+                return "CAST(cardinality(filter(zip_with(regexp_extract_all(soundex(" + args.get(0) + "), '.'), "
+                        + "regexp_extract_all(soundex(" + args.get(1) + "), '.'), (c1, c2) -> c1 = c2), m -> m)) "
+                        + "AS integer)";
+            }
             case "octet_length":
                 return "length(to_utf8(" + arguments(name, parenthesized, 1, 1).get(0) + "))";
             case "dayname":

@@ -61,6 +61,10 @@ class JdbcEscapePlaceholdersTest {
             {"SELECT {fn timestampadd(SQL_TSI_DAY, ?, ?)}", "SELECT date_add('day', ?, ?)"},
             {"SELECT {fn convert(?, SQL_INTEGER)}", "SELECT CAST(? AS integer)"},
             {"SELECT {fn ucase(?)}, {fn length(?)}", "SELECT upper(?), length(rtrim(?, ' '))"},
+            {"SELECT {fn difference(?, ?)}", "SELECT CAST(cardinality(filter(zip_with(regexp_extract_all(soundex(?), "
+                    + "'.'), regexp_extract_all(soundex(?), '.'), (c1, c2) -> c1 = c2), m -> m)) AS integer)"},
+            {"SELECT {fn difference(name, ?)}", "SELECT CAST(cardinality(filter(zip_with(regexp_extract_all(soundex("
+                    + "name), '.'), regexp_extract_all(soundex(?), '.'), (c1, c2) -> c1 = c2), m -> m)) AS integer)"},
             {"SELECT {fn repeat(s, ?)}", "SELECT lpad('', greatest(length(s) * (?), 0), coalesce(nullif(s, ''), ' '))"},
         };
         for (String[] pair : kept) {
