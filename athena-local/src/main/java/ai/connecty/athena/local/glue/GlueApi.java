@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -207,7 +210,7 @@ public final class GlueApi implements JsonOperationHandler {
         TablePartitions found = partitions(ctx, "glue:BatchGetPartition", db, name);
         ObjectNode out = F.objectNode();
         ArrayNode parts = out.putArray("Partitions");
-        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        Set<List<String>> seen = new HashSet<>();
         for (List<String> values : wanted) {
             if (seen.add(values)) {
                 found.byValues(values).ifPresent(p -> parts.add(GlueJson.partition(found.table(), p, catalogId(in, ctx))));
@@ -232,7 +235,7 @@ public final class GlueApi implements JsonOperationHandler {
 
     /** A table and its Glue partitions, in the catalog's stable order. */
     private record TablePartitions(TableDef table, List<PartitionDef> partitions) {
-        java.util.Optional<PartitionDef> byValues(List<String> values) {
+        Optional<PartitionDef> byValues(List<String> values) {
             return partitions.stream().filter(p -> p.values().equals(values)).findFirst();
         }
     }
