@@ -167,4 +167,15 @@ class SqlTextTest {
         assertThat(text.takesExecutionParameters()).isEqualTo(bound);
         assertThat(text.isHiveStatement()).isEqualTo(hive);
     }
+
+    /** What getMetaData may describe by running the text with LIMIT 0: queries only, and the text kept as given. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"SELECT 1|true", "with x AS (SELECT 1) SELECT * FROM x|true", "VALUES 1|true",
+            "TABLE t|true", "(SELECT 1) UNION (SELECT 2)|true", "/* c */ select 1|true", "INSERT INTO t SELECT 1|false",
+            "SHOW TABLES|false", "EXPLAIN SELECT 1|false", "CREATE TABLE t AS SELECT 1|false", "DESCRIBE t|false", "''|false"})
+    void onlyQueriesAreDescribedByRunningThem(String sql, boolean query) {
+        SqlText text = SqlText.of(sql);
+        assertThat(text.isQuery()).isEqualTo(query);
+        assertThat(text.sql()).isSameAs(sql);
+    }
 }
