@@ -172,7 +172,7 @@ class SqlTextTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"SELECT 1|true", "with x AS (SELECT 1) SELECT * FROM x|true", "VALUES 1|true",
             "TABLE t|true", "(SELECT 1) UNION (SELECT 2)|true", "/* c */ select 1|true", "INSERT INTO t SELECT 1|false",
-            "SHOW TABLES|false", "EXPLAIN SELECT 1|false", "CREATE TABLE t AS SELECT 1|false", "DESCRIBE t|false", "''|false"})
+            "SHOW TABLES|false", "EXPLAIN SELECT 1|false", "CREATE TABLE t AS SELECT 1|false", "DESCRIBE t|false", "-- only a comment|false"})
     void onlyQueriesAreDescribedByRunningThem(String sql, boolean query) {
         SqlText text = SqlText.of(sql);
         assertThat(text.isQuery()).isEqualTo(query);
