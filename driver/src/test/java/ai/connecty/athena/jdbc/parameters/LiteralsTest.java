@@ -581,6 +581,9 @@ class LiteralsTest {
         java.sql.Array foreign = (java.sql.Array) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {java.sql.Array.class}, (proxy, method, args) -> new Object[] {"a'b", 7});
         assertThat(literal(foreign)).isEqualTo("ARRAY['a''b', 7]");
+        AthenaStruct struct = AthenaStruct.of("row(x integer, s varchar)", new Object[] {1, "it's"});
+        assertThat(Literals.of(struct, Types.STRUCT, -1, 1).literal()).isEqualTo(literal(struct))
+                .isEqualTo("CAST(ROW(1, 'it''s') AS row(x integer, s varchar))");
         for (ThrowingCallable wrong : List.<ThrowingCallable>of(() -> Literals.of(5, Types.ARRAY, -1, 1),
                 () -> Literals.of(List.of(1), Types.STRUCT, -1, 1))) {
             assertThatThrownBy(wrong).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22018"));
