@@ -19,12 +19,15 @@ public final class SqlText {
     private final List<String> words;
     /** The index of the {@code ;} that ends the statement (only blanks and comments after it), or -1. */
     private final int terminator;
+    /** Whether the word AS appears outside literals, quoted names and comments. */
+    private final boolean asKeyword;
 
     private SqlText(String sql) {
         this.sql = sql;
         List<Integer> positions = new ArrayList<>();
         List<String> words = new ArrayList<>(2);
         int terminator = -1;
+        boolean asKeyword = false;
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
@@ -46,6 +49,7 @@ public final class SqlText {
                 if (words.size() < 4) {
                     words.add(sql.substring(start, i).toUpperCase(Locale.ROOT));
                 }
+                asKeyword |= i - start == 2 && sql.regionMatches(true, start, "AS", 0, 2);
             } else {
                 if (c == '?') {
                     positions.add(i);
@@ -59,6 +63,7 @@ public final class SqlText {
             }
         }
         this.terminator = terminator;
+        this.asKeyword = asKeyword;
         this.placeholders = Collections.unmodifiableList(positions);
         this.firstKeyword = words.isEmpty() ? "" : words.get(0);
         this.secondKeyword = words.size() < 2 ? "" : words.get(1);
@@ -132,13 +137,12 @@ public final class SqlText {
         }
     }
 
-    /** CREATE TABLE t AS / CREATE TABLE t WITH (...) AS: the words after CREATE TABLE include AS. */
+    /**
+     * CREATE TABLE t AS / CREATE TABLE t WITH (...) AS: the words after CREATE TABLE include AS, as a word of the
+     * statement (after any white space, before anything), not inside a literal, a quoted name or a comment.
+     */
     private boolean isCtasAfterCreate() {
-        if (!"TABLE".equals(secondKeyword)) {
-            return false;
-        }
-        String upper = sql.toUpperCase(Locale.ROOT);
-        return upper.contains(" AS ") || upper.contains(" AS(") || upper.contains("\nAS");
+        return "TABLE".equals(secondKeyword) && asKeyword;
     }
 
     /**

@@ -127,12 +127,15 @@ final class AthenaCsvReader {
         return rowEnded(out.endRow());
     }
 
-    /** Counts the line of a row just ended with {@code count} fields, and refuses a wrong count; true. */
+    /**
+     * Refuses a wrong count of the row just ended with {@code count} fields, naming that row's record, then counts
+     * it; true.
+     */
     private boolean rowEnded(int count) throws SQLException {
-        line++;
         if (columns > 0 && count != columns) {
             throw malformed("a row has " + count + " fields where the query has " + columns + " columns");
         }
+        line++;
         return true;
     }
 

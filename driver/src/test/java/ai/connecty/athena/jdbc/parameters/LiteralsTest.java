@@ -459,4 +459,142 @@ class LiteralsTest {
                     .hasMessageContaining("Parameter 2").hasMessageContaining("DDL");
         }
     }
+
+    // The edges below were found unpinned by a mutation-testing audit (PIT, see the README's "Developing" section).
+
+    @Test
+    void aNulCharacterIsChr0WhereverItStands() throws SQLException {
+        assertThat(literal("\u0000y")).isEqualTo("('' || chr(0) || 'y')");
+        assertThat(literal("y\u0000")).isEqualTo("('y' || chr(0) || '')");
+        assertThat(literal("\u0000")).isEqualTo("('' || chr(0) || '')");
+        assertThat(literal("'\u0000'")).isEqualTo("('''' || chr(0) || '''')");
+        assertThat(literal('\'')).isEqualTo("''''");
+    }
+
+    @Test
+    void integerTargetsTakeTheirTypesMinimumAndMaximum() throws SQLException {
+        assertThat(Literals.of("-128", Types.TINYINT, -1, 1).literal()).isEqualTo("TINYINT '-128'");
+        assertThat(Literals.of("127", Types.TINYINT, -1, 1).literal()).isEqualTo("TINYINT '127'");
+        assertThat(Literals.of(-32768, Types.SMALLINT, -1, 1).literal()).isEqualTo("SMALLINT '-32768'");
+        assertThat(Literals.of("32767", Types.SMALLINT, -1, 1).literal()).isEqualTo("SMALLINT '32767'");
+        assertThat(Literals.of("-2147483648", Types.INTEGER, -1, 1).literal()).isEqualTo("-2147483648");
+        assertThat(Literals.of(Long.MIN_VALUE, Types.BIGINT, -1, 1).literal()).isEqualTo("BIGINT '-9223372036854775808'");
+        assertThat(Literals.of("9223372036854775807", Types.BIGINT, -1, 1).literal()).isEqualTo("BIGINT '9223372036854775807'");
+        assertThat(Literals.of(true, Types.TINYINT, -1, 1).literal()).isEqualTo("TINYINT '1'");
+        assertThat(Literals.of(false, Types.DECIMAL, -1, 1).literal()).isEqualTo("DECIMAL '0'");
+        for (ThrowingCallable beyond : List.<ThrowingCallable>of(() -> Literals.of("-129", Types.TINYINT, -1, 1),
+                () -> Literals.of("128", Types.TINYINT, -1, 1), () -> Literals.of("9223372036854775808", Types.BIGINT, -1, 1))) {
+            assertThatThrownBy(beyond).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("22003"));
+        }
+    }
+
+    @Test
+    void booleanTargetsReadWordsAndNumbers() throws SQLException {
+        assertThat(Literals.of(" TRUE ", Types.BOOLEAN, -1, 1).literal()).isEqualTo("true");
+        assertThat(Literals.of("false", Types.BIT, -1, 1).literal()).isEqualTo("false");
+        assertThat(Literals.of("0.0", Types.BOOLEAN, -1, 1).literal()).isEqualTo("false");
+        assertThat(Literals.of("-2", Types.BOOLEAN, -1, 1).literal()).isEqualTo("true");
+        assertThat(Literals.of(1, Types.BOOLEAN, -1, 1).literal()).isEqualTo("true");
+        assertThatThrownBy(() -> Literals.of("yes", Types.BOOLEAN, -1, 1)).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("22018"));
+    }
+
+    @Test
+    void decimalsOf38DigitsFitAnd39DoNot() throws SQLException {
+        String nines = "9".repeat(38);
+        ParameterValue widest = Literals.of(new BigDecimal(nines), 1);
+        assertThat(widest.literal()).isEqualTo("DECIMAL '" + nines + "'");
+        assertThat(widest.typeName()).isEqualTo("decimal(38,0)");
+        assertThat(Literals.of(new java.math.BigInteger(nines), 1).literal()).isEqualTo("DECIMAL '" + nines + "'");
+        assertThatThrownBy(() -> Literals.of(new BigDecimal(nines + "9"), 2)).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("22003");
+            assertThat(e.getMessage()).isEqualTo("Parameter 2: 39 digits do not fit Athena's decimal (38 at most)");
+        });
+        // With a scale asked for: one digit before the point and 37 after is 38.
+        assertThat(Literals.of(BigDecimal.ONE, Types.DECIMAL, 37, 1).literal()).isEqualTo("DECIMAL '1." + "0".repeat(37) + "'");
+        assertThatThrownBy(() -> Literals.of(BigDecimal.TEN, Types.NUMERIC, 37, 3)).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("22003");
+            assertThat(e.getMessage()).startsWith("Parameter 3: 39 digits (2 before the point, scale 37) do not fit");
+        });
+    }
+
+    @Test
+    void yearsOneAnd9999AreAthenasAndTheirNeighboursAreNot() throws SQLException {
+        assertThat(literal(LocalDate.of(1, 1, 1))).isEqualTo("DATE '0001-01-01'");
+        assertThat(literal(LocalDate.of(9999, 12, 31))).isEqualTo("DATE '9999-12-31'");
+        assertThat(literal(LocalDateTime.of(9999, 12, 31, 23, 59, 59))).isEqualTo("TIMESTAMP '9999-12-31 23:59:59.000'");
+        assertThatThrownBy(() -> literal(LocalDate.of(0, 12, 31))).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("22007");
+            assertThat(e.getMessage()).startsWith("Year 0 (1 BC) is outside");
+        });
+        assertThatThrownBy(() -> literal(LocalDate.of(-1, 1, 1))).hasMessageStartingWith("Year -1 (2 BC) is outside");
+        assertThatThrownBy(() -> literal(LocalDate.of(10000, 1, 1))).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("22007");
+            assertThat(e.getMessage()).startsWith("Year 10000 is outside");
+        });
+    }
+
+    @Test
+    void timesKeepTheirMillisecondsAndConvertFromTimestamps() throws SQLException {
+        java.sql.Time withMillis = new java.sql.Time(java.sql.Time.valueOf("12:34:56").getTime() + 789);
+        assertThat(literal(withMillis)).isEqualTo("TIME '12:34:56.789'");
+        Calendar utc = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        assertThat(Literals.time(new java.sql.Time(3_723_004L), utc).literal()).isEqualTo("TIME '01:02:03.004'");
+        assertThat(Literals.of(Timestamp.valueOf("2020-01-02 03:04:05.5"), Types.TIME, -1, 1).literal())
+                .isEqualTo("TIME '03:04:05.500'");
+        assertThat(Literals.of(LocalDateTime.of(2020, 1, 2, 3, 4, 5), Types.TIME, -1, 1).literal())
+                .isEqualTo("TIME '03:04:05.000'");
+        assertThat(Literals.of(LocalDate.of(2020, 1, 2), Types.TIMESTAMP, -1, 1).literal())
+                .isEqualTo("TIMESTAMP '2020-01-02 00:00:00.000'");
+    }
+
+    @Test
+    void nullsKeepTheirTypeNameAndANamedContainerType() throws SQLException {
+        assertThat(Literals.of(null, Types.INTEGER, -1, 1).literal()).isEqualTo("CAST(NULL AS integer)");
+        assertThat(Literals.nullOf(Types.NULL).typeName()).isEqualTo("unknown");
+        assertThat(Literals.nullOf(Types.VARCHAR).typeName()).isEqualTo("varchar");
+        assertThat(Literals.nullOf(Types.ARRAY, "integer", 1).literal()).isEqualTo("CAST(NULL AS array(integer))");
+        assertThat(Literals.nullOf(Types.ARRAY, "array(varchar)", 1).literal()).isEqualTo("CAST(NULL AS array(varchar))");
+        assertThat(Literals.nullOf(Types.STRUCT, "row(a integer)", 1).literal()).isEqualTo("CAST(NULL AS row(a integer))");
+        assertThat(Literals.nullOf(Types.OTHER, "map(varchar, bigint)", 1).literal())
+                .isEqualTo("CAST(NULL AS map(varchar, bigint))");
+        assertThat(Literals.nullOf(Types.JAVA_OBJECT, "json", 1).literal()).isEqualTo("CAST(NULL AS json)");
+        // A type name of another type is ignored, as JDBC has it.
+        assertThat(Literals.nullOf(Types.VARCHAR, "array(integer)", 1).literal()).isEqualTo("CAST(NULL AS varchar)");
+        assertThat(Literals.nullOf(Types.ARRAY, " ", 1).literal()).isEqualTo(Literals.nullOf(Types.ARRAY).literal());
+        assertThatThrownBy(() -> Literals.nullOf(Types.STRUCT, "integer", 4)).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("HY024");
+            assertThat(e.getMessage()).startsWith("Parameter 4: setNull type name 'integer' is no Athena row type;");
+        });
+        assertThatThrownBy(() -> Literals.nullOf(Types.ARRAY, "array", 4))
+                .hasMessageStartingWith("Parameter 4: setNull type name 'array' is no Athena type;");
+    }
+
+    @Test
+    void containerAndBinaryTargetsTakeWhatTheyName() throws SQLException {
+        assertThat(Literals.of("h\u00e9", Types.VARBINARY, -1, 1).literal()).isEqualTo("X'68C3A9'");
+        assertThat(Literals.of(new byte[] {1, (byte) 0xff}, Types.BLOB, -1, 1).literal()).isEqualTo("X'01FF'");
+        assertThat(Literals.of(List.of(1, 2), Types.ARRAY, -1, 1).literal()).isEqualTo("ARRAY[1, 2]");
+        assertThat(Literals.of(5, Types.OTHER, -1, 1).literal()).isEqualTo("5");
+        assertThat(Literals.of("x", Types.JAVA_OBJECT, -1, 1).literal()).isEqualTo("'x'");
+        java.sql.Array foreign = (java.sql.Array) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {java.sql.Array.class}, (proxy, method, args) -> new Object[] {"a'b", 7});
+        assertThat(literal(foreign)).isEqualTo("ARRAY['a''b', 7]");
+        AthenaStruct struct = AthenaStruct.of("row(x integer, s varchar)", new Object[] {1, "it's"});
+        assertThat(Literals.of(struct, Types.STRUCT, -1, 1).literal()).isEqualTo(literal(struct))
+                .isEqualTo("CAST(ROW(1, 'it''s') AS row(x integer, s varchar))");
+        for (ThrowingCallable wrong : List.<ThrowingCallable>of(() -> Literals.of(5, Types.ARRAY, -1, 1),
+                () -> Literals.of(List.of(1), Types.STRUCT, -1, 1))) {
+            assertThatThrownBy(wrong).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22018"));
+        }
+    }
+
+    @Test
+    void aRefusedValueIsShownUpTo40Characters() {
+        assertThatThrownBy(() -> Literals.of("x".repeat(40), Types.INTEGER, -1, 1))
+                .hasMessageContaining("String " + "x".repeat(40) + " cannot be converted to INTEGER");
+        assertThatThrownBy(() -> Literals.of("x".repeat(41), Types.INTEGER, -1, 1))
+                .hasMessageContaining("String " + "x".repeat(40) + "... cannot be converted to INTEGER");
+    }
 }

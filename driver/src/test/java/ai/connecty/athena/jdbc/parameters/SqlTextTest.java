@@ -135,4 +135,47 @@ class SqlTextTest {
         assertThat(SqlText.of("SELECT 1; SELECT 2").withoutTerminator()).isEqualTo("SELECT 1; SELECT 2");
         assertThat(SqlText.of("SELECT ? AS v ;").placeholders()).containsExactly(7);
     }
+
+    // The cases below were found unpinned by a mutation-testing audit (PIT, see the README's "Developing" section).
+
+    @Test
+    void aCommentClosesOnlyAfterItsOpening() {
+        // "/*/" opens a comment and does not close it: its '*' belongs to the opening.
+        assertThat(SqlText.of("SELECT 1 /*/ ? */ ?").placeholders()).containsExactly(18);
+        assertThat(SqlText.of("SELECT ? --?\n, ? -- ?").parameterCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aStatementOfASemicolonAloneHasItLeftOut() {
+        assertThat(SqlText.of(";").withoutTerminator()).isEqualTo(" ");
+        assertThat(SqlText.of("; -- x").withoutTerminator()).isEqualTo("  -- x");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "SHOW VIEWS|false|false", "SHOW TABLES|false|true", "SHOW CREATE VIEW v|false|false", "SHOW COLUMNS|false|false",
+            "DROP TABLE t|false|true", "CREATE TABLE t (a int) LOCATION ?|false|true", "CREATE DATABASE d|false|true",
+            "CREATE OR REPLACE VIEW v AS SELECT ?|false|false", "CREATE TABLE t AS(SELECT ?)|true|false",
+            "CREATE TABLE t\\nAS SELECT ?|true|false", "CREATE TABLE t\\tAS SELECT ?|true|false",
+            "CREATE TABLE IF NOT EXISTS t WITH (format = 'ORC') as select ?|true|false",
+            "CREATE TABLE t (a int COMMENT 'known as a') LOCATION ?|false|true",
+            "CREATE TABLE t (id int,\\nasset int) LOCATION ?|false|true",
+            "CREATE TABLE t (a int) /* not AS SELECT */ LOCATION ?|false|true",
+            "CREATE TABLE \"x AS y\" (a int) LOCATION ?|false|true"})
+    void aCreateTableIsACtasByItsAsKeywordAlone(String sql, boolean bound, boolean hive) {
+        SqlText text = SqlText.of(sql.replace("\\n", "\n").replace("\\t", "\t"));
+        assertThat(text.takesExecutionParameters()).isEqualTo(bound);
+        assertThat(text.isHiveStatement()).isEqualTo(hive);
+    }
+
+    /** What getMetaData may describe by running the text with LIMIT 0: queries only, and the text kept as given. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"SELECT 1|true", "with x AS (SELECT 1) SELECT * FROM x|true", "VALUES 1|true",
+            "TABLE t|true", "(SELECT 1) UNION (SELECT 2)|true", "/* c */ select 1|true", "INSERT INTO t SELECT 1|false",
+            "SHOW TABLES|false", "EXPLAIN SELECT 1|false", "CREATE TABLE t AS SELECT 1|false", "DESCRIBE t|false", "-- only a comment|false"})
+    void onlyQueriesAreDescribedByRunningThem(String sql, boolean query) {
+        SqlText text = SqlText.of(sql);
+        assertThat(text.isQuery()).isEqualTo(query);
+        assertThat(text.sql()).isSameAs(sql);
+    }
 }

@@ -155,4 +155,108 @@ class AthenaCsvReaderTest {
         assertThat(read(text.replace("\"\n", "\"\r\n").replace(",\n", ",\r\n"), columns, text.length() * 4))
                 .as("CRLF line ends").hasSize(written.size());
     }
+
+    // The cases below were found unpinned by a mutation-testing audit (PIT, see the README's "Developing" section).
+
+    /**
+     * The bytes in chunks of {@code chunk} bytes, each in an array of its own with line ends after its limit, as a
+     * reused download buffer holds stale bytes there: a reader that looks past the limit finds a record's end.
+     */
+    private static final class StaleAfterLimit extends ByteChunks {
+        private final byte[] data;
+        private final int chunk;
+        private int offset;
+
+        StaleAfterLimit(byte[] data, int chunk) {
+            this.data = data;
+            this.chunk = chunk;
+        }
+
+        @Override
+        boolean fill() {
+            if (offset >= data.length) {
+                return false;
+            }
+            int length = Math.min(chunk, data.length - offset);
+            buffer = new byte[length + 16];
+            Arrays.fill(buffer, (byte) '\n');
+            System.arraycopy(data, offset, buffer, 0, length);
+            position = 0;
+            limit = length;
+            offset += length;
+            return true;
+        }
+    }
+
+    private static List<List<String>> readRows(AthenaCsvReader reader) throws SQLException {
+        RowBatch batch = new RowBatch(1);
+        while (reader.next(batch)) {
+            // all rows in one batch
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < batch.rows(); r++) {
+            TextRow row = batch.row(r);
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                values.add(row.text(c));
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    @Test
+    void noByteAfterAChunksLimitIsRead() throws SQLException {
+        String csv = "\"a\",\"bc\"\n\"d\",\n,\"\"\n\"e\"\"f\",\"g\nh\"\n";
+        List<List<String>> expected = List.of(Arrays.asList("a", "bc"), Arrays.asList("d", null), Arrays.asList(null, ""),
+                Arrays.asList("e\"f", "g\nh"));
+        for (int chunk = 1; chunk <= csv.length(); chunk++) {
+            AthenaCsvReader reader = new AthenaCsvReader(new StaleAfterLimit(csv.getBytes(StandardCharsets.UTF_8), chunk), 2,
+                    "test.csv");
+            assertThat(readRows(reader)).as("chunks of %d bytes", chunk).isEqualTo(expected);
+        }
+    }
+
+    /** Athena quotes every value, but an unquoted one (another writer's file) is its text, across chunks too. */
+    @Test
+    void anUnquotedValueIsItsText_atEveryChunkSize() throws SQLException {
+        String csv = "abc,\"q\",7\n1,,-2.5\r\n,x y,\"\"\n";
+        List<List<String>> expected = List.of(Arrays.asList("abc", "q", "7"), Arrays.asList("1", null, "-2.5"),
+                Arrays.asList(null, "x y", ""));
+        for (int chunk = 1; chunk <= csv.length() + 1; chunk++) {
+            assertThat(read(csv, 3, chunk)).as("chunks of %d bytes", chunk).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aFileEndingAfterASeparatorEndsWithANull() throws SQLException {
+        for (int chunk = 1; chunk <= 5; chunk++) {
+            assertThat(read("\"a\",", 2, chunk)).as("chunks of %d bytes", chunk).containsExactly(Arrays.asList("a", null));
+            assertThat(read("\"a\",\"b\"", 2, chunk)).as("chunks of %d bytes", chunk).containsExactly(Arrays.asList("a", "b"));
+        }
+    }
+
+    /** Without a column count (0), rows of any width are read as they are. */
+    @Test
+    void withoutAColumnCountEveryRowIsReadAsItIs() throws SQLException {
+        for (int chunk : new int[] {1, 4, 1000}) {
+            assertThat(read("\"a\",\"b\"\n\"c\"\n,,\n", 0, chunk)).as("chunks of %d bytes", chunk)
+                    .containsExactly(Arrays.asList("a", "b"), Arrays.asList("c"), Arrays.asList(null, null, null));
+        }
+    }
+
+    /** The record a malformed one is: the third record here, whichever way it is malformed and read. */
+    @Test
+    void aMalformedRecordIsNamedByItsNumber() {
+        String good = "\"h1\",\"h2\"\n\"a\",\"b\"\n";
+        for (int chunk : new int[] {1, 3, 1000}) {
+            for (String bad : new String[] {"\"c\"\n", "\"c\",\"d\",\"e\"\n", "\"c\"x,\"d\"\n", "\"c\",\"d\n"}) {
+                assertThatThrownBy(() -> read(good + bad, 2, chunk)).as("%s in chunks of %d", bad, chunk)
+                        .isInstanceOfSatisfying(SQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("22000");
+                            assertThat(e.getMessage()).contains("near record 3:");
+                        });
+            }
+        }
+    }
 }
