@@ -150,4 +150,61 @@ class ConnectionUrlTest {
         assertThat(ConnectionUrl.parse("jdbc:connecty-athena://Region=us-east-1").withPropertiesBeside(new java.util.Properties())
                 .withSecretsMasked()).isEqualTo("jdbc:connecty-athena://Region=us-east-1;");
     }
+
+    @Test
+    void aSemicolonRightAfterThePrefixIsAnEmptyFragment() throws SQLException {
+        assertThat(pairs("jdbc:connecty-athena://;Region=us-east-1")).containsExactly(Map.entry("Region", "us-east-1"));
+    }
+
+    @Test
+    void aKeyWithNothingAfterItsEqualsHasAnEmptyValue() throws SQLException {
+        assertThat(pairs("jdbc:connecty-athena://Region=us-east-1;WorkGroup=")).containsExactly(
+                Map.entry("Region", "us-east-1"), Map.entry("WorkGroup", ""));
+    }
+
+    @Test
+    void aMissingKeyIsRefusedNamingTheFragment() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://Region=us-east-1; =x"))
+                .isInstanceOf(SQLException.class).hasFieldOrPropertyWithValue("SQLState", "08001")
+                .hasMessage("Malformed fragment ' =' in the connection URL: a property name is missing before '='");
+    }
+
+    @Test
+    void aMaskedValueThatStartsWithASemicolonIsBraced() throws SQLException {
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:connecty-athena://ApplicationName={;x}");
+        assertThat(url.withSecretsMasked()).isEqualTo("jdbc:connecty-athena://ApplicationName={;x};");
+        assertThat(pairs(url.withSecretsMasked())).containsExactly(Map.entry("ApplicationName", ";x"));
+    }
+
+    @Test
+    void leniently_anotherDriversUrlOrNullHasNothing() {
+        for (String url : new String[] {null, "jdbc:athena://Region=us-east-1"}) {
+            ConnectionUrl parsed = ConnectionUrl.parseLeniently(url);
+            assertThat(parsed.pairs()).as(url).isEmpty();
+            assertThat(parsed.hostSegment()).as(url).isEmpty();
+        }
+    }
+
+    /** What Driver.getPropertyInfo reads of a URL being typed: each fragment that cannot be read is skipped. */
+    @Test
+    void leniently_whatDoesNotParseIsSkipped() {
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://athena.example.com;Region=us-east-1;oops;"
+                + " =x;ApplicationName={a;b} tail;WorkGroup=wg").pairs()).containsExactly(
+                Map.entry("Region", "us-east-1"), Map.entry("ApplicationName", "a;b"), Map.entry("WorkGroup", "wg"));
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://athena.example.com;Region=us-east-1")
+                .hostSegment()).contains("athena.example.com");
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://ApplicationName={a;b} tail").pairs())
+                .containsExactly(Map.entry("ApplicationName", "a;b"));
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://=x;Region=us-east-1").pairs())
+                .containsExactly(Map.entry("Region", "us-east-1"));
+    }
+
+    /** An unclosed brace is left out up to the next ';', so that it does not swallow the pairs after it. */
+    @Test
+    void leniently_anUnclosedBraceEndsAtTheNextSemicolon() {
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://Region=us-east-1;Password={abc;WorkGroup=wg")
+                .pairs()).containsExactly(Map.entry("Region", "us-east-1"), Map.entry("WorkGroup", "wg"));
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://Region=us-east-1;Password={abc").pairs())
+                .containsExactly(Map.entry("Region", "us-east-1"));
+    }
 }

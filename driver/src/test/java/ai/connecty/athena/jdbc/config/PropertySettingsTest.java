@@ -161,4 +161,20 @@ class PropertySettingsTest {
         assertThat(NearestName.suggest("fetchsise")).contains("FetchSize");
         assertThat(NearestName.suggest("rowstofetchperblok")).contains("FetchSize");
     }
+
+    @Test
+    void leniently_theLaterOfTwoValuesCounts() throws SQLException {
+        PropertySettings settings = PropertySettings.resolveLeniently(PREFIX + "Region=us-east-1;AwsRegion=eu-west-1",
+                props("WorkGroup", "a", "workgroup", "b"));
+        assertThat(settings.get(ConnectionProperty.REGION)).contains("eu-west-1");
+        assertThat(settings.get(ConnectionProperty.WORK_GROUP)).hasValueSatisfying(v -> assertThat(v).isIn("a", "b"));
+        assertThat(settings.warnings()).isEmpty();
+    }
+
+    @Test
+    void leniently_anUnfinishedUrlKeepsWhatCanBeRead() {
+        PropertySettings settings = PropertySettings.resolveLeniently(PREFIX + "Region=us-east-1;Password={ab", null);
+        assertThat(settings.get(ConnectionProperty.REGION)).contains("us-east-1");
+        assertThat(settings.isSet(ConnectionProperty.PASSWORD)).isFalse();
+    }
 }
