@@ -104,6 +104,19 @@ class ConnectionUrlTest {
                 .hasMessageNotContaining("T41Lsecret");
     }
 
+    /** 'ProxyPWD=p1;p2=p3;T41Lsecret' is most likely the secret 'p1;p2=p3;T41Lsecret': its last part too is hidden. */
+    @Test
+    void aFragmentAfterUnknownPairsThatFollowASecretIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> ConnectionUrl.parse(
+                "jdbc:connecty-athena://Region=us-east-1;ProxyPWD=p1;p2=p3;T41Lsecret;ProxyHost=p"))
+                .isInstanceOf(SQLException.class)
+                .hasMessage("Malformed text follows the value of ProxyPWD in the connection URL (not shown: it may be part"
+                        + " of that secret value). A value that contains ';' must be wrapped in braces: ProxyPWD={...}");
+        // A known key ends what the secret may hold: text after it is shown.
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://ProxyPWD=p1;Region=us-east-1;oops"))
+                .hasMessageStartingWith("Malformed fragment 'oops' in the connection URL");
+    }
+
     @Test
     void textAfterClosingBraceIsRefused() {
         assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://ApplicationName={a}b;Region=x"))
