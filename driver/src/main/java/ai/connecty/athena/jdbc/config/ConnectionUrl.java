@@ -161,8 +161,9 @@ public final class ConnectionUrl {
                 if (lenient) {
                     return;
                 }
-                if (afterSecret()) {
-                    throw ConfigErrors.error(afterSecretHint("Malformed text follows"));
+                Optional<String> secretKey = secretBefore();
+                if (secretKey.isPresent()) {
+                    throw ConfigErrors.error(secretHint("Malformed text follows", secretKey.get()));
                 }
                 throw ConfigErrors.error("Malformed fragment '" + fragment + "' in the connection URL: expected "
                         + "Key=Value pairs separated by ';', e.g. " + PREFIX + "Region=us-east-1;WorkGroup=primary");
@@ -184,13 +185,19 @@ public final class ConnectionUrl {
             }
         }
 
-        /** True when the pair just read is a secret's: a fragment that follows may be the rest of its value. */
-        private boolean afterSecret() {
-            return !pairs.isEmpty() && isSecretKey(pairs.get(pairs.size() - 1).getKey());
-        }
-
-        private String afterSecretHint(String what) {
-            return secretHint(what, pairs.get(pairs.size() - 1).getKey());
+        /**
+         * The secret key whose value a fragment here may continue: the last known key read, when it is a secret's
+         * ('Password=ab;cd=ef;gh' is most likely the secret 'ab;cd=ef;gh', the unknown key 'cd' part of it).
+         */
+        private Optional<String> secretBefore() {
+            for (int i = pairs.size() - 1; i >= 0; i--) {
+                String key = pairs.get(i).getKey();
+                Optional<ConnectionProperty> property = ConnectionProperty.byName(key);
+                if (property.isPresent()) {
+                    return property.get().isSecret() ? Optional.of(key) : Optional.empty();
+                }
+            }
+            return Optional.empty();
         }
 
         /** The value at {@link #position}; null (lenient only) when it is left out. */

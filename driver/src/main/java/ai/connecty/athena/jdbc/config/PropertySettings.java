@@ -96,20 +96,25 @@ public final class PropertySettings {
                                                             List<SQLWarning> warnings, boolean ordered,
                                                             boolean lenient) throws SQLException {
         Map<ConnectionProperty, Sourced> result = new EnumMap<>(ConnectionProperty.class);
-        String previousKey = null;
+        // In the URL, the secret key whose value the unknown keys since may continue: 'Password=ab;cd=ef;gh=ij' is
+        // most likely the secret 'ab;cd=ef;gh=ij' without braces, so 'cd' and 'gh' are hidden. A known key ends it.
+        String secretBefore = null;
+        boolean hinted = false;
         for (Map.Entry<String, String> entry : entries) {
             String key = entry.getKey();
-            String before = previousKey;
-            previousKey = key;
             Optional<ConnectionProperty> property = ConnectionProperty.byName(key);
             if (!property.isPresent()) {
-                // In the URL, 'Password=ab;cd=ef' is most likely the secret 'ab;cd=ef' without braces: hide 'cd'.
-                boolean afterSecret = ordered && before != null && ConnectionUrl.isSecretKey(before);
-                warnings.add(ConfigErrors.warning(afterSecret
-                        ? ConnectionUrl.secretHint("An unknown connection property was ignored after", before)
-                        : unknownKeyMessage(key, source)));
+                if (!ordered || secretBefore == null) {
+                    warnings.add(ConfigErrors.warning(unknownKeyMessage(key, source)));
+                } else if (!hinted) {
+                    warnings.add(ConfigErrors.warning(
+                            ConnectionUrl.secretHint("An unknown connection property was ignored after", secretBefore)));
+                    hinted = true;
+                }
                 continue;
             }
+            secretBefore = property.get().isSecret() ? key : null;
+            hinted = false;
             String value = entry.getValue();
             if (value.isEmpty()) {
                 continue;

@@ -46,13 +46,13 @@ final class ValueFormats {
         return lower;
     }
 
-    static String roleArn(String value) throws SQLException {
-        return roleArn(ConnectionProperty.ROLE_ARN, value);
+    static void roleArn(String value) throws SQLException {
+        roleArn(ConnectionProperty.ROLE_ARN, value);
     }
 
     /** RoleArn or JwtRoleArn: the same shape, the message naming the property that holds it. */
-    static String roleArn(ConnectionProperty property, String value) throws SQLException {
-        return matching(ROLE_ARN, property, value,
+    static void roleArn(ConnectionProperty property, String value) throws SQLException {
+        matching(ROLE_ARN, property, value,
                 "expected an IAM role ARN such as arn:aws:iam::123456789012:role/connecty-athena");
     }
 
@@ -65,18 +65,18 @@ final class ValueFormats {
         return matching(SESSION_NAME, property, value, "expected 2-64 characters from letters, digits and +=,.@_-");
     }
 
-    static String externalId(String value) throws SQLException {
-        return matching(EXTERNAL_ID, ConnectionProperty.EXTERNAL_ID, value,
+    static void externalId(String value) throws SQLException {
+        matching(EXTERNAL_ID, ConnectionProperty.EXTERNAL_ID, value,
                 "expected 2-1224 characters from letters, digits and +=,.@:/_-");
     }
 
-    static String workGroup(String value) throws SQLException {
-        return matching(WORK_GROUP, ConnectionProperty.WORK_GROUP, value,
+    static void workGroup(String value) throws SQLException {
+        matching(WORK_GROUP, ConnectionProperty.WORK_GROUP, value,
                 "expected 1-128 characters from letters, digits and ._- (a workgroup's name, as the Athena console shows it)");
     }
 
-    static String accountId(ConnectionProperty property, String value) throws SQLException {
-        return matching(ACCOUNT_ID, property, value, "expected a 12-digit AWS account id");
+    static void accountId(ConnectionProperty property, String value) throws SQLException {
+        matching(ACCOUNT_ID, property, value, "expected a 12-digit AWS account id");
     }
 
     /** {@code value} unchanged when the whole of it matches {@code format}, else refused naming the property. */

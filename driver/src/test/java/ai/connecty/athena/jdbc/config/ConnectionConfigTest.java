@@ -4,12 +4,14 @@ import static ai.connecty.athena.jdbc.config.UrlConfigs.config;
 import static ai.connecty.athena.jdbc.config.UrlConfigs.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLWarning;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -332,5 +334,71 @@ class ConnectionConfigTest {
         }
         // Ours means every service; it must not be an alias of the Athena endpoint as in the official driver.
         assertThat(ConnectionProperty.byName("EndpointOverride")).contains(ConnectionProperty.ENDPOINT_OVERRIDE);
+    }
+
+    @Test
+    void aRoleSessionNameIsKeptAsWritten() throws SQLException {
+        assertThat(config("RoleArn=arn:aws:iam::123456789012:role/r;RoleSessionName=etl-nightly").roleSessionName())
+                .isEqualTo("etl-nightly");
+    }
+
+    @Test
+    void equalPollingIntervalsAreAFixedInterval() throws SQLException {
+        ConnectionConfig fixed = config("MinQueryExecutionPollingIntervalMillis=500;MaxQueryExecutionPollingIntervalMillis=500");
+        assertThat(fixed.minPollingIntervalMillis()).isEqualTo(500);
+        assertThat(fixed.maxPollingIntervalMillis()).isEqualTo(500);
+
+        assertThat((Throwable) error("MinQueryExecutionPollingIntervalMillis=501;MaxQueryExecutionPollingIntervalMillis=500"))
+                .isInstanceOf(SQLNonTransientConnectionException.class)
+                .hasMessage("MinQueryExecutionPollingIntervalMillis (501) is greater than MaxQueryExecutionPollingIntervalMillis"
+                        + " (500): make the minimum at most the maximum");
+    }
+
+    @Test
+    void credentialsProviderArgumentsNeedAProviderClass() throws SQLException {
+        assertThat(config("CredentialsProvider=com.example.TokenProvider;CredentialsProviderArguments=a, b")
+                .credentialsProviderArguments()).containsExactly("a", "b");
+        for (String tail : new String[] {"CredentialsProviderArguments=a",
+                "CredentialsProvider=ProfileCredentials;CredentialsProviderArguments=a"}) {
+            SQLException e = error(tail);
+            assertThat(e.getSQLState()).as(tail).isEqualTo("08001");
+            assertThat((Throwable) e).as(tail).hasMessage("CredentialsProviderArguments only applies with CredentialsProvider set to"
+                    + " the name of a provider class (e.g. CredentialsProvider=com.example.TokenProvider): set it, or"
+                    + " remove CredentialsProviderArguments");
+        }
+    }
+
+    @Test
+    void aProxyPortIsOneTo65535() throws SQLException {
+        assertThat(config("ProxyHost=proxy.example.com:1").proxyHost()).contains("proxy.example.com:1");
+        assertThat(config("ProxyHost=http://proxy.example.com:65535").proxyHost()).isPresent();
+        for (String host : new String[] {"proxy.example.com:0", "http://proxy.example.com:65536"}) {
+            assertThat((Throwable) error("ProxyHost=" + host)).as(host).hasMessage("Invalid value '" + host + "' for connection"
+                    + " property ProxyHost: expected host, host:port or an http:// or https:// URL of the proxy, e.g."
+                    + " http://proxy.example.com:3128");
+        }
+    }
+
+    /** An '@' first (an empty user name) is still user information: refused, the value not shown. */
+    @Test
+    void userInformationIsRefusedEvenWhenItIsEmpty() {
+        SQLException proxy = error("ProxyHost=@proxy.example.com:3128");
+        assertThat(proxy.getSQLState()).isEqualTo("08001");
+        assertThat((Throwable) proxy).hasMessageStartingWith("ProxyHost must not carry a user name or password (the value is not shown)")
+                .hasMessageNotContaining("@proxy");
+        SQLException endpoint = error("EndpointOverride=@athena.example.com");
+        assertThat(endpoint.getSQLState()).isEqualTo("08001");
+        assertThat((Throwable) endpoint).hasMessageStartingWith("EndpointOverride must not carry a user name or password (the value is"
+                + " not shown)").hasMessageNotContaining("@athena");
+    }
+
+    /** A first fragment shaped like a host is the endpoint, refused as one when it is none: the message names it. */
+    @Test
+    void aHostSegmentThatIsNoHostIsRefusedAsTheAthenaEndpoint() {
+        SQLException e = catchThrowableOfType(SQLException.class, () -> ConnectionConfig.from(PropertySettings.resolve(
+                ConnectionUrl.PREFIX + ".athena.example.com;Region=us-east-1", new Properties()), Optional::empty));
+        assertThat(e.getSQLState()).isEqualTo("08001");
+        assertThat((Throwable) e).hasMessageStartingWith("Invalid value '.athena.example.com' for connection property"
+                + " AthenaEndpoint: ");
     }
 }

@@ -104,6 +104,19 @@ class ConnectionUrlTest {
                 .hasMessageNotContaining("T41Lsecret");
     }
 
+    /** 'ProxyPWD=p1;p2=p3;T41Lsecret' is most likely the secret 'p1;p2=p3;T41Lsecret': its last part too is hidden. */
+    @Test
+    void aFragmentAfterUnknownPairsThatFollowASecretIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> ConnectionUrl.parse(
+                "jdbc:connecty-athena://Region=us-east-1;ProxyPWD=p1;p2=p3;T41Lsecret;ProxyHost=p"))
+                .isInstanceOf(SQLException.class)
+                .hasMessage("Malformed text follows the value of ProxyPWD in the connection URL (not shown: it may be part"
+                        + " of that secret value). A value that contains ';' must be wrapped in braces: ProxyPWD={...}");
+        // A known key ends what the secret may hold: text after it is shown.
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://ProxyPWD=p1;Region=us-east-1;oops"))
+                .hasMessageStartingWith("Malformed fragment 'oops' in the connection URL");
+    }
+
     @Test
     void textAfterClosingBraceIsRefused() {
         assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://ApplicationName={a}b;Region=x"))
@@ -149,5 +162,62 @@ class ConnectionUrlTest {
         assertThat(ConnectionUrl.parse(url.withSecretsMasked()).pairs()).hasSize(5);
         assertThat(ConnectionUrl.parse("jdbc:connecty-athena://Region=us-east-1").withPropertiesBeside(new java.util.Properties())
                 .withSecretsMasked()).isEqualTo("jdbc:connecty-athena://Region=us-east-1;");
+    }
+
+    @Test
+    void aSemicolonRightAfterThePrefixIsAnEmptyFragment() throws SQLException {
+        assertThat(pairs("jdbc:connecty-athena://;Region=us-east-1")).containsExactly(Map.entry("Region", "us-east-1"));
+    }
+
+    @Test
+    void aKeyWithNothingAfterItsEqualsHasAnEmptyValue() throws SQLException {
+        assertThat(pairs("jdbc:connecty-athena://Region=us-east-1;WorkGroup=")).containsExactly(
+                Map.entry("Region", "us-east-1"), Map.entry("WorkGroup", ""));
+    }
+
+    @Test
+    void aMissingKeyIsRefusedNamingTheFragment() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:connecty-athena://Region=us-east-1; =x"))
+                .isInstanceOf(SQLException.class).hasFieldOrPropertyWithValue("SQLState", "08001")
+                .hasMessage("Malformed fragment ' =' in the connection URL: a property name is missing before '='");
+    }
+
+    @Test
+    void aMaskedValueThatStartsWithASemicolonIsBraced() throws SQLException {
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:connecty-athena://ApplicationName={;x}");
+        assertThat(url.withSecretsMasked()).isEqualTo("jdbc:connecty-athena://ApplicationName={;x};");
+        assertThat(pairs(url.withSecretsMasked())).containsExactly(Map.entry("ApplicationName", ";x"));
+    }
+
+    @Test
+    void leniently_anotherDriversUrlOrNullHasNothing() {
+        for (String url : new String[] {null, "jdbc:athena://Region=us-east-1"}) {
+            ConnectionUrl parsed = ConnectionUrl.parseLeniently(url);
+            assertThat(parsed.pairs()).as(url).isEmpty();
+            assertThat(parsed.hostSegment()).as(url).isEmpty();
+        }
+    }
+
+    /** What Driver.getPropertyInfo reads of a URL being typed: each fragment that cannot be read is skipped. */
+    @Test
+    void leniently_whatDoesNotParseIsSkipped() {
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://athena.example.com;Region=us-east-1;oops;"
+                + " =x;ApplicationName={a;b} tail;WorkGroup=wg").pairs()).containsExactly(
+                Map.entry("Region", "us-east-1"), Map.entry("ApplicationName", "a;b"), Map.entry("WorkGroup", "wg"));
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://athena.example.com;Region=us-east-1")
+                .hostSegment()).contains("athena.example.com");
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://ApplicationName={a;b} tail").pairs())
+                .containsExactly(Map.entry("ApplicationName", "a;b"));
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://=x;Region=us-east-1").pairs())
+                .containsExactly(Map.entry("Region", "us-east-1"));
+    }
+
+    /** An unclosed brace is left out up to the next ';', so that it does not swallow the pairs after it. */
+    @Test
+    void leniently_anUnclosedBraceEndsAtTheNextSemicolon() {
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://Region=us-east-1;Password={abc;WorkGroup=wg")
+                .pairs()).containsExactly(Map.entry("Region", "us-east-1"), Map.entry("WorkGroup", "wg"));
+        assertThat(ConnectionUrl.parseLeniently("jdbc:connecty-athena://Region=us-east-1;Password={abc").pairs())
+                .containsExactly(Map.entry("Region", "us-east-1"));
     }
 }

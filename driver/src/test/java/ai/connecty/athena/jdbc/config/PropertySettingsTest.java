@@ -94,13 +94,16 @@ class PropertySettingsTest {
         assertThat(settings.warnings()).allSatisfy(w -> assertThat(w.getSQLState()).isEqualTo("01000"));
     }
 
-    /** 'Password=ab;cd=ef' is most likely the secret 'ab;cd=ef' written without braces: 'cd' is part of it. */
+    /**
+     * 'Password=ab;cd=ef' is most likely the secret 'ab;cd=ef' written without braces: 'cd' is part of it, and so is
+     * every unknown key up to the next known one ('ab;cd=ef;gh=ij'). A known key ends the secret.
+     */
     @Test
-    void unknownKeyRightAfterASecretIsReportedWithoutItsName() throws SQLException {
+    void unknownKeysAfterASecretAreReportedWithoutTheirNames() throws SQLException {
         PropertySettings settings = PropertySettings.resolve(PREFIX + "SecretAccessKey=ab;T41Lsecret=ef;"
-                + "Regoin=us-east-1", props("user", "AKIAEXAMPLE"));
+                + "M0resecret=gh;Region=us-east-1;Regoin=us-east-1", props("user", "AKIAEXAMPLE"));
         assertThat(settings.warnings()).extracting(SQLWarning::getMessage)
-                .allSatisfy(message -> assertThat(message).doesNotContain("T41Lsecret"))
+                .allSatisfy(message -> assertThat(message).doesNotContain("T41Lsecret").doesNotContain("M0resecret"))
                 .anySatisfy(message -> assertThat(message).contains("SecretAccessKey", "SecretAccessKey={"))
                 .anySatisfy(message -> assertThat(message).contains("'Regoin'", "did you mean Region?"));
     }
@@ -160,5 +163,21 @@ class PropertySettingsTest {
         assertThat(NearestName.distance("", "abc")).isEqualTo(3);
         assertThat(NearestName.suggest("fetchsise")).contains("FetchSize");
         assertThat(NearestName.suggest("rowstofetchperblok")).contains("FetchSize");
+    }
+
+    @Test
+    void leniently_theLaterOfTwoValuesCounts() throws SQLException {
+        PropertySettings settings = PropertySettings.resolveLeniently(PREFIX + "Region=us-east-1;AwsRegion=eu-west-1",
+                props("WorkGroup", "a", "workgroup", "b"));
+        assertThat(settings.get(ConnectionProperty.REGION)).contains("eu-west-1");
+        assertThat(settings.get(ConnectionProperty.WORK_GROUP)).hasValueSatisfying(v -> assertThat(v).isIn("a", "b"));
+        assertThat(settings.warnings()).isEmpty();
+    }
+
+    @Test
+    void leniently_anUnfinishedUrlKeepsWhatCanBeRead() {
+        PropertySettings settings = PropertySettings.resolveLeniently(PREFIX + "Region=us-east-1;Password={ab", null);
+        assertThat(settings.get(ConnectionProperty.REGION)).contains("us-east-1");
+        assertThat(settings.isSet(ConnectionProperty.PASSWORD)).isFalse();
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.sql.SQLWarning;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -311,5 +312,113 @@ class ErrorTranslatorTest {
         assertThat((Throwable) timeout).hasMessageContaining(ID).hasMessageContaining("5 s");
         assertThat(cancelled.getSQLState()).isEqualTo("57014");
         assertThat((Throwable) cancelled).hasMessage("Query " + ID + " was cancelled: Query cancelled by user");
+    }
+
+    @Test
+    void aStopThatIamDeniedIsAWarning01007NamingTheAction() {
+        SQLException denied = ErrorTranslator.fromSdk("StopQueryExecution", ID, serviceError("AccessDeniedException",
+                "User: arn:aws:sts::123456789012:assumed-role/r/s is not authorized to perform: athena:StopQueryExecution",
+                400));
+
+        SQLWarning warning = ErrorTranslator.couldNotStop(ID, denied);
+
+        assertThat(warning.getSQLState()).isEqualTo("01007");
+        assertThat((Throwable) warning).hasMessageStartingWith("Query " + ID + " could not be stopped (the IAM identity"
+                + " may not call athena:StopQueryExecution); it may still be running in Athena and scanning data. ")
+                .hasCause(denied);
+    }
+
+    @Test
+    void aStopThatFailedOtherwiseIsAPlainWarning() {
+        SQLException failed = ErrorTranslator.fromSdk("StopQueryExecution", ID, SdkClientException.create("Connection reset"));
+
+        SQLWarning warning = ErrorTranslator.couldNotStop(ID, failed);
+
+        assertThat(warning.getSQLState()).isEqualTo("01000");
+        assertThat((Throwable) warning).hasMessageStartingWith("Query " + ID + " could not be stopped (StopQueryExecution"
+                + " failed); it may still be running in Athena and scanning data. StopQueryExecution for query " + ID
+                + " failed: Connection reset.");
+        assertThat(ErrorTranslator.isAccessDenied(failed)).isFalse();
+    }
+
+    /** What a caller retrying StartQueryExecution must know: did Athena maybe start the query already? */
+    @Test
+    void onlyAStartThatMayHaveReachedAthenaMayHaveStarted() {
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                new IllegalStateException("Connection pool shut down")))).as("58000, client closed").isTrue();
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                SdkClientException.create("Read timed out")))).as("58030").isTrue();
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                serviceError("ThrottlingException", "Rate exceeded", 400)))).as("53000").isTrue();
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                serviceError("InternalServerException", "boom", 500)))).as("58000, 5xx").isTrue();
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                invalidRequest("MALFORMED_QUERY", "line 1:1: mismatched input")))).as("42000").isFalse();
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                serviceError("ExpiredTokenException", "expired", 400)))).as("28000").isFalse();
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                serviceError("AccessDeniedException", "denied", 400)))).as("42501").isFalse();
+        assertThat(ErrorTranslator.mayHaveStarted(ErrorTranslator.fromStart("t",
+                serviceError("ValidationException", "QueryString too long", 400)))).as("HY000").isFalse();
+    }
+
+    @Test
+    void aCallCutOffByTheConnectionsCloseIs58000AndNoTransientFailure() {
+        // Retrying on the same connection cannot help: its HTTP client is closed.
+        SQLException e = ErrorTranslator.fromSdk("GetQueryResults", ID, new IllegalStateException("Connection pool shut down"));
+
+        assertThat(e.getClass()).isEqualTo(SQLException.class);
+        assertThat(e.getSQLState()).isEqualTo("58000");
+        assertThat((Throwable) e).hasMessage("GetQueryResults for query " + ID + " failed: java.lang.IllegalStateException:"
+                + " Connection pool shut down (the connection may have been closed meanwhile).");
+    }
+
+    @Test
+    void aRefusalWithoutAthenaErrorCodeShowsTheServicesErrorCode() {
+        InvalidRequestException refused = InvalidRequestException.builder().message("Idempotent parameters mismatch")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidRequestException")
+                        .errorMessage("Idempotent parameters mismatch").build()).statusCode(400).build();
+
+        SQLException e = ErrorTranslator.fromSdk("GetQueryExecution", ID, refused);
+
+        assertThat(e.getSQLState()).isEqualTo("HY000");
+        assertThat((Throwable) e).hasMessage("GetQueryExecution for query " + ID + " was refused: Idempotent parameters"
+                + " mismatch [InvalidRequestException]. Query " + ID + " was started and may have run or still be"
+                + " running: check its state before running it again.");
+    }
+
+    @Test
+    void anErrorMessageThatHoldsTheStateChangeReasonIsShownOnce() {
+        QueryExecution execution = QueryExecution.builder().queryExecutionId(ID)
+                .status(QueryExecutionStatus.builder().state(QueryExecutionState.FAILED).stateChangeReason("Table t")
+                        .athenaError(AthenaError.builder().errorCategory(2).errorType(1006)
+                                .errorMessage("Table t already exists.").build()).build()).build();
+
+        assertThat((Throwable) ErrorTranslator.queryFailed(execution))
+                .hasMessage("Query " + ID + " failed: Table t already exists. [category USER, type 1006]");
+    }
+
+    @Test
+    void aDeniedWriteOfResultsNamesTheirPrefixToTheLastSlash() {
+        // A result key that starts with '/' (an OutputLocation s3://bucket//) is its own prefix: grant that one.
+        assertThat((Throwable) ErrorTranslator.queryFailed(failed("Access denied when writing output to url: "
+                + "s3://athena-results//" + ID + ".csv", 401)))
+                .hasMessageContaining("Grant s3:PutObject and s3:GetObject on arn:aws:s3:::athena-results//* (and s3:ListBucket,"
+                        + " s3:GetBucketLocation on arn:aws:s3:::athena-results)");
+        assertThat((Throwable) ErrorTranslator.queryFailed(failed("Access denied when writing output to url: "
+                + "s3://athena-results/" + ID + ".csv", 401)))
+                .hasMessageContaining("Grant s3:PutObject and s3:GetObject on arn:aws:s3:::athena-results/* (and");
+    }
+
+    @Test
+    void aTimeoutAfterTheQueryEndedSaysItRanToItsEnd() {
+        Throwable cut = SdkClientException.create("API call timeout");
+
+        SQLTimeoutException e = ErrorTranslator.timedOutAfterEnd(ID, "SUCCEEDED", 7, cut);
+
+        assertThat(e.getSQLState()).isEqualTo("HYT00");
+        assertThat((Throwable) e).hasCause(cut).hasMessage("Query " + ID + " SUCCEEDED, but its results (the first"
+                + " GetQueryResults page) did not arrive within the query timeout of 7 s; the query ran to its end and was"
+                + " not stopped: running it again runs it twice");
     }
 }
