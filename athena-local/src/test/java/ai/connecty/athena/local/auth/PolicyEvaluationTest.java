@@ -177,4 +177,29 @@ class PolicyEvaluationTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessage("test policy: exactly one of Action and NotAction is required");
     }
+    /**
+     * IAM's Principal element takes "*" alone or full names: "You cannot use a wildcard to match part of a principal
+     * name or ARN" (IAM JSON policy elements: Principal), and IAM refuses such a trust policy. athena-local matched
+     * the pattern instead, so "user/*" let every user of the account assume the role.
+     */
+    @Test
+    void aPartialWildcardPrincipalIsRefusedNotMatched() {
+        assertThatThrownBy(() -> policy("{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::123456789012:user/*\"},\"Action\":\"sts:AssumeRole\"}}"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("test policy: Principal 'arn:aws:iam::123456789012:user/*' has a wildcard; IAM takes \"*\""
+                        + " alone or a full ARN, account or service name");
+        assertThatThrownBy(() -> policy("{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "[\"123456789012\",\"arn:aws:iam::123456789012:role/r?\"]},\"Action\":\"sts:AssumeRole\"}}"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("role/r?");
+    }
+
+    /** NotPrincipal was silently ignored, which turned a Deny with NotPrincipal into no deny at all. */
+    @Test
+    void notPrincipalIsRefusedAsUnsupported() {
+        assertThatThrownBy(() -> policy("{\"Statement\":{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":"
+                + "\"arn:aws:iam::123456789012:user/connecty-sa\"},\"Action\":\"sts:AssumeRole\"}}"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("test policy: NotPrincipal is not supported; name the allowed principals in Principal");
+    }
 }
