@@ -69,6 +69,7 @@ public final class Authenticator {
         }
         String amzDate = requestDate(request);
         checkSkew(amzDate);
+        checkScopeDate(auth, amzDate);
         boolean s3 = signingName.equals("s3");
         String payloadHash = s3 ? s3PayloadHash(request) : hex(sha256(request.body()));
         String canonical = CanonicalRequest.build(request, auth.signedHeaders(), payloadHash, s3);
@@ -105,6 +106,19 @@ public final class Authenticator {
             throw new AuthenticationException(AuthFailure.SKEWED, "Signature expired: " + amzDate
                     + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " ("
                     + AMZ_DATE.format(now) + " - 15 min.)");
+        }
+    }
+
+    /**
+     * The signing key is derived from the scope's date, so the scope must name the day of X-Amz-Date, as AWS
+     * requires: otherwise a key derived for any past day would sign today's requests.
+     */
+    private static void checkScopeDate(SigV4Authorization auth, String amzDate) {
+        String day = amzDate.substring(0, 8);
+        if (!auth.date().equals(day)) {
+            throw new AuthenticationException(AuthFailure.BAD_SIGNATURE, "Date in Credential scope does not match "
+                    + "YYYYMMDD from ISO-8601 version of date from HTTP: '" + auth.date() + "' != '" + day
+                    + "', from '" + amzDate + "'.");
         }
     }
 

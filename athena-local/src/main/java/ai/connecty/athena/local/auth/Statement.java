@@ -26,6 +26,9 @@ record Statement(String sid, boolean allow, List<String> actions, boolean notAct
         if (notAction == node.has("Action")) {
             throw new PolicyException(at + ": exactly one of Action and NotAction is required");
         }
+        if (node.has("NotPrincipal")) {
+            throw new PolicyException(at + ": NotPrincipal is not supported; name the allowed principals in Principal");
+        }
         boolean notResource = node.has("NotResource");
         if (notResource && node.has("Resource")) {
             throw new PolicyException(at + ": Resource and NotResource cannot both be present");
@@ -50,10 +53,10 @@ record Statement(String sid, boolean allow, List<String> actions, boolean notAct
         return conditions.stream().allMatch(c -> c.holds(request));
     }
 
-    /** Trust-policy check: does the Principal element name this caller (directly, by account, or "*")? */
+    /** Trust-policy check: does the Principal element name this caller (exactly, by account, or "*")? */
     boolean namesPrincipal(String principalArn, String accountId) {
         return principals.stream().anyMatch(p -> p.equals("*") || p.equals(principalArn) || p.equals(accountId)
-                || p.equals("arn:aws:iam::" + accountId + ":root") || Wildcard.matches(p, principalArn, false));
+                || p.equals("arn:aws:iam::" + accountId + ":root"));
     }
 
     private static List<String> principals(JsonNode node, String at) {
@@ -68,6 +71,13 @@ record Statement(String sid, boolean allow, List<String> actions, boolean notAct
         }
         List<String> out = new ArrayList<>();
         node.properties().forEach(e -> out.addAll(strings(e.getValue(), at)));
+        for (String p : out) {
+            // IAM: "You cannot use a wildcard to match part of a principal name or ARN"; it refuses such a policy.
+            if (!p.equals("*") && (p.contains("*") || p.contains("?"))) {
+                throw new PolicyException(at + ": Principal '" + p + "' has a wildcard; IAM takes \"*\" alone or a"
+                        + " full ARN, account or service name");
+            }
+        }
         return List.copyOf(out);
     }
 

@@ -119,6 +119,36 @@ class SigV4VerificationTest {
                         e -> assertThat(e.failure()).isEqualTo(AuthFailure.MALFORMED));
     }
 
+    /**
+     * AWS's signing key is derived from the credential scope's date, and the scope must name the day of X-Amz-Date
+     * (AWS's SigV4 troubleshooting page: "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of
+     * date from HTTP"); otherwise a key derived for any past day would sign requests today.
+     */
+    @Test
+    void credentialScopeOfAnotherDayIsRefusedEvenWhenSignedCorrectly() {
+        HttpRequest signed = sign("athena", athenaCall(), "{}".getBytes(StandardCharsets.UTF_8), "test", "test", NOW);
+        SigV4Authorization original = SigV4Authorization.parse(signed.header("authorization"));
+        SigV4Authorization yesterday = new SigV4Authorization(original.accessKeyId(), "20250602", original.region(),
+                original.service(), original.signedHeaders(), "");
+        String canonical = CanonicalRequest.build(signed, yesterday.signedHeaders(),
+                Authenticator.hex(Authenticator.sha256(signed.body())), false);
+        String stringToSign = "AWS4-HMAC-SHA256\n" + signed.header("x-amz-date") + "\n" + yesterday.scope() + "\n"
+                + Authenticator.hex(Authenticator.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        String authorization = "AWS4-HMAC-SHA256 Credential=test/" + yesterday.scope() + ", SignedHeaders="
+                + String.join(";", yesterday.signedHeaders()) + ", Signature="
+                + Authenticator.signature("test", yesterday, stringToSign);
+        Map<String, List<String>> headers = new LinkedHashMap<>(signed.headers());
+        headers.put("authorization", List.of(authorization));
+        HttpRequest forged = new HttpRequest(signed.requestId(), signed.method(), signed.rawPath(), signed.rawQuery(),
+                headers, signed.body(), signed.remoteAddress());
+        assertThatThrownBy(() -> AUTHENTICATOR.authenticate(forged, "athena"))
+                .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(AuthFailure.BAD_SIGNATURE);
+                    assertThat(e.getMessage()).isEqualTo("Date in Credential scope does not match YYYYMMDD from "
+                            + "ISO-8601 version of date from HTTP: '20250602' != '20250603', from '20250603T110530Z'.");
+                });
+    }
+
     @Test
     void authorizationToStringHidesTheSignature() {
         HttpRequest request = sign("athena", athenaCall(), new byte[0], "test", "test", NOW);
