@@ -251,4 +251,21 @@ class TypeConversionsTest {
         assertThat(conversions.supports(AthenaType.BOOLEAN, boolean.class)).isTrue();
         assertThat(conversions.supports(AthenaType.ARRAY, int.class)).isFalse();
     }
+
+    /**
+     * A refused value is shown whole in the message up to 64 characters (a SHA-256 in hex is 64), and cut with
+     * "..." beyond.
+     */
+    @Test
+    void aRefusedValueIsShownWholeUpTo64Characters() {
+        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        assertThat(sha256).hasSize(64);
+        assertThatThrownBy(() -> conversions.convert("digest", AthenaType.VARCHAR, sha256, Integer.class, UTC))
+                .isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("Cannot read value '" + sha256 + "' of column 'digest' (varchar) as Integer: not a number")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+        assertThatThrownBy(() -> conversions.convert("digest", AthenaType.VARCHAR, sha256 + "0", Integer.class, UTC))
+                .isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("Cannot read value '" + sha256 + "...' of column 'digest'");
+    }
 }
