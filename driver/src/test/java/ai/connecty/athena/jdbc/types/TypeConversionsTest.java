@@ -129,6 +129,27 @@ class TypeConversionsTest {
                 .isEqualTo(new BigDecimal("1.7976931348623157E308").toBigInteger());
     }
 
+    /**
+     * A fraction read by an integer getter is truncated toward zero, and the range is that of the truncated value: a
+     * decimal(20,1) of 9223372036854775807.5 is Long.MAX_VALUE for getLong as 2147483647.5 is Integer.MAX_VALUE for
+     * getInt (it used to be 22003 for getLong alone: the range was checked before truncating).
+     */
+    @Test
+    void theLongRangeIsCheckedOnTheTruncatedValue() throws SQLException {
+        TypeSignature decimal = TypeSignature.parse("decimal(20,1)");
+        assertThat(conversions.convert("c", decimal, "9223372036854775807.5", Long.class, UTC)).isEqualTo(Long.MAX_VALUE);
+        assertThat(conversions.convert("c", decimal, "-9223372036854775808.9", Long.class, UTC)).isEqualTo(Long.MIN_VALUE);
+        assertThat(conversions.convert("c", decimal, "2147483647.5", Integer.class, UTC)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(conversions.convert("c", AthenaType.VARCHAR, "9.2233720368547758075E18", Long.class, UTC))
+                .isEqualTo(Long.MAX_VALUE);
+        for (String beyond : List.of("9223372036854775808.0", "-9223372036854775809.0", "9223372036854775808",
+                "9.223372036854775808E18", "1E+2147483647")) {
+            assertThatThrownBy(() -> conversions.convert("c", AthenaType.VARCHAR, beyond, Long.class, UTC))
+                    .as(beyond).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+    }
+
     @Test
     void zoneLessValuesArePlacedInTheGivenZone() throws SQLException {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
