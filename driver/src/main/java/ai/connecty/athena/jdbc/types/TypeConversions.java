@@ -257,6 +257,9 @@ public final class TypeConversions {
         register(NUMERIC_SOURCES, Boolean.class, (text, zone) -> toBoolean(text));
     }
 
+    private static final BigDecimal LONG_MIN_MINUS_ONE = BigDecimal.valueOf(Long.MIN_VALUE).subtract(BigDecimal.ONE);
+    private static final BigDecimal LONG_MAX_PLUS_ONE = BigDecimal.valueOf(Long.MAX_VALUE).add(BigDecimal.ONE);
+
     private static long toLong(String text) {
         return toLong(text, Long.MIN_VALUE, Long.MAX_VALUE);
     }
@@ -267,7 +270,9 @@ public final class TypeConversions {
             value = Long.parseLong(text);
         } catch (NumberFormatException notAPlainInteger) {
             BigDecimal decimal = toBigDecimal(text);
-            if (decimal.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 || decimal.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            // The range of the value truncated toward zero: 9223372036854775807.5 is Long.MAX_VALUE, as 2147483647.5
+            // is Integer.MAX_VALUE for getInt. compareTo decides from the exponents first, whatever they are.
+            if (decimal.compareTo(LONG_MIN_MINUS_ONE) <= 0 || decimal.compareTo(LONG_MAX_PLUS_ONE) >= 0) {
                 throw ConversionFailure.outOfRange("out of range [" + min + ", " + max + "]");
             }
             value = decimal.longValue();

@@ -129,6 +129,27 @@ class TypeConversionsTest {
                 .isEqualTo(new BigDecimal("1.7976931348623157E308").toBigInteger());
     }
 
+    /**
+     * A fraction read by an integer getter is truncated toward zero, and the range is that of the truncated value: a
+     * decimal(20,1) of 9223372036854775807.5 is Long.MAX_VALUE for getLong as 2147483647.5 is Integer.MAX_VALUE for
+     * getInt (it used to be 22003 for getLong alone: the range was checked before truncating).
+     */
+    @Test
+    void theLongRangeIsCheckedOnTheTruncatedValue() throws SQLException {
+        TypeSignature decimal = TypeSignature.parse("decimal(20,1)");
+        assertThat(conversions.convert("c", decimal, "9223372036854775807.5", Long.class, UTC)).isEqualTo(Long.MAX_VALUE);
+        assertThat(conversions.convert("c", decimal, "-9223372036854775808.9", Long.class, UTC)).isEqualTo(Long.MIN_VALUE);
+        assertThat(conversions.convert("c", decimal, "2147483647.5", Integer.class, UTC)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(conversions.convert("c", AthenaType.VARCHAR, "9.2233720368547758075E18", Long.class, UTC))
+                .isEqualTo(Long.MAX_VALUE);
+        for (String beyond : List.of("9223372036854775808.0", "-9223372036854775809.0", "9223372036854775808",
+                "9.223372036854775808E18", "1E+2147483647")) {
+            assertThatThrownBy(() -> conversions.convert("c", AthenaType.VARCHAR, beyond, Long.class, UTC))
+                    .as(beyond).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+        }
+    }
+
     @Test
     void zoneLessValuesArePlacedInTheGivenZone() throws SQLException {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
@@ -250,5 +271,22 @@ class TypeConversionsTest {
         assertThat(conversions.convert("c", AthenaType.INTEGER, "5", int.class, UTC)).isEqualTo(5);
         assertThat(conversions.supports(AthenaType.BOOLEAN, boolean.class)).isTrue();
         assertThat(conversions.supports(AthenaType.ARRAY, int.class)).isFalse();
+    }
+
+    /**
+     * A refused value is shown whole in the message up to 64 characters (a SHA-256 in hex is 64), and cut with
+     * "..." beyond.
+     */
+    @Test
+    void aRefusedValueIsShownWholeUpTo64Characters() {
+        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        assertThat(sha256).hasSize(64);
+        assertThatThrownBy(() -> conversions.convert("digest", AthenaType.VARCHAR, sha256, Integer.class, UTC))
+                .isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("Cannot read value '" + sha256 + "' of column 'digest' (varchar) as Integer: not a number")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+        assertThatThrownBy(() -> conversions.convert("digest", AthenaType.VARCHAR, sha256 + "0", Integer.class, UTC))
+                .isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("Cannot read value '" + sha256 + "...' of column 'digest'");
     }
 }
