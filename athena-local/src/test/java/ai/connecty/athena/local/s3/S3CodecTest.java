@@ -49,6 +49,37 @@ class S3CodecTest {
                 e -> assertThat(e.status()).isEqualTo(416));
     }
 
+    /**
+     * The bounds a ranged reader (the driver's resumed GETs) depends on, byte for byte: the last byte alone, a
+     * suffix of exactly the object, a first byte at the size (416 with the size, as S3), a range ending before it
+     * starts (ignored: the whole object), an empty suffix or object (416), and each range's length and header.
+     */
+    @Test
+    void rangeBoundsAreExact() {
+        assertThat(ByteRange.parse("bytes=9-9", 10)).hasValue(new ByteRange(9, 9, 10));
+        assertThat(ByteRange.parse("bytes=9-", 10)).hasValue(new ByteRange(9, 9, 10));
+        assertThat(ByteRange.parse(" bytes=3-6 ", 10)).hasValue(new ByteRange(3, 6, 10));
+        assertThat(ByteRange.parse("bytes=3-3", 10).orElseThrow().length()).isEqualTo(1);
+        assertThat(ByteRange.parse("bytes=3-6", 10).orElseThrow().length()).isEqualTo(4);
+        assertThat(ByteRange.parse("bytes=3-6", 10).orElseThrow().contentRange()).isEqualTo("bytes 3-6/10");
+        assertThat(ByteRange.parse("bytes=-10", 10)).hasValue(new ByteRange(0, 9, 10));
+        assertThat(ByteRange.parse("bytes=-3", 10)).hasValue(new ByteRange(7, 9, 10));
+        assertThat(ByteRange.parse("bytes=-1", 1)).hasValue(new ByteRange(0, 0, 1));
+        assertThat(ByteRange.parse("bytes=6-5", 10)).isEmpty();
+        assertThat(ByteRange.parse("bytes=-", 10)).isEmpty();
+        assertThat(ByteRange.parse("bytes=5-x", 10)).isEmpty();
+        assertThat(ByteRange.parse("bytes=99999999999999999999-", 10)).as("not a long").isEmpty();
+        for (String unsatisfiable : new String[] {"bytes=10-", "bytes=10-20", "bytes=-0"}) {
+            assertThatThrownBy(() -> ByteRange.parse(unsatisfiable, 10)).as(unsatisfiable)
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.status()).isEqualTo(416);
+                        assertThat(e.code()).isEqualTo("InvalidRange");
+                    });
+        }
+        assertThatThrownBy(() -> ByteRange.parse("bytes=-5", 0)).isInstanceOfSatisfying(AwsException.class,
+                e -> assertThat(e.status()).isEqualTo(416));
+    }
+
     @Test
     void listingCountsPrefixesAgainstMaxKeysAndResumesAfterAPrefix() {
         List<String> keys = List.of("a/1", "a/2", "b", "c/1", "d");

@@ -51,4 +51,38 @@ class ReadAheadBudgetTest {
         assertThat(ReadAheadBudget.configuredBytes("lots", 128 * MIB)).isEqualTo(32 * MIB);
         assertThat(ReadAheadBudget.configuredBytes("99999999999999999", 128 * MIB)).isEqualTo(32 * MIB);
     }
+
+    /** The largest number of MiB whose bytes a long holds is taken as given; one more is refused as too large. */
+    @Test
+    void theSystemPropertyIsTakenUpToTheLargestBudgetALongHolds() {
+        long most = Long.MAX_VALUE / MIB;
+        assertThat(ReadAheadBudget.configuredBytes(Long.toString(most), 128 * MIB)).isEqualTo(most * MIB);
+        assertThat(ReadAheadBudget.configuredBytes(Long.toString(most + 1), 128 * MIB)).isEqualTo(32 * MIB);
+    }
+
+    @Test
+    void aNegativeCapacityIsAnEmptyBudget() {
+        ReadAheadBudget budget = new ReadAheadBudget(-8);
+        assertThat(budget.capacityBytes()).isZero();
+        assertThat(budget.availableBytes()).isZero();
+        assertThat(budget.tryAcquire(0)).isTrue();
+        assertThat(budget.tryAcquire(1)).isFalse();
+    }
+
+    /** Exactly what is left can be taken: a budget of one part lets one stream read one part ahead. */
+    @Test
+    void theLastBytesLeftCanBeTaken() {
+        ReadAheadBudget budget = new ReadAheadBudget(16);
+        assertThat(budget.tryAcquire(16)).isTrue();
+        assertThat(budget.availableBytes()).isZero();
+        assertThat(budget.tryAcquire(1)).isFalse();
+    }
+
+    /** What a log line or a debugger shows: free and total, in MiB. */
+    @Test
+    void describesItselfInMebibytes() {
+        ReadAheadBudget budget = new ReadAheadBudget(64 * MIB);
+        assertThat(budget.tryAcquire(24 * MIB)).isTrue();
+        assertThat(budget).hasToString("ReadAheadBudget[40 of 64 MiB free]");
+    }
 }

@@ -167,6 +167,19 @@ class S3ObjectStreamBudgetTest {
         assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
     }
 
+    /** A refused open closes the stream itself: its caller owes no close() for the budget to be whole again. */
+    @Test
+    void aRefusedOpenGivesEverythingBackWithoutAClose() throws InterruptedException {
+        wire.server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=0-7"))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/xml")
+                        .withBody("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")));
+        ReadAheadBudget budget = new ReadAheadBudget(100 * PART);
+        S3ObjectStream stream = stream(budget);
+        assertThat(catchThrowableOfType(RuntimeException.class, stream::open)).isNotNull();
+        assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
+        assertThat(WireMockS3.awaitDownloadThreadsEnded()).isZero();
+    }
+
     /** An object of one part: the early GET of a second part lies beyond the end, and its share returns at once. */
     @Test
     void anObjectOfOnePartHoldsNothingOfTheBudget() throws Exception {
