@@ -14,15 +14,25 @@ import org.junit.jupiter.api.Test;
 
 class AthenaCsvReaderTest {
 
-    /** The bytes in chunks of {@code chunk} bytes, so that every field boundary falls inside and across chunks. */
+    /**
+     * The bytes in chunks of {@code chunk} bytes, so that every field boundary falls inside and across chunks. With
+     * {@code staleAfterLimit}, each chunk sits in an array of its own with line ends after its limit, as a reused
+     * download buffer holds stale bytes there: a reader that looks past the limit finds a record's end.
+     */
     private static final class Chunked extends ByteChunks {
         private final byte[] data;
         private final int chunk;
+        private final boolean staleAfterLimit;
         private int offset;
 
         Chunked(byte[] data, int chunk) {
+            this(data, chunk, false);
+        }
+
+        Chunked(byte[] data, int chunk, boolean staleAfterLimit) {
             this.data = data;
             this.chunk = chunk;
+            this.staleAfterLimit = staleAfterLimit;
         }
 
         @Override
@@ -30,16 +40,27 @@ class AthenaCsvReaderTest {
             if (offset >= data.length) {
                 return false;
             }
-            buffer = data;
-            position = offset;
-            limit = Math.min(data.length, offset + chunk);
-            offset = limit;
+            int length = Math.min(chunk, data.length - offset);
+            if (staleAfterLimit) {
+                buffer = new byte[length + 16];
+                Arrays.fill(buffer, (byte) '\n');
+                System.arraycopy(data, offset, buffer, 0, length);
+                position = 0;
+            } else {
+                buffer = data;
+                position = offset;
+            }
+            limit = position + length;
+            offset += length;
             return true;
         }
     }
 
     private static List<List<String>> read(String csv, int columns, int chunk) throws SQLException {
-        AthenaCsvReader reader = new AthenaCsvReader(new Chunked(csv.getBytes(StandardCharsets.UTF_8), chunk), columns, "test.csv");
+        return readRows(new AthenaCsvReader(new Chunked(csv.getBytes(StandardCharsets.UTF_8), chunk), columns, "test.csv"));
+    }
+
+    private static List<List<String>> readRows(AthenaCsvReader reader) throws SQLException {
         // A small batch, so that its arrays grow while reading, as they do for long rows.
         RowBatch batch = new RowBatch(1);
         while (reader.next(batch)) {
@@ -158,60 +179,13 @@ class AthenaCsvReaderTest {
 
     // The cases below were found unpinned by a mutation-testing audit (PIT, see the README's "Developing" section).
 
-    /**
-     * The bytes in chunks of {@code chunk} bytes, each in an array of its own with line ends after its limit, as a
-     * reused download buffer holds stale bytes there: a reader that looks past the limit finds a record's end.
-     */
-    private static final class StaleAfterLimit extends ByteChunks {
-        private final byte[] data;
-        private final int chunk;
-        private int offset;
-
-        StaleAfterLimit(byte[] data, int chunk) {
-            this.data = data;
-            this.chunk = chunk;
-        }
-
-        @Override
-        boolean fill() {
-            if (offset >= data.length) {
-                return false;
-            }
-            int length = Math.min(chunk, data.length - offset);
-            buffer = new byte[length + 16];
-            Arrays.fill(buffer, (byte) '\n');
-            System.arraycopy(data, offset, buffer, 0, length);
-            position = 0;
-            limit = length;
-            offset += length;
-            return true;
-        }
-    }
-
-    private static List<List<String>> readRows(AthenaCsvReader reader) throws SQLException {
-        RowBatch batch = new RowBatch(1);
-        while (reader.next(batch)) {
-            // all rows in one batch
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rows(); r++) {
-            TextRow row = batch.row(r);
-            List<String> values = new ArrayList<>();
-            for (int c = 0; c < row.size(); c++) {
-                values.add(row.text(c));
-            }
-            rows.add(values);
-        }
-        return rows;
-    }
-
     @Test
     void noByteAfterAChunksLimitIsRead() throws SQLException {
         String csv = "\"a\",\"bc\"\n\"d\",\n,\"\"\n\"e\"\"f\",\"g\nh\"\n";
         List<List<String>> expected = List.of(Arrays.asList("a", "bc"), Arrays.asList("d", null), Arrays.asList(null, ""),
                 Arrays.asList("e\"f", "g\nh"));
         for (int chunk = 1; chunk <= csv.length(); chunk++) {
-            AthenaCsvReader reader = new AthenaCsvReader(new StaleAfterLimit(csv.getBytes(StandardCharsets.UTF_8), chunk), 2,
+            AthenaCsvReader reader = new AthenaCsvReader(new Chunked(csv.getBytes(StandardCharsets.UTF_8), chunk, true), 2,
                     "test.csv");
             assertThat(readRows(reader)).as("chunks of %d bytes", chunk).isEqualTo(expected);
         }

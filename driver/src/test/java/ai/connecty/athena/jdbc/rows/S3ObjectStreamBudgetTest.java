@@ -154,12 +154,17 @@ class S3ObjectStreamBudgetTest {
         assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
     }
 
-    /** The early GET goes out before the first answer: a refused first GET must give its part back. */
-    @Test
-    void aRefusedOpenGivesEverythingBack() {
+    /** S3 refuses the first part's GET (the one {@code open} waits for) with 403 AccessDenied. */
+    private void refuseTheFirstGet() {
         wire.server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=0-7"))
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/xml")
                         .withBody("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")));
+    }
+
+    /** The early GET goes out before the first answer: a refused first GET must give its part back. */
+    @Test
+    void aRefusedOpenGivesEverythingBack() {
+        refuseTheFirstGet();
         ReadAheadBudget budget = new ReadAheadBudget(100 * PART);
         S3ObjectStream stream = stream(budget);
         assertThat(catchThrowableOfType(RuntimeException.class, stream::open)).isNotNull();
@@ -170,9 +175,7 @@ class S3ObjectStreamBudgetTest {
     /** A refused open closes the stream itself: its caller owes no close() for the budget to be whole again. */
     @Test
     void aRefusedOpenGivesEverythingBackWithoutAClose() throws InterruptedException {
-        wire.server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=0-7"))
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/xml")
-                        .withBody("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")));
+        refuseTheFirstGet();
         ReadAheadBudget budget = new ReadAheadBudget(100 * PART);
         S3ObjectStream stream = stream(budget);
         assertThat(catchThrowableOfType(RuntimeException.class, stream::open)).isNotNull();
