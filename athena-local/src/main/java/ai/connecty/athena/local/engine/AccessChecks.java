@@ -2,6 +2,7 @@ package ai.connecty.athena.local.engine;
 
 import ai.connecty.athena.local.api.CallContext;
 import ai.connecty.athena.local.catalog.DataCatalog;
+import ai.connecty.athena.local.catalog.GlueArns;
 import ai.connecty.athena.local.catalog.IcebergMetadata;
 import ai.connecty.athena.local.catalog.InformationSchema;
 import ai.connecty.athena.local.catalog.PartitionProjection;
@@ -157,7 +158,7 @@ final class AccessChecks {
 
     /** The ARN of a Glue {@code resource} ({@code catalog}, {@code database/d}, {@code table/d/t}) of this account. */
     private String glueArn(String resource) {
-        return "arn:aws:glue:" + warehouse.region() + ":" + warehouse.accountId() + ":" + resource;
+        return GlueArns.of(warehouse.region(), warehouse.accountId(), resource);
     }
 
     private static String deniedSentence(CallContext caller, String action, String resource) {

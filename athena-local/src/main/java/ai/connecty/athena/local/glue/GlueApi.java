@@ -8,6 +8,7 @@ import ai.connecty.athena.local.api.JsonOperationHandler;
 import ai.connecty.athena.local.catalog.CatalogStore;
 import ai.connecty.athena.local.catalog.DataCatalog;
 import ai.connecty.athena.local.catalog.DatabaseDef;
+import ai.connecty.athena.local.catalog.GlueArns;
 import ai.connecty.athena.local.catalog.NamePattern;
 import ai.connecty.athena.local.catalog.PartitionDef;
 import ai.connecty.athena.local.catalog.TableDef;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -339,15 +341,14 @@ public final class GlueApi implements JsonOperationHandler {
     }
 
     private static String catalogArn(CallContext ctx) {
-        return "arn:aws:glue:" + ctx.region() + ":" + ctx.accountId() + ":catalog";
+        return GlueArns.catalog(ctx.region(), ctx.accountId());
     }
 
     private static String databaseArn(CallContext ctx, String db) {
-        return "arn:aws:glue:" + ctx.region() + ":" + ctx.accountId() + ":database/" + db.toLowerCase(java.util.Locale.ROOT);
+        return GlueArns.database(ctx.region(), ctx.accountId(), db.toLowerCase(Locale.ROOT));
     }
 
     private static String tableArn(CallContext ctx, String db, String table) {
-        return "arn:aws:glue:" + ctx.region() + ":" + ctx.accountId() + ":table/" + db.toLowerCase(java.util.Locale.ROOT)
-                + "/" + table.toLowerCase(java.util.Locale.ROOT);
+        return GlueArns.table(ctx.region(), ctx.accountId(), db.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT));
     }
 }
