@@ -158,15 +158,9 @@ class AthenaCsvReaderTest {
                     value = v.toString();
                 }
                 row.add(value);
-                if (c > 0) {
-                    csv.append(',');
-                }
-                if (value != null) {
-                    csv.append('"').append(value.replace("\"", "\"\"")).append('"');
-                }
             }
             written.add(row);
-            csv.append('\n');
+            AthenaCsvText.appendRecord(csv, row);
         }
         String text = csv.toString();
         assertThat(read(text, columns, text.length() * 4)).isEqualTo(written);

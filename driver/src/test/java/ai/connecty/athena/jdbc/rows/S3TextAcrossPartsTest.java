@@ -70,15 +70,9 @@ class S3TextAcrossPartsTest {
                     value = kind == 0 ? null : kind == 1 ? "" : v.toString();
                 }
                 row.add(value);
-                if (c > 0) {
-                    csv.append(',');
-                }
-                if (value != null) {
-                    csv.append('"').append(value.replace("\"", "\"\"")).append('"');
-                }
             }
             written.add(row);
-            csv.append('\n');
+            AthenaCsvText.appendRecord(csv, row);
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
         assertThat(file.length).isGreaterThan(50 * PART);
