@@ -112,25 +112,24 @@ class GlueAuthorizationWireTest {
     @Test
     void thePartitionReadsNeedTheCatalog() {
         GlueClient noCatalog = glue("AKIANOCATALOG0000006", "nocatalog-secret");
-        assertDenied(() -> noCatalog.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
-                "catalog");
-        assertDenied(() -> noCatalog.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1")),
-                "glue:GetPartition", "catalog");
+        assertPartitionReadsDenied(noCatalog, "catalog");
         GlueClient noGlue = glue("AKIANOGLUE0000000002", "noglue-secret");
-        assertDenied(() -> noGlue.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
-                "catalog");
-        assertDenied(() -> noGlue.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1")),
-                "glue:GetPartition", "catalog");
+        assertPartitionReadsDenied(noGlue, "catalog");
     }
 
     /** Rights on the catalog and databases but on no table: the partition reads are refused on the table. */
     @Test
     void thePartitionReadsNeedTheTable() {
         GlueClient dbOnly = glue("AKIADBONLY0000000004", "dbonly-secret");
-        assertDenied(() -> dbOnly.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
-                "table/opendb/p");
-        assertDenied(() -> dbOnly.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1")),
-                "glue:GetPartition", "table/opendb/p");
+        assertPartitionReadsDenied(dbOnly, "table/opendb/p");
+    }
+
+    /** GetPartitions and GetPartition of opendb.p are both refused, each naming its action and {@code resource}. */
+    private static void assertPartitionReadsDenied(GlueClient client, String resource) {
+        assertDenied(() -> client.getPartitions(r -> r.databaseName("opendb").tableName("p")), "glue:GetPartitions",
+                resource);
+        assertDenied(() -> client.getPartition(r -> r.databaseName("opendb").tableName("p").partitionValues("1")),
+                "glue:GetPartition", resource);
     }
 
     /** The catalog, the database and the table together are enough for the partition reads. */
