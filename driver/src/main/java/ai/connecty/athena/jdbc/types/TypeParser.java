@@ -176,16 +176,24 @@ final class TypeParser {
         return numbers;
     }
 
+    /**
+     * A length, precision or scale: ASCII digits up to {@code Integer.MAX_VALUE}, the length Trino gives an unbounded
+     * varchar ({@code varchar(2147483647)} is a type users write); a larger number is malformed.
+     */
     private int number() {
         skipSpaces();
         int start = position;
-        while (position < text.length() && Character.isDigit(text.charAt(position))) {
-            position++;
+        long value = 0;
+        while (position < text.length() && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
+            value = value * 10 + (text.charAt(position++) - '0');
+            if (value > Integer.MAX_VALUE) {
+                throw malformed();
+            }
         }
-        if (start == position || position - start > 9) {
+        if (start == position) {
             throw malformed();
         }
-        return Integer.parseInt(text.substring(start, position));
+        return (int) value;
     }
 
     /** The closing character for '(' or '<', or 0 when the container has no parameters. */

@@ -16,6 +16,9 @@ class TypeSignatureTest {
             // declared (Hive or Trino) | JDBC type | type name | precision | scale | display size | signature
             "string|" + Types.VARCHAR + "|varchar|2147483647|0|2147483647|varchar",
             "varchar(20)|" + Types.VARCHAR + "|varchar|20|0|20|varchar(20)",
+            // Ten digits: Trino's longest varchar, as users and view definitions write it.
+            "varchar(2147483647)|" + Types.VARCHAR + "|varchar|2147483647|0|2147483647|varchar(2147483647)",
+            "varchar(1000000000)|" + Types.VARCHAR + "|varchar|1000000000|0|1000000000|varchar(1000000000)",
             "char(3)|" + Types.CHAR + "|char|3|0|3|char(3)",
             "int|" + Types.INTEGER + "|integer|10|0|11|integer",
             "tinyint|" + Types.TINYINT + "|tinyint|3|0|4|tinyint",
@@ -119,7 +122,8 @@ class TypeSignatureTest {
 
     @Test
     void malformedTextIsAnUnknownTypeThatKeepsTheText() {
-        for (String text : Arrays.asList("array(integer", "map<string>", "decimal(x)", "row(a integer,)", "", "  ")) {
+        for (String text : Arrays.asList("array(integer", "map<string>", "decimal(x)", "row(a integer,)", "", "  ",
+                "varchar(2147483648)", "varchar(99999999999999999999)", "varchar(\u0661\u0662)", "varchar()")) {
             TypeSignature type = TypeSignature.parse(text);
             assertThat(type.kind()).as(text).isEqualTo(AthenaType.UNKNOWN);
             assertThat(type.jdbcType()).isEqualTo(Types.OTHER);
