@@ -251,7 +251,11 @@ final class TypeParser {
             if (token == null || token.kind() != Token.Kind.NUMBER) {
                 throw error();
             }
-            numbers.add(Integer.parseInt(token.text()));
+            try {
+                numbers.add(Integer.parseInt(token.text()));
+            } catch (NumberFormatException notAnInt) { // 1.5, 1e3, or beyond an int: the type's own error, not Java's
+                throw error();
+            }
             pos++;
             if (peekSymbol(",")) {
                 pos++;

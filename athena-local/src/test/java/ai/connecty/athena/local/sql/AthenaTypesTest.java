@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class AthenaTypesTest {
@@ -76,6 +77,13 @@ class AthenaTypesTest {
     void rejectsUnknownHiveTypesByName() {
         assertThatThrownBy(() -> AthenaTypes.fromHive("array<nosuch>"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'array<nosuch>'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"varchar(2147483648)", "decimal(1.5,1)", "char(1e3)"})
+    void refusesLengthsThatAreNoIntegerByNamingTheType(String hive) {
+        assertThatThrownBy(() -> AthenaTypes.fromHive(hive))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Unknown or malformed type '" + hive + "'");
     }
 
     /** information_schema.columns.data_type: Trino's display names of Glue (Hive) and view (Trino) column types. */
