@@ -56,6 +56,18 @@ class WebIdentityRefusedTest {
                 + "Request ID: r-2)]"))).isEmpty();
     }
 
+    @Test
+    void aThrottledStsIsNoRefusalThoughItAnswers400() {
+        // STS throttles with a 400; the chain's line keeps no error code, only the words.
+        assertThat(inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
+                + "WebIdentityTokenFileCredentialsProvider(): Rate exceeded (Service: Sts, Status Code: 400, "
+                + "Request ID: r-5) (SDK Attempt Count: 4)]"))).isEmpty();
+        assertThat(inDefaultChain(SdkClientException.create(OTHER_PROVIDERS
+                + "WebIdentityTokenFileCredentialsProvider(): Either the environment variable AWS_WEB_IDENTITY_TOKEN_FILE "
+                + "or the javaproperty aws.webIdentityTokenFile must be set., " + profileLine("pod", "Rate exceeded "
+                + "(Service: Sts, Status Code: 400, Request ID: r-6)") + "]"))).isEmpty();
+    }
+
     private static final String CONFIG = "[profile pod]\nweb_identity_token_file = /var/run/secrets/token\n"
             + "role_arn = arn:aws:iam::123456789012:role/reporting\n\n"
             + "[profile keys]\naws_access_key_id = AKIAKEYS\naws_secret_access_key = s3cr3t\n\n"
