@@ -184,8 +184,11 @@ public enum ConnectionProperty {
 
     METADATA_RETRIEVAL_METHOD(spec("MetadataRetrievalMethod", METADATA, PropertyType.CHOICE).defaultValue("auto")
             .choices("auto", "Glue", "ProxyAPI")
-            .describe("Source of DatabaseMetaData: auto reads Glue for GLUE catalogs and the Athena catalog APIs for "
-                    + "the others; Glue or ProxyAPI force one source.")),
+            .describe("Source of DatabaseMetaData for AwsDataCatalog, the account's Glue catalog: auto reads Glue and "
+                    + "switches to Athena's ListDatabases/ListTableMetadata when Glue is denied on the catalog; Glue "
+                    + "reads Glue only (a denial is an error); ProxyAPI reads Athena's calls only. Every other catalog "
+                    + "is read through Athena's calls whatever this is (Glue cannot address another GLUE-type catalog "
+                    + "without GetDataCatalog, which the guide's policy does not grant).")),
     METADATA_CACHE_TTL_SECONDS(spec("MetadataCacheTtlSeconds", METADATA, PropertyType.INTEGER).defaultValue("60")
             .range(0, 86_400)
             .describe("How long the connection keeps catalogs, databases, tables and columns it has read, in seconds, "
