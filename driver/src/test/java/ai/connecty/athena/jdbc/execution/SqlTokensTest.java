@@ -76,6 +76,12 @@ class SqlTokensTest {
         assertThat(tokens.qualifiedName(tokens.next())).containsExactly("cat", "my db", "t");
         assertThat(tokens.next()).isEqualTo("next");
 
+        SqlTokens atTheEnd = new SqlTokens("DROP TABLE db.t");
+        atTheEnd.next();
+        atTheEnd.next();
+        assertThat(atTheEnd.qualifiedName(atTheEnd.next())).containsExactly("db", "t");
+        assertThat(atTheEnd.next()).isNull();
+
         SqlTokens single = new SqlTokens("t  (a int)");
         assertThat(single.qualifiedName(single.next())).containsExactly("t");
         // The space after the name is not consumed: the next token starts where it would have.
