@@ -30,6 +30,11 @@ class SqlTokensTest {
     void quotedNamesAreMarkedAndKeepTheirText() {
         assertThat(tokens("\"My Table\".`col`")).containsExactly("\u0000My Table", ".", "\u0000col");
         assertThat(tokens("\"\"x")).containsExactly("\u0000", "x");
+        // A doubled quote character stands for itself inside the name (Trino's "", Hive's ``).
+        assertThat(tokens("\"a\"\"b\" x")).containsExactly("\u0000a\"b", "x");
+        assertThat(tokens("`a``.b` x")).containsExactly("\u0000a`.b", "x");
+        assertThat(tokens("\"\"\"\"")).containsExactly("\u0000\"");
+        assertThat(tokens("DROP \"a\"\"")).containsExactly("DROP");
         // Unterminated: the rest of the text is inside the quote, so nothing more is read.
         assertThat(tokens("DROP \"open")).containsExactly("DROP");
         assertThat(tokens("DROP `open")).containsExactly("DROP");

@@ -22,6 +22,9 @@ class DdlTargetTest {
         assertThat(target("ALTER TABLE lakehouse.lake.orders ADD COLUMNS (x int)")).isEqualTo("lakehouse.lake");
         assertThat(target("MSCK REPAIR TABLE \"demo\" . \"sales\"")).isEqualTo("AwsDataCatalog.demo");
         assertThat(target("CREATE OR REPLACE VIEW v AS SELECT 1 x")).isEqualTo("AwsDataCatalog.ctx");
+        // A quote doubled inside a quoted name does not end it: the database is my"db, not my.
+        assertThat(target("ALTER TABLE \"my\"\"db\".t ADD COLUMNS (x int)")).isEqualTo("AwsDataCatalog.my\"db");
+        assertThat(target("DROP TABLE `my``db`.t")).isEqualTo("AwsDataCatalog.my`db");
     }
 
     @Test
