@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * The tokens of a statement's text as the driver reads it to classify a statement (which object a DDL names,
  * whether a statement may write) without parsing SQL: words (letters, digits, {@code _}, {@code $}) as written,
- * a quoted identifier ({@code "..."} or backticks) as NUL followed by its text, a string literal as written (its
- * quotes included, a doubled quote inside it), and any other character alone; white space and comments are skipped.
+ * a quoted identifier ({@code "..."} or backticks) as NUL followed by its text (a doubled quote character inside
+ * it standing for one), a string literal as written (its quotes included, a doubled quote inside it), and any other
+ * character alone; white space and comments are skipped.
  * Null at the end (also inside an unterminated quote). A string literal is one token so that what it holds
  * ({@code ?}, parentheses, commas, {@code --}) is never read as SQL.
  */
@@ -27,14 +28,24 @@ public final class SqlTokens {
         }
         char c = sql.charAt(at);
         if (c == '"' || c == '`') {
-            int end = sql.indexOf(c, at + 1);
-            if (end < 0) {
-                at = sql.length();
-                return null;
+            // A doubled quote character is one of it inside the name (Trino's "", Hive's ``), not its end.
+            StringBuilder quoted = new StringBuilder("\u0000");
+            int from = at + 1;
+            while (true) {
+                int end = sql.indexOf(c, from);
+                if (end < 0) {
+                    at = sql.length();
+                    return null;
+                }
+                quoted.append(sql, from, end);
+                if (end + 1 < sql.length() && sql.charAt(end + 1) == c) {
+                    quoted.append(c);
+                    from = end + 2;
+                } else {
+                    at = end + 1;
+                    return quoted.toString();
+                }
             }
-            String quoted = sql.substring(at + 1, end);
-            at = end + 1;
-            return "\u0000" + quoted;
         }
         if (c == '\'') {
             int end = endOfStringLiteral(at);

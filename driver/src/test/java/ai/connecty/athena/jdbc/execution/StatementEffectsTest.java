@@ -64,6 +64,7 @@ class StatementEffectsTest {
             "DESC t                                     | false",
             "EXPLAIN (TYPE DISTRIBUTED) INSERT INTO t VALUES (1) | false",
             "EXPLAIN ANALYZE INSERT INTO t VALUES (1)   | true",
+            "EXPLAIN ANALYZE (FORMAT JSON) SELECT 1     | false",
             "insert into t values (1)                   | true",
             "CREATE TABLE c AS SELECT 1                 | true",
             "DROP TABLE t                               | true",
@@ -83,6 +84,8 @@ class StatementEffectsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "DML |        | INSERT INTO t VALUES ('secret') | DML",
             "    |        | insert into t VALUES ('secret') | INSERT",
+            "    |        | analyze t                       | ANALYZE",
+            "    |        | insert2 into t                  | statement",
             "    |        | 'secret' + x                    | statement",
             "DDL | DROP_TABLE | DROP TABLE t               | DROP_TABLE",
     })

@@ -22,6 +22,9 @@ class DdlTargetTest {
         assertThat(target("ALTER TABLE lakehouse.lake.orders ADD COLUMNS (x int)")).isEqualTo("lakehouse.lake");
         assertThat(target("MSCK REPAIR TABLE \"demo\" . \"sales\"")).isEqualTo("AwsDataCatalog.demo");
         assertThat(target("CREATE OR REPLACE VIEW v AS SELECT 1 x")).isEqualTo("AwsDataCatalog.ctx");
+        // A quote doubled inside a quoted name does not end it: the database is my"db, not my.
+        assertThat(target("ALTER TABLE \"my\"\"db\".t ADD COLUMNS (x int)")).isEqualTo("AwsDataCatalog.my\"db");
+        assertThat(target("DROP TABLE `my``db`.t")).isEqualTo("AwsDataCatalog.my`db");
     }
 
     @Test
@@ -71,5 +74,47 @@ class DdlTargetTest {
 
     private static QueryExecution exec(StatementType type, String substatement) {
         return QueryExecution.builder().statementType(type).substatementType(substatement).build();
+    }
+
+    /** A statement run in another catalog's context changes that catalog; without a context, Athena's defaults. */
+    @Test
+    void theExecutionsContextNamesTheCatalogAndDatabase() {
+        QueryExecution inLakehouse = QueryExecution.builder().query("DROP TABLE t").statementType(StatementType.DDL)
+                .substatementType("DROP_TABLE").queryExecutionContext(c -> c.catalog("lakehouse").database("lake"))
+                .build();
+        assertThat(DdlTarget.of(inLakehouse, "AwsDataCatalog")).hasValueSatisfying(t -> {
+            assertThat(t.catalog()).isEqualTo("lakehouse");
+            assertThat(t.database()).isEqualTo("lake");
+        });
+        QueryExecution noContext = exec(StatementType.DDL, "DROP_TABLE").toBuilder().query("DROP TABLE t").build();
+        assertThat(DdlTarget.of(noContext, "AwsDataCatalog").map(DdlTarget::toString))
+                .contains("AwsDataCatalog.default");
+        assertThat(DdlTarget.of(exec(StatementType.DML, "SELECT"), "AwsDataCatalog")).isEmpty();
+    }
+
+    /** Only DATABASE and SCHEMA statements change a catalog's list of databases. */
+    @Test
+    void onlyDatabaseStatementsAreDatabaseLevel() {
+        assertThat(DdlTarget.parse("DROP TABLE sales.t", "AwsDataCatalog", "ctx").isDatabaseLevel()).isFalse();
+        assertThat(DdlTarget.parse("CREATE VIEW v AS SELECT 1", "AwsDataCatalog", "ctx").isDatabaseLevel()).isFalse();
+        assertThat(DdlTarget.parse("DROP DATABASE sales", "AwsDataCatalog", "ctx").isDatabaseLevel()).isTrue();
+    }
+
+    /** Names Athena cannot hold (four parts, a dangling dot, no name) and renames of columns drop everything. */
+    @Test
+    void oddNamesAndColumnRenamesInvalidateEverything() {
+        assertThat(target("DROP TABLE a.b.c.d")).isEqualTo("everything");
+        assertThat(target("DROP TABLE sales.")).isEqualTo("everything");
+        assertThat(target("DROP TABLE 'sales'")).isEqualTo("everything");
+        assertThat(target("DROP DATABASE a.b.c")).isEqualTo("everything");
+        assertThat(target("ALTER TABLE sales.t RENAME COLUMN a TO b")).isEqualTo("everything");
+        assertThat(target("ALTER TABLE sales.t RENAME")).isEqualTo("everything");
+    }
+
+    /** Athena's longest lead-in before the object word: six words. */
+    @Test
+    void aProtectedMultiDialectViewIsFound() {
+        assertThat(target("CREATE OR REPLACE PROTECTED MULTI DIALECT VIEW sales.v SECURITY DEFINER AS SELECT 1 x"))
+                .isEqualTo("AwsDataCatalog.sales");
     }
 }

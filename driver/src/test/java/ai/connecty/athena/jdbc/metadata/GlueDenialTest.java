@@ -51,4 +51,12 @@ class GlueDenialTest {
         assertThat(GlueDenial.isForTheCatalog(USER + "glue:GetTables on resource: "
                 + "arn:aws:glue:us-east-1:123456789012:catalog/s3tablescatalog")).isTrue();
     }
+
+    /** The resource is read wherever the marker is, also at the very start of a (shortened) message. */
+    @Test
+    void theMarkerIsFoundAtTheStartOfTheMessageToo() {
+        assertThat(GlueDenial.isForTheCatalog("on resource: arn:aws:glue:us-east-1:123456789012:database/secretdb"))
+                .isFalse();
+        assertThat(GlueDenial.isForTheCatalog("on resource: arn:aws:glue:us-east-1:123456789012:catalog")).isTrue();
+    }
 }

@@ -88,4 +88,37 @@ class NamePatternTest {
         assertThat(NamePattern.of("%").matchesEverything()).isTrue();
         assertThat(NamePattern.of("a%").matchesEverything()).isFalse();
     }
+
+    /** A leading {@code %} must give back characters it skipped: {@code %orders} finds {@code big_orders}. */
+    @Test
+    void aLeadingPercentBacktracks() {
+        assertThat(NamePattern.of("%b").matches("ab")).isTrue();
+        assertThat(NamePattern.of("%orders").matches("big_orders")).isTrue();
+        assertThat(NamePattern.of("%orders").matches("orders_old")).isFalse();
+    }
+
+    /** A backslash that ends the pattern escapes nothing: it is a literal backslash, not an error. */
+    @Test
+    void aTrailingBackslashIsLiteral() {
+        NamePattern pattern = NamePattern.of("a\\");
+        assertThat(pattern.matches("a\\")).isTrue();
+        assertThat(pattern.matches("a")).isFalse();
+        assertThat(pattern.exactName()).contains("a\\");
+    }
+
+    @Test
+    void aNullNameMatchesOnlyTheAnyPattern() {
+        assertThat(NamePattern.of("a%").matches(null)).isFalse();
+        assertThat(NamePattern.of("%").matches(null)).isTrue();
+    }
+
+    /**
+     * Letters and digits at both ends of their ranges stand for themselves; symbols above {@code 9} (such as
+     * {@code |}, which Hive's dialect reads as "or") become {@code .}, so the server never reads them as syntax.
+     */
+    @Test
+    void serverExpressionsKeepLettersAndDigitsAndHideSymbols() {
+        assertThat(NamePattern.of("AZaz09\\_%").serverExpression()).contains("azaz09_.*");
+        assertThat(NamePattern.of("t9|x:y~%").serverExpression()).contains("t9.x.y..*");
+    }
 }

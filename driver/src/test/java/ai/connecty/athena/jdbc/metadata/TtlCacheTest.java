@@ -9,8 +9,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TtlCacheTest {
+    private static final long TTL = TimeUnit.SECONDS.toNanos(60);
+
+    /** Far from 0, as System.nanoTime is: its origin is arbitrary, so only differences of readings mean anything. */
+    private final AtomicLong clock = new AtomicLong(5_000_000_000_000L);
 
     /** A key whose hashCode, once armed, stops its caller until released: a hook into the cache's map calls. */
     private static final class GatedKey {
@@ -64,5 +70,104 @@ class TtlCacheTest {
             pool.shutdownNow();
         }
         assertThat(cache.peek(key)).isEmpty();
+    }
+
+    /** Expiry counts from when the load started, by the difference of clock readings (which may wrap around). */
+    @ParameterizedTest
+    @ValueSource(longs = {5_000_000_000_000L, Long.MAX_VALUE - 1_000L, -5_000_000_000_000L})
+    void anEntryLivesForTheTtlWhateverTheClocksOrigin(long origin) throws Exception {
+        clock.set(origin);
+        TtlCache<String, String> cache = new TtlCache<>(TTL, clock::get, new AtomicLong());
+        assertThat(cache.get("k", () -> "v1")).isEqualTo("v1");
+        clock.addAndGet(TTL - 1);
+        assertThat(cache.peek("k")).contains("v1");
+        assertThat(cache.get("k", () -> "v2")).isEqualTo("v1");
+        clock.addAndGet(1);
+        assertThat(cache.peek("k")).isEmpty();
+        assertThat(cache.get("k", () -> "v2")).isEqualTo("v2");
+    }
+
+    /** A table seen in a listing is kept, stamped with the listing's start, unless an invalidation came since. */
+    @Test
+    void aValueFromAnotherLoadIsKeptOnlyIfNoInvalidationCameSinceItStarted() {
+        TtlCache<String, String> cache = new TtlCache<>(TTL, clock::get, new AtomicLong());
+        cache.invalidate(k -> true); // the connection already ran DDL once
+        long generation = cache.generation();
+        long start = cache.now();
+        cache.putFrom("t", "seen", generation, start);
+        clock.addAndGet(TTL - 1);
+        assertThat(cache.peek("t")).contains("seen");
+        clock.addAndGet(1);
+        assertThat(cache.peek("t")).isEmpty();
+
+        long before = cache.generation();
+        cache.invalidate(k -> k.equals("elsewhere"));
+        cache.putFrom("u", "from before the DDL", before, cache.now());
+        assertThat(cache.peek("u")).isEmpty();
+    }
+
+    /** A TTL of 0 turns caching off: a caller does not wait for, nor get, the answer of a load started before. */
+    @Test
+    void withTtlZeroNoCallerSharesAnotherCallersLoad() throws Exception {
+        TtlCache<String, String> cache = new TtlCache<>(0, clock::get, new AtomicLong());
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> first = pool.submit(() -> cache.get("k", () -> {
+                loading.countDown();
+                awaitQuietly(release);
+                return "first";
+            }));
+            assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(cache.get("k", () -> "second")).isEqualTo("second");
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(cache.peek("k")).isEmpty();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Interrupted while waiting for another thread's load: it loads for itself, uncached, and stays interrupted. */
+    @Test
+    void aCallerInterruptedWhileWaitingLoadsForItselfAndKeepsItsInterrupt() throws Exception {
+        TtlCache<String, String> cache = new TtlCache<>(TTL, clock::get, new AtomicLong());
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> first = pool.submit(() -> cache.get("k", () -> {
+                loading.countDown();
+                awaitQuietly(release);
+                return "first";
+            }));
+            assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+            String mine;
+            boolean stillInterrupted;
+            Thread.currentThread().interrupt();
+            try {
+                mine = cache.get("k", () -> "second");
+            } finally {
+                stillInterrupted = Thread.interrupted();
+            }
+            assertThat(mine).isEqualTo("second");
+            assertThat(stillInterrupted).isTrue();
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(cache.peek("k")).contains("first");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
