@@ -179,6 +179,4 @@ final class DdlTarget {
     public String toString() {
         return isEverything() ? "everything" : catalog + "." + database + (databaseLevel ? " (database)" : "");
     }
-
-    /** Words, quoted identifiers ({@code "x"}, {@code `x`}) and dots of a statement, comments skipped. */
 }
