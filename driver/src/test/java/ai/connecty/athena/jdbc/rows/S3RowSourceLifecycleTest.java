@@ -87,10 +87,14 @@ class S3RowSourceLifecycleTest {
 
     /** Waits up to 30 s for {@code condition}; answers whether it held. */
     private static boolean await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 3000 && !condition.getAsBoolean(); i++) {
+        // Answers the check that held, not a second one: a reader between two timed polls is briefly not waiting.
+        for (int i = 0; i < 3000; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
             Thread.sleep(10);
         }
-        return condition.getAsBoolean();
+        return false;
     }
 
     /** Whether {@code thread} waits within {@code method} of {@code type} (a queue's put, poll). */
