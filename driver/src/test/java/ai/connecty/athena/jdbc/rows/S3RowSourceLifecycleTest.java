@@ -1,9 +1,6 @@
 package ai.connecty.athena.jdbc.rows;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -51,13 +48,7 @@ class S3RowSourceLifecycleTest {
     }
 
     private S3RowSource open() throws Exception {
-        for (int first = 0; first < file.length; first += PART) {
-            int last = Math.min(file.length, first + PART) - 1;
-            wire.server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
-                    .willReturn(aResponse().withStatus(206).withHeader("ETag", "\"e1\"")
-                            .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + file.length)
-                            .withBody(Arrays.copyOfRange(file, first, last + 1))));
-        }
+        wire.serveParts(file, PART);
         S3ObjectStream stream = new S3ObjectStream(wire.s3, "results", "q.csv", PART, 2);
         stream.open();
         return new S3RowSource(COLUMNS, stream);

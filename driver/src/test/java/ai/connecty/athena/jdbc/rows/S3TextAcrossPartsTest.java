@@ -1,18 +1,13 @@
 package ai.connecty.athena.jdbc.rows;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.connecty.athena.jdbc.results.ColumnSpec;
 import ai.connecty.athena.jdbc.results.TextRow;
 import ai.connecty.athena.jdbc.types.TextSlice;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +34,7 @@ class S3TextAcrossPartsTest {
     }
 
     private void serve(byte[] file) {
-        for (int first = 0; first < file.length; first += PART) {
-            int last = Math.min(file.length, first + PART) - 1;
-            wire.server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
-                    .willReturn(aResponse().withStatus(206).withHeader("ETag", "\"e1\"")
-                            .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + file.length)
-                            .withBody(Arrays.copyOfRange(file, first, last + 1))));
-        }
+        wire.serveParts(file, PART);
     }
 
     @Test

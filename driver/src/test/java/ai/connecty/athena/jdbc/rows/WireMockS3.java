@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,14 +43,25 @@ final class WireMockS3 implements AutoCloseable {
 
     /**
      * Answers the ranged GET of {@code s3://results/q.csv} from byte {@code first} (a part of {@code partSize} bytes of
-     * {@code object}) after {@code delayMillis}, as S3 does: 206, an ETag, the part's Content-Range.
+     * {@code object}, ASCII) after {@code delayMillis}, as S3 does: 206, an ETag, the part's Content-Range.
      */
     void servePart(String object, int partSize, int first, int delayMillis) {
-        int last = Math.min(object.length(), first + partSize) - 1;
+        servePart(object.getBytes(StandardCharsets.US_ASCII), partSize, first, delayMillis);
+    }
+
+    /** Answers every ranged GET of {@code s3://results/q.csv} in parts of {@code partSize} bytes of {@code file}. */
+    void serveParts(byte[] file, int partSize) {
+        for (int first = 0; first < file.length; first += partSize) {
+            servePart(file, partSize, first, 0);
+        }
+    }
+
+    private void servePart(byte[] object, int partSize, int first, int delayMillis) {
+        int last = Math.min(object.length, first + partSize) - 1;
         server.stubFor(get(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=" + first + "-" + last))
                 .willReturn(aResponse().withStatus(206).withFixedDelay(delayMillis).withHeader("ETag", "\"e1\"")
-                        .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + object.length())
-                        .withBody(object.substring(first, last + 1))));
+                        .withHeader("Content-Range", "bytes " + first + "-" + last + "/" + object.length)
+                        .withBody(Arrays.copyOfRange(object, first, last + 1))));
     }
 
     /** Reads the stream to its end, as the CSV reader does, as ASCII text. */
