@@ -110,23 +110,10 @@ class TtlCacheTest {
     @Test
     void withTtlZeroNoCallerSharesAnotherCallersLoad() throws Exception {
         TtlCache<String, String> cache = new TtlCache<>(0, clock::get, new AtomicLong());
-        CountDownLatch loading = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<String> first = pool.submit(() -> cache.get("k", () -> {
-                loading.countDown();
-                awaitQuietly(release);
-                return "first";
-            }));
-            assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldLoad first = new HeldLoad(cache)) {
             assertThat(cache.get("k", () -> "second")).isEqualTo("second");
-            release.countDown();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(first.release()).isEqualTo("first");
             assertThat(cache.peek("k")).isEmpty();
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
         }
     }
 
@@ -134,16 +121,7 @@ class TtlCacheTest {
     @Test
     void aCallerInterruptedWhileWaitingLoadsForItselfAndKeepsItsInterrupt() throws Exception {
         TtlCache<String, String> cache = new TtlCache<>(TTL, clock::get, new AtomicLong());
-        CountDownLatch loading = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<String> first = pool.submit(() -> cache.get("k", () -> {
-                loading.countDown();
-                awaitQuietly(release);
-                return "first";
-            }));
-            assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldLoad first = new HeldLoad(cache)) {
             String mine;
             boolean stillInterrupted;
             Thread.currentThread().interrupt();
@@ -154,10 +132,35 @@ class TtlCacheTest {
             }
             assertThat(mine).isEqualTo("second");
             assertThat(stillInterrupted).isTrue();
-            release.countDown();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(first.release()).isEqualTo("first");
             assertThat(cache.peek("k")).contains("first");
-        } finally {
+        }
+    }
+
+    /** Another thread's load of "k", which answers "first" once released and is under way when this returns. */
+    private static final class HeldLoad implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService pool = Executors.newSingleThreadExecutor();
+        private final Future<String> answer;
+
+        HeldLoad(TtlCache<String, String> cache) throws InterruptedException {
+            CountDownLatch loading = new CountDownLatch(1);
+            answer = pool.submit(() -> cache.get("k", () -> {
+                loading.countDown();
+                awaitQuietly(release);
+                return "first";
+            }));
+            assertThat(loading.await(10, TimeUnit.SECONDS)).as("the other thread's load started").isTrue();
+        }
+
+        /** Lets the load finish; its answer. */
+        String release() throws Exception {
+            release.countDown();
+            return answer.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
             release.countDown();
             pool.shutdownNow();
         }
