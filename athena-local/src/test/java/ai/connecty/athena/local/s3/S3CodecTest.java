@@ -38,6 +38,54 @@ class S3CodecTest {
                 });
     }
 
+    /**
+     * Every malformed body is 400 IncompleteBody, never an index error (a 500): a chunk one byte longer than
+     * the rest of the body, data that ends the body with no CRLF after it, a line cut after its CR, a signed
+     * (negative or +) hex size; a long header that is not a size is quoted abbreviated.
+     */
+    @Test
+    void malformedChunksAreIncompleteBodyNotAnIndexError() {
+        for (String body : new String[] {"8\r\nshort\r\n", "3\r\nabc", "3\r", "3\r\nabc\r\n0\r\n\r",
+                "-2\r\nab\r\n0\r\n\r\n", "+3\r\nabc\r\n0\r\n\r\n", "3\r\nabcd\r\n0\r\n\r\n"}) {
+            assertThatThrownBy(() -> AwsChunkedBody.decode(body.getBytes(StandardCharsets.US_ASCII)))
+                    .as(body.replace("\r", "\\r").replace("\n", "\\n"))
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo("IncompleteBody");
+                    });
+        }
+        String longHeader = "z".repeat(50) + "\r\nabc\r\n0\r\n\r\n";
+        assertThatThrownBy(() -> AwsChunkedBody.decode(longHeader.getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage())
+                        .contains("'" + "z".repeat(40) + "...'").doesNotContain("z".repeat(41)));
+        String shortHeader = "zz\r\nabc\r\n0\r\n\r\n";
+        assertThatThrownBy(() -> AwsChunkedBody.decode(shortHeader.getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage()).contains("'zz'"));
+    }
+
+    /** A chunk that ends exactly where the body does, then the last chunk and a trailer, decodes whole. */
+    @Test
+    void chunksFillingTheBodyExactlyDecode() {
+        AwsChunkedBody decoded = AwsChunkedBody.decode("3\r\nabc\r\n0\r\nx-amz-checksum-crc32:NSRBwg==\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(decoded.content()).isEqualTo("abc".getBytes(StandardCharsets.US_ASCII));
+        assertThat(decoded.trailers()).containsExactly(java.util.Map.entry("x-amz-checksum-crc32", "NSRBwg=="));
+        ChecksumVerifier.verify(decoded.content(), null, decoded.trailers());
+    }
+
+    /** aws-chunked is recognised by either of its two signs, as the SDK may send one without the other. */
+    @Test
+    void awsChunkedIsRecognisedByItsEncodingOrItsStreamingPayloadHash() {
+        assertThat(AwsChunkedBody.applies("aws-chunked", null)).isTrue();
+        assertThat(AwsChunkedBody.applies("gzip,AWS-CHUNKED", "UNSIGNED-PAYLOAD")).isTrue();
+        assertThat(AwsChunkedBody.applies(null, "STREAMING-UNSIGNED-PAYLOAD-TRAILER")).isTrue();
+        assertThat(AwsChunkedBody.applies("gzip", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD")).isTrue();
+        assertThat(AwsChunkedBody.applies(null, null)).isFalse();
+        assertThat(AwsChunkedBody.applies("gzip", "UNSIGNED-PAYLOAD")).isFalse();
+        assertThat(AwsChunkedBody.applies(null, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
+                .isFalse();
+    }
+
     @Test
     void rangesFollowHttpRules() {
         assertThat(ByteRange.parse("bytes=0-0", 10)).hasValue(new ByteRange(0, 0, 10));
