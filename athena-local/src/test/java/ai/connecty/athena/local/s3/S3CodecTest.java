@@ -58,6 +58,10 @@ class S3CodecTest {
         assertThatThrownBy(() -> AwsChunkedBody.decode(longHeader.getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage())
                         .contains("'" + "z".repeat(40) + "...'").doesNotContain("z".repeat(41)));
+        String fortyCharacters = "y".repeat(40) + "\r\nabc\r\n0\r\n\r\n";
+        assertThatThrownBy(() -> AwsChunkedBody.decode(fortyCharacters.getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage())
+                        .contains("'" + "y".repeat(40) + "'"));
         String shortHeader = "zz\r\nabc\r\n0\r\n\r\n";
         assertThatThrownBy(() -> AwsChunkedBody.decode(shortHeader.getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage()).contains("'zz'"));
