@@ -90,6 +90,36 @@ class S3CodecTest {
                 .isFalse();
     }
 
+    /**
+     * Each integrity value S3 checks, right and wrong, for "hello world" (values from Python's hashlib and
+     * zlib, CRC32C by its reflected 0x82F63B78 polynomial): a right one passes, a wrong one is 400 BadDigest.
+     */
+    @Test
+    void everyChecksumAlgorithmAndContentMd5AreVerified() {
+        byte[] content = "hello world".getBytes(StandardCharsets.US_ASCII);
+        java.util.Map<String, String> right = java.util.Map.of(
+                "x-amz-checksum-crc32", "DUoRhQ==",
+                "x-amz-checksum-crc32c", "yZRlqg==",
+                "x-amz-checksum-sha1", "Kq5sNclPz7QV2+lfQIuc6R7oRu0=",
+                "x-amz-checksum-sha256", "uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=");
+        ChecksumVerifier.verify(content, "XrY7u+Ae7tCTyyK7j1rNww==", right);
+        right.forEach((name, value) -> {
+            ChecksumVerifier.verify(content, null, java.util.Map.of(name, value));
+            String wrong = right.get("x-amz-checksum-sha1").equals(value) ? right.get("x-amz-checksum-sha256")
+                    : right.get("x-amz-checksum-sha1");
+            assertThatThrownBy(() -> ChecksumVerifier.verify(content, null, java.util.Map.of(name, wrong))).as(name)
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo("BadDigest");
+                    });
+        });
+        assertThatThrownBy(() -> ChecksumVerifier.verify(content, "Kq5sNclPz7QV2+lfQIuc6R7oRu0=", java.util.Map.of()))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo("BadDigest");
+                    assertThat(e.getMessage()).contains("Content-MD5");
+                });
+    }
+
     @Test
     void rangesFollowHttpRules() {
         assertThat(ByteRange.parse("bytes=0-0", 10)).hasValue(new ByteRange(0, 0, 10));
