@@ -175,4 +175,22 @@ class S3CodecTest {
         assertThat(second.truncated()).isFalse();
         assertThat(ObjectListing.page(keys, "", null, null, "b", 10).keys()).containsExactly("c/1", "d");
     }
+
+    /** max-keys=0 is an empty page that is not truncated and has no token, as AWS answers it. */
+    @Test
+    void zeroMaxKeysIsAnEmptyCompletePage() {
+        ObjectListing none = ObjectListing.page(List.of("a", "b/1"), "", "/", null, null, 0);
+        assertThat(none.keys()).isEmpty();
+        assertThat(none.commonPrefixes()).isEmpty();
+        assertThat(none.truncated()).isFalse();
+        assertThat(none.nextToken()).isNull();
+    }
+
+    /** A key that starts with the delimiter rolls up into the delimiter alone, as any other key does at it. */
+    @Test
+    void aKeyStartingWithTheDelimiterRollsUpToIt() {
+        ObjectListing page = ObjectListing.page(List.of("/root.csv", "a/1", "b"), "", "/", null, null, 10);
+        assertThat(page.commonPrefixes()).containsExactly("/", "a/");
+        assertThat(page.keys()).containsExactly("b");
+    }
 }

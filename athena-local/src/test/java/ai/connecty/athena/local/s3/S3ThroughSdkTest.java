@@ -150,6 +150,13 @@ class S3ThroughSdkTest {
         assertThat(clients.s3()
                 .listObjectsV2Paginator(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)).contents())
                 .hasSize(5);
+
+        // max-keys=0: an empty page, not truncated, no token (what AWS answers; the API reference does not say).
+        ListObjectsV2Response none = clients.s3().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(0));
+        assertThat(none.keyCount()).isZero();
+        assertThat(none.contents()).isEmpty();
+        assertThat(none.isTruncated()).isFalse();
+        assertThat(none.nextContinuationToken()).isNull();
     }
 
     @Test
