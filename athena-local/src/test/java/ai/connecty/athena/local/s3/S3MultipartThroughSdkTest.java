@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.FakeBackendExtension;
 import ai.connecty.athena.local.http.SdkClientsExtension;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +36,7 @@ class S3MultipartThroughSdkTest {
     static final SdkClientsExtension clients = new SdkClientsExtension(() -> athena);
 
     @Test
-    void etagsAreThePartsMd5AndTheMd5OfTheirMd5s() throws IOException {
+    void etagsAreThePartsMd5AndTheMd5OfTheirMd5s() {
         String key = "multipart-answers/one-part.txt";
         String id = create(key);
         String partEtag = part(key, id, 1, "only part");
@@ -48,11 +45,10 @@ class S3MultipartThroughSdkTest {
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(partEtag).build()))).eTag();
         assertThat(etag).isEqualTo("\"" + md5Hex(md5("only part".getBytes(StandardCharsets.UTF_8))) + "-1\"");
         assertThat(clients.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("only part");
-        // Completed, its parts are gone from disk too (athena-local keeps them beside the buckets).
+        // Completed, its parts are gone from disk too (athena-local keeps them beside the buckets, one folder each).
         Path uploads = athena.buckets().root().resolveSibling("multipart-uploads");
-        try (Stream<Path> left = Files.list(uploads)) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(uploads).isDirectory();
+        assertThat(uploads.resolve(id)).doesNotExist();
     }
 
     @Test
@@ -104,6 +100,23 @@ class S3MultipartThroughSdkTest {
         assertThat(athena.buckets().exists(BUCKET, key)).isFalse();
         completeWith(key, id, CompletedPart.builder().partNumber(1).eTag(etag).build());
         assertThat(clients.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("part one");
+    }
+
+    /** NoSuchUpload names the upload id it did not find, as S3's error body does ({@code <UploadId>}). */
+    @Test
+    void noSuchUploadNamesTheUpload(@org.junit.jupiter.api.io.TempDir Path dir) {
+        MultipartUploads uploads = new MultipartUploads(dir);
+        String id = uploads.create(BUCKET, "a.txt", null);
+        for (String[] call : new String[][] {{"never-created", "a.txt"}, {id, "b.txt"}}) {
+            assertThatThrownBy(() -> uploads.abort(call[0], BUCKET, call[1]))
+                    .isInstanceOfSatisfying(ai.connecty.athena.local.api.AwsException.class, e -> {
+                        assertThat(e.code()).isEqualTo("NoSuchUpload");
+                        assertThat(e.extra()).containsEntry("UploadId", call[0]);
+                    });
+        }
+        assertThatThrownBy(() -> uploads.abort(null, BUCKET, "a.txt"))
+                .isInstanceOfSatisfying(ai.connecty.athena.local.api.AwsException.class,
+                        e -> assertThat(e.extra()).containsEntry("UploadId", ""));
     }
 
     private static String create(String key) {
