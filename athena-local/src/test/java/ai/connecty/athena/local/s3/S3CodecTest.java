@@ -92,7 +92,7 @@ class S3CodecTest {
 
     /**
      * Each integrity value S3 checks, right and wrong, for "hello world" (values from Python's hashlib and
-     * zlib, CRC32C by its reflected 0x82F63B78 polynomial): a right one passes, a wrong one is 400 BadDigest.
+     * zlib, CRC32C and CRC64NVME by their reflected polynomials, 0x82F63B78 and 0x9A6C9329AC4BC9B5): a right one passes, a wrong one is 400 BadDigest.
      */
     @Test
     void everyChecksumAlgorithmAndContentMd5AreVerified() {
@@ -100,6 +100,7 @@ class S3CodecTest {
         java.util.Map<String, String> right = java.util.Map.of(
                 "x-amz-checksum-crc32", "DUoRhQ==",
                 "x-amz-checksum-crc32c", "yZRlqg==",
+                "x-amz-checksum-crc64nvme", "jSnVw/bqjr4=",
                 "x-amz-checksum-sha1", "Kq5sNclPz7QV2+lfQIuc6R7oRu0=",
                 "x-amz-checksum-sha256", "uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=");
         ChecksumVerifier.verify(content, "XrY7u+Ae7tCTyyK7j1rNww==", right);
@@ -118,6 +119,14 @@ class S3CodecTest {
                     assertThat(e.code()).isEqualTo("BadDigest");
                     assertThat(e.getMessage()).contains("Content-MD5");
                 });
+    }
+
+    /** CRC-64/NVME's published check value: the CRC of "123456789" is 0xAE8B14860A799888. */
+    @Test
+    void crc64NvmeHasItsCheckValue() {
+        assertThat(java.util.HexFormat.of().formatHex(ChecksumVerifier.crc64Nvme(
+                "123456789".getBytes(StandardCharsets.US_ASCII)))).isEqualTo("ae8b14860a799888");
+        assertThat(ChecksumVerifier.crc64Nvme(new byte[0])).containsOnly(0);
     }
 
     @Test
