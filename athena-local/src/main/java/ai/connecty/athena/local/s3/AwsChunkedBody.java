@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A decoded {@code Content-Encoding: aws-chunked} upload: {@code <hex-size>[;chunk-signature=<sig>]\r\n<bytes>\r\n}
@@ -13,6 +14,8 @@ import java.util.Map;
  * line. Chunk and trailer signatures are not checked: the request signature already identifies the caller.
  */
 record AwsChunkedBody(byte[] content, Map<String, String> trailers) {
+
+    private static final Pattern HEX_SIZE = Pattern.compile("[0-9a-fA-F]+");
 
     static boolean applies(String contentEncoding, String contentSha256) {
         return contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("aws-chunked")
@@ -26,9 +29,14 @@ record AwsChunkedBody(byte[] content, Map<String, String> trailers) {
             int eol = lineEnd(body, pos);
             String header = new String(body, pos, eol - pos, StandardCharsets.US_ASCII);
             int semicolon = header.indexOf(';');
+            String hex = (semicolon < 0 ? header : header.substring(0, semicolon)).trim();
             long size;
             try {
-                size = Long.parseLong((semicolon < 0 ? header : header.substring(0, semicolon)).trim(), 16);
+                // Hex digits only: Long.parseLong also takes a sign, and a negative size would fail as an index error.
+                if (!HEX_SIZE.matcher(hex).matches()) {
+                    throw new NumberFormatException(hex);
+                }
+                size = Long.parseLong(hex, 16);
             } catch (NumberFormatException e) {
                 throw malformed("chunk header '" + abbreviate(header) + "' does not start with a hex size");
             }

@@ -15,12 +15,16 @@ import java.util.zip.Checksum;
 /**
  * Checks the integrity values a client sent with an upload (Content-MD5, x-amz-checksum-* as header or
  * aws-chunked trailer), so a client bug or a corrupted body is refused like S3 does instead of stored.
- * Algorithms the JDK has no implementation for (CRC64NVME) are accepted unchecked.
+ * CRC64NVME, which the JDK lacks, is computed here (CRC-64/NVME: reflected, all-ones start and final XOR).
  */
 final class ChecksumVerifier {
 
+    /** CRC-64/NVME's polynomial 0xAD93D23594C93659, bit-reversed for the least-significant-bit-first loop. */
+    private static final long CRC64_NVME_REFLECTED = 0x9A6C9329AC4BC9B5L;
+
     private static final Map<String, Function<byte[], byte[]>> ALGORITHMS = Map.of(
             "crc32", b -> checksum(new CRC32(), b),
+            "crc64nvme", ChecksumVerifier::crc64Nvme,
             "crc32c", b -> checksum(new CRC32C(), b),
             "sha1", b -> digest("SHA-1", b),
             "sha256", b -> digest("SHA-256", b));
@@ -45,6 +49,17 @@ final class ChecksumVerifier {
     private static byte[] checksum(Checksum checksum, byte[] content) {
         checksum.update(content, 0, content.length);
         return ByteBuffer.allocate(4).putInt((int) checksum.getValue()).array();
+    }
+
+    static byte[] crc64Nvme(byte[] content) {
+        long crc = -1L;
+        for (byte b : content) {
+            crc ^= b & 0xFF;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ CRC64_NVME_REFLECTED : crc >>> 1;
+            }
+        }
+        return ByteBuffer.allocate(8).putLong(~crc).array();
     }
 
     static byte[] digest(String algorithm, byte[] content) {

@@ -17,6 +17,10 @@ record ObjectListing(List<String> keys, List<String> commonPrefixes, boolean tru
 
     static ObjectListing page(List<String> sortedKeys, String prefix, String delimiter, String continuationToken,
                               String startAfter, int maxKeys) {
+        if (maxKeys == 0) {
+            // As AWS answers max-keys=0: nothing, not truncated, no token (there is no last entry to resume after).
+            return new ObjectListing(List.of(), List.of(), false, null);
+        }
         String after = continuationToken != null ? decodeToken(continuationToken) : startAfter;
         List<String> keys = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.Optional;
  * <li>otherwise {@code If-Modified-Since}: an object not modified after that date answers 304.</li>
  * </ol>
  * Dates compare at whole seconds, the precision of {@code Last-Modified}; a date that does not parse is ignored.
+ * PutObject's conditional writes are {@link #checkWrite}.
  */
 final class Preconditions {
 
@@ -53,6 +54,29 @@ final class Preconditions {
         }
         Optional<Instant> modifiedSince = date(request.header("if-modified-since"));
         return modifiedSince.isEmpty() || modified.isAfter(modifiedSince.get());
+    }
+
+    /**
+     * The conditional writes of PutObject, as the S3 User Guide ("How to prevent object overwrites with conditional
+     * writes") describes them: {@code If-None-Match} ({@code *}) fails with 412 when the key has an object,
+     * {@code If-Match} fails with 412 when the object's ETag is another and with 404 NoSuchKey when there is no object.
+     *
+     * @param etag the current object's ETag, null when the key has none
+     */
+    static void checkWrite(HttpRequest request, String etag, String key) {
+        String ifMatch = request.header("if-match");
+        if (ifMatch != null) {
+            if (etag == null) {
+                throw new AwsException(404, "NoSuchKey", "The specified key does not exist.", Map.of("Key", key));
+            }
+            if (!matches(ifMatch, etag)) {
+                throw failed("If-Match");
+            }
+        }
+        String ifNoneMatch = request.header("if-none-match");
+        if (ifNoneMatch != null && etag != null && matches(ifNoneMatch, etag)) {
+            throw failed("If-None-Match");
+        }
     }
 
     /** Whether a list of entity tags ({@code "a", W/"b"} or {@code *}) names {@code etag}, quoted or not. */

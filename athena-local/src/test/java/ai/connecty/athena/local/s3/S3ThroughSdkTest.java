@@ -65,6 +65,35 @@ class S3ThroughSdkTest {
                 stored -> assertThat(stored).isEqualTo(content));
     }
 
+    /**
+     * The SDK's own checksums of each algorithm it computes without the CRT are accepted; CRC64NVME (which the SDK
+     * computes only with the CRT) is sent as a value, right (from Python, by CRC-64/NVME's definition) and wrong.
+     */
+    @Test
+    void theSdksChecksumsOfEveryAlgorithmAreAcceptedAndAWrongOneRefused() {
+        for (var algorithm : new software.amazon.awssdk.services.s3.model.ChecksumAlgorithm[] {
+                software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32,
+                software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C,
+                software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA1,
+                software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256}) {
+            String key = "checksums/" + algorithm + ".txt";
+            clients.s3().putObject(r -> r.bucket("demo-data").key(key).checksumAlgorithm(algorithm),
+                    RequestBody.fromString("hello world"));
+            assertThat(clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key(key)).asUtf8String())
+                    .isEqualTo("hello world");
+        }
+        clients.s3().putObject(r -> r.bucket("demo-data").key("checksums/crc64nvme.txt").checksumCRC64NVME("jSnVw/bqjr4="),
+                RequestBody.fromString("hello world"));
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket("demo-data").key("checksums/crc64nvme.txt"))
+                .asUtf8String()).isEqualTo("hello world");
+        assertThatThrownBy(() -> clients.s3().putObject(r -> r.bucket("demo-data").key("checksums/wrong.txt")
+                .checksumCRC64NVME("AAAAAAAAAAA="), RequestBody.fromString("hello world")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+                });
+    }
+
     @Test
     void emptyFolderMarkerBecomesADirectoryButMayNotLeaveItsBucket() {
         clients.s3().putObject(r -> r.bucket("athena-results").key("markers/inside/"), RequestBody.empty());
@@ -150,6 +179,13 @@ class S3ThroughSdkTest {
         assertThat(clients.s3()
                 .listObjectsV2Paginator(r -> r.bucket("demo-data").prefix("list/").maxKeys(2)).contents())
                 .hasSize(5);
+
+        // max-keys=0: an empty page, not truncated, no token (what AWS answers; the API reference does not say).
+        ListObjectsV2Response none = clients.s3().listObjectsV2(r -> r.bucket("demo-data").prefix("list/").maxKeys(0));
+        assertThat(none.keyCount()).isZero();
+        assertThat(none.contents()).isEmpty();
+        assertThat(none.isTruncated()).isFalse();
+        assertThat(none.nextContinuationToken()).isNull();
     }
 
     @Test
