@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The conditional headers of GetObject and HeadObject, evaluated in the order S3 documents (RFC 7232, section 6):
@@ -61,10 +62,16 @@ final class Preconditions {
      * writes") describes them: {@code If-None-Match} ({@code *}) fails with 412 when the key has an object,
      * {@code If-Match} fails with 412 when the object's ETag is another and with 404 NoSuchKey when there is no object.
      *
-     * @param etag the current object's ETag, null when the key has none
+     * @param currentEtag the current object's ETag, null when the key has none; asked only for a conditional write
+     *                    (an ETag not yet known is the MD5 of the whole file)
      */
-    static void checkWrite(HttpRequest request, String etag, String key) {
+    static void checkWrite(HttpRequest request, Supplier<String> currentEtag, String key) {
         String ifMatch = request.header("if-match");
+        String ifNoneMatch = request.header("if-none-match");
+        if (ifMatch == null && ifNoneMatch == null) {
+            return;
+        }
+        String etag = currentEtag.get();
         if (ifMatch != null) {
             if (etag == null) {
                 throw new AwsException(404, "NoSuchKey", "The specified key does not exist.", Map.of("Key", key));
@@ -73,7 +80,6 @@ final class Preconditions {
                 throw failed("If-Match");
             }
         }
-        String ifNoneMatch = request.header("if-none-match");
         if (ifNoneMatch != null && etag != null && matches(ifNoneMatch, etag)) {
             throw failed("If-None-Match");
         }

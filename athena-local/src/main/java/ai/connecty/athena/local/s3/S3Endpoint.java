@@ -201,7 +201,8 @@ public final class S3Endpoint implements ServiceEndpoint {
             return folderMarker(target, content);
         }
         Path file = objectPath(target);
-        Preconditions.checkWrite(request, Files.isRegularFile(file) ? metadata.read(file).etag() : null, target.key());
+        Preconditions.checkWrite(request, () -> Files.isRegularFile(file) ? metadata.read(file).etag() : null,
+                target.key());
         store.put(target.bucket(), target.key(), content);
         metadata.remember(file, request.header("content-type"));
         return HttpResponse.empty(200)
