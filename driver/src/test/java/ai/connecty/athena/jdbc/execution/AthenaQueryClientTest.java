@@ -108,11 +108,12 @@ class AthenaQueryClientTest {
         AthenaQueryClient limited = plain.withNetworkTimeout(1500);
 
         limited.start(QueryRequest.of("SELECT 1", "c", "d", 0, 0), "t");
-        limited.getExecution("q");
+        QueryExecution execution = limited.getExecution("q");
         limited.fetchPage("q", "next", 10);
         limited.fetchPage("q", null, 10, 700);
         limited.stop("q");
 
+        assertThat(execution.queryExecutionId()).isEqualTo(ProgrammableAthena.ID);
         assertThat(plain.withNetworkTimeout(0)).isSameAs(plain);
         assertThat(limited.networkTimeoutMillis()).isEqualTo(1500);
         assertThat(attemptLimit(athena.starts.get(0))).contains(Duration.ofMillis(1500));
