@@ -152,6 +152,8 @@ class StatementExecutionPathsTest {
 
         SQLTimeoutException e = catchThrowableOfType(() -> execution.run(request(2)), SQLTimeoutException.class);
 
+        // Exactly 2000 ms were left: rounding up gives no millisecond more.
+        assertThat(callLimit(athena.polls.get(0))).contains(Duration.ofMillis(2000));
         assertThat((Throwable) e).hasMessageContaining("did not finish within the query timeout of 2 s");
         assertThat(e.getCause()).isInstanceOf(SQLTimeoutException.class);
         assertThat(athena.stops).hasSize(1);
