@@ -30,9 +30,16 @@ public abstract class StubAthena implements AthenaClient {
 
     /** GetQueryExecution's answer for query {@code id}: a DML statement ({@code substatementType}) that succeeded. */
     protected static GetQueryExecutionResponse succeeded(String id, String substatementType) {
-        return GetQueryExecutionResponse.builder().queryExecution(QueryExecution.builder().queryExecutionId(id)
-                .statementType(StatementType.DML).substatementType(substatementType)
-                .status(QueryExecutionStatus.builder().state(QueryExecutionState.SUCCEEDED).build()).build()).build();
+        return GetQueryExecutionResponse.builder().queryExecution(execution(id, QueryExecutionState.SUCCEEDED,
+                substatementType, null)).build();
+    }
+
+    /** A DML execution {@code id} in {@code state}, with Athena's {@code reason} for it (null for none). */
+    protected static QueryExecution execution(String id, QueryExecutionState state, String substatementType,
+                                              String reason) {
+        return QueryExecution.builder().queryExecutionId(id).statementType(StatementType.DML)
+                .substatementType(substatementType)
+                .status(QueryExecutionStatus.builder().state(state).stateChangeReason(reason).build()).build();
     }
 
     /** The one page of {@code SELECT 1 AS x}: integer column {@code x}, its header row, then the row {@code 1}. */

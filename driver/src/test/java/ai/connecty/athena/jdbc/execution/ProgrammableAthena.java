@@ -11,10 +11,8 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
-import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
-import software.amazon.awssdk.services.athena.model.StatementType;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionResponse;
 
@@ -48,8 +46,7 @@ final class ProgrammableAthena extends StubAthena {
     }
 
     static QueryExecution execution(QueryExecutionState state, String reason) {
-        return QueryExecution.builder().queryExecutionId(ID).statementType(StatementType.DML).substatementType("SELECT")
-                .status(QueryExecutionStatus.builder().state(state).stateChangeReason(reason).build()).build();
+        return execution(ID, state, "SELECT", reason);
     }
 
     @Override
