@@ -102,15 +102,27 @@ public final class ConnectionUrl {
         if (hostSegment != null) {
             url.append(hostSegment).append(';');
         }
+        String secret = null;
         for (Map.Entry<String, String> pair : pairs) {
-            String value = isSecretKey(pair.getKey()) ? "****" : pair.getValue();
+            secret = secretThrough(secret, pair.getKey());
+            String value = secret != null ? "****" : pair.getValue();
             url.append(pair.getKey()).append('=').append(value.indexOf(';') >= 0 ? "{" + value + "}" : value).append(';');
         }
         return url.toString();
     }
 
-    static boolean isSecretKey(String key) {
-        return ConnectionProperty.byName(key).map(ConnectionProperty::isSecret).orElse(false);
+    /**
+     * The secret key whose value the pair of {@code key} belongs to, {@code secretBefore} being the one of the pair
+     * before it (null for none): a secret's key starts one, another known key ends it, and an unknown key stays in it,
+     * as 'Password=ab;cd=ef;gh=ij' is most likely the secret 'ab;cd=ef;gh=ij' written without braces. The one rule
+     * for what messages, warnings and {@link #withSecretsMasked()} hide.
+     */
+    static String secretThrough(String secretBefore, String key) {
+        Optional<ConnectionProperty> property = ConnectionProperty.byName(key);
+        if (!property.isPresent()) {
+            return secretBefore;
+        }
+        return property.get().isSecret() ? key : null;
     }
 
     /**
@@ -185,19 +197,13 @@ public final class ConnectionUrl {
             }
         }
 
-        /**
-         * The secret key whose value a fragment here may continue: the last known key read, when it is a secret's
-         * ('Password=ab;cd=ef;gh' is most likely the secret 'ab;cd=ef;gh', the unknown key 'cd' part of it).
-         */
+        /** The secret key whose value a fragment here may continue ({@link #secretThrough}). */
         private Optional<String> secretBefore() {
-            for (int i = pairs.size() - 1; i >= 0; i--) {
-                String key = pairs.get(i).getKey();
-                Optional<ConnectionProperty> property = ConnectionProperty.byName(key);
-                if (property.isPresent()) {
-                    return property.get().isSecret() ? Optional.of(key) : Optional.empty();
-                }
+            String secret = null;
+            for (Map.Entry<String, String> pair : pairs) {
+                secret = secretThrough(secret, pair.getKey());
             }
-            return Optional.empty();
+            return Optional.ofNullable(secret);
         }
 
         /** The value at {@link #position}; null (lenient only) when it is left out. */

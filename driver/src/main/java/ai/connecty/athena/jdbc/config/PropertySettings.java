@@ -113,7 +113,7 @@ public final class PropertySettings {
                 }
                 continue;
             }
-            secretBefore = property.get().isSecret() ? key : null;
+            secretBefore = ConnectionUrl.secretThrough(secretBefore, key);
             hinted = false;
             String value = entry.getValue();
             if (value.isEmpty()) {

@@ -141,6 +141,19 @@ class ConnectionUrlTest {
     }
 
     /**
+     * 'Password=ab;cd=ef;gh=ij' is most likely the secret 'ab;cd=ef;gh=ij' without braces: getURL hides its tail as
+     * messages and warnings do, up to the next known key.
+     */
+    @Test
+    void maskedFormHidesTheUnknownPairsThatFollowASecret() throws SQLException {
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:connecty-athena://Region=us-east-1;Password=ab;cd=ef;gh=ij;"
+                + "WorkGroup=primary;kl=mn");
+
+        assertThat(url.withSecretsMasked()).isEqualTo("jdbc:connecty-athena://Region=us-east-1;Password=****;cd=****;"
+                + "gh=****;WorkGroup=primary;kl=mn;");
+    }
+
+    /**
      * getURL shows the properties given beside the URL (a DataSource gives all of them that way): under their
      * canonical names, in the property table's order, after the URL's own pairs, which win; keys that name no
      * property are left out; secrets are masked as in the URL.
