@@ -1,6 +1,7 @@
 package ai.connecty.athena.local.s3;
 
 import ai.connecty.athena.local.api.AwsException;
+import ai.connecty.athena.local.storage.KeyOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,7 +29,7 @@ record ObjectListing(List<String> keys, List<String> commonPrefixes, boolean tru
         String lastPrefix = null;
         int count = 0;
         for (String key : sortedKeys) {
-            if (after != null && !after.isEmpty() && key.compareTo(after) <= 0) {
+            if (after != null && !after.isEmpty() && KeyOrder.UTF8.compare(key, after) <= 0) {
                 continue;
             }
             String commonPrefix = commonPrefix(key, prefix, delimiter);

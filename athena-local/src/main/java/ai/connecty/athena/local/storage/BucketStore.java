@@ -138,7 +138,7 @@ public final class BucketStore {
         }
     }
 
-    /** Every key under {@code prefix}, in S3's lexicographic order; temp files are skipped. */
+    /** Every key under {@code prefix}, in S3's order (by UTF-8 bytes: {@link KeyOrder}); temp files are skipped. */
     public List<String> list(String bucket, String prefix) {
         requireValidBucket(bucket);
         Path bucketDir = root.resolve(bucket);
@@ -155,7 +155,7 @@ public final class BucketStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        keys.sort(null);
+        keys.sort(KeyOrder.UTF8);
         return keys;
     }
 

@@ -188,6 +188,23 @@ class S3ThroughSdkTest {
         assertThat(none.nextContinuationToken()).isNull();
     }
 
+    /**
+     * S3 lists by UTF-8 bytes: a character beyond the basic plane comes after U+FFFD, where Java's String order puts
+     * it first; paging one key at a time must follow the same order, or a page repeats or skips a key.
+     */
+    @Test
+    void keysAreListedAndPagedInTheOrderOfTheirUtf8Bytes() {
+        String face = "order/\uD83D\uDE00.csv";
+        String replacement = "order/\uFFFD.csv";
+        for (String key : new String[] {face, replacement, "order/z.csv"}) {
+            clients.s3().putObject(r -> r.bucket("demo-data").key(key), RequestBody.fromString(key));
+        }
+        assertThat(clients.s3().listObjectsV2(r -> r.bucket("demo-data").prefix("order/")).contents())
+                .extracting(S3Object::key).containsExactly("order/z.csv", replacement, face);
+        assertThat(clients.s3().listObjectsV2Paginator(r -> r.bucket("demo-data").prefix("order/").maxKeys(1))
+                .contents()).extracting(S3Object::key).containsExactly("order/z.csv", replacement, face);
+    }
+
     @Test
     void bucketLocationIsEmptyForUsEast1AndMissingBucketsAre404() {
         assertThat(clients.s3().getBucketLocation(r -> r.bucket("athena-results"))
