@@ -134,8 +134,26 @@ import java.util.stream.Collectors;
  */
 final class DuckDbPrinter extends AstVisitor<String, Void> {
 
-    /** Alias given to an unnamed column after {@code *}, whose position only the result knows; see QueryRunner. */
-    static final String UNNAMED_AFTER_STAR = "__athena_unnamed_";
+    /**
+     * The start of the alias given to a column Trino leaves unnamed where only the result knows its position: after a
+     * {@code *} at the top, and in derived tables, WITH queries, nested VALUES and UNNEST without a column list, whose
+     * columns a {@code *} brings to the top. QueryRunner names such a result column {@code _colN} by its position, as
+     * Athena does, where DuckDB would have named it after its expression ({@code count_star()}, {@code col0}).
+     */
+    static final String UNNAMED = "__athena_unnamed_";
+
+    /** How a SELECT list names the columns Trino leaves unnamed (expressions without an alias). */
+    private enum Naming {
+        /** The outermost query's: {@code _colN} by position, {@link #UNNAMED} after a {@code *}. */
+        TOP,
+        /** A relation's a {@code *} may read (a derived table, a WITH or LATERAL query): {@link #UNNAMED}. */
+        RELATION,
+        /** As DuckDB names them: a subquery in an expression, or a set operation's operand after the first. */
+        NONE
+    }
+
+    /** The naming of the next query printed by {@link #visitQuery}: set by the relations that hold one. */
+    private Naming nextQueryNaming = Naming.NONE;
 
     /**
      * The deepest nesting of subqueries in expressions (scalar, EXISTS, IN, ANY/ALL) printed. DuckDB's filter
@@ -287,11 +305,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         query.getWith().ifPresent(with -> out.append(with(with.isRecursive(), with.getQueries())));
         QueryBody body = query.getQueryBody();
         if (body instanceof Values values) {
-            out.append(topLevelValues(values));
+            out.append(valuesSelect(values, Naming.TOP));
         } else if (body instanceof TableSubquery sub && query.getWith().isEmpty()) {
             out.append('(').append(topLevel(sub.getQuery())).append(')');
         } else {
-            out.append(queryBody(body, true));
+            out.append(queryBody(body, Naming.TOP));
         }
         out.append(queryTail(query, query.getOrderBy(), query.getOffset(), query.getLimit()));
         return out.toString();
@@ -415,13 +433,21 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     /** A query anywhere but at the top: a WITH query, a derived table, a subquery in an expression. */
     @Override
     protected String visitQuery(Query query, Void context) {
-        return zones.within(scopes.enter(query, zones.scope()), () -> queryInScope(query));
+        Naming naming = nextQueryNaming;
+        nextQueryNaming = Naming.NONE;
+        return zones.within(scopes.enter(query, zones.scope()), () -> queryInScope(query, naming));
     }
 
-    private String queryInScope(Query query) {
+    /** {@code query} printed as a relation whose columns a {@code *} may read (see {@link Naming#RELATION}). */
+    private String relationQuery(Query query) {
+        nextQueryNaming = Naming.RELATION;
+        return p(query);
+    }
+
+    private String queryInScope(Query query, Naming naming) {
         StringBuilder out = new StringBuilder();
         query.getWith().ifPresent(with -> out.append(with(with.isRecursive(), with.getQueries())));
-        out.append(queryBody(query.getQueryBody(), false));
+        out.append(queryBody(query.getQueryBody(), naming));
         out.append(queryTail(query, query.getOrderBy(), query.getOffset(), query.getLimit()));
         return out.toString();
     }
@@ -430,7 +456,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         StringJoiner items = new StringJoiner(", ", recursive ? "WITH RECURSIVE " : "WITH ", " ");
         for (WithQuery w : queries) {
             String columns = w.getColumnNames().map(c -> "(" + list(c) + ")").orElse("");
-            items.add(p(w.getName()) + columns + " AS (" + p(w.getQuery()) + ")");
+            items.add(p(w.getName()) + columns + " AS (" + relationQuery(w.getQuery()) + ")");
         }
         return items.toString();
     }
@@ -456,13 +482,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return " LIMIT " + fetch.getRowCount().map(this::p).orElse("1");
     }
 
-    /** A query body; {@code top}: the outermost one, whose SELECT list names its unnamed columns. */
-    private String queryBody(QueryBody body, boolean top) {
+    /** A query body, whose unnamed columns are named as {@code naming} says. */
+    private String queryBody(QueryBody body, Naming naming) {
         if (body instanceof QuerySpecification spec) {
-            return querySpecification(spec, top);
+            return querySpecification(spec, naming);
         }
         if (body instanceof SetOperation set) {
-            return setOperation(set, top);
+            return setOperation(set, naming);
+        }
+        if (body instanceof Values values && naming != Naming.NONE) {
+            return valuesSelect(values, naming);
         }
         if (body instanceof Table table) {
             TableColumns.Hidden hidden = hiddenColumns(table);
@@ -474,18 +503,18 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitQuerySpecification(QuerySpecification spec, Void context) {
-        return querySpecification(spec, false);
+        return querySpecification(spec, Naming.NONE);
     }
 
-    private String querySpecification(QuerySpecification spec, boolean nameColumns) {
-        return zones.within(scopes.of(spec, zones.scope()), () -> selectInScope(spec, nameColumns));
+    private String querySpecification(QuerySpecification spec, Naming naming) {
+        return zones.within(scopes.of(spec, zones.scope()), () -> selectInScope(spec, naming));
     }
 
-    private String selectInScope(QuerySpecification spec, boolean nameColumns) {
+    private String selectInScope(QuerySpecification spec, Naming naming) {
         List<Expression> outerKeys = groupKeys;
         groupKeys = groupKeys(spec);
         try {
-            return querySpecificationWithKeys(spec, nameColumns);
+            return querySpecificationWithKeys(spec, naming);
         } finally {
             groupKeys = outerKeys;
         }
@@ -508,12 +537,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         return keys;
     }
 
-    private String querySpecificationWithKeys(QuerySpecification spec, boolean nameColumns) {
+    private String querySpecificationWithKeys(QuerySpecification spec, Naming naming) {
         StringBuilder out = new StringBuilder("SELECT ");
         if (spec.getSelect().isDistinct()) {
             out.append("DISTINCT ");
         }
-        out.append(selectItems(spec.getSelect().getSelectItems(), nameColumns,
+        out.append(selectItems(spec.getSelect().getSelectItems(), naming,
                 spec.getFrom().map(this::hiddenColumnsBySource).orElse(Map.of())));
         spec.getFrom().ifPresent(from -> out.append(" FROM ").append(p(from)));
         spec.getWhere().ifPresent(where -> out.append(" WHERE ").append(p(where)));
@@ -531,11 +560,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     /**
-     * The SELECT list; with {@code nameColumns}, an expression that is neither a column reference nor aliased is
-     * named {@code _colN} by its position, as Athena names it (after a {@code *} the position is only known from
-     * the result, see {@link QueryRunner}).
+     * The SELECT list; an expression that is neither a column reference nor aliased is unnamed in Trino, and named
+     * as {@code naming} says: at the top {@code _colN} by its position, as Athena names it, but after a {@code *},
+     * where only the result knows its position (see {@link QueryRunner}).
      */
-    private String selectItems(List<SelectItem> items, boolean nameColumns, Map<String, List<String>> hidden) {
+    private String selectItems(List<SelectItem> items, Naming naming, Map<String, List<String>> hidden) {
         StringJoiner out = new StringJoiner(", ");
         boolean afterStar = false;
         for (int position = 0; position < items.size(); position++) {
@@ -552,8 +581,8 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             String expression = p(column.getExpression());
             if (column.getAlias().isPresent()) {
                 out.add(expression + " AS " + p(column.getAlias().get()));
-            } else if (nameColumns && !isColumnReference(column.getExpression())) {
-                out.add(expression + (afterStar ? " AS \"" + UNNAMED_AFTER_STAR + position + "\"" : " AS _col" + position));
+            } else if (naming != Naming.NONE && !isColumnReference(column.getExpression())) {
+                out.add(expression + " AS " + (naming == Naming.TOP && !afterStar ? "_col" + position : unnamed(position)));
             } else {
                 out.add(expression);
             }
@@ -625,11 +654,16 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
     }
 
     /** {@code a}, {@code t.a}, {@code s.t.a}, {@code r.field}: named after the last part. */
+    /** The alias of the unnamed column at {@code position} of its relation (see {@link #UNNAMED}). */
+    private static String unnamed(int position) {
+        return "\"" + UNNAMED + position + "\"";
+    }
+
     private static boolean isColumnReference(Expression e) {
         return e instanceof Identifier || e instanceof DereferenceExpression d && d.getField().isPresent();
     }
 
-    private String setOperation(SetOperation set, boolean top) {
+    private String setOperation(SetOperation set, Naming naming) {
         String operator;
         if (set instanceof Union) {
             operator = "UNION";
@@ -645,7 +679,7 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
         boolean first = true;
         for (Relation relation : set.getRelations()) {
             // The first operand names the result's columns.
-            out.add("(" + queryBody((QueryBody) relation, top && first) + ")");
+            out.add("(" + queryBody((QueryBody) relation, first ? naming : Naming.NONE) + ")");
             first = false;
         }
         return out.toString();
@@ -653,26 +687,29 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitUnion(Union node, Void context) {
-        return setOperation(node, false);
+        return setOperation(node, Naming.NONE);
     }
 
     @Override
     protected String visitIntersect(Intersect node, Void context) {
-        return setOperation(node, false);
+        return setOperation(node, Naming.NONE);
     }
 
     @Override
     protected String visitExcept(Except node, Void context) {
-        return setOperation(node, false);
+        return setOperation(node, Naming.NONE);
     }
 
-    /** Trino allows {@code VALUES 1, 2}; DuckDB wants every row in brackets, and Athena names the columns. */
-    private String topLevelValues(Values values) {
+    /**
+     * Trino allows {@code VALUES 1, 2}; DuckDB wants every row in brackets. The columns are unnamed in Trino, where
+     * DuckDB names them {@code col0}...: they are named as {@code naming} says.
+     */
+    private String valuesSelect(Values values, Naming naming) {
         List<Expression> rows = values.getRows();
         int columns = !rows.isEmpty() && rows.get(0) instanceof Row row ? row.getItems().size() : 1;
         StringJoiner names = new StringJoiner(", ");
         for (int c = 0; c < columns; c++) {
-            names.add("_col" + c);
+            names.add(naming == Naming.TOP ? "_col" + c : unnamed(c));
         }
         return "SELECT * FROM (" + p(values) + ") AS _values(" + names + ")";
     }
@@ -847,12 +884,12 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
 
     @Override
     protected String visitTableSubquery(TableSubquery node, Void context) {
-        return "(" + p(node.getQuery()) + ")";
+        return "(" + relationQuery(node.getQuery()) + ")";
     }
 
     @Override
     protected String visitLateral(Lateral node, Void context) {
-        return "LATERAL (" + p(node.getQuery()) + ")";
+        return "LATERAL (" + relationQuery(node.getQuery()) + ")";
     }
 
     @Override
@@ -923,13 +960,14 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             boolean rows = type != null ? type.is("array") && type.element().is("row")
                     : args.size() == 1 && valueColumns >= 2 && buildsRows(node.getExpressions().get(0));
             boolean map = type != null ? type.is("map") : args.size() == 1 && valueColumns >= 2 && !rows;
+            // Without a column list Trino leaves the columns unnamed, but for a row's fields, which keep their names.
             if (rows) {
                 items.add("unnest(" + arg + ", max_depth := 2)");
             } else if (map) {
-                items.add("unnest(map_keys(" + arg + "))");
-                items.add("unnest(map_values(" + arg + "))");
+                items.add("unnest(map_keys(" + arg + "))" + unnamedAlias(columnCount, items.size()));
+                items.add("unnest(map_values(" + arg + "))" + unnamedAlias(columnCount, items.size()));
             } else {
-                items.add("unnest(" + arg + ")");
+                items.add("unnest(" + arg + ")" + unnamedAlias(columnCount, items.size()));
             }
         }
         if (ordinality) {
@@ -937,9 +975,15 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
             boolean map = argumentTypes != null && argumentTypes.get(0) != null ? argumentTypes.get(0).is("map")
                     : looksLikeMap(first);
             // a map's positions are its keys': DuckDB's generate_subscripts takes lists only
-            items.add("generate_subscripts(" + (map ? "map_keys(" + first + ")" : first) + ", 1)");
+            items.add("generate_subscripts(" + (map ? "map_keys(" + first + ")" : first) + ", 1)"
+                    + unnamedAlias(columnCount, items.size()));
         }
         return "(SELECT " + String.join(", ", items) + ")";
+    }
+
+    /** An UNNEST column's {@link #UNNAMED} alias where no column list names it ({@code columnCount} -1), else none. */
+    private static String unnamedAlias(int columnCount, int position) {
+        return columnCount < 0 ? " AS " + unnamed(position) : "";
     }
 
     /** Whether an UNNEST argument visibly builds rows ({@code ROW(...)} or a CAST), not a map. */

@@ -163,9 +163,9 @@ public final class QueryRunner {
         return rows;
     }
 
-    /** Unnamed columns after {@code *} only learn their position ({@code _colN}) from the result. */
+    /** Columns Trino leaves unnamed that a {@code *} brought to the top learn their position ({@code _colN}) here. */
     private static String columnName(String duckName, int index) {
-        return duckName.startsWith(DuckDbPrinter.UNNAMED_AFTER_STAR) ? "_col" + index : duckName;
+        return duckName.startsWith(DuckDbPrinter.UNNAMED) ? "_col" + index : duckName;
     }
 
     /**

@@ -238,6 +238,31 @@ class AthenaSqlWireTest {
         assertThat(csv(q)).isEqualTo("\"_col0\",\"_col1\",\"_col2\"\n,,\n");
     }
 
+    /**
+     * The query a BI tool wraps around the user's ({@code SELECT * FROM (...) LIMIT 200}) shows the user's unnamed
+     * columns as {@code _colN}, in the result's metadata and in the file's header, as Athena does; so do an
+     * UNNEST's columns without a column list, a map's (typed from Glue) among them.
+     */
+    @Test
+    void unnamedColumnsBroughtUpByAStarArePositional() {
+        QueryExecution wrapped = succeed(clients.athena(),
+                "SELECT * FROM (SELECT product, count(*), sum(quantity) * 2 FROM sales GROUP BY product) LIMIT 200",
+                "demo");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(wrapped.queryExecutionId()))
+                .resultSet().resultSetMetadata().columnInfo();
+        assertThat(info).extracting(c -> c.name() + " " + c.label() + " " + c.type())
+                .containsExactly("product product varchar", "_col1 _col1 bigint", "_col2 _col2 bigint");
+        assertThat(csv(wrapped)).startsWith("\"product\",\"_col1\",\"_col2\"\n");
+
+        QueryExecution unnest = succeed(clients.athena(),
+                "SELECT * FROM all_types CROSS JOIN UNNEST(c_map) WITH ORDINALITY WHERE c_int = 3", "demo");
+        assertThat(types(unnest).subList(18, 21)).containsExactly("varchar", "varchar", "bigint");
+        assertThat(clients.athena().getQueryResults(r -> r.queryExecutionId(unnest.queryExecutionId())).resultSet()
+                .resultSetMetadata().columnInfo().subList(17, 21)).extracting(ColumnInfo::name)
+                .containsExactly("c_struct", "_col18", "_col19", "_col20");
+        assertThat(values(unnest).subList(18, 21)).containsExactly("k", "v", "1");
+    }
+
     private static QueryExecution parameterized(String sql, String... parameters) {
         QueryExecution q = AthenaQueries.await(clients.athena(), clients.athena().startQueryExecution(
                 AthenaQueries.request(sql, "demo").executionParameters(parameters).build()).queryExecutionId());

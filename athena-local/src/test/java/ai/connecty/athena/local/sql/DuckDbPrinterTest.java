@@ -142,7 +142,7 @@ class DuckDbPrinterTest {
         "SELECT count(*), count(DISTINCT a), array_agg(a ORDER BY b) FROM t|SELECT count(*), count(DISTINCT \"a\"), array_agg(\"a\" ORDER BY \"b\" ASC) FROM \"t\"",
         "SELECT count(*) FILTER (WHERE a > 1) FROM t|SELECT count(*) FILTER (WHERE (\"a\" > 1)) FROM \"t\"",
         "SELECT a FROM t UNION ALL SELECT b FROM u ORDER BY 1 LIMIT 2|(SELECT \"a\" FROM \"t\") UNION ALL (SELECT \"b\" FROM \"u\") ORDER BY 1 ASC LIMIT 2",
-        "WITH w (n) AS (SELECT 1) SELECT n FROM w|WITH \"w\"(\"n\") AS (SELECT 1) SELECT \"n\" FROM \"w\"",
+        "WITH w (n) AS (SELECT 1) SELECT n FROM w|WITH \"w\"(\"n\") AS (SELECT 1 AS \"__athena_unnamed_0\") SELECT \"n\" FROM \"w\"",
         "SELECT * FROM t CROSS JOIN UNNEST(arr) WITH ORDINALITY AS u(x, i)|SELECT * FROM \"t\" CROSS JOIN (SELECT unnest(\"arr\"), generate_subscripts(\"arr\", 1)) AS \"u\"(\"x\", \"i\")",
         "SELECT * FROM t LEFT JOIN u ON t.a = u.a JOIN v USING (b)|SELECT * FROM \"t\" LEFT JOIN \"u\" ON (\"t\".\"a\" = \"u\".\"a\") JOIN \"v\" USING (\"b\")",
         "SELECT if(a > 0, 'p') FROM t|SELECT CASE WHEN (\"a\" > 0) THEN 'p' END FROM \"t\"",

@@ -340,6 +340,33 @@ class QueryRunnerTest {
         assertThat(result("(SELECT 1)").names()).containsExactly("_col0");
     }
 
+    /**
+     * Trino leaves a derived table's, a WITH query's, a nested VALUES' and an UNNEST's expressions unnamed too, so a
+     * {@code *} brings them to the top as {@code _colN} by their position in the result: what a BI tool's wrapped
+     * query ({@code SELECT * FROM (<the user's query>) LIMIT 200}) shows. DuckDB named them after their text.
+     */
+    @Test
+    void unnamedColumnsOfRelationsArePositionalAfterAStar() {
+        assertThat(result("SELECT * FROM (SELECT count(*), max(id) + 1 FROM t) LIMIT 200").names())
+                .containsExactly("_col0", "_col1");
+        assertThat(result("SELECT * FROM (SELECT 1 AS a, 2) JOIN (SELECT 3) ON true").names())
+                .containsExactly("a", "_col1", "_col2");
+        assertThat(result("WITH w AS (SELECT id, id * 2 FROM t) SELECT *, 5 FROM w").names())
+                .containsExactly("id", "_col1", "_col2");
+        assertThat(result("SELECT * FROM (SELECT 1 UNION ALL SELECT 2)").names()).containsExactly("_col0");
+        assertThat(result("SELECT * FROM (VALUES (1, 'a')) AS v").names()).containsExactly("_col0", "_col1");
+        assertThat(result("SELECT v.* FROM (VALUES (1, 'a')) AS v(n, s)").names()).containsExactly("n", "s");
+        TranslatedRows unnest = result("SELECT * FROM UNNEST(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY");
+        assertThat(unnest.names()).containsExactly("_col0", "_col1", "_col2");
+        assertThat(Arrays.asList(unnest.rows.get(1))).containsExactly("2", null, "2");
+        assertThat(result("SELECT id, u.* FROM t CROSS JOIN UNNEST(arr) AS u").names()).containsExactly("id", "_col1");
+        assertThat(result("SELECT u.x, l.* FROM t CROSS JOIN UNNEST(arr) AS u(x) CROSS JOIN LATERAL (SELECT x * 10) AS l")
+                .names()).containsExactly("x", "_col1");
+        // An expression's subquery still runs, unnamed: only relations' columns reach a *.
+        assertThat(result("SELECT id FROM t WHERE id IN (SELECT id + 0 FROM t) AND EXISTS (SELECT 1)").names())
+                .containsExactly("id");
+    }
+
     @Test
     void valuesAndTableStatements() {
         TranslatedRows values = result("VALUES 1, 2");
