@@ -134,6 +134,16 @@ class CredentialsProvidersTest {
                 .hasMessageNotContaining("t0ken");
     }
 
+    /** A constructor of as many parameters that are not all Strings does not take the arguments. */
+    @Test
+    void oneArgumentNeedsAConstructorOfOneString() {
+        assertThatThrownBy(() -> provider("CredentialsProvider=" + NumberConstructor.class.getName()
+                + ";CredentialsProviderArguments=42"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("no public constructor taking 1 String parameter or one String[], which the 1 "
+                        + "value of CredentialsProviderArguments need");
+    }
+
     /**
      * A constructor that parses its argument fails with the JDK's words, which echo the value
      * ({@code For input string: "..."}): the value is hidden there too, and in the cause a logger would print.
@@ -203,6 +213,16 @@ class CredentialsProvidersTest {
         @Override
         public AwsCredentials resolveCredentials() {
             return AwsBasicCredentials.create("AKIAPARSE", String.valueOf(seconds));
+        }
+    }
+
+    public static final class NumberConstructor implements AwsCredentialsProvider {
+        public NumberConstructor(Integer seconds) {
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("AKIANUMBER", "number");
         }
     }
 
