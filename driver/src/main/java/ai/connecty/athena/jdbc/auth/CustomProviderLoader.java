@@ -64,11 +64,29 @@ final class CustomProviderLoader {
             throw ConfigErrors.error("CredentialsProvider class " + className + " needs a public no-argument "
                     + "constructor or a public static create() method", e);
         } catch (InvocationTargetException e) {
-            throw ConfigErrors.error("CredentialsProvider class " + className + " failed to initialise: "
-                    + e.getCause(), e.getCause());
+            throw failure(className + " failed to initialise: ", e.getCause(), arguments);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw ConfigErrors.error("CredentialsProvider class " + className + " could not be instantiated: " + e, e);
+            throw failure(className + " could not be instantiated: ", e, arguments);
         }
+    }
+
+    /**
+     * The provider's own failure, without the argument values: the JDK's parsing echoes what it was given
+     * ({@code NumberFormatException: For input string: "..."}), and an argument may be a token. With arguments the
+     * cause is not attached either, as a logged stack trace would print its message.
+     */
+    private static SQLException failure(String what, Throwable cause, List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return ConfigErrors.error("CredentialsProvider class " + what + cause, cause);
+        }
+        String shown = String.valueOf(cause);
+        for (String argument : arguments) {
+            if (!argument.isEmpty()) {
+                shown = shown.replace(argument, "****");
+            }
+        }
+        return ConfigErrors.error("CredentialsProvider class " + what + shown
+                + " (values of CredentialsProviderArguments not shown)");
     }
 
     /** A constructor of one String per argument wins over one of a String[] (or String...). */

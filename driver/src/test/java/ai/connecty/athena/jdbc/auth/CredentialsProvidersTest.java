@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import java.sql.SQLException;
@@ -133,6 +134,41 @@ class CredentialsProvidersTest {
                 .hasMessageNotContaining("t0ken");
     }
 
+    /** A constructor of as many parameters that are not all Strings does not take the arguments. */
+    @Test
+    void oneArgumentNeedsAConstructorOfOneString() {
+        assertThatThrownBy(() -> provider("CredentialsProvider=" + NumberConstructor.class.getName()
+                + ";CredentialsProviderArguments=42"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("no public constructor taking 1 String parameter or one String[], which the 1 "
+                        + "value of CredentialsProviderArguments need");
+    }
+
+    /**
+     * A constructor that parses its argument fails with the JDK's words, which echo the value
+     * ({@code For input string: "..."}): the value is hidden there too, and in the cause a logger would print.
+     */
+    @Test
+    void aConstructorFailureNeverShowsTheArgumentValues() {
+        SQLException e = catchThrowableOfType(SQLException.class, () -> provider("CredentialsProvider="
+                + ParsingProvider.class.getName() + ";CredentialsProviderArguments=AKIAPARSE, t0ken-secret"));
+
+        assertThat((Throwable) e).hasMessageContaining(ParsingProvider.class.getName() + " failed to initialise: "
+                + "java.lang.NumberFormatException").hasMessageContaining("not shown")
+                .hasMessageNotContaining("t0ken-secret").hasNoCause();
+        assertThat(e.getSQLState()).isEqualTo("08001");
+    }
+
+    /** Without arguments there is nothing to hide: the failure is shown and kept as the cause. */
+    @Test
+    void aConstructorFailureWithoutArgumentsIsShownWithItsCause() {
+        SQLException e = catchThrowableOfType(SQLException.class, () -> provider("CredentialsProvider="
+                + ThrowingConstructor.class.getName()));
+
+        assertThat((Throwable) e).hasMessageContaining(ThrowingConstructor.class.getName() + " failed to initialise: "
+                + "java.lang.IllegalStateException: vault address unset").hasCauseInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void argumentsNeedAProviderClass() {
         assertThatThrownBy(() -> provider("CredentialsProviderArguments=x"))
@@ -164,6 +200,40 @@ class CredentialsProvidersTest {
         @Override
         public AwsCredentials resolveCredentials() {
             return AwsBasicCredentials.create(keyId, secret);
+        }
+    }
+
+    public static final class ParsingProvider implements AwsCredentialsProvider {
+        private final int seconds;
+
+        public ParsingProvider(String keyId, String durationSeconds) {
+            this.seconds = Integer.parseInt(durationSeconds);
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("AKIAPARSE", String.valueOf(seconds));
+        }
+    }
+
+    public static final class NumberConstructor implements AwsCredentialsProvider {
+        public NumberConstructor(Integer seconds) {
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("AKIANUMBER", "number");
+        }
+    }
+
+    public static final class ThrowingConstructor implements AwsCredentialsProvider {
+        public ThrowingConstructor() {
+            throw new IllegalStateException("vault address unset");
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("AKIANEVER", "never");
         }
     }
 

@@ -123,6 +123,27 @@ class WebIdentityRefusedTest {
                 .isEmpty();
     }
 
+    /** 400 is STS's status for a refused token, as 403 is; a 5xx is STS failing, not refusing. */
+    @Test
+    void everyFourHundredIsARefusalAndNoFiveHundredIs() {
+        assertThat(inProfile(sts(400, "InvalidIdentityToken", "Token not valid"), "pod")).isPresent();
+        assertThat(inProfile(sts(499, "Refused", "Refused"), "pod")).isPresent();
+        assertThat(inProfile(sts(500, "InternalFailure", "Internal failure"), "pod")).isEmpty();
+        assertThat(inProfile(sts(399, "Odd", "Odd"), "pod")).isEmpty();
+    }
+
+    /** The SSO check comes first; when it finds no ended session, the profile's token refusal is still explained. */
+    @Test
+    void aWatchedProfileExplainsARefusedTokenFile() {
+        SdkException refusal = sts(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity");
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider watched = SsoSessionExpiry.watch(() -> {
+            throw refusal;
+        }, Optional.of("pod"), failure -> WebIdentityRefused.inProfile(failure, "pod", WebIdentityRefusedTest::profiles));
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(WebIdentityRefused.class,
+                watched::resolveCredentials).problem()).contains("web_identity_token_file /var/run/secrets/token");
+    }
+
     private static Optional<WebIdentityRefused> inDefaultChain(SdkException failure) {
         return WebIdentityRefused.inDefaultChain(failure, WebIdentityRefusedTest::profiles);
     }

@@ -146,6 +146,74 @@ class AwsClientsTest {
     }
 
     @Test
+    void theProxyPasswordIsPassedOn() throws SQLException {
+        ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"
+                + "ProxyHost=https://proxy.example.com:8443;ProxyUID=alice;ProxyPWD=pw", new Properties());
+        software.amazon.awssdk.http.apache5.ProxyConfiguration proxy = HttpClientFactory.proxy(config);
+        assertThat(proxy.password()).isEqualTo("pw");
+        assertThat(proxy.port()).isEqualTo(8443);
+        assertThat(proxy.scheme()).isEqualTo("https");
+    }
+
+    /** NetworkTimeoutMillis bounds a response that never comes; without it the SDK's 30 s would let it arrive. */
+    @Test
+    void networkTimeoutBoundsASlowResponse() throws SQLException {
+        primary.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.ListDataCatalogs"))
+                .willReturn(aResponse().withFixedDelay(3_000).withHeader("Content-Type", JSON)
+                        .withBody("{\"DataCatalogsSummary\":[]}")));
+        try (AwsClients clients = clients("EndpointOverride=" + http(primary) + ";NumRetries=0;"
+                + "NetworkTimeoutMillis=300")) {
+            assertThatThrownBy(() -> clients.athena().listDataCatalogs(b -> { })).isInstanceOf(SdkException.class)
+                    .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void attemptTimeoutBoundsEachAttemptAndACallLimitTheWholeCall() {
+        assertThat(AttemptTimeout.of(0)).isNull();
+        assertThat(AttemptTimeout.of(1500).apiCallAttemptTimeout()).contains(java.time.Duration.ofMillis(1500));
+        assertThat(AttemptTimeout.of(1500).apiCallTimeout()).isEmpty();
+
+        software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration both =
+                AttemptTimeout.withCallLimit(AttemptTimeout.of(1500), 4000);
+        assertThat(both.apiCallAttemptTimeout()).contains(java.time.Duration.ofMillis(1500));
+        assertThat(both.apiCallTimeout()).contains(java.time.Duration.ofMillis(4000));
+        assertThat(AttemptTimeout.withCallLimit(null, 1).apiCallTimeout()).contains(java.time.Duration.ofMillis(1));
+        assertThat(AttemptTimeout.withCallLimit(null, 1).apiCallAttemptTimeout()).isEmpty();
+        assertThat(AttemptTimeout.withCallLimit(AttemptTimeout.of(1500), 0).apiCallTimeout()).isEmpty();
+        assertThat(AttemptTimeout.withCallLimit(null, 0)).isNull();
+    }
+
+    /**
+     * CredentialsProvider=JWT: the token goes to the connection's STS endpoint in an unsigned
+     * AssumeRoleWithWebIdentity, and the role's credentials sign Athena; neither the provider nor a log shows the token.
+     */
+    @Test
+    void jwtExchangesTheTokenOnTheStsEndpointUnsigned() throws SQLException {
+        String token = "eyJhbGciOiJSUzI1NiJ9.pod-claims.sig";
+        secondary.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRoleWithWebIdentity"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody("<AssumeRoleWithWebIdentity"
+                        + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleWithWebIdentityResult>"
+                        + "<Credentials><AccessKeyId>ASIAJWTROLE</AccessKeyId><SecretAccessKey>role-secret"
+                        + "</SecretAccessKey><SessionToken>role-session</SessionToken><Expiration>"
+                        + java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "</Expiration></Credentials></AssumeRoleWithWebIdentityResult>"
+                        + "</AssumeRoleWithWebIdentityResponse>")));
+        try (AwsClients clients = AwsClients.create(ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"
+                + "CredentialsProvider=JWT;JwtWebIdentityToken=" + token + ";JwtRoleArn=arn:aws:iam::123456789012:"
+                + "role/reporting;EndpointOverride=" + http(primary) + ";StsEndpoint=" + http(secondary),
+                new Properties()))) {
+            clients.athena().listWorkGroups(b -> { });
+            assertThat(clients.credentialsProvider().toString()).contains("role/reporting").doesNotContain(token);
+        }
+        secondary.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.absent()));
+        primary.verify(1, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonAthena.ListWorkGroups"))
+                .withHeader("Authorization", containing("Credential=ASIAJWTROLE/")));
+    }
+
+    @Test
     void settingsResolveEndpointsPerService() throws SQLException {
         ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"
                 + "EndpointOverride=localhost:4566;S3Endpoint=http://s3.local:9000", new Properties());
