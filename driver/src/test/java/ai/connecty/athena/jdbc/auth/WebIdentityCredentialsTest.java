@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityReques
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.ExpiredTokenException;
+import software.amazon.awssdk.services.sts.model.IdpRejectedClaimException;
 import software.amazon.awssdk.services.sts.model.InvalidIdentityTokenException;
 import software.amazon.awssdk.services.sts.model.StsException;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -139,8 +140,16 @@ class WebIdentityCredentialsTest {
                     "Not authorized to perform sts:AssumeRoleWithWebIdentity", 403);
         }));
 
+        AwsCredentialsProvider rejected = WebIdentityCredentials.create(config(""), new ScriptedSts(() -> {
+            throw refusal(IdpRejectedClaimException.builder(), "IDPRejectedClaim",
+                    "Token audience is not allowed for this role", 403);
+        }));
+
         assertThat(catchThrowableOfType(WebIdentityRefused.class, invalid::resolveCredentials).problem())
                 .contains("InvalidIdentityToken");
+        WebIdentityRefused claims = catchThrowableOfType(WebIdentityRefused.class, rejected::resolveCredentials);
+        assertThat(claims.problem()).contains("rejected its claims").contains("IDPRejectedClaim");
+        assertThat(claims.fix()).isEqualTo("get a new token from the identity provider and reconnect");
         WebIdentityRefused trust = catchThrowableOfType(WebIdentityRefused.class, denied::resolveCredentials);
         assertThat(trust.problem()).contains(ROLE).contains("AccessDenied");
         assertThat(trust.fix()).contains("trust policy").contains("oidc-provider").contains("sub and aud");
