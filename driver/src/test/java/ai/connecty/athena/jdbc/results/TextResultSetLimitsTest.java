@@ -235,4 +235,76 @@ class TextResultSetLimitsTest {
         assertThatThrownBy(rs::clearWarnings)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55000"));
     }
+
+    /** Each getter by label reads the column findColumn names, as the getter by index does. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void gettersByLabelAnswerAsByIndex() throws Exception {
+        List<ColumnSpec> columns = List.of(new ColumnSpec("i", "integer"), new ColumnSpec("d", "date"),
+                new ColumnSpec("ts", "timestamp"), new ColumnSpec("t", "time"), new ColumnSpec("b", "varbinary"),
+                new ColumnSpec("s", "varchar"), new ColumnSpec("a", "array"), new ColumnSpec("x", "double"),
+                new ColumnSpec("flag", "boolean"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("7", "2024-02-29", "2024-02-29 10:11:12.345", "10:11:12", "61 62", "text", "[1, 2]",
+                "2.5", "true"));
+        Limited rs = new Limited(columns, rows.iterator(), 0, 0, 0);
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getByte("i")).isEqualTo((byte) 7);
+        assertThat(rs.getShort("i")).isEqualTo((short) 7);
+        assertThat(rs.getInt("i")).isEqualTo(7);
+        assertThat(rs.getLong("i")).isEqualTo(7L);
+        assertThat(rs.getByte(1)).isEqualTo((byte) 7);
+        assertThat(rs.getShort(1)).isEqualTo((short) 7);
+        assertThat(rs.getFloat("x")).isEqualTo(2.5f);
+        assertThat(rs.getDouble("x")).isEqualTo(2.5d);
+        assertThat(rs.getBigDecimal("x")).isEqualByComparingTo("2.5");
+        assertThat(rs.getBigDecimal("x", 0)).isEqualTo(new java.math.BigDecimal("3"));
+        assertThat(rs.getBoolean("flag")).isTrue();
+        assertThat(rs.getDate("d")).isEqualTo(rs.getDate(2));
+        assertThat(rs.getDate("d")).isNotNull();
+        assertThat(rs.getDate("d", java.util.Calendar.getInstance())).isEqualTo(rs.getDate(2));
+        assertThat(rs.getTimestamp("ts")).isEqualTo(rs.getTimestamp(3)).isNotNull();
+        assertThat(rs.getTimestamp("ts", java.util.Calendar.getInstance())).isEqualTo(rs.getTimestamp(3));
+        assertThat(rs.getTime("t")).isEqualTo(rs.getTime(4)).isNotNull();
+        assertThat(rs.getTime("t", java.util.Calendar.getInstance())).isEqualTo(rs.getTime(4));
+        assertThat(rs.getBytes("b")).isEqualTo(new byte[] {'a', 'b'});
+        assertThat(rs.getBinaryStream("b").readAllBytes()).isEqualTo(new byte[] {'a', 'b'});
+        assertThat(rs.getNString("s")).isEqualTo("text");
+        assertThat(rs.getObject("s", java.util.Map.of())).isEqualTo("text");
+        assertThat(rs.getAsciiStream("s").readAllBytes()).isEqualTo("text".getBytes(StandardCharsets.US_ASCII));
+        assertThat(rs.getUnicodeStream("s").readAllBytes()).isEqualTo("text".getBytes(StandardCharsets.UTF_16BE));
+        try (Reader reader = rs.getNCharacterStream("s")) {
+            char[] buffer = new char[10];
+            assertThat(new String(buffer, 0, reader.read(buffer))).isEqualTo("text");
+        }
+        assertThat(rs.getArray("a").getArray()).isEqualTo(new Object[] {"1", "2"});
+        assertThat(rs.getArray(7).getArray()).isEqualTo(new Object[] {"1", "2"});
+    }
+
+    /** getBigDecimal(i, scale) refuses a result of more than 10,000 digits, and no less. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void getBigDecimalWithAScaleTakesUpTo10000Digits() throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("1E+5000"));
+        Limited rs = new Limited(List.of(new ColumnSpec("v", "varchar")), rows.iterator(), 0, 0, 0);
+        assertThat(rs.next()).isTrue();
+        // 5,001 digits before the point and 4,999 after: 10,000.
+        assertThat(rs.getBigDecimal(1, 4999).scale()).isEqualTo(4999);
+        assertThatThrownBy(() -> rs.getBigDecimal(1, 5000))
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+    }
+
+    /** A query's result set holds its cursor as its statement was created to. */
+    @Test
+    void holdabilityIsTheStatements() throws SQLException {
+        java.sql.Statement statement = (java.sql.Statement) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {java.sql.Statement.class},
+                (proxy, method, args) -> method.getName().equals("getResultSetHoldability")
+                        ? ResultSet.CLOSE_CURSORS_AT_COMMIT : null);
+        AbstractTextResultSet rs = new AbstractTextResultSet(statement, ONE_INT, () -> null) {
+        };
+        assertThat(rs.getHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+        assertThat(rs.getStatement()).isSameAs(statement);
+    }
 }

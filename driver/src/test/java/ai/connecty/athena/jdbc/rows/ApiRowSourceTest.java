@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.jdbc.results.ColumnSpec;
 import ai.connecty.athena.jdbc.results.TextRow;
@@ -11,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.model.Datum;
@@ -157,5 +162,53 @@ class ApiRowSourceTest {
         ApiRowSource source = new ApiRowSource(fetcher, threads, "q", ONE, page("t2", row("n"), row("1")), true, 10, true);
         assertThat(read(source)).containsExactly("1");
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void anUncheckedFailureOfThePageFetchedAheadIsRaisedUnchanged() throws SQLException {
+        IllegalStateException failure = new IllegalStateException("malformed page");
+        PageFetcher failing = (id, token, max) -> {
+            throw failure;
+        };
+        ApiRowSource source = new ApiRowSource(failing, threads, "q", ONE, page("t2", row("1")), false, 10);
+        assertThat(source.next().text(0)).isEqualTo("1");
+        assertThatThrownBy(source::next).isSameAs(failure);
+    }
+
+    /** An interrupt of the reader waiting for a page ends the wait as a cancel (57014) and stays set. */
+    @Test
+    void anInterruptWhileWaitingForThePageFetchedAheadEndsTheWait() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        PageFetcher held = (id, token, max) -> {
+            asked.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return page(null);
+        };
+        ApiRowSource source = new ApiRowSource(held, threads, "q", ONE, page("t2", row("1")), false, 10);
+        assertThat(source.next().text(0)).isEqualTo("1");
+        assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                source.next();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        reader.start();
+        reader.join(10_000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(SQLException.class).hasMessageContaining("interrupted");
+        assertThat(((SQLException) thrown.get()).getSQLState()).isEqualTo("57014");
+        assertThat(stillInterrupted).isTrue();
+        source.close();
     }
 }
