@@ -243,10 +243,10 @@ class TextResultSetLimitsTest {
         List<ColumnSpec> columns = List.of(new ColumnSpec("i", "integer"), new ColumnSpec("d", "date"),
                 new ColumnSpec("ts", "timestamp"), new ColumnSpec("t", "time"), new ColumnSpec("b", "varbinary"),
                 new ColumnSpec("s", "varchar"), new ColumnSpec("a", "array"), new ColumnSpec("x", "double"),
-                new ColumnSpec("flag", "boolean"));
+                new ColumnSpec("flag", "boolean"), new ColumnSpec("off", "boolean"));
         List<List<String>> rows = new ArrayList<>();
         rows.add(Arrays.asList("7", "2024-02-29", "2024-02-29 10:11:12.345", "10:11:12", "61 62", "text", "[1, 2]",
-                "2.5", "true"));
+                "2.5", "true", "false"));
         Limited rs = new Limited(columns, rows.iterator(), 0, 0, 0);
         assertThat(rs.next()).isTrue();
         assertThat(rs.getByte("i")).isEqualTo((byte) 7);
@@ -260,6 +260,7 @@ class TextResultSetLimitsTest {
         assertThat(rs.getBigDecimal("x")).isEqualByComparingTo("2.5");
         assertThat(rs.getBigDecimal("x", 0)).isEqualTo(new java.math.BigDecimal("3"));
         assertThat(rs.getBoolean("flag")).isTrue();
+        assertThat(rs.getBoolean("off")).isFalse();
         assertThat(rs.getDate("d")).isEqualTo(rs.getDate(2));
         assertThat(rs.getDate("d")).isNotNull();
         assertThat(rs.getDate("d", java.util.Calendar.getInstance())).isEqualTo(rs.getDate(2));
