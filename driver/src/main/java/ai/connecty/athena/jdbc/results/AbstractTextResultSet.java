@@ -284,8 +284,9 @@ public abstract class AbstractTextResultSet extends ReadOnlyResultSetSupport {
         return value == null ? ifNull : value;
     }
 
+    /** The value getString answers, encoded: so a character value is cut to the max field size here too. */
     private InputStream encoded(int columnIndex, Charset charset) throws SQLException {
-        String text = text(columnIndex);
+        String text = getString(columnIndex);
         return text == null ? null : new ByteArrayInputStream(text.getBytes(charset));
     }
 
