@@ -2,6 +2,7 @@ package ai.connecty.athena.jdbc.rows;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -65,8 +66,10 @@ class S3ObjectStreamTimeoutTest {
                     "the reader waited on a response that sent no byte");
             assertThat(read).isEqualTo(OBJECT);
         }
-        // The stalled GET, then the one that resumed it from its first byte (none had arrived).
-        wire.server.verify(2, getRequestedFor(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=8-15")));
+        // The stalled GET, then the one that resumed it from its first byte (none had arrived). On a loaded machine the
+        // resumed answer may itself miss the 200 ms and be resumed once more, from the same byte: at least two.
+        wire.server.verify(moreThanOrExactly(2),
+                getRequestedFor(urlPathEqualTo("/results/q.csv")).withHeader("Range", equalTo("bytes=8-15")));
         assertThat(http.stalledAndAborted.get()).isEqualTo(1);
     }
 
