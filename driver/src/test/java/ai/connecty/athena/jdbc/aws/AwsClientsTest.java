@@ -108,6 +108,7 @@ class AwsClientsTest {
         assertThat(proxy.port()).isEqualTo(3128);
         assertThat(proxy.scheme()).isEqualTo("http");
         assertThat(proxy.username()).isEqualTo("alice");
+        assertThat(proxy.password()).isEqualTo("pw");
     }
 
     /**
@@ -146,11 +147,11 @@ class AwsClientsTest {
     }
 
     @Test
-    void theProxyPasswordIsPassedOn() throws SQLException {
+    void aProxyHostUrlGivesTheSchemeAndPort() throws SQLException {
         ConnectionConfig config = ConnectionConfig.parse("jdbc:connecty-athena://Region=us-east-1;"
-                + "ProxyHost=https://proxy.example.com:8443;ProxyUID=alice;ProxyPWD=pw", new Properties());
+                + "ProxyHost=https://proxy.example.com:8443", new Properties());
         software.amazon.awssdk.http.apache5.ProxyConfiguration proxy = HttpClientFactory.proxy(config);
-        assertThat(proxy.password()).isEqualTo("pw");
+        assertThat(proxy.host()).isEqualTo("proxy.example.com");
         assertThat(proxy.port()).isEqualTo(8443);
         assertThat(proxy.scheme()).isEqualTo("https");
     }
