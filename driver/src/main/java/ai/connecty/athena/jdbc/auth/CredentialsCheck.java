@@ -6,6 +6,7 @@ import ai.connecty.athena.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,10 @@ public final class CredentialsCheck {
             if (config.webIdentity()) {
                 // Not a refusal (those are above): STS out of reach or a malformed request. No keys are missing.
                 throw translate("STS AssumeRoleWithWebIdentity of " + config.jwtRoleArn().orElse(""), null, e);
+            }
+            Optional<String> throttled = StsThrottling.in(e);
+            if (throttled.isPresent()) {
+                throw throttled(what, throttled.get(), e);
             }
             Optional<String> refusal = e instanceof SdkClientException ? providerRefusal(e) : Optional.empty();
             if (refusal.isPresent()) {
@@ -130,6 +135,16 @@ public final class CredentialsCheck {
                     : refusal.awsErrorDetails().errorMessage() + " [" + refusal.awsErrorDetails().errorCode() + "]");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The provider's own exchange with STS was throttled (a profile's role, a web identity token): neither missing
+     * keys nor a refusal, and transient, as a throttled call is everywhere else (53000).
+     */
+    private static SQLException throttled(String what, String stsSaid, SdkException e) {
+        return new SQLTransientException(FAILED + what + ": STS throttled the credentials provider's own call ("
+                + stsSaid + "); connect again in a moment, or spread out the connections that exchange credentials at "
+                + "once", SqlState.THROTTLED, e);
     }
 
     private static SQLException noCredentials(String what, SdkException e) {

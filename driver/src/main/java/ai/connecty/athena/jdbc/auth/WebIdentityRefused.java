@@ -36,12 +36,6 @@ public final class WebIdentityRefused extends CredentialsUnavailable {
             "ProfileCredentialsProvider\\(profileName=([^,)]+)(?:(?!CredentialsProvider\\().)*?\\): " + WORDS
                     + STS_4XX);
 
-    /**
-     * STS's words when it throttled (a 400 "Throttling: Rate exceeded"): a line holds no error code, and waiting, not
-     * a trust policy, fixes it.
-     */
-    private static final Pattern THROTTLED = Pattern.compile("(?i)rate exceeded|throttl|too many requests");
-
     private WebIdentityRefused(String problem, String fix, Throwable sdkFailure) {
         super("web identity token", problem, fix, sdkFailure);
     }
@@ -64,13 +58,13 @@ public final class WebIdentityRefused extends CredentialsUnavailable {
     static Optional<WebIdentityRefused> inDefaultChain(SdkException failure, Supplier<ProfileFile> profiles) {
         String message = String.valueOf(failure.getMessage());
         Matcher line = CHAIN_LINE.matcher(message);
-        if (line.find() && !THROTTLED.matcher(line.group(1)).find()) {
+        if (line.find() && !StsThrottling.WORDS.matcher(line.group(1)).find()) {
             String role = SdkSystemSetting.AWS_ROLE_ARN.getStringValue().orElse("the role of AWS_ROLE_ARN");
             return Optional.of(tokenFileRefused("AWS_WEB_IDENTITY_TOKEN_FILE", role, "AWS_ROLE_ARN", line.group(1),
                     failure));
         }
         Matcher profileLine = CHAIN_PROFILE_LINE.matcher(message);
-        if (profileLine.find() && !THROTTLED.matcher(profileLine.group(2)).find()) {
+        if (profileLine.find() && !StsThrottling.WORDS.matcher(profileLine.group(2)).find()) {
             return ofProfile(profileLine.group(1), profileLine.group(2), failure, profiles);
         }
         return Optional.empty();

@@ -7,6 +7,8 @@ import ai.connecty.athena.jdbc.config.ConnectionConfig;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -128,6 +130,37 @@ class CredentialsCheckTest {
                         + "User: arn:aws:iam::123456789012:user/keys is not authorized to perform: sts:AssumeRole "
                         + "[AccessDenied]").hasMessageNotContaining("no credentials were found");
         assertThat(e.getSQLState()).isEqualTo("28000");
+    }
+
+    /**
+     * STS throttled the exchange of a profile's role (the provider raises STS's answer) or of the default chain's
+     * token file (the chain keeps only its line): transient, 53000 as any throttled call, and neither a refusal nor
+     * missing keys (both read 28000 before, with the advice to set keys).
+     */
+    @Test
+    void aThrottledExchangeOfTheProviderIsTransientNotARefusalOrMissingKeys() throws SQLException {
+        SQLException profile = verify("", failing(SdkClientException.create("Unable to load credentials",
+                sts(400, "Throttling", "Rate exceeded"))), null, callerIdentity(null));
+        SQLException chain = verify("", failing(SdkClientException.create("Unable to load credentials from any of the "
+                + "providers in the chain AwsCredentialsProviderChain(credentialsProviders=[...]) : ["
+                + "EnvironmentVariableCredentialsProvider(): Unable to load credentials from system settings., "
+                + "WebIdentityTokenFileCredentialsProvider(): Rate exceeded (Service: Sts, Status Code: 400, Request ID: "
+                + "r-1) (SDK Attempt Count: 4), ProfileCredentialsProvider(profileName=default, profileFile=null): "
+                + "Profile file contained no credentials for profile 'default']")), null, callerIdentity(null));
+
+        for (SQLException e : List.of(profile, chain)) {
+            assertThat((Throwable) e).isInstanceOf(SQLTransientException.class)
+                    .hasMessageStartingWith("Connecting failed the credentials check: STS GetCallerIdentity: STS "
+                            + "throttled the credentials provider's own call (").hasMessageContaining("Rate exceeded")
+                    .hasMessageNotContaining("no credentials were found").hasMessageNotContaining("was refused");
+            assertThat(e.getSQLState()).isEqualTo("53000");
+        }
+        // Another provider's 4xx from STS in the chain's text is no throttling: the missing keys stay the message.
+        SQLException denied = verify("", failing(SdkClientException.create("Unable to load credentials from any of the "
+                + "providers in the chain: [WebIdentityTokenFileCredentialsProvider(): Not authorized to perform "
+                + "sts:AssumeRoleWithWebIdentity (Service: Sts, Status Code: 403, Request ID: r-2)]")), null,
+                callerIdentity(null));
+        assertThat(denied.getSQLState()).isEqualTo("28000");
     }
 
     /** Without a role a denial says what was called, and no trust policy is involved. */
