@@ -501,8 +501,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     /*
      * The function lists name what a {fn ...} escape can call (the javadoc asks for the Open Group CLI names of
      * that escape): the Open Group names JdbcEscapes translates (ucase, ifnull, curdate, log, locate, dayofweek,
-     * timestampadd...) and Athena's own functions, which the escape passes through unchanged. Open Group names that
-     * Athena lacks (cot, left, space...) are not listed.
+     * timestampadd...), including those Athena lacks under that name (cot, left, space, difference...), and Athena's
+     * own functions, which the escape passes through unchanged.
      */
     @Override
     public String getNumericFunctions() {
