@@ -368,6 +368,38 @@ class AthenaDatabaseMetaDataTest {
             try (ResultSet columns = connection.getMetaData().getColumns(null, "logs", "events", null)) {
                 assertThat(column(columns, "COLUMN_NAME")).containsExactly("e");
             }
+            assertThat(connection.getWarnings().getMessage()).contains("Glue denied glue:GetTable ");
+        }
+        aws.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.GetDatabases")));
+    }
+
+    /** The fallback is decided once: after Glue denied GetDatabases, the tables are read through Athena too. */
+    @Test
+    void aGlueDenialMovesTheRestOfTheConnectionToAthenasCalls() throws SQLException {
+        stub("AWSGlue.GetDatabases", 400, denied("arn:aws:glue:us-east-1:123456789012:catalog"));
+        stub("AmazonAthena.ListDatabases", 200, "{\"DatabaseList\":[{\"Name\":\"logs\"}]}");
+        stub("AmazonAthena.ListTableMetadata", 200, "{\"TableMetadataList\":[]}");
+        try (Connection connection = connect("")) {
+            try (ResultSet schemas = connection.getMetaData().getSchemas()) {
+                assertThat(column(schemas, "TABLE_SCHEM")).containsExactly("logs");
+            }
+            assertThat(connection.getWarnings().getMessage()).contains("Glue denied glue:GetDatabases");
+            try (ResultSet tables = connection.getMetaData().getTables(null, "logs", "%", null)) {
+                assertThat(tables.next()).isFalse();
+            }
+        }
+        aws.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.GetTables")));
+    }
+
+    /** Under auto, only a Glue call's denial can mean "no Glue": Athena's own refusal is the call's 42501. */
+    @Test
+    void athenasOwnDenialIsTheCallsFailureUnderAuto() throws SQLException {
+        stub("AmazonAthena.ListTableMetadata", 400,
+                "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized\"}");
+        try (Connection connection = connect("Catalog=lakehouse")) {
+            SQLException e = catchThrowableOfType(SQLException.class,
+                    () -> connection.getMetaData().getTables(null, "logs", "%", null));
+            assertThat(e.getSQLState()).isEqualTo("42501");
         }
     }
 
@@ -407,6 +439,22 @@ class AthenaDatabaseMetaDataTest {
             SQLException broken = catchThrowableOfType(SQLException.class,
                     () -> metaData.getTables(null, "broken", "%", null));
             assertThat(broken.getMessage()).contains("timed out");
+        }
+        // The exact name narrows the listing on the server.
+        aws.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.ListTableMetadata"))
+                .withRequestBody(containing("\"DatabaseName\":\"sales\"")).withRequestBody(containing("\"Expression\":\"orders\"")));
+    }
+
+    /** A database dropped while ListTableMetadata pages it lists no table, as through Glue. */
+    @Test
+    void aDatabaseDroppedWhileAthenaPagesItIsEmpty() throws SQLException {
+        stub("AmazonAthena.ListTableMetadata", 200, "{\"TableMetadataList\":[{\"Name\":\"t\",\"Columns\":[]}],"
+                + "\"NextToken\":\"page2\"}");
+        stub("AmazonAthena.ListTableMetadata", "page2", 400, "{\"__type\":\"MetadataException\","
+                + "\"Message\":\"com.amazonaws.services.glue.model.EntityNotFoundException: Database s not found.\"}");
+        try (Connection connection = connect("Catalog=lakehouse");
+             ResultSet tables = connection.getMetaData().getTables(null, "s", "%", null)) {
+            assertThat(tables.next()).isFalse();
         }
     }
 

@@ -259,6 +259,9 @@ class CapabilityAnswersTest {
             assertThat(m.getStringFunctions().split(",")).contains("ucase", "left", "substring");
             assertThat(m.getSystemFunctions().split(",")).containsExactly("database", "ifnull", "user");
             assertThat(m.getTimeDateFunctions().split(",")).contains("curdate", "timestampadd", "year");
+            // {fn convert(...)} is a CAST: a number becomes text, bytes never become a number.
+            assertThat(m.supportsConvert(java.sql.Types.INTEGER, java.sql.Types.VARCHAR)).isTrue();
+            assertThat(m.supportsConvert(java.sql.Types.VARBINARY, java.sql.Types.INTEGER)).isFalse();
             assertThat(m.getConnection()).isSameAs(connection);
             assertThat(m.isWrapperFor(AthenaDatabaseMetaData.class)).isTrue();
             assertThat(m.isWrapperFor(Connection.class)).isFalse();
@@ -266,6 +269,20 @@ class CapabilityAnswersTest {
             assertThat(m.unwrap(AthenaDatabaseMetaData.class)).isSameAs(m);
         }
         assertThat(aws.getAllServeEvents()).isEmpty();
+    }
+
+    /** The javadoc's three client info names are known; any other is kept with a warning. */
+    @Test
+    void clientInfoNamesTheDriverKnows() throws SQLException {
+        try (Connection connection = connect("")) {
+            connection.setClientInfo("ApplicationName", "etl");
+            connection.setClientInfo("ClientUser", "ana");
+            connection.setClientInfo("ClientHostname", "host1");
+            assertThat((Object) connection.getWarnings()).isNull();
+            connection.setClientInfo("Team", "data");
+            assertThat(connection.getWarnings().getMessage()).startsWith("Client info Team is not a property");
+            assertThat(connection.getClientInfo("Team")).isEqualTo("data");
+        }
     }
 
     private static Map<String, Boolean> expected(String... entries) {
