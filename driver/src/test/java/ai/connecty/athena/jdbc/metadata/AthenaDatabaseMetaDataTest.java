@@ -313,6 +313,33 @@ class AthenaDatabaseMetaDataTest {
         }
     }
 
+    /**
+     * A connection whose Catalog property is spelled in another case than ListDataCatalogs lists it: once the catalogs
+     * are listed, its rows name the catalog as listed, whether the tool passes null (the connection's catalog) or that
+     * spelling, as they do for any other catalog, so that a tool matching rows to getCatalogs' nodes finds them.
+     */
+    @Test
+    void theConnectionsCatalogIsNamedAsListedToo() throws SQLException {
+        stub("AmazonAthena.ListDataCatalogs", 200, "{\"DataCatalogsSummary\":[{\"CatalogName\":\"AwsDataCatalog\"}]}");
+        stub("AWSGlue.GetDatabases", 200, "{\"DatabaseList\":[{\"Name\":\"sales\"}]}");
+        stub("AWSGlue.GetTables", 200, "{\"TableList\":[" + glueTable("t", "EXTERNAL_TABLE", "", "") + "]}");
+        try (Connection connection = connect("Catalog=awsdatacatalog")) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet catalogs = metaData.getCatalogs()) {
+                assertThat(column(catalogs, "TABLE_CAT")).containsExactly("AwsDataCatalog");
+            }
+            try (ResultSet schemas = metaData.getSchemas()) {
+                assertThat(column(schemas, "TABLE_CATALOG")).containsExactly("AwsDataCatalog");
+            }
+            try (ResultSet tables = metaData.getTables(null, "sales", "%", null)) {
+                assertThat(column(tables, "TABLE_CAT")).containsExactly("AwsDataCatalog");
+            }
+            try (ResultSet tables = metaData.getTables("awsdatacatalog", "sales", "%", null)) {
+                assertThat(column(tables, "TABLE_CAT")).containsExactly("AwsDataCatalog");
+            }
+        }
+    }
+
     /** A database the identity may not read hides only itself from a pattern, and fails when named exactly. */
     @Test
     void aDeniedDatabaseIsLeftOutOfAPatternButFailsByName() throws SQLException {
