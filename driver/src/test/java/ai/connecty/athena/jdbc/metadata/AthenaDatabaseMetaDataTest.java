@@ -340,6 +340,27 @@ class AthenaDatabaseMetaDataTest {
         }
     }
 
+    /**
+     * Metadata calls are bounded by Connection.setNetworkTimeout as it is at each call, as queries are: a tool whose
+     * navigator hangs on a slow catalog gets its SQLException instead of waiting forever.
+     */
+    @Test
+    void catalogCallsHonourTheNetworkTimeoutOfTheMoment() throws SQLException {
+        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.GetDatabases"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withFixedDelay(1_000)
+                        .withBody("{\"DatabaseList\":[{\"Name\":\"sales\"}]}")));
+        try (Connection connection = connect("MetadataCacheTtlSeconds=0")) {
+            connection.setNetworkTimeout(Runnable::run, 100);
+            SQLException e = catchThrowableOfType(SQLException.class, () -> connection.getMetaData().getSchemas());
+            assertThat((Object) e).isInstanceOf(java.sql.SQLTransientException.class);
+            assertThat(e.getMessage()).contains("GetDatabases");
+            connection.setNetworkTimeout(Runnable::run, 0);
+            try (ResultSet schemas = connection.getMetaData().getSchemas()) {
+                assertThat(column(schemas, "TABLE_SCHEM")).containsExactly("sales");
+            }
+        }
+    }
+
     /** A database the identity may not read hides only itself from a pattern, and fails when named exactly. */
     @Test
     void aDeniedDatabaseIsLeftOutOfAPatternButFailsByName() throws SQLException {
