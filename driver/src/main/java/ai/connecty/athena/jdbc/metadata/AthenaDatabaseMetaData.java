@@ -188,25 +188,21 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
 
     /** Null catalog = the connection's current one; "" = objects without a catalog, which Athena does not have. */
     private String catalogOrDefault(String catalog) throws SQLException {
-        if (catalog == null) {
-            // Never null: it starts as the Catalog property, which has a default, and setCatalog refuses empty names.
-            return connection.getCatalog();
-        }
-        if (catalog.isEmpty()) {
+        if (catalog != null && catalog.isEmpty()) {
             return null;
         }
-        if (catalog.equals(connection.getCatalog())) {
-            return catalog;
-        }
+        // Never null: it starts as the Catalog property, which has a default, and setCatalog refuses empty names.
+        String named = catalog == null ? connection.getCatalog() : catalog;
         // Athena resolves catalog names in any case; rows name one as getCatalogs listed it, so that a tool joining
-        // the two listings finds it. Only from a listing already made: a tool that joins has listed the catalogs, and
-        // a ListDataCatalogs call before every metadata call of another catalog would be paid by all the others.
+        // the two listings finds it. The connection's own catalog too: its Catalog property may be spelled
+        // awsdatacatalog. Only from a listing already made: a tool that joins has listed the catalogs, and a
+        // ListDataCatalogs call before every metadata call would be paid by all the others.
         for (String listed : home.listedCatalogs().orElse(Collections.emptyList())) {
-            if (listed.equalsIgnoreCase(catalog)) {
+            if (listed.equalsIgnoreCase(named)) {
                 return listed;
             }
         }
-        return catalog;
+        return named;
     }
 
     private static Set<String> tableTypes(String[] types) {
@@ -501,8 +497,8 @@ public final class AthenaDatabaseMetaData implements DatabaseMetaData {
     /*
      * The function lists name what a {fn ...} escape can call (the javadoc asks for the Open Group CLI names of
      * that escape): the Open Group names JdbcEscapes translates (ucase, ifnull, curdate, log, locate, dayofweek,
-     * timestampadd...) and Athena's own functions, which the escape passes through unchanged. Open Group names that
-     * Athena lacks (cot, left, space...) are not listed.
+     * timestampadd...), including those Athena lacks under that name (cot, left, space, difference...), and Athena's
+     * own functions, which the escape passes through unchanged.
      */
     @Override
     public String getNumericFunctions() {

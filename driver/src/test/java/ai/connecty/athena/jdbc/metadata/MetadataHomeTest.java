@@ -86,10 +86,13 @@ class MetadataHomeTest {
     private final FakeBrowser glue = new FakeBrowser();
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final List<SQLWarning> warnings = new ArrayList<>();
+    private final AtomicInteger catalogCalls = new AtomicInteger();
 
     private MetadataHome home(long ttlSeconds) {
-        CatalogAccess access = new CatalogAccess(() -> new ArrayList<>(List.of("AwsDataCatalog")), glue, glue, "auto",
-                warnings::add);
+        CatalogAccess access = new CatalogAccess(() -> {
+            catalogCalls.incrementAndGet();
+            return new ArrayList<>(List.of("AwsDataCatalog"));
+        }, glue, glue, "auto", warnings::add);
         return new MetadataHome(access, "AwsDataCatalog", ttlSeconds, nanos::get, warning -> { });
     }
 
@@ -395,6 +398,88 @@ class MetadataHomeTest {
         assertThat(home.tables("AwsDataCatalog", "db", NamePattern.of("%"))).isNotEmpty();
         assertThat(athenaApi.listCalls).hasValue(1);
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getMessage()).contains("rest of this connection"));
+    }
+
+    /** clearMetadataCache drops all four caches: catalogs, databases, listings and tables looked up by name. */
+    @Test
+    void invalidateAllDropsEveryCache() throws SQLException {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        Runnable readAll = () -> {
+            try {
+                home.catalogs();
+                home.databases("AwsDataCatalog");
+                home.tables("AwsDataCatalog", "db", NamePattern.of("%"));
+                home.tables("AwsDataCatalog", "other", NamePattern.of("t1"));
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        };
+        readAll.run();
+        readAll.run();
+        assertThat(List.of(catalogCalls.get(), glue.databaseCalls.get(), glue.listCalls.get(), glue.getCalls.get()))
+                .containsExactly(1, 1, 1, 1);
+        home.invalidateAll();
+        readAll.run();
+        assertThat(List.of(catalogCalls.get(), glue.databaseCalls.get(), glue.listCalls.get(), glue.getCalls.get()))
+                .containsExactly(2, 2, 2, 2);
+    }
+
+    /** DDL in one database drops the tables looked up by name there, not those of another database or catalog. */
+    @Test
+    void ddlDropsTheTablesLookedUpByNameInItsDatabaseOnly() throws SQLException {
+        glue.tableNames.add("t1");
+        MetadataHome home = home(60);
+        home.tables("AwsDataCatalog", "db", NamePattern.of("t1"));
+        home.tables("AwsDataCatalog", "other", NamePattern.of("t1"));
+        home.tables("lakehouse", "db", NamePattern.of("t1"));
+        assertThat(glue.getCalls).hasValue(3);
+        home.afterStatement(execution("DROP TABLE t1", StatementType.DDL, "DROP_TABLE", "db"));
+        home.tables("AwsDataCatalog", "db", NamePattern.of("t1"));
+        assertThat(glue.getCalls).hasValue(4);
+        home.tables("AwsDataCatalog", "other", NamePattern.of("t1"));
+        home.tables("lakehouse", "db", NamePattern.of("t1"));
+        assertThat(glue.getCalls).hasValue(4);
+    }
+
+    @Test
+    void catalogNamesAreFoundInAnyCaseAndPeekingMakesNoCall() throws SQLException {
+        MetadataHome home = home(60);
+        assertThat(home.listedCatalogs()).isEmpty();
+        assertThat(home.hasCatalog("awsdatacatalog")).isTrue();
+        assertThat(home.hasCatalog("lakehouse")).isFalse();
+        assertThat(home.listedCatalogs()).contains(List.of("AwsDataCatalog"));
+        assertThat(catalogCalls).hasValue(1);
+    }
+
+    /** The database left out of a listing of several is named in a warning on the connection. */
+    @Test
+    void aDatabaseLeftOutIsNamedInAWarning() throws SQLException {
+        FakeBrowser denying = new FakeBrowser() {
+            @Override
+            public List<TableEntry> tables(String catalog, String database, String expression) {
+                throw denied("glue:GetTables", "database/secretdb");
+            }
+        };
+        List<SQLWarning> connectionWarnings = new ArrayList<>();
+        CatalogAccess access = new CatalogAccess(List::of, denying, denying, "auto", warnings::add);
+        MetadataHome home = new MetadataHome(access, "AwsDataCatalog", 60, nanos::get, connectionWarnings::add);
+        assertThat(home.tablesUnlessDenied("AwsDataCatalog", "secretdb", NamePattern.of("%"))).isEmpty();
+        assertThat(connectionWarnings).singleElement().satisfies(w -> {
+            assertThat(w.getSQLState()).isEqualTo("42501");
+            assertThat(w.getMessage()).contains("secretdb");
+        });
+    }
+
+    @Test
+    void tableKeysDifferByEachPartAndIgnoreCase() {
+        MetadataHome.TableKey key = new MetadataHome.TableKey("AwsDataCatalog", "Db", "T");
+        assertThat(key).isEqualTo(new MetadataHome.TableKey("awsdatacatalog", "db", "t"))
+                .hasSameHashCodeAs(new MetadataHome.TableKey("awsdatacatalog", "db", "t"))
+                .isNotEqualTo(new MetadataHome.TableKey("lakehouse", "db", "t"))
+                .isNotEqualTo(new MetadataHome.TableKey("awsdatacatalog", "other", "t"))
+                .isNotEqualTo(new MetadataHome.TableKey("awsdatacatalog", "db", "u"))
+                .isNotEqualTo("awsdatacatalog.db.t");
     }
 
     private static GlueException denied(String action, String resource) {
