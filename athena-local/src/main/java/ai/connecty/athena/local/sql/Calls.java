@@ -66,7 +66,11 @@ final class Calls {
         RULES.put("regexp_count", a -> "len(regexp_extract_all(" + a.get(0).sql() + ", " + a.get(1).sql() + "))");
         rename("arbitrary", "any_value");
         rename("regexp_like", "regexp_matches");
-        rename("contains", "list_contains");
+        // contains(varchar, ipaddress) tests a CIDR network; contains(array(T), T) is DuckDB's list_contains
+        RULES.put("contains", a -> {
+            String network = IpAddresses.contains(a);
+            return network != null ? network : "list_contains(" + join(a) + ")";
+        });
         RULES.put("split", StringCalls::split);
         rename("is_nan", "isnan");
         rename("is_finite", "isfinite");

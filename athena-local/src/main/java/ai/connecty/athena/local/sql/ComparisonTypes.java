@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Trino refuses to compare values of types no implicit coercion joins: a number with text
  * ({@code year = '2024'}, Athena's most common TYPE_MISMATCH), a date with text ({@code d = '2024-01-01'}), text or
- * a number with a boolean. DuckDB casts one side and runs such a comparison, so a query that passes here would
+ * a number with a boolean, an IPADDRESS with anything else. DuckDB casts one side and runs such a comparison, so a query that passes here would
  * fail in Athena. Only operands whose type the tree or the catalog shows for certain are judged (literals, casts,
  * table columns), and only across the families below; anything else is left to run.
  */
@@ -74,6 +74,7 @@ final class ComparisonTypes {
                         SqlType.simple(typed.getType().toLowerCase(Locale.ROOT));
                 case "real" -> SqlType.simple("float");
                 case "decimal" -> decimal(typed.getValue());
+                case "ipaddress" -> SqlType.simple("ipaddress");
                 default -> null;
             };
         }
@@ -98,6 +99,7 @@ final class ComparisonTypes {
             case "varchar", "char" -> "text";
             case "date", "timestamp", "timestamp with time zone" -> "datetime";
             case "boolean" -> "boolean";
+            case "ipaddress" -> "ipaddress";
             default -> null;
         };
     }

@@ -1752,6 +1752,11 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                         .orElse(expression);
             }
             expression = ZonedCasts.source(expression, zones.of(node.getExpression()), type);
+            String address = IpAddresses.cast(expression, argumentType(node.getExpression()), type, node.isSafe(),
+                    at(node));
+            if (address != null) {
+                return address;
+            }
             SqlType declared = TrinoTypes.declaredTimestamp(node).orElse(null);
             if (declared != null) {
                 return TimestampPrecision.cast(expression, argumentType(node.getExpression()), declared, node.isSafe());
@@ -2041,8 +2046,9 @@ final class DuckDbPrinter extends AstVisitor<String, Void> {
                 return null;
             }
         }
-        if (written instanceof GenericLiteral typed && typed.getType().equalsIgnoreCase("json")) {
-            return SqlType.simple("json");
+        if (written instanceof GenericLiteral typed && (typed.getType().equalsIgnoreCase("json")
+                || typed.getType().equalsIgnoreCase("ipaddress"))) {
+            return SqlType.simple(typed.getType().toLowerCase(Locale.ROOT));
         }
         if (written instanceof CharLiteral text) {
             // of the length written: the tree's value has lost its trailing spaces

@@ -12,7 +12,7 @@ import org.duckdb.DuckDBLogicalType;
 
 /**
  * The Java functions translated SQL calls ({@link UrlFunctions}, {@link DecimalArithmetic}, {@link VarcharCasts},
- * {@link RaisedErrors}).
+ * {@link IpAddresses}, {@link RaisedErrors}).
  * They live in the DuckDB database's system catalog, shared by its connections, and DuckDB refuses concurrent
  * registrations, so they are registered once per database, serialised, and skipped when the last one registered is
  * already there.
@@ -105,6 +105,7 @@ final class JavaFunctions {
         NumericCalls.register(duck);
         StatisticalFunctions.register(duck);
         OpenCsvFields.register(duck);
+        IpAddresses.register(duck);
         RaisedErrors.register(duck);
         TypeOfFunction.register(duck);
     }

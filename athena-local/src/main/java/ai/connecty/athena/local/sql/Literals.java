@@ -43,7 +43,8 @@ public final class Literals {
             case "real" -> "CAST(" + quoted + " AS FLOAT)";
             case "double", "tinyint", "smallint", "integer", "bigint", "boolean" ->
                     "CAST(" + quoted + " AS " + type.toUpperCase(java.util.Locale.ROOT) + ")";
-            case "varchar", "char", "ipaddress" -> quoted;
+            case "varchar", "char" -> quoted;
+            case "ipaddress" -> IpAddresses.fromText(quoted, false);
             case "varbinary" -> "encode(" + quoted + ")";
             default -> null;
         };

@@ -190,7 +190,7 @@ record SqlType(String base, int length, int scale, List<SqlType> children, List<
             case "map" -> "MAP(" + children.get(0).duckDbName() + ", " + children.get(1).duckDbName() + ")";
             // Always quoted: a field may be named by one of DuckDB's keywords (row("from" date)).
             case "row" -> "STRUCT(" + fields(" ", ", ", t -> t.duckDbName(), Identifiers::quote) + ")";
-            case "ipaddress" -> "VARCHAR";
+            case "ipaddress" -> IpAddresses.DUCKDB_TYPE;
             default -> base.toUpperCase(java.util.Locale.ROOT);
         };
     }

@@ -62,6 +62,10 @@ final class TypeParser {
                 return SqlType.map(kv.get(0), kv.get(1));
             }
             case "struct", "row" -> {
+                if (dialect == Dialect.DUCKDB && name.equals("struct") && isIpAddressStruct()) {
+                    pos += 4;
+                    return SqlType.simple("ipaddress");
+                }
                 List<String> names = new ArrayList<>();
                 List<SqlType> fields = arguments(true, names);
                 return SqlType.row(names, fields);
@@ -286,6 +290,12 @@ final class TypeParser {
             throw error();
         }
         pos++;
+    }
+
+    /** Whether {@code (ipaddress UHUGEINT)} follows: DuckDB's holder of an IPADDRESS ({@link IpAddresses}). */
+    private boolean isIpAddressStruct() {
+        return pos + 3 < tokens.size() && tokens.get(pos).isSymbol("(") && tokens.get(pos + 1).isWord("ipaddress")
+                && tokens.get(pos + 2).isWord("uhugeint") && tokens.get(pos + 3).isSymbol(")");
     }
 
     private Token peek() {

@@ -80,6 +80,7 @@ final class ValueRenderer {
                 case "array" -> array(type, value);
                 case "map" -> map(type, (Map<?, ?>) value);
                 case "row" -> row(type, (Struct) value);
+                case "ipaddress" -> IpAddresses.render(value);
                 default -> value.toString();
             };
         } catch (SQLException e) {

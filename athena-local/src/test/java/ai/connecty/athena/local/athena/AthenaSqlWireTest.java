@@ -226,6 +226,19 @@ class AthenaSqlWireTest {
         assertThat(values(q)).containsExactly("0-2", "0-0", "2 00:00:00.000", "1-2");
     }
 
+    /** IPADDRESS values, literal or cast, are reported as Trino's ipaddress and printed canonically. */
+    @Test
+    void ipAddressesAreReportedWithTheirOwnTypeAndText() {
+        QueryExecution q = parameterized("SELECT IPADDRESS '2001:0DB8:0:0::1', CAST(? AS ipaddress), "
+                + "contains('10.0.0.0/8', CAST(? AS IPADDRESS))", "'10.1.2.3'", "'10.1.2.3'");
+        List<ColumnInfo> info = clients.athena().getQueryResults(r -> r.queryExecutionId(q.queryExecutionId()))
+                .resultSet().resultSetMetadata().columnInfo();
+        assertThat(info).extracting(c -> c.type() + " " + c.precision() + " " + c.scale() + " " + c.caseSensitive())
+                .containsExactly("ipaddress 0 0 false", "ipaddress 0 0 false", "boolean 0 0 false");
+        assertThat(values(q)).containsExactly("2001:db8::1", "10.1.2.3", "true");
+        assertThat(csv(q)).isEqualTo("\"_col0\",\"_col1\",\"_col2\"\n\"2001:db8::1\",\"10.1.2.3\",\"true\"\n");
+    }
+
     /** An untyped NULL, written or bound as an ExecutionParameter, is Trino's {@code unknown}. */
     @Test
     void anUntypedNullIsReportedAsUnknown() {

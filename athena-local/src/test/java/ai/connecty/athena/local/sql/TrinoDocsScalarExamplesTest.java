@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code regexp.md}: every example.</li>
  *   <li>{@code binary.md}: murmur3 (the only example it prints).</li>
  *   <li>{@code url.md}: url_extract_protocol (the only examples it prints).</li>
+ *   <li>{@code ipaddress.md}: every example (contains).</li>
  *   <li>{@code conversion.md}: format, format_number, parse_data_size, typeof.</li>
  *   <li>{@code decimal.md}: the types of its decimal literals, through typeof.</li>
  *   <li>{@code json.md}: casts to and from JSON, is_json_scalar, json_array_contains, json_array_get,
@@ -149,6 +150,12 @@ class TrinoDocsScalarExamplesTest {
             ex("url.md", "SELECT url_extract_protocol('http://localhost:8080/req_path')", "http"),
             ex("url.md", "SELECT url_extract_protocol('https://127.0.0.1:8080/req_path')", "https"),
             ex("url.md", "SELECT url_extract_protocol('ftp://path/file')", "ftp"),
+            ex("ipaddress.md", "SELECT contains('10.0.0.0/8', IPADDRESS '10.255.255.255')", "true"),
+            ex("ipaddress.md", "SELECT contains('10.0.0.0/8', IPADDRESS '11.255.255.255')", "false"),
+            ex("ipaddress.md", "SELECT contains('2001:0db8:0:0:0:ff00:0042:8329/128', "
+                    + "IPADDRESS '2001:0db8:0:0:0:ff00:0042:8329')", "true"),
+            ex("ipaddress.md", "SELECT contains('2001:0db8:0:0:0:ff00:0042:8329/128', "
+                    + "IPADDRESS '2001:0db8:0:0:0:ff00:0042:8328')", "false"),
             ex("conversion.md", "SELECT format('%s%%', 123)", "123%"),
             ex("conversion.md", "SELECT format('%.5f', pi())", "3.14159"),
             ex("conversion.md", "SELECT format('%03d', 8)", "008"),
