@@ -146,6 +146,47 @@ class StatementSemanticsTest {
         }
     }
 
+    private static void insertCounts(long rows) {
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "INSERT"))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.emptyList(),
+                Collections.emptyList(), null, rows))));
+    }
+
+    /**
+     * A count beyond an int (an INSERT ... SELECT of billions of rows) is SUCCESS_NO_INFO where JDBC answers an int,
+     * and whole where it answers a long; Integer.MAX_VALUE itself still fits.
+     */
+    @Test
+    void anUpdateCountBeyondAnIntIsSuccessNoInfoInTheIntMethodsAndWholeInTheLongOnes() throws SQLException {
+        insertCounts(3_000_000_000L);
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("INSERT INTO t SELECT * FROM big")).isEqualTo(Statement.SUCCESS_NO_INFO);
+            assertThat(statement.getUpdateCount()).isEqualTo(Statement.SUCCESS_NO_INFO);
+            assertThat(statement.getLargeUpdateCount()).isEqualTo(3_000_000_000L);
+            assertThat(statement.executeLargeUpdate("INSERT INTO t SELECT * FROM big")).isEqualTo(3_000_000_000L);
+            statement.addBatch("INSERT INTO t SELECT * FROM big");
+            assertThat(statement.executeBatch()).containsExactly(Statement.SUCCESS_NO_INFO);
+            statement.addBatch("INSERT INTO t SELECT * FROM big");
+            assertThat(statement.executeLargeBatch()).containsExactly(3_000_000_000L);
+        }
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("INSERT INTO t SELECT * FROM big WHERE d = ?")) {
+            ps.setInt(1, 1);
+            assertThat(ps.executeUpdate()).isEqualTo(Statement.SUCCESS_NO_INFO);
+            assertThat(ps.executeLargeUpdate()).isEqualTo(3_000_000_000L);
+        }
+        insertCounts(Integer.MAX_VALUE);
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("INSERT INTO t SELECT * FROM big")).isEqualTo(Integer.MAX_VALUE);
+            assertThat(statement.getUpdateCount()).isEqualTo(Integer.MAX_VALUE);
+            statement.addBatch("INSERT INTO t SELECT * FROM big");
+            assertThat(statement.executeBatch()).containsExactly(Integer.MAX_VALUE);
+        }
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("INSERT INTO t SELECT * FROM big WHERE d = ?")) {
+            ps.setInt(1, 1);
+            assertThat(ps.executeUpdate()).isEqualTo(Integer.MAX_VALUE);
+        }
+    }
+
     @Test
     void ddlThroughExecuteHasAnUpdateCountAndNoResultSet() throws SQLException {
         ddlSucceeds();
