@@ -151,4 +151,28 @@ class StreamParametersTest {
         }
         assertThat(sent).isEmpty();
     }
+
+    /** A null reader or stream binds a typed NULL; a null Calendar is the setter without one. */
+    @Test
+    void nullStreamsBindNullAndANullCalendarIsNone() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ?")) {
+            ps.setCharacterStream(1, null);
+            assertThat(sentLiteral(ps)).isEqualTo("CAST(NULL AS varchar)");
+            ps.setTimestamp(1, java.sql.Timestamp.valueOf("2020-01-02 03:04:05"), null);
+            assertThat(sentLiteral(ps)).isEqualTo("TIMESTAMP '2020-01-02 03:04:05.000'");
+        }
+    }
+
+    /** Athena takes 1,024 characters per execution parameter, the quotes included: 1,022 pass, 1,023 do not. */
+    @Test
+    void aParameterOfExactlyTheLimitIsSent() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ?")) {
+            ps.setString(1, "x".repeat(1022));
+            assertThat(sentLiteral(ps)).hasSize(1024);
+            ps.setString(1, "x".repeat(1023));
+            int before = sent.size();
+            refused(ps::execute, "54000", "Parameter 1 is a literal of 1025 characters");
+            assertThat(sent).hasSize(before);
+        }
+    }
 }

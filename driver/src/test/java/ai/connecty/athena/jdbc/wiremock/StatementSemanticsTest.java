@@ -187,6 +187,29 @@ class StatementSemanticsTest {
         }
     }
 
+    /** A query in a batch fails it, as JDBC requires, with the counts of the items before it. */
+    @Test
+    void aQueryInABatchFailsTheBatch() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.addBatch("SELECT id, name FROM t");
+            assertThatThrownBy(statement::executeBatch).isInstanceOfSatisfying(java.sql.BatchUpdateException.class, e -> {
+                assertThat(e.getMessage()).startsWith("Batch item 1 of 1 failed: it returned a result set");
+                assertThat(e.getUpdateCounts()).isEmpty();
+            });
+            assertThat(statement.getResultSet()).as("its rows were closed, not left open").isNull();
+        }
+    }
+
+    /** With escape processing off the text goes as written; on, JDBC escapes are translated. */
+    @Test
+    void escapeProcessingOffSendsTheTextAsWritten() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            statement.executeQuery("SELECT {fn ucase(name)} FROM t").close();
+            assertThat(startQueryExecutionBody().get("QueryString").asString()).isEqualTo("SELECT {fn ucase(name)} FROM t");
+        }
+    }
+
     @Test
     void ddlThroughExecuteHasAnUpdateCountAndNoResultSet() throws SQLException {
         ddlSucceeds();
