@@ -615,12 +615,16 @@ public final class AthenaPreparedStatement extends AthenaStatement implements Pr
         setAsciiStream(parameterIndex, x, TO_THE_END);
     }
 
+    /**
+     * The bytes as UTF-8 text: JDBC defines this setter's stream as "Java UTF-8", unlike
+     * ResultSet.getUnicodeStream, whose stream is UTF-16BE. Bytes that are no UTF-8 are refused (22021).
+     */
     @Override
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
         byte[] bytes = readAll(parameterIndex, x, length);
         setString(parameterIndex, bytes == null ? null
-                : WellFormedText.decode(bytes, StandardCharsets.UTF_16BE, "Parameter " + parameterIndex + " (Unicode stream)"));
+                : WellFormedText.decode(bytes, StandardCharsets.UTF_8, "Parameter " + parameterIndex + " (Unicode stream)"));
     }
 
     @Override

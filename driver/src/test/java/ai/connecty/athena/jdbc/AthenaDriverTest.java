@@ -71,6 +71,59 @@ class AthenaDriverTest {
         }
     }
 
+    /**
+     * Client info: ApplicationName answers the connection property until set; setClientInfo(Properties) replaces the
+     * whole set and warns of the unknown names in order; on a closed connection each name given is reported failed.
+     */
+    @Test
+    void clientInfoIsKeptReplacedAndRefusedOnceClosed() throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:connecty-athena://ValidateCredentials=false;"
+                + "Region=us-east-1;EndpointOverride=http://127.0.0.1:1;ApplicationName=etl",
+                "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        connection.clearWarnings();
+        assertThat(connection.getClientInfo("ApplicationName")).isEqualTo("etl");
+        assertThat(connection.getClientInfo("ClientUser")).isNull();
+        assertThat(connection.getClientInfo((String) null)).isNull();
+        connection.setClientInfo("ApplicationName", "report");
+        assertThat(connection.getClientInfo("ApplicationName")).isEqualTo("report");
+        assertThat(connection.getClientInfo()).containsOnly(java.util.Map.entry("ApplicationName", "report"));
+        connection.setClientInfo("ApplicationName", null);
+        assertThat(connection.getClientInfo("ApplicationName")).as("removed: the property again").isEqualTo("etl");
+        connection.setClientInfo(null, "ignored");
+        assertThat((Object) connection.getWarnings()).isNull();
+
+        Properties info = new Properties();
+        info.setProperty("ClientUser", "ana");
+        info.setProperty("Zeta", "1");
+        info.setProperty("Alpha", "2");
+        connection.setClientInfo("ClientHostname", "replaced by the next call");
+        connection.setClientInfo(info);
+        assertThat(connection.getClientInfo()).containsOnly(java.util.Map.entry("ApplicationName", "etl"),
+                java.util.Map.entry("ClientUser", "ana"), java.util.Map.entry("Zeta", "1"),
+                java.util.Map.entry("Alpha", "2"));
+        assertThat(connection.getWarnings().getMessage()).startsWith("Client info Alpha, Zeta is not a property");
+        assertThat((Object) connection.getWarnings().getNextWarning()).isNull();
+        connection.setClientInfo((Properties) null);
+        assertThat(connection.getClientInfo()).containsOnly(java.util.Map.entry("ApplicationName", "etl"));
+
+        connection.close();
+        assertThatThrownBy(() -> connection.setClientInfo("ClientUser", "x"))
+                .isInstanceOfSatisfying(java.sql.SQLClientInfoException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("08003");
+                    assertThat(e.getFailedProperties())
+                            .containsOnly(java.util.Map.entry("ClientUser", java.sql.ClientInfoStatus.REASON_UNKNOWN));
+                });
+        assertThatThrownBy(() -> connection.setClientInfo(info))
+                .isInstanceOfSatisfying(java.sql.SQLClientInfoException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("08003");
+                    assertThat(e.getFailedProperties()).containsOnlyKeys("ClientUser", "Zeta", "Alpha");
+                });
+        assertThatThrownBy(() -> connection.setClientInfo((Properties) null))
+                .isInstanceOfSatisfying(java.sql.SQLClientInfoException.class,
+                        e -> assertThat(e.getFailedProperties()).isEmpty());
+        assertThatThrownBy(() -> connection.getClientInfo("ClientUser")).isInstanceOf(SQLException.class);
+    }
+
     @Test
     void propertyInfoDescribesEveryPropertyWithoutSecrets() throws SQLException {
         Properties info = new Properties();

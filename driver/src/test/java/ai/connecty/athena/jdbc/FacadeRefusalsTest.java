@@ -116,6 +116,41 @@ class FacadeRefusalsTest {
         refused(() -> connection.prepareStatement("SELECT 1"), "08003", "The connection is closed");
         refused(connection::createBlob, "08003", "The connection is closed");
         refused(connection::getWarnings, "08003", "The connection is closed");
+        // Each call says "closed" before it looks at its arguments or refuses what Athena has not.
+        List<ThrowingCallable> calls = Arrays.asList(() -> connection.prepareStatement(" "),
+                () -> connection.prepareStatement(" ", 999, 999, 999), () -> connection.createStatement(999, 999, 999),
+                () -> connection.prepareStatement("SELECT 1", Statement.RETURN_GENERATED_KEYS),
+                () -> connection.prepareStatement("SELECT 1", new int[] {1}),
+                () -> connection.prepareStatement("SELECT 1", new String[] {"id"}), () -> connection.prepareCall("x"),
+                () -> connection.prepareCall("x", 1003, 1007), () -> connection.prepareCall("x", 1003, 1007, 1),
+                () -> connection.rollback(null), connection::setSavepoint, () -> connection.setSavepoint(null),
+                () -> connection.releaseSavepoint(null), connection::createClob, connection::createNClob,
+                connection::createSQLXML, () -> connection.createArrayOf(null, null),
+                () -> connection.createStruct(null, null), () -> connection.setShardingKey(null, null),
+                () -> connection.setShardingKey(null), () -> connection.setShardingKeyIfValid(null, null, 1),
+                () -> connection.setShardingKeyIfValid(null, 1));
+        for (ThrowingCallable call : calls) {
+            refused(call, "08003", "The connection is closed");
+        }
+    }
+
+    /** A closed statement says so (55000) before it reads its arguments or refuses what Athena has not. */
+    @Test
+    void closedStatementSaysSoBeforeReadingItsArguments() throws SQLException {
+        AthenaStatement statement = (AthenaStatement) connection.createStatement();
+        java.sql.PreparedStatement prepared = connection.prepareStatement("SELECT ?");
+        statement.close();
+        prepared.close();
+        List<ThrowingCallable> calls = Arrays.asList(statement::getQueryExecutionId, statement::getQueryStatistics,
+                () -> statement.setCursorName("c"), () -> statement.setFetchDirection(999),
+                () -> statement.executeLargeUpdate("SELECT 1", 42), () -> prepared.execute("SELECT 1"),
+                () -> prepared.addBatch("SELECT 1"), () -> prepared.setObject(1, "x", java.sql.Types.INTEGER),
+                () -> prepared.setObject(1, new Object()), () -> prepared.setRef(1, null),
+                () -> prepared.setAsciiStream(1, null, -1), () -> prepared.setCharacterStream(1, null, -1L));
+        for (ThrowingCallable call : calls) {
+            assertThatThrownBy(call).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55000"));
+        }
     }
 
     @Test
@@ -517,5 +552,90 @@ class FacadeRefusalsTest {
         refused(() -> connection.setNetworkTimeout(null, 1000), INVALID_PARAMETER,
                 "setNetworkTimeout needs an executor (JDBC refuses null), even though this driver runs nothing on it");
         assertThat(connection.getNetworkTimeout()).as("a refused call changes nothing").isEqualTo(2500);
+    }
+
+    /** A negative limit is refused (HY024) and leaves the one set before; a limit beyond an int reads as the largest int. */
+    @Test
+    void statementLimitsAreValidatedAndALargeMaxRowsReadsAsTheLargestInt() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxRows(7);
+            statement.setMaxFieldSize(9);
+            statement.setQueryTimeout(11);
+            refused(() -> statement.setMaxRows(-1), INVALID_PARAMETER, "Max rows must be 0 (no limit) or more, was -1");
+            refused(() -> statement.setLargeMaxRows(-1), INVALID_PARAMETER, "Max rows must be 0 (no limit) or more, was -1");
+            refused(() -> statement.setMaxFieldSize(-1), INVALID_PARAMETER, "Max field size must be 0 or more, was -1");
+            refused(() -> statement.setQueryTimeout(-1), INVALID_PARAMETER,
+                    "Query timeout must be 0 (none) or more seconds, was -1");
+            assertThat(statement.getMaxRows()).isEqualTo(7);
+            assertThat(statement.getMaxFieldSize()).isEqualTo(9);
+            assertThat(statement.getQueryTimeout()).isEqualTo(11);
+
+            statement.setMaxRows(0);
+            statement.setMaxFieldSize(0);
+            statement.setQueryTimeout(0);
+            assertThat(statement.getLargeMaxRows()).isZero();
+            assertThat(statement.getMaxFieldSize()).isZero();
+            assertThat(statement.getQueryTimeout()).isZero();
+
+            statement.setLargeMaxRows(5_000_000_000L);
+            assertThat(statement.getLargeMaxRows()).isEqualTo(5_000_000_000L);
+            assertThat(statement.getMaxRows()).isEqualTo(Integer.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void isValidRefusesANegativeTimeoutAndIsFalseOnceClosed() throws SQLException {
+        refused(() -> connection.isValid(-1), INVALID_PARAMETER, "Timeout must be 0 or more seconds, was -1");
+        assertThat(connection.isValid(0)).isTrue();
+        connection.close();
+        assertThat(connection.isValid(0)).isFalse();
+    }
+
+    /** What is set reads back, and what is cleared is gone: pools and tools reset a connection through these. */
+    @Test
+    void settingsReadBackAndClearsEmpty() throws SQLException {
+        assertThat(connection.isReadOnly()).isFalse();
+        connection.setReadOnly(true);
+        assertThat(connection.isReadOnly()).isTrue();
+        Map<String, Class<?>> types = new HashMap<>();
+        types.put("point", String.class);
+        connection.setTypeMap(types);
+        assertThat(connection.getTypeMap()).isSameAs(types);
+        connection.setTypeMap(null);
+        assertThat(connection.getTypeMap()).isEmpty();
+        assertThat(connection.getTypeMap()).as("a map the caller may fill").isInstanceOf(HashMap.class);
+        assertThat(connection.nativeSQL("SELECT {fn ucase('a')}")).isEqualTo("SELECT upper('a')");
+        assertThat(connection.unwrap(AthenaConnection.class)).isSameAs(connection);
+        assertThat(connection.isWrapperFor(AthenaConnection.class)).isTrue();
+        assertThat(connection.isWrapperFor(Statement.class)).isFalse();
+        assertThat(connection.isWrapperFor(null)).isFalse();
+
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.getConnection()).isSameAs(connection);
+            assertThat(statement.isCloseOnCompletion()).isFalse();
+            statement.closeOnCompletion();
+            assertThat(statement.isCloseOnCompletion()).isTrue();
+            assertThat(statement.isWrapperFor(AthenaStatement.class)).isTrue();
+            assertThat(statement.isWrapperFor(Connection.class)).isFalse();
+            assertThat(statement.isWrapperFor(null)).isFalse();
+            assertThatThrownBy(() -> statement.unwrap(Connection.class)).isInstanceOf(SQLException.class);
+            statement.addBatch("INSERT INTO t VALUES (1)");
+            statement.clearBatch();
+            assertThat(statement.executeBatch()).as("the cleared batch ran nothing").isEmpty();
+            assertThat(statement.getMoreResults()).isFalse();
+        }
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT ?")) {
+            ps.setInt(1, 1);
+            ps.clearParameters();
+            refused(ps::execute, "07001", "Parameter 1 of 1 is not set: set every ? before executing (setNull for NULL)");
+            ps.setDate(1, java.sql.Date.valueOf("2020-01-02"), null);
+            ps.setTime(1, java.sql.Time.valueOf("03:04:05"), null);
+            ps.setTimestamp(1, null, java.util.Calendar.getInstance());
+            assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("timestamp");
+            ps.setDate(1, null, java.util.Calendar.getInstance());
+            assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("date");
+            ps.setTime(1, null, java.util.Calendar.getInstance());
+            assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("time");
+        }
     }
 }

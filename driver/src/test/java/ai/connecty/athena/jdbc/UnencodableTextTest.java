@@ -86,13 +86,29 @@ class UnencodableTextTest {
                     "Parameter 1 (bytes as text) is no UTF-8 text at byte offset 1 (0xFF)");
             refusedBeforeSending(() -> ps.setObject(1, new byte[] {'a', (byte) 0xE2, (byte) 0x82}, Types.VARCHAR),
                     "is no UTF-8 text");
-            refusedBeforeSending(() -> ps.setUnicodeStream(1, new ByteArrayInputStream(new byte[] {(byte) 0xD8, 0, 0, 'a'}), 4),
-                    "(Unicode stream) is no UTF-16BE text");
+            refusedBeforeSending(() -> ps.setUnicodeStream(1, new ByteArrayInputStream(new byte[] {'a', (byte) 0xC3}), 2),
+                    "Parameter 1 (Unicode stream) is no UTF-8 text at byte offset 1 (0xC3)");
             // What is text in its charset is taken as it is.
             ps.setAsciiStream(1, new ByteArrayInputStream("plain ascii\u007f".getBytes(StandardCharsets.US_ASCII)));
             ps.setObject(1, "\uD83D\uDE00 \u00e9".getBytes(StandardCharsets.UTF_8), Types.VARCHAR);
             assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("varchar");
         }
+    }
+
+    /** JDBC defines setUnicodeStream's bytes as UTF-8 (ResultSet.getUnicodeStream's are UTF-16BE). */
+    @Test
+    void aUnicodeStreamIsReadAsUtf8() throws SQLException {
+        String text = "caf\u00e9 \u2603 \uD83D\uDE00";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ?")) {
+            ps.setUnicodeStream(1, new ByteArrayInputStream(utf8), utf8.length);
+            assertThatThrownBy(ps::execute).hasMessageContaining("recorded");
+            // Plain ASCII is the same in UTF-8, but in UTF-16BE two bytes made one character ("ab" was U+6162).
+            ps.setUnicodeStream(1, new ByteArrayInputStream(new byte[] {'a', 'b'}), 2);
+            assertThatThrownBy(ps::execute).hasMessageContaining("recorded");
+        }
+        assertThat(sent).extracting(StartQueryExecutionRequest::executionParameters)
+                .containsExactly(List.of("'" + text + "'"), List.of("'ab'"));
     }
 
     @Test

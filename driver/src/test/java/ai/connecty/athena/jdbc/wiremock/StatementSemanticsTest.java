@@ -146,6 +146,70 @@ class StatementSemanticsTest {
         }
     }
 
+    private static void insertCounts(long rows) {
+        wire.stubFor(operation("GetQueryExecution").willReturn(json(execution("SUCCEEDED", "DML", "INSERT"))));
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(Collections.emptyList(),
+                Collections.emptyList(), null, rows))));
+    }
+
+    /**
+     * A count beyond an int (an INSERT ... SELECT of billions of rows) is SUCCESS_NO_INFO where JDBC answers an int,
+     * and whole where it answers a long; Integer.MAX_VALUE itself still fits.
+     */
+    @Test
+    void anUpdateCountBeyondAnIntIsSuccessNoInfoInTheIntMethodsAndWholeInTheLongOnes() throws SQLException {
+        insertCounts(3_000_000_000L);
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("INSERT INTO t SELECT * FROM big")).isEqualTo(Statement.SUCCESS_NO_INFO);
+            assertThat(statement.getUpdateCount()).isEqualTo(Statement.SUCCESS_NO_INFO);
+            assertThat(statement.getLargeUpdateCount()).isEqualTo(3_000_000_000L);
+            assertThat(statement.executeLargeUpdate("INSERT INTO t SELECT * FROM big")).isEqualTo(3_000_000_000L);
+            statement.addBatch("INSERT INTO t SELECT * FROM big");
+            assertThat(statement.executeBatch()).containsExactly(Statement.SUCCESS_NO_INFO);
+            statement.addBatch("INSERT INTO t SELECT * FROM big");
+            assertThat(statement.executeLargeBatch()).containsExactly(3_000_000_000L);
+        }
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("INSERT INTO t SELECT * FROM big WHERE d = ?")) {
+            ps.setInt(1, 1);
+            assertThat(ps.executeUpdate()).isEqualTo(Statement.SUCCESS_NO_INFO);
+            assertThat(ps.executeLargeUpdate()).isEqualTo(3_000_000_000L);
+        }
+        insertCounts(Integer.MAX_VALUE);
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("INSERT INTO t SELECT * FROM big")).isEqualTo(Integer.MAX_VALUE);
+            assertThat(statement.getUpdateCount()).isEqualTo(Integer.MAX_VALUE);
+            statement.addBatch("INSERT INTO t SELECT * FROM big");
+            assertThat(statement.executeBatch()).containsExactly(Integer.MAX_VALUE);
+        }
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("INSERT INTO t SELECT * FROM big WHERE d = ?")) {
+            ps.setInt(1, 1);
+            assertThat(ps.executeUpdate()).isEqualTo(Integer.MAX_VALUE);
+        }
+    }
+
+    /** A query in a batch fails it, as JDBC requires, with the counts of the items before it. */
+    @Test
+    void aQueryInABatchFailsTheBatch() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.addBatch("SELECT id, name FROM t");
+            assertThatThrownBy(statement::executeBatch).isInstanceOfSatisfying(java.sql.BatchUpdateException.class, e -> {
+                assertThat(e.getMessage()).startsWith("Batch item 1 of 1 failed: it returned a result set");
+                assertThat(e.getUpdateCounts()).isEmpty();
+            });
+            assertThat(statement.getResultSet()).as("its rows were closed, not left open").isNull();
+        }
+    }
+
+    /** With escape processing off the text goes as written; on, JDBC escapes are translated. */
+    @Test
+    void escapeProcessingOffSendsTheTextAsWritten() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            statement.executeQuery("SELECT {fn ucase(name)} FROM t").close();
+            assertThat(startQueryExecutionBody().get("QueryString").asString()).isEqualTo("SELECT {fn ucase(name)} FROM t");
+        }
+    }
+
     @Test
     void ddlThroughExecuteHasAnUpdateCountAndNoResultSet() throws SQLException {
         ddlSucceeds();
