@@ -3,9 +3,6 @@ package ai.connecty.athena.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
-import ai.connecty.athena.jdbc.execution.PollingClock;
-import ai.connecty.athena.jdbc.execution.QuerySettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
-import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
 
 /**
  * The stream setters of a PreparedStatement read their stream when called: to its end, or the length given and no
@@ -29,16 +23,9 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
  * from the ExecutionParameters sent.
  */
 class StreamParametersTest {
-    private final List<StartQueryExecutionRequest> sent = new ArrayList<>();
-    private final AthenaClient recording = new StubAthena() {
-        @Override
-        public StartQueryExecutionResponse startQueryExecution(StartQueryExecutionRequest request) {
-            sent.add(request);
-            throw new IllegalStateException("recorded");
-        }
-    };
-    private final AthenaConnection connection = TestConnections.withQueryClient(
-            new AthenaQueryClient(recording, QuerySettings.builder().build()), PollingClock.SYSTEM);
+    private final RecordingAthena athena = new RecordingAthena();
+    private final List<StartQueryExecutionRequest> sent = athena.sent;
+    private final AthenaConnection connection = athena.connection();
 
     @AfterEach
     void close() throws SQLException {
@@ -48,7 +35,7 @@ class StreamParametersTest {
     /** The literal parameter 1 was sent as. */
     private String sentLiteral(PreparedStatement ps) {
         assertThatThrownBy(ps::execute).hasMessageContaining("recorded");
-        return sent.get(sent.size() - 1).executionParameters().get(0);
+        return athena.last().executionParameters().get(0);
     }
 
     private static InputStream bytes(String ascii) {
@@ -94,10 +81,10 @@ class StreamParametersTest {
         try (PreparedStatement ps = connection.prepareStatement("SHOW TABLES LIKE ?")) {
             ps.setCharacterStream(1, new StringReader(text));
             assertThatThrownBy(ps::execute).hasMessageContaining("recorded");
-            assertThat(sent.get(sent.size() - 1).queryString()).contains(text + "'").doesNotContain(text + "z");
+            assertThat(athena.last().queryString()).contains(text + "'").doesNotContain(text + "z");
             ps.setNCharacterStream(1, new StringReader(text), 8193);
             assertThatThrownBy(ps::execute).hasMessageContaining("recorded");
-            assertThat(sent.get(sent.size() - 1).queryString()).contains("x".repeat(8192) + "y'");
+            assertThat(athena.last().queryString()).contains("x".repeat(8192) + "y'");
         }
     }
 

@@ -3,9 +3,6 @@ package ai.connecty.athena.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.connecty.athena.jdbc.execution.AthenaQueryClient;
-import ai.connecty.athena.jdbc.execution.PollingClock;
-import ai.connecty.athena.jdbc.execution.QuerySettings;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +11,11 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
-import software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse;
 
 /**
  * Text that cannot reach Athena unchanged is refused with 22021 before anything is sent, never sent altered: an
@@ -35,16 +29,9 @@ class UnencodableTextTest {
     private static final String LONE_LOW = "\uDE00";
     private static final String REVERSED_PAIR = "\uDE00\uD83D";
 
-    private final List<StartQueryExecutionRequest> sent = new ArrayList<>();
-    private final AthenaClient recording = new StubAthena() {
-        @Override
-        public StartQueryExecutionResponse startQueryExecution(StartQueryExecutionRequest request) {
-            sent.add(request);
-            throw new IllegalStateException("recorded");
-        }
-    };
-    private final AthenaConnection connection = TestConnections.withQueryClient(
-            new AthenaQueryClient(recording, QuerySettings.builder().build()), PollingClock.SYSTEM);
+    private final RecordingAthena athena = new RecordingAthena();
+    private final List<StartQueryExecutionRequest> sent = athena.sent;
+    private final AthenaConnection connection = athena.connection();
 
     @AfterEach
     void close() throws SQLException {
