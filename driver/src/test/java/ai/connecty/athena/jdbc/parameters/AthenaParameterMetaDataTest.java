@@ -1,6 +1,7 @@
 package ai.connecty.athena.jdbc.parameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.ParameterMetaData;
@@ -42,5 +43,26 @@ class AthenaParameterMetaDataTest {
         assertThat(metaData.getParameterTypeName(2)).isEqualTo("unknown");
         assertThat(metaData.isNullable(2)).isEqualTo(ParameterMetaData.parameterNullableUnknown);
         assertThat(Literals.nullOf(metaData.getParameterType(2)).literal()).isEqualTo("NULL");
+    }
+
+    @Test
+    void aNumberIsSignedTextIsNotAndEveryParameterIsIn() throws SQLException {
+        ParameterMetaData metaData = of(Literals.of(5, 1), Literals.of("x", 2));
+        assertThat(metaData.isSigned(1)).isTrue();
+        assertThat(metaData.isSigned(2)).isFalse();
+        assertThat(metaData.getParameterMode(2)).isEqualTo(ParameterMetaData.parameterModeIn);
+        assertThatThrownBy(() -> metaData.getParameterMode(3)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07009"));
+    }
+
+    @Test
+    void unwrapsToItselfOnly() throws SQLException {
+        ParameterMetaData metaData = of(Literals.of(5, 1));
+        assertThat(metaData.isWrapperFor(ParameterMetaData.class)).isTrue();
+        assertThat(metaData.isWrapperFor(String.class)).isFalse();
+        assertThat(metaData.isWrapperFor(null)).isFalse();
+        assertThat(metaData.unwrap(ParameterMetaData.class)).isSameAs(metaData);
+        assertThatThrownBy(() -> metaData.unwrap(String.class)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> metaData.unwrap(null)).isInstanceOf(SQLException.class);
     }
 }

@@ -119,4 +119,27 @@ class BatchedInsertTest {
         assertThat(chunks.get(0).text()).isEqualTo("INSERT INTO t VALUES (1, 'a'), (1, 'a')");
         assertThat(chunks.get(0).parameters()).isEmpty();
     }
+
+    /** The text after the tuple counts too: " ;" is 2 bytes, so two rows are 21 + 3 + 2 + 3 + 2 + 20 = 51 bytes. */
+    @Test
+    void theTextAfterTheTupleCountsAgainstTheLimit() {
+        BatchedInsert insert = insert("INSERT INTO t VALUES (?) ;");
+        List<List<String>> items = List.of(List.of("'12345678'"), List.of("'12345678'"));
+        assertThat(insert.chunks(items, 1000, 51)).extracting(BatchedInsert.Chunk::rows).containsExactly(2);
+        assertThat(insert.chunks(items, 1000, 50)).extracting(BatchedInsert.Chunk::rows).containsExactly(1, 1);
+    }
+
+    @Test
+    void aFirstItemOverTheLimitIsAStatementOfItsOwnWithNoEmptyOneBefore() {
+        BatchedInsert insert = insert("INSERT INTO t VALUES (?)");
+        List<List<String>> items = List.of(List.of("'" + "x".repeat(100) + "'"), List.of("1"));
+        List<BatchedInsert.Chunk> chunks = insert.chunks(items, 1000, 60);
+        assertThat(chunks).extracting(BatchedInsert.Chunk::first).containsExactly(0, 1);
+        assertThat(chunks).extracting(BatchedInsert.Chunk::rows).containsExactly(1, 1);
+    }
+
+    @Test
+    void anEmptyBatchIsNoStatement() {
+        assertThat(insert("INSERT INTO t VALUES (?)").chunks(List.of())).isEmpty();
+    }
 }

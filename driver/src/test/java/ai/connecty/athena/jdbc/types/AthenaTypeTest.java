@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Types;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AthenaTypeTest {
@@ -30,5 +31,33 @@ class AthenaTypeTest {
     void reportsJdbcTypes(String name, int jdbcType) {
         assertThat(AthenaType.fromName(name).jdbcType()).isEqualTo(jdbcType);
         assertThat(jdbcType).isNotEqualTo(Types.NULL);
+    }
+
+    /** getTypeInfo's LITERAL_PREFIX, LITERAL_SUFFIX and CREATE_PARAMS, and UNSIGNED_ATTRIBUTE as isSigned. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "NULL", value = {
+            "VARCHAR|'|'|length|false|true", "CHAR|'|'|length|false|true", "VARBINARY|X'|'|NULL|false|false",
+            "INTERVAL_DAY_TO_SECOND|INTERVAL '|' DAY TO SECOND|NULL|false|false",
+            "INTERVAL_YEAR_TO_MONTH|INTERVAL '|' YEAR TO MONTH|NULL|false|false",
+            "DECIMAL|DECIMAL '|'|precision,scale|true|false", "DATE|DATE '|'|NULL|false|false",
+            "TIME|TIME '|'|precision|false|false", "TIME_WITH_TIME_ZONE|TIME '|'|precision|false|false",
+            "TIMESTAMP|TIMESTAMP '|'|precision|false|false",
+            "TIMESTAMP_WITH_TIME_ZONE|TIMESTAMP '|'|precision|false|false", "JSON|JSON '|'|NULL|false|false",
+            "UUID|UUID '|'|NULL|false|false", "IPADDRESS|IPADDRESS '|'|NULL|false|false",
+            "INTEGER|NULL|NULL|NULL|true|false", "DOUBLE|NULL|NULL|NULL|true|false", "BOOLEAN|NULL|NULL|NULL|false|false",
+            "ARRAY|NULL|NULL|NULL|false|false"})
+    void literalsDeclarationsAndSign(AthenaType type, String prefix, String suffix, String createParams, boolean signed,
+            boolean text) {
+        assertThat(type.literalPrefix()).isEqualTo(prefix);
+        assertThat(type.literalSuffix()).isEqualTo(suffix);
+        assertThat(type.createParams()).isEqualTo(createParams);
+        assertThat(type.isSigned()).isEqualTo(signed);
+        assertThat(type.isText()).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AthenaType.class)
+    void onlyNumbersAreSigned(AthenaType type) {
+        assertThat(type.isSigned()).isEqualTo(type.isExactNumber() || type.isApproximateNumber());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -362,5 +363,15 @@ class ColumnConverterTest {
         assertThat(column("integer").readsObject(Long.class)).isFalse();
         assertThat(column("bigint").readsObject(String.class)).isFalse();
         assertThat(column("date").readsObject(java.time.LocalDate.class)).isFalse();
+    }
+
+    /** A column that is no number takes the table's answer for getDouble and getFloat (a boolean's 1, a date's 22018). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"boolean|true", "date|2024-01-31", "json|42", "varbinary|12", "time|12:00:00"})
+    void doubleGettersOfOtherTypesAnswerAsTheTable(String type, String text) {
+        ColumnConverter column = column(type);
+        assertThat(column.type().typeName()).isEqualTo(type);
+        assertThat(plain(() -> column.toDouble(slice(text)))).isEqualTo(general(type, text, Double.class, null));
+        assertThat(plain(() -> column.toFloat(slice(text)))).isEqualTo(general(type, text, Float.class, null));
     }
 }

@@ -151,4 +151,38 @@ class ComplexValuesTest {
         Object floatZero = read("real", "-0.0");
         assertThat(Float.floatToRawIntBits((Float) floatZero)).isEqualTo(Float.floatToRawIntBits(-0.0f));
     }
+
+    /** MAP(ARRAY[''], ARRAY[1]) renders as {=1}: an empty key, not a malformed entry. */
+    @Test
+    void aMapKeyMayBeEmpty() throws SQLException {
+        Map<?, ?> map = (Map<?, ?>) read("map(varchar, integer)", "{=1, a=2}");
+        assertThat(new java.util.ArrayList<Object>(map.keySet())).containsExactly("", "a");
+        assertThat(map.get("")).isEqualTo(1);
+        assertThat(map.get("a")).isEqualTo(2);
+    }
+
+    @Test
+    void varbinaryElementsInHexAreTheirBytes() throws SQLException {
+        Object[] elements = (Object[]) ((Array) read("array(varbinary)", "[61 62]")).getArray();
+        assertThat((byte[]) elements[0]).containsExactly('a', 'b');
+    }
+
+    /** Read by shape, braces holding an item without '=' are a row, though another item looks like an entry. */
+    @Test
+    void bracesWithAnyItemThatIsNoEntryAreARow() throws SQLException {
+        Object[] elements = (Object[]) ((Array) read("array", "[{1, a=2}]")).getArray();
+        assertThat(((Struct) elements[0]).getAttributes()).containsExactly("1", "a=2");
+    }
+
+    @Test
+    void jsonBooleansAndTheTextOfEachJsonElement() throws SQLException {
+        Array array = conversions.convert("c", TypeSignature.parse("json"), "[\"a\", 1, true, false, null]", Array.class,
+                UTC);
+        assertThat((Object[]) array.getArray()).containsExactly("a", 1L, true, false, null);
+        ResultSet values = array.getResultSet();
+        for (String text : new String[] {"a", "1", "true", "false", null}) {
+            assertThat(values.next()).isTrue();
+            assertThat(values.getString("VALUE")).isEqualTo(text);
+        }
+    }
 }
