@@ -3,6 +3,7 @@ package ai.connecty.athena.local.athena;
 import static ai.connecty.athena.local.athena.AthenaQueries.succeed;
 import static ai.connecty.athena.local.athena.AthenaWireTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.connecty.athena.local.LocalAthena;
 import ai.connecty.athena.local.http.SdkClientsExtension;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.athena.model.Database;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 
 /**
  * NextToken and MaxResults at their edges, through the real SDK: a token belongs to the query or listing it came
@@ -128,6 +130,34 @@ class ApiPagingWireTest {
         var lake = clients.athena().listDatabases(r -> r.catalogName("lakehouse").maxResults(1));
         assertThat(lake.databaseList()).extracting(Database::name).containsExactly("lake");
         assertThat(lake.nextToken()).isNull();
+    }
+
+    /** A result with no rows ignores NextToken, even a malformed one: 200 and no rows (measured-behaviour §1.2). */
+    @Test
+    void aResultWithNoRowsIgnoresItsToken() {
+        String id = succeed(clients.athena(), "SHOW TABLES IN demo 'zzz*'", null).queryExecutionId();
+        GetQueryResultsResponse page = clients.athena().getQueryResults(r -> r.queryExecutionId(id).nextToken("bad"));
+        assertThat(page.resultSet().rows()).isEmpty();
+        assertThat(page.nextToken()).isNull();
+    }
+
+    /**
+     * SHOW COLUMNS, like DESCRIBE, resolves its table when it starts: a missing one is refused by
+     * StartQueryExecution; an unqualified name is looked up in the context database, else in {@code default}.
+     */
+    @Test
+    void showColumnsAndDescribeResolveTheirTableAtStart() {
+        for (String sql : new String[] {"SHOW COLUMNS IN demo.nope", "SHOW COLUMNS IN customers", "DESCRIBE customers"}) {
+            assertThatThrownBy(() -> AthenaQueries.start(clients.athena(), sql, null))
+                    .as(sql).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.athenaErrorCode()).isEqualTo("INVALID_INPUT");
+                        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Entity Not Found");
+                    });
+        }
+        assertThat(succeed(clients.athena(), "SHOW COLUMNS IN customers", "demo").substatementType())
+                .isEqualTo("SHOW_COLUMNS");
+        assertThat(succeed(clients.athena(), "DESCRIBE customers", "demo").substatementType())
+                .isEqualTo("DESCRIBE_TABLE");
     }
 
     private static String token(String plain) {
