@@ -291,6 +291,15 @@ class QueryExecutionWireMockTest {
         assertThat(warning.getMessage()).contains(ID).contains("may still be running").contains("athena:StopQueryExecution");
         assertThat(warning.getSQLState()).isEqualTo("01007");
         assertThat(requests("StopQueryExecution")).isEqualTo(1);
+
+        // The statement's next execute starts without the last one's warnings, as JDBC has it.
+        stubSucceeded("DML", "SELECT");
+        wire.stubFor(operation("GetQueryResults").willReturn(json(page(columns("x", "integer"),
+                Arrays.asList(row("x"), row("1")), null, 0L))));
+        try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+        assertThat((Throwable) statement.getWarnings()).as("warnings after the next execute").isNull();
         statement.close();
     }
 
