@@ -17,7 +17,7 @@ final class StsThrottling {
     static final Pattern WORDS = Pattern.compile("(?i)rate exceeded|throttl|too many requests");
     /** One provider's line of the chain's message that STS answered with a 4xx: the words, up to STS's status. */
     private static final Pattern STS_LINE = Pattern.compile(
-            "CredentialsProvider\\([^)]*\\): ((?:(?!CredentialsProvider\\().)+?) \\(Service: Sts, Status Code: 4\\d\\d");
+            "CredentialsProvider\\([^)]*\\): " + WebIdentityRefused.WORDS + WebIdentityRefused.STS_4XX);
 
     private StsThrottling() {
     }

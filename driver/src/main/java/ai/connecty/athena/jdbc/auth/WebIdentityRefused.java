@@ -23,8 +23,9 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 public final class WebIdentityRefused extends CredentialsUnavailable {
     private static final long serialVersionUID = 1L;
     /** One provider's words in the chain's message: they never run into the next provider's line. */
-    private static final String WORDS = "((?:(?!CredentialsProvider\\().)+?)";
-    private static final String STS_4XX = " \\(Service: Sts, Status Code: 4\\d\\d";
+    static final String WORDS = "((?:(?!CredentialsProvider\\().)+?)";
+    /** What ends a provider's line when STS answered it with a 4xx. */
+    static final String STS_4XX = " \\(Service: Sts, Status Code: 4\\d\\d";
     /**
      * The default chain's line for its web identity provider when STS answered it with a 4xx: the chain keeps only
      * each provider's message, not the service's exception, so the line is all there is to read.
