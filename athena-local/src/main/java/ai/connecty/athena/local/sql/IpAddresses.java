@@ -127,7 +127,7 @@ final class IpAddresses {
     /** The Athena text of a DuckDB value of {@link #DUCKDB_TYPE} as JDBC returns it. */
     static String render(Object value) throws SQLException {
         Object number = ((java.sql.Struct) value).getAttributes()[0];
-        return number == null ? "null" : IpAddressText.format(IpAddressText.bytes(new BigInteger(number.toString())));
+        return number == null ? "null" : IpAddressText.format(bytes(number.toString()));
     }
 
     private static String number(String address) {
